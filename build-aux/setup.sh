@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package that Leadgram Desktop needs to build, run and
+# test (only those missing), then configures and builds it in _build/.
+#
+#   build-aux/setup.sh          set up and build
+#   build-aux/setup.sh run      ... then start the app
+#   build-aux/setup.sh test     ... then run the whole test suite
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+
+PACKAGES=(
+  # build
+  gcc meson ninja-build pkg-config gettext
+  libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
+  libsqlite3-dev libsoup-3.0-dev libjson-glib-dev libxml2-dev libstemmer-dev
+  # data validation and tests
+  desktop-file-utils appstream sqlite3 xvfb xauth dbus dbus-x11 at-spi2-core
+  python3 python3-dogtail python3-gi imagemagick
+  # what the running app looks like
+  fonts-cantarell adwaita-icon-theme
+)
+
+missing=()
+for pkg in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$pkg")
+  fi
+done
+
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+if [ ! -d _build ]; then
+  meson setup _build --buildtype=debugoptimized
+fi
+ninja -C _build
+
+case "${1:-}" in
+  run)
+    shift
+    exec meson devenv -C _build ./src/leadgram "$@"
+    ;;
+  test)
+    exec xvfb-run -a -s "-screen 0 1280x800x24" \
+      dbus-run-session -- meson test -C _build --print-errorlogs
+    ;;
+  "") ;;
+  *)
+    echo "usage: $0 [run|test]" >&2
+    exit 2
+    ;;
+esac

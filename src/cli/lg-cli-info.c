@@ -1,0 +1,41 @@
+/* lg-cli-info.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lg-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lg-cli.h"
+
+int
+lg_cli_info (LgCli  *cli,
+             int     argc,
+             char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  LgStoreCounts counts;
+  LgStore *store;
+
+  if (!lg_cli_parse (&argc, &argv, "info", "",
+                     N_("Show the database path, schema version and row counts"), NULL, &error))
+    return lg_cli_fail_error (error);
+
+  store = lg_cli_get_store (cli, &error);
+  if (store == NULL || !lg_store_count (store, &counts, &error))
+    return lg_cli_fail_error (error);
+
+  g_print (_("Database:       %s\n"), lg_store_get_path (store));
+  g_print (_("Schema version: %d\n"), lg_store_get_version (store));
+  if (lg_store_get_backup_path (store) != NULL)
+    g_print (_("Backup before upgrade: %s\n"), lg_store_get_backup_path (store));
+  g_print (_("Sources:        %" G_GINT64_FORMAT "\n"), counts.sources);
+  g_print (_("Messages:       %" G_GINT64_FORMAT "\n"), counts.messages);
+  g_print (_("Leads:          %" G_GINT64_FORMAT "\n"), counts.leads);
+  g_print (_("Follow-ups:     %" G_GINT64_FORMAT "\n"), counts.followups);
+  g_print (_("Searches:       %" G_GINT64_FORMAT "\n"), counts.searches);
+  return 0;
+}

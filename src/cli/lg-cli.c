@@ -1,0 +1,147 @@
+/* lg-cli.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * leadgram-cli: the core from a terminal, for scripts, cron jobs and tests.
+ */
+
+#define G_LOG_DOMAIN "lg-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "lg-cli.h"
+
+static const LgCliCommand commands[] = {
+  { "info", "", N_("Show the database path, schema version and row counts"), lg_cli_info },
+};
+
+int
+lg_cli_fail (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("leadgram-cli: %s\n", message);
+  return 1;
+}
+
+int
+lg_cli_fail_error (const GError *error)
+{
+  return lg_cli_fail ("%s", error->message);
+}
+
+LgStore *
+lg_cli_get_store (LgCli   *cli,
+                  GError **error)
+{
+  if (cli->store == NULL)
+    cli->store = lg_store_open (cli->db_path, error);
+  return cli->store;
+}
+
+/* Parses a command's own options; --help prints them with the summary. */
+gboolean
+lg_cli_parse (int                 *argc,
+              char              ***argv,
+              const char          *command,
+              const char          *args,
+              const char          *summary,
+              const GOptionEntry  *entries,
+              GError             **error)
+{
+  g_autofree char *parameter = g_strdup_printf ("%s %s", command, args);
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter);
+
+  g_option_context_set_summary (context, _(summary));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  return g_option_context_parse (context, argc, argv, error);
+}
+
+static char *
+describe_commands (void)
+{
+  GString *text = g_string_new (_("Commands:"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (text, "\n  %-16s %s", commands[i].name, _(commands[i].summary));
+  g_string_append (text, "\n\n");
+  g_string_append (text, _("Run “leadgram-cli COMMAND --help” for a command’s options."));
+  return g_string_free (text, FALSE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *db_path = NULL;
+  g_autofree char *description = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean version = FALSE;
+  LgCli cli = { 0 };
+  int status;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
+      N_("Use the database at PATH (default: $LEADGRAM_DB, or the user data folder)"),
+      N_("PATH") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version"), NULL },
+    { NULL }
+  };
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  context = g_option_context_new (_("COMMAND [OPTIONS…]"));
+  description = describe_commands ();
+  g_option_context_set_summary (context, _("Leadgram from a terminal: find leads in public "
+                                           "conversations and manage them."));
+  g_option_context_set_description (context, description);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  /* Options after the command name belong to the command. */
+  g_option_context_set_strict_posix (context, TRUE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return lg_cli_fail_error (error);
+
+  if (version)
+    {
+      g_print ("leadgram-cli %s\n", VERSION);
+      return 0;
+    }
+
+  if (argc < 2)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      g_printerr ("%s", help);
+      return 2;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (g_strcmp0 (argv[1], commands[i].name) != 0)
+        continue;
+
+      cli.db_path = db_path != NULL ? g_canonicalize_filename (db_path, NULL)
+                                    : lg_store_default_path ();
+      status = commands[i].run (&cli, argc - 1, argv + 1);
+      g_clear_object (&cli.store);
+      g_free (cli.db_path);
+      return status;
+    }
+
+  return lg_cli_fail (_("unknown command “%s”; run “leadgram-cli --help” for the list"), argv[1]);
+}

@@ -1,0 +1,46 @@
+/* lg-cli.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "lg-store.h"
+
+G_BEGIN_DECLS
+
+/* What every command gets: the database path from --db (or the default) and
+ * the store, opened on first use. */
+typedef struct
+{
+  char    *db_path;
+  LgStore *store;
+} LgCli;
+
+/* One subcommand: run() gets argv starting at the command's name and returns the
+ * exit status. It reports failures with lg_cli_fail(). */
+typedef struct
+{
+  const char *name;
+  const char *args;
+  const char *summary;
+  int       (*run) (LgCli *cli, int argc, char **argv);
+} LgCliCommand;
+
+LgStore *lg_cli_get_store   (LgCli        *cli,
+                             GError      **error);
+int      lg_cli_fail        (const char   *format,
+                             ...) G_GNUC_PRINTF (1, 2);
+int      lg_cli_fail_error  (const GError *error);
+gboolean lg_cli_parse       (int          *argc,
+                             char       ***argv,
+                             const char   *command,
+                             const char   *args,
+                             const char   *summary,
+                             const GOptionEntry *entries,
+                             GError      **error);
+
+/* The commands, each in its own file. */
+int lg_cli_info (LgCli *cli, int argc, char **argv);
+
+G_END_DECLS

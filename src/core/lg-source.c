@@ -1,0 +1,452 @@
+/* lg-source.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lg-source"
+
+#include "config.h"
+
+#include "lg-source.h"
+
+struct _LgSource
+{
+  GObject parent_instance;
+
+  gint64   id;
+  char *   kind;
+  char *   handle;
+  char *   title;
+  char *   url;
+  char *   sync_cursor;
+  char *   backfill_cursor;
+  gint64   last_sync;
+  char *   last_error;
+  gint64   message_count;
+};
+
+G_DEFINE_FINAL_TYPE (LgSource, lg_source, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_KIND,
+  PROP_HANDLE,
+  PROP_TITLE,
+  PROP_URL,
+  PROP_SYNC_CURSOR,
+  PROP_BACKFILL_CURSOR,
+  PROP_LAST_SYNC,
+  PROP_LAST_ERROR,
+  PROP_MESSAGE_COUNT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+lg_source_finalize (GObject *object)
+{
+  LgSource *self = LG_SOURCE (object);
+
+  g_free (self->kind);
+  g_free (self->handle);
+  g_free (self->title);
+  g_free (self->url);
+  g_free (self->sync_cursor);
+  g_free (self->backfill_cursor);
+  g_free (self->last_error);
+
+  G_OBJECT_CLASS (lg_source_parent_class)->finalize (object);
+}
+
+static void
+lg_source_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  LgSource *self = LG_SOURCE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+
+    case PROP_KIND:
+      g_value_set_string (value, self->kind);
+      break;
+
+    case PROP_HANDLE:
+      g_value_set_string (value, self->handle);
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    case PROP_URL:
+      g_value_set_string (value, self->url);
+      break;
+
+    case PROP_SYNC_CURSOR:
+      g_value_set_string (value, self->sync_cursor);
+      break;
+
+    case PROP_BACKFILL_CURSOR:
+      g_value_set_string (value, self->backfill_cursor);
+      break;
+
+    case PROP_LAST_SYNC:
+      g_value_set_int64 (value, self->last_sync);
+      break;
+
+    case PROP_LAST_ERROR:
+      g_value_set_string (value, self->last_error);
+      break;
+
+    case PROP_MESSAGE_COUNT:
+      g_value_set_int64 (value, self->message_count);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lg_source_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  LgSource *self = LG_SOURCE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      lg_source_set_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_KIND:
+      lg_source_set_kind (self, g_value_get_string (value));
+      break;
+
+    case PROP_HANDLE:
+      lg_source_set_handle (self, g_value_get_string (value));
+      break;
+
+    case PROP_TITLE:
+      lg_source_set_title (self, g_value_get_string (value));
+      break;
+
+    case PROP_URL:
+      lg_source_set_url (self, g_value_get_string (value));
+      break;
+
+    case PROP_SYNC_CURSOR:
+      lg_source_set_sync_cursor (self, g_value_get_string (value));
+      break;
+
+    case PROP_BACKFILL_CURSOR:
+      lg_source_set_backfill_cursor (self, g_value_get_string (value));
+      break;
+
+    case PROP_LAST_SYNC:
+      lg_source_set_last_sync (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_LAST_ERROR:
+      lg_source_set_last_error (self, g_value_get_string (value));
+      break;
+
+    case PROP_MESSAGE_COUNT:
+      lg_source_set_message_count (self, g_value_get_int64 (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lg_source_class_init (LgSourceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = lg_source_finalize;
+  object_class->get_property = lg_source_get_property;
+  object_class->set_property = lg_source_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, "Database row id",
+                        G_MININT64, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KIND] =
+    g_param_spec_string ("kind", NULL, "telegram_channel, telegram_export, csv or manual",
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HANDLE] =
+    g_param_spec_string ("handle", NULL, "Channel username or export chat id",
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, "Human-readable title",
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_URL] =
+    g_param_spec_string ("url", NULL, "Address of the source",
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SYNC_CURSOR] =
+    g_param_spec_string ("sync-cursor", NULL, "Newest message id fetched",
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BACKFILL_CURSOR] =
+    g_param_spec_string ("backfill-cursor", NULL, "Oldest message id fetched",
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LAST_SYNC] =
+    g_param_spec_int64 ("last-sync", NULL, "Last successful sync, UTC Unix seconds, 0 if never",
+                        G_MININT64, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LAST_ERROR] =
+    g_param_spec_string ("last-error", NULL, "Message of the last failed sync",
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MESSAGE_COUNT] =
+    g_param_spec_int64 ("message-count", NULL, "Number of stored messages",
+                        G_MININT64, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+lg_source_init (LgSource *self)
+{
+}
+
+LgSource *
+lg_source_new (void)
+{
+  return g_object_new (LG_TYPE_SOURCE, NULL);
+}
+
+gint64
+lg_source_get_id (LgSource *self)
+{
+  g_return_val_if_fail (LG_IS_SOURCE (self), 0);
+
+  return self->id;
+}
+
+const char *
+lg_source_get_kind (LgSource *self)
+{
+  g_return_val_if_fail (LG_IS_SOURCE (self), NULL);
+
+  return self->kind;
+}
+
+const char *
+lg_source_get_handle (LgSource *self)
+{
+  g_return_val_if_fail (LG_IS_SOURCE (self), NULL);
+
+  return self->handle;
+}
+
+const char *
+lg_source_get_title (LgSource *self)
+{
+  g_return_val_if_fail (LG_IS_SOURCE (self), NULL);
+
+  return self->title;
+}
+
+const char *
+lg_source_get_url (LgSource *self)
+{
+  g_return_val_if_fail (LG_IS_SOURCE (self), NULL);
+
+  return self->url;
+}
+
+const char *
+lg_source_get_sync_cursor (LgSource *self)
+{
+  g_return_val_if_fail (LG_IS_SOURCE (self), NULL);
+
+  return self->sync_cursor;
+}
+
+const char *
+lg_source_get_backfill_cursor (LgSource *self)
+{
+  g_return_val_if_fail (LG_IS_SOURCE (self), NULL);
+
+  return self->backfill_cursor;
+}
+
+gint64
+lg_source_get_last_sync (LgSource *self)
+{
+  g_return_val_if_fail (LG_IS_SOURCE (self), 0);
+
+  return self->last_sync;
+}
+
+const char *
+lg_source_get_last_error (LgSource *self)
+{
+  g_return_val_if_fail (LG_IS_SOURCE (self), NULL);
+
+  return self->last_error;
+}
+
+gint64
+lg_source_get_message_count (LgSource *self)
+{
+  g_return_val_if_fail (LG_IS_SOURCE (self), 0);
+
+  return self->message_count;
+}
+
+void
+lg_source_set_id (LgSource *self,
+                 gint64 value)
+{
+  g_return_if_fail (LG_IS_SOURCE (self));
+
+  if (self->id == value)
+    return;
+
+  self->id = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+void
+lg_source_set_kind (LgSource *self,
+                   const char *value)
+{
+  g_return_if_fail (LG_IS_SOURCE (self));
+
+  if (g_strcmp0 (self->kind, value) == 0)
+    return;
+
+  g_free (self->kind);
+  self->kind = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+void
+lg_source_set_handle (LgSource *self,
+                     const char *value)
+{
+  g_return_if_fail (LG_IS_SOURCE (self));
+
+  if (g_strcmp0 (self->handle, value) == 0)
+    return;
+
+  g_free (self->handle);
+  self->handle = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HANDLE]);
+}
+
+void
+lg_source_set_title (LgSource *self,
+                    const char *value)
+{
+  g_return_if_fail (LG_IS_SOURCE (self));
+
+  if (g_strcmp0 (self->title, value) == 0)
+    return;
+
+  g_free (self->title);
+  self->title = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+void
+lg_source_set_url (LgSource *self,
+                  const char *value)
+{
+  g_return_if_fail (LG_IS_SOURCE (self));
+
+  if (g_strcmp0 (self->url, value) == 0)
+    return;
+
+  g_free (self->url);
+  self->url = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_URL]);
+}
+
+void
+lg_source_set_sync_cursor (LgSource *self,
+                          const char *value)
+{
+  g_return_if_fail (LG_IS_SOURCE (self));
+
+  if (g_strcmp0 (self->sync_cursor, value) == 0)
+    return;
+
+  g_free (self->sync_cursor);
+  self->sync_cursor = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNC_CURSOR]);
+}
+
+void
+lg_source_set_backfill_cursor (LgSource *self,
+                              const char *value)
+{
+  g_return_if_fail (LG_IS_SOURCE (self));
+
+  if (g_strcmp0 (self->backfill_cursor, value) == 0)
+    return;
+
+  g_free (self->backfill_cursor);
+  self->backfill_cursor = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BACKFILL_CURSOR]);
+}
+
+void
+lg_source_set_last_sync (LgSource *self,
+                        gint64 value)
+{
+  g_return_if_fail (LG_IS_SOURCE (self));
+
+  if (self->last_sync == value)
+    return;
+
+  self->last_sync = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SYNC]);
+}
+
+void
+lg_source_set_last_error (LgSource *self,
+                         const char *value)
+{
+  g_return_if_fail (LG_IS_SOURCE (self));
+
+  if (g_strcmp0 (self->last_error, value) == 0)
+    return;
+
+  g_free (self->last_error);
+  self->last_error = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_ERROR]);
+}
+
+void
+lg_source_set_message_count (LgSource *self,
+                            gint64 value)
+{
+  g_return_if_fail (LG_IS_SOURCE (self));
+
+  if (self->message_count == value)
+    return;
+
+  self->message_count = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE_COUNT]);
+}

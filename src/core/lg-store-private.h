@@ -1,0 +1,43 @@
+/* lg-store-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "lg-store.h"
+
+G_BEGIN_DECLS
+
+/* For the core modules that run their own queries (search, metrics, import):
+ * nothing outside src/core sees SQLite. */
+sqlite3      *lg_store_get_db     (LgStore     *self);
+
+/* A prepared statement cached by its SQL text, reset and unbound: the caller
+ * steps it and must not finalize it. Not re-entrant for the same SQL. */
+sqlite3_stmt *lg_store_prepare    (LgStore     *self,
+                                   const char  *sql,
+                                   GError     **error);
+gboolean      lg_store_exec       (LgStore     *self,
+                                   const char  *sql,
+                                   GError     **error);
+/* Sets error from the connection's last error, with `what` saying what failed. */
+void          lg_store_set_error  (LgStore     *self,
+                                   GError     **error,
+                                   const char  *what);
+
+/* Column readers that map SQL NULL to NULL / 0. */
+const char   *lg_stmt_text        (sqlite3_stmt *stmt,
+                                   int           column);
+void          lg_stmt_bind_text   (sqlite3_stmt *stmt,
+                                   int           column,
+                                   const char   *text);
+
+/* The schema, one SQL script per version: migrations[v - 1] takes a database
+ * from version v - 1 to v. */
+extern const char * const lg_store_migrations[];
+extern const int          lg_store_n_migrations;
+
+G_END_DECLS

@@ -1,0 +1,879 @@
+/* lg-store.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lg-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "lg-store-private.h"
+
+struct _LgStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  char       *backup_path;
+  GHashTable *statements; /* SQL text -> sqlite3_stmt */
+  int         version;
+};
+
+G_DEFINE_FINAL_TYPE (LgStore, lg_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (lg-store-error-quark, lg_store_error)
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+lg_store_finalize (GObject *object)
+{
+  LgStore *self = LG_STORE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+  g_free (self->backup_path);
+
+  G_OBJECT_CLASS (lg_store_parent_class)->finalize (object);
+}
+
+static void
+lg_store_class_init (LgStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = lg_store_finalize;
+}
+
+static void
+lg_store_init (LgStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_statement);
+}
+
+int
+lg_store_latest_version (void)
+{
+  return lg_store_n_migrations;
+}
+
+/* LEADGRAM_DB wins over the user's data folder so scripts, tests and a second
+ * workspace can point elsewhere. */
+char *
+lg_store_default_path (void)
+{
+  const char *env = g_getenv ("LEADGRAM_DB");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+
+  return g_build_filename (g_get_user_data_dir (), "leadgram", "leadgram.db", NULL);
+}
+
+void
+lg_store_set_error (LgStore     *self,
+                    GError     **error,
+                    const char  *what)
+{
+  int code = sqlite3_errcode (self->db);
+  LgStoreError store_code = LG_STORE_ERROR_QUERY;
+
+  switch (code & 0xff)
+    {
+    case SQLITE_NOTADB:
+      store_code = LG_STORE_ERROR_NOT_A_DATABASE;
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      store_code = LG_STORE_ERROR_READ_ONLY;
+      break;
+    case SQLITE_CONSTRAINT:
+      store_code = LG_STORE_ERROR_INVALID;
+      break;
+    case SQLITE_FULL:
+      g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_QUERY,
+                   _("%s: the disk is full. Free some space and try again; nothing was changed."),
+                   what);
+      return;
+    default:
+      break;
+    }
+
+  g_set_error (error, LG_STORE_ERROR, store_code, "%s: %s", what, sqlite3_errmsg (self->db));
+}
+
+sqlite3 *
+lg_store_get_db (LgStore *self)
+{
+  g_return_val_if_fail (LG_IS_STORE (self), NULL);
+
+  return self->db;
+}
+
+sqlite3_stmt *
+lg_store_prepare (LgStore     *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LG_IS_STORE (self), NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      lg_store_set_error (self, error, _("Could not prepare a query"));
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+lg_store_exec (LgStore     *self,
+               const char  *sql,
+               GError     **error)
+{
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      lg_store_set_error (self, error, _("Could not write to the database"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+const char *
+lg_stmt_text (sqlite3_stmt *stmt,
+              int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+void
+lg_stmt_bind_text (sqlite3_stmt *stmt,
+                   int           column,
+                   const char   *text)
+{
+  if (text == NULL || *text == '\0')
+    sqlite3_bind_null (stmt, column);
+  else
+    sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
+}
+
+static gboolean
+read_version (LgStore  *self,
+              int      *version,
+              GError  **error)
+{
+  sqlite3_stmt *stmt = lg_store_prepare (self, "PRAGMA user_version", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      lg_store_set_error (self, error, _("Could not read the database version"));
+      return FALSE;
+    }
+
+  *version = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* A copy of the file as it was, taken before a migration touches it, so a
+ * user can go back to the previous release with their data. */
+static gboolean
+backup_before_migration (LgStore  *self,
+                         int       from_version,
+                         GError  **error)
+{
+  g_autofree char *backup = g_strdup_printf ("%s.v%d.bak", self->path, from_version);
+  g_autofree char *sql = NULL;
+  char *quoted;
+
+  g_remove (backup);
+  quoted = sqlite3_mprintf ("VACUUM INTO %Q", backup);
+  sql = g_strdup (quoted);
+  sqlite3_free (quoted);
+
+  if (!lg_store_exec (self, sql, error))
+    {
+      g_prefix_error (error, _("Could not save a copy of the database before upgrading it: "));
+      return FALSE;
+    }
+
+  g_free (self->backup_path);
+  self->backup_path = g_steal_pointer (&backup);
+  return TRUE;
+}
+
+static gboolean
+migrate (LgStore  *self,
+         GError  **error)
+{
+  int version;
+
+  if (!read_version (self, &version, error))
+    return FALSE;
+
+  if (version > lg_store_n_migrations)
+    {
+      g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_TOO_NEW,
+                   _("The database “%s” was written by a newer version of Leadgram "
+                     "(schema %d, this version knows up to %d). Update Leadgram to open it."),
+                   self->path, version, lg_store_n_migrations);
+      return FALSE;
+    }
+
+  if (version == lg_store_n_migrations)
+    {
+      self->version = version;
+      return TRUE;
+    }
+
+  if (version > 0 && !backup_before_migration (self, version, error))
+    return FALSE;
+
+  /* All steps in one transaction: a failed upgrade leaves the file as it was. */
+  if (!lg_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  for (int v = version; v < lg_store_n_migrations; v++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
+
+      if (!lg_store_exec (self, lg_store_migrations[v], error) ||
+          !lg_store_exec (self, set_version, error))
+        {
+          lg_store_rollback (self);
+          g_prefix_error (error, _("Could not upgrade the database to schema %d: "), v + 1);
+          if (error != NULL && *error != NULL)
+            (*error)->code = LG_STORE_ERROR_MIGRATION;
+          return FALSE;
+        }
+    }
+
+  if (!lg_store_exec (self, "COMMIT", error))
+    {
+      lg_store_rollback (self);
+      return FALSE;
+    }
+
+  self->version = lg_store_n_migrations;
+  return TRUE;
+}
+
+LgStore *
+lg_store_open (const char  *path,
+               GError     **error)
+{
+  g_autoptr(LgStore) self = NULL;
+  g_autofree char *dir = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_OPEN,
+                   _("Could not create the folder “%s” for the database: %s. "
+                     "Choose another location."),
+                   dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  self = g_object_new (LG_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_OPEN,
+                   _("Could not open the database “%s”: %s. "
+                     "Check that the folder exists and you may write to it."),
+                   path, self->db != NULL ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+      return NULL;
+    }
+
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_READ_ONLY,
+                   _("The database “%s” cannot be written. "
+                     "Check the file’s permissions, or open another database."),
+                   path);
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_extended_result_codes (self->db, 1);
+
+  /* The first statement reads the header: this is where a file that is not a
+   * database is found out. */
+  rc = sqlite3_exec (self->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+  if ((rc & 0xff) == SQLITE_NOTADB)
+    {
+      g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_A_DATABASE,
+                   _("The file “%s” is not a Leadgram database. "
+                     "Choose another file, or move this one away to start a new database."),
+                   path);
+      return NULL;
+    }
+  else if ((rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN)
+    {
+      g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_READ_ONLY,
+                   _("The database “%s” cannot be written. "
+                     "Check the permissions of the file and its folder."),
+                   path);
+      return NULL;
+    }
+  else if (rc != SQLITE_OK)
+    {
+      lg_store_set_error (self, error, _("Could not open the database"));
+      return NULL;
+    }
+
+  if (!lg_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !lg_store_exec (self, "PRAGMA synchronous = NORMAL", error))
+    return NULL;
+
+  if (!migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+lg_store_get_path (LgStore *self)
+{
+  g_return_val_if_fail (LG_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+int
+lg_store_get_version (LgStore *self)
+{
+  g_return_val_if_fail (LG_IS_STORE (self), 0);
+
+  return self->version;
+}
+
+/* The copy taken before this open migrated the file, or NULL. */
+const char *
+lg_store_get_backup_path (LgStore *self)
+{
+  g_return_val_if_fail (LG_IS_STORE (self), NULL);
+
+  return self->backup_path;
+}
+
+static gboolean
+count_table (LgStore     *self,
+             const char  *sql,
+             gint64      *out,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = lg_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      lg_store_set_error (self, error, _("Could not count rows"));
+      return FALSE;
+    }
+
+  *out = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+lg_store_count (LgStore        *self,
+                LgStoreCounts  *counts,
+                GError        **error)
+{
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+
+  return count_table (self, "SELECT count(*) FROM sources", &counts->sources, error) &&
+         count_table (self, "SELECT count(*) FROM messages", &counts->messages, error) &&
+         count_table (self, "SELECT count(*) FROM leads", &counts->leads, error) &&
+         count_table (self, "SELECT count(*) FROM followups", &counts->followups, error) &&
+         count_table (self, "SELECT count(*) FROM searches", &counts->searches, error);
+}
+
+gboolean
+lg_store_begin (LgStore  *self,
+                GError  **error)
+{
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+
+  return lg_store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+lg_store_commit (LgStore  *self,
+                 GError  **error)
+{
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+
+  if (!lg_store_exec (self, "COMMIT", error))
+    {
+      lg_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+lg_store_rollback (LgStore *self)
+{
+  g_return_if_fail (LG_IS_STORE (self));
+
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Steps a write statement to its end. */
+static gboolean
+step_done (LgStore      *self,
+           sqlite3_stmt *stmt,
+           const char   *what,
+           GError      **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      lg_store_set_error (self, error, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Sources */
+
+#define SOURCE_COLUMNS \
+  "s.id, s.kind, s.handle, s.title, s.url, s.sync_cursor, s.backfill_cursor, s.last_sync, " \
+  "s.last_error, (SELECT count(*) FROM messages m WHERE m.source_id = s.id)"
+
+static LgSource *
+source_from_row (sqlite3_stmt *stmt)
+{
+  LgSource *source = lg_source_new ();
+
+  lg_source_set_id (source, sqlite3_column_int64 (stmt, 0));
+  lg_source_set_kind (source, lg_stmt_text (stmt, 1));
+  lg_source_set_handle (source, lg_stmt_text (stmt, 2));
+  lg_source_set_title (source, lg_stmt_text (stmt, 3));
+  lg_source_set_url (source, lg_stmt_text (stmt, 4));
+  lg_source_set_sync_cursor (source, lg_stmt_text (stmt, 5));
+  lg_source_set_backfill_cursor (source, lg_stmt_text (stmt, 6));
+  lg_source_set_last_sync (source, sqlite3_column_int64 (stmt, 7));
+  lg_source_set_last_error (source, lg_stmt_text (stmt, 8));
+  lg_source_set_message_count (source, sqlite3_column_int64 (stmt, 9));
+  return source;
+}
+
+gboolean
+lg_store_add_source (LgStore   *self,
+                     LgSource  *source,
+                     GError   **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LG_IS_SOURCE (source), FALSE);
+
+  stmt = lg_store_prepare (self,
+                           "INSERT INTO sources (kind, handle, title, url, created_at) "
+                           "VALUES (?, ?, ?, ?, ?)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, lg_source_get_kind (source), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, lg_source_get_handle (source), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, lg_source_get_title (source) ? lg_source_get_title (source) : "",
+                     -1, SQLITE_TRANSIENT);
+  lg_stmt_bind_text (stmt, 4, lg_source_get_url (source));
+  sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
+
+  if (!step_done (self, stmt, _("Could not add the source"), error))
+    return FALSE;
+
+  lg_source_set_id (source, sqlite3_last_insert_rowid (self->db));
+  return TRUE;
+}
+
+static LgSource *
+get_one_source (LgStore      *self,
+                sqlite3_stmt *stmt,
+                GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    {
+      LgSource *source = source_from_row (stmt);
+
+      /* A cached statement left mid-result would hold a read transaction. */
+      sqlite3_reset (stmt);
+      return source;
+    }
+
+  if (rc == SQLITE_DONE)
+    g_set_error_literal (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND,
+                         _("No such source"));
+  else
+    lg_store_set_error (self, error, _("Could not read the source"));
+  return NULL;
+}
+
+LgSource *
+lg_store_get_source (LgStore  *self,
+                     gint64    id,
+                     GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LG_IS_STORE (self), NULL);
+
+  stmt = lg_store_prepare (self, "SELECT " SOURCE_COLUMNS " FROM sources s WHERE s.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  return get_one_source (self, stmt, error);
+}
+
+LgSource *
+lg_store_find_source (LgStore     *self,
+                      const char  *kind,
+                      const char  *handle,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LG_IS_STORE (self), NULL);
+  g_return_val_if_fail (kind != NULL && handle != NULL, NULL);
+
+  stmt = lg_store_prepare (self,
+                           "SELECT " SOURCE_COLUMNS " FROM sources s "
+                           "WHERE s.kind = ? AND s.handle = ? COLLATE NOCASE",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, handle, -1, SQLITE_TRANSIENT);
+  return get_one_source (self, stmt, error);
+}
+
+GListModel *
+lg_store_list_sources (LgStore  *self,
+                       GError  **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (LG_TYPE_SOURCE);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LG_IS_STORE (self), NULL);
+
+  stmt = lg_store_prepare (self,
+                           "SELECT " SOURCE_COLUMNS " FROM sources s ORDER BY s.title COLLATE NOCASE",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(LgSource) source = source_from_row (stmt);
+
+      g_list_store_append (list, source);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      lg_store_set_error (self, error, _("Could not list the sources"));
+      return NULL;
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+/* Messages */
+
+gboolean
+lg_store_add_message (LgStore    *self,
+                      LgMessage  *message,
+                      gboolean   *inserted,
+                      GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LG_IS_MESSAGE (message), FALSE);
+
+  stmt = lg_store_prepare (self,
+                           "INSERT INTO messages (source_id, external_id, author_name, "
+                           "author_handle, author_id, sent_at, text, permalink, views, edited, "
+                           "forwarded_from, media_kind, reply_to) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                           "ON CONFLICT (source_id, external_id) DO NOTHING",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, lg_message_get_source_id (message));
+  sqlite3_bind_text (stmt, 2, lg_message_get_external_id (message), -1, SQLITE_TRANSIENT);
+  lg_stmt_bind_text (stmt, 3, lg_message_get_author_name (message));
+  lg_stmt_bind_text (stmt, 4, lg_message_get_author_handle (message));
+  lg_stmt_bind_text (stmt, 5, lg_message_get_author_id (message));
+  sqlite3_bind_int64 (stmt, 6, lg_message_get_sent_at (message));
+  sqlite3_bind_text (stmt, 7, lg_message_get_text (message) ? lg_message_get_text (message) : "",
+                     -1, SQLITE_TRANSIENT);
+  lg_stmt_bind_text (stmt, 8, lg_message_get_permalink (message));
+  sqlite3_bind_int64 (stmt, 9, lg_message_get_views (message));
+  sqlite3_bind_int (stmt, 10, lg_message_get_edited (message));
+  lg_stmt_bind_text (stmt, 11, lg_message_get_forwarded_from (message));
+  lg_stmt_bind_text (stmt, 12, lg_message_get_media_kind (message));
+  lg_stmt_bind_text (stmt, 13, lg_message_get_reply_to (message));
+
+  if (!step_done (self, stmt, _("Could not store a message"), error))
+    return FALSE;
+
+  if (inserted != NULL)
+    *inserted = sqlite3_changes (self->db) > 0;
+  if (sqlite3_changes (self->db) > 0)
+    lg_message_set_id (message, sqlite3_last_insert_rowid (self->db));
+  return TRUE;
+}
+
+GListModel *
+lg_store_list_messages (LgStore  *self,
+                        gint64    source_id,
+                        guint     limit,
+                        GError  **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (LG_TYPE_MESSAGE);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LG_IS_STORE (self), NULL);
+
+  stmt = lg_store_prepare (self,
+                           "SELECT id, source_id, external_id, author_name, author_handle, "
+                           "author_id, sent_at, text, permalink, views, edited, forwarded_from, "
+                           "media_kind, reply_to FROM messages "
+                           "WHERE (?1 = 0 OR source_id = ?1) ORDER BY sent_at DESC, id DESC LIMIT ?2",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, source_id);
+  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(LgMessage) message = lg_message_new ();
+
+      lg_message_set_id (message, sqlite3_column_int64 (stmt, 0));
+      lg_message_set_source_id (message, sqlite3_column_int64 (stmt, 1));
+      lg_message_set_external_id (message, lg_stmt_text (stmt, 2));
+      lg_message_set_author_name (message, lg_stmt_text (stmt, 3));
+      lg_message_set_author_handle (message, lg_stmt_text (stmt, 4));
+      lg_message_set_author_id (message, lg_stmt_text (stmt, 5));
+      lg_message_set_sent_at (message, sqlite3_column_int64 (stmt, 6));
+      lg_message_set_text (message, lg_stmt_text (stmt, 7));
+      lg_message_set_permalink (message, lg_stmt_text (stmt, 8));
+      lg_message_set_views (message, sqlite3_column_int64 (stmt, 9));
+      lg_message_set_edited (message, sqlite3_column_int (stmt, 10) != 0);
+      lg_message_set_forwarded_from (message, lg_stmt_text (stmt, 11));
+      lg_message_set_media_kind (message, lg_stmt_text (stmt, 12));
+      lg_message_set_reply_to (message, lg_stmt_text (stmt, 13));
+      g_list_store_append (list, message);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      lg_store_set_error (self, error, _("Could not list the messages"));
+      return NULL;
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+/* Leads */
+
+gboolean
+lg_store_add_lead (LgStore  *self,
+                   LgLead   *lead,
+                   GError  **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 created_at;
+
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LG_IS_LEAD (lead), FALSE);
+
+  created_at = lg_lead_get_created_at (lead) > 0 ? lg_lead_get_created_at (lead) : now;
+
+  stmt = lg_store_prepare (self,
+                           "INSERT INTO leads (name, telegram_handle, telegram_id, email, phone, "
+                           "company, stage, furthest_stage, qualification, value, currency, score, "
+                           "source_id, message_id, position, created_at, last_touch_at, notes) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, coalesce(?7, 'cold'), coalesce(?7, 'cold'), "
+                           "coalesce(?8, 'unqualified'), ?9, coalesce(?10, 'USD'), ?11, ?12, ?13, "
+                           "(SELECT coalesce(max(position), 0) + 1 FROM leads "
+                           " WHERE stage = coalesce(?7, 'cold')), ?14, ?14, coalesce(?15, ''))",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, lg_lead_get_name (lead) ? lg_lead_get_name (lead) : "",
+                     -1, SQLITE_TRANSIENT);
+  lg_stmt_bind_text (stmt, 2, lg_lead_get_telegram_handle (lead));
+  lg_stmt_bind_text (stmt, 3, lg_lead_get_telegram_id (lead));
+  lg_stmt_bind_text (stmt, 4, lg_lead_get_email (lead));
+  lg_stmt_bind_text (stmt, 5, lg_lead_get_phone (lead));
+  lg_stmt_bind_text (stmt, 6, lg_lead_get_company (lead));
+  lg_stmt_bind_text (stmt, 7, lg_lead_get_stage (lead));
+  lg_stmt_bind_text (stmt, 8, lg_lead_get_qualification (lead));
+  sqlite3_bind_int64 (stmt, 9, lg_lead_get_value (lead));
+  lg_stmt_bind_text (stmt, 10, lg_lead_get_currency (lead));
+  sqlite3_bind_int (stmt, 11, lg_lead_get_score (lead));
+  if (lg_lead_get_source_id (lead) > 0)
+    sqlite3_bind_int64 (stmt, 12, lg_lead_get_source_id (lead));
+  if (lg_lead_get_message_id (lead) > 0)
+    sqlite3_bind_int64 (stmt, 13, lg_lead_get_message_id (lead));
+  sqlite3_bind_int64 (stmt, 14, created_at);
+  lg_stmt_bind_text (stmt, 15, lg_lead_get_notes (lead));
+
+  if (!step_done (self, stmt, _("Could not add the lead"), error))
+    return FALSE;
+
+  lg_lead_set_id (lead, sqlite3_last_insert_rowid (self->db));
+  lg_lead_set_created_at (lead, created_at);
+  return TRUE;
+}
+
+LgLead *
+lg_store_get_lead (LgStore  *self,
+                   gint64    id,
+                   GError  **error)
+{
+  sqlite3_stmt *stmt;
+  LgLead *lead;
+  int rc;
+
+  g_return_val_if_fail (LG_IS_STORE (self), NULL);
+
+  stmt = lg_store_prepare (self,
+                           "SELECT id, name, telegram_handle, telegram_id, email, phone, company, "
+                           "stage, qualification, value, currency, score, coalesce(source_id, 0), "
+                           "coalesce(message_id, 0), position, created_at, first_touch_at, "
+                           "last_touch_at, closed_at, lost_reason, notes FROM leads WHERE id = ?",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND,
+                   _("There is no lead with id %" G_GINT64_FORMAT), id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      lg_store_set_error (self, error, _("Could not read the lead"));
+      return NULL;
+    }
+
+  lead = lg_lead_new ();
+  lg_lead_set_id (lead, sqlite3_column_int64 (stmt, 0));
+  lg_lead_set_name (lead, lg_stmt_text (stmt, 1));
+  lg_lead_set_telegram_handle (lead, lg_stmt_text (stmt, 2));
+  lg_lead_set_telegram_id (lead, lg_stmt_text (stmt, 3));
+  lg_lead_set_email (lead, lg_stmt_text (stmt, 4));
+  lg_lead_set_phone (lead, lg_stmt_text (stmt, 5));
+  lg_lead_set_company (lead, lg_stmt_text (stmt, 6));
+  lg_lead_set_stage (lead, lg_stmt_text (stmt, 7));
+  lg_lead_set_qualification (lead, lg_stmt_text (stmt, 8));
+  lg_lead_set_value (lead, sqlite3_column_int64 (stmt, 9));
+  lg_lead_set_currency (lead, lg_stmt_text (stmt, 10));
+  lg_lead_set_score (lead, sqlite3_column_int (stmt, 11));
+  lg_lead_set_source_id (lead, sqlite3_column_int64 (stmt, 12));
+  lg_lead_set_message_id (lead, sqlite3_column_int64 (stmt, 13));
+  lg_lead_set_position (lead, sqlite3_column_double (stmt, 14));
+  lg_lead_set_created_at (lead, sqlite3_column_int64 (stmt, 15));
+  lg_lead_set_first_touch_at (lead, sqlite3_column_int64 (stmt, 16));
+  lg_lead_set_last_touch_at (lead, sqlite3_column_int64 (stmt, 17));
+  lg_lead_set_closed_at (lead, sqlite3_column_int64 (stmt, 18));
+  lg_lead_set_lost_reason (lead, lg_stmt_text (stmt, 19));
+  lg_lead_set_notes (lead, lg_stmt_text (stmt, 20));
+  sqlite3_reset (stmt);
+  return lead;
+}
+
+/* Follow-ups */
+
+gboolean
+lg_store_add_followup (LgStore     *self,
+                       LgFollowup  *followup,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LG_IS_FOLLOWUP (followup), FALSE);
+
+  stmt = lg_store_prepare (self,
+                           "INSERT INTO followups (lead_id, due_at, kind, note, created_at) "
+                           "VALUES (?, ?, coalesce(?, 'message'), coalesce(?, ''), ?)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, lg_followup_get_lead_id (followup));
+  sqlite3_bind_int64 (stmt, 2, lg_followup_get_due_at (followup));
+  lg_stmt_bind_text (stmt, 3, lg_followup_get_kind (followup));
+  lg_stmt_bind_text (stmt, 4, lg_followup_get_note (followup));
+  sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
+
+  if (!step_done (self, stmt, _("Could not add the follow-up"), error))
+    return FALSE;
+
+  lg_followup_set_id (followup, sqlite3_last_insert_rowid (self->db));
+  return TRUE;
+}

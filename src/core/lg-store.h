@@ -1,0 +1,107 @@
+/* lg-store.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lg-followup.h"
+#include "lg-lead.h"
+#include "lg-message.h"
+#include "lg-source.h"
+
+G_BEGIN_DECLS
+
+#define LG_STORE_ERROR (lg_store_error_quark ())
+
+typedef enum
+{
+  LG_STORE_ERROR_OPEN,           /* the file or its folder cannot be opened or created */
+  LG_STORE_ERROR_NOT_A_DATABASE, /* the file exists but is not a SQLite database */
+  LG_STORE_ERROR_TOO_NEW,        /* written by a newer Leadgram */
+  LG_STORE_ERROR_READ_ONLY,      /* the file cannot be written */
+  LG_STORE_ERROR_MIGRATION,      /* upgrading the schema failed; the file is unchanged */
+  LG_STORE_ERROR_QUERY,          /* a query failed (disk full, I/O error, ...) */
+  LG_STORE_ERROR_NOT_FOUND,      /* no row with that id */
+  LG_STORE_ERROR_INVALID,        /* the caller passed a value the schema rejects */
+} LgStoreError;
+
+/* Row counts for `leadgram-cli info` and the first-run checks. */
+typedef struct
+{
+  gint64 sources;
+  gint64 messages;
+  gint64 leads;
+  gint64 followups;
+  gint64 searches;
+} LgStoreCounts;
+
+/* The local database. One LgStore is one SQLite connection: use it from one
+ * thread only. Worker threads open their own with lg_store_open() on
+ * lg_store_get_path(); WAL mode lets them read while another writes. */
+#define LG_TYPE_STORE (lg_store_get_type ())
+G_DECLARE_FINAL_TYPE (LgStore, lg_store, LG, STORE, GObject)
+
+GQuark      lg_store_error_quark          (void);
+
+char       *lg_store_default_path         (void);
+int         lg_store_latest_version       (void);
+
+LgStore    *lg_store_open                 (const char     *path,
+                                           GError        **error);
+const char *lg_store_get_path             (LgStore        *self);
+int         lg_store_get_version          (LgStore        *self);
+const char *lg_store_get_backup_path      (LgStore        *self);
+
+gboolean    lg_store_count                (LgStore        *self,
+                                           LgStoreCounts  *counts,
+                                           GError        **error);
+
+/* Transactions group writes that belong together; nesting is not supported. */
+gboolean    lg_store_begin                (LgStore        *self,
+                                           GError        **error);
+gboolean    lg_store_commit               (LgStore        *self,
+                                           GError        **error);
+void        lg_store_rollback             (LgStore        *self);
+
+/* Sources */
+gboolean    lg_store_add_source           (LgStore        *self,
+                                           LgSource       *source,
+                                           GError        **error);
+LgSource   *lg_store_get_source           (LgStore        *self,
+                                           gint64          id,
+                                           GError        **error);
+LgSource   *lg_store_find_source          (LgStore        *self,
+                                           const char     *kind,
+                                           const char     *handle,
+                                           GError        **error);
+GListModel *lg_store_list_sources         (LgStore        *self,
+                                           GError        **error);
+
+/* Messages: adding one that its source already has (same external id) is not an
+ * error; *inserted tells whether it was new. */
+gboolean    lg_store_add_message          (LgStore        *self,
+                                           LgMessage      *message,
+                                           gboolean       *inserted,
+                                           GError        **error);
+GListModel *lg_store_list_messages        (LgStore        *self,
+                                           gint64          source_id,
+                                           guint           limit,
+                                           GError        **error);
+
+/* Leads */
+gboolean    lg_store_add_lead             (LgStore        *self,
+                                           LgLead         *lead,
+                                           GError        **error);
+LgLead     *lg_store_get_lead             (LgStore        *self,
+                                           gint64          id,
+                                           GError        **error);
+
+/* Follow-ups */
+gboolean    lg_store_add_followup         (LgStore        *self,
+                                           LgFollowup     *followup,
+                                           GError        **error);
+
+G_END_DECLS

@@ -1,0 +1,21 @@
+/* lg-application.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "lg-store.h"
+
+G_BEGIN_DECLS
+
+#define LG_TYPE_APPLICATION (lg_application_get_type ())
+G_DECLARE_FINAL_TYPE (LgApplication, lg_application, LG, APPLICATION, AdwApplication)
+
+LgApplication *lg_application_new            (void);
+LgStore       *lg_application_get_store      (LgApplication *self);
+GSettings     *lg_application_get_settings   (LgApplication *self);
+
+G_END_DECLS

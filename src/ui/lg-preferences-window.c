@@ -1,0 +1,149 @@
+/* lg-preferences-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lg-preferences-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lg-preferences-window.h"
+
+struct _LgPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  GSettings            *settings;
+
+  GtkSpinButton        *half_life_spin;
+  AdwEntryRow          *base_url_row;
+};
+
+G_DEFINE_FINAL_TYPE (LgPreferencesWindow, lg_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+LgPreferencesWindow *
+lg_preferences_window_new (GSettings *settings)
+{
+  return g_object_new (LG_TYPE_PREFERENCES_WINDOW, "settings", settings, NULL);
+}
+
+static void
+on_base_url_row_apply_cb (AdwEntryRow         *row,
+                          LgPreferencesWindow *self)
+{
+  g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (!g_str_has_prefix (url, "https://") && !g_str_has_prefix (url, "http://"))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      return;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  g_settings_set_string (self->settings, "telegram-base-url", url);
+}
+
+static void
+lg_preferences_window_constructed (GObject *object)
+{
+  LgPreferencesWindow *self = LG_PREFERENCES_WINDOW (object);
+  g_autofree char *url = NULL;
+
+  G_OBJECT_CLASS (lg_preferences_window_parent_class)->constructed (object);
+
+  g_settings_bind (self->settings, "recency-half-life-days",
+                   gtk_spin_button_get_adjustment (self->half_life_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+
+  url = g_settings_get_string (self->settings, "telegram-base-url");
+  gtk_editable_set_text (GTK_EDITABLE (self->base_url_row), url);
+}
+
+static void
+lg_preferences_window_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  LgPreferencesWindow *self = LG_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_set_object (&self->settings, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lg_preferences_window_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  LgPreferencesWindow *self = LG_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lg_preferences_window_dispose (GObject *object)
+{
+  LgPreferencesWindow *self = LG_PREFERENCES_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LG_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (lg_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+lg_preferences_window_class_init (LgPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = lg_preferences_window_constructed;
+  object_class->dispose = lg_preferences_window_dispose;
+  object_class->get_property = lg_preferences_window_get_property;
+  object_class->set_property = lg_preferences_window_set_property;
+
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, "The application settings",
+                         G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/leadgram/Desktop/ui/lg-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, half_life_spin);
+  gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, base_url_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_base_url_row_apply_cb);
+}
+
+static void
+lg_preferences_window_init (LgPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,146 @@
+/* lg-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lg-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lg-window.h"
+
+struct _LgWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+
+  AdwHeaderBar         *header_bar;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *stack;
+};
+
+G_DEFINE_FINAL_TYPE (LgWindow, lg_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* The size and view of the last run come back; properties are set after
+ * constructed(), so this cannot live there. */
+static void
+restore_state (LgWindow *self)
+{
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  g_settings_bind (self->settings, "last-view", self->stack, "visible-child-name",
+                   G_SETTINGS_BIND_DEFAULT);
+}
+
+LgWindow *
+lg_window_new (LgApplication *application)
+{
+  LgWindow *self = g_object_new (LG_TYPE_WINDOW, "application", application, NULL);
+
+  self->settings = g_object_ref (lg_application_get_settings (application));
+  restore_state (self);
+  return self;
+}
+
+void
+lg_window_show_view (LgWindow   *self,
+                     const char *name)
+{
+  g_return_if_fail (LG_IS_WINDOW (self));
+  g_return_if_fail (name != NULL);
+
+  adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
+const char *
+lg_window_get_view (LgWindow *self)
+{
+  g_return_val_if_fail (LG_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->stack);
+}
+
+void
+lg_window_add_toast (LgWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (LG_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  lg_window_show_view (LG_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* The size is saved when the window closes, not on every resize. */
+static gboolean
+lg_window_close_request (GtkWindow *window)
+{
+  LgWindow *self = LG_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (!gtk_window_is_maximized (window))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_apply (self->settings);
+
+  return GTK_WINDOW_CLASS (lg_window_parent_class)->close_request (window);
+}
+
+static void
+lg_window_dispose (GObject *object)
+{
+  LgWindow *self = LG_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LG_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (lg_window_parent_class)->dispose (object);
+}
+
+static void
+lg_window_class_init (LgWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  static const char *views[] = { "find", "pipeline", "followups", "insights", "sources" };
+
+  object_class->dispose = lg_window_dispose;
+  window_class->close_request = lg_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/leadgram/Desktop/ui/lg-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LgWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, LgWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, LgWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LgWindow, stack);
+
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-view", "s", views[i]);
+}
+
+static void
+lg_window_init (LgWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

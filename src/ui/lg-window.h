@@ -1,0 +1,24 @@
+/* lg-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "lg-application.h"
+
+G_BEGIN_DECLS
+
+#define LG_TYPE_WINDOW (lg_window_get_type ())
+G_DECLARE_FINAL_TYPE (LgWindow, lg_window, LG, WINDOW, AdwApplicationWindow)
+
+LgWindow   *lg_window_new           (LgApplication *application);
+void        lg_window_show_view     (LgWindow      *self,
+                                     const char    *name);
+const char *lg_window_get_view      (LgWindow      *self);
+void        lg_window_add_toast     (LgWindow      *self,
+                                     AdwToast      *toast);
+
+G_END_DECLS

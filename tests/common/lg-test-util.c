@@ -1,0 +1,87 @@
+/* lg-test-util.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "lg-test-util.h"
+
+static GPtrArray *tmpdirs;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileInfo *info;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (children != NULL &&
+         (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, g_file_info_get_name (info), NULL);
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        remove_tree (child);
+      else
+        g_remove (child);
+      g_object_unref (info);
+    }
+  g_rmdir (path);
+}
+
+static void
+remove_tmpdirs (void)
+{
+  for (guint i = 0; i < tmpdirs->len; i++)
+    remove_tree (g_ptr_array_index (tmpdirs, i));
+  g_ptr_array_unref (tmpdirs);
+}
+
+char *
+lg_test_make_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("leadgram-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  if (tmpdirs == NULL)
+    {
+      tmpdirs = g_ptr_array_new_with_free_func (g_free);
+      atexit (remove_tmpdirs);
+    }
+  g_ptr_array_add (tmpdirs, g_strdup (dir));
+  return dir;
+}
+
+LgStore *
+lg_test_open_store (void)
+{
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "leadgram.db", NULL);
+  g_autoptr(GError) error = NULL;
+  LgStore *store = lg_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+LgSource *
+lg_test_add_source (LgStore    *store,
+                    const char *handle)
+{
+  g_autoptr(GError) error = NULL;
+  LgSource *source = lg_source_new ();
+
+  lg_source_set_kind (source, "telegram_channel");
+  lg_source_set_handle (source, handle);
+  lg_source_set_title (source, handle);
+  g_assert_true (lg_store_add_source (store, source, &error));
+  g_assert_no_error (error);
+  return source;
+}

@@ -1,0 +1,21 @@
+/* lg-test-util.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Helpers the tests of every layer share.
+ */
+
+#pragma once
+
+#include "lg-store.h"
+
+G_BEGIN_DECLS
+
+/* A fresh folder under the test's temporary directory, removed at exit. */
+char     *lg_test_make_tmpdir  (void);
+/* A new, empty database in a fresh folder. */
+LgStore  *lg_test_open_store   (void);
+LgSource *lg_test_add_source   (LgStore    *store,
+                                const char *handle);
+
+G_END_DECLS

@@ -1,0 +1,331 @@
+/* test-store.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "lg-store-private.h"
+#include "lg-test-util.h"
+
+static void
+test_create_and_reopen (void)
+{
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "sub", "dir", "test.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgStore) store = NULL;
+  g_autoptr(LgSource) source = lg_source_new ();
+  g_autoptr(LgSource) found = NULL;
+  LgStoreCounts counts;
+
+  store = lg_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_cmpint (lg_store_get_version (store), ==, lg_store_latest_version ());
+  g_assert_null (lg_store_get_backup_path (store));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  lg_source_set_kind (source, "telegram_channel");
+  lg_source_set_handle (source, "dentistry_chat");
+  lg_source_set_title (source, "Dentistry chat");
+  g_assert_true (lg_store_add_source (store, source, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lg_source_get_id (source), >, 0);
+  g_clear_object (&store);
+
+  store = lg_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (lg_store_count (store, &counts, &error));
+  g_assert_cmpint (counts.sources, ==, 1);
+  g_assert_cmpint (counts.messages, ==, 0);
+
+  found = lg_store_find_source (store, "telegram_channel", "DENTISTRY_CHAT", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lg_source_get_title (found), ==, "Dentistry chat");
+}
+
+static void
+test_wal_and_foreign_keys (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  sqlite3 *db = lg_store_get_db (store);
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgMessage) orphan = lg_message_new ();
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+  sqlite3_finalize (stmt);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA foreign_keys", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  sqlite3_finalize (stmt);
+
+  /* A message of a source that does not exist is refused. */
+  lg_message_set_source_id (orphan, 4242);
+  lg_message_set_external_id (orphan, "1");
+  lg_message_set_sent_at (orphan, 1700000000);
+  g_assert_false (lg_store_add_message (store, orphan, NULL, &error));
+  g_assert_error (error, LG_STORE_ERROR, LG_STORE_ERROR_INVALID);
+}
+
+static gint64
+fts_count (LgStore    *store,
+           const char *query)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (lg_store_get_db (store),
+                                       "SELECT count(*) FROM messages_fts WHERE messages_fts MATCH ?",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+static void
+test_fts_triggers (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgSource) source = lg_test_add_source (store, "sales_chat");
+  g_autoptr(LgMessage) message = lg_message_new ();
+  g_autoptr(LgMessage) again = lg_message_new ();
+  gboolean inserted = FALSE;
+
+  lg_message_set_source_id (message, lg_source_get_id (source));
+  lg_message_set_external_id (message, "17");
+  lg_message_set_sent_at (message, 1700000000);
+  lg_message_set_text (message, "Можете посоветовать CRM для стоматологии?");
+  g_assert_true (lg_store_add_message (store, message, &inserted, &error));
+  g_assert_no_error (error);
+  g_assert_true (inserted);
+
+  /* unicode61 folds Cyrillic case; the prefix index serves stem* queries. */
+  g_assert_cmpint (fts_count (store, "crm"), ==, 1);
+  g_assert_cmpint (fts_count (store, "стоматолог*"), ==, 1);
+  g_assert_cmpint (fts_count (store, "ПОСОВЕТОВАТЬ"), ==, 1);
+
+  /* The same message again is not stored twice. */
+  lg_message_set_source_id (again, lg_source_get_id (source));
+  lg_message_set_external_id (again, "17");
+  lg_message_set_sent_at (again, 1700000000);
+  lg_message_set_text (again, "something else");
+  g_assert_true (lg_store_add_message (store, again, &inserted, &error));
+  g_assert_false (inserted);
+  g_assert_cmpint (fts_count (store, "something"), ==, 0);
+
+  g_assert_true (lg_store_exec (store, "UPDATE messages SET text = 'need a dentist website'",
+                                &error));
+  g_assert_cmpint (fts_count (store, "crm"), ==, 0);
+  g_assert_cmpint (fts_count (store, "website"), ==, 1);
+
+  g_assert_true (lg_store_exec (store, "DELETE FROM messages", &error));
+  g_assert_cmpint (fts_count (store, "website"), ==, 0);
+  g_assert_no_error (error);
+}
+
+/* Builds a file at an earlier schema version with some data in it. */
+static char *
+make_database_at_version (const char *dir,
+                          int         version)
+{
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  for (int v = 0; v < version; v++)
+    g_assert_cmpint (sqlite3_exec (db, lg_store_migrations[v], NULL, NULL, NULL), ==, SQLITE_OK);
+  if (version >= 1)
+    g_assert_cmpint (sqlite3_exec (db,
+                                   "INSERT INTO sources (kind, handle, title, created_at) "
+                                   "VALUES ('telegram_channel', 'old_channel', 'Old', 1);"
+                                   "INSERT INTO messages (source_id, external_id, sent_at, text) "
+                                   "VALUES (1, '5', 1, 'kept through the upgrade');",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+  {
+    g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d", version);
+    g_assert_cmpint (sqlite3_exec (db, pragma, NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+  sqlite3_close (db);
+  return g_steal_pointer (&path);
+}
+
+static void
+test_migrate_from_each_version (void)
+{
+  for (int version = 0; version < lg_store_latest_version (); version++)
+    {
+      g_autofree char *dir = lg_test_make_tmpdir ();
+      g_autofree char *path = make_database_at_version (dir, version);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LgStore) store = NULL;
+      LgStoreCounts counts;
+
+      store = lg_store_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (lg_store_get_version (store), ==, lg_store_latest_version ());
+      g_assert_true (lg_store_count (store, &counts, &error));
+      g_assert_cmpint (counts.messages, ==, version >= 1 ? 1 : 0);
+
+      if (version >= 1)
+        {
+          g_autofree char *expected = g_strdup_printf ("%s.v%d.bak", path, version);
+          g_autoptr(LgStore) backup = NULL;
+
+          /* The copy is the file as it was: still at the old version. */
+          g_assert_cmpstr (lg_store_get_backup_path (store), ==, expected);
+          g_assert_true (g_file_test (expected, G_FILE_TEST_EXISTS));
+          {
+            sqlite3 *db = NULL;
+            sqlite3_stmt *stmt = NULL;
+
+            g_assert_cmpint (sqlite3_open (expected, &db), ==, SQLITE_OK);
+            sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+            g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+            g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, version);
+            sqlite3_finalize (stmt);
+            sqlite3_close (db);
+          }
+        }
+      else
+        {
+          g_assert_null (lg_store_get_backup_path (store));
+        }
+    }
+}
+
+static void
+test_refuse_garbage (void)
+{
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "garbage.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgStore) store = NULL;
+  g_autofree char *after = NULL;
+  const char *junk = "This is a text file, not a database. It has enough bytes to have "
+                     "a header that SQLite reads and rejects.\n";
+
+  g_assert_true (g_file_set_contents (path, junk, -1, NULL));
+  store = lg_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_A_DATABASE);
+  g_assert_nonnull (strstr (error->message, "garbage.db"));
+
+  /* The file is left as it was. */
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, junk);
+}
+
+static void
+test_refuse_newer (void)
+{
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "newer.db", NULL);
+  g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d",
+                                             lg_store_latest_version () + 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgStore) store = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, pragma, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = lg_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, LG_STORE_ERROR, LG_STORE_ERROR_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, "newer version"));
+}
+
+static void
+test_refuse_unwritable (void)
+{
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgStore) store = NULL;
+
+  /* A path whose "folder" is a regular file cannot be created, even as root. */
+  path = g_build_filename (dir, "file", NULL);
+  g_assert_true (g_file_set_contents (path, "x", 1, NULL));
+  g_free (path);
+  path = g_build_filename (dir, "file", "leadgram.db", NULL);
+
+  store = lg_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, LG_STORE_ERROR, LG_STORE_ERROR_OPEN);
+}
+
+static void
+test_leads_and_followups (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgLead) lead = lg_lead_new ();
+  g_autoptr(LgLead) read = NULL;
+  g_autoptr(LgFollowup) followup = lg_followup_new ();
+  LgStoreCounts counts;
+
+  lg_lead_set_name (lead, "Dr. Anna Petrova");
+  lg_lead_set_email (lead, "anna@example.org");
+  lg_lead_set_stage (lead, "warm");
+  lg_lead_set_value (lead, 120000);
+  g_assert_true (lg_store_add_lead (store, lead, &error));
+  g_assert_no_error (error);
+
+  read = lg_store_get_lead (store, lg_lead_get_id (lead), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lg_lead_get_name (read), ==, "Dr. Anna Petrova");
+  g_assert_cmpstr (lg_lead_get_stage (read), ==, "warm");
+  g_assert_cmpstr (lg_lead_get_qualification (read), ==, "unqualified");
+  g_assert_cmpstr (lg_lead_get_currency (read), ==, "USD");
+  g_assert_cmpint (lg_lead_get_value (read), ==, 120000);
+
+  lg_followup_set_lead_id (followup, lg_lead_get_id (lead));
+  lg_followup_set_due_at (followup, 1800000000);
+  lg_followup_set_kind (followup, "call");
+  g_assert_true (lg_store_add_followup (store, followup, &error));
+  g_assert_no_error (error);
+
+  g_assert_null (lg_store_get_lead (store, 999, &error));
+  g_assert_error (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* A stage the schema does not know is refused. */
+  lg_lead_set_stage (lead, "lukewarm");
+  g_assert_false (lg_store_add_lead (store, lead, &error));
+  g_assert_error (error, LG_STORE_ERROR, LG_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (lg_store_count (store, &counts, &error));
+  g_assert_cmpint (counts.leads, ==, 1);
+  g_assert_cmpint (counts.followups, ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/create-and-reopen", test_create_and_reopen);
+  g_test_add_func ("/store/wal-and-foreign-keys", test_wal_and_foreign_keys);
+  g_test_add_func ("/store/fts-triggers", test_fts_triggers);
+  g_test_add_func ("/store/migrate-from-each-version", test_migrate_from_each_version);
+  g_test_add_func ("/store/refuse/garbage", test_refuse_garbage);
+  g_test_add_func ("/store/refuse/newer", test_refuse_newer);
+  g_test_add_func ("/store/refuse/unwritable", test_refuse_unwritable);
+  g_test_add_func ("/store/leads-and-followups", test_leads_and_followups);
+
+  return g_test_run ();
+}
