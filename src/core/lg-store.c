@@ -28,6 +28,13 @@ G_DEFINE_FINAL_TYPE (LgStore, lg_store, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (lg-store-error-quark, lg_store_error)
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 finalize_statement (gpointer stmt)
 {
@@ -52,6 +59,18 @@ static void
 lg_store_class_init (LgStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = lg_store_finalize;
+
+  /**
+   * LgStore::changed:
+   * @table: the table whose rows changed
+   *
+   * Rows of @table were added, changed or removed. Detailed by the table name.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 static void
@@ -392,6 +411,16 @@ lg_store_get_backup_path (LgStore *self)
   g_return_val_if_fail (LG_IS_STORE (self), NULL);
 
   return self->backup_path;
+}
+
+void
+lg_store_notify_changed (LgStore    *self,
+                         const char *table)
+{
+  g_return_if_fail (LG_IS_STORE (self));
+  g_return_if_fail (table != NULL);
+
+  g_signal_emit (self, signals[CHANGED], g_quark_from_string (table), table);
 }
 
 static gboolean

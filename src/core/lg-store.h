@@ -55,6 +55,12 @@ const char *lg_store_get_path             (LgStore        *self);
 int         lg_store_get_version          (LgStore        *self);
 const char *lg_store_get_backup_path      (LgStore        *self);
 
+/* Views listen to "changed" (detail: the table, e.g. "leads") to refresh;
+ * whoever wrote calls this on the main thread once the write is committed,
+ * including writes made by a worker on its own connection. */
+void        lg_store_notify_changed       (LgStore        *self,
+                                           const char     *table);
+
 gboolean    lg_store_count                (LgStore        *self,
                                            LgStoreCounts  *counts,
                                            GError        **error);

@@ -312,6 +312,31 @@ test_leads_and_followups (void)
   g_assert_cmpint (counts.followups, ==, 1);
 }
 
+static void
+on_changed_cb (LgStore    *store,
+               const char *table,
+               GPtrArray  *seen)
+{
+  g_ptr_array_add (seen, g_strdup (table));
+}
+
+static void
+test_changed_signal (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) leads = g_ptr_array_new_with_free_func (g_free);
+
+  g_signal_connect (store, "changed", G_CALLBACK (on_changed_cb), all);
+  g_signal_connect (store, "changed::leads", G_CALLBACK (on_changed_cb), leads);
+  lg_store_notify_changed (store, "messages");
+  lg_store_notify_changed (store, "leads");
+
+  g_assert_cmpuint (all->len, ==, 2);
+  g_assert_cmpuint (leads->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (leads, 0), ==, "leads");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -326,6 +351,7 @@ main (int   argc,
   g_test_add_func ("/store/refuse/newer", test_refuse_newer);
   g_test_add_func ("/store/refuse/unwritable", test_refuse_unwritable);
   g_test_add_func ("/store/leads-and-followups", test_leads_and_followups);
+  g_test_add_func ("/store/changed-signal", test_changed_signal);
 
   return g_test_run ();
 }
