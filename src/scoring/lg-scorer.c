@@ -28,7 +28,7 @@
 #include "lg-stopwords.h"
 #include "lg-tokenizer.h"
 
-#define CACHE_BITS   16
+#define CACHE_BITS   15
 #define CACHE_SIZE   (1u << CACHE_BITS)
 
 /* How far a matched concept goes towards full relevance: one product word gives

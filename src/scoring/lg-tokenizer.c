@@ -79,11 +79,14 @@ is_emoji_modifier (gunichar u)
          (u >= 0xE0020 && u <= 0xE007F);
 }
 
-static gboolean
+static inline gboolean
 is_word_char (gunichar u)
 {
   if (u < 0x80)
     return is_ascii_alnum (u);
+  /* Cyrillic letters, the common case after ASCII, without a table lookup. */
+  if (u >= 0x0400 && u <= 0x045F)
+    return TRUE;
   if (is_emoji (u))
     return FALSE;
   if (g_unichar_isalnum (u) || g_unichar_ismark (u))
@@ -237,8 +240,14 @@ scan_word (const char *text,
   while (i < length)
     {
       gsize next;
-      gunichar u = char_at (text, i, length, &next);
+      gunichar u;
 
+      if ((guchar) text[i] < 0x80 && is_ascii_alnum (text[i]))
+        {
+          i++;
+          continue;
+        }
+      u = char_at (text, i, length, &next);
       if (is_word_char (u))
         {
           i = next;
@@ -364,7 +373,10 @@ lg_tokenizer_segment (LgTokenizer   *self,
 
       if (is_word_char (u))
         {
-          gsize url = c < 0x80 && (i == 0 || !is_ascii_alnum (text[i - 1]))
+          gsize word_end = scan_word (text, i, len);
+          /* A link has a dot, a colon or a slash right after its first word. */
+          gsize url = c < 0x80 && word_end < len &&
+                      (text[word_end] == '.' || text[word_end] == ':' || text[word_end] == '/')
                       ? match_url (text + i, len - i) : 0;
 
           if (url > 0)
@@ -374,7 +386,7 @@ lg_tokenizer_segment (LgTokenizer   *self,
             }
           else
             {
-              span.end = scan_word (text, i, len);
+              span.end = word_end;
               if (span.end + 1 < len && text[span.end] == '@' &&
                   match_domain (text + span.end + 1, len - span.end - 1) > 0)
                 {
