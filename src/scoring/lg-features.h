@@ -1,0 +1,65 @@
+/* lg-features.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The intent model's features, shared by the trainer (at build time) and the
+ * scorer (at run time) so that both read a message the same way: hashed stem
+ * unigrams and character 3–5-grams of each word, stem bigrams, the kinds of cue
+ * phrase found, and a few shape features (a question mark, links, length). Each
+ * occurrence counts 1; the sum is divided by the square root of the count.
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "lg-cues.h"
+#include "lg-tokenizer.h"
+
+G_BEGIN_DECLS
+
+#define LG_FEATURE_BITS    18
+#define LG_FEATURE_BUCKETS (1u << LG_FEATURE_BITS)
+/* Cue matches read per message; more are ignored. */
+#define LG_FEATURES_MAX_CUES 32
+
+typedef void (*LgFeatureFunc) (guint32  bucket,
+                               gpointer user_data);
+
+/* The key the models and offers know a token by: the hash of its stem. */
+guint64 lg_features_stem_key (const char *stem);
+
+/* The features of one word on its own; returns how many it emitted. They depend
+ * only on the word, so the scorer computes them once per distinct word. */
+guint   lg_features_word     (LgTokenKind    kind,
+                              const char    *folded,
+                              const char    *stem,
+                              LgFeatureFunc  func,
+                              gpointer       user_data);
+
+/* The features of the message as a whole, given its tokens' stem keys, the cue
+ * kinds found (a bit per LgCueKind), its LgTextFlags and how many links it has. */
+guint   lg_features_message  (const guint64 *keys,
+                              guint          n_keys,
+                              guint          cue_kinds,
+                              guint          text_flags,
+                              guint          n_links,
+                              LgFeatureFunc  func,
+                              gpointer       user_data);
+
+/* Every feature of a text, the plain way: tokenize, then the two calls above. The
+ * trainer reads the corpus with it; the scorer gets the same features from its
+ * word cache (a test checks the two agree). */
+gboolean lg_features_text    (LgTokenizer   *tokenizer,
+                              const char    *text,
+                              gssize         length,
+                              LgFeatureFunc  func,
+                              gpointer       user_data,
+                              guint         *n_features,
+                              GError       **error);
+
+/* The cue kinds (a bit per LgCueKind) among @n_matches matches. */
+guint   lg_features_cue_kinds (const LgCueMatch *matches,
+                               guint             n_matches);
+
+G_END_DECLS

@@ -1,0 +1,549 @@
+/* lg-scorer.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The hot path. A search scores every candidate message, so scoring one must cost
+ * about a microsecond: the text is segmented without allocating, and everything
+ * that depends on a word alone (its normalised form, stem, whether it is a stop
+ * word, and the sum of the intent model's weights for its unigram and character
+ * n-grams) is computed once per distinct word and cached. What is left per
+ * message is a cache probe per word, the bigrams, the cue phrases and a few
+ * probes into the offer's tables.
+ */
+
+#define G_LOG_DOMAIN "lg-scorer"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "lg-cues.h"
+#include "lg-feedback-private.h"
+#include "lg-features.h"
+#include "lg-intent-model.h"
+#include "lg-offer-private.h"
+#include "lg-score-result-private.h"
+#include "lg-scorer.h"
+#include "lg-stopwords.h"
+#include "lg-tokenizer.h"
+
+#define CACHE_BITS   15
+#define CACHE_SIZE   (1u << CACHE_BITS)
+
+/* How far a matched concept goes towards full relevance: one product word gives
+ * 1 - e^-2 = 0.86, two give 0.98. */
+#define RELEVANCE_SCALE 0.5
+/* Audience words alone ("our clinic…") say little about the product. */
+#define AUDIENCE_ONLY   0.3
+#define MISSING_MUST    0.25
+
+typedef struct
+{
+  guint64 raw_key;   /* 0: empty slot */
+  guint64 stem_key;
+  guint64 prefix_key;
+  float   weight_sum;
+  guint16 n_features;
+  guint8  content;   /* a topic word: not a stop word, not a number or link */
+  guint8  kind;
+} WordEntry;
+
+struct _LgScorer
+{
+  LgTokenizer *tokenizer;
+  GString     *folded;
+  GString     *stem;
+  const float *weights;
+  double       bias;
+  double       half_life;
+
+  WordEntry   *cache;
+  guint        cache_used;
+  /* Links, e-mails and mentions read the same whatever their text. */
+  WordEntry    by_kind[LG_TOKEN_EMOJI + 1];
+
+  guint64     *keys;
+  guint        keys_size;
+  LgCueMatch   matches[LG_FEATURES_MAX_CUES];
+};
+
+typedef struct
+{
+  const float *weights;
+  double       sum;
+} WeightSum;
+
+static void
+add_weight_cb (guint32  bucket,
+               gpointer user_data)
+{
+  WeightSum *acc = user_data;
+
+  acc->sum += acc->weights[bucket];
+}
+
+static void
+fill_entry (LgScorer   *self,
+            WordEntry  *entry,
+            LgTokenKind kind,
+            const char *word,
+            gsize       length)
+{
+  WeightSum acc = { self->weights, 0 };
+  guint n;
+
+  lg_tokenizer_analyze (self->tokenizer, kind, word, length, self->folded, self->stem);
+  n = lg_features_word (kind, self->folded->str, self->stem->str, add_weight_cb, &acc);
+  entry->stem_key = lg_features_stem_key (self->stem->str);
+  entry->prefix_key = lg_offer_prefix_key (self->stem->str);
+  entry->weight_sum = (float) acc.sum;
+  entry->n_features = (guint16) MIN (n, G_MAXUINT16);
+  entry->kind = kind;
+  entry->content = (kind == LG_TOKEN_WORD || kind == LG_TOKEN_HASHTAG) &&
+                   !lg_is_stopword (self->folded->str) &&
+                   g_utf8_strlen (self->folded->str, -1) >= 2;
+}
+
+LgScorer *
+lg_scorer_new (void)
+{
+  LgScorer *self = g_new0 (LgScorer, 1);
+  static const char * const samples[] = {
+    [LG_TOKEN_URL] = "https://example.com",
+    [LG_TOKEN_EMAIL] = "a@example.com",
+    [LG_TOKEN_MENTION] = "name",
+  };
+
+  self->tokenizer = lg_tokenizer_new ();
+  self->folded = g_string_sized_new (64);
+  self->stem = g_string_sized_new (64);
+  self->weights = lg_intent_model_weights ();
+  self->bias = lg_intent_model_bias ();
+  self->half_life = LG_SCORER_DEFAULT_HALF_LIFE;
+  self->cache = g_new0 (WordEntry, CACHE_SIZE);
+  self->keys_size = 256;
+  self->keys = g_new (guint64, self->keys_size);
+
+  for (guint kind = LG_TOKEN_URL; kind <= LG_TOKEN_MENTION; kind++)
+    fill_entry (self, &self->by_kind[kind], kind, samples[kind], strlen (samples[kind]));
+  return self;
+}
+
+void
+lg_scorer_free (LgScorer *self)
+{
+  if (self == NULL)
+    return;
+  lg_tokenizer_free (self->tokenizer);
+  g_string_free (self->folded, TRUE);
+  g_string_free (self->stem, TRUE);
+  g_free (self->cache);
+  g_free (self->keys);
+  g_free (self);
+}
+
+void
+lg_scorer_set_half_life (LgScorer *self,
+                         double    seconds)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (seconds > 0);
+
+  self->half_life = seconds;
+}
+
+double
+lg_scorer_get_half_life (LgScorer *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->half_life;
+}
+
+/* A quick hash of a word's raw bytes, eight at a time. Only for the cache: it
+ * never leaves the process, unlike the stem keys. */
+static inline guint64
+raw_key (const char *p,
+         gsize       len,
+         guint       kind)
+{
+  guint64 h = G_GUINT64_CONSTANT (0x9e3779b97f4a7c15) ^ (len * 31 + kind);
+  guint64 chunk;
+
+  while (len >= 8)
+    {
+      memcpy (&chunk, p, 8);
+      h = (h ^ chunk) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+      h ^= h >> 32;
+      p += 8;
+      len -= 8;
+    }
+  chunk = 0;
+  memcpy (&chunk, p, len);
+  h = (h ^ chunk) * G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
+  h ^= h >> 29;
+  return h | 1;  /* never 0, the empty slot */
+}
+
+static const WordEntry *
+lookup_word (LgScorer   *self,
+             const char *text,
+             const LgSpan *span)
+{
+  gsize len = span->end - span->start;
+  const char *word = text + span->start;
+  guint64 key;
+  guint slot;
+
+  if (span->kind == LG_TOKEN_URL || span->kind == LG_TOKEN_EMAIL || span->kind == LG_TOKEN_MENTION)
+    return &self->by_kind[span->kind];
+
+  key = raw_key (word, len, span->kind);
+  slot = (guint) (key >> 20) & (CACHE_SIZE - 1);
+  while (self->cache[slot].raw_key != 0)
+    {
+      if (self->cache[slot].raw_key == key)
+        return &self->cache[slot];
+      slot = (slot + 1) & (CACHE_SIZE - 1);
+    }
+
+  /* A full cache starts over rather than slowing every probe down. */
+  if (self->cache_used >= CACHE_SIZE * 3 / 4)
+    {
+      memset (self->cache, 0, CACHE_SIZE * sizeof (WordEntry));
+      self->cache_used = 0;
+      slot = (guint) (key >> 20) & (CACHE_SIZE - 1);
+    }
+  self->cache_used++;
+  self->cache[slot].raw_key = key;
+  if (span->kind == LG_TOKEN_HASHTAG)
+    fill_entry (self, &self->cache[slot], span->kind, word + 1, len - 1);
+  else
+    fill_entry (self, &self->cache[slot], span->kind, word, len);
+  return &self->cache[slot];
+}
+
+static void
+add_span (LgScoreResult *result,
+          LgSignal       signal,
+          guint          start,
+          guint          end)
+{
+  if (result->n_spans[signal] < LG_RESULT_MAX_SPANS)
+    result->spans[signal][result->n_spans[signal]++] = (LgScoreSpan) { start, end };
+}
+
+static gboolean
+filter_present (const LgFilter *filter,
+                const guint64  *keys,
+                guint           n_keys)
+{
+  for (guint k = 0; k < filter->n_keys; k++)
+    {
+      guint i;
+
+      for (i = 0; i < n_keys && keys[i] != filter->keys[k]; i++)
+        ;
+      if (i == n_keys)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The order cue kinds are preferred in for the reason: the most telling first. */
+static const LgCueKind intent_priority[] = {
+  LG_CUE_RECOMMEND, LG_CUE_SWITCH, LG_CUE_BUY, LG_CUE_LOOKING, LG_CUE_WHO_DOES,
+  LG_CUE_NEED, LG_CUE_BUDGET, LG_CUE_URGENT,
+};
+
+static gboolean
+inside_negative (const LgCue      *cues,
+                 const LgCueMatch *matches,
+                 guint             n_matches,
+                 const LgCueMatch *m)
+{
+  for (guint i = 0; i < n_matches; i++)
+    if (lg_cue_kind_is_negative (cues[matches[i].cue].kind) &&
+        matches[i].start <= m->start && m->start + m->n <= matches[i].start + matches[i].n)
+      return TRUE;
+  return FALSE;
+}
+
+/* Negative: sure signs of a seller, a job post, spam; several links. */
+static void
+read_cues (LgScoreResult    *result,
+           const LgSpan     *spans,
+           const LgCueMatch *matches,
+           guint             n_matches)
+{
+  guint n_cues;
+  const LgCue *cues = lg_cues_get (&n_cues);
+  float strength[LG_N_CUE_KINDS] = { 0 };
+  double keep = 1;
+  float strongest = 0;
+
+  for (guint p = 0; p < G_N_ELEMENTS (intent_priority); p++)
+    for (guint i = 0; i < n_matches; i++)
+      {
+        const LgCueMatch *m = &matches[i];
+
+        if (cues[m->cue].kind != intent_priority[p] || inside_negative (cues, matches, n_matches, m))
+          continue;
+        if (result->intent_cue < 0)
+          result->intent_cue = intent_priority[p];
+        add_span (result, LG_SIGNAL_INTENT, spans[m->start].start, spans[m->start + m->n - 1].end);
+      }
+
+  for (guint i = 0; i < n_matches; i++)
+    {
+      const LgCue *cue = &cues[matches[i].cue];
+
+      if (!lg_cue_kind_is_negative (cue->kind))
+        continue;
+      if (cue->strength > strongest)
+        {
+          strongest = cue->strength;
+          result->negative_cue = cue->kind;
+          /* The strongest first: the reason quotes it. */
+          if (result->n_spans[LG_SIGNAL_NEGATIVE] > 0)
+            {
+              LgScoreSpan first = result->spans[LG_SIGNAL_NEGATIVE][0];
+
+              result->spans[LG_SIGNAL_NEGATIVE][0] = (LgScoreSpan) {
+                spans[matches[i].start].start, spans[matches[i].start + matches[i].n - 1].end };
+              add_span (result, LG_SIGNAL_NEGATIVE, first.start, first.end);
+            }
+          else
+            add_span (result, LG_SIGNAL_NEGATIVE, spans[matches[i].start].start,
+                      spans[matches[i].start + matches[i].n - 1].end);
+        }
+      else
+        add_span (result, LG_SIGNAL_NEGATIVE, spans[matches[i].start].start,
+                  spans[matches[i].start + matches[i].n - 1].end);
+      strength[cue->kind] = MAX (strength[cue->kind], cue->strength);
+    }
+
+  for (guint kind = LG_CUE_FIRST_NEGATIVE; kind < LG_N_CUE_KINDS; kind++)
+    keep *= 1 - strength[kind];
+  if (result->n_links >= 3)
+    keep *= 0.4;
+  else if (result->n_links == 2)
+    keep *= 0.7;
+  result->values[LG_SIGNAL_NEGATIVE] = 1 - keep;
+}
+
+typedef struct
+{
+  float best[LG_OFFER_MAX_CONCEPTS];
+  guint best_token[LG_OFFER_MAX_CONCEPTS];
+  guint32 phrases_seen;
+  double phrase_what;
+  double phrase_who;
+} Coverage;
+
+static double
+relevance_of (const LgOffer   *offer,
+              const Coverage  *coverage,
+              gboolean        *topic_covered)
+{
+  double what = coverage->phrase_what;
+  double who = coverage->phrase_who;
+  double r_what, r_who;
+
+  for (guint c = 0; c < offer->n_concepts; c++)
+    {
+      double credit = offer->concepts[c].weight * coverage->best[c];
+
+      if (offer->concepts[c].role == LG_CONCEPT_AUDIENCE)
+        who += credit;
+      else
+        what += credit;
+    }
+  r_what = 1 - exp (-what / RELEVANCE_SCALE);
+  r_who = 1 - exp (-who / RELEVANCE_SCALE);
+  *topic_covered = what >= 0.8;
+  return MAX (AUDIENCE_ONLY * r_who, r_what * (0.75 + 0.25 * r_who));
+}
+
+gboolean
+lg_scorer_score (LgScorer         *self,
+                 LgOffer          *offer,
+                 const LgFeedback *feedback,
+                 const char       *text,
+                 gssize            length,
+                 gint64            sent_at,
+                 gint64            now,
+                 LgScoreResult    *result,
+                 GError          **error)
+{
+  const LgSpan *spans;
+  guint n_spans, text_flags;
+  Coverage coverage;
+  WeightSum acc = { self->weights, 0 };
+  guint n_features = 0;
+  int prev_content = -1;
+  guint n_matches;
+  double intent, relevance, recency = 1;
+  gboolean topic_covered;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (offer != NULL, FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+
+  lg_score_result_reset (result);
+  if (result->offer != offer)
+    {
+      g_clear_pointer (&result->offer, lg_offer_unref);
+      result->offer = lg_offer_ref (offer);
+    }
+  if (!lg_tokenizer_segment (self->tokenizer, text, length, &spans, &n_spans, &text_flags, error))
+    return FALSE;
+  g_string_append_len (result->text, text, n_spans > 0 ? spans[n_spans - 1].end : 0);
+  result->sent_at = sent_at;
+  result->now = now;
+
+  if (n_spans > self->keys_size)
+    {
+      self->keys_size = n_spans;
+      self->keys = g_renew (guint64, self->keys, self->keys_size);
+    }
+
+  memset (coverage.best, 0, offer->n_concepts * sizeof (float));
+  coverage.phrases_seen = 0;
+  coverage.phrase_what = coverage.phrase_who = 0;
+
+  for (guint i = 0; i < n_spans; i++)
+    {
+      const WordEntry *e = lookup_word (self, text, &spans[i]);
+      const LgOfferSlot *slot;
+
+      self->keys[i] = e->stem_key;
+      acc.sum += e->weight_sum;
+      n_features += e->n_features;
+      if (e->kind == LG_TOKEN_URL || e->kind == LG_TOKEN_EMAIL)
+        result->n_links++;
+
+      if (!e->content)
+        {
+          /* A stop word may stand inside a phrase ("ремонт в квартире"). */
+          if (e->kind != LG_TOKEN_WORD || (spans[i].flags & LG_SPAN_AFTER_BREAK))
+            prev_content = -1;
+          continue;
+        }
+      if (spans[i].flags & LG_SPAN_AFTER_BREAK)
+        prev_content = -1;
+
+      if (result->n_terms < LG_RESULT_MAX_TERMS)
+        {
+          guint t;
+
+          for (t = 0; t < result->n_terms && result->terms[t] != e->stem_key; t++)
+            ;
+          if (t == result->n_terms)
+            result->terms[result->n_terms++] = e->stem_key;
+        }
+
+      slot = lg_offer_lookup (offer->slots, e->stem_key);
+      if (slot == NULL && e->prefix_key != 0)
+        slot = lg_offer_lookup (offer->slots, e->prefix_key);
+      if (slot != NULL && slot->credit > coverage.best[slot->index])
+        {
+          coverage.best[slot->index] = slot->credit;
+          coverage.best_token[slot->index] = i;
+        }
+
+      if (prev_content >= 0 && i - prev_content <= 2)
+        {
+          slot = lg_offer_lookup (offer->phrase_slots,
+                                  lg_offer_pair_key (self->keys[prev_content], e->stem_key));
+          if (slot != NULL && !(coverage.phrases_seen & (1u << slot->index)))
+            {
+              guint second = offer->phrase_concepts[slot->index][1];
+
+              coverage.phrases_seen |= 1u << slot->index;
+              if (offer->concepts[second].role == LG_CONCEPT_AUDIENCE)
+                coverage.phrase_who += offer->phrase_weights[slot->index];
+              else
+                coverage.phrase_what += offer->phrase_weights[slot->index];
+            }
+        }
+      prev_content = i;
+    }
+
+  n_matches = lg_cues_match (self->keys, n_spans, self->matches, LG_FEATURES_MAX_CUES);
+  n_features += lg_features_message (self->keys, n_spans,
+                                     lg_features_cue_kinds (self->matches, n_matches),
+                                     text_flags, result->n_links, add_weight_cb, &acc);
+  intent = lg_intent_model_probability (self->bias + acc.sum / sqrt (MAX (n_features, 1)));
+  read_cues (result, spans, self->matches, n_matches);
+
+  relevance = relevance_of (offer, &coverage, &topic_covered);
+  result->topic_covered = topic_covered;
+  for (guint i = 0; i < n_spans; i++)
+    for (guint c = 0; c < offer->n_concepts; c++)
+      if (coverage.best[c] > 0 && coverage.best_token[c] == i)
+        {
+          add_span (result, LG_SIGNAL_RELEVANCE, spans[i].start, spans[i].end);
+          break;
+        }
+
+  for (guint f = 0; f < offer->n_exclude && !result->excluded; f++)
+    if (filter_present (&offer->exclude[f], self->keys, n_spans))
+      {
+        result->excluded = TRUE;
+        result->excluded_filter = f;
+      }
+  for (guint f = 0; f < offer->n_must && result->missing_filter < 0; f++)
+    if (!filter_present (&offer->must[f], self->keys, n_spans))
+      {
+        result->missing_filter = f;
+        result->must_factor = MISSING_MUST;
+      }
+
+  if (sent_at > 0 && now > 0)
+    recency = exp2 (-(double) MAX (now - sent_at, 0) / self->half_life);
+
+  result->values[LG_SIGNAL_INTENT] = intent;
+  result->values[LG_SIGNAL_RELEVANCE] = relevance;
+  result->values[LG_SIGNAL_RECENCY] = recency;
+  result->feedback_delta = lg_feedback_delta (feedback, intent, relevance,
+                                              result->terms, result->n_terms);
+  result->values[LG_SIGNAL_FEEDBACK] = 1 / (1 + exp (-result->feedback_delta));
+  if (feedback != NULL && result->feedback_delta != 0)
+    {
+      const LgFeedback *fb = feedback;
+
+      for (guint i = 0; i < n_spans; i++)
+        for (guint t = 0; t < fb->n_terms; t++)
+          if (fb->keys[t] == self->keys[i] && fb->weights[t] != 0)
+            {
+              add_span (result, LG_SIGNAL_FEEDBACK, spans[i].start, spans[i].end);
+              break;
+            }
+    }
+
+  result->score = result->excluded ? 0 :
+    (int) round (100 * lg_score_combine (intent, relevance, result->values[LG_SIGNAL_NEGATIVE],
+                                         recency, result->feedback_delta, result->must_factor));
+  return TRUE;
+}
+
+gboolean
+lg_scorer_intent_plain (LgScorer    *self,
+                        const char  *text,
+                        gssize       length,
+                        double      *probability,
+                        GError     **error)
+{
+  WeightSum acc = { self->weights, 0 };
+  guint n_features = 0;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (probability != NULL, FALSE);
+
+  if (!lg_features_text (self->tokenizer, text, length, add_weight_cb, &acc, &n_features, error))
+    return FALSE;
+  *probability = lg_intent_model_probability (self->bias + acc.sum / sqrt (MAX (n_features, 1)));
+  return TRUE;
+}

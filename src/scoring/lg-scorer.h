@@ -1,0 +1,74 @@
+/* lg-scorer.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The scoring engine: does a message show that its author wants what the user
+ * sells? Text in, a 0–100 score, a breakdown and a reason out; no I/O.
+ *
+ *   g_autoptr(LgOffer) offer = lg_offer_new ("CRM for dental clinics", NULL, NULL, &error);
+ *   g_autoptr(LgScorer) scorer = lg_scorer_new ();
+ *   g_autoptr(LgScoreResult) result = lg_score_result_new ();
+ *
+ *   for (each candidate message)
+ *     if (lg_scorer_score (scorer, offer, feedback, text, -1, sent_at, now, result, &error))
+ *       {
+ *         int score = lg_score_result_get_score (result);
+ *         g_autofree char *reason = lg_score_result_get_reason (result, "@dentistry_chat");
+ *       }
+ *
+ * A scorer caches what it learnt about each distinct word, so keep one per
+ * thread and reuse it (and the result) for many messages: scoring then does not
+ * allocate. The search retrieves candidates with lg_offer_get_query_terms().
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "lg-feedback.h"
+#include "lg-offer.h"
+#include "lg-score-band.h"
+#include "lg-score-result.h"
+#include "lg-scoring-error.h"
+
+G_BEGIN_DECLS
+
+#define LG_SCORER_DEFAULT_HALF_LIFE (7 * 24 * 3600)
+
+typedef struct _LgScorer LgScorer;
+
+LgScorer *lg_scorer_new           (void);
+void      lg_scorer_free          (LgScorer      *self);
+
+/* How fast old messages lose score: a message this many seconds old has a
+ * recency of 0.5. Default LG_SCORER_DEFAULT_HALF_LIFE (a week). */
+void      lg_scorer_set_half_life (LgScorer      *self,
+                                   double         seconds);
+double    lg_scorer_get_half_life (LgScorer      *self);
+
+/* Scores @text (UTF-8, @length bytes or -1) against @offer into @result.
+ * @feedback (may be NULL) is the search's feedback. @sent_at and @now are Unix
+ * times in seconds; @sent_at <= 0 means unknown (no recency penalty). Fails only
+ * on invalid UTF-8 (LG_SCORING_ERROR_INVALID_UTF8); text beyond
+ * LG_TOKENIZER_MAX_BYTES is not read. */
+gboolean  lg_scorer_score         (LgScorer         *self,
+                                   LgOffer          *offer,
+                                   const LgFeedback *feedback,
+                                   const char       *text,
+                                   gssize            length,
+                                   gint64            sent_at,
+                                   gint64            now,
+                                   LgScoreResult    *result,
+                                   GError          **error);
+
+/* The intent model's calibrated probability for @text alone, read without the
+ * scorer's word cache: for checking and for callers that need only intent. */
+gboolean  lg_scorer_intent_plain  (LgScorer      *self,
+                                   const char    *text,
+                                   gssize         length,
+                                   double        *probability,
+                                   GError       **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LgScorer, lg_scorer_free)
+
+G_END_DECLS

@@ -1,0 +1,114 @@
+/* bench-scoring.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Scoring throughput on one core for typical chat messages (the training
+ * corpus's, English and Russian), and the time to analyse an offer. Run with
+ *   meson test -C _build --benchmark --print-errorlogs -v bench-scoring
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include "lg-corpus.h"
+#include "lg-scorer.h"
+
+#define SECONDS 2.0
+
+static GPtrArray *
+read_messages (void)
+{
+  const char *dir = g_getenv ("LEADGRAM_CORPUS_DIR");
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(GPtrArray) records = NULL;
+
+      if (!g_str_has_suffix (name, ".tsv"))
+        continue;
+      records = lg_corpus_read (path, 3, NULL);
+      g_assert_nonnull (records);
+      for (guint i = 0; i < records->len; i++)
+        g_ptr_array_add (texts, g_strdup (((char **) g_ptr_array_index (records, i))[2]));
+    }
+  return texts;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GPtrArray) texts = read_messages ();
+  g_autoptr(LgScorer) scorer = lg_scorer_new ();
+  g_autoptr(LgScoreResult) result = lg_score_result_new ();
+  g_autoptr(LgOffer) offer = NULL;
+  g_autofree gsize *lengths = g_new (gsize, texts->len);
+  gsize bytes = 0;
+  guint64 n = 0;
+  gint64 start, elapsed;
+  long checksum = 0;
+  guint n_offers = 0;
+
+  offer = lg_offer_new ("CRM for dental clinics: patient reminders, online appointment booking, "
+                        "recall", NULL, NULL, NULL);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      lengths[i] = strlen (g_ptr_array_index (texts, i));
+      bytes += lengths[i];
+    }
+  printf ("%u messages, %.0f bytes on average\n", texts->len, (double) bytes / texts->len);
+
+  /* One pass to fill the word cache, as a long search does early on. */
+  for (guint i = 0; i < texts->len; i++)
+    lg_scorer_score (scorer, offer, NULL, g_ptr_array_index (texts, i), lengths[i], 0, 0,
+                     result, NULL);
+
+  start = g_get_monotonic_time ();
+  do
+    {
+      for (guint i = 0; i < texts->len; i++)
+        {
+          lg_scorer_score (scorer, offer, NULL, g_ptr_array_index (texts, i), lengths[i],
+                           1759000000, 1760000000, result, NULL);
+          checksum += lg_score_result_get_score (result);
+        }
+      n += texts->len;
+      elapsed = g_get_monotonic_time () - start;
+    }
+  while (elapsed < SECONDS * G_USEC_PER_SEC);
+  printf ("scoring (intent, relevance, negative, recency): %.0f messages/s on one core "
+          "(%.2f µs each; checksum %ld)\n",
+          n / (elapsed / 1e6), elapsed * 1.0 / n, checksum);
+
+  start = g_get_monotonic_time ();
+  do
+    {
+      g_autoptr(LgOffer) o = lg_offer_new ("Предметная фотосъёмка товаров для маркетплейсов "
+                                           "(Wildberries, Ozon)", NULL, NULL, NULL);
+
+      g_assert_nonnull (o);
+      n_offers++;
+      elapsed = g_get_monotonic_time () - start;
+    }
+  while (elapsed < 0.5 * G_USEC_PER_SEC);
+  printf ("offer analysis: %.1f µs per offer\n", elapsed * 1.0 / n_offers);
+
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < texts->len; i++)
+    {
+      g_autofree char *reason = NULL;
+
+      lg_scorer_score (scorer, offer, NULL, g_ptr_array_index (texts, i), lengths[i],
+                       1759000000, 1760000000, result, NULL);
+      reason = lg_score_result_get_reason (result, "@dentistry_chat");
+    }
+  elapsed = g_get_monotonic_time () - start;
+  printf ("scoring with the reason written: %.2f µs per message\n", elapsed * 1.0 / texts->len);
+  return 0;
+}
