@@ -749,6 +749,7 @@ static void
 lg_insights_view_dispose (GObject *object)
 {
   LgInsightsView *self = LG_INSIGHTS_VIEW (object);
+  GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -759,6 +760,9 @@ lg_insights_view_dispose (GObject *object)
   g_clear_pointer (&self->report, lg_metrics_report_unref);
   g_clear_object (&self->sorted);
   gtk_widget_dispose_template (GTK_WIDGET (self), LG_TYPE_INSIGHTS_VIEW);
+  /* GTK 4.8 leaves the unnamed top box of the template in place. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (lg_insights_view_parent_class)->dispose (object);
 }

@@ -29,9 +29,9 @@ typedef struct
 } SourceSpec;
 
 static const SourceSpec specs[] = {
-  { "telegram_channel", "dentistry_chat", "Dentistry Chat", 0.30, 0.55, 0.45, 180000, 40000, TRUE },
-  { "telegram_channel", "smb_owners", "SMB Owners", 0.25, 0.45, 0.30, 90000, 25000, TRUE },
-  { "telegram_channel", "clinic_managers", "Clinic Managers", 0.15, 0.60, 0.55, 320000, 90000, TRUE },
+  { "telegram_channel", "dentistry_chat", "Dentistry Chat", 0.30, 0.55, 0.45, 180000, 150000, TRUE },
+  { "telegram_channel", "smb_owners", "SMB Owners", 0.25, 0.45, 0.30, 90000, 120000, TRUE },
+  { "telegram_channel", "clinic_managers", "Clinic Managers", 0.15, 0.60, 0.55, 320000, 350000, TRUE },
   { "telegram_export", "startups_saas", "Startups & SaaS", 0.15, 0.35, 0.25, 60000, 0, TRUE },
   { "csv", "crm_import", "CRM Import", 0.08, 0.40, 0.35, 120000, 0, FALSE },
   { "manual", "referrals", "Referrals", 0.07, 0.70, 0.65, 250000, 0, FALSE },
