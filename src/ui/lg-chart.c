@@ -296,6 +296,10 @@ draw_x_axis (Canvas     *c,
   double step = nice_step (max, 4, unit == LG_UNIT_MONEY ? 100 : 1);
   double top = ceil (max / step) * step;
   double bottom = c->plot.origin.y + c->plot.size.height;
+  g_autofree char *last = format_tick (top, unit, currency);
+
+  /* Room for the last label, centred on the right edge. */
+  c->plot.size.width -= text_width (c, last) / 2;
 
   for (double v = 0; v <= top + step / 2; v += step)
     {
