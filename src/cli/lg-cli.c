@@ -16,6 +16,8 @@
 
 static const LgCliCommand commands[] = {
   { "info", "", N_("Show the database path, schema version and row counts"), lg_cli_info },
+  { "metrics", "", N_("Show the lead-generation figures for a period"), lg_cli_metrics },
+  { "cost", "add SOURCE", N_("Record what a source cost in a month"), lg_cli_cost },
 };
 
 int

@@ -110,4 +110,15 @@ gboolean    lg_store_add_followup         (LgStore        *self,
                                            LgFollowup     *followup,
                                            GError        **error);
 
+/* Costs: what a source cost over [period_start, period_end), in minor units of
+ * a three-letter currency (ISO 4217). Returns the new row's id, 0 on error. */
+gint64      lg_store_add_cost             (LgStore        *self,
+                                           gint64          source_id,
+                                           gint64          period_start,
+                                           gint64          period_end,
+                                           gint64          amount,
+                                           const char     *currency,
+                                           const char     *note,
+                                           GError        **error);
+
 G_END_DECLS

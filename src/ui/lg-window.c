@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lg-insights-view.h"
 #include "lg-window.h"
 
 struct _LgWindow
@@ -21,6 +22,7 @@ struct _LgWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
+  LgInsightsView       *insights_view;
 };
 
 G_DEFINE_FINAL_TYPE (LgWindow, lg_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -47,6 +49,7 @@ lg_window_new (LgApplication *application)
 
   self->settings = g_object_ref (lg_application_get_settings (application));
   restore_state (self);
+  lg_insights_view_set_store (self->insights_view, lg_application_get_store (application));
   return self;
 }
 
@@ -83,6 +86,16 @@ show_view_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   lg_window_show_view (LG_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* Insights hands a source over to the pipeline; the pipeline view filters
+ * itself to that source's leads. */
+static void
+filter_pipeline_source_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  lg_window_show_view (LG_WINDOW (widget), "pipeline");
 }
 
 /* The size is saved when the window closes, not on every resize. */
@@ -127,13 +140,18 @@ lg_window_class_init (LgWindowClass *klass)
   object_class->dispose = lg_window_dispose;
   window_class->close_request = lg_window_close_request;
 
+  g_type_ensure (LG_TYPE_INSIGHTS_VIEW);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/org/leadgram/Desktop/ui/lg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LgWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, LgWindow, insights_view);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.filter-pipeline-source", "x",
+                                   filter_pipeline_source_action);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-view", "s", views[i]);

@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 
+#include "lg-store-private.h"
 #include "lg-test-util.h"
 
 static GPtrArray *tmpdirs;
@@ -84,4 +85,117 @@ lg_test_add_source (LgStore    *store,
   g_assert_true (lg_store_add_source (store, source, &error));
   g_assert_no_error (error);
   return source;
+}
+
+gint64
+lg_test_utc (int year,
+             int month,
+             int day,
+             int hour)
+{
+  g_autoptr(GDateTime) t = g_date_time_new_utc (year, month, day, hour, 0, 0);
+
+  return g_date_time_to_unix (t);
+}
+
+static void
+add_lead (LgStore    *store,
+          gint64      source_id,
+          gint64      created_at,
+          const char *stage,
+          const char *furthest,
+          gint64      value,
+          const char *currency,
+          gint64      message_at,
+          gint64      found_at,
+          gint64      first_touch_at)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+
+  stmt = lg_store_prepare (store,
+                           "INSERT INTO leads (name, source_id, created_at, stage, furthest_stage, "
+                           "value, currency, message_at, found_at, first_touch_at, closed_at) "
+                           "VALUES ('Fixture lead', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+                           "CASE WHEN ?3 IN ('won', 'lost') THEN ?2 + 86400 ELSE 0 END)",
+                           &error);
+  g_assert_no_error (error);
+  if (source_id > 0)
+    sqlite3_bind_int64 (stmt, 1, source_id);
+  sqlite3_bind_int64 (stmt, 2, created_at);
+  sqlite3_bind_text (stmt, 3, stage, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, furthest, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, value);
+  sqlite3_bind_text (stmt, 6, currency, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 7, message_at);
+  sqlite3_bind_int64 (stmt, 8, found_at);
+  sqlite3_bind_int64 (stmt, 9, first_touch_at);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_reset (stmt);
+}
+
+static void
+add_cost (LgStore    *store,
+          gint64      source_id,
+          gint64      start,
+          gint64      end,
+          gint64      amount,
+          const char *currency)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (lg_store_add_cost (store, source_id, start, end, amount, currency, NULL,
+                                      &error), >, 0);
+  g_assert_no_error (error);
+}
+
+#define H(d, h) lg_test_utc (2024, 3, d, h)
+
+void
+lg_test_fill_metrics_fixture (LgStore *store,
+                              gint64   ids[3])
+{
+  const char *handles[3] = { "ads_channel", "partner_group", "free_chat" };
+  gint64 a, b, c;
+
+  for (int i = 0; i < 3; i++)
+    {
+      g_autoptr(LgSource) source = lg_test_add_source (store, handles[i]);
+
+      ids[i] = lg_source_get_id (source);
+    }
+  a = ids[0];
+  b = ids[1];
+  c = ids[2];
+
+  /* Costs: A pays per month; B's row straddles February and March; C is free. */
+  add_cost (store, a, lg_test_utc (2024, 3, 1, 0), lg_test_utc (2024, 4, 1, 0), 31000, "USD");
+  add_cost (store, a, lg_test_utc (2024, 2, 1, 0), lg_test_utc (2024, 3, 1, 0), 29000, "USD");
+  add_cost (store, b, lg_test_utc (2024, 2, 15, 0), lg_test_utc (2024, 3, 16, 0), 60000, "USD");
+  add_cost (store, b, lg_test_utc (2024, 3, 1, 0), lg_test_utc (2024, 4, 1, 0), 10000, "EUR");
+
+  /* March 2024. a1: found, won; a2: found, lost after Hot; a3: Warm, never
+   * touched; a4: entered by hand, won. */
+  add_lead (store, a, H (2, 10), "won", "won", 50000, "USD", H (2, 8), H (2, 9), H (2, 12));
+  add_lead (store, a, H (5, 0), "lost", "hot", 0, "USD", H (4, 0), H (4, 12), H (5, 0));
+  add_lead (store, a, H (10, 0), "warm", "warm", 0, "USD", 0, 0, 0);
+  add_lead (store, a, H (20, 0), "won", "won", 30000, "USD", 0, 0, H (20, 2));
+  /* b1: won in euros; b2: the last hour of March, cold. */
+  add_lead (store, b, H (15, 12), "won", "won", 20000, "EUR", H (15, 6), H (15, 11), H (16, 6));
+  add_lead (store, b, H (31, 23), "cold", "cold", 0, "USD", 0, 0, 0);
+  /* c1: the message is two days older than the lead; c2: touched before it was
+   * found (counts 0 on that clock); c3: won, then reopened to Hot. */
+  add_lead (store, c, H (3, 0), "hot", "hot", 0, "USD", H (1, 0), H (3, 0), H (3, 0) + 1800);
+  add_lead (store, c, H (25, 0), "won", "won", 10000, "USD", H (25, 0), H (25, 6), H (25, 3));
+  add_lead (store, c, H (28, 0), "hot", "won", 0, "USD", 0, 0, 0);
+  /* n1: no source. */
+  add_lead (store, 0, H (8, 0), "cold", "cold", 0, "USD", 0, 0, 0);
+
+  /* The previous 31 days, [30 Jan, 1 Mar): p1 won by hand, p2 lost. */
+  add_lead (store, a, lg_test_utc (2024, 2, 10, 0), "won", "won", 40000, "USD", 0, 0,
+            lg_test_utc (2024, 2, 10, 1));
+  add_lead (store, b, lg_test_utc (2024, 2, 20, 0), "lost", "warm", 0, "USD", 0, 0, 0);
+  /* Outside both: the day before, and the first second of April. */
+  add_lead (store, a, lg_test_utc (2024, 1, 29, 0), "won", "won", 99999, "USD", 0, 0, 0);
+  add_lead (store, a, lg_test_utc (2024, 4, 1, 0), "won", "won", 77777, "USD", 0, 0, 0);
 }

@@ -18,4 +18,15 @@ LgStore  *lg_test_open_store   (void);
 LgSource *lg_test_add_source   (LgStore    *store,
                                 const char *handle);
 
+/* UTC Unix time of a date and hour. */
+gint64    lg_test_utc          (int         year,
+                                int         month,
+                                int         day,
+                                int         hour);
+/* The Insights fixture: three sources with costs and leads around March 2024,
+ * whose every figure tests/core/test-metrics.c works out by hand. Returns the
+ * sources' ids in ids[0..2] (ads_channel, partner_group, free_chat). */
+void      lg_test_fill_metrics_fixture (LgStore *store,
+                                        gint64   ids[3]);
+
 G_END_DECLS

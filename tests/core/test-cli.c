@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <json-glib/json-glib.h>
+
 #include "lg-test-util.h"
 
 static const char *cli_path;
@@ -117,12 +119,134 @@ test_usage (void)
   g_assert_nonnull (strstr (out, "schema version"));
 }
 
+/* The fixture of test-metrics.c, in a database file the CLI opens. */
+static char *
+make_metrics_db (void)
+{
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  char *path = g_build_filename (dir, "metrics.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgStore) store = lg_store_open (path, &error);
+  gint64 ids[3];
+
+  g_assert_no_error (error);
+  lg_test_fill_metrics_fixture (store, ids);
+  return path;
+}
+
+static void
+test_metrics_text (void)
+{
+  g_autofree char *path = make_metrics_db ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "metrics", "--from", "2024-03-01",
+                                               "--to", "2024-03-31", "--by-source", NULL },
+                            &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_nonnull (strstr (out, "1 Mar 2024 – 31 Mar 2024"));
+  g_assert_nonnull (strstr (out, "amounts in EUR"));
+  /* 10 leads against 2; CPL $61.00 against $295.00 (see test-metrics.c). */
+  g_assert_true (g_regex_match_simple ("Leads +10 +2 +\\+400%", out, 0, 0));
+  g_assert_true (g_regex_match_simple ("Cost per Lead +\\$61.00 +\\$295.00 +−79%", out, 0, 0));
+  g_assert_true (g_regex_match_simple ("Average Deal Value +\\$300.00", out, 0, 0));
+  /* free_chat has no cost: no CPL, no ROI. */
+  g_assert_true (g_regex_match_simple ("free_chat +3 +66.7% +— +\\$100.00 +— +25.8 h", out, 0, 0));
+}
+
+static void
+test_metrics_machine (void)
+{
+  g_autofree char *path = make_metrics_db ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root, *total;
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "metrics", "--from", "2024-03-10",
+                                               "--to", "2024-03-19", "--json", NULL },
+                            &out, &err), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  total = json_object_get_object_member (root, "total");
+  /* [10 Mar, 20 Mar): 2 leads, $220 of cost, CPL $110, no average deal. */
+  g_assert_cmpint (json_object_get_int_member (total, "leads"), ==, 2);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (total, "cpl"), 11000, 0.01);
+  g_assert_true (json_object_get_null_member (total, "avg_deal"));
+  g_assert_false (json_object_has_member (root, "sources"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "metrics", "--from", "2024-03-01",
+                                               "--to", "2024-03-31", "--csv", "--by-source", NULL },
+                            &out, &err), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "period_start,period_end,source_id,source,currency,leads,"));
+  g_assert_nonnull (strstr (out, ",ads_channel,USD,4,2,2,1,50.00,50.00,66.67,310.00,77.50,"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Mistakes are explained. */
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "metrics", "--from", "2024-13-01",
+                                               NULL }, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "YYYY-MM-DD"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "metrics", "--json", "--csv", NULL },
+                            &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "choose one"));
+}
+
+static void
+test_cost_add (void)
+{
+  g_autofree char *path = make_metrics_db ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  /* free_chat costs $90 in March from now on: CPL 9000 / 3 leads = $30. */
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "cost", "add", "@free_chat",
+                                               "--period", "2024-03", "--amount", "90",
+                                               NULL }, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Recorded $90.00 for free_chat in 2024-03"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "metrics", "--from", "2024-03-01",
+                                               "--to", "2024-03-31", "--by-source", NULL },
+                            &out, &err), ==, 0);
+  g_assert_true (g_regex_match_simple ("free_chat +3 +66.7% +\\$30.00", out, 0, 0));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* By id, in euros. */
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "cost", "add", "1", "--period",
+                                               "2024-04", "--amount", "12.5", "--currency", "eur",
+                                               NULL }, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "€12.50"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "cost", "add", "nowhere", "--period",
+                                               "2024-03", "--amount", "1", NULL }, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "There is no source “nowhere”"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "cost", "add", "1", "--period",
+                                               "2024-03", "--amount", "ten", NULL }, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "is not an amount"));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  /* Dates in UTC as the fixture's; UTF-8 output ("—", "−") whatever the machine's locale. */
+  g_setenv ("TZ", "UTC", TRUE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
   cli_path = g_getenv ("LEADGRAM_CLI");
   g_assert_nonnull (cli_path);
 
@@ -130,6 +254,9 @@ main (int   argc,
   g_test_add_func ("/cli/info/env", test_info_env);
   g_test_add_func ("/cli/bad-db", test_bad_db);
   g_test_add_func ("/cli/usage", test_usage);
+  g_test_add_func ("/cli/metrics/text", test_metrics_text);
+  g_test_add_func ("/cli/metrics/json-csv", test_metrics_machine);
+  g_test_add_func ("/cli/cost/add", test_cost_add);
 
   return g_test_run ();
 }

@@ -25,6 +25,11 @@ check_views (LgWindow *window)
       g_assert_cmpstr (lg_window_get_view (window), ==, views[i]);
     }
 
+  /* Insights hands a source to the pipeline. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.filter-pipeline-source",
+                                             "x", (gint64) 1));
+  g_assert_cmpstr (lg_window_get_view (window), ==, "pipeline");
+
   /* The keyboard shortcut action switches too. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "find"));
   g_assert_cmpstr (lg_window_get_view (window), ==, "find");

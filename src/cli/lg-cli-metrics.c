@@ -1,0 +1,272 @@
+/* lg-cli-metrics.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * `metrics`: the Insights figures for a period; `cost add`: what a source cost.
+ */
+
+#define G_LOG_DOMAIN "lg-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lg-cli.h"
+#include "lg-metrics-export.h"
+#include "lg-metrics-format.h"
+#include "lg-metrics-row.h"
+
+#define DAY 86400
+
+/* --from and --to name days; --to is included. Without them: the last 90 days. */
+static gboolean
+resolve_period (const char  *from_text,
+                const char  *to_text,
+                gint64      *from,
+                gint64      *to,
+                GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  lg_period_from_preset (LG_PERIOD_LAST_90_DAYS, now, from, to);
+
+  if (to_text != NULL)
+    {
+      if (!lg_parse_date (to_text, NULL, to, error))
+        return FALSE;
+      *to += DAY;
+      if (from_text == NULL)
+        *from = *to - 90 * DAY;
+    }
+  if (from_text != NULL && !lg_parse_date (from_text, NULL, from, error))
+    return FALSE;
+
+  if (*to <= *from)
+    {
+      g_set_error_literal (error, LG_METRICS_ERROR, LG_METRICS_ERROR_INVALID_DATE,
+                           _("--to is before --from. Give an end date on or after the start date."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+print_text (LgMetricsReport *report,
+            gboolean         by_source)
+{
+  g_autofree char *period = lg_format_period (report->from, report->to, NULL);
+  g_autofree char *previous = lg_format_period (report->previous_from, report->from, NULL);
+  guint n = g_list_model_get_n_items (report->sources);
+
+  g_print (_("Period:   %s — leads created in it\n"), period);
+  g_print (_("Compared: %s (the previous period of the same length)\n"), previous);
+  g_print (_("Money in %s; costs overlapping the period count pro rata by days.\n"),
+           report->currency);
+  if (report->other_currencies != NULL)
+    g_print (_("Left out of the money figures: amounts in %s.\n"), report->other_currencies);
+  g_print ("\n%-32s %14s %14s %10s\n", "", _("This period"), _("Previous"), _("Change"));
+
+  for (guint i = 0; i < lg_n_figure_infos; i++)
+    {
+      const LgFigureInfo *info = &lg_figure_infos[i];
+      LgFigure now = lg_figure_info_get (info, &report->total);
+      LgFigure before = lg_figure_info_get (info, &report->previous);
+      g_autofree char *a = lg_format_figure (now, info->unit, report->currency);
+      g_autofree char *b = lg_format_figure (before, info->unit, report->currency);
+      g_autofree char *c = lg_format_change (lg_figure_change (now, before, info->points),
+                                             info->points);
+
+      g_print ("%-32s %14s %14s %10s\n", _(info->label), a, b, c);
+    }
+
+  if (!by_source)
+    return;
+
+  g_print ("\n%-24s %7s %11s %12s %14s %10s %12s\n", _("Source"), _("Leads"), _("Conversion"),
+           _("CPL"), _("Won value"), _("ROI"), _("Speed"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LgMetricsRow) row = g_list_model_get_item (report->sources, i);
+      const LgMetricsFigures *f = lg_metrics_row_get_figures (row);
+      const char *currency = report->currency;
+      g_autofree char *conversion = lg_format_figure (f->conversion, LG_UNIT_PERCENT, currency);
+      g_autofree char *cpl = lg_format_figure (f->cpl, LG_UNIT_MONEY, currency);
+      g_autofree char *won = lg_format_money (f->won_value, currency);
+      g_autofree char *roi = lg_format_figure (f->roi, LG_UNIT_PERCENT, currency);
+      g_autofree char *speed = lg_format_figure (f->speed[LG_SPEED_FROM_MESSAGE],
+                                                 LG_UNIT_DURATION, currency);
+
+      g_print ("%-24s %7" G_GINT64_FORMAT " %11s %12s %14s %10s %12s\n",
+               lg_metrics_row_get_title (row), f->leads, conversion, cpl, won, roi, speed);
+    }
+}
+
+int
+lg_cli_metrics (LgCli  *cli,
+                int     argc,
+                char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgMetricsReport) report = NULL;
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
+  g_autofree char *currency = NULL;
+  gboolean by_source = FALSE, json = FALSE, csv = FALSE;
+  LgMetricsQuery query = { 0 };
+  LgStore *store;
+  const GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text,
+      N_("First day of the period (default: 89 days before today)"), N_("YYYY-MM-DD") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text,
+      N_("Last day of the period, included (default: today)"), N_("YYYY-MM-DD") },
+    { "currency", 0, 0, G_OPTION_ARG_STRING, &currency,
+      N_("Money figures in this currency (default: the one most costs and deals use)"),
+      N_("CODE") },
+    { "by-source", 0, 0, G_OPTION_ARG_NONE, &by_source, N_("Also show each source"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Print CSV"), NULL },
+    { NULL }
+  };
+
+  if (!lg_cli_parse (&argc, &argv, "metrics", "",
+                     N_("Show leads, cost per lead, conversion, speed to lead and ROI for a "
+                        "period (the leads created in it)"),
+                     entries, &error))
+    return lg_cli_fail_error (error);
+
+  if (json && csv)
+    return lg_cli_fail (_("--json and --csv cannot be used together; choose one."));
+  if (argc > 1)
+    return lg_cli_fail (_("unexpected argument “%s”; run “leadgram-cli metrics --help”"), argv[1]);
+
+  if (!resolve_period (from_text, to_text, &query.from, &query.to, &error))
+    return lg_cli_fail_error (error);
+  query.currency = currency;
+
+  store = lg_cli_get_store (cli, &error);
+  if (store == NULL)
+    return lg_cli_fail_error (error);
+
+  report = lg_metrics_compute (store, &query, &error);
+  if (report == NULL)
+    return lg_cli_fail_error (error);
+
+  if (json)
+    {
+      g_autofree char *text = lg_metrics_report_to_json (report, by_source);
+
+      g_print ("%s\n", text);
+    }
+  else if (csv)
+    {
+      g_autofree char *text = lg_metrics_report_to_csv (report, by_source);
+
+      g_print ("%s", text);
+    }
+  else
+    print_text (report, by_source);
+
+  return 0;
+}
+
+/* SOURCE is an id or a handle (with or without @). */
+static LgSource *
+find_source (LgStore     *store,
+             const char  *text,
+             GError     **error)
+{
+  g_autoptr(GListModel) sources = NULL;
+  LgSource *found = NULL;
+  const char *handle = text[0] == '@' ? text + 1 : text;
+  char *end = NULL;
+  gint64 id = g_ascii_strtoll (text, &end, 10);
+
+  if (end != text && *end == '\0')
+    return lg_store_get_source (store, id, error);
+
+  sources = lg_store_list_sources (store, error);
+  if (sources == NULL)
+    return NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(LgSource) source = g_list_model_get_item (sources, i);
+
+      if (g_ascii_strcasecmp (lg_source_get_handle (source), handle) != 0)
+        continue;
+      if (found != NULL)
+        {
+          g_object_unref (found);
+          g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_INVALID,
+                       _("More than one source is called “%s”; give its id instead "
+                         "(see leadgram-cli info)."), handle);
+          return NULL;
+        }
+      found = g_steal_pointer (&source);
+    }
+
+  if (found == NULL)
+    g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND,
+                 _("There is no source “%s”. Give the handle or id of one of your sources."), text);
+  return found;
+}
+
+int
+lg_cli_cost (LgCli  *cli,
+             int     argc,
+             char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgSource) source = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *amount_text = NULL;
+  g_autofree char *currency = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *upper = NULL;
+  gint64 start, end, amount;
+  LgStore *store;
+  const GOptionEntry entries[] = {
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period, N_("The month the cost is for"),
+      N_("YYYY-MM") },
+    { "amount", 0, 0, G_OPTION_ARG_STRING, &amount_text, N_("What it cost, e.g. 250 or 99.90"),
+      N_("N") },
+    { "currency", 0, 0, G_OPTION_ARG_STRING, &currency, N_("Currency code (default: USD)"),
+      N_("CODE") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("A note, e.g. what was paid for"),
+      N_("TEXT") },
+    { NULL }
+  };
+
+  if (!lg_cli_parse (&argc, &argv, "cost", "add SOURCE",
+                     N_("Record what a source cost in a month (for cost per lead and ROI)"),
+                     entries, &error))
+    return lg_cli_fail_error (error);
+
+  if (argc != 3 || g_strcmp0 (argv[1], "add") != 0)
+    return lg_cli_fail (_("usage: leadgram-cli cost add SOURCE --period YYYY-MM --amount N "
+                          "[--currency CODE]"));
+  if (period == NULL || amount_text == NULL)
+    return lg_cli_fail (_("cost add needs --period YYYY-MM and --amount N."));
+
+  if (!lg_parse_month (period, NULL, &start, &end, &error) ||
+      !lg_parse_amount (amount_text, &amount, &error))
+    return lg_cli_fail_error (error);
+  upper = g_ascii_strup (currency != NULL ? currency : "USD", -1);
+
+  store = lg_cli_get_store (cli, &error);
+  if (store == NULL)
+    return lg_cli_fail_error (error);
+
+  source = find_source (store, argv[2], &error);
+  if (source == NULL ||
+      lg_store_add_cost (store, lg_source_get_id (source), start, end, amount, upper, note,
+                         &error) == 0)
+    return lg_cli_fail_error (error);
+
+  {
+    g_autofree char *money = lg_format_money (amount, upper);
+
+    g_print (_("Recorded %s for %s in %s.\n"), money, lg_source_get_handle (source), period);
+  }
+  return 0;
+}

@@ -1,0 +1,247 @@
+/* lg-metrics-export.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lg-metrics"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "lg-metrics-export.h"
+#include "lg-metrics-format.h"
+#include "lg-metrics-row.h"
+
+void
+lg_metrics_csv_append_field (GString    *out,
+                             const char *field,
+                             gboolean    first)
+{
+  g_return_if_fail (out != NULL);
+
+  if (!first)
+    g_string_append_c (out, ',');
+  if (field == NULL)
+    return;
+
+  if (strpbrk (field, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, field);
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = field; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+void
+lg_metrics_csv_end_row (GString *out)
+{
+  g_string_append (out, "\r\n");
+}
+
+/* The figure as a plain number, or NULL when it has no value. */
+static char *
+machine_value (const LgFigureInfo *info,
+               LgFigure            figure)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!figure.known)
+    return NULL;
+
+  switch (info->unit)
+    {
+    case LG_UNIT_MONEY:
+      return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.2f", figure.value / 100.0));
+    case LG_UNIT_PERCENT:
+      return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.2f", figure.value));
+    case LG_UNIT_COUNT:
+    case LG_UNIT_DURATION:
+    default:
+      return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.0f", figure.value));
+    }
+}
+
+static char *
+iso_date (gint64 t)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (t);
+  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+
+  return g_date_time_format_iso8601 (local);
+}
+
+static void
+append_csv_row (GString                *out,
+                LgMetricsReport        *report,
+                const char             *source_id,
+                const char             *title,
+                const LgMetricsFigures *figures)
+{
+  g_autofree char *from = iso_date (report->from);
+  g_autofree char *to = iso_date (report->to);
+
+  lg_metrics_csv_append_field (out, from, TRUE);
+  lg_metrics_csv_append_field (out, to, FALSE);
+  lg_metrics_csv_append_field (out, source_id, FALSE);
+  lg_metrics_csv_append_field (out, title, FALSE);
+  lg_metrics_csv_append_field (out, report->currency, FALSE);
+  for (guint i = 0; i < lg_n_figure_infos; i++)
+    {
+      g_autofree char *value = machine_value (&lg_figure_infos[i],
+                                              lg_figure_info_get (&lg_figure_infos[i], figures));
+
+      lg_metrics_csv_append_field (out, value, FALSE);
+    }
+  lg_metrics_csv_end_row (out);
+}
+
+char *
+lg_metrics_report_to_csv (LgMetricsReport *report,
+                          gboolean         by_source)
+{
+  GString *out = g_string_new (NULL);
+  guint n;
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  lg_metrics_csv_append_field (out, "period_start", TRUE);
+  lg_metrics_csv_append_field (out, "period_end", FALSE);
+  lg_metrics_csv_append_field (out, "source_id", FALSE);
+  lg_metrics_csv_append_field (out, "source", FALSE);
+  lg_metrics_csv_append_field (out, "currency", FALSE);
+  for (guint i = 0; i < lg_n_figure_infos; i++)
+    lg_metrics_csv_append_field (out, lg_figure_infos[i].key, FALSE);
+  lg_metrics_csv_end_row (out);
+
+  append_csv_row (out, report, NULL, _("All sources"), &report->total);
+
+  n = by_source ? g_list_model_get_n_items (report->sources) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LgMetricsRow) row = g_list_model_get_item (report->sources, i);
+      g_autofree char *id = NULL;
+
+      if (lg_metrics_row_get_source_id (row) > 0)
+        id = g_strdup_printf ("%" G_GINT64_FORMAT, lg_metrics_row_get_source_id (row));
+      append_csv_row (out, report, id, lg_metrics_row_get_title (row),
+                      lg_metrics_row_get_figures (row));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+add_json_figures (JsonBuilder            *builder,
+                  const LgMetricsFigures *figures,
+                  const LgMetricsFigures *previous)
+{
+  for (guint i = 0; i < lg_n_figure_infos; i++)
+    {
+      const LgFigureInfo *info = &lg_figure_infos[i];
+      LgFigure figure = lg_figure_info_get (info, figures);
+
+      json_builder_set_member_name (builder, info->key);
+      if (!figure.known)
+        json_builder_add_null_value (builder);
+      else if (info->is_count)
+        json_builder_add_int_value (builder, (gint64) figure.value);
+      else
+        json_builder_add_double_value (builder, figure.value);
+    }
+
+  if (previous == NULL)
+    return;
+
+  /* The change against the previous period, as the view shows it. */
+  json_builder_set_member_name (builder, "change");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < lg_n_figure_infos; i++)
+    {
+      const LgFigureInfo *info = &lg_figure_infos[i];
+      LgFigure change = lg_figure_change (lg_figure_info_get (info, figures),
+                                          lg_figure_info_get (info, previous), info->points);
+
+      json_builder_set_member_name (builder, info->key);
+      if (change.known)
+        json_builder_add_double_value (builder, change.value);
+      else
+        json_builder_add_null_value (builder);
+    }
+  json_builder_end_object (builder);
+}
+
+char *
+lg_metrics_report_to_json (LgMetricsReport *report,
+                           gboolean         by_source)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  from = iso_date (report->from);
+  to = iso_date (report->to);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "period_start");
+  json_builder_add_string_value (builder, from);
+  json_builder_set_member_name (builder, "period_end");
+  json_builder_add_string_value (builder, to);
+  json_builder_set_member_name (builder, "currency");
+  json_builder_add_string_value (builder, report->currency);
+  json_builder_set_member_name (builder, "other_currencies");
+  if (report->other_currencies != NULL)
+    json_builder_add_string_value (builder, report->other_currencies);
+  else
+    json_builder_add_null_value (builder);
+
+  json_builder_set_member_name (builder, "total");
+  json_builder_begin_object (builder);
+  add_json_figures (builder, &report->total, &report->previous);
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "previous");
+  json_builder_begin_object (builder);
+  add_json_figures (builder, &report->previous, NULL);
+  json_builder_end_object (builder);
+
+  if (by_source)
+    {
+      guint n = g_list_model_get_n_items (report->sources);
+
+      json_builder_set_member_name (builder, "sources");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(LgMetricsRow) row = g_list_model_get_item (report->sources, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "source_id");
+          json_builder_add_int_value (builder, lg_metrics_row_get_source_id (row));
+          json_builder_set_member_name (builder, "source");
+          json_builder_add_string_value (builder, lg_metrics_row_get_title (row));
+          add_json_figures (builder, lg_metrics_row_get_figures (row), NULL);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  return json_generator_to_data (generator, NULL);
+}

@@ -1,0 +1,337 @@
+/* lg-metrics-format.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lg-metrics"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "lg-metrics-format.h"
+
+G_DEFINE_QUARK (lg-metrics-error-quark, lg_metrics_error)
+
+#define COUNT(key, label, field) \
+  { key, label, LG_UNIT_COUNT, offsetof (LgMetricsFigures, field), TRUE, FALSE, FALSE }
+
+const LgFigureInfo lg_figure_infos[] = {
+  COUNT ("leads", N_("Leads"), leads),
+  COUNT ("reached_won", N_("Reached Won"), reached_won),
+  COUNT ("won", N_("Won"), won),
+  COUNT ("lost", N_("Lost"), lost),
+  { "conversion", N_("Conversion Rate"), LG_UNIT_PERCENT,
+    offsetof (LgMetricsFigures, conversion), FALSE, TRUE, FALSE },
+  { "lead_to_close", N_("Lead-to-Close Rate"), LG_UNIT_PERCENT,
+    offsetof (LgMetricsFigures, lead_to_close), FALSE, TRUE, FALSE },
+  { "win_rate", N_("Win Rate"), LG_UNIT_PERCENT,
+    offsetof (LgMetricsFigures, win_rate), FALSE, TRUE, FALSE },
+  { "cost", N_("Cost"), LG_UNIT_MONEY, offsetof (LgMetricsFigures, cost), FALSE, FALSE, TRUE },
+  { "cpl", N_("Cost per Lead"), LG_UNIT_MONEY, offsetof (LgMetricsFigures, cpl), FALSE, FALSE, TRUE },
+  { "won_value", N_("Won Value"), LG_UNIT_MONEY,
+    offsetof (LgMetricsFigures, won_value), TRUE, FALSE, FALSE },
+  { "roi", N_("ROI"), LG_UNIT_PERCENT, offsetof (LgMetricsFigures, roi), FALSE, TRUE, FALSE },
+  { "avg_deal", N_("Average Deal Value"), LG_UNIT_MONEY,
+    offsetof (LgMetricsFigures, avg_deal), FALSE, FALSE, FALSE },
+  { "speed_from_message", N_("Speed to Lead (from message)"), LG_UNIT_DURATION,
+    offsetof (LgMetricsFigures, speed[LG_SPEED_FROM_MESSAGE]), FALSE, FALSE, TRUE },
+  { "speed_from_found", N_("Speed to Lead (from found)"), LG_UNIT_DURATION,
+    offsetof (LgMetricsFigures, speed[LG_SPEED_FROM_FOUND]), FALSE, FALSE, TRUE },
+};
+
+const guint lg_n_figure_infos = G_N_ELEMENTS (lg_figure_infos);
+
+const LgFigureInfo *
+lg_figure_info_lookup (const char *key)
+{
+  for (guint i = 0; i < lg_n_figure_infos; i++)
+    if (g_str_equal (lg_figure_infos[i].key, key))
+      return &lg_figure_infos[i];
+  g_return_val_if_reached (NULL);
+}
+
+LgFigure
+lg_figure_info_get (const LgFigureInfo     *info,
+                    const LgMetricsFigures *figures)
+{
+  const char *base = (const char *) figures;
+
+  g_return_val_if_fail (info != NULL && figures != NULL, lg_figure_none ());
+
+  if (info->is_count)
+    return lg_figure_of ((double) *(const gint64 *) (base + info->offset));
+  return *(const LgFigure *) (base + info->offset);
+}
+
+/* Periods and dates */
+
+static gint64
+day_start (GDateTime *t,
+           int        add_days)
+{
+  g_autoptr(GDateTime) midnight = g_date_time_new (g_date_time_get_timezone (t),
+                                                   g_date_time_get_year (t),
+                                                   g_date_time_get_month (t),
+                                                   g_date_time_get_day_of_month (t), 0, 0, 0);
+  g_autoptr(GDateTime) moved = g_date_time_add_days (midnight, add_days);
+
+  return g_date_time_to_unix (moved);
+}
+
+void
+lg_period_from_preset (LgPeriodPreset  preset,
+                       GDateTime      *now,
+                       gint64         *from,
+                       gint64         *to)
+{
+  GTimeZone *tz;
+  int year, month;
+
+  g_return_if_fail (now != NULL && from != NULL && to != NULL);
+
+  tz = g_date_time_get_timezone (now);
+  g_date_time_get_ymd (now, &year, &month, NULL);
+
+  switch (preset)
+    {
+    case LG_PERIOD_THIS_WEEK:
+      *from = day_start (now, 1 - g_date_time_get_day_of_week (now));
+      *to = day_start (now, 8 - g_date_time_get_day_of_week (now));
+      break;
+
+    case LG_PERIOD_THIS_MONTH:
+      {
+        g_autoptr(GDateTime) first = g_date_time_new (tz, year, month, 1, 0, 0, 0);
+        g_autoptr(GDateTime) next = g_date_time_add_months (first, 1);
+
+        *from = g_date_time_to_unix (first);
+        *to = g_date_time_to_unix (next);
+      }
+      break;
+
+    case LG_PERIOD_THIS_YEAR:
+      {
+        g_autoptr(GDateTime) first = g_date_time_new (tz, year, 1, 1, 0, 0, 0);
+        g_autoptr(GDateTime) next = g_date_time_add_years (first, 1);
+
+        *from = g_date_time_to_unix (first);
+        *to = g_date_time_to_unix (next);
+      }
+      break;
+
+    case LG_PERIOD_LAST_90_DAYS:
+    case LG_PERIOD_CUSTOM:
+    default:
+      /* 90 days, today included. */
+      *from = day_start (now, -89);
+      *to = day_start (now, 1);
+      break;
+    }
+}
+
+static gboolean
+parse_numbers (const char  *text,
+               const char  *format,
+               int         *year,
+               int         *month,
+               int         *day)
+{
+  char rest;
+  int n;
+
+  if (day != NULL)
+    n = sscanf (text, format, year, month, day, &rest);
+  else
+    n = sscanf (text, format, year, month, &rest);
+  if (n != (day != NULL ? 3 : 2))
+    return FALSE;
+  return g_date_valid_dmy (day != NULL ? *day : 1, *month, *year);
+}
+
+gboolean
+lg_parse_date (const char  *text,
+               GTimeZone   *tz,
+               gint64      *out,
+               GError     **error)
+{
+  g_autoptr(GTimeZone) local = tz != NULL ? g_time_zone_ref (tz) : g_time_zone_new_local ();
+  g_autoptr(GDateTime) t = NULL;
+  int year, month, day;
+
+  g_return_val_if_fail (text != NULL && out != NULL, FALSE);
+
+  if (!parse_numbers (text, "%4d-%2d-%2d%c", &year, &month, &day))
+    {
+      g_set_error (error, LG_METRICS_ERROR, LG_METRICS_ERROR_INVALID_DATE,
+                   _("“%s” is not a date. Write it as YYYY-MM-DD, for example 2024-03-01."), text);
+      return FALSE;
+    }
+
+  t = g_date_time_new (local, year, month, day, 0, 0, 0);
+  *out = g_date_time_to_unix (t);
+  return TRUE;
+}
+
+gboolean
+lg_parse_month (const char  *text,
+                GTimeZone   *tz,
+                gint64      *start,
+                gint64      *end,
+                GError     **error)
+{
+  g_autoptr(GTimeZone) local = tz != NULL ? g_time_zone_ref (tz) : g_time_zone_new_local ();
+  g_autoptr(GDateTime) first = NULL;
+  g_autoptr(GDateTime) next = NULL;
+  int year, month;
+
+  g_return_val_if_fail (text != NULL && start != NULL && end != NULL, FALSE);
+
+  if (!parse_numbers (text, "%4d-%2d%c", &year, &month, NULL))
+    {
+      g_set_error (error, LG_METRICS_ERROR, LG_METRICS_ERROR_INVALID_DATE,
+                   _("“%s” is not a month. Write it as YYYY-MM, for example 2024-03."), text);
+      return FALSE;
+    }
+
+  first = g_date_time_new (local, year, month, 1, 0, 0, 0);
+  next = g_date_time_add_months (first, 1);
+  *start = g_date_time_to_unix (first);
+  *end = g_date_time_to_unix (next);
+  return TRUE;
+}
+
+gboolean
+lg_parse_amount (const char  *text,
+                 gint64      *minor,
+                 GError     **error)
+{
+  g_autofree char *copy = NULL;
+  const char *p;
+  gint64 major = 0;
+  int cents = 0, decimals = 0;
+
+  g_return_val_if_fail (text != NULL && minor != NULL, FALSE);
+
+  copy = g_strstrip (g_strdup (text));
+  for (p = copy; g_ascii_isdigit (*p) && major < G_MAXINT64 / 1000; p++)
+    major = major * 10 + (*p - '0');
+  if (p != copy && (*p == '.' || *p == ','))
+    for (p++; g_ascii_isdigit (*p) && decimals < 2; p++, decimals++)
+      cents = cents * 10 + (*p - '0');
+
+  if (p == copy || *p != '\0')
+    {
+      g_set_error (error, LG_METRICS_ERROR, LG_METRICS_ERROR_INVALID_AMOUNT,
+                   _("“%s” is not an amount. Write a number with up to two decimals, "
+                     "for example 250 or 99.90."), text);
+      return FALSE;
+    }
+
+  *minor = major * 100 + (decimals == 1 ? cents * 10 : cents);
+  return TRUE;
+}
+
+char *
+lg_format_period (gint64     from,
+                  gint64     to,
+                  GTimeZone *tz)
+{
+  g_autoptr(GTimeZone) local = tz != NULL ? g_time_zone_ref (tz) : g_time_zone_new_local ();
+  g_autoptr(GDateTime) start = g_date_time_new_from_unix_utc (from);
+  g_autoptr(GDateTime) last = g_date_time_new_from_unix_utc (to - 1);
+  g_autoptr(GDateTime) start_local = g_date_time_to_timezone (start, local);
+  g_autoptr(GDateTime) last_local = g_date_time_to_timezone (last, local);
+  /* TRANSLATORS: a date in a period, e.g. "1 Mar 2024"; see strftime(3) */
+  const char *format = _("%-d %b %Y");
+  g_autofree char *a = g_date_time_format (start_local, format);
+  g_autofree char *b = g_date_time_format (last_local, format);
+
+  if (g_strcmp0 (a, b) == 0)
+    return g_steal_pointer (&a);
+  return g_strdup_printf ("%s – %s", a, b);
+}
+
+/* Figures as text */
+
+static const struct
+{
+  const char *code;
+  const char *symbol;
+} currency_symbols[] = {
+  { "USD", "$" }, { "EUR", "€" }, { "GBP", "£" }, { "RUB", "₽" }, { "JPY", "¥" },
+  { "INR", "₹" }, { "UAH", "₴" }, { "KZT", "₸" },
+};
+
+/* Minor units are hundredths, the case for nearly every currency. */
+char *
+lg_format_money (double      minor,
+                 const char *currency)
+{
+  const char *symbol = NULL;
+  const char *sign = minor < 0 ? "−" : "";
+
+  for (guint i = 0; i < G_N_ELEMENTS (currency_symbols); i++)
+    if (g_strcmp0 (currency, currency_symbols[i].code) == 0)
+      symbol = currency_symbols[i].symbol;
+
+  if (symbol != NULL)
+    return g_strdup_printf ("%s%s%'.2f", sign, symbol, fabs (minor) / 100.0);
+  return g_strdup_printf ("%s%'.2f %s", sign, fabs (minor) / 100.0, currency ? currency : "");
+}
+
+char *
+lg_format_duration (double seconds)
+{
+  if (seconds < 60)
+    return g_strdup (_("< 1 min"));
+  if (seconds < 3600)
+    /* TRANSLATORS: minutes */
+    return g_strdup_printf (_("%.0f min"), floor (seconds / 60));
+  if (seconds < 48 * 3600)
+    /* TRANSLATORS: hours */
+    return g_strdup_printf (_("%.1f h"), seconds / 3600);
+  /* TRANSLATORS: days */
+  return g_strdup_printf (_("%.1f days"), seconds / 86400);
+}
+
+char *
+lg_format_figure (LgFigure    figure,
+                  LgUnit      unit,
+                  const char *currency)
+{
+  if (!figure.known)
+    return g_strdup (LG_METRICS_NO_VALUE);
+
+  switch (unit)
+    {
+    case LG_UNIT_COUNT:
+      return g_strdup_printf ("%'.0f", figure.value);
+    case LG_UNIT_PERCENT:
+      return g_strdup_printf ("%.1f%%", figure.value);
+    case LG_UNIT_MONEY:
+      return lg_format_money (figure.value, currency);
+    case LG_UNIT_DURATION:
+    default:
+      return lg_format_duration (figure.value);
+    }
+}
+
+char *
+lg_format_change (LgFigure change,
+                  gboolean points)
+{
+  const char *sign;
+
+  if (!change.known)
+    return g_strdup (LG_METRICS_NO_VALUE);
+
+  sign = change.value > 0.05 ? "+" : change.value < -0.05 ? "−" : "±";
+  if (points)
+    /* TRANSLATORS: a change in percentage points */
+    return g_strdup_printf (_("%s%.1f pp"), sign, fabs (change.value));
+  return g_strdup_printf ("%s%.0f%%", sign, fabs (change.value));
+}

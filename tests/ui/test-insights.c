@@ -1,0 +1,237 @@
+/* test-insights.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Insights view under Xvfb on the fixture of tests/core/test-metrics.c
+ * (March 2024; every figure worked out there): cards, table, charts, the
+ * empty state, a refresh after a cost is added through the dialog, and the
+ * PNG and CSV exports.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "lg-cost-dialog.h"
+#include "lg-figure-card.h"
+#include "lg-insights-view.h"
+#include "lg-metrics-row.h"
+#include "lg-resources.h"
+#include "lg-test-util.h"
+
+typedef struct
+{
+  LgStore        *store;
+  GtkWindow      *window;
+  LgInsightsView *view;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  gint64 ids[3];
+
+  f->store = lg_test_open_store ();
+  lg_test_fill_metrics_fixture (f->store, ids);
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1200, 900);
+  f->view = g_object_new (LG_TYPE_INSIGHTS_VIEW, NULL);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->view));
+  gtk_window_present (f->window);
+  lg_insights_view_set_store (f->view, f->store);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  g_clear_object (&f->store);
+}
+
+/* Runs the main loop until the view shows a report for [from, to) that is
+ * not `old`. */
+static LgMetricsReport *
+wait_for_report (Fixture         *f,
+                 gint64           from,
+                 LgMetricsReport *old)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  LgMetricsReport *report;
+
+  for (;;)
+    {
+      report = lg_insights_view_get_report (f->view);
+      if (report != NULL && report != old && report->from == from)
+        return report;
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static void
+wait_until_drawn (GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static const char *
+card_value (Fixture    *f,
+            const char *name)
+{
+  GObject *card = gtk_widget_get_template_child (GTK_WIDGET (f->view), LG_TYPE_INSIGHTS_VIEW,
+                                                 name);
+
+  g_assert_true (LG_IS_FIGURE_CARD (card));
+  return lg_figure_card_get_value (LG_FIGURE_CARD (card));
+}
+
+static void
+show_march (Fixture *f)
+{
+  lg_insights_view_set_period (f->view, lg_test_utc (2024, 3, 1, 0), lg_test_utc (2024, 4, 1, 0));
+  wait_for_report (f, lg_test_utc (2024, 3, 1, 0), NULL);
+}
+
+static void
+test_with_data (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkColumnView *table;
+  GListModel *rows;
+  g_autoptr(LgMetricsRow) first = NULL;
+
+  show_march (f);
+  g_assert_cmpstr (lg_insights_view_get_state (f->view), ==, "report");
+
+  /* The cards say what test-metrics.c worked out. */
+  g_assert_cmpstr (card_value (f, "leads_card"), ==, "10");
+  g_assert_cmpstr (card_value (f, "cpl_card"), ==, "$61.00");
+  g_assert_cmpstr (card_value (f, "conversion_card"), ==, "50.0%");
+  g_assert_cmpstr (card_value (f, "speed_card"), ==, "14.0 h");
+  g_assert_cmpstr (card_value (f, "roi_card"), ==, "47.5%");
+  g_assert_cmpstr (card_value (f, "deal_card"), ==, "$300.00");
+
+  /* The table: four rows, most leads first (ads_channel, 4). */
+  table = GTK_COLUMN_VIEW (gtk_widget_get_template_child (GTK_WIDGET (f->view),
+                                                          LG_TYPE_INSIGHTS_VIEW, "table"));
+  rows = G_LIST_MODEL (gtk_column_view_get_model (table));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 4);
+  first = g_list_model_get_item (rows, 0);
+  g_assert_cmpstr (lg_metrics_row_get_title (first), ==, "ads_channel");
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (table)), ==, 7);
+
+  /* Every chart has the report. */
+  for (LgChartKind kind = LG_CHART_LEADS_OVER_TIME; kind <= LG_CHART_SPEED; kind++)
+    g_assert_true (lg_chart_get_report (lg_insights_view_get_chart (f->view, kind)) ==
+                   lg_insights_view_get_report (f->view));
+}
+
+static void
+test_empty (Fixture       *f,
+            gconstpointer  data)
+{
+  lg_insights_view_set_period (f->view, lg_test_utc (2023, 6, 1, 0), lg_test_utc (2023, 7, 1, 0));
+  wait_for_report (f, lg_test_utc (2023, 6, 1, 0), NULL);
+  g_assert_cmpstr (lg_insights_view_get_state (f->view), ==, "empty");
+}
+
+static void
+test_add_cost_refreshes (Fixture       *f,
+                         gconstpointer  data)
+{
+  LgMetricsReport *before;
+  LgCostDialog *dialog;
+
+  show_march (f);
+  before = lg_insights_view_get_report (f->view);
+
+  /* Sources are listed by title: ads_channel, free_chat, partner_group. */
+  dialog = lg_cost_dialog_new (f->window, f->store, "USD");
+  lg_cost_dialog_fill (dialog, 1, "2024-03", "ninety");
+  g_assert_false (lg_cost_dialog_can_add (dialog));
+  lg_cost_dialog_fill (dialog, 1, "2024-3x", "90");
+  g_assert_false (lg_cost_dialog_can_add (dialog));
+  lg_cost_dialog_fill (dialog, 1, "2024-03", "90");
+  g_assert_true (lg_cost_dialog_can_add (dialog));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+
+  /* changed::costs → a new report: (61000 + 9000) / 10 leads = $70.00. */
+  wait_for_report (f, lg_test_utc (2024, 3, 1, 0), before);
+  g_assert_cmpstr (card_value (f, "cpl_card"), ==, "$70.00");
+}
+
+static void
+test_exports (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autofree char *png = g_build_filename (dir, "funnel.png", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "sources.csv", NULL);
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *csv = NULL;
+  LgChart *chart;
+  gsize length;
+  guint32 width, height;
+
+  show_march (f);
+  chart = lg_insights_view_get_chart (f->view, LG_CHART_FUNNEL);
+  wait_until_drawn (GTK_WIDGET (chart));
+
+  g_assert_true (lg_chart_save_png (chart, png, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (png, &contents, &length, &error));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_assert_cmpmem (contents + 12, 4, "IHDR", 4);
+  /* Twice the widget's size, for sharp text. */
+  memcpy (&width, contents + 16, 4);
+  memcpy (&height, contents + 20, 4);
+  g_assert_cmpuint (GUINT32_FROM_BE (width), ==, 2 * gtk_widget_get_width (GTK_WIDGET (chart)));
+  g_assert_cmpuint (GUINT32_FROM_BE (height), ==, 2 * gtk_widget_get_height (GTK_WIDGET (chart)));
+
+  g_assert_true (lg_insights_view_export_csv (f->view, csv_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, &error));
+  g_assert_true (g_str_has_prefix (csv, "period_start,period_end,source_id,source,currency,leads"));
+  g_assert_nonnull (strstr (csv, ",,All sources,USD,10,5,4,1,"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* The fixture's dates are UTC. */
+  g_setenv ("TZ", "UTC", TRUE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: UI tests need one (run them under xvfb-run).\n");
+      return 77;
+    }
+  adw_init ();
+  lg_register_resource ();
+
+  g_test_add ("/ui/insights/with-data", Fixture, NULL, fixture_set_up, test_with_data,
+              fixture_tear_down);
+  g_test_add ("/ui/insights/empty", Fixture, NULL, fixture_set_up, test_empty, fixture_tear_down);
+  g_test_add ("/ui/insights/add-cost", Fixture, NULL, fixture_set_up, test_add_cost_refreshes,
+              fixture_tear_down);
+  g_test_add ("/ui/insights/exports", Fixture, NULL, fixture_set_up, test_exports,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
