@@ -612,6 +612,12 @@ ensure_chat_source (Scanner  *sc,
                                          NULL, error);
   if (chat->source == NULL)
     return FALSE;
+
+  /* An import is the export's sync. */
+  lg_source_set_last_sync (chat->source, g_get_real_time () / G_USEC_PER_SEC);
+  lg_source_set_last_error (chat->source, NULL);
+  if (!lg_store_update_source (sc->store, chat->source, error))
+    return FALSE;
   sc->stats.chats++;
   return TRUE;
 }
