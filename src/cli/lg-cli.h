@@ -45,4 +45,11 @@ int lg_cli_info (LgCli *cli, int argc, char **argv);
 int lg_cli_metrics (LgCli *cli, int argc, char **argv);
 int lg_cli_cost (LgCli *cli, int argc, char **argv);
 
+/* Sources (lg-cli-sources.c) */
+int lg_cli_add_channel     (LgCli *cli, int argc, char **argv);
+int lg_cli_sync            (LgCli *cli, int argc, char **argv);
+int lg_cli_import_telegram (LgCli *cli, int argc, char **argv);
+int lg_cli_sources         (LgCli *cli, int argc, char **argv);
+int lg_cli_messages        (LgCli *cli, int argc, char **argv);
+
 G_END_DECLS

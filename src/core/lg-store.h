@@ -86,6 +86,30 @@ LgSource   *lg_store_find_source          (LgStore        *self,
 GListModel *lg_store_list_sources         (LgStore        *self,
                                            GError        **error);
 
+/* Sources: sync state and removal (lg-store-sources.c) */
+/* Writes title, url, cursors, last sync and last error. */
+gboolean    lg_store_update_source        (LgStore        *self,
+                                           LgSource       *source,
+                                           GError        **error);
+/* Removes the source and its messages; leads made from them stay. */
+gboolean    lg_store_remove_source        (LgStore        *self,
+                                           gint64          source_id,
+                                           GError        **error);
+/* The source of that kind and handle, added (with title and url) if new. */
+LgSource   *lg_store_ensure_source        (LgStore        *self,
+                                           const char     *kind,
+                                           const char     *handle,
+                                           const char     *title,
+                                           const char     *url,
+                                           gboolean       *created,
+                                           GError        **error);
+/* The times of the source's oldest and newest messages, 0 when it has none. */
+gboolean    lg_store_get_source_time_span   (LgStore        *self,
+                                           gint64          source_id,
+                                           gint64         *oldest,
+                                           gint64         *newest,
+                                           GError        **error);
+
 /* Messages: adding one that its source already has (same external id) is not an
  * error; *inserted tells whether it was new. */
 gboolean    lg_store_add_message          (LgStore        *self,

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "lg-insights-view.h"
+#include "lg-sources-view.h"
 #include "lg-window.h"
 
 struct _LgWindow
@@ -23,6 +24,7 @@ struct _LgWindow
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
   LgInsightsView       *insights_view;
+  LgSourcesView        *sources_view;
 };
 
 G_DEFINE_FINAL_TYPE (LgWindow, lg_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -46,8 +48,11 @@ LgWindow *
 lg_window_new (LgApplication *application)
 {
   LgWindow *self = g_object_new (LG_TYPE_WINDOW, "application", application, NULL);
+  g_autofree char *base_url = NULL;
 
   self->settings = g_object_ref (lg_application_get_settings (application));
+  base_url = g_settings_get_string (self->settings, "telegram-base-url");
+  lg_sources_view_set_store (self->sources_view, lg_application_get_store (application), base_url);
   restore_state (self);
   lg_insights_view_set_store (self->insights_view, lg_application_get_store (application));
   return self;
@@ -142,12 +147,14 @@ lg_window_class_init (LgWindowClass *klass)
 
   g_type_ensure (LG_TYPE_INSIGHTS_VIEW);
 
+  g_type_ensure (LG_TYPE_SOURCES_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/leadgram/Desktop/ui/lg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LgWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, insights_view);
+  gtk_widget_class_bind_template_child (widget_class, LgWindow, sources_view);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.filter-pipeline-source", "x",

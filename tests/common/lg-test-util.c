@@ -199,3 +199,58 @@ lg_test_fill_metrics_fixture (LgStore *store,
   add_lead (store, a, lg_test_utc (2024, 1, 29, 0), "won", "won", 99999, "USD", 0, 0, 0);
   add_lead (store, a, lg_test_utc (2024, 4, 1, 0), "won", "won", 77777, "USD", 0, 0, 0);
 }
+
+char *
+lg_test_channel_page (const char *channel,
+                      gint64      first,
+                      gint64      last,
+                      gint64      newest,
+                      gint64      base_time)
+{
+  GString *html = g_string_new (NULL);
+
+  g_string_append_printf (html,
+                          "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+                          "<title>%s – Telegram</title>\n", channel);
+  if (first > 1)
+    g_string_append_printf (html, "<link rel=\"prev\" href=\"/s/%s?before=%" G_GINT64_FORMAT "\">\n",
+                            channel, first);
+  if (last < newest)
+    g_string_append_printf (html, "<link rel=\"next\" href=\"/s/%s?after=%" G_GINT64_FORMAT "\">\n",
+                            channel, last);
+  g_string_append_printf (html,
+                          "</head><body class=\"tgme_webpreview\">\n"
+                          "<div class=\"tgme_channel_info_header_title\"><span>Channel %s</span></div>\n"
+                          "<main class=\"tgme_main\"><section class=\"tgme_channel_history\">\n",
+                          channel);
+  if (first > 1)
+    g_string_append_printf (html,
+                            "<div class=\"tgme_widget_message_centered\"><a class=\"tme_messages_more\" "
+                            "href=\"/s/%s?before=%" G_GINT64_FORMAT "\" data-before=\"%" G_GINT64_FORMAT
+                            "\"></a></div>\n", channel, first, first);
+
+  for (gint64 id = first; id <= last; id++)
+    {
+      g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (base_time + id * 60);
+      g_autofree char *iso = g_date_time_format (time, "%Y-%m-%dT%H:%M:%S+00:00");
+
+      g_string_append_printf (html,
+        "<div class=\"tgme_widget_message_wrap js-widget_message_wrap\">"
+        "<div class=\"tgme_widget_message js-widget_message\" data-post=\"%s/%" G_GINT64_FORMAT "\">"
+        "<div class=\"tgme_widget_message_bubble\">"
+        "<div class=\"tgme_widget_message_author\"><a class=\"tgme_widget_message_owner_name\" "
+        "href=\"https://t.me/%s\"><span>Channel %s</span></a></div>"
+        "<div class=\"tgme_widget_message_text js-message_text\">Post %" G_GINT64_FORMAT
+        ": looking for a <b>CRM</b> for our clinic,<br/>who can recommend one? "
+        "<a href=\"https://example.com/%" G_GINT64_FORMAT "\">details</a></div>"
+        "<div class=\"tgme_widget_message_footer\"><div class=\"tgme_widget_message_info\">"
+        "<span class=\"tgme_widget_message_views\">%" G_GINT64_FORMAT ".%dK</span>"
+        "<span class=\"tgme_widget_message_meta\"><a class=\"tgme_widget_message_date\" "
+        "href=\"https://t.me/%s/%" G_GINT64_FORMAT "\"><time datetime=\"%s\">x</time></a>"
+        "</span></div></div></div></div></div>\n",
+        channel, id, channel, channel, id, id, id % 100, (int) (id % 10), channel, id, iso);
+    }
+
+  g_string_append (html, "</section></main></body></html>\n");
+  return g_string_free (html, FALSE);
+}

@@ -28,5 +28,13 @@ gint64    lg_test_utc          (int         year,
  * sources' ids in ids[0..2] (ads_channel, partner_group, free_chat). */
 void      lg_test_fill_metrics_fixture (LgStore *store,
                                         gint64   ids[3]);
+/* A t.me/s/CHANNEL page holding posts first..last (oldest first), with the
+ * links to older (when first > 1) and newer (when last < newest) pages, as
+ * t.me writes them. Post N was sent at base_time + N minutes. */
+char     *lg_test_channel_page (const char *channel,
+                                gint64      first,
+                                gint64      last,
+                                gint64      newest,
+                                gint64      base_time);
 
 G_END_DECLS

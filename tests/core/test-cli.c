@@ -238,6 +238,79 @@ test_cost_add (void)
   g_assert_nonnull (strstr (err, "is not an amount"));
 }
 
+static void
+test_sources_commands (void)
+{
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "sources.db", NULL);
+  g_autofree char *export = g_build_filename (g_getenv ("LEADGRAM_TEST_DATA"), "fixtures",
+                                              "telegram-export", "account.json", NULL);
+  g_autofree char *broken = g_build_filename (g_getenv ("LEADGRAM_TEST_DATA"), "fixtures",
+                                              "telegram-export", "broken.json", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *array;
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "import-telegram", export, NULL },
+                            &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Imported 3 chats: 4 messages, 4 new"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A broken file: an error that says where, and nothing more imported. */
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "import-telegram", broken, NULL },
+                            &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "line 20"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "sources", NULL }, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Marketing Pros"));
+  g_assert_nonnull (strstr (out, "Old Startup Chat"));
+  g_assert_null (strstr (out, "Half Written"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "messages", "--source",
+                                               "Marketing Pros", "--limit", "1", "--json", NULL },
+                            &out, &err), ==, 0);
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  array = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (array), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0), "text"),
+                   ==, "following");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0), "link"),
+                   ==, "https://t.me/c/1800000001/101");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A bad name is refused before any request. */
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "add-channel", "@no", NULL },
+                            &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "is not a channel name"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Nothing listens on the test's base URL: a network error, kept on the source. */
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "add-channel", "t.me/clinic_news",
+                                               NULL }, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "Could not reach 127.0.0.1"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "sources", NULL }, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "clinic_news"));
+  g_assert_nonnull (strstr (out, "Could not reach"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "sync", "no_such_one", NULL },
+                            &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "add-channel"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -257,6 +330,8 @@ main (int   argc,
   g_test_add_func ("/cli/metrics/text", test_metrics_text);
   g_test_add_func ("/cli/metrics/json-csv", test_metrics_machine);
   g_test_add_func ("/cli/cost/add", test_cost_add);
+
+  g_test_add_func ("/cli/sources", test_sources_commands);
 
   return g_test_run ();
 }

@@ -1,0 +1,372 @@
+/* lg-cli-sources.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Sources from a terminal: add-channel, sync, import-telegram, sources,
+ * messages.
+ */
+
+#define G_LOG_DOMAIN "lg-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "lg-channel-handle.h"
+#include "lg-channel-sync.h"
+#include "lg-cli.h"
+#include "lg-telegram-export.h"
+
+static void
+on_progress_cb (LgChannelSync *sync,
+                gint64         source_id,
+                guint          n_new,
+                double         fraction,
+                gpointer       user_data)
+{
+  if (fraction >= 0)
+    g_printerr (_("\r  %u new messages (%.0f%%)"), n_new, fraction * 100);
+  else
+    g_printerr (_("\r  %u new messages"), n_new);
+}
+
+static gboolean
+sync_one (LgChannelSync  *sync,
+          LgStore        *store,
+          LgSource       *source,
+          guint           depth_count)
+{
+  g_autoptr(GError) error = NULL;
+  LgSyncDepth depth = { depth_count, 0 };
+  guint n_new = 0;
+
+  g_printerr (_("Syncing @%s…\n"), lg_source_get_handle (source));
+  if (!lg_channel_sync_run (sync, store, lg_source_get_id (source), &depth, NULL, &n_new, &error))
+    {
+      g_printerr ("\n");
+      lg_cli_fail_error (error);
+      return FALSE;
+    }
+  g_printerr ("\n");
+  g_print (_("@%s: %u new messages\n"), lg_source_get_handle (source), n_new);
+  return TRUE;
+}
+
+int
+lg_cli_add_channel (LgCli  *cli,
+                    int     argc,
+                    char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgChannelSync) sync = NULL;
+  g_autoptr(LgSource) source = NULL;
+  int depth = LG_CHANNEL_SYNC_DEFAULT_DEPTH;
+  LgStore *store;
+  const GOptionEntry entries[] = {
+    { "depth", 0, 0, G_OPTION_ARG_INT, &depth,
+      N_("Read back this many messages (default 100)"), N_("N") },
+    { NULL }
+  };
+
+  if (!lg_cli_parse (&argc, &argv, "add-channel", _("NAME"),
+                     N_("Add a public Telegram channel (@name, t.me/name or a post link) and "
+                        "read its messages"), entries, &error))
+    return lg_cli_fail_error (error);
+  if (argc != 2)
+    return lg_cli_fail (_("add-channel needs one channel name, e.g. @durov"));
+  if (depth < 1)
+    return lg_cli_fail (_("--depth must be at least 1"));
+
+  store = lg_cli_get_store (cli, &error);
+  if (store == NULL)
+    return lg_cli_fail_error (error);
+
+  sync = lg_channel_sync_new (NULL);
+  g_signal_connect (sync, "progress", G_CALLBACK (on_progress_cb), NULL);
+  source = lg_channel_sync_add_channel (sync, store, argv[1], &error);
+  if (source == NULL)
+    return lg_cli_fail_error (error);
+
+  return sync_one (sync, store, source, depth) ? 0 : 1;
+}
+
+static LgSource *
+find_channel (LgStore     *store,
+              const char  *name,
+              GError     **error)
+{
+  g_autofree char *handle = lg_channel_handle_parse (name, NULL, error);
+
+  if (handle == NULL)
+    return NULL;
+  return lg_store_find_source (store, "telegram_channel", handle, error);
+}
+
+int
+lg_cli_sync (LgCli  *cli,
+             int     argc,
+             char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgChannelSync) sync = NULL;
+  g_autoptr(GListModel) sources = NULL;
+  gboolean all = FALSE;
+  int depth = 0;
+  int status = 0;
+  guint n_channels = 0;
+  LgStore *store;
+  const GOptionEntry entries[] = {
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("Sync every channel"), NULL },
+    { "depth", 0, 0, G_OPTION_ARG_INT, &depth,
+      N_("Also read back until the channel has N messages"), N_("N") },
+    { NULL }
+  };
+
+  if (!lg_cli_parse (&argc, &argv, "sync", _("[NAME|--all]"),
+                     N_("Read what is new in one channel or in all of them"), entries, &error))
+    return lg_cli_fail_error (error);
+  if ((all && argc != 1) || (!all && argc != 2))
+    return lg_cli_fail (_("sync needs a channel name or --all"));
+  if (depth < 0)
+    return lg_cli_fail (_("--depth cannot be negative"));
+
+  store = lg_cli_get_store (cli, &error);
+  if (store == NULL)
+    return lg_cli_fail_error (error);
+
+  sync = lg_channel_sync_new (NULL);
+  g_signal_connect (sync, "progress", G_CALLBACK (on_progress_cb), NULL);
+
+  if (!all)
+    {
+      g_autoptr(LgSource) source = find_channel (store, argv[1], &error);
+
+      if (source == NULL)
+        return lg_cli_fail (_("%s Add it first with “leadgram-cli add-channel”."), error->message);
+      return sync_one (sync, store, source, depth) ? 0 : 1;
+    }
+
+  sources = lg_store_list_sources (store, &error);
+  if (sources == NULL)
+    return lg_cli_fail_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(LgSource) source = g_list_model_get_item (sources, i);
+
+      if (g_strcmp0 (lg_source_get_kind (source), "telegram_channel") != 0)
+        continue;
+      n_channels++;
+      if (!sync_one (sync, store, source, depth))
+        status = 1;
+    }
+  if (n_channels == 0)
+    g_print (_("There are no channels to sync. Add one with “leadgram-cli add-channel”.\n"));
+  return status;
+}
+
+static void
+on_import_progress_cb (LgTelegramExport *importer,
+                       gint64            id,
+                       guint             count,
+                       double            fraction,
+                       gpointer          user_data)
+{
+  g_printerr (_("\r  %u messages read (%.0f%%)"), count, fraction * 100);
+}
+
+int
+lg_cli_import_telegram (LgCli  *cli,
+                        int     argc,
+                        char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgTelegramExport) importer = NULL;
+  LgExportStats stats = { 0 };
+  LgStore *store;
+
+  if (!lg_cli_parse (&argc, &argv, "import-telegram", _("FILE"),
+                     N_("Import a Telegram Desktop chat export (result.json)"), NULL, &error))
+    return lg_cli_fail_error (error);
+  if (argc != 2)
+    return lg_cli_fail (_("import-telegram needs the path of a result.json"));
+
+  store = lg_cli_get_store (cli, &error);
+  if (store == NULL)
+    return lg_cli_fail_error (error);
+
+  importer = lg_telegram_export_new ();
+  g_signal_connect (importer, "progress", G_CALLBACK (on_import_progress_cb), NULL);
+  if (!lg_telegram_export_import (importer, store, argv[1], NULL, &stats, &error))
+    {
+      g_printerr ("\n");
+      return lg_cli_fail_error (error);
+    }
+  g_printerr ("\n");
+  g_print (_("Imported %u chats: %u messages, %u new, %u service messages skipped\n"),
+           stats.chats, stats.messages, stats.added, stats.skipped);
+  return 0;
+}
+
+static char *
+format_time (gint64 unix_time)
+{
+  g_autoptr(GDateTime) time = NULL;
+
+  if (unix_time <= 0)
+    return g_strdup (_("never"));
+  time = g_date_time_new_from_unix_local (unix_time);
+  return g_date_time_format (time, "%Y-%m-%d %H:%M");
+}
+
+int
+lg_cli_sources (LgCli  *cli,
+                int     argc,
+                char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) sources = NULL;
+  LgStore *store;
+
+  if (!lg_cli_parse (&argc, &argv, "sources", "", N_("List the sources"), NULL, &error))
+    return lg_cli_fail_error (error);
+
+  store = lg_cli_get_store (cli, &error);
+  if (store == NULL || (sources = lg_store_list_sources (store, &error)) == NULL)
+    return lg_cli_fail_error (error);
+
+  g_print ("%-5s %-17s %-24s %-30s %9s  %-16s  %s\n", _("ID"), _("KIND"), _("HANDLE"), _("TITLE"),
+           _("MESSAGES"), _("LAST SYNC"), _("ERROR"));
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(LgSource) source = g_list_model_get_item (sources, i);
+      g_autofree char *last_sync = format_time (lg_source_get_last_sync (source));
+
+      g_print ("%-5" G_GINT64_FORMAT " %-17s %-24s %-30s %9" G_GINT64_FORMAT "  %-16s  %s\n",
+               lg_source_get_id (source), lg_source_get_kind (source),
+               lg_source_get_handle (source), lg_source_get_title (source),
+               lg_source_get_message_count (source), last_sync,
+               lg_source_get_last_error (source) ? lg_source_get_last_error (source) : "");
+    }
+  return 0;
+}
+
+/* A channel by its name, or an export's chat by its id or title. */
+static LgSource *
+find_any_source (LgStore     *store,
+                 const char  *name,
+                 GError     **error)
+{
+  g_autoptr(GListModel) sources = lg_store_list_sources (store, error);
+  g_autofree char *handle = lg_channel_handle_parse (name, NULL, NULL);
+
+  if (sources == NULL)
+    return NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(LgSource) source = g_list_model_get_item (sources, i);
+
+      if ((handle != NULL && g_ascii_strcasecmp (lg_source_get_handle (source), handle) == 0) ||
+          g_strcmp0 (lg_source_get_handle (source), name) == 0 ||
+          g_strcmp0 (lg_source_get_title (source), name) == 0)
+        return g_steal_pointer (&source);
+    }
+
+  g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND,
+               _("There is no source called “%s”; “leadgram-cli sources” lists them."), name);
+  return NULL;
+}
+
+static JsonNode *
+messages_to_json (GListModel *messages)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (messages); i++)
+    {
+      g_autoptr(LgMessage) message = g_list_model_get_item (messages, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "source_id");
+      json_builder_add_int_value (builder, lg_message_get_source_id (message));
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, lg_message_get_external_id (message));
+      json_builder_set_member_name (builder, "sent_at");
+      json_builder_add_int_value (builder, lg_message_get_sent_at (message));
+      json_builder_set_member_name (builder, "author");
+      json_builder_add_string_value (builder, lg_message_get_author_name (message));
+      json_builder_set_member_name (builder, "author_id");
+      json_builder_add_string_value (builder, lg_message_get_author_id (message));
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, lg_message_get_text (message));
+      json_builder_set_member_name (builder, "link");
+      json_builder_add_string_value (builder, lg_message_get_permalink (message));
+      json_builder_set_member_name (builder, "views");
+      json_builder_add_int_value (builder, lg_message_get_views (message));
+      json_builder_set_member_name (builder, "media");
+      json_builder_add_string_value (builder, lg_message_get_media_kind (message));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  return json_builder_get_root (builder);
+}
+
+int
+lg_cli_messages (LgCli  *cli,
+                 int     argc,
+                 char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) messages = NULL;
+  g_autoptr(LgSource) source = NULL;
+  g_autofree char *source_name = NULL;
+  gboolean json = FALSE;
+  int limit = 20;
+  LgStore *store;
+  const GOptionEntry entries[] = {
+    { "source", 0, 0, G_OPTION_ARG_STRING, &source_name, N_("Only this source"), N_("NAME") },
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("Show at most N messages (default 20)"),
+      N_("N") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+
+  if (!lg_cli_parse (&argc, &argv, "messages", "", N_("Show the newest messages"), entries,
+                     &error))
+    return lg_cli_fail_error (error);
+  if (limit < 1)
+    return lg_cli_fail (_("--limit must be at least 1"));
+
+  store = lg_cli_get_store (cli, &error);
+  if (store == NULL)
+    return lg_cli_fail_error (error);
+  if (source_name != NULL && (source = find_any_source (store, source_name, &error)) == NULL)
+    return lg_cli_fail_error (error);
+
+  messages = lg_store_list_messages (store, source ? lg_source_get_id (source) : 0, limit, &error);
+  if (messages == NULL)
+    return lg_cli_fail_error (error);
+
+  if (json)
+    {
+      g_autoptr(JsonNode) root = messages_to_json (messages);
+      g_autofree char *text = json_to_string (root, TRUE);
+
+      g_print ("%s\n", text);
+      return 0;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (messages); i++)
+    {
+      g_autoptr(LgMessage) message = g_list_model_get_item (messages, i);
+      g_autofree char *when = format_time (lg_message_get_sent_at (message));
+
+      g_print ("%s  %s\n%s\n%s\n\n", when,
+               lg_message_get_author_name (message) ? lg_message_get_author_name (message) : "",
+               lg_message_get_text (message),
+               lg_message_get_permalink (message) ? lg_message_get_permalink (message) : "");
+    }
+  return 0;
+}

@@ -1,0 +1,41 @@
+/* lg-sources.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* What can go wrong while reading a channel or an export; each error's message
+ * is a sentence for the user. */
+#define LG_SOURCES_ERROR (lg_sources_error_quark ())
+
+typedef enum
+{
+  LG_SOURCES_ERROR_INVALID_HANDLE,   /* not a channel name or link */
+  LG_SOURCES_ERROR_NO_SUCH_CHANNEL,  /* nobody has that name */
+  LG_SOURCES_ERROR_NOT_PUBLIC,       /* a group, a private channel or a person: no web preview */
+  LG_SOURCES_ERROR_NO_POSTS,         /* a public channel without a single post */
+  LG_SOURCES_ERROR_NETWORK,          /* no connection, refused, DNS, a server error */
+  LG_SOURCES_ERROR_TIMEOUT,          /* the server did not answer in time */
+  LG_SOURCES_ERROR_UNEXPECTED_PAGE,  /* the page is not shaped like a channel preview */
+  LG_SOURCES_ERROR_RATE_LIMITED,     /* still 429 after the retries */
+  LG_SOURCES_ERROR_INVALID_EXPORT,   /* a file that is not a Telegram Desktop export */
+} LgSourcesError;
+
+GQuark lg_sources_error_quark (void);
+
+/* Emits a progress signal of signature (gint64 id, guint count, double
+ * fraction) on emitter, in context (NULL: right here). Workers use it to
+ * report to the thread that started them. */
+void   lg_sources_report_progress (GMainContext *context,
+                                   GObject      *emitter,
+                                   guint         signal_id,
+                                   gint64        id,
+                                   guint         count,
+                                   double        fraction);
+
+G_END_DECLS

@@ -1,0 +1,54 @@
+/* lg-telegram-export.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lg-store.h"
+
+G_BEGIN_DECLS
+
+/* What an import did. */
+typedef struct
+{
+  guint chats;     /* chats with messages, each a source of kind telegram_export */
+  guint messages;  /* messages read (service messages not counted) */
+  guint added;     /* of those, new to the database */
+  guint skipped;   /* service messages (joins, pins, calls...) left out */
+} LgExportStats;
+
+/* Imports a Telegram Desktop "Export chat history" result.json: one chat or
+ * a whole account (chats.list), old schema or new. The file is read in place
+ * and one message is held in memory at a time, so a large export stays cheap.
+ * All of it is one transaction: a file that breaks anywhere imports nothing
+ * and the error says where. Importing the same file again adds nothing. */
+#define LG_TYPE_TELEGRAM_EXPORT (lg_telegram_export_get_type ())
+G_DECLARE_FINAL_TYPE (LgTelegramExport, lg_telegram_export, LG, TELEGRAM_EXPORT, GObject)
+
+LgTelegramExport *lg_telegram_export_new           (void);
+
+/* Blocking; progress is emitted from the calling thread. */
+gboolean          lg_telegram_export_import        (LgTelegramExport     *self,
+                                                    LgStore              *store,
+                                                    const char           *path,
+                                                    GCancellable         *cancellable,
+                                                    LgExportStats        *stats,
+                                                    GError              **error);
+
+/* On a worker thread with its own connection to db_path; progress is
+ * emitted in the caller's thread-default main context. */
+void              lg_telegram_export_import_async  (LgTelegramExport     *self,
+                                                    const char           *db_path,
+                                                    const char           *path,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+gboolean          lg_telegram_export_import_finish (LgTelegramExport     *self,
+                                                    GAsyncResult         *result,
+                                                    LgExportStats        *stats,
+                                                    GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,629 @@
+/* lg-telegram-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Reads t.me/s/NAME pages with libxml2's HTML parser and XPath: the page is
+ * real HTML with its quirks, and a parser that builds the tree the way a
+ * browser would survives re-indented or slightly broken pages where pattern
+ * matching would not.
+ */
+
+#define G_LOG_DOMAIN "lg-telegram-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/xpath.h>
+
+#include "lg-sources.h"
+#include "lg-telegram-page.h"
+
+/* Matches one class among the space-separated list of @class. */
+#define HAS_CLASS(c) "contains(concat(' ', normalize-space(@class), ' '), ' " c " ')"
+
+struct _LgTelegramPage
+{
+  GObject    parent_instance;
+
+  GPtrArray *messages;
+  gint64     before;
+  gint64     after;
+  char      *title;
+  gboolean   empty;
+};
+
+G_DEFINE_FINAL_TYPE (LgTelegramPage, lg_telegram_page, G_TYPE_OBJECT)
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlXPathContext, xmlXPathFreeContext)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlXPathObject, xmlXPathFreeObject)
+
+static void
+lg_telegram_page_finalize (GObject *object)
+{
+  LgTelegramPage *self = LG_TELEGRAM_PAGE (object);
+
+  g_clear_pointer (&self->messages, g_ptr_array_unref);
+  g_free (self->title);
+
+  G_OBJECT_CLASS (lg_telegram_page_parent_class)->finalize (object);
+}
+
+static void
+lg_telegram_page_class_init (LgTelegramPageClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = lg_telegram_page_finalize;
+}
+
+static void
+lg_telegram_page_init (LgTelegramPage *self)
+{
+  self->messages = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+gint64
+lg_telegram_parse_count (const char *text)
+{
+  g_autofree char *clean = NULL;
+  double value;
+  char *end = NULL;
+
+  if (text == NULL)
+    return -1;
+
+  clean = g_strstrip (g_strdup (text));
+  value = g_ascii_strtod (clean, &end);
+  if (end == clean || value < 0)
+    return -1;
+
+  switch (*end)
+    {
+    case '\0':
+      break;
+    case 'K':
+    case 'k':
+      value *= 1e3;
+      end++;
+      break;
+    case 'M':
+    case 'm':
+      value *= 1e6;
+      end++;
+      break;
+    case 'B':
+    case 'b':
+      value *= 1e9;
+      end++;
+      break;
+    default:
+      return -1;
+    }
+
+  if (*end != '\0')
+    return -1;
+
+  return (gint64) (value + 0.5);
+}
+
+/* XPath helpers. */
+
+static xmlXPathObject *
+eval (xmlXPathContext *ctx,
+      xmlNode         *node,
+      const char      *expr)
+{
+  ctx->node = node;
+  return xmlXPathEvalExpression ((const xmlChar *) expr, ctx);
+}
+
+static xmlNode *
+find_node (xmlXPathContext *ctx,
+           xmlNode         *node,
+           const char      *expr)
+{
+  g_autoptr(xmlXPathObject) result = eval (ctx, node, expr);
+
+  if (result == NULL || result->nodesetval == NULL || result->nodesetval->nodeNr == 0)
+    return NULL;
+  return result->nodesetval->nodeTab[0];
+}
+
+static char *
+get_attr (xmlNode    *node,
+          const char *name)
+{
+  xmlChar *value;
+  char *copy;
+
+  if (node == NULL)
+    return NULL;
+
+  value = xmlGetProp (node, (const xmlChar *) name);
+  if (value == NULL)
+    return NULL;
+  copy = g_strdup ((const char *) value);
+  xmlFree (value);
+  return copy;
+}
+
+/* Text as a browser lays it out: runs of white space are one space, <br> is
+ * a line break, and a link whose text is not its target keeps the target in
+ * brackets so nothing the author linked to is lost. */
+
+typedef struct
+{
+  GString *text;
+  gboolean space; /* a collapsed space is pending */
+} TextBuilder;
+
+static void append_children (TextBuilder *builder, xmlNode *node);
+
+static void
+append_string (TextBuilder *builder,
+               const char  *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isspace (*p))
+        {
+          builder->space = TRUE;
+          continue;
+        }
+      if (builder->space && builder->text->len > 0 &&
+          builder->text->str[builder->text->len - 1] != '\n')
+        g_string_append_c (builder->text, ' ');
+      builder->space = FALSE;
+      g_string_append_c (builder->text, *p);
+    }
+}
+
+static void
+append_newline (TextBuilder *builder)
+{
+  builder->space = FALSE;
+  g_string_append_c (builder->text, '\n');
+}
+
+static gboolean
+link_shows_target (const char *text,
+                   const char *href)
+{
+  const char *bare = href;
+
+  if (g_str_has_prefix (bare, "https://"))
+    bare += 8;
+  else if (g_str_has_prefix (bare, "http://"))
+    bare += 7;
+
+  if (g_strcmp0 (text, href) == 0 || g_strcmp0 (text, bare) == 0)
+    return TRUE;
+  /* A mention links to the person's own page. */
+  if (text[0] == '@' && g_str_has_prefix (bare, "t.me/") &&
+      g_ascii_strcasecmp (text + 1, bare + 5) == 0)
+    return TRUE;
+  /* A hashtag links to a search of the channel. */
+  return text[0] == '#' && g_str_has_prefix (href, "?q=");
+}
+
+static void
+append_link (TextBuilder *builder,
+             xmlNode     *node)
+{
+  g_autofree char *href = get_attr (node, "href");
+  TextBuilder inner = { g_string_new (NULL), FALSE };
+  g_autofree char *text = NULL;
+
+  append_children (&inner, node);
+  text = g_strstrip (g_string_free (inner.text, FALSE));
+
+  append_string (builder, text);
+  if (href != NULL && *href != '\0' && !g_str_has_prefix (href, "javascript:") &&
+      !link_shows_target (text, href))
+    {
+      if (*text != '\0')
+        append_string (builder, " ");
+      append_string (builder, "(");
+      append_string (builder, href);
+      append_string (builder, ")");
+    }
+}
+
+static void
+append_children (TextBuilder *builder,
+                 xmlNode     *node)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      const char *name = (const char *) child->name;
+
+      if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
+        append_string (builder, (const char *) child->content);
+      else if (child->type != XML_ELEMENT_NODE)
+        continue;
+      else if (g_ascii_strcasecmp (name, "br") == 0)
+        append_newline (builder);
+      else if (g_ascii_strcasecmp (name, "a") == 0)
+        append_link (builder, child);
+      else if (g_ascii_strcasecmp (name, "script") == 0 || g_ascii_strcasecmp (name, "style") == 0)
+        continue;
+      else if (g_ascii_strcasecmp (name, "blockquote") == 0 || g_ascii_strcasecmp (name, "div") == 0 ||
+               g_ascii_strcasecmp (name, "p") == 0)
+        {
+          if (builder->text->len > 0)
+            append_newline (builder);
+          append_children (builder, child);
+          append_newline (builder);
+        }
+      else
+        append_children (builder, child);
+    }
+}
+
+/* Trims the spaces a layout leaves around line breaks, and blank lines at
+ * either end. */
+static char *
+node_text (xmlNode *node)
+{
+  TextBuilder builder = { g_string_new (NULL), FALSE };
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) result = g_string_new (NULL);
+
+  if (node == NULL)
+    {
+      g_string_free (builder.text, TRUE);
+      return NULL;
+    }
+
+  append_children (&builder, node);
+  lines = g_strsplit (builder.text->str, "\n", -1);
+  g_string_free (builder.text, TRUE);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (result, '\n');
+      g_string_append (result, g_strstrip (lines[i]));
+    }
+
+  return g_strstrip (g_string_free (g_steal_pointer (&result), FALSE));
+}
+
+/* 123 for "https://t.me/name/123?single"; 0 when the path ends otherwise. */
+static gint64
+path_number (const char *href)
+{
+  const char *end;
+  const char *start;
+
+  if (href == NULL)
+    return 0;
+
+  end = href + strcspn (href, "?#");
+  start = end;
+  while (start > href && g_ascii_isdigit (start[-1]))
+    start--;
+  if (start == end || (start > href && start[-1] != '/'))
+    return 0;
+  return g_ascii_strtoll (start, NULL, 10);
+}
+
+/* 1001 for key "before" in "/s/name?before=1001". */
+static gint64
+query_number (const char *href,
+              const char *key)
+{
+  const char *query = href != NULL ? strchr (href, '?') : NULL;
+  g_auto(GStrv) pairs = NULL;
+
+  if (query == NULL)
+    return 0;
+
+  pairs = g_strsplit (query + 1, "&", -1);
+  for (guint i = 0; pairs[i] != NULL; i++)
+    {
+      const char *eq = strchr (pairs[i], '=');
+
+      if (eq != NULL && (gsize) (eq - pairs[i]) == strlen (key) &&
+          strncmp (pairs[i], key, eq - pairs[i]) == 0)
+        return g_ascii_strtoll (eq + 1, NULL, 10);
+    }
+  return 0;
+}
+
+/* The first media a post carries, by the classes of t.me's widgets. */
+static const char *
+media_kind (xmlXPathContext *ctx,
+            xmlNode         *post)
+{
+  static const struct { const char *cls; const char *kind; } kinds[] = {
+    { "tgme_widget_message_roundvideo_player", "video" },
+    { "tgme_widget_message_video_player", "video" },
+    { "tgme_widget_message_voice_player", "voice" },
+    { "tgme_widget_message_photo_wrap", "photo" },
+    { "tgme_widget_message_poll", "poll" },
+    { "tgme_widget_message_sticker_wrap", "sticker" },
+    { "tgme_widget_message_tgsticker_wrap", "sticker" },
+    { "tgme_widget_message_videosticker_wrap", "sticker" },
+    { "tgme_widget_message_document_wrap", "document" },
+    { "tgme_widget_message_location_wrap", "location" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *expr = g_strdup_printf (
+        ".//*[contains(concat(' ', normalize-space(@class), ' '), ' %s ')]"
+        "[not(ancestor::*[" HAS_CLASS ("tgme_widget_message_link_preview") "])]"
+        "[not(ancestor::*[" HAS_CLASS ("tgme_widget_message_reply") "])]",
+        kinds[i].cls);
+
+      if (find_node (ctx, post, expr) != NULL)
+        return kinds[i].kind;
+    }
+  return NULL;
+}
+
+static void
+set_unexpected (GError     **error,
+                const char  *channel,
+                const char  *part)
+{
+  if (channel != NULL)
+    g_set_error (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_UNEXPECTED_PAGE,
+                 _("The page of @%s is not shaped like a channel preview: %s is missing. "
+                   "Telegram may have changed its pages; try again later."), channel, part);
+  else
+    g_set_error (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_UNEXPECTED_PAGE,
+                 _("The page is not shaped like a channel preview: %s is missing."), part);
+}
+
+static LgMessage *
+parse_post (xmlXPathContext  *ctx,
+            xmlNode          *post,
+            const char       *channel,
+            GError          **error)
+{
+  g_autoptr(LgMessage) message = lg_message_new ();
+  g_autoptr(GDateTime) time = NULL;
+  g_autofree char *data_post = get_attr (post, "data-post");
+  g_autofree char *datetime = NULL;
+  g_autofree char *permalink = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *views = NULL;
+  g_autofree char *signature = NULL;
+  g_autofree char *owner = NULL;
+  g_autofree char *forwarded = NULL;
+  g_autofree char *meta = NULL;
+  g_autofree char *reply = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *id = NULL;
+  const char *slash = data_post != NULL ? strrchr (data_post, '/') : NULL;
+  xmlNode *date_link;
+
+  if (slash == NULL || path_number (data_post) <= 0)
+    {
+      set_unexpected (error, channel, _("the id of a post (data-post)"));
+      return NULL;
+    }
+  name = g_strndup (data_post, slash - data_post);
+  id = g_strdup (slash + 1);
+
+  date_link = find_node (ctx, post, ".//a[" HAS_CLASS ("tgme_widget_message_date") "]");
+  datetime = get_attr (find_node (ctx, post, ".//time[@datetime]"), "datetime");
+  if (datetime == NULL || (time = g_date_time_new_from_iso8601 (datetime, NULL)) == NULL)
+    {
+      g_autofree char *part = g_strdup_printf (_("the date of post %s"), data_post);
+
+      set_unexpected (error, channel, part);
+      return NULL;
+    }
+
+  permalink = get_attr (date_link, "href");
+  if (permalink == NULL)
+    permalink = g_strdup_printf ("https://t.me/%s", data_post);
+
+  text = node_text (find_node (ctx, post,
+                               ".//div[" HAS_CLASS ("tgme_widget_message_text") "]"
+                               "[not(ancestor::*[" HAS_CLASS ("tgme_widget_message_reply") "])]"
+                               "[not(ancestor::*[" HAS_CLASS ("tgme_widget_message_link_preview") "])]"));
+  views = node_text (find_node (ctx, post, ".//*[" HAS_CLASS ("tgme_widget_message_views") "]"));
+  signature = node_text (find_node (ctx, post,
+                                    ".//*[" HAS_CLASS ("tgme_widget_message_from_author") "]"));
+  owner = node_text (find_node (ctx, post,
+                                ".//*[" HAS_CLASS ("tgme_widget_message_owner_name") "]"));
+  forwarded = node_text (find_node (ctx, post,
+                                    ".//*[" HAS_CLASS ("tgme_widget_message_forwarded_from_name") "]"));
+  meta = node_text (find_node (ctx, post, ".//*[" HAS_CLASS ("tgme_widget_message_meta") "]"));
+  reply = get_attr (find_node (ctx, post, ".//a[" HAS_CLASS ("tgme_widget_message_reply") "]"),
+                    "href");
+
+  lg_message_set_external_id (message, id);
+  lg_message_set_sent_at (message, g_date_time_to_unix (time));
+  lg_message_set_permalink (message, permalink);
+  lg_message_set_text (message, text != NULL ? text : "");
+  lg_message_set_views (message, lg_telegram_parse_count (views));
+  /* A signed post is the signer's; an unsigned one speaks for the channel. */
+  if (signature != NULL && *signature != '\0')
+    lg_message_set_author_name (message, signature);
+  else
+    {
+      lg_message_set_author_name (message, owner);
+      lg_message_set_author_handle (message, name);
+    }
+  lg_message_set_forwarded_from (message, forwarded);
+  lg_message_set_edited (message, meta != NULL && strstr (meta, "edited") != NULL);
+  lg_message_set_media_kind (message, media_kind (ctx, post));
+  if (path_number (reply) > 0)
+    {
+      g_autofree char *reply_id = g_strdup_printf ("%" G_GINT64_FORMAT, path_number (reply));
+
+      lg_message_set_reply_to (message, reply_id);
+    }
+
+  return g_steal_pointer (&message);
+}
+
+static gint64
+find_cursor (xmlXPathContext *ctx,
+             xmlNode         *root,
+             const char      *attribute,
+             const char      *rel)
+{
+  g_autofree char *more_expr = g_strdup_printf ("//a[" HAS_CLASS ("tme_messages_more") "][@%s]",
+                                                attribute);
+  g_autofree char *link_expr = g_strdup_printf ("//link[@rel='%s'][@href]", rel);
+  g_autofree char *value = get_attr (find_node (ctx, root, more_expr), attribute);
+  g_autofree char *href = NULL;
+
+  if (value != NULL)
+    return g_ascii_strtoll (value, NULL, 10);
+
+  href = get_attr (find_node (ctx, root, link_expr), "href");
+  return query_number (href, attribute + strlen ("data-"));
+}
+
+static gint
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 ia = g_ascii_strtoll (lg_message_get_external_id (*(LgMessage **) a), NULL, 10);
+  gint64 ib = g_ascii_strtoll (lg_message_get_external_id (*(LgMessage **) b), NULL, 10);
+
+  return (ia > ib) - (ia < ib);
+}
+
+/* A page without posts is either a channel that has none, or t.me's page
+ * for a name that has no public preview (a person, a group, a private
+ * channel) or that nobody has. */
+static gboolean
+classify_page (LgTelegramPage   *self,
+               xmlXPathContext  *ctx,
+               xmlNode          *root,
+               const char       *channel,
+               GError          **error)
+{
+  const char *shown = channel != NULL ? channel : "";
+
+  if (find_node (ctx, root, "//*[" HAS_CLASS ("tgme_channel_history") "]") != NULL ||
+      find_node (ctx, root, "//*[" HAS_CLASS ("tgme_widget_message_wrap") "]") != NULL)
+    {
+      self->empty = TRUE;
+      return TRUE;
+    }
+
+  if (find_node (ctx, root, "//*[" HAS_CLASS ("tgme_page") "]") != NULL)
+    {
+      if (find_node (ctx, root, "//*[" HAS_CLASS ("tgme_page_title") "]") != NULL)
+        g_set_error (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_NOT_PUBLIC,
+                     _("@%s has no public web preview: it is a group, a private channel or a "
+                       "person. Export the chat from Telegram Desktop and import the export "
+                       "instead."), shown);
+      else
+        g_set_error (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_NO_SUCH_CHANNEL,
+                     _("There is no Telegram channel called @%s. Check the spelling."), shown);
+      return FALSE;
+    }
+
+  set_unexpected (error, channel, _("the list of messages (tgme_channel_history)"));
+  return FALSE;
+}
+
+LgTelegramPage *
+lg_telegram_page_parse (const char           *html,
+                        gsize                 length,
+                        const char           *channel,
+                        LgTelegramPageFlags   flags,
+                        GError              **error)
+{
+  g_autoptr(LgTelegramPage) self = NULL;
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autoptr(xmlXPathContext) ctx = NULL;
+  g_autoptr(xmlXPathObject) posts = NULL;
+  xmlNode *root;
+
+  g_return_val_if_fail (html != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (length > G_MAXINT)
+    {
+      set_unexpected (error, channel, _("a page of reasonable size"));
+      return NULL;
+    }
+
+  doc = htmlReadMemory (html, (int) length, NULL, "UTF-8",
+                        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                        HTML_PARSE_NONET | HTML_PARSE_COMPACT);
+  root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
+  if (root == NULL)
+    {
+      if (flags & LG_TELEGRAM_PAGE_FRAGMENT)
+        return g_object_new (LG_TYPE_TELEGRAM_PAGE, NULL);
+      set_unexpected (error, channel, _("the whole page (it is empty)"));
+      return NULL;
+    }
+
+  self = g_object_new (LG_TYPE_TELEGRAM_PAGE, NULL);
+  ctx = xmlXPathNewContext (doc);
+  posts = eval (ctx, root, "//div[" HAS_CLASS ("tgme_widget_message") "][@data-post]");
+
+  for (int i = 0; posts != NULL && posts->nodesetval != NULL && i < posts->nodesetval->nodeNr; i++)
+    {
+      LgMessage *message = parse_post (ctx, posts->nodesetval->nodeTab[i], channel, error);
+
+      if (message == NULL)
+        return NULL;
+      g_ptr_array_add (self->messages, message);
+    }
+
+  g_ptr_array_sort (self->messages, compare_ids);
+  self->title = node_text (find_node (ctx, root,
+                                      "//*[" HAS_CLASS ("tgme_channel_info_header_title") "]"));
+  self->before = find_cursor (ctx, root, "data-before", "prev");
+  self->after = find_cursor (ctx, root, "data-after", "next");
+
+  if (self->messages->len == 0 && !(flags & LG_TELEGRAM_PAGE_FRAGMENT) &&
+      !classify_page (self, ctx, root, channel, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+GPtrArray *
+lg_telegram_page_get_messages (LgTelegramPage *self)
+{
+  g_return_val_if_fail (LG_IS_TELEGRAM_PAGE (self), NULL);
+
+  return self->messages;
+}
+
+gint64
+lg_telegram_page_get_before (LgTelegramPage *self)
+{
+  g_return_val_if_fail (LG_IS_TELEGRAM_PAGE (self), 0);
+
+  return self->before;
+}
+
+gint64
+lg_telegram_page_get_after (LgTelegramPage *self)
+{
+  g_return_val_if_fail (LG_IS_TELEGRAM_PAGE (self), 0);
+
+  return self->after;
+}
+
+const char *
+lg_telegram_page_get_title (LgTelegramPage *self)
+{
+  g_return_val_if_fail (LG_IS_TELEGRAM_PAGE (self), NULL);
+
+  return self->title;
+}
+
+gboolean
+lg_telegram_page_is_empty (LgTelegramPage *self)
+{
+  g_return_val_if_fail (LG_IS_TELEGRAM_PAGE (self), FALSE);
+
+  return self->empty;
+}

@@ -1,0 +1,874 @@
+/* lg-sources-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lg-sources-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lg-channel-handle.h"
+#include "lg-channel-sync.h"
+#include "lg-sources-view.h"
+#include "lg-telegram-export.h"
+#include "lg-window.h"
+
+/* Browsing shows the newest messages; search finds the rest. */
+#define BROWSE_LIMIT 500
+
+typedef struct
+{
+  GCancellable *cancellable;
+  guint         n_new;
+  double        fraction;
+} SyncState;
+
+struct _LgSourcesView
+{
+  AdwBin            parent_instance;
+
+  LgStore          *store;
+  LgChannelSync    *sync;
+  LgTelegramExport *importer;
+  GListStore       *sources;
+  GHashTable       *syncing;       /* source id -> SyncState */
+  GCancellable     *import_cancellable;
+  GtkStringFilter  *filter;
+  gulong            changed_id;
+
+  GtkStack         *stack;
+  GtkListView      *source_list;
+  GtkListView      *message_list;
+  GtkLabel         *messages_title;
+  GtkSearchEntry   *filter_entry;
+  GtkRevealer      *import_revealer;
+  GtkLabel         *import_label;
+  GtkProgressBar   *import_progress;
+};
+
+G_DEFINE_FINAL_TYPE (LgSourcesView, lg_sources_view, ADW_TYPE_BIN)
+
+static void
+free_sync_state (gpointer data)
+{
+  SyncState *state = data;
+
+  g_cancellable_cancel (state->cancellable);
+  g_object_unref (state->cancellable);
+  g_free (state);
+}
+
+static void
+show_toast (LgSourcesView *self,
+            const char    *text)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwToast *toast;
+
+  if (!LG_IS_WINDOW (root))
+    return;
+  toast = adw_toast_new (text);
+  adw_toast_set_timeout (toast, 6);
+  lg_window_add_toast (LG_WINDOW (root), toast);
+}
+
+static void
+reload_sources (LgSourcesView *self)
+{
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (self->store != NULL)
+    list = lg_store_list_sources (self->store, &error);
+  if (error != NULL)
+    show_toast (self, error->message);
+
+  for (guint i = 0; list != NULL && i < g_list_model_get_n_items (list); i++)
+    g_ptr_array_add (items, g_list_model_get_item (list, i));
+  g_list_store_splice (self->sources, 0, g_list_model_get_n_items (G_LIST_MODEL (self->sources)),
+                       items->pdata, items->len);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "messages") != 0)
+    gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "list" : "empty");
+}
+
+/* Redraws the row of a source whose sync state changed. */
+static void
+refresh_row (LgSourcesView *self,
+             gint64         source_id)
+{
+  GListModel *model = G_LIST_MODEL (self->sources);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(LgSource) source = g_list_model_get_item (model, i);
+
+      if (lg_source_get_id (source) == source_id)
+        {
+          g_list_model_items_changed (model, i, 1, 1);
+          return;
+        }
+    }
+}
+
+static void
+on_store_changed_cb (LgSourcesView *self,
+                     const char    *table)
+{
+  reload_sources (self);
+}
+
+/* Source rows. */
+
+static char *
+describe_time (gint64 unix_time)
+{
+  g_autoptr(GDateTime) time = NULL;
+
+  if (unix_time <= 0)
+    return g_strdup (_("never synced"));
+  time = g_date_time_new_from_unix_local (unix_time);
+  return g_date_time_format (time, _("synced %e %b %Y, %H:%M"));
+}
+
+static void
+setup_source_row_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     LgSourcesView            *self)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkWidget *state = gtk_label_new (NULL);
+  GtkWidget *progress = gtk_progress_bar_new ();
+  GtkWidget *sync = gtk_button_new ();
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  gtk_image_set_icon_size (GTK_IMAGE (icon), GTK_ICON_SIZE_LARGE);
+  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (state), 0);
+  gtk_label_set_wrap (GTK_LABEL (state), TRUE);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_valign (sync, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (remove, _("Remove Source"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "sources.remove");
+
+  gtk_box_append (GTK_BOX (text), title);
+  gtk_box_append (GTK_BOX (text), subtitle);
+  gtk_box_append (GTK_BOX (text), state);
+  gtk_box_append (GTK_BOX (text), progress);
+  gtk_box_append (GTK_BOX (row), icon);
+  gtk_box_append (GTK_BOX (row), text);
+  gtk_box_append (GTK_BOX (row), sync);
+  gtk_box_append (GTK_BOX (row), remove);
+
+  g_object_set_data (G_OBJECT (row), "icon", icon);
+  g_object_set_data (G_OBJECT (row), "title", title);
+  g_object_set_data (G_OBJECT (row), "subtitle", subtitle);
+  g_object_set_data (G_OBJECT (row), "state", state);
+  g_object_set_data (G_OBJECT (row), "progress", progress);
+  g_object_set_data (G_OBJECT (row), "sync", sync);
+  g_object_set_data (G_OBJECT (row), "remove", remove);
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+bind_source_row_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    LgSourcesView            *self)
+{
+  LgSource *source = gtk_list_item_get_item (item);
+  GtkWidget *row = gtk_list_item_get_child (item);
+  gint64 id = lg_source_get_id (source);
+  SyncState *state = g_hash_table_lookup (self->syncing, &id);
+  gboolean channel = g_strcmp0 (lg_source_get_kind (source), "telegram_channel") == 0;
+  GtkLabel *state_label = g_object_get_data (G_OBJECT (row), "state");
+  GtkWidget *progress = g_object_get_data (G_OBJECT (row), "progress");
+  GtkWidget *sync = g_object_get_data (G_OBJECT (row), "sync");
+  g_autofree char *last_sync = describe_time (lg_source_get_last_sync (source));
+  g_autofree char *subtitle = NULL;
+  g_autofree char *handle = channel ? g_strdup_printf ("@%s", lg_source_get_handle (source))
+                                    : g_strdup (_("Telegram export"));
+
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %" G_GINT64_FORMAT " message · %s",
+                                           "%s · %" G_GINT64_FORMAT " messages · %s",
+                                           lg_source_get_message_count (source)),
+                              handle, lg_source_get_message_count (source), last_sync);
+
+  gtk_image_set_from_icon_name (g_object_get_data (G_OBJECT (row), "icon"),
+                                channel ? "application-rss+xml-symbolic"
+                                        : "document-open-symbolic");
+  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "title"), lg_source_get_title (source));
+  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "subtitle"), subtitle);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (g_object_get_data (G_OBJECT (row), "remove")),
+                                    "x", id);
+
+  gtk_widget_remove_css_class (GTK_WIDGET (state_label), "source-error");
+  if (state != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Syncing… %u new messages"), state->n_new);
+
+      gtk_label_set_text (state_label, text);
+      if (state->fraction >= 0)
+        gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (progress), state->fraction);
+      else
+        gtk_progress_bar_pulse (GTK_PROGRESS_BAR (progress));
+    }
+  else if (lg_source_get_last_error (source) != NULL)
+    {
+      gtk_label_set_text (state_label, lg_source_get_last_error (source));
+      gtk_widget_add_css_class (GTK_WIDGET (state_label), "source-error");
+    }
+  gtk_widget_set_visible (GTK_WIDGET (state_label),
+                          state != NULL || lg_source_get_last_error (source) != NULL);
+  gtk_widget_set_visible (progress, state != NULL);
+
+  gtk_widget_set_visible (sync, channel);
+  gtk_button_set_icon_name (GTK_BUTTON (sync), state != NULL ? "process-stop-symbolic"
+                                                             : "view-refresh-symbolic");
+  gtk_widget_set_tooltip_text (sync, state != NULL ? _("Stop Syncing") : _("Sync Now"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (sync), state != NULL ? "sources.cancel"
+                                                                       : "sources.sync");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (sync), "x", id);
+}
+
+/* Message rows. */
+
+static void
+setup_message_row_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      LgSourcesView            *self)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *header = gtk_label_new (NULL);
+  GtkWidget *text = gtk_label_new (NULL);
+  GtkWidget *link = gtk_link_button_new ("");
+
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_widget_add_css_class (header, "dim-label");
+  gtk_widget_add_css_class (header, "caption");
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (text), 6);
+  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+  gtk_label_set_selectable (GTK_LABEL (text), TRUE);
+  gtk_widget_set_halign (link, GTK_ALIGN_START);
+
+  gtk_box_append (GTK_BOX (row), header);
+  gtk_box_append (GTK_BOX (row), text);
+  gtk_box_append (GTK_BOX (row), link);
+  g_object_set_data (G_OBJECT (row), "header", header);
+  g_object_set_data (G_OBJECT (row), "text", text);
+  g_object_set_data (G_OBJECT (row), "link", link);
+  gtk_list_item_set_child (item, row);
+  gtk_list_item_set_activatable (item, FALSE);
+}
+
+static void
+bind_message_row_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     LgSourcesView            *self)
+{
+  LgMessage *message = gtk_list_item_get_item (item);
+  GtkWidget *row = gtk_list_item_get_child (item);
+  GtkWidget *link = g_object_get_data (G_OBJECT (row), "link");
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (lg_message_get_sent_at (message));
+  g_autofree char *when = g_date_time_format (time, "%e %b %Y, %H:%M");
+  g_autofree char *header = g_strdup_printf ("%s · %s",
+                                             lg_message_get_author_name (message)
+                                               ? lg_message_get_author_name (message)
+                                               : _("Unknown author"),
+                                             when);
+  const char *text = lg_message_get_text (message);
+  const char *permalink = lg_message_get_permalink (message);
+
+  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "header"), header);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "text"),
+                      text != NULL && *text != '\0' ? text : _("(no text)"));
+  gtk_widget_set_visible (link, permalink != NULL);
+  if (permalink != NULL)
+    {
+      gtk_link_button_set_uri (GTK_LINK_BUTTON (link), permalink);
+      gtk_button_set_label (GTK_BUTTON (link), permalink);
+    }
+}
+
+static void
+open_source (LgSourcesView *self,
+             LgSource      *source)
+{
+  g_autoptr(GListModel) messages = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkFilterListModel *filtered;
+
+  messages = lg_store_list_messages (self->store, lg_source_get_id (source), BROWSE_LIMIT, &error);
+  if (messages == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  filtered = gtk_filter_list_model_new (g_steal_pointer (&messages),
+                                        GTK_FILTER (g_object_ref (self->filter)));
+  gtk_list_view_set_model (self->message_list,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (filtered))));
+  gtk_label_set_text (self->messages_title, lg_source_get_title (source));
+  gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), "");
+  gtk_stack_set_visible_child_name (self->stack, "messages");
+  gtk_widget_grab_focus (GTK_WIDGET (self->filter_entry));
+}
+
+static void
+on_source_list_activate_cb (LgSourcesView *self,
+                            guint          position)
+{
+  g_autoptr(LgSource) source = g_list_model_get_item (G_LIST_MODEL (self->sources), position);
+
+  if (source != NULL)
+    open_source (self, source);
+}
+
+static void
+on_filter_entry_search_changed_cb (LgSourcesView  *self,
+                                   GtkSearchEntry *entry)
+{
+  gtk_string_filter_set_search (self->filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+/* Syncing. */
+
+typedef struct
+{
+  LgSourcesView *self;
+  gint64         source_id;
+} SyncCall;
+
+static void
+on_sync_progress_cb (LgChannelSync *sync,
+                     gint64         source_id,
+                     guint          n_new,
+                     double         fraction,
+                     LgSourcesView *self)
+{
+  SyncState *state = g_hash_table_lookup (self->syncing, &source_id);
+
+  if (state == NULL)
+    return;
+  state->n_new = n_new;
+  state->fraction = fraction;
+  refresh_row (self, source_id);
+}
+
+static void
+on_sync_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  SyncCall *call = user_data;
+  g_autoptr(LgSourcesView) self = call->self;
+  g_autoptr(GError) error = NULL;
+  guint n_new = 0;
+
+  lg_channel_sync_run_finish (LG_CHANNEL_SYNC (object), result, &n_new, &error);
+  g_hash_table_remove (self->syncing, &call->source_id);
+  g_free (call);
+
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_toast (self, error->message);
+
+  /* The worker wrote on its own connection: tell every view. */
+  if (self->store != NULL)
+    {
+      lg_store_notify_changed (self->store, "messages");
+      lg_store_notify_changed (self->store, "sources");
+    }
+}
+
+static void
+start_sync (LgSourcesView     *self,
+            gint64             source_id,
+            const LgSyncDepth *depth)
+{
+  SyncState *state;
+  SyncCall *call;
+  gint64 *key;
+
+  if (self->store == NULL || g_hash_table_contains (self->syncing, &source_id))
+    return;
+
+  state = g_new0 (SyncState, 1);
+  state->cancellable = g_cancellable_new ();
+  state->fraction = -1;
+  key = g_new (gint64, 1);
+  *key = source_id;
+  g_hash_table_insert (self->syncing, key, state);
+
+  call = g_new0 (SyncCall, 1);
+  call->self = g_object_ref (self);
+  call->source_id = source_id;
+  lg_channel_sync_run_async (self->sync, lg_store_get_path (self->store), source_id, depth,
+                             state->cancellable, on_sync_done_cb, call);
+  refresh_row (self, source_id);
+}
+
+static void
+sync_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  start_sync (LG_SOURCES_VIEW (widget), g_variant_get_int64 (parameter), NULL);
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LgSourcesView *self = LG_SOURCES_VIEW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  SyncState *state = g_hash_table_lookup (self->syncing, &id);
+
+  if (state != NULL)
+    g_cancellable_cancel (state->cancellable);
+}
+
+static void
+sync_all_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LgSourcesView *self = LG_SOURCES_VIEW (widget);
+  GListModel *model = G_LIST_MODEL (self->sources);
+
+  /* They share one queue per host: starting them together stays polite. */
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(LgSource) source = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (lg_source_get_kind (source), "telegram_channel") == 0)
+        start_sync (self, lg_source_get_id (source), NULL);
+    }
+}
+
+/* Adding a channel. */
+
+static const struct
+{
+  const char *label;
+  guint       count;
+  guint       days;
+} depths[] = {
+  { N_("Last 100 messages"), 100, 0 },
+  { N_("Last 500 messages"), 500, 0 },
+  { N_("Last 2,000 messages"), 2000, 0 },
+  { N_("Last 7 days"), 0, 7 },
+  { N_("Last 30 days"), 0, 30 },
+};
+
+static void
+on_channel_entry_changed_cb (GtkEditable      *entry,
+                             AdwMessageDialog *dialog)
+{
+  GtkLabel *hint = g_object_get_data (G_OBJECT (dialog), "hint");
+  const char *text = gtk_editable_get_text (entry);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *handle = lg_channel_handle_parse (text, NULL, &error);
+
+  adw_message_dialog_set_response_enabled (dialog, "add", handle != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (hint), handle == NULL && *text != '\0');
+  if (handle == NULL)
+    gtk_label_set_text (hint, error->message);
+  if (handle == NULL && *text != '\0')
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+}
+
+static void
+on_add_channel_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            LgSourcesView    *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  GtkDropDown *depth_choice = g_object_get_data (G_OBJECT (dialog), "depth");
+  g_autoptr(LgSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+  LgSyncDepth depth = { 0, 0 };
+  guint chosen;
+
+  if (g_strcmp0 (response, "add") != 0 || self->store == NULL)
+    return;
+
+  source = lg_channel_sync_add_channel (self->sync, self->store, gtk_editable_get_text (entry),
+                                        &error);
+  if (source == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  chosen = MIN (gtk_drop_down_get_selected (depth_choice), G_N_ELEMENTS (depths) - 1);
+  depth.count = depths[chosen].count;
+  if (depths[chosen].days > 0)
+    depth.since = g_get_real_time () / G_USEC_PER_SEC - (gint64) depths[chosen].days * 86400;
+
+  lg_store_notify_changed (self->store, "sources");
+  start_sync (self, lg_source_get_id (source), &depth);
+}
+
+static void
+add_channel_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LgSourcesView *self = LG_SOURCES_VIEW (widget);
+  GtkWidget *dialog;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *hint = gtk_label_new (NULL);
+  GtkWidget *depth_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *depth_label = gtk_label_new (_("Read back"));
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+  GtkWidget *depth;
+
+  for (guint i = 0; i < G_N_ELEMENTS (depths); i++)
+    gtk_string_list_append (choices, _(depths[i].label));
+  depth = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&choices)), NULL);
+  gtk_widget_set_hexpand (depth, TRUE);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Add Channel"),
+                                   _("Enter the name or link of a public Telegram channel. Its "
+                                     "posts are read from the public web preview, without any "
+                                     "Telegram account."));
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("@channel or t.me/channel"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (hint), 0);
+  gtk_widget_add_css_class (hint, "source-error");
+  gtk_widget_add_css_class (hint, "caption");
+  gtk_widget_set_visible (hint, FALSE);
+  gtk_box_append (GTK_BOX (depth_row), depth_label);
+  gtk_box_append (GTK_BOX (depth_row), depth);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), hint);
+  gtk_box_append (GTK_BOX (box), depth_row);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "add", _("_Add"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
+
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_object_set_data (G_OBJECT (dialog), "hint", hint);
+  g_object_set_data (G_OBJECT (dialog), "depth", depth);
+  g_signal_connect (entry, "changed", G_CALLBACK (on_channel_entry_changed_cb), dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_add_channel_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+/* Importing an export. */
+
+static void
+on_import_progress_cb (LgTelegramExport *importer,
+                       gint64            id,
+                       guint             count,
+                       double            fraction,
+                       LgSourcesView    *self)
+{
+  g_autofree char *text = g_strdup_printf (_("Importing… %u messages"), count);
+
+  gtk_label_set_text (self->import_label, text);
+  gtk_progress_bar_set_fraction (self->import_progress, fraction);
+}
+
+static void
+on_import_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(LgSourcesView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  LgExportStats stats = { 0 };
+
+  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
+  g_clear_object (&self->import_cancellable);
+
+  if (!lg_telegram_export_import_finish (LG_TELEGRAM_EXPORT (object), result, &stats, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_toast (self, error->message);
+      return;
+    }
+
+  {
+    g_autofree char *text = g_strdup_printf (_("Imported %u messages from %u chats (%u new)"),
+                                             stats.messages, stats.chats, stats.added);
+
+    show_toast (self, text);
+  }
+  if (self->store != NULL)
+    {
+      lg_store_notify_changed (self->store, "messages");
+      lg_store_notify_changed (self->store, "sources");
+    }
+}
+
+static void
+on_import_chooser_response_cb (GtkNativeDialog *chooser,
+                               int              response,
+                               LgSourcesView   *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+  if (file == NULL || self->store == NULL || self->import_cancellable != NULL)
+    return;
+
+  path = g_file_get_path (file);
+  self->import_cancellable = g_cancellable_new ();
+  gtk_label_set_text (self->import_label, _("Importing…"));
+  gtk_progress_bar_set_fraction (self->import_progress, 0);
+  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
+  lg_telegram_export_import_async (self->importer, lg_store_get_path (self->store), path,
+                                   self->import_cancellable, on_import_done_cb,
+                                   g_object_ref (self));
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LgSourcesView *self = LG_SOURCES_VIEW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Telegram Export"),
+                                         GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Telegram Desktop export (result.json)"));
+  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+cancel_import_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  LgSourcesView *self = LG_SOURCES_VIEW (widget);
+
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+}
+
+/* Removing a source. */
+
+static void
+on_remove_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       LgSourcesView    *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "source-id"));
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "remove") != 0 || self->store == NULL)
+    return;
+
+  g_hash_table_remove (self->syncing, &id);
+  if (!lg_store_remove_source (self->store, id, &error))
+    show_toast (self, error->message);
+  lg_store_notify_changed (self->store, "messages");
+  lg_store_notify_changed (self->store, "sources");
+}
+
+static void
+remove_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LgSourcesView *self = LG_SOURCES_VIEW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  g_autoptr(LgSource) source = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (self->store == NULL || (source = lg_store_get_source (self->store, id, NULL)) == NULL)
+    return;
+
+  heading = g_strdup_printf (_("Remove “%s”?"), lg_source_get_title (source));
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Its %" G_GINT64_FORMAT " message is removed from Leadgram. "
+                                       "Leads you made from it stay in your pipeline.",
+                                       "Its %" G_GINT64_FORMAT " messages are removed from Leadgram. "
+                                       "Leads you made from them stay in your pipeline.",
+                                       lg_source_get_message_count (source)),
+                          lg_source_get_message_count (source));
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "remove", _("_Remove"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "source-id", GSIZE_TO_POINTER (id));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_remove_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LgSourcesView *self = LG_SOURCES_VIEW (widget);
+
+  gtk_stack_set_visible_child_name (self->stack, "list");
+  gtk_list_view_set_model (self->message_list, NULL);
+  reload_sources (self);
+}
+
+void
+lg_sources_view_set_store (LgSourcesView *self,
+                           LgStore       *store,
+                           const char    *base_url)
+{
+  g_return_if_fail (LG_IS_SOURCES_VIEW (self));
+  g_return_if_fail (store == NULL || LG_IS_STORE (store));
+
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  g_set_object (&self->store, store);
+  g_clear_object (&self->sync);
+  self->sync = lg_channel_sync_new (base_url);
+  g_signal_connect_object (self->sync, "progress", G_CALLBACK (on_sync_progress_cb), self, 0);
+
+  if (store != NULL)
+    {
+      self->changed_id = g_signal_connect_swapped (store, "changed::sources",
+                                                   G_CALLBACK (on_store_changed_cb), self);
+      /* Counts follow the messages. */
+      g_signal_connect_object (store, "changed::messages", G_CALLBACK (on_store_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sources.add-channel", store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sources.import", store != NULL);
+  reload_sources (self);
+}
+
+static void
+lg_sources_view_dispose (GObject *object)
+{
+  LgSourcesView *self = LG_SOURCES_VIEW (object);
+
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+  g_clear_pointer (&self->syncing, g_hash_table_unref);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_object (&self->store);
+  g_clear_object (&self->sync);
+  g_clear_object (&self->importer);
+  g_clear_object (&self->sources);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->import_cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LG_TYPE_SOURCES_VIEW);
+
+  G_OBJECT_CLASS (lg_sources_view_parent_class)->dispose (object);
+}
+
+static void
+lg_sources_view_class_init (LgSourcesViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lg_sources_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/leadgram/Desktop/ui/lg-sources-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, LgSourcesView, stack);
+  gtk_widget_class_bind_template_child (widget_class, LgSourcesView, source_list);
+  gtk_widget_class_bind_template_child (widget_class, LgSourcesView, message_list);
+  gtk_widget_class_bind_template_child (widget_class, LgSourcesView, messages_title);
+  gtk_widget_class_bind_template_child (widget_class, LgSourcesView, filter_entry);
+  gtk_widget_class_bind_template_child (widget_class, LgSourcesView, import_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LgSourcesView, import_label);
+  gtk_widget_class_bind_template_child (widget_class, LgSourcesView, import_progress);
+  gtk_widget_class_bind_template_callback (widget_class, on_source_list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_entry_search_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "sources.add-channel", NULL, add_channel_action);
+  gtk_widget_class_install_action (widget_class, "sources.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "sources.cancel-import", NULL,
+                                   cancel_import_action);
+  gtk_widget_class_install_action (widget_class, "sources.sync-all", NULL, sync_all_action);
+  gtk_widget_class_install_action (widget_class, "sources.sync", "x", sync_action);
+  gtk_widget_class_install_action (widget_class, "sources.cancel", "x", cancel_action);
+  gtk_widget_class_install_action (widget_class, "sources.remove", "x", remove_action);
+  gtk_widget_class_install_action (widget_class, "sources.back", NULL, back_action);
+}
+
+static void
+lg_sources_view_init (LgSourcesView *self)
+{
+  GtkListItemFactory *factory;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->syncing = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, free_sync_state);
+  self->sources = g_list_store_new (LG_TYPE_SOURCE);
+  self->importer = lg_telegram_export_new ();
+  g_signal_connect_object (self->importer, "progress", G_CALLBACK (on_import_progress_cb), self, 0);
+  self->filter = gtk_string_filter_new (gtk_property_expression_new (LG_TYPE_MESSAGE, NULL, "text"));
+  gtk_string_filter_set_match_mode (self->filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+  gtk_string_filter_set_ignore_case (self->filter, TRUE);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_source_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_source_row_cb), self);
+  gtk_list_view_set_factory (self->source_list, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->source_list,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (
+                             G_LIST_MODEL (g_object_ref (self->sources)))));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_message_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_message_row_cb), self);
+  gtk_list_view_set_factory (self->message_list, factory);
+  g_object_unref (factory);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sources.add-channel", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sources.import", FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}

@@ -1,0 +1,418 @@
+/* test-sources.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Channel names, the t.me page parser and the export importer, on fixtures
+ * the project wrote (tests/fixtures/telegram*).
+ */
+
+#include "config.h"
+
+#include "lg-channel-handle.h"
+#include "lg-sources.h"
+#include "lg-telegram-export.h"
+#include "lg-telegram-page.h"
+#include "lg-test-util.h"
+
+static char *
+fixture (const char *folder,
+         const char *name)
+{
+  return g_build_filename (g_getenv ("LEADGRAM_TEST_DATA"), "fixtures", folder, name, NULL);
+}
+
+static void
+test_handle (void)
+{
+  static const struct { const char *input; const char *handle; gint64 post; } good[] = {
+    { "@dental_tools", "dental_tools", 0 },
+    { "dental_tools", "dental_tools", 0 },
+    { "  t.me/dental_tools  ", "dental_tools", 0 },
+    { "https://t.me/s/dental_tools", "dental_tools", 0 },
+    { "https://t.me/s/dental_tools?before=50", "dental_tools", 0 },
+    { "http://telegram.me/Dental_Tools/", "Dental_Tools", 0 },
+    { "t.me/dental_tools/123", "dental_tools", 123 },
+    { "https://t.me/s/dental_tools/456?single", "dental_tools", 456 },
+  };
+  static const char *bad[] = {
+    "", "@abc", "1dental", "dental-tools", "https://example.com/dental_tools",
+    "t.me/dental_tools/abc", "t.me/a/b/c", "@" "abcdefghijklmnopqrstuvwxyz0123456",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 post = -1;
+      g_autofree char *handle = lg_channel_handle_parse (good[i].input, &post, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (handle, ==, good[i].handle);
+      g_assert_cmpint (post, ==, good[i].post);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *handle = lg_channel_handle_parse (bad[i], NULL, &error);
+
+      g_assert_null (handle);
+      g_assert_error (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_INVALID_HANDLE);
+    }
+
+  g_assert_true (lg_channel_handle_is_valid ("abcde"));
+  g_assert_false (lg_channel_handle_is_valid ("abcd"));
+}
+
+static void
+test_counts (void)
+{
+  g_assert_cmpint (lg_telegram_parse_count ("436"), ==, 436);
+  g_assert_cmpint (lg_telegram_parse_count ("1.2K"), ==, 1200);
+  g_assert_cmpint (lg_telegram_parse_count ("436.6K"), ==, 436600);
+  g_assert_cmpint (lg_telegram_parse_count ("3.1M"), ==, 3100000);
+  g_assert_cmpint (lg_telegram_parse_count (" 12 "), ==, 12);
+  g_assert_cmpint (lg_telegram_parse_count ("many"), ==, -1);
+  g_assert_cmpint (lg_telegram_parse_count ("3X"), ==, -1);
+  g_assert_cmpint (lg_telegram_parse_count (NULL), ==, -1);
+}
+
+static LgTelegramPage *
+parse_fixture (const char  *name,
+               GError     **error)
+{
+  g_autofree char *path = fixture ("telegram", name);
+  g_autofree char *html = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &html, &length, NULL));
+  return lg_telegram_page_parse (html, length, "dental_tools", LG_TELEGRAM_PAGE_WHOLE, error);
+}
+
+static void
+test_page_fields (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgTelegramPage) page = parse_fixture ("channel.html", &error);
+  GPtrArray *messages;
+  LgMessage *first, *second, *third;
+
+  g_assert_no_error (error);
+  messages = lg_telegram_page_get_messages (page);
+  g_assert_cmpuint (messages->len, ==, 3);
+  g_assert_cmpstr (lg_telegram_page_get_title (page), ==, "Dental Tools & Software");
+  g_assert_cmpint (lg_telegram_page_get_before (page), ==, 101);
+  g_assert_cmpint (lg_telegram_page_get_after (page), ==, 103);
+
+  first = g_ptr_array_index (messages, 0);
+  g_assert_cmpstr (lg_message_get_external_id (first), ==, "101");
+  g_assert_cmpstr (lg_message_get_text (first), ==,
+                   "Can anyone recommend a CRM for a small dental clinic?\n"
+                   "We have three chairs and two receptionists.\n\n"
+                   "Budget: see our brief (https://example.com/brief), or mail "
+                   "anna@example.com (mailto:anna@example.com) 🦷");
+  g_assert_cmpint (lg_message_get_sent_at (first), ==, 1709285400);
+  g_assert_cmpstr (lg_message_get_author_name (first), ==, "Anna Petrova");
+  g_assert_null (lg_message_get_author_handle (first));
+  g_assert_cmpint (lg_message_get_views (first), ==, 1200);
+  g_assert_false (lg_message_get_edited (first));
+  g_assert_null (lg_message_get_forwarded_from (first));
+  g_assert_cmpstr (lg_message_get_media_kind (first), ==, "photo");
+  g_assert_null (lg_message_get_reply_to (first));
+  g_assert_cmpstr (lg_message_get_permalink (first), ==, "https://t.me/dental_tools/101");
+
+  second = g_ptr_array_index (messages, 1);
+  /* The quoted reply is not the post's text. */
+  g_assert_cmpstr (lg_message_get_text (second), ==,
+                   "We switched to a cloud scheduler last year — happy so far.");
+  /* 12:05:10 at +03:00 is 09:05:10 UTC. */
+  g_assert_cmpint (lg_message_get_sent_at (second), ==, 1709283910);
+  g_assert_cmpstr (lg_message_get_author_name (second), ==, "Dental Tools & Software");
+  g_assert_cmpstr (lg_message_get_author_handle (second), ==, "dental_tools");
+  g_assert_cmpint (lg_message_get_views (second), ==, 3100000);
+  g_assert_true (lg_message_get_edited (second));
+  g_assert_cmpstr (lg_message_get_forwarded_from (second), ==, "Clinic Owners Club");
+  g_assert_cmpstr (lg_message_get_reply_to (second), ==, "101");
+  g_assert_null (lg_message_get_media_kind (second));
+
+  third = g_ptr_array_index (messages, 2);
+  g_assert_cmpstr (lg_message_get_text (third), ==, "");
+  g_assert_cmpstr (lg_message_get_media_kind (third), ==, "voice");
+  g_assert_cmpint (lg_message_get_views (third), ==, 436);
+}
+
+static void
+test_page_no_posts (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgTelegramPage) page = parse_fixture ("no-posts.html", &error);
+
+  g_assert_no_error (error);
+  g_assert_true (lg_telegram_page_is_empty (page));
+  g_assert_cmpuint (lg_telegram_page_get_messages (page)->len, ==, 0);
+  g_assert_cmpint (lg_telegram_page_get_before (page), ==, 0);
+}
+
+static void
+test_page_errors (void)
+{
+  static const struct { const char *name; int code; const char *says; } cases[] = {
+    { "missing-date.html", LG_SOURCES_ERROR_UNEXPECTED_PAGE, "the date of post dental_tools/7" },
+    { "not-a-channel.html", LG_SOURCES_ERROR_UNEXPECTED_PAGE, "list of messages" },
+    { "group.html", LG_SOURCES_ERROR_NOT_PUBLIC, "no public web preview" },
+    { "nobody.html", LG_SOURCES_ERROR_NO_SUCH_CHANNEL, "no Telegram channel called @dental_tools" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LgTelegramPage) page = parse_fixture (cases[i].name, &error);
+
+      g_assert_null (page);
+      g_assert_error (error, LG_SOURCES_ERROR, cases[i].code);
+      g_assert_nonnull (strstr (error->message, cases[i].says));
+    }
+
+  /* An empty body is not a page either. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(LgTelegramPage) page = lg_telegram_page_parse ("", 0, "x_channel",
+                                                             LG_TELEGRAM_PAGE_WHOLE, &error);
+
+    g_assert_null (page);
+    g_assert_error (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_UNEXPECTED_PAGE);
+  }
+}
+
+static gboolean
+import_fixture (LgStore        *store,
+                const char     *name,
+                LgExportStats  *stats,
+                GError        **error)
+{
+  g_autoptr(LgTelegramExport) importer = lg_telegram_export_new ();
+  g_autofree char *path = fixture ("telegram-export", name);
+
+  return lg_telegram_export_import (importer, store, path, NULL, stats, error);
+}
+
+static LgMessage *
+message_at (GListModel *messages,
+            guint       position)
+{
+  g_autoptr(LgMessage) message = g_list_model_get_item (messages, position);
+
+  return message; /* the model keeps its own reference */
+}
+
+static void
+test_export_new_schema (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) messages = NULL;
+  g_autoptr(LgSource) source = NULL;
+  LgExportStats stats = { 0 };
+  LgMessage *message;
+
+  g_assert_true (import_fixture (store, "new-schema.json", &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.chats, ==, 1);
+  g_assert_cmpuint (stats.messages, ==, 4);
+  g_assert_cmpuint (stats.added, ==, 4);
+  g_assert_cmpuint (stats.skipped, ==, 1);
+
+  source = lg_store_find_source (store, "telegram_export", "1712345678", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lg_source_get_title (source), ==, "Clinic Owners Club");
+  g_assert_cmpint (lg_source_get_message_count (source), ==, 4);
+
+  messages = lg_store_list_messages (store, lg_source_get_id (source), 0, &error);
+  g_assert_no_error (error);
+  /* Newest first: 5, 4, 3, 2. */
+  message = message_at (messages, 3);
+  g_assert_cmpstr (lg_message_get_external_id (message), ==, "2");
+  g_assert_cmpstr (lg_message_get_author_name (message), ==, "Marta");
+  g_assert_cmpstr (lg_message_get_author_id (message), ==, "user501");
+  g_assert_cmpint (lg_message_get_sent_at (message), ==, 1706781900);
+  g_assert_cmpstr (lg_message_get_permalink (message), ==, "https://t.me/c/1712345678/2");
+
+  message = message_at (messages, 2);
+  g_assert_cmpstr (lg_message_get_text (message), ==,
+                   "we use this one (https://booking.example.org/), see also "
+                   "https://example.net/review and ask for the clinic plan");
+  g_assert_true (lg_message_get_edited (message));
+  g_assert_cmpstr (lg_message_get_reply_to (message), ==, "2");
+
+  message = message_at (messages, 1);
+  g_assert_cmpstr (lg_message_get_text (message), ==, "tab\tseparated and a bell\a kept");
+  g_assert_cmpstr (lg_message_get_forwarded_from (message), ==, "Dental Tools & Software");
+  g_assert_cmpstr (lg_message_get_media_kind (message), ==, "photo");
+
+  message = message_at (messages, 0);
+  g_assert_null (lg_message_get_author_name (message));
+  g_assert_cmpstr (lg_message_get_media_kind (message), ==, "voice");
+}
+
+static void
+test_export_old_schema (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) messages = NULL;
+  g_autoptr(GDateTime) expected = NULL;
+  LgExportStats stats = { 0 };
+  LgMessage *message;
+
+  g_assert_true (import_fixture (store, "old-schema.json", &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.messages, ==, 2);
+  g_assert_cmpuint (stats.skipped, ==, 1);
+
+  messages = lg_store_list_messages (store, 0, 0, &error);
+  message = message_at (messages, 1);
+  g_assert_cmpstr (lg_message_get_author_id (message), ==, "user777001");
+  /* The old exporter wrote local time. */
+  expected = g_date_time_new_local (2019, 6, 3, 8, 15, 0);
+  g_assert_cmpint (lg_message_get_sent_at (message), ==, g_date_time_to_unix (expected));
+  /* No link into a private group. */
+  g_assert_null (lg_message_get_permalink (message));
+
+  message = message_at (messages, 0);
+  g_assert_cmpstr (lg_message_get_text (message), ==,
+                   "@ivan_ortho попробуйте их каталог (https://ortho.example.ru/catalog)");
+}
+
+static void
+test_export_account (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) sources = NULL;
+  LgExportStats stats = { 0 };
+
+  g_assert_true (import_fixture (store, "account.json", &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.chats, ==, 3);
+  g_assert_cmpuint (stats.messages, ==, 4);
+
+  sources = lg_store_list_sources (store, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(LgSource) source = g_list_model_get_item (sources, i);
+
+      g_assert_cmpstr (lg_source_get_kind (source), ==, "telegram_export");
+    }
+}
+
+static void
+test_export_idempotent (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(GError) error = NULL;
+  LgExportStats stats = { 0 };
+  LgStoreCounts counts;
+
+  g_assert_true (import_fixture (store, "account.json", &stats, &error));
+  g_assert_true (import_fixture (store, "account.json", &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.messages, ==, 4);
+  g_assert_cmpuint (stats.added, ==, 0);
+  g_assert_true (lg_store_count (store, &counts, NULL));
+  g_assert_cmpint (counts.sources, ==, 3);
+  g_assert_cmpint (counts.messages, ==, 4);
+}
+
+static void
+test_export_broken (void)
+{
+  static const struct { const char *name; const char *where; } cases[] = {
+    { "broken.json", "line 20, column 4" },
+    { "wrong-types.json", "line 14" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(LgStore) store = lg_test_open_store ();
+      g_autoptr(GError) error = NULL;
+      LgStoreCounts counts;
+
+      g_assert_false (import_fixture (store, cases[i].name, NULL, &error));
+      g_assert_error (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_INVALID_EXPORT);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, cases[i].where));
+      g_assert_nonnull (strstr (error->message, "Nothing was imported"));
+      /* The first message was fine, and still nothing stays. */
+      g_assert_true (lg_store_count (store, &counts, NULL));
+      g_assert_cmpint (counts.sources, ==, 0);
+      g_assert_cmpint (counts.messages, ==, 0);
+    }
+
+  /* A file that is not there. */
+  {
+    g_autoptr(LgStore) store = lg_test_open_store ();
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (import_fixture (store, "no-such-file.json", NULL, &error));
+    g_assert_error (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_INVALID_EXPORT);
+  }
+}
+
+static void
+test_remove_source_keeps_leads (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgSource) source = NULL;
+  g_autoptr(GListModel) messages = NULL;
+  g_autoptr(LgLead) lead = lg_lead_new ();
+  g_autoptr(LgLead) kept = NULL;
+  g_autoptr(LgMessage) message = NULL;
+  LgStoreCounts counts;
+
+  g_assert_true (import_fixture (store, "new-schema.json", NULL, &error));
+  source = lg_store_find_source (store, "telegram_export", "1712345678", &error);
+  messages = lg_store_list_messages (store, lg_source_get_id (source), 1, &error);
+  message = g_list_model_get_item (messages, 0);
+
+  lg_lead_set_name (lead, "Marta");
+  lg_lead_set_source_id (lead, lg_source_get_id (source));
+  lg_lead_set_message_id (lead, lg_message_get_id (message));
+  g_assert_true (lg_store_add_lead (store, lead, &error));
+
+  g_assert_true (lg_store_remove_source (store, lg_source_get_id (source), &error));
+  g_assert_no_error (error);
+  g_assert_true (lg_store_count (store, &counts, NULL));
+  g_assert_cmpint (counts.sources, ==, 0);
+  g_assert_cmpint (counts.messages, ==, 0);
+  g_assert_cmpint (counts.leads, ==, 1);
+
+  kept = lg_store_get_lead (store, lg_lead_get_id (lead), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lg_lead_get_source_id (kept), ==, 0);
+  g_assert_cmpint (lg_lead_get_message_id (kept), ==, 0);
+
+  g_assert_false (lg_store_remove_source (store, lg_source_get_id (source), &error));
+  g_assert_error (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/sources/handle", test_handle);
+  g_test_add_func ("/sources/page/counts", test_counts);
+  g_test_add_func ("/sources/page/fields", test_page_fields);
+  g_test_add_func ("/sources/page/no-posts", test_page_no_posts);
+  g_test_add_func ("/sources/page/errors", test_page_errors);
+  g_test_add_func ("/sources/export/new-schema", test_export_new_schema);
+  g_test_add_func ("/sources/export/old-schema", test_export_old_schema);
+  g_test_add_func ("/sources/export/account", test_export_account);
+  g_test_add_func ("/sources/export/idempotent", test_export_idempotent);
+  g_test_add_func ("/sources/export/broken", test_export_broken);
+  g_test_add_func ("/sources/remove-keeps-leads", test_remove_source_keeps_leads);
+
+  return g_test_run ();
+}
