@@ -176,9 +176,18 @@ static const char migration_2[] =
   "  previous TEXT"
   ");";
 
+static const char migration_3[] =
+  /* Column mappings of CSV imports, per header shape, reused for the next file. */
+  "CREATE TABLE import_mappings ("
+  "  header_key TEXT PRIMARY KEY,"
+  "  mapping TEXT NOT NULL,"
+  "  used_at INTEGER NOT NULL"
+  ");";
+
 const char * const lg_store_migrations[] = {
   migration_1,
   migration_2,
+  migration_3,
 };
 
 const int lg_store_n_migrations = G_N_ELEMENTS (lg_store_migrations);
