@@ -16,6 +16,11 @@
 
 static const LgCliCommand commands[] = {
   { "info", "", N_("Show the database path, schema version and row counts"), lg_cli_info },
+  { "import-csv", "FILE", N_("Import leads from a CSV file"), lg_cli_import_csv },
+  { "export-csv", "FILE", N_("Export leads, search results or metrics to CSV"),
+    lg_cli_export_csv },
+  { "imports", "", N_("List the CSV imports"), lg_cli_imports },
+  { "import-undo", "ID", N_("Undo a CSV import"), lg_cli_import_undo },
 };
 
 int

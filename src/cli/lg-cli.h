@@ -41,6 +41,10 @@ gboolean lg_cli_parse       (int          *argc,
                              GError      **error);
 
 /* The commands, each in its own file. */
-int lg_cli_info (LgCli *cli, int argc, char **argv);
+int lg_cli_info        (LgCli *cli, int argc, char **argv);
+int lg_cli_import_csv  (LgCli *cli, int argc, char **argv);
+int lg_cli_export_csv  (LgCli *cli, int argc, char **argv);
+int lg_cli_imports     (LgCli *cli, int argc, char **argv);
+int lg_cli_import_undo (LgCli *cli, int argc, char **argv);
 
 G_END_DECLS
