@@ -1513,7 +1513,10 @@ lg_lead_import_run (LgLeadImport  *self,
     return FALSE;
 
   store = lg_store_open (self->db_path, error);
-  if (store == NULL || !lg_store_begin (store, error))
+  /* One transaction over every row touches many index pages: a bigger page
+   * cache for this connection alone keeps them in memory until the commit. */
+  if (store == NULL || !lg_store_exec (store, "PRAGMA cache_size = -65536", error) ||
+      !lg_store_begin (store, error))
     return FALSE;
 
   if (!write_pass (self, store, cancellable, error))
