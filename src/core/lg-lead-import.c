@@ -64,6 +64,7 @@ struct _LgLeadImport
   char           delimiter;
   LgImportMode   mode;
   gboolean       dry_run;
+  gboolean       has_header;
 
   /* Results */
   char          *note;
@@ -177,6 +178,7 @@ static void
 lg_lead_import_init (LgLeadImport *self)
 {
   self->mode = LG_IMPORT_MODE_BOTH;
+  self->has_header = TRUE;
   self->problems = g_ptr_array_new_with_free_func (problem_free);
   self->failed_rows = g_ptr_array_new_with_free_func (failed_row_free);
   self->unknown_stages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -237,6 +239,15 @@ lg_lead_import_set_format (LgLeadImport  *self,
 
   self->encoding = encoding;
   self->delimiter = delimiter;
+}
+
+void
+lg_lead_import_set_has_header (LgLeadImport *self,
+                               gboolean      has_header)
+{
+  g_return_if_fail (LG_IS_LEAD_IMPORT (self));
+
+  self->has_header = has_header;
 }
 
 void
@@ -740,8 +751,11 @@ remember_failed_row (LgLeadImport *self,
   g_ptr_array_add (self->failed_rows, failed);
 }
 
+/* Opens the file at its first row: the header, or (without one) the first
+ * row of data, which *replay says is still to be handled. */
 static LgCsvReader *
 open_file (LgLeadImport  *self,
+           gboolean      *replay,
            GCancellable  *cancellable,
            GError       **error)
 {
@@ -768,7 +782,22 @@ open_file (LgLeadImport  *self,
                    lg_csv_mapping_get_n_columns (self->mapping));
       return NULL;
     }
+  *replay = !self->has_header;
   return g_steal_pointer (&reader);
+}
+
+static gboolean
+next_row (LgCsvReader   *reader,
+          gboolean      *replay,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  if (*replay)
+    {
+      *replay = FALSE;
+      return TRUE;
+    }
+  return lg_csv_reader_next (reader, cancellable, error);
 }
 
 static gboolean
@@ -793,6 +822,7 @@ validate_pass (LgLeadImport  *self,
   g_autoptr(GFile) file = g_file_new_for_path (self->csv_path);
   goffset size = 1;
   GError *read_error = NULL;
+  gboolean replay = FALSE;
 
   reset_results (self);
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
@@ -800,12 +830,14 @@ validate_pass (LgLeadImport  *self,
   if (info != NULL)
     size = MAX (1, g_file_info_get_size (info));
 
-  reader = open_file (self, cancellable, error);
+  reader = open_file (self, &replay, cancellable, error);
   if (reader == NULL)
     return FALSE;
-  self->header = g_strdupv ((char **) lg_csv_reader_get_fields (reader));
+  self->header = g_new0 (char *, lg_csv_mapping_get_n_columns (self->mapping) + 1);
+  for (guint i = 0; i < lg_csv_mapping_get_n_columns (self->mapping); i++)
+    self->header[i] = g_strdup (lg_csv_mapping_get_header (self->mapping, i));
 
-  while (lg_csv_reader_next (reader, cancellable, &read_error))
+  while (next_row (reader, &replay, cancellable, &read_error))
     {
       guint first_problem = self->problems->len;
       Row row;
@@ -1432,9 +1464,10 @@ write_pass (LgLeadImport  *self,
   sqlite3_stmt *stmt;
   GError *read_error = NULL;
   guint done = 0;
+  gboolean replay = FALSE;
   int rc;
 
-  reader = open_file (self, cancellable, error);
+  reader = open_file (self, &replay, cancellable, error);
   if (reader == NULL || !index_load (&index, store, error))
     return FALSE;
 
@@ -1453,7 +1486,7 @@ write_pass (LgLeadImport  *self,
     }
   self->batch_id = sqlite3_last_insert_rowid (lg_store_get_db (store));
 
-  while (lg_csv_reader_next (reader, cancellable, &read_error))
+  while (next_row (reader, &replay, cancellable, &read_error))
     {
       guint n_problems = self->problems->len;
       gboolean written;

@@ -44,6 +44,12 @@ LgLeadImport *lg_lead_import_new               (const char     *db_path,
 void          lg_lead_import_set_format        (LgLeadImport   *self,
                                                 LgCsvEncoding   encoding,
                                                 char            delimiter);
+/* Without a header the first row is data (the mapping names the columns). */
+void          lg_lead_import_set_has_header    (LgLeadImport   *self,
+                                                gboolean        has_header);
+/* Without a header the first row is data (the mapping names the columns). */
+void          lg_lead_import_set_has_header    (LgLeadImport   *self,
+                                                gboolean        has_header);
 void          lg_lead_import_set_mode          (LgLeadImport   *self,
                                                 LgImportMode    mode);
 /* Everything is done and then rolled back: the counts say what would happen. */
