@@ -95,8 +95,8 @@ append_field (GString    *out,
 
   /* A spreadsheet runs "=HYPERLINK(...)" as a formula; "'=" it shows as text. */
   quote = strchr (field, delimiter) != NULL || strpbrk (field, "\"\r\n") != NULL ||
-          needs_neutralising (field) ||
-          g_ascii_isspace (field[0]) || (field[0] != '\0' && g_ascii_isspace (field[strlen (field) - 1]));
+          needs_neutralising (field) || g_ascii_isspace (field[0]) ||
+          (field[0] != '\0' && g_ascii_isspace (field[strlen (field) - 1]));
 
   if (!quote)
     {

@@ -585,8 +585,10 @@ on_imported_cb (GObject      *object,
   summary = g_strdup_printf (_("Created %u, updated %u, skipped %u (unchanged or not matching "
                                "the mode), failed %u. You can undo this import from Import "
                                "History."),
-                             lg_lead_import_get_created (import), lg_lead_import_get_updated (import),
-                             lg_lead_import_get_skipped (import), lg_lead_import_get_failed (import));
+                             lg_lead_import_get_created (import),
+                             lg_lead_import_get_updated (import),
+                             lg_lead_import_get_skipped (import),
+                             lg_lead_import_get_failed (import));
   adw_status_page_set_description (self->summary_page, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->report_button), lg_lead_import_get_failed (import) > 0);
   show_step (self, "summary");
