@@ -27,6 +27,11 @@ static const LgCliCommand commands[] = {
   { "sources", "", N_("List the sources"), lg_cli_sources },
   { "messages", N_("[--source NAME] [--limit N] [--json]"), N_("Show the newest messages"),
     lg_cli_messages },
+  { "import-csv", "FILE", N_("Import leads from a CSV file"), lg_cli_import_csv },
+  { "export-csv", "FILE", N_("Export leads, search results or metrics to CSV"),
+    lg_cli_export_csv },
+  { "imports", "", N_("List the CSV imports"), lg_cli_imports },
+  { "import-undo", "ID", N_("Undo a CSV import"), lg_cli_import_undo },
 };
 
 int

@@ -52,4 +52,10 @@ int lg_cli_import_telegram (LgCli *cli, int argc, char **argv);
 int lg_cli_sources         (LgCli *cli, int argc, char **argv);
 int lg_cli_messages        (LgCli *cli, int argc, char **argv);
 
+/* CSV (lg-cli-csv.c) */
+int lg_cli_import_csv  (LgCli *cli, int argc, char **argv);
+int lg_cli_export_csv  (LgCli *cli, int argc, char **argv);
+int lg_cli_imports     (LgCli *cli, int argc, char **argv);
+int lg_cli_import_undo (LgCli *cli, int argc, char **argv);
+
 G_END_DECLS

@@ -182,10 +182,19 @@ static const char migration_3[] =
   "CREATE INDEX leads_for_metrics ON leads (created_at, source_id, stage, furthest_stage, value,"
   " currency, first_touch_at, message_at, found_at);";
 
+static const char migration_4[] =
+  /* Column mappings of CSV imports, per header shape, reused for the next file. */
+  "CREATE TABLE import_mappings ("
+  "  header_key TEXT PRIMARY KEY,"
+  "  mapping TEXT NOT NULL,"
+  "  used_at INTEGER NOT NULL"
+  ");";
+
 const char * const lg_store_migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 const int lg_store_n_migrations = G_N_ELEMENTS (lg_store_migrations);

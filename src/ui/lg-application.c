@@ -10,6 +10,9 @@
 #include <glib/gi18n.h>
 
 #include "lg-application.h"
+#include "lg-import-history-window.h"
+#include "lg-import-wizard.h"
+#include "lg-lead-export.h"
 #include "lg-preferences-window.h"
 #include "lg-resources.h"
 #include "lg-window.h"
@@ -197,6 +200,158 @@ lg_application_preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+/* The CSV actions need the database; without one they say so. */
+static gboolean
+check_store (LgApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->store != NULL)
+    return TRUE;
+  if (LG_IS_WINDOW (window))
+    lg_window_add_toast (LG_WINDOW (window),
+                         adw_toast_new (_("The database is not open: nothing to import into")));
+  return FALSE;
+}
+
+static void
+lg_application_import_csv_action (GSimpleAction *action,
+                                  GVariant      *parameter,
+                                  gpointer       user_data)
+{
+  LgApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (check_store (self))
+    gtk_window_present (GTK_WINDOW (lg_import_wizard_new (window, self->store)));
+}
+
+static void
+lg_application_import_history_action (GSimpleAction *action,
+                                      GVariant      *parameter,
+                                      gpointer       user_data)
+{
+  LgApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (check_store (self))
+    gtk_window_present (GTK_WINDOW (lg_import_history_window_new (window, self->store)));
+}
+
+typedef struct
+{
+  char     *db_path;
+  char     *path;
+  gboolean  bom;
+  guint     n_written;
+} ExportData;
+
+static void
+export_data_free (gpointer data)
+{
+  ExportData *export = data;
+
+  g_free (export->db_path);
+  g_free (export->path);
+  g_free (export);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportData *export = task_data;
+  g_autoptr(LgStore) store = NULL;
+  GError *error = NULL;
+
+  store = lg_store_open (export->db_path, &error);
+  if (store == NULL ||
+      !lg_lead_export_leads (store, export->path, NULL, 0, export->bom, &export->n_written,
+                             cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_exported_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  LgApplication *self = LG_APPLICATION (object);
+  ExportData *export = g_task_get_task_data (G_TASK (result));
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    text = g_strdup (error->message);
+  else
+    {
+      g_autofree char *name = g_path_get_basename (export->path);
+
+      text = g_strdup_printf (ngettext ("Exported %u lead to %s", "Exported %u leads to %s",
+                                        export->n_written), export->n_written, name);
+    }
+  if (LG_IS_WINDOW (window))
+    lg_window_add_toast (LG_WINDOW (window), adw_toast_new (text));
+}
+
+static void
+on_export_chooser_response_cb (GtkNativeDialog *chooser,
+                               int              response,
+                               LgApplication   *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GTask) task = NULL;
+  ExportData *export;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file == NULL || g_file_peek_path (file) == NULL)
+    {
+      g_object_unref (chooser);
+      return;
+    }
+
+  export = g_new0 (ExportData, 1);
+  export->db_path = g_strdup (lg_store_get_path (self->store));
+  export->path = g_file_get_path (file);
+  export->bom = g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "bom"),
+                           "true") == 0;
+  g_object_unref (chooser);
+
+  task = g_task_new (self, NULL, on_exported_cb, NULL);
+  g_task_set_task_data (task, export, export_data_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+lg_application_export_leads_action (GSimpleAction *action,
+                                    GVariant      *parameter,
+                                    gpointer       user_data)
+{
+  LgApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkFileChooserNative *chooser;
+
+  if (!check_store (self))
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Export Leads"), window,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                         _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("leads.csv"));
+  /* Excel reads UTF-8 only when the file starts with a BOM. */
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "bom",
+                               _("For Microsoft Excel (adds a byte order mark)"), NULL, NULL);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "bom", "false");
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 lg_application_quit_action (GSimpleAction *action,
                             GVariant      *parameter,
@@ -209,6 +364,9 @@ static const GActionEntry app_actions[] = {
   { "quit", lg_application_quit_action },
   { "about", lg_application_about_action },
   { "preferences", lg_application_preferences_action },
+  { "import-csv", lg_application_import_csv_action },
+  { "import-history", lg_application_import_history_action },
+  { "export-leads", lg_application_export_leads_action },
 };
 
 static void
@@ -228,4 +386,8 @@ lg_application_init (LgApplication *self)
                                          (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          (const char *[]) { "<Control>comma", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.import-csv",
+                                         (const char *[]) { "<Control>i", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.export-leads",
+                                         (const char *[]) { "<Control><Shift>e", NULL });
 }

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <json-glib/json-glib.h>
 
 #include "lg-test-util.h"
@@ -311,6 +313,72 @@ test_sources_commands (void)
   g_assert_nonnull (strstr (err, "add-channel"));
 }
 
+static char *
+fixture (const char *name)
+{
+  return g_build_filename (g_getenv ("LEADGRAM_TEST_DATA"), "fixtures", "csv", name, NULL);
+}
+
+static void
+test_csv_import_undo_export (void)
+{
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "csv.db", NULL);
+  g_autofree char *errors = g_build_filename (dir, "errors.csv", NULL);
+  g_autofree char *leads = g_build_filename (dir, "leads.csv", NULL);
+  g_autofree char *hubspot = fixture ("hubspot-contacts.csv");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+
+  /* Failed rows: status 3, the reasons on stderr and in the error file. */
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", db, "import-csv", hubspot, "--map",
+                                               "City=add-to-notes", "--errors", errors, NULL },
+                            &out, &err), ==, 3);
+  g_assert_nonnull (strstr (out, "Created 5, updated 1, skipped 0; 2 failed."));
+  g_assert_nonnull (strstr (err, "Line 7, Email:"));
+  g_assert_true (g_file_get_contents (errors, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "Nurturing"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", db, "export-csv", leads, NULL },
+                            &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Wrote 5 rows"));
+  g_clear_pointer (&text, g_free);
+  g_assert_true (g_file_get_contents (leads, &text, NULL, NULL));
+  /* The column mapped to notes went there. */
+  g_assert_nonnull (strstr (text, "City: Berlin"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", db, "imports", NULL }, &out, &err), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "1\t"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", db, "import-undo", "1", NULL },
+                            &out, &err), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", db, "info", NULL }, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Leads:          0"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* The mapping chosen by --map is remembered for the next file of that shape. */
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", db, "import-csv", hubspot, "--dry-run",
+                                               NULL }, &out, &err), ==, 3);
+  g_assert_nonnull (strstr (out, "City → add-to-notes"));
+  g_assert_nonnull (strstr (out, "Dry run: would create 5"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", db, "import-csv", hubspot, "--mode",
+                                               "sideways", NULL }, &out, &err), !=, 0);
+  g_assert_nonnull (strstr (err, "--mode is create, update or both"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -332,6 +400,8 @@ main (int   argc,
   g_test_add_func ("/cli/cost/add", test_cost_add);
 
   g_test_add_func ("/cli/sources", test_sources_commands);
+
+  g_test_add_func ("/cli/csv/import-undo-export", test_csv_import_undo_export);
 
   return g_test_run ();
 }

@@ -66,6 +66,11 @@ on_activate_cb (LgApplication *app)
   check_views (window);
   check_templates (app, window);
 
+  /* The CSV actions the primary menu offers. */
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "import-csv"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "export-leads"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "import-history"));
+
   /* The last view is remembered. */
   lg_window_show_view (window, "insights");
   g_assert_cmpstr (g_settings_get_string (lg_application_get_settings (app), "last-view"), ==,

@@ -1,0 +1,258 @@
+/* lg-cli-csv.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * import-csv, export-csv, imports, import-undo.
+ */
+
+#define G_LOG_DOMAIN "lg-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lg-cli.h"
+#include "lg-csv-writer.h"
+#include "lg-lead-export.h"
+#include "lg-lead-import.h"
+
+static LgCsvMapping *
+read_mapping (const char    *path,
+              LgStore       *store,
+              GError       **error)
+{
+  g_autoptr(LgCsvReader) reader = NULL;
+  g_autoptr(LgCsvMapping) mapping = NULL;
+  gboolean found;
+
+  reader = lg_csv_reader_new_for_path (path, LG_CSV_ENCODING_AUTO, 0, NULL, error);
+  if (reader == NULL)
+    return NULL;
+  if (!lg_csv_reader_next (reader, NULL, error))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, LG_CSV_ERROR, LG_CSV_ERROR_EMPTY, _("%s holds no rows."), path);
+      return NULL;
+    }
+  mapping = lg_csv_mapping_new (lg_csv_reader_get_fields (reader),
+                                lg_csv_reader_get_n_fields (reader));
+  /* What the user chose for a file of this shape last time. */
+  if (!lg_csv_mapping_load (mapping, store, &found, error))
+    return NULL;
+  return g_steal_pointer (&mapping);
+}
+
+static void
+print_mapping (LgCsvMapping *mapping)
+{
+  for (guint i = 0; i < lg_csv_mapping_get_n_columns (mapping); i++)
+    {
+      LgCsvField field = lg_csv_mapping_get_field (mapping, i);
+
+      if (field != LG_CSV_FIELD_IGNORE)
+        g_print ("  %s → %s\n", lg_csv_mapping_get_header (mapping, i),
+                 lg_csv_field_get_id (field));
+    }
+}
+
+int
+lg_cli_import_csv (LgCli  *cli,
+                   int     argc,
+                   char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) rules = NULL;
+  g_autofree char *mode_id = NULL;
+  g_autofree char *errors_path = NULL;
+  g_autoptr(LgCsvMapping) mapping = NULL;
+  g_autoptr(LgLeadImport) import = NULL;
+  gboolean dry_run = FALSE;
+  LgImportMode mode = LG_IMPORT_MODE_BOTH;
+  GPtrArray *problems;
+  LgStore *store;
+  const GOptionEntry entries[] = {
+    { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &rules,
+      N_("Map a column to a lead field (repeatable), e.g. --map \"E-Mail=email\""),
+      N_("COLUMN=FIELD") },
+    { "mode", 0, 0, G_OPTION_ARG_STRING, &mode_id,
+      N_("create (new leads only), update (existing only) or both (default)"), N_("MODE") },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("Check and count, change nothing"), NULL },
+    { "errors", 0, 0, G_OPTION_ARG_FILENAME, &errors_path,
+      N_("Write the rows that failed, with the reason, to FILE"), N_("FILE") },
+    { NULL }
+  };
+
+  if (!lg_cli_parse (&argc, &argv, "import-csv", "FILE",
+                     N_("Import leads from a CSV file (other CRMs’ exports map themselves)"),
+                     entries, &error))
+    return lg_cli_fail_error (error);
+  if (argc != 2)
+    return lg_cli_fail (_("import-csv needs one FILE"));
+  if (mode_id != NULL && !lg_import_mode_from_id (mode_id, &mode))
+    return lg_cli_fail (_("--mode is create, update or both, not “%s”"), mode_id);
+
+  store = lg_cli_get_store (cli, &error);
+  if (store == NULL || (mapping = read_mapping (argv[1], store, &error)) == NULL)
+    return lg_cli_fail_error (error);
+  for (guint i = 0; rules != NULL && rules[i] != NULL; i++)
+    if (!lg_csv_mapping_apply_rule (mapping, rules[i], &error))
+      return lg_cli_fail_error (error);
+
+  g_print (_("Columns:\n"));
+  print_mapping (mapping);
+
+  import = lg_lead_import_new (lg_store_get_path (store), argv[1], mapping);
+  lg_lead_import_set_mode (import, mode);
+  lg_lead_import_set_dry_run (import, dry_run);
+  if (!lg_lead_import_run (import, NULL, &error))
+    return lg_cli_fail_error (error);
+  if (!dry_run && !lg_csv_mapping_save (mapping, store, &error))
+    return lg_cli_fail_error (error);
+
+  if (lg_lead_import_get_note (import) != NULL)
+    g_print ("%s\n", lg_lead_import_get_note (import));
+  problems = lg_lead_import_get_problems (import);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *line = lg_import_problem_to_string (g_ptr_array_index (problems, i));
+
+      g_printerr ("%s\n", line);
+    }
+
+  g_print (dry_run ? _("Dry run: would create %u, update %u, skip %u; %u failed.\n")
+                   : _("Created %u, updated %u, skipped %u; %u failed.\n"),
+           lg_lead_import_get_created (import), lg_lead_import_get_updated (import),
+           lg_lead_import_get_skipped (import), lg_lead_import_get_failed (import));
+  if (!dry_run)
+    g_print (_("Import %" G_GINT64_FORMAT " (undo with: leadgram-cli import-undo %"
+               G_GINT64_FORMAT ")\n"),
+             lg_lead_import_get_batch_id (import), lg_lead_import_get_batch_id (import));
+
+  if (errors_path != NULL)
+    {
+      if (!lg_lead_import_write_error_report (import, errors_path, &error))
+        return lg_cli_fail_error (error);
+      g_print (_("Failed rows written to %s\n"), errors_path);
+    }
+
+  /* Failed rows are worth a non-zero status for scripts. */
+  return lg_lead_import_get_failed (import) > 0 ? 3 : 0;
+}
+
+int
+lg_cli_export_csv (LgCli  *cli,
+                   int     argc,
+                   char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *what = NULL;
+  gboolean bom = FALSE;
+  gint64 search_id = 0;
+  guint n = 0;
+  LgStore *store;
+  const GOptionEntry entries[] = {
+    { "what", 0, 0, G_OPTION_ARG_STRING, &what,
+      N_("leads (default), matches (search results) or metrics"), N_("WHAT") },
+    { "search", 0, 0, G_OPTION_ARG_INT64, &search_id,
+      N_("With --what matches: only this search’s results"), N_("ID") },
+    { "bom", 0, 0, G_OPTION_ARG_NONE, &bom,
+      N_("Start the file with a byte order mark, for Excel"), NULL },
+    { NULL }
+  };
+
+  if (!lg_cli_parse (&argc, &argv, "export-csv", "FILE",
+                     N_("Export leads, search results or metrics to a CSV file"), entries,
+                     &error))
+    return lg_cli_fail_error (error);
+  if (argc != 2)
+    return lg_cli_fail (_("export-csv needs one FILE"));
+
+  store = lg_cli_get_store (cli, &error);
+  if (store == NULL)
+    return lg_cli_fail_error (error);
+
+  if (what == NULL || g_str_equal (what, "leads"))
+    {
+      if (!lg_lead_export_leads (store, argv[1], NULL, 0, bom, &n, NULL, &error))
+        return lg_cli_fail_error (error);
+    }
+  else if (g_str_equal (what, "matches"))
+    {
+      if (!lg_lead_export_matches (store, argv[1], search_id, bom, &n, NULL, &error))
+        return lg_cli_fail_error (error);
+    }
+  else if (g_str_equal (what, "metrics"))
+    {
+      g_auto(GStrv) header = NULL;
+      g_autoptr(GPtrArray) rows = NULL;
+
+      if (!lg_lead_export_pipeline_table (store, &header, &rows, &error) ||
+          !lg_csv_write_table (argv[1], (const char * const *) header, rows, bom, &error))
+        return lg_cli_fail_error (error);
+      n = rows->len;
+    }
+  else
+    return lg_cli_fail (_("--what is leads, matches or metrics, not “%s”"), what);
+
+  g_print (ngettext ("Wrote %u row to %s\n", "Wrote %u rows to %s\n", n), n, argv[1]);
+  return 0;
+}
+
+int
+lg_cli_imports (LgCli  *cli,
+                int     argc,
+                char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) batches = NULL;
+  LgStore *store;
+
+  if (!lg_cli_parse (&argc, &argv, "imports", "", N_("List the CSV imports, newest first"),
+                     NULL, &error))
+    return lg_cli_fail_error (error);
+
+  store = lg_cli_get_store (cli, &error);
+  if (store == NULL || (batches = lg_lead_import_list_batches (store, &error)) == NULL)
+    return lg_cli_fail_error (error);
+
+  for (guint i = 0; i < g_list_model_get_n_items (batches); i++)
+    {
+      g_autoptr(LgImportBatch) batch = g_list_model_get_item (batches, i);
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (
+        lg_import_batch_get_created_at (batch));
+      g_autofree char *date = g_date_time_format (when, "%Y-%m-%d %H:%M");
+
+      g_print (_("%" G_GINT64_FORMAT "\t%s\t%s\tcreated %u, updated %u, skipped %u, "
+                 "failed %u%s\n"),
+               lg_import_batch_get_id (batch), date, lg_import_batch_get_file_name (batch),
+               lg_import_batch_get_created (batch), lg_import_batch_get_updated (batch),
+               lg_import_batch_get_skipped (batch), lg_import_batch_get_failed (batch),
+               lg_import_batch_get_undone_at (batch) != 0 ? _("\t(undone)") : "");
+    }
+  return 0;
+}
+
+int
+lg_cli_import_undo (LgCli  *cli,
+                    int     argc,
+                    char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  LgStore *store;
+
+  if (!lg_cli_parse (&argc, &argv, "import-undo", "ID",
+                     N_("Undo a CSV import: remove the leads it created, restore the ones it "
+                        "updated"), NULL, &error))
+    return lg_cli_fail_error (error);
+  if (argc != 2 || !g_ascii_string_to_signed (argv[1], 10, 1, G_MAXINT64, &id, NULL))
+    return lg_cli_fail (_("import-undo needs the import’s ID (see “leadgram-cli imports”)"));
+
+  store = lg_cli_get_store (cli, &error);
+  if (store == NULL || !lg_lead_import_undo (store, id, &error))
+    return lg_cli_fail_error (error);
+
+  g_print (_("Import %" G_GINT64_FORMAT " undone.\n"), id);
+  return 0;
+}

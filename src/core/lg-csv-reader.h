@@ -1,0 +1,77 @@
+/* lg-csv-reader.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define LG_CSV_ERROR (lg_csv_error_quark ())
+
+typedef enum
+{
+  LG_CSV_ERROR_EMPTY,        /* the file holds nothing */
+  LG_CSV_ERROR_BINARY,       /* not a text file (a spreadsheet, an image, ...) */
+  LG_CSV_ERROR_ENCODING,     /* the text cannot be converted to UTF-8 */
+  LG_CSV_ERROR_UNTERMINATED, /* a quoted field runs to the end of the file */
+  LG_CSV_ERROR_RAGGED,       /* a row has more or fewer fields than the header */
+  LG_CSV_ERROR_NO_ROWS,      /* a header but no rows below it */
+  LG_CSV_ERROR_READ,         /* the file cannot be read */
+} LgCsvError;
+
+typedef enum
+{
+  LG_CSV_ENCODING_AUTO,
+  LG_CSV_ENCODING_UTF8,
+  LG_CSV_ENCODING_UTF16LE,
+  LG_CSV_ENCODING_UTF16BE,
+  LG_CSV_ENCODING_WINDOWS_1252,
+} LgCsvEncoding;
+
+/* A streaming RFC 4180 reader for the files people really have: UTF-8 with or
+ * without BOM, UTF-16 with BOM, Windows-1252 as fallback; CRLF, LF or CR line
+ * ends; comma, semicolon, tab or bar as delimiter, detected from the first
+ * rows. It holds one read buffer and the current row, whatever the file size. */
+#define LG_TYPE_CSV_READER (lg_csv_reader_get_type ())
+G_DECLARE_FINAL_TYPE (LgCsvReader, lg_csv_reader, LG, CSV_READER, GObject)
+
+GQuark              lg_csv_error_quark             (void);
+const char         *lg_csv_encoding_get_label      (LgCsvEncoding   encoding);
+const char         *lg_csv_delimiter_get_label     (char            delimiter);
+
+/* encoding AUTO and delimiter 0 detect them from the start of the stream. */
+LgCsvReader        *lg_csv_reader_new              (GInputStream   *stream,
+                                                    LgCsvEncoding   encoding,
+                                                    char            delimiter,
+                                                    GCancellable   *cancellable,
+                                                    GError        **error);
+LgCsvReader        *lg_csv_reader_new_for_path     (const char     *path,
+                                                    LgCsvEncoding   encoding,
+                                                    char            delimiter,
+                                                    GCancellable   *cancellable,
+                                                    GError        **error);
+
+LgCsvEncoding       lg_csv_reader_get_encoding     (LgCsvReader    *self);
+char                lg_csv_reader_get_delimiter    (LgCsvReader    *self);
+/* A sentence for the user when the text was converted by guess, else NULL. */
+const char         *lg_csv_reader_get_note         (LgCsvReader    *self);
+
+/* Reads the next row: TRUE when there is one, FALSE at the end (error unset)
+ * or on an error. Blank lines are skipped. */
+gboolean            lg_csv_reader_next             (LgCsvReader    *self,
+                                                    GCancellable   *cancellable,
+                                                    GError        **error);
+/* The current row's fields (UTF-8), valid until the next call. */
+guint               lg_csv_reader_get_n_fields     (LgCsvReader    *self);
+const char         *lg_csv_reader_get_field        (LgCsvReader    *self,
+                                                    guint           index);
+const char * const *lg_csv_reader_get_fields       (LgCsvReader    *self);
+/* The line of the file where the current row starts, from 1. */
+guint               lg_csv_reader_get_line         (LgCsvReader    *self);
+/* Bytes of the file consumed so far, for progress. */
+goffset             lg_csv_reader_get_position     (LgCsvReader    *self);
+
+G_END_DECLS

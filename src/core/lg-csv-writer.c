@@ -1,0 +1,195 @@
+/* lg-csv-writer.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lg-csv"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "lg-csv-writer.h"
+
+struct _LgCsvWriter
+{
+  GObject        parent_instance;
+
+  GOutputStream *stream;
+  GString       *line;
+};
+
+G_DEFINE_FINAL_TYPE (LgCsvWriter, lg_csv_writer, G_TYPE_OBJECT)
+
+/* Writes are many and small: buffer them. */
+#define WRITE_BUFFER (64 * 1024)
+
+static void
+lg_csv_writer_finalize (GObject *object)
+{
+  LgCsvWriter *self = LG_CSV_WRITER (object);
+
+  g_clear_object (&self->stream);
+  g_string_free (self->line, TRUE);
+
+  G_OBJECT_CLASS (lg_csv_writer_parent_class)->finalize (object);
+}
+
+static void
+lg_csv_writer_class_init (LgCsvWriterClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = lg_csv_writer_finalize;
+}
+
+static void
+lg_csv_writer_init (LgCsvWriter *self)
+{
+  self->line = g_string_sized_new (256);
+}
+
+LgCsvWriter *
+lg_csv_writer_new (GOutputStream *stream,
+                   gboolean       bom)
+{
+  LgCsvWriter *self;
+
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), NULL);
+
+  self = g_object_new (LG_TYPE_CSV_WRITER, NULL);
+  self->stream = g_buffered_output_stream_new_sized (stream, WRITE_BUFFER);
+  if (bom)
+    g_string_append (self->line, "\xef\xbb\xbf");
+  return self;
+}
+
+LgCsvWriter *
+lg_csv_writer_new_for_path (const char  *path,
+                            gboolean     bom,
+                            GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileOutputStream) stream = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  file = g_file_new_for_path (path);
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
+  if (stream == NULL)
+    return NULL;
+  return lg_csv_writer_new (G_OUTPUT_STREAM (stream), bom);
+}
+
+static gboolean
+needs_neutralising (const char *field)
+{
+  return field[0] == '=' || field[0] == '+' || field[0] == '-' || field[0] == '@' ||
+         field[0] == '\t' || field[0] == '\r';
+}
+
+static void
+append_field (GString    *out,
+              const char *field,
+              char        delimiter)
+{
+  gboolean quote;
+
+  /* A spreadsheet runs "=HYPERLINK(...)" as a formula; "'=" it shows as text. */
+  quote = strchr (field, delimiter) != NULL || strpbrk (field, "\"\r\n") != NULL ||
+          needs_neutralising (field) || g_ascii_isspace (field[0]) ||
+          (field[0] != '\0' && g_ascii_isspace (field[strlen (field) - 1]));
+
+  if (!quote)
+    {
+      g_string_append (out, field);
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  if (needs_neutralising (field))
+    g_string_append_c (out, '\'');
+  for (const char *p = field; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+char *
+lg_csv_quote_field (const char *field,
+                    char        delimiter)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (field != NULL, NULL);
+
+  append_field (out, field, delimiter);
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+lg_csv_writer_write_row (LgCsvWriter        *self,
+                         const char * const *fields,
+                         guint               n_fields,
+                         GError            **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (LG_IS_CSV_WRITER (self), FALSE);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      if (i > 0)
+        g_string_append_c (self->line, ',');
+      append_field (self->line, fields[i] != NULL ? fields[i] : "", ',');
+    }
+  g_string_append (self->line, "\r\n");
+
+  ok = g_output_stream_write_all (self->stream, self->line->str, self->line->len, NULL, NULL,
+                                  error);
+  g_string_truncate (self->line, 0);
+  return ok;
+}
+
+gboolean
+lg_csv_writer_close (LgCsvWriter   *self,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_return_val_if_fail (LG_IS_CSV_WRITER (self), FALSE);
+
+  /* A BOM with no rows is still written. */
+  if (self->line->len > 0 &&
+      !g_output_stream_write_all (self->stream, self->line->str, self->line->len, NULL,
+                                  cancellable, error))
+    return FALSE;
+  g_string_truncate (self->line, 0);
+  return g_output_stream_close (self->stream, cancellable, error);
+}
+
+gboolean
+lg_csv_write_table (const char         *path,
+                    const char * const *header,
+                    GPtrArray          *rows,
+                    gboolean            bom,
+                    GError            **error)
+{
+  g_autoptr(LgCsvWriter) writer = NULL;
+  guint n_columns;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (header != NULL, FALSE);
+
+  writer = lg_csv_writer_new_for_path (path, bom, error);
+  if (writer == NULL)
+    return FALSE;
+
+  n_columns = g_strv_length ((char **) header);
+  if (!lg_csv_writer_write_row (writer, header, n_columns, error))
+    return FALSE;
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    if (!lg_csv_writer_write_row (writer, g_ptr_array_index (rows, i), n_columns, error))
+      return FALSE;
+  return lg_csv_writer_close (writer, NULL, error);
+}

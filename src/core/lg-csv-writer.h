@@ -1,0 +1,46 @@
+/* lg-csv-writer.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Writes RFC 4180 CSV in UTF-8: CRLF line ends, fields quoted when they hold a
+ * comma, quote or line break, and cells that a spreadsheet would run as a
+ * formula (starting with = + - @, tab or CR) neutralised with a leading
+ * apostrophe. Optionally a BOM first, which Excel needs to see UTF-8. */
+#define LG_TYPE_CSV_WRITER (lg_csv_writer_get_type ())
+G_DECLARE_FINAL_TYPE (LgCsvWriter, lg_csv_writer, LG, CSV_WRITER, GObject)
+
+LgCsvWriter *lg_csv_writer_new           (GOutputStream      *stream,
+                                          gboolean            bom);
+/* Writes to path through a temporary file that replaces it on close. */
+LgCsvWriter *lg_csv_writer_new_for_path  (const char         *path,
+                                          gboolean            bom,
+                                          GError            **error);
+gboolean     lg_csv_writer_write_row     (LgCsvWriter        *self,
+                                          const char * const *fields,
+                                          guint               n_fields,
+                                          GError            **error);
+gboolean     lg_csv_writer_close         (LgCsvWriter        *self,
+                                          GCancellable       *cancellable,
+                                          GError            **error);
+
+/* A table as the metrics and other reports hand it over: a header and rows of
+ * strings (each a GStrv with as many fields as the header). */
+gboolean     lg_csv_write_table          (const char         *path,
+                                          const char * const *header,
+                                          GPtrArray          *rows,
+                                          gboolean            bom,
+                                          GError            **error);
+
+/* The cell as written, quotes and neutralising included (for tests and
+ * previews). */
+char        *lg_csv_quote_field          (const char         *field,
+                                          char                delimiter);
+
+G_END_DECLS

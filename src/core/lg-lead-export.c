@@ -1,0 +1,284 @@
+/* lg-lead-export.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lg-export"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lg-csv-writer.h"
+#include "lg-lead-export.h"
+#include "lg-store-private.h"
+
+/* Rows between looks at the cancellable. */
+#define CHECK_EVERY 1024
+/* Characters of a message shown in a results export. */
+#define EXCERPT_LENGTH 300
+
+static const char *lead_columns[] = {
+  "Leadgram ID", "Name", "Email", "Phone", "Company", "Telegram", "Telegram ID", "Stage",
+  "Qualification", "Value", "Currency", "Source", "Created", "Closed", "Lost Reason", "Notes",
+  NULL
+};
+
+const char * const *
+lg_lead_export_columns (void)
+{
+  return lead_columns;
+}
+
+char *
+lg_format_money (gint64 minor)
+{
+  return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%02d", minor < 0 ? "-" : "",
+                          ABS (minor) / 100, (int) (ABS (minor) % 100));
+}
+
+char *
+lg_format_time (gint64 unix_time)
+{
+  g_autoptr(GDateTime) time = NULL;
+
+  if (unix_time == 0)
+    return g_strdup ("");
+  time = g_date_time_new_from_unix_utc (unix_time);
+  return time != NULL ? g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ") : g_strdup ("");
+}
+
+static gboolean
+check_cancelled (GCancellable  *cancellable,
+                 GError       **error)
+{
+  return g_cancellable_set_error_if_cancelled (cancellable, error);
+}
+
+/* Steps stmt and writes a row per result through row_cb. */
+typedef void (*RowFunc) (sqlite3_stmt *stmt,
+                         GPtrArray    *fields);
+
+static gboolean
+write_query (LgStore             *store,
+             sqlite3_stmt        *stmt,
+             const char          *path,
+             const char * const  *header,
+             RowFunc              row_func,
+             gboolean             bom,
+             guint               *n_written,
+             GCancellable        *cancellable,
+             GError             **error)
+{
+  g_autoptr(LgCsvWriter) writer = NULL;
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  guint n_columns = g_strv_length ((char **) header);
+  guint n = 0;
+  int rc;
+
+  writer = lg_csv_writer_new_for_path (path, bom, error);
+  if (writer == NULL || !lg_csv_writer_write_row (writer, header, n_columns, error))
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_set_size (fields, 0);
+      row_func (stmt, fields);
+      if (!lg_csv_writer_write_row (writer, (const char * const *) fields->pdata, fields->len,
+                                    error) ||
+          (++n % CHECK_EVERY == 0 && check_cancelled (cancellable, error)))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lg_store_set_error (store, error, _("Could not read what to export"));
+      return FALSE;
+    }
+
+  if (n_written != NULL)
+    *n_written = n;
+  return lg_csv_writer_close (writer, cancellable, error);
+}
+
+static void
+add_text (GPtrArray    *fields,
+          sqlite3_stmt *stmt,
+          int           column)
+{
+  const char *text = lg_stmt_text (stmt, column);
+
+  g_ptr_array_add (fields, g_strdup (text != NULL ? text : ""));
+}
+
+static void
+lead_row (sqlite3_stmt *stmt,
+          GPtrArray    *fields)
+{
+  g_ptr_array_add (fields, g_strdup_printf ("%" G_GINT64_FORMAT,
+                                           (gint64) sqlite3_column_int64 (stmt, 0)));
+  for (int col = 1; col <= 8; col++)
+    add_text (fields, stmt, col);
+  g_ptr_array_add (fields, lg_format_money (sqlite3_column_int64 (stmt, 9)));
+  add_text (fields, stmt, 10);
+  add_text (fields, stmt, 11);
+  g_ptr_array_add (fields, lg_format_time (sqlite3_column_int64 (stmt, 12)));
+  g_ptr_array_add (fields, lg_format_time (sqlite3_column_int64 (stmt, 13)));
+  add_text (fields, stmt, 14);
+  add_text (fields, stmt, 15);
+}
+
+gboolean
+lg_lead_export_leads (LgStore       *store,
+                      const char    *path,
+                      const gint64  *ids,
+                      guint          n_ids,
+                      gboolean       bom,
+                      guint         *n_written,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(GString) id_list = g_string_new ("[");
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* The ids travel as one JSON array, whatever their number. */
+  for (guint i = 0; ids != NULL && i < n_ids; i++)
+    g_string_append_printf (id_list, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
+  g_string_append_c (id_list, ']');
+
+  stmt = lg_store_prepare (store,
+                           "SELECT l.id, l.name, l.email, l.phone, l.company, l.telegram_handle, "
+                           "l.telegram_id, l.stage, l.qualification, l.value, l.currency, "
+                           "coalesce(nullif(s.title, ''), s.handle), l.created_at, l.closed_at, "
+                           "l.lost_reason, l.notes "
+                           "FROM leads l LEFT JOIN sources s ON s.id = l.source_id "
+                           "WHERE ?1 IS NULL OR l.id IN (SELECT value FROM json_each(?1)) "
+                           "ORDER BY l.id", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (ids != NULL)
+    sqlite3_bind_text (stmt, 1, id_list->str, -1, SQLITE_TRANSIENT);
+
+  return write_query (store, stmt, path, lead_columns, lead_row, bom, n_written, cancellable,
+                      error);
+}
+
+static void
+match_row (sqlite3_stmt *stmt,
+           GPtrArray    *fields)
+{
+  const char *text = lg_stmt_text (stmt, 6);
+  g_autofree char *excerpt = NULL;
+
+  g_ptr_array_add (fields, g_strdup_printf ("%d", sqlite3_column_int (stmt, 0)));
+  add_text (fields, stmt, 1);
+  add_text (fields, stmt, 2);
+  add_text (fields, stmt, 3);
+  add_text (fields, stmt, 4);
+  g_ptr_array_add (fields, lg_format_time (sqlite3_column_int64 (stmt, 5)));
+  if (text != NULL && g_utf8_strlen (text, -1) > EXCERPT_LENGTH)
+    {
+      excerpt = g_utf8_substring (text, 0, EXCERPT_LENGTH);
+      g_ptr_array_add (fields, g_strconcat (excerpt, "…", NULL));
+    }
+  else
+    g_ptr_array_add (fields, g_strdup (text != NULL ? text : ""));
+  add_text (fields, stmt, 7);
+}
+
+gboolean
+lg_lead_export_matches (LgStore       *store,
+                        const char    *path,
+                        gint64         search_id,
+                        gboolean       bom,
+                        guint         *n_written,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  static const char *columns[] = {
+    "Score", "Reason", "Source", "Author", "Handle", "Date", "Excerpt", "Link", NULL
+  };
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  stmt = lg_store_prepare (store,
+                           "SELECT m.score, m.reason, coalesce(nullif(s.title, ''), s.handle), "
+                           "msg.author_name, msg.author_handle, msg.sent_at, msg.text, "
+                           "msg.permalink FROM matches m "
+                           "JOIN messages msg ON msg.id = m.message_id "
+                           "JOIN sources s ON s.id = msg.source_id "
+                           "WHERE (?1 = 0 OR m.search_id = ?1) AND m.status != 'dismissed' "
+                           "ORDER BY m.score DESC, msg.sent_at DESC", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, search_id);
+
+  return write_query (store, stmt, path, columns, match_row, bom, n_written, cancellable, error);
+}
+
+gboolean
+lg_lead_export_pipeline_table (LgStore     *store,
+                               GStrv       *header,
+                               GPtrArray  **rows,
+                               GError     **error)
+{
+  static const char *columns[] = {
+    N_("Source"), N_("Leads"), N_("Cold"), N_("Warm"), N_("Hot"), N_("Won"), N_("Lost"),
+    N_("Won Value"), NULL
+  };
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LG_IS_STORE (store), FALSE);
+
+  stmt = lg_store_prepare (store,
+                           "SELECT coalesce(nullif(s.title, ''), s.handle, ''), count(*), "
+                           "sum(l.stage = 'cold'), sum(l.stage = 'warm'), sum(l.stage = 'hot'), "
+                           "sum(l.stage = 'won'), sum(l.stage = 'lost'), "
+                           "sum(CASE WHEN l.stage = 'won' THEN l.value ELSE 0 END) "
+                           "FROM leads l LEFT JOIN sources s ON s.id = l.source_id "
+                           "GROUP BY l.source_id ORDER BY count(*) DESC", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GStrvBuilder) row = g_strv_builder_new ();
+
+      g_strv_builder_add (row, lg_stmt_text (stmt, 0));
+      for (int col = 1; col <= 6; col++)
+        {
+          g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                    (gint64) sqlite3_column_int64 (stmt, col));
+
+          g_strv_builder_add (row, count);
+        }
+      {
+        g_autofree char *value = lg_format_money (sqlite3_column_int64 (stmt, 7));
+
+        g_strv_builder_add (row, value);
+      }
+      g_ptr_array_add (result, g_strv_builder_end (row));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lg_store_set_error (store, error, _("Could not read the pipeline figures"));
+      return FALSE;
+    }
+
+  for (guint i = 0; columns[i] != NULL; i++)
+    g_strv_builder_add (names, _(columns[i]));
+  *header = g_strv_builder_end (names);
+  *rows = g_steal_pointer (&result);
+  return TRUE;
+}

@@ -1,0 +1,48 @@
+/* lg-lead-export.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "lg-store.h"
+
+G_BEGIN_DECLS
+
+/* The columns of a leads export, in order: stable, and each one maps itself
+ * back to the same field when the file is imported. */
+const char * const *lg_lead_export_columns       (void);
+
+/* Leads to a CSV file: all of them (ids NULL) or those with the given ids,
+ * oldest first. *n_written (may be NULL) is the number of rows. */
+gboolean            lg_lead_export_leads         (LgStore        *store,
+                                                  const char     *path,
+                                                  const gint64   *ids,
+                                                  guint           n_ids,
+                                                  gboolean        bom,
+                                                  guint          *n_written,
+                                                  GCancellable   *cancellable,
+                                                  GError        **error);
+
+/* Search results, best first: score, reason, source, author, handle, date,
+ * excerpt and link. search_id 0 exports every search's results. */
+gboolean            lg_lead_export_matches       (LgStore        *store,
+                                                  const char     *path,
+                                                  gint64          search_id,
+                                                  gboolean        bom,
+                                                  guint          *n_written,
+                                                  GCancellable   *cancellable,
+                                                  GError        **error);
+
+/* Leads per source and stage with their value: a table (header + rows of
+ * strings) for lg_csv_write_table() until the Insights page provides its own. */
+gboolean            lg_lead_export_pipeline_table (LgStore       *store,
+                                                   GStrv         *header,
+                                                   GPtrArray    **rows,
+                                                   GError       **error);
+
+/* Minor units as "1234.50"; times as ISO 8601 in UTC, "" for 0. */
+char               *lg_format_money              (gint64          minor);
+char               *lg_format_time               (gint64          unix_time);
+
+G_END_DECLS

@@ -1,0 +1,1942 @@
+/* lg-lead-import.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Two passes over the file, both streaming: the first validates every row and
+ * writes nothing, the second (only when the caller asks to import) writes the
+ * valid rows in one transaction. Reading the file twice costs far less than
+ * holding 100,000 parsed rows in memory.
+ */
+
+#define G_LOG_DOMAIN "lg-import"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "lg-csv-writer.h"
+#include "lg-lead-import.h"
+#include "lg-store-private.h"
+#include "lg-validate.h"
+
+/* How often the worker looks at the cancellable and reports progress. */
+#define CHECK_EVERY 256
+/* The share of the progress bar the validation pass takes. */
+#define VALIDATE_SHARE 0.25
+
+/* One row's values, parsed. Text fields are trimmed copies. */
+typedef struct
+{
+  char       *text[LG_CSV_N_FIELDS];
+  int         column[LG_CSV_N_FIELDS];
+  char       *name;
+  char       *phone_key;
+  char       *telegram;     /* without '@', as written */
+  char       *telegram_key; /* lower-case */
+  char       *notes;        /* the notes column and the columns added to notes */
+  const char *stage;
+  const char *qualification;
+  gint64      id;
+  gint64      value;
+  gboolean    has_value;
+  char        currency[4];
+  gint64      created;
+  gint64      closed;
+} Row;
+
+typedef struct
+{
+  GStrv  fields;
+  char  *reason;
+} FailedRow;
+
+struct _LgLeadImport
+{
+  GObject        parent_instance;
+
+  char          *db_path;
+  char          *csv_path;
+  LgCsvMapping  *mapping;
+  LgCsvEncoding  encoding;
+  char           delimiter;
+  LgImportMode   mode;
+  gboolean       dry_run;
+  gboolean       has_header;
+
+  /* Results */
+  char          *note;
+  guint          n_rows;
+  guint          created;
+  guint          updated;
+  guint          skipped;
+  guint          failed;
+  gint64         batch_id;
+  GPtrArray     *problems;       /* LgImportProblem */
+  GStrv          header;
+  GPtrArray     *failed_rows;    /* FailedRow */
+  GHashTable    *unknown_stages; /* normalised -> label as written */
+  GHashTable    *unknown_qualifications;
+
+  /* Progress, delivered to the thread that started the task. */
+  GMainContext  *context;
+  double         last_progress;
+};
+
+G_DEFINE_FINAL_TYPE (LgLeadImport, lg_lead_import, G_TYPE_OBJECT)
+
+enum {
+  PROGRESS,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+problem_free (gpointer data)
+{
+  LgImportProblem *problem = data;
+
+  g_free (problem->column);
+  g_free (problem->reason);
+  g_free (problem);
+}
+
+static void
+failed_row_free (gpointer data)
+{
+  FailedRow *row = data;
+
+  g_strfreev (row->fields);
+  g_free (row->reason);
+  g_free (row);
+}
+
+static void
+row_clear (Row *row)
+{
+  for (guint i = 0; i < LG_CSV_N_FIELDS; i++)
+    g_free (row->text[i]);
+  g_free (row->name);
+  g_free (row->phone_key);
+  g_free (row->telegram);
+  g_free (row->telegram_key);
+  g_free (row->notes);
+  memset (row, 0, sizeof *row);
+}
+
+static void
+reset_results (LgLeadImport *self)
+{
+  g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->header, g_strfreev);
+  self->n_rows = self->created = self->updated = self->skipped = self->failed = 0;
+  self->batch_id = 0;
+  self->last_progress = 0;
+  g_ptr_array_set_size (self->problems, 0);
+  g_ptr_array_set_size (self->failed_rows, 0);
+  g_hash_table_remove_all (self->unknown_stages);
+  g_hash_table_remove_all (self->unknown_qualifications);
+}
+
+static void
+lg_lead_import_finalize (GObject *object)
+{
+  LgLeadImport *self = LG_LEAD_IMPORT (object);
+
+  g_free (self->db_path);
+  g_free (self->csv_path);
+  g_clear_object (&self->mapping);
+  g_free (self->note);
+  g_strfreev (self->header);
+  g_ptr_array_unref (self->problems);
+  g_ptr_array_unref (self->failed_rows);
+  g_hash_table_unref (self->unknown_stages);
+  g_hash_table_unref (self->unknown_qualifications);
+  g_clear_pointer (&self->context, g_main_context_unref);
+
+  G_OBJECT_CLASS (lg_lead_import_parent_class)->finalize (object);
+}
+
+static void
+lg_lead_import_class_init (LgLeadImportClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = lg_lead_import_finalize;
+
+  /**
+   * LgLeadImport::progress:
+   * @fraction: done so far, from 0 to 1
+   */
+  signals[PROGRESS] =
+    g_signal_new ("progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_DOUBLE);
+}
+
+static void
+lg_lead_import_init (LgLeadImport *self)
+{
+  self->mode = LG_IMPORT_MODE_BOTH;
+  self->has_header = TRUE;
+  self->problems = g_ptr_array_new_with_free_func (problem_free);
+  self->failed_rows = g_ptr_array_new_with_free_func (failed_row_free);
+  self->unknown_stages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->unknown_qualifications = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        g_free);
+}
+
+const char *
+lg_import_mode_get_id (LgImportMode mode)
+{
+  static const char *ids[] = { "create", "update", "both" };
+
+  g_return_val_if_fail (mode <= LG_IMPORT_MODE_BOTH, NULL);
+
+  return ids[mode];
+}
+
+gboolean
+lg_import_mode_from_id (const char   *id,
+                        LgImportMode *mode)
+{
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  for (LgImportMode m = LG_IMPORT_MODE_CREATE; m <= LG_IMPORT_MODE_BOTH; m++)
+    if (g_strcmp0 (id, lg_import_mode_get_id (m)) == 0)
+      {
+        *mode = m;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+LgLeadImport *
+lg_lead_import_new (const char   *db_path,
+                    const char   *csv_path,
+                    LgCsvMapping *mapping)
+{
+  LgLeadImport *self;
+
+  g_return_val_if_fail (db_path != NULL, NULL);
+  g_return_val_if_fail (csv_path != NULL, NULL);
+  g_return_val_if_fail (LG_IS_CSV_MAPPING (mapping), NULL);
+
+  self = g_object_new (LG_TYPE_LEAD_IMPORT, NULL);
+  self->db_path = g_strdup (db_path);
+  self->csv_path = g_strdup (csv_path);
+  /* The caller may go on editing its mapping while the worker reads this one. */
+  self->mapping = lg_csv_mapping_copy (mapping);
+  return self;
+}
+
+void
+lg_lead_import_set_format (LgLeadImport  *self,
+                           LgCsvEncoding  encoding,
+                           char           delimiter)
+{
+  g_return_if_fail (LG_IS_LEAD_IMPORT (self));
+
+  self->encoding = encoding;
+  self->delimiter = delimiter;
+}
+
+void
+lg_lead_import_set_has_header (LgLeadImport *self,
+                               gboolean      has_header)
+{
+  g_return_if_fail (LG_IS_LEAD_IMPORT (self));
+
+  self->has_header = has_header;
+}
+
+void
+lg_lead_import_set_mode (LgLeadImport *self,
+                         LgImportMode  mode)
+{
+  g_return_if_fail (LG_IS_LEAD_IMPORT (self));
+
+  self->mode = mode;
+}
+
+void
+lg_lead_import_set_dry_run (LgLeadImport *self,
+                            gboolean      dry_run)
+{
+  g_return_if_fail (LG_IS_LEAD_IMPORT (self));
+
+  self->dry_run = dry_run;
+}
+
+LgCsvMapping *
+lg_lead_import_get_mapping (LgLeadImport *self)
+{
+  g_return_val_if_fail (LG_IS_LEAD_IMPORT (self), NULL);
+
+  return self->mapping;
+}
+
+/* Progress */
+
+typedef struct
+{
+  LgLeadImport *self;
+  double        fraction;
+} ProgressData;
+
+static gboolean
+emit_progress_cb (gpointer data)
+{
+  ProgressData *progress = data;
+
+  g_signal_emit (progress->self, signals[PROGRESS], 0, progress->fraction);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_data_free (gpointer data)
+{
+  ProgressData *progress = data;
+
+  g_object_unref (progress->self);
+  g_free (progress);
+}
+
+static void
+report_progress (LgLeadImport *self,
+                 double        fraction)
+{
+  ProgressData *progress;
+
+  /* Whole percents are plenty for a progress bar. */
+  if (fraction < 1.0 && fraction - self->last_progress < 0.01)
+    return;
+  self->last_progress = fraction;
+
+  if (self->context == NULL)
+    {
+      g_signal_emit (self, signals[PROGRESS], 0, fraction);
+      return;
+    }
+  progress = g_new (ProgressData, 1);
+  progress->self = g_object_ref (self);
+  progress->fraction = fraction;
+  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, emit_progress_cb, progress,
+                              progress_data_free);
+}
+
+/* Parsing cells */
+
+static void
+add_problem (LgLeadImport *self,
+             guint         line,
+             const char   *column,
+             char         *reason)
+{
+  LgImportProblem *problem = g_new0 (LgImportProblem, 1);
+
+  problem->line = line;
+  problem->column = g_strdup (column);
+  problem->reason = reason;
+  g_ptr_array_add (self->problems, problem);
+}
+
+char *
+lg_import_problem_to_string (const LgImportProblem *problem)
+{
+  g_return_val_if_fail (problem != NULL, NULL);
+
+  if (problem->column != NULL)
+    return g_strdup_printf (_("Line %u, %s: %s"), problem->line, problem->column, problem->reason);
+  return g_strdup_printf (_("Line %u: %s"), problem->line, problem->reason);
+}
+
+/* Our own export puts an apostrophe before cells a spreadsheet would run as
+ * formulas; reading them back takes it off. */
+static char *
+cell_value (const char *field)
+{
+  if (field[0] == '\'' && strchr ("=+-@\t\r", field[1]) != NULL && field[1] != '\0')
+    field++;
+  return g_strstrip (g_strdup (field));
+}
+
+/* Amounts as people write them: "1,234.50", "1.234,50", "1 234,5", "$1,200",
+ * "1200 EUR". Returns minor units, rounded half up. */
+static gboolean
+parse_money (const char *text,
+             gint64     *minor)
+{
+  g_autoptr(GString) number = g_string_new (NULL);
+  const char *last_dot, *last_comma;
+  gboolean negative = FALSE, in_fraction = FALSE;
+  gint64 whole = 0, fraction = 0;
+  guint n_digits = 0, fraction_digits = 0;
+  char decimal = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '-' && number->len == 0)
+        negative = TRUE;
+      else if (c == '.' || c == ',' || (c >= '0' && c <= '9'))
+        g_string_append_c (number, (char) c);
+      /* Thousands spaces and apostrophes, currency signs and codes. */
+      else if (!g_unichar_isspace (c) && c != '\'' && c != 0x00a0 && c != 0x202f &&
+               g_unichar_type (c) != G_UNICODE_CURRENCY_SYMBOL && !g_unichar_isalpha (c))
+        return FALSE;
+    }
+
+  /* The decimal separator is the last one when both kinds appear; a lone comma
+   * followed by three digits groups thousands ("1,200"). */
+  last_dot = strrchr (number->str, '.');
+  last_comma = strrchr (number->str, ',');
+  if (last_dot != NULL && last_comma != NULL)
+    decimal = last_dot > last_comma ? '.' : ',';
+  else if (last_dot != NULL && strchr (number->str, '.') == last_dot)
+    decimal = '.';
+  else if (last_comma != NULL && strchr (number->str, ',') == last_comma &&
+           strlen (last_comma + 1) != 3)
+    decimal = ',';
+
+  for (const char *p = number->str; *p != '\0'; p++)
+    {
+      if (*p == decimal && !in_fraction)
+        in_fraction = TRUE;
+      else if (*p == '.' || *p == ',')
+        {
+          if (in_fraction)
+            return FALSE;
+        }
+      else if (in_fraction)
+        {
+          if (fraction_digits < 3)
+            {
+              fraction = fraction * 10 + (*p - '0');
+              fraction_digits++;
+            }
+          n_digits++;
+        }
+      else
+        {
+          if (whole > G_MAXINT64 / 1000)
+            return FALSE;
+          whole = whole * 10 + (*p - '0');
+          n_digits++;
+        }
+    }
+  if (n_digits == 0)
+    return FALSE;
+
+  for (; fraction_digits < 3; fraction_digits++)
+    fraction *= 10;
+  *minor = whole * 100 + (fraction + 5) / 10;
+  if (negative)
+    *minor = -*minor;
+  return TRUE;
+}
+
+static gboolean
+make_time (int     year,
+           int     month,
+           int     day,
+           int     hour,
+           int     minute,
+           double  seconds,
+           gint64 *out)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  g_autoptr(GDateTime) time = NULL;
+
+  if (year < 100)
+    year += year < 70 ? 2000 : 1900;
+  time = g_date_time_new (local, year, month, day, hour, minute, seconds);
+  if (time == NULL)
+    return FALSE;
+  *out = g_date_time_to_unix (time);
+  return TRUE;
+}
+
+/* Dates as exports write them: ISO 8601 (with or without time and zone),
+ * "2024-03-01 10:22", "21.02.2023", "2/21/2023 10:22 AM", Unix seconds.
+ * Times without a zone are the user's local time. */
+static gboolean
+parse_date (const char *text,
+            gint64     *out)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  g_autoptr(GDateTime) iso = NULL;
+  g_autofree char *copy = g_strdup (text);
+  int a = 0, b = 0, c = 0, hour = 0, minute = 0, consumed = 0;
+  double seconds = 0;
+  char sep1 = 0, sep2 = 0;
+  char ampm[3] = "";
+  guint64 number;
+
+  if (strlen (copy) > 10 && copy[10] == ' ')
+    copy[10] = 'T';
+  iso = g_date_time_new_from_iso8601 (copy, local);
+  if (iso != NULL)
+    {
+      *out = g_date_time_to_unix (iso);
+      return TRUE;
+    }
+
+  if (g_ascii_string_to_unsigned (text, 10, 100000000, G_MAXINT64, &number, NULL))
+    {
+      /* Milliseconds since 1970 have 13 digits. */
+      *out = number >= 100000000000 ? (gint64) (number / 1000) : (gint64) number;
+      return TRUE;
+    }
+
+  if (sscanf (text, "%d%c%d%c%d%n", &a, &sep1, &b, &sep2, &c, &consumed) != 5 ||
+      sep1 != sep2 || (sep1 != '-' && sep1 != '.' && sep1 != '/'))
+    return FALSE;
+
+  if (text[consumed] != '\0')
+    {
+      int n = sscanf (text + consumed, " %d:%d:%lf %2s", &hour, &minute, &seconds, ampm);
+
+      if (n < 2)
+        {
+          seconds = 0;
+          n = sscanf (text + consumed, " %d:%d %2s", &hour, &minute, ampm);
+          if (n < 2)
+            return FALSE;
+        }
+      if (g_ascii_strcasecmp (ampm, "pm") == 0 && hour < 12)
+        hour += 12;
+      else if (g_ascii_strcasecmp (ampm, "am") == 0 && hour == 12)
+        hour = 0;
+    }
+
+  if (a > 31) /* 2023-02-21, 2023/02/21 */
+    return make_time (a, b, c, hour, minute, seconds, out);
+  if (sep1 == '.' || a > 12) /* 21.02.2023, 21/02/2023 */
+    return make_time (c, b, a, hour, minute, seconds, out);
+  return make_time (c, a, b, hour, minute, seconds, out); /* 2/21/2023, as in the US */
+}
+
+static const char *
+currency_from_text (const char *text,
+                    char        code[4])
+{
+  static const struct { const char *sign; const char *code; } signs[] = {
+    { "$", "USD" }, { "€", "EUR" }, { "£", "GBP" }, { "₽", "RUB" }, { "¥", "JPY" },
+    { "₴", "UAH" }, { "₹", "INR" }, { "руб", "RUB" }, { "р.", "RUB" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (signs); i++)
+    if (g_strcmp0 (text, signs[i].sign) == 0)
+      {
+        g_strlcpy (code, signs[i].code, 4);
+        return code;
+      }
+  if (strlen (text) == 3 && g_ascii_isalpha (text[0]) && g_ascii_isalpha (text[1]) &&
+      g_ascii_isalpha (text[2]))
+    {
+      for (guint i = 0; i < 3; i++)
+        code[i] = g_ascii_toupper (text[i]);
+      code[3] = '\0';
+      return code;
+    }
+  return NULL;
+}
+
+static void
+remember_unknown (GHashTable *table,
+                  const char *label)
+{
+  char *key = lg_csv_normalize_label (label);
+
+  if (!g_hash_table_contains (table, key))
+    g_hash_table_insert (table, key, g_strdup (label));
+  else
+    g_free (key);
+}
+
+/* Fills row from the reader's current row; adds a problem for each cell that
+ * does not hold what its column says. Returns whether the row is valid. */
+static gboolean
+parse_row (LgLeadImport *self,
+           LgCsvReader  *reader,
+           Row          *row)
+{
+  LgCsvMapping *mapping = self->mapping;
+  guint line = lg_csv_reader_get_line (reader);
+  guint n_fields = lg_csv_reader_get_n_fields (reader);
+  guint n_columns = lg_csv_mapping_get_n_columns (mapping);
+  guint n_problems = self->problems->len;
+  g_autoptr(GString) extra = NULL;
+  const char *first, *last;
+
+#define PROBLEM(field, ...) \
+  add_problem (self, line, lg_csv_mapping_get_header (mapping, row->column[field]), \
+               g_strdup_printf (__VA_ARGS__))
+
+  memset (row, 0, sizeof *row);
+
+  /* Padding a short row would shift nothing but would hide a broken file. */
+  if (n_fields != n_columns)
+    {
+      add_problem (self, line, NULL,
+                   g_strdup_printf (ngettext ("The row has %u field but the header has %u "
+                                              "columns.",
+                                              "The row has %u fields but the header has %u "
+                                              "columns.", n_fields), n_fields, n_columns));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      LgCsvField field = lg_csv_mapping_get_field (mapping, i);
+      const char *cell = lg_csv_reader_get_field (reader, i);
+
+      if (field == LG_CSV_FIELD_IGNORE || cell[0] == '\0')
+        continue;
+      if (field == LG_CSV_FIELD_ADD_TO_NOTES)
+        {
+          g_autofree char *value = cell_value (cell);
+
+          if (value[0] == '\0')
+            continue;
+          if (extra == NULL)
+            extra = g_string_new (NULL);
+          g_string_append_printf (extra, "%s%s: %s", extra->len > 0 ? "\n" : "",
+                                  lg_csv_mapping_get_header (mapping, i), value);
+          continue;
+        }
+      /* The first non-empty column wins: "Email - Work" before "Email - Home". */
+      if (row->text[field] == NULL)
+        {
+          char *value = cell_value (cell);
+
+          if (value[0] == '\0')
+            {
+              g_free (value);
+              continue;
+            }
+          row->text[field] = value;
+          row->column[field] = i;
+        }
+    }
+
+  first = row->text[LG_CSV_FIELD_FIRST_NAME];
+  last = row->text[LG_CSV_FIELD_LAST_NAME];
+  if (row->text[LG_CSV_FIELD_NAME] != NULL)
+    row->name = g_strdup (row->text[LG_CSV_FIELD_NAME]);
+  else if (first != NULL || last != NULL)
+    row->name = g_strjoin (" ", first != NULL ? first : last,
+                           first != NULL ? last : NULL, NULL);
+
+  if (row->text[LG_CSV_FIELD_NOTES] != NULL || extra != NULL)
+    row->notes = g_strjoin (row->text[LG_CSV_FIELD_NOTES] != NULL && extra != NULL ? "\n" : "",
+                            row->text[LG_CSV_FIELD_NOTES] != NULL ?
+                              row->text[LG_CSV_FIELD_NOTES] : extra->str,
+                            row->text[LG_CSV_FIELD_NOTES] != NULL && extra != NULL ?
+                              extra->str : NULL,
+                            NULL);
+
+  if (row->text[LG_CSV_FIELD_ID] != NULL &&
+      !g_ascii_string_to_signed (row->text[LG_CSV_FIELD_ID], 10, 1, G_MAXINT64,
+                                 &row->id, NULL))
+    PROBLEM (LG_CSV_FIELD_ID, _("“%s” is not a Leadgram lead id."), row->text[LG_CSV_FIELD_ID]);
+
+  if (row->text[LG_CSV_FIELD_EMAIL] != NULL && !lg_validate_email (row->text[LG_CSV_FIELD_EMAIL]))
+    PROBLEM (LG_CSV_FIELD_EMAIL, _("“%s” is not an email address."),
+             row->text[LG_CSV_FIELD_EMAIL]);
+
+  if (row->text[LG_CSV_FIELD_PHONE] != NULL &&
+      (row->phone_key = lg_normalize_phone (row->text[LG_CSV_FIELD_PHONE])) == NULL)
+    PROBLEM (LG_CSV_FIELD_PHONE, _("“%s” is not a phone number."),
+             row->text[LG_CSV_FIELD_PHONE]);
+
+  if (row->text[LG_CSV_FIELD_TELEGRAM] != NULL)
+    {
+      row->telegram_key = lg_normalize_telegram (row->text[LG_CSV_FIELD_TELEGRAM]);
+      if (row->telegram_key == NULL)
+        PROBLEM (LG_CSV_FIELD_TELEGRAM, _("“%s” is not a Telegram username."),
+                 row->text[LG_CSV_FIELD_TELEGRAM]);
+      else
+        {
+          /* Keep the user's capitals, drop "@" and "t.me/". */
+          const char *written = row->text[LG_CSV_FIELD_TELEGRAM];
+
+          row->telegram = g_strdup (written + strlen (written) - strlen (row->telegram_key));
+        }
+    }
+
+  if (row->text[LG_CSV_FIELD_VALUE] != NULL)
+    {
+      row->has_value = parse_money (row->text[LG_CSV_FIELD_VALUE], &row->value);
+      if (!row->has_value)
+        PROBLEM (LG_CSV_FIELD_VALUE, _("“%s” is not an amount of money."),
+                 row->text[LG_CSV_FIELD_VALUE]);
+    }
+
+  if (row->text[LG_CSV_FIELD_CURRENCY] != NULL &&
+      currency_from_text (row->text[LG_CSV_FIELD_CURRENCY], row->currency) == NULL)
+    PROBLEM (LG_CSV_FIELD_CURRENCY, _("“%s” is not a currency code such as EUR or USD."),
+             row->text[LG_CSV_FIELD_CURRENCY]);
+
+  if (row->text[LG_CSV_FIELD_CREATED] != NULL &&
+      !parse_date (row->text[LG_CSV_FIELD_CREATED], &row->created))
+    PROBLEM (LG_CSV_FIELD_CREATED, _("“%s” is not a date (write it as 2024-03-01)."),
+             row->text[LG_CSV_FIELD_CREATED]);
+
+  if (row->text[LG_CSV_FIELD_CLOSED] != NULL &&
+      !parse_date (row->text[LG_CSV_FIELD_CLOSED], &row->closed))
+    PROBLEM (LG_CSV_FIELD_CLOSED, _("“%s” is not a date (write it as 2024-03-01)."),
+             row->text[LG_CSV_FIELD_CLOSED]);
+
+  if (row->text[LG_CSV_FIELD_STAGE] != NULL)
+    {
+      row->stage = lg_csv_mapping_map_label (mapping, LG_CSV_FIELD_STAGE,
+                                             row->text[LG_CSV_FIELD_STAGE]);
+      if (row->stage == NULL)
+        {
+          remember_unknown (self->unknown_stages, row->text[LG_CSV_FIELD_STAGE]);
+          PROBLEM (LG_CSV_FIELD_STAGE, _("“%s” is not a known stage: choose which stage it "
+                                         "means."), row->text[LG_CSV_FIELD_STAGE]);
+        }
+    }
+
+  if (row->text[LG_CSV_FIELD_QUALIFICATION] != NULL)
+    {
+      row->qualification = lg_csv_mapping_map_label (mapping, LG_CSV_FIELD_QUALIFICATION,
+                                                     row->text[LG_CSV_FIELD_QUALIFICATION]);
+      if (row->qualification == NULL)
+        {
+          remember_unknown (self->unknown_qualifications,
+                            row->text[LG_CSV_FIELD_QUALIFICATION]);
+          PROBLEM (LG_CSV_FIELD_QUALIFICATION,
+                   _("“%s” is not a known qualification: choose which one it means."),
+                   row->text[LG_CSV_FIELD_QUALIFICATION]);
+        }
+    }
+
+  if (row->id == 0 && row->name == NULL && row->text[LG_CSV_FIELD_EMAIL] == NULL &&
+      row->text[LG_CSV_FIELD_PHONE] == NULL && row->text[LG_CSV_FIELD_TELEGRAM] == NULL &&
+      row->text[LG_CSV_FIELD_COMPANY] == NULL)
+    add_problem (self, line, NULL,
+                 g_strdup (_("The row has no name, email, phone, Telegram username or "
+                             "company: there is nobody to import.")));
+
+#undef PROBLEM
+
+  return self->problems->len == n_problems;
+}
+
+static void
+remember_failed_row (LgLeadImport *self,
+                     LgCsvReader  *reader,
+                     guint         first_problem)
+{
+  FailedRow *failed = g_new0 (FailedRow, 1);
+  GString *reason = g_string_new (NULL);
+
+  failed->fields = g_strdupv ((char **) lg_csv_reader_get_fields (reader));
+  for (guint i = first_problem; i < self->problems->len; i++)
+    {
+      LgImportProblem *problem = g_ptr_array_index (self->problems, i);
+
+      if (reason->len > 0)
+        g_string_append (reason, " ");
+      if (problem->column != NULL)
+        g_string_append_printf (reason, "%s: ", problem->column);
+      g_string_append (reason, problem->reason);
+    }
+  failed->reason = g_string_free (reason, FALSE);
+  g_ptr_array_add (self->failed_rows, failed);
+}
+
+/* Opens the file at its first row: the header, or (without one) the first
+ * row of data, which *replay says is still to be handled. */
+static LgCsvReader *
+open_file (LgLeadImport  *self,
+           gboolean      *replay,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(LgCsvReader) reader = NULL;
+
+  reader = lg_csv_reader_new_for_path (self->csv_path, self->encoding, self->delimiter,
+                                       cancellable, error);
+  if (reader == NULL)
+    return NULL;
+
+  if (!lg_csv_reader_next (reader, cancellable, error))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error_literal (error, LG_CSV_ERROR, LG_CSV_ERROR_EMPTY,
+                             _("The file is empty. Choose the exported CSV file itself."));
+      return NULL;
+    }
+  if (lg_csv_reader_get_n_fields (reader) != lg_csv_mapping_get_n_columns (self->mapping))
+    {
+      g_set_error (error, LG_CSV_ERROR, LG_CSV_ERROR_RAGGED,
+                   _("The file’s header has %u columns but the column mapping has %u. "
+                     "Choose the columns again."),
+                   lg_csv_reader_get_n_fields (reader),
+                   lg_csv_mapping_get_n_columns (self->mapping));
+      return NULL;
+    }
+  *replay = !self->has_header;
+  return g_steal_pointer (&reader);
+}
+
+static gboolean
+next_row (LgCsvReader   *reader,
+          gboolean      *replay,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  if (*replay)
+    {
+      *replay = FALSE;
+      return TRUE;
+    }
+  return lg_csv_reader_next (reader, cancellable, error);
+}
+
+static gboolean
+check_cancelled (GCancellable  *cancellable,
+                 GError       **error)
+{
+  if (!g_cancellable_is_cancelled (cancellable))
+    return FALSE;
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                       _("The import was cancelled; nothing was changed."));
+  return TRUE;
+}
+
+static gboolean
+validate_pass (LgLeadImport  *self,
+               double         share,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(LgCsvReader) reader = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (self->csv_path);
+  goffset size = 1;
+  GError *read_error = NULL;
+  gboolean replay = FALSE;
+
+  reset_results (self);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, NULL);
+  if (info != NULL)
+    size = MAX (1, g_file_info_get_size (info));
+
+  reader = open_file (self, &replay, cancellable, error);
+  if (reader == NULL)
+    return FALSE;
+  self->header = g_new0 (char *, lg_csv_mapping_get_n_columns (self->mapping) + 1);
+  for (guint i = 0; i < lg_csv_mapping_get_n_columns (self->mapping); i++)
+    self->header[i] = g_strdup (lg_csv_mapping_get_header (self->mapping, i));
+
+  while (next_row (reader, &replay, cancellable, &read_error))
+    {
+      guint first_problem = self->problems->len;
+      Row row;
+
+      self->n_rows++;
+      if (!parse_row (self, reader, &row))
+        {
+          self->failed++;
+          remember_failed_row (self, reader, first_problem);
+        }
+      row_clear (&row);
+
+      if (self->n_rows % CHECK_EVERY == 0)
+        {
+          if (check_cancelled (cancellable, error))
+            return FALSE;
+          report_progress (self, share * lg_csv_reader_get_position (reader) / size);
+        }
+    }
+  if (read_error != NULL)
+    {
+      g_propagate_error (error, read_error);
+      return FALSE;
+    }
+
+  if (self->n_rows == 0)
+    {
+      g_set_error_literal (error, LG_CSV_ERROR, LG_CSV_ERROR_NO_ROWS,
+                           _("The file has a header but no rows below it: there is nothing "
+                             "to import."));
+      return FALSE;
+    }
+
+  if (lg_csv_reader_get_note (reader) != NULL)
+    self->note = g_strdup (lg_csv_reader_get_note (reader));
+  report_progress (self, share);
+  return TRUE;
+}
+
+gboolean
+lg_lead_import_validate (LgLeadImport  *self,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_return_val_if_fail (LG_IS_LEAD_IMPORT (self), FALSE);
+
+  return validate_pass (self, 1.0, cancellable, error);
+}
+
+/* Writing */
+
+/* What the write pass knows about the leads already there, by each key. */
+typedef struct
+{
+  LgStore    *store;
+  GHashTable *by_id;       /* id -> id */
+  GHashTable *by_email;    /* lower-case email -> id */
+  GHashTable *by_phone;    /* normalised phone -> id */
+  GHashTable *by_telegram; /* lower-case handle -> id */
+  GHashTable *sources;     /* name -> source id */
+  double      position[5]; /* next position per stage */
+  gint64      now;
+} Index;
+
+static const char *stages[] = { "cold", "warm", "hot", "won", "lost" };
+
+static int
+stage_index (const char *stage)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
+    if (g_strcmp0 (stage, stages[i]) == 0)
+      return i;
+  return 0;
+}
+
+static void
+index_clear (Index *index)
+{
+  g_clear_pointer (&index->by_id, g_hash_table_unref);
+  g_clear_pointer (&index->by_email, g_hash_table_unref);
+  g_clear_pointer (&index->by_phone, g_hash_table_unref);
+  g_clear_pointer (&index->by_telegram, g_hash_table_unref);
+  g_clear_pointer (&index->sources, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Index, index_clear)
+
+static void
+index_add (Index      *index,
+           gint64      id,
+           const char *email,
+           const char *phone_key,
+           const char *telegram_key)
+{
+  gpointer value = GSIZE_TO_POINTER ((gsize) id);
+
+  g_hash_table_insert (index->by_id, value, value);
+  /* The first lead with a key keeps it, as the oldest is the one to update. */
+  if (email != NULL && !g_hash_table_contains (index->by_email, email))
+    g_hash_table_insert (index->by_email, g_strdup (email), value);
+  if (phone_key != NULL && !g_hash_table_contains (index->by_phone, phone_key))
+    g_hash_table_insert (index->by_phone, g_strdup (phone_key), value);
+  if (telegram_key != NULL && !g_hash_table_contains (index->by_telegram, telegram_key))
+    g_hash_table_insert (index->by_telegram, g_strdup (telegram_key), value);
+}
+
+static gboolean
+index_load (Index    *index,
+            LgStore  *store,
+            GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  index->store = store;
+  index->now = g_get_real_time () / G_USEC_PER_SEC;
+  index->by_id = g_hash_table_new (g_direct_hash, g_direct_equal);
+  index->by_email = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  index->by_phone = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  index->by_telegram = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  index->sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  stmt = lg_store_prepare (store, "SELECT id, email, phone, telegram_handle FROM leads "
+                                  "ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *email = NULL;
+      g_autofree char *phone = NULL;
+      g_autofree char *telegram = NULL;
+
+      if (lg_stmt_text (stmt, 1) != NULL)
+        email = g_utf8_casefold (lg_stmt_text (stmt, 1), -1);
+      if (lg_stmt_text (stmt, 2) != NULL)
+        phone = lg_normalize_phone (lg_stmt_text (stmt, 2));
+      if (lg_stmt_text (stmt, 3) != NULL)
+        telegram = lg_normalize_telegram (lg_stmt_text (stmt, 3));
+      index_add (index, sqlite3_column_int64 (stmt, 0), email, phone, telegram);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lg_store_set_error (store, error, _("Could not read the leads"));
+      return FALSE;
+    }
+
+  stmt = lg_store_prepare (store, "SELECT stage, max(position) FROM leads GROUP BY stage",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    index->position[stage_index (lg_stmt_text (stmt, 0))] = sqlite3_column_double (stmt, 1);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gint64
+index_find (Index *index,
+            Row   *row)
+{
+  g_autofree char *email = NULL;
+  gpointer id;
+
+  if (row->id > 0 && g_hash_table_contains (index->by_id, GSIZE_TO_POINTER ((gsize) row->id)))
+    return row->id;
+  if (row->text[LG_CSV_FIELD_EMAIL] != NULL)
+    {
+      email = g_utf8_casefold (row->text[LG_CSV_FIELD_EMAIL], -1);
+      if ((id = g_hash_table_lookup (index->by_email, email)) != NULL)
+        return GPOINTER_TO_SIZE (id);
+    }
+  if (row->phone_key != NULL && (id = g_hash_table_lookup (index->by_phone, row->phone_key)))
+    return GPOINTER_TO_SIZE (id);
+  if (row->telegram_key != NULL &&
+      (id = g_hash_table_lookup (index->by_telegram, row->telegram_key)) != NULL)
+    return GPOINTER_TO_SIZE (id);
+  return 0;
+}
+
+/* The source named in the file: an existing one by title or handle, else a
+ * new source of kind csv. */
+static gboolean
+find_source (Index       *index,
+             const char  *name,
+             gint64      *id,
+             GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gpointer cached;
+  int rc;
+
+  if (g_hash_table_lookup_extended (index->sources, name, NULL, &cached))
+    {
+      *id = GPOINTER_TO_SIZE (cached);
+      return TRUE;
+    }
+
+  stmt = lg_store_prepare (index->store,
+                           "SELECT id FROM sources WHERE title = ?1 OR handle = ?1 "
+                           "OR '@' || handle = ?1 ORDER BY id LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  *id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+
+  if (*id == 0)
+    {
+      stmt = lg_store_prepare (index->store,
+                               "INSERT INTO sources (kind, handle, title, created_at) "
+                               "VALUES ('csv', ?1, ?1, ?2)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, index->now);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          lg_store_set_error (index->store, error, _("Could not add the lead’s source"));
+          return FALSE;
+        }
+      *id = sqlite3_last_insert_rowid (lg_store_get_db (index->store));
+    }
+
+  g_hash_table_insert (index->sources, g_strdup (name), GSIZE_TO_POINTER ((gsize) *id));
+  return TRUE;
+}
+
+static gboolean
+record_change (LgLeadImport  *self,
+               Index         *index,
+               gint64         lead_id,
+               const char    *action,
+               const char    *previous,
+               GError       **error)
+{
+  g_autofree char *file_name = g_path_get_basename (self->csv_path);
+  g_autofree char *batch = g_strdup_printf ("%" G_GINT64_FORMAT, self->batch_id);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = lg_store_prepare (index->store,
+                           "INSERT INTO import_changes (batch_id, lead_id, action, previous) "
+                           "VALUES (?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->batch_id);
+  sqlite3_bind_int64 (stmt, 2, lead_id);
+  sqlite3_bind_text (stmt, 3, action, -1, SQLITE_STATIC);
+  lg_stmt_bind_text (stmt, 4, previous);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lg_store_set_error (index->store, error, _("Could not record the import"));
+      return FALSE;
+    }
+
+  /* The lead's timeline says where it came from; new_value is the batch so
+   * undo finds the entry. */
+  stmt = lg_store_prepare (index->store,
+                           "INSERT INTO activities (lead_id, kind, at, detail, new_value) "
+                           "VALUES (?, 'import', ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, lead_id);
+  sqlite3_bind_int64 (stmt, 2, index->now);
+  sqlite3_bind_text (stmt, 3, file_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, batch, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lg_store_set_error (index->store, error, _("Could not record the import"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+create_lead (LgLeadImport  *self,
+             Index         *index,
+             Row           *row,
+             GError       **error)
+{
+  const char *stage = row->stage != NULL ? row->stage : "cold";
+  gint64 source_id = 0;
+  sqlite3_stmt *stmt;
+  gint64 id;
+  int rc;
+
+  if (row->text[LG_CSV_FIELD_SOURCE] != NULL &&
+      !find_source (index, row->text[LG_CSV_FIELD_SOURCE], &source_id, error))
+    return FALSE;
+
+  stmt = lg_store_prepare (index->store,
+                           "INSERT INTO leads (name, telegram_handle, telegram_id, email, phone, "
+                           "company, stage, furthest_stage, qualification, value, currency, "
+                           "source_id, position, created_at, closed_at, lost_reason, notes) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+                           "?14, ?15, ?16)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  index->position[stage_index (stage)] += 1;
+  sqlite3_bind_text (stmt, 1, row->name != NULL ? row->name : "", -1, SQLITE_STATIC);
+  lg_stmt_bind_text (stmt, 2, row->telegram);
+  lg_stmt_bind_text (stmt, 3, row->text[LG_CSV_FIELD_TELEGRAM_ID]);
+  lg_stmt_bind_text (stmt, 4, row->text[LG_CSV_FIELD_EMAIL]);
+  lg_stmt_bind_text (stmt, 5, row->text[LG_CSV_FIELD_PHONE]);
+  lg_stmt_bind_text (stmt, 6, row->text[LG_CSV_FIELD_COMPANY]);
+  sqlite3_bind_text (stmt, 7, stage, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, row->qualification != NULL ? row->qualification : "unqualified",
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 9, row->has_value ? row->value : 0);
+  sqlite3_bind_text (stmt, 10, row->currency[0] != '\0' ? row->currency : "USD", -1,
+                     SQLITE_STATIC);
+  if (source_id > 0)
+    sqlite3_bind_int64 (stmt, 11, source_id);
+  sqlite3_bind_double (stmt, 12, index->position[stage_index (stage)]);
+  sqlite3_bind_int64 (stmt, 13, row->created != 0 ? row->created : index->now);
+  sqlite3_bind_int64 (stmt, 14, row->closed);
+  lg_stmt_bind_text (stmt, 15, row->text[LG_CSV_FIELD_LOST_REASON]);
+  sqlite3_bind_text (stmt, 16, row->notes != NULL ? row->notes : "", -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lg_store_set_error (index->store, error, _("Could not add the lead"));
+      return FALSE;
+    }
+
+  id = sqlite3_last_insert_rowid (lg_store_get_db (index->store));
+  {
+    g_autofree char *email = row->text[LG_CSV_FIELD_EMAIL] != NULL ?
+                             g_utf8_casefold (row->text[LG_CSV_FIELD_EMAIL], -1) : NULL;
+
+    index_add (index, id, email, row->phone_key, row->telegram_key);
+  }
+  return record_change (self, index, id, "create", NULL, error);
+}
+
+/* The columns an import may change, in the order of the UPDATE below; undo
+ * writes back only these. */
+static const char *update_columns[] = {
+  "name", "email", "phone", "company", "telegram_handle", "telegram_id", "stage",
+  "furthest_stage", "qualification", "value", "currency", "source_id", "created_at",
+  "closed_at", "lost_reason", "notes",
+};
+
+enum {
+  COL_NAME, COL_EMAIL, COL_PHONE, COL_COMPANY, COL_TELEGRAM, COL_TELEGRAM_ID, COL_STAGE,
+  COL_FURTHEST, COL_QUALIFICATION, COL_VALUE, COL_CURRENCY, COL_SOURCE, COL_CREATED,
+  COL_CLOSED, COL_LOST_REASON, COL_NOTES, N_COLUMNS
+};
+
+typedef struct
+{
+  const char *text[N_COLUMNS];
+  gint64      number[N_COLUMNS];
+  gboolean    is_number[N_COLUMNS];
+  gboolean    changed[N_COLUMNS];
+} Change;
+
+static void
+change_text (Change     *change,
+             int         column,
+             const char *value,
+             gboolean    differs)
+{
+  if (value == NULL || !differs)
+    return;
+  change->text[column] = value;
+  change->changed[column] = TRUE;
+}
+
+static void
+change_number (Change *change,
+               int     column,
+               gint64  now,
+               gint64  value)
+{
+  if (now == value)
+    return;
+  change->number[column] = value;
+  change->is_number[column] = TRUE;
+  change->changed[column] = TRUE;
+}
+
+static gboolean
+same_text (const char *a,
+           const char *b)
+{
+  return g_strcmp0 (a != NULL ? a : "", b != NULL ? b : "") == 0;
+}
+
+static gboolean
+same_email (const char *a,
+            const char *b)
+{
+  g_autofree char *folded_a = NULL;
+  g_autofree char *folded_b = NULL;
+
+  if (a == NULL || b == NULL)
+    return a == b;
+  folded_a = g_utf8_casefold (a, -1);
+  folded_b = g_utf8_casefold (b, -1);
+  return strcmp (folded_a, folded_b) == 0;
+}
+
+/* The notes after the import: the file's notes column replaces them, columns
+ * added to notes are appended unless the notes already say so. */
+static char *
+merged_notes (const char *current,
+              Row        *row)
+{
+  const char *base = row->text[LG_CSV_FIELD_NOTES] != NULL ? row->notes : current;
+
+  if (row->text[LG_CSV_FIELD_NOTES] != NULL || row->notes == NULL)
+    return g_strdup (base);
+  if (current != NULL && strstr (current, row->notes) != NULL)
+    return g_strdup (current);
+  if (current == NULL || current[0] == '\0')
+    return g_strdup (row->notes);
+  return g_strconcat (current, "\n", row->notes, NULL);
+}
+
+static gboolean
+update_lead (LgLeadImport  *self,
+             Index         *index,
+             gint64         id,
+             Row           *row,
+             gboolean      *changed,
+             GError       **error)
+{
+  g_autoptr(JsonBuilder) previous = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *previous_json = NULL;
+  g_autofree char *notes = NULL;
+  g_autofree char *phone_now = NULL;
+  g_autofree char *telegram_now = NULL;
+  Change change = { 0 };
+  sqlite3_stmt *read;
+  sqlite3_stmt *write;
+  gint64 source_id = 0;
+  int rc;
+
+  *changed = FALSE;
+  if (row->text[LG_CSV_FIELD_SOURCE] != NULL &&
+      !find_source (index, row->text[LG_CSV_FIELD_SOURCE], &source_id, error))
+    return FALSE;
+
+  read = lg_store_prepare (index->store,
+                           "SELECT name, email, phone, company, telegram_handle, telegram_id, "
+                           "stage, furthest_stage, qualification, value, currency, source_id, "
+                           "created_at, closed_at, lost_reason, notes FROM leads WHERE id = ?",
+                           error);
+  if (read == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (read, 1, id);
+  if (sqlite3_step (read) != SQLITE_ROW)
+    {
+      lg_store_set_error (index->store, error, _("Could not read the lead to update"));
+      sqlite3_reset (read);
+      return FALSE;
+    }
+
+#define NOW(col) lg_stmt_text (read, col)
+  if (NOW (COL_PHONE) != NULL)
+    phone_now = lg_normalize_phone (NOW (COL_PHONE));
+  if (NOW (COL_TELEGRAM) != NULL)
+    telegram_now = lg_normalize_telegram (NOW (COL_TELEGRAM));
+
+  change_text (&change, COL_NAME, row->name, !same_text (NOW (COL_NAME), row->name));
+  change_text (&change, COL_EMAIL, row->text[LG_CSV_FIELD_EMAIL],
+               !same_email (NOW (COL_EMAIL), row->text[LG_CSV_FIELD_EMAIL]));
+  /* The same number written another way is no change. */
+  change_text (&change, COL_PHONE, row->text[LG_CSV_FIELD_PHONE],
+               g_strcmp0 (phone_now, row->phone_key) != 0);
+  change_text (&change, COL_COMPANY, row->text[LG_CSV_FIELD_COMPANY],
+               !same_text (NOW (COL_COMPANY), row->text[LG_CSV_FIELD_COMPANY]));
+  change_text (&change, COL_TELEGRAM, row->telegram,
+               g_strcmp0 (telegram_now, row->telegram_key) != 0);
+  change_text (&change, COL_TELEGRAM_ID, row->text[LG_CSV_FIELD_TELEGRAM_ID],
+               !same_text (NOW (COL_TELEGRAM_ID), row->text[LG_CSV_FIELD_TELEGRAM_ID]));
+  change_text (&change, COL_STAGE, row->stage,
+               !same_text (NOW (COL_STAGE), row->stage));
+  if (row->stage != NULL && g_strcmp0 (row->stage, "lost") != 0 &&
+      stage_index (row->stage) > stage_index (NOW (COL_FURTHEST)))
+    change_text (&change, COL_FURTHEST, row->stage, TRUE);
+  change_text (&change, COL_QUALIFICATION, row->qualification,
+               !same_text (NOW (COL_QUALIFICATION), row->qualification));
+  if (row->has_value)
+    change_number (&change, COL_VALUE, sqlite3_column_int64 (read, COL_VALUE), row->value);
+  change_text (&change, COL_CURRENCY, row->currency[0] != '\0' ? row->currency : NULL,
+               !same_text (NOW (COL_CURRENCY), row->currency));
+  if (source_id > 0)
+    change_number (&change, COL_SOURCE, sqlite3_column_int64 (read, COL_SOURCE), source_id);
+  if (row->created != 0)
+    change_number (&change, COL_CREATED, sqlite3_column_int64 (read, COL_CREATED), row->created);
+  if (row->closed != 0)
+    change_number (&change, COL_CLOSED, sqlite3_column_int64 (read, COL_CLOSED), row->closed);
+  change_text (&change, COL_LOST_REASON, row->text[LG_CSV_FIELD_LOST_REASON],
+               !same_text (NOW (COL_LOST_REASON), row->text[LG_CSV_FIELD_LOST_REASON]));
+  notes = merged_notes (NOW (COL_NOTES), row);
+  change_text (&change, COL_NOTES, notes, !same_text (NOW (COL_NOTES), notes));
+
+  /* The previous values of what changes, for undo. */
+  json_builder_begin_object (previous);
+  for (int col = 0; col < N_COLUMNS; col++)
+    {
+      if (!change.changed[col])
+        continue;
+      *changed = TRUE;
+      json_builder_set_member_name (previous, update_columns[col]);
+      if (sqlite3_column_type (read, col) == SQLITE_NULL)
+        json_builder_add_null_value (previous);
+      else if (sqlite3_column_type (read, col) == SQLITE_INTEGER)
+        json_builder_add_int_value (previous, sqlite3_column_int64 (read, col));
+      else
+        json_builder_add_string_value (previous, NOW (col));
+    }
+  json_builder_end_object (previous);
+#undef NOW
+  sqlite3_reset (read);
+
+  if (!*changed)
+    return TRUE;
+
+  root = json_builder_get_root (previous);
+  previous_json = json_to_string (root, FALSE);
+
+  write = lg_store_prepare (index->store,
+                            "UPDATE leads SET name = coalesce(?1, name), "
+                            "email = coalesce(?2, email), phone = coalesce(?3, phone), "
+                            "company = coalesce(?4, company), "
+                            "telegram_handle = coalesce(?5, telegram_handle), "
+                            "telegram_id = coalesce(?6, telegram_id), "
+                            "stage = coalesce(?7, stage), "
+                            "furthest_stage = coalesce(?8, furthest_stage), "
+                            "qualification = coalesce(?9, qualification), "
+                            "value = coalesce(?10, value), currency = coalesce(?11, currency), "
+                            "source_id = coalesce(?12, source_id), "
+                            "created_at = coalesce(?13, created_at), "
+                            "closed_at = coalesce(?14, closed_at), "
+                            "lost_reason = coalesce(?15, lost_reason), "
+                            "notes = coalesce(?16, notes) WHERE id = ?17", error);
+  if (write == NULL)
+    return FALSE;
+  for (int col = 0; col < N_COLUMNS; col++)
+    {
+      if (!change.changed[col])
+        continue;
+      if (change.is_number[col])
+        sqlite3_bind_int64 (write, col + 1, change.number[col]);
+      else
+        sqlite3_bind_text (write, col + 1, change.text[col], -1, SQLITE_TRANSIENT);
+    }
+  sqlite3_bind_int64 (write, N_COLUMNS + 1, id);
+  rc = sqlite3_step (write);
+  sqlite3_reset (write);
+  if (rc != SQLITE_DONE)
+    {
+      lg_store_set_error (index->store, error, _("Could not update the lead"));
+      return FALSE;
+    }
+
+  {
+    g_autofree char *email = row->text[LG_CSV_FIELD_EMAIL] != NULL ?
+                             g_utf8_casefold (row->text[LG_CSV_FIELD_EMAIL], -1) : NULL;
+
+    index_add (index, id, email, row->phone_key, row->telegram_key);
+  }
+  return record_change (self, index, id, "update", previous_json, error);
+}
+
+static gboolean
+write_row (LgLeadImport  *self,
+           Index         *index,
+           Row           *row,
+           GError       **error)
+{
+  gint64 match = index_find (index, row);
+  gboolean changed;
+
+  if (match == 0)
+    {
+      if (self->mode == LG_IMPORT_MODE_UPDATE)
+        {
+          self->skipped++;
+          return TRUE;
+        }
+      self->created++;
+      return create_lead (self, index, row, error);
+    }
+
+  /* A twin of a lead already there, or of an earlier row of the file. */
+  if (self->mode == LG_IMPORT_MODE_CREATE)
+    {
+      self->skipped++;
+      return TRUE;
+    }
+  if (!update_lead (self, index, match, row, &changed, error))
+    return FALSE;
+  if (changed)
+    self->updated++;
+  else
+    self->skipped++;
+  return TRUE;
+}
+
+static gboolean
+write_pass (LgLeadImport  *self,
+            LgStore       *store,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(LgCsvReader) reader = NULL;
+  g_autofree char *file_name = g_path_get_basename (self->csv_path);
+  g_auto(Index) index = { 0 };
+  sqlite3_stmt *stmt;
+  GError *read_error = NULL;
+  guint done = 0;
+  gboolean replay = FALSE;
+  int rc;
+
+  reader = open_file (self, &replay, cancellable, error);
+  if (reader == NULL || !index_load (&index, store, error))
+    return FALSE;
+
+  stmt = lg_store_prepare (store, "INSERT INTO import_batches (file_name, created_at) "
+                                  "VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, file_name, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, index.now);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lg_store_set_error (store, error, _("Could not record the import"));
+      return FALSE;
+    }
+  self->batch_id = sqlite3_last_insert_rowid (lg_store_get_db (store));
+
+  while (next_row (reader, &replay, cancellable, &read_error))
+    {
+      guint n_problems = self->problems->len;
+      gboolean written;
+      Row row;
+
+      /* Invalid rows were listed by the first pass and are not written. */
+      written = !parse_row (self, reader, &row) || write_row (self, &index, &row, error);
+      g_ptr_array_set_size (self->problems, n_problems);
+      row_clear (&row);
+      if (!written)
+        return FALSE;
+
+      if (++done % CHECK_EVERY == 0)
+        {
+          if (check_cancelled (cancellable, error))
+            return FALSE;
+          report_progress (self, VALIDATE_SHARE +
+                                 (1 - VALIDATE_SHARE) * done / MAX (1, self->n_rows));
+        }
+    }
+  if (read_error != NULL)
+    {
+      g_propagate_error (error, read_error);
+      return FALSE;
+    }
+
+  stmt = lg_store_prepare (store, "UPDATE import_batches SET created_count = ?, "
+                                  "updated_count = ?, skipped_count = ?, failed_count = ? "
+                                  "WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, self->created);
+  sqlite3_bind_int (stmt, 2, self->updated);
+  sqlite3_bind_int (stmt, 3, self->skipped);
+  sqlite3_bind_int (stmt, 4, self->failed);
+  sqlite3_bind_int64 (stmt, 5, self->batch_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lg_store_set_error (store, error, _("Could not record the import"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+lg_lead_import_run (LgLeadImport  *self,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(LgStore) store = NULL;
+
+  g_return_val_if_fail (LG_IS_LEAD_IMPORT (self), FALSE);
+
+  if (!validate_pass (self, VALIDATE_SHARE, cancellable, error))
+    return FALSE;
+
+  store = lg_store_open (self->db_path, error);
+  /* One transaction over every row touches many index pages: a bigger page
+   * cache for this connection alone keeps them in memory until the commit. */
+  if (store == NULL || !lg_store_exec (store, "PRAGMA cache_size = -65536", error) ||
+      !lg_store_begin (store, error))
+    return FALSE;
+
+  if (!write_pass (self, store, cancellable, error))
+    {
+      lg_store_rollback (store);
+      self->created = self->updated = self->skipped = 0;
+      self->batch_id = 0;
+      return FALSE;
+    }
+
+  if (self->dry_run)
+    {
+      lg_store_rollback (store);
+      self->batch_id = 0;
+    }
+  else if (!lg_store_commit (store, error))
+    return FALSE;
+
+  report_progress (self, 1.0);
+  return TRUE;
+}
+
+static void
+run_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  LgLeadImport *self = source_object;
+  gboolean validate_only = GPOINTER_TO_INT (task_data);
+  GError *error = NULL;
+  gboolean ok;
+
+  ok = validate_only ? lg_lead_import_validate (self, cancellable, &error)
+                     : lg_lead_import_run (self, cancellable, &error);
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+lg_lead_import_run_async (LgLeadImport        *self,
+                          gboolean             validate_only,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (LG_IS_LEAD_IMPORT (self));
+
+  g_clear_pointer (&self->context, g_main_context_unref);
+  self->context = g_main_context_ref_thread_default ();
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lg_lead_import_run_async);
+  g_task_set_task_data (task, GINT_TO_POINTER (validate_only), NULL);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, run_thread);
+}
+
+gboolean
+lg_lead_import_run_finish (LgLeadImport  *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+guint
+lg_lead_import_get_n_rows (LgLeadImport *self)
+{
+  g_return_val_if_fail (LG_IS_LEAD_IMPORT (self), 0);
+
+  return self->n_rows;
+}
+
+guint
+lg_lead_import_get_created (LgLeadImport *self)
+{
+  g_return_val_if_fail (LG_IS_LEAD_IMPORT (self), 0);
+
+  return self->created;
+}
+
+guint
+lg_lead_import_get_updated (LgLeadImport *self)
+{
+  g_return_val_if_fail (LG_IS_LEAD_IMPORT (self), 0);
+
+  return self->updated;
+}
+
+guint
+lg_lead_import_get_skipped (LgLeadImport *self)
+{
+  g_return_val_if_fail (LG_IS_LEAD_IMPORT (self), 0);
+
+  return self->skipped;
+}
+
+guint
+lg_lead_import_get_failed (LgLeadImport *self)
+{
+  g_return_val_if_fail (LG_IS_LEAD_IMPORT (self), 0);
+
+  return self->failed;
+}
+
+gint64
+lg_lead_import_get_batch_id (LgLeadImport *self)
+{
+  g_return_val_if_fail (LG_IS_LEAD_IMPORT (self), 0);
+
+  return self->batch_id;
+}
+
+const char *
+lg_lead_import_get_note (LgLeadImport *self)
+{
+  g_return_val_if_fail (LG_IS_LEAD_IMPORT (self), NULL);
+
+  return self->note;
+}
+
+GPtrArray *
+lg_lead_import_get_problems (LgLeadImport *self)
+{
+  g_return_val_if_fail (LG_IS_LEAD_IMPORT (self), NULL);
+
+  return self->problems;
+}
+
+GStrv
+lg_lead_import_get_unknown_labels (LgLeadImport *self,
+                                   LgCsvField    field)
+{
+  GHashTable *table;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (LG_IS_LEAD_IMPORT (self), NULL);
+  g_return_val_if_fail (field == LG_CSV_FIELD_STAGE || field == LG_CSV_FIELD_QUALIFICATION, NULL);
+
+  table = field == LG_CSV_FIELD_STAGE ? self->unknown_stages : self->unknown_qualifications;
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_strv_builder_add (builder, value);
+  return g_strv_builder_end (builder);
+}
+
+gboolean
+lg_lead_import_write_error_report (LgLeadImport  *self,
+                                   const char    *path,
+                                   GError       **error)
+{
+  g_autoptr(LgCsvWriter) writer = NULL;
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+  guint n_columns;
+
+  g_return_val_if_fail (LG_IS_LEAD_IMPORT (self), FALSE);
+  g_return_val_if_fail (self->header != NULL, FALSE);
+
+  writer = lg_csv_writer_new_for_path (path, FALSE, error);
+  if (writer == NULL)
+    return FALSE;
+
+  n_columns = g_strv_length (self->header);
+  for (guint i = 0; i < n_columns; i++)
+    g_ptr_array_add (fields, self->header[i]);
+  g_ptr_array_add (fields, (char *) _("Error"));
+  if (!lg_csv_writer_write_row (writer, (const char * const *) fields->pdata, fields->len, error))
+    return FALSE;
+
+  for (guint r = 0; r < self->failed_rows->len; r++)
+    {
+      FailedRow *failed = g_ptr_array_index (self->failed_rows, r);
+      guint n = g_strv_length (failed->fields);
+
+      /* Short rows are padded so the reason stays in its column. */
+      g_ptr_array_set_size (fields, 0);
+      for (guint i = 0; i < MAX (n, n_columns); i++)
+        g_ptr_array_add (fields, i < n ? failed->fields[i] : (char *) "");
+      g_ptr_array_add (fields, failed->reason);
+      if (!lg_csv_writer_write_row (writer, (const char * const *) fields->pdata, fields->len,
+                                    error))
+        return FALSE;
+    }
+  return lg_csv_writer_close (writer, NULL, error);
+}
+
+/* History and undo */
+
+GListModel *
+lg_lead_import_list_batches (LgStore  *store,
+                             GError  **error)
+{
+  g_autoptr(GListStore) batches = g_list_store_new (LG_TYPE_IMPORT_BATCH);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LG_IS_STORE (store), NULL);
+
+  stmt = lg_store_prepare (store,
+                           "SELECT id, file_name, created_at, undone_at, created_count, "
+                           "updated_count, skipped_count, failed_count FROM import_batches "
+                           "ORDER BY id DESC", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(LgImportBatch) batch = NULL;
+
+      batch = lg_import_batch_new (sqlite3_column_int64 (stmt, 0), lg_stmt_text (stmt, 1),
+                                   sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3),
+                                   sqlite3_column_int (stmt, 4), sqlite3_column_int (stmt, 5),
+                                   sqlite3_column_int (stmt, 6), sqlite3_column_int (stmt, 7));
+      g_list_store_append (batches, batch);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lg_store_set_error (store, error, _("Could not read the import history"));
+      return NULL;
+    }
+  return G_LIST_MODEL (g_steal_pointer (&batches));
+}
+
+static gboolean
+restore_lead (LgStore     *store,
+              gint64       lead_id,
+              const char  *previous,
+              GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *object;
+
+  if (previous == NULL || !json_parser_load_from_data (parser, previous, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return TRUE;
+  object = json_node_get_object (json_parser_get_root (parser));
+
+  for (guint col = 0; col < N_COLUMNS; col++)
+    {
+      g_autofree char *sql = NULL;
+      JsonNode *node;
+      sqlite3_stmt *stmt;
+      int rc;
+
+      node = json_object_get_member (object, update_columns[col]);
+      if (node == NULL)
+        continue;
+
+      sql = g_strdup_printf ("UPDATE leads SET %s = ? WHERE id = ?", update_columns[col]);
+      stmt = lg_store_prepare (store, sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      if (JSON_NODE_HOLDS_NULL (node))
+        sqlite3_bind_null (stmt, 1);
+      else if (json_node_get_value_type (node) == G_TYPE_INT64)
+        sqlite3_bind_int64 (stmt, 1, json_node_get_int (node));
+      else
+        sqlite3_bind_text (stmt, 1, json_node_get_string (node), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, lead_id);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          lg_store_set_error (store, error, _("Could not restore a lead"));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+undo_changes (LgStore  *store,
+              gint64    batch_id,
+              GError  **error)
+{
+  g_autofree char *batch = g_strdup_printf ("%" G_GINT64_FORMAT, batch_id);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = lg_store_prepare (store, "SELECT undone_at FROM import_batches WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, batch_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW || sqlite3_column_int64 (stmt, 0) != 0)
+    {
+      g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND,
+                   rc == SQLITE_ROW ? _("Import %" G_GINT64_FORMAT " was already undone.")
+                                    : _("There is no import %" G_GINT64_FORMAT "."), batch_id);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  /* Newest first: a lead the file updated twice gets its oldest values back. */
+  stmt = lg_store_prepare (store, "SELECT lead_id, action, previous FROM import_changes "
+                                  "WHERE batch_id = ? ORDER BY id DESC", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, batch_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 lead_id = sqlite3_column_int64 (stmt, 0);
+      gboolean ok;
+
+      if (g_strcmp0 (lg_stmt_text (stmt, 1), "create") == 0)
+        {
+          sqlite3_stmt *remove = lg_store_prepare (store, "DELETE FROM leads WHERE id = ?",
+                                                   error);
+
+          if (remove == NULL)
+            ok = FALSE;
+          else
+            {
+              sqlite3_bind_int64 (remove, 1, lead_id);
+              ok = sqlite3_step (remove) == SQLITE_DONE;
+              sqlite3_reset (remove);
+              if (!ok)
+                lg_store_set_error (store, error, _("Could not remove a lead"));
+            }
+        }
+      else
+        ok = restore_lead (store, lead_id, lg_stmt_text (stmt, 2), error);
+
+      if (!ok)
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lg_store_set_error (store, error, _("Could not read what the import changed"));
+      return FALSE;
+    }
+
+  stmt = lg_store_prepare (store, "DELETE FROM activities WHERE kind = 'import' "
+                                  "AND new_value = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, batch, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lg_store_set_error (store, error, _("Could not undo the import"));
+      return FALSE;
+    }
+
+  stmt = lg_store_prepare (store, "UPDATE import_batches SET undone_at = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_int64 (stmt, 2, batch_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lg_store_set_error (store, error, _("Could not undo the import"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+lg_lead_import_undo (LgStore  *store,
+                     gint64    batch_id,
+                     GError  **error)
+{
+  g_return_val_if_fail (LG_IS_STORE (store), FALSE);
+
+  if (!lg_store_begin (store, error))
+    return FALSE;
+  if (!undo_changes (store, batch_id, error))
+    {
+      lg_store_rollback (store);
+      return FALSE;
+    }
+  return lg_store_commit (store, error);
+}

@@ -1,0 +1,351 @@
+/* test-csv.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The CSV reader on the files people really have, the header mapping, the
+ * writer, and the contact field checks.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "lg-csv-mapping.h"
+#include "lg-csv-reader.h"
+#include "lg-csv-writer.h"
+#include "lg-test-util.h"
+#include "lg-validate.h"
+
+static char *
+fixture (const char *name)
+{
+  return g_build_filename (g_getenv ("LEADGRAM_TEST_DATA"), "fixtures", "csv", name, NULL);
+}
+
+static LgCsvReader *
+open_fixture (const char  *name,
+              GError     **error)
+{
+  g_autofree char *path = fixture (name);
+
+  return lg_csv_reader_new_for_path (path, LG_CSV_ENCODING_AUTO, 0, NULL, error);
+}
+
+/* Reads every row; returns them joined as "a|b\nc|d\n" for easy comparing. */
+static char *
+read_joined (LgCsvReader  *reader,
+             GError      **error)
+{
+  GString *out = g_string_new (NULL);
+
+  while (lg_csv_reader_next (reader, NULL, error))
+    {
+      g_autofree char *row = g_strjoinv ("|", (char **) lg_csv_reader_get_fields (reader));
+
+      g_string_append_printf (out, "%s\n", row);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_reader_encodings (void)
+{
+  struct {
+    const char *file;
+    LgCsvEncoding encoding;
+    char delimiter;
+    const char *rows;
+    gboolean note;
+  } cases[] = {
+    { "utf16-bom.csv", LG_CSV_ENCODING_UTF16LE, '\t',
+      "Name|Email|Phone\nЮлия|julia@example.ru|+7 900 000 00 00\n"
+      "Zoë|zoe@example.com|+44 20 0000 0000\n", FALSE },
+    { "windows-1252.csv", LG_CSV_ENCODING_WINDOWS_1252, ',',
+      "Name|Company|City\nJosé Pérez|Café € S.A.|Málaga\n", TRUE },
+    { "utf8-bom-semicolon.csv", LG_CSV_ENCODING_UTF8, ';',
+      "Nom|Prénom|Adresse e-mail|Téléphone|Société\n"
+      "Dupont|Marie|marie@dupont.fr|01 23 45 67 89|Dupont & Fils\n", FALSE },
+    { "tab.tsv", LG_CSV_ENCODING_UTF8, '\t',
+      "Name|Email|Notes\nAnn|ann@example.com|has, comma\n", FALSE },
+    { "cr-only.csv", LG_CSV_ENCODING_UTF8, ',', "a|b\n1|2\nx\ry|3\n", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LgCsvReader) reader = open_fixture (cases[i].file, &error);
+      g_autofree char *rows = NULL;
+
+      g_test_message ("%s", cases[i].file);
+      g_assert_no_error (error);
+      g_assert_cmpint (lg_csv_reader_get_encoding (reader), ==, cases[i].encoding);
+      g_assert_cmpint (lg_csv_reader_get_delimiter (reader), ==, cases[i].delimiter);
+      rows = read_joined (reader, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (rows, ==, cases[i].rows);
+      g_assert_true ((lg_csv_reader_get_note (reader) != NULL) == cases[i].note);
+    }
+}
+
+static void
+test_reader_line_ends (void)
+{
+  const char *variants[] = {
+    "h1,h2\r\n\"a\r\nb\",c\r\nd,e\r\n", "h1,h2\n\"a\r\nb\",c\nd,e", "h1,h2\r\"a\r\nb\",c\rd,e\r",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
+    {
+      g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (variants[i], -1,
+                                                                            NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LgCsvReader) reader = lg_csv_reader_new (stream, LG_CSV_ENCODING_AUTO, 0, NULL,
+                                                         &error);
+      guint lines[3] = { 0 };
+      guint n = 0;
+
+      g_assert_no_error (error);
+      while (lg_csv_reader_next (reader, NULL, &error))
+        lines[n++] = lg_csv_reader_get_line (reader);
+      g_assert_no_error (error);
+      /* The quoted line break belongs to the field and counts as a line. */
+      g_assert_cmpuint (n, ==, 3);
+      g_assert_cmpuint (lines[0], ==, 1);
+      g_assert_cmpuint (lines[1], ==, 2);
+      g_assert_cmpuint (lines[2], ==, 4);
+    }
+}
+
+static void
+test_reader_ragged (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgCsvReader) reader = open_fixture ("ragged.csv", &error);
+  guint counts[4], lines[4], n = 0;
+
+  g_assert_no_error (error);
+  while (lg_csv_reader_next (reader, NULL, &error))
+    {
+      counts[n] = lg_csv_reader_get_n_fields (reader);
+      lines[n++] = lg_csv_reader_get_line (reader);
+    }
+  g_assert_no_error (error);
+  /* Not padded, not cut: the importer reports them by line. */
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_cmpuint (counts[1], ==, 2);
+  g_assert_cmpuint (counts[2], ==, 1);
+  g_assert_cmpuint (lines[2], ==, 3);
+  g_assert_cmpuint (counts[3], ==, 3);
+}
+
+static void
+test_reader_failures (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgCsvReader) reader = NULL;
+  g_autofree char *rows = NULL;
+
+  reader = open_fixture ("empty.csv", &error);
+  g_assert_null (reader);
+  g_assert_error (error, LG_CSV_ERROR, LG_CSV_ERROR_EMPTY);
+  g_clear_error (&error);
+
+  reader = open_fixture ("binary.xlsx", &error);
+  g_assert_null (reader);
+  g_assert_error (error, LG_CSV_ERROR, LG_CSV_ERROR_BINARY);
+  g_clear_error (&error);
+
+  reader = open_fixture ("unterminated.csv", &error);
+  g_assert_no_error (error);
+  rows = read_joined (reader, &error);
+  g_assert_error (error, LG_CSV_ERROR, LG_CSV_ERROR_UNTERMINATED);
+  g_assert_nonnull (strstr (error->message, "line 2"));
+  g_clear_error (&error);
+  g_clear_object (&reader);
+  g_clear_pointer (&rows, g_free);
+
+  reader = open_fixture ("header-only.csv", &error);
+  g_assert_no_error (error);
+  rows = read_joined (reader, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rows, ==, "Name|Email|Phone\n");
+}
+
+/* A file longer than the read buffer, with a quoted field across a buffer
+ * boundary and a trailing empty field. */
+static void
+test_reader_streaming (void)
+{
+  g_autoptr(GString) data = g_string_new ("id,text,empty\n");
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(LgCsvReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (data, "%u,\"line one, \"\"quoted\"\"\nline two %u\",\n", i, i);
+  stream = g_memory_input_stream_new_from_data (data->str, data->len, NULL);
+  reader = lg_csv_reader_new (stream, LG_CSV_ENCODING_AUTO, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (lg_csv_reader_next (reader, NULL, &error));
+  while (lg_csv_reader_next (reader, NULL, &error))
+    {
+      g_autofree char *expected = g_strdup_printf ("line one, \"quoted\"\nline two %u", n);
+
+      g_assert_cmpuint (lg_csv_reader_get_n_fields (reader), ==, 3);
+      g_assert_cmpstr (lg_csv_reader_get_field (reader, 1), ==, expected);
+      g_assert_cmpstr (lg_csv_reader_get_field (reader, 2), ==, "");
+      g_assert_cmpuint (lg_csv_reader_get_line (reader), ==, 2 + 2 * n);
+      n++;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 5000);
+}
+
+static void
+test_mapping_guess (void)
+{
+  struct { const char *header; LgCsvField field; } cases[] = {
+    { "E-Mail-Adresse", LG_CSV_FIELD_EMAIL },
+    { "Téléphone", LG_CSV_FIELD_PHONE },
+    { "Телефон", LG_CSV_FIELD_PHONE },
+    { "Эл. почта", LG_CSV_FIELD_EMAIL },
+    { "Empresa", LG_CSV_FIELD_COMPANY },
+    { "Nome da empresa", LG_CSV_FIELD_COMPANY },
+    { "Person - Email - Work", LG_CSV_FIELD_EMAIL },
+    { "Person - Email (Home)", LG_CSV_FIELD_EMAIL },
+    { "Organization - Name*", LG_CSV_FIELD_COMPANY },
+    { "Deal - Deal created", LG_CSV_FIELD_CREATED },
+    { "MobilePhone", LG_CSV_FIELD_PHONE },
+    { "LeadSource", LG_CSV_FIELD_SOURCE },
+    { "  FIRST name ", LG_CSV_FIELD_FIRST_NAME },
+    { "Фамилия", LG_CSV_FIELD_LAST_NAME },
+    { "Lead Status", LG_CSV_FIELD_STAGE },
+    { "Emails / Primary Email", LG_CSV_FIELD_EMAIL },
+    { "Leadgram ID", LG_CSV_FIELD_ID },
+    /* Look-alikes stay unmapped. */
+    { "Email Address Quarantined", LG_CSV_FIELD_IGNORE },
+    { "Contact owner", LG_CSV_FIELD_IGNORE },
+    { "Record ID", LG_CSV_FIELD_IGNORE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s", cases[i].header);
+      g_assert_cmpint (lg_csv_field_guess (cases[i].header), ==, cases[i].field);
+    }
+
+  g_assert_cmpstr (lg_csv_stage_guess ("Closed - Converted"), ==, "won");
+  g_assert_cmpstr (lg_csv_stage_guess ("contact made"), ==, "warm");
+  g_assert_cmpstr (lg_csv_stage_guess ("Nurturing"), ==, NULL);
+  g_assert_cmpstr (lg_csv_qualification_guess ("Marketing Qualified Lead"), ==, "mql");
+}
+
+static void
+test_mapping_rules_and_saving (void)
+{
+  const char *header[] = { "Kunde", "Mail", "Phase" };
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(LgCsvMapping) mapping = lg_csv_mapping_new (header, 3);
+  g_autoptr(LgCsvMapping) again = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean found = TRUE;
+
+  g_assert_cmpint (lg_csv_mapping_get_field (mapping, 0), ==, LG_CSV_FIELD_IGNORE);
+  g_assert_cmpint (lg_csv_mapping_get_field (mapping, 1), ==, LG_CSV_FIELD_EMAIL);
+  g_assert_true (lg_csv_mapping_apply_rule (mapping, "Kunde=name", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lg_csv_mapping_get_field (mapping, 0), ==, LG_CSV_FIELD_NAME);
+  g_assert_false (lg_csv_mapping_apply_rule (mapping, "Kunde=shoe-size", &error));
+  g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
+  g_clear_error (&error);
+  g_assert_false (lg_csv_mapping_apply_rule (mapping, "Nope=name", &error));
+  g_clear_error (&error);
+  g_assert_true (lg_csv_mapping_apply_rule (mapping, "2=notes", &error));
+  g_assert_cmpint (lg_csv_mapping_get_field (mapping, 1), ==, LG_CSV_FIELD_NOTES);
+
+  g_assert_null (lg_csv_mapping_map_label (mapping, LG_CSV_FIELD_STAGE, "Nurturing"));
+  lg_csv_mapping_set_label (mapping, LG_CSV_FIELD_STAGE, "Nurturing", "warm");
+  g_assert_cmpstr (lg_csv_mapping_map_label (mapping, LG_CSV_FIELD_STAGE, "nurturing "), ==,
+                   "warm");
+
+  /* A new file with the same header, spelled a little differently. */
+  again = lg_csv_mapping_new ((const char *[]) { "KUNDE", "mail", "Phase" }, 3);
+  g_assert_true (lg_csv_mapping_load (again, store, &found, &error));
+  g_assert_false (found);
+  g_assert_true (lg_csv_mapping_save (mapping, store, &error));
+  g_assert_no_error (error);
+  g_assert_true (lg_csv_mapping_load (again, store, &found, &error));
+  g_assert_true (found);
+  g_assert_cmpint (lg_csv_mapping_get_field (again, 0), ==, LG_CSV_FIELD_NAME);
+  g_assert_cmpint (lg_csv_mapping_get_field (again, 1), ==, LG_CSV_FIELD_NOTES);
+  g_assert_cmpstr (lg_csv_mapping_map_label (again, LG_CSV_FIELD_STAGE, "Nurturing"), ==, "warm");
+
+  lg_csv_mapping_set_unmapped_to_notes (again, TRUE);
+  g_assert_cmpint (lg_csv_mapping_get_field (again, 2), ==, LG_CSV_FIELD_STAGE);
+  g_assert_cmpint (lg_csv_mapping_get_field (again, 0), ==, LG_CSV_FIELD_NAME);
+}
+
+static void
+test_writer (void)
+{
+  const char *fields[] = {
+    "plain", "with, comma", "say \"hi\"", "two\nlines", "=SUM(A1:A2)", "+1 555 0100", "-5",
+    "@cmd", "\tTab", "", " padded ",
+  };
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(LgCsvWriter) writer = lg_csv_writer_new (memory, TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (lg_csv_writer_write_row (writer, fields, G_N_ELEMENTS (fields), &error));
+  g_assert_true (lg_csv_writer_close (writer, NULL, &error));
+  g_assert_no_error (error);
+  text = g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (memory)),
+                    g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory)));
+  g_assert_cmpstr (text, ==,
+                   "\xef\xbb\xbfplain,\"with, comma\",\"say \"\"hi\"\"\",\"two\nlines\","
+                   "\"'=SUM(A1:A2)\",\"'+1 555 0100\",\"'-5\",\"'@cmd\",\"'\tTab\",,"
+                   "\" padded \"\r\n");
+}
+
+static void
+test_validate (void)
+{
+  g_autofree char *phone = lg_normalize_phone ("+1 (415) 555-0100");
+  g_autofree char *zeros = lg_normalize_phone ("0049 30 1234567");
+  g_autofree char *handle = lg_normalize_telegram ("https://t.me/Anna_Dental");
+  g_autofree char *at = lg_normalize_telegram ("@anna_dental");
+
+  g_assert_true (lg_validate_email ("a.b+c@example.co.uk"));
+  g_assert_false (lg_validate_email ("lee.wong(at)example.com"));
+  g_assert_false (lg_validate_email ("a@b"));
+  g_assert_false (lg_validate_email ("a@@b.com"));
+  g_assert_false (lg_validate_email ("a b@c.com"));
+  g_assert_cmpstr (phone, ==, "+14155550100");
+  g_assert_cmpstr (zeros, ==, "+49301234567");
+  g_assert_null (lg_normalize_phone ("call me"));
+  g_assert_null (lg_normalize_phone ("123"));
+  g_assert_cmpstr (handle, ==, "anna_dental");
+  g_assert_cmpstr (at, ==, "anna_dental");
+  g_assert_null (lg_normalize_telegram ("not a handle!"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/csv/reader/encodings", test_reader_encodings);
+  g_test_add_func ("/csv/reader/line-ends", test_reader_line_ends);
+  g_test_add_func ("/csv/reader/ragged", test_reader_ragged);
+  g_test_add_func ("/csv/reader/failures", test_reader_failures);
+  g_test_add_func ("/csv/reader/streaming", test_reader_streaming);
+  g_test_add_func ("/csv/mapping/guess", test_mapping_guess);
+  g_test_add_func ("/csv/mapping/rules-and-saving", test_mapping_rules_and_saving);
+  g_test_add_func ("/csv/writer", test_writer);
+  g_test_add_func ("/csv/validate", test_validate);
+
+  return g_test_run ();
+}
