@@ -31,7 +31,7 @@ lg_lead_export_columns (void)
 }
 
 char *
-lg_format_money (gint64 minor)
+lg_csv_format_amount (gint64 minor)
 {
   return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%02d", minor < 0 ? "-" : "",
                           ABS (minor) / 100, (int) (ABS (minor) % 100));
@@ -122,7 +122,7 @@ lead_row (sqlite3_stmt *stmt,
                                            (gint64) sqlite3_column_int64 (stmt, 0)));
   for (int col = 1; col <= 8; col++)
     add_text (fields, stmt, col);
-  g_ptr_array_add (fields, lg_format_money (sqlite3_column_int64 (stmt, 9)));
+  g_ptr_array_add (fields, lg_csv_format_amount (sqlite3_column_int64 (stmt, 9)));
   add_text (fields, stmt, 10);
   add_text (fields, stmt, 11);
   g_ptr_array_add (fields, lg_format_time (sqlite3_column_int64 (stmt, 12)));
@@ -263,7 +263,7 @@ lg_lead_export_pipeline_table (LgStore     *store,
           g_strv_builder_add (row, count);
         }
       {
-        g_autofree char *value = lg_format_money (sqlite3_column_int64 (stmt, 7));
+        g_autofree char *value = lg_csv_format_amount (sqlite3_column_int64 (stmt, 7));
 
         g_strv_builder_add (row, value);
       }

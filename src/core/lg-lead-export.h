@@ -42,7 +42,7 @@ gboolean            lg_lead_export_pipeline_table (LgStore       *store,
                                                    GError       **error);
 
 /* Minor units as "1234.50"; times as ISO 8601 in UTC, "" for 0. */
-char               *lg_format_money              (gint64          minor);
+char               *lg_csv_format_amount         (gint64          minor);
 char               *lg_format_time               (gint64          unix_time);
 
 G_END_DECLS
