@@ -163,7 +163,6 @@ setup_source_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_valign (sync, GTK_ALIGN_CENTER);
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (remove, _("Remove Source"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "sources.remove");
 
   gtk_box_append (GTK_BOX (text), title);
   gtk_box_append (GTK_BOX (text), subtitle);
@@ -212,8 +211,11 @@ bind_source_row_cb (GtkSignalListItemFactory *factory,
                                         : "document-open-symbolic");
   gtk_label_set_text (g_object_get_data (G_OBJECT (row), "title"), lg_source_get_title (source));
   gtk_label_set_text (g_object_get_data (G_OBJECT (row), "subtitle"), subtitle);
+  /* The target first: an action name without its target warns. */
   gtk_actionable_set_action_target (GTK_ACTIONABLE (g_object_get_data (G_OBJECT (row), "remove")),
                                     "x", id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (g_object_get_data (G_OBJECT (row), "remove")),
+                                  "sources.remove");
 
   gtk_widget_remove_css_class (GTK_WIDGET (state_label), "source-error");
   if (state != NULL)
@@ -239,9 +241,9 @@ bind_source_row_cb (GtkSignalListItemFactory *factory,
   gtk_button_set_icon_name (GTK_BUTTON (sync), state != NULL ? "process-stop-symbolic"
                                                              : "view-refresh-symbolic");
   gtk_widget_set_tooltip_text (sync, state != NULL ? _("Stop Syncing") : _("Sync Now"));
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (sync), "x", id);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (sync), state != NULL ? "sources.cancel"
                                                                        : "sources.sync");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (sync), "x", id);
 }
 
 /* Message rows. */
@@ -836,6 +838,8 @@ lg_sources_view_class_init (LgSourcesViewClass *klass)
   gtk_widget_class_install_action (widget_class, "sources.cancel", "x", cancel_action);
   gtk_widget_class_install_action (widget_class, "sources.remove", "x", remove_action);
   gtk_widget_class_install_action (widget_class, "sources.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "sources.back",
+                                       NULL);
 }
 
 static void
