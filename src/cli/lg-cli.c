@@ -16,6 +16,8 @@
 
 static const LgCliCommand commands[] = {
   { "info", "", N_("Show the database path, schema version and row counts"), lg_cli_info },
+  { "leads", "[--stage S] [--json|--csv]", N_("List the leads of the pipeline"), lg_cli_leads },
+  { "lead", "add|move|show …", N_("Add a lead, move it to a stage, or show it"), lg_cli_lead },
 };
 
 int

@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "lg-lead.h"
+
 G_BEGIN_DECLS
 
 #define LG_LEAD_VALIDATE_ERROR (lg_lead_validate_error_quark ())
@@ -44,5 +46,11 @@ gboolean lg_lead_validate_currency     (const char  *text,
 /* The phone's digits with a leading + when it had an international prefix
  * ("+", "00"); NULL when it is not a phone number. For dedupe by phone. */
 char    *lg_lead_normalize_phone       (const char  *text);
+
+/* All of a lead's fields at once, normalised in place: email, phone, handle,
+ * currency (default USD), qualification (default unqualified), and at least
+ * one of name, handle, email or phone to call the lead by. */
+gboolean lg_lead_validate              (LgLead      *lead,
+                                        GError     **error);
 
 G_END_DECLS

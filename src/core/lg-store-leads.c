@@ -506,51 +506,6 @@ field_text (LgLead          *lead,
   return string != NULL && *string != '\0' ? g_strdup (string) : NULL;
 }
 
-/* Checks and normalises lead's fields in place. */
-static gboolean
-validate_lead (LgLead  *lead,
-               GError **error)
-{
-  g_autofree char *email = NULL;
-  g_autofree char *phone = NULL;
-  g_autofree char *handle = NULL;
-  g_autofree char *currency = NULL;
-  g_autofree char *name = g_strstrip (g_strdup (lg_lead_get_name (lead) ? lg_lead_get_name (lead)
-                                                                          : ""));
-
-  if (!lg_lead_validate_email (lg_lead_get_email (lead), &email, error) ||
-      !lg_lead_validate_phone (lg_lead_get_phone (lead), &phone, error) ||
-      !lg_lead_validate_handle (lg_lead_get_telegram_handle (lead), &handle, error) ||
-      !lg_lead_validate_currency (lg_lead_get_currency (lead), &currency, error))
-    return FALSE;
-
-  if (lg_lead_get_qualification (lead) != NULL &&
-      !lg_qualification_valid (lg_lead_get_qualification (lead)))
-    {
-      g_set_error (error, LG_LEAD_VALIDATE_ERROR, LG_LEAD_VALIDATE_ERROR_QUALIFICATION,
-                   _("“%s” is not a qualification. Use unqualified, mql, sql or pql."),
-                   lg_lead_get_qualification (lead));
-      return FALSE;
-    }
-
-  if (*name == '\0' && handle == NULL && email == NULL && phone == NULL)
-    {
-      g_set_error_literal (error, LG_LEAD_VALIDATE_ERROR, LG_LEAD_VALIDATE_ERROR_NAME,
-                           _("A lead needs a name, a Telegram username, an email or a phone "
-                             "number. Fill in at least one."));
-      return FALSE;
-    }
-
-  lg_lead_set_name (lead, name);
-  lg_lead_set_email (lead, email);
-  lg_lead_set_phone (lead, phone);
-  lg_lead_set_telegram_handle (lead, handle);
-  lg_lead_set_currency (lead, currency != NULL ? currency : "USD");
-  if (lg_lead_get_qualification (lead) == NULL)
-    lg_lead_set_qualification (lead, "unqualified");
-  return TRUE;
-}
-
 static gboolean
 update_lead (LgStore     *self,
              LgLead      *lead,
@@ -628,7 +583,7 @@ lg_store_update_lead (LgStore     *self,
   g_return_val_if_fail (LG_IS_LEAD (lead), FALSE);
   g_return_val_if_fail (activity_kind != NULL, FALSE);
 
-  if (!validate_lead (lead, error))
+  if (!lg_lead_validate (lead, error))
     return FALSE;
 
   if (!lg_store_write_begin (self, &outer, error))

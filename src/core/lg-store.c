@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "lg-lead-validate.h"
 #include "lg-store-private.h"
 
 struct _LgStore
@@ -784,6 +785,10 @@ lg_store_add_lead (LgStore  *self,
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
   g_return_val_if_fail (LG_IS_LEAD (lead), FALSE);
+
+  /* Nothing invalid is stored, whoever adds the lead. */
+  if (!lg_lead_validate (lead, error))
+    return FALSE;
 
   created_at = lg_lead_get_created_at (lead) > 0 ? lg_lead_get_created_at (lead) : now;
 
