@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "lg-cli.h"
+#include "lg-lead-validate.h"
 
 /* The CLI has no GSettings: it uses the rules' defaults, the same as a new
  * installation's. */
@@ -31,18 +32,6 @@ format_time (gint64 at)
     return g_strdup ("");
   time = g_date_time_new_from_unix_local (at);
   return g_date_time_format (time, "%Y-%m-%d %H:%M");
-}
-
-static const char *
-display_name (LgLead *lead)
-{
-  if (lg_lead_get_name (lead) != NULL && *lg_lead_get_name (lead) != '\0')
-    return lg_lead_get_name (lead);
-  if (lg_lead_get_telegram_handle (lead) != NULL)
-    return lg_lead_get_telegram_handle (lead);
-  if (lg_lead_get_email (lead) != NULL)
-    return lg_lead_get_email (lead);
-  return lg_lead_get_phone (lead) ? lg_lead_get_phone (lead) : "";
 }
 
 /* RFC 4180: quoted when it holds a comma, quote or line break. */
@@ -176,9 +165,10 @@ print_table (GListModel *leads)
                                                 lg_lead_get_currency (lead));
       g_autofree char *score = lg_lead_get_score (lead) >= 0
                                ? g_strdup_printf ("%d", lg_lead_get_score (lead)) : g_strdup ("–");
+      g_autofree char *name = lg_lead_dup_display_name (lead);
 
       g_print ("%-6" G_GINT64_FORMAT " %-5s %-28.28s %-18.18s %16s %5s %s\n",
-               lg_lead_get_id (lead), lg_lead_get_stage (lead), display_name (lead),
+               lg_lead_get_id (lead), lg_lead_get_stage (lead), name,
                lg_lead_get_source_title (lead) ? lg_lead_get_source_title (lead) : "",
                value, score, lg_lead_get_stale (lead) ? _("stale") : "");
     }
@@ -278,8 +268,8 @@ lead_add (LgCli  *cli,
     return lg_cli_fail_error (error);
   if (stage != NULL && lg_stage_from_id (stage) == LG_STAGE_INVALID)
     return lg_cli_fail (_("unknown stage “%s”; use cold, warm, hot, won or lost"), stage);
-  if (value != NULL && !lg_parse_money (value, &minor))
-    return lg_cli_fail (_("“%s” is not an amount; write it as 1200 or 1200.50"), value);
+  if (!lg_lead_validate_value (value, &minor, &error))
+    return lg_cli_fail_error (error);
 
   store = lg_cli_get_store (cli, &error);
   if (store == NULL)
@@ -346,26 +336,6 @@ lead_move (LgCli  *cli,
   if (store == NULL || !lg_store_move_lead (store, id, stage, before, reason, &error))
     return lg_cli_fail_error (error);
   return 0;
-}
-
-static char *
-describe_activity (LgActivity *activity)
-{
-  const char *kind = lg_activity_get_kind (activity);
-  const char *old_value = lg_activity_get_old_value (activity);
-  const char *new_value = lg_activity_get_new_value (activity);
-  const char *detail = lg_activity_get_detail (activity);
-
-  if (g_strcmp0 (kind, "created") == 0)
-    return g_strdup_printf (_("Created in %s"), new_value);
-  if (g_strcmp0 (kind, "stage") == 0 && detail != NULL && *detail != '\0')
-    return g_strdup_printf (_("Moved from %s to %s: %s"), old_value, new_value, detail);
-  if (g_strcmp0 (kind, "stage") == 0)
-    return g_strdup_printf (_("Moved from %s to %s"), old_value, new_value);
-  if (g_strcmp0 (kind, "touch") == 0)
-    return g_strdup (_("Contacted"));
-  return g_strdup_printf ("%s %s: %s → %s", kind, detail, old_value ? old_value : "–",
-                          new_value ? new_value : "–");
 }
 
 static void
@@ -436,8 +406,12 @@ lead_show (LgCli  *cli,
         {
           LgPredictiveFactor *factor = g_ptr_array_index (prediction->factors, i);
 
+          const char *value = factor->value;
+
+          if (factor->field == LG_PREDICTIVE_SOURCE && lg_lead_get_source_title (lead) != NULL)
+            value = lg_lead_get_source_title (lead);
           g_print ("  %+6.1f  %s = %s\n", factor->delta, lg_predictive_field_label (factor->field),
-                   factor->value);
+                   value);
         }
     }
 
@@ -446,7 +420,7 @@ lead_show (LgCli  *cli,
     {
       g_autoptr(LgActivity) activity = g_list_model_get_item (activities, i);
       g_autofree char *at = format_time (lg_activity_get_at (activity));
-      g_autofree char *what = describe_activity (activity);
+      g_autofree char *what = lg_activity_describe (activity);
 
       g_print ("  %s  %s\n", at, what);
     }

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "lg-activity.h"
 
 struct _LgActivity
@@ -338,4 +340,37 @@ lg_activity_set_new_value (LgActivity *self,
   g_free (self->new_value);
   self->new_value = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEW_VALUE]);
+}
+
+/* The entry as one line of a timeline, in the user's language. */
+char *
+lg_activity_describe (LgActivity *self)
+{
+  const char *kind;
+  const char *detail;
+  const char *before;
+  const char *after;
+
+  g_return_val_if_fail (LG_IS_ACTIVITY (self), NULL);
+
+  kind = self->kind != NULL ? self->kind : "";
+  detail = self->detail != NULL ? self->detail : "";
+  before = self->old_value != NULL ? self->old_value : "–";
+  after = self->new_value != NULL ? self->new_value : "–";
+
+  if (g_str_equal (kind, "created"))
+    return g_strdup_printf (_("Created in %s"), after);
+  if (g_str_equal (kind, "stage") && *detail != '\0')
+    return g_strdup_printf (_("Moved from %s to %s: %s"), before, after, detail);
+  if (g_str_equal (kind, "stage"))
+    return g_strdup_printf (_("Moved from %s to %s"), before, after);
+  if (g_str_equal (kind, "touch"))
+    return g_strdup (_("Contacted"));
+  if (g_str_equal (kind, "note"))
+    return g_strdup_printf (_("Note: %s"), after);
+  if (g_str_equal (kind, "edit"))
+    return g_strdup_printf (_("Changed %s from %s to %s"), detail, before, after);
+  if (g_str_equal (kind, "import"))
+    return g_strdup_printf (_("Import set %s from %s to %s"), detail, before, after);
+  return g_strdup_printf ("%s: %s", kind, *detail != '\0' ? detail : after);
 }

@@ -15,6 +15,8 @@ G_DECLARE_FINAL_TYPE (LgActivity, lg_activity, LG, ACTIVITY, GObject)
 
 LgActivity *lg_activity_new (void);
 
+char       *lg_activity_describe (LgActivity *self);
+
 gint64      lg_activity_get_id (LgActivity *self);
 gint64      lg_activity_get_lead_id (LgActivity *self);
 const char *lg_activity_get_kind (LgActivity *self);

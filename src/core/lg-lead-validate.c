@@ -271,6 +271,24 @@ lg_lead_validate_currency (const char  *text,
 }
 
 gboolean
+lg_lead_validate_value (const char  *text,
+                        gint64      *minor_units,
+                        GError     **error)
+{
+  g_autofree char *amount = trimmed (text);
+
+  g_return_val_if_fail (minor_units != NULL, FALSE);
+
+  *minor_units = 0;
+  if (amount == NULL || lg_parse_money (amount, minor_units))
+    return TRUE;
+
+  g_set_error (error, LG_LEAD_VALIDATE_ERROR, LG_LEAD_VALIDATE_ERROR_VALUE,
+               _("“%s” is not an amount. Write it as 1200 or 1200.50."), text);
+  return FALSE;
+}
+
+gboolean
 lg_lead_validate (LgLead  *lead,
                   GError **error)
 {

@@ -22,6 +22,7 @@ typedef enum
   LG_LEAD_VALIDATE_ERROR_QUALIFICATION,
   LG_LEAD_VALIDATE_ERROR_STAGE,
   LG_LEAD_VALIDATE_ERROR_NAME,
+  LG_LEAD_VALIDATE_ERROR_VALUE,
 } LgLeadValidateError;
 
 /* Each checks one contact field as a person typed it (or a CSV cell held it)
@@ -41,6 +42,10 @@ gboolean lg_lead_validate_handle       (const char  *text,
                                         GError     **error);
 gboolean lg_lead_validate_currency     (const char  *text,
                                         char       **normalized,
+                                        GError     **error);
+/* An amount as typed ("1,200.50"); empty is 0. */
+gboolean lg_lead_validate_value        (const char  *text,
+                                        gint64      *minor_units,
                                         GError     **error);
 
 /* The phone's digits with a leading + when it had an international prefix

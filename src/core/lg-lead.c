@@ -1059,3 +1059,21 @@ lg_lead_set_stale (LgLead *self,
   self->stale = value;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STALE]);
 }
+
+/* What to call the lead where there is room for one line: the name, else
+ * @handle, else the email or phone. Never empty. */
+char *
+lg_lead_dup_display_name (LgLead *self)
+{
+  g_return_val_if_fail (LG_IS_LEAD (self), NULL);
+
+  if (self->name != NULL && *self->name != '\0')
+    return g_strdup (self->name);
+  if (self->telegram_handle != NULL && *self->telegram_handle != '\0')
+    return g_strdup_printf ("@%s", self->telegram_handle);
+  if (self->email != NULL && *self->email != '\0')
+    return g_strdup (self->email);
+  if (self->phone != NULL && *self->phone != '\0')
+    return g_strdup (self->phone);
+  return g_strdup_printf ("#%" G_GINT64_FORMAT, self->id);
+}

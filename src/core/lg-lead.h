@@ -15,6 +15,8 @@ G_DECLARE_FINAL_TYPE (LgLead, lg_lead, LG, LEAD, GObject)
 
 LgLead *lg_lead_new (void);
 
+char       *lg_lead_dup_display_name (LgLead *self);
+
 gint64      lg_lead_get_id (LgLead *self);
 const char *lg_lead_get_name (LgLead *self);
 const char *lg_lead_get_telegram_handle (LgLead *self);

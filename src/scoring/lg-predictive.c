@@ -164,11 +164,12 @@ field_likelihoods (LgPredictive *self,
   return TRUE;
 }
 
-/* The probability in percent, leaving out one field (or none: -1). */
+/* The probability in percent from the prior and the fields in use: all of
+ * them (only < 0), or just one (only = its index). */
 static double
-probability_without (LgPredictive       *self,
-                     const char * const *values,
-                     int                 left_out)
+probability_with (LgPredictive       *self,
+                  const char * const *values,
+                  int                 only)
 {
   double s_won = (self->n_won + SMOOTHING) / (self->n_won + self->n_lost + 2 * SMOOTHING);
   double s_lost = (self->n_lost + SMOOTHING) / (self->n_won + self->n_lost + 2 * SMOOTHING);
@@ -177,7 +178,7 @@ probability_without (LgPredictive       *self,
     {
       double won, lost;
 
-      if ((int) f == left_out || !field_likelihoods (self, f, values[f], &won, &lost))
+      if ((only >= 0 && (int) f != only) || !field_likelihoods (self, f, values[f], &won, &lost))
         continue;
       s_won *= won;
       s_lost *= lost;
@@ -213,6 +214,7 @@ lg_predictive_predict (LgPredictive       *self,
                        int                 fallback_score)
 {
   LgPrediction *prediction;
+  double prior;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (values != NULL, NULL);
@@ -232,7 +234,8 @@ lg_predictive_predict (LgPredictive       *self,
       return prediction;
     }
 
-  prediction->exact = probability_without (self, values, -1);
+  prediction->exact = probability_with (self, values, -1);
+  prior = probability_with (self, values, LG_PREDICTIVE_N_FIELDS);
   prediction->probability = CLAMP ((int) round (prediction->exact), 1, 99);
 
   for (guint f = 0; f < LG_PREDICTIVE_N_FIELDS; f++)
@@ -247,7 +250,7 @@ lg_predictive_predict (LgPredictive       *self,
       factor->field = f;
       factor->value = g_strdup (values[f]);
       factor->ratio = won / lost;
-      factor->delta = prediction->exact - probability_without (self, values, f);
+      factor->delta = probability_with (self, values, f) - prior;
       g_ptr_array_add (prediction->factors, factor);
     }
   g_ptr_array_sort (prediction->factors, compare_factors);

@@ -29,8 +29,10 @@ typedef struct
 {
   LgPredictiveField  field;
   char              *value;
-  /* Percentage points this value adds to (or, negative, takes from) the
-   * probability: the prediction with it minus the prediction without it. */
+  /* Percentage points this value alone adds to (or, negative, takes from)
+   * the base rate of winning: the prediction from the prior and this field
+   * only, minus the prior. Measured alone so that a saturated total (99 %)
+   * still shows which values pushed it there. */
   double             delta;
   /* P(value | won) / P(value | lost), 1 = says nothing. */
   double             ratio;

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lg-pipeline-view.h"
 #include "lg-window.h"
 
 struct _LgWindow
@@ -21,6 +22,7 @@ struct _LgWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
+  LgPipelineView       *pipeline_view;
 };
 
 G_DEFINE_FINAL_TYPE (LgWindow, lg_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -47,6 +49,7 @@ lg_window_new (LgApplication *application)
 
   self->settings = g_object_ref (lg_application_get_settings (application));
   restore_state (self);
+  lg_pipeline_view_set_store (self->pipeline_view, lg_application_get_store (application));
   return self;
 }
 
@@ -125,6 +128,8 @@ lg_window_class_init (LgWindowClass *klass)
   static const char *views[] = { "find", "pipeline", "followups", "insights", "sources" };
 
   object_class->dispose = lg_window_dispose;
+
+  g_type_ensure (LG_TYPE_PIPELINE_VIEW);
   window_class->close_request = lg_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/leadgram/Desktop/ui/lg-window.ui");
@@ -132,6 +137,7 @@ lg_window_class_init (LgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, LgWindow, pipeline_view);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)

@@ -76,8 +76,10 @@ test_hand_computed (void)
   g_assert_cmpint (prediction->probability, ==, 93);
 
   /* Fields whose value every closed lead shared say nothing: only source,
-   * stage and qualification move the score, all of them up here. The
-   * qualification (ratio (5.1/8.2)/(2.1/12.2) = 3.61) is strongest. */
+   * stage and qualification move the score, all of them up here. Alone
+   * against the prior of 8.1/20.2 = 40.1 %, sql gives
+   *   0.401 × 5.1/8.2 / (0.401 × 5.1/8.2 + 0.599 × 2.1/12.2) = 70.7 %,
+   * the strongest push: +30.6 points. */
   g_assert_cmpuint (prediction->factors->len, ==, LG_PREDICTIVE_N_FIELDS);
   for (guint i = 0; i < prediction->factors->len; i++)
     {
@@ -90,6 +92,11 @@ test_hand_computed (void)
     }
   g_assert_cmpint (((LgPredictiveFactor *) g_ptr_array_index (prediction->factors, 0))->field, ==,
                    LG_PREDICTIVE_QUALIFICATION);
+  g_assert_cmpfloat_with_epsilon (((LgPredictiveFactor *)
+                                   g_ptr_array_index (prediction->factors, 0))->delta,
+                                  100 * (8.1 / 20.2 * 5.1 / 8.2) /
+                                  (8.1 / 20.2 * 5.1 / 8.2 + 12.1 / 20.2 * 2.1 / 12.2)
+                                  - 100 * 8.1 / 20.2, 1e-9);
   g_assert_cmpfloat_with_epsilon (((LgPredictiveFactor *)
                                    g_ptr_array_index (prediction->factors, 0))->ratio,
                                   (5.1 / 8.2) / (2.1 / 12.2), 1e-9);
