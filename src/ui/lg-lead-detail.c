@@ -20,7 +20,7 @@
 
 struct _LgLeadDetail
 {
-  AdwBin          parent_instance;
+  GtkWidget       parent_instance;
 
   LgStore        *store;
   LgLead         *lead;     /* as stored */
@@ -50,7 +50,7 @@ struct _LgLeadDetail
   GtkListBox     *timeline_list;
 };
 
-G_DEFINE_FINAL_TYPE (LgLeadDetail, lg_lead_detail, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (LgLeadDetail, lg_lead_detail, GTK_TYPE_WIDGET)
 
 static const char * const qualifications[] = { "unqualified", "mql", "sql", "pql" };
 
@@ -852,9 +852,13 @@ static void
 lg_lead_detail_dispose (GObject *object)
 {
   LgLeadDetail *self = LG_LEAD_DETAIL (object);
+  GtkWidget *child;
 
   lg_lead_detail_set_store (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LG_TYPE_LEAD_DETAIL);
+  /* The top box is not a bound template child. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->lead);
   g_clear_pointer (&self->source_ids, g_array_unref);
 
@@ -869,6 +873,7 @@ lg_lead_detail_class_init (LgLeadDetailClass *klass)
 
   object_class->dispose = lg_lead_detail_dispose;
 
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/leadgram/Desktop/ui/lg-lead-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, title);

@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 #define LG_TYPE_LEAD_DETAIL (lg_lead_detail_get_type ())
-G_DECLARE_FINAL_TYPE (LgLeadDetail, lg_lead_detail, LG, LEAD_DETAIL, AdwBin)
+G_DECLARE_FINAL_TYPE (LgLeadDetail, lg_lead_detail, LG, LEAD_DETAIL, GtkWidget)
 
 LgLeadDetail *lg_lead_detail_new         (void);
 void          lg_lead_detail_set_store   (LgLeadDetail *self,

@@ -32,7 +32,7 @@ typedef struct
 
 struct _LgPipelineView
 {
-  AdwBin          parent_instance;
+  GtkWidget       parent_instance;
 
   LgStore        *store;
   GSettings      *settings;
@@ -58,7 +58,7 @@ struct _LgPipelineView
   LgLeadDetail   *detail;
 };
 
-G_DEFINE_FINAL_TYPE (LgPipelineView, lg_pipeline_view, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (LgPipelineView, lg_pipeline_view, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
@@ -549,7 +549,7 @@ move_now (LgPipelineView *self,
 /* What a dialog's answer needs to finish the move. */
 typedef struct
 {
-  LgPipelineView *self;
+  GWeakRef        self; /* the dialog may outlive the board */
   gint64          id;
   LgStage         stage;
   gint64          before_id;
@@ -561,7 +561,7 @@ pending_move_free (gpointer data)
 {
   PendingMove *pending = data;
 
-  g_object_unref (pending->self);
+  g_weak_ref_clear (&pending->self);
   g_free (pending);
 }
 
@@ -570,13 +570,14 @@ on_lost_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      PendingMove      *pending)
 {
+  g_autoptr(LgPipelineView) self = g_weak_ref_get (&pending->self);
   g_autofree char *reason = NULL;
 
-  if (g_strcmp0 (response, "lost") != 0)
+  if (self == NULL || g_strcmp0 (response, "lost") != 0)
     return;
 
   reason = g_strstrip (g_strdup (gtk_editable_get_text (pending->entry)));
-  move_now (pending->self, pending->id, pending->stage, pending->before_id,
+  move_now (self, pending->id, pending->stage, pending->before_id,
             *reason != '\0' ? reason : NULL);
 }
 
@@ -585,31 +586,32 @@ on_won_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
                     PendingMove      *pending)
 {
+  g_autoptr(LgPipelineView) self = g_weak_ref_get (&pending->self);
   g_autoptr(LgLead) lead = NULL;
   g_autoptr(GError) error = NULL;
   gint64 value = 0;
 
-  if (g_strcmp0 (response, "won") != 0)
+  if (self == NULL || g_strcmp0 (response, "won") != 0)
     return;
 
-  lead = lg_store_get_lead (pending->self->store, pending->id, &error);
+  lead = lg_store_get_lead (self->store, pending->id, &error);
   if (lead == NULL || !lg_parse_money (gtk_editable_get_text (pending->entry), &value))
     {
       if (error != NULL)
-        show_error (pending->self, error);
+        show_error (self, error);
       return;
     }
 
   if (value != lg_lead_get_value (lead))
     {
       lg_lead_set_value (lead, value);
-      if (!lg_store_update_lead (pending->self->store, lead, "edit", NULL, &error))
+      if (!lg_store_update_lead (self->store, lead, "edit", NULL, &error))
         {
-          show_error (pending->self, error);
+          show_error (self, error);
           return;
         }
     }
-  move_now (pending->self, pending->id, pending->stage, pending->before_id, NULL);
+  move_now (self, pending->id, pending->stage, pending->before_id, NULL);
 }
 
 static void
@@ -655,7 +657,7 @@ request_move (LgPipelineView *self,
   entry = gtk_entry_new ();
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   pending = g_new0 (PendingMove, 1);
-  pending->self = g_object_ref (self);
+  g_weak_ref_init (&pending->self, self);
   pending->id = id;
   pending->stage = stage;
   pending->before_id = before_id;
@@ -972,7 +974,7 @@ delete_focused_action (GtkWidget  *widget,
 
 typedef struct
 {
-  LgPipelineView *self;
+  GWeakRef        self;
   AdwEntryRow    *rows[5]; /* name, handle, email, phone, value */
   GtkLabel       *error;
 } NewLead;
@@ -982,7 +984,7 @@ new_lead_free (gpointer data)
 {
   NewLead *new_lead = data;
 
-  g_object_unref (new_lead->self);
+  g_weak_ref_clear (&new_lead->self);
   g_free (new_lead);
 }
 
@@ -1030,20 +1032,21 @@ on_new_lead_response_cb (AdwMessageDialog *dialog,
                          const char       *response,
                          NewLead          *new_lead)
 {
+  g_autoptr(LgPipelineView) self = g_weak_ref_get (&new_lead->self);
   g_autoptr(GError) error = NULL;
   g_autoptr(LgLead) lead = NULL;
 
-  if (g_strcmp0 (response, "create") != 0)
+  if (self == NULL || g_strcmp0 (response, "create") != 0)
     return;
 
   lead = new_lead_from_rows (new_lead, &error);
-  if (lead == NULL || !lg_store_add_lead (new_lead->self->store, lead, &error))
+  if (lead == NULL || !lg_store_add_lead (self->store, lead, &error))
     {
-      show_error (new_lead->self, error);
+      show_error (self, error);
       return;
     }
-  new_lead->self->focus_lead_id = lg_lead_get_id (lead);
-  lg_store_notify_changed (new_lead->self->store, "leads");
+  self->focus_lead_id = lg_lead_get_id (lead);
+  lg_store_notify_changed (self->store, "leads");
 }
 
 static void
@@ -1069,7 +1072,7 @@ new_lead_action (GtkWidget  *widget,
                                                          "enough.")));
   gtk_widget_set_name (GTK_WIDGET (dialog), "new-lead-dialog");
   new_lead = g_new0 (NewLead, 1);
-  new_lead->self = g_object_ref (self);
+  g_weak_ref_init (&new_lead->self, self);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   list = gtk_list_box_new ();
@@ -1273,6 +1276,7 @@ lg_pipeline_view_class_init (LgPipelineViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LG_TYPE_LEAD_DETAIL);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/leadgram/Desktop/ui/lg-pipeline-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LgPipelineView, flap);

@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 #define LG_TYPE_PIPELINE_VIEW (lg_pipeline_view_get_type ())
-G_DECLARE_FINAL_TYPE (LgPipelineView, lg_pipeline_view, LG, PIPELINE_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (LgPipelineView, lg_pipeline_view, LG, PIPELINE_VIEW, GtkWidget)
 
 LgPipelineView *lg_pipeline_view_new          (void);
 void            lg_pipeline_view_set_store    (LgPipelineView *self,
