@@ -26,6 +26,7 @@ struct _LgLeadCard
   GtkLabel       *name_label;
   GtkLabel       *score_label;
   GtkMenuButton  *menu_button;
+  GMenuModel     *card_menu;
   GtkLabel       *source_label;
   GtkLabel       *value_label;
   GtkImage       *due_icon;
@@ -169,6 +170,19 @@ lg_lead_card_set_lead (LgLeadCard *self,
 
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEAD]);
+}
+
+/* The menu is made when first opened: a board shows up to a thousand
+ * cards at once (GTK 4.8 keeps 200 rows per list), and a popover menu per
+ * card would cost more than the rest of the card. */
+static void
+create_popup (GtkMenuButton *button,
+              gpointer       user_data)
+{
+  LgLeadCard *self = LG_LEAD_CARD (user_data);
+
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->card_menu);
 }
 
 void
@@ -373,6 +387,7 @@ lg_lead_card_class_init (LgLeadCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgLeadCard, name_label);
   gtk_widget_class_bind_template_child (widget_class, LgLeadCard, score_label);
   gtk_widget_class_bind_template_child (widget_class, LgLeadCard, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, LgLeadCard, card_menu);
   gtk_widget_class_bind_template_child (widget_class, LgLeadCard, source_label);
   gtk_widget_class_bind_template_child (widget_class, LgLeadCard, value_label);
   gtk_widget_class_bind_template_child (widget_class, LgLeadCard, due_icon);
@@ -394,6 +409,8 @@ lg_lead_card_init (LgLeadCard *self)
   GtkDropTarget *target = gtk_drop_target_new (LG_TYPE_LEAD, GDK_ACTION_MOVE);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_popup, self, NULL);
 
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
   g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare_cb), self);
