@@ -393,6 +393,11 @@ move_lead (LgStore     *self,
   closed_at = sqlite3_column_int64 (stmt, 2);
   sqlite3_reset (stmt);
 
+  /* "Just before itself" is where it already is (a drop on the lower half
+   * of the card above); in another column it means the end. */
+  if (before_id == id && stage == old_stage)
+    return TRUE;
+
   if (!find_position (self, id, stage_id, before_id, &position, &crowded, error))
     return FALSE;
   if (crowded)

@@ -124,6 +124,12 @@ test_moves_and_order (void)
   g_assert_cmpstr (cold, ==, "C A B");
   g_clear_pointer (&cold, g_free);
 
+  /* Just before itself: it stays. */
+  move (store, a, LG_STAGE_COLD, a, NULL);
+  cold = column (store, "cold");
+  g_assert_cmpstr (cold, ==, "C A B");
+  g_clear_pointer (&cold, g_free);
+
   /* To the end of another column, then before a lead there. */
   move (store, a, LG_STAGE_WARM, 0, NULL);
   move (store, b, LG_STAGE_WARM, a, NULL);
