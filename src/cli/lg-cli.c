@@ -32,6 +32,8 @@ static const LgCliCommand commands[] = {
     lg_cli_export_csv },
   { "imports", "", N_("List the CSV imports"), lg_cli_imports },
   { "import-undo", "ID", N_("Undo a CSV import"), lg_cli_import_undo },
+  { "leads", "[--stage S] [--json|--csv]", N_("List the leads of the pipeline"), lg_cli_leads },
+  { "lead", "add|move|show …", N_("Add a lead, move it to a stage, or show it"), lg_cli_lead },
 };
 
 int

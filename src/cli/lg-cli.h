@@ -58,4 +58,8 @@ int lg_cli_export_csv  (LgCli *cli, int argc, char **argv);
 int lg_cli_imports     (LgCli *cli, int argc, char **argv);
 int lg_cli_import_undo (LgCli *cli, int argc, char **argv);
 
+/* Leads (lg-cli-leads.c) */
+int lg_cli_leads (LgCli *cli, int argc, char **argv);
+int lg_cli_lead (LgCli *cli, int argc, char **argv);
+
 G_END_DECLS

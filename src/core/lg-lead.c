@@ -34,6 +34,12 @@ struct _LgLead
   gint64   closed_at;
   char *   lost_reason;
   char *   notes;
+  char *   furthest_stage;
+  gint64   found_at;
+  gint64   message_at;
+  char *   source_title;
+  gint64   next_followup_at;
+  gboolean stale;
 };
 
 G_DEFINE_FINAL_TYPE (LgLead, lg_lead, G_TYPE_OBJECT)
@@ -61,6 +67,12 @@ enum {
   PROP_CLOSED_AT,
   PROP_LOST_REASON,
   PROP_NOTES,
+  PROP_FURTHEST_STAGE,
+  PROP_FOUND_AT,
+  PROP_MESSAGE_AT,
+  PROP_SOURCE_TITLE,
+  PROP_NEXT_FOLLOWUP_AT,
+  PROP_STALE,
   N_PROPS
 };
 
@@ -82,6 +94,8 @@ lg_lead_finalize (GObject *object)
   g_free (self->currency);
   g_free (self->lost_reason);
   g_free (self->notes);
+  g_free (self->furthest_stage);
+  g_free (self->source_title);
 
   G_OBJECT_CLASS (lg_lead_parent_class)->finalize (object);
 }
@@ -178,6 +192,30 @@ lg_lead_get_property (GObject    *object,
 
     case PROP_NOTES:
       g_value_set_string (value, self->notes);
+      break;
+
+    case PROP_FURTHEST_STAGE:
+      g_value_set_string (value, self->furthest_stage);
+      break;
+
+    case PROP_FOUND_AT:
+      g_value_set_int64 (value, self->found_at);
+      break;
+
+    case PROP_MESSAGE_AT:
+      g_value_set_int64 (value, self->message_at);
+      break;
+
+    case PROP_SOURCE_TITLE:
+      g_value_set_string (value, self->source_title);
+      break;
+
+    case PROP_NEXT_FOLLOWUP_AT:
+      g_value_set_int64 (value, self->next_followup_at);
+      break;
+
+    case PROP_STALE:
+      g_value_set_boolean (value, self->stale);
       break;
 
     default:
@@ -279,6 +317,30 @@ lg_lead_set_property (GObject      *object,
       lg_lead_set_notes (self, g_value_get_string (value));
       break;
 
+    case PROP_FURTHEST_STAGE:
+      lg_lead_set_furthest_stage (self, g_value_get_string (value));
+      break;
+
+    case PROP_FOUND_AT:
+      lg_lead_set_found_at (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_MESSAGE_AT:
+      lg_lead_set_message_at (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_SOURCE_TITLE:
+      lg_lead_set_source_title (self, g_value_get_string (value));
+      break;
+
+    case PROP_NEXT_FOLLOWUP_AT:
+      lg_lead_set_next_followup_at (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_STALE:
+      lg_lead_set_stale (self, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -377,6 +439,30 @@ lg_lead_class_init (LgLeadClass *klass)
     g_param_spec_string ("notes", NULL, "Free-form notes",
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FURTHEST_STAGE] =
+    g_param_spec_string ("furthest-stage", NULL, "Furthest stage reached: cold, warm, hot or won",
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FOUND_AT] =
+    g_param_spec_int64 ("found-at", NULL, "When the lead was found by a search, UTC Unix seconds, 0 if by hand",
+                        G_MININT64, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MESSAGE_AT] =
+    g_param_spec_int64 ("message-at", NULL, "Time of the originating message, UTC Unix seconds, 0 if none",
+                        G_MININT64, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SOURCE_TITLE] =
+    g_param_spec_string ("source-title", NULL, "Title or handle of the source, read with the lead",
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NEXT_FOLLOWUP_AT] =
+    g_param_spec_int64 ("next-followup-at", NULL, "Due time of the next open follow-up, 0 if none",
+                        G_MININT64, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STALE] =
+    g_param_spec_boolean ("stale", NULL, "No touch for longer than the stage allows and no follow-up ahead",
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -843,4 +929,151 @@ lg_lead_set_notes (LgLead *self,
   g_free (self->notes);
   self->notes = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
+}
+
+const char *
+lg_lead_get_furthest_stage (LgLead *self)
+{
+  g_return_val_if_fail (LG_IS_LEAD (self), NULL);
+
+  return self->furthest_stage;
+}
+
+gint64
+lg_lead_get_found_at (LgLead *self)
+{
+  g_return_val_if_fail (LG_IS_LEAD (self), 0);
+
+  return self->found_at;
+}
+
+gint64
+lg_lead_get_message_at (LgLead *self)
+{
+  g_return_val_if_fail (LG_IS_LEAD (self), 0);
+
+  return self->message_at;
+}
+
+const char *
+lg_lead_get_source_title (LgLead *self)
+{
+  g_return_val_if_fail (LG_IS_LEAD (self), NULL);
+
+  return self->source_title;
+}
+
+gint64
+lg_lead_get_next_followup_at (LgLead *self)
+{
+  g_return_val_if_fail (LG_IS_LEAD (self), 0);
+
+  return self->next_followup_at;
+}
+
+gboolean
+lg_lead_get_stale (LgLead *self)
+{
+  g_return_val_if_fail (LG_IS_LEAD (self), FALSE);
+
+  return self->stale;
+}
+
+void
+lg_lead_set_furthest_stage (LgLead *self,
+                            const char *value)
+{
+  g_return_if_fail (LG_IS_LEAD (self));
+
+  if (g_strcmp0 (self->furthest_stage, value) == 0)
+    return;
+
+  g_free (self->furthest_stage);
+  self->furthest_stage = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FURTHEST_STAGE]);
+}
+
+void
+lg_lead_set_found_at (LgLead *self,
+                      gint64 value)
+{
+  g_return_if_fail (LG_IS_LEAD (self));
+
+  if (self->found_at == value)
+    return;
+
+  self->found_at = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOUND_AT]);
+}
+
+void
+lg_lead_set_message_at (LgLead *self,
+                        gint64 value)
+{
+  g_return_if_fail (LG_IS_LEAD (self));
+
+  if (self->message_at == value)
+    return;
+
+  self->message_at = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE_AT]);
+}
+
+void
+lg_lead_set_source_title (LgLead *self,
+                          const char *value)
+{
+  g_return_if_fail (LG_IS_LEAD (self));
+
+  if (g_strcmp0 (self->source_title, value) == 0)
+    return;
+
+  g_free (self->source_title);
+  self->source_title = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE_TITLE]);
+}
+
+void
+lg_lead_set_next_followup_at (LgLead *self,
+                              gint64 value)
+{
+  g_return_if_fail (LG_IS_LEAD (self));
+
+  if (self->next_followup_at == value)
+    return;
+
+  self->next_followup_at = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEXT_FOLLOWUP_AT]);
+}
+
+void
+lg_lead_set_stale (LgLead *self,
+                   gboolean value)
+{
+  g_return_if_fail (LG_IS_LEAD (self));
+
+  value = !!value;
+  if (self->stale == value)
+    return;
+
+  self->stale = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STALE]);
+}
+
+/* What to call the lead where there is room for one line: the name, else
+ * @handle, else the email or phone. Never empty. */
+char *
+lg_lead_dup_display_name (LgLead *self)
+{
+  g_return_val_if_fail (LG_IS_LEAD (self), NULL);
+
+  if (self->name != NULL && *self->name != '\0')
+    return g_strdup (self->name);
+  if (self->telegram_handle != NULL && *self->telegram_handle != '\0')
+    return g_strdup_printf ("@%s", self->telegram_handle);
+  if (self->email != NULL && *self->email != '\0')
+    return g_strdup (self->email);
+  if (self->phone != NULL && *self->phone != '\0')
+    return g_strdup (self->phone);
+  return g_strdup_printf ("#%" G_GINT64_FORMAT, self->id);
 }

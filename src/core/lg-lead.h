@@ -15,6 +15,8 @@ G_DECLARE_FINAL_TYPE (LgLead, lg_lead, LG, LEAD, GObject)
 
 LgLead *lg_lead_new (void);
 
+char       *lg_lead_dup_display_name (LgLead *self);
+
 gint64      lg_lead_get_id (LgLead *self);
 const char *lg_lead_get_name (LgLead *self);
 const char *lg_lead_get_telegram_handle (LgLead *self);
@@ -36,6 +38,12 @@ gint64      lg_lead_get_last_touch_at (LgLead *self);
 gint64      lg_lead_get_closed_at (LgLead *self);
 const char *lg_lead_get_lost_reason (LgLead *self);
 const char *lg_lead_get_notes (LgLead *self);
+const char * lg_lead_get_furthest_stage (LgLead *self);
+gint64      lg_lead_get_found_at (LgLead *self);
+gint64      lg_lead_get_message_at (LgLead *self);
+const char * lg_lead_get_source_title (LgLead *self);
+gint64      lg_lead_get_next_followup_at (LgLead *self);
+gboolean    lg_lead_get_stale (LgLead *self);
 
 void        lg_lead_set_id (LgLead *self, gint64 value);
 void        lg_lead_set_name (LgLead *self, const char *value);
@@ -58,5 +66,11 @@ void        lg_lead_set_last_touch_at (LgLead *self, gint64 value);
 void        lg_lead_set_closed_at (LgLead *self, gint64 value);
 void        lg_lead_set_lost_reason (LgLead *self, const char *value);
 void        lg_lead_set_notes (LgLead *self, const char *value);
+void        lg_lead_set_furthest_stage (LgLead *self, const char * value);
+void        lg_lead_set_found_at (LgLead *self, gint64 value);
+void        lg_lead_set_message_at (LgLead *self, gint64 value);
+void        lg_lead_set_source_title (LgLead *self, const char * value);
+void        lg_lead_set_next_followup_at (LgLead *self, gint64 value);
+void        lg_lead_set_stale (LgLead *self, gboolean value);
 
 G_END_DECLS

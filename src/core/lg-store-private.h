@@ -28,6 +28,36 @@ void          lg_store_set_error  (LgStore     *self,
                                    GError     **error,
                                    const char  *what);
 
+/* Steps a write statement to its end; sets error with `what` if it fails. */
+gboolean      lg_store_step_done  (LgStore      *self,
+                                   sqlite3_stmt *stmt,
+                                   const char   *what,
+                                   GError      **error);
+
+/* The columns of a lead as lg_lead_from_row() reads them, from "leads l LEFT
+ * JOIN sources s ON s.id = l.source_id"; lg-store-leads.c. */
+#define LG_LEAD_COLUMNS \
+  "l.id, l.name, l.telegram_handle, l.telegram_id, l.email, l.phone, l.company, l.stage, " \
+  "l.qualification, l.value, l.currency, l.score, coalesce(l.source_id, 0), " \
+  "coalesce(l.message_id, 0), l.position, l.created_at, l.first_touch_at, l.last_touch_at, " \
+  "l.closed_at, l.lost_reason, l.notes, l.furthest_stage, l.found_at, l.message_at, " \
+  "coalesce(nullif(s.title, ''), s.handle)"
+#define LG_LEAD_N_COLUMNS 25
+
+LgLead       *lg_lead_from_row    (sqlite3_stmt *stmt);
+
+/* A write of several statements that is atomic whether or not the caller is
+ * already in a transaction (the CSV import wraps many in one): begins one, or
+ * a savepoint inside the caller's. write_end commits or releases when ok,
+ * rolls back otherwise, and returns ok (FALSE if the commit failed). */
+gboolean      lg_store_write_begin (LgStore    *self,
+                                    gboolean   *outer,
+                                    GError    **error);
+gboolean      lg_store_write_end   (LgStore    *self,
+                                    gboolean    outer,
+                                    gboolean    ok,
+                                    GError    **error);
+
 /* Column readers that map SQL NULL to NULL / 0. */
 const char   *lg_stmt_text        (sqlite3_stmt *stmt,
                                    int           column);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "lg-lead-validate.h"
 #include "lg-store-private.h"
 
 struct _LgStore
@@ -507,6 +508,15 @@ step_done (LgStore      *self,
   return TRUE;
 }
 
+gboolean
+lg_store_step_done (LgStore      *self,
+                    sqlite3_stmt *stmt,
+                    const char   *what,
+                    GError      **error)
+{
+  return step_done (self, stmt, what, error);
+}
+
 /* Sources */
 
 #define SOURCE_COLUMNS \
@@ -770,23 +780,35 @@ lg_store_add_lead (LgStore  *self,
   sqlite3_stmt *stmt;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   gint64 created_at;
+  gboolean outer;
+  gboolean ok;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
   g_return_val_if_fail (LG_IS_LEAD (lead), FALSE);
 
+  /* Nothing invalid is stored, whoever adds the lead. */
+  if (!lg_lead_validate (lead, error))
+    return FALSE;
+
   created_at = lg_lead_get_created_at (lead) > 0 ? lg_lead_get_created_at (lead) : now;
+
+  if (!lg_store_write_begin (self, &outer, error))
+    return FALSE;
 
   stmt = lg_store_prepare (self,
                            "INSERT INTO leads (name, telegram_handle, telegram_id, email, phone, "
                            "company, stage, furthest_stage, qualification, value, currency, score, "
-                           "source_id, message_id, position, created_at, last_touch_at, notes) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, coalesce(?7, 'cold'), coalesce(?7, 'cold'), "
+                           "source_id, message_id, position, created_at, last_touch_at, notes, "
+                           "found_at, message_at, closed_at) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, coalesce(?7, 'cold'), "
+                           "CASE WHEN ?7 = 'lost' THEN 'cold' ELSE coalesce(?7, 'cold') END, "
                            "coalesce(?8, 'unqualified'), ?9, coalesce(?10, 'USD'), ?11, ?12, ?13, "
                            "(SELECT coalesce(max(position), 0) + 1 FROM leads "
-                           " WHERE stage = coalesce(?7, 'cold')), ?14, ?14, coalesce(?15, ''))",
+                           " WHERE stage = coalesce(?7, 'cold')), ?14, ?14, coalesce(?15, ''), "
+                           "?16, ?17, CASE WHEN ?7 IN ('won', 'lost') THEN ?14 ELSE 0 END)",
                            error);
   if (stmt == NULL)
-    return FALSE;
+    return lg_store_write_end (self, outer, FALSE, NULL);
 
   sqlite3_bind_text (stmt, 1, lg_lead_get_name (lead) ? lg_lead_get_name (lead) : "",
                      -1, SQLITE_TRANSIENT);
@@ -806,13 +828,21 @@ lg_store_add_lead (LgStore  *self,
     sqlite3_bind_int64 (stmt, 13, lg_lead_get_message_id (lead));
   sqlite3_bind_int64 (stmt, 14, created_at);
   lg_stmt_bind_text (stmt, 15, lg_lead_get_notes (lead));
+  sqlite3_bind_int64 (stmt, 16, lg_lead_get_found_at (lead));
+  sqlite3_bind_int64 (stmt, 17, lg_lead_get_message_at (lead));
 
-  if (!step_done (self, stmt, _("Could not add the lead"), error))
-    return FALSE;
+  ok = step_done (self, stmt, _("Could not add the lead"), error);
+  if (ok)
+    {
+      lg_lead_set_id (lead, sqlite3_last_insert_rowid (self->db));
+      lg_lead_set_created_at (lead, created_at);
 
-  lg_lead_set_id (lead, sqlite3_last_insert_rowid (self->db));
-  lg_lead_set_created_at (lead, created_at);
-  return TRUE;
+      /* The timeline starts here; its stage is where the lead entered. */
+      ok = lg_store_add_activity (self, lg_lead_get_id (lead), "created", NULL, NULL,
+                                  lg_lead_get_stage (lead) ? lg_lead_get_stage (lead) : "cold",
+                                  error);
+    }
+  return lg_store_write_end (self, outer, ok, error);
 }
 
 LgLead *
@@ -826,11 +856,12 @@ lg_store_get_lead (LgStore  *self,
 
   g_return_val_if_fail (LG_IS_STORE (self), NULL);
 
+  /* Staleness needs the user's rules: lg_store_list_leads() reads it. */
   stmt = lg_store_prepare (self,
-                           "SELECT id, name, telegram_handle, telegram_id, email, phone, company, "
-                           "stage, qualification, value, currency, score, coalesce(source_id, 0), "
-                           "coalesce(message_id, 0), position, created_at, first_touch_at, "
-                           "last_touch_at, closed_at, lost_reason, notes FROM leads WHERE id = ?",
+                           "SELECT " LG_LEAD_COLUMNS ", "
+                           "(SELECT min(max(f.due_at, f.snoozed_until)) FROM followups f "
+                           " WHERE f.lead_id = l.id AND f.done_at = 0) "
+                           "FROM leads l LEFT JOIN sources s ON s.id = l.source_id WHERE l.id = ?",
                            error);
   if (stmt == NULL)
     return NULL;
@@ -849,28 +880,8 @@ lg_store_get_lead (LgStore  *self,
       return NULL;
     }
 
-  lead = lg_lead_new ();
-  lg_lead_set_id (lead, sqlite3_column_int64 (stmt, 0));
-  lg_lead_set_name (lead, lg_stmt_text (stmt, 1));
-  lg_lead_set_telegram_handle (lead, lg_stmt_text (stmt, 2));
-  lg_lead_set_telegram_id (lead, lg_stmt_text (stmt, 3));
-  lg_lead_set_email (lead, lg_stmt_text (stmt, 4));
-  lg_lead_set_phone (lead, lg_stmt_text (stmt, 5));
-  lg_lead_set_company (lead, lg_stmt_text (stmt, 6));
-  lg_lead_set_stage (lead, lg_stmt_text (stmt, 7));
-  lg_lead_set_qualification (lead, lg_stmt_text (stmt, 8));
-  lg_lead_set_value (lead, sqlite3_column_int64 (stmt, 9));
-  lg_lead_set_currency (lead, lg_stmt_text (stmt, 10));
-  lg_lead_set_score (lead, sqlite3_column_int (stmt, 11));
-  lg_lead_set_source_id (lead, sqlite3_column_int64 (stmt, 12));
-  lg_lead_set_message_id (lead, sqlite3_column_int64 (stmt, 13));
-  lg_lead_set_position (lead, sqlite3_column_double (stmt, 14));
-  lg_lead_set_created_at (lead, sqlite3_column_int64 (stmt, 15));
-  lg_lead_set_first_touch_at (lead, sqlite3_column_int64 (stmt, 16));
-  lg_lead_set_last_touch_at (lead, sqlite3_column_int64 (stmt, 17));
-  lg_lead_set_closed_at (lead, sqlite3_column_int64 (stmt, 18));
-  lg_lead_set_lost_reason (lead, lg_stmt_text (stmt, 19));
-  lg_lead_set_notes (lead, lg_stmt_text (stmt, 20));
+  lead = lg_lead_from_row (stmt);
+  lg_lead_set_next_followup_at (lead, sqlite3_column_int64 (stmt, LG_LEAD_N_COLUMNS));
   sqlite3_reset (stmt);
   return lead;
 }

@@ -7,9 +7,12 @@
 
 #include <gio/gio.h>
 
+#include "lg-activity.h"
 #include "lg-followup.h"
 #include "lg-lead.h"
 #include "lg-message.h"
+#include "lg-pipeline.h"
+#include "lg-predictive.h"
 #include "lg-source.h"
 
 G_BEGIN_DECLS
@@ -128,6 +131,111 @@ gboolean    lg_store_add_lead             (LgStore        *self,
 LgLead     *lg_store_get_lead             (LgStore        *self,
                                            gint64          id,
                                            GError        **error);
+
+/* Which leads a board or an export shows; zeroed means all of them. */
+typedef struct
+{
+  const char *text;          /* part of the name, handle, company or email */
+  gint64      source_id;     /* 0: any source */
+  const char *qualification; /* NULL: any */
+  const char *stage;         /* NULL: any */
+  gboolean    stale_only;
+} LgLeadFilter;
+
+typedef struct
+{
+  guint  count;
+  gint64 value;    /* sum of the leads' values, minor units */
+  gint64 weighted; /* value × the stage's probability */
+} LgStageTotals;
+
+/* The lead's originating message and the best match that found it. */
+typedef struct
+{
+  LgMessage *message;   /* NULL when the lead was made by hand */
+  int        score;     /* -1 without a match */
+  char      *reason;
+  char      *breakdown; /* the match's signal breakdown, JSON text */
+} LgLeadOrigin;
+
+/* A deleted lead with its timeline and follow-ups, for Undo. */
+typedef struct _LgDeletedLead LgDeletedLead;
+
+/* Leads in board order (stage, then position), with source title, next
+ * follow-up and staleness under rules at now. */
+GListModel *lg_store_list_leads           (LgStore               *self,
+                                           const LgLeadFilter    *filter,
+                                           const LgPipelineRules *rules,
+                                           gint64                 now,
+                                           GError               **error);
+gboolean    lg_store_get_stage_totals     (LgStore               *self,
+                                           const LgLeadFilter    *filter,
+                                           const LgPipelineRules *rules,
+                                           gint64                 now,
+                                           LgStageTotals          totals[LG_N_STAGES],
+                                           GError               **error);
+/* Moves a lead to stage, just before the lead before_id (0: to the end of
+ * the column). Keeps closed_at, furthest_stage and lost_reason, and records
+ * a stage change in the timeline. */
+gboolean    lg_store_move_lead            (LgStore               *self,
+                                           gint64                 id,
+                                           LgStage                stage,
+                                           gint64                 before_id,
+                                           const char            *lost_reason,
+                                           GError               **error);
+/* Writes lead's contact and deal fields (name, handle, Telegram id, email,
+ * phone, company, qualification, value, currency, score, source, message,
+ * notes) over the stored row with the same id. Email, phone, handle and
+ * currency are validated and normalised (lead gets the stored forms); on an
+ * invalid value nothing is written and error is in LG_LEAD_VALIDATE_ERROR.
+ * Each changed field becomes one activity of kind activity_kind ("edit",
+ * "import"); *n_changed tells how many. Stage moves go through
+ * lg_store_move_lead(). */
+gboolean    lg_store_update_lead          (LgStore               *self,
+                                           LgLead                *lead,
+                                           const char            *activity_kind,
+                                           guint                 *n_changed,
+                                           GError               **error);
+/* "Mark contacted": the first touch (speed to lead) if there was none, and
+ * the last touch, which restarts the stale clock. */
+gboolean    lg_store_touch_lead           (LgStore               *self,
+                                           gint64                 id,
+                                           gint64                 at,
+                                           GError               **error);
+gboolean    lg_store_add_activity         (LgStore               *self,
+                                           gint64                 lead_id,
+                                           const char            *kind,
+                                           const char            *detail,
+                                           const char            *old_value,
+                                           const char            *new_value,
+                                           GError               **error);
+GListModel *lg_store_list_activities      (LgStore               *self,
+                                           gint64                 lead_id,
+                                           GError               **error);
+GListModel *lg_store_list_lead_followups  (LgStore               *self,
+                                           gint64                 lead_id,
+                                           GError               **error);
+gboolean    lg_store_get_lead_origin      (LgStore               *self,
+                                           LgLead                *lead,
+                                           LgLeadOrigin          *origin,
+                                           GError               **error);
+void        lg_lead_origin_clear          (LgLeadOrigin          *origin);
+/* The predictive score of lead from all closed leads, computed now: one
+ * query over the closed leads, so it is always as fresh as the last win,
+ * loss or reopening. */
+LgPrediction *lg_store_predict_lead       (LgStore               *self,
+                                           LgLead                *lead,
+                                           GError               **error);
+LgDeletedLead *lg_store_delete_lead       (LgStore               *self,
+                                           gint64                 id,
+                                           GError               **error);
+gboolean    lg_store_restore_lead         (LgStore               *self,
+                                           LgDeletedLead         *deleted,
+                                           GError               **error);
+gint64      lg_deleted_lead_get_id        (LgDeletedLead         *deleted);
+void        lg_deleted_lead_free          (LgDeletedLead         *deleted);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LgDeletedLead, lg_deleted_lead_free)
 
 /* Follow-ups */
 gboolean    lg_store_add_followup         (LgStore        *self,

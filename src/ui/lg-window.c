@@ -11,6 +11,7 @@
 
 #include "lg-insights-view.h"
 #include "lg-sources-view.h"
+#include "lg-pipeline-view.h"
 #include "lg-window.h"
 
 struct _LgWindow
@@ -25,6 +26,7 @@ struct _LgWindow
   AdwViewStack         *stack;
   LgInsightsView       *insights_view;
   LgSourcesView        *sources_view;
+  LgPipelineView       *pipeline_view;
 };
 
 G_DEFINE_FINAL_TYPE (LgWindow, lg_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -55,6 +57,7 @@ lg_window_new (LgApplication *application)
   lg_sources_view_set_store (self->sources_view, lg_application_get_store (application), base_url);
   restore_state (self);
   lg_insights_view_set_store (self->insights_view, lg_application_get_store (application));
+  lg_pipeline_view_set_store (self->pipeline_view, lg_application_get_store (application));
   return self;
 }
 
@@ -100,7 +103,10 @@ filter_pipeline_source_action (GtkWidget  *widget,
                                const char *action_name,
                                GVariant   *parameter)
 {
-  lg_window_show_view (LG_WINDOW (widget), "pipeline");
+  LgWindow *self = LG_WINDOW (widget);
+
+  lg_pipeline_view_filter_source (self->pipeline_view, g_variant_get_int64 (parameter));
+  lg_window_show_view (self, "pipeline");
 }
 
 /* The size is saved when the window closes, not on every resize. */
@@ -143,6 +149,8 @@ lg_window_class_init (LgWindowClass *klass)
   static const char *views[] = { "find", "pipeline", "followups", "insights", "sources" };
 
   object_class->dispose = lg_window_dispose;
+
+  g_type_ensure (LG_TYPE_PIPELINE_VIEW);
   window_class->close_request = lg_window_close_request;
 
   g_type_ensure (LG_TYPE_INSIGHTS_VIEW);
@@ -155,6 +163,7 @@ lg_window_class_init (LgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, insights_view);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, sources_view);
+  gtk_widget_class_bind_template_child (widget_class, LgWindow, pipeline_view);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.filter-pipeline-source", "x",

@@ -1,0 +1,451 @@
+/* lg-cli-leads.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * leadgram-cli leads / lead add|move|show: the pipeline from a terminal.
+ */
+
+#define G_LOG_DOMAIN "lg-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "lg-cli.h"
+#include "lg-lead-validate.h"
+
+/* The CLI has no GSettings: it uses the rules' defaults, the same as a new
+ * installation's. */
+static void
+get_rules (LgPipelineRules *rules)
+{
+  lg_pipeline_rules_init_defaults (rules);
+}
+
+static char *
+format_time (gint64 at)
+{
+  g_autoptr(GDateTime) time = NULL;
+
+  if (at <= 0)
+    return g_strdup ("");
+  time = g_date_time_new_from_unix_local (at);
+  return g_date_time_format (time, "%Y-%m-%d %H:%M");
+}
+
+/* RFC 4180: quoted when it holds a comma, quote or line break. */
+static void
+append_csv_field (GString    *line,
+                  const char *text)
+{
+  if (text == NULL)
+    text = "";
+  if (strpbrk (text, ",\"\r\n") == NULL)
+    {
+      g_string_append (line, text);
+      return;
+    }
+  g_string_append_c (line, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (line, '"');
+      g_string_append_c (line, *p);
+    }
+  g_string_append_c (line, '"');
+}
+
+static void
+print_csv (GListModel *leads)
+{
+  static const char *header[] = { "id", "stage", "name", "telegram_handle", "email", "phone",
+                                  "company", "qualification", "value", "currency", "score",
+                                  "source", "stale", "next_followup", "created" };
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (header); i++)
+    g_string_append_printf (line, "%s%s", i > 0 ? "," : "", header[i]);
+  g_print ("%s\r\n", line->str);
+
+  for (guint i = 0; i < g_list_model_get_n_items (leads); i++)
+    {
+      g_autoptr(LgLead) lead = g_list_model_get_item (leads, i);
+      g_autofree char *next = format_time (lg_lead_get_next_followup_at (lead));
+      g_autofree char *created = format_time (lg_lead_get_created_at (lead));
+      const char *fields[] = { lg_lead_get_name (lead), lg_lead_get_telegram_handle (lead),
+                               lg_lead_get_email (lead), lg_lead_get_phone (lead),
+                               lg_lead_get_company (lead), lg_lead_get_qualification (lead) };
+
+      g_string_printf (line, "%" G_GINT64_FORMAT ",%s", lg_lead_get_id (lead),
+                       lg_lead_get_stage (lead));
+      for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+        {
+          g_string_append_c (line, ',');
+          append_csv_field (line, fields[f]);
+        }
+      g_string_append_printf (line, ",%" G_GINT64_FORMAT ".%02d,%s,%d,",
+                              lg_lead_get_value (lead) / 100,
+                              (int) ABS (lg_lead_get_value (lead) % 100),
+                              lg_lead_get_currency (lead), lg_lead_get_score (lead));
+      append_csv_field (line, lg_lead_get_source_title (lead));
+      g_string_append_printf (line, ",%s,%s,%s", lg_lead_get_stale (lead) ? "yes" : "no",
+                              next, created);
+      g_print ("%s\r\n", line->str);
+    }
+}
+
+static void
+add_json_member (JsonBuilder *builder,
+                 const char  *name,
+                 const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+print_json (GListModel *leads)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (leads); i++)
+    {
+      g_autoptr(LgLead) lead = g_list_model_get_item (leads, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, lg_lead_get_id (lead));
+      add_json_member (builder, "stage", lg_lead_get_stage (lead));
+      add_json_member (builder, "name", lg_lead_get_name (lead));
+      add_json_member (builder, "telegram_handle", lg_lead_get_telegram_handle (lead));
+      add_json_member (builder, "email", lg_lead_get_email (lead));
+      add_json_member (builder, "phone", lg_lead_get_phone (lead));
+      add_json_member (builder, "company", lg_lead_get_company (lead));
+      add_json_member (builder, "qualification", lg_lead_get_qualification (lead));
+      json_builder_set_member_name (builder, "value");
+      json_builder_add_int_value (builder, lg_lead_get_value (lead));
+      add_json_member (builder, "currency", lg_lead_get_currency (lead));
+      json_builder_set_member_name (builder, "score");
+      json_builder_add_int_value (builder, lg_lead_get_score (lead));
+      add_json_member (builder, "source", lg_lead_get_source_title (lead));
+      json_builder_set_member_name (builder, "stale");
+      json_builder_add_boolean_value (builder, lg_lead_get_stale (lead));
+      json_builder_set_member_name (builder, "next_followup_at");
+      json_builder_add_int_value (builder, lg_lead_get_next_followup_at (lead));
+      json_builder_set_member_name (builder, "created_at");
+      json_builder_add_int_value (builder, lg_lead_get_created_at (lead));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+static void
+print_table (GListModel *leads)
+{
+  g_print ("%-6s %-5s %-28s %-18s %16s %5s %s\n", _("ID"), _("STAGE"), _("NAME"), _("SOURCE"),
+           _("VALUE"), _("SCORE"), _("STATE"));
+  for (guint i = 0; i < g_list_model_get_n_items (leads); i++)
+    {
+      g_autoptr(LgLead) lead = g_list_model_get_item (leads, i);
+      g_autofree char *value = lg_pipeline_format_money (lg_lead_get_value (lead),
+                                                lg_lead_get_currency (lead));
+      g_autofree char *score = lg_lead_get_score (lead) >= 0
+                               ? g_strdup_printf ("%d", lg_lead_get_score (lead)) : g_strdup ("–");
+      g_autofree char *name = lg_lead_dup_display_name (lead);
+
+      g_print ("%-6" G_GINT64_FORMAT " %-5s %-28.28s %-18.18s %16s %5s %s\n",
+               lg_lead_get_id (lead), lg_lead_get_stage (lead), name,
+               lg_lead_get_source_title (lead) ? lg_lead_get_source_title (lead) : "",
+               value, score, lg_lead_get_stale (lead) ? _("stale") : "");
+    }
+}
+
+int
+lg_cli_leads (LgCli  *cli,
+              int     argc,
+              char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) leads = NULL;
+  g_autofree char *stage = NULL;
+  g_autofree char *text = NULL;
+  gboolean json = FALSE;
+  gboolean csv = FALSE;
+  gboolean stale = FALSE;
+  LgLeadFilter filter = { 0 };
+  LgPipelineRules rules;
+  LgStore *store;
+  const GOptionEntry entries[] = {
+    { "stage", 0, 0, G_OPTION_ARG_STRING, &stage,
+      N_("Only leads in STAGE (cold, warm, hot, won, lost)"), N_("STAGE") },
+    { "search", 0, 0, G_OPTION_ARG_STRING, &text,
+      N_("Only leads whose name, handle, company or email contains TEXT"), N_("TEXT") },
+    { "stale", 0, 0, G_OPTION_ARG_NONE, &stale, N_("Only stale leads"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Print CSV"), NULL },
+    { NULL }
+  };
+
+  if (!lg_cli_parse (&argc, &argv, "leads", "", N_("List the leads of the pipeline"),
+                     entries, &error))
+    return lg_cli_fail_error (error);
+  if (json && csv)
+    return lg_cli_fail (_("choose one of --json and --csv"));
+  if (stage != NULL && lg_stage_from_id (stage) == LG_STAGE_INVALID)
+    return lg_cli_fail (_("unknown stage “%s”; use cold, warm, hot, won or lost"), stage);
+
+  store = lg_cli_get_store (cli, &error);
+  if (store == NULL)
+    return lg_cli_fail_error (error);
+
+  get_rules (&rules);
+  filter.stage = stage != NULL ? lg_stage_id (lg_stage_from_id (stage)) : NULL;
+  filter.text = text;
+  filter.stale_only = stale;
+  leads = lg_store_list_leads (store, &filter, &rules, g_get_real_time () / G_USEC_PER_SEC,
+                               &error);
+  if (leads == NULL)
+    return lg_cli_fail_error (error);
+
+  if (json)
+    print_json (leads);
+  else if (csv)
+    print_csv (leads);
+  else
+    print_table (leads);
+  return 0;
+}
+
+static int
+lead_add (LgCli  *cli,
+          int     argc,
+          char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgLead) lead = lg_lead_new ();
+  g_autofree char *name = NULL;
+  g_autofree char *handle = NULL;
+  g_autofree char *email = NULL;
+  g_autofree char *phone = NULL;
+  g_autofree char *company = NULL;
+  g_autofree char *stage = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *currency = NULL;
+  g_autofree char *qualification = NULL;
+  gint64 minor = 0;
+  LgStore *store;
+  const GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The person’s name"), N_("NAME") },
+    { "handle", 0, 0, G_OPTION_ARG_STRING, &handle, N_("Telegram username"), N_("@NAME") },
+    { "email", 0, 0, G_OPTION_ARG_STRING, &email, N_("Email address"), N_("EMAIL") },
+    { "phone", 0, 0, G_OPTION_ARG_STRING, &phone, N_("Phone number"), N_("PHONE") },
+    { "company", 0, 0, G_OPTION_ARG_STRING, &company, N_("Company"), N_("COMPANY") },
+    { "stage", 0, 0, G_OPTION_ARG_STRING, &stage, N_("Stage (default cold)"), N_("STAGE") },
+    { "value", 0, 0, G_OPTION_ARG_STRING, &value, N_("Deal value, e.g. 1200 or 99.50"),
+      N_("AMOUNT") },
+    { "currency", 0, 0, G_OPTION_ARG_STRING, &currency, N_("Currency code (default USD)"),
+      N_("CODE") },
+    { "qualification", 0, 0, G_OPTION_ARG_STRING, &qualification,
+      N_("unqualified, mql, sql or pql"), N_("QUALIFICATION") },
+    { NULL }
+  };
+
+  if (!lg_cli_parse (&argc, &argv, "lead add", "", N_("Add a lead by hand"), entries, &error))
+    return lg_cli_fail_error (error);
+  if (stage != NULL && lg_stage_from_id (stage) == LG_STAGE_INVALID)
+    return lg_cli_fail (_("unknown stage “%s”; use cold, warm, hot, won or lost"), stage);
+  if (!lg_lead_validate_value (value, &minor, &error))
+    return lg_cli_fail_error (error);
+
+  store = lg_cli_get_store (cli, &error);
+  if (store == NULL)
+    return lg_cli_fail_error (error);
+
+  lg_lead_set_name (lead, name);
+  lg_lead_set_telegram_handle (lead, handle);
+  lg_lead_set_email (lead, email);
+  lg_lead_set_phone (lead, phone);
+  lg_lead_set_company (lead, company);
+  lg_lead_set_stage (lead, stage != NULL ? lg_stage_id (lg_stage_from_id (stage)) : NULL);
+  lg_lead_set_value (lead, minor);
+  lg_lead_set_currency (lead, currency);
+  lg_lead_set_qualification (lead, qualification);
+  if (!lg_store_add_lead (store, lead, &error))
+    return lg_cli_fail_error (error);
+
+  g_print ("%" G_GINT64_FORMAT "\n", lg_lead_get_id (lead));
+  return 0;
+}
+
+static gboolean
+parse_id (const char *text,
+          gint64     *id)
+{
+  guint64 value;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    return FALSE;
+  *id = (gint64) value;
+  return TRUE;
+}
+
+static int
+lead_move (LgCli  *cli,
+           int     argc,
+           char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reason = NULL;
+  gint64 before = 0;
+  gint64 id;
+  LgStage stage;
+  LgStore *store;
+  const GOptionEntry entries[] = {
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why the lead was lost"), N_("TEXT") },
+    { "before", 0, 0, G_OPTION_ARG_INT64, &before,
+      N_("Put it just before the lead with this ID (default: at the end)"), N_("ID") },
+    { NULL }
+  };
+
+  if (!lg_cli_parse (&argc, &argv, "lead move", "ID STAGE",
+                     N_("Move a lead to a stage"), entries, &error))
+    return lg_cli_fail_error (error);
+  if (argc != 3 || !parse_id (argv[1], &id))
+    return lg_cli_fail (_("usage: leadgram-cli lead move ID STAGE [--reason TEXT]"));
+  stage = lg_stage_from_id (argv[2]);
+  if (stage == LG_STAGE_INVALID)
+    return lg_cli_fail (_("unknown stage “%s”; use cold, warm, hot, won or lost"), argv[2]);
+  if (reason != NULL && stage != LG_STAGE_LOST)
+    return lg_cli_fail (_("--reason is for moving a lead to lost"));
+
+  store = lg_cli_get_store (cli, &error);
+  if (store == NULL || !lg_store_move_lead (store, id, stage, before, reason, &error))
+    return lg_cli_fail_error (error);
+  return 0;
+}
+
+static void
+print_field (const char *label,
+             const char *value)
+{
+  if (value != NULL && *value != '\0')
+    g_print ("%-16s %s\n", label, value);
+}
+
+static int
+lead_show (LgCli  *cli,
+           int     argc,
+           char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgLead) lead = NULL;
+  g_autoptr(GListModel) activities = NULL;
+  g_autoptr(LgPrediction) prediction = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *created = NULL;
+  g_autofree char *touched = NULL;
+  g_autofree char *score = NULL;
+  gint64 id;
+  LgStore *store;
+
+  if (!lg_cli_parse (&argc, &argv, "lead show", "ID", N_("Show a lead, its predictive score "
+                                                          "and its timeline"), NULL, &error))
+    return lg_cli_fail_error (error);
+  if (argc != 2 || !parse_id (argv[1], &id))
+    return lg_cli_fail (_("usage: leadgram-cli lead show ID"));
+
+  store = lg_cli_get_store (cli, &error);
+  if (store == NULL || (lead = lg_store_get_lead (store, id, &error)) == NULL ||
+      (activities = lg_store_list_activities (store, id, &error)) == NULL ||
+      (prediction = lg_store_predict_lead (store, lead, &error)) == NULL)
+    return lg_cli_fail_error (error);
+
+  value = lg_pipeline_format_money (lg_lead_get_value (lead), lg_lead_get_currency (lead));
+  created = format_time (lg_lead_get_created_at (lead));
+  touched = format_time (lg_lead_get_first_touch_at (lead));
+  score = lg_lead_get_score (lead) >= 0 ? g_strdup_printf ("%d", lg_lead_get_score (lead)) : NULL;
+
+  print_field (_("Name:"), lg_lead_get_name (lead));
+  print_field (_("Telegram:"), lg_lead_get_telegram_handle (lead));
+  print_field (_("Email:"), lg_lead_get_email (lead));
+  print_field (_("Phone:"), lg_lead_get_phone (lead));
+  print_field (_("Company:"), lg_lead_get_company (lead));
+  print_field (_("Stage:"), lg_lead_get_stage (lead));
+  print_field (_("Lost because:"), lg_lead_get_lost_reason (lead));
+  print_field (_("Qualification:"), lg_qualification_label (lg_lead_get_qualification (lead)));
+  print_field (_("Value:"), value);
+  print_field (_("Source:"), lg_lead_get_source_title (lead));
+  print_field (_("Score:"), score);
+  print_field (_("Created:"), created);
+  print_field (_("First contact:"), touched);
+  print_field (_("Notes:"), lg_lead_get_notes (lead));
+
+  if (prediction->fallback)
+    g_print (_("Predictive score: not enough history (%u won, %u lost; it needs %d closed "
+               "leads with both outcomes): the rule-based score stands\n"),
+             prediction->n_won, prediction->n_lost, LG_PREDICTIVE_MIN_CLOSED);
+  else
+    {
+      g_print (_("Predictive score: %d %% (from %u won and %u lost leads)\n"),
+               prediction->probability, prediction->n_won, prediction->n_lost);
+      for (guint i = 0; i < prediction->factors->len; i++)
+        {
+          LgPredictiveFactor *factor = g_ptr_array_index (prediction->factors, i);
+
+          const char *value = factor->value;
+
+          if (factor->field == LG_PREDICTIVE_SOURCE && lg_lead_get_source_title (lead) != NULL)
+            value = lg_lead_get_source_title (lead);
+          g_print ("  %+6.1f  %s = %s\n", factor->delta, lg_predictive_field_label (factor->field),
+                   value);
+        }
+    }
+
+  g_print (_("Timeline:\n"));
+  for (guint i = 0; i < g_list_model_get_n_items (activities); i++)
+    {
+      g_autoptr(LgActivity) activity = g_list_model_get_item (activities, i);
+      g_autofree char *at = format_time (lg_activity_get_at (activity));
+      g_autofree char *what = lg_activity_describe (activity);
+
+      g_print ("  %s  %s\n", at, what);
+    }
+  return 0;
+}
+
+int
+lg_cli_lead (LgCli  *cli,
+             int     argc,
+             char  **argv)
+{
+  static const struct {
+    const char *name;
+    int       (*run) (LgCli *cli, int argc, char **argv);
+  } subcommands[] = {
+    { "add", lead_add },
+    { "move", lead_move },
+    { "show", lead_show },
+  };
+
+  if (argc >= 2)
+    for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
+      if (g_strcmp0 (argv[1], subcommands[i].name) == 0)
+        return subcommands[i].run (cli, argc - 1, argv + 1);
+
+  return lg_cli_fail (_("usage: leadgram-cli lead add|move|show …; "
+                        "run “leadgram-cli lead add --help” for the options"));
+}

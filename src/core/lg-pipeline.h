@@ -1,0 +1,65 @@
+/* lg-pipeline.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The stages of the board, in board order. The open stages come first so a
+ * stage's rank says how far a lead has come; Lost sits aside. */
+typedef enum
+{
+  LG_STAGE_COLD,
+  LG_STAGE_WARM,
+  LG_STAGE_HOT,
+  LG_STAGE_WON,
+  LG_STAGE_LOST,
+  LG_N_STAGES,
+  LG_STAGE_INVALID = -1,
+} LgStage;
+
+#define LG_SECONDS_PER_DAY 86400
+
+/* What the user set in Preferences, passed in as plain values so the core
+ * (and its tests) never need GSettings. */
+typedef struct
+{
+  guint probability[LG_N_STAGES]; /* percent a lead in the stage is worth */
+  guint stale_days[LG_N_STAGES];  /* days without a touch before stale; 0 = never */
+} LgPipelineRules;
+
+/* The next follow-up of a lead, as a card shows it. */
+typedef enum
+{
+  LG_DUE_NONE,
+  LG_DUE_OVERDUE,
+  LG_DUE_TODAY,
+  LG_DUE_LATER,
+} LgDueState;
+
+const char *lg_stage_id            (LgStage               stage);
+LgStage     lg_stage_from_id       (const char           *id);
+const char *lg_stage_label         (LgStage               stage);
+gboolean    lg_stage_is_closed     (LgStage               stage);
+
+const char *lg_qualification_label (const char           *id);
+gboolean    lg_qualification_valid (const char           *id);
+
+void        lg_pipeline_rules_init_defaults (LgPipelineRules *rules);
+gint64      lg_pipeline_weighted_value      (const LgPipelineRules *rules,
+                                             LgStage                stage,
+                                             gint64                 value);
+
+LgDueState  lg_due_state           (gint64                due_at,
+                                    gint64                now);
+
+char       *lg_pipeline_format_money (gint64              minor_units,
+                                    const char           *currency);
+gboolean    lg_parse_money         (const char           *text,
+                                    gint64               *minor_units);
+
+G_END_DECLS

@@ -1,0 +1,426 @@
+/* lg-lead-card.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One lead on the board: name, score, source, value, next step, staleness,
+ * a "Move to…" menu, and drag and drop. The card asks the board (its
+ * ancestor's "pipeline." actions) to do the moving.
+ */
+
+#define G_LOG_DOMAIN "lg-lead-card"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lg-lead-card.h"
+#include "lg-score-band.h"
+
+struct _LgLeadCard
+{
+  GtkWidget       parent_instance;
+
+  LgLead         *lead;
+
+  GtkWidget      *box;
+  GtkLabel       *name_label;
+  GtkLabel       *score_label;
+  GtkMenuButton  *menu_button;
+  GMenuModel     *card_menu;
+  GtkLabel       *source_label;
+  GtkLabel       *value_label;
+  GtkImage       *due_icon;
+  GtkLabel       *due_label;
+  GtkLabel       *stale_label;
+};
+
+G_DEFINE_FINAL_TYPE (LgLeadCard, lg_lead_card, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_LEAD,
+  N_PROPS
+};
+
+enum {
+  LEAD_DROPPED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+LgLeadCard *
+lg_lead_card_new (void)
+{
+  return g_object_new (LG_TYPE_LEAD_CARD, NULL);
+}
+
+LgLead *
+lg_lead_card_get_lead (LgLeadCard *self)
+{
+  g_return_val_if_fail (LG_IS_LEAD_CARD (self), NULL);
+
+  return self->lead;
+}
+
+static void
+show_due (LgLeadCard *self)
+{
+  gint64 due = lg_lead_get_next_followup_at (self->lead);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autoptr(GDateTime) time = due > 0 ? g_date_time_new_from_unix_local (due) : NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *label = GTK_WIDGET (self->due_label);
+  LgStage stage = lg_stage_from_id (lg_lead_get_stage (self->lead));
+
+  gtk_widget_remove_css_class (label, "error");
+  gtk_widget_remove_css_class (label, "warning");
+  gtk_widget_remove_css_class (label, "dim-label");
+
+  switch (lg_due_state (due, now))
+    {
+    case LG_DUE_OVERDUE:
+      when = g_date_time_format (time, "%b %e");
+      text = g_strdup_printf (_("Overdue since %s"), when);
+      gtk_widget_add_css_class (label, "error");
+      break;
+    case LG_DUE_TODAY:
+      when = g_date_time_format (time, "%H:%M");
+      text = g_strdup_printf (_("Today %s"), when);
+      gtk_widget_add_css_class (label, "accent");
+      break;
+    case LG_DUE_LATER:
+      when = g_date_time_format (time, "%b %e");
+      text = g_strdup_printf (_("Next step %s"), when);
+      gtk_widget_add_css_class (label, "dim-label");
+      break;
+    case LG_DUE_NONE:
+    default:
+      /* A closed lead needs no next step. */
+      text = g_strdup (lg_stage_is_closed (stage) ? "" : _("No next step"));
+      gtk_widget_add_css_class (label, "warning");
+      break;
+    }
+
+  gtk_label_set_label (self->due_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->due_icon), *text != '\0');
+}
+
+static void
+update (LgLeadCard *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *score = NULL;
+  g_autofree char *menu_name = NULL;
+  int points;
+  static const char *bands[] = { "act", "look", "weak" };
+
+  if (self->lead == NULL)
+    return;
+
+  name = lg_lead_dup_display_name (self->lead);
+  gtk_label_set_label (self->name_label, name);
+
+  points = lg_lead_get_score (self->lead);
+  for (guint i = 0; i < G_N_ELEMENTS (bands); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->score_label), bands[i]);
+  gtk_widget_set_visible (GTK_WIDGET (self->score_label), points >= 0);
+  if (points >= 0)
+    {
+      score = g_strdup_printf ("%d", points);
+      gtk_label_set_label (self->score_label, score);
+      gtk_widget_add_css_class (GTK_WIDGET (self->score_label),
+                                lg_score_band_id (lg_score_band (points)));
+    }
+
+  gtk_label_set_label (self->source_label, lg_lead_get_source_title (self->lead)
+                                           ? lg_lead_get_source_title (self->lead)
+                                           : _("Added by hand"));
+  value = lg_lead_get_value (self->lead) != 0
+          ? lg_pipeline_format_money (lg_lead_get_value (self->lead), lg_lead_get_currency (self->lead))
+          : g_strdup ("");
+  gtk_label_set_label (self->value_label, value);
+
+  show_due (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->stale_label), lg_lead_get_stale (self->lead));
+  if (lg_lead_get_stale (self->lead))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "stale");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "stale");
+
+  /* Screen readers say which lead the menu moves. */
+  menu_name = g_strdup_printf (_("Move %s to…"), name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, menu_name, -1);
+}
+
+void
+lg_lead_card_set_lead (LgLeadCard *self,
+                       LgLead     *lead)
+{
+  g_return_if_fail (LG_IS_LEAD_CARD (self));
+  g_return_if_fail (lead == NULL || LG_IS_LEAD (lead));
+
+  if (!g_set_object (&self->lead, lead))
+    return;
+
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEAD]);
+}
+
+/* The menu is made when first opened: a board shows up to a thousand
+ * cards at once (GTK 4.8 keeps 200 rows per list), and a popover menu per
+ * card would cost more than the rest of the card. */
+static void
+create_popup (GtkMenuButton *button,
+              gpointer       user_data)
+{
+  LgLeadCard *self = LG_LEAD_CARD (user_data);
+
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->card_menu);
+}
+
+void
+lg_lead_card_popup_menu (LgLeadCard *self)
+{
+  g_return_if_fail (LG_IS_LEAD_CARD (self));
+
+  gtk_menu_button_popup (self->menu_button);
+}
+
+static void
+move_to_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LgLeadCard *self = LG_LEAD_CARD (widget);
+
+  if (self->lead != NULL)
+    gtk_widget_activate_action (widget, "pipeline.move-lead", "(xs)",
+                                lg_lead_get_id (self->lead),
+                                g_variant_get_string (parameter, NULL));
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LgLeadCard *self = LG_LEAD_CARD (widget);
+
+  if (self->lead != NULL)
+    gtk_widget_activate_action (widget, "pipeline.open-lead", "x", lg_lead_get_id (self->lead));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LgLeadCard *self = LG_LEAD_CARD (widget);
+
+  if (self->lead != NULL)
+    gtk_widget_activate_action (widget, "pipeline.delete-lead", "x", lg_lead_get_id (self->lead));
+}
+
+/* Drag and drop: the card carries its lead; a card it is dropped on says
+ * whether it goes above or below, and shows it while hovering. */
+
+static GdkContentProvider *
+on_drag_prepare_cb (GtkDragSource *source,
+                    double         x,
+                    double         y,
+                    LgLeadCard    *self)
+{
+  if (self->lead == NULL)
+    return NULL;
+  return gdk_content_provider_new_typed (LG_TYPE_LEAD, self->lead);
+}
+
+static void
+on_drag_begin_cb (GtkDragSource *source,
+                  GdkDrag       *drag,
+                  LgLeadCard    *self)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (self));
+
+  gtk_drag_source_set_icon (source, paintable, 20, 20);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "dragging");
+}
+
+static void
+on_drag_end_cb (GtkDragSource *source,
+                GdkDrag       *drag,
+                gboolean       delete_data,
+                LgLeadCard    *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "dragging");
+}
+
+static gboolean
+drop_after (LgLeadCard *self,
+            double      y)
+{
+  return y > gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+}
+
+static GdkDragAction
+on_drop_motion_cb (GtkDropTarget *target,
+                   double         x,
+                   double         y,
+                   LgLeadCard    *self)
+{
+  gboolean after = drop_after (self, y);
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self), after ? "drop-above" : "drop-below");
+  gtk_widget_add_css_class (GTK_WIDGET (self), after ? "drop-below" : "drop-above");
+  return GDK_ACTION_MOVE;
+}
+
+static void
+on_drop_leave_cb (GtkDropTarget *target,
+                  LgLeadCard    *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "drop-above");
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "drop-below");
+}
+
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            LgLeadCard    *self)
+{
+  LgLead *dropped = g_value_get_object (value);
+
+  on_drop_leave_cb (target, self);
+  if (dropped == NULL || self->lead == NULL || dropped == self->lead)
+    return FALSE;
+
+  g_signal_emit (self, signals[LEAD_DROPPED], 0, dropped, drop_after (self, y));
+  return TRUE;
+}
+
+static void
+lg_lead_card_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  LgLeadCard *self = LG_LEAD_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_LEAD:
+      g_value_set_object (value, self->lead);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lg_lead_card_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  LgLeadCard *self = LG_LEAD_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_LEAD:
+      lg_lead_card_set_lead (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lg_lead_card_dispose (GObject *object)
+{
+  LgLeadCard *self = LG_LEAD_CARD (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LG_TYPE_LEAD_CARD);
+  g_clear_object (&self->lead);
+
+  G_OBJECT_CLASS (lg_lead_card_parent_class)->dispose (object);
+}
+
+static void
+lg_lead_card_class_init (LgLeadCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lg_lead_card_dispose;
+  object_class->get_property = lg_lead_card_get_property;
+  object_class->set_property = lg_lead_card_set_property;
+
+  properties[PROP_LEAD] =
+    g_param_spec_object ("lead", NULL, "The lead shown",
+                         LG_TYPE_LEAD,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LgLeadCard::lead-dropped:
+   * @dropped: the lead dragged onto this card
+   * @after: whether it goes below this card rather than above
+   */
+  signals[LEAD_DROPPED] =
+    g_signal_new ("lead-dropped", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, LG_TYPE_LEAD, G_TYPE_BOOLEAN);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/leadgram/Desktop/ui/lg-lead-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, LgLeadCard, box);
+  gtk_widget_class_bind_template_child (widget_class, LgLeadCard, name_label);
+  gtk_widget_class_bind_template_child (widget_class, LgLeadCard, score_label);
+  gtk_widget_class_bind_template_child (widget_class, LgLeadCard, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, LgLeadCard, card_menu);
+  gtk_widget_class_bind_template_child (widget_class, LgLeadCard, source_label);
+  gtk_widget_class_bind_template_child (widget_class, LgLeadCard, value_label);
+  gtk_widget_class_bind_template_child (widget_class, LgLeadCard, due_icon);
+  gtk_widget_class_bind_template_child (widget_class, LgLeadCard, due_label);
+  gtk_widget_class_bind_template_child (widget_class, LgLeadCard, stale_label);
+
+  gtk_widget_class_install_action (widget_class, "card.move-to", "s", move_to_action);
+  gtk_widget_class_install_action (widget_class, "card.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "card.delete", NULL, delete_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "leadcard");
+}
+
+static void
+lg_lead_card_init (LgLeadCard *self)
+{
+  GtkDragSource *source = gtk_drag_source_new ();
+  GtkDropTarget *target = gtk_drop_target_new (LG_TYPE_LEAD, GDK_ACTION_MOVE);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_popup, self, NULL);
+
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare_cb), self);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
+  g_signal_connect (source, "drag-end", G_CALLBACK (on_drag_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (source));
+
+  g_signal_connect (target, "motion", G_CALLBACK (on_drop_motion_cb), self);
+  g_signal_connect (target, "enter", G_CALLBACK (on_drop_motion_cb), self);
+  g_signal_connect (target, "leave", G_CALLBACK (on_drop_leave_cb), self);
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}

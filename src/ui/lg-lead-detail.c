@@ -1,0 +1,928 @@
+/* lg-lead-detail.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The side pane of the board: one lead's fields (edited in place, checked as
+ * typed, saved on Enter or when the field loses focus, never when invalid),
+ * where it came from, its scores and why, notes, follow-ups and timeline.
+ */
+
+#define G_LOG_DOMAIN "lg-lead-detail"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "lg-lead-detail.h"
+#include "lg-lead-validate.h"
+#include "lg-score-band.h"
+
+struct _LgLeadDetail
+{
+  GtkWidget       parent_instance;
+
+  LgStore        *store;
+  LgLead         *lead;     /* as stored */
+  GArray         *source_ids; /* gint64, parallel to source_row's model */
+  gboolean        loading;  /* filling the fields: not an edit */
+
+  AdwWindowTitle *title;
+  GtkMenuButton  *move_button;
+  GtkButton      *contacted_button;
+  GtkButton      *delete_button;
+  AdwEntryRow    *name_row;
+  AdwEntryRow    *handle_row;
+  AdwEntryRow    *email_row;
+  AdwEntryRow    *phone_row;
+  AdwEntryRow    *company_row;
+  GtkLabel       *error_label;
+  AdwEntryRow    *value_row;
+  AdwEntryRow    *currency_row;
+  AdwComboRow    *qualification_row;
+  AdwComboRow    *source_row;
+  GtkListBox     *score_list;
+  GtkListBox     *predictive_list;
+  GtkListBox     *message_list;
+  GtkTextView    *notes_view;
+  GtkButton      *notes_button;
+  GtkListBox     *followup_list;
+  GtkListBox     *timeline_list;
+};
+
+G_DEFINE_FINAL_TYPE (LgLeadDetail, lg_lead_detail, GTK_TYPE_WIDGET)
+
+static const char * const qualifications[] = { "unqualified", "mql", "sql", "pql" };
+
+LgLeadDetail *
+lg_lead_detail_new (void)
+{
+  return g_object_new (LG_TYPE_LEAD_DETAIL, NULL);
+}
+
+gint64
+lg_lead_detail_get_lead_id (LgLeadDetail *self)
+{
+  g_return_val_if_fail (LG_IS_LEAD_DETAIL (self), 0);
+
+  return self->lead != NULL ? lg_lead_get_id (self->lead) : 0;
+}
+
+static void
+show_error (LgLeadDetail *self,
+            GError       *error)
+{
+  g_autoptr(AdwToast) toast = adw_toast_new (error->message);
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  adw_toast_set_timeout (toast, 0);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_steal_pointer (&toast));
+  else
+    g_warning ("%s", error->message);
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static GtkWidget *
+add_row (GtkListBox *list,
+         const char *title,
+         const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (subtitle != NULL && *subtitle != '\0')
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_list_box_append (list, row);
+  return row;
+}
+
+static void
+add_suffix_label (GtkWidget  *row,
+                  const char *text,
+                  const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+}
+
+static char *
+format_time (gint64 at)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (at);
+
+  return g_date_time_format (time, "%x %H:%M");
+}
+
+/* The field being edited: its row and how it is checked and written. */
+typedef enum
+{
+  FIELD_NAME,
+  FIELD_HANDLE,
+  FIELD_EMAIL,
+  FIELD_PHONE,
+  FIELD_COMPANY,
+  FIELD_VALUE,
+  FIELD_CURRENCY,
+} Field;
+
+static AdwEntryRow *
+field_row (LgLeadDetail *self,
+           Field         field)
+{
+  AdwEntryRow *rows[] = { self->name_row, self->handle_row, self->email_row, self->phone_row,
+                          self->company_row, self->value_row, self->currency_row };
+
+  return rows[field];
+}
+
+/* Checks a field's text; the message says what to write instead. */
+static gboolean
+check_field (Field        field,
+             const char  *text,
+             GError     **error)
+{
+  g_autofree char *normalized = NULL;
+  gint64 minor;
+
+  switch (field)
+    {
+    case FIELD_EMAIL:
+      return lg_lead_validate_email (text, &normalized, error);
+    case FIELD_PHONE:
+      return lg_lead_validate_phone (text, &normalized, error);
+    case FIELD_HANDLE:
+      return lg_lead_validate_handle (text, &normalized, error);
+    case FIELD_CURRENCY:
+      return lg_lead_validate_currency (text, &normalized, error);
+    case FIELD_VALUE:
+      return lg_lead_validate_value (text, &minor, error);
+    case FIELD_NAME:
+    case FIELD_COMPANY:
+    default:
+      return TRUE;
+    }
+}
+
+/* Marks the row and shows the message under the contact fields. */
+static gboolean
+show_field_state (LgLeadDetail *self,
+                  Field         field)
+{
+  AdwEntryRow *row = field_row (self, field);
+  g_autoptr(GError) error = NULL;
+  gboolean valid = check_field (field, gtk_editable_get_text (GTK_EDITABLE (row)), &error);
+
+  if (valid)
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+
+  /* One message at a time: the last field checked. */
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), !valid);
+  if (!valid)
+    gtk_label_set_label (self->error_label, error->message);
+  return valid;
+}
+
+static LgLead *
+copy_lead (LgLead *lead)
+{
+  LgLead *copy = lg_lead_new ();
+  static const char *fields[] = { "id", "name", "telegram-handle", "telegram-id", "email",
+                                  "phone", "company", "stage", "qualification", "value",
+                                  "currency", "score", "source-id", "message-id", "notes",
+                                  "furthest-stage" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_object_get_property (G_OBJECT (lead), fields[i], &value);
+      g_object_set_property (G_OBJECT (copy), fields[i], &value);
+    }
+  return copy;
+}
+
+/* Writes edited over the stored lead; says why not when it cannot. */
+static gboolean
+save (LgLeadDetail *self,
+      LgLead       *edited)
+{
+  g_autoptr(GError) error = NULL;
+  guint changed = 0;
+
+  if (!lg_store_update_lead (self->store, edited, "edit", &changed, &error))
+    {
+      gtk_label_set_label (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return FALSE;
+    }
+
+  if (changed > 0)
+    lg_store_notify_changed (self->store, "leads");
+  return TRUE;
+}
+
+static void
+save_field (LgLeadDetail *self,
+            Field         field)
+{
+  g_autoptr(LgLead) edited = NULL;
+  const char *text;
+  gint64 minor = 0;
+
+  if (self->lead == NULL || self->loading || !show_field_state (self, field))
+    return;
+
+  text = gtk_editable_get_text (GTK_EDITABLE (field_row (self, field)));
+  edited = copy_lead (self->lead);
+  switch (field)
+    {
+    case FIELD_NAME:
+      lg_lead_set_name (edited, text);
+      break;
+    case FIELD_HANDLE:
+      lg_lead_set_telegram_handle (edited, text);
+      break;
+    case FIELD_EMAIL:
+      lg_lead_set_email (edited, text);
+      break;
+    case FIELD_PHONE:
+      lg_lead_set_phone (edited, text);
+      break;
+    case FIELD_COMPANY:
+      lg_lead_set_company (edited, text);
+      break;
+    case FIELD_VALUE:
+      lg_lead_validate_value (text, &minor, NULL);
+      lg_lead_set_value (edited, minor);
+      break;
+    case FIELD_CURRENCY:
+    default:
+      lg_lead_set_currency (edited, text);
+      break;
+    }
+  save (self, edited);
+}
+
+static Field
+row_field (LgLeadDetail *self,
+           AdwEntryRow  *row)
+{
+  for (Field f = FIELD_NAME; f <= FIELD_CURRENCY; f++)
+    if (field_row (self, f) == row)
+      return f;
+  g_return_val_if_reached (FIELD_NAME);
+}
+
+static void
+on_row_changed_cb (AdwEntryRow  *row,
+                   LgLeadDetail *self)
+{
+  if (!self->loading)
+    show_field_state (self, row_field (self, row));
+}
+
+static void
+on_row_activated_cb (AdwEntryRow  *row,
+                     LgLeadDetail *self)
+{
+  save_field (self, row_field (self, row));
+}
+
+static void
+on_row_focus_leave_cb (GtkEventControllerFocus *controller,
+                       LgLeadDetail            *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  save_field (self, row_field (self, ADW_ENTRY_ROW (row)));
+}
+
+static void
+on_qualification_selected_cb (AdwComboRow  *row,
+                              GParamSpec   *pspec,
+                              LgLeadDetail *self)
+{
+  g_autoptr(LgLead) edited = NULL;
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->lead == NULL || self->loading || selected >= G_N_ELEMENTS (qualifications))
+    return;
+
+  edited = copy_lead (self->lead);
+  lg_lead_set_qualification (edited, qualifications[selected]);
+  save (self, edited);
+}
+
+static void
+on_source_selected_cb (AdwComboRow  *row,
+                       GParamSpec   *pspec,
+                       LgLeadDetail *self)
+{
+  g_autoptr(LgLead) edited = NULL;
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->lead == NULL || self->loading || selected >= self->source_ids->len)
+    return;
+
+  edited = copy_lead (self->lead);
+  lg_lead_set_source_id (edited, g_array_index (self->source_ids, gint64, selected));
+  save (self, edited);
+}
+
+static void
+on_notes_button_clicked_cb (LgLeadDetail *self)
+{
+  g_autoptr(LgLead) edited = NULL;
+  g_autofree char *notes = NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+  GtkTextIter start, end;
+
+  if (self->lead == NULL)
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  notes = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  edited = copy_lead (self->lead);
+  lg_lead_set_notes (edited, notes);
+  save (self, edited);
+}
+
+static void
+on_contacted_button_clicked_cb (LgLeadDetail *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->lead == NULL)
+    return;
+
+  if (!lg_store_touch_lead (self->store, lg_lead_get_id (self->lead),
+                            g_get_real_time () / G_USEC_PER_SEC, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  lg_store_notify_changed (self->store, "leads");
+}
+
+static void
+on_delete_button_clicked_cb (LgLeadDetail *self)
+{
+  if (self->lead != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "pipeline.delete-lead", "x",
+                                lg_lead_get_id (self->lead));
+}
+
+static void
+move_to_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LgLeadDetail *self = LG_LEAD_DETAIL (widget);
+
+  if (self->lead != NULL)
+    gtk_widget_activate_action (widget, "pipeline.move-lead", "(xs)",
+                                lg_lead_get_id (self->lead),
+                                g_variant_get_string (parameter, NULL));
+}
+
+/* Sets a row's text from the store unless the user has typed something
+ * else there that is not saved yet. */
+static void
+sync_row (AdwEntryRow *row,
+          const char  *before,
+          const char  *after)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  if (before == NULL || g_strcmp0 (text, before) == 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), after != NULL ? after : "");
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+}
+
+static char *
+value_text (LgLead *lead)
+{
+  gint64 value;
+
+  if (lead == NULL)
+    return NULL;
+  value = lg_lead_get_value (lead);
+  if (value == 0)
+    return g_strdup ("");
+  if (value % 100 == 0)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, value / 100);
+  return g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", value / 100, (int) ABS (value % 100));
+}
+
+static void
+fill_sources (LgLeadDetail *self,
+              LgLead       *lead)
+{
+  g_autoptr(GListModel) sources = NULL;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 none = 0;
+  guint selected = 0;
+
+  g_array_set_size (self->source_ids, 0);
+  gtk_string_list_append (names, _("Added by hand"));
+  g_array_append_val (self->source_ids, none);
+
+  sources = lg_store_list_sources (self->store, &error);
+  for (guint i = 0; sources != NULL && i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(LgSource) source = g_list_model_get_item (sources, i);
+      gint64 id = lg_source_get_id (source);
+
+      gtk_string_list_append (names, lg_source_get_title (source) && *lg_source_get_title (source)
+                                     ? lg_source_get_title (source) : lg_source_get_handle (source));
+      g_array_append_val (self->source_ids, id);
+      if (id == lg_lead_get_source_id (lead))
+        selected = self->source_ids->len - 1;
+    }
+
+  adw_combo_row_set_model (self->source_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->source_row, selected);
+}
+
+static void
+fill_fields (LgLeadDetail *self,
+             LgLead       *lead)
+{
+  LgLead *before = self->lead;
+  g_autofree char *old_value = value_text (before);
+  g_autofree char *new_value = value_text (lead);
+  g_autofree char *name = lg_lead_dup_display_name (lead);
+  LgStage stage = lg_stage_from_id (lg_lead_get_stage (lead));
+  GtkTextBuffer *notes = gtk_text_view_get_buffer (self->notes_view);
+
+  adw_window_title_set_title (self->title, name);
+  adw_window_title_set_subtitle (self->title, lg_stage_label (stage));
+
+  sync_row (self->name_row, before ? lg_lead_get_name (before) : NULL, lg_lead_get_name (lead));
+  sync_row (self->handle_row, before ? lg_lead_get_telegram_handle (before) : NULL,
+            lg_lead_get_telegram_handle (lead));
+  sync_row (self->email_row, before ? lg_lead_get_email (before) : NULL, lg_lead_get_email (lead));
+  sync_row (self->phone_row, before ? lg_lead_get_phone (before) : NULL, lg_lead_get_phone (lead));
+  sync_row (self->company_row, before ? lg_lead_get_company (before) : NULL,
+            lg_lead_get_company (lead));
+  sync_row (self->value_row, old_value, new_value);
+  sync_row (self->currency_row, before ? lg_lead_get_currency (before) : NULL,
+            lg_lead_get_currency (lead));
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (qualifications); i++)
+    if (g_strcmp0 (qualifications[i], lg_lead_get_qualification (lead)) == 0)
+      adw_combo_row_set_selected (self->qualification_row, i);
+  fill_sources (self, lead);
+
+  if (before == NULL || g_strcmp0 (lg_lead_get_notes (before), lg_lead_get_notes (lead)) != 0)
+    gtk_text_buffer_set_text (notes, lg_lead_get_notes (lead) ? lg_lead_get_notes (lead) : "", -1);
+}
+
+/* The match's breakdown as rows: each signal and what it gave. The JSON's
+ * shape belongs to the scorer, so anything readable in it is shown. */
+static void
+fill_breakdown (GtkListBox *list,
+                const char *breakdown)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+
+  if (breakdown == NULL || !json_parser_load_from_data (parser, breakdown, -1, NULL))
+    return;
+
+  root = json_parser_get_root (parser);
+  if (JSON_NODE_HOLDS_OBJECT (root))
+    {
+      JsonObject *object = json_node_get_object (root);
+      g_autoptr(GList) members = json_object_get_members (object);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          JsonNode *node = json_object_get_member (object, l->data);
+          g_autofree char *text = NULL;
+
+          if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
+            text = g_strdup_printf ("%.2f", json_node_get_double (node));
+          else if (JSON_NODE_HOLDS_VALUE (node))
+            {
+              g_auto(GValue) value = G_VALUE_INIT;
+              g_auto(GValue) string = G_VALUE_INIT;
+
+              json_node_get_value (node, &value);
+              g_value_init (&string, G_TYPE_STRING);
+              g_value_transform (&value, &string);
+              text = g_value_dup_string (&string);
+            }
+          else
+            text = json_to_string (node, FALSE);
+          add_row (list, l->data, text);
+        }
+    }
+  else
+    {
+      g_autofree char *text = json_to_string (root, TRUE);
+
+      add_row (list, _("Breakdown"), text);
+    }
+}
+
+static void
+fill_origin (LgLeadDetail *self,
+             LgLead       *lead)
+{
+  LgLeadOrigin origin;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row;
+
+  clear_list (self->score_list);
+  clear_list (self->message_list);
+
+  if (!lg_store_get_lead_origin (self->store, lead, &origin, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  row = add_row (self->score_list, _("Score"),
+                 origin.reason != NULL && *origin.reason != '\0'
+                 ? origin.reason : lg_lead_get_score (lead) >= 0
+                 ? _("From the search that found the lead") : _("No score: added by hand"));
+  if (lg_lead_get_score (lead) >= 0)
+    {
+      g_autofree char *score = g_strdup_printf ("%d", lg_lead_get_score (lead));
+      GtkWidget *badge = gtk_label_new (score);
+
+      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (badge, "score-badge");
+      gtk_widget_add_css_class (badge, lg_score_band_id (lg_score_band (lg_lead_get_score (lead))));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+    }
+  fill_breakdown (self->score_list, origin.breakdown);
+
+  if (origin.message == NULL)
+    add_row (self->message_list, _("No message"), _("This lead was not found in a conversation."));
+  else
+    {
+      g_autofree char *when = format_time (lg_message_get_sent_at (origin.message));
+      g_autofree char *author = g_strdup_printf ("%s · %s",
+                                                 lg_message_get_author_name (origin.message)
+                                                 ? lg_message_get_author_name (origin.message)
+                                                 : _("Unknown author"), when);
+
+      row = add_row (self->message_list, author, lg_message_get_text (origin.message));
+      if (lg_message_get_permalink (origin.message) != NULL)
+        {
+          GtkWidget *link = gtk_link_button_new_with_label (lg_message_get_permalink (origin.message),
+                                                            _("Open"));
+
+          gtk_widget_set_valign (link, GTK_ALIGN_CENTER);
+          gtk_widget_set_tooltip_text (link, lg_message_get_permalink (origin.message));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), link);
+        }
+    }
+  lg_lead_origin_clear (&origin);
+}
+
+static const char *
+factor_value_label (LgLeadDetail       *self,
+                    LgPredictiveFactor *factor,
+                    LgLead             *lead)
+{
+  const char *value = factor->value;
+
+  switch (factor->field)
+    {
+    case LG_PREDICTIVE_SOURCE:
+      if (g_strcmp0 (value, "none") == 0)
+        return _("Added by hand");
+      return lg_lead_get_source_title (lead) ? lg_lead_get_source_title (lead) : value;
+    case LG_PREDICTIVE_STAGE:
+      return lg_stage_label (lg_stage_from_id (value));
+    case LG_PREDICTIVE_QUALIFICATION:
+      return lg_qualification_label (value);
+    case LG_PREDICTIVE_HAS_EMAIL:
+    case LG_PREDICTIVE_HAS_PHONE:
+      return g_strcmp0 (value, "yes") == 0 ? _("Yes") : _("No");
+    case LG_PREDICTIVE_INTENT:
+      if (g_strcmp0 (value, "act") == 0)
+        return _("Act now");
+      if (g_strcmp0 (value, "look") == 0)
+        return _("Worth a look");
+      if (g_strcmp0 (value, "weak") == 0)
+        return _("Weak");
+      return _("None");
+    case LG_PREDICTIVE_N_FIELDS:
+    default:
+      return value;
+    }
+}
+
+static void
+fill_prediction (LgLeadDetail *self,
+                 LgLead       *lead)
+{
+  g_autoptr(LgPrediction) prediction = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *percent = NULL;
+  g_autofree char *history = NULL;
+  GtkWidget *row;
+
+  clear_list (self->predictive_list);
+  prediction = lg_store_predict_lead (self->store, lead, &error);
+  if (prediction == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  if (prediction->fallback)
+    {
+      history = g_strdup_printf (_("Not enough history yet: %u won and %u lost leads. The model "
+                                   "needs at least %d closed leads, some won and some lost; until "
+                                   "then the rule-based score stands in."),
+                                 prediction->n_won, prediction->n_lost, LG_PREDICTIVE_MIN_CLOSED);
+      row = add_row (self->predictive_list, _("Win probability"), history);
+      percent = prediction->probability >= 0 ? g_strdup_printf ("%d %%", prediction->probability)
+                                             : g_strdup ("–");
+      add_suffix_label (row, percent, "dim-label");
+      return;
+    }
+
+  history = g_strdup_printf (_("Learned from your %u won and %u lost leads"),
+                             prediction->n_won, prediction->n_lost);
+  row = add_row (self->predictive_list, _("Win probability"), history);
+  percent = g_strdup_printf ("%d %%", prediction->probability);
+  add_suffix_label (row, percent, "title-3");
+
+  for (guint i = 0; i < prediction->factors->len; i++)
+    {
+      LgPredictiveFactor *factor = g_ptr_array_index (prediction->factors, i);
+      g_autofree char *title = g_strdup_printf ("%s: %s", lg_predictive_field_label (factor->field),
+                                                factor_value_label (self, factor, lead));
+      g_autofree char *delta = g_strdup_printf (_("%+.1f points"), factor->delta);
+      g_autofree char *why = g_strdup_printf (factor->ratio >= 1
+                                              ? _("%.1f× as common among won leads as lost ones")
+                                              : _("%.1f× as common among lost leads as won ones"),
+                                              factor->ratio >= 1 ? factor->ratio
+                                                                 : 1 / factor->ratio);
+
+      row = add_row (self->predictive_list, title, why);
+      add_suffix_label (row, delta, factor->delta > 0.05 ? "success"
+                                    : factor->delta < -0.05 ? "error" : "dim-label");
+    }
+}
+
+static void
+fill_followups (LgLeadDetail *self,
+                LgLead       *lead)
+{
+  g_autoptr(GListModel) followups = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  GtkWidget *row;
+
+  clear_list (self->followup_list);
+  followups = lg_store_list_lead_followups (self->store, lg_lead_get_id (lead), &error);
+  if (followups == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  if (g_list_model_get_n_items (followups) == 0)
+    {
+      gboolean closed = lg_stage_is_closed (lg_stage_from_id (lg_lead_get_stage (lead)));
+
+      row = add_row (self->followup_list, closed ? _("No follow-ups") : _("No next step"),
+                     closed ? NULL : _("Nothing is scheduled for this lead."));
+      if (!closed)
+        gtk_widget_add_css_class (row, "warning");
+      return;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (followups); i++)
+    {
+      g_autoptr(LgFollowup) followup = g_list_model_get_item (followups, i);
+      gint64 due = MAX (lg_followup_get_due_at (followup), lg_followup_get_snoozed_until (followup));
+      g_autofree char *when = format_time (due);
+      const char *state;
+      const char *css = NULL;
+
+      if (lg_followup_get_done_at (followup) > 0)
+        state = _("Done");
+      else
+        switch (lg_due_state (due, now))
+          {
+          case LG_DUE_OVERDUE:
+            state = _("Overdue");
+            css = "error";
+            break;
+          case LG_DUE_TODAY:
+            state = _("Today");
+            css = "accent";
+            break;
+          case LG_DUE_LATER:
+          case LG_DUE_NONE:
+          default:
+            state = _("Scheduled");
+            break;
+          }
+
+      row = add_row (self->followup_list, when, lg_followup_get_note (followup));
+      add_suffix_label (row, state, css);
+    }
+}
+
+static void
+fill_timeline (LgLeadDetail *self,
+               LgLead       *lead)
+{
+  g_autoptr(GListModel) activities = NULL;
+  g_autoptr(GError) error = NULL;
+
+  clear_list (self->timeline_list);
+  activities = lg_store_list_activities (self->store, lg_lead_get_id (lead), &error);
+  if (activities == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (activities); i++)
+    {
+      g_autoptr(LgActivity) activity = g_list_model_get_item (activities, i);
+      g_autofree char *what = lg_activity_describe (activity);
+      g_autofree char *when = format_time (lg_activity_get_at (activity));
+
+      add_row (self->timeline_list, what, when);
+    }
+}
+
+/* One lead's queries are small (its own rows, and one grouped pass over the
+ * closed leads for the prediction): they run here, on the main thread. */
+void
+lg_lead_detail_show_lead (LgLeadDetail *self,
+                          gint64        id)
+{
+  g_autoptr(LgLead) lead = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (LG_IS_LEAD_DETAIL (self));
+
+  if (self->store == NULL)
+    return;
+
+  lead = lg_store_get_lead (self->store, id, &error);
+  if (lead == NULL)
+    {
+      g_clear_object (&self->lead);
+      return;
+    }
+
+  /* Another lead: start from clean fields. */
+  if (self->lead != NULL && lg_lead_get_id (self->lead) != id)
+    g_clear_object (&self->lead);
+
+  self->loading = TRUE;
+  fill_fields (self, lead);
+  fill_origin (self, lead);
+  fill_prediction (self, lead);
+  fill_followups (self, lead);
+  fill_timeline (self, lead);
+  g_set_object (&self->lead, lead);
+  self->loading = FALSE;
+}
+
+static void
+on_store_changed_cb (LgStore      *store,
+                     const char   *table,
+                     LgLeadDetail *self)
+{
+  if (self->lead != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    lg_lead_detail_show_lead (self, lg_lead_get_id (self->lead));
+}
+
+void
+lg_lead_detail_set_store (LgLeadDetail *self,
+                          LgStore      *store)
+{
+  g_return_if_fail (LG_IS_LEAD_DETAIL (self));
+  g_return_if_fail (store == NULL || LG_IS_STORE (store));
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    {
+      g_signal_connect_object (store, "changed::leads", G_CALLBACK (on_store_changed_cb), self, 0);
+      g_signal_connect_object (store, "changed::followups", G_CALLBACK (on_store_changed_cb),
+                               self, 0);
+    }
+}
+
+/* The shown lead is gone (deleted): forget it. */
+void
+lg_lead_detail_clear (LgLeadDetail *self)
+{
+  g_return_if_fail (LG_IS_LEAD_DETAIL (self));
+
+  g_clear_object (&self->lead);
+}
+
+static void
+lg_lead_detail_dispose (GObject *object)
+{
+  LgLeadDetail *self = LG_LEAD_DETAIL (object);
+  GtkWidget *child;
+
+  lg_lead_detail_set_store (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LG_TYPE_LEAD_DETAIL);
+  /* The top box is not a bound template child. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->lead);
+  g_clear_pointer (&self->source_ids, g_array_unref);
+
+  G_OBJECT_CLASS (lg_lead_detail_parent_class)->dispose (object);
+}
+
+static void
+lg_lead_detail_class_init (LgLeadDetailClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lg_lead_detail_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/leadgram/Desktop/ui/lg-lead-detail.ui");
+  gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, title);
+  gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, move_button);
+  gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, contacted_button);
+  gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, name_row);
+  gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, handle_row);
+  gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, email_row);
+  gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, company_row);
+  gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, error_label);
+  gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, value_row);
+  gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, currency_row);
+  gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, qualification_row);
+  gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, source_row);
+  gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, score_list);
+  gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, predictive_list);
+  gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, message_list);
+  gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, notes_button);
+  gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, followup_list);
+  gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, timeline_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_contacted_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_delete_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_notes_button_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "detail.move-to", "s", move_to_action);
+}
+
+static void
+lg_lead_detail_init (LgLeadDetail *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->source_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (Field f = FIELD_NAME; f <= FIELD_CURRENCY; f++)
+    {
+      AdwEntryRow *row = field_row (self, f);
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+
+      g_signal_connect (row, "changed", G_CALLBACK (on_row_changed_cb), self);
+      g_signal_connect (row, "entry-activated", G_CALLBACK (on_row_activated_cb), self);
+      g_signal_connect (focus, "leave", G_CALLBACK (on_row_focus_leave_cb), self);
+      gtk_widget_add_controller (GTK_WIDGET (row), focus);
+    }
+  g_signal_connect (self->qualification_row, "notify::selected",
+                    G_CALLBACK (on_qualification_selected_cb), self);
+  g_signal_connect (self->source_row, "notify::selected",
+                    G_CALLBACK (on_source_selected_cb), self);
+}

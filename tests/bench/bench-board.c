@@ -1,0 +1,150 @@
+/* bench-board.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Opens the board on 10,000 leads and prints: the time to fill the columns
+ * (worker query + splice), the time to the first frame with the cards, the
+ * longest frame while scrolling the biggest column from top to bottom, and
+ * the peak memory (VmHWM). Run with: meson test -C _build --benchmark
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "lg-pipeline-view.h"
+#include "lg-resources.h"
+#include "lg-test-util.h"
+
+#define N_LEADS 10000
+
+static gint64 first_frame_at;
+
+static void
+fill (LgStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  static const char *stages[] = { "cold", "cold", "warm", "hot", "won", "lost" };
+
+  g_assert_true (lg_store_begin (store, &error));
+  for (int i = 0; i < N_LEADS; i++)
+    {
+      g_autoptr(LgLead) lead = lg_lead_new ();
+      g_autofree char *name = g_strdup_printf ("Lead number %d", i);
+
+      lg_lead_set_name (lead, name);
+      lg_lead_set_stage (lead, stages[i % G_N_ELEMENTS (stages)]);
+      lg_lead_set_value (lead, (i % 50) * 10000);
+      lg_lead_set_score (lead, i % 100);
+      g_assert_true (lg_store_add_lead (store, lead, &error));
+    }
+  g_assert_true (lg_store_commit (store, &error));
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  if (first_frame_at == 0)
+    first_frame_at = g_get_monotonic_time ();
+}
+
+static long
+vm_hwm_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, "VmHWM:");
+  return line != NULL ? strtol (line + 6, NULL, 10) : -1;
+}
+
+static GtkScrolledWindow *
+biggest_column (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget) &&
+      GTK_IS_LIST_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (widget))))
+    return GTK_SCROLLED_WINDOW (widget); /* the first: Cold, the largest here */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkScrolledWindow *found = biggest_column (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(LgStore) store = NULL;
+  GtkWidget *window;
+  LgPipelineView *view;
+  GtkAdjustment *adjustment;
+  GdkFrameClock *clock;
+  gint64 start, filled, previous, longest = 0;
+  guint frames = 0;
+
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: the benchmark needs one (run it under xvfb-run).\n");
+      return 77;
+    }
+  adw_init ();
+  lg_register_resource ();
+
+  store = lg_test_open_store ();
+  fill (store);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  view = lg_pipeline_view_new ();
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE));
+
+  clock = gtk_widget_get_frame_clock (window);
+  start = g_get_monotonic_time ();
+  lg_pipeline_view_set_store (view, store);
+  while (lg_pipeline_view_get_loading (view))
+    g_main_context_iteration (NULL, TRUE);
+  filled = g_get_monotonic_time ();
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), NULL);
+  gtk_widget_queue_draw (window);
+  while (first_frame_at == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_print ("leads: %d (cold column: %u)\n", N_LEADS,
+           g_list_model_get_n_items (lg_pipeline_view_get_column (view, LG_STAGE_COLD)));
+  g_print ("columns filled: %.1f ms\n", (filled - start) / 1000.0);
+  g_print ("first frame: %.1f ms\n", (first_frame_at - start) / 1000.0);
+
+  /* Scroll the biggest column to its end in 120 steps, one per frame. */
+  adjustment = gtk_scrolled_window_get_vadjustment (biggest_column (GTK_WIDGET (view)));
+  previous = g_get_monotonic_time ();
+  for (int step = 1; step <= 120; step++)
+    {
+      double upper = gtk_adjustment_get_upper (adjustment) -
+                     gtk_adjustment_get_page_size (adjustment);
+
+      gtk_adjustment_set_value (adjustment, upper * step / 120.0);
+      gtk_widget_queue_draw (window);
+      first_frame_at = 0;
+      while (first_frame_at == 0)
+        g_main_context_iteration (NULL, TRUE);
+      longest = MAX (longest, first_frame_at - previous);
+      previous = first_frame_at;
+      frames++;
+    }
+  g_print ("scroll: %u frames, longest %.1f ms\n", frames, longest / 1000.0);
+  g_print ("VmHWM: %ld kB\n", vm_hwm_kb ());
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
