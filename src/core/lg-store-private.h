@@ -23,6 +23,12 @@ sqlite3_stmt *lg_store_prepare    (LgStore     *self,
 gboolean      lg_store_exec       (LgStore     *self,
                                    const char  *sql,
                                    GError     **error);
+/* Steps a write statement to its end; on failure sets error, `what` saying
+ * what failed. */
+gboolean      lg_store_step_done  (LgStore      *self,
+                                   sqlite3_stmt *stmt,
+                                   const char   *what,
+                                   GError      **error);
 /* Sets error from the connection's last error, with `what` saying what failed. */
 void          lg_store_set_error  (LgStore     *self,
                                    GError     **error,

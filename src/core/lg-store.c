@@ -492,12 +492,11 @@ lg_store_rollback (LgStore *self)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-/* Steps a write statement to its end. */
-static gboolean
-step_done (LgStore      *self,
-           sqlite3_stmt *stmt,
-           const char   *what,
-           GError      **error)
+gboolean
+lg_store_step_done (LgStore      *self,
+                    sqlite3_stmt *stmt,
+                    const char   *what,
+                    GError      **error)
 {
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
@@ -555,7 +554,7 @@ lg_store_add_source (LgStore   *self,
   lg_stmt_bind_text (stmt, 4, lg_source_get_url (source));
   sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
 
-  if (!step_done (self, stmt, _("Could not add the source"), error))
+  if (!lg_store_step_done (self, stmt, _("Could not add the source"), error))
     return FALSE;
 
   lg_source_set_id (source, sqlite3_last_insert_rowid (self->db));
@@ -696,7 +695,7 @@ lg_store_add_message (LgStore    *self,
   lg_stmt_bind_text (stmt, 12, lg_message_get_media_kind (message));
   lg_stmt_bind_text (stmt, 13, lg_message_get_reply_to (message));
 
-  if (!step_done (self, stmt, _("Could not store a message"), error))
+  if (!lg_store_step_done (self, stmt, _("Could not store a message"), error))
     return FALSE;
 
   if (inserted != NULL)
@@ -807,7 +806,7 @@ lg_store_add_lead (LgStore  *self,
   sqlite3_bind_int64 (stmt, 14, created_at);
   lg_stmt_bind_text (stmt, 15, lg_lead_get_notes (lead));
 
-  if (!step_done (self, stmt, _("Could not add the lead"), error))
+  if (!lg_store_step_done (self, stmt, _("Could not add the lead"), error))
     return FALSE;
 
   lg_lead_set_id (lead, sqlite3_last_insert_rowid (self->db));
@@ -900,7 +899,7 @@ lg_store_add_followup (LgStore     *self,
   lg_stmt_bind_text (stmt, 4, lg_followup_get_note (followup));
   sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
 
-  if (!step_done (self, stmt, _("Could not add the follow-up"), error))
+  if (!lg_store_step_done (self, stmt, _("Could not add the follow-up"), error))
     return FALSE;
 
   lg_followup_set_id (followup, sqlite3_last_insert_rowid (self->db));

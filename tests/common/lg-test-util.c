@@ -85,3 +85,37 @@ lg_test_add_source (LgStore    *store,
   g_assert_no_error (error);
   return source;
 }
+
+LgLead *
+lg_test_add_lead (LgStore    *store,
+                  const char *name,
+                  const char *stage)
+{
+  g_autoptr(GError) error = NULL;
+  LgLead *lead = lg_lead_new ();
+
+  lg_lead_set_name (lead, name);
+  lg_lead_set_stage (lead, stage);
+  g_assert_true (lg_store_add_lead (store, lead, &error));
+  g_assert_no_error (error);
+  return lead;
+}
+
+gint64
+lg_test_add_followup (LgStore    *store,
+                      gint64      lead_id,
+                      gint64      due_at,
+                      const char *kind,
+                      const char *note)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgFollowup) followup = lg_followup_new ();
+
+  lg_followup_set_lead_id (followup, lead_id);
+  lg_followup_set_due_at (followup, due_at);
+  lg_followup_set_kind (followup, kind);
+  lg_followup_set_note (followup, note);
+  g_assert_true (lg_store_add_followup (store, followup, &error));
+  g_assert_no_error (error);
+  return lg_followup_get_id (followup);
+}

@@ -17,5 +17,13 @@ char     *lg_test_make_tmpdir  (void);
 LgStore  *lg_test_open_store   (void);
 LgSource *lg_test_add_source   (LgStore    *store,
                                 const char *handle);
+LgLead   *lg_test_add_lead     (LgStore    *store,
+                                const char *name,
+                                const char *stage);
+gint64    lg_test_add_followup (LgStore    *store,
+                                gint64      lead_id,
+                                gint64      due_at,
+                                const char *kind,
+                                const char *note);
 
 G_END_DECLS
