@@ -16,6 +16,10 @@
 
 static const LgCliCommand commands[] = {
   { "info", "", N_("Show the database path, schema version and row counts"), lg_cli_info },
+  { "followups", "", N_("List the open follow-ups (--overdue, --today, --upcoming, --json)"),
+    lg_cli_followups },
+  { "followup", "add|done", N_("Schedule a follow-up (add) or mark one done (done)"),
+    lg_cli_followup },
 };
 
 int

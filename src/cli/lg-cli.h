@@ -42,5 +42,7 @@ gboolean lg_cli_parse       (int          *argc,
 
 /* The commands, each in its own file. */
 int lg_cli_info (LgCli *cli, int argc, char **argv);
+int lg_cli_followups (LgCli *cli, int argc, char **argv);
+int lg_cli_followup (LgCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -25,5 +25,10 @@ gint64    lg_test_add_followup (LgStore    *store,
                                 gint64      due_at,
                                 const char *kind,
                                 const char *note);
+/* Runs $LEADGRAM_CLI with args, as a script would; returns its exit status,
+ * its output in out and err (each may be NULL). */
+int       lg_test_run_cli      (const char * const *args,
+                                char              **out,
+                                char              **err);
 
 G_END_DECLS
