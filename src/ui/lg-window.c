@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lg-followups-view.h"
 #include "lg-window.h"
 
 struct _LgWindow
@@ -21,6 +22,8 @@ struct _LgWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
+  AdwViewStackPage     *followups_page;
+  LgFollowupsView      *followups_view;
 };
 
 G_DEFINE_FINAL_TYPE (LgWindow, lg_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -40,14 +43,61 @@ restore_state (LgWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
 }
 
+static gboolean
+needs_attention (GBinding     *binding,
+                 const GValue *from,
+                 GValue       *to,
+                 gpointer      user_data)
+{
+  g_value_set_boolean (to, g_value_get_uint (from) > 0);
+  return TRUE;
+}
+
 LgWindow *
 lg_window_new (LgApplication *application)
 {
   LgWindow *self = g_object_new (LG_TYPE_WINDOW, "application", application, NULL);
+  LgFollowupScheduler *scheduler = lg_application_get_scheduler (application);
 
   self->settings = g_object_ref (lg_application_get_settings (application));
   restore_state (self);
+
+  lg_followups_view_set_store (self->followups_view, lg_application_get_store (application));
+  /* The switcher shows how many follow-ups want doing today, overdue included. */
+  g_object_bind_property (self->followups_view, "attention-count",
+                          self->followups_page, "badge-number", G_BINDING_SYNC_CREATE);
+  g_object_bind_property_full (self->followups_view, "attention-count",
+                               self->followups_page, "needs-attention", G_BINDING_SYNC_CREATE,
+                               needs_attention, NULL, NULL, NULL);
+  /* A due one moves from Today to Overdue; a clock change can move them all. */
+  if (scheduler != NULL)
+    {
+      g_signal_connect_object (scheduler, "due", G_CALLBACK (lg_followups_view_refresh),
+                               self->followups_view, G_CONNECT_SWAPPED);
+      g_signal_connect_object (scheduler, "time-changed", G_CALLBACK (lg_followups_view_refresh),
+                               self->followups_view, G_CONNECT_SWAPPED);
+    }
   return self;
+}
+
+/* Shows a lead. Until the pipeline's lead view exists, that is the lead's
+ * follow-ups, selected. */
+void
+lg_window_open_lead (LgWindow *self,
+                     gint64    lead_id)
+{
+  g_return_if_fail (LG_IS_WINDOW (self));
+
+  lg_window_show_view (self, "followups");
+  lg_followups_view_select_lead (self->followups_view, lead_id);
+}
+
+LgFollowupsView *
+lg_window_get_followups_view (LgWindow *self)
+{
+  g_return_val_if_fail (LG_IS_WINDOW (self), NULL);
+
+  return self->followups_view;
 }
 
 void
@@ -124,6 +174,8 @@ lg_window_class_init (LgWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
   static const char *views[] = { "find", "pipeline", "followups", "insights", "sources" };
 
+  g_type_ensure (LG_TYPE_FOLLOWUPS_VIEW);
+
   object_class->dispose = lg_window_dispose;
   window_class->close_request = lg_window_close_request;
 
@@ -132,6 +184,8 @@ lg_window_class_init (LgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, LgWindow, followups_page);
+  gtk_widget_class_bind_template_child (widget_class, LgWindow, followups_view);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
