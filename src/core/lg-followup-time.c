@@ -116,48 +116,14 @@ julian_day (GDateTime *time)
 }
 
 char *
-lg_followup_format_due (gint64     due,
-                        gint64     now,
-                        GTimeZone *tz)
+lg_followup_format_day_time (gint64     time,
+                             gint64     now,
+                             GTimeZone *tz)
 {
-  g_autoptr(GDateTime) when = local_time (due, tz);
+  g_autoptr(GDateTime) when = local_time (time, tz);
   g_autoptr(GDateTime) today = local_time (now, tz);
   g_autofree char *clock = g_date_time_format (when, "%H:%M");
-  gint64 delta = due - now;
   int days = (int) julian_day (when) - (int) julian_day (today);
-
-  if (delta >= 0 && delta < 60)
-    return g_strdup (_("now"));
-  if (delta < 0 && delta > -60)
-    return g_strdup (_("just now"));
-  if (delta > 0 && delta < 3600)
-    {
-      int minutes = (int) ((delta + 59) / 60);
-
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %d minute", "in %d minutes",
-                                           minutes), minutes);
-    }
-  if (delta < 0 && -delta < 3600)
-    {
-      int minutes = (int) (-delta / 60);
-
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute ago", "%d minutes ago",
-                                           minutes), minutes);
-    }
-  if (days == 0 && delta > 0 && delta < 6 * 3600)
-    {
-      int hours = (int) ((delta + 1800) / 3600);
-
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %d hour", "in %d hours", hours),
-                              hours);
-    }
-  if (days == 0 && delta < 0 && -delta < 6 * 3600)
-    {
-      int hours = (int) ((-delta + 1800) / 3600);
-
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour ago", "%d hours ago", hours),
-                              hours);
-    }
 
   switch (days)
     {
@@ -182,6 +148,52 @@ lg_followup_format_due (gint64     due,
     return g_date_time_format (when, _("%-d %b %H:%M"));
   /* Translators: a date and a time, see strftime(3) */
   return g_date_time_format (when, _("%-d %b %Y %H:%M"));
+}
+
+char *
+lg_followup_format_due (gint64     due,
+                        gint64     now,
+                        GTimeZone *tz)
+{
+  g_autoptr(GDateTime) when = local_time (due, tz);
+  g_autoptr(GDateTime) today = local_time (now, tz);
+  gint64 delta = due - now;
+  gboolean same_day = julian_day (when) == julian_day (today);
+
+  if (delta > 0 && delta < 60)
+    return g_strdup (_("now"));
+  if (delta <= 0 && delta > -60)
+    return g_strdup (_("just now"));
+  if (delta > 0 && delta < 3600)
+    {
+      int minutes = (int) ((delta + 59) / 60);
+
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %d minute", "in %d minutes",
+                                           minutes), minutes);
+    }
+  if (delta < 0 && -delta < 3600)
+    {
+      int minutes = (int) (-delta / 60);
+
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute ago", "%d minutes ago",
+                                           minutes), minutes);
+    }
+  if (same_day && delta > 0 && delta < 6 * 3600)
+    {
+      int hours = (int) ((delta + 1800) / 3600);
+
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %d hour", "in %d hours", hours),
+                              hours);
+    }
+  if (same_day && delta < 0 && -delta < 6 * 3600)
+    {
+      int hours = (int) ((-delta + 1800) / 3600);
+
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour ago", "%d hours ago", hours),
+                              hours);
+    }
+
+  return lg_followup_format_day_time (due, now, tz);
 }
 
 gboolean

@@ -34,7 +34,12 @@ gint64       lg_followup_local_day_start   (gint64           time,
 gint64       lg_followup_local_morning     (gint64           time,
                                             int              day_offset,
                                             GTimeZone       *tz);
+/* "in 2 hours", "yesterday 09:00", "Friday 09:00", "2 Apr 16:15". */
 char        *lg_followup_format_due        (gint64           due,
+                                            gint64           now,
+                                            GTimeZone       *tz);
+/* The same without "in N minutes/hours": "today 11:30". */
+char        *lg_followup_format_day_time   (gint64           time,
                                             gint64           now,
                                             GTimeZone       *tz);
 

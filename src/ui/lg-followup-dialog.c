@@ -26,6 +26,7 @@ struct _LgFollowupDialog
   AdwWindowTitle     *window_title;
   AdwActionRow       *lead_row;
   GtkWidget          *lead_picker;
+  GtkWidget          *lead_search;
   GtkListView        *lead_list;
   GtkWidget          *previous_group;
   AdwActionRow       *previous_row;
@@ -73,17 +74,29 @@ set_row_time (AdwActionRow    *row,
               LgFollowupQuick  quick,
               gint64           now)
 {
-  g_autofree char *text = lg_followup_format_due (lg_followup_quick_time (quick, now, NULL),
-                                                  now, NULL);
+  g_autofree char *text = lg_followup_format_day_time (lg_followup_quick_time (quick, now, NULL),
+                                                       now, NULL);
 
   adw_action_row_set_subtitle (row, text);
+}
+
+static GDateTime *
+custom_time (LgFollowupDialog *self)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
+
+  return g_date_time_new_local (g_date_time_get_year (date), g_date_time_get_month (date),
+                                g_date_time_get_day_of_month (date),
+                                gtk_spin_button_get_value_as_int (self->hour_spin),
+                                gtk_spin_button_get_value_as_int (self->minute_spin), 0);
 }
 
 static void
 update_date_button (LgFollowupDialog *self)
 {
-  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
-  g_autofree char *label = g_date_time_format (date, _("%a %-d %b %Y"));
+  g_autoptr(GDateTime) time = custom_time (self);
+  /* Translators: the custom date and time, see strftime(3) */
+  g_autofree char *label = g_date_time_format (time, _("%a %-d %b %Y, %H:%M"));
 
   gtk_menu_button_set_label (self->date_button, label);
 }
@@ -119,7 +132,6 @@ chosen_time (LgFollowupDialog *self,
              gint64            now,
              gint64           *due)
 {
-  g_autoptr(GDateTime) date = NULL;
   g_autoptr(GDateTime) local = NULL;
 
   if (gtk_check_button_get_active (self->hour_check))
@@ -130,11 +142,7 @@ chosen_time (LgFollowupDialog *self,
     *due = lg_followup_quick_time (LG_FOLLOWUP_QUICK_NEXT_WEEK, now, NULL);
   else
     {
-      date = gtk_calendar_get_date (self->calendar);
-      local = g_date_time_new_local (g_date_time_get_year (date), g_date_time_get_month (date),
-                                     g_date_time_get_day_of_month (date),
-                                     gtk_spin_button_get_value_as_int (self->hour_spin),
-                                     gtk_spin_button_get_value_as_int (self->minute_spin), 0);
+      local = custom_time (self);
       *due = g_date_time_to_unix (local);
       if (*due <= now)
         {
@@ -299,7 +307,10 @@ lg_followup_dialog_new (LgStore *store,
   if (lead_id > 0)
     show_lead (self);
   else
-    load_leads (self);
+    {
+      load_leads (self);
+      gtk_window_set_focus (GTK_WINDOW (self), self->lead_search);
+    }
 
   return self;
 }
@@ -424,6 +435,7 @@ lg_followup_dialog_class_init (LgFollowupDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgFollowupDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, LgFollowupDialog, lead_row);
   gtk_widget_class_bind_template_child (widget_class, LgFollowupDialog, lead_picker);
+  gtk_widget_class_bind_template_child (widget_class, LgFollowupDialog, lead_search);
   gtk_widget_class_bind_template_child (widget_class, LgFollowupDialog, lead_list);
   gtk_widget_class_bind_template_child (widget_class, LgFollowupDialog, previous_group);
   gtk_widget_class_bind_template_child (widget_class, LgFollowupDialog, previous_row);

@@ -23,6 +23,18 @@ lead_name (LgFollowup *followup)
   return name != NULL && *name != '\0' ? name : _("A lead");
 }
 
+static GNotification *
+new_notification (const char *title,
+                  const char *body)
+{
+  GNotification *notification = g_notification_new (title);
+  g_autoptr(GIcon) icon = g_themed_icon_new (APP_ID);
+
+  g_notification_set_body (notification, body);
+  g_notification_set_icon (notification, icon);
+  return notification;
+}
+
 GNotification *
 lg_followup_notification_new (LgFollowup *followup,
                               gint64      now,
@@ -49,8 +61,7 @@ lg_followup_notification_new (LgFollowup *followup,
   body = note != NULL && *note != '\0' ? g_strdup_printf ("%s\n%s", note, when)
                                        : g_steal_pointer (&when);
 
-  notification = g_notification_new (title);
-  g_notification_set_body (notification, body);
+  notification = new_notification (title, body);
   g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
   g_notification_set_default_action_and_target_value (notification, "app.open-lead",
                                                       g_variant_new_int64 (
@@ -96,8 +107,7 @@ lg_followup_notification_new_missed (GListModel *followups)
                               n - MISSED_NAMES);
     }
 
-  notification = g_notification_new (title);
-  g_notification_set_body (notification, body->str);
+  notification = new_notification (title, body->str);
   g_notification_set_default_action (notification, "app.show-followups");
   g_notification_add_button (notification, _("Show Follow-ups"), "app.show-followups");
   return g_steal_pointer (&notification);

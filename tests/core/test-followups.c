@@ -80,6 +80,7 @@ test_format_due (void)
   gint64 now = at_berlin (2026, 3, 10, 12, 0);
   struct { gint64 due; const char *text; } cases[] = {
     { now + 20, "now" },
+    { now, "just now" },
     { now + 25 * 60, "in 25 minutes" },
     { now + 2 * 3600, "in 2 hours" },
     { now - 3 * 3600, "3 hours ago" },
@@ -97,6 +98,13 @@ test_format_due (void)
 
       g_assert_cmpstr (text, ==, cases[i].text);
     }
+
+  /* Without the relative words, for choices shown before they are made. */
+  {
+    g_autofree char *text = lg_followup_format_day_time (now + 3600, now, berlin);
+
+    g_assert_cmpstr (text, ==, "today 13:00");
+  }
 }
 
 static void
