@@ -26,6 +26,9 @@ struct _LgFollowupRow
   GtkButton      *done_button;
   GtkMenuButton  *snooze_button;
   GtkButton      *open_button;
+
+  gint64          followup_id;
+  gint64          lead_id;
 };
 
 G_DEFINE_FINAL_TYPE (LgFollowupRow, lg_followup_row, GTK_TYPE_BOX)
@@ -59,10 +62,31 @@ lg_followup_row_show_header (LgFollowupRow *self,
   gtk_widget_set_visible (self->row_box, FALSE);
 }
 
-static GMenuModel *
-snooze_menu (gint64 followup_id,
-             gint64 lead_id)
+/* Tooltips are given when asked for: setting tooltip-text on every row of a
+ * long list costs a round trip to the X server each. */
+static gboolean
+on_button_query_tooltip_cb (GtkWidget     *button,
+                            int            x,
+                            int            y,
+                            gboolean       keyboard,
+                            GtkTooltip    *tooltip,
+                            LgFollowupRow *self)
 {
+  if (button == GTK_WIDGET (self->done_button))
+    gtk_tooltip_set_text (tooltip, _("Done"));
+  else if (button == GTK_WIDGET (self->snooze_button))
+    gtk_tooltip_set_text (tooltip, _("Snooze"));
+  else
+    gtk_tooltip_set_text (tooltip, _("Open Lead"));
+  return TRUE;
+}
+
+/* Built when it opens: a popover per row would make a long list slow. */
+static void
+create_snooze_menu_cb (GtkMenuButton *button,
+                       gpointer       user_data)
+{
+  LgFollowupRow *self = user_data;
   static const struct { const char *label; const char *target; } choices[] = {
     { N_("For 1 Hour"), "hour" },
     { N_("Until Tomorrow Morning"), "tomorrow" },
@@ -78,19 +102,19 @@ snooze_menu (gint64 followup_id,
       g_autoptr(GMenuItem) item = g_menu_item_new (_(choices[i].label), NULL);
 
       g_menu_item_set_action_and_target_value (item, "followups.snooze",
-                                               g_variant_new ("(xs)", followup_id,
+                                               g_variant_new ("(xs)", self->followup_id,
                                                               choices[i].target));
       g_menu_append_item (snooze, item);
     }
 
   another = g_menu_item_new (_("Schedule Another…"), NULL);
   g_menu_item_set_action_and_target_value (another, "followups.schedule-for-lead",
-                                           g_variant_new_int64 (lead_id));
+                                           g_variant_new_int64 (self->lead_id));
   g_menu_append_item (other, another);
 
   g_menu_append_section (menu, _("Snooze"), G_MENU_MODEL (snooze));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (other));
-  return G_MENU_MODEL (g_steal_pointer (&menu));
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
 }
 
 void
@@ -98,7 +122,6 @@ lg_followup_row_show_followup (LgFollowupRow *self,
                                LgFollowup    *followup,
                                gint64         now)
 {
-  g_autoptr(GMenuModel) menu = NULL;
   g_autofree char *title = NULL;
   g_autofree char *due = NULL;
   gint64 id, lead_id, done_at, due_at;
@@ -107,8 +130,8 @@ lg_followup_row_show_followup (LgFollowupRow *self,
   g_return_if_fail (LG_IS_FOLLOWUP_ROW (self));
   g_return_if_fail (LG_IS_FOLLOWUP (followup));
 
-  id = lg_followup_get_id (followup);
-  lead_id = lg_followup_get_lead_id (followup);
+  id = self->followup_id = lg_followup_get_id (followup);
+  lead_id = self->lead_id = lg_followup_get_lead_id (followup);
   done_at = lg_followup_get_done_at (followup);
   due_at = lg_followup_get_effective_due_at (followup);
   kind = lg_followup_get_kind (followup);
@@ -118,7 +141,6 @@ lg_followup_row_show_followup (LgFollowupRow *self,
   gtk_widget_set_visible (self->row_box, TRUE);
 
   gtk_image_set_from_icon_name (self->kind_image, lg_followup_kind_icon_name (kind));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->kind_image), lg_followup_kind_label (kind));
   /* Translators: a lead's name and what to do, e.g. "Anna Petrova · Call" */
   title = g_strdup_printf (_("%s · %s"), lg_followup_get_lead_name (followup),
                            lg_followup_kind_label (kind));
@@ -150,8 +172,8 @@ lg_followup_row_show_followup (LgFollowupRow *self,
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->open_button),
                                           g_variant_new_int64 (lead_id));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->open_button), "app.open-lead");
-  menu = snooze_menu (id, lead_id);
-  gtk_menu_button_set_menu_model (self->snooze_button, menu);
+  /* The last row's menu is stale: the next opening builds this one's. */
+  gtk_menu_button_set_menu_model (self->snooze_button, NULL);
 }
 
 static void
@@ -182,10 +204,12 @@ lg_followup_row_class_init (LgFollowupRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgFollowupRow, done_button);
   gtk_widget_class_bind_template_child (widget_class, LgFollowupRow, snooze_button);
   gtk_widget_class_bind_template_child (widget_class, LgFollowupRow, open_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_button_query_tooltip_cb);
 }
 
 static void
 lg_followup_row_init (LgFollowupRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->snooze_button, create_snooze_menu_cb, self, NULL);
 }

@@ -131,15 +131,45 @@ update_summary (LgFollowupsView        *self,
   gtk_label_set_text (self->summary_label, text->str);
 }
 
-void
-lg_followups_view_refresh (LgFollowupsView *self)
+/* The list's items: each non-empty bucket's heading, then its follow-ups. */
+static void
+collect_rows (LgFollowupsView         *self,
+              const LgFollowupCounts  *counts,
+              GPtrArray               *rows,
+              GError                 **error)
 {
   static const char *titles[LG_FOLLOWUP_N_BUCKETS] = {
     N_("Overdue"), N_("Today"), N_("Upcoming"), N_("Done"),
   };
+
+  for (int bucket = 0; bucket < LG_FOLLOWUP_N_BUCKETS; bucket++)
+    {
+      g_autoptr(GListModel) list = NULL;
+      guint n;
+
+      if (counts->counts[bucket] == 0)
+        continue;
+      list = lg_store_list_followups (self->store, bucket, self->now, NULL,
+                                      bucket == LG_FOLLOWUP_BUCKET_DONE
+                                        ? LG_FOLLOWUPS_VIEW_DONE_LIMIT : 0,
+                                      error);
+      if (list == NULL)
+        return;
+
+      n = g_list_model_get_n_items (list);
+      g_ptr_array_add (rows, gtk_string_object_new (_(titles[bucket])));
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (rows, g_list_model_get_item (list, i));
+    }
+}
+
+void
+lg_followups_view_refresh (LgFollowupsView *self)
+{
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
   LgFollowupCounts counts = { { 0 } };
+  gint64 started = g_get_monotonic_time ();
   gint64 keep = 0;
   guint attention;
 
@@ -148,28 +178,12 @@ lg_followups_view_refresh (LgFollowupsView *self)
   self->now = now_seconds ();
   g_clear_handle_id (&self->midnight_id, g_source_remove);
 
-  if (self->store != NULL && lg_store_count_followups (self->store, self->now, NULL, &counts,
-                                                       &error))
+  if (self->store != NULL &&
+      lg_store_count_followups (self->store, self->now, NULL, &counts, &error))
     {
-      for (int bucket = 0; bucket < LG_FOLLOWUP_N_BUCKETS && error == NULL; bucket++)
-        {
-          g_autoptr(GListModel) list = NULL;
-          guint n;
-
-          if (counts.counts[bucket] == 0)
-            continue;
-          list = lg_store_list_followups (self->store, bucket, self->now, NULL,
-                                          bucket == LG_FOLLOWUP_BUCKET_DONE
-                                            ? LG_FOLLOWUPS_VIEW_DONE_LIMIT : 0,
-                                          &error);
-          if (list == NULL)
-            break;
-
-          n = g_list_model_get_n_items (list);
-          g_ptr_array_add (rows, gtk_string_object_new (_(titles[bucket])));
-          for (guint i = 0; i < n; i++)
-            g_ptr_array_add (rows, g_list_model_get_item (list, i));
-        }
+      /* Hidden, only the badge's counts matter: the rows are read when it shows. */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        collect_rows (self, &counts, rows, &error);
 
       /* What is "today" changes at midnight: look again then. */
       self->midnight_id =
@@ -184,12 +198,18 @@ lg_followups_view_refresh (LgFollowupsView *self)
       add_toast (self, error->message);
     }
 
-  keep = selected_id (self);
-  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
-                       rows->pdata, rows->len);
-  select_followup_where (self, keep);
   update_summary (self, &counts);
-  gtk_stack_set_visible_child_name (self->stack, rows->len > 0 ? "list" : "empty");
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      keep = selected_id (self);
+      gtk_stack_set_visible_child_name (self->stack, rows->len > 0 ? "list" : "empty");
+      g_list_store_splice (self->items, 0,
+                           g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+                           rows->pdata, rows->len);
+      select_followup_where (self, keep);
+      g_debug ("Showed %u follow-ups in %.1f ms", rows->len,
+               (g_get_monotonic_time () - started) / 1000.0);
+    }
 
   attention = (guint) (counts.counts[LG_FOLLOWUP_BUCKET_OVERDUE] +
                        counts.counts[LG_FOLLOWUP_BUCKET_TODAY]);

@@ -142,10 +142,13 @@ close_dialog (void)
   g_assert_null (find_dialog ());
 }
 
+/* The first shown widget of type under root, depth first. */
 static GtkWidget *
 find_widget (GtkWidget *root,
              GType      type)
 {
+  if (!gtk_widget_get_visible (root))
+    return NULL;
   if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
     return root;
 
@@ -365,6 +368,37 @@ assert_under (LgFollowupsView *view,
   g_assert_not_reached ();
 }
 
+/* The first row's Snooze menu, built when it opens, targets its follow-up. */
+static void
+assert_snooze_menu (LgFollowupsView *view,
+                    gint64           followup_id)
+{
+  GtkMenuButton *button = NULL;
+  g_autoptr(GVariant) target = NULL;
+  g_autoptr(GMenuModel) snooze = NULL;
+  GMenuModel *menu;
+  gint64 id;
+  const char *choice;
+
+  /* Let the list lay out its rows. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  button = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (view), GTK_TYPE_MENU_BUTTON));
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+  gtk_menu_button_popup (button);
+  menu = gtk_menu_button_get_menu_model (button);
+  g_assert_nonnull (menu);
+  snooze = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  g_assert_cmpint (g_menu_model_get_n_items (snooze), ==, 3);
+  target = g_menu_model_get_item_attribute_value (snooze, 0, G_MENU_ATTRIBUTE_TARGET,
+                                                  G_VARIANT_TYPE ("(xs)"));
+  g_variant_get (target, "(x&s)", &id, &choice);
+  g_assert_cmpint (id, ==, followup_id);
+  g_assert_cmpstr (choice, ==, "hour");
+  gtk_menu_button_popdown (button);
+}
+
 static gint64 scheduled_id;
 
 static void
@@ -452,6 +486,7 @@ on_activate_schedule_cb (LgApplication *app)
                                        "message", "");
   lg_store_notify_changed (store, "followups");
   assert_under (view, scheduled_id, "Overdue");
+  assert_snooze_menu (view, scheduled_id);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "followups.snooze", "(xs)",
                                              scheduled_id, "tomorrow"));
   assert_under (view, scheduled_id, "Upcoming");
