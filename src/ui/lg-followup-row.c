@@ -27,6 +27,7 @@ struct _LgFollowupRow
   GtkMenuButton  *snooze_button;
   GtkButton      *open_button;
 
+  LgFollowup     *followup;
   gint64          followup_id;
   gint64          lead_id;
 };
@@ -57,6 +58,7 @@ lg_followup_row_show_header (LgFollowupRow *self,
 {
   g_return_if_fail (LG_IS_FOLLOWUP_ROW (self));
 
+  g_clear_object (&self->followup);
   gtk_label_set_text (self->header_label, title);
   gtk_widget_set_visible (GTK_WIDGET (self->header_label), TRUE);
   gtk_widget_set_visible (self->row_box, FALSE);
@@ -117,37 +119,21 @@ create_snooze_menu_cb (GtkMenuButton *button,
   gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
 }
 
+/* Redraws the relative due time ("in 5 minutes") as the clock moves. */
 void
-lg_followup_row_show_followup (LgFollowupRow *self,
-                               LgFollowup    *followup,
-                               gint64         now)
+lg_followup_row_update_time (LgFollowupRow *self,
+                             gint64         now)
 {
-  g_autofree char *title = NULL;
   g_autofree char *due = NULL;
-  gint64 id, lead_id, done_at, due_at;
-  const char *kind, *note;
+  gint64 done_at, due_at;
 
   g_return_if_fail (LG_IS_FOLLOWUP_ROW (self));
-  g_return_if_fail (LG_IS_FOLLOWUP (followup));
 
-  id = self->followup_id = lg_followup_get_id (followup);
-  lead_id = self->lead_id = lg_followup_get_lead_id (followup);
-  done_at = lg_followup_get_done_at (followup);
-  due_at = lg_followup_get_effective_due_at (followup);
-  kind = lg_followup_get_kind (followup);
-  note = lg_followup_get_note (followup);
+  if (self->followup == NULL)
+    return;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->header_label), FALSE);
-  gtk_widget_set_visible (self->row_box, TRUE);
-
-  gtk_image_set_from_icon_name (self->kind_image, lg_followup_kind_icon_name (kind));
-  /* Translators: a lead's name and what to do, e.g. "Anna Petrova · Call" */
-  title = g_strdup_printf (_("%s · %s"), lg_followup_get_lead_name (followup),
-                           lg_followup_kind_label (kind));
-  gtk_label_set_text (self->title_label, title);
-  gtk_label_set_text (self->note_label, note);
-  gtk_widget_set_visible (GTK_WIDGET (self->note_label), note != NULL && *note != '\0');
-
+  done_at = lg_followup_get_done_at (self->followup);
+  due_at = lg_followup_get_effective_due_at (self->followup);
   if (done_at > 0)
     {
       g_autofree char *when = lg_followup_format_due (done_at, now, NULL);
@@ -163,6 +149,39 @@ lg_followup_row_show_followup (LgFollowupRow *self,
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->due_label), "error");
   gtk_widget_set_opacity (GTK_WIDGET (self->due_label), done_at > 0 ? 0.55 : 1.0);
+}
+
+void
+lg_followup_row_show_followup (LgFollowupRow *self,
+                               LgFollowup    *followup,
+                               gint64         now)
+{
+  g_autofree char *title = NULL;
+  gint64 id, lead_id, done_at;
+  const char *kind, *note;
+
+  g_return_if_fail (LG_IS_FOLLOWUP_ROW (self));
+  g_return_if_fail (LG_IS_FOLLOWUP (followup));
+
+  id = self->followup_id = lg_followup_get_id (followup);
+  lead_id = self->lead_id = lg_followup_get_lead_id (followup);
+  done_at = lg_followup_get_done_at (followup);
+  kind = lg_followup_get_kind (followup);
+  note = lg_followup_get_note (followup);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->header_label), FALSE);
+  gtk_widget_set_visible (self->row_box, TRUE);
+
+  gtk_image_set_from_icon_name (self->kind_image, lg_followup_kind_icon_name (kind));
+  /* Translators: a lead's name and what to do, e.g. "Anna Petrova · Call" */
+  title = g_strdup_printf (_("%s · %s"), lg_followup_get_lead_name (followup),
+                           lg_followup_kind_label (kind));
+  gtk_label_set_text (self->title_label, title);
+  gtk_label_set_text (self->note_label, note);
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), note != NULL && *note != '\0');
+
+  g_set_object (&self->followup, followup);
+  lg_followup_row_update_time (self, now);
 
   gtk_widget_set_visible (self->actions_box, done_at == 0);
   /* Target first: an action with a parameter and no target yet is an error. */
@@ -179,6 +198,7 @@ lg_followup_row_show_followup (LgFollowupRow *self,
 static void
 lg_followup_row_dispose (GObject *object)
 {
+  g_clear_object (&LG_FOLLOWUP_ROW (object)->followup);
   gtk_widget_dispose_template (GTK_WIDGET (object), LG_TYPE_FOLLOWUP_ROW);
 
   G_OBJECT_CLASS (lg_followup_row_parent_class)->dispose (object);

@@ -22,6 +22,8 @@ void        lg_followup_row_show_header   (LgFollowupRow *self,
 void        lg_followup_row_show_followup (LgFollowupRow *self,
                                            LgFollowup    *followup,
                                            gint64         now);
+void        lg_followup_row_update_time   (LgFollowupRow *self,
+                                           gint64         now);
 const char *lg_followup_kind_icon_name    (const char    *kind);
 
 G_END_DECLS

@@ -30,6 +30,7 @@ struct _LgFollowupsView
   gulong              leads_changed_id;
   GListStore         *items;
   GtkSingleSelection *selection;
+  GHashTable         *bound_rows; /* LgFollowupRow showing a follow-up */
   gint64              now;
   guint               attention_count;
   guint               tick_id;
@@ -426,15 +427,38 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_selectable (item, !header);
   gtk_list_item_set_activatable (item, !header);
   if (header)
-    lg_followup_row_show_header (row, gtk_string_object_get_string (object));
+    {
+      lg_followup_row_show_header (row, gtk_string_object_get_string (object));
+      g_hash_table_remove (self->bound_rows, row);
+    }
   else
-    lg_followup_row_show_followup (row, object, self->now);
+    {
+      lg_followup_row_show_followup (row, object, self->now);
+      g_hash_table_add (self->bound_rows, row);
+    }
 }
 
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               LgFollowupsView          *self)
+{
+  g_hash_table_remove (self->bound_rows, gtk_list_item_get_child (item));
+}
+
+/* Only the shown rows' relative times move; what moves a follow-up to
+ * another section (falling due, midnight, a change) refreshes the list. */
 static gboolean
 on_tick_cb (gpointer user_data)
 {
-  lg_followups_view_refresh (user_data);
+  LgFollowupsView *self = user_data;
+  GHashTableIter iter;
+  gpointer row;
+
+  self->now = now_seconds ();
+  g_hash_table_iter_init (&iter, self->bound_rows);
+  while (g_hash_table_iter_next (&iter, &row, NULL))
+    lg_followup_row_update_time (row, self->now);
   return G_SOURCE_CONTINUE;
 }
 
@@ -493,6 +517,7 @@ lg_followups_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), LG_TYPE_FOLLOWUPS_VIEW);
   g_clear_object (&self->selection);
   g_clear_object (&self->items);
+  g_clear_pointer (&self->bound_rows, g_hash_table_unref);
 
   G_OBJECT_CLASS (lg_followups_view_parent_class)->dispose (object);
 }
@@ -536,11 +561,13 @@ lg_followups_view_init (LgFollowupsView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->items = g_list_store_new (G_TYPE_OBJECT);
+  self->bound_rows = g_hash_table_new (NULL, NULL);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "followups.schedule", FALSE);
