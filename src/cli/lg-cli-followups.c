@@ -16,7 +16,9 @@
 #include "lg-cli.h"
 #include "lg-followup-time.h"
 
-static const char *bucket_names[LG_FOLLOWUP_N_BUCKETS] = { "overdue", "today", "upcoming", "done" };
+static const char *bucket_names[LG_FOLLOWUP_N_BUCKETS] = {
+  "overdue", "today", "upcoming", "done",
+};
 
 static char *
 format_local (gint64 time)
@@ -200,20 +202,13 @@ parse_time (const char  *text,
 }
 
 static gboolean
-parse_id (const char  *text,
-          const char  *what,
-          gint64      *id,
-          GError     **error)
+parse_id (const char *text,
+          gint64     *id)
 {
   guint64 value;
 
-  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("“%s” is not a %s id (a whole number, as “leadgram-cli followups” shows)"),
-                   text != NULL ? text : "", what);
-      return FALSE;
-    }
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    return FALSE;
   *id = (gint64) value;
   return TRUE;
 }
@@ -245,7 +240,9 @@ followup_add (LgCli  *cli,
     return lg_cli_fail_error (error);
   if (argc != 2)
     return lg_cli_fail (_("usage: followup add LEAD_ID --at TIME [--kind KIND] [--note TEXT]"));
-  if (!parse_id (argv[1], _("lead"), &lead_id, &error) || !parse_time (at, &due, &error))
+  if (!parse_id (argv[1], &lead_id))
+    return lg_cli_fail (_("“%s” is not a lead id (a whole number)"), argv[1]);
+  if (!parse_time (at, &due, &error))
     return lg_cli_fail_error (error);
   if (kind != NULL && !lg_followup_kind_is_valid (kind))
     return lg_cli_fail (_("unknown kind “%s”; use call, message, email or meeting"), kind);
@@ -285,8 +282,9 @@ followup_done (LgCli  *cli,
     return lg_cli_fail_error (error);
   if (argc != 2)
     return lg_cli_fail (_("usage: followup done ID"));
-  if (!parse_id (argv[1], _("follow-up"), &id, &error))
-    return lg_cli_fail_error (error);
+  if (!parse_id (argv[1], &id))
+    return lg_cli_fail (_("“%s” is not a follow-up id (a whole number, as “leadgram-cli "
+                          "followups” shows)"), argv[1]);
 
   store = lg_cli_get_store (cli, &error);
   if (store == NULL)

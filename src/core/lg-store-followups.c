@@ -315,7 +315,8 @@ add_activity (LgStore     *self,
   sqlite3_stmt *stmt;
 
   stmt = lg_store_prepare (self,
-                           "INSERT INTO activities (lead_id, kind, at, detail) VALUES (?, ?, ?, ?)",
+                           "INSERT INTO activities (lead_id, kind, at, detail) "
+                           "VALUES (?, ?, ?, ?)",
                            error);
   if (stmt == NULL)
     return FALSE;

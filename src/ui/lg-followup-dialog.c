@@ -228,8 +228,10 @@ bind_lead_cb (GtkSignalListItemFactory *factory,
 
   if (name == NULL || *name == '\0')
     name = handle != NULL ? handle : _("Unnamed lead");
-  text = handle != NULL && g_strcmp0 (name, handle) != 0 ? g_strdup_printf ("%s  @%s", name, handle)
-                                                          : g_strdup (name);
+  if (handle != NULL && g_strcmp0 (name, handle) != 0)
+    text = g_strdup_printf ("%s  @%s", name, handle);
+  else
+    text = g_strdup (name);
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
 }
 

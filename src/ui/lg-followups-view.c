@@ -321,13 +321,15 @@ static void
 present_dialog (LgFollowupsView *self,
                 gint64           lead_id)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   LgFollowupDialog *dialog;
 
   if (self->store == NULL)
     return;
 
   dialog = lg_followup_dialog_new (self->store, lead_id);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog),
+                                GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
