@@ -17,6 +17,8 @@ PACKAGES=(
   # data validation and tests
   desktop-file-utils appstream sqlite3 xvfb xauth dbus dbus-x11 at-spi2-core
   python3 python3-dogtail python3-gi imagemagick
+  # shows follow-up notifications on the screenshot desktop
+  notification-daemon
   # what the running app looks like
   fonts-cantarell adwaita-icon-theme
 )

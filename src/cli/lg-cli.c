@@ -34,6 +34,10 @@ static const LgCliCommand commands[] = {
   { "import-undo", "ID", N_("Undo a CSV import"), lg_cli_import_undo },
   { "leads", "[--stage S] [--json|--csv]", N_("List the leads of the pipeline"), lg_cli_leads },
   { "lead", "add|move|show …", N_("Add a lead, move it to a stage, or show it"), lg_cli_lead },
+  { "followups", "", N_("List the open follow-ups (--overdue, --today, --upcoming, --json)"),
+    lg_cli_followups },
+  { "followup", "add|done", N_("Schedule a follow-up (add) or mark one done (done)"),
+    lg_cli_followup },
 };
 
 int

@@ -62,4 +62,8 @@ int lg_cli_import_undo (LgCli *cli, int argc, char **argv);
 int lg_cli_leads (LgCli *cli, int argc, char **argv);
 int lg_cli_lead (LgCli *cli, int argc, char **argv);
 
+/* Follow-ups (lg-cli-followups.c) */
+int lg_cli_followups (LgCli *cli, int argc, char **argv);
+int lg_cli_followup (LgCli *cli, int argc, char **argv);
+
 G_END_DECLS

@@ -20,6 +20,8 @@ struct _LgFollowup
   char *   note;
   gint64   done_at;
   gint64   snoozed_until;
+  gboolean stay_in_touch;
+  char *   lead_name;
 };
 
 G_DEFINE_FINAL_TYPE (LgFollowup, lg_followup, G_TYPE_OBJECT)
@@ -33,6 +35,8 @@ enum {
   PROP_NOTE,
   PROP_DONE_AT,
   PROP_SNOOZED_UNTIL,
+  PROP_STAY_IN_TOUCH,
+  PROP_LEAD_NAME,
   N_PROPS
 };
 
@@ -45,6 +49,7 @@ lg_followup_finalize (GObject *object)
 
   g_free (self->kind);
   g_free (self->note);
+  g_free (self->lead_name);
 
   G_OBJECT_CLASS (lg_followup_parent_class)->finalize (object);
 }
@@ -85,6 +90,14 @@ lg_followup_get_property (GObject    *object,
 
     case PROP_SNOOZED_UNTIL:
       g_value_set_int64 (value, self->snoozed_until);
+      break;
+
+    case PROP_STAY_IN_TOUCH:
+      g_value_set_boolean (value, self->stay_in_touch);
+      break;
+
+    case PROP_LEAD_NAME:
+      g_value_set_string (value, self->lead_name);
       break;
 
     default:
@@ -130,6 +143,14 @@ lg_followup_set_property (GObject      *object,
       lg_followup_set_snoozed_until (self, g_value_get_int64 (value));
       break;
 
+    case PROP_STAY_IN_TOUCH:
+      lg_followup_set_stay_in_touch (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_LEAD_NAME:
+      lg_followup_set_lead_name (self, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -172,6 +193,15 @@ lg_followup_class_init (LgFollowupClass *klass)
     g_param_spec_int64 ("snoozed-until", NULL, "Snoozed until, UTC Unix seconds, 0 if not snoozed",
                         G_MININT64, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STAY_IN_TOUCH] =
+    g_param_spec_boolean ("stay-in-touch", NULL,
+                          "Kept by the lead's stay-in-touch rule, rescheduled on each touch",
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LEAD_NAME] =
+    g_param_spec_string ("lead-name", NULL, "The lead's name, read with the row for display",
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -241,6 +271,31 @@ lg_followup_get_snoozed_until (LgFollowup *self)
   g_return_val_if_fail (LG_IS_FOLLOWUP (self), 0);
 
   return self->snoozed_until;
+}
+
+gboolean
+lg_followup_get_stay_in_touch (LgFollowup *self)
+{
+  g_return_val_if_fail (LG_IS_FOLLOWUP (self), FALSE);
+
+  return self->stay_in_touch;
+}
+
+const char *
+lg_followup_get_lead_name (LgFollowup *self)
+{
+  g_return_val_if_fail (LG_IS_FOLLOWUP (self), NULL);
+
+  return self->lead_name;
+}
+
+/* The time it is due now: the snooze, when there is one, else the due time. */
+gint64
+lg_followup_get_effective_due_at (LgFollowup *self)
+{
+  g_return_val_if_fail (LG_IS_FOLLOWUP (self), 0);
+
+  return MAX (self->due_at, self->snoozed_until);
 }
 
 void
@@ -334,4 +389,32 @@ lg_followup_set_snoozed_until (LgFollowup *self,
 
   self->snoozed_until = value;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SNOOZED_UNTIL]);
+}
+
+void
+lg_followup_set_stay_in_touch (LgFollowup *self,
+                               gboolean    value)
+{
+  g_return_if_fail (LG_IS_FOLLOWUP (self));
+
+  value = !!value;
+  if (self->stay_in_touch == value)
+    return;
+
+  self->stay_in_touch = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAY_IN_TOUCH]);
+}
+
+void
+lg_followup_set_lead_name (LgFollowup *self,
+                           const char *value)
+{
+  g_return_if_fail (LG_IS_FOLLOWUP (self));
+
+  if (g_strcmp0 (self->lead_name, value) == 0)
+    return;
+
+  g_free (self->lead_name);
+  self->lead_name = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEAD_NAME]);
 }

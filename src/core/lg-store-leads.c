@@ -688,51 +688,6 @@ lg_store_list_activities (LgStore  *self,
   return G_LIST_MODEL (g_steal_pointer (&list));
 }
 
-GListModel *
-lg_store_list_lead_followups (LgStore  *self,
-                              gint64    lead_id,
-                              GError  **error)
-{
-  g_autoptr(GListStore) list = g_list_store_new (LG_TYPE_FOLLOWUP);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (LG_IS_STORE (self), NULL);
-
-  /* Open ones first by due time, then the done ones, latest first. */
-  stmt = lg_store_prepare (self,
-                           "SELECT id, lead_id, due_at, kind, note, done_at, snoozed_until "
-                           "FROM followups WHERE lead_id = ? "
-                           "ORDER BY done_at != 0, CASE WHEN done_at = 0 THEN due_at "
-                           "ELSE -done_at END",
-                           error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, lead_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(LgFollowup) followup = lg_followup_new ();
-
-      lg_followup_set_id (followup, sqlite3_column_int64 (stmt, 0));
-      lg_followup_set_lead_id (followup, sqlite3_column_int64 (stmt, 1));
-      lg_followup_set_due_at (followup, sqlite3_column_int64 (stmt, 2));
-      lg_followup_set_kind (followup, lg_stmt_text (stmt, 3));
-      lg_followup_set_note (followup, lg_stmt_text (stmt, 4));
-      lg_followup_set_done_at (followup, sqlite3_column_int64 (stmt, 5));
-      lg_followup_set_snoozed_until (followup, sqlite3_column_int64 (stmt, 6));
-      g_list_store_append (list, followup);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      lg_store_set_error (self, error, _("Could not read the lead’s follow-ups"));
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&list));
-}
-
 gboolean
 lg_store_get_lead_origin (LgStore       *self,
                           LgLead        *lead,

@@ -23,16 +23,16 @@ sqlite3_stmt *lg_store_prepare    (LgStore     *self,
 gboolean      lg_store_exec       (LgStore     *self,
                                    const char  *sql,
                                    GError     **error);
-/* Sets error from the connection's last error, with `what` saying what failed. */
-void          lg_store_set_error  (LgStore     *self,
-                                   GError     **error,
-                                   const char  *what);
-
-/* Steps a write statement to its end; sets error with `what` if it fails. */
+/* Steps a write statement to its end; on failure sets error, `what` saying
+ * what failed. */
 gboolean      lg_store_step_done  (LgStore      *self,
                                    sqlite3_stmt *stmt,
                                    const char   *what,
                                    GError      **error);
+/* Sets error from the connection's last error, with `what` saying what failed. */
+void          lg_store_set_error  (LgStore     *self,
+                                   GError     **error,
+                                   const char  *what);
 
 /* The columns of a lead as lg_lead_from_row() reads them, from "leads l LEFT
  * JOIN sources s ON s.id = l.source_id"; lg-store-leads.c. */

@@ -190,11 +190,19 @@ static const char migration_4[] =
   "  used_at INTEGER NOT NULL"
   ");";
 
+static const char migration_5[] =
+  /* Follow-ups: the due time a notification was last raised for (so each due
+   * time, including a snoozed one, notifies once, across restarts), and the
+   * one a lead's "stay in touch every N days" rule keeps rescheduling. */
+  "ALTER TABLE followups ADD COLUMN notified_due_at INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE followups ADD COLUMN stay_in_touch INTEGER NOT NULL DEFAULT 0;";
+
 const char * const lg_store_migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
 };
 
 const int lg_store_n_migrations = G_N_ELEMENTS (lg_store_migrations);

@@ -493,12 +493,11 @@ lg_store_rollback (LgStore *self)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-/* Steps a write statement to its end. */
-static gboolean
-step_done (LgStore      *self,
-           sqlite3_stmt *stmt,
-           const char   *what,
-           GError      **error)
+gboolean
+lg_store_step_done (LgStore      *self,
+                    sqlite3_stmt *stmt,
+                    const char   *what,
+                    GError      **error)
 {
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
@@ -506,15 +505,6 @@ step_done (LgStore      *self,
       return FALSE;
     }
   return TRUE;
-}
-
-gboolean
-lg_store_step_done (LgStore      *self,
-                    sqlite3_stmt *stmt,
-                    const char   *what,
-                    GError      **error)
-{
-  return step_done (self, stmt, what, error);
 }
 
 /* Sources */
@@ -565,7 +555,7 @@ lg_store_add_source (LgStore   *self,
   lg_stmt_bind_text (stmt, 4, lg_source_get_url (source));
   sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
 
-  if (!step_done (self, stmt, _("Could not add the source"), error))
+  if (!lg_store_step_done (self, stmt, _("Could not add the source"), error))
     return FALSE;
 
   lg_source_set_id (source, sqlite3_last_insert_rowid (self->db));
@@ -706,7 +696,7 @@ lg_store_add_message (LgStore    *self,
   lg_stmt_bind_text (stmt, 12, lg_message_get_media_kind (message));
   lg_stmt_bind_text (stmt, 13, lg_message_get_reply_to (message));
 
-  if (!step_done (self, stmt, _("Could not store a message"), error))
+  if (!lg_store_step_done (self, stmt, _("Could not store a message"), error))
     return FALSE;
 
   if (inserted != NULL)
@@ -831,7 +821,7 @@ lg_store_add_lead (LgStore  *self,
   sqlite3_bind_int64 (stmt, 16, lg_lead_get_found_at (lead));
   sqlite3_bind_int64 (stmt, 17, lg_lead_get_message_at (lead));
 
-  ok = step_done (self, stmt, _("Could not add the lead"), error);
+  ok = lg_store_step_done (self, stmt, _("Could not add the lead"), error);
   if (ok)
     {
       lg_lead_set_id (lead, sqlite3_last_insert_rowid (self->db));
@@ -911,7 +901,7 @@ lg_store_add_followup (LgStore     *self,
   lg_stmt_bind_text (stmt, 4, lg_followup_get_note (followup));
   sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
 
-  if (!step_done (self, stmt, _("Could not add the follow-up"), error))
+  if (!lg_store_step_done (self, stmt, _("Could not add the follow-up"), error))
     return FALSE;
 
   lg_followup_set_id (followup, sqlite3_last_insert_rowid (self->db));

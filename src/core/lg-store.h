@@ -212,9 +212,6 @@ gboolean    lg_store_add_activity         (LgStore               *self,
 GListModel *lg_store_list_activities      (LgStore               *self,
                                            gint64                 lead_id,
                                            GError               **error);
-GListModel *lg_store_list_lead_followups  (LgStore               *self,
-                                           gint64                 lead_id,
-                                           GError               **error);
 gboolean    lg_store_get_lead_origin      (LgStore               *self,
                                            LgLead                *lead,
                                            LgLeadOrigin          *origin,
@@ -237,9 +234,85 @@ void        lg_deleted_lead_free          (LgDeletedLead         *deleted);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LgDeletedLead, lg_deleted_lead_free)
 
-/* Follow-ups */
+/* Follow-ups (lg-store-followups.c). A follow-up is due at its snooze when it
+ * has one, else at its due time; "today" is the local day of `now` in `tz`
+ * (NULL = the local zone). Writers call lg_store_notify_changed (store,
+ * "followups") after these. */
+typedef enum
+{
+  LG_FOLLOWUP_BUCKET_OVERDUE,  /* open, due before now */
+  LG_FOLLOWUP_BUCKET_TODAY,    /* open, due from now to the end of today */
+  LG_FOLLOWUP_BUCKET_UPCOMING, /* open, due after today */
+  LG_FOLLOWUP_BUCKET_DONE,     /* completed, newest first */
+  LG_FOLLOWUP_N_BUCKETS
+} LgFollowupBucket;
+
+typedef struct
+{
+  gint64 counts[LG_FOLLOWUP_N_BUCKETS];
+} LgFollowupCounts;
+
 gboolean    lg_store_add_followup         (LgStore        *self,
                                            LgFollowup     *followup,
+                                           GError        **error);
+LgFollowup *lg_store_get_followup         (LgStore        *self,
+                                           gint64          id,
+                                           GError        **error);
+/* limit 0 = all. Items are LgFollowup with lead-name set. */
+GListModel *lg_store_list_followups       (LgStore        *self,
+                                           LgFollowupBucket bucket,
+                                           gint64          now,
+                                           GTimeZone      *tz,
+                                           guint           limit,
+                                           GError        **error);
+gboolean    lg_store_count_followups      (LgStore        *self,
+                                           gint64          now,
+                                           GTimeZone      *tz,
+                                           LgFollowupCounts *counts,
+                                           GError        **error);
+/* Open ones first by due time, then the done ones, newest first. */
+GListModel *lg_store_list_lead_followups  (LgStore        *self,
+                                           gint64          lead_id,
+                                           GError        **error);
+/* The earliest due time among open follow-ups not yet notified for that
+ * time, in *due_at (0 when there is none). */
+gboolean    lg_store_next_followup_due    (LgStore        *self,
+                                           gint64         *due_at,
+                                           GError        **error);
+/* Open follow-ups due at or before now that were not notified for that time. */
+GListModel *lg_store_list_due_followups   (LgStore        *self,
+                                           gint64          now,
+                                           GError        **error);
+gboolean    lg_store_mark_followup_notified (LgStore      *self,
+                                           gint64          id,
+                                           GError        **error);
+/* Marks it done at `at` and counts it as a touch of its lead (see
+ * lg_store_log_touch). Completing a done one again changes nothing. */
+gboolean    lg_store_complete_followup    (LgStore        *self,
+                                           gint64          id,
+                                           gint64          at,
+                                           GTimeZone      *tz,
+                                           GError        **error);
+gboolean    lg_store_snooze_followup      (LgStore        *self,
+                                           gint64          id,
+                                           gint64          until,
+                                           GError        **error);
+/* "Stay in touch every N days" (0 = off): the lead keeps one open follow-up
+ * due N days after its last touch, in the morning. */
+gboolean    lg_store_set_stay_in_touch    (LgStore        *self,
+                                           gint64          lead_id,
+                                           guint           days,
+                                           GTimeZone      *tz,
+                                           GError        **error);
+/* A contact with the lead at `at`: moves last_touch_at (and first_touch_at
+ * when unset), writes the timeline and restarts the stay-in-touch clock. */
+gboolean    lg_store_log_touch            (LgStore        *self,
+                                           gint64          lead_id,
+                                           gint64          at,
+                                           GTimeZone      *tz,
+                                           GError        **error);
+/* Every lead's id, name, handle and stage, by name: for pickers. */
+GListModel *lg_store_list_lead_names      (LgStore        *self,
                                            GError        **error);
 
 /* Costs: what a source cost over [period_start, period_end), in minor units of

@@ -13,6 +13,9 @@
 #include "lg-import-history-window.h"
 #include "lg-import-wizard.h"
 #include "lg-lead-export.h"
+#include "lg-followup-dialog.h"
+#include "lg-followup-notification.h"
+#include "lg-followup-time.h"
 #include "lg-preferences-window.h"
 #include "lg-resources.h"
 #include "lg-window.h"
@@ -21,10 +24,12 @@ struct _LgApplication
 {
   AdwApplication  parent_instance;
 
-  GSettings      *settings;
-  LgStore        *store;
-  char           *db_path;
-  GError         *store_error;
+  GSettings           *settings;
+  LgStore             *store;
+  LgFollowupScheduler *scheduler;
+  gboolean             held;
+  char                *db_path;
+  GError              *store_error;
 };
 
 G_DEFINE_FINAL_TYPE (LgApplication, lg_application, ADW_TYPE_APPLICATION)
@@ -53,6 +58,76 @@ lg_application_get_settings (LgApplication *self)
   g_return_val_if_fail (LG_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/* NULL when the database did not open. */
+LgFollowupScheduler *
+lg_application_get_scheduler (LgApplication *self)
+{
+  g_return_val_if_fail (LG_IS_APPLICATION (self), NULL);
+
+  return self->scheduler;
+}
+
+static void
+on_followup_due_cb (LgFollowupScheduler *scheduler,
+                    LgFollowup          *followup,
+                    LgApplication       *self)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *id = lg_followup_notification_id (lg_followup_get_id (followup));
+
+  notification = lg_followup_notification_new (followup,
+                                                lg_followup_scheduler_get_now (scheduler), NULL);
+  g_application_send_notification (G_APPLICATION (self), id, notification);
+}
+
+/* Those that fell due while Leadgram was closed: one line each would flood the
+ * screen, so one summary, and they wait under Overdue. */
+static void
+on_followups_missed_cb (LgFollowupScheduler *scheduler,
+                        GListModel          *followups,
+                        LgApplication       *self)
+{
+  g_autoptr(GNotification) notification = NULL;
+
+  if (g_list_model_get_n_items (followups) == 1)
+    {
+      g_autoptr(LgFollowup) followup = g_list_model_get_item (followups, 0);
+
+      on_followup_due_cb (scheduler, followup, self);
+      return;
+    }
+
+  notification = lg_followup_notification_new_missed (followups);
+  g_application_send_notification (G_APPLICATION (self), LG_FOLLOWUP_NOTIFICATION_MISSED_ID,
+                                   notification);
+}
+
+/* With "run-in-background" on, the application holds itself: closing the
+ * last window leaves it running so reminders still fire. */
+static void
+update_hold (LgApplication *self)
+{
+  gboolean hold = self->scheduler != NULL &&
+                  g_settings_get_boolean (self->settings, "run-in-background");
+
+  if (hold == self->held)
+    return;
+
+  self->held = hold;
+  if (hold)
+    g_application_hold (G_APPLICATION (self));
+  else
+    g_application_release (G_APPLICATION (self));
+}
+
+static void
+on_run_in_background_changed_cb (GSettings     *settings,
+                                 const char    *key,
+                                 LgApplication *self)
+{
+  update_hold (self);
 }
 
 static int
@@ -96,7 +171,30 @@ lg_application_startup (GApplication *app)
   path = self->db_path != NULL ? g_strdup (self->db_path) : lg_store_default_path ();
   self->store = lg_store_open (path, &self->store_error);
   if (self->store_error != NULL)
-    g_warning ("%s", self->store_error->message);
+    {
+      g_warning ("%s", self->store_error->message);
+      return;
+    }
+
+  self->scheduler = lg_followup_scheduler_new (self->store);
+  g_signal_connect (self->scheduler, "due", G_CALLBACK (on_followup_due_cb), self);
+  g_signal_connect (self->scheduler, "missed", G_CALLBACK (on_followups_missed_cb), self);
+  lg_followup_scheduler_start (self->scheduler);
+
+  g_signal_connect (self->settings, "changed::run-in-background",
+                    G_CALLBACK (on_run_in_background_changed_cb), self);
+  update_hold (self);
+}
+
+static void
+lg_application_shutdown (GApplication *app)
+{
+  LgApplication *self = LG_APPLICATION (app);
+
+  if (self->scheduler != NULL)
+    lg_followup_scheduler_stop (self->scheduler);
+
+  G_APPLICATION_CLASS (lg_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -137,6 +235,7 @@ lg_application_finalize (GObject *object)
 {
   LgApplication *self = LG_APPLICATION (object);
 
+  g_clear_object (&self->scheduler);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
@@ -158,6 +257,7 @@ lg_application_class_init (LgApplicationClass *klass)
   object_class->finalize = lg_application_finalize;
   app_class->handle_local_options = lg_application_handle_local_options;
   app_class->startup = lg_application_startup;
+  app_class->shutdown = lg_application_shutdown;
   app_class->activate = lg_application_activate;
 }
 
@@ -360,6 +460,96 @@ lg_application_quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+/* The main window, made and shown if there is none (a notification's action
+ * may come while Leadgram runs in the background). */
+static LgWindow *
+present_window (LgApplication *self)
+{
+  g_application_activate (G_APPLICATION (self));
+  return LG_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (self)));
+}
+
+static void
+withdraw_followup_notification (LgApplication *self,
+                                gint64         followup_id)
+{
+  g_autofree char *id = lg_followup_notification_id (followup_id);
+
+  g_application_withdraw_notification (G_APPLICATION (self), id);
+}
+
+static void
+report_error (LgApplication *self,
+              const GError  *error)
+{
+  LgWindow *window = present_window (self);
+
+  lg_window_add_toast (window, adw_toast_new (error->message));
+}
+
+static void
+lg_application_followup_done_action (GSimpleAction *action,
+                                     GVariant      *parameter,
+                                     gpointer       user_data)
+{
+  LgApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 id = g_variant_get_int64 (parameter);
+
+  if (self->store == NULL)
+    return;
+
+  withdraw_followup_notification (self, id);
+  /* The next step is asked for over the window, so it has to be there. */
+  lg_followup_dialog_complete (self->store, id, GTK_WINDOW (present_window (self)), &error);
+  if (error != NULL)
+    report_error (self, error);
+}
+
+static void
+lg_application_followup_snooze_action (GSimpleAction *action,
+                                       GVariant      *parameter,
+                                       gpointer       user_data)
+{
+  LgApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 id = g_variant_get_int64 (parameter);
+  gint64 now;
+
+  if (self->store == NULL)
+    return;
+
+  withdraw_followup_notification (self, id);
+  now = lg_followup_scheduler_get_now (self->scheduler);
+  if (!lg_store_snooze_followup (self->store, id,
+                                 lg_followup_quick_time (LG_FOLLOWUP_QUICK_IN_1_HOUR, now, NULL),
+                                 &error))
+    {
+      report_error (self, error);
+      return;
+    }
+  lg_store_notify_changed (self->store, "followups");
+}
+
+static void
+lg_application_open_lead_action (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  lg_window_open_lead (present_window (user_data), g_variant_get_int64 (parameter));
+}
+
+static void
+lg_application_show_followups_action (GSimpleAction *action,
+                                      GVariant      *parameter,
+                                      gpointer       user_data)
+{
+  LgApplication *self = user_data;
+
+  g_application_withdraw_notification (G_APPLICATION (self), LG_FOLLOWUP_NOTIFICATION_MISSED_ID);
+  lg_window_show_view (present_window (self), "followups");
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", lg_application_quit_action },
   { "about", lg_application_about_action },
@@ -367,6 +557,10 @@ static const GActionEntry app_actions[] = {
   { "import-csv", lg_application_import_csv_action },
   { "import-history", lg_application_import_history_action },
   { "export-leads", lg_application_export_leads_action },
+  { "followup-done", lg_application_followup_done_action, "x" },
+  { "followup-snooze", lg_application_followup_snooze_action, "x" },
+  { "open-lead", lg_application_open_lead_action, "x" },
+  { "show-followups", lg_application_show_followups_action },
 };
 
 static void

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "lg-followup-scheduler.h"
 #include "lg-store.h"
 
 G_BEGIN_DECLS
@@ -17,5 +18,6 @@ G_DECLARE_FINAL_TYPE (LgApplication, lg_application, LG, APPLICATION, AdwApplica
 LgApplication *lg_application_new            (void);
 LgStore       *lg_application_get_store      (LgApplication *self);
 GSettings     *lg_application_get_settings   (LgApplication *self);
+LgFollowupScheduler *lg_application_get_scheduler (LgApplication *self);
 
 G_END_DECLS

@@ -868,12 +868,25 @@ move_menu_action (GtkWidget  *widget,
     lg_lead_card_popup_menu (card);
 }
 
-static void
-open_lead (LgPipelineView *self,
-           gint64          id)
+/* Opens a lead's detail beside the board: from a card, a notification or
+ * the follow-ups list. */
+void
+lg_pipeline_view_open_lead (LgPipelineView *self,
+                            gint64          id)
 {
+  g_return_if_fail (LG_IS_PIPELINE_VIEW (self));
+
   lg_lead_detail_show_lead (self->detail, id);
   adw_flap_set_reveal_flap (self->flap, TRUE);
+}
+
+/* The lead whose detail is open, or 0. */
+gint64
+lg_pipeline_view_get_open_lead (LgPipelineView *self)
+{
+  g_return_val_if_fail (LG_IS_PIPELINE_VIEW (self), 0);
+
+  return adw_flap_get_reveal_flap (self->flap) ? lg_lead_detail_get_lead_id (self->detail) : 0;
 }
 
 static void
@@ -881,7 +894,7 @@ open_lead_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  open_lead (LG_PIPELINE_VIEW (widget), g_variant_get_int64 (parameter));
+  lg_pipeline_view_open_lead (LG_PIPELINE_VIEW (widget), g_variant_get_int64 (parameter));
 }
 
 static void
@@ -893,7 +906,7 @@ on_list_activate_cb (GtkListView    *list,
                                                   position);
 
   if (lead != NULL)
-    open_lead (self, lg_lead_get_id (lead));
+    lg_pipeline_view_open_lead (self, lg_lead_get_id (lead));
 }
 
 static void

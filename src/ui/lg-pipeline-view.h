@@ -17,6 +17,9 @@ G_DECLARE_FINAL_TYPE (LgPipelineView, lg_pipeline_view, LG, PIPELINE_VIEW, GtkWi
 LgPipelineView *lg_pipeline_view_new          (void);
 void            lg_pipeline_view_set_store    (LgPipelineView *self,
                                                LgStore        *store);
+void            lg_pipeline_view_open_lead     (LgPipelineView *self,
+                                                gint64          id);
+gint64          lg_pipeline_view_get_open_lead (LgPipelineView *self);
 void            lg_pipeline_view_filter_source (LgPipelineView *self,
                                                 gint64          source_id);
 /* TRUE while the board's leads are being read on a worker thread. */

@@ -18,6 +18,7 @@ struct _LgPreferencesWindow
   GSettings            *settings;
 
   GtkSpinButton        *half_life_spin;
+  GtkSwitch            *background_switch;
   AdwEntryRow          *base_url_row;
 };
 
@@ -63,6 +64,8 @@ lg_preferences_window_constructed (GObject *object)
 
   g_settings_bind (self->settings, "recency-half-life-days",
                    gtk_spin_button_get_adjustment (self->half_life_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "run-in-background", self->background_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
 
   url = g_settings_get_string (self->settings, "telegram-base-url");
@@ -139,6 +142,7 @@ lg_preferences_window_class_init (LgPreferencesWindowClass *klass)
                                                "/org/leadgram/Desktop/ui/lg-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, half_life_spin);
   gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, base_url_row);
+  gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, background_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_base_url_row_apply_cb);
 }
 

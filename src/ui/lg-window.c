@@ -12,6 +12,7 @@
 #include "lg-insights-view.h"
 #include "lg-sources-view.h"
 #include "lg-pipeline-view.h"
+#include "lg-followups-view.h"
 #include "lg-window.h"
 
 struct _LgWindow
@@ -27,6 +28,8 @@ struct _LgWindow
   LgInsightsView       *insights_view;
   LgSourcesView        *sources_view;
   LgPipelineView       *pipeline_view;
+  AdwViewStackPage     *followups_page;
+  LgFollowupsView      *followups_view;
 };
 
 G_DEFINE_FINAL_TYPE (LgWindow, lg_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -46,11 +49,22 @@ restore_state (LgWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
 }
 
+static gboolean
+needs_attention (GBinding     *binding,
+                 const GValue *from,
+                 GValue       *to,
+                 gpointer      user_data)
+{
+  g_value_set_boolean (to, g_value_get_uint (from) > 0);
+  return TRUE;
+}
+
 LgWindow *
 lg_window_new (LgApplication *application)
 {
   LgWindow *self = g_object_new (LG_TYPE_WINDOW, "application", application, NULL);
   g_autofree char *base_url = NULL;
+  LgFollowupScheduler *scheduler = lg_application_get_scheduler (application);
 
   self->settings = g_object_ref (lg_application_get_settings (application));
   base_url = g_settings_get_string (self->settings, "telegram-base-url");
@@ -58,7 +72,50 @@ lg_window_new (LgApplication *application)
   restore_state (self);
   lg_insights_view_set_store (self->insights_view, lg_application_get_store (application));
   lg_pipeline_view_set_store (self->pipeline_view, lg_application_get_store (application));
+
+  lg_followups_view_set_store (self->followups_view, lg_application_get_store (application));
+  /* The switcher shows how many follow-ups want doing today, overdue included. */
+  g_object_bind_property (self->followups_view, "attention-count",
+                          self->followups_page, "badge-number", G_BINDING_SYNC_CREATE);
+  g_object_bind_property_full (self->followups_view, "attention-count",
+                               self->followups_page, "needs-attention", G_BINDING_SYNC_CREATE,
+                               needs_attention, NULL, NULL, NULL);
+  /* A due one moves from Today to Overdue; a clock change can move them all. */
+  if (scheduler != NULL)
+    {
+      g_signal_connect_object (scheduler, "due", G_CALLBACK (lg_followups_view_refresh),
+                               self->followups_view, G_CONNECT_SWAPPED);
+      g_signal_connect_object (scheduler, "time-changed", G_CALLBACK (lg_followups_view_refresh),
+                               self->followups_view, G_CONNECT_SWAPPED);
+    }
   return self;
+}
+
+/* Shows a lead: its detail beside the pipeline board. */
+void
+lg_window_open_lead (LgWindow *self,
+                     gint64    lead_id)
+{
+  g_return_if_fail (LG_IS_WINDOW (self));
+
+  lg_window_show_view (self, "pipeline");
+  lg_pipeline_view_open_lead (self->pipeline_view, lead_id);
+}
+
+LgPipelineView *
+lg_window_get_pipeline_view (LgWindow *self)
+{
+  g_return_val_if_fail (LG_IS_WINDOW (self), NULL);
+
+  return self->pipeline_view;
+}
+
+LgFollowupsView *
+lg_window_get_followups_view (LgWindow *self)
+{
+  g_return_val_if_fail (LG_IS_WINDOW (self), NULL);
+
+  return self->followups_view;
 }
 
 void
@@ -148,6 +205,8 @@ lg_window_class_init (LgWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
   static const char *views[] = { "find", "pipeline", "followups", "insights", "sources" };
 
+  g_type_ensure (LG_TYPE_FOLLOWUPS_VIEW);
+
   object_class->dispose = lg_window_dispose;
 
   g_type_ensure (LG_TYPE_PIPELINE_VIEW);
@@ -164,6 +223,8 @@ lg_window_class_init (LgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgWindow, insights_view);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, sources_view);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, pipeline_view);
+  gtk_widget_class_bind_template_child (widget_class, LgWindow, followups_page);
+  gtk_widget_class_bind_template_child (widget_class, LgWindow, followups_view);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.filter-pipeline-source", "x",

@@ -8,6 +8,8 @@
 #include <adwaita.h>
 
 #include "lg-application.h"
+#include "lg-pipeline-view.h"
+#include "lg-followups-view.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +22,9 @@ void        lg_window_show_view     (LgWindow      *self,
 const char *lg_window_get_view      (LgWindow      *self);
 void        lg_window_add_toast     (LgWindow      *self,
                                      AdwToast      *toast);
+void        lg_window_open_lead     (LgWindow      *self,
+                                     gint64         lead_id);
+LgFollowupsView *lg_window_get_followups_view (LgWindow *self);
+LgPipelineView  *lg_window_get_pipeline_view  (LgWindow *self);
 
 G_END_DECLS

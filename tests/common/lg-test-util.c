@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sys/wait.h>
 
 #include "lg-store-private.h"
 #include "lg-test-util.h"
@@ -253,4 +254,60 @@ lg_test_channel_page (const char *channel,
 
   g_string_append (html, "</section></main></body></html>\n");
   return g_string_free (html, FALSE);
+}
+
+LgLead *
+lg_test_add_lead (LgStore    *store,
+                  const char *name,
+                  const char *stage)
+{
+  g_autoptr(GError) error = NULL;
+  LgLead *lead = lg_lead_new ();
+
+  lg_lead_set_name (lead, name);
+  lg_lead_set_stage (lead, stage);
+  g_assert_true (lg_store_add_lead (store, lead, &error));
+  g_assert_no_error (error);
+  return lead;
+}
+
+gint64
+lg_test_add_followup (LgStore    *store,
+                      gint64      lead_id,
+                      gint64      due_at,
+                      const char *kind,
+                      const char *note)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgFollowup) followup = lg_followup_new ();
+
+  lg_followup_set_lead_id (followup, lead_id);
+  lg_followup_set_due_at (followup, due_at);
+  lg_followup_set_kind (followup, kind);
+  lg_followup_set_note (followup, note);
+  g_assert_true (lg_store_add_followup (store, followup, &error));
+  g_assert_no_error (error);
+  return lg_followup_get_id (followup);
+}
+
+int
+lg_test_run_cli (const char * const *args,
+                 char              **out,
+                 char              **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli_path = g_getenv ("LEADGRAM_CLI");
+  int status = -1;
+
+  g_assert_nonnull (cli_path);
+  g_ptr_array_add (argv, (char *) cli_path);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                out, err, &status, &error);
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
 }

@@ -17,6 +17,19 @@ char     *lg_test_make_tmpdir  (void);
 LgStore  *lg_test_open_store   (void);
 LgSource *lg_test_add_source   (LgStore    *store,
                                 const char *handle);
+LgLead   *lg_test_add_lead     (LgStore    *store,
+                                const char *name,
+                                const char *stage);
+gint64    lg_test_add_followup (LgStore    *store,
+                                gint64      lead_id,
+                                gint64      due_at,
+                                const char *kind,
+                                const char *note);
+/* Runs $LEADGRAM_CLI with args, as a script would; returns its exit status,
+ * its output in out and err (each may be NULL). */
+int       lg_test_run_cli      (const char * const *args,
+                                char              **out,
+                                char              **err);
 
 /* UTC Unix time of a date and hour. */
 gint64    lg_test_utc          (int         year,

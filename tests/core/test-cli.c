@@ -13,27 +13,13 @@
 
 #include "lg-test-util.h"
 
-static const char *cli_path;
-
-/* Runs leadgram-cli with args; returns its exit status, output in out/err. */
+/* The shared runner, under the short name these tests use. */
 static int
 run_cli (const char * const *args,
          char              **out,
          char              **err)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int status = -1;
-
-  g_ptr_array_add (argv, (char *) cli_path);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                out, err, &status, &error);
-  g_assert_no_error (error);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+  return lg_test_run_cli (args, out, err);
 }
 
 static void
@@ -483,8 +469,6 @@ main (int   argc,
   /* Dates in UTC as the fixture's; UTF-8 output ("—", "−") whatever the machine's locale. */
   g_setenv ("TZ", "UTC", TRUE);
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
-  cli_path = g_getenv ("LEADGRAM_CLI");
-  g_assert_nonnull (cli_path);
 
   g_test_add_func ("/cli/info/new-and-existing", test_info_new_and_existing);
   g_test_add_func ("/cli/info/env", test_info_env);

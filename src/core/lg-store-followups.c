@@ -1,0 +1,572 @@
+/* lg-store-followups.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The follow-up queries of LgStore: the Follow-ups view's buckets, what the
+ * scheduler wakes for, completing, snoozing, and "stay in touch every N days".
+ */
+
+#define G_LOG_DOMAIN "lg-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lg-followup-time.h"
+#include "lg-store-private.h"
+
+/* When it is due now: the snooze, when there is one, else the due time. */
+#define EFFECTIVE_DUE "max (f.due_at, f.snoozed_until)"
+
+#define FOLLOWUP_COLUMNS \
+  "f.id, f.lead_id, f.due_at, f.kind, f.note, f.done_at, f.snoozed_until, f.stay_in_touch, " \
+  "coalesce (nullif (l.name, ''), l.telegram_handle, l.email, '') "
+
+#define FOLLOWUP_FROM " FROM followups f JOIN leads l ON l.id = f.lead_id "
+
+static LgFollowup *
+followup_from_row (sqlite3_stmt *stmt)
+{
+  LgFollowup *followup = lg_followup_new ();
+
+  lg_followup_set_id (followup, sqlite3_column_int64 (stmt, 0));
+  lg_followup_set_lead_id (followup, sqlite3_column_int64 (stmt, 1));
+  lg_followup_set_due_at (followup, sqlite3_column_int64 (stmt, 2));
+  lg_followup_set_kind (followup, lg_stmt_text (stmt, 3));
+  lg_followup_set_note (followup, lg_stmt_text (stmt, 4));
+  lg_followup_set_done_at (followup, sqlite3_column_int64 (stmt, 5));
+  lg_followup_set_snoozed_until (followup, sqlite3_column_int64 (stmt, 6));
+  lg_followup_set_stay_in_touch (followup, sqlite3_column_int (stmt, 7) != 0);
+  lg_followup_set_lead_name (followup, lg_stmt_text (stmt, 8));
+  return followup;
+}
+
+/* Reads every row of a bound statement into a list, then resets it. */
+static GListModel *
+collect_followups (LgStore      *self,
+                   sqlite3_stmt *stmt,
+                   GError      **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (LG_TYPE_FOLLOWUP);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, followup_from_row (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      lg_store_set_error (self, error, _("Could not list the follow-ups"));
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+
+  sqlite3_reset (stmt);
+  /* One splice, one items-changed: a view with thousands of rows updates once. */
+  g_list_store_splice (list, 0, 0, rows->pdata, rows->len);
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+LgFollowup *
+lg_store_get_followup (LgStore  *self,
+                       gint64    id,
+                       GError  **error)
+{
+  sqlite3_stmt *stmt;
+  LgFollowup *followup;
+  int rc;
+
+  g_return_val_if_fail (LG_IS_STORE (self), NULL);
+
+  stmt = lg_store_prepare (self, "SELECT " FOLLOWUP_COLUMNS FOLLOWUP_FROM "WHERE f.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND,
+                   _("There is no follow-up with id %" G_GINT64_FORMAT), id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      lg_store_set_error (self, error, _("Could not read the follow-up"));
+      return NULL;
+    }
+
+  followup = followup_from_row (stmt);
+  sqlite3_reset (stmt);
+  return followup;
+}
+
+GListModel *
+lg_store_list_followups (LgStore           *self,
+                         LgFollowupBucket   bucket,
+                         gint64             now,
+                         GTimeZone         *tz,
+                         guint              limit,
+                         GError           **error)
+{
+  static const char *queries[LG_FOLLOWUP_N_BUCKETS] = {
+    "SELECT " FOLLOWUP_COLUMNS FOLLOWUP_FROM
+    "WHERE f.done_at = 0 AND " EFFECTIVE_DUE " < ?1 "
+    "ORDER BY " EFFECTIVE_DUE ", f.id LIMIT ?3",
+    "SELECT " FOLLOWUP_COLUMNS FOLLOWUP_FROM
+    "WHERE f.done_at = 0 AND " EFFECTIVE_DUE " >= ?1 AND " EFFECTIVE_DUE " < ?2 "
+    "ORDER BY " EFFECTIVE_DUE ", f.id LIMIT ?3",
+    "SELECT " FOLLOWUP_COLUMNS FOLLOWUP_FROM
+    "WHERE f.done_at = 0 AND " EFFECTIVE_DUE " >= ?2 "
+    "ORDER BY " EFFECTIVE_DUE ", f.id LIMIT ?3",
+    "SELECT " FOLLOWUP_COLUMNS FOLLOWUP_FROM
+    "WHERE f.done_at > 0 "
+    "ORDER BY f.done_at DESC, f.id DESC LIMIT ?3",
+  };
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LG_IS_STORE (self), NULL);
+  g_return_val_if_fail (bucket < LG_FOLLOWUP_N_BUCKETS, NULL);
+
+  stmt = lg_store_prepare (self, queries[bucket], error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, now);
+  sqlite3_bind_int64 (stmt, 2, lg_followup_local_day_start (now, 1, tz));
+  sqlite3_bind_int64 (stmt, 3, limit > 0 ? (gint64) limit : -1);
+  return collect_followups (self, stmt, error);
+}
+
+gboolean
+lg_store_count_followups (LgStore           *self,
+                          gint64             now,
+                          GTimeZone         *tz,
+                          LgFollowupCounts  *counts,
+                          GError           **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+
+  stmt = lg_store_prepare (self,
+                           "SELECT "
+                           "  count (*) FILTER (WHERE f.done_at = 0 AND " EFFECTIVE_DUE " < ?1),"
+                           "  count (*) FILTER (WHERE f.done_at = 0 AND " EFFECTIVE_DUE " >= ?1"
+                           "                    AND " EFFECTIVE_DUE " < ?2),"
+                           "  count (*) FILTER (WHERE f.done_at = 0 AND " EFFECTIVE_DUE " >= ?2),"
+                           "  count (*) FILTER (WHERE f.done_at > 0) "
+                           "FROM followups f",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, now);
+  sqlite3_bind_int64 (stmt, 2, lg_followup_local_day_start (now, 1, tz));
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      lg_store_set_error (self, error, _("Could not count the follow-ups"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  for (int i = 0; i < LG_FOLLOWUP_N_BUCKETS; i++)
+    counts->counts[i] = sqlite3_column_int64 (stmt, i);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+GListModel *
+lg_store_list_lead_followups (LgStore  *self,
+                              gint64    lead_id,
+                              GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LG_IS_STORE (self), NULL);
+
+  stmt = lg_store_prepare (self,
+                           "SELECT " FOLLOWUP_COLUMNS FOLLOWUP_FROM "WHERE f.lead_id = ? "
+                           "ORDER BY f.done_at > 0, "
+                           "  CASE WHEN f.done_at = 0 THEN " EFFECTIVE_DUE " ELSE -f.done_at END, "
+                           "  f.id",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, lead_id);
+  return collect_followups (self, stmt, error);
+}
+
+gboolean
+lg_store_next_followup_due (LgStore  *self,
+                            gint64   *due_at,
+                            GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (due_at != NULL, FALSE);
+
+  stmt = lg_store_prepare (self,
+                           "SELECT coalesce (min (" EFFECTIVE_DUE "), 0) FROM followups f "
+                           "WHERE f.done_at = 0 AND f.notified_due_at <> " EFFECTIVE_DUE,
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      lg_store_set_error (self, error, _("Could not read the next follow-up"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  *due_at = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+GListModel *
+lg_store_list_due_followups (LgStore  *self,
+                             gint64    now,
+                             GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LG_IS_STORE (self), NULL);
+
+  stmt = lg_store_prepare (self,
+                           "SELECT " FOLLOWUP_COLUMNS FOLLOWUP_FROM
+                           "WHERE f.done_at = 0 AND " EFFECTIVE_DUE " <= ? "
+                           "AND f.notified_due_at <> " EFFECTIVE_DUE " "
+                           "ORDER BY " EFFECTIVE_DUE ", f.id",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, now);
+  return collect_followups (self, stmt, error);
+}
+
+/* Runs a one-row UPDATE of followup `id` (?2) with `value` (?1, which the SQL
+ * may leave unused); a missing row is NOT_FOUND. */
+static gboolean
+update_followup (LgStore     *self,
+                 const char  *sql,
+                 gint64       id,
+                 gint64       value,
+                 const char  *what,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = lg_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, value);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if (!lg_store_step_done (self, stmt, what, error))
+    return FALSE;
+
+  if (sqlite3_changes (lg_store_get_db (self)) == 0)
+    {
+      g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND,
+                   _("There is no follow-up with id %" G_GINT64_FORMAT), id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+lg_store_mark_followup_notified (LgStore  *self,
+                                 gint64    id,
+                                 GError  **error)
+{
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+
+  return update_followup (self,
+                          "UPDATE followups SET notified_due_at = max (due_at, snoozed_until) "
+                          "WHERE id = ?2",
+                          id, 0, _("Could not update the follow-up"), error);
+}
+
+gboolean
+lg_store_snooze_followup (LgStore  *self,
+                          gint64    id,
+                          gint64    until,
+                          GError  **error)
+{
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+
+  return update_followup (self, "UPDATE followups SET snoozed_until = ?1 WHERE id = ?2",
+                          id, until, _("Could not snooze the follow-up"), error);
+}
+
+static gboolean
+add_activity (LgStore     *self,
+              gint64       lead_id,
+              const char  *kind,
+              gint64       at,
+              const char  *detail,
+              GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = lg_store_prepare (self,
+                           "INSERT INTO activities (lead_id, kind, at, detail) "
+                           "VALUES (?, ?, ?, ?)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, lead_id);
+  sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, at);
+  sqlite3_bind_text (stmt, 4, detail != NULL ? detail : "", -1, SQLITE_TRANSIENT);
+  return lg_store_step_done (self, stmt, _("Could not write the lead’s timeline"), error);
+}
+
+/* Keeps the lead's one open stay-in-touch follow-up in step with its rule and
+ * last touch; removes it when the rule is off or the lead is closed. Runs
+ * inside the caller's transaction. */
+static gboolean
+reschedule_stay_in_touch (LgStore    *self,
+                          gint64      lead_id,
+                          GTimeZone  *tz,
+                          GError    **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 days, last_touch, due;
+  gboolean closed;
+  int rc;
+
+  stmt = lg_store_prepare (self,
+                           "SELECT stay_in_touch_days, "
+                           "  CASE WHEN last_touch_at > 0 THEN last_touch_at ELSE created_at END, "
+                           "  stage IN ('won', 'lost') FROM leads WHERE id = ?",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, lead_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND,
+                     _("There is no lead with id %" G_GINT64_FORMAT), lead_id);
+      else
+        lg_store_set_error (self, error, _("Could not read the lead"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  days = sqlite3_column_int64 (stmt, 0);
+  last_touch = sqlite3_column_int64 (stmt, 1);
+  closed = sqlite3_column_int (stmt, 2) != 0;
+  sqlite3_reset (stmt);
+
+  if (days <= 0 || closed)
+    {
+      stmt = lg_store_prepare (self,
+                               "DELETE FROM followups "
+                               "WHERE lead_id = ? AND stay_in_touch = 1 AND done_at = 0",
+                               error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, lead_id);
+      return lg_store_step_done (self, stmt, _("Could not update the follow-ups"), error);
+    }
+
+  due = lg_followup_local_morning (last_touch, (int) days, tz);
+
+  stmt = lg_store_prepare (self,
+                           "UPDATE followups SET due_at = ?1, snoozed_until = 0, "
+                           "  notified_due_at = 0 "
+                           "WHERE lead_id = ?2 AND stay_in_touch = 1 AND done_at = 0",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, due);
+  sqlite3_bind_int64 (stmt, 2, lead_id);
+  if (!lg_store_step_done (self, stmt, _("Could not update the follow-ups"), error))
+    return FALSE;
+  if (sqlite3_changes (lg_store_get_db (self)) > 0)
+    return TRUE;
+
+  stmt = lg_store_prepare (self,
+                           "INSERT INTO followups (lead_id, due_at, kind, note, created_at, "
+                           "  stay_in_touch) VALUES (?, ?, 'message', ?, ?, 1)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, lead_id);
+  sqlite3_bind_int64 (stmt, 2, due);
+  sqlite3_bind_text (stmt, 3, _("Stay in touch"), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, g_get_real_time () / G_USEC_PER_SEC);
+  return lg_store_step_done (self, stmt, _("Could not schedule the follow-up"), error);
+}
+
+/* The touch itself, inside the caller's transaction. */
+static gboolean
+touch_lead (LgStore     *self,
+            gint64       lead_id,
+            gint64       at,
+            const char  *activity_kind,
+            const char  *detail,
+            GTimeZone   *tz,
+            GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = lg_store_prepare (self,
+                           "UPDATE leads SET last_touch_at = max (last_touch_at, ?1), "
+                           "  first_touch_at = CASE WHEN first_touch_at = 0 THEN ?1 "
+                           "                   ELSE first_touch_at END "
+                           "WHERE id = ?2",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, at);
+  sqlite3_bind_int64 (stmt, 2, lead_id);
+  if (!lg_store_step_done (self, stmt, _("Could not update the lead"), error))
+    return FALSE;
+  if (sqlite3_changes (lg_store_get_db (self)) == 0)
+    {
+      g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND,
+                   _("There is no lead with id %" G_GINT64_FORMAT), lead_id);
+      return FALSE;
+    }
+
+  return add_activity (self, lead_id, activity_kind, at, detail, error) &&
+         reschedule_stay_in_touch (self, lead_id, tz, error);
+}
+
+gboolean
+lg_store_log_touch (LgStore     *self,
+                    gint64       lead_id,
+                    gint64       at,
+                    GTimeZone   *tz,
+                    GError     **error)
+{
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+
+  if (!lg_store_begin (self, error))
+    return FALSE;
+
+  if (!touch_lead (self, lead_id, at, "touch", NULL, tz, error))
+    {
+      lg_store_rollback (self);
+      return FALSE;
+    }
+
+  return lg_store_commit (self, error);
+}
+
+gboolean
+lg_store_complete_followup (LgStore     *self,
+                            gint64       id,
+                            gint64       at,
+                            GTimeZone   *tz,
+                            GError     **error)
+{
+  g_autoptr(LgFollowup) followup = NULL;
+  g_autofree char *detail = NULL;
+
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+
+  followup = lg_store_get_followup (self, id, error);
+  if (followup == NULL)
+    return FALSE;
+  /* A second click on a notification's Done button. */
+  if (lg_followup_get_done_at (followup) > 0)
+    return TRUE;
+
+  if (!lg_store_begin (self, error))
+    return FALSE;
+
+  detail = g_strdup_printf ("%s: %s", lg_followup_kind_label (lg_followup_get_kind (followup)),
+                            lg_followup_get_note (followup));
+  if (!update_followup (self, "UPDATE followups SET done_at = ?1 WHERE id = ?2",
+                        id, at, _("Could not complete the follow-up"), error) ||
+      !touch_lead (self, lg_followup_get_lead_id (followup), at, "followup", detail, tz, error))
+    {
+      lg_store_rollback (self);
+      return FALSE;
+    }
+
+  return lg_store_commit (self, error);
+}
+
+gboolean
+lg_store_set_stay_in_touch (LgStore     *self,
+                            gint64       lead_id,
+                            guint        days,
+                            GTimeZone   *tz,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+
+  if (!lg_store_begin (self, error))
+    return FALSE;
+
+  stmt = lg_store_prepare (self, "UPDATE leads SET stay_in_touch_days = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+
+  sqlite3_bind_int64 (stmt, 1, days);
+  sqlite3_bind_int64 (stmt, 2, lead_id);
+  if (!lg_store_step_done (self, stmt, _("Could not update the lead"), error) ||
+      !reschedule_stay_in_touch (self, lead_id, tz, error))
+    goto fail;
+
+  return lg_store_commit (self, error);
+
+fail:
+  lg_store_rollback (self);
+  return FALSE;
+}
+
+GListModel *
+lg_store_list_lead_names (LgStore  *self,
+                          GError  **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (LG_TYPE_LEAD);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LG_IS_STORE (self), NULL);
+
+  stmt = lg_store_prepare (self,
+                           "SELECT id, name, telegram_handle, stage FROM leads "
+                           "ORDER BY name COLLATE NOCASE, id",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LgLead *lead = lg_lead_new ();
+
+      lg_lead_set_id (lead, sqlite3_column_int64 (stmt, 0));
+      lg_lead_set_name (lead, lg_stmt_text (stmt, 1));
+      lg_lead_set_telegram_handle (lead, lg_stmt_text (stmt, 2));
+      lg_lead_set_stage (lead, lg_stmt_text (stmt, 3));
+      g_ptr_array_add (rows, lead);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      lg_store_set_error (self, error, _("Could not list the leads"));
+      return NULL;
+    }
+
+  g_list_store_splice (list, 0, 0, rows->pdata, rows->len);
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}

@@ -1,0 +1,472 @@
+/* lg-followup-dialog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lg-followup-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lg-followup-dialog.h"
+
+/* The order of the kind row's items. */
+static const char *kinds[] = { "call", "message", "email", "meeting" };
+
+struct _LgFollowupDialog
+{
+  AdwWindow           parent_instance;
+
+  LgStore            *store;
+  gint64              lead_id;
+  GtkSingleSelection *lead_selection;
+  GtkStringFilter    *lead_filter;
+
+  AdwWindowTitle     *window_title;
+  AdwActionRow       *lead_row;
+  GtkWidget          *lead_picker;
+  GtkWidget          *lead_search;
+  GtkListView        *lead_list;
+  GtkWidget          *previous_group;
+  AdwActionRow       *previous_row;
+  AdwActionRow       *hour_row;
+  AdwActionRow       *tomorrow_row;
+  AdwActionRow       *week_row;
+  GtkCheckButton     *hour_check;
+  GtkCheckButton     *tomorrow_check;
+  GtkCheckButton     *week_check;
+  GtkCheckButton     *custom_check;
+  GtkMenuButton      *date_button;
+  GtkCalendar        *calendar;
+  GtkSpinButton      *hour_spin;
+  GtkSpinButton      *minute_spin;
+  AdwComboRow        *kind_row;
+  AdwEntryRow        *note_row;
+  GtkLabel           *error_label;
+};
+
+G_DEFINE_FINAL_TYPE (LgFollowupDialog, lg_followup_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  SCHEDULED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static gint64
+now_seconds (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static void
+show_error (LgFollowupDialog *self,
+            const char       *message)
+{
+  gtk_label_set_text (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+}
+
+static void
+set_row_time (AdwActionRow    *row,
+              LgFollowupQuick  quick,
+              gint64           now)
+{
+  g_autofree char *text = lg_followup_format_day_time (lg_followup_quick_time (quick, now, NULL),
+                                                       now, NULL);
+
+  adw_action_row_set_subtitle (row, text);
+}
+
+static GDateTime *
+custom_time (LgFollowupDialog *self)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
+
+  return g_date_time_new_local (g_date_time_get_year (date), g_date_time_get_month (date),
+                                g_date_time_get_day_of_month (date),
+                                gtk_spin_button_get_value_as_int (self->hour_spin),
+                                gtk_spin_button_get_value_as_int (self->minute_spin), 0);
+}
+
+static void
+update_date_button (LgFollowupDialog *self)
+{
+  g_autoptr(GDateTime) time = custom_time (self);
+  /* Translators: the custom date and time, see strftime(3) */
+  g_autofree char *label = g_date_time_format (time, _("%a %-d %b %Y, %H:%M"));
+
+  gtk_menu_button_set_label (self->date_button, label);
+}
+
+/* Touching the date or the time means "this one". */
+static void
+on_custom_changed_cb (LgFollowupDialog *self)
+{
+  update_date_button (self);
+  gtk_check_button_set_active (self->custom_check, TRUE);
+}
+
+/* Two digits, as a clock shows them. */
+static gboolean
+on_time_spin_output_cb (GtkSpinButton *spin,
+                        gpointer       user_data)
+{
+  g_autofree char *text = g_strdup_printf ("%02d", gtk_spin_button_get_value_as_int (spin));
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static void
+on_lead_search_changed_cb (GtkSearchEntry   *entry,
+                           LgFollowupDialog *self)
+{
+  gtk_string_filter_set_search (self->lead_filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static gboolean
+chosen_time (LgFollowupDialog *self,
+             gint64            now,
+             gint64           *due)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (gtk_check_button_get_active (self->hour_check))
+    *due = lg_followup_quick_time (LG_FOLLOWUP_QUICK_IN_1_HOUR, now, NULL);
+  else if (gtk_check_button_get_active (self->tomorrow_check))
+    *due = lg_followup_quick_time (LG_FOLLOWUP_QUICK_TOMORROW_MORNING, now, NULL);
+  else if (gtk_check_button_get_active (self->week_check))
+    *due = lg_followup_quick_time (LG_FOLLOWUP_QUICK_NEXT_WEEK, now, NULL);
+  else
+    {
+      local = custom_time (self);
+      *due = g_date_time_to_unix (local);
+      if (*due <= now)
+        {
+          show_error (self, _("That time has passed. Choose a later one."));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gint64
+chosen_lead (LgFollowupDialog *self)
+{
+  LgLead *lead;
+
+  if (self->lead_id > 0)
+    return self->lead_id;
+
+  lead = gtk_single_selection_get_selected_item (self->lead_selection);
+  return lead != NULL ? lg_lead_get_id (lead) : 0;
+}
+
+static void
+schedule_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LgFollowupDialog *self = LG_FOLLOWUP_DIALOG (widget);
+  g_autoptr(LgFollowup) followup = lg_followup_new ();
+  g_autoptr(GError) error = NULL;
+  guint kind = adw_combo_row_get_selected (self->kind_row);
+  gint64 lead_id = chosen_lead (self);
+  gint64 due;
+
+  if (lead_id <= 0)
+    {
+      show_error (self, _("Choose the lead to follow up."));
+      return;
+    }
+  if (!chosen_time (self, now_seconds (), &due))
+    return;
+
+  lg_followup_set_lead_id (followup, lead_id);
+  lg_followup_set_due_at (followup, due);
+  lg_followup_set_kind (followup, kinds[MIN (kind, G_N_ELEMENTS (kinds) - 1)]);
+  lg_followup_set_note (followup, gtk_editable_get_text (GTK_EDITABLE (self->note_row)));
+  if (!lg_store_add_followup (self->store, followup, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  lg_store_notify_changed (self->store, "followups");
+  g_signal_emit (self, signals[SCHEDULED], 0, followup);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+setup_lead_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 8);
+  gtk_widget_set_margin_bottom (label, 8);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_lead_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  LgLead *lead = gtk_list_item_get_item (item);
+  const char *name = lg_lead_get_name (lead);
+  const char *handle = lg_lead_get_telegram_handle (lead);
+  g_autofree char *text = NULL;
+
+  if (name == NULL || *name == '\0')
+    name = handle != NULL ? handle : _("Unnamed lead");
+  if (handle != NULL && g_strcmp0 (name, handle) != 0)
+    text = g_strdup_printf ("%s  @%s", name, handle);
+  else
+    text = g_strdup (name);
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static void
+load_leads (LgFollowupDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) leads = lg_store_list_lead_names (self->store, &error);
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkExpression *expression;
+  GtkFilterListModel *filtered;
+
+  if (leads == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  expression = gtk_property_expression_new (LG_TYPE_LEAD, NULL, "name");
+  self->lead_filter = gtk_string_filter_new (expression);
+  gtk_string_filter_set_match_mode (self->lead_filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+  filtered = gtk_filter_list_model_new (g_object_ref (leads),
+                                        GTK_FILTER (g_object_ref (self->lead_filter)));
+  self->lead_selection = gtk_single_selection_new (G_LIST_MODEL (filtered));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_lead_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_lead_cb), NULL);
+  gtk_list_view_set_factory (self->lead_list, factory);
+  gtk_list_view_set_model (self->lead_list, GTK_SELECTION_MODEL (self->lead_selection));
+}
+
+static void
+show_lead (LgFollowupDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgLead) lead = lg_store_get_lead (self->store, self->lead_id, &error);
+
+  if (lead == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  adw_action_row_set_subtitle (self->lead_row, NULL);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->lead_row), lg_lead_get_name (lead));
+  if (lg_lead_get_telegram_handle (lead) != NULL)
+    {
+      g_autofree char *handle = g_strdup_printf ("@%s", lg_lead_get_telegram_handle (lead));
+
+      adw_action_row_set_subtitle (self->lead_row, handle);
+    }
+  adw_window_title_set_subtitle (self->window_title, lg_lead_get_name (lead));
+}
+
+LgFollowupDialog *
+lg_followup_dialog_new (LgStore *store,
+                        gint64   lead_id)
+{
+  LgFollowupDialog *self;
+  gint64 now = now_seconds ();
+
+  g_return_val_if_fail (LG_IS_STORE (store), NULL);
+
+  self = g_object_new (LG_TYPE_FOLLOWUP_DIALOG, NULL);
+  self->store = g_object_ref (store);
+  self->lead_id = lead_id;
+
+  set_row_time (self->hour_row, LG_FOLLOWUP_QUICK_IN_1_HOUR, now);
+  set_row_time (self->tomorrow_row, LG_FOLLOWUP_QUICK_TOMORROW_MORNING, now);
+  set_row_time (self->week_row, LG_FOLLOWUP_QUICK_NEXT_WEEK, now);
+  update_date_button (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->lead_row), lead_id > 0);
+  gtk_widget_set_visible (self->lead_picker, lead_id <= 0);
+  if (lead_id > 0)
+    show_lead (self);
+  else
+    {
+      load_leads (self);
+      gtk_window_set_focus (GTK_WINDOW (self), self->lead_search);
+    }
+
+  return self;
+}
+
+void
+lg_followup_dialog_set_previous (LgFollowupDialog *self,
+                                 LgFollowup       *done)
+{
+  const char *note;
+
+  g_return_if_fail (LG_IS_FOLLOWUP_DIALOG (self));
+  g_return_if_fail (LG_IS_FOLLOWUP (done));
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_strcmp0 (kinds[i], lg_followup_get_kind (done)) == 0)
+      adw_combo_row_set_selected (self->kind_row, i);
+
+  note = lg_followup_get_note (done);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->previous_row),
+                                 lg_followup_kind_label (lg_followup_get_kind (done)));
+  adw_action_row_set_subtitle (self->previous_row, note);
+  gtk_widget_set_visible (self->previous_group, TRUE);
+  adw_window_title_set_title (self->window_title, _("What Is the Next Step?"));
+}
+
+gint64
+lg_followup_dialog_get_lead_id (LgFollowupDialog *self)
+{
+  g_return_val_if_fail (LG_IS_FOLLOWUP_DIALOG (self), 0);
+
+  return chosen_lead (self);
+}
+
+void
+lg_followup_dialog_set_quick (LgFollowupDialog *self,
+                              LgFollowupQuick   quick)
+{
+  GtkCheckButton *checks[] = { self->hour_check, self->tomorrow_check, self->week_check };
+
+  g_return_if_fail (LG_IS_FOLLOWUP_DIALOG (self));
+  g_return_if_fail (quick < G_N_ELEMENTS (checks));
+
+  gtk_check_button_set_active (checks[quick], TRUE);
+}
+
+void
+lg_followup_dialog_set_note (LgFollowupDialog *self,
+                             const char       *note)
+{
+  g_return_if_fail (LG_IS_FOLLOWUP_DIALOG (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->note_row), note != NULL ? note : "");
+}
+
+LgFollowupDialog *
+lg_followup_dialog_complete (LgStore    *store,
+                             gint64      followup_id,
+                             GtkWindow  *parent,
+                             GError    **error)
+{
+  g_autoptr(LgFollowup) followup = NULL;
+  g_autoptr(LgLead) lead = NULL;
+  LgFollowupDialog *dialog;
+  const char *stage;
+
+  g_return_val_if_fail (LG_IS_STORE (store), NULL);
+
+  if (!lg_store_complete_followup (store, followup_id, now_seconds (), NULL, error))
+    return NULL;
+  lg_store_notify_changed (store, "followups");
+  lg_store_notify_changed (store, "leads");
+
+  followup = lg_store_get_followup (store, followup_id, error);
+  if (followup == NULL)
+    return NULL;
+  lead = lg_store_get_lead (store, lg_followup_get_lead_id (followup), error);
+  if (lead == NULL)
+    return NULL;
+
+  stage = lg_lead_get_stage (lead);
+  if (g_strcmp0 (stage, "won") == 0 || g_strcmp0 (stage, "lost") == 0)
+    return NULL;
+
+  dialog = lg_followup_dialog_new (store, lg_lead_get_id (lead));
+  lg_followup_dialog_set_previous (dialog, followup);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), parent);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+lg_followup_dialog_dispose (GObject *object)
+{
+  LgFollowupDialog *self = LG_FOLLOWUP_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LG_TYPE_FOLLOWUP_DIALOG);
+  g_clear_object (&self->lead_selection);
+  g_clear_object (&self->lead_filter);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (lg_followup_dialog_parent_class)->dispose (object);
+}
+
+static void
+lg_followup_dialog_class_init (LgFollowupDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lg_followup_dialog_dispose;
+
+  /**
+   * LgFollowupDialog::scheduled:
+   * @followup: the LgFollowup it added to the store
+   */
+  signals[SCHEDULED] =
+    g_signal_new ("scheduled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, LG_TYPE_FOLLOWUP);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/leadgram/Desktop/ui/lg-followup-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, LgFollowupDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, LgFollowupDialog, lead_row);
+  gtk_widget_class_bind_template_child (widget_class, LgFollowupDialog, lead_picker);
+  gtk_widget_class_bind_template_child (widget_class, LgFollowupDialog, lead_search);
+  gtk_widget_class_bind_template_child (widget_class, LgFollowupDialog, lead_list);
+  gtk_widget_class_bind_template_child (widget_class, LgFollowupDialog, previous_group);
+  gtk_widget_class_bind_template_child (widget_class, LgFollowupDialog, previous_row);
+  gtk_widget_class_bind_template_child (widget_class, LgFollowupDialog, hour_row);
+  gtk_widget_class_bind_template_child (widget_class, LgFollowupDialog, tomorrow_row);
+  gtk_widget_class_bind_template_child (widget_class, LgFollowupDialog, week_row);
+  gtk_widget_class_bind_template_child (widget_class, LgFollowupDialog, hour_check);
+  gtk_widget_class_bind_template_child (widget_class, LgFollowupDialog, tomorrow_check);
+  gtk_widget_class_bind_template_child (widget_class, LgFollowupDialog, week_check);
+  gtk_widget_class_bind_template_child (widget_class, LgFollowupDialog, custom_check);
+  gtk_widget_class_bind_template_child (widget_class, LgFollowupDialog, date_button);
+  gtk_widget_class_bind_template_child (widget_class, LgFollowupDialog, calendar);
+  gtk_widget_class_bind_template_child (widget_class, LgFollowupDialog, hour_spin);
+  gtk_widget_class_bind_template_child (widget_class, LgFollowupDialog, minute_spin);
+  gtk_widget_class_bind_template_child (widget_class, LgFollowupDialog, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, LgFollowupDialog, note_row);
+  gtk_widget_class_bind_template_child (widget_class, LgFollowupDialog, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_custom_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_time_spin_output_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_lead_search_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "dialog.schedule", NULL, schedule_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "dialog.schedule", NULL);
+}
+
+static void
+lg_followup_dialog_init (LgFollowupDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

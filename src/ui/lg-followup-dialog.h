@@ -1,0 +1,41 @@
+/* lg-followup-dialog.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "lg-followup-time.h"
+#include "lg-store.h"
+
+G_BEGIN_DECLS
+
+/* "Schedule Follow-up": when (in 1 hour, tomorrow morning, next week or a
+ * custom date and time), kind and note, for one lead or, with lead id 0, a
+ * lead picked from a searchable list. It writes the follow-up itself and
+ * emits "scheduled". */
+#define LG_TYPE_FOLLOWUP_DIALOG (lg_followup_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (LgFollowupDialog, lg_followup_dialog, LG, FOLLOWUP_DIALOG, AdwWindow)
+
+LgFollowupDialog *lg_followup_dialog_new            (LgStore          *store,
+                                                     gint64            lead_id);
+/* Asks for the next step after `done`: its kind is preselected and it is shown. */
+void              lg_followup_dialog_set_previous   (LgFollowupDialog *self,
+                                                     LgFollowup       *done);
+gint64            lg_followup_dialog_get_lead_id    (LgFollowupDialog *self);
+/* Preselects a quick choice (the default is tomorrow morning) or the note. */
+void              lg_followup_dialog_set_quick      (LgFollowupDialog *self,
+                                                     LgFollowupQuick   quick);
+void              lg_followup_dialog_set_note       (LgFollowupDialog *self,
+                                                     const char       *note);
+
+/* Completes a follow-up and, unless its lead is won or lost, asks for the next
+ * step with a dialog over parent, which it returns (NULL when it did not ask). */
+LgFollowupDialog *lg_followup_dialog_complete       (LgStore          *store,
+                                                     gint64            followup_id,
+                                                     GtkWindow        *parent,
+                                                     GError          **error);
+
+G_END_DECLS

@@ -1,0 +1,527 @@
+/* lg-followups-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One GtkListView over a flat model of section headings and follow-ups
+ * (GTK 4.8 has no list sections), so thousands of rows stay smooth.
+ */
+
+#define G_LOG_DOMAIN "lg-followups-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lg-followup-dialog.h"
+#include "lg-followup-row.h"
+#include "lg-followup-time.h"
+#include "lg-followups-view.h"
+#include "lg-window.h"
+
+/* While shown, relative times ("in 5 minutes") are redrawn this often. */
+#define RELATIVE_TIME_REFRESH 60
+
+struct _LgFollowupsView
+{
+  AdwBin              parent_instance;
+
+  LgStore            *store;
+  gulong              followups_changed_id;
+  gulong              leads_changed_id;
+  GListStore         *items;
+  GtkSingleSelection *selection;
+  GHashTable         *bound_rows; /* LgFollowupRow showing a follow-up */
+  gint64              now;
+  guint               attention_count;
+  guint               tick_id;
+  guint               midnight_id;
+
+  GtkStack           *stack;
+  GtkLabel           *summary_label;
+  GtkListView        *list_view;
+};
+
+G_DEFINE_FINAL_TYPE (LgFollowupsView, lg_followups_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_ATTENTION_COUNT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gint64
+now_seconds (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static void
+add_toast (LgFollowupsView *self,
+           const char      *text)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (LG_IS_WINDOW (root))
+    lg_window_add_toast (LG_WINDOW (root), adw_toast_new (text));
+}
+
+static gint64
+selected_id (LgFollowupsView *self)
+{
+  gpointer item = gtk_single_selection_get_selected_item (self->selection);
+
+  return LG_IS_FOLLOWUP (item) ? lg_followup_get_id (item) : 0;
+}
+
+static void
+select_followup_where (LgFollowupsView *self,
+                       gint64           followup_id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+
+      if (LG_IS_FOLLOWUP (item) && lg_followup_get_id (LG_FOLLOWUP (item)) == followup_id)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return;
+        }
+    }
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+static gboolean
+on_midnight_cb (gpointer user_data)
+{
+  LgFollowupsView *self = user_data;
+
+  self->midnight_id = 0;
+  lg_followups_view_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+update_summary (LgFollowupsView        *self,
+                const LgFollowupCounts *counts)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  gint64 overdue = counts->counts[LG_FOLLOWUP_BUCKET_OVERDUE];
+  gint64 today = counts->counts[LG_FOLLOWUP_BUCKET_TODAY];
+  gint64 upcoming = counts->counts[LG_FOLLOWUP_BUCKET_UPCOMING];
+
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%d overdue", "%d overdue",
+                                             (int) overdue), (int) overdue);
+  g_string_append (text, " · ");
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%d today", "%d today",
+                                             (int) today), (int) today);
+  g_string_append (text, " · ");
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%d upcoming", "%d upcoming",
+                                             (int) upcoming), (int) upcoming);
+  gtk_label_set_text (self->summary_label, text->str);
+}
+
+/* The list's items: each non-empty bucket's heading, then its follow-ups. */
+static void
+collect_rows (LgFollowupsView         *self,
+              const LgFollowupCounts  *counts,
+              GPtrArray               *rows,
+              GError                 **error)
+{
+  static const char *titles[LG_FOLLOWUP_N_BUCKETS] = {
+    N_("Overdue"), N_("Today"), N_("Upcoming"), N_("Done"),
+  };
+
+  for (int bucket = 0; bucket < LG_FOLLOWUP_N_BUCKETS; bucket++)
+    {
+      g_autoptr(GListModel) list = NULL;
+      guint n;
+
+      if (counts->counts[bucket] == 0)
+        continue;
+      list = lg_store_list_followups (self->store, bucket, self->now, NULL,
+                                      bucket == LG_FOLLOWUP_BUCKET_DONE
+                                        ? LG_FOLLOWUPS_VIEW_DONE_LIMIT : 0,
+                                      error);
+      if (list == NULL)
+        return;
+
+      n = g_list_model_get_n_items (list);
+      g_ptr_array_add (rows, gtk_string_object_new (_(titles[bucket])));
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (rows, g_list_model_get_item (list, i));
+    }
+}
+
+void
+lg_followups_view_refresh (LgFollowupsView *self)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  LgFollowupCounts counts = { { 0 } };
+  gint64 started = g_get_monotonic_time ();
+  gint64 keep = 0;
+  guint attention;
+
+  g_return_if_fail (LG_IS_FOLLOWUPS_VIEW (self));
+
+  self->now = now_seconds ();
+  g_clear_handle_id (&self->midnight_id, g_source_remove);
+
+  if (self->store != NULL &&
+      lg_store_count_followups (self->store, self->now, NULL, &counts, &error))
+    {
+      /* Hidden, only the badge's counts matter: the rows are read when it shows. */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        collect_rows (self, &counts, rows, &error);
+
+      /* What is "today" changes at midnight: look again then. */
+      self->midnight_id =
+        g_timeout_add_seconds ((guint) (lg_followup_local_day_start (self->now, 1, NULL) -
+                                        self->now + 1),
+                               on_midnight_cb, self);
+    }
+
+  if (error != NULL)
+    {
+      g_warning ("%s", error->message);
+      add_toast (self, error->message);
+    }
+
+  update_summary (self, &counts);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      keep = selected_id (self);
+      gtk_stack_set_visible_child_name (self->stack, rows->len > 0 ? "list" : "empty");
+      g_list_store_splice (self->items, 0,
+                           g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+                           rows->pdata, rows->len);
+      select_followup_where (self, keep);
+      g_debug ("Showed %u follow-ups in %.1f ms", rows->len,
+               (g_get_monotonic_time () - started) / 1000.0);
+    }
+
+  attention = (guint) (counts.counts[LG_FOLLOWUP_BUCKET_OVERDUE] +
+                       counts.counts[LG_FOLLOWUP_BUCKET_TODAY]);
+  if (attention != self->attention_count)
+    {
+      self->attention_count = attention;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATTENTION_COUNT]);
+    }
+}
+
+static void
+on_store_changed_cb (LgStore         *store,
+                     const char      *table,
+                     LgFollowupsView *self)
+{
+  lg_followups_view_refresh (self);
+}
+
+static void
+disconnect_store (LgFollowupsView *self)
+{
+  if (self->store == NULL)
+    return;
+  g_clear_signal_handler (&self->followups_changed_id, self->store);
+  g_clear_signal_handler (&self->leads_changed_id, self->store);
+}
+
+void
+lg_followups_view_set_store (LgFollowupsView *self,
+                             LgStore         *store)
+{
+  g_return_if_fail (LG_IS_FOLLOWUPS_VIEW (self));
+  g_return_if_fail (store == NULL || LG_IS_STORE (store));
+
+  disconnect_store (self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    {
+      self->followups_changed_id = g_signal_connect (store, "changed::followups",
+                                                     G_CALLBACK (on_store_changed_cb), self);
+      /* The rows show lead names. */
+      self->leads_changed_id = g_signal_connect (store, "changed::leads",
+                                                 G_CALLBACK (on_store_changed_cb), self);
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "followups.schedule", store != NULL);
+  lg_followups_view_refresh (self);
+}
+
+guint
+lg_followups_view_get_attention_count (LgFollowupsView *self)
+{
+  g_return_val_if_fail (LG_IS_FOLLOWUPS_VIEW (self), 0);
+
+  return self->attention_count;
+}
+
+GListModel *
+lg_followups_view_get_model (LgFollowupsView *self)
+{
+  g_return_val_if_fail (LG_IS_FOLLOWUPS_VIEW (self), NULL);
+
+  return G_LIST_MODEL (self->items);
+}
+
+static void
+present_dialog (LgFollowupsView *self,
+                gint64           lead_id)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  LgFollowupDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+
+  dialog = lg_followup_dialog_new (self->store, lead_id);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog),
+                                GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+schedule_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  present_dialog (LG_FOLLOWUPS_VIEW (widget), 0);
+}
+
+static void
+schedule_for_lead_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  present_dialog (LG_FOLLOWUPS_VIEW (widget), g_variant_get_int64 (parameter));
+}
+
+static void
+done_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LgFollowupsView *self = LG_FOLLOWUPS_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->store == NULL)
+    return;
+
+  lg_followup_dialog_complete (self->store, g_variant_get_int64 (parameter),
+                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error);
+  add_toast (self, error != NULL ? error->message : _("Follow-up done"));
+}
+
+static void
+snooze_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LgFollowupsView *self = LG_FOLLOWUPS_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *message = NULL;
+  LgFollowupQuick quick;
+  const char *choice;
+  gint64 id, until, now = now_seconds ();
+
+  g_variant_get (parameter, "(x&s)", &id, &choice);
+  if (self->store == NULL || !lg_followup_quick_from_string (choice, &quick))
+    return;
+
+  until = lg_followup_quick_time (quick, now, NULL);
+  if (!lg_store_snooze_followup (self->store, id, until, &error))
+    {
+      add_toast (self, error->message);
+      return;
+    }
+  lg_store_notify_changed (self->store, "followups");
+
+  when = lg_followup_format_due (until, now, NULL);
+  /* Translators: %s is a time, e.g. "tomorrow 09:00" */
+  message = g_strdup_printf (_("Snoozed, due %s"), when);
+  add_toast (self, message);
+}
+
+static void
+on_list_view_activate_cb (GtkListView     *list_view,
+                          guint            position,
+                          LgFollowupsView *self)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->items), position);
+
+  if (LG_IS_FOLLOWUP (item))
+    gtk_widget_activate_action (GTK_WIDGET (self), "app.open-lead", "x",
+                                lg_followup_get_lead_id (LG_FOLLOWUP (item)));
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, lg_followup_row_new ());
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             LgFollowupsView          *self)
+{
+  LgFollowupRow *row = LG_FOLLOWUP_ROW (gtk_list_item_get_child (item));
+  gpointer object = gtk_list_item_get_item (item);
+  gboolean header = GTK_IS_STRING_OBJECT (object);
+
+  gtk_list_item_set_selectable (item, !header);
+  gtk_list_item_set_activatable (item, !header);
+  if (header)
+    {
+      lg_followup_row_show_header (row, gtk_string_object_get_string (object));
+      g_hash_table_remove (self->bound_rows, row);
+    }
+  else
+    {
+      lg_followup_row_show_followup (row, object, self->now);
+      g_hash_table_add (self->bound_rows, row);
+    }
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               LgFollowupsView          *self)
+{
+  g_hash_table_remove (self->bound_rows, gtk_list_item_get_child (item));
+}
+
+/* Only the shown rows' relative times move; what moves a follow-up to
+ * another section (falling due, midnight, a change) refreshes the list. */
+static gboolean
+on_tick_cb (gpointer user_data)
+{
+  LgFollowupsView *self = user_data;
+  GHashTableIter iter;
+  gpointer row;
+
+  self->now = now_seconds ();
+  g_hash_table_iter_init (&iter, self->bound_rows);
+  while (g_hash_table_iter_next (&iter, &row, NULL))
+    lg_followup_row_update_time (row, self->now);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+lg_followups_view_map (GtkWidget *widget)
+{
+  LgFollowupsView *self = LG_FOLLOWUPS_VIEW (widget);
+
+  GTK_WIDGET_CLASS (lg_followups_view_parent_class)->map (widget);
+
+  lg_followups_view_refresh (self);
+  if (self->tick_id == 0)
+    self->tick_id = g_timeout_add_seconds (RELATIVE_TIME_REFRESH, on_tick_cb, self);
+}
+
+static void
+lg_followups_view_unmap (GtkWidget *widget)
+{
+  LgFollowupsView *self = LG_FOLLOWUPS_VIEW (widget);
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+
+  GTK_WIDGET_CLASS (lg_followups_view_parent_class)->unmap (widget);
+}
+
+static void
+lg_followups_view_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  LgFollowupsView *self = LG_FOLLOWUPS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ATTENTION_COUNT:
+      g_value_set_uint (value, self->attention_count);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lg_followups_view_dispose (GObject *object)
+{
+  LgFollowupsView *self = LG_FOLLOWUPS_VIEW (object);
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_clear_handle_id (&self->midnight_id, g_source_remove);
+  disconnect_store (self);
+  g_clear_object (&self->store);
+  /* AdwBin unparents its child itself; the template must not do it again. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LG_TYPE_FOLLOWUPS_VIEW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->items);
+  g_clear_pointer (&self->bound_rows, g_hash_table_unref);
+
+  G_OBJECT_CLASS (lg_followups_view_parent_class)->dispose (object);
+}
+
+static void
+lg_followups_view_class_init (LgFollowupsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lg_followups_view_dispose;
+  object_class->get_property = lg_followups_view_get_property;
+  widget_class->map = lg_followups_view_map;
+  widget_class->unmap = lg_followups_view_unmap;
+
+  properties[PROP_ATTENTION_COUNT] =
+    g_param_spec_uint ("attention-count", NULL, "Overdue and today's open follow-ups",
+                       0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/leadgram/Desktop/ui/lg-followups-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, LgFollowupsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, LgFollowupsView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, LgFollowupsView, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
+
+  gtk_widget_class_install_action (widget_class, "followups.schedule", NULL, schedule_action);
+  gtk_widget_class_install_action (widget_class, "followups.schedule-for-lead", "x",
+                                   schedule_for_lead_action);
+  gtk_widget_class_install_action (widget_class, "followups.done", "x", done_action);
+  gtk_widget_class_install_action (widget_class, "followups.snooze", "(xs)", snooze_action);
+}
+
+static void
+lg_followups_view_init (LgFollowupsView *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->items = g_list_store_new (G_TYPE_OBJECT);
+  self->bound_rows = g_hash_table_new (NULL, NULL);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "followups.schedule", FALSE);
+}

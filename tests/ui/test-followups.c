@@ -1,0 +1,578 @@
+/* test-followups.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Follow-ups in the real application under Xvfb: the notifications it sends
+ * (captured by a stand-in org.gtk.Notifications server on the test's session
+ * bus) and what their actions do; scheduling from the Follow-ups view with
+ * the dialog, the row under Today, completing it and being asked for the next
+ * step; the switcher badge; running in the background.
+ */
+
+#include "config.h"
+
+#include "lg-application.h"
+#include "lg-followup-dialog.h"
+#include "lg-followup-time.h"
+#include "lg-followups-view.h"
+#include "lg-test-util.h"
+#include "lg-window.h"
+
+static const char notifications_xml[] =
+  "<node>"
+  "  <interface name='org.gtk.Notifications'>"
+  "    <method name='AddNotification'>"
+  "      <arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "      <arg type='a{sv}' direction='in'/>"
+  "    </method>"
+  "    <method name='RemoveNotification'>"
+  "      <arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "    </method>"
+  "  </interface>"
+  "</node>";
+
+/* Kept open for the whole run: the name goes with the connection. */
+static GDBusConnection *server_bus;
+/* What the stand-in server was sent: notification id -> a{sv}. */
+static GHashTable *sent;
+static GHashTable *withdrawn;
+
+static void
+notifications_method_cb (GDBusConnection       *connection,
+                         const char            *sender,
+                         const char            *object_path,
+                         const char            *interface_name,
+                         const char            *method_name,
+                         GVariant              *parameters,
+                         GDBusMethodInvocation *invocation,
+                         gpointer               user_data)
+{
+  const char *id;
+
+  if (g_strcmp0 (method_name, "AddNotification") == 0)
+    {
+      GVariant *notification;
+
+      g_variant_get (parameters, "(&s&s@a{sv})", NULL, &id, &notification);
+      g_hash_table_insert (sent, g_strdup (id), notification);
+    }
+  else
+    {
+      g_variant_get (parameters, "(&s&s)", NULL, &id);
+      g_hash_table_add (withdrawn, g_strdup (id));
+    }
+  g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+/* Owns org.gtk.Notifications on the session bus, so GLib sends this
+ * process's notifications to the handler above. FALSE without a bus. */
+static gboolean
+start_notification_server (void)
+{
+  static const GDBusInterfaceVTable vtable = { notifications_method_cb, NULL, NULL };
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (notifications_xml, NULL);
+  GDBusConnection *bus = server_bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  guint32 result;
+
+  if (bus == NULL)
+    return FALSE;
+
+  sent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_variant_unref);
+  withdrawn = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_dbus_connection_register_object (bus, "/org/gtk/Notifications", info->interfaces[0],
+                                     &vtable, NULL, NULL, &error);
+  g_assert_no_error (error);
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "RequestName",
+                                       g_variant_new ("(su)", "org.gtk.Notifications", 4),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1,
+                                       NULL, &error);
+  g_assert_no_error (error);
+  g_variant_get (reply, "(u)", &result);
+  g_assert_cmpuint (result, ==, 1);
+  return TRUE;
+}
+
+static void
+wait_until (gboolean (*done) (gpointer),
+            gpointer   data)
+{
+  gint64 give_up = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, give_up);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static gboolean
+was_sent (gpointer id)
+{
+  return g_hash_table_contains (sent, id);
+}
+
+static gboolean
+was_withdrawn (gpointer id)
+{
+  return g_hash_table_contains (withdrawn, id);
+}
+
+static LgFollowupDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (LG_IS_FOLLOWUP_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return LG_FOLLOWUP_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+close_dialog (void)
+{
+  gtk_window_destroy (GTK_WINDOW (find_dialog ()));
+  g_assert_null (find_dialog ());
+}
+
+/* The first shown widget of type under root, depth first. */
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (!gtk_widget_get_visible (root))
+    return NULL;
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static LgApplication *
+new_app (char **db_path)
+{
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  LgApplication *app = lg_application_new ();
+
+  *db_path = g_build_filename (dir, "ui.db", NULL);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  return app;
+}
+
+/* The test runs on the first activation only: the application activates
+ * itself again to show its window when a notification's action comes. */
+static void
+on_first_activate_cb (LgApplication *app,
+                      gpointer       test)
+{
+  g_signal_handlers_disconnect_by_func (app, on_first_activate_cb, test);
+  ((void (*) (LgApplication *)) test) (app);
+}
+
+static int
+run_app (LgApplication *app,
+         const char    *db_path,
+         void         (*test) (LgApplication *))
+{
+  char *argv[] = { (char *) "leadgram", (char *) "--db", (char *) db_path, NULL };
+
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_first_activate_cb), test);
+  return g_application_run (G_APPLICATION (app), 3, argv);
+}
+
+static gint64
+now_seconds (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/* Notifications: the missed batch at start, one per due follow-up, and the
+ * effect of their buttons. */
+
+static gint64 missed_lead_id;
+static gint64 due_followup_id;
+
+static void
+lookup (GVariant   *dict,
+        const char *key,
+        const char *expected)
+{
+  const char *value = NULL;
+
+  g_assert_true (g_variant_lookup (dict, key, "&s", &value));
+  g_assert_cmpstr (value, ==, expected);
+}
+
+static void
+assert_button (GVariant   *buttons,
+               guint       index,
+               const char *label,
+               const char *action,
+               gint64      target)
+{
+  g_autoptr(GVariant) button = g_variant_get_child_value (buttons, index);
+  g_autoptr(GVariant) value = g_variant_lookup_value (button, "target", G_VARIANT_TYPE_INT64);
+
+  lookup (button, "label", label);
+  lookup (button, "action", action);
+  g_assert_nonnull (value);
+  g_assert_cmpint (g_variant_get_int64 (value), ==, target);
+}
+
+static void
+on_activate_notifications_cb (LgApplication *app)
+{
+  LgStore *store = lg_application_get_store (app);
+  g_autoptr(LgLead) lead = lg_test_add_lead (store, "Marco Rossi", "hot");
+  g_autoptr(GVariant) buttons = NULL;
+  g_autoptr(GVariant) lead_target = NULL;
+  g_autoptr(LgFollowup) snoozed = NULL;
+  g_autoptr(LgFollowup) done = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *expected_body = NULL;
+  g_autofree char *when = NULL;
+  GVariant *missed, *notification;
+  gint64 due_at = now_seconds () - 1;
+
+  /* Fell due while closed: one summary, sent at start. */
+  wait_until (was_sent, (gpointer) "followups-missed");
+  missed = g_hash_table_lookup (sent, "followups-missed");
+  lookup (missed, "title", "2 follow-ups fell due while Leadgram was closed");
+  lookup (missed, "body", "Anna Petrova · Call\nAnna Petrova · Email");
+  lookup (missed, "default-action", "app.show-followups");
+
+  /* Due now: its own notification. */
+  due_followup_id = lg_test_add_followup (store, lg_lead_get_id (lead), due_at, "call",
+                                          "Confirm the demo time");
+  lg_store_notify_changed (store, "followups");
+  id = g_strdup_printf ("followup-%" G_GINT64_FORMAT, due_followup_id);
+  wait_until (was_sent, id);
+  notification = g_hash_table_lookup (sent, id);
+  lookup (notification, "title", "Marco Rossi · Call");
+  when = lg_followup_format_due (due_at, now_seconds (), NULL);
+  expected_body = g_strdup_printf ("Confirm the demo time\nDue %s", when);
+  lookup (notification, "body", expected_body);
+  lookup (notification, "default-action", "app.open-lead");
+  lead_target = g_variant_lookup_value (notification, "default-action-target",
+                                        G_VARIANT_TYPE_INT64);
+  g_assert_cmpint (g_variant_get_int64 (lead_target), ==, lg_lead_get_id (lead));
+  buttons = g_variant_lookup_value (notification, "buttons", G_VARIANT_TYPE ("aa{sv}"));
+  g_assert_cmpuint (g_variant_n_children (buttons), ==, 2);
+  assert_button (buttons, 0, "Done", "app.followup-done", due_followup_id);
+  assert_button (buttons, 1, "Snooze 1 Hour", "app.followup-snooze", due_followup_id);
+
+  /* Snooze: an hour later, and the notification goes away. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "followup-snooze",
+                                  g_variant_new_int64 (due_followup_id));
+  snoozed = lg_store_get_followup (store, due_followup_id, NULL);
+  g_assert_cmpint (lg_followup_get_snoozed_until (snoozed), >=, due_at + 3600);
+  g_assert_cmpint (lg_followup_get_snoozed_until (snoozed), <=, now_seconds () + 3600);
+  g_assert_cmpint (lg_followup_get_done_at (snoozed), ==, 0);
+  wait_until (was_withdrawn, id);
+
+  /* Done: completed, and the next step is asked for (the lead is open). */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "followup-done",
+                                  g_variant_new_int64 (due_followup_id));
+  done = lg_store_get_followup (store, due_followup_id, NULL);
+  g_assert_cmpint (lg_followup_get_done_at (done), >, 0);
+  g_assert_nonnull (find_dialog ());
+  g_assert_cmpint (lg_followup_dialog_get_lead_id (find_dialog ()), ==, lg_lead_get_id (lead));
+  close_dialog ();
+
+  /* The default action opens the lead's detail beside the board. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-lead",
+                                  g_variant_new_int64 (missed_lead_id));
+  {
+    LgWindow *window = LG_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+
+    g_assert_cmpstr (lg_window_get_view (window), ==, "pipeline");
+    g_assert_cmpint (lg_pipeline_view_get_open_lead (lg_window_get_pipeline_view (window)), ==,
+                     missed_lead_id);
+  }
+
+  g_application_quit (G_APPLICATION (app));
+}
+
+static void
+test_notifications (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(LgApplication) app = new_app (&db);
+
+  if (sent == NULL)
+    {
+      g_test_skip ("No session bus to capture notifications on");
+      return;
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(LgStore) store = lg_store_open (db, &error);
+    g_autoptr(LgLead) lead = lg_test_add_lead (store, "Anna Petrova", "warm");
+
+    g_assert_no_error (error);
+    missed_lead_id = lg_lead_get_id (lead);
+    lg_test_add_followup (store, missed_lead_id, now_seconds () - 86400, "call", "");
+    lg_test_add_followup (store, missed_lead_id, now_seconds () - 600, "email", "");
+  }
+
+  g_assert_cmpint (run_app (app, db, on_activate_notifications_cb), ==, 0);
+}
+
+/* Schedule from the view, see it under Today, complete it, get asked. */
+
+static GListModel *lead_matches;
+
+static gboolean
+search_applied (gpointer data)
+{
+  return g_list_model_get_n_items (lead_matches) == 1;
+}
+
+static void
+assert_under (LgFollowupsView *view,
+              gint64           followup_id,
+              const char      *section)
+{
+  GListModel *model = lg_followups_view_get_model (view);
+  const char *heading = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (GTK_IS_STRING_OBJECT (item))
+        heading = gtk_string_object_get_string (GTK_STRING_OBJECT (item));
+      else if (lg_followup_get_id (LG_FOLLOWUP (item)) == followup_id)
+        {
+          g_assert_cmpstr (heading, ==, section);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* The first row's Snooze menu, built when it opens, targets its follow-up. */
+static void
+assert_snooze_menu (LgFollowupsView *view,
+                    gint64           followup_id)
+{
+  GtkMenuButton *button = NULL;
+  g_autoptr(GVariant) target = NULL;
+  g_autoptr(GMenuModel) snooze = NULL;
+  GMenuModel *menu;
+  gint64 id;
+  const char *choice;
+
+  /* Let the list lay out its rows. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  button = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (view), GTK_TYPE_MENU_BUTTON));
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+  gtk_menu_button_popup (button);
+  menu = gtk_menu_button_get_menu_model (button);
+  g_assert_nonnull (menu);
+  snooze = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  g_assert_cmpint (g_menu_model_get_n_items (snooze), ==, 3);
+  target = g_menu_model_get_item_attribute_value (snooze, 0, G_MENU_ATTRIBUTE_TARGET,
+                                                  G_VARIANT_TYPE ("(xs)"));
+  g_variant_get (target, "(x&s)", &id, &choice);
+  g_assert_cmpint (id, ==, followup_id);
+  g_assert_cmpstr (choice, ==, "hour");
+  gtk_menu_button_popdown (button);
+}
+
+static gint64 scheduled_id;
+
+static void
+on_scheduled_cb (LgFollowupDialog *dialog,
+                 LgFollowup       *followup)
+{
+  scheduled_id = lg_followup_get_id (followup);
+}
+
+static void
+on_activate_schedule_cb (LgApplication *app)
+{
+  LgWindow *window = LG_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  LgFollowupsView *view = lg_window_get_followups_view (window);
+  LgStore *store = lg_application_get_store (app);
+  g_autoptr(LgLead) anna = lg_test_add_lead (store, "Anna Petrova", "warm");
+  g_autoptr(LgLead) boris = lg_test_add_lead (store, "Boris Ivanov", "cold");
+  g_autoptr(LgLead) won = lg_test_add_lead (store, "Closed Deal Ltd", "won");
+  g_autoptr(AdwViewStackPage) page = NULL;
+  g_autoptr(LgFollowup) followup = NULL;
+  LgFollowupDialog *dialog;
+  GtkListView *leads;
+  GtkSearchEntry *search;
+  gint64 won_followup;
+
+  lg_store_notify_changed (store, "leads");
+  lg_window_show_view (window, "followups");
+  g_assert_cmpuint (lg_followups_view_get_attention_count (view), ==, 0);
+
+  /* "Schedule…" for any lead: find Anna by typing, in 1 hour. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "followups.schedule", NULL));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_signal_connect (dialog, "scheduled", G_CALLBACK (on_scheduled_cb), NULL);
+  search = GTK_SEARCH_ENTRY (find_widget (GTK_WIDGET (dialog), GTK_TYPE_SEARCH_ENTRY));
+  leads = GTK_LIST_VIEW (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_VIEW));
+  lead_matches = G_LIST_MODEL (gtk_list_view_get_model (leads));
+  g_assert_cmpuint (g_list_model_get_n_items (lead_matches), ==, 3);
+  gtk_editable_set_text (GTK_EDITABLE (search), "anna");
+  wait_until (search_applied, NULL);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (lead_matches), 0);
+  g_assert_cmpint (lg_followup_dialog_get_lead_id (dialog), ==, lg_lead_get_id (anna));
+  lg_followup_dialog_set_quick (dialog, LG_FOLLOWUP_QUICK_IN_1_HOUR);
+  lg_followup_dialog_set_note (dialog, "Send the pricing PDF");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.schedule", NULL));
+  g_assert_cmpint (scheduled_id, >, 0);
+  g_assert_null (find_dialog ());
+
+  /* Later today: under Today, and counted on the switcher's badge. */
+  assert_under (view, scheduled_id, "Today");
+  g_assert_cmpuint (lg_followups_view_get_attention_count (view), ==, 1);
+  page = adw_view_stack_get_page (ADW_VIEW_STACK (find_widget (GTK_WIDGET (window),
+                                                               ADW_TYPE_VIEW_STACK)),
+                                  GTK_WIDGET (view));
+  g_object_ref (page);
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (page), ==, 1);
+  g_assert_true (adw_view_stack_page_get_needs_attention (page));
+  followup = lg_store_get_followup (store, scheduled_id, NULL);
+  g_assert_cmpstr (lg_followup_get_note (followup), ==, "Send the pricing PDF");
+  g_assert_cmpint (lg_followup_get_due_at (followup) - now_seconds (), >, 3590);
+  g_assert_cmpint (lg_followup_get_due_at (followup) - now_seconds (), <=, 3600);
+
+  /* Done from its row: it moves to Done and the next step is asked for. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "followups.done", "x",
+                                             scheduled_id));
+  assert_under (view, scheduled_id, "Done");
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (page), ==, 0);
+  g_assert_false (adw_view_stack_page_get_needs_attention (page));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (lg_followup_dialog_get_lead_id (dialog), ==, lg_lead_get_id (anna));
+  close_dialog ();
+
+  /* A won lead's follow-up: done, and nothing to ask. */
+  won_followup = lg_test_add_followup (store, lg_lead_get_id (won), now_seconds () + 60, "email",
+                                       "Thank-you note");
+  lg_store_notify_changed (store, "followups");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "followups.done", "x",
+                                             won_followup));
+  assert_under (view, won_followup, "Done");
+  g_assert_null (find_dialog ());
+
+  /* Snooze from a row's menu: until tomorrow morning, under Upcoming. */
+  scheduled_id = lg_test_add_followup (store, lg_lead_get_id (boris), now_seconds () - 60,
+                                       "message", "");
+  lg_store_notify_changed (store, "followups");
+  assert_under (view, scheduled_id, "Overdue");
+  assert_snooze_menu (view, scheduled_id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "followups.snooze", "(xs)",
+                                             scheduled_id, "tomorrow"));
+  assert_under (view, scheduled_id, "Upcoming");
+
+  g_application_quit (G_APPLICATION (app));
+}
+
+static void
+test_schedule_and_complete (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(LgApplication) app = new_app (&db);
+
+  g_assert_cmpint (run_app (app, db, on_activate_schedule_cb), ==, 0);
+}
+
+/* "Keep running in the background": the window closes, the app stays. */
+
+static gboolean still_running;
+
+static gboolean
+check_still_running_cb (gpointer user_data)
+{
+  GApplication *app = user_data;
+
+  g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  still_running = TRUE;
+  g_application_quit (app);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_activate_background_cb (LgApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_settings_set_boolean (lg_application_get_settings (app), "run-in-background", TRUE);
+  gtk_window_close (window);
+  g_timeout_add (200, check_still_running_cb, app);
+}
+
+static void
+test_background (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(LgApplication) app = new_app (&db);
+
+  still_running = FALSE;
+  g_assert_cmpint (run_app (app, db, on_activate_background_cb), ==, 0);
+  g_assert_true (still_running);
+  g_settings_set_boolean (lg_application_get_settings (app), "run-in-background", FALSE);
+}
+
+/* Local time pinned to mid-morning, so "in 1 hour" is always today. */
+static void
+set_morning_time_zone (void)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_now_utc ();
+  int offset = (10 - g_date_time_get_hour (utc) + 24) % 24;
+  g_autofree char *tz = NULL;
+
+  if (offset > 12)
+    offset -= 24;
+  tz = g_strdup_printf ("LGT%+d", -offset);
+  g_setenv ("TZ", tz, TRUE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  set_morning_time_zone ();
+  /* GLib would fall back to org.freedesktop.Notifications, which is not ours. */
+  g_setenv ("GNOTIFICATION_BACKEND", "gtk", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: UI tests need one (run them under xvfb-run).\n");
+      return 77;
+    }
+
+  start_notification_server ();
+
+  g_test_add_func ("/ui/followups/notifications", test_notifications);
+  g_test_add_func ("/ui/followups/schedule-and-complete", test_schedule_and_complete);
+  g_test_add_func ("/ui/followups/background", test_background);
+
+  return g_test_run ();
+}
