@@ -27,6 +27,10 @@ static const LgCliCommand commands[] = {
   { "sources", "", N_("List the sources"), lg_cli_sources },
   { "messages", N_("[--source NAME] [--limit N] [--json]"), N_("Show the newest messages"),
     lg_cli_messages },
+  { "search", N_("--offer TEXT [--must W]… [--exclude W]… [--source NAME]… [--since DATE] "
+                 "[--min-score N] [--limit N] [--json|--csv]"),
+    N_("Find the people who want what you sell, best first"), lg_cli_search },
+  { "sample", N_("load|remove"), N_("Open or remove the sample workspace"), lg_cli_sample },
 };
 
 int

@@ -52,4 +52,8 @@ int lg_cli_import_telegram (LgCli *cli, int argc, char **argv);
 int lg_cli_sources         (LgCli *cli, int argc, char **argv);
 int lg_cli_messages        (LgCli *cli, int argc, char **argv);
 
+/* Search (lg-cli-search.c) */
+int lg_cli_search          (LgCli *cli, int argc, char **argv);
+int lg_cli_sample          (LgCli *cli, int argc, char **argv);
+
 G_END_DECLS

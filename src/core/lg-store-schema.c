@@ -182,10 +182,17 @@ static const char migration_3[] =
   "CREATE INDEX leads_for_metrics ON leads (created_at, source_id, stage, furthest_stage, value,"
   " currency, first_touch_at, message_at, found_at);";
 
+/* The sample workspace is marked so that removing it takes exactly what it
+ * added: its sources (and with them their messages) and its leads. */
+static const char migration_4[] =
+  "ALTER TABLE sources ADD COLUMN sample INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE leads ADD COLUMN sample INTEGER NOT NULL DEFAULT 0;";
+
 const char * const lg_store_migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 const int lg_store_n_migrations = G_N_ELEMENTS (lg_store_migrations);
