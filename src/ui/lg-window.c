@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lg-find-view.h"
 #include "lg-insights-view.h"
 #include "lg-sources-view.h"
 #include "lg-window.h"
@@ -23,6 +24,7 @@ struct _LgWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
+  LgFindView           *find_view;
   LgInsightsView       *insights_view;
   LgSourcesView        *sources_view;
 };
@@ -55,6 +57,7 @@ lg_window_new (LgApplication *application)
   lg_sources_view_set_store (self->sources_view, lg_application_get_store (application), base_url);
   restore_state (self);
   lg_insights_view_set_store (self->insights_view, lg_application_get_store (application));
+  lg_find_view_set_store (self->find_view, lg_application_get_store (application));
   return self;
 }
 
@@ -103,6 +106,21 @@ filter_pipeline_source_action (GtkWidget  *widget,
   lg_window_show_view (LG_WINDOW (widget), "pipeline");
 }
 
+/* Find Leads' first-run page offers what the Sources view does. */
+static void
+sources_view_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LgWindow *self = LG_WINDOW (widget);
+
+  lg_window_show_view (self, "sources");
+  gtk_widget_activate_action (GTK_WIDGET (self->sources_view),
+                              g_str_equal (action_name, "win.add-channel") ? "sources.add-channel"
+                                                                           : "sources.import",
+                              NULL);
+}
+
 /* The size is saved when the window closes, not on every resize. */
 static gboolean
 lg_window_close_request (GtkWindow *window)
@@ -145,6 +163,7 @@ lg_window_class_init (LgWindowClass *klass)
   object_class->dispose = lg_window_dispose;
   window_class->close_request = lg_window_close_request;
 
+  g_type_ensure (LG_TYPE_FIND_VIEW);
   g_type_ensure (LG_TYPE_INSIGHTS_VIEW);
 
   g_type_ensure (LG_TYPE_SOURCES_VIEW);
@@ -153,10 +172,13 @@ lg_window_class_init (LgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, LgWindow, find_view);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, insights_view);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, sources_view);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.add-channel", NULL, sources_view_action);
+  gtk_widget_class_install_action (widget_class, "win.import-export", NULL, sources_view_action);
   gtk_widget_class_install_action (widget_class, "win.filter-pipeline-source", "x",
                                    filter_pipeline_source_action);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
