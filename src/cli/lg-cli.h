@@ -65,5 +65,8 @@ int lg_cli_lead (LgCli *cli, int argc, char **argv);
 /* Follow-ups (lg-cli-followups.c) */
 int lg_cli_followups (LgCli *cli, int argc, char **argv);
 int lg_cli_followup (LgCli *cli, int argc, char **argv);
+/* Search (lg-cli-search.c) */
+int lg_cli_search          (LgCli *cli, int argc, char **argv);
+int lg_cli_sample          (LgCli *cli, int argc, char **argv);
 
 G_END_DECLS

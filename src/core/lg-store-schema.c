@@ -197,12 +197,19 @@ static const char migration_5[] =
   "ALTER TABLE followups ADD COLUMN notified_due_at INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE followups ADD COLUMN stay_in_touch INTEGER NOT NULL DEFAULT 0;";
 
+/* The sample workspace is marked so that removing it takes exactly what it
+ * added: its sources (and with them their messages) and its leads. */
+static const char migration_6[] =
+  "ALTER TABLE sources ADD COLUMN sample INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE leads ADD COLUMN sample INTEGER NOT NULL DEFAULT 0;";
+
 const char * const lg_store_migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
   migration_5,
+  migration_6,
 };
 
 const int lg_store_n_migrations = G_N_ELEMENTS (lg_store_migrations);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lg-find-view.h"
 #include "lg-insights-view.h"
 #include "lg-sources-view.h"
 #include "lg-pipeline-view.h"
@@ -25,6 +26,7 @@ struct _LgWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
+  LgFindView           *find_view;
   LgInsightsView       *insights_view;
   LgSourcesView        *sources_view;
   LgPipelineView       *pipeline_view;
@@ -88,6 +90,7 @@ lg_window_new (LgApplication *application)
       g_signal_connect_object (scheduler, "time-changed", G_CALLBACK (lg_followups_view_refresh),
                                self->followups_view, G_CONNECT_SWAPPED);
     }
+  lg_find_view_set_store (self->find_view, lg_application_get_store (application));
   return self;
 }
 
@@ -166,6 +169,21 @@ filter_pipeline_source_action (GtkWidget  *widget,
   lg_window_show_view (self, "pipeline");
 }
 
+/* Find Leads' first-run page offers what the Sources view does. */
+static void
+sources_view_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LgWindow *self = LG_WINDOW (widget);
+
+  lg_window_show_view (self, "sources");
+  gtk_widget_activate_action (GTK_WIDGET (self->sources_view),
+                              g_str_equal (action_name, "win.add-channel") ? "sources.add-channel"
+                                                                           : "sources.import",
+                              NULL);
+}
+
 /* The size is saved when the window closes, not on every resize. */
 static gboolean
 lg_window_close_request (GtkWindow *window)
@@ -212,6 +230,7 @@ lg_window_class_init (LgWindowClass *klass)
   g_type_ensure (LG_TYPE_PIPELINE_VIEW);
   window_class->close_request = lg_window_close_request;
 
+  g_type_ensure (LG_TYPE_FIND_VIEW);
   g_type_ensure (LG_TYPE_INSIGHTS_VIEW);
 
   g_type_ensure (LG_TYPE_SOURCES_VIEW);
@@ -220,6 +239,7 @@ lg_window_class_init (LgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, LgWindow, find_view);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, insights_view);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, sources_view);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, pipeline_view);
@@ -227,6 +247,8 @@ lg_window_class_init (LgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgWindow, followups_view);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.add-channel", NULL, sources_view_action);
+  gtk_widget_class_install_action (widget_class, "win.import-export", NULL, sources_view_action);
   gtk_widget_class_install_action (widget_class, "win.filter-pipeline-source", "x",
                                    filter_pipeline_source_action);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)

@@ -460,6 +460,69 @@ test_leads (void)
   g_assert_nonnull (strstr (err, "no lead with id 99"));
 }
 
+/* The sample workspace, then a search on it in each output format. */
+static void
+test_search (void)
+{
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "cli.db", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  JsonArray *array;
+  gint64 previous = 101;
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "search", "--offer", "CRM", NULL },
+                            &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "no messages"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "sample", "load", NULL }, &out, &err),
+                   ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "search", "--offer",
+                                               "CRM for dental clinics", "--source",
+                                               "@sample_dental_owners", "--limit", "5",
+                                               "--json", NULL }, &out, &err), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  array = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (array), >, 0);
+  g_assert_cmpuint (json_array_get_length (array), <=, 5);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *result = json_array_get_object_element (array, i);
+
+      g_assert_cmpint (json_object_get_int_member (result, "score"), <=, previous);
+      previous = json_object_get_int_member (result, "score");
+      g_assert_cmpstr (json_object_get_string_member (result, "source"), ==,
+                       "@sample_dental_owners");
+      g_assert_cmpstr (json_object_get_string_member (result, "reason"), !=, "");
+      g_assert_true (g_str_has_prefix (json_object_get_string_member (result, "link"),
+                                       "https://t.me/sample_dental_owners/"));
+    }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "search", "--offer",
+                                               "CRM for dental clinics", "--min-score", "40",
+                                               "--csv", NULL }, &out, &err), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "score,reason,source,author,handle,date,excerpt,link\r\n"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "sample", "remove", NULL }, &out,
+                            &err), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "info", NULL }, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Messages:       0"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -483,6 +546,8 @@ main (int   argc,
   g_test_add_func ("/cli/csv/import-undo-export", test_csv_import_undo_export);
 
   g_test_add_func ("/cli/leads", test_leads);
+
+  g_test_add_func ("/cli/search", test_search);
 
   return g_test_run ();
 }

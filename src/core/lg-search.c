@@ -1,0 +1,891 @@
+/* lg-search.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lg-search"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lg-scorer.h"
+#include "lg-search-query.h"
+#include "lg-search.h"
+#include "lg-store-private.h"
+
+G_DEFINE_QUARK (lg-search-error-quark, lg_search_error)
+
+/* bm25 scores every message that matches before LIMIT applies: a word in one
+ * message of twenty already costs tens of milliseconds at a million messages,
+ * and says little about who wants what the user sells. */
+#define DEFAULT_COMMON_SHARE 0.05
+#define DEFAULT_COMMON_FLOOR 5000
+#define DEFAULT_POOL 300
+#define DEFAULT_BATCH 50
+
+void
+lg_search_options_init (LgSearchOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  options->common_share = DEFAULT_COMMON_SHARE;
+  options->common_floor = DEFAULT_COMMON_FLOOR;
+  options->pool = DEFAULT_POOL;
+  options->batch = DEFAULT_BATCH;
+}
+
+void
+lg_search_stats_clear (LgSearchStats *stats)
+{
+  g_clear_pointer (&stats->query, g_free);
+  g_clear_pointer (&stats->dropped, g_strfreev);
+  stats->candidates = 0;
+}
+
+/* Document frequencies, per database file, read from fts5vocab once and kept
+ * until the messages change (their highest id moves). */
+typedef struct
+{
+  gint64      stamp;
+  gint64      n_messages;
+  GHashTable *frequency;  /* "token" or "token*" -> gint64 */
+} TermCache;
+
+static GMutex term_cache_lock;
+static GHashTable *term_caches; /* path -> TermCache */
+
+static void
+term_cache_free (gpointer data)
+{
+  TermCache *cache = data;
+
+  g_hash_table_unref (cache->frequency);
+  g_free (cache);
+}
+
+typedef struct
+{
+  LgStore   *store;
+  TermCache *cache;
+  gboolean   vocab_ready;
+} FrequencyLookup;
+
+static gboolean
+query_int64 (LgStore     *store,
+             const char  *sql,
+             gint64      *out,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = lg_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      lg_store_set_error (store, error, _("Could not read the messages"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  *out = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* Called with term_cache_lock held. */
+static gint64
+lookup_frequency (const char *token,
+                  gboolean    prefix,
+                  gpointer    user_data)
+{
+  FrequencyLookup *lookup = user_data;
+  g_autofree char *key = g_strconcat (token, prefix ? "*" : "", NULL);
+  g_autofree char *folded = g_utf8_casefold (token, -1);
+  g_autofree char *upper = NULL;
+  gpointer cached;
+  sqlite3_stmt *stmt;
+  gint64 docs = -1;
+
+  if (g_hash_table_lookup_extended (lookup->cache->frequency, key, NULL, &cached))
+    return *(gint64 *) cached;
+
+  if (!lookup->vocab_ready)
+    {
+      lookup->vocab_ready = lg_store_exec (lookup->store,
+                                           "CREATE VIRTUAL TABLE IF NOT EXISTS temp.lg_vocab "
+                                           "USING fts5vocab (main, messages_fts, row)", NULL);
+      if (!lookup->vocab_ready)
+        return -1;
+    }
+
+  /* A prefix covers every term from the token up to the token followed by
+   * the highest code point. */
+  upper = g_strconcat (folded, prefix ? "\xf4\x8f\xbf\xbf" : "", NULL);
+  stmt = lg_store_prepare (lookup->store,
+                           "SELECT coalesce (sum (doc), 0) FROM temp.lg_vocab "
+                           "WHERE term >= ?1 AND term <= ?2", NULL);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, folded, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, upper, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    docs = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (docs >= 0)
+    {
+      gint64 *value = g_new (gint64, 1);
+
+      *value = docs;
+      g_hash_table_insert (lookup->cache->frequency, g_steal_pointer (&key), value);
+    }
+  return docs;
+}
+
+/* The FTS5 expression for the offer, with the words too common to search
+ * left out. */
+static char *
+build_query (LgStore                *store,
+             const LgOffer          *offer,
+             const LgSearchOptions  *options,
+             LgSearchStats          *stats,
+             GError                **error)
+{
+  g_autoptr(GPtrArray) dropped = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GMutexLocker) locker = NULL;
+  FrequencyLookup lookup = { store, NULL, FALSE };
+  TermCache *cache;
+  gint64 stamp, max_docs;
+  char *query;
+
+  if (!query_int64 (store, "SELECT coalesce (max (id), 0) FROM messages", &stamp, error))
+    return NULL;
+  if (stamp == 0)
+    {
+      g_set_error_literal (error, LG_SEARCH_ERROR, LG_SEARCH_ERROR_NO_MESSAGES,
+                           _("There are no messages to search yet. Add a channel or import a "
+                             "Telegram export in Sources, or open the sample workspace."));
+      return NULL;
+    }
+
+  locker = g_mutex_locker_new (&term_cache_lock);
+  if (term_caches == NULL)
+    term_caches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, term_cache_free);
+  cache = g_hash_table_lookup (term_caches, lg_store_get_path (store));
+  if (cache == NULL || cache->stamp != stamp)
+    {
+      cache = g_new0 (TermCache, 1);
+      cache->stamp = stamp;
+      cache->frequency = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_hash_table_replace (term_caches, g_strdup (lg_store_get_path (store)), cache);
+      if (!query_int64 (store, "SELECT count(*) FROM messages", &cache->n_messages, error))
+        return NULL;
+    }
+  lookup.cache = cache;
+
+  max_docs = MAX ((gint64) (cache->n_messages * options->common_share), options->common_floor);
+  query = lg_search_query_build (offer, max_docs, lookup_frequency, &lookup, dropped, error);
+
+  if (stats != NULL)
+    {
+      g_ptr_array_add (dropped, NULL);
+      g_strfreev (stats->dropped);
+      stats->dropped = (GStrv) g_ptr_array_steal (dropped, NULL);
+      g_free (stats->query);
+      stats->query = g_strdup (query);
+    }
+  return query;
+}
+
+typedef struct
+{
+  char    *label;
+  char    *kind;
+  char    *handle;
+} SourceInfo;
+
+static void
+source_info_free (gpointer data)
+{
+  SourceInfo *info = data;
+
+  g_free (info->label);
+  g_free (info->kind);
+  g_free (info->handle);
+  g_free (info);
+}
+
+/* Source id -> how a result names it: "@handle" for a channel, the chat's
+ * title for an export. */
+static GHashTable *
+read_sources (LgStore  *store,
+              GError  **error)
+{
+  g_autoptr(GHashTable) sources = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                         source_info_free);
+  sqlite3_stmt *stmt = lg_store_prepare (store, "SELECT id, kind, handle, title FROM sources",
+                                         error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SourceInfo *info = g_new0 (SourceInfo, 1);
+      const char *title = lg_stmt_text (stmt, 3);
+
+      info->kind = g_strdup (lg_stmt_text (stmt, 1));
+      info->handle = g_strdup (lg_stmt_text (stmt, 2));
+      if (g_strcmp0 (info->kind, "telegram_channel") == 0)
+        info->label = g_strdup_printf ("@%s", info->handle);
+      else
+        info->label = g_strdup (title != NULL && *title != '\0' ? title : info->handle);
+      g_hash_table_insert (sources, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) },
+                                               sizeof (gint64)), info);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lg_store_set_error (store, error, _("Could not read the sources"));
+      return NULL;
+    }
+  return g_steal_pointer (&sources);
+}
+
+/* Which messages and which handles already became leads. */
+typedef struct
+{
+  GHashTable *by_message;  /* message id -> lead id */
+  GHashTable *by_handle;   /* folded handle -> lead id */
+} LeadIndex;
+
+static void
+lead_index_clear (LeadIndex *index)
+{
+  g_clear_pointer (&index->by_message, g_hash_table_unref);
+  g_clear_pointer (&index->by_handle, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LeadIndex, lead_index_clear)
+
+static gboolean
+read_leads (LgStore    *store,
+            LeadIndex  *index,
+            GError    **error)
+{
+  sqlite3_stmt *stmt = lg_store_prepare (store,
+                                         "SELECT id, coalesce (message_id, 0), "
+                                         "lower (telegram_handle) FROM leads "
+                                         "WHERE message_id IS NOT NULL "
+                                         "OR telegram_handle IS NOT NULL", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  index->by_message = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  index->by_handle = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 lead = sqlite3_column_int64 (stmt, 0);
+      gint64 message = sqlite3_column_int64 (stmt, 1);
+      const char *handle = lg_stmt_text (stmt, 2);
+
+      if (message > 0)
+        g_hash_table_insert (index->by_message, g_memdup2 (&message, sizeof message),
+                             g_memdup2 (&lead, sizeof lead));
+      if (handle != NULL)
+        g_hash_table_insert (index->by_handle, g_strdup (handle), g_memdup2 (&lead, sizeof lead));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lg_store_set_error (store, error, _("Could not read the leads"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gint64
+find_lead (LeadIndex  *index,
+           gint64      message_id,
+           const char *handle)
+{
+  gint64 *lead = g_hash_table_lookup (index->by_message, &message_id);
+  g_autofree char *folded = NULL;
+
+  if (lead == NULL && handle != NULL && *handle != '\0')
+    {
+      folded = g_ascii_strdown (handle, -1);
+      lead = g_hash_table_lookup (index->by_handle, folded);
+    }
+  return lead != NULL ? *lead : 0;
+}
+
+/* The best message of one author so far. */
+typedef struct
+{
+  LgSearchResult *result;
+  guint           count;
+  gboolean        reported;  /* the current result was sent in a batch */
+} Author;
+
+static void
+author_free (gpointer data)
+{
+  Author *author = data;
+
+  g_clear_object (&author->result);
+  g_free (author);
+}
+
+static char *
+author_key (sqlite3_stmt *stmt)
+{
+  const char *name = lg_stmt_text (stmt, 2);
+  const char *handle = lg_stmt_text (stmt, 3);
+  const char *id = lg_stmt_text (stmt, 4);
+
+  if (id != NULL && *id != '\0')
+    return g_strconcat ("id:", id, NULL);
+  if (handle != NULL && *handle != '\0')
+    return g_strconcat ("@", handle, NULL);
+  /* A name alone only tells people apart within one group. */
+  if (name != NULL && *name != '\0')
+    return g_strdup_printf ("%" G_GINT64_FORMAT ":%s", (gint64) sqlite3_column_int64 (stmt, 1),
+                            name);
+  return g_strdup_printf ("message:%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 0));
+}
+
+static void
+report_batch (GHashTable        *authors,
+              LgSearchBatchFunc  batch_func,
+              gpointer           batch_data)
+{
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  Author *author;
+
+  g_hash_table_iter_init (&iter, authors);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &author))
+    {
+      LgSearchResult *copy;
+
+      if (author->reported)
+        continue;
+      /* A copy: the search goes on changing the other count of its own. */
+      copy = lg_search_result_copy (author->result);
+      lg_search_result_set_other_count (copy, author->count - 1);
+      g_ptr_array_add (batch, copy);
+      author->reported = TRUE;
+    }
+  if (batch->len > 0)
+    batch_func (batch, batch_data);
+}
+
+static int
+compare_results (gconstpointer a,
+                 gconstpointer b)
+{
+  LgSearchResult *x = *(LgSearchResult **) a;
+  LgSearchResult *y = *(LgSearchResult **) b;
+  int dx = lg_search_result_get_score (x), dy = lg_search_result_get_score (y);
+
+  if (dx != dy)
+    return dy - dx;
+  return lg_search_result_get_sent_at (y) > lg_search_result_get_sent_at (x) ? 1 :
+         lg_search_result_get_sent_at (y) < lg_search_result_get_sent_at (x) ? -1 : 0;
+}
+
+#define CANDIDATE_COLUMNS \
+  "m.id, m.source_id, m.author_name, m.author_handle, m.author_id, m.sent_at, m.text, " \
+  "m.permalink, m.external_id"
+
+/* Without filters the ranking runs on the index alone and only the pool is
+ * read from messages; with them, each match is checked against its row. */
+static sqlite3_stmt *
+prepare_candidates (LgStore       *store,
+                    LgSearchSpec  *spec,
+                    const char    *query,
+                    guint          pool,
+                    GError       **error)
+{
+  guint n_sources;
+  const gint64 *sources = lg_search_spec_get_source_ids (spec, &n_sources);
+  gint64 since = lg_search_spec_get_since (spec), until = lg_search_spec_get_until (spec);
+  sqlite3_stmt *stmt;
+
+  if (n_sources == 0 && since == 0 && until == 0)
+    {
+      stmt = lg_store_prepare (store,
+                               "SELECT " CANDIDATE_COLUMNS " FROM "
+                               "(SELECT rowid AS id, rank FROM messages_fts "
+                               " WHERE messages_fts MATCH ?1 ORDER BY rank LIMIT ?2) c "
+                               "JOIN messages m ON m.id = c.id ORDER BY c.rank",
+                               error);
+    }
+  else
+    {
+      g_autoptr(GString) list = g_string_new (",");
+
+      stmt = lg_store_prepare (store,
+                               "SELECT " CANDIDATE_COLUMNS " FROM messages_fts f "
+                               "JOIN messages m ON m.id = f.rowid "
+                               "WHERE messages_fts MATCH ?1 AND m.sent_at >= ?3 "
+                               "AND (?4 = 0 OR m.sent_at < ?4) "
+                               "AND (?5 IS NULL OR instr (?5, ',' || m.source_id || ',') > 0) "
+                               "ORDER BY f.rank LIMIT ?2",
+                               error);
+      if (stmt == NULL)
+        return NULL;
+      for (guint i = 0; i < n_sources; i++)
+        g_string_append_printf (list, "%" G_GINT64_FORMAT ",", sources[i]);
+      sqlite3_bind_int64 (stmt, 3, since);
+      sqlite3_bind_int64 (stmt, 4, until);
+      if (n_sources > 0)
+        sqlite3_bind_text (stmt, 5, list->str, -1, SQLITE_TRANSIENT);
+    }
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, pool);
+  return stmt;
+}
+
+/* What the user did with this message in this saved search before. */
+static LgMatchStatus
+read_match (LgStore      *store,
+            LgSearchSpec *spec,
+            gint64        message_id,
+            int          *feedback,
+            gint64       *first_seen)
+{
+  sqlite3_stmt *stmt;
+  LgMatchStatus status = LG_MATCH_NEW;
+
+  *feedback = 0;
+  *first_seen = 0;
+  if (lg_search_spec_get_id (spec) <= 0)
+    return LG_MATCH_NEW;
+
+  stmt = lg_store_prepare (store,
+                           "SELECT status, feedback, first_seen FROM matches "
+                           "WHERE search_id = ? AND message_id = ?", NULL);
+  if (stmt == NULL)
+    return LG_MATCH_NEW;
+  sqlite3_bind_int64 (stmt, 1, lg_search_spec_get_id (spec));
+  sqlite3_bind_int64 (stmt, 2, message_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      status = lg_match_status_from_string (lg_stmt_text (stmt, 0));
+      *feedback = sqlite3_column_int (stmt, 1);
+      *first_seen = sqlite3_column_int64 (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+  return status;
+}
+
+/* The matches a saved search showed, and when it ran: one transaction. */
+static gboolean
+record_run (LgStore       *store,
+            LgSearchSpec  *spec,
+            GPtrArray     *results,
+            gint64         now,
+            GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!lg_store_begin (store, error))
+    return FALSE;
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      LgSearchResult *result = g_ptr_array_index (results, i);
+      g_autofree char *breakdown = lg_search_result_dup_breakdown_json (result);
+
+      stmt = lg_store_prepare (store,
+                               "INSERT INTO matches (search_id, message_id, score, breakdown, "
+                               "reason, first_seen, last_seen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) "
+                               "ON CONFLICT (search_id, message_id) DO UPDATE SET "
+                               "score = excluded.score, breakdown = excluded.breakdown, "
+                               "reason = excluded.reason, last_seen = excluded.last_seen",
+                               error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, lg_search_spec_get_id (spec));
+      sqlite3_bind_int64 (stmt, 2, lg_search_result_get_message_id (result));
+      sqlite3_bind_int (stmt, 3, lg_search_result_get_score (result));
+      sqlite3_bind_text (stmt, 4, breakdown, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, lg_search_result_get_reason (result), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 6, now);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          lg_store_set_error (store, error, _("Could not save the search’s results"));
+          goto fail;
+        }
+    }
+
+  stmt = lg_store_prepare (store, "UPDATE searches SET last_run = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, now);
+  sqlite3_bind_int64 (stmt, 2, lg_search_spec_get_id (spec));
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      lg_store_set_error (store, error, _("Could not save the search"));
+      goto fail;
+    }
+  return lg_store_commit (store, error);
+
+fail:
+  lg_store_rollback (store);
+  return FALSE;
+}
+
+static LgOffer *
+offer_for_spec (LgSearchSpec  *spec,
+                GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  LgOffer *offer = lg_offer_new (lg_search_spec_get_offer (spec), lg_search_spec_get_must (spec),
+                                 lg_search_spec_get_exclude (spec), &local_error);
+
+  if (offer != NULL)
+    return offer;
+  if (g_error_matches (local_error, LG_SCORING_ERROR, LG_SCORING_ERROR_EMPTY_OFFER))
+    g_set_error_literal (error, LG_SEARCH_ERROR, LG_SEARCH_ERROR_EMPTY_OFFER,
+                         _("Describe what you sell in a few words, for example “CRM for dental "
+                           "clinics”, and search again."));
+  else
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
+}
+
+static LgFeedback *
+feedback_for_spec (LgSearchSpec  *spec,
+                   GError       **error)
+{
+  const char *text = lg_search_spec_get_feedback (spec);
+  g_autoptr(GError) local_error = NULL;
+  LgFeedback *feedback;
+
+  if (text == NULL || *text == '\0')
+    return lg_feedback_new ();
+  feedback = lg_feedback_new_from_string (text, &local_error);
+  if (feedback == NULL)
+    g_set_error (error, LG_SEARCH_ERROR, LG_SEARCH_ERROR_FEEDBACK,
+                 _("The thumbs up and down of this search cannot be read (%s). Save it as a new "
+                   "search to start over."), local_error->message);
+  return feedback;
+}
+
+GPtrArray *
+lg_search_run (LgStore                *store,
+               LgSearchSpec           *spec,
+               const LgSearchOptions  *options,
+               gint64                  now,
+               GCancellable           *cancellable,
+               LgSearchBatchFunc       batch_func,
+               gpointer                batch_data,
+               LgSearchStats          *stats,
+               GError                **error)
+{
+  g_autoptr(LgOffer) offer = NULL;
+  g_autoptr(LgFeedback) feedback = NULL;
+  g_autoptr(LgScorer) scorer = NULL;
+  g_autoptr(LgScoreResult) score = NULL;
+  g_autoptr(GHashTable) sources = NULL;
+  g_autoptr(GHashTable) authors = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *query = NULL;
+  g_auto(LeadIndex) leads = { NULL, NULL };
+  LgSearchOptions defaults;
+  sqlite3_stmt *stmt;
+  GHashTableIter iter;
+  Author *author;
+  gint64 last_run;
+  guint n_rows = 0;
+  int min_score;
+  int rc;
+
+  g_return_val_if_fail (LG_IS_STORE (store), NULL);
+  g_return_val_if_fail (LG_IS_SEARCH_SPEC (spec), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (options == NULL)
+    {
+      lg_search_options_init (&defaults);
+      options = &defaults;
+    }
+
+  offer = offer_for_spec (spec, error);
+  if (offer == NULL || (feedback = feedback_for_spec (spec, error)) == NULL)
+    return NULL;
+  query = build_query (store, offer, options, stats, error);
+  if (query == NULL)
+    return NULL;
+
+  sources = read_sources (store, error);
+  if (sources == NULL || !read_leads (store, &leads, error))
+    return NULL;
+
+  scorer = lg_scorer_new ();
+  score = lg_score_result_new ();
+  authors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, author_free);
+  min_score = lg_search_spec_get_min_score (spec);
+  last_run = lg_search_spec_get_last_run (spec);
+
+  stmt = prepare_candidates (store, spec, query, options->pool, error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 message_id = sqlite3_column_int64 (stmt, 0);
+      gint64 source_id = sqlite3_column_int64 (stmt, 1);
+      gint64 sent_at = sqlite3_column_int64 (stmt, 5);
+      const char *text = lg_stmt_text (stmt, 6);
+      SourceInfo *source = g_hash_table_lookup (sources, &source_id);
+      g_autofree char *key = NULL;
+      g_autofree char *link = NULL;
+      LgSearchResultInit init = { 0 };
+      LgSearchResult *result;
+      LgMatchStatus status;
+      int vote, value;
+      gint64 first_seen, lead_id;
+
+      n_rows++;
+      if (n_rows % options->batch == 0)
+        {
+          if (g_cancellable_is_cancelled (cancellable))
+            break;
+          if (batch_func != NULL)
+            report_batch (authors, batch_func, batch_data);
+        }
+
+      status = read_match (store, spec, message_id, &vote, &first_seen);
+      if (status == LG_MATCH_DISMISSED || text == NULL)
+        continue;
+      if (!lg_scorer_score (scorer, offer, feedback, text, -1, sent_at, now, score, NULL) ||
+          lg_score_result_is_excluded (score))
+        continue;
+      value = lg_score_result_get_score (score);
+      if (value < min_score || value == 0)
+        continue;
+
+      key = author_key (stmt);
+      author = g_hash_table_lookup (authors, key);
+      if (author == NULL)
+        {
+          author = g_new0 (Author, 1);
+          g_hash_table_insert (authors, g_strdup (key), author);
+        }
+      author->count++;
+      if (author->result != NULL && lg_search_result_get_score (author->result) >= value)
+        continue;
+
+      link = g_strdup (lg_stmt_text (stmt, 7));
+      if (link == NULL && source != NULL && g_strcmp0 (source->kind, "telegram_channel") == 0)
+        link = g_strdup_printf ("https://t.me/%s/%s", source->handle, lg_stmt_text (stmt, 8));
+      init.message_id = message_id;
+      init.source_id = source_id;
+      init.sent_at = sent_at;
+      init.source_label = source != NULL ? source->label : NULL;
+      init.author_name = lg_stmt_text (stmt, 2);
+      init.author_handle = lg_stmt_text (stmt, 3);
+      init.author_key = key;
+      init.text = text;
+      init.link = link;
+      result = lg_search_result_new (&init, score);
+      lead_id = find_lead (&leads, message_id, init.author_handle);
+      lg_search_result_set_lead_id (result, lead_id);
+      lg_search_result_set_status (result, lead_id > 0 ? LG_MATCH_ACCEPTED : status);
+      lg_search_result_set_feedback (result, vote);
+      /* A first run shows everything; "new" means new since the one before. */
+      lg_search_result_set_is_new (result, last_run > 0 &&
+                                           (first_seen == 0 || first_seen > last_run));
+      g_clear_object (&author->result);
+      author->result = result;
+      author->reported = FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      lg_store_set_error (store, error, _("Could not search the messages"));
+      return NULL;
+    }
+  if (batch_func != NULL)
+    report_batch (authors, batch_func, batch_data);
+
+  results = g_ptr_array_new_with_free_func (g_object_unref);
+  g_hash_table_iter_init (&iter, authors);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &author))
+    {
+      lg_search_result_set_other_count (author->result, author->count - 1);
+      g_ptr_array_add (results, g_steal_pointer (&author->result));
+    }
+  g_ptr_array_sort (results, compare_results);
+  if (results->len > lg_search_spec_get_limit (spec))
+    g_ptr_array_set_size (results, lg_search_spec_get_limit (spec));
+  if (stats != NULL)
+    stats->candidates = n_rows;
+
+  if (lg_search_spec_get_id (spec) > 0 && !record_run (store, spec, results, now, error))
+    return NULL;
+
+  return g_steal_pointer (&results);
+}
+
+/* Running on a worker thread */
+
+typedef struct
+{
+  char              *path;
+  LgSearchSpec      *spec;
+  gint64             now;
+  LgSearchBatchFunc  batch_func;
+  gpointer           batch_data;
+  GMainContext      *context;
+  GCancellable      *cancellable;
+} RunData;
+
+static void
+run_data_free (gpointer data)
+{
+  RunData *run = data;
+
+  g_free (run->path);
+  g_clear_object (&run->spec);
+  g_main_context_unref (run->context);
+  g_clear_object (&run->cancellable);
+  g_free (run);
+}
+
+typedef struct
+{
+  GPtrArray         *results;
+  LgSearchBatchFunc  batch_func;
+  gpointer           batch_data;
+  GCancellable      *cancellable;
+} BatchData;
+
+static void
+batch_data_free (gpointer data)
+{
+  BatchData *batch = data;
+
+  g_ptr_array_unref (batch->results);
+  g_clear_object (&batch->cancellable);
+  g_free (batch);
+}
+
+static gboolean
+deliver_batch_cb (gpointer data)
+{
+  BatchData *batch = data;
+
+  /* A cancelled search reports nothing more. */
+  if (!g_cancellable_is_cancelled (batch->cancellable))
+    batch->batch_func (batch->results, batch->batch_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+forward_batch (GPtrArray *results,
+               gpointer   user_data)
+{
+  RunData *run = user_data;
+  BatchData *batch = g_new0 (BatchData, 1);
+
+  batch->results = g_ptr_array_ref (results);
+  batch->batch_func = run->batch_func;
+  batch->batch_data = run->batch_data;
+  batch->cancellable = run->cancellable != NULL ? g_object_ref (run->cancellable) : NULL;
+  g_main_context_invoke_full (run->context, G_PRIORITY_DEFAULT, deliver_batch_cb, batch,
+                              batch_data_free);
+}
+
+static void
+run_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  RunData *run = task_data;
+  g_autoptr(LgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *results;
+
+  store = lg_store_open (run->path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  results = lg_search_run (store, run->spec, NULL, run->now, cancellable,
+                           run->batch_func != NULL ? forward_batch : NULL, run, NULL, &error);
+  if (results == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, results, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+lg_search_run_async (LgStore             *store,
+                     LgSearchSpec        *spec,
+                     GCancellable        *cancellable,
+                     LgSearchBatchFunc    batch_func,
+                     gpointer             batch_data,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  RunData *run;
+
+  g_return_if_fail (LG_IS_STORE (store));
+  g_return_if_fail (LG_IS_SEARCH_SPEC (spec));
+
+  run = g_new0 (RunData, 1);
+  run->path = g_strdup (lg_store_get_path (store));
+  /* The worker's own copy: the caller may go on editing theirs. */
+  run->spec = lg_search_spec_copy (spec);
+  run->now = g_get_real_time () / G_USEC_PER_SEC;
+  run->batch_func = batch_func;
+  run->batch_data = batch_data;
+  run->context = g_main_context_ref_thread_default ();
+  run->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lg_search_run_async);
+  g_task_set_task_data (task, run, run_data_free);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_object_set_data_full (G_OBJECT (task), "spec", g_object_ref (spec), g_object_unref);
+  g_task_run_in_thread (task, run_thread);
+}
+
+GPtrArray *
+lg_search_run_finish (LgStore       *store,
+                      GAsyncResult  *result,
+                      GError       **error)
+{
+  GTask *task = G_TASK (result);
+  RunData *run;
+  GPtrArray *results;
+
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+
+  results = g_task_propagate_pointer (task, error);
+  if (results == NULL)
+    return NULL;
+
+  run = g_task_get_task_data (task);
+  if (lg_search_spec_get_id (run->spec) > 0)
+    {
+      lg_search_spec_set_last_run (g_object_get_data (G_OBJECT (task), "spec"), run->now);
+      lg_store_notify_changed (store, "matches");
+    }
+  return results;
+}

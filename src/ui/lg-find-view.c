@@ -1,0 +1,1097 @@
+/* lg-find-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lg-find-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lg-find-view.h"
+#include "lg-result-row.h"
+#include "lg-sample-workspace.h"
+#include "lg-search-export.h"
+#include "lg-search.h"
+
+/* What the sample workspace is searched for when it opens. */
+#define SAMPLE_OFFER N_("CRM for dental clinics: appointment reminders, patient recall")
+
+static const gint64 date_ranges[] = { 0, 7, 30, 90, 365 }; /* days, per date_dropdown item */
+
+struct _LgFindView
+{
+  AdwBin          parent_instance;
+
+  LgStore        *store;
+  LgSearchSpec   *spec;        /* the search shown, saved */
+  GListStore     *saved;       /* LgSearchSpec */
+  GListStore     *results;     /* LgSearchResult, best first */
+  GHashTable     *by_author;   /* author key -> LgSearchResult in results */
+  GListModel     *sources;     /* LgSource, for the sources filter */
+  GCancellable   *cancellable; /* the running search, NULL when none */
+
+  GtkStack       *main_stack;
+  GtkRevealer    *sample_revealer;
+  GtkListBox     *saved_list;
+  GtkTextView    *offer_view;
+  GtkEntry       *must_entry;
+  GtkEntry       *exclude_entry;
+  GtkMenuButton  *sources_button;
+  GtkBox         *sources_box;
+  GtkDropDown    *date_dropdown;
+  GtkSpinButton  *min_score_spin;
+  GtkWidget      *search_button;
+  GtkWidget      *cancel_button;
+  GtkSpinner     *spinner;
+  GtkLabel       *status_label;
+  GtkStack       *results_stack;
+  AdwStatusPage  *results_status;
+  GtkListView    *results_list;
+};
+
+G_DEFINE_FINAL_TYPE (LgFindView, lg_find_view, ADW_TYPE_BIN)
+
+static void run_search (LgFindView *self);
+
+static gint64
+now_seconds (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static void
+show_toast (LgFindView *self,
+            AdwToast   *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+show_error_toast (LgFindView   *self,
+                  const GError *error)
+{
+  show_toast (self, adw_toast_new (error->message));
+}
+
+static void
+show_message (LgFindView *self,
+              const char *icon,
+              const char *title,
+              const char *description)
+{
+  adw_status_page_set_icon_name (self->results_status, icon);
+  adw_status_page_set_title (self->results_status, title);
+  adw_status_page_set_description (self->results_status, description);
+  gtk_stack_set_visible_child_name (self->results_stack, "message");
+}
+
+static void
+set_running (LgFindView *self,
+             gboolean    running)
+{
+  gtk_widget_set_visible (self->cancel_button, running);
+  gtk_widget_set_sensitive (self->search_button, !running);
+  gtk_spinner_set_spinning (self->spinner, running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "find.export", !running);
+}
+
+static void
+set_list_model (LgFindView *self)
+{
+  g_autoptr(GtkSingleSelection) selection =
+    gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->results)));
+
+  gtk_list_view_set_model (self->results_list, GTK_SELECTION_MODEL (selection));
+}
+
+static void
+clear_results (LgFindView *self)
+{
+  g_list_store_remove_all (self->results);
+  g_hash_table_remove_all (self->by_author);
+}
+
+static int
+compare_results (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  int x = lg_search_result_get_score ((LgSearchResult *) a);
+  int y = lg_search_result_get_score ((LgSearchResult *) b);
+
+  return y - x;
+}
+
+/* A result streamed in: a new person, or someone's better message. */
+static void
+merge_result (LgFindView     *self,
+              LgSearchResult *result)
+{
+  LgSearchResult *old = g_hash_table_lookup (self->by_author,
+                                             lg_search_result_get_author_key (result));
+  guint position;
+
+  if (old != NULL && g_list_store_find (self->results, old, &position))
+    g_list_store_remove (self->results, position);
+  g_list_store_insert_sorted (self->results, result, compare_results, NULL);
+  g_hash_table_replace (self->by_author, g_strdup (lg_search_result_get_author_key (result)),
+                        result);
+}
+
+static void
+on_batch_cb (GPtrArray *batch,
+             gpointer   user_data)
+{
+  LgFindView *self = user_data;
+  g_autofree char *found = NULL;
+
+  for (guint i = 0; i < batch->len; i++)
+    merge_result (self, g_ptr_array_index (batch, i));
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->results)) > 0)
+    gtk_stack_set_visible_child_name (self->results_stack, "results");
+  found = g_strdup_printf (_("Scoring… %u people so far"),
+                           g_list_model_get_n_items (G_LIST_MODEL (self->results)));
+  gtk_label_set_label (self->status_label, found);
+}
+
+static void
+show_search_error (LgFindView   *self,
+                   const GError *error)
+{
+  const char *title = _("The Search Failed");
+  const char *icon = "dialog-warning-symbolic";
+
+  if (g_error_matches (error, LG_SEARCH_ERROR, LG_SEARCH_ERROR_EMPTY_OFFER))
+    {
+      title = _("Describe What You Sell");
+      icon = "document-edit-symbolic";
+    }
+  else if (g_error_matches (error, LG_SEARCH_ERROR, LG_SEARCH_ERROR_COMMON_WORDS))
+    title = _("Only Common Words");
+  else if (g_error_matches (error, LG_SEARCH_ERROR, LG_SEARCH_ERROR_NO_MESSAGES))
+    {
+      title = _("No Messages Yet");
+      icon = "application-rss+xml-symbolic";
+    }
+  show_message (self, icon, title, error->message);
+}
+
+static void
+on_search_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(LgFindView) self = user_data;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *status = NULL;
+  guint n_new = 0;
+
+  results = lg_search_run_finish (LG_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* Cancelled: what was found so far stays, and a newer search may run. */
+      if (self->cancellable != NULL && g_cancellable_is_cancelled (self->cancellable))
+        {
+          g_clear_object (&self->cancellable);
+          set_running (self, FALSE);
+          gtk_label_set_label (self->status_label, _("Search cancelled"));
+        }
+      return;
+    }
+  g_clear_object (&self->cancellable);
+  set_running (self, FALSE);
+
+  if (results == NULL)
+    {
+      clear_results (self);
+      gtk_label_set_label (self->status_label, "");
+      show_search_error (self, error);
+      return;
+    }
+
+  /* The final list replaces what streamed in (it is cut to the limit) as a
+   * new model: the list starts again at its top, where the best are, instead
+   * of keeping in view a row that sank while the results streamed in. */
+  g_hash_table_remove_all (self->by_author);
+  g_clear_object (&self->results);
+  self->results = g_list_store_new (LG_TYPE_SEARCH_RESULT);
+  g_list_store_splice (self->results, 0, 0, results->pdata, results->len);
+  set_list_model (self);
+  for (guint i = 0; i < results->len; i++)
+    {
+      LgSearchResult *found = g_ptr_array_index (results, i);
+
+      g_hash_table_replace (self->by_author, g_strdup (lg_search_result_get_author_key (found)),
+                            found);
+      n_new += lg_search_result_get_is_new (found);
+    }
+
+  if (results->len == 0)
+    {
+      show_message (self, "system-search-symbolic", _("Nobody Found"),
+                    _("No message matches this offer and these filters. Try other words for "
+                      "what you sell, fewer must-have words, a lower minimum score or more "
+                      "sources."));
+      gtk_label_set_label (self->status_label, "");
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->results_stack, "results");
+  if (n_new > 0)
+    status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person, best first · %u new",
+                                           "%u people, best first · %u new", results->len),
+                              results->len, n_new);
+  else
+    status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person, best first",
+                                           "%u people, best first", results->len),
+                              results->len);
+  gtk_label_set_label (self->status_label, status);
+}
+
+static void
+run_search (LgFindView *self)
+{
+  if (self->store == NULL || self->spec == NULL)
+    return;
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  set_running (self, TRUE);
+  gtk_label_set_label (self->status_label, _("Searching…"));
+  lg_search_run_async (self->store, self->spec, self->cancellable, on_batch_cb, self,
+                       on_search_done_cb, g_object_ref (self));
+}
+
+static char *
+dup_offer_text (LgFindView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->offer_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+}
+
+static GStrv
+split_entry (GtkEntry *entry)
+{
+  return g_strsplit (gtk_editable_get_text (GTK_EDITABLE (entry)), ",", -1);
+}
+
+/* The search's name in the side list: the offer's first line, shortened. */
+static char *
+name_for_offer (const char *offer)
+{
+  g_autofree char *line = g_strndup (offer, strcspn (offer, "\n:.;"));
+
+  if (g_utf8_strlen (line, -1) > 40)
+    {
+      char *cut = g_utf8_offset_to_pointer (line, 40);
+
+      *cut = '\0';
+      return g_strconcat (line, "…", NULL);
+    }
+  return g_steal_pointer (&line);
+}
+
+static void
+read_form (LgFindView   *self,
+           LgSearchSpec *spec)
+{
+  g_auto(GStrv) must = split_entry (self->must_entry);
+  g_auto(GStrv) exclude = split_entry (self->exclude_entry);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint range = gtk_drop_down_get_selected (self->date_dropdown);
+  GtkWidget *child;
+
+  lg_search_spec_set_must (spec, (const char * const *) must);
+  lg_search_spec_set_exclude (spec, (const char * const *) exclude);
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->sources_box)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (child)))
+      {
+        gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (child), "source-id"));
+
+        g_array_append_val (ids, id);
+      }
+  lg_search_spec_set_source_ids (spec, (const gint64 *) (gpointer) ids->data, ids->len);
+  lg_search_spec_set_since (spec, range < G_N_ELEMENTS (date_ranges) && date_ranges[range] > 0
+                                  ? now_seconds () - date_ranges[range] * 86400 : 0);
+  lg_search_spec_set_min_score (spec, gtk_spin_button_get_value_as_int (self->min_score_spin));
+}
+
+static void
+update_sources_label (LgFindView *self)
+{
+  guint n = 0;
+  g_autofree char *label = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sources_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += gtk_check_button_get_active (GTK_CHECK_BUTTON (child));
+  label = n == 0 ? g_strdup (_("All Sources"))
+                 : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Source", "%u Sources", n),
+                                    n);
+  gtk_menu_button_set_label (self->sources_button, label);
+}
+
+/* The form shows a saved search's offer and filters. */
+static void
+fill_form (LgFindView   *self,
+           LgSearchSpec *spec)
+{
+  g_autofree char *must = g_strjoinv (", ", (GStrv) lg_search_spec_get_must (spec));
+  g_autofree char *exclude = g_strjoinv (", ", (GStrv) lg_search_spec_get_exclude (spec));
+  guint n_ids;
+  const gint64 *ids = lg_search_spec_get_source_ids (spec, &n_ids);
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->offer_view),
+                            lg_search_spec_get_offer (spec), -1);
+  gtk_editable_set_text (GTK_EDITABLE (self->must_entry), must);
+  gtk_editable_set_text (GTK_EDITABLE (self->exclude_entry), exclude);
+  gtk_spin_button_set_value (self->min_score_spin, lg_search_spec_get_min_score (spec));
+  gtk_drop_down_set_selected (self->date_dropdown, 0);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sources_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (child), "source-id"));
+      gboolean active = FALSE;
+
+      for (guint i = 0; i < n_ids; i++)
+        active |= ids[i] == id;
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (child), active);
+    }
+  update_sources_label (self);
+}
+
+static void
+reload_saved (LgFindView *self)
+{
+  g_autoptr(GListModel) saved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_list_store_remove_all (self->saved);
+  if (self->store == NULL)
+    return;
+  saved = lg_search_list_saved (self->store, &error);
+  if (saved == NULL)
+    {
+      show_error_toast (self, error);
+      return;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (saved); i++)
+    {
+      g_autoptr(LgSearchSpec) spec = g_list_model_get_item (saved, i);
+
+      g_list_store_append (self->saved, spec);
+    }
+}
+
+static void
+select_saved (LgFindView *self)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->saved)); i++)
+    {
+      g_autoptr(LgSearchSpec) spec = g_list_model_get_item (G_LIST_MODEL (self->saved), i);
+
+      if (self->spec != NULL && lg_search_spec_get_id (spec) == lg_search_spec_get_id (self->spec))
+        {
+          gtk_list_box_select_row (self->saved_list, gtk_list_box_get_row_at_index (self->saved_list,
+                                                                                   i));
+          return;
+        }
+    }
+  gtk_list_box_unselect_all (self->saved_list);
+}
+
+/* Search: the same offer re-runs the search shown, another one is saved as a
+ * new search. */
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LgFindView *self = LG_FIND_VIEW (widget);
+  g_autofree char *offer = dup_offer_text (self);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (*offer == '\0')
+    {
+      clear_results (self);
+      show_message (self, "document-edit-symbolic", _("Describe What You Sell"),
+                    _("Write what you sell in a few words, for example “CRM for dental clinics” "
+                      "or “website for a car repair shop”, then press Search."));
+      return;
+    }
+
+  if (self->spec == NULL || g_strcmp0 (lg_search_spec_get_offer (self->spec), offer) != 0)
+    {
+      g_autofree char *name = name_for_offer (offer);
+
+      g_clear_object (&self->spec);
+      self->spec = lg_search_spec_new (offer);
+      lg_search_spec_set_name (self->spec, name);
+      clear_results (self);
+    }
+  read_form (self, self->spec);
+  if (!lg_search_save (self->store, self->spec, &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
+  lg_store_notify_changed (self->store, "searches");
+  select_saved (self);
+  run_search (self);
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LgFindView *self = LG_FIND_VIEW (widget);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+}
+
+static void
+new_search_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LgFindView *self = LG_FIND_VIEW (widget);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->spec);
+  clear_results (self);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->offer_view), "", -1);
+  gtk_editable_set_text (GTK_EDITABLE (self->must_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->exclude_entry), "");
+  gtk_spin_button_set_value (self->min_score_spin, 0);
+  gtk_drop_down_set_selected (self->date_dropdown, 0);
+  gtk_label_set_label (self->status_label, "");
+  gtk_list_box_unselect_all (self->saved_list);
+  show_message (self, "system-search-symbolic", _("Describe What You Sell"),
+                _("The people in your sources who ask for it appear here, best first, each "
+                  "with a score and the reason."));
+  gtk_widget_grab_focus (GTK_WIDGET (self->offer_view));
+}
+
+static void
+remove_saved_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LgFindView *self = LG_FIND_VIEW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (!lg_search_remove_saved (self->store, id, &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
+  if (self->spec != NULL && lg_search_spec_get_id (self->spec) == id)
+    new_search_action (widget, NULL, NULL);
+  lg_store_notify_changed (self->store, "searches");
+}
+
+static void
+on_saved_list_row_activated_cb (LgFindView    *self,
+                                GtkListBoxRow *row)
+{
+  g_autoptr(LgSearchSpec) spec = g_list_model_get_item (G_LIST_MODEL (self->saved),
+                                                        gtk_list_box_row_get_index (row));
+
+  if (spec == NULL)
+    return;
+  g_set_object (&self->spec, spec);
+  clear_results (self);
+  fill_form (self, spec);
+  run_search (self);
+}
+
+static GtkWidget *
+create_saved_row_cb (gpointer item,
+                     gpointer user_data)
+{
+  LgSearchSpec *spec = item;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (lg_search_spec_get_name (spec));
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_tooltip_text (label, lg_search_spec_get_offer (spec));
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _("Remove Saved Search"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "find.remove-saved");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "x", lg_search_spec_get_id (spec));
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), remove);
+  return box;
+}
+
+/* Export */
+
+static void
+on_export_written_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(LgFindView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not save the CSV file: %s"),
+                                                  error->message);
+
+      show_toast (self, adw_toast_new (message));
+      return;
+    }
+  show_toast (self, adw_toast_new (_("Results exported")));
+}
+
+static void
+on_export_response_cb (GtkNativeDialog *dialog,
+                       int              response,
+                       gpointer         user_data)
+{
+  g_autoptr(LgFindView) self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  char *csv;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_object_unref (dialog);
+  if (file == NULL)
+    return;
+
+  csv = lg_search_results_to_csv (G_LIST_MODEL (self->results));
+  bytes = g_bytes_new_take (csv, strlen (csv));
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                       NULL, on_export_written_cb, g_object_ref (self));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LgFindView *self = LG_FIND_VIEW (widget);
+  GtkFileChooserNative *dialog;
+  g_autofree char *name = NULL;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->results)) == 0)
+    {
+      show_toast (self, adw_toast_new (_("Nothing to export: search first")));
+      return;
+    }
+  dialog = gtk_file_chooser_native_new (_("Export Results"),
+                                        GTK_WINDOW (gtk_widget_get_root (widget)),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  name = g_strdup_printf ("%s.csv", self->spec != NULL ? lg_search_spec_get_name (self->spec)
+                                                       : "leads");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* The sample workspace, loaded or removed on a worker */
+
+static void
+sample_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  const char *path = task_data;
+  gboolean load = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "load"));
+  g_autoptr(LgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = lg_store_open (path, &error);
+  if (store == NULL ||
+      !(load ? lg_sample_workspace_load (store, now_seconds (), &error)
+             : lg_sample_workspace_remove (store, &error)))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_sample_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  LgFindView *self = LG_FIND_VIEW (object);
+  gboolean load = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (result), "load"));
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "find.open-sample", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "find.remove-sample", TRUE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
+  if (self->store == NULL)
+    return;
+
+  if (!load)
+    new_search_action (GTK_WIDGET (self), NULL, NULL);
+  lg_store_notify_changed (self->store, "sources");
+  lg_store_notify_changed (self->store, "messages");
+  lg_store_notify_changed (self->store, "leads");
+  if (load)
+    lg_find_view_search (self, _(SAMPLE_OFFER));
+  else
+    show_toast (self, adw_toast_new (_("Sample data removed")));
+}
+
+static void
+run_sample_task (LgFindView *self,
+                 gboolean    load)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->store == NULL)
+    return;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "find.open-sample", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "find.remove-sample", FALSE);
+  task = g_task_new (self, NULL, on_sample_done_cb, NULL);
+  g_task_set_task_data (task, g_strdup (lg_store_get_path (self->store)), g_free);
+  g_object_set_data (G_OBJECT (task), "load", GINT_TO_POINTER (load));
+  g_task_run_in_thread (task, sample_thread);
+}
+
+static void
+open_sample_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  run_sample_task (LG_FIND_VIEW (widget), TRUE);
+}
+
+static void
+remove_sample_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  run_sample_task (LG_FIND_VIEW (widget), FALSE);
+}
+
+/* Working the results */
+
+static void
+on_undo_add_cb (AdwToast   *toast,
+                LgFindView *self)
+{
+  LgSearchResult *result = g_object_get_data (G_OBJECT (toast), "result");
+  LgSearchSpec *spec = g_object_get_data (G_OBJECT (toast), "spec");
+  g_autoptr(GError) error = NULL;
+
+  if (self->store != NULL && !lg_search_undo_add (self->store, spec, result, &error))
+    show_error_toast (self, error);
+}
+
+static void
+add_to_pipeline (LgFindView     *self,
+                 LgSearchResult *result)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+  int score = lg_search_result_get_score (result);
+
+  if (lg_search_result_get_lead_id (result) > 0)
+    return;
+  if (!lg_search_add_to_pipeline (self->store, self->spec, result, &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
+  title = g_strdup_printf (score >= LG_SCORE_ACT_MIN ? _("%s added to Hot")
+                           : score >= LG_SCORE_LOOK_MIN ? _("%s added to Warm")
+                           : _("%s added to Cold"),
+                           lg_search_result_get_author_label (result));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (toast), "result", g_object_ref (result), g_object_unref);
+  g_object_set_data_full (G_OBJECT (toast), "spec", g_object_ref (self->spec), g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_add_cb), self, 0);
+  show_toast (self, toast);
+}
+
+static void
+dismiss (LgFindView     *self,
+         LgSearchResult *result)
+{
+  g_autoptr(GError) error = NULL;
+  guint position;
+
+  if (!lg_search_dismiss (self->store, self->spec, result, &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
+  if (g_list_store_find (self->results, result, &position))
+    g_list_store_remove (self->results, position);
+  g_hash_table_remove (self->by_author, lg_search_result_get_author_key (result));
+}
+
+static void
+act_on_result (LgFindView     *self,
+               LgSearchResult *result,
+               LgResultAction  action)
+{
+  g_autoptr(GError) error = NULL;
+  const char *link = lg_search_result_get_link (result);
+
+  if (self->store == NULL || self->spec == NULL)
+    return;
+
+  switch (action)
+    {
+    case LG_RESULT_ACTION_ADD:
+      add_to_pipeline (self, result);
+      break;
+    case LG_RESULT_ACTION_DISMISS:
+      dismiss (self, result);
+      break;
+    case LG_RESULT_ACTION_THUMBS_UP:
+    case LG_RESULT_ACTION_THUMBS_DOWN:
+      if (!lg_search_vote (self->store, self->spec, result,
+                           action == LG_RESULT_ACTION_THUMBS_UP, &error))
+        show_error_toast (self, error);
+      else
+        {
+          /* The ranking learns at once: the search runs again with the vote. */
+          show_toast (self, adw_toast_new (_("Thanks: the ranking of this search now follows your "
+                                             "vote")));
+          run_search (self);
+        }
+      break;
+    case LG_RESULT_ACTION_OPEN:
+      if (link != NULL)
+        gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), link,
+                      GDK_CURRENT_TIME);
+      break;
+    case LG_RESULT_ACTION_COPY_LINK:
+      if (link != NULL)
+        {
+          gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), link);
+          show_toast (self, adw_toast_new (_("Link copied")));
+        }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+on_row_action_cb (LgResultRow *row,
+                  int          action,
+                  LgFindView  *self)
+{
+  LgSearchResult *current = lg_result_row_get_result (row);
+  /* Dismissing unbinds the row: the result must outlive that. */
+  g_autoptr(LgSearchResult) result = current != NULL ? g_object_ref (current) : NULL;
+
+  if (result != NULL)
+    act_on_result (self, result, action);
+}
+
+static void
+setup_result_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 LgFindView               *self)
+{
+  GtkWidget *row = lg_result_row_new ();
+
+  g_signal_connect_object (row, "action", G_CALLBACK (on_row_action_cb), self, 0);
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+bind_result_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                LgFindView               *self)
+{
+  lg_result_row_set_result (LG_RESULT_ROW (gtk_list_item_get_child (item)),
+                            gtk_list_item_get_item (item), now_seconds ());
+}
+
+static void
+unbind_result_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  LgFindView               *self)
+{
+  lg_result_row_set_result (LG_RESULT_ROW (gtk_list_item_get_child (item)), NULL, 0);
+}
+
+static void
+on_results_list_activate_cb (LgFindView *self,
+                             guint       position)
+{
+  g_autoptr(LgSearchResult) result = g_list_model_get_item (G_LIST_MODEL (self->results),
+                                                            position);
+
+  if (result != NULL)
+    act_on_result (self, result, LG_RESULT_ACTION_OPEN);
+}
+
+/* j/k move, a adds, x dismisses (Enter opens, through "activate"). */
+static gboolean
+on_results_key_pressed_cb (GtkEventControllerKey *controller,
+                           guint                  keyval,
+                           guint                  keycode,
+                           GdkModifierType        state,
+                           LgFindView            *self)
+{
+  GtkSelectionModel *selection = gtk_list_view_get_model (self->results_list);
+  guint position = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->results));
+  g_autoptr(LgSearchResult) result = NULL;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0 || n == 0)
+    return GDK_EVENT_PROPAGATE;
+  if (position == GTK_INVALID_LIST_POSITION)
+    position = 0;
+
+  switch (keyval)
+    {
+    case GDK_KEY_j:
+    case GDK_KEY_k:
+      position = keyval == GDK_KEY_j ? MIN (position + 1, n - 1)
+                                     : (position > 0 ? position - 1 : 0);
+      gtk_widget_activate_action (GTK_WIDGET (self->results_list), "list.scroll-to-item", "u",
+                                  position);
+      gtk_selection_model_select_item (selection, position, TRUE);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_a:
+    case GDK_KEY_x:
+      result = g_list_model_get_item (G_LIST_MODEL (self->results), position);
+      act_on_result (self, result,
+                     keyval == GDK_KEY_a ? LG_RESULT_ACTION_ADD : LG_RESULT_ACTION_DISMISS);
+      return GDK_EVENT_STOP;
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+}
+
+/* First run, sample banner and the sources filter follow the store. */
+static void
+refresh_state (LgFindView *self)
+{
+  LgStoreCounts counts = { 0 };
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  if (self->store == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "first-run");
+      return;
+    }
+  if (!lg_store_count (self->store, &counts, &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->main_stack, counts.sources > 0 ? "search"
+                                                                          : "first-run");
+  gtk_revealer_set_reveal_child (self->sample_revealer,
+                                 lg_sample_workspace_is_loaded (self->store));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sources_box))) != NULL)
+    gtk_box_remove (self->sources_box, child);
+  g_clear_object (&self->sources);
+  self->sources = lg_store_list_sources (self->store, NULL);
+  for (guint i = 0; self->sources != NULL && i < g_list_model_get_n_items (self->sources); i++)
+    {
+      g_autoptr(LgSource) source = g_list_model_get_item (self->sources, i);
+      GtkWidget *check = gtk_check_button_new_with_label (lg_source_get_title (source));
+
+      g_object_set_data (G_OBJECT (check), "source-id",
+                         GSIZE_TO_POINTER ((gsize) lg_source_get_id (source)));
+      g_signal_connect_swapped (check, "toggled", G_CALLBACK (update_sources_label), self);
+      gtk_box_append (self->sources_box, check);
+    }
+  update_sources_label (self);
+}
+
+void
+lg_find_view_set_store (LgFindView *self,
+                        LgStore    *store)
+{
+  g_return_if_fail (LG_IS_FIND_VIEW (self));
+  g_return_if_fail (store == NULL || LG_IS_STORE (store));
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    {
+      g_signal_connect_swapped (store, "changed::sources", G_CALLBACK (refresh_state), self);
+      g_signal_connect_swapped (store, "changed::leads", G_CALLBACK (refresh_state), self);
+      g_signal_connect_swapped (store, "changed::searches", G_CALLBACK (reload_saved), self);
+      g_signal_connect_swapped (store, "changed::matches", G_CALLBACK (reload_saved), self);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "find.search", store != NULL);
+  refresh_state (self);
+  reload_saved (self);
+}
+
+void
+lg_find_view_search (LgFindView *self,
+                     const char *offer)
+{
+  g_return_if_fail (LG_IS_FIND_VIEW (self));
+  g_return_if_fail (offer != NULL);
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->offer_view), offer, -1);
+  gtk_widget_activate_action (GTK_WIDGET (self), "find.search", NULL);
+}
+
+GListModel *
+lg_find_view_get_results (LgFindView *self)
+{
+  g_return_val_if_fail (LG_IS_FIND_VIEW (self), NULL);
+
+  return G_LIST_MODEL (self->results);
+}
+
+gboolean
+lg_find_view_is_running (LgFindView *self)
+{
+  g_return_val_if_fail (LG_IS_FIND_VIEW (self), FALSE);
+
+  return self->cancellable != NULL;
+}
+
+static void
+lg_find_view_dispose (GObject *object)
+{
+  LgFindView *self = LG_FIND_VIEW (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+  g_clear_object (&self->spec);
+  g_clear_object (&self->saved);
+  g_clear_object (&self->results);
+  g_clear_object (&self->sources);
+  g_clear_pointer (&self->by_author, g_hash_table_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LG_TYPE_FIND_VIEW);
+
+  G_OBJECT_CLASS (lg_find_view_parent_class)->dispose (object);
+}
+
+static void
+lg_find_view_class_init (LgFindViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lg_find_view_dispose;
+
+  g_type_ensure (LG_TYPE_RESULT_ROW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/leadgram/Desktop/ui/lg-find-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, LgFindView, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, LgFindView, sample_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LgFindView, saved_list);
+  gtk_widget_class_bind_template_child (widget_class, LgFindView, offer_view);
+  gtk_widget_class_bind_template_child (widget_class, LgFindView, must_entry);
+  gtk_widget_class_bind_template_child (widget_class, LgFindView, exclude_entry);
+  gtk_widget_class_bind_template_child (widget_class, LgFindView, sources_button);
+  gtk_widget_class_bind_template_child (widget_class, LgFindView, sources_box);
+  gtk_widget_class_bind_template_child (widget_class, LgFindView, date_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LgFindView, min_score_spin);
+  gtk_widget_class_bind_template_child (widget_class, LgFindView, search_button);
+  gtk_widget_class_bind_template_child (widget_class, LgFindView, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, LgFindView, spinner);
+  gtk_widget_class_bind_template_child (widget_class, LgFindView, status_label);
+  gtk_widget_class_bind_template_child (widget_class, LgFindView, results_stack);
+  gtk_widget_class_bind_template_child (widget_class, LgFindView, results_status);
+  gtk_widget_class_bind_template_child (widget_class, LgFindView, results_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_saved_list_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_results_list_activate_cb);
+
+  gtk_widget_class_install_action (widget_class, "find.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "find.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "find.new-search", NULL, new_search_action);
+  gtk_widget_class_install_action (widget_class, "find.remove-saved", "x", remove_saved_action);
+  gtk_widget_class_install_action (widget_class, "find.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "find.open-sample", NULL, open_sample_action);
+  gtk_widget_class_install_action (widget_class, "find.remove-sample", NULL,
+                                   remove_sample_action);
+}
+
+static void
+lg_find_view_init (LgFindView *self)
+{
+  GtkListItemFactory *factory;
+  GtkEventController *keys;
+  GtkEventController *shortcuts;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->saved = g_list_store_new (LG_TYPE_SEARCH_SPEC);
+  self->results = g_list_store_new (LG_TYPE_SEARCH_RESULT);
+  self->by_author = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  gtk_list_box_bind_model (self->saved_list, G_LIST_MODEL (self->saved), create_saved_row_cb,
+                           self, NULL);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_result_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_result_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_result_cb), self);
+  gtk_list_view_set_factory (self->results_list, factory);
+  g_object_unref (factory);
+  set_list_model (self);
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_results_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->results_list), keys);
+
+  /* Ctrl+Enter searches from anywhere in the view, the offer field included
+   * (which would otherwise take it as a line break). */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string (
+                                                            "<Control>Return|<Control>KP_Enter"),
+                                                          gtk_named_action_new ("find.search")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  set_running (self, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "find.search", FALSE);
+  show_message (self, "system-search-symbolic", _("Describe What You Sell"),
+                _("The people in your sources who ask for it appear here, best first, each with "
+                  "a score and the reason."));
+}

@@ -1,0 +1,279 @@
+/* lg-result-row.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lg-result-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lg-result-row.h"
+
+#define EXCERPT_CHARS 280
+
+struct _LgResultRow
+{
+  GtkWidget       parent_instance;
+
+  LgSearchResult *result;
+  gulong          notify_id;
+
+  GtkWidget      *box;  /* bound so that disposing the template unparents it */
+  GtkLabel       *score_label;
+  GtkLabel       *reason_label;
+  GtkWidget      *new_label;
+  GtkWidget      *lead_label;
+  GtkLabel       *meta_label;
+  GtkLabel       *excerpt_label;
+  GtkWidget      *add_button;
+  GtkToggleButton *up_button;
+  GtkToggleButton *down_button;
+  GtkGrid        *breakdown_grid;
+};
+
+G_DEFINE_FINAL_TYPE (LgResultRow, lg_result_row, GTK_TYPE_WIDGET)
+
+enum {
+  ACTION,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+char *
+lg_format_relative_time (gint64 time,
+                         gint64 now)
+{
+  gint64 age = MAX (now - time, 0);
+
+  if (age < 3600)
+    return g_strdup (_("just now"));
+  if (age < 86400)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour ago", "%d hours ago",
+                                         age / 3600), (int) (age / 3600));
+  if (age < 14 * 86400)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day ago", "%d days ago",
+                                         age / 86400), (int) (age / 86400));
+  if (age < 60 * 86400)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d week ago", "%d weeks ago",
+                                         age / (7 * 86400)), (int) (age / (7 * 86400)));
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d month ago", "%d months ago",
+                                       age / (30 * 86400)), (int) (age / (30 * 86400)));
+}
+
+/* What the user did shows on the row: in the pipeline, thumbs. */
+static void
+sync_state (LgResultRow *self)
+{
+  gboolean in_pipeline = self->result != NULL && lg_search_result_get_lead_id (self->result) > 0;
+  int vote = self->result != NULL ? lg_search_result_get_feedback (self->result) : 0;
+
+  gtk_widget_set_visible (self->lead_label, in_pipeline);
+  gtk_widget_set_sensitive (self->add_button, !in_pipeline);
+  gtk_toggle_button_set_active (self->up_button, vote > 0);
+  gtk_toggle_button_set_active (self->down_button, vote < 0);
+}
+
+static void
+on_result_notify_cb (LgResultRow *self)
+{
+  sync_state (self);
+}
+
+void
+lg_result_row_set_result (LgResultRow    *self,
+                          LgSearchResult *result,
+                          gint64          now)
+{
+  static const char * const bands[] = { "weak", "look", "act" };
+  g_autofree char *score = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *meta = NULL;
+  g_autofree char *excerpt = NULL;
+  guint others;
+
+  g_return_if_fail (LG_IS_RESULT_ROW (self));
+
+  if (self->result != NULL)
+    g_clear_signal_handler (&self->notify_id, self->result);
+  g_set_object (&self->result, result);
+  for (guint i = 0; i < G_N_ELEMENTS (bands); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->score_label), bands[i]);
+  if (result == NULL)
+    return;
+
+  self->notify_id = g_signal_connect_swapped (result, "notify", G_CALLBACK (on_result_notify_cb),
+                                              self);
+  score = g_strdup_printf ("%d", lg_search_result_get_score (result));
+  gtk_label_set_label (self->score_label, score);
+  gtk_widget_add_css_class (GTK_WIDGET (self->score_label),
+                            bands[lg_score_band (lg_search_result_get_score (result))]);
+  gtk_label_set_label (self->reason_label, lg_search_result_get_reason (result));
+
+  when = lg_format_relative_time (lg_search_result_get_sent_at (result), now);
+  others = lg_search_result_get_other_count (result);
+  if (others > 0)
+    {
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u more message",
+                                                            "%u more messages", others),
+                                               others);
+
+      meta = g_strjoin (" · ", lg_search_result_get_source_label (result),
+                        lg_search_result_get_author_label (result), when, more, NULL);
+    }
+  else
+    meta = g_strjoin (" · ", lg_search_result_get_source_label (result),
+                      lg_search_result_get_author_label (result), when, NULL);
+  gtk_label_set_label (self->meta_label, meta);
+
+  excerpt = lg_search_result_dup_excerpt (result, EXCERPT_CHARS, TRUE);
+  gtk_label_set_markup (self->excerpt_label, excerpt);
+  gtk_widget_set_visible (self->new_label, lg_search_result_get_is_new (result));
+  sync_state (self);
+}
+
+LgSearchResult *
+lg_result_row_get_result (LgResultRow *self)
+{
+  g_return_val_if_fail (LG_IS_RESULT_ROW (self), NULL);
+
+  return self->result;
+}
+
+static void
+add_grid_label (GtkGrid    *grid,
+                const char *text,
+                int         column,
+                int         row,
+                const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), column == 1 ? 1 : 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  gtk_grid_attach (grid, label, column, row, 1, 1);
+}
+
+/* Built when opened: most breakdowns are never looked at. */
+static void
+on_breakdown_popover_show_cb (LgResultRow *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->breakdown_grid))) != NULL)
+    gtk_grid_remove (self->breakdown_grid, child);
+  if (self->result == NULL)
+    return;
+
+  add_grid_label (self->breakdown_grid, _("Signal"), 0, 0, "heading");
+  add_grid_label (self->breakdown_grid, _("Points"), 1, 0, "heading");
+  add_grid_label (self->breakdown_grid, _("Evidence"), 2, 0, "heading");
+  for (guint i = 0; i < LG_N_SIGNALS; i++)
+    {
+      const char * const *evidence = lg_search_result_get_evidence (self->result, i);
+      g_autofree char *points = g_strdup_printf ("%+d",
+                                                 lg_search_result_get_contribution (self->result,
+                                                                                    i));
+      g_autofree char *words = NULL;
+
+      if (evidence != NULL && evidence[0] != NULL)
+        words = g_strjoinv (", ", (GStrv) evidence);
+      add_grid_label (self->breakdown_grid, lg_signal_get_label (i), 0, i + 1, NULL);
+      add_grid_label (self->breakdown_grid, points, 1, i + 1, "numeric");
+      add_grid_label (self->breakdown_grid, words != NULL ? words : "—", 2, i + 1, "dim-label");
+    }
+}
+
+static void
+row_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  static const struct { const char *name; LgResultAction action; } map[] = {
+    { "row.add", LG_RESULT_ACTION_ADD },
+    { "row.dismiss", LG_RESULT_ACTION_DISMISS },
+    { "row.thumbs-up", LG_RESULT_ACTION_THUMBS_UP },
+    { "row.thumbs-down", LG_RESULT_ACTION_THUMBS_DOWN },
+    { "row.open", LG_RESULT_ACTION_OPEN },
+    { "row.copy-link", LG_RESULT_ACTION_COPY_LINK },
+  };
+  LgResultRow *self = LG_RESULT_ROW (widget);
+
+  if (self->result == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
+    if (g_str_equal (action_name, map[i].name))
+      g_signal_emit (self, signals[ACTION], 0, map[i].action);
+  /* A toggle shows the stored vote, not the click. */
+  sync_state (self);
+}
+
+static void
+lg_result_row_dispose (GObject *object)
+{
+  LgResultRow *self = LG_RESULT_ROW (object);
+
+  if (self->result != NULL)
+    g_clear_signal_handler (&self->notify_id, self->result);
+  g_clear_object (&self->result);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LG_TYPE_RESULT_ROW);
+
+  G_OBJECT_CLASS (lg_result_row_parent_class)->dispose (object);
+}
+
+static void
+lg_result_row_class_init (LgResultRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  static const char * const actions[] = {
+    "row.add", "row.dismiss", "row.thumbs-up", "row.thumbs-down", "row.open", "row.copy-link",
+  };
+
+  object_class->dispose = lg_result_row_dispose;
+
+  /**
+   * LgResultRow::action:
+   * @action: an #LgResultAction
+   *
+   * The user asked for @action on the row's result.
+   */
+  signals[ACTION] = g_signal_new ("action", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/leadgram/Desktop/ui/lg-result-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, LgResultRow, box);
+  gtk_widget_class_bind_template_child (widget_class, LgResultRow, score_label);
+  gtk_widget_class_bind_template_child (widget_class, LgResultRow, reason_label);
+  gtk_widget_class_bind_template_child (widget_class, LgResultRow, new_label);
+  gtk_widget_class_bind_template_child (widget_class, LgResultRow, lead_label);
+  gtk_widget_class_bind_template_child (widget_class, LgResultRow, meta_label);
+  gtk_widget_class_bind_template_child (widget_class, LgResultRow, excerpt_label);
+  gtk_widget_class_bind_template_child (widget_class, LgResultRow, add_button);
+  gtk_widget_class_bind_template_child (widget_class, LgResultRow, up_button);
+  gtk_widget_class_bind_template_child (widget_class, LgResultRow, down_button);
+  gtk_widget_class_bind_template_child (widget_class, LgResultRow, breakdown_grid);
+  gtk_widget_class_bind_template_callback (widget_class, on_breakdown_popover_show_cb);
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_class_install_action (widget_class, actions[i], NULL, row_action);
+}
+
+static void
+lg_result_row_init (LgResultRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+lg_result_row_new (void)
+{
+  return g_object_new (LG_TYPE_RESULT_ROW, NULL);
+}

@@ -1,0 +1,717 @@
+/* test-search.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Finding leads: the FTS5 query and its escaping, common words, filters, one
+ * result per author, saved searches, feedback, dismiss, add to pipeline and
+ * undo, CSV export, the sample workspace, cancelling and streaming.
+ */
+
+#include "config.h"
+
+#include "lg-sample-workspace.h"
+#include "lg-search-export.h"
+#include "lg-search-query.h"
+#include "lg-search.h"
+#include "lg-test-util.h"
+
+#define NOW ((gint64) 1767225600) /* 2026-01-01 */
+#define DAY ((gint64) 86400)
+
+static gint64
+add_message (LgStore    *store,
+             LgSource   *source,
+             const char *external_id,
+             const char *author,
+             const char *handle,
+             gint64      sent_at,
+             const char *text)
+{
+  g_autoptr(LgMessage) message = lg_message_new ();
+  g_autoptr(GError) error = NULL;
+  gboolean inserted;
+
+  lg_message_set_source_id (message, lg_source_get_id (source));
+  lg_message_set_external_id (message, external_id);
+  lg_message_set_author_name (message, author);
+  lg_message_set_author_handle (message, handle);
+  lg_message_set_sent_at (message, sent_at);
+  lg_message_set_text (message, text);
+  g_assert_true (lg_store_add_message (store, message, &inserted, &error));
+  g_assert_no_error (error);
+  g_assert_true (inserted);
+  return lg_message_get_id (message);
+}
+
+/* A dental group where three people ask for a CRM (one twice), one sells,
+ * and a crowd talks about other things; a second group about cafés. */
+typedef struct
+{
+  LgStore  *store;
+  LgSource *dental;
+  LgSource *cafe;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->store = lg_test_open_store ();
+  f->dental = lg_test_add_source (f->store, "dental_owners");
+  f->cafe = lg_test_add_source (f->store, "cafe_founders");
+
+  add_message (f->store, f->dental, "1", "Chris Baker", "cbaker", NOW - 2 * DAY,
+               "Looking for a CRM for our dental clinic, we track patients on paper. "
+               "Can anyone recommend one?");
+  add_message (f->store, f->dental, "2", "Chris Baker", "cbaker", NOW - 20 * DAY,
+               "our clinic crm is a spreadsheet lol");
+  add_message (f->store, f->dental, "3", "Natalie Fischer", "natfischer", NOW - 5 * DAY,
+               "We need a CRM that sends appointment reminders to patients. Any suggestions?");
+  add_message (f->store, f->dental, "4", "Vendor Bob", "bob_sells", NOW - 1 * DAY,
+               "We offer the best dental CRM! DM me for prices, 50% off this week only");
+  add_message (f->store, f->dental, "5", "Olu Adeyemi", NULL, NOW - 3 * DAY,
+               "the autoclave door gasket was the problem, not the sensor");
+  add_message (f->store, f->cafe, "10", "Marco Bellini", "marco", NOW - 4 * DAY,
+               "Can anyone recommend a CRM for a small cafe? Loyalty cards are a mess");
+  add_message (f->store, f->cafe, "11", "Dave Rourke", NULL, NOW - 40 * DAY,
+               "Looking for a CRM to keep in touch with catering clients, recommendations?");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->dental);
+  g_clear_object (&f->cafe);
+  g_clear_object (&f->store);
+}
+
+static GPtrArray *
+run (LgStore      *store,
+     LgSearchSpec *spec,
+     gint64        now)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *results = lg_search_run (store, spec, NULL, now, NULL, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (results);
+  return results;
+}
+
+static LgSearchResult *
+find_author (GPtrArray  *results,
+             const char *name)
+{
+  for (guint i = 0; i < results->len; i++)
+    if (g_strcmp0 (lg_search_result_get_author_name (g_ptr_array_index (results, i)), name) == 0)
+      return g_ptr_array_index (results, i);
+  return NULL;
+}
+
+static void
+assert_ordered (GPtrArray *results)
+{
+  for (guint i = 1; i < results->len; i++)
+    g_assert_cmpint (lg_search_result_get_score (g_ptr_array_index (results, i - 1)), >=,
+                     lg_search_result_get_score (g_ptr_array_index (results, i)));
+}
+
+/* Pango markup is XML without a root element. */
+static void
+assert_valid_markup (const char *markup)
+{
+  static const GMarkupParser parser = { NULL };
+  g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, NULL, NULL);
+  g_autofree char *document = g_strconcat ("<markup>", markup, "</markup>", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_markup_parse_context_parse (context, document, -1, &error));
+  g_assert_true (g_markup_parse_context_end_parse (context, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_quote (void)
+{
+  g_autofree char *plain = lg_search_query_quote ("clinic", TRUE);
+  g_autofree char *quotes = lg_search_query_quote ("say \"hi\"", FALSE);
+
+  g_assert_cmpstr (plain, ==, "\"clinic\"*");
+  g_assert_cmpstr (quotes, ==, "\"say \"\"hi\"\"\"");
+}
+
+static void
+test_build (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char *must[] = { "dental", NULL };
+  const char *exclude[] = { "vacancy", NULL };
+  g_autoptr(LgOffer) offer = lg_offer_new ("CRM for clinics", must, exclude, &error);
+  g_autofree char *query = NULL;
+
+  g_assert_no_error (error);
+  query = lg_search_query_build (offer, -1, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  /* Stems as prefixes, ORed; must ANDed; exclude NOTed. */
+  g_assert_nonnull (strstr (query, "\"crm\"*"));
+  g_assert_nonnull (strstr (query, "\"clinic\"*"));
+  g_assert_nonnull (strstr (query, " OR "));
+  g_assert_nonnull (strstr (query, " AND \"dental\"*"));
+  g_assert_nonnull (strstr (query, " NOT \"vacanc"));
+}
+
+/* Outside double quotes, only the operators the builder writes. */
+static void
+assert_only_our_operators (const char *query)
+{
+  g_autoptr(GString) outside = g_string_new (NULL);
+  gboolean quoted = FALSE;
+
+  for (const char *p = query; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        quoted = !quoted;
+      else if (!quoted)
+        g_string_append_c (outside, *p);
+    }
+  g_assert_false (quoted);
+  g_assert_null (strstr (outside->str, "NEAR"));
+  g_assert_null (strchr (outside->str, ':'));
+  g_assert_null (strchr (outside->str, '^'));
+  g_assert_null (strchr (outside->str, '{'));
+  g_assert_null (strchr (outside->str, '-'));
+}
+
+/* FTS5 syntax in the offer and the words is searched as text: it neither
+ * breaks the query nor widens it. */
+static void
+test_escaping (Fixture       *f,
+               gconstpointer  data)
+{
+  static const char * const offers[] = {
+    "CRM\" OR \"gasket", "CRM) OR (gasket", "CRM* gasket*", "CRM NEAR(gasket)",
+    "CRM OR gasket", "-CRM gasket", "text: CRM", "\"\"\"", "CRM ^ {text} : +",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (offers); i++)
+    {
+      g_autoptr(LgSearchSpec) spec = lg_search_spec_new (offers[i]);
+      g_autoptr(LgSearchSpec) narrowed = lg_search_spec_new ("CRM for dental clinics");
+      const char *exclude[] = { "-\"", "text:", NULL };
+      const char *must[] = { offers[i], NULL };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) results = NULL;
+      g_autoptr(GPtrArray) narrow_results = NULL;
+      g_auto(LgSearchStats) stats = { 0 };
+
+      lg_search_spec_set_exclude (spec, exclude);
+      results = lg_search_run (f->store, spec, NULL, NOW, NULL, NULL, NULL, &stats, &error);
+      if (results == NULL)
+        {
+          /* Only a refusal the user can act on, never an FTS5 syntax error. */
+          g_assert_error (error, LG_SEARCH_ERROR, LG_SEARCH_ERROR_EMPTY_OFFER);
+          continue;
+        }
+      g_assert_no_error (error);
+      assert_only_our_operators (stats.query);
+
+      /* As a must-have word it narrows: an injected OR would let the gasket
+       * message, which has no CRM, in. */
+      lg_search_spec_set_must (narrowed, must);
+      narrow_results = run (f->store, narrowed, NOW);
+      g_assert_null (find_author (narrow_results, "Olu Adeyemi"));
+    }
+}
+
+static void
+test_common_words (Fixture       *f,
+                   gconstpointer  data)
+{
+  LgSearchOptions options;
+  g_autoptr(LgSearchSpec) spec = lg_search_spec_new ("CRM for patients");
+  g_autoptr(LgSearchSpec) common = lg_search_spec_new ("CRM");
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(LgSearchStats) stats = { 0 };
+
+  /* "crm" is in 6 of 7 messages, "patients" in 2. */
+  lg_search_options_init (&options);
+  options.common_share = 0.5;
+  options.common_floor = 0;
+  results = lg_search_run (f->store, spec, &options, NOW, NULL, NULL, NULL, &stats, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (stats.dropped);
+  g_assert_true (g_strv_contains ((const char * const *) stats.dropped, "crm"));
+  g_assert_null (strstr (stats.query, "\"crm\""));
+  /* Only the messages about patients were candidates. */
+  g_assert_cmpuint (stats.candidates, ==, 2);
+
+  g_assert_null (lg_search_run (f->store, common, &options, NOW, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, LG_SEARCH_ERROR, LG_SEARCH_ERROR_COMMON_WORDS);
+}
+
+static void
+test_refusals (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(LgSearchSpec) empty = lg_search_spec_new ("   for the  ");
+  g_autoptr(LgSearchSpec) spec = lg_search_spec_new ("CRM for dental clinics");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (lg_search_run (store, empty, NULL, NOW, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, LG_SEARCH_ERROR, LG_SEARCH_ERROR_EMPTY_OFFER);
+  g_clear_error (&error);
+  g_assert_null (lg_search_run (store, spec, NULL, NOW, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, LG_SEARCH_ERROR, LG_SEARCH_ERROR_NO_MESSAGES);
+}
+
+static void
+test_ranked (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(LgSearchSpec) spec = lg_search_spec_new ("CRM for dental clinics");
+  g_autoptr(GPtrArray) results = run (f->store, spec, NOW);
+  LgSearchResult *chris;
+
+  g_assert_cmpuint (results->len, >=, 3);
+  assert_ordered (results);
+  /* Buyers above the vendor, whose ad scores low if at all. */
+  chris = find_author (results, "Chris Baker");
+  g_assert_nonnull (chris);
+  g_assert_cmpstr (lg_search_result_get_author_name (g_ptr_array_index (results, 0)), !=,
+                   "Vendor Bob");
+  g_assert_cmpstr (lg_search_result_get_reason (chris), !=, "");
+  g_assert_nonnull (strstr (lg_search_result_get_reason (chris), "@dental_owners"));
+  g_assert_cmpstr (lg_search_result_get_link (chris), ==, "https://t.me/dental_owners/1");
+  /* The excerpt's matched words are in bold, the rest escaped. */
+  {
+    g_autofree char *markup = lg_search_result_dup_excerpt (chris, 300, TRUE);
+
+    g_assert_nonnull (strstr (markup, "<b>"));
+    assert_valid_markup (markup);
+  }
+}
+
+static void
+test_one_per_author (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(LgSearchSpec) spec = lg_search_spec_new ("CRM for dental clinics");
+  g_autoptr(GPtrArray) results = run (f->store, spec, NOW);
+  LgSearchResult *chris = find_author (results, "Chris Baker");
+  guint n_chris = 0;
+
+  for (guint i = 0; i < results->len; i++)
+    if (g_strcmp0 (lg_search_result_get_author_handle (g_ptr_array_index (results, i)),
+                   "cbaker") == 0)
+      n_chris++;
+  g_assert_cmpuint (n_chris, ==, 1);
+  /* Their best message, and the other one counted. */
+  g_assert_nonnull (strstr (lg_search_result_get_text (chris), "Looking for a CRM"));
+  g_assert_cmpuint (lg_search_result_get_other_count (chris), ==, 1);
+}
+
+static void
+test_filters (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(LgSearchSpec) spec = lg_search_spec_new ("CRM for clinics and cafes");
+  gint64 cafe = lg_source_get_id (f->cafe);
+  g_autoptr(GPtrArray) all = run (f->store, spec, NOW);
+  g_autoptr(GPtrArray) only_cafe = NULL;
+  g_autoptr(GPtrArray) recent = NULL;
+  g_autoptr(GPtrArray) strong = NULL;
+  int min;
+
+  g_assert_nonnull (find_author (all, "Dave Rourke"));
+
+  lg_search_spec_set_source_ids (spec, &cafe, 1);
+  only_cafe = run (f->store, spec, NOW);
+  g_assert_cmpuint (only_cafe->len, >, 0);
+  for (guint i = 0; i < only_cafe->len; i++)
+    g_assert_cmpint (lg_search_result_get_source_id (g_ptr_array_index (only_cafe, i)), ==, cafe);
+
+  /* The last 30 days: Dave's message is 40 days old. */
+  lg_search_spec_set_source_ids (spec, NULL, 0);
+  lg_search_spec_set_since (spec, NOW - 30 * DAY);
+  recent = run (f->store, spec, NOW);
+  g_assert_null (find_author (recent, "Dave Rourke"));
+  g_assert_nonnull (find_author (recent, "Marco Bellini"));
+  lg_search_spec_set_since (spec, 0);
+  lg_search_spec_set_until (spec, NOW - 30 * DAY);
+  recent = (g_ptr_array_unref (recent), run (f->store, spec, NOW));
+  g_assert_cmpuint (recent->len, ==, 1);
+  g_assert_nonnull (find_author (recent, "Dave Rourke"));
+
+  /* A minimum score between the best and the worst keeps only those above. */
+  lg_search_spec_set_until (spec, 0);
+  min = lg_search_result_get_score (g_ptr_array_index (all, all->len - 1)) + 1;
+  lg_search_spec_set_min_score (spec, min);
+  strong = run (f->store, spec, NOW);
+  g_assert_cmpuint (strong->len, <, all->len);
+  for (guint i = 0; i < strong->len; i++)
+    g_assert_cmpint (lg_search_result_get_score (g_ptr_array_index (strong, i)), >=, min);
+}
+
+static LgSearchSpec *
+saved_spec (LgStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  LgSearchSpec *spec = lg_search_spec_new ("CRM for dental clinics");
+
+  lg_search_spec_set_name (spec, "Dental CRM");
+  g_assert_true (lg_search_save (store, spec, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lg_search_spec_get_id (spec), >, 0);
+  return spec;
+}
+
+static void
+test_saved_new_since_last_run (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(LgSearchSpec) spec = saved_spec (f->store);
+  g_autoptr(GPtrArray) first = run (f->store, spec, NOW);
+  g_autoptr(GPtrArray) second = NULL;
+  g_autoptr(GListModel) saved = NULL;
+  g_autoptr(LgSearchSpec) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A first run marks nothing new. */
+  for (guint i = 0; i < first->len; i++)
+    g_assert_false (lg_search_result_get_is_new (g_ptr_array_index (first, i)));
+
+  saved = lg_search_list_saved (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (saved), ==, 1);
+  loaded = g_list_model_get_item (saved, 0);
+  g_assert_cmpstr (lg_search_spec_get_name (loaded), ==, "Dental CRM");
+  g_assert_cmpstr (lg_search_spec_get_offer (loaded), ==, "CRM for dental clinics");
+  g_assert_cmpint (lg_search_spec_get_last_run (loaded), ==, NOW);
+
+  /* Someone new asks a day later. */
+  add_message (f->store, f->dental, "6", "Hannah Kim", "drhannahkim", NOW + DAY / 2,
+               "Can anyone recommend a dental CRM with text reminders? Ours is awful");
+  second = run (f->store, loaded, NOW + DAY);
+  for (guint i = 0; i < second->len; i++)
+    {
+      LgSearchResult *result = g_ptr_array_index (second, i);
+
+      g_assert_cmpint (lg_search_result_get_is_new (result), ==,
+                       g_strcmp0 (lg_search_result_get_author_name (result), "Hannah Kim") == 0);
+    }
+  g_assert_nonnull (find_author (second, "Hannah Kim"));
+
+  g_assert_true (lg_search_remove_saved (f->store, lg_search_spec_get_id (spec), &error));
+  g_clear_object (&saved);
+  saved = lg_search_list_saved (f->store, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (saved), ==, 0);
+}
+
+static void
+test_dismiss (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(LgSearchSpec) spec = saved_spec (f->store);
+  g_autoptr(GPtrArray) first = run (f->store, spec, NOW);
+  g_autoptr(GPtrArray) second = NULL;
+  g_autoptr(GError) error = NULL;
+  LgSearchResult *natalie = find_author (first, "Natalie Fischer");
+
+  g_assert_nonnull (natalie);
+  g_assert_true (lg_search_dismiss (f->store, spec, natalie, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lg_search_result_get_status (natalie), ==, LG_MATCH_DISMISSED);
+
+  second = run (f->store, spec, NOW + 60);
+  g_assert_null (find_author (second, "Natalie Fischer"));
+  g_assert_cmpuint (second->len, ==, first->len - 1);
+}
+
+static void
+test_feedback_changes_order (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(LgSearchSpec) spec = saved_spec (f->store);
+  g_autoptr(LgSearchSpec) other = lg_search_spec_new ("CRM for dental clinics");
+  g_autoptr(GPtrArray) before = run (f->store, spec, NOW);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) untouched = NULL;
+  g_autoptr(GError) error = NULL;
+  LgSearchResult *top = g_ptr_array_index (before, 0);
+  LgSearchResult *second = g_ptr_array_index (before, 1);
+  int top_score = lg_search_result_get_score (top);
+  int second_score = lg_search_result_get_score (second);
+  g_autofree char *top_author = g_strdup (lg_search_result_get_author_name (top));
+
+  g_assert_true (lg_search_vote (f->store, spec, top, FALSE, &error));
+  g_assert_true (lg_search_vote (f->store, spec, second, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (lg_search_spec_get_feedback (spec));
+  g_assert_cmpint (lg_search_result_get_feedback (top), ==, -1);
+
+  after = run (f->store, spec, NOW + 60);
+  g_assert_cmpint (lg_search_result_get_score (find_author (after, top_author)), <, top_score);
+  g_assert_cmpint (lg_search_result_get_score (
+                     find_author (after, lg_search_result_get_author_name (second))), >,
+                   second_score);
+  g_assert_cmpstr (lg_search_result_get_author_name (g_ptr_array_index (after, 0)), !=,
+                   top_author);
+  g_assert_cmpint (lg_search_result_get_feedback (find_author (after, top_author)), ==, -1);
+
+  /* Another search of the same offer ranks as before. */
+  untouched = run (f->store, other, NOW + 60);
+  g_assert_cmpstr (lg_search_result_get_author_name (g_ptr_array_index (untouched, 0)), ==,
+                   top_author);
+}
+
+static gint64
+count_rows (LgStore    *store,
+            const char *what)
+{
+  LgStoreCounts counts;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lg_store_count (store, &counts, &error));
+  if (g_str_equal (what, "leads"))
+    return counts.leads;
+  if (g_str_equal (what, "messages"))
+    return counts.messages;
+  return counts.sources;
+}
+
+static void
+test_pipeline_and_undo (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(LgSearchSpec) spec = saved_spec (f->store);
+  g_autoptr(GPtrArray) results = run (f->store, spec, NOW);
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgLead) lead = NULL;
+  LgSearchResult *chris = find_author (results, "Chris Baker");
+  int score = lg_search_result_get_score (chris);
+
+  g_assert_true (lg_search_add_to_pipeline (f->store, spec, chris, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lg_search_result_get_lead_id (chris), >, 0);
+  g_assert_cmpint (lg_search_result_get_status (chris), ==, LG_MATCH_ACCEPTED);
+
+  lead = lg_store_get_lead (f->store, lg_search_result_get_lead_id (chris), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lg_lead_get_name (lead), ==, "Chris Baker");
+  g_assert_cmpstr (lg_lead_get_telegram_handle (lead), ==, "cbaker");
+  g_assert_cmpstr (lg_lead_get_stage (lead), ==, score >= 70 ? "hot" : score >= 40 ? "warm"
+                                                                                  : "cold");
+  g_assert_cmpint (lg_lead_get_score (lead), ==, score);
+  g_assert_cmpint (lg_lead_get_message_id (lead), ==, lg_search_result_get_message_id (chris));
+  g_assert_cmpint (lg_lead_get_source_id (lead), ==, lg_source_get_id (f->dental));
+
+  /* The next run shows Chris as already in the pipeline. */
+  again = run (f->store, spec, NOW + 60);
+  g_assert_cmpint (lg_search_result_get_lead_id (find_author (again, "Chris Baker")), ==,
+                   lg_lead_get_id (lead));
+  g_assert_cmpint (lg_search_result_get_status (find_author (again, "Chris Baker")), ==,
+                   LG_MATCH_ACCEPTED);
+
+  g_assert_true (lg_search_undo_add (f->store, spec, chris, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f->store, "leads"), ==, 0);
+  g_assert_cmpint (lg_search_result_get_lead_id (chris), ==, 0);
+  g_assert_cmpint (lg_search_result_get_status (chris), ==, LG_MATCH_NEW);
+}
+
+static void
+test_export_csv (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(LgSearchSpec) spec = lg_search_spec_new ("CRM for dental clinics");
+  g_autoptr(GPtrArray) results = run (f->store, spec, NOW);
+  g_autoptr(GListStore) list = g_list_store_new (LG_TYPE_SEARCH_RESULT);
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *first_score = NULL;
+
+  g_list_store_splice (list, 0, 0, results->pdata, results->len);
+  csv = lg_search_results_to_csv (G_LIST_MODEL (list));
+  lines = g_strsplit (csv, "\r\n", -1);
+
+  g_assert_cmpstr (lines[0], ==, "score,reason,source,author,handle,date,excerpt,link");
+  /* A header, one line per result, and the empty piece after the last CRLF. */
+  g_assert_cmpuint (g_strv_length (lines), ==, results->len + 2);
+  first_score = g_strdup_printf ("%d,", lg_search_result_get_score (g_ptr_array_index (results,
+                                                                                     0)));
+  g_assert_true (g_str_has_prefix (lines[1], first_score));
+  g_assert_nonnull (strstr (csv, "https://t.me/dental_owners/1"));
+  /* Reasons hold commas or quotes only inside a quoted field. */
+  g_assert_nonnull (strstr (lines[1], ",\""));
+}
+
+static void
+test_sample_workspace (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(LgSource) own = lg_test_add_source (store, "my_own_channel");
+  g_autoptr(LgLead) own_lead = lg_lead_new ();
+  g_autoptr(LgSearchSpec) spec = lg_search_spec_new ("CRM for dental clinics");
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  LgStoreCounts counts;
+
+  add_message (store, own, "1", "Me", "me", NOW, "my own message about a CRM");
+  lg_lead_set_name (own_lead, "My own lead");
+  g_assert_true (lg_store_add_lead (store, own_lead, &error));
+
+  g_assert_false (lg_sample_workspace_is_loaded (store));
+  g_assert_true (lg_sample_workspace_load (store, NOW, &error));
+  g_assert_no_error (error);
+  g_assert_true (lg_sample_workspace_is_loaded (store));
+  g_assert_true (lg_store_count (store, &counts, &error));
+  g_assert_cmpint (counts.sources, ==, 1 + 5);
+  g_assert_cmpint (counts.messages, ==, 1 + 391);
+  g_assert_cmpint (counts.leads, ==, 1 + 24);
+  /* Loading twice adds nothing. */
+  g_assert_true (lg_sample_workspace_load (store, NOW, &error));
+  g_assert_cmpint (count_rows (store, "messages"), ==, 1 + 391);
+
+  /* It searches like real data, and a lead made from it is sample too. */
+  results = run (store, spec, NOW);
+  g_assert_cmpuint (results->len, >=, 5);
+  assert_ordered (results);
+  for (guint i = 0; i < results->len; i++)
+    if (lg_search_result_get_lead_id (g_ptr_array_index (results, i)) == 0)
+      {
+        g_assert_true (lg_search_add_to_pipeline (store, spec, g_ptr_array_index (results, i),
+                                                  &error));
+        break;
+      }
+  g_assert_cmpint (count_rows (store, "leads"), ==, 1 + 24 + 1);
+
+  g_assert_true (lg_sample_workspace_remove (store, &error));
+  g_assert_no_error (error);
+  g_assert_false (lg_sample_workspace_is_loaded (store));
+  g_assert_true (lg_store_count (store, &counts, &error));
+  g_assert_cmpint (counts.sources, ==, 1);
+  g_assert_cmpint (counts.messages, ==, 1);
+  g_assert_cmpint (counts.leads, ==, 1);
+}
+
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(LgSearchSpec) spec = lg_search_spec_new ("CRM for dental clinics");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  LgSearchOptions options;
+
+  lg_search_options_init (&options);
+  options.batch = 1;
+  g_cancellable_cancel (cancellable);
+  g_assert_null (lg_search_run (f->store, spec, &options, NOW, cancellable, NULL, NULL, NULL,
+                                &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+typedef struct
+{
+  GHashTable *seen;   /* author key -> best score reported */
+  guint       batches;
+  GPtrArray  *results;
+  GError     *error;
+  GMainLoop  *loop;
+  GThread    *main_thread;
+} AsyncRun;
+
+static void
+on_batch_cb (GPtrArray *results,
+             gpointer   user_data)
+{
+  AsyncRun *run = user_data;
+
+  g_assert_true (g_thread_self () == run->main_thread);
+  run->batches++;
+  for (guint i = 0; i < results->len; i++)
+    {
+      LgSearchResult *result = g_ptr_array_index (results, i);
+
+      g_hash_table_insert (run->seen, g_strdup (lg_search_result_get_author_key (result)),
+                           GINT_TO_POINTER (lg_search_result_get_score (result)));
+    }
+}
+
+static void
+on_run_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  AsyncRun *run = user_data;
+
+  run->results = lg_search_run_finish (LG_STORE (object), result, &run->error);
+  g_main_loop_quit (run->loop);
+}
+
+static void
+test_async_streams (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(LgSearchSpec) spec = saved_spec (f->store);
+  AsyncRun run = { 0 };
+
+  run.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  run.loop = g_main_loop_new (NULL, FALSE);
+  run.main_thread = g_thread_self ();
+  lg_search_run_async (f->store, spec, NULL, on_batch_cb, &run, on_run_done_cb, &run);
+  g_main_loop_run (run.loop);
+
+  g_assert_no_error (run.error);
+  g_assert_cmpuint (run.batches, >=, 1);
+  g_assert_cmpuint (run.results->len, >, 0);
+  /* Every final result was streamed with its final score. */
+  for (guint i = 0; i < run.results->len; i++)
+    {
+      LgSearchResult *result = g_ptr_array_index (run.results, i);
+
+      g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (run.seen,
+                                          lg_search_result_get_author_key (result))), ==,
+                       lg_search_result_get_score (result));
+    }
+  /* The saved spec learnt when it ran. */
+  g_assert_cmpint (lg_search_spec_get_last_run (spec), >, 0);
+
+  g_ptr_array_unref (run.results);
+  g_hash_table_unref (run.seen);
+  g_main_loop_unref (run.loop);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/search/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  g_test_add_func ("/search/query/quote", test_quote);
+  g_test_add_func ("/search/query/build", test_build);
+  ADD ("query/escaping", test_escaping);
+  ADD ("query/common-words", test_common_words);
+  g_test_add_func ("/search/refusals", test_refusals);
+  ADD ("ranked", test_ranked);
+  ADD ("one-per-author", test_one_per_author);
+  ADD ("filters", test_filters);
+  ADD ("saved/new-since-last-run", test_saved_new_since_last_run);
+  ADD ("dismiss", test_dismiss);
+  ADD ("feedback", test_feedback_changes_order);
+  ADD ("pipeline-and-undo", test_pipeline_and_undo);
+  ADD ("export-csv", test_export_csv);
+  g_test_add_func ("/search/sample-workspace", test_sample_workspace);
+  ADD ("cancel", test_cancel);
+  ADD ("async-streams", test_async_streams);
+
+#undef ADD
+
+  return g_test_run ();
+}
