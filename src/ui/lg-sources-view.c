@@ -129,15 +129,18 @@ on_store_changed_cb (LgSourcesView *self,
 
 /* Source rows. */
 
+/* An export's "sync" is its last import. */
 static char *
-describe_time (gint64 unix_time)
+describe_time (gint64   unix_time,
+               gboolean channel)
 {
   g_autoptr(GDateTime) time = NULL;
 
   if (unix_time <= 0)
-    return g_strdup (_("never synced"));
+    return g_strdup (channel ? _("never synced") : _("never imported"));
   time = g_date_time_new_from_unix_local (unix_time);
-  return g_date_time_format (time, _("synced %-d %b %Y, %H:%M"));
+  return g_date_time_format (time, channel ? _("synced %-d %b %Y, %H:%M")
+                                           : _("imported %-d %b %Y, %H:%M"));
 }
 
 static GtkWidget *
@@ -215,7 +218,7 @@ update_source_row (LgSourcesView *self,
   GtkWidget *sync = g_object_get_data (G_OBJECT (row), "sync");
   GtkWidget *remove = g_object_get_data (G_OBJECT (row), "remove");
   const char *sync_label = state != NULL ? _("Stop Syncing") : _("Sync Now");
-  g_autofree char *last_sync = describe_time (lg_source_get_last_sync (source));
+  g_autofree char *last_sync = describe_time (lg_source_get_last_sync (source), channel);
   g_autofree char *subtitle = NULL;
   g_autofree char *handle = channel ? g_strdup_printf ("@%s", lg_source_get_handle (source))
                                     : g_strdup (_("Telegram export"));
