@@ -47,6 +47,7 @@ lg_sources_report_progress (GMainContext *context,
                             guint         count,
                             double        fraction)
 {
+  g_autoptr(GSource) idle = NULL;
   Progress *progress;
 
   g_return_if_fail (G_IS_OBJECT (emitter));
@@ -63,6 +64,12 @@ lg_sources_report_progress (GMainContext *context,
   progress->id = id;
   progress->count = count;
   progress->fraction = fraction;
-  g_main_context_invoke_full (context, G_PRIORITY_DEFAULT, emit_progress_cb, progress,
-                              free_progress);
+  /* Always through an idle, never g_main_context_invoke(): a worker without
+   * a thread-default context would acquire the main context between two of
+   * its iterations and run the handlers (GTK code) on the worker thread. */
+  idle = g_idle_source_new ();
+  g_source_set_priority (idle, G_PRIORITY_DEFAULT);
+  g_source_set_callback (idle, emit_progress_cb, progress, free_progress);
+  g_source_set_static_name (idle, "[leadgram] progress");
+  g_source_attach (idle, context);
 }

@@ -331,36 +331,124 @@ query_number (const char *href,
   return 0;
 }
 
-/* The first media a post carries, by the classes of t.me's widgets. */
-static const char *
-media_kind (xmlXPathContext *ctx,
-            xmlNode         *post)
+/* The parts of a post, found in one walk over its subtree: an XPath search
+ * per part made parsing ten times slower. Each part is the first element in
+ * document order that carries its class (and element name, when given). */
+typedef enum
 {
-  static const struct { const char *cls; const char *kind; } kinds[] = {
-    { "tgme_widget_message_roundvideo_player", "video" },
-    { "tgme_widget_message_video_player", "video" },
-    { "tgme_widget_message_voice_player", "voice" },
-    { "tgme_widget_message_photo_wrap", "photo" },
-    { "tgme_widget_message_poll", "poll" },
-    { "tgme_widget_message_sticker_wrap", "sticker" },
-    { "tgme_widget_message_tgsticker_wrap", "sticker" },
-    { "tgme_widget_message_videosticker_wrap", "sticker" },
-    { "tgme_widget_message_document_wrap", "document" },
-    { "tgme_widget_message_location_wrap", "location" },
-  };
+  PART_DATE_LINK,
+  PART_TEXT,
+  PART_VIEWS,
+  PART_SIGNATURE,
+  PART_OWNER,
+  PART_FORWARDED,
+  PART_META,
+  PART_REPLY,
+  N_PARTS
+} PostPart;
 
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+static const struct
+{
+  const char *cls;
+  const char *element;       /* NULL: any */
+  gboolean    outside_quote; /* not inside a quoted reply or a link preview */
+} part_rules[N_PARTS] = {
+  [PART_DATE_LINK] = { "tgme_widget_message_date", "a", FALSE },
+  [PART_TEXT] = { "tgme_widget_message_text", "div", TRUE },
+  [PART_VIEWS] = { "tgme_widget_message_views", NULL, FALSE },
+  [PART_SIGNATURE] = { "tgme_widget_message_from_author", NULL, FALSE },
+  [PART_OWNER] = { "tgme_widget_message_owner_name", NULL, FALSE },
+  [PART_FORWARDED] = { "tgme_widget_message_forwarded_from_name", NULL, FALSE },
+  [PART_META] = { "tgme_widget_message_meta", NULL, FALSE },
+  [PART_REPLY] = { "tgme_widget_message_reply", "a", FALSE },
+};
+
+/* The media a post carries, by the classes of t.me's widgets, in order of
+ * precedence; media inside a quoted reply or a link preview is not the post's. */
+static const struct { const char *cls; const char *kind; } media_kinds[] = {
+  { "tgme_widget_message_roundvideo_player", "video" },
+  { "tgme_widget_message_video_player", "video" },
+  { "tgme_widget_message_voice_player", "voice" },
+  { "tgme_widget_message_photo_wrap", "photo" },
+  { "tgme_widget_message_poll", "poll" },
+  { "tgme_widget_message_sticker_wrap", "sticker" },
+  { "tgme_widget_message_tgsticker_wrap", "sticker" },
+  { "tgme_widget_message_videosticker_wrap", "sticker" },
+  { "tgme_widget_message_document_wrap", "document" },
+  { "tgme_widget_message_location_wrap", "location" },
+};
+
+typedef struct
+{
+  xmlNode *parts[N_PARTS];
+  xmlNode *time;   /* the first <time datetime> */
+  guint    media;  /* index in media_kinds, or G_N_ELEMENTS (media_kinds) */
+} PostParts;
+
+/* Whether the space-separated class list holds name, as XPath's
+ * contains(concat(' ', normalize-space(@class), ' '), ' name ') does. */
+static gboolean
+class_list_has (const char *classes,
+                const char *name)
+{
+  gsize length = strlen (name);
+  const char *p = classes;
+
+  while (*p != '\0')
     {
-      g_autofree char *expr = g_strdup_printf (
-        ".//*[contains(concat(' ', normalize-space(@class), ' '), ' %s ')]"
-        "[not(ancestor::*[" HAS_CLASS ("tgme_widget_message_link_preview") "])]"
-        "[not(ancestor::*[" HAS_CLASS ("tgme_widget_message_reply") "])]",
-        kinds[i].cls);
+      const char *end;
 
-      if (find_node (ctx, post, expr) != NULL)
-        return kinds[i].kind;
+      while (g_ascii_isspace (*p))
+        p++;
+      end = p;
+      while (*end != '\0' && !g_ascii_isspace (*end))
+        end++;
+      if ((gsize) (end - p) == length && strncmp (p, name, length) == 0)
+        return TRUE;
+      p = end;
     }
-  return NULL;
+  return FALSE;
+}
+
+static void
+find_parts (xmlNode   *node,
+            gboolean   in_quote,
+            PostParts *parts)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      const char *name = (const char *) child->name;
+      g_autofree char *classes = NULL;
+      gboolean quote = in_quote;
+
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+
+      if (parts->time == NULL && g_ascii_strcasecmp (name, "time") == 0 &&
+          xmlHasProp (child, (const xmlChar *) "datetime") != NULL)
+        parts->time = child;
+
+      classes = get_attr (child, "class");
+      if (classes != NULL)
+        {
+          for (guint i = 0; i < N_PARTS; i++)
+            if (parts->parts[i] == NULL &&
+                (part_rules[i].element == NULL ||
+                 g_ascii_strcasecmp (name, part_rules[i].element) == 0) &&
+                !(part_rules[i].outside_quote && in_quote) &&
+                class_list_has (classes, part_rules[i].cls))
+              parts->parts[i] = child;
+
+          for (guint i = 0; !in_quote && i < parts->media; i++)
+            if (class_list_has (classes, media_kinds[i].cls))
+              parts->media = i;
+
+          quote = in_quote || class_list_has (classes, "tgme_widget_message_reply") ||
+                  class_list_has (classes, "tgme_widget_message_link_preview");
+        }
+
+      find_parts (child, quote, parts);
+    }
 }
 
 static void
@@ -378,10 +466,9 @@ set_unexpected (GError     **error,
 }
 
 static LgMessage *
-parse_post (xmlXPathContext  *ctx,
-            xmlNode          *post,
-            const char       *channel,
-            GError          **error)
+parse_post (xmlNode     *post,
+            const char  *channel,
+            GError     **error)
 {
   g_autoptr(LgMessage) message = lg_message_new ();
   g_autoptr(GDateTime) time = NULL;
@@ -398,7 +485,7 @@ parse_post (xmlXPathContext  *ctx,
   g_autofree char *name = NULL;
   g_autofree char *id = NULL;
   const char *slash = data_post != NULL ? strrchr (data_post, '/') : NULL;
-  xmlNode *date_link;
+  PostParts parts = { { NULL }, NULL, G_N_ELEMENTS (media_kinds) };
 
   if (slash == NULL || path_number (data_post) <= 0)
     {
@@ -408,8 +495,8 @@ parse_post (xmlXPathContext  *ctx,
   name = g_strndup (data_post, slash - data_post);
   id = g_strdup (slash + 1);
 
-  date_link = find_node (ctx, post, ".//a[" HAS_CLASS ("tgme_widget_message_date") "]");
-  datetime = get_attr (find_node (ctx, post, ".//time[@datetime]"), "datetime");
+  find_parts (post, FALSE, &parts);
+  datetime = get_attr (parts.time, "datetime");
   if (datetime == NULL || (time = g_date_time_new_from_iso8601 (datetime, NULL)) == NULL)
     {
       g_autofree char *part = g_strdup_printf (_("the date of post %s"), data_post);
@@ -418,24 +505,17 @@ parse_post (xmlXPathContext  *ctx,
       return NULL;
     }
 
-  permalink = get_attr (date_link, "href");
+  permalink = get_attr (parts.parts[PART_DATE_LINK], "href");
   if (permalink == NULL)
     permalink = g_strdup_printf ("https://t.me/%s", data_post);
 
-  text = node_text (find_node (ctx, post,
-                               ".//div[" HAS_CLASS ("tgme_widget_message_text") "]"
-                               "[not(ancestor::*[" HAS_CLASS ("tgme_widget_message_reply") "])]"
-                               "[not(ancestor::*[" HAS_CLASS ("tgme_widget_message_link_preview") "])]"));
-  views = node_text (find_node (ctx, post, ".//*[" HAS_CLASS ("tgme_widget_message_views") "]"));
-  signature = node_text (find_node (ctx, post,
-                                    ".//*[" HAS_CLASS ("tgme_widget_message_from_author") "]"));
-  owner = node_text (find_node (ctx, post,
-                                ".//*[" HAS_CLASS ("tgme_widget_message_owner_name") "]"));
-  forwarded = node_text (find_node (ctx, post,
-                                    ".//*[" HAS_CLASS ("tgme_widget_message_forwarded_from_name") "]"));
-  meta = node_text (find_node (ctx, post, ".//*[" HAS_CLASS ("tgme_widget_message_meta") "]"));
-  reply = get_attr (find_node (ctx, post, ".//a[" HAS_CLASS ("tgme_widget_message_reply") "]"),
-                    "href");
+  text = node_text (parts.parts[PART_TEXT]);
+  views = node_text (parts.parts[PART_VIEWS]);
+  signature = node_text (parts.parts[PART_SIGNATURE]);
+  owner = node_text (parts.parts[PART_OWNER]);
+  forwarded = node_text (parts.parts[PART_FORWARDED]);
+  meta = node_text (parts.parts[PART_META]);
+  reply = get_attr (parts.parts[PART_REPLY], "href");
 
   lg_message_set_external_id (message, id);
   lg_message_set_sent_at (message, g_date_time_to_unix (time));
@@ -452,7 +532,8 @@ parse_post (xmlXPathContext  *ctx,
     }
   lg_message_set_forwarded_from (message, forwarded);
   lg_message_set_edited (message, meta != NULL && strstr (meta, "edited") != NULL);
-  lg_message_set_media_kind (message, media_kind (ctx, post));
+  lg_message_set_media_kind (message, parts.media < G_N_ELEMENTS (media_kinds)
+                                        ? media_kinds[parts.media].kind : NULL);
   if (path_number (reply) > 0)
     {
       g_autofree char *reply_id = g_strdup_printf ("%" G_GINT64_FORMAT, path_number (reply));
@@ -469,7 +550,7 @@ find_cursor (xmlXPathContext *ctx,
              const char      *attribute,
              const char      *rel)
 {
-  g_autofree char *more_expr = g_strdup_printf ("//a[" HAS_CLASS ("tme_messages_more") "][@%s]",
+  g_autofree char *more_expr = g_strdup_printf ("//a[@%s][" HAS_CLASS ("tme_messages_more") "]",
                                                 attribute);
   g_autofree char *link_expr = g_strdup_printf ("//link[@rel='%s'][@href]", rel);
   g_autofree char *value = get_attr (find_node (ctx, root, more_expr), attribute);
@@ -564,11 +645,12 @@ lg_telegram_page_parse (const char           *html,
 
   self = g_object_new (LG_TYPE_TELEGRAM_PAGE, NULL);
   ctx = xmlXPathNewContext (doc);
-  posts = eval (ctx, root, "//div[" HAS_CLASS ("tgme_widget_message") "][@data-post]");
+  /* The cheap test first: few elements have a data-post. */
+  posts = eval (ctx, root, "//div[@data-post][" HAS_CLASS ("tgme_widget_message") "]");
 
   for (int i = 0; posts != NULL && posts->nodesetval != NULL && i < posts->nodesetval->nodeNr; i++)
     {
-      LgMessage *message = parse_post (ctx, posts->nodesetval->nodeTab[i], channel, error);
+      LgMessage *message = parse_post (posts->nodesetval->nodeTab[i], channel, error);
 
       if (message == NULL)
         return NULL;

@@ -39,7 +39,7 @@ struct _LgSourcesView
   gulong            changed_id;
 
   GtkStack         *stack;
-  GtkListView      *source_list;
+  GtkListBox       *source_list;
   GtkListView      *message_list;
   GtkLabel         *messages_title;
   GtkSearchEntry   *filter_entry;
@@ -95,7 +95,12 @@ reload_sources (LgSourcesView *self)
     gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "list" : "empty");
 }
 
-/* Redraws the row of a source whose sync state changed. */
+static void update_source_row (LgSourcesView *self,
+                               GtkWidget     *row,
+                               LgSource      *source);
+
+/* Redraws, in place, the row of a source whose sync state changed: a new row
+ * would take the focus away from its Stop button. */
 static void
 refresh_row (LgSourcesView *self,
              gint64         source_id)
@@ -105,10 +110,11 @@ refresh_row (LgSourcesView *self,
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(LgSource) source = g_list_model_get_item (model, i);
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->source_list, (int) i);
 
-      if (lg_source_get_id (source) == source_id)
+      if (lg_source_get_id (source) == source_id && row != NULL)
         {
-          g_list_model_items_changed (model, i, 1, 1);
+          update_source_row (self, GTK_WIDGET (row), source);
           return;
         }
     }
@@ -123,23 +129,27 @@ on_store_changed_cb (LgSourcesView *self,
 
 /* Source rows. */
 
+/* An export's "sync" is its last import. */
 static char *
-describe_time (gint64 unix_time)
+describe_time (gint64   unix_time,
+               gboolean channel)
 {
   g_autoptr(GDateTime) time = NULL;
 
   if (unix_time <= 0)
-    return g_strdup (_("never synced"));
+    return g_strdup (channel ? _("never synced") : _("never imported"));
   time = g_date_time_new_from_unix_local (unix_time);
-  return g_date_time_format (time, _("synced %e %b %Y, %H:%M"));
+  return g_date_time_format (time, channel ? _("synced %-d %b %Y, %H:%M")
+                                           : _("imported %-d %b %Y, %H:%M"));
 }
 
-static void
-setup_source_row_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     LgSourcesView            *self)
+static GtkWidget *
+create_source_row_cb (gpointer item,
+                      gpointer user_data)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  LgSourcesView *self = user_data;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *icon = gtk_image_new ();
   GtkWidget *title = gtk_label_new (NULL);
@@ -149,29 +159,40 @@ setup_source_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *sync = gtk_button_new ();
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
+  gtk_widget_add_css_class (box, "source-row");
   gtk_image_set_icon_size (GTK_IMAGE (icon), GTK_ICON_SIZE_LARGE);
   gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (icon, "source-icon");
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (title, "heading");
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
   gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
   gtk_label_set_xalign (GTK_LABEL (state), 0);
   gtk_label_set_wrap (GTK_LABEL (state), TRUE);
+  gtk_widget_add_css_class (state, "caption");
+  gtk_widget_set_margin_top (progress, 3);
   gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
   gtk_widget_set_valign (sync, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (sync, "flat");
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
   gtk_widget_set_tooltip_text (remove, _("Remove Source"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Remove Source"), -1);
 
   gtk_box_append (GTK_BOX (text), title);
   gtk_box_append (GTK_BOX (text), subtitle);
   gtk_box_append (GTK_BOX (text), state);
   gtk_box_append (GTK_BOX (text), progress);
-  gtk_box_append (GTK_BOX (row), icon);
-  gtk_box_append (GTK_BOX (row), text);
-  gtk_box_append (GTK_BOX (row), sync);
-  gtk_box_append (GTK_BOX (row), remove);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), sync);
+  gtk_box_append (GTK_BOX (box), remove);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
   g_object_set_data (G_OBJECT (row), "icon", icon);
   g_object_set_data (G_OBJECT (row), "title", title);
@@ -180,23 +201,24 @@ setup_source_row_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (row), "progress", progress);
   g_object_set_data (G_OBJECT (row), "sync", sync);
   g_object_set_data (G_OBJECT (row), "remove", remove);
-  gtk_list_item_set_child (item, row);
+  update_source_row (self, row, item);
+  return row;
 }
 
 static void
-bind_source_row_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    LgSourcesView            *self)
+update_source_row (LgSourcesView *self,
+                   GtkWidget     *row,
+                   LgSource      *source)
 {
-  LgSource *source = gtk_list_item_get_item (item);
-  GtkWidget *row = gtk_list_item_get_child (item);
   gint64 id = lg_source_get_id (source);
   SyncState *state = g_hash_table_lookup (self->syncing, &id);
   gboolean channel = g_strcmp0 (lg_source_get_kind (source), "telegram_channel") == 0;
   GtkLabel *state_label = g_object_get_data (G_OBJECT (row), "state");
   GtkWidget *progress = g_object_get_data (G_OBJECT (row), "progress");
   GtkWidget *sync = g_object_get_data (G_OBJECT (row), "sync");
-  g_autofree char *last_sync = describe_time (lg_source_get_last_sync (source));
+  GtkWidget *remove = g_object_get_data (G_OBJECT (row), "remove");
+  const char *sync_label = state != NULL ? _("Stop Syncing") : _("Sync Now");
+  g_autofree char *last_sync = describe_time (lg_source_get_last_sync (source), channel);
   g_autofree char *subtitle = NULL;
   g_autofree char *handle = channel ? g_strdup_printf ("@%s", lg_source_get_handle (source))
                                     : g_strdup (_("Telegram export"));
@@ -212,15 +234,17 @@ bind_source_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (g_object_get_data (G_OBJECT (row), "title"), lg_source_get_title (source));
   gtk_label_set_text (g_object_get_data (G_OBJECT (row), "subtitle"), subtitle);
   /* The target first: an action name without its target warns. */
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (g_object_get_data (G_OBJECT (row), "remove")),
-                                    "x", id);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (g_object_get_data (G_OBJECT (row), "remove")),
-                                  "sources.remove");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "x", id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "sources.remove");
 
   gtk_widget_remove_css_class (GTK_WIDGET (state_label), "source-error");
   if (state != NULL)
     {
-      g_autofree char *text = g_strdup_printf (_("Syncing… %u new messages"), state->n_new);
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "Syncing… %u new message",
+                                                            "Syncing… %u new messages",
+                                                            state->n_new),
+                                               state->n_new);
 
       gtk_label_set_text (state_label, text);
       if (state->fraction >= 0)
@@ -240,7 +264,9 @@ bind_source_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_visible (sync, channel);
   gtk_button_set_icon_name (GTK_BUTTON (sync), state != NULL ? "process-stop-symbolic"
                                                              : "view-refresh-symbolic");
-  gtk_widget_set_tooltip_text (sync, state != NULL ? _("Stop Syncing") : _("Sync Now"));
+  gtk_widget_set_tooltip_text (sync, sync_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (sync), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  sync_label, -1);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (sync), "x", id);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (sync), state != NULL ? "sources.cancel"
                                                                        : "sources.sync");
@@ -253,11 +279,13 @@ setup_message_row_cb (GtkSignalListItemFactory *factory,
                       GtkListItem              *item,
                       LgSourcesView            *self)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *header = gtk_label_new (NULL);
   GtkWidget *text = gtk_label_new (NULL);
-  GtkWidget *link = gtk_link_button_new ("");
+  GtkWidget *link = gtk_label_new (NULL);
 
+  gtk_widget_add_css_class (row, "card");
+  gtk_widget_add_css_class (row, "message-card");
   gtk_label_set_xalign (GTK_LABEL (header), 0);
   gtk_widget_add_css_class (header, "dim-label");
   gtk_widget_add_css_class (header, "caption");
@@ -267,7 +295,12 @@ setup_message_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_lines (GTK_LABEL (text), 6);
   gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
   gtk_label_set_selectable (GTK_LABEL (text), TRUE);
+  /* A label, not a GtkLinkButton: a button's padding would indent the link
+   * from the text above it. */
+  gtk_label_set_xalign (GTK_LABEL (link), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (link), PANGO_ELLIPSIZE_END);
   gtk_widget_set_halign (link, GTK_ALIGN_START);
+  gtk_widget_add_css_class (link, "caption");
 
   gtk_box_append (GTK_BOX (row), header);
   gtk_box_append (GTK_BOX (row), text);
@@ -288,7 +321,7 @@ bind_message_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *row = gtk_list_item_get_child (item);
   GtkWidget *link = g_object_get_data (G_OBJECT (row), "link");
   g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (lg_message_get_sent_at (message));
-  g_autofree char *when = g_date_time_format (time, "%e %b %Y, %H:%M");
+  g_autofree char *when = g_date_time_format (time, _("%-d %b %Y, %H:%M"));
   g_autofree char *header = g_strdup_printf ("%s · %s",
                                              lg_message_get_author_name (message)
                                                ? lg_message_get_author_name (message)
@@ -303,8 +336,10 @@ bind_message_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_visible (link, permalink != NULL);
   if (permalink != NULL)
     {
-      gtk_link_button_set_uri (GTK_LINK_BUTTON (link), permalink);
-      gtk_button_set_label (GTK_BUTTON (link), permalink);
+      g_autofree char *markup = g_markup_printf_escaped ("<a href=\"%s\">%s</a>", permalink,
+                                                         permalink);
+
+      gtk_label_set_markup (GTK_LABEL (link), markup);
     }
 }
 
@@ -334,10 +369,11 @@ open_source (LgSourcesView *self,
 }
 
 static void
-on_source_list_activate_cb (LgSourcesView *self,
-                            guint          position)
+on_source_list_row_activated_cb (LgSourcesView *self,
+                                 GtkListBoxRow *row)
 {
-  g_autoptr(LgSource) source = g_list_model_get_item (G_LIST_MODEL (self->sources), position);
+  g_autoptr(LgSource) source = g_list_model_get_item (G_LIST_MODEL (self->sources),
+                                                      gtk_list_box_row_get_index (row));
 
   if (source != NULL)
     open_source (self, source);
@@ -635,21 +671,25 @@ on_import_done_cb (GObject      *object,
     }
 }
 
-static void
-on_import_chooser_response_cb (GtkNativeDialog *chooser,
-                               int              response,
-                               LgSourcesView   *self)
+void
+lg_sources_view_import_file (LgSourcesView *self,
+                             GFile         *file)
 {
-  g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_object_unref (chooser);
-  if (file == NULL || self->store == NULL || self->import_cancellable != NULL)
+  g_return_if_fail (LG_IS_SOURCES_VIEW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->store == NULL || self->import_cancellable != NULL)
     return;
 
   path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      show_toast (self, _("Only a file on this computer can be imported. Copy the export to a "
+                          "local folder and import it from there."));
+      return;
+    }
   self->import_cancellable = g_cancellable_new ();
   gtk_label_set_text (self->import_label, _("Importing…"));
   gtk_progress_bar_set_fraction (self->import_progress, 0);
@@ -657,6 +697,20 @@ on_import_chooser_response_cb (GtkNativeDialog *chooser,
   lg_telegram_export_import_async (self->importer, lg_store_get_path (self->store), path,
                                    self->import_cancellable, on_import_done_cb,
                                    g_object_ref (self));
+}
+
+static void
+on_import_chooser_response_cb (GtkNativeDialog *chooser,
+                               int              response,
+                               LgSourcesView   *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+  if (file != NULL)
+    lg_sources_view_import_file (self, file);
 }
 
 static void
@@ -787,6 +841,14 @@ lg_sources_view_set_store (LgSourcesView *self,
   reload_sources (self);
 }
 
+LgChannelSync *
+lg_sources_view_get_channel_sync (LgSourcesView *self)
+{
+  g_return_val_if_fail (LG_IS_SOURCES_VIEW (self), NULL);
+
+  return self->sync;
+}
+
 static void
 lg_sources_view_dispose (GObject *object)
 {
@@ -826,7 +888,7 @@ lg_sources_view_class_init (LgSourcesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgSourcesView, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, LgSourcesView, import_label);
   gtk_widget_class_bind_template_child (widget_class, LgSourcesView, import_progress);
-  gtk_widget_class_bind_template_callback (widget_class, on_source_list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_source_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_entry_search_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "sources.add-channel", NULL, add_channel_action);
@@ -857,14 +919,8 @@ lg_sources_view_init (LgSourcesView *self)
   gtk_string_filter_set_match_mode (self->filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
   gtk_string_filter_set_ignore_case (self->filter, TRUE);
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_source_row_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_source_row_cb), self);
-  gtk_list_view_set_factory (self->source_list, factory);
-  g_object_unref (factory);
-  gtk_list_view_set_model (self->source_list,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (
-                             G_LIST_MODEL (g_object_ref (self->sources)))));
+  gtk_list_box_bind_model (self->source_list, G_LIST_MODEL (self->sources),
+                           create_source_row_cb, self, NULL);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_message_row_cb), self);

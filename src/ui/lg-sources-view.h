@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "lg-channel-sync.h"
 #include "lg-store.h"
 
 G_BEGIN_DECLS
@@ -18,8 +19,15 @@ G_DECLARE_FINAL_TYPE (LgSourcesView, lg_sources_view, LG, SOURCES_VIEW, AdwBin)
 
 /* store may be NULL when the database could not be opened. base_url is the
  * telegram-base-url setting (the environment may override it). */
-void lg_sources_view_set_store (LgSourcesView *self,
-                                LgStore       *store,
-                                const char    *base_url);
+void           lg_sources_view_set_store        (LgSourcesView *self,
+                                                 LgStore       *store,
+                                                 const char    *base_url);
+/* Imports a Telegram Desktop export (result.json) in the background, as the
+ * file chooser of the Import action does. */
+void           lg_sources_view_import_file      (LgSourcesView *self,
+                                                 GFile         *file);
+/* The client the view syncs channels with (NULL before a store is set);
+ * tests shorten its delays. */
+LgChannelSync *lg_sources_view_get_channel_sync (LgSourcesView *self);
 
 G_END_DECLS

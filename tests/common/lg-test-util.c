@@ -311,3 +311,33 @@ lg_test_run_cli (const char * const *args,
   g_assert_no_error (error);
   return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
 }
+
+char *
+lg_test_channel_page_for_query (const char *channel,
+                                GHashTable *query,
+                                gint64      newest,
+                                guint       page_size,
+                                gint64      base_time)
+{
+  const char *before = query != NULL ? g_hash_table_lookup (query, "before") : NULL;
+  const char *after = query != NULL ? g_hash_table_lookup (query, "after") : NULL;
+  gint64 first, last;
+
+  if (before != NULL)
+    {
+      last = g_ascii_strtoll (before, NULL, 10) - 1;
+      first = MAX (1, last - (gint64) page_size + 1);
+    }
+  else if (after != NULL && g_ascii_strtoll (after, NULL, 10) < newest)
+    {
+      first = g_ascii_strtoll (after, NULL, 10) + 1;
+      last = MIN (newest, first + (gint64) page_size - 1);
+    }
+  else
+    {
+      last = newest;
+      first = MAX (1, last - (gint64) page_size + 1);
+    }
+
+  return lg_test_channel_page (channel, first, last, newest, base_time);
+}

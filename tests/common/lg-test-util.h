@@ -49,5 +49,13 @@ char     *lg_test_channel_page (const char *channel,
                                 gint64      last,
                                 gint64      newest,
                                 gint64      base_time);
+/* What t.me answers to /s/CHANNEL with query (a SoupServer handler's table of
+ * before=ID or after=ID, or NULL) when the channel has posts 1..newest:
+ * the page_size posts before, after or at the newest end. */
+char     *lg_test_channel_page_for_query (const char *channel,
+                                          GHashTable *query,
+                                          gint64      newest,
+                                          guint       page_size,
+                                          gint64      base_time);
 
 G_END_DECLS

@@ -59,8 +59,6 @@ clinic_news (SoupServerMessage *msg,
              GHashTable        *query)
 {
   const char *before = query != NULL ? g_hash_table_lookup (query, "before") : NULL;
-  const char *after = query != NULL ? g_hash_table_lookup (query, "after") : NULL;
-  gint64 first, last;
 
   if (before != NULL && g_ascii_strtoll (before, NULL, 10) == fake.fail_before)
     {
@@ -68,23 +66,8 @@ clinic_news (SoupServerMessage *msg,
       return;
     }
 
-  if (before != NULL)
-    {
-      last = g_ascii_strtoll (before, NULL, 10) - 1;
-      first = MAX (1, last - PAGE + 1);
-    }
-  else if (after != NULL && g_ascii_strtoll (after, NULL, 10) < fake.newest)
-    {
-      first = g_ascii_strtoll (after, NULL, 10) + 1;
-      last = MIN (fake.newest, first + PAGE - 1);
-    }
-  else
-    {
-      last = fake.newest;
-      first = MAX (1, last - PAGE + 1);
-    }
-
-  respond (msg, 200, lg_test_channel_page ("clinic_news", first, last, fake.newest, BASE_TIME));
+  respond (msg, 200, lg_test_channel_page_for_query ("clinic_news", query, fake.newest, PAGE,
+                                                     BASE_TIME));
 }
 
 static void

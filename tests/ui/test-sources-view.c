@@ -1,0 +1,507 @@
+/* test-sources-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Sources view at GTK level, as a user drives it, against a SoupServer on
+ * 127.0.0.1 that plays t.me: the empty state, adding a channel through the
+ * dialog (refused, then synced with progress), browsing and filtering its
+ * messages, a channel that does not exist, importing an export, removing a
+ * source after confirming. Widgets are found by what they show (label text,
+ * action name), the way a user or a screen reader finds them.
+ */
+
+#include "config.h"
+
+#include <libsoup/soup.h>
+
+#include "lg-channel-handle.h"
+#include "lg-resources.h"
+#include "lg-sources-view.h"
+#include "lg-test-util.h"
+
+#define PAGE      20
+#define NEWEST    45
+#define BASE_TIME 1700000000
+
+static SoupServer *server;
+
+typedef struct
+{
+  LgStore       *store;
+  GtkWindow     *window;
+  LgSourcesView *view;
+} Fixture;
+
+/* The fake t.me: clinic_news has posts 1..NEWEST; every other name is unknown. */
+static void
+handle_cb (SoupServer        *soup_server,
+           SoupServerMessage *msg,
+           const char        *path,
+           GHashTable        *query,
+           gpointer           user_data)
+{
+  char *body;
+
+  if (g_str_equal (path, "/s/clinic_news"))
+    {
+      body = lg_test_channel_page_for_query ("clinic_news", query, NEWEST, PAGE, BASE_TIME);
+      soup_server_message_set_status (msg, 200, NULL);
+    }
+  else
+    {
+      body = g_strdup ("<html><body>Not found</body></html>");
+      soup_server_message_set_status (msg, 404, NULL);
+    }
+  soup_server_message_set_response (msg, "text/html; charset=utf-8", SOUP_MEMORY_TAKE, body,
+                                    strlen (body));
+}
+
+/* The main loop wakes at least this often, so WAIT_UNTIL can check its
+ * deadline while nothing else happens. */
+static gboolean
+tick_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+#define WAIT_UNTIL(condition)                                                   \
+  G_STMT_START {                                                                \
+    gint64 deadline_ = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;           \
+    while (!(condition))                                                        \
+      {                                                                         \
+        if (g_get_monotonic_time () > deadline_)                                \
+          g_error ("Timed out waiting for: %s", #condition);                    \
+        g_main_context_iteration (NULL, TRUE);                                  \
+      }                                                                         \
+  } G_STMT_END
+
+/* Finding what is on screen. */
+
+typedef gboolean (*Match) (GtkWidget     *widget,
+                           gconstpointer  data);
+
+/* The first widget in root's mapped subtree that matches, depth first. */
+static GtkWidget *
+find_widget (GtkWidget     *root,
+             Match          match,
+             gconstpointer  data)
+{
+  if (root == NULL || !gtk_widget_get_mapped (root))
+    return NULL;
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+label_contains (GtkWidget     *widget,
+                gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+static gboolean
+button_with_action (GtkWidget     *widget,
+                    gconstpointer  action)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+static gboolean
+button_with_label (GtkWidget     *widget,
+                   gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+of_type (GtkWidget     *widget,
+         gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static GtkWidget *
+find_label (Fixture    *f,
+            const char *text)
+{
+  return find_widget (GTK_WIDGET (f->view), label_contains, text);
+}
+
+static GtkWidget *
+find_of_type (GtkWidget *root,
+              GType      type)
+{
+  return find_widget (root, of_type, GSIZE_TO_POINTER (type));
+}
+
+/* The source row showing title. */
+static GtkWidget *
+find_row (Fixture    *f,
+          const char *title)
+{
+  GtkWidget *label = find_label (f, title);
+
+  return label != NULL ? gtk_widget_get_ancestor (label, GTK_TYPE_LIST_BOX_ROW) : NULL;
+}
+
+/* The message dialog on screen, if any. */
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Clicks the dialog's response button, as a user does. */
+static void
+click_response (AdwMessageDialog *dialog,
+                const char       *label)
+{
+  GtkWidget *button = find_widget (GTK_WIDGET (dialog), button_with_label, label);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  WAIT_UNTIL (find_dialog () == NULL);
+}
+
+static gint64
+count (LgStore  *store,
+       gboolean  messages)
+{
+  LgStoreCounts counts;
+
+  g_assert_true (lg_store_count (store, &counts, NULL));
+  return messages ? counts.messages : counts.sources;
+}
+
+static guint
+shown_messages (Fixture *f)
+{
+  GtkWidget *list = find_of_type (GTK_WIDGET (f->view), GTK_TYPE_LIST_VIEW);
+
+  g_assert_nonnull (list);
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list))));
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->store = lg_test_open_store ();
+  f->view = g_object_new (LG_TYPE_SOURCES_VIEW, NULL);
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 800, 700);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->view));
+
+  /* The setting is ignored: the environment points at the fake server. */
+  lg_sources_view_set_store (f->view, f->store, "https://t.me");
+  /* Short pauses, yet long enough to see the progress between pages. */
+  lg_channel_sync_set_timing (lg_sources_view_get_channel_sync (f->view), 250, 20, 2);
+
+  gtk_window_present (f->window);
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->view)));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&f->store);
+}
+
+/* Adds a channel through the empty state's or the list's Add Channel button
+ * and its dialog. */
+static void
+add_channel (Fixture    *f,
+             const char *input)
+{
+  GtkWidget *button = find_widget (GTK_WIDGET (f->view), button_with_action,
+                                   "sources.add-channel");
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  WAIT_UNTIL ((dialog = find_dialog ()) != NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Add Channel");
+
+  entry = find_of_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), input);
+  click_response (dialog, "_Add");
+}
+
+static void
+test_empty_state (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *actions[] = { "sources.add-channel", "sources.import" };
+
+  g_assert_nonnull (find_label (f, "No Sources Yet"));
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      GtkWidget *button = find_widget (GTK_WIDGET (f->view), button_with_action, actions[i]);
+
+      g_assert_nonnull (button);
+      g_assert_nonnull (gtk_widget_get_ancestor (button, ADW_TYPE_STATUS_PAGE));
+      g_assert_true (gtk_widget_is_sensitive (button));
+    }
+
+  /* Without a database there is nothing to add to. */
+  lg_sources_view_set_store (f->view, NULL, NULL);
+  g_assert_false (gtk_widget_is_sensitive (find_widget (GTK_WIDGET (f->view), button_with_action,
+                                                        "sources.add-channel")));
+}
+
+static void
+test_add_channel (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) expected = NULL;
+  g_autofree char *refused = lg_channel_handle_parse ("ab", NULL, &expected);
+  GtkWidget *button = find_widget (GTK_WIDGET (f->view), button_with_action,
+                                   "sources.add-channel");
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+  GtkWidget *hint;
+  GtkWidget *add;
+  gboolean saw_progress = FALSE;
+  gboolean saw_counting = FALSE;
+
+  g_assert_null (refused);
+  g_signal_emit_by_name (button, "clicked");
+  WAIT_UNTIL ((dialog = find_dialog ()) != NULL);
+  entry = find_of_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+  add = find_widget (GTK_WIDGET (dialog), button_with_label, "_Add");
+  g_assert_false (gtk_widget_is_sensitive (add));
+
+  /* Too short: refused with the reason, and Enter does not add it. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "ab");
+  hint = find_widget (GTK_WIDGET (dialog), label_contains, expected->message);
+  g_assert_nonnull (hint);
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  g_assert_false (gtk_widget_is_sensitive (add));
+  gtk_widget_activate (entry);
+  g_assert_true (find_dialog () == dialog);
+  g_assert_cmpint (count (f->store, FALSE), ==, 0);
+
+  /* A link to the channel is a valid name. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "https://t.me/clinic_news");
+  g_assert_false (gtk_widget_get_mapped (hint));
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  click_response (dialog, "_Add");
+
+  /* The row appears at once and syncs with its progress, page by page. */
+  g_assert_cmpint (count (f->store, FALSE), ==, 1);
+  WAIT_UNTIL (find_label (f, "@clinic_news · ") != NULL);
+  /* The empty state fades out. */
+  WAIT_UNTIL (find_label (f, "No Sources Yet") == NULL);
+  while (find_label (f, "@clinic_news · 45 messages") == NULL)
+    {
+      GtkWidget *syncing = find_label (f, "Syncing…");
+      GtkWidget *bar = find_of_type (GTK_WIDGET (f->view), GTK_TYPE_PROGRESS_BAR);
+
+      if (syncing != NULL)
+        {
+          const char *text = gtk_label_get_text (GTK_LABEL (syncing));
+
+          g_assert_nonnull (bar);
+          /* A page of 20 stored, out of the 100 the dialog asked for. */
+          saw_counting |= strstr (text, " 20 new") != NULL || strstr (text, " 40 new") != NULL;
+          saw_progress |= gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)) >= 0.2 &&
+                          gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)) <= 0.4;
+        }
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_true (saw_counting);
+  g_assert_true (saw_progress);
+
+  /* Done: the page's title, the count, no progress left. */
+  g_assert_nonnull (find_label (f, "Channel clinic_news"));
+  g_assert_null (find_label (f, "Syncing…"));
+  g_assert_null (find_of_type (GTK_WIDGET (f->view), GTK_TYPE_PROGRESS_BAR));
+  g_assert_cmpint (count (f->store, TRUE), ==, NEWEST);
+}
+
+static void
+test_browse_messages (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *row;
+  GtkWidget *filter;
+
+  add_channel (f, "@clinic_news");
+  WAIT_UNTIL (find_label (f, "@clinic_news · 45 messages") != NULL);
+
+  row = find_row (f, "Channel clinic_news");
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row, "activate");
+
+  /* The newest first, each with its link. */
+  WAIT_UNTIL (find_label (f, "Post 45: looking for a CRM") != NULL);
+  WAIT_UNTIL (find_row (f, "Channel clinic_news") == NULL);
+  g_assert_cmpuint (shown_messages (f), ==, NEWEST);
+  g_assert_nonnull (find_label (f, "https://t.me/clinic_news/45"));
+  g_assert_nonnull (find_label (f, "(https://example.com/45)"));
+
+  filter = find_of_type (GTK_WIDGET (f->view), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (filter);
+  gtk_editable_set_text (GTK_EDITABLE (filter), "POST 4");
+  /* Post 4 and Posts 40 to 45. */
+  WAIT_UNTIL (shown_messages (f) == 7);
+  g_assert_nonnull (find_label (f, "Post 40:"));
+  g_assert_null (find_label (f, "Post 39:"));
+
+  gtk_editable_set_text (GTK_EDITABLE (filter), "no such words");
+  WAIT_UNTIL (shown_messages (f) == 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "sources.back", NULL));
+  WAIT_UNTIL (find_row (f, "Channel clinic_news") != NULL);
+}
+
+static void
+test_missing_channel (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *error;
+  GtkWidget *row;
+
+  add_channel (f, "@missing_channel");
+  WAIT_UNTIL ((error = find_label (f, "There is no Telegram channel called @missing_channel"))
+              != NULL);
+  g_assert_true (gtk_widget_has_css_class (error, "source-error"));
+
+  /* On the channel's own row, which keeps its (empty) count. */
+  row = gtk_widget_get_ancestor (error, GTK_TYPE_LIST_BOX_ROW);
+  g_assert_nonnull (find_widget (row, label_contains, "@missing_channel · 0 messages"));
+  g_assert_null (find_label (f, "Syncing…"));
+}
+
+static void
+import_account (Fixture *f)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("LEADGRAM_TEST_DATA"), "fixtures",
+                                            "telegram-export", "account.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  lg_sources_view_import_file (f->view, file);
+  WAIT_UNTIL (find_label (f, "Old Startup Chat") != NULL);
+}
+
+static void
+test_import_export (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *row;
+
+  import_account (f);
+
+  g_assert_nonnull (find_label (f, "Sam's notes"));
+  row = find_row (f, "Marketing Pros");
+  g_assert_nonnull (row);
+  g_assert_nonnull (find_widget (row, label_contains, "Telegram export · 2 messages"));
+  /* An export has nothing to sync. */
+  g_assert_null (find_widget (row, button_with_action, "sources.sync"));
+  g_assert_cmpint (count (f->store, FALSE), ==, 3);
+  g_assert_cmpint (count (f->store, TRUE), ==, 4);
+}
+
+static void
+test_remove_source (Fixture       *f,
+                    gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *remove;
+
+  import_account (f);
+  remove = find_widget (find_row (f, "Marketing Pros"), button_with_action, "sources.remove");
+  g_assert_nonnull (remove);
+
+  /* Cancel keeps it. */
+  g_signal_emit_by_name (remove, "clicked");
+  WAIT_UNTIL ((dialog = find_dialog ()) != NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Remove “Marketing Pros”?");
+  click_response (dialog, "_Cancel");
+  g_assert_cmpint (count (f->store, FALSE), ==, 3);
+  g_assert_nonnull (find_row (f, "Marketing Pros"));
+
+  /* Remove takes the source and its two messages. */
+  g_signal_emit_by_name (remove, "clicked");
+  WAIT_UNTIL ((dialog = find_dialog ()) != NULL);
+  click_response (dialog, "_Remove");
+  WAIT_UNTIL (find_row (f, "Marketing Pros") == NULL);
+  g_assert_nonnull (find_row (f, "Old Startup Chat"));
+  g_assert_cmpint (count (f->store, FALSE), ==, 2);
+  g_assert_cmpint (count (f->store, TRUE), ==, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoslist(GUri) uris = NULL;
+  g_autofree char *base_url = NULL;
+  int status;
+
+  /* The strings looked for are the untranslated ones. */
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  /* Before any thread: setenv is not thread-safe. */
+  server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (server, NULL, handle_cb, NULL, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  base_url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_setenv ("LEADGRAM_TELEGRAM_BASE_URL", base_url, TRUE);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: UI tests need one (run them under xvfb-run).\n");
+      return 77;
+    }
+  adw_init ();
+  lg_register_resource ();
+  g_timeout_add (20, tick_cb, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/ui/sources-view/empty-state", test_empty_state);
+  ADD ("/ui/sources-view/add-channel", test_add_channel);
+  ADD ("/ui/sources-view/browse-messages", test_browse_messages);
+  ADD ("/ui/sources-view/missing-channel", test_missing_channel);
+  ADD ("/ui/sources-view/import-export", test_import_export);
+  ADD ("/ui/sources-view/remove-source", test_remove_source);
+#undef ADD
+
+  status = g_test_run ();
+  soup_server_disconnect (server);
+  g_clear_object (&server);
+  return status;
+}
