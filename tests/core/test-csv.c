@@ -14,7 +14,6 @@
 #include "lg-csv-reader.h"
 #include "lg-csv-writer.h"
 #include "lg-test-util.h"
-#include "lg-validate.h"
 
 static char *
 fixture (const char *name)
@@ -309,28 +308,6 @@ test_writer (void)
                    "\" padded \"\r\n");
 }
 
-static void
-test_validate (void)
-{
-  g_autofree char *phone = lg_normalize_phone ("+1 (415) 555-0100");
-  g_autofree char *zeros = lg_normalize_phone ("0049 30 1234567");
-  g_autofree char *handle = lg_normalize_telegram ("https://t.me/Anna_Dental");
-  g_autofree char *at = lg_normalize_telegram ("@anna_dental");
-
-  g_assert_true (lg_validate_email ("a.b+c@example.co.uk"));
-  g_assert_false (lg_validate_email ("lee.wong(at)example.com"));
-  g_assert_false (lg_validate_email ("a@b"));
-  g_assert_false (lg_validate_email ("a@@b.com"));
-  g_assert_false (lg_validate_email ("a b@c.com"));
-  g_assert_cmpstr (phone, ==, "+14155550100");
-  g_assert_cmpstr (zeros, ==, "+49301234567");
-  g_assert_null (lg_normalize_phone ("call me"));
-  g_assert_null (lg_normalize_phone ("123"));
-  g_assert_cmpstr (handle, ==, "anna_dental");
-  g_assert_cmpstr (at, ==, "anna_dental");
-  g_assert_null (lg_normalize_telegram ("not a handle!"));
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -345,7 +322,6 @@ main (int   argc,
   g_test_add_func ("/csv/mapping/guess", test_mapping_guess);
   g_test_add_func ("/csv/mapping/rules-and-saving", test_mapping_rules_and_saving);
   g_test_add_func ("/csv/writer", test_writer);
-  g_test_add_func ("/csv/validate", test_validate);
 
   return g_test_run ();
 }

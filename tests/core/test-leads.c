@@ -622,6 +622,11 @@ test_validate_fields (void)
     { "a@-example.com", NULL },
     { "a b@example.com", NULL },
     { "a@example.c0m", NULL },
+    /* The addresses the CSV import checked with a validator of its own. */
+    { "a.b+c@example.co.uk", "a.b+c@example.co.uk" },
+    { "lee.wong(at)example.com", NULL },
+    { "a@@b.com", NULL },
+    { "a b@c.com", NULL },
   };
   static const struct {
     const char *text;
@@ -633,6 +638,9 @@ test_validate_fields (void)
     { "123456", NULL },
     { "+1234567890123456", NULL },
     { "call me", NULL },
+    { "+1 (415) 555-0100", "+14155550100" },
+    { "0049 30 1234567", "+49301234567" },
+    { "123", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (emails); i++)
@@ -672,6 +680,19 @@ test_validate_fields (void)
     g_assert_cmpstr (currency, ==, "EUR");
     g_clear_pointer (&currency, g_free);
     g_assert_false (lg_lead_validate_currency ("euro", &currency, &error));
+  }
+
+  /* The import's dedupe key for a handle: the stored form, case folded. */
+  {
+    g_autofree char *link = lg_lead_handle_key ("https://t.me/Anna_Dental");
+    g_autofree char *at = lg_lead_handle_key ("@anna_dental");
+    g_autofree char *stored = lg_lead_handle_key ("Anna_Dental");
+
+    g_assert_cmpstr (link, ==, "anna_dental");
+    g_assert_cmpstr (at, ==, "anna_dental");
+    g_assert_cmpstr (stored, ==, "anna_dental");
+    g_assert_null (lg_lead_handle_key ("not a handle!"));
+    g_assert_null (lg_lead_handle_key (""));
   }
 }
 
