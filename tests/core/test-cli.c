@@ -173,6 +173,29 @@ test_metrics_machine (void)
                             &out, &err), ==, 0);
   g_assert_true (g_str_has_prefix (out, "period_start,period_end,source_id,source,currency,leads,"));
   g_assert_nonnull (strstr (out, ",ads_channel,USD,4,2,2,1,50.00,50.00,66.67,310.00,77.50,"));
+
+  /* export-csv --what metrics writes the same tables to a file, a BOM first if asked. */
+  {
+    g_autofree char *file = g_strconcat (path, ".metrics.csv", NULL);
+    g_autofree char *text = NULL;
+    g_autofree char *printed = g_steal_pointer (&out);
+
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "export-csv", file, "--what",
+                                                 "metrics", "--from", "2024-03-01", "--to",
+                                                 "2024-03-31", "--bom", NULL },
+                              &out, &err), ==, 0);
+    g_assert_nonnull (strstr (out, "Wrote 5 rows"));
+    g_assert_true (g_file_get_contents (file, &text, NULL, NULL));
+    g_assert_true (g_str_has_prefix (text, "\xef\xbb\xbf"));
+    g_assert_cmpstr (text + 3, ==, printed);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+
+    g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "export-csv", file, "--from",
+                                                 "2024-03-01", NULL }, &out, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "--what metrics"));
+  }
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 

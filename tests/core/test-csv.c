@@ -308,6 +308,25 @@ test_writer (void)
                    "\" padded \"\r\n");
 }
 
+static void
+test_writer_plain_numbers (void)
+{
+  const char *fields[] = { "-12.50", "-5", "3", "-5x", "=1+2", "-1e3" };
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(LgCsvWriter) writer = lg_csv_writer_new (memory, FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  /* Figures stay numbers; anything else that looks like a formula is neutralised. */
+  lg_csv_writer_set_plain_numbers (writer, TRUE);
+  g_assert_true (lg_csv_writer_write_row (writer, fields, G_N_ELEMENTS (fields), &error));
+  g_assert_true (lg_csv_writer_close (writer, NULL, &error));
+  g_assert_no_error (error);
+  text = g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (memory)),
+                    g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory)));
+  g_assert_cmpstr (text, ==, "-12.50,-5,3,\"'-5x\",\"'=1+2\",\"'-1e3\"\r\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -322,6 +341,7 @@ main (int   argc,
   g_test_add_func ("/csv/mapping/guess", test_mapping_guess);
   g_test_add_func ("/csv/mapping/rules-and-saving", test_mapping_rules_and_saving);
   g_test_add_func ("/csv/writer", test_writer);
+  g_test_add_func ("/csv/writer/plain-numbers", test_writer_plain_numbers);
 
   return g_test_run ();
 }
