@@ -161,7 +161,7 @@ print_table (GListModel *leads)
   for (guint i = 0; i < g_list_model_get_n_items (leads); i++)
     {
       g_autoptr(LgLead) lead = g_list_model_get_item (leads, i);
-      g_autofree char *value = lg_pipeline_format_money (lg_lead_get_value (lead),
+      g_autofree char *value = lg_format_money (lg_lead_get_value (lead),
                                                 lg_lead_get_currency (lead));
       g_autofree char *score = lg_lead_get_score (lead) >= 0
                                ? g_strdup_printf ("%d", lg_lead_get_score (lead)) : g_strdup ("–");
@@ -374,7 +374,7 @@ lead_show (LgCli  *cli,
       (prediction = lg_store_predict_lead (store, lead, &error)) == NULL)
     return lg_cli_fail_error (error);
 
-  value = lg_pipeline_format_money (lg_lead_get_value (lead), lg_lead_get_currency (lead));
+  value = lg_format_money (lg_lead_get_value (lead), lg_lead_get_currency (lead));
   created = format_time (lg_lead_get_created_at (lead));
   touched = format_time (lg_lead_get_first_touch_at (lead));
   score = lg_lead_get_score (lead) >= 0 ? g_strdup_printf ("%d", lg_lead_get_score (lead)) : NULL;

@@ -15,6 +15,7 @@
 #include "lg-metrics-export.h"
 #include "lg-metrics-format.h"
 #include "lg-metrics-row.h"
+#include "lg-pipeline.h"
 
 #define DAY 86400
 

@@ -17,6 +17,7 @@
 #include "lg-metrics-export.h"
 #include "lg-metrics-format.h"
 #include "lg-metrics-row.h"
+#include "lg-pipeline.h"
 #include "lg-window.h"
 
 #define DAY 86400

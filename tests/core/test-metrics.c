@@ -373,7 +373,7 @@ test_format_and_parse (void)
   g_autoptr(GDateTime) now = g_date_time_new (utc, 2024, 3, 13, 15, 30, 0); /* a Wednesday */
   gint64 from, to, minor;
   struct { LgFigure f; LgUnit unit; const char *text; } cases[] = {
-    { { TRUE, 6100 }, LG_UNIT_MONEY, "$61.00" },
+    { { TRUE, 6100 }, LG_UNIT_MONEY, "$61" },
     { { TRUE, -1250 }, LG_UNIT_MONEY, "−$12.50" },
     { { TRUE, 47.541 }, LG_UNIT_PERCENT, "47.5%" },
     { { TRUE, 50400 }, LG_UNIT_DURATION, "14.0 h" },
