@@ -40,6 +40,12 @@ gboolean lg_cli_parse       (int          *argc,
                              const char   *summary,
                              const GOptionEntry *entries,
                              GError      **error);
+/* A positive id as a command's argument. */
+gboolean lg_cli_parse_id    (const char   *text,
+                             gint64       *id);
+/* Local time as "2026-11-24 09:00", or none for 0 (never). */
+char    *lg_cli_format_time (gint64        unix_time,
+                             const char   *none);
 
 /* --from, --to and --currency: the period and currency of a metrics report. */
 #define LG_CLI_PERIOD_OPTIONS(from, to, currency) \

@@ -90,6 +90,31 @@ lg_csv_writer_set_plain_numbers (LgCsvWriter *self,
 }
 
 /* "-12.50": an optional minus, digits, an optional fraction. */
+LgCsvWriter *
+lg_csv_writer_new_in_memory (gboolean bom)
+{
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+
+  return lg_csv_writer_new (memory, bom);
+}
+
+char *
+lg_csv_writer_finish_text (LgCsvWriter  *self,
+                           GError      **error)
+{
+  GOutputStream *base;
+
+  g_return_val_if_fail (LG_IS_CSV_WRITER (self), NULL);
+
+  base = g_filter_output_stream_get_base_stream (G_FILTER_OUTPUT_STREAM (self->stream));
+  g_return_val_if_fail (G_IS_MEMORY_OUTPUT_STREAM (base), NULL);
+
+  if (!lg_csv_writer_close (self, NULL, error))
+    return NULL;
+  return g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (base)),
+                    g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (base)));
+}
+
 static gboolean
 is_plain_number (const char *field)
 {

@@ -30,6 +30,12 @@ gboolean     lg_csv_writer_close         (LgCsvWriter        *self,
                                           GCancellable       *cancellable,
                                           GError            **error);
 
+/* Writes to memory, for standard output and tests; lg_csv_writer_finish_text()
+ * closes it and returns what was written. */
+LgCsvWriter *lg_csv_writer_new_in_memory (gboolean            bom);
+char        *lg_csv_writer_finish_text   (LgCsvWriter        *self,
+                                          GError            **error);
+
 /* For figures a program computed: a cell that is a plain decimal number
  * ("-12.50") is written as it is, not neutralised, since a number is no
  * formula and whoever reads the figures wants them as numbers. Off by

@@ -120,19 +120,13 @@ lg_metrics_report_to_csv (LgMetricsReport  *report,
                           gboolean          by_source,
                           GError          **error)
 {
-  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
-  g_autoptr(LgCsvWriter) writer = NULL;
-  GMemoryOutputStream *out = G_MEMORY_OUTPUT_STREAM (memory);
+  g_autoptr(LgCsvWriter) writer = lg_csv_writer_new_in_memory (FALSE);
 
   g_return_val_if_fail (report != NULL, NULL);
 
-  writer = lg_csv_writer_new (memory, FALSE);
-  if (!lg_metrics_report_write_csv (report, by_source, writer, NULL, error) ||
-      !lg_csv_writer_close (writer, NULL, error))
+  if (!lg_metrics_report_write_csv (report, by_source, writer, NULL, error))
     return NULL;
-
-  return g_strndup (g_memory_output_stream_get_data (out),
-                    g_memory_output_stream_get_data_size (out));
+  return lg_csv_writer_finish_text (writer, error);
 }
 
 static void
