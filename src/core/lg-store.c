@@ -424,6 +424,59 @@ lg_store_notify_changed (LgStore    *self,
   g_signal_emit (self, signals[CHANGED], g_quark_from_string (table), table);
 }
 
+typedef struct
+{
+  char            *db_path;
+  LgStoreWorkFunc  work;
+} StoreWork;
+
+G_DEFINE_QUARK (lg-store-work, store_work)
+
+static void
+store_work_free (gpointer data)
+{
+  StoreWork *store_work = data;
+
+  g_free (store_work->db_path);
+  g_free (store_work);
+}
+
+static void
+store_work_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  StoreWork *store_work = g_object_get_qdata (G_OBJECT (task), store_work_quark ());
+  g_autoptr(LgStore) store = NULL;
+  GError *error = NULL;
+
+  store = lg_store_open (store_work->db_path, &error);
+  if (store == NULL || !store_work->work (store, source_object, task_data, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+lg_store_run_in_thread (GTask           *task,
+                        const char      *db_path,
+                        LgStoreWorkFunc  work)
+{
+  StoreWork *store_work;
+
+  g_return_if_fail (G_IS_TASK (task));
+  g_return_if_fail (db_path != NULL);
+  g_return_if_fail (work != NULL);
+
+  /* The task data is the caller's: the path and the work ride along beside it. */
+  store_work = g_new0 (StoreWork, 1);
+  store_work->db_path = g_strdup (db_path);
+  store_work->work = work;
+  g_object_set_qdata_full (G_OBJECT (task), store_work_quark (), store_work, store_work_free);
+  g_task_run_in_thread (task, store_work_thread);
+}
+
 static gboolean
 count_table (LgStore     *self,
              const char  *sql,
