@@ -21,6 +21,8 @@ PACKAGES=(
   notification-daemon
   # what the running app looks like
   fonts-cantarell adwaita-icon-theme
+  # a locale that groups digits, for the money formatting test
+  locales
 )
 
 missing=()
@@ -36,6 +38,14 @@ if [ "${#missing[@]}" -gt 0 ]; then
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -q
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# The C locales group no digits: /leads/money/grouping needs en_US.UTF-8.
+if ! locale -a 2>/dev/null | grep -qix 'en_US\.utf-\?8'; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO sed -i 's/^# *\(en_US\.UTF-8 UTF-8\)/\1/' /etc/locale.gen
+  $SUDO locale-gen
 fi
 
 if [ ! -d _build ]; then

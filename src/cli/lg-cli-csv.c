@@ -15,6 +15,7 @@
 #include "lg-csv-writer.h"
 #include "lg-lead-export.h"
 #include "lg-lead-import.h"
+#include "lg-metrics-export.h"
 
 static LgCsvMapping *
 read_mapping (const char    *path,
@@ -147,6 +148,9 @@ lg_cli_export_csv (LgCli  *cli,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *what = NULL;
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
+  g_autofree char *currency = NULL;
   gboolean bom = FALSE;
   gint64 search_id = 0;
   guint n = 0;
@@ -158,6 +162,7 @@ lg_cli_export_csv (LgCli  *cli,
       N_("With --what matches: only this search’s results"), N_("ID") },
     { "bom", 0, 0, G_OPTION_ARG_NONE, &bom,
       N_("Start the file with a byte order mark, for Excel"), NULL },
+    LG_CLI_PERIOD_OPTIONS (from_text, to_text, currency),
     { NULL }
   };
 
@@ -167,6 +172,9 @@ lg_cli_export_csv (LgCli  *cli,
     return lg_cli_fail_error (error);
   if (argc != 2)
     return lg_cli_fail (_("export-csv needs one FILE"));
+  if (g_strcmp0 (what, "metrics") != 0 &&
+      (from_text != NULL || to_text != NULL || currency != NULL))
+    return lg_cli_fail (_("--from, --to and --currency go with --what metrics"));
 
   store = lg_cli_get_store (cli, &error);
   if (store == NULL)
@@ -184,13 +192,15 @@ lg_cli_export_csv (LgCli  *cli,
     }
   else if (g_str_equal (what, "metrics"))
     {
-      g_auto(GStrv) header = NULL;
-      g_autoptr(GPtrArray) rows = NULL;
+      /* The overall figures and the per-source table, as `metrics --csv --by-source`. */
+      g_autoptr(LgMetricsReport) report = NULL;
+      g_autoptr(LgCsvWriter) writer = NULL;
 
-      if (!lg_lead_export_pipeline_table (store, &header, &rows, &error) ||
-          !lg_csv_write_table (argv[1], (const char * const *) header, rows, bom, &error))
+      report = lg_cli_metrics_report (cli, from_text, to_text, currency, &error);
+      if (report == NULL || (writer = lg_csv_writer_new_for_path (argv[1], bom, &error)) == NULL ||
+          !lg_metrics_report_write_csv (report, TRUE, writer, &n, &error) ||
+          !lg_csv_writer_close (writer, NULL, &error))
         return lg_cli_fail_error (error);
-      n = rows->len;
     }
   else
     return lg_cli_fail (_("--what is leads, matches or metrics, not “%s”"), what);

@@ -21,15 +21,6 @@ static const char *bucket_names[LG_FOLLOWUP_N_BUCKETS] = {
 };
 
 static char *
-format_local (gint64 time)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (time);
-  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
-
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
-}
-
-static char *
 format_utc_iso8601 (gint64 time)
 {
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (time);
@@ -127,7 +118,7 @@ lg_cli_followups (LgCli  *cli,
               continue;
             }
 
-          due = format_local (lg_followup_get_effective_due_at (followup));
+          due = lg_cli_format_time (lg_followup_get_effective_due_at (followup), "");
           g_print ("%" G_GINT64_FORMAT "\t%s\t%-8s\t%s\t%s\t%s\n",
                    lg_followup_get_id (followup), due, bucket_names[bucket],
                    lg_followup_get_kind (followup), lg_followup_get_lead_name (followup),
@@ -201,18 +192,6 @@ parse_time (const char  *text,
   return TRUE;
 }
 
-static gboolean
-parse_id (const char *text,
-          gint64     *id)
-{
-  guint64 value;
-
-  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
-    return FALSE;
-  *id = (gint64) value;
-  return TRUE;
-}
-
 static int
 followup_add (LgCli  *cli,
               int     argc,
@@ -240,7 +219,7 @@ followup_add (LgCli  *cli,
     return lg_cli_fail_error (error);
   if (argc != 2)
     return lg_cli_fail (_("usage: followup add LEAD_ID --at TIME [--kind KIND] [--note TEXT]"));
-  if (!parse_id (argv[1], &lead_id))
+  if (!lg_cli_parse_id (argv[1], &lead_id))
     return lg_cli_fail (_("“%s” is not a lead id (a whole number)"), argv[1]);
   if (!parse_time (at, &due, &error))
     return lg_cli_fail_error (error);
@@ -261,7 +240,7 @@ followup_add (LgCli  *cli,
   if (!lg_store_add_followup (store, followup, &error))
     return lg_cli_fail_error (error);
 
-  due_text = format_local (due);
+  due_text = lg_cli_format_time (due, "");
   g_print (_("Follow-up %" G_GINT64_FORMAT " with %s scheduled for %s\n"),
            lg_followup_get_id (followup), lg_lead_get_name (lead), due_text);
   return 0;
@@ -282,7 +261,7 @@ followup_done (LgCli  *cli,
     return lg_cli_fail_error (error);
   if (argc != 2)
     return lg_cli_fail (_("usage: followup done ID"));
-  if (!parse_id (argv[1], &id))
+  if (!lg_cli_parse_id (argv[1], &id))
     return lg_cli_fail (_("“%s” is not a follow-up id (a whole number, as “leadgram-cli "
                           "followups” shows)"), argv[1]);
 

@@ -13,6 +13,8 @@
 #include <json-glib/json-glib.h>
 
 #include "lg-cli.h"
+#include "lg-csv-writer.h"
+#include "lg-lead-export.h"
 #include "lg-lead-validate.h"
 
 /* The CLI has no GSettings: it uses the rules' defaults, the same as a new
@@ -23,76 +25,47 @@ get_rules (LgPipelineRules *rules)
   lg_pipeline_rules_init_defaults (rules);
 }
 
-static char *
-format_time (gint64 at)
-{
-  g_autoptr(GDateTime) time = NULL;
-
-  if (at <= 0)
-    return g_strdup ("");
-  time = g_date_time_new_from_unix_local (at);
-  return g_date_time_format (time, "%Y-%m-%d %H:%M");
-}
-
-/* RFC 4180: quoted when it holds a comma, quote or line break. */
-static void
-append_csv_field (GString    *line,
-                  const char *text)
-{
-  if (text == NULL)
-    text = "";
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (line, text);
-      return;
-    }
-  g_string_append_c (line, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (line, '"');
-      g_string_append_c (line, *p);
-    }
-  g_string_append_c (line, '"');
-}
-
-static void
-print_csv (GListModel *leads)
+/* Through LgCsvWriter, as every CSV the app writes: quoting and formula
+ * neutralising; figures stay plain numbers. */
+static gboolean
+print_csv (GListModel  *leads,
+           GError     **error)
 {
   static const char *header[] = { "id", "stage", "name", "telegram_handle", "email", "phone",
-                                  "company", "qualification", "value", "currency", "score",
-                                  "source", "stale", "next_followup", "created" };
-  g_autoptr(GString) line = g_string_new (NULL);
+                                   "company", "qualification", "value", "currency", "score",
+                                   "source", "stale", "next_followup", "created" };
+  g_autoptr(LgCsvWriter) writer = lg_csv_writer_new_in_memory (FALSE);
+  g_autofree char *text = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (header); i++)
-    g_string_append_printf (line, "%s%s", i > 0 ? "," : "", header[i]);
-  g_print ("%s\r\n", line->str);
+  lg_csv_writer_set_plain_numbers (writer, TRUE);
+  if (!lg_csv_writer_write_row (writer, header, G_N_ELEMENTS (header), error))
+    return FALSE;
 
   for (guint i = 0; i < g_list_model_get_n_items (leads); i++)
     {
       g_autoptr(LgLead) lead = g_list_model_get_item (leads, i);
-      g_autofree char *next = format_time (lg_lead_get_next_followup_at (lead));
-      g_autofree char *created = format_time (lg_lead_get_created_at (lead));
-      const char *fields[] = { lg_lead_get_name (lead), lg_lead_get_telegram_handle (lead),
-                               lg_lead_get_email (lead), lg_lead_get_phone (lead),
-                               lg_lead_get_company (lead), lg_lead_get_qualification (lead) };
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, lg_lead_get_id (lead));
+      g_autofree char *value = lg_csv_format_amount (lg_lead_get_value (lead));
+      g_autofree char *score = g_strdup_printf ("%d", lg_lead_get_score (lead));
+      g_autofree char *next = lg_cli_format_time (lg_lead_get_next_followup_at (lead), "");
+      g_autofree char *created = lg_cli_format_time (lg_lead_get_created_at (lead), "");
+      const char *fields[] = {
+        id, lg_lead_get_stage (lead), lg_lead_get_name (lead),
+        lg_lead_get_telegram_handle (lead), lg_lead_get_email (lead), lg_lead_get_phone (lead),
+        lg_lead_get_company (lead), lg_lead_get_qualification (lead), value,
+        lg_lead_get_currency (lead), score, lg_lead_get_source_title (lead),
+        lg_lead_get_stale (lead) ? "yes" : "no", next, created,
+      };
 
-      g_string_printf (line, "%" G_GINT64_FORMAT ",%s", lg_lead_get_id (lead),
-                       lg_lead_get_stage (lead));
-      for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
-        {
-          g_string_append_c (line, ',');
-          append_csv_field (line, fields[f]);
-        }
-      g_string_append_printf (line, ",%" G_GINT64_FORMAT ".%02d,%s,%d,",
-                              lg_lead_get_value (lead) / 100,
-                              (int) ABS (lg_lead_get_value (lead) % 100),
-                              lg_lead_get_currency (lead), lg_lead_get_score (lead));
-      append_csv_field (line, lg_lead_get_source_title (lead));
-      g_string_append_printf (line, ",%s,%s,%s", lg_lead_get_stale (lead) ? "yes" : "no",
-                              next, created);
-      g_print ("%s\r\n", line->str);
+      if (!lg_csv_writer_write_row (writer, fields, G_N_ELEMENTS (fields), error))
+        return FALSE;
     }
+
+  text = lg_csv_writer_finish_text (writer, error);
+  if (text == NULL)
+    return FALSE;
+  g_print ("%s", text);
+  return TRUE;
 }
 
 static void
@@ -161,7 +134,7 @@ print_table (GListModel *leads)
   for (guint i = 0; i < g_list_model_get_n_items (leads); i++)
     {
       g_autoptr(LgLead) lead = g_list_model_get_item (leads, i);
-      g_autofree char *value = lg_pipeline_format_money (lg_lead_get_value (lead),
+      g_autofree char *value = lg_format_money (lg_lead_get_value (lead),
                                                 lg_lead_get_currency (lead));
       g_autofree char *score = lg_lead_get_score (lead) >= 0
                                ? g_strdup_printf ("%d", lg_lead_get_score (lead)) : g_strdup ("–");
@@ -224,7 +197,10 @@ lg_cli_leads (LgCli  *cli,
   if (json)
     print_json (leads);
   else if (csv)
-    print_csv (leads);
+    {
+      if (!print_csv (leads, &error))
+        return lg_cli_fail_error (error);
+    }
   else
     print_table (leads);
   return 0;
@@ -291,18 +267,6 @@ lead_add (LgCli  *cli,
   return 0;
 }
 
-static gboolean
-parse_id (const char *text,
-          gint64     *id)
-{
-  guint64 value;
-
-  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
-    return FALSE;
-  *id = (gint64) value;
-  return TRUE;
-}
-
 static int
 lead_move (LgCli  *cli,
            int     argc,
@@ -324,7 +288,7 @@ lead_move (LgCli  *cli,
   if (!lg_cli_parse (&argc, &argv, "lead move", "ID STAGE",
                      N_("Move a lead to a stage"), entries, &error))
     return lg_cli_fail_error (error);
-  if (argc != 3 || !parse_id (argv[1], &id))
+  if (argc != 3 || !lg_cli_parse_id (argv[1], &id))
     return lg_cli_fail (_("usage: leadgram-cli lead move ID STAGE [--reason TEXT]"));
   stage = lg_stage_from_id (argv[2]);
   if (stage == LG_STAGE_INVALID)
@@ -365,7 +329,7 @@ lead_show (LgCli  *cli,
   if (!lg_cli_parse (&argc, &argv, "lead show", "ID", N_("Show a lead, its predictive score "
                                                           "and its timeline"), NULL, &error))
     return lg_cli_fail_error (error);
-  if (argc != 2 || !parse_id (argv[1], &id))
+  if (argc != 2 || !lg_cli_parse_id (argv[1], &id))
     return lg_cli_fail (_("usage: leadgram-cli lead show ID"));
 
   store = lg_cli_get_store (cli, &error);
@@ -374,9 +338,9 @@ lead_show (LgCli  *cli,
       (prediction = lg_store_predict_lead (store, lead, &error)) == NULL)
     return lg_cli_fail_error (error);
 
-  value = lg_pipeline_format_money (lg_lead_get_value (lead), lg_lead_get_currency (lead));
-  created = format_time (lg_lead_get_created_at (lead));
-  touched = format_time (lg_lead_get_first_touch_at (lead));
+  value = lg_format_money (lg_lead_get_value (lead), lg_lead_get_currency (lead));
+  created = lg_cli_format_time (lg_lead_get_created_at (lead), "");
+  touched = lg_cli_format_time (lg_lead_get_first_touch_at (lead), "");
   score = lg_lead_get_score (lead) >= 0 ? g_strdup_printf ("%d", lg_lead_get_score (lead)) : NULL;
 
   print_field (_("Name:"), lg_lead_get_name (lead));
@@ -419,7 +383,7 @@ lead_show (LgCli  *cli,
   for (guint i = 0; i < g_list_model_get_n_items (activities); i++)
     {
       g_autoptr(LgActivity) activity = g_list_model_get_item (activities, i);
-      g_autofree char *at = format_time (lg_activity_get_at (activity));
+      g_autofree char *at = lg_cli_format_time (lg_activity_get_at (activity), "");
       g_autofree char *what = lg_activity_describe (activity);
 
       g_print ("  %s  %s\n", at, what);

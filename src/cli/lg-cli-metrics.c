@@ -15,6 +15,7 @@
 #include "lg-metrics-export.h"
 #include "lg-metrics-format.h"
 #include "lg-metrics-row.h"
+#include "lg-pipeline.h"
 
 #define DAY 86400
 
@@ -101,6 +102,26 @@ print_text (LgMetricsReport *report,
     }
 }
 
+LgMetricsReport *
+lg_cli_metrics_report (LgCli       *cli,
+                       const char  *from_text,
+                       const char  *to_text,
+                       const char  *currency,
+                       GError     **error)
+{
+  LgMetricsQuery query = { 0 };
+  LgStore *store;
+
+  if (!resolve_period (from_text, to_text, &query.from, &query.to, error))
+    return NULL;
+  query.currency = currency;
+
+  store = lg_cli_get_store (cli, error);
+  if (store == NULL)
+    return NULL;
+  return lg_metrics_compute (store, &query, error);
+}
+
 int
 lg_cli_metrics (LgCli  *cli,
                 int     argc,
@@ -112,16 +133,8 @@ lg_cli_metrics (LgCli  *cli,
   g_autofree char *to_text = NULL;
   g_autofree char *currency = NULL;
   gboolean by_source = FALSE, json = FALSE, csv = FALSE;
-  LgMetricsQuery query = { 0 };
-  LgStore *store;
   const GOptionEntry entries[] = {
-    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text,
-      N_("First day of the period (default: 89 days before today)"), N_("YYYY-MM-DD") },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text,
-      N_("Last day of the period, included (default: today)"), N_("YYYY-MM-DD") },
-    { "currency", 0, 0, G_OPTION_ARG_STRING, &currency,
-      N_("Money figures in this currency (default: the one most costs and deals use)"),
-      N_("CODE") },
+    LG_CLI_PERIOD_OPTIONS (from_text, to_text, currency),
     { "by-source", 0, 0, G_OPTION_ARG_NONE, &by_source, N_("Also show each source"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Print CSV"), NULL },
@@ -139,15 +152,7 @@ lg_cli_metrics (LgCli  *cli,
   if (argc > 1)
     return lg_cli_fail (_("unexpected argument “%s”; run “leadgram-cli metrics --help”"), argv[1]);
 
-  if (!resolve_period (from_text, to_text, &query.from, &query.to, &error))
-    return lg_cli_fail_error (error);
-  query.currency = currency;
-
-  store = lg_cli_get_store (cli, &error);
-  if (store == NULL)
-    return lg_cli_fail_error (error);
-
-  report = lg_metrics_compute (store, &query, &error);
+  report = lg_cli_metrics_report (cli, from_text, to_text, currency, &error);
   if (report == NULL)
     return lg_cli_fail_error (error);
 
@@ -159,8 +164,10 @@ lg_cli_metrics (LgCli  *cli,
     }
   else if (csv)
     {
-      g_autofree char *text = lg_metrics_report_to_csv (report, by_source);
+      g_autofree char *text = lg_metrics_report_to_csv (report, by_source, &error);
 
+      if (text == NULL)
+        return lg_cli_fail_error (error);
       g_print ("%s", text);
     }
   else

@@ -208,17 +208,6 @@ lg_cli_import_telegram (LgCli  *cli,
   return 0;
 }
 
-static char *
-format_time (gint64 unix_time)
-{
-  g_autoptr(GDateTime) time = NULL;
-
-  if (unix_time <= 0)
-    return g_strdup (_("never"));
-  time = g_date_time_new_from_unix_local (unix_time);
-  return g_date_time_format (time, "%Y-%m-%d %H:%M");
-}
-
 int
 lg_cli_sources (LgCli  *cli,
                 int     argc,
@@ -240,7 +229,8 @@ lg_cli_sources (LgCli  *cli,
   for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
     {
       g_autoptr(LgSource) source = g_list_model_get_item (sources, i);
-      g_autofree char *last_sync = format_time (lg_source_get_last_sync (source));
+      g_autofree char *last_sync = lg_cli_format_time (lg_source_get_last_sync (source),
+                                                       _("never"));
 
       g_print ("%-5" G_GINT64_FORMAT " %-17s %-24s %-30s %9" G_GINT64_FORMAT "  %-16s  %s\n",
                lg_source_get_id (source), lg_source_get_kind (source),
@@ -361,7 +351,8 @@ lg_cli_messages (LgCli  *cli,
   for (guint i = 0; i < g_list_model_get_n_items (messages); i++)
     {
       g_autoptr(LgMessage) message = g_list_model_get_item (messages, i);
-      g_autofree char *when = format_time (lg_message_get_sent_at (message));
+      g_autofree char *when = lg_cli_format_time (lg_message_get_sent_at (message),
+                                                  _("never"));
 
       g_print ("%s  %s\n%s\n%s\n\n", when,
                lg_message_get_author_name (message) ? lg_message_get_author_name (message) : "",

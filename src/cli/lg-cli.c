@@ -65,6 +65,30 @@ lg_cli_fail_error (const GError *error)
   return lg_cli_fail ("%s", error->message);
 }
 
+gboolean
+lg_cli_parse_id (const char *text,
+                 gint64     *id)
+{
+  guint64 value;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    return FALSE;
+  *id = (gint64) value;
+  return TRUE;
+}
+
+char *
+lg_cli_format_time (gint64      unix_time,
+                    const char *none)
+{
+  g_autoptr(GDateTime) time = NULL;
+
+  if (unix_time <= 0)
+    return g_strdup (none);
+  time = g_date_time_new_from_unix_local (unix_time);
+  return g_date_time_format (time, "%Y-%m-%d %H:%M");
+}
+
 LgStore *
 lg_cli_get_store (LgCli   *cli,
                   GError **error)

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "lg-metrics.h"
 #include "lg-store.h"
 
 G_BEGIN_DECLS
@@ -39,6 +40,30 @@ gboolean lg_cli_parse       (int          *argc,
                              const char   *summary,
                              const GOptionEntry *entries,
                              GError      **error);
+/* A positive id as a command's argument. */
+gboolean lg_cli_parse_id    (const char   *text,
+                             gint64       *id);
+/* Local time as "2026-11-24 09:00", or none for 0 (never). */
+char    *lg_cli_format_time (gint64        unix_time,
+                             const char   *none);
+
+/* --from, --to and --currency: the period and currency of a metrics report. */
+#define LG_CLI_PERIOD_OPTIONS(from, to, currency) \
+  { "from", 0, 0, G_OPTION_ARG_STRING, &(from), \
+    N_("First day of the period (default: 89 days before today)"), N_("YYYY-MM-DD") }, \
+  { "to", 0, 0, G_OPTION_ARG_STRING, &(to), \
+    N_("Last day of the period, included (default: today)"), N_("YYYY-MM-DD") }, \
+  { "currency", 0, 0, G_OPTION_ARG_STRING, &(currency), \
+    N_("Money figures in this currency (default: the one most costs and deals use)"), \
+    N_("CODE") }
+
+/* The report those options ask for (lg-cli-metrics.c), for `metrics` and
+ * `export-csv --what metrics`. */
+LgMetricsReport *lg_cli_metrics_report (LgCli       *cli,
+                                        const char  *from_text,
+                                        const char  *to_text,
+                                        const char  *currency,
+                                        GError     **error);
 
 /* The commands, each in its own file. */
 int lg_cli_info (LgCli *cli, int argc, char **argv);

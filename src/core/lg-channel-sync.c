@@ -770,10 +770,10 @@ lg_channel_sync_run (LgChannelSync      *self,
 
 typedef struct
 {
-  char         *db_path;
   gint64        source_id;
   LgSyncDepth   depth;
   GMainContext *context;
+  guint         n_new;
 } RunData;
 
 static void
@@ -781,35 +781,22 @@ free_run_data (gpointer data)
 {
   RunData *run_data = data;
 
-  g_free (run_data->db_path);
   g_main_context_unref (run_data->context);
   g_free (run_data);
 }
 
-static void
-run_thread (GTask        *task,
-            gpointer      source_object,
-            gpointer      task_data,
-            GCancellable *cancellable)
+static gboolean
+run_work (LgStore       *store,
+          gpointer       source_object,
+          gpointer       task_data,
+          GCancellable  *cancellable,
+          GError       **error)
 {
   RunData *data = task_data;
-  g_autoptr(LgStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  guint n_new = 0;
-
-  store = lg_store_open (data->db_path, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
 
   /* Progress goes to the caller's context, not this thread's. */
-  if (!run_with_store (source_object, store, data->source_id, &data->depth, data->context,
-                       cancellable, &n_new, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_int (task, n_new);
+  return run_with_store (source_object, store, data->source_id, &data->depth, data->context,
+                         cancellable, &data->n_new, error);
 }
 
 void
@@ -828,7 +815,6 @@ lg_channel_sync_run_async (LgChannelSync       *self,
   g_return_if_fail (db_path != NULL);
 
   data = g_new0 (RunData, 1);
-  data->db_path = g_strdup (db_path);
   data->source_id = source_id;
   if (depth != NULL)
     data->depth = *depth;
@@ -837,7 +823,7 @@ lg_channel_sync_run_async (LgChannelSync       *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, lg_channel_sync_run_async);
   g_task_set_task_data (task, data, free_run_data);
-  g_task_run_in_thread (task, run_thread);
+  lg_store_run_in_thread (task, db_path, run_work);
 }
 
 gboolean
@@ -846,14 +832,14 @@ lg_channel_sync_run_finish (LgChannelSync  *self,
                             guint          *n_new,
                             GError        **error)
 {
-  gssize value;
+  RunData *data;
 
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  value = g_task_propagate_int (G_TASK (result), error);
-  if (value < 0)
+  if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
+  data = g_task_get_task_data (G_TASK (result));
   if (n_new != NULL)
-    *n_new = value;
+    *n_new = data->n_new;
   return TRUE;
 }

@@ -17,6 +17,7 @@ struct _LgCsvWriter
 
   GOutputStream *stream;
   GString       *line;
+  gboolean       plain_numbers;
 };
 
 G_DEFINE_FINAL_TYPE (LgCsvWriter, lg_csv_writer, G_TYPE_OBJECT)
@@ -79,9 +80,67 @@ lg_csv_writer_new_for_path (const char  *path,
   return lg_csv_writer_new (G_OUTPUT_STREAM (stream), bom);
 }
 
-static gboolean
-needs_neutralising (const char *field)
+void
+lg_csv_writer_set_plain_numbers (LgCsvWriter *self,
+                                 gboolean     plain_numbers)
 {
+  g_return_if_fail (LG_IS_CSV_WRITER (self));
+
+  self->plain_numbers = plain_numbers;
+}
+
+/* "-12.50": an optional minus, digits, an optional fraction. */
+LgCsvWriter *
+lg_csv_writer_new_in_memory (gboolean bom)
+{
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+
+  return lg_csv_writer_new (memory, bom);
+}
+
+char *
+lg_csv_writer_finish_text (LgCsvWriter  *self,
+                           GError      **error)
+{
+  GOutputStream *base;
+
+  g_return_val_if_fail (LG_IS_CSV_WRITER (self), NULL);
+
+  base = g_filter_output_stream_get_base_stream (G_FILTER_OUTPUT_STREAM (self->stream));
+  g_return_val_if_fail (G_IS_MEMORY_OUTPUT_STREAM (base), NULL);
+
+  if (!lg_csv_writer_close (self, NULL, error))
+    return NULL;
+  return g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (base)),
+                    g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (base)));
+}
+
+static gboolean
+is_plain_number (const char *field)
+{
+  const char *p = field[0] == '-' ? field + 1 : field;
+  gsize whole = strspn (p, "0123456789");
+
+  if (whole == 0)
+    return FALSE;
+  p += whole;
+  if (*p == '.')
+    {
+      gsize fraction = strspn (p + 1, "0123456789");
+
+      if (fraction == 0)
+        return FALSE;
+      p += 1 + fraction;
+    }
+  return *p == '\0';
+}
+
+static gboolean
+needs_neutralising (const char *field,
+                    gboolean    plain_numbers)
+{
+  if (plain_numbers && is_plain_number (field))
+    return FALSE;
   return field[0] == '=' || field[0] == '+' || field[0] == '-' || field[0] == '@' ||
          field[0] == '\t' || field[0] == '\r';
 }
@@ -89,13 +148,15 @@ needs_neutralising (const char *field)
 static void
 append_field (GString    *out,
               const char *field,
-              char        delimiter)
+              char        delimiter,
+              gboolean    plain_numbers)
 {
+  gboolean neutralise = needs_neutralising (field, plain_numbers);
   gboolean quote;
 
   /* A spreadsheet runs "=HYPERLINK(...)" as a formula; "'=" it shows as text. */
   quote = strchr (field, delimiter) != NULL || strpbrk (field, "\"\r\n") != NULL ||
-          needs_neutralising (field) || g_ascii_isspace (field[0]) ||
+          neutralise || g_ascii_isspace (field[0]) ||
           (field[0] != '\0' && g_ascii_isspace (field[strlen (field) - 1]));
 
   if (!quote)
@@ -105,7 +166,7 @@ append_field (GString    *out,
     }
 
   g_string_append_c (out, '"');
-  if (needs_neutralising (field))
+  if (neutralise)
     g_string_append_c (out, '\'');
   for (const char *p = field; *p != '\0'; p++)
     {
@@ -124,7 +185,7 @@ lg_csv_quote_field (const char *field,
 
   g_return_val_if_fail (field != NULL, NULL);
 
-  append_field (out, field, delimiter);
+  append_field (out, field, delimiter, FALSE);
   return g_string_free (out, FALSE);
 }
 
@@ -142,7 +203,7 @@ lg_csv_writer_write_row (LgCsvWriter        *self,
     {
       if (i > 0)
         g_string_append_c (self->line, ',');
-      append_field (self->line, fields[i] != NULL ? fields[i] : "", ',');
+      append_field (self->line, fields[i] != NULL ? fields[i] : "", ',', self->plain_numbers);
     }
   g_string_append (self->line, "\r\n");
 
@@ -166,30 +227,4 @@ lg_csv_writer_close (LgCsvWriter   *self,
     return FALSE;
   g_string_truncate (self->line, 0);
   return g_output_stream_close (self->stream, cancellable, error);
-}
-
-gboolean
-lg_csv_write_table (const char         *path,
-                    const char * const *header,
-                    GPtrArray          *rows,
-                    gboolean            bom,
-                    GError            **error)
-{
-  g_autoptr(LgCsvWriter) writer = NULL;
-  guint n_columns;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (header != NULL, FALSE);
-
-  writer = lg_csv_writer_new_for_path (path, bom, error);
-  if (writer == NULL)
-    return FALSE;
-
-  n_columns = g_strv_length ((char **) header);
-  if (!lg_csv_writer_write_row (writer, header, n_columns, error))
-    return FALSE;
-  for (guint i = 0; rows != NULL && i < rows->len; i++)
-    if (!lg_csv_writer_write_row (writer, g_ptr_array_index (rows, i), n_columns, error))
-      return FALSE;
-  return lg_csv_writer_close (writer, NULL, error);
 }

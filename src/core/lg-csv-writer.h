@@ -30,13 +30,18 @@ gboolean     lg_csv_writer_close         (LgCsvWriter        *self,
                                           GCancellable       *cancellable,
                                           GError            **error);
 
-/* A table as the metrics and other reports hand it over: a header and rows of
- * strings (each a GStrv with as many fields as the header). */
-gboolean     lg_csv_write_table          (const char         *path,
-                                          const char * const *header,
-                                          GPtrArray          *rows,
-                                          gboolean            bom,
+/* Writes to memory, for standard output and tests; lg_csv_writer_finish_text()
+ * closes it and returns what was written. */
+LgCsvWriter *lg_csv_writer_new_in_memory (gboolean            bom);
+char        *lg_csv_writer_finish_text   (LgCsvWriter        *self,
                                           GError            **error);
+
+/* For figures a program computed: a cell that is a plain decimal number
+ * ("-12.50") is written as it is, not neutralised, since a number is no
+ * formula and whoever reads the figures wants them as numbers. Off by
+ * default, where a cell is text a person or a file supplied. */
+void         lg_csv_writer_set_plain_numbers (LgCsvWriter    *self,
+                                              gboolean        plain_numbers);
 
 /* The cell as written, quotes and neutralising included (for tests and
  * previews). */

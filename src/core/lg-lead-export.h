@@ -34,13 +34,6 @@ gboolean            lg_lead_export_matches       (LgStore        *store,
                                                   GCancellable   *cancellable,
                                                   GError        **error);
 
-/* Leads per source and stage with their value: a table (header + rows of
- * strings) for lg_csv_write_table() until the Insights page provides its own. */
-gboolean            lg_lead_export_pipeline_table (LgStore       *store,
-                                                   GStrv         *header,
-                                                   GPtrArray    **rows,
-                                                   GError       **error);
-
 /* Minor units as "1234.50"; times as ISO 8601 in UTC, "" for 0. */
 char               *lg_csv_format_amount         (gint64          minor);
 char               *lg_format_time               (gint64          unix_time);

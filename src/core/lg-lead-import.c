@@ -20,7 +20,7 @@
 #include "lg-csv-writer.h"
 #include "lg-lead-import.h"
 #include "lg-store-private.h"
-#include "lg-validate.h"
+#include "lg-lead-validate.h"
 
 /* How often the worker looks at the cancellable and reports progress. */
 #define CHECK_EVERY 256
@@ -33,9 +33,12 @@ typedef struct
   char       *text[LG_CSV_N_FIELDS];
   int         column[LG_CSV_N_FIELDS];
   char       *name;
-  char       *phone_key;
-  char       *telegram;     /* without '@', as written */
-  char       *telegram_key; /* lower-case */
+  /* Email, phone and handle in the forms the pipeline stores (lg-lead-validate),
+   * so that a lead typed in the app and the same person in a file dedupe. */
+  char       *email;
+  char       *phone;        /* also the phone's dedupe key */
+  char       *telegram;     /* without '@', capitals as written */
+  char       *telegram_key; /* lg_lead_handle_key () */
   char       *notes;        /* the notes column and the columns added to notes */
   const char *stage;
   const char *qualification;
@@ -120,7 +123,8 @@ row_clear (Row *row)
   for (guint i = 0; i < LG_CSV_N_FIELDS; i++)
     g_free (row->text[i]);
   g_free (row->name);
-  g_free (row->phone_key);
+  g_free (row->email);
+  g_free (row->phone);
   g_free (row->telegram);
   g_free (row->telegram_key);
   g_free (row->notes);
@@ -526,6 +530,7 @@ currency_from_text (const char *text,
     { "$", "USD" }, { "€", "EUR" }, { "£", "GBP" }, { "₽", "RUB" }, { "¥", "JPY" },
     { "₴", "UAH" }, { "₹", "INR" }, { "руб", "RUB" }, { "р.", "RUB" },
   };
+  g_autofree char *normalized = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (signs); i++)
     if (g_strcmp0 (text, signs[i].sign) == 0)
@@ -533,15 +538,10 @@ currency_from_text (const char *text,
         g_strlcpy (code, signs[i].code, 4);
         return code;
       }
-  if (strlen (text) == 3 && g_ascii_isalpha (text[0]) && g_ascii_isalpha (text[1]) &&
-      g_ascii_isalpha (text[2]))
-    {
-      for (guint i = 0; i < 3; i++)
-        code[i] = g_ascii_toupper (text[i]);
-      code[3] = '\0';
-      return code;
-    }
-  return NULL;
+  if (!lg_lead_validate_currency (text, &normalized, NULL) || normalized == NULL)
+    return NULL;
+  g_strlcpy (code, normalized, 4);
+  return code;
 }
 
 static void
@@ -569,11 +569,19 @@ parse_row (LgLeadImport *self,
   guint n_columns = lg_csv_mapping_get_n_columns (mapping);
   guint n_problems = self->problems->len;
   g_autoptr(GString) extra = NULL;
+  g_autoptr(GError) field_error = NULL;
   const char *first, *last;
 
 #define PROBLEM(field, ...) \
   add_problem (self, line, lg_csv_mapping_get_header (mapping, row->column[field]), \
                g_strdup_printf (__VA_ARGS__))
+  /* The validator's own message, the one the lead's detail pane shows. */
+#define CONTACT_PROBLEM(field) \
+  G_STMT_START { \
+    add_problem (self, line, lg_csv_mapping_get_header (mapping, row->column[field]), \
+                 g_strdup (field_error->message)); \
+    g_clear_error (&field_error); \
+  } G_STMT_END
 
   memset (row, 0, sizeof *row);
 
@@ -643,29 +651,16 @@ parse_row (LgLeadImport *self,
                                  &row->id, NULL))
     PROBLEM (LG_CSV_FIELD_ID, _("“%s” is not a Leadgram lead id."), row->text[LG_CSV_FIELD_ID]);
 
-  if (row->text[LG_CSV_FIELD_EMAIL] != NULL && !lg_validate_email (row->text[LG_CSV_FIELD_EMAIL]))
-    PROBLEM (LG_CSV_FIELD_EMAIL, _("“%s” is not an email address."),
-             row->text[LG_CSV_FIELD_EMAIL]);
+  if (!lg_lead_validate_email (row->text[LG_CSV_FIELD_EMAIL], &row->email, &field_error))
+    CONTACT_PROBLEM (LG_CSV_FIELD_EMAIL);
 
-  if (row->text[LG_CSV_FIELD_PHONE] != NULL &&
-      (row->phone_key = lg_normalize_phone (row->text[LG_CSV_FIELD_PHONE])) == NULL)
-    PROBLEM (LG_CSV_FIELD_PHONE, _("“%s” is not a phone number."),
-             row->text[LG_CSV_FIELD_PHONE]);
+  if (!lg_lead_validate_phone (row->text[LG_CSV_FIELD_PHONE], &row->phone, &field_error))
+    CONTACT_PROBLEM (LG_CSV_FIELD_PHONE);
 
-  if (row->text[LG_CSV_FIELD_TELEGRAM] != NULL)
-    {
-      row->telegram_key = lg_normalize_telegram (row->text[LG_CSV_FIELD_TELEGRAM]);
-      if (row->telegram_key == NULL)
-        PROBLEM (LG_CSV_FIELD_TELEGRAM, _("“%s” is not a Telegram username."),
-                 row->text[LG_CSV_FIELD_TELEGRAM]);
-      else
-        {
-          /* Keep the user's capitals, drop "@" and "t.me/". */
-          const char *written = row->text[LG_CSV_FIELD_TELEGRAM];
-
-          row->telegram = g_strdup (written + strlen (written) - strlen (row->telegram_key));
-        }
-    }
+  if (!lg_lead_validate_handle (row->text[LG_CSV_FIELD_TELEGRAM], &row->telegram, &field_error))
+    CONTACT_PROBLEM (LG_CSV_FIELD_TELEGRAM);
+  else if (row->telegram != NULL)
+    row->telegram_key = lg_lead_handle_key (row->telegram);
 
   if (row->text[LG_CSV_FIELD_VALUE] != NULL)
     {
@@ -723,6 +718,7 @@ parse_row (LgLeadImport *self,
                  g_strdup (_("The row has no name, email, phone, Telegram username or "
                              "company: there is nobody to import.")));
 
+#undef CONTACT_PROBLEM
 #undef PROBLEM
 
   return self->problems->len == n_problems;
@@ -973,9 +969,9 @@ index_load (Index    *index,
       if (lg_stmt_text (stmt, 1) != NULL)
         email = g_utf8_casefold (lg_stmt_text (stmt, 1), -1);
       if (lg_stmt_text (stmt, 2) != NULL)
-        phone = lg_normalize_phone (lg_stmt_text (stmt, 2));
+        phone = lg_lead_normalize_phone (lg_stmt_text (stmt, 2));
       if (lg_stmt_text (stmt, 3) != NULL)
-        telegram = lg_normalize_telegram (lg_stmt_text (stmt, 3));
+        telegram = lg_lead_handle_key (lg_stmt_text (stmt, 3));
       index_add (index, sqlite3_column_int64 (stmt, 0), email, phone, telegram);
     }
   sqlite3_reset (stmt);
@@ -1004,13 +1000,13 @@ index_find (Index *index,
 
   if (row->id > 0 && g_hash_table_contains (index->by_id, GSIZE_TO_POINTER ((gsize) row->id)))
     return row->id;
-  if (row->text[LG_CSV_FIELD_EMAIL] != NULL)
+  if (row->email != NULL)
     {
-      email = g_utf8_casefold (row->text[LG_CSV_FIELD_EMAIL], -1);
+      email = g_utf8_casefold (row->email, -1);
       if ((id = g_hash_table_lookup (index->by_email, email)) != NULL)
         return GPOINTER_TO_SIZE (id);
     }
-  if (row->phone_key != NULL && (id = g_hash_table_lookup (index->by_phone, row->phone_key)))
+  if (row->phone != NULL && (id = g_hash_table_lookup (index->by_phone, row->phone)))
     return GPOINTER_TO_SIZE (id);
   if (row->telegram_key != NULL &&
       (id = g_hash_table_lookup (index->by_telegram, row->telegram_key)) != NULL)
@@ -1149,8 +1145,8 @@ create_lead (LgLeadImport  *self,
   sqlite3_bind_text (stmt, 1, row->name != NULL ? row->name : "", -1, SQLITE_STATIC);
   lg_stmt_bind_text (stmt, 2, row->telegram);
   lg_stmt_bind_text (stmt, 3, row->text[LG_CSV_FIELD_TELEGRAM_ID]);
-  lg_stmt_bind_text (stmt, 4, row->text[LG_CSV_FIELD_EMAIL]);
-  lg_stmt_bind_text (stmt, 5, row->text[LG_CSV_FIELD_PHONE]);
+  lg_stmt_bind_text (stmt, 4, row->email);
+  lg_stmt_bind_text (stmt, 5, row->phone);
   lg_stmt_bind_text (stmt, 6, row->text[LG_CSV_FIELD_COMPANY]);
   sqlite3_bind_text (stmt, 7, stage, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 8, row->qualification != NULL ? row->qualification : "unqualified",
@@ -1175,10 +1171,9 @@ create_lead (LgLeadImport  *self,
 
   id = sqlite3_last_insert_rowid (lg_store_get_db (index->store));
   {
-    g_autofree char *email = row->text[LG_CSV_FIELD_EMAIL] != NULL ?
-                             g_utf8_casefold (row->text[LG_CSV_FIELD_EMAIL], -1) : NULL;
+    g_autofree char *email = row->email != NULL ? g_utf8_casefold (row->email, -1) : NULL;
 
-    index_add (index, id, email, row->phone_key, row->telegram_key);
+    index_add (index, id, email, row->phone, row->telegram_key);
   }
   return record_change (self, index, id, "create", NULL, error);
 }
@@ -1310,16 +1305,14 @@ update_lead (LgLeadImport  *self,
 
 #define NOW(col) lg_stmt_text (read, col)
   if (NOW (COL_PHONE) != NULL)
-    phone_now = lg_normalize_phone (NOW (COL_PHONE));
+    phone_now = lg_lead_normalize_phone (NOW (COL_PHONE));
   if (NOW (COL_TELEGRAM) != NULL)
-    telegram_now = lg_normalize_telegram (NOW (COL_TELEGRAM));
+    telegram_now = lg_lead_handle_key (NOW (COL_TELEGRAM));
 
   change_text (&change, COL_NAME, row->name, !same_text (NOW (COL_NAME), row->name));
-  change_text (&change, COL_EMAIL, row->text[LG_CSV_FIELD_EMAIL],
-               !same_email (NOW (COL_EMAIL), row->text[LG_CSV_FIELD_EMAIL]));
+  change_text (&change, COL_EMAIL, row->email, !same_email (NOW (COL_EMAIL), row->email));
   /* The same number written another way is no change. */
-  change_text (&change, COL_PHONE, row->text[LG_CSV_FIELD_PHONE],
-               g_strcmp0 (phone_now, row->phone_key) != 0);
+  change_text (&change, COL_PHONE, row->phone, g_strcmp0 (phone_now, row->phone) != 0);
   change_text (&change, COL_COMPANY, row->text[LG_CSV_FIELD_COMPANY],
                !same_text (NOW (COL_COMPANY), row->text[LG_CSV_FIELD_COMPANY]));
   change_text (&change, COL_TELEGRAM, row->telegram,
@@ -1409,10 +1402,9 @@ update_lead (LgLeadImport  *self,
     }
 
   {
-    g_autofree char *email = row->text[LG_CSV_FIELD_EMAIL] != NULL ?
-                             g_utf8_casefold (row->text[LG_CSV_FIELD_EMAIL], -1) : NULL;
+    g_autofree char *email = row->email != NULL ? g_utf8_casefold (row->email, -1) : NULL;
 
-    index_add (index, id, email, row->phone_key, row->telegram_key);
+    index_add (index, id, email, row->phone, row->telegram_key);
   }
   return record_change (self, index, id, "update", previous_json, error);
 }

@@ -244,6 +244,16 @@ lg_lead_validate_handle (const char  *text,
   return TRUE;
 }
 
+char *
+lg_lead_handle_key (const char *text)
+{
+  g_autofree char *handle = NULL;
+
+  if (!lg_lead_validate_handle (text, &handle, NULL) || handle == NULL)
+    return NULL;
+  return g_ascii_strdown (handle, -1);
+}
+
 gboolean
 lg_lead_validate_currency (const char  *text,
                            char       **normalized,

@@ -51,6 +51,9 @@ gboolean lg_lead_validate_value        (const char  *text,
 /* The phone's digits with a leading + when it had an international prefix
  * ("+", "00"); NULL when it is not a phone number. For dedupe by phone. */
 char    *lg_lead_normalize_phone       (const char  *text);
+/* The handle's stored form lower-cased, as Telegram ignores the case of a
+ * username; NULL when it is not a username. For dedupe by handle. */
+char    *lg_lead_handle_key            (const char  *text);
 
 /* All of a lead's fields at once, normalised in place: email, phone, handle,
  * currency (default USD), qualification (default unqualified), and at least

@@ -14,40 +14,6 @@
 #include "lg-metrics-format.h"
 #include "lg-metrics-row.h"
 
-void
-lg_metrics_csv_append_field (GString    *out,
-                             const char *field,
-                             gboolean    first)
-{
-  g_return_if_fail (out != NULL);
-
-  if (!first)
-    g_string_append_c (out, ',');
-  if (field == NULL)
-    return;
-
-  if (strpbrk (field, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, field);
-      return;
-    }
-
-  g_string_append_c (out, '"');
-  for (const char *p = field; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-void
-lg_metrics_csv_end_row (GString *out)
-{
-  g_string_append (out, "\r\n");
-}
-
 /* The figure as a plain number, or NULL when it has no value. */
 static char *
 machine_value (const LgFigureInfo *info,
@@ -80,50 +46,56 @@ iso_date (gint64 t)
   return g_date_time_format_iso8601 (local);
 }
 
-static void
-append_csv_row (GString                *out,
-                LgMetricsReport        *report,
-                const char             *source_id,
-                const char             *title,
-                const LgMetricsFigures *figures)
+static gboolean
+write_csv_row (LgCsvWriter            *writer,
+               LgMetricsReport        *report,
+               const char             *source_id,
+               const char             *title,
+               const LgMetricsFigures *figures,
+               GError                **error)
 {
-  g_autofree char *from = iso_date (report->from);
-  g_autofree char *to = iso_date (report->to);
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
 
-  lg_metrics_csv_append_field (out, from, TRUE);
-  lg_metrics_csv_append_field (out, to, FALSE);
-  lg_metrics_csv_append_field (out, source_id, FALSE);
-  lg_metrics_csv_append_field (out, title, FALSE);
-  lg_metrics_csv_append_field (out, report->currency, FALSE);
+  g_ptr_array_add (fields, iso_date (report->from));
+  g_ptr_array_add (fields, iso_date (report->to));
+  g_ptr_array_add (fields, g_strdup (source_id));
+  g_ptr_array_add (fields, g_strdup (title));
+  g_ptr_array_add (fields, g_strdup (report->currency));
   for (guint i = 0; i < lg_n_figure_infos; i++)
-    {
-      g_autofree char *value = machine_value (&lg_figure_infos[i],
-                                              lg_figure_info_get (&lg_figure_infos[i], figures));
+    g_ptr_array_add (fields, machine_value (&lg_figure_infos[i],
+                                            lg_figure_info_get (&lg_figure_infos[i], figures)));
 
-      lg_metrics_csv_append_field (out, value, FALSE);
-    }
-  lg_metrics_csv_end_row (out);
+  return lg_csv_writer_write_row (writer, (const char * const *) fields->pdata, fields->len,
+                                  error);
 }
 
-char *
-lg_metrics_report_to_csv (LgMetricsReport *report,
-                          gboolean         by_source)
+gboolean
+lg_metrics_report_write_csv (LgMetricsReport  *report,
+                             gboolean          by_source,
+                             LgCsvWriter      *writer,
+                             guint            *n_rows,
+                             GError          **error)
 {
-  GString *out = g_string_new (NULL);
+  g_autoptr(GPtrArray) header = g_ptr_array_new ();
   guint n;
 
-  g_return_val_if_fail (report != NULL, NULL);
+  g_return_val_if_fail (report != NULL, FALSE);
+  g_return_val_if_fail (LG_IS_CSV_WRITER (writer), FALSE);
 
-  lg_metrics_csv_append_field (out, "period_start", TRUE);
-  lg_metrics_csv_append_field (out, "period_end", FALSE);
-  lg_metrics_csv_append_field (out, "source_id", FALSE);
-  lg_metrics_csv_append_field (out, "source", FALSE);
-  lg_metrics_csv_append_field (out, "currency", FALSE);
+  g_ptr_array_add (header, (char *) "period_start");
+  g_ptr_array_add (header, (char *) "period_end");
+  g_ptr_array_add (header, (char *) "source_id");
+  g_ptr_array_add (header, (char *) "source");
+  g_ptr_array_add (header, (char *) "currency");
   for (guint i = 0; i < lg_n_figure_infos; i++)
-    lg_metrics_csv_append_field (out, lg_figure_infos[i].key, FALSE);
-  lg_metrics_csv_end_row (out);
+    g_ptr_array_add (header, (char *) lg_figure_infos[i].key);
 
-  append_csv_row (out, report, NULL, _("All sources"), &report->total);
+  /* Negative figures (a loss's ROI) stay numbers; titles are still neutralised. */
+  lg_csv_writer_set_plain_numbers (writer, TRUE);
+  if (!lg_csv_writer_write_row (writer, (const char * const *) header->pdata, header->len,
+                                error) ||
+      !write_csv_row (writer, report, NULL, _("All sources"), &report->total, error))
+    return FALSE;
 
   n = by_source ? g_list_model_get_n_items (report->sources) : 0;
   for (guint i = 0; i < n; i++)
@@ -133,11 +105,28 @@ lg_metrics_report_to_csv (LgMetricsReport *report,
 
       if (lg_metrics_row_get_source_id (row) > 0)
         id = g_strdup_printf ("%" G_GINT64_FORMAT, lg_metrics_row_get_source_id (row));
-      append_csv_row (out, report, id, lg_metrics_row_get_title (row),
-                      lg_metrics_row_get_figures (row));
+      if (!write_csv_row (writer, report, id, lg_metrics_row_get_title (row),
+                          lg_metrics_row_get_figures (row), error))
+        return FALSE;
     }
 
-  return g_string_free (out, FALSE);
+  if (n_rows != NULL)
+    *n_rows = 1 + n;
+  return TRUE;
+}
+
+char *
+lg_metrics_report_to_csv (LgMetricsReport  *report,
+                          gboolean          by_source,
+                          GError          **error)
+{
+  g_autoptr(LgCsvWriter) writer = lg_csv_writer_new_in_memory (FALSE);
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  if (!lg_metrics_report_write_csv (report, by_source, writer, NULL, error))
+    return NULL;
+  return lg_csv_writer_finish_text (writer, error);
 }
 
 static void

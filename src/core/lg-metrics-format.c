@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "lg-metrics-format.h"
+#include "lg-pipeline.h"
 
 G_DEFINE_QUARK (lg-metrics-error-quark, lg_metrics_error)
 
@@ -256,32 +257,6 @@ lg_format_period (gint64     from,
 }
 
 /* Figures as text */
-
-static const struct
-{
-  const char *code;
-  const char *symbol;
-} currency_symbols[] = {
-  { "USD", "$" }, { "EUR", "€" }, { "GBP", "£" }, { "RUB", "₽" }, { "JPY", "¥" },
-  { "INR", "₹" }, { "UAH", "₴" }, { "KZT", "₸" },
-};
-
-/* Minor units are hundredths, the case for nearly every currency. */
-char *
-lg_format_money (double      minor,
-                 const char *currency)
-{
-  const char *symbol = NULL;
-  const char *sign = minor < 0 ? "−" : "";
-
-  for (guint i = 0; i < G_N_ELEMENTS (currency_symbols); i++)
-    if (g_strcmp0 (currency, currency_symbols[i].code) == 0)
-      symbol = currency_symbols[i].symbol;
-
-  if (symbol != NULL)
-    return g_strdup_printf ("%s%s%'.2f", sign, symbol, fabs (minor) / 100.0);
-  return g_strdup_printf ("%s%'.2f %s", sign, fabs (minor) / 100.0, currency ? currency : "");
-}
 
 char *
 lg_format_duration (double seconds)

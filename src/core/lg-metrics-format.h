@@ -65,8 +65,6 @@ typedef enum
   LG_UNIT_DURATION, /* seconds */
 } LgUnit;
 
-char    *lg_format_money       (double          minor,
-                                const char     *currency);
 char    *lg_format_duration    (double          seconds);
 /* "—" when the figure has no value. */
 char    *lg_format_figure      (LgFigure        figure,

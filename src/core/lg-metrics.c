@@ -751,45 +751,31 @@ lg_metrics_compute (LgStore              *store,
 
 typedef struct
 {
-  char           *db_path;
-  LgMetricsQuery  query;
-  char           *currency;
+  LgMetricsQuery   query;
+  char            *currency;
+  LgMetricsReport *report;
 } ComputeData;
 
 static void
 compute_data_free (ComputeData *data)
 {
-  g_free (data->db_path);
+  g_clear_pointer (&data->report, lg_metrics_report_unref);
   g_free (data->currency);
   g_clear_pointer (&data->query.tz, g_time_zone_unref);
   g_free (data);
 }
 
-static void
-compute_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+static gboolean
+compute_work (LgStore       *store,
+              gpointer       source_object,
+              gpointer       task_data,
+              GCancellable  *cancellable,
+              GError       **error)
 {
   ComputeData *data = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LgStore) store = NULL;
-  LgMetricsReport *report;
 
-  store = lg_store_open (data->db_path, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  report = lg_metrics_compute (store, &data->query, &error);
-  if (report == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else if (!g_task_return_error_if_cancelled (task))
-    g_task_return_pointer (task, report, (GDestroyNotify) lg_metrics_report_unref);
-  else
-    lg_metrics_report_unref (report);
+  data->report = lg_metrics_compute (store, &data->query, error);
+  return data->report != NULL;
 }
 
 void
@@ -806,7 +792,6 @@ lg_metrics_compute_async (const char           *db_path,
   g_return_if_fail (query != NULL);
 
   data = g_new0 (ComputeData, 1);
-  data->db_path = g_strdup (db_path);
   data->query = *query;
   data->currency = g_strdup (query->currency);
   data->query.currency = data->currency;
@@ -815,14 +800,20 @@ lg_metrics_compute_async (const char           *db_path,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, lg_metrics_compute_async);
   g_task_set_task_data (task, data, (GDestroyNotify) compute_data_free);
-  g_task_run_in_thread (task, compute_thread);
+  lg_store_run_in_thread (task, db_path, compute_work);
 }
 
 LgMetricsReport *
 lg_metrics_compute_finish (GAsyncResult  *result,
                            GError       **error)
 {
+  ComputeData *data;
+
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  /* A cancelled computation is an error here, as GTask checks the cancellable. */
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  data = g_task_get_task_data (G_TASK (result));
+  return g_steal_pointer (&data->report);
 }

@@ -130,29 +130,37 @@ lg_due_state (gint64 due_at,
   return due_at < g_date_time_to_unix (tomorrow) ? LG_DUE_TODAY : LG_DUE_LATER;
 }
 
-/* Whole amounts show without cents, as the board has little room. */
+static const struct
+{
+  const char *code;
+  const char *symbol;
+} currency_symbols[] = {
+  { "USD", "$" }, { "EUR", "€" }, { "GBP", "£" }, { "RUB", "₽" }, { "JPY", "¥" },
+  { "INR", "₹" }, { "UAH", "₴" }, { "KZT", "₸" },
+};
+
+/* Minor units are hundredths, the case for nearly every currency. Figures
+ * such as a cost per lead come as fractions of a cent: round them. */
 char *
-lg_pipeline_format_money (gint64      minor_units,
+lg_format_money (double      minor_units,
                  const char *currency)
 {
   const char *code = currency != NULL && *currency != '\0' ? currency : "USD";
-  gint64 whole = minor_units / 100;
-  gint64 cents = ABS (minor_units % 100);
-  g_autoptr(GString) digits = g_string_new (NULL);
-  g_autofree char *plain = g_strdup_printf ("%" G_GINT64_FORMAT, ABS (whole));
-  gsize len = strlen (plain);
+  gint64 cents = (gint64) (minor_units < 0 ? minor_units - 0.5 : minor_units + 0.5);
+  const char *sign = cents < 0 ? "−" : "";
+  g_autofree char *amount = NULL;
 
-  for (gsize i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append_c (digits, ',');
-      g_string_append_c (digits, plain[i]);
-    }
+  cents = ABS (cents);
+  /* "%'" groups digits as LC_NUMERIC does: "1,234" in English, "1 234" in French. */
+  if (cents % 100 == 0)
+    amount = g_strdup_printf ("%'" G_GINT64_FORMAT, cents / 100);
+  else
+    amount = g_strdup_printf ("%'.2f", cents / 100.0);
 
-  if (cents != 0)
-    return g_strdup_printf ("%s%s.%02d %s", minor_units < 0 ? "−" : "", digits->str,
-                            (int) cents, code);
-  return g_strdup_printf ("%s%s %s", minor_units < 0 ? "−" : "", digits->str, code);
+  for (guint i = 0; i < G_N_ELEMENTS (currency_symbols); i++)
+    if (g_str_equal (code, currency_symbols[i].code))
+      return g_strdup_printf ("%s%s%s", sign, currency_symbols[i].symbol, amount);
+  return g_strdup_printf ("%s%s %s", sign, amount, code);
 }
 
 /* Accepts "1200", "1,200.50", "1 200,5"; a lone comma followed by one or two

@@ -57,7 +57,11 @@ gint64      lg_pipeline_weighted_value      (const LgPipelineRules *rules,
 LgDueState  lg_due_state           (gint64                due_at,
                                     gint64                now);
 
-char       *lg_pipeline_format_money (gint64              minor_units,
+/* Money for people, the one style of the board, the cards, the CLI and
+ * Insights: the currency's symbol where one is known ("$1,234.50"), else its
+ * code after the amount ("1,234.50 CHF"; USD when NULL); digits grouped as the
+ * locale groups them; cents only when the amount is not whole ("$1,200"). */
+char       *lg_format_money        (double                minor_units,
                                     const char           *currency);
 gboolean    lg_parse_money         (const char           *text,
                                     gint64               *minor_units);

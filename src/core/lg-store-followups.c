@@ -41,30 +41,13 @@ followup_from_row (sqlite3_stmt *stmt)
   return followup;
 }
 
-/* Reads every row of a bound statement into a list, then resets it. */
 static GListModel *
 collect_followups (LgStore      *self,
                    sqlite3_stmt *stmt,
                    GError      **error)
 {
-  g_autoptr(GListStore) list = g_list_store_new (LG_TYPE_FOLLOWUP);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, followup_from_row (stmt));
-
-  if (rc != SQLITE_DONE)
-    {
-      lg_store_set_error (self, error, _("Could not list the follow-ups"));
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-
-  sqlite3_reset (stmt);
-  /* One splice, one items-changed: a view with thousands of rows updates once. */
-  g_list_store_splice (list, 0, 0, rows->pdata, rows->len);
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return lg_store_collect_rows (self, stmt, LG_TYPE_FOLLOWUP, (LgRowReader) followup_from_row,
+                                _("Could not list the follow-ups"), error);
 }
 
 LgFollowup *
@@ -72,9 +55,9 @@ lg_store_get_followup (LgStore  *self,
                        gint64    id,
                        GError  **error)
 {
+  g_autofree char *missing = NULL;
   sqlite3_stmt *stmt;
   LgFollowup *followup;
-  int rc;
 
   g_return_val_if_fail (LG_IS_STORE (self), NULL);
 
@@ -83,18 +66,9 @@ lg_store_get_followup (LgStore  *self,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND,
-                   _("There is no follow-up with id %" G_GINT64_FORMAT), id);
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      lg_store_set_error (self, error, _("Could not read the follow-up"));
-      return NULL;
-    }
+  missing = g_strdup_printf (_("There is no follow-up with id %" G_GINT64_FORMAT), id);
+  if (!lg_store_step_one (self, stmt, missing, _("Could not read the follow-up"), error))
+    return NULL;
 
   followup = followup_from_row (stmt);
   sqlite3_reset (stmt);
@@ -261,22 +235,15 @@ update_followup (LgStore     *self,
                  GError     **error)
 {
   sqlite3_stmt *stmt = lg_store_prepare (self, sql, error);
+  g_autofree char *missing = NULL;
 
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, value);
   sqlite3_bind_int64 (stmt, 2, id);
-  if (!lg_store_step_done (self, stmt, what, error))
-    return FALSE;
-
-  if (sqlite3_changes (lg_store_get_db (self)) == 0)
-    {
-      g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND,
-                   _("There is no follow-up with id %" G_GINT64_FORMAT), id);
-      return FALSE;
-    }
-  return TRUE;
+  missing = g_strdup_printf (_("There is no follow-up with id %" G_GINT64_FORMAT), id);
+  return lg_store_step_change (self, stmt, what, missing, error);
 }
 
 gboolean
@@ -531,14 +498,23 @@ fail:
   return FALSE;
 }
 
+static LgLead *
+lead_name_from_row (sqlite3_stmt *stmt)
+{
+  LgLead *lead = lg_lead_new ();
+
+  lg_lead_set_id (lead, sqlite3_column_int64 (stmt, 0));
+  lg_lead_set_name (lead, lg_stmt_text (stmt, 1));
+  lg_lead_set_telegram_handle (lead, lg_stmt_text (stmt, 2));
+  lg_lead_set_stage (lead, lg_stmt_text (stmt, 3));
+  return lead;
+}
+
 GListModel *
 lg_store_list_lead_names (LgStore  *self,
                           GError  **error)
 {
-  g_autoptr(GListStore) list = g_list_store_new (LG_TYPE_LEAD);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (LG_IS_STORE (self), NULL);
 
@@ -549,24 +525,6 @@ lg_store_list_lead_names (LgStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      LgLead *lead = lg_lead_new ();
-
-      lg_lead_set_id (lead, sqlite3_column_int64 (stmt, 0));
-      lg_lead_set_name (lead, lg_stmt_text (stmt, 1));
-      lg_lead_set_telegram_handle (lead, lg_stmt_text (stmt, 2));
-      lg_lead_set_stage (lead, lg_stmt_text (stmt, 3));
-      g_ptr_array_add (rows, lead);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      lg_store_set_error (self, error, _("Could not list the leads"));
-      return NULL;
-    }
-
-  g_list_store_splice (list, 0, 0, rows->pdata, rows->len);
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return lg_store_collect_rows (self, stmt, LG_TYPE_LEAD, (LgRowReader) lead_name_from_row,
+                                _("Could not list the leads"), error);
 }

@@ -24,11 +24,37 @@ gboolean      lg_store_exec       (LgStore     *self,
                                    const char  *sql,
                                    GError     **error);
 /* Steps a write statement to its end; on failure sets error, `what` saying
- * what failed. */
+ * what failed, and resets the statement. */
 gboolean      lg_store_step_done  (LgStore      *self,
                                    sqlite3_stmt *stmt,
                                    const char   *what,
                                    GError      **error);
+/* The same for a write meant to change one row: none changed is NOT_FOUND
+ * with the message `not_found`. */
+gboolean      lg_store_step_change (LgStore      *self,
+                                    sqlite3_stmt *stmt,
+                                    const char   *what,
+                                    const char   *not_found,
+                                    GError      **error);
+/* Steps a query to its one row: TRUE with the row to read (the caller then
+ * resets the statement); FALSE, the statement reset, with NOT_FOUND saying
+ * `not_found` when there is no row, or the query's error with `what`. */
+gboolean      lg_store_step_one   (LgStore      *self,
+                                   sqlite3_stmt *stmt,
+                                   const char   *not_found,
+                                   const char   *what,
+                                   GError      **error);
+
+/* Makes one row object from the statement's current row. */
+typedef gpointer (*LgRowReader) (sqlite3_stmt *stmt);
+/* Reads every row of a bound statement with read_row into a list of
+ * item_type, then resets the statement; `what` names a failure. */
+GListModel   *lg_store_collect_rows (LgStore      *self,
+                                     sqlite3_stmt *stmt,
+                                     GType         item_type,
+                                     LgRowReader   read_row,
+                                     const char   *what,
+                                     GError      **error);
 /* Sets error from the connection's last error, with `what` saying what failed. */
 void          lg_store_set_error  (LgStore     *self,
                                    GError     **error,

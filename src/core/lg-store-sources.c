@@ -14,20 +14,7 @@
 
 #include "lg-store-private.h"
 
-static gboolean
-step_write (LgStore      *self,
-            sqlite3_stmt *stmt,
-            const char   *what,
-            GError      **error)
-{
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      lg_store_set_error (self, error, what);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  return TRUE;
-}
+#define SOURCE_GONE _("The source no longer exists; it may have been removed.")
 
 gboolean
 lg_store_update_source (LgStore   *self,
@@ -55,16 +42,7 @@ lg_store_update_source (LgStore   *self,
   lg_stmt_bind_text (stmt, 6, lg_source_get_last_error (source));
   sqlite3_bind_int64 (stmt, 7, lg_source_get_id (source));
 
-  if (!step_write (self, stmt, _("Could not save the source"), error))
-    return FALSE;
-
-  if (sqlite3_changes (lg_store_get_db (self)) == 0)
-    {
-      g_set_error_literal (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND,
-                           _("The source no longer exists; it may have been removed."));
-      return FALSE;
-    }
-  return TRUE;
+  return lg_store_step_change (self, stmt, _("Could not save the source"), SOURCE_GONE, error);
 }
 
 gboolean
@@ -83,16 +61,8 @@ lg_store_remove_source (LgStore  *self,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, source_id);
-  if (!step_write (self, stmt, _("Could not remove the source"), error))
-    return FALSE;
-
-  if (sqlite3_changes (lg_store_get_db (self)) == 0)
-    {
-      g_set_error_literal (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND,
-                           _("The source no longer exists; it may have been removed."));
-      return FALSE;
-    }
-  return TRUE;
+  return lg_store_step_change (self, stmt, _("Could not remove the source"), SOURCE_GONE,
+                               error);
 }
 
 LgSource *

@@ -424,6 +424,59 @@ lg_store_notify_changed (LgStore    *self,
   g_signal_emit (self, signals[CHANGED], g_quark_from_string (table), table);
 }
 
+typedef struct
+{
+  char            *db_path;
+  LgStoreWorkFunc  work;
+} StoreWork;
+
+G_DEFINE_QUARK (lg-store-work, store_work)
+
+static void
+store_work_free (gpointer data)
+{
+  StoreWork *store_work = data;
+
+  g_free (store_work->db_path);
+  g_free (store_work);
+}
+
+static void
+store_work_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  StoreWork *store_work = g_object_get_qdata (G_OBJECT (task), store_work_quark ());
+  g_autoptr(LgStore) store = NULL;
+  GError *error = NULL;
+
+  store = lg_store_open (store_work->db_path, &error);
+  if (store == NULL || !store_work->work (store, source_object, task_data, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+lg_store_run_in_thread (GTask           *task,
+                        const char      *db_path,
+                        LgStoreWorkFunc  work)
+{
+  StoreWork *store_work;
+
+  g_return_if_fail (G_IS_TASK (task));
+  g_return_if_fail (db_path != NULL);
+  g_return_if_fail (work != NULL);
+
+  /* The task data is the caller's: the path and the work ride along beside it. */
+  store_work = g_new0 (StoreWork, 1);
+  store_work->db_path = g_strdup (db_path);
+  store_work->work = work;
+  g_object_set_qdata_full (G_OBJECT (task), store_work_quark (), store_work, store_work_free);
+  g_task_run_in_thread (task, store_work_thread);
+}
+
 static gboolean
 count_table (LgStore     *self,
              const char  *sql,
@@ -502,9 +555,76 @@ lg_store_step_done (LgStore      *self,
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       lg_store_set_error (self, error, what);
+      sqlite3_reset (stmt);
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+lg_store_step_change (LgStore      *self,
+                      sqlite3_stmt *stmt,
+                      const char   *what,
+                      const char   *not_found,
+                      GError      **error)
+{
+  if (!lg_store_step_done (self, stmt, what, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND, not_found);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+lg_store_step_one (LgStore      *self,
+                   sqlite3_stmt *stmt,
+                   const char   *not_found,
+                   const char   *what,
+                   GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return TRUE;
+
+  if (rc == SQLITE_DONE)
+    g_set_error_literal (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND, not_found);
+  else
+    lg_store_set_error (self, error, what);
+  /* A cached statement left mid-result would hold a read transaction. */
+  sqlite3_reset (stmt);
+  return FALSE;
+}
+
+GListModel *
+lg_store_collect_rows (LgStore      *self,
+                       sqlite3_stmt *stmt,
+                       GType         item_type,
+                       LgRowReader   read_row,
+                       const char   *what,
+                       GError      **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (item_type);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, read_row (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      lg_store_set_error (self, error, what);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+
+  sqlite3_reset (stmt);
+  /* One splice, one items-changed: a view with thousands of rows updates once. */
+  g_list_store_splice (list, 0, 0, rows->pdata, rows->len);
+  return G_LIST_MODEL (g_steal_pointer (&list));
 }
 
 /* Sources */
@@ -567,23 +687,14 @@ get_one_source (LgStore      *self,
                 sqlite3_stmt *stmt,
                 GError      **error)
 {
-  int rc = sqlite3_step (stmt);
+  LgSource *source;
 
-  if (rc == SQLITE_ROW)
-    {
-      LgSource *source = source_from_row (stmt);
+  if (!lg_store_step_one (self, stmt, _("No such source"), _("Could not read the source"), error))
+    return NULL;
 
-      /* A cached statement left mid-result would hold a read transaction. */
-      sqlite3_reset (stmt);
-      return source;
-    }
-
-  if (rc == SQLITE_DONE)
-    g_set_error_literal (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND,
-                         _("No such source"));
-  else
-    lg_store_set_error (self, error, _("Could not read the source"));
-  return NULL;
+  source = source_from_row (stmt);
+  sqlite3_reset (stmt);
+  return source;
 }
 
 LgSource *
@@ -630,9 +741,7 @@ GListModel *
 lg_store_list_sources (LgStore  *self,
                        GError  **error)
 {
-  g_autoptr(GListStore) list = g_list_store_new (LG_TYPE_SOURCE);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (LG_IS_STORE (self), NULL);
 
@@ -642,20 +751,8 @@ lg_store_list_sources (LgStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(LgSource) source = source_from_row (stmt);
-
-      g_list_store_append (list, source);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      lg_store_set_error (self, error, _("Could not list the sources"));
-      return NULL;
-    }
-
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return lg_store_collect_rows (self, stmt, LG_TYPE_SOURCE, (LgRowReader) source_from_row,
+                                _("Could not list the sources"), error);
 }
 
 /* Messages */
@@ -706,15 +803,35 @@ lg_store_add_message (LgStore    *self,
   return TRUE;
 }
 
+static LgMessage *
+message_from_row (sqlite3_stmt *stmt)
+{
+  LgMessage *message = lg_message_new ();
+
+  lg_message_set_id (message, sqlite3_column_int64 (stmt, 0));
+  lg_message_set_source_id (message, sqlite3_column_int64 (stmt, 1));
+  lg_message_set_external_id (message, lg_stmt_text (stmt, 2));
+  lg_message_set_author_name (message, lg_stmt_text (stmt, 3));
+  lg_message_set_author_handle (message, lg_stmt_text (stmt, 4));
+  lg_message_set_author_id (message, lg_stmt_text (stmt, 5));
+  lg_message_set_sent_at (message, sqlite3_column_int64 (stmt, 6));
+  lg_message_set_text (message, lg_stmt_text (stmt, 7));
+  lg_message_set_permalink (message, lg_stmt_text (stmt, 8));
+  lg_message_set_views (message, sqlite3_column_int64 (stmt, 9));
+  lg_message_set_edited (message, sqlite3_column_int (stmt, 10) != 0);
+  lg_message_set_forwarded_from (message, lg_stmt_text (stmt, 11));
+  lg_message_set_media_kind (message, lg_stmt_text (stmt, 12));
+  lg_message_set_reply_to (message, lg_stmt_text (stmt, 13));
+  return message;
+}
+
 GListModel *
 lg_store_list_messages (LgStore  *self,
                         gint64    source_id,
                         guint     limit,
                         GError  **error)
 {
-  g_autoptr(GListStore) list = g_list_store_new (LG_TYPE_MESSAGE);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (LG_IS_STORE (self), NULL);
 
@@ -730,34 +847,8 @@ lg_store_list_messages (LgStore  *self,
   sqlite3_bind_int64 (stmt, 1, source_id);
   sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(LgMessage) message = lg_message_new ();
-
-      lg_message_set_id (message, sqlite3_column_int64 (stmt, 0));
-      lg_message_set_source_id (message, sqlite3_column_int64 (stmt, 1));
-      lg_message_set_external_id (message, lg_stmt_text (stmt, 2));
-      lg_message_set_author_name (message, lg_stmt_text (stmt, 3));
-      lg_message_set_author_handle (message, lg_stmt_text (stmt, 4));
-      lg_message_set_author_id (message, lg_stmt_text (stmt, 5));
-      lg_message_set_sent_at (message, sqlite3_column_int64 (stmt, 6));
-      lg_message_set_text (message, lg_stmt_text (stmt, 7));
-      lg_message_set_permalink (message, lg_stmt_text (stmt, 8));
-      lg_message_set_views (message, sqlite3_column_int64 (stmt, 9));
-      lg_message_set_edited (message, sqlite3_column_int (stmt, 10) != 0);
-      lg_message_set_forwarded_from (message, lg_stmt_text (stmt, 11));
-      lg_message_set_media_kind (message, lg_stmt_text (stmt, 12));
-      lg_message_set_reply_to (message, lg_stmt_text (stmt, 13));
-      g_list_store_append (list, message);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      lg_store_set_error (self, error, _("Could not list the messages"));
-      return NULL;
-    }
-
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return lg_store_collect_rows (self, stmt, LG_TYPE_MESSAGE, (LgRowReader) message_from_row,
+                                _("Could not list the messages"), error);
 }
 
 /* Leads */
@@ -840,9 +931,9 @@ lg_store_get_lead (LgStore  *self,
                    gint64    id,
                    GError  **error)
 {
+  g_autofree char *missing = NULL;
   sqlite3_stmt *stmt;
   LgLead *lead;
-  int rc;
 
   g_return_val_if_fail (LG_IS_STORE (self), NULL);
 
@@ -857,18 +948,9 @@ lg_store_get_lead (LgStore  *self,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND,
-                   _("There is no lead with id %" G_GINT64_FORMAT), id);
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      lg_store_set_error (self, error, _("Could not read the lead"));
-      return NULL;
-    }
+  missing = g_strdup_printf (_("There is no lead with id %" G_GINT64_FORMAT), id);
+  if (!lg_store_step_one (self, stmt, missing, _("Could not read the lead"), error))
+    return NULL;
 
   lead = lg_lead_from_row (stmt);
   lg_lead_set_next_followup_at (lead, sqlite3_column_int64 (stmt, LG_LEAD_N_COLUMNS));

@@ -64,6 +64,21 @@ const char *lg_store_get_backup_path      (LgStore        *self);
 void        lg_store_notify_changed       (LgStore        *self,
                                            const char     *table);
 
+/* Work for a worker thread, given a connection of its own. What it computes
+ * goes into task_data; FALSE with error set when it fails. */
+typedef gboolean (*LgStoreWorkFunc) (LgStore       *store,
+                                     gpointer       source_object,
+                                     gpointer       task_data,
+                                     GCancellable  *cancellable,
+                                     GError       **error);
+
+/* Runs work on a worker thread with its own connection to db_path (an LgStore
+ * belongs to one thread). The task returns TRUE, or the error of the open or
+ * of work: finish with g_task_propagate_boolean(). */
+void        lg_store_run_in_thread        (GTask          *task,
+                                           const char     *db_path,
+                                           LgStoreWorkFunc work);
+
 gboolean    lg_store_count                (LgStore        *self,
                                            LgStoreCounts  *counts,
                                            GError        **error);

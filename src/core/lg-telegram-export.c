@@ -919,7 +919,6 @@ lg_telegram_export_import (LgTelegramExport  *self,
 
 typedef struct
 {
-  char          *db_path;
   char          *path;
   GMainContext  *context;
   LgExportStats  stats;
@@ -930,29 +929,22 @@ free_import_data (gpointer data)
 {
   ImportData *import = data;
 
-  g_free (import->db_path);
   g_free (import->path);
   g_main_context_unref (import->context);
   g_free (import);
 }
 
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+import_work (LgStore       *store,
+             gpointer       source_object,
+             gpointer       task_data,
+             GCancellable  *cancellable,
+             GError       **error)
 {
   ImportData *data = task_data;
-  g_autoptr(LgStore) store = NULL;
-  g_autoptr(GError) error = NULL;
 
-  store = lg_store_open (data->db_path, &error);
-  if (store == NULL ||
-      !import_with_store (source_object, store, data->path, data->context, cancellable,
-                          &data->stats, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  return import_with_store (source_object, store, data->path, data->context, cancellable,
+                            &data->stats, error);
 }
 
 void
@@ -970,14 +962,13 @@ lg_telegram_export_import_async (LgTelegramExport    *self,
   g_return_if_fail (db_path != NULL && path != NULL);
 
   data = g_new0 (ImportData, 1);
-  data->db_path = g_strdup (db_path);
   data->path = g_strdup (path);
   data->context = g_main_context_ref_thread_default ();
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, lg_telegram_export_import_async);
   g_task_set_task_data (task, data, free_import_data);
-  g_task_run_in_thread (task, import_thread);
+  lg_store_run_in_thread (task, db_path, import_work);
 }
 
 gboolean

@@ -340,7 +340,6 @@ lg_application_import_history_action (GSimpleAction *action,
 
 typedef struct
 {
-  char     *db_path;
   char     *path;
   gboolean  bom;
   guint     n_written;
@@ -351,28 +350,21 @@ export_data_free (gpointer data)
 {
   ExportData *export = data;
 
-  g_free (export->db_path);
   g_free (export->path);
   g_free (export);
 }
 
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+export_work (LgStore       *store,
+             gpointer       source_object,
+             gpointer       task_data,
+             GCancellable  *cancellable,
+             GError       **error)
 {
   ExportData *export = task_data;
-  g_autoptr(LgStore) store = NULL;
-  GError *error = NULL;
 
-  store = lg_store_open (export->db_path, &error);
-  if (store == NULL ||
-      !lg_lead_export_leads (store, export->path, NULL, 0, export->bom, &export->n_written,
-                             cancellable, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  return lg_lead_export_leads (store, export->path, NULL, 0, export->bom, &export->n_written,
+                               cancellable, error);
 }
 
 static void
@@ -417,7 +409,6 @@ on_export_chooser_response_cb (GtkNativeDialog *chooser,
     }
 
   export = g_new0 (ExportData, 1);
-  export->db_path = g_strdup (lg_store_get_path (self->store));
   export->path = g_file_get_path (file);
   export->bom = g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "bom"),
                            "true") == 0;
@@ -425,7 +416,7 @@ on_export_chooser_response_cb (GtkNativeDialog *chooser,
 
   task = g_task_new (self, NULL, on_exported_cb, NULL);
   g_task_set_task_data (task, export, export_data_free);
-  g_task_run_in_thread (task, export_thread);
+  lg_store_run_in_thread (task, lg_store_get_path (self->store), export_work);
 }
 
 static void

@@ -19,6 +19,7 @@
 #include "lg-chart.h"
 #include "lg-metrics-format.h"
 #include "lg-metrics-row.h"
+#include "lg-pipeline.h"
 
 G_DEFINE_ENUM_TYPE (LgChartKind, lg_chart_kind,
                     G_DEFINE_ENUM_VALUE (LG_CHART_LEADS_OVER_TIME, "leads-over-time"),

@@ -35,23 +35,15 @@ show_toast (LgImportHistoryWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
-static void
-undo_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+/* Undoing 100,000 leads is not for the main thread: a worker does it. */
+static gboolean
+undo_work (LgStore       *store,
+           gpointer       source_object,
+           gpointer       task_data,
+           GCancellable  *cancellable,
+           GError       **error)
 {
-  const char *db_path = g_object_get_data (G_OBJECT (task), "db-path");
-  gint64 batch_id = *(gint64 *) task_data;
-  g_autoptr(LgStore) store = NULL;
-  GError *error = NULL;
-
-  /* Undoing 100,000 leads is not for the main thread: own connection here. */
-  store = lg_store_open (db_path, &error);
-  if (store == NULL || !lg_lead_import_undo (store, batch_id, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  return lg_lead_import_undo (store, *(gint64 *) task_data, error);
 }
 
 static void
@@ -82,9 +74,7 @@ lg_import_history_window_undo (LgImportHistoryWindow *self,
 
   task = g_task_new (self, NULL, on_undone_cb, NULL);
   g_task_set_task_data (task, g_memdup2 (&batch_id, sizeof batch_id), g_free);
-  g_object_set_data_full (G_OBJECT (task), "db-path",
-                          g_strdup (lg_store_get_path (self->store)), g_free);
-  g_task_run_in_thread (task, undo_thread);
+  lg_store_run_in_thread (task, lg_store_get_path (self->store), undo_work);
 }
 
 static void

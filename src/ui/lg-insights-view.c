@@ -17,6 +17,7 @@
 #include "lg-metrics-export.h"
 #include "lg-metrics-format.h"
 #include "lg-metrics-row.h"
+#include "lg-pipeline.h"
 #include "lg-window.h"
 
 #define DAY 86400
@@ -367,8 +368,9 @@ lg_insights_view_export_csv (LgInsightsView  *self,
       return FALSE;
     }
 
-  csv = lg_metrics_report_to_csv (self->report, TRUE);
-  return g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE,
+  csv = lg_metrics_report_to_csv (self->report, TRUE, error);
+  return csv != NULL &&
+         g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE,
                                   G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
 }
 

@@ -140,7 +140,7 @@ update (LgLeadCard *self)
                                            ? lg_lead_get_source_title (self->lead)
                                            : _("Added by hand"));
   value = lg_lead_get_value (self->lead) != 0
-          ? lg_pipeline_format_money (lg_lead_get_value (self->lead), lg_lead_get_currency (self->lead))
+          ? lg_format_money (lg_lead_get_value (self->lead), lg_lead_get_currency (self->lead))
           : g_strdup ("");
   gtk_label_set_label (self->value_label, value);
 

@@ -325,8 +325,8 @@ show_header (Column              *column,
 {
   g_autofree char *count = g_strdup_printf ("%u", totals->count);
   /* Sums over mixed currencies are only indicative, and say so. */
-  g_autofree char *value = lg_pipeline_format_money (totals->value, currency ? currency : "");
-  g_autofree char *weighted = lg_pipeline_format_money (totals->weighted, currency ? currency : "");
+  g_autofree char *value = lg_format_money (totals->value, currency ? currency : "");
+  g_autofree char *weighted = lg_format_money (totals->weighted, currency ? currency : "");
   g_autofree char *text = NULL;
 
   gtk_label_set_label (column->count, count);

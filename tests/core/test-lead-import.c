@@ -114,6 +114,7 @@ test_hubspot_both (void)
   g_autofree char *stage = NULL;
   g_autofree char *name = NULL;
   g_autofree char *telegram = NULL;
+  g_autofree char *phone = NULL;
   g_autofree char *created = NULL;
   GPtrArray *problems;
   LgImportProblem *problem;
@@ -133,6 +134,9 @@ test_hubspot_both (void)
   g_assert_cmpstr (stage, ==, "hot");
   g_assert_cmpstr (name, ==, "Anna Schmidt");
   g_assert_cmpstr (telegram, ==, "anna_dental");
+  /* Contact fields in the forms the pipeline stores when a lead is typed in. */
+  phone = lead_column (store, "anna.schmidt@praxis-schmidt.de", "phone");
+  g_assert_cmpstr (phone, ==, "+49301234567");
   /* "03/12/2024" is read the US way. */
   created = lead_column (store, "priya@brightteeth.in",
                          "strftime('%Y-%m-%d', created_at, 'unixepoch')");

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <locale.h>
+
 #include "lg-lead-validate.h"
 #include "lg-store-private.h"
 #include "lg-test-util.h"
@@ -622,6 +624,11 @@ test_validate_fields (void)
     { "a@-example.com", NULL },
     { "a b@example.com", NULL },
     { "a@example.c0m", NULL },
+    /* The addresses the CSV import checked with a validator of its own. */
+    { "a.b+c@example.co.uk", "a.b+c@example.co.uk" },
+    { "lee.wong(at)example.com", NULL },
+    { "a@@b.com", NULL },
+    { "a b@c.com", NULL },
   };
   static const struct {
     const char *text;
@@ -633,6 +640,9 @@ test_validate_fields (void)
     { "123456", NULL },
     { "+1234567890123456", NULL },
     { "call me", NULL },
+    { "+1 (415) 555-0100", "+14155550100" },
+    { "0049 30 1234567", "+49301234567" },
+    { "123", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (emails); i++)
@@ -673,6 +683,19 @@ test_validate_fields (void)
     g_clear_pointer (&currency, g_free);
     g_assert_false (lg_lead_validate_currency ("euro", &currency, &error));
   }
+
+  /* The import's dedupe key for a handle: the stored form, case folded. */
+  {
+    g_autofree char *link = lg_lead_handle_key ("https://t.me/Anna_Dental");
+    g_autofree char *at = lg_lead_handle_key ("@anna_dental");
+    g_autofree char *stored = lg_lead_handle_key ("Anna_Dental");
+
+    g_assert_cmpstr (link, ==, "anna_dental");
+    g_assert_cmpstr (at, ==, "anna_dental");
+    g_assert_cmpstr (stored, ==, "anna_dental");
+    g_assert_null (lg_lead_handle_key ("not a handle!"));
+    g_assert_null (lg_lead_handle_key (""));
+  }
 }
 
 static void
@@ -691,8 +714,9 @@ test_money (void)
     { "", FALSE, 0 },
     { "12abc", FALSE, 0 },
   };
-  g_autofree char *a = lg_pipeline_format_money (123456789, "EUR");
-  g_autofree char *b = lg_pipeline_format_money (120000, NULL);
+  g_autofree char *a = lg_format_money (123456789, "EUR");
+  g_autofree char *b = lg_format_money (120000, NULL);
+  g_autofree char *c = lg_format_money (-150, "CHF");
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -702,8 +726,30 @@ test_money (void)
       if (cases[i].valid)
         g_assert_cmpint (minor, ==, cases[i].minor);
     }
-  g_assert_cmpstr (a, ==, "1,234,567.89 EUR");
-  g_assert_cmpstr (b, ==, "1,200 USD");
+  /* This test runs in the C locale, which groups no digits. */
+  g_assert_cmpstr (a, ==, "€1234567.89");
+  g_assert_cmpstr (b, ==, "$1200");
+  g_assert_cmpstr (c, ==, "−1.50 CHF");
+}
+
+static void
+test_money_grouping (void)
+{
+  g_autofree char *before = g_strdup (setlocale (LC_NUMERIC, NULL));
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  if (setlocale (LC_NUMERIC, "en_US.UTF-8") == NULL)
+    {
+      g_test_skip ("The en_US.UTF-8 locale is missing; build-aux/setup.sh generates it.");
+      return;
+    }
+  a = lg_format_money (123456789, "EUR");
+  b = lg_format_money (120000, NULL);
+  setlocale (LC_NUMERIC, before);
+
+  g_assert_cmpstr (a, ==, "€1,234,567.89");
+  g_assert_cmpstr (b, ==, "$1,200");
 }
 
 static void
@@ -793,6 +839,7 @@ main (int   argc,
   g_test_add_func ("/leads/filters", test_filters);
   g_test_add_func ("/leads/validate-fields", test_validate_fields);
   g_test_add_func ("/leads/money", test_money);
+  g_test_add_func ("/leads/money/grouping", test_money_grouping);
   g_test_add_func ("/leads/due-state", test_due_state);
   g_test_add_func ("/leads/predict-from-store", test_predict_from_store);
 

@@ -373,7 +373,7 @@ test_format_and_parse (void)
   g_autoptr(GDateTime) now = g_date_time_new (utc, 2024, 3, 13, 15, 30, 0); /* a Wednesday */
   gint64 from, to, minor;
   struct { LgFigure f; LgUnit unit; const char *text; } cases[] = {
-    { { TRUE, 6100 }, LG_UNIT_MONEY, "$61.00" },
+    { { TRUE, 6100 }, LG_UNIT_MONEY, "$61" },
     { { TRUE, -1250 }, LG_UNIT_MONEY, "−$12.50" },
     { { TRUE, 47.541 }, LG_UNIT_PERCENT, "47.5%" },
     { { TRUE, 50400 }, LG_UNIT_DURATION, "14.0 h" },
@@ -447,21 +447,28 @@ test_export (void)
 {
   g_autoptr(LgStore) store = lg_test_open_store ();
   g_autoptr(LgMetricsReport) r = NULL;
-  g_autoptr(GString) csv = g_string_new (NULL);
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(LgCsvWriter) writer = lg_csv_writer_new (memory, FALSE);
+  const char *fields[] = { "plain", "a, \"quoted\"\nline", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
   g_autofree char *text = NULL;
   g_autofree char *json = NULL;
   g_auto(GStrv) lines = NULL;
   gint64 ids[3];
 
-  lg_metrics_csv_append_field (csv, "plain", TRUE);
-  lg_metrics_csv_append_field (csv, "a, \"quoted\"\nline", FALSE);
-  lg_metrics_csv_append_field (csv, NULL, FALSE);
-  lg_metrics_csv_end_row (csv);
-  g_assert_cmpstr (csv->str, ==, "plain,\"a, \"\"quoted\"\"\nline\",\r\n");
+  /* The metrics export writes through LgCsvWriter: RFC 4180 quoting, NULL empty. */
+  g_assert_true (lg_csv_writer_write_row (writer, fields, G_N_ELEMENTS (fields), &error));
+  g_assert_true (lg_csv_writer_close (writer, NULL, &error));
+  g_assert_no_error (error);
+  csv = g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (memory)),
+                   g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory)));
+  g_assert_cmpstr (csv, ==, "plain,\"a, \"\"quoted\"\"\nline\",\r\n");
 
   lg_test_fill_metrics_fixture (store, ids);
   r = compute (store, lg_test_utc (2024, 3, 1, 0), lg_test_utc (2024, 4, 1, 0));
-  text = lg_metrics_report_to_csv (r, TRUE);
+  text = lg_metrics_report_to_csv (r, TRUE, &error);
+  g_assert_no_error (error);
   lines = g_strsplit (text, "\r\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 7); /* header, total, 4 sources, "" */
   g_assert_true (g_str_has_prefix (lines[0], "period_start,period_end,source_id,source,currency,"

@@ -115,11 +115,11 @@ test_with_data (Fixture       *f,
 
   /* The cards say what test-metrics.c worked out. */
   g_assert_cmpstr (card_value (f, "leads_card"), ==, "10");
-  g_assert_cmpstr (card_value (f, "cpl_card"), ==, "$61.00");
+  g_assert_cmpstr (card_value (f, "cpl_card"), ==, "$61");
   g_assert_cmpstr (card_value (f, "conversion_card"), ==, "50.0%");
   g_assert_cmpstr (card_value (f, "speed_card"), ==, "14.0 h");
   g_assert_cmpstr (card_value (f, "roi_card"), ==, "47.5%");
-  g_assert_cmpstr (card_value (f, "deal_card"), ==, "$300.00");
+  g_assert_cmpstr (card_value (f, "deal_card"), ==, "$300");
 
   /* The table: four rows, most leads first (ads_channel, 4). */
   table = GTK_COLUMN_VIEW (gtk_widget_get_template_child (GTK_WIDGET (f->view),
@@ -165,9 +165,9 @@ test_add_cost_refreshes (Fixture       *f,
   g_assert_true (lg_cost_dialog_can_add (dialog));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
 
-  /* changed::costs → a new report: (61000 + 9000) / 10 leads = $70.00. */
+  /* changed::costs → a new report: (61000 + 9000) / 10 leads = $70. */
   wait_for_report (f, lg_test_utc (2024, 3, 1, 0), before);
-  g_assert_cmpstr (card_value (f, "cpl_card"), ==, "$70.00");
+  g_assert_cmpstr (card_value (f, "cpl_card"), ==, "$70");
 }
 
 static void
