@@ -9,7 +9,7 @@
 
 #include <json-glib/json-glib.h>
 
-#include "lg-metrics-export.h"
+#include "lg-csv-writer.h"
 #include "lg-search-export.h"
 #include "lg-search-result.h"
 
@@ -41,24 +41,21 @@ result_fields (LgSearchResult *result)
 char *
 lg_search_results_to_csv (GListModel *results)
 {
-  GString *out = g_string_new (NULL);
+  g_autoptr(LgCsvWriter) writer = NULL;
 
   g_return_val_if_fail (G_IS_LIST_MODEL (results), NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    lg_metrics_csv_append_field (out, columns[i], i == 0);
-  lg_metrics_csv_end_row (out);
-
+  /* In memory nothing can fail to write. */
+  writer = lg_csv_writer_new_in_memory (FALSE);
+  lg_csv_writer_write_row (writer, columns, G_N_ELEMENTS (columns), NULL);
   for (guint i = 0; i < g_list_model_get_n_items (results); i++)
     {
       g_autoptr(LgSearchResult) result = g_list_model_get_item (results, i);
       g_auto(GStrv) fields = result_fields (result);
 
-      for (guint j = 0; fields[j] != NULL; j++)
-        lg_metrics_csv_append_field (out, fields[j], j == 0);
-      lg_metrics_csv_end_row (out);
+      lg_csv_writer_write_row (writer, (const char * const *) fields, G_N_ELEMENTS (columns), NULL);
     }
-  return g_string_free (out, FALSE);
+  return lg_csv_writer_finish_text (writer, NULL);
 }
 
 char *
