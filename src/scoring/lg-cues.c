@@ -310,10 +310,10 @@ lg_cues_get (guint *n_cues)
   return table->cues;
 }
 
-static int
-first_cue (const CueTable *table,
-           guint64         key)
+int
+lg_cues_first (guint64 key)
 {
+  const CueTable *table = get_table ();
   guint slot = lg_hash_mix (key) & (FIRST_SLOTS - 1);
 
   while (table->first_index[slot] >= 0)
@@ -323,6 +323,33 @@ first_cue (const CueTable *table,
       slot = (slot + 1) & (FIRST_SLOTS - 1);
     }
   return -1;
+}
+
+/* The longest cue from @c on that matches at token @i, or FALSE. */
+static gboolean
+match_at (const CueTable *table,
+          const guint64  *keys,
+          guint           n_keys,
+          guint           i,
+          int             c,
+          LgCueMatch     *match)
+{
+  for (; c >= 0 && (guint) c < table->n_cues && table->cues[c].keys[0] == keys[i]; c++)
+    {
+      const LgCue *cue = &table->cues[c];
+      guint k;
+
+      if (i + cue->n_keys > n_keys)
+        continue;
+      for (k = 1; k < cue->n_keys && cue->keys[k] == keys[i + k]; k++)
+        ;
+      if (k == cue->n_keys)
+        {
+          *match = (LgCueMatch) { c, i, cue->n_keys };
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 guint
@@ -335,27 +362,22 @@ lg_cues_match (const guint64 *keys,
   guint n = 0;
 
   for (guint i = 0; i < n_keys && i < G_MAXUINT16 && n < max_matches; i++)
-    {
-      int c = first_cue (table, keys[i]);
+    n += match_at (table, keys, n_keys, i, lg_cues_first (keys[i]), &matches[n]);
+  return n;
+}
 
-      for (; c >= 0 && (guint) c < table->n_cues && table->cues[c].keys[0] == keys[i]; c++)
-        {
-          const LgCue *cue = &table->cues[c];
-          guint k;
+guint
+lg_cues_match_first (const guint64 *keys,
+                     const gint16  *first,
+                     guint          n_keys,
+                     LgCueMatch    *matches,
+                     guint          max_matches)
+{
+  const CueTable *table = get_table ();
+  guint n = 0;
 
-          if (i + cue->n_keys > n_keys)
-            continue;
-          for (k = 1; k < cue->n_keys && cue->keys[k] == keys[i + k]; k++)
-            ;
-          if (k == cue->n_keys)
-            {
-              matches[n].cue = c;
-              matches[n].start = i;
-              matches[n].n = cue->n_keys;
-              n++;
-              break;
-            }
-        }
-    }
+  for (guint i = 0; i < n_keys && i < G_MAXUINT16 && n < max_matches; i++)
+    if (first[i] >= 0)
+      n += match_at (table, keys, n_keys, i, first[i], &matches[n]);
   return n;
 }

@@ -60,6 +60,16 @@ guint        lg_cues_match    (const guint64    *keys,
                                LgCueMatch       *matches,
                                guint             max_matches);
 
+/* The first cue (an index into lg_cues_get ()) that may start on a token of stem
+ * hash @key, or -1. It depends on the word alone: the scorer caches it. */
+int          lg_cues_first       (guint64          key);
+/* lg_cues_match() given each token's lg_cues_first() in @first. */
+guint        lg_cues_match_first (const guint64    *keys,
+                                  const gint16     *first,
+                                  guint             n_keys,
+                                  LgCueMatch       *matches,
+                                  guint             max_matches);
+
 static inline gboolean
 lg_cue_kind_is_negative (LgCueKind kind)
 {

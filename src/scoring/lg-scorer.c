@@ -38,16 +38,20 @@
 #define AUDIENCE_ONLY   0.3
 #define MISSING_MUST    0.25
 
+/* 32 bytes: two to a cache line. */
 typedef struct
 {
   guint64 raw_key;   /* 0: empty slot */
   guint64 stem_key;
   guint64 prefix_key;
   float   weight_sum;
-  guint16 n_features;
-  guint8  content;   /* a topic word: not a stop word, not a number or link */
-  guint8  kind;
+  gint16  first_cue; /* lg_cues_first() of the stem */
+  guint8  n_features;
+  guint8  kind : 7;
+  guint8  content : 1;  /* a topic word: not a stop word, not a number or link */
 } WordEntry;
+
+G_STATIC_ASSERT (sizeof (WordEntry) == 32);
 
 struct _LgScorer
 {
@@ -63,7 +67,10 @@ struct _LgScorer
   /* Links, e-mails and mentions read the same whatever their text. */
   WordEntry    by_kind[LG_TOKEN_EMOJI + 1];
 
+  /* Per token of the message being scored: stem keys, first cues, bigram buckets. */
   guint64     *keys;
+  gint16      *first_cues;
+  guint32     *bigrams;
   guint        keys_size;
   LgCueMatch   matches[LG_FEATURES_MAX_CUES];
 };
@@ -98,7 +105,8 @@ fill_entry (LgScorer   *self,
   entry->stem_key = lg_features_stem_key (self->stem->str);
   entry->prefix_key = lg_offer_prefix_key (self->stem->str);
   entry->weight_sum = (float) acc.sum;
-  entry->n_features = (guint16) MIN (n, G_MAXUINT16);
+  entry->n_features = (guint8) MIN (n, G_MAXUINT8);
+  entry->first_cue = (gint16) lg_cues_first (entry->stem_key);
   entry->kind = kind;
   entry->content = (kind == LG_TOKEN_WORD || kind == LG_TOKEN_HASHTAG) &&
                    !lg_is_stopword (self->folded->str) &&
@@ -124,6 +132,8 @@ lg_scorer_new (void)
   self->cache = g_new0 (WordEntry, CACHE_SIZE);
   self->keys_size = 256;
   self->keys = g_new (guint64, self->keys_size);
+  self->first_cues = g_new (gint16, self->keys_size);
+  self->bigrams = g_new (guint32, self->keys_size + 1);
 
   for (guint kind = LG_TOKEN_URL; kind <= LG_TOKEN_MENTION; kind++)
     fill_entry (self, &self->by_kind[kind], kind, samples[kind], strlen (samples[kind]));
@@ -140,6 +150,8 @@ lg_scorer_free (LgScorer *self)
   g_string_free (self->stem, TRUE);
   g_free (self->cache);
   g_free (self->keys);
+  g_free (self->first_cues);
+  g_free (self->bigrams);
   g_free (self);
 }
 
@@ -179,28 +191,62 @@ raw_key (const char *p,
       p += 8;
       len -= 8;
     }
-  chunk = 0;
-  memcpy (&chunk, p, len);
+  /* The last 0–7 bytes, every one of them read (the length is in h already):
+   * two overlapping loads rather than a copy of variable length. */
+  if (len >= 4)
+    {
+      guint32 lo, hi;
+
+      memcpy (&lo, p, 4);
+      memcpy (&hi, p + len - 4, 4);
+      chunk = lo | ((guint64) hi << 32);
+    }
+  else if (len > 0)
+    chunk = (guchar) p[0] | ((guint64) (guchar) p[len / 2] << 8) |
+            ((guint64) (guchar) p[len - 1] << 16);
+  else
+    chunk = 0;
   h = (h ^ chunk) * G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
   h ^= h >> 29;
   return h | 1;  /* never 0, the empty slot */
 }
 
+static inline guint
+cache_slot (guint64 key)
+{
+  return (guint) (key >> 20) & (CACHE_SIZE - 1);
+}
+
+static inline gboolean
+is_link_kind (guint kind)
+{
+  return kind == LG_TOKEN_URL || kind == LG_TOKEN_EMAIL || kind == LG_TOKEN_MENTION;
+}
+
+/* The cache key of a span, 0 for the kinds read without their text. */
+static inline guint64
+span_key (const char   *text,
+          const LgSpan *span)
+{
+  if (is_link_kind (span->kind))
+    return 0;
+  return raw_key (text + span->start, span->end - span->start, span->kind);
+}
+
 static const WordEntry *
-lookup_word (LgScorer   *self,
-             const char *text,
-             const LgSpan *span)
+lookup_word (LgScorer     *self,
+             const char   *text,
+             const LgSpan *span,
+             guint64       key)
 {
   gsize len = span->end - span->start;
   const char *word = text + span->start;
-  guint64 key;
   guint slot;
 
-  if (span->kind == LG_TOKEN_URL || span->kind == LG_TOKEN_EMAIL || span->kind == LG_TOKEN_MENTION)
+  if (key == 0)
     return &self->by_kind[span->kind];
 
-  key = raw_key (word, len, span->kind);
-  slot = (guint) (key >> 20) & (CACHE_SIZE - 1);
+  slot = cache_slot (key);
   while (self->cache[slot].raw_key != 0)
     {
       if (self->cache[slot].raw_key == key)
@@ -213,7 +259,7 @@ lookup_word (LgScorer   *self,
     {
       memset (self->cache, 0, CACHE_SIZE * sizeof (WordEntry));
       self->cache_used = 0;
-      slot = (guint) (key >> 20) & (CACHE_SIZE - 1);
+      slot = cache_slot (key);
     }
   self->cache_used++;
   self->cache[slot].raw_key = key;
@@ -366,6 +412,34 @@ relevance_of (const LgOffer   *offer,
   return MAX (AUDIENCE_ONLY * r_who, r_what * (0.75 + 0.25 * r_who));
 }
 
+/* The words that earned each concept its credit, in the order of the text. */
+static void
+add_relevance_spans (LgScoreResult  *result,
+                     const LgOffer  *offer,
+                     const Coverage *coverage,
+                     const LgSpan   *spans)
+{
+  guint tokens[LG_OFFER_MAX_CONCEPTS];
+  guint n = 0;
+
+  for (guint c = 0; c < offer->n_concepts; c++)
+    if (coverage->best[c] > 0)
+      {
+        guint token = coverage->best_token[c];
+        guint k = n;
+
+        while (k > 0 && tokens[k - 1] > token)
+          k--;
+        if (k > 0 && tokens[k - 1] == token)
+          continue;
+        memmove (tokens + k + 1, tokens + k, (n - k) * sizeof (guint));
+        tokens[k] = token;
+        n++;
+      }
+  for (guint k = 0; k < n; k++)
+    add_span (result, LG_SIGNAL_RELEVANCE, spans[tokens[k]].start, spans[tokens[k]].end);
+}
+
 gboolean
 lg_scorer_score (LgScorer         *self,
                  LgOffer          *offer,
@@ -383,6 +457,7 @@ lg_scorer_score (LgScorer         *self,
   WeightSum acc = { self->weights, 0 };
   guint n_features = 0;
   int prev_content = -1;
+  guint64 terms_seen = 0;
   guint n_matches;
   double intent, relevance, recency = 1;
   gboolean topic_covered;
@@ -407,18 +482,32 @@ lg_scorer_score (LgScorer         *self,
     {
       self->keys_size = n_spans;
       self->keys = g_renew (guint64, self->keys, self->keys_size);
+      self->first_cues = g_renew (gint16, self->first_cues, self->keys_size);
+      self->bigrams = g_renew (guint32, self->bigrams, self->keys_size + 1);
     }
 
   memset (coverage.best, 0, offer->n_concepts * sizeof (float));
   coverage.phrases_seen = 0;
   coverage.phrase_what = coverage.phrase_who = 0;
 
+  /* The word cache is larger than the processor's nearest caches: hash every
+   * word first and prefetch its slot, so that the misses overlap. */
   for (guint i = 0; i < n_spans; i++)
     {
-      const WordEntry *e = lookup_word (self, text, &spans[i]);
+      self->keys[i] = span_key (text, &spans[i]);
+      __builtin_prefetch (&self->cache[cache_slot (self->keys[i])]);
+    }
+
+  for (guint i = 0; i < n_spans; i++)
+    {
+      const WordEntry *e = lookup_word (self, text, &spans[i], self->keys[i]);
       const LgOfferSlot *slot;
 
       self->keys[i] = e->stem_key;
+      self->first_cues[i] = e->first_cue;
+      self->bigrams[i] = lg_features_bigram (i == 0 ? LG_FEATURES_BOS : self->keys[i - 1],
+                                             e->stem_key);
+      __builtin_prefetch (&self->weights[self->bigrams[i]]);
       acc.sum += e->weight_sum;
       n_features += e->n_features;
       if (e->kind == LG_TOKEN_URL || e->kind == LG_TOKEN_EMAIL)
@@ -434,14 +523,18 @@ lg_scorer_score (LgScorer         *self,
       if (spans[i].flags & LG_SPAN_AFTER_BREAK)
         prev_content = -1;
 
+      /* A stem not in the 64-bit sketch of those seen is new without a search. */
       if (result->n_terms < LG_RESULT_MAX_TERMS)
         {
-          guint t;
+          guint64 bit = G_GUINT64_CONSTANT (1) << (e->stem_key >> 58);
+          guint t = result->n_terms;
 
-          for (t = 0; t < result->n_terms && result->terms[t] != e->stem_key; t++)
-            ;
+          if (terms_seen & bit)
+            for (t = 0; t < result->n_terms && result->terms[t] != e->stem_key; t++)
+              ;
           if (t == result->n_terms)
             result->terms[result->n_terms++] = e->stem_key;
+          terms_seen |= bit;
         }
 
       slot = lg_offer_lookup (offer->slots, e->stem_key);
@@ -471,22 +564,22 @@ lg_scorer_score (LgScorer         *self,
       prev_content = i;
     }
 
-  n_matches = lg_cues_match (self->keys, n_spans, self->matches, LG_FEATURES_MAX_CUES);
-  n_features += lg_features_message (self->keys, n_spans,
-                                     lg_features_cue_kinds (self->matches, n_matches),
-                                     text_flags, result->n_links, add_weight_cb, &acc);
+  self->bigrams[n_spans] = lg_features_bigram (n_spans == 0 ? LG_FEATURES_BOS
+                                                             : self->keys[n_spans - 1],
+                                                 LG_FEATURES_EOS);
+  for (guint i = 0; i <= n_spans; i++)
+    acc.sum += self->weights[self->bigrams[i]];
+  n_matches = lg_cues_match_first (self->keys, self->first_cues, n_spans, self->matches,
+                                   LG_FEATURES_MAX_CUES);
+  n_features += n_spans + 1 +
+    lg_features_shape (n_spans, lg_features_cue_kinds (self->matches, n_matches),
+                       text_flags, result->n_links, add_weight_cb, &acc);
   intent = lg_intent_model_probability (self->bias + acc.sum / sqrt (MAX (n_features, 1)));
   read_cues (result, spans, self->matches, n_matches);
 
   relevance = relevance_of (offer, &coverage, &topic_covered);
   result->topic_covered = topic_covered;
-  for (guint i = 0; i < n_spans; i++)
-    for (guint c = 0; c < offer->n_concepts; c++)
-      if (coverage.best[c] > 0 && coverage.best_token[c] == i)
-        {
-          add_span (result, LG_SIGNAL_RELEVANCE, spans[i].start, spans[i].end);
-          break;
-        }
+  add_relevance_spans (result, offer, &coverage, spans);
 
   for (guint f = 0; f < offer->n_exclude && !result->excluded; f++)
     if (filter_present (&offer->exclude[f], self->keys, n_spans))

@@ -10,11 +10,23 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <time.h>
 
 #include "lg-corpus.h"
 #include "lg-scorer.h"
 
 #define SECONDS 2.0
+
+/* The CPU time this thread has used, in µs: the machine may be shared, and time
+ * spent waiting for a core is not time spent scoring. */
+static gint64
+cpu_time (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
 
 static GPtrArray *
 read_messages (void)
@@ -51,7 +63,7 @@ main (int   argc,
   g_autofree gsize *lengths = g_new (gsize, texts->len);
   gsize bytes = 0;
   guint64 n = 0;
-  gint64 start, elapsed;
+  gint64 start, elapsed, wall_start, wall;
   long checksum = 0;
   guint n_offers = 0;
 
@@ -69,7 +81,8 @@ main (int   argc,
     lg_scorer_score (scorer, offer, NULL, g_ptr_array_index (texts, i), lengths[i], 0, 0,
                      result, NULL);
 
-  start = g_get_monotonic_time ();
+  start = cpu_time ();
+  wall_start = g_get_monotonic_time ();
   do
     {
       for (guint i = 0; i < texts->len; i++)
@@ -79,12 +92,13 @@ main (int   argc,
           checksum += lg_score_result_get_score (result);
         }
       n += texts->len;
-      elapsed = g_get_monotonic_time () - start;
+      elapsed = cpu_time () - start;
     }
   while (elapsed < SECONDS * G_USEC_PER_SEC);
+  wall = g_get_monotonic_time () - wall_start;
   printf ("scoring (intent, relevance, negative, recency): %.0f messages/s on one core "
-          "(%.2f µs each; checksum %ld)\n",
-          n / (elapsed / 1e6), elapsed * 1.0 / n, checksum);
+          "(%.2f µs of CPU time each; %.0f/s by the wall clock; checksum %ld)\n",
+          n / (elapsed / 1e6), elapsed * 1.0 / n, n / (wall / 1e6), checksum);
 
   start = g_get_monotonic_time ();
   do
