@@ -16,8 +16,9 @@
 #define MAX_CHAR_GRAM 5
 #define MAX_WORD_CHARS 40
 
-/* Each family of feature hashes with its own salt, so a unigram and a bigram
- * never share a bucket by construction (SALT_BIGRAM is in lg-features.h). */
+/* Each family of feature hashes with its own salt, so that a unigram and a
+ * bigram with the same key land in different buckets (the bigram's salt is in
+ * lg-features.h). */
 enum
 {
   SALT_UNIGRAM = 1,

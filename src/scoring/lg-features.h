@@ -43,14 +43,17 @@ guint   lg_features_word     (LgTokenKind    kind,
                               LgFeatureFunc  func,
                               gpointer       user_data);
 
-/* The bucket of the bigram of two adjacent stem keys; inline because the scorer
- * computes one per token of every message. */
+/* The bucket of the bigram of two adjacent stem keys; inline and cheap (a
+ * multiply-shift hash, whose high bits depend on every bit of both keys) because
+ * the scorer computes one per token of every message. */
 static inline guint32
 lg_features_bigram (guint64 prev,
                     guint64 next)
 {
-  return (guint32) (lg_hash_pair (LG_FEATURES_SALT_BIGRAM, lg_hash_pair (prev, next)) &
-                    (LG_FEATURE_BUCKETS - 1));
+  guint64 h = prev * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15) ^
+              (next + LG_FEATURES_SALT_BIGRAM) * G_GUINT64_CONSTANT (0xc2b2ae3d27d4eb4f);
+
+  return (guint32) ((h * G_GUINT64_CONSTANT (0x94d049bb133111eb)) >> (64 - LG_FEATURE_BITS));
 }
 
 /* The features of the message as a whole, given its tokens' stem keys, the cue

@@ -74,7 +74,8 @@ guint64
 lg_offer_pair_key (guint64 a,
                    guint64 b)
 {
-  return a < b ? lg_hash_pair (a, b) : lg_hash_pair (b, a);
+  /* A sum does not depend on the order; one mix spreads it. */
+  return lg_hash_mix (a + b);
 }
 
 static void

@@ -23,6 +23,7 @@
 #include "lg-features.h"
 #include "lg-intent-model.h"
 #include "lg-offer-private.h"
+#include "lg-roles.h"
 #include "lg-score-result-private.h"
 #include "lg-scorer.h"
 #include "lg-stopwords.h"
@@ -37,6 +38,9 @@
 /* Audience words alone ("our clinic…") say little about the product. */
 #define AUDIENCE_ONLY   0.3
 #define MISSING_MUST    0.25
+/* An offer word that qualifies something else the author wants ("квартира с
+ * ремонтом", "a dog walker") earns this much of its credit. */
+#define OTHER_ROLE      0.35f
 
 /* 32 bytes: two to a cache line. */
 typedef struct
@@ -47,8 +51,10 @@ typedef struct
   float   weight_sum;
   gint16  first_cue; /* lg_cues_first() of the stem */
   guint8  n_features;
-  guint8  kind : 7;
+  guint8  kind : 3;
   guint8  content : 1;  /* a topic word: not a stop word, not a number or link */
+  guint8  cyrillic : 1;
+  guint8  roles : 3;    /* LgRoleFlags */
 } WordEntry;
 
 G_STATIC_ASSERT (sizeof (WordEntry) == 32);
@@ -71,6 +77,7 @@ struct _LgScorer
   guint64     *keys;
   gint16      *first_cues;
   guint32     *bigrams;
+  guint8      *token_roles;  /* TokenRole */
   guint        keys_size;
   LgCueMatch   matches[LG_FEATURES_MAX_CUES];
 };
@@ -99,8 +106,9 @@ fill_entry (LgScorer   *self,
 {
   WeightSum acc = { self->weights, 0 };
   guint n;
+  LgScript script = lg_tokenizer_analyze (self->tokenizer, kind, word, length,
+                                          self->folded, self->stem);
 
-  lg_tokenizer_analyze (self->tokenizer, kind, word, length, self->folded, self->stem);
   n = lg_features_word (kind, self->folded->str, self->stem->str, add_weight_cb, &acc);
   entry->stem_key = lg_features_stem_key (self->stem->str);
   entry->prefix_key = lg_offer_prefix_key (self->stem->str);
@@ -111,6 +119,9 @@ fill_entry (LgScorer   *self,
   entry->content = (kind == LG_TOKEN_WORD || kind == LG_TOKEN_HASHTAG) &&
                    !lg_is_stopword (self->folded->str) &&
                    g_utf8_strlen (self->folded->str, -1) >= 2;
+  entry->cyrillic = script == LG_SCRIPT_CYRILLIC;
+  entry->roles = kind == LG_TOKEN_WORD ? lg_roles_of (self->folded->str, self->stem->str, script)
+                                       : 0;
 }
 
 LgScorer *
@@ -134,6 +145,7 @@ lg_scorer_new (void)
   self->keys = g_new (guint64, self->keys_size);
   self->first_cues = g_new (gint16, self->keys_size);
   self->bigrams = g_new (guint32, self->keys_size + 1);
+  self->token_roles = g_new (guint8, self->keys_size);
 
   for (guint kind = LG_TOKEN_URL; kind <= LG_TOKEN_MENTION; kind++)
     fill_entry (self, &self->by_kind[kind], kind, samples[kind], strlen (samples[kind]));
@@ -152,6 +164,7 @@ lg_scorer_free (LgScorer *self)
   g_free (self->keys);
   g_free (self->first_cues);
   g_free (self->bigrams);
+  g_free (self->token_roles);
   g_free (self);
 }
 
@@ -379,14 +392,162 @@ read_cues (LgScoreResult    *result,
   result->values[LG_SIGNAL_NEGATIVE] = 1 - keep;
 }
 
+/* What the scorer notes of each token for reading roles after the cues are known. */
+typedef enum
+{
+  TOKEN_CONTENT  = 1 << 0,
+  TOKEN_CONCEPT  = 1 << 1,  /* names a concept of the offer */
+  TOKEN_PROVIDER = 1 << 2,  /* LG_ROLE_PROVIDER */
+  TOKEN_ADJ      = 1 << 3,  /* LG_ROLE_ADJECTIVE */
+  TOKEN_CUE      = 1 << 4,  /* may start a cue phrase */
+  TOKEN_CYRILLIC = 1 << 5,
+} TokenRole;
+
+#define MAX_OCCURRENCES 64
+
+/* One place where the message names a concept or a phrase of the offer. */
 typedef struct
 {
-  float best[LG_OFFER_MAX_CONCEPTS];
-  guint best_token[LG_OFFER_MAX_CONCEPTS];
-  guint32 phrases_seen;
-  double phrase_what;
-  double phrase_who;
+  guint16 token;
+  guint8  index;         /* concept, or phrase when @phrase */
+  guint8  phrase : 1;
+  guint8  other_role : 1; /* qualifies some other wanted thing */
+  float   credit;
+} Occurrence;
+
+typedef struct
+{
+  Occurrence occurrences[MAX_OCCURRENCES];
+  guint      n_occurrences;
+  float      best[LG_OFFER_MAX_CONCEPTS];
+  guint      best_token[LG_OFFER_MAX_CONCEPTS];
+  float      best_phrase[LG_OFFER_MAX_CONCEPTS];
+  double     phrase_what;
+  double     phrase_who;
 } Coverage;
+
+static void
+add_occurrence (Coverage *coverage,
+                guint     token,
+                guint     index,
+                gboolean  phrase,
+                gboolean  other_role,
+                float     credit)
+{
+  if (coverage->n_occurrences < MAX_OCCURRENCES)
+    coverage->occurrences[coverage->n_occurrences++] = (Occurrence) {
+      token, index, phrase, other_role, credit };
+}
+
+static inline gboolean
+is_foreign (guint8 role)
+{
+  return (role & TOKEN_CONTENT) && !(role & (TOKEN_CONCEPT | TOKEN_PROVIDER | TOKEN_CUE));
+}
+
+/* The head of what a cue asks for: the first noun after it in Russian (past the
+ * adjectives), the last word of the first run of content words in English
+ * ("a reliable dog walker in…"), or whoever is asked to provide it
+ * ("someone", "мастер"). -1 when the clause ends first. */
+static int
+wanted_head (const LgSpan *spans,
+             const guint8 *roles,
+             guint         n_spans,
+             guint         from)
+{
+  int head = -1;
+
+  for (guint j = from; j < n_spans && !(spans[j].flags & LG_SPAN_AFTER_BREAK); j++)
+    {
+      guint8 role = roles[j];
+
+      if (role & TOKEN_PROVIDER)
+        return head >= 0 ? head : (int) j;
+      if (!(role & TOKEN_CONTENT) || (role & TOKEN_CUE))
+        {
+          if (head >= 0)
+            break;
+          continue;
+        }
+      if (role & TOKEN_CYRILLIC)
+        {
+          if (!(role & TOKEN_ADJ))
+            return j;
+          continue;
+        }
+      head = j;
+    }
+  return head;
+}
+
+/* An offer word in the clause of a request for something else ("после переезда
+ * ищу садик", "looking for a dog walker") is not what the author wants. */
+static void
+mark_other_wants (Coverage         *coverage,
+                  const LgSpan     *spans,
+                  const guint8     *roles,
+                  guint             n_spans,
+                  const LgCueMatch *matches,
+                  guint             n_matches)
+{
+  guint n_cues;
+  const LgCue *cues = lg_cues_get (&n_cues);
+
+  for (guint m = 0; m < n_matches; m++)
+    {
+      LgCueKind kind = cues[matches[m].cue].kind;
+      guint start = matches[m].start;
+      guint end = start + matches[m].n;
+      int head;
+
+      if (lg_cue_kind_is_negative (kind) || kind == LG_CUE_BUDGET || kind == LG_CUE_URGENT ||
+          inside_negative (cues, matches, n_matches, &matches[m]))
+        continue;
+      head = wanted_head (spans, roles, n_spans, end);
+      if (head < 0 || !is_foreign (roles[head]))
+        continue;
+      while (start > 0 && !(spans[start].flags & LG_SPAN_AFTER_BREAK))
+        start--;
+      while (end < n_spans && !(spans[end].flags & LG_SPAN_AFTER_BREAK))
+        end++;
+      for (guint o = 0; o < coverage->n_occurrences; o++)
+        if (coverage->occurrences[o].token >= start && coverage->occurrences[o].token < end)
+          coverage->occurrences[o].other_role = TRUE;
+    }
+}
+
+/* Each concept's and phrase's best credit over the places it is named. */
+static void
+settle_coverage (Coverage      *coverage,
+                 const LgOffer *offer)
+{
+  memset (coverage->best, 0, offer->n_concepts * sizeof (float));
+  memset (coverage->best_phrase, 0, offer->n_phrases * sizeof (float));
+  for (guint o = 0; o < coverage->n_occurrences; o++)
+    {
+      const Occurrence *occ = &coverage->occurrences[o];
+      float credit = occ->credit * (occ->other_role ? OTHER_ROLE : 1.0f);
+
+      if (occ->phrase)
+        coverage->best_phrase[occ->index] = MAX (coverage->best_phrase[occ->index], credit);
+      else if (credit > coverage->best[occ->index])
+        {
+          coverage->best[occ->index] = credit;
+          coverage->best_token[occ->index] = occ->token;
+        }
+    }
+  coverage->phrase_what = coverage->phrase_who = 0;
+  for (guint p = 0; p < offer->n_phrases; p++)
+    {
+      guint second = offer->phrase_concepts[p][1];
+      double credit = offer->phrase_weights[p] * coverage->best_phrase[p];
+
+      if (offer->concepts[second].role == LG_CONCEPT_AUDIENCE)
+        coverage->phrase_who += credit;
+      else
+        coverage->phrase_what += credit;
+    }
+}
 
 static double
 relevance_of (const LgOffer   *offer,
@@ -458,6 +619,7 @@ lg_scorer_score (LgScorer         *self,
   guint n_features = 0;
   int prev_content = -1;
   guint64 terms_seen = 0;
+  gboolean governor_foreign = FALSE, attached = FALSE;
   guint n_matches;
   double intent, relevance, recency = 1;
   gboolean topic_covered;
@@ -484,11 +646,10 @@ lg_scorer_score (LgScorer         *self,
       self->keys = g_renew (guint64, self->keys, self->keys_size);
       self->first_cues = g_renew (gint16, self->first_cues, self->keys_size);
       self->bigrams = g_renew (guint32, self->bigrams, self->keys_size + 1);
+      self->token_roles = g_renew (guint8, self->token_roles, self->keys_size);
     }
 
-  memset (coverage.best, 0, offer->n_concepts * sizeof (float));
-  coverage.phrases_seen = 0;
-  coverage.phrase_what = coverage.phrase_who = 0;
+  coverage.n_occurrences = 0;
 
   /* The word cache is larger than the processor's nearest caches: hash every
    * word first and prefetch its slot, so that the misses overlap. */
@@ -502,6 +663,7 @@ lg_scorer_score (LgScorer         *self,
     {
       const WordEntry *e = lookup_word (self, text, &spans[i], self->keys[i]);
       const LgOfferSlot *slot;
+      guint8 role;
 
       self->keys[i] = e->stem_key;
       self->first_cues[i] = e->first_cue;
@@ -512,9 +674,18 @@ lg_scorer_score (LgScorer         *self,
       n_features += e->n_features;
       if (e->kind == LG_TOKEN_URL || e->kind == LG_TOKEN_EMAIL)
         result->n_links++;
+      role = (e->content ? TOKEN_CONTENT : 0) | (e->first_cue >= 0 ? TOKEN_CUE : 0) |
+             (e->cyrillic ? TOKEN_CYRILLIC : 0) |
+             ((e->roles & LG_ROLE_PROVIDER) ? TOKEN_PROVIDER : 0) |
+             ((e->roles & LG_ROLE_ADJECTIVE) ? TOKEN_ADJ : 0);
+      if (spans[i].flags & LG_SPAN_AFTER_BREAK)
+        governor_foreign = attached = FALSE;
 
       if (!e->content)
         {
+          self->token_roles[i] = role;
+          if (e->roles & LG_ROLE_ATTACH)
+            attached = governor_foreign;
           /* A stop word may stand inside a phrase ("ремонт в квартире"). */
           if (e->kind != LG_TOKEN_WORD || (spans[i].flags & LG_SPAN_AFTER_BREAK))
             prev_content = -1;
@@ -540,28 +711,27 @@ lg_scorer_score (LgScorer         *self,
       slot = lg_offer_lookup (offer->slots, e->stem_key);
       if (slot == NULL && e->prefix_key != 0)
         slot = lg_offer_lookup (offer->slots, e->prefix_key);
-      if (slot != NULL && slot->credit > coverage.best[slot->index])
+      if (slot != NULL)
         {
-          coverage.best[slot->index] = slot->credit;
-          coverage.best_token[slot->index] = i;
+          role |= TOKEN_CONCEPT;
+          add_occurrence (&coverage, i, slot->index, FALSE, attached, slot->credit);
         }
 
       if (prev_content >= 0 && i - prev_content <= 2)
         {
           slot = lg_offer_lookup (offer->phrase_slots,
                                   lg_offer_pair_key (self->keys[prev_content], e->stem_key));
-          if (slot != NULL && !(coverage.phrases_seen & (1u << slot->index)))
-            {
-              guint second = offer->phrase_concepts[slot->index][1];
-
-              coverage.phrases_seen |= 1u << slot->index;
-              if (offer->concepts[second].role == LG_CONCEPT_AUDIENCE)
-                coverage.phrase_who += offer->phrase_weights[slot->index];
-              else
-                coverage.phrase_what += offer->phrase_weights[slot->index];
-            }
+          if (slot != NULL)
+            add_occurrence (&coverage, i, slot->index, TRUE, attached, 1.0f);
         }
       prev_content = i;
+      self->token_roles[i] = role;
+      /* Adjectives stand between a preposition and its noun ("с хорошим ремонтом"). */
+      if (!(role & TOKEN_ADJ))
+        {
+          governor_foreign = is_foreign (role);
+          attached = FALSE;
+        }
     }
 
   self->bigrams[n_spans] = lg_features_bigram (n_spans == 0 ? LG_FEATURES_BOS
@@ -577,6 +747,8 @@ lg_scorer_score (LgScorer         *self,
   intent = lg_intent_model_probability (self->bias + acc.sum / sqrt (MAX (n_features, 1)));
   read_cues (result, spans, self->matches, n_matches);
 
+  mark_other_wants (&coverage, spans, self->token_roles, n_spans, self->matches, n_matches);
+  settle_coverage (&coverage, offer);
   relevance = relevance_of (offer, &coverage, &topic_covered);
   result->topic_covered = topic_covered;
   add_relevance_spans (result, offer, &coverage, spans);

@@ -52,10 +52,14 @@ lg_tokenizer_free (LgTokenizer *self)
   g_free (self);
 }
 
+static const guint8 ascii_alnum[256] = {
+  ['0' ... '9'] = 1, ['A' ... 'Z'] = 1, ['a' ... 'z'] = 1,
+};
+
 static inline gboolean
 is_ascii_alnum (guchar c)
 {
-  return (guchar) ((c | 0x20) - 'a') < 26 || (guchar) (c - '0') < 10;
+  return ascii_alnum[c];
 }
 
 /* The two bytes at @p are a Cyrillic letter, U+0400–U+045F ("а"–"я", "ё"…):
@@ -329,7 +333,7 @@ scan_word (const char *text,
       gsize next;
       gunichar u;
 
-      if (p[i] < 0x80 && is_ascii_alnum (p[i]))
+      if (is_ascii_alnum (p[i]))
         {
           i++;
           continue;

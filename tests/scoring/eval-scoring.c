@@ -2,8 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Measures the scorer on the evaluation set in tests/scoring/eval/, which is
- * never trained on:
+ * Measures the scorer on a labelled set of messages: by default the evaluation
+ * set in tests/scoring/eval/, which is never trained on nor tuned on; given "dev",
+ * the development set in tests/scoring/dev/ (other offers), which the scorer's
+ * constants were tuned on. Each set has offers.tsv and messages in the other
+ * .tsv files. It prints:
  *   - intent ROC AUC over every message (label: INTENT);
  *   - for each offer, precision@10 when ALL messages are ranked by their score
  *     for that offer (a hit: that offer's line with WANTS_OFFER=1);
@@ -20,6 +23,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "lg-corpus.h"
 #include "lg-scorer.h"
@@ -68,6 +72,13 @@ precision_at_k (Ranked *ranked,
   return hits / (double) TOP_K;
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
 static GPtrArray *
 read_or_die (const char *dir,
              const char *name,
@@ -98,7 +109,11 @@ main (int   argc,
   g_autofree Ranked *baseline = NULL;
   double auc, sum_full = 0, sum_base = 0, mean_full, mean_base;
   guint act_hits = 0, act_total = 0, n_wants = 0;
-  gboolean show_top = argc > 1 && g_str_equal (argv[1], "--top");
+  const char *set = "eval";
+  gboolean show_top = FALSE;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) listing = NULL;
+  const char *name;
   gboolean ok;
 
   if (data == NULL)
@@ -106,12 +121,21 @@ main (int   argc,
       g_printerr ("LEADGRAM_TEST_DATA is not set\n");
       return 1;
     }
-  dir = g_build_filename (data, "scoring", "eval", NULL);
+  for (int a = 1; a < argc; a++)
+    if (g_str_equal (argv[a], "--top"))
+      show_top = TRUE;
+    else
+      set = argv[a];
+  dir = g_build_filename (data, "scoring", set, NULL);
   offers = read_or_die (dir, "offers.tsv", 3);
-  for (guint f = 1; f <= 3; f++)
+  listing = g_dir_open (dir, 0, NULL);
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_suffix (name, ".tsv") && !g_str_equal (name, "offers.tsv"))
+      g_ptr_array_add (files, g_strdup (name));
+  g_ptr_array_sort (files, compare_names);
+  for (guint f = 0; f < files->len; f++)
     {
-      g_autofree char *name = g_strdup_printf ("eval-%u.tsv", f);
-      g_autoptr(GPtrArray) records = read_or_die (dir, name, 4);
+      g_autoptr(GPtrArray) records = read_or_die (dir, g_ptr_array_index (files, f), 4);
 
       for (guint i = 0; i < records->len; i++)
         {
@@ -138,8 +162,8 @@ main (int   argc,
     }
   auc = lg_corpus_auc (intent, labels, messages->len);
 
-  printf ("Evaluation: %u messages, %u offers (tests/scoring/eval)\n\n",
-           messages->len, offers->len);
+  printf ("Evaluation: %u messages, %u offers (tests/scoring/%s)\n\n",
+           messages->len, offers->len, set);
   printf ("Intent ROC AUC: %.3f\n\n", auc);
   printf ("%-16s %-4s %10s %14s\n", "offer", "lang", "P@10 score", "P@10 keywords");
 
