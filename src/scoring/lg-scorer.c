@@ -38,9 +38,9 @@
 /* Audience words alone ("our clinic…") say little about the product. */
 #define AUDIENCE_ONLY   0.3
 #define MISSING_MUST    0.25
-/* An offer word that qualifies something else the author wants ("квартира с
- * ремонтом", "a dog walker") earns this much of its credit. */
-#define OTHER_ROLE      0.35f
+/* What offer words that qualify something else the author wants ("квартира с
+ * ремонтом", "a dog walker") add to relevance counts this much. */
+#define OTHER_ROLE      0.35
 
 /* 32 bytes: two to a cache line. */
 typedef struct
@@ -117,7 +117,7 @@ fill_entry (LgScorer   *self,
   entry->first_cue = (gint16) lg_cues_first (entry->stem_key);
   entry->kind = kind;
   entry->content = (kind == LG_TOKEN_WORD || kind == LG_TOKEN_HASHTAG) &&
-                   !lg_is_stopword (self->folded->str) &&
+                   (!lg_is_stopword (self->folded->str) || lg_is_acronym (word, length)) &&
                    g_utf8_strlen (self->folded->str, -1) >= 2;
   entry->cyrillic = script == LG_SCRIPT_CYRILLIC;
   entry->roles = kind == LG_TOKEN_WORD ? lg_roles_of (self->folded->str, self->stem->str, script)
@@ -516,17 +516,19 @@ mark_other_wants (Coverage         *coverage,
     }
 }
 
-/* Each concept's and phrase's best credit over the places it is named. */
+/* Each concept's and phrase's best credit over the places it is named; the
+ * places where it qualifies something else count only when @other_roles. */
 static void
 settle_coverage (Coverage      *coverage,
-                 const LgOffer *offer)
+                 const LgOffer *offer,
+                 gboolean       other_roles)
 {
   memset (coverage->best, 0, offer->n_concepts * sizeof (float));
   memset (coverage->best_phrase, 0, offer->n_phrases * sizeof (float));
   for (guint o = 0; o < coverage->n_occurrences; o++)
     {
       const Occurrence *occ = &coverage->occurrences[o];
-      float credit = occ->credit * (occ->other_role ? OTHER_ROLE : 1.0f);
+      float credit = occ->other_role && !other_roles ? 0.0f : occ->credit;
 
       if (occ->phrase)
         coverage->best_phrase[occ->index] = MAX (coverage->best_phrase[occ->index], credit);
@@ -621,7 +623,7 @@ lg_scorer_score (LgScorer         *self,
   guint64 terms_seen = 0;
   gboolean governor_foreign = FALSE, attached = FALSE;
   guint n_matches;
-  double intent, relevance, recency = 1;
+  double intent, relevance, focused, recency = 1;
   gboolean topic_covered;
 
   g_return_val_if_fail (self != NULL, FALSE);
@@ -748,8 +750,12 @@ lg_scorer_score (LgScorer         *self,
   read_cues (result, spans, self->matches, n_matches);
 
   mark_other_wants (&coverage, spans, self->token_roles, n_spans, self->matches, n_matches);
-  settle_coverage (&coverage, offer);
+  /* What the words in another role add counts for OTHER_ROLE of itself. */
+  settle_coverage (&coverage, offer, FALSE);
+  focused = relevance_of (offer, &coverage, &topic_covered);
+  settle_coverage (&coverage, offer, TRUE);
   relevance = relevance_of (offer, &coverage, &topic_covered);
+  relevance = focused + OTHER_ROLE * (relevance - focused);
   result->topic_covered = topic_covered;
   add_relevance_spans (result, offer, &coverage, spans);
 

@@ -67,3 +67,17 @@ lg_is_stopword (const char *folded)
   g_return_val_if_fail (folded != NULL, FALSE);
   return g_hash_table_contains (set, folded);
 }
+
+gboolean
+lg_is_acronym (const char *word,
+               gsize       length)
+{
+  g_return_val_if_fail (word != NULL || length == 0, FALSE);
+
+  if (length < 2)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isupper (word[i]))
+      return FALSE;
+  return TRUE;
+}

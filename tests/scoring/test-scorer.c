@@ -220,6 +220,55 @@ test_negative (Fixture       *f,
 
   score (f, lead);
   g_assert_cmpfloat (value (f, LG_SIGNAL_NEGATIVE), ==, 0);
+
+  /* A buyer's words that share a stem with a seller's or an employer's cue
+   * ("hire" / "hiring", "want" / "wanted", "сделать" / "сделаем") are not
+   * negative. */
+  score (f, "We want to hire someone to set up a CRM for our clinic");
+  g_assert_cmpfloat (value (f, LG_SIGNAL_NEGATIVE), ==, 0);
+  score (f, "Кто может сделать и настроить CRM для стоматологии? Нужны услуги внедрения");
+  g_assert_cmpfloat (value (f, LG_SIGNAL_NEGATIVE), ==, 0);
+  score (f, "Now hiring: CRM administrator, remote");
+  g_assert_cmpfloat (value (f, LG_SIGNAL_NEGATIVE), >=, 0.5);
+}
+
+/* Whether the offer's words name what the author wants, or qualify something
+ * else they want. */
+static void
+test_roles (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgOffer) aircon = lg_offer_new ("Установка и обслуживание кондиционеров", NULL,
+                                            NULL, &error);
+  g_autoptr(LgOffer) it = lg_offer_new ("IT support for small offices", NULL, NULL, &error);
+  double wanted, other;
+
+  g_assert_no_error (error);
+  score (f, "Looking for a dog trainer for our rescue, he pulls on the leash");
+  wanted = value (f, LG_SIGNAL_RELEVANCE);
+  score (f, "Looking for a dog walker for our rescue, he pulls on the leash");
+  other = value (f, LG_SIGNAL_RELEVANCE);
+  g_test_message ("trainer %.2f walker %.2f", wanted, other);
+  g_assert_cmpfloat (other, <, wanted * 0.7);
+
+  /* A provider word leaves the offer in charge: "мастер по кондиционерам". */
+  score_full (f, aircon, NULL, "Срочно нужен мастер по кондиционерам, Химки", 0);
+  wanted = value (f, LG_SIGNAL_RELEVANCE);
+  score_full (f, aircon, NULL, "Ищу квартиру с кондиционером, Химки", 0);
+  other = value (f, LG_SIGNAL_RELEVANCE);
+  g_test_message ("мастер %.2f квартира %.2f", wanted, other);
+  g_assert_cmpfloat (wanted, >=, 0.6);
+  g_assert_cmpfloat (other, <, wanted * 0.7);
+  /* The offer word before a request for something else. */
+  score_full (f, aircon, NULL, "После установки кондиционера ищу штукатура", 0);
+  g_assert_cmpfloat (value (f, LG_SIGNAL_RELEVANCE), <, wanted * 0.7);
+
+  /* "IT" in capitals is the trade, not the pronoun. */
+  score_full (f, it, NULL, "Looking for a managed IT provider, 8 laptops", 0);
+  g_assert_cmpfloat (value (f, LG_SIGNAL_RELEVANCE), >=, 0.6);
+  score_full (f, it, NULL, "Looking for a plumber, it is leaking", 0);
+  g_assert_cmpfloat (value (f, LG_SIGNAL_RELEVANCE), ==, 0);
 }
 
 static void
@@ -448,6 +497,7 @@ main (int   argc,
   ADD ("relevance-russian", test_relevance_russian,
        "Предметная фотосъёмка товаров для маркетплейсов");
   ADD ("negative", test_negative, NULL);
+  ADD ("roles", test_roles, "Dog training and puppy classes");
   ADD ("recency", test_recency, NULL);
   ADD ("bands", test_bands, NULL);
   ADD ("breakdown", test_breakdown, NULL);
