@@ -33,6 +33,13 @@ static const char * const adjective_endings[] = {
   "ую", "юю", "ым", "ых", "их", "ыми", "ими",
 };
 
+/* A vowel before "ть", or "ти", "чь", with or without "ся": "сделать",
+ * "перевезти", "помочь", "заняться". */
+static const char * const infinitive_endings[] = {
+  "ать", "ять", "еть", "ить", "уть", "ыть", "оть", "ти", "чь",
+  "аться", "яться", "еться", "иться", "уться", "тись", "чься",
+};
+
 static gpointer
 build_providers (gpointer data)
 {
@@ -62,21 +69,29 @@ in_list (const char         *word,
 }
 
 static gboolean
-is_russian_adjective (const char *folded)
+has_ending (const char         *folded,
+            const char * const *endings,
+            guint               n_endings)
 {
   gsize len = strlen (folded);
 
-  /* Five letters at least: "мой", "свой" are not what this is for. */
-  if (g_utf8_strlen (folded, -1) < 5)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (adjective_endings); i++)
+  for (guint i = 0; i < n_endings; i++)
     {
-      gsize n = strlen (adjective_endings[i]);
+      gsize n = strlen (endings[i]);
 
-      if (n < len && memcmp (folded + len - n, adjective_endings[i], n) == 0)
+      if (n < len && memcmp (folded + len - n, endings[i], n) == 0)
         return TRUE;
     }
   return FALSE;
+}
+
+/* Five letters at least: "мой", "свой", "сеть" are not what this is for. */
+static gboolean
+is_russian_modifier (const char *folded)
+{
+  return g_utf8_strlen (folded, -1) >= 5 &&
+         (has_ending (folded, adjective_endings, G_N_ELEMENTS (adjective_endings)) ||
+          has_ending (folded, infinitive_endings, G_N_ELEMENTS (infinitive_endings)));
 }
 
 guint
@@ -94,7 +109,9 @@ lg_roles_of (const char *folded,
     flags |= LG_ROLE_PROVIDER;
   if (in_list (folded, attaching, G_N_ELEMENTS (attaching)))
     flags |= LG_ROLE_ATTACH;
-  if (script == LG_SCRIPT_CYRILLIC && is_russian_adjective (folded))
-    flags |= LG_ROLE_ADJECTIVE;
+  if (script == LG_SCRIPT_CYRILLIC && is_russian_modifier (folded))
+    flags |= LG_ROLE_NOT_HEAD;
+  if (g_str_equal (folded, "to"))
+    flags |= LG_ROLE_TO;
   return flags;
 }

@@ -49,13 +49,15 @@ typedef struct
   guint64 stem_key;
   guint64 prefix_key;
   float   weight_sum;
-  gint16  first_cue; /* lg_cues_first() of the stem */
-  guint8  n_features;
+  guint8  first_cue;  /* lg_cues_first() of the stem, NO_CUE for none */
+  guint8  roles;      /* LgRoleFlags */
+  guint8  n_features : 7;
+  guint8  cyrillic : 1;
   guint8  kind : 3;
   guint8  content : 1;  /* a topic word: not a stop word, not a number or link */
-  guint8  cyrillic : 1;
-  guint8  roles : 3;    /* LgRoleFlags */
 } WordEntry;
+
+#define NO_CUE G_MAXUINT8
 
 G_STATIC_ASSERT (sizeof (WordEntry) == 32);
 
@@ -106,6 +108,7 @@ fill_entry (LgScorer   *self,
 {
   WeightSum acc = { self->weights, 0 };
   guint n;
+  int cue;
   LgScript script = lg_tokenizer_analyze (self->tokenizer, kind, word, length,
                                           self->folded, self->stem);
 
@@ -113,8 +116,13 @@ fill_entry (LgScorer   *self,
   entry->stem_key = lg_features_stem_key (self->stem->str);
   entry->prefix_key = lg_offer_prefix_key (self->stem->str);
   entry->weight_sum = (float) acc.sum;
-  entry->n_features = (guint8) MIN (n, G_MAXUINT8);
-  entry->first_cue = (gint16) lg_cues_first (entry->stem_key);
+  cue = lg_cues_first (entry->stem_key);
+  /* A word of at most 40 characters has at most 118 features; there are fewer
+   * cue phrases than NO_CUE. */
+  g_assert (n < 128);
+  g_assert (cue < NO_CUE);
+  entry->n_features = n;
+  entry->first_cue = cue < 0 ? NO_CUE : cue;
   entry->kind = kind;
   entry->content = (kind == LG_TOKEN_WORD || kind == LG_TOKEN_HASHTAG) &&
                    (!lg_is_stopword (self->folded->str) || lg_is_acronym (word, length)) &&
@@ -398,9 +406,10 @@ typedef enum
   TOKEN_CONTENT  = 1 << 0,
   TOKEN_CONCEPT  = 1 << 1,  /* names a concept of the offer */
   TOKEN_PROVIDER = 1 << 2,  /* LG_ROLE_PROVIDER */
-  TOKEN_ADJ      = 1 << 3,  /* LG_ROLE_ADJECTIVE */
+  TOKEN_NOT_HEAD = 1 << 3,  /* LG_ROLE_NOT_HEAD */
   TOKEN_CUE      = 1 << 4,  /* may start a cue phrase */
   TOKEN_CYRILLIC = 1 << 5,
+  TOKEN_TO       = 1 << 6,  /* LG_ROLE_TO */
 } TokenRole;
 
 #define MAX_OCCURRENCES 64
@@ -445,38 +454,56 @@ is_foreign (guint8 role)
   return (role & TOKEN_CONTENT) && !(role & (TOKEN_CONCEPT | TOKEN_PROVIDER | TOKEN_CUE));
 }
 
-/* The head of what a cue asks for: the first noun after it in Russian (past the
- * adjectives), the last word of the first run of content words in English
- * ("a reliable dog walker in…"), or whoever is asked to provide it
- * ("someone", "мастер"). -1 when the clause ends first. */
+/* The head of what a cue asks for: the first noun after it in Russian (past
+ * adjectives and verbs), the last word of the first run of content words in
+ * English ("a reliable dog walker in…", past the verb of "to set up…"), or
+ * whoever is asked to provide it ("someone", "мастер"). -1 when the clause ends
+ * first. A compound written with a hyphen ("телеграм-бот") is read whole: its
+ * head is foreign only when all its parts are. */
 static int
-wanted_head (const LgSpan *spans,
+wanted_head (const char   *text,
+             const LgSpan *spans,
              const guint8 *roles,
              guint         n_spans,
              guint         from)
 {
   int head = -1;
+  gboolean verb_next = FALSE;
 
   for (guint j = from; j < n_spans && !(spans[j].flags & LG_SPAN_AFTER_BREAK); j++)
     {
       guint8 role = roles[j];
 
-      if (role & TOKEN_PROVIDER)
-        return head >= 0 ? head : (int) j;
-      if (!(role & TOKEN_CONTENT) || (role & TOKEN_CUE))
+      if (!(role & (TOKEN_CONTENT | TOKEN_PROVIDER)) || (role & TOKEN_CUE))
         {
           if (head >= 0)
             break;
+          verb_next = (role & TOKEN_TO) != 0;
+          continue;
+        }
+      if (verb_next)
+        {
+          verb_next = FALSE;
           continue;
         }
       if (role & TOKEN_CYRILLIC)
         {
-          if (!(role & TOKEN_ADJ))
-            return j;
-          continue;
+          if (role & TOKEN_NOT_HEAD)
+            continue;
+          head = j;
+          break;
         }
       head = j;
     }
+  /* The parts of a hyphenated compound around the head. */
+  for (int k = head; k >= 0 && k + 1 < (int) n_spans && spans[k + 1].start == spans[k].end + 1 &&
+       text[spans[k].end] == '-'; k++)
+    if (!is_foreign (roles[k + 1]))
+      return k + 1;
+  for (int k = head; k > 0 && spans[k].start == spans[k - 1].end + 1 &&
+       text[spans[k - 1].end] == '-'; k--)
+    if (!is_foreign (roles[k - 1]))
+      return k - 1;
   return head;
 }
 
@@ -484,6 +511,7 @@ wanted_head (const LgSpan *spans,
  * ищу садик", "looking for a dog walker") is not what the author wants. */
 static void
 mark_other_wants (Coverage         *coverage,
+                  const char       *text,
                   const LgSpan     *spans,
                   const guint8     *roles,
                   guint             n_spans,
@@ -503,7 +531,10 @@ mark_other_wants (Coverage         *coverage,
       if (lg_cue_kind_is_negative (kind) || kind == LG_CUE_BUDGET || kind == LG_CUE_URGENT ||
           inside_negative (cues, matches, n_matches, &matches[m]))
         continue;
-      head = wanted_head (spans, roles, n_spans, end);
+      /* "need someone": the provider is in the cue itself. */
+      if (roles[end - 1] & TOKEN_PROVIDER)
+        continue;
+      head = wanted_head (text, spans, roles, n_spans, end);
       if (head < 0 || !is_foreign (roles[head]))
         continue;
       while (start > 0 && !(spans[start].flags & LG_SPAN_AFTER_BREAK))
@@ -668,7 +699,7 @@ lg_scorer_score (LgScorer         *self,
       guint8 role;
 
       self->keys[i] = e->stem_key;
-      self->first_cues[i] = e->first_cue;
+      self->first_cues[i] = e->first_cue == NO_CUE ? -1 : e->first_cue;
       self->bigrams[i] = lg_features_bigram (i == 0 ? LG_FEATURES_BOS : self->keys[i - 1],
                                              e->stem_key);
       __builtin_prefetch (&self->weights[self->bigrams[i]]);
@@ -676,10 +707,11 @@ lg_scorer_score (LgScorer         *self,
       n_features += e->n_features;
       if (e->kind == LG_TOKEN_URL || e->kind == LG_TOKEN_EMAIL)
         result->n_links++;
-      role = (e->content ? TOKEN_CONTENT : 0) | (e->first_cue >= 0 ? TOKEN_CUE : 0) |
+      role = (e->content ? TOKEN_CONTENT : 0) | (e->first_cue != NO_CUE ? TOKEN_CUE : 0) |
              (e->cyrillic ? TOKEN_CYRILLIC : 0) |
              ((e->roles & LG_ROLE_PROVIDER) ? TOKEN_PROVIDER : 0) |
-             ((e->roles & LG_ROLE_ADJECTIVE) ? TOKEN_ADJ : 0);
+             ((e->roles & LG_ROLE_NOT_HEAD) ? TOKEN_NOT_HEAD : 0) |
+             ((e->roles & LG_ROLE_TO) ? TOKEN_TO : 0);
       if (spans[i].flags & LG_SPAN_AFTER_BREAK)
         governor_foreign = attached = FALSE;
 
@@ -729,7 +761,7 @@ lg_scorer_score (LgScorer         *self,
       prev_content = i;
       self->token_roles[i] = role;
       /* Adjectives stand between a preposition and its noun ("с хорошим ремонтом"). */
-      if (!(role & TOKEN_ADJ))
+      if (!(role & TOKEN_NOT_HEAD))
         {
           governor_foreign = is_foreign (role);
           attached = FALSE;
@@ -749,7 +781,7 @@ lg_scorer_score (LgScorer         *self,
   intent = lg_intent_model_probability (self->bias + acc.sum / sqrt (MAX (n_features, 1)));
   read_cues (result, spans, self->matches, n_matches);
 
-  mark_other_wants (&coverage, spans, self->token_roles, n_spans, self->matches, n_matches);
+  mark_other_wants (&coverage, text, spans, self->token_roles, n_spans, self->matches, n_matches);
   /* What the words in another role add counts for OTHER_ROLE of itself. */
   settle_coverage (&coverage, offer, FALSE);
   focused = relevance_of (offer, &coverage, &topic_covered);

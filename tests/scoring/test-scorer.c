@@ -269,6 +269,12 @@ test_roles (Fixture       *f,
   g_assert_cmpfloat (value (f, LG_SIGNAL_RELEVANCE), >=, 0.6);
   score_full (f, it, NULL, "Looking for a plumber, it is leaking", 0);
   g_assert_cmpfloat (value (f, LG_SIGNAL_RELEVANCE), ==, 0);
+
+  /* Verbs are not what is wanted: "to set up…", "сделать…". */
+  score_full (f, it, NULL, "We need someone to set up IT support in our new offices", 0);
+  g_assert_cmpfloat (value (f, LG_SIGNAL_RELEVANCE), >=, 0.6);
+  score_full (f, aircon, NULL, "Кто может быстро установить кондиционер на даче?", 0);
+  g_assert_cmpfloat (value (f, LG_SIGNAL_RELEVANCE), >=, 0.6);
 }
 
 static void
