@@ -40,6 +40,12 @@ static const char * const infinitive_endings[] = {
   "аться", "яться", "еться", "иться", "уться", "тись", "чься",
 };
 
+/* Adverbs made from adjectives: "быстро", "аккуратно", "недорого" (the last is
+ * an adjective ending too). Six letters at least, as some nouns end so too. */
+static const char * const adverb_endings[] = {
+  "но", "ко", "ро", "то", "ло",
+};
+
 static gpointer
 build_providers (gpointer data)
 {
@@ -89,9 +95,12 @@ has_ending (const char         *folded,
 static gboolean
 is_russian_modifier (const char *folded)
 {
-  return g_utf8_strlen (folded, -1) >= 5 &&
-         (has_ending (folded, adjective_endings, G_N_ELEMENTS (adjective_endings)) ||
-          has_ending (folded, infinitive_endings, G_N_ELEMENTS (infinitive_endings)));
+  glong n_chars = g_utf8_strlen (folded, -1);
+
+  return (n_chars >= 5 &&
+          (has_ending (folded, adjective_endings, G_N_ELEMENTS (adjective_endings)) ||
+           has_ending (folded, infinitive_endings, G_N_ELEMENTS (infinitive_endings)))) ||
+         (n_chars >= 6 && has_ending (folded, adverb_endings, G_N_ELEMENTS (adverb_endings)));
 }
 
 guint

@@ -26,8 +26,8 @@ typedef enum
   /* A preposition that attaches a qualifier to the noun before it ("with",
    * "после", "для"): "квартира с ремонтом" is a flat, not a renovation. */
   LG_ROLE_ATTACH    = 1 << 1,
-  /* A Russian adjective or infinitive, by its ending: not the head of what is
-   * wanted ("нужен хороший мастер", "кто может сделать бота"). */
+  /* A Russian adjective, infinitive or adverb, by its ending: not the head of
+   * what is wanted ("нужен хороший мастер", "кто может быстро сделать бота"). */
   LG_ROLE_NOT_HEAD  = 1 << 2,
   /* "to", which makes a verb of the word after it ("someone to set up…"). */
   LG_ROLE_TO        = 1 << 3,
