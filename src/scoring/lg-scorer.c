@@ -428,6 +428,7 @@ typedef struct
 {
   Occurrence occurrences[MAX_OCCURRENCES];
   guint      n_occurrences;
+  guint      n_other_roles;  /* occurrences with other_role set */
   float      best[LG_OFFER_MAX_CONCEPTS];
   guint      best_token[LG_OFFER_MAX_CONCEPTS];
   float      best_phrase[LG_OFFER_MAX_CONCEPTS];
@@ -443,9 +444,11 @@ add_occurrence (Coverage *coverage,
                 gboolean  other_role,
                 float     credit)
 {
-  if (coverage->n_occurrences < MAX_OCCURRENCES)
-    coverage->occurrences[coverage->n_occurrences++] = (Occurrence) {
-      token, index, phrase, other_role, credit };
+  if (coverage->n_occurrences == MAX_OCCURRENCES)
+    return;
+  coverage->occurrences[coverage->n_occurrences++] = (Occurrence) {
+    token, index, phrase, other_role, credit };
+  coverage->n_other_roles += other_role;
 }
 
 static inline gboolean
@@ -542,8 +545,12 @@ mark_other_wants (Coverage         *coverage,
       while (end < n_spans && !(spans[end].flags & LG_SPAN_AFTER_BREAK))
         end++;
       for (guint o = 0; o < coverage->n_occurrences; o++)
-        if (coverage->occurrences[o].token >= start && coverage->occurrences[o].token < end)
-          coverage->occurrences[o].other_role = TRUE;
+        if (coverage->occurrences[o].token >= start && coverage->occurrences[o].token < end &&
+            !coverage->occurrences[o].other_role)
+          {
+            coverage->occurrences[o].other_role = TRUE;
+            coverage->n_other_roles++;
+          }
     }
 }
 
@@ -682,7 +689,7 @@ lg_scorer_score (LgScorer         *self,
       self->token_roles = g_renew (guint8, self->token_roles, self->keys_size);
     }
 
-  coverage.n_occurrences = 0;
+  coverage.n_occurrences = coverage.n_other_roles = 0;
 
   /* The word cache is larger than the processor's nearest caches: hash every
    * word first and prefetch its slot, so that the misses overlap. */
@@ -700,9 +707,6 @@ lg_scorer_score (LgScorer         *self,
 
       self->keys[i] = e->stem_key;
       self->first_cues[i] = e->first_cue == NO_CUE ? -1 : e->first_cue;
-      self->bigrams[i] = lg_features_bigram (i == 0 ? LG_FEATURES_BOS : self->keys[i - 1],
-                                             e->stem_key);
-      __builtin_prefetch (&self->weights[self->bigrams[i]]);
       acc.sum += e->weight_sum;
       n_features += e->n_features;
       if (e->kind == LG_TOKEN_URL || e->kind == LG_TOKEN_EMAIL)
@@ -768,28 +772,47 @@ lg_scorer_score (LgScorer         *self,
         }
     }
 
-  self->bigrams[n_spans] = lg_features_bigram (n_spans == 0 ? LG_FEATURES_BOS
-                                                             : self->keys[n_spans - 1],
-                                                 LG_FEATURES_EOS);
-  for (guint i = 0; i <= n_spans; i++)
-    acc.sum += self->weights[self->bigrams[i]];
-  n_matches = lg_cues_match_first (self->keys, self->first_cues, n_spans, self->matches,
-                                   LG_FEATURES_MAX_CUES);
-  n_features += n_spans + 1 +
-    lg_features_shape (n_spans, lg_features_cue_kinds (self->matches, n_matches),
-                       text_flags, result->n_links, add_weight_cb, &acc);
-  intent = lg_intent_model_probability (self->bias + acc.sum / sqrt (MAX (n_features, 1)));
-  read_cues (result, spans, self->matches, n_matches);
+  /* A message that names nothing of the offer scores 0 whatever its intent
+   * (unless feedback lifts it): most messages a search reads, so they skip the
+   * intent model, the cue phrases and the roles. */
+  if (coverage.n_occurrences == 0 && (feedback == NULL || feedback->n_votes == 0))
+    intent = relevance = 0;
+  else
+    {
+      /* The weight table is larger than the nearest cache: prefetch, then sum. */
+      for (guint i = 0; i <= n_spans; i++)
+        {
+          self->bigrams[i] = lg_features_bigram (i == 0 ? LG_FEATURES_BOS : self->keys[i - 1],
+                                                 i == n_spans ? LG_FEATURES_EOS : self->keys[i]);
+          __builtin_prefetch (&self->weights[self->bigrams[i]]);
+        }
+      for (guint i = 0; i <= n_spans; i++)
+        acc.sum += self->weights[self->bigrams[i]];
+      n_matches = lg_cues_match_first (self->keys, self->first_cues, n_spans, self->matches,
+                                       LG_FEATURES_MAX_CUES);
+      n_features += n_spans + 1 +
+        lg_features_shape (n_spans, lg_features_cue_kinds (self->matches, n_matches),
+                           text_flags, result->n_links, add_weight_cb, &acc);
+      intent = lg_intent_model_probability (self->bias + acc.sum / sqrt (MAX (n_features, 1)));
+      read_cues (result, spans, self->matches, n_matches);
 
-  mark_other_wants (&coverage, text, spans, self->token_roles, n_spans, self->matches, n_matches);
-  /* What the words in another role add counts for OTHER_ROLE of itself. */
-  settle_coverage (&coverage, offer, FALSE);
-  focused = relevance_of (offer, &coverage, &topic_covered);
-  settle_coverage (&coverage, offer, TRUE);
-  relevance = relevance_of (offer, &coverage, &topic_covered);
-  relevance = focused + OTHER_ROLE * (relevance - focused);
-  result->topic_covered = topic_covered;
-  add_relevance_spans (result, offer, &coverage, spans);
+      mark_other_wants (&coverage, text, spans, self->token_roles, n_spans, self->matches,
+                        n_matches);
+      /* What the words in another role add counts for OTHER_ROLE of itself. */
+      settle_coverage (&coverage, offer, TRUE);
+      relevance = relevance_of (offer, &coverage, &topic_covered);
+      if (coverage.n_other_roles > 0)
+        {
+          /* The topic is covered when the words in their own role cover it. */
+          settle_coverage (&coverage, offer, FALSE);
+          focused = relevance_of (offer, &coverage, &topic_covered);
+          relevance = focused + OTHER_ROLE * (relevance - focused);
+          /* Every word that earned credit is evidence. */
+          settle_coverage (&coverage, offer, TRUE);
+        }
+      result->topic_covered = topic_covered;
+      add_relevance_spans (result, offer, &coverage, spans);
+    }
 
   for (guint f = 0; f < offer->n_exclude && !result->excluded; f++)
     if (filter_present (&offer->exclude[f], self->keys, n_spans))

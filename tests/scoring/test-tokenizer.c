@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "lg-scoring-error.h"
 #include "lg-tokenizer.h"
 
@@ -219,6 +221,24 @@ test_utf8_agrees_with_glib (void)
   /* Both outcomes were tried. */
   g_assert_cmpuint (n_valid, >, 100);
   g_assert_cmpuint (n_valid, <, 19900);
+
+  /* One byte of a message with every kind of token changed: the segmenter reads
+   * words, links and emoji each its own way, and must catch a bad byte in any. */
+  for (guint round = 0; round < 20000; round++)
+    {
+      static const char message[] =
+        "see https://example.com/путь?q=1 and @name, #тег 🙂 ремонт don't a@b.ru 2к";
+      char buf[sizeof message];
+      g_autoptr(GError) error = NULL;
+      const LgSpan *spans;
+      guint n_spans;
+
+      memcpy (buf, message, sizeof message);
+      buf[g_rand_int_range (rand, 0, sizeof message - 1)] = (char) g_rand_int_range (rand, 0, 256);
+      g_assert_cmpint (lg_tokenizer_segment (tokenizer, buf, sizeof message - 1, &spans,
+                                             &n_spans, NULL, &error),
+                       ==, g_utf8_validate_len (buf, sizeof message - 1, NULL));
+    }
 }
 
 int
