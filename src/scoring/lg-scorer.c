@@ -410,6 +410,7 @@ typedef enum
   TOKEN_CUE      = 1 << 4,  /* may start a cue phrase */
   TOKEN_CYRILLIC = 1 << 5,
   TOKEN_TO       = 1 << 6,  /* LG_ROLE_TO */
+  TOKEN_AUDIENCE = 1 << 7,  /* names only an audience concept of the offer */
 } TokenRole;
 
 #define MAX_OCCURRENCES 64
@@ -455,6 +456,15 @@ static inline gboolean
 is_foreign (guint8 role)
 {
   return (role & TOKEN_CONTENT) && !(role & (TOKEN_CONCEPT | TOKEN_PROVIDER | TOKEN_CUE));
+}
+
+/* Whether the head of a request is not the offer's product: something else, or
+ * the offer's own audience ("looking for 5 clinics for our pilot" is a seller
+ * after the same customers). */
+static inline gboolean
+is_other_want (guint8 role)
+{
+  return is_foreign (role) || (role & TOKEN_AUDIENCE);
 }
 
 /* The head of what a cue asks for: the first noun after it in Russian (past
@@ -538,7 +548,7 @@ mark_other_wants (Coverage         *coverage,
       if (roles[end - 1] & TOKEN_PROVIDER)
         continue;
       head = wanted_head (text, spans, roles, n_spans, end);
-      if (head < 0 || !is_foreign (roles[head]))
+      if (head < 0 || !is_other_want (roles[head]))
         continue;
       while (start > 0 && !(spans[start].flags & LG_SPAN_AFTER_BREAK))
         start--;
@@ -752,6 +762,8 @@ lg_scorer_score (LgScorer         *self,
       if (slot != NULL)
         {
           role |= TOKEN_CONCEPT;
+          if (offer->concepts[slot->index].role == LG_CONCEPT_AUDIENCE)
+            role |= TOKEN_AUDIENCE;
           add_occurrence (&coverage, i, slot->index, FALSE, attached, slot->credit);
         }
 

@@ -292,6 +292,12 @@ test_roles (Fixture       *f,
   score_full (f, it, NULL, "Looking for a plumber, it is leaking", 0);
   g_assert_cmpfloat (value (f, LG_SIGNAL_RELEVANCE), ==, 0);
 
+  /* Asking for the offer's audience is looking for customers, not a product. */
+  score_full (f, it, NULL, "Looking for IT support for our small offices", 0);
+  wanted = value (f, LG_SIGNAL_RELEVANCE);
+  score_full (f, it, NULL, "We do IT support and are looking for small offices to try it", 0);
+  g_assert_cmpfloat (value (f, LG_SIGNAL_RELEVANCE), <, wanted * 0.7);
+
   /* Verbs are not what is wanted: "to set up…", "сделать…". */
   score_full (f, it, NULL, "We need someone to set up IT support in our new offices", 0);
   g_assert_cmpfloat (value (f, LG_SIGNAL_RELEVANCE), >=, 0.6);
