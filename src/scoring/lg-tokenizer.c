@@ -71,13 +71,15 @@ is_ascii_alnum (guchar c)
 }
 
 /* The two bytes at @p (@avail bytes left) are a Cyrillic letter, U+0400–U+045F
- * ("а"–"я", "ё"…): read without decoding, as most Russian text is. */
+ * ("а"–"я", "ё"…): read without decoding, as most Russian text is. Letters
+ * before "р" start with 0xD0 and the others with 0xD1, in no predictable order,
+ * so this is written without a branch on which. */
 static inline gboolean
 is_cyrillic_pair (const guchar *p,
                   gsize         avail)
 {
-  return avail >= 2 && (p[0] == 0xD0 ? (p[1] & 0xC0) == 0x80
-                                     : p[0] == 0xD1 && p[1] >= 0x80 && p[1] < 0xA0);
+  return avail >= 2 &&
+         (((p[0] & 0xFE) == 0xD0) & ((guchar) (p[1] - 0x80) < (0x40u >> (p[0] & 1))));
 }
 
 static gboolean
@@ -334,8 +336,7 @@ scan_word (const char *text,
           i++;
           continue;
         }
-      if (i + 1 < length && (c == 0xD0 ? (p[i + 1] & 0xC0) == 0x80
-                                       : c == 0xD1 && (guchar) (p[i + 1] - 0x80) < 0x20))
+      if (is_cyrillic_pair (p + i, length - i))
         {
           seen |= ASCII_LETTER;
           i += 2;
@@ -522,7 +523,7 @@ lg_tokenizer_segment (LgTokenizer   *self,
               span.kind = LG_TOKEN_HASHTAG;
             }
         }
-      else if (is_emoji (u))
+      else if (u >= 0x80 && is_emoji (u))
         {
           span.end = scan_emoji (text, i, len);
           span.kind = LG_TOKEN_EMOJI;
