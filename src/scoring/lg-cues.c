@@ -276,6 +276,7 @@ build_table (gpointer data)
         cue->keys[k] = lg_hash_str (g_array_index (tokens, LgToken, k).stem);
       table->n_cues++;
     }
+  g_assert (table->n_cues < LG_CUES_NONE);
   /* A stable sort: equal cues keep the order they are written in. */
   g_qsort_with_data (table->cues, table->n_cues, sizeof (LgCue),
                      compare_cues, NULL);
@@ -372,7 +373,7 @@ lg_cues_match (const guint64 *keys,
 
 guint
 lg_cues_match_first (const guint64 *keys,
-                     const gint16  *first,
+                     const guint8  *first,
                      guint          n_keys,
                      LgCueMatch    *matches,
                      guint          max_matches)
@@ -381,7 +382,7 @@ lg_cues_match_first (const guint64 *keys,
   guint n = 0;
 
   for (guint i = 0; i < n_keys && i < G_MAXUINT16 && n < max_matches; i++)
-    if (first[i] >= 0)
+    if (first[i] != LG_CUES_NONE)
       n += match_at (table, keys, n_keys, i, first[i], &matches[n]);
   return n;
 }

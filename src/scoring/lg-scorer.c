@@ -42,6 +42,20 @@
  * ремонтом", "a dog walker") add to relevance counts this much. */
 #define OTHER_ROLE      0.35
 
+/* What the scorer notes of each token for reading roles once the cues are known;
+ * all but TOKEN_CONCEPT and TOKEN_AUDIENCE depend on the word alone. */
+typedef enum
+{
+  TOKEN_CONTENT  = 1 << 0,
+  TOKEN_CONCEPT  = 1 << 1,  /* names a concept of the offer */
+  TOKEN_PROVIDER = 1 << 2,  /* LG_ROLE_PROVIDER */
+  TOKEN_NOT_HEAD = 1 << 3,  /* LG_ROLE_NOT_HEAD */
+  TOKEN_CUE      = 1 << 4,  /* may start a cue phrase */
+  TOKEN_CYRILLIC = 1 << 5,
+  TOKEN_TO       = 1 << 6,  /* LG_ROLE_TO */
+  TOKEN_AUDIENCE = 1 << 7,  /* names only an audience concept of the offer */
+} TokenRole;
+
 /* 32 bytes: two to a cache line. */
 typedef struct
 {
@@ -49,15 +63,12 @@ typedef struct
   guint64 stem_key;
   guint64 prefix_key;
   float   weight_sum;
-  guint8  first_cue;  /* lg_cues_first() of the stem, NO_CUE for none */
-  guint8  roles;      /* LgRoleFlags */
+  guint8  first_cue;  /* lg_cues_first() of the stem, LG_CUES_NONE for none */
+  guint8  role;       /* TokenRole; TOKEN_CONTENT: not a stop word, number or link */
   guint8  n_features : 7;
-  guint8  cyrillic : 1;
-  guint8  kind : 3;
-  guint8  content : 1;  /* a topic word: not a stop word, not a number or link */
+  guint8  attach : 1; /* LG_ROLE_ATTACH */
+  guint8  kind;
 } WordEntry;
-
-#define NO_CUE G_MAXUINT8
 
 G_STATIC_ASSERT (sizeof (WordEntry) == 32);
 
@@ -77,7 +88,7 @@ struct _LgScorer
 
   /* Per token of the message being scored: stem keys, first cues, bigram buckets. */
   guint64     *keys;
-  gint16      *first_cues;
+  guint8      *first_cues;
   guint32     *bigrams;
   guint8      *token_roles;  /* TokenRole */
   guint        keys_size;
@@ -107,7 +118,7 @@ fill_entry (LgScorer   *self,
             gsize       length)
 {
   WeightSum acc = { self->weights, 0 };
-  guint n;
+  guint n, roles;
   int cue;
   LgScript script = lg_tokenizer_analyze (self->tokenizer, kind, word, length,
                                           self->folded, self->stem);
@@ -118,18 +129,22 @@ fill_entry (LgScorer   *self,
   entry->weight_sum = (float) acc.sum;
   cue = lg_cues_first (entry->stem_key);
   /* A word of at most 40 characters has at most 118 features; there are fewer
-   * cue phrases than NO_CUE. */
+   * cue phrases than LG_CUES_NONE. */
   g_assert (n < 128);
-  g_assert (cue < NO_CUE);
+  g_assert (cue < LG_CUES_NONE);
   entry->n_features = n;
-  entry->first_cue = cue < 0 ? NO_CUE : cue;
+  entry->first_cue = cue < 0 ? LG_CUES_NONE : cue;
   entry->kind = kind;
-  entry->content = (kind == LG_TOKEN_WORD || kind == LG_TOKEN_HASHTAG) &&
-                   (!lg_is_stopword (self->folded->str) || lg_is_acronym (word, length)) &&
-                   g_utf8_strlen (self->folded->str, -1) >= 2;
-  entry->cyrillic = script == LG_SCRIPT_CYRILLIC;
-  entry->roles = kind == LG_TOKEN_WORD ? lg_roles_of (self->folded->str, self->stem->str, script)
-                                       : 0;
+  roles = kind == LG_TOKEN_WORD ? lg_roles_of (self->folded->str, self->stem->str, script) : 0;
+  entry->attach = (roles & LG_ROLE_ATTACH) != 0;
+  entry->role = ((kind == LG_TOKEN_WORD || kind == LG_TOKEN_HASHTAG) &&
+                 (!lg_is_stopword (self->folded->str) || lg_is_acronym (word, length)) &&
+                 g_utf8_strlen (self->folded->str, -1) >= 2 ? TOKEN_CONTENT : 0) |
+                (cue >= 0 ? TOKEN_CUE : 0) |
+                (script == LG_SCRIPT_CYRILLIC ? TOKEN_CYRILLIC : 0) |
+                ((roles & LG_ROLE_PROVIDER) ? TOKEN_PROVIDER : 0) |
+                ((roles & LG_ROLE_NOT_HEAD) ? TOKEN_NOT_HEAD : 0) |
+                ((roles & LG_ROLE_TO) ? TOKEN_TO : 0);
 }
 
 LgScorer *
@@ -151,7 +166,7 @@ lg_scorer_new (void)
   self->cache = g_new0 (WordEntry, CACHE_SIZE);
   self->keys_size = 256;
   self->keys = g_new (guint64, self->keys_size);
-  self->first_cues = g_new (gint16, self->keys_size);
+  self->first_cues = g_new (guint8, self->keys_size);
   self->bigrams = g_new (guint32, self->keys_size + 1);
   self->token_roles = g_new (guint8, self->keys_size);
 
@@ -399,19 +414,6 @@ read_cues (LgScoreResult    *result,
     keep *= 0.7;
   result->values[LG_SIGNAL_NEGATIVE] = 1 - keep;
 }
-
-/* What the scorer notes of each token for reading roles after the cues are known. */
-typedef enum
-{
-  TOKEN_CONTENT  = 1 << 0,
-  TOKEN_CONCEPT  = 1 << 1,  /* names a concept of the offer */
-  TOKEN_PROVIDER = 1 << 2,  /* LG_ROLE_PROVIDER */
-  TOKEN_NOT_HEAD = 1 << 3,  /* LG_ROLE_NOT_HEAD */
-  TOKEN_CUE      = 1 << 4,  /* may start a cue phrase */
-  TOKEN_CYRILLIC = 1 << 5,
-  TOKEN_TO       = 1 << 6,  /* LG_ROLE_TO */
-  TOKEN_AUDIENCE = 1 << 7,  /* names only an audience concept of the offer */
-} TokenRole;
 
 #define MAX_OCCURRENCES 64
 
@@ -694,7 +696,7 @@ lg_scorer_score (LgScorer         *self,
     {
       self->keys_size = n_spans;
       self->keys = g_renew (guint64, self->keys, self->keys_size);
-      self->first_cues = g_renew (gint16, self->first_cues, self->keys_size);
+      self->first_cues = g_renew (guint8, self->first_cues, self->keys_size);
       self->bigrams = g_renew (guint32, self->bigrams, self->keys_size + 1);
       self->token_roles = g_renew (guint8, self->token_roles, self->keys_size);
     }
@@ -716,23 +718,19 @@ lg_scorer_score (LgScorer         *self,
       guint8 role;
 
       self->keys[i] = e->stem_key;
-      self->first_cues[i] = e->first_cue == NO_CUE ? -1 : e->first_cue;
+      self->first_cues[i] = e->first_cue;
       acc.sum += e->weight_sum;
       n_features += e->n_features;
       if (e->kind == LG_TOKEN_URL || e->kind == LG_TOKEN_EMAIL)
         result->n_links++;
-      role = (e->content ? TOKEN_CONTENT : 0) | (e->first_cue != NO_CUE ? TOKEN_CUE : 0) |
-             (e->cyrillic ? TOKEN_CYRILLIC : 0) |
-             ((e->roles & LG_ROLE_PROVIDER) ? TOKEN_PROVIDER : 0) |
-             ((e->roles & LG_ROLE_NOT_HEAD) ? TOKEN_NOT_HEAD : 0) |
-             ((e->roles & LG_ROLE_TO) ? TOKEN_TO : 0);
+      role = e->role;
       if (spans[i].flags & LG_SPAN_AFTER_BREAK)
         governor_foreign = attached = FALSE;
 
-      if (!e->content)
+      if (!(role & TOKEN_CONTENT))
         {
           self->token_roles[i] = role;
-          if (e->roles & LG_ROLE_ATTACH)
+          if (e->attach)
             attached = governor_foreign;
           /* A stop word may stand inside a phrase ("ремонт в квартире"). */
           if (e->kind != LG_TOKEN_WORD || (spans[i].flags & LG_SPAN_AFTER_BREAK))
