@@ -91,6 +91,7 @@ struct _LgScorer
   guint8      *first_cues;
   guint32     *bigrams;
   guint8      *token_roles;  /* TokenRole */
+  guint64      po_key;       /* the stem key of "по" */
   guint        keys_size;
   LgCueMatch   matches[LG_FEATURES_MAX_CUES];
 };
@@ -163,6 +164,7 @@ lg_scorer_new (void)
   self->weights = lg_intent_model_weights ();
   self->bias = lg_intent_model_bias ();
   self->half_life = LG_SCORER_DEFAULT_HALF_LIFE;
+  self->po_key = lg_features_stem_key ("по");
   self->cache = g_new0 (WordEntry, CACHE_SIZE);
   self->keys_size = 256;
   self->keys = g_new (guint64, self->keys_size);
@@ -524,15 +526,41 @@ wanted_head (const char   *text,
 
 /* An offer word in the clause of a request for something else ("после переезда
  * ищу садик", "looking for a dog walker") is not what the author wants. */
-static void
-mark_other_wants (Coverage         *coverage,
-                  const char       *text,
-                  const LgSpan     *spans,
-                  const guint8     *roles,
-                  guint             n_spans,
-                  const LgCueMatch *matches,
-                  guint             n_matches)
+/* A Russian request names its specialty with "по": "юрист по разводам" is the
+ * offer, "юрист по банкротству" another trade even though "юрист" is the
+ * offer's word. The specialty's noun after @head, or @head when there is none. */
+static int
+specialty (const LgScorer *self,
+           const LgSpan   *spans,
+           guint           n_spans,
+           int             head)
 {
+  const guint8 *roles = self->token_roles;
+  guint j = head + 1;
+
+  if (!(roles[head] & TOKEN_CYRILLIC))
+    return head;
+  while (j < n_spans && (roles[j] & TOKEN_NOT_HEAD) && !(spans[j].flags & LG_SPAN_AFTER_BREAK))
+    j++;
+  if (j + 1 >= n_spans || self->keys[j] != self->po_key ||
+      (spans[j].flags & LG_SPAN_AFTER_BREAK))
+    return head;
+  for (j++; j < n_spans && !(spans[j].flags & LG_SPAN_AFTER_BREAK); j++)
+    if ((roles[j] & TOKEN_CONTENT) && !(roles[j] & TOKEN_NOT_HEAD))
+      return j;
+  return head;
+}
+
+static void
+mark_other_wants (const LgScorer *self,
+                  Coverage       *coverage,
+                  const char     *text,
+                  const LgSpan   *spans,
+                  guint           n_spans,
+                  guint           n_matches)
+{
+  const guint8 *roles = self->token_roles;
+  const LgCueMatch *matches = self->matches;
   guint n_cues;
   const LgCue *cues = lg_cues_get (&n_cues);
 
@@ -550,6 +578,8 @@ mark_other_wants (Coverage         *coverage,
       if (roles[end - 1] & TOKEN_PROVIDER)
         continue;
       head = wanted_head (text, spans, roles, n_spans, end);
+      if (head >= 0 && !is_other_want (roles[head]))
+        head = specialty (self, spans, n_spans, head);
       if (head < 0 || !is_other_want (roles[head]))
         continue;
       while (start > 0 && !(spans[start].flags & LG_SPAN_AFTER_BREAK))
@@ -806,8 +836,7 @@ lg_scorer_score (LgScorer         *self,
       intent = lg_intent_model_probability (self->bias + acc.sum / sqrt (MAX (n_features, 1)));
       read_cues (result, spans, self->matches, n_matches);
 
-      mark_other_wants (&coverage, text, spans, self->token_roles, n_spans, self->matches,
-                        n_matches);
+      mark_other_wants (self, &coverage, text, spans, n_spans, n_matches);
       /* What the words in another role add counts for OTHER_ROLE of itself. */
       settle_coverage (&coverage, offer, TRUE);
       relevance = relevance_of (offer, &coverage, &topic_covered);

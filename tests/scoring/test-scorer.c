@@ -264,6 +264,8 @@ test_roles (Fixture       *f,
   g_autoptr(LgOffer) aircon = lg_offer_new ("Установка и обслуживание кондиционеров", NULL,
                                             NULL, &error);
   g_autoptr(LgOffer) it = lg_offer_new ("IT support for small offices", NULL, NULL, &error);
+  g_autoptr(LgOffer) lawyer = lg_offer_new ("Юрист по семейным делам: развод, алименты", NULL,
+                                            NULL, &error);
   double wanted, other;
 
   g_assert_no_error (error);
@@ -291,6 +293,13 @@ test_roles (Fixture       *f,
   g_assert_cmpfloat (value (f, LG_SIGNAL_RELEVANCE), >=, 0.6);
   score_full (f, it, NULL, "Looking for a plumber, it is leaking", 0);
   g_assert_cmpfloat (value (f, LG_SIGNAL_RELEVANCE), ==, 0);
+
+  /* "юрист по банкротству" is another specialty than the offer's. */
+  score_full (f, lawyer, NULL, "Нужен юрист по разводу, Казань", 0);
+  wanted = value (f, LG_SIGNAL_RELEVANCE);
+  score_full (f, lawyer, NULL, "Нужен юрист по банкротству, Казань", 0);
+  g_test_message ("развод %.2f банкротство %.2f", wanted, value (f, LG_SIGNAL_RELEVANCE));
+  g_assert_cmpfloat (value (f, LG_SIGNAL_RELEVANCE), <, wanted * 0.7);
 
   /* Asking for the offer's audience is looking for customers, not a product. */
   score_full (f, it, NULL, "Looking for IT support for our small offices", 0);
