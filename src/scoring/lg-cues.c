@@ -20,7 +20,11 @@ typedef struct
   const char *phrase;
 } CueSource;
 
-/* Written from how people ask for things in chats, in both languages. The
+/* Written from how people ask for things in chats, in both languages. Matching
+ * is on stems, so a cue must not share its stems with a buyer's wording: bare
+ * "hiring" would catch "looking to hire", "wanted" catches "want", "сделаем"
+ * catches "кто может сделать", "услуги" catches "нужны услуги"; such cues are
+ * written as phrases or left to the model. The
  * strength of a negative cue is how surely it alone marks a seller, a job post or
  * spam: "we're hiring" is sure, "discount" less so. Intent cues have no strength:
  * the model learns how much each kind counts. */
@@ -138,6 +142,7 @@ static const CueSource cue_sources[] = {
   { LG_CUE_WHO_DOES, 0, "who can" },
   { LG_CUE_WHO_DOES, 0, "anyone who can" },
   { LG_CUE_WHO_DOES, 0, "does anyone do" },
+  { LG_CUE_WHO_DOES, 0, "does anyone offer" },
   { LG_CUE_WHO_DOES, 0, "кто делает" },
   { LG_CUE_WHO_DOES, 0, "кто может" },
   { LG_CUE_WHO_DOES, 0, "кто занимается" },
@@ -148,36 +153,36 @@ static const CueSource cue_sources[] = {
   { LG_CUE_SELLING, 0.6f, "our services" },
   { LG_CUE_SELLING, 0.8f, "dm for prices" },
   { LG_CUE_SELLING, 0.7f, "dm me for" },
-  { LG_CUE_SELLING, 0.5f, "price list" },
+  { LG_CUE_SELLING, 0.3f, "price list" },
   { LG_CUE_SELLING, 0.4f, "discount" },
   { LG_CUE_SELLING, 0.6f, "free consultation" },
   { LG_CUE_SELLING, 0.6f, "free audit" },
   { LG_CUE_SELLING, 0.6f, "order now" },
   { LG_CUE_SELLING, 0.6f, "for sale" },
   { LG_CUE_SELLING, 0.7f, "we sell" },
-  { LG_CUE_SELLING, 0.6f, "selling" },
   { LG_CUE_SELLING, 0.7f, "reselling" },
+  { LG_CUE_SELLING, 0.7f, "i'm selling" },
+  { LG_CUE_SELLING, 0.7f, "we're selling" },
+  { LG_CUE_SELLING, 0.6f, "selling my" },
   { LG_CUE_SELLING, 0.5f, "contact us" },
   { LG_CUE_SELLING, 0.5f, "link in bio" },
   { LG_CUE_SELLING, 0.9f, "продам" },
   { LG_CUE_SELLING, 0.9f, "продаю" },
-  { LG_CUE_SELLING, 0.6f, "услуги" },
   { LG_CUE_SELLING, 0.8f, "предлагаем" },
   { LG_CUE_SELLING, 0.8f, "оказываем" },
   { LG_CUE_SELLING, 0.8f, "внедряем" },
-  { LG_CUE_SELLING, 0.7f, "настроим" },
-  { LG_CUE_SELLING, 0.7f, "сделаем" },
   { LG_CUE_SELLING, 0.5f, "скидка" },
   { LG_CUE_SELLING, 0.5f, "скидки" },
   { LG_CUE_SELLING, 0.5f, "акция" },
-  { LG_CUE_SELLING, 0.5f, "прайс" },
+  { LG_CUE_SELLING, 0.3f, "прайс" },
   { LG_CUE_SELLING, 0.6f, "бесплатная консультация" },
   { LG_CUE_SELLING, 0.6f, "бесплатный аудит" },
   { LG_CUE_SELLING, 0.6f, "звоните" },
 
   { LG_CUE_HIRING, 0.9f, "we're hiring" },
   { LG_CUE_HIRING, 0.9f, "we are hiring" },
-  { LG_CUE_HIRING, 0.8f, "hiring" },
+  { LG_CUE_HIRING, 0.9f, "now hiring" },
+  { LG_CUE_HIRING, 0.7f, "is hiring" },
   { LG_CUE_HIRING, 0.8f, "vacancy" },
   { LG_CUE_HIRING, 0.6f, "salary" },
   { LG_CUE_HIRING, 0.7f, "send cv" },
@@ -185,7 +190,6 @@ static const CueSource cue_sources[] = {
   { LG_CUE_HIRING, 0.5f, "full time" },
   { LG_CUE_HIRING, 0.4f, "part time" },
   { LG_CUE_HIRING, 0.6f, "join our team" },
-  { LG_CUE_HIRING, 0.6f, "wanted" },
   { LG_CUE_HIRING, 0.9f, "вакансия" },
   { LG_CUE_HIRING, 0.5f, "требуется" },
   { LG_CUE_HIRING, 0.6f, "требуются" },
@@ -211,7 +215,7 @@ static const CueSource cue_sources[] = {
   { LG_CUE_SELF_PROMO, 0.8f, "ищу заказы" },
   { LG_CUE_SELF_PROMO, 0.8f, "беру заказы" },
   { LG_CUE_SELF_PROMO, 0.8f, "возьму заказы" },
-  { LG_CUE_SELF_PROMO, 0.5f, "портфолио" },
+  { LG_CUE_SELF_PROMO, 0.3f, "портфолио" },
   { LG_CUE_SELF_PROMO, 0.6f, "кейсы в профиле" },
 
   { LG_CUE_SPAM, 0.8f, "nfa" },
@@ -272,6 +276,7 @@ build_table (gpointer data)
         cue->keys[k] = lg_hash_str (g_array_index (tokens, LgToken, k).stem);
       table->n_cues++;
     }
+  g_assert (table->n_cues < LG_CUES_NONE);
   /* A stable sort: equal cues keep the order they are written in. */
   g_qsort_with_data (table->cues, table->n_cues, sizeof (LgCue),
                      compare_cues, NULL);
@@ -310,10 +315,10 @@ lg_cues_get (guint *n_cues)
   return table->cues;
 }
 
-static int
-first_cue (const CueTable *table,
-           guint64         key)
+int
+lg_cues_first (guint64 key)
 {
+  const CueTable *table = get_table ();
   guint slot = lg_hash_mix (key) & (FIRST_SLOTS - 1);
 
   while (table->first_index[slot] >= 0)
@@ -323,6 +328,33 @@ first_cue (const CueTable *table,
       slot = (slot + 1) & (FIRST_SLOTS - 1);
     }
   return -1;
+}
+
+/* The longest cue from @c on that matches at token @i, or FALSE. */
+static gboolean
+match_at (const CueTable *table,
+          const guint64  *keys,
+          guint           n_keys,
+          guint           i,
+          int             c,
+          LgCueMatch     *match)
+{
+  for (; c >= 0 && (guint) c < table->n_cues && table->cues[c].keys[0] == keys[i]; c++)
+    {
+      const LgCue *cue = &table->cues[c];
+      guint k;
+
+      if (i + cue->n_keys > n_keys)
+        continue;
+      for (k = 1; k < cue->n_keys && cue->keys[k] == keys[i + k]; k++)
+        ;
+      if (k == cue->n_keys)
+        {
+          *match = (LgCueMatch) { c, i, cue->n_keys };
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 guint
@@ -335,27 +367,22 @@ lg_cues_match (const guint64 *keys,
   guint n = 0;
 
   for (guint i = 0; i < n_keys && i < G_MAXUINT16 && n < max_matches; i++)
-    {
-      int c = first_cue (table, keys[i]);
+    n += match_at (table, keys, n_keys, i, lg_cues_first (keys[i]), &matches[n]);
+  return n;
+}
 
-      for (; c >= 0 && (guint) c < table->n_cues && table->cues[c].keys[0] == keys[i]; c++)
-        {
-          const LgCue *cue = &table->cues[c];
-          guint k;
+guint
+lg_cues_match_first (const guint64 *keys,
+                     const guint8  *first,
+                     guint          n_keys,
+                     LgCueMatch    *matches,
+                     guint          max_matches)
+{
+  const CueTable *table = get_table ();
+  guint n = 0;
 
-          if (i + cue->n_keys > n_keys)
-            continue;
-          for (k = 1; k < cue->n_keys && cue->keys[k] == keys[i + k]; k++)
-            ;
-          if (k == cue->n_keys)
-            {
-              matches[n].cue = c;
-              matches[n].start = i;
-              matches[n].n = cue->n_keys;
-              n++;
-              break;
-            }
-        }
-    }
+  for (guint i = 0; i < n_keys && i < G_MAXUINT16 && n < max_matches; i++)
+    if (first[i] != LG_CUES_NONE)
+      n += match_at (table, keys, n_keys, i, first[i], &matches[n]);
   return n;
 }

@@ -60,6 +60,20 @@ guint        lg_cues_match    (const guint64    *keys,
                                LgCueMatch       *matches,
                                guint             max_matches);
 
+/* There are fewer cue phrases than this: an index fits a byte. */
+#define LG_CUES_NONE G_MAXUINT8
+
+/* The first cue (an index into lg_cues_get ()) that may start on a token of stem
+ * hash @key, or -1. It depends on the word alone: the scorer caches it. */
+int          lg_cues_first       (guint64          key);
+/* lg_cues_match() given each token's lg_cues_first() in @first, LG_CUES_NONE
+ * for none. */
+guint        lg_cues_match_first (const guint64    *keys,
+                                  const guint8     *first,
+                                  guint             n_keys,
+                                  LgCueMatch       *matches,
+                                  guint             max_matches);
+
 static inline gboolean
 lg_cue_kind_is_negative (LgCueKind kind)
 {

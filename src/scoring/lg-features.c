@@ -16,14 +16,14 @@
 #define MAX_CHAR_GRAM 5
 #define MAX_WORD_CHARS 40
 
-/* Each family of feature hashes with its own salt, so a unigram and a bigram
- * never share a bucket by construction. */
+/* Each family of feature hashes with its own salt, so that a unigram and a
+ * bigram with the same key land in different buckets (the bigram's salt is in
+ * lg-features.h). */
 enum
 {
   SALT_UNIGRAM = 1,
   SALT_CHARS,
-  SALT_BIGRAM,
-  SALT_CUE,
+  SALT_CUE = LG_FEATURES_SALT_BIGRAM + 1,
   SALT_SHAPE,
 };
 
@@ -95,18 +95,22 @@ lg_features_message (const guint64 *keys,
                      LgFeatureFunc  func,
                      gpointer       user_data)
 {
-  static const guint64 bos = G_GUINT64_CONSTANT (0x5eed0b05);
-  static const guint64 eos = G_GUINT64_CONSTANT (0x5eed0e05);
-  guint n = 0;
-
   for (guint i = 0; i <= n_keys; i++)
-    {
-      guint64 prev = i == 0 ? bos : keys[i - 1];
-      guint64 next = i == n_keys ? eos : keys[i];
+    func (lg_features_bigram (i == 0 ? LG_FEATURES_BOS : keys[i - 1],
+                              i == n_keys ? LG_FEATURES_EOS : keys[i]), user_data);
+  return n_keys + 1 + lg_features_shape (n_keys, cue_kinds, text_flags, n_links,
+                                         func, user_data);
+}
 
-      func (bucket (SALT_BIGRAM, lg_hash_pair (prev, next)), user_data);
-      n++;
-    }
+guint
+lg_features_shape (guint          n_keys,
+                   guint          cue_kinds,
+                   guint          text_flags,
+                   guint          n_links,
+                   LgFeatureFunc  func,
+                   gpointer       user_data)
+{
+  guint n = 0;
 
   for (guint kind = 0; cue_kinds >> kind != 0; kind++)
     if (cue_kinds & (1u << kind))

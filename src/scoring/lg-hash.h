@@ -10,6 +10,7 @@
 
 #pragma once
 
+#include <string.h>
 #include <glib.h>
 
 G_BEGIN_DECLS

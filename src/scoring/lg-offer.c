@@ -74,7 +74,8 @@ guint64
 lg_offer_pair_key (guint64 a,
                    guint64 b)
 {
-  return a < b ? lg_hash_pair (a, b) : lg_hash_pair (b, a);
+  /* A sum does not depend on the order; one mix spreads it. */
+  return lg_hash_mix (a + b);
 }
 
 static void
@@ -158,8 +159,9 @@ index_concept (LgOffer *self,
 }
 
 static void
-add_concepts (LgOffer *self,
-              GArray  *tokens)
+add_concepts (LgOffer    *self,
+              const char *text,
+              GArray     *tokens)
 {
   LgConceptRole role = LG_CONCEPT_PRODUCT;
   int prev = -1;
@@ -177,7 +179,9 @@ add_concepts (LgOffer *self,
       if (is_audience_marker (token->text))
         role = LG_CONCEPT_AUDIENCE;
       if ((token->kind != LG_TOKEN_WORD && token->kind != LG_TOKEN_HASHTAG) ||
-          lg_is_stopword (token->text) || g_utf8_strlen (token->text, -1) < 2)
+          (lg_is_stopword (token->text) &&
+           !lg_is_acronym (text + token->start, token->end - token->start)) ||
+          g_utf8_strlen (token->text, -1) < 2)
         {
           prev = -1;
           continue;
@@ -331,7 +335,7 @@ lg_offer_new (const char         *text,
   self->text = g_strdup (text);
   self->topic = make_topic (text);
 
-  add_concepts (self, tokens);
+  add_concepts (self, text, tokens);
   if (self->n_concepts == 0)
     {
       g_set_error_literal (error, LG_SCORING_ERROR, LG_SCORING_ERROR_EMPTY_OFFER,

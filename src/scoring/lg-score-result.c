@@ -48,7 +48,7 @@ lg_score_result_reset (LgScoreResult *self)
     {
       self->values[s] = 0;
       self->n_spans[s] = 0;
-      if (self->evidence[s] != NULL)
+      if (self->evidence[s] != NULL && self->evidence[s]->len > 0)
         g_ptr_array_set_size (self->evidence[s], 0);
     }
   self->values[LG_SIGNAL_RECENCY] = 1;

@@ -23,6 +23,7 @@
 #include "lg-features.h"
 #include "lg-intent-model.h"
 #include "lg-offer-private.h"
+#include "lg-roles.h"
 #include "lg-score-result-private.h"
 #include "lg-scorer.h"
 #include "lg-stopwords.h"
@@ -37,17 +38,39 @@
 /* Audience words alone ("our clinic…") say little about the product. */
 #define AUDIENCE_ONLY   0.3
 #define MISSING_MUST    0.25
+/* What offer words that qualify something else the author wants ("квартира с
+ * ремонтом", "a dog walker") add to relevance counts this much. */
+#define OTHER_ROLE      0.35
 
+/* What the scorer notes of each token for reading roles once the cues are known;
+ * all but TOKEN_CONCEPT and TOKEN_AUDIENCE depend on the word alone. */
+typedef enum
+{
+  TOKEN_CONTENT  = 1 << 0,
+  TOKEN_CONCEPT  = 1 << 1,  /* names a concept of the offer */
+  TOKEN_PROVIDER = 1 << 2,  /* LG_ROLE_PROVIDER */
+  TOKEN_NOT_HEAD = 1 << 3,  /* LG_ROLE_NOT_HEAD */
+  TOKEN_CUE      = 1 << 4,  /* may start a cue phrase */
+  TOKEN_CYRILLIC = 1 << 5,
+  TOKEN_TO       = 1 << 6,  /* LG_ROLE_TO */
+  TOKEN_AUDIENCE = 1 << 7,  /* names only an audience concept of the offer */
+} TokenRole;
+
+/* 32 bytes: two to a cache line. */
 typedef struct
 {
   guint64 raw_key;   /* 0: empty slot */
   guint64 stem_key;
   guint64 prefix_key;
   float   weight_sum;
-  guint16 n_features;
-  guint8  content;   /* a topic word: not a stop word, not a number or link */
+  guint8  first_cue;  /* lg_cues_first() of the stem, LG_CUES_NONE for none */
+  guint8  role;       /* TokenRole; TOKEN_CONTENT: not a stop word, number or link */
+  guint8  n_features : 7;
+  guint8  attach : 1; /* LG_ROLE_ATTACH */
   guint8  kind;
 } WordEntry;
+
+G_STATIC_ASSERT (sizeof (WordEntry) == 32);
 
 struct _LgScorer
 {
@@ -63,7 +86,12 @@ struct _LgScorer
   /* Links, e-mails and mentions read the same whatever their text. */
   WordEntry    by_kind[LG_TOKEN_EMOJI + 1];
 
+  /* Per token of the message being scored: stem keys, first cues, bigram buckets. */
   guint64     *keys;
+  guint8      *first_cues;
+  guint32     *bigrams;
+  guint8      *token_roles;  /* TokenRole */
+  guint64      po_key;       /* the stem key of "по" */
   guint        keys_size;
   LgCueMatch   matches[LG_FEATURES_MAX_CUES];
 };
@@ -91,18 +119,33 @@ fill_entry (LgScorer   *self,
             gsize       length)
 {
   WeightSum acc = { self->weights, 0 };
-  guint n;
+  guint n, roles;
+  int cue;
+  LgScript script = lg_tokenizer_analyze (self->tokenizer, kind, word, length,
+                                          self->folded, self->stem);
 
-  lg_tokenizer_analyze (self->tokenizer, kind, word, length, self->folded, self->stem);
   n = lg_features_word (kind, self->folded->str, self->stem->str, add_weight_cb, &acc);
   entry->stem_key = lg_features_stem_key (self->stem->str);
   entry->prefix_key = lg_offer_prefix_key (self->stem->str);
   entry->weight_sum = (float) acc.sum;
-  entry->n_features = (guint16) MIN (n, G_MAXUINT16);
+  cue = lg_cues_first (entry->stem_key);
+  /* A word of at most 40 characters has at most 118 features; there are fewer
+   * cue phrases than LG_CUES_NONE. */
+  g_assert (n < 128);
+  g_assert (cue < LG_CUES_NONE);
+  entry->n_features = n;
+  entry->first_cue = cue < 0 ? LG_CUES_NONE : cue;
   entry->kind = kind;
-  entry->content = (kind == LG_TOKEN_WORD || kind == LG_TOKEN_HASHTAG) &&
-                   !lg_is_stopword (self->folded->str) &&
-                   g_utf8_strlen (self->folded->str, -1) >= 2;
+  roles = kind == LG_TOKEN_WORD ? lg_roles_of (self->folded->str, self->stem->str, script) : 0;
+  entry->attach = (roles & LG_ROLE_ATTACH) != 0;
+  entry->role = ((kind == LG_TOKEN_WORD || kind == LG_TOKEN_HASHTAG) &&
+                 (!lg_is_stopword (self->folded->str) || lg_is_acronym (word, length)) &&
+                 g_utf8_strlen (self->folded->str, -1) >= 2 ? TOKEN_CONTENT : 0) |
+                (cue >= 0 ? TOKEN_CUE : 0) |
+                (script == LG_SCRIPT_CYRILLIC ? TOKEN_CYRILLIC : 0) |
+                ((roles & LG_ROLE_PROVIDER) ? TOKEN_PROVIDER : 0) |
+                ((roles & LG_ROLE_NOT_HEAD) ? TOKEN_NOT_HEAD : 0) |
+                ((roles & LG_ROLE_TO) ? TOKEN_TO : 0);
 }
 
 LgScorer *
@@ -121,9 +164,13 @@ lg_scorer_new (void)
   self->weights = lg_intent_model_weights ();
   self->bias = lg_intent_model_bias ();
   self->half_life = LG_SCORER_DEFAULT_HALF_LIFE;
+  self->po_key = lg_features_stem_key ("по");
   self->cache = g_new0 (WordEntry, CACHE_SIZE);
   self->keys_size = 256;
   self->keys = g_new (guint64, self->keys_size);
+  self->first_cues = g_new (guint8, self->keys_size);
+  self->bigrams = g_new (guint32, self->keys_size + 1);
+  self->token_roles = g_new (guint8, self->keys_size);
 
   for (guint kind = LG_TOKEN_URL; kind <= LG_TOKEN_MENTION; kind++)
     fill_entry (self, &self->by_kind[kind], kind, samples[kind], strlen (samples[kind]));
@@ -140,6 +187,9 @@ lg_scorer_free (LgScorer *self)
   g_string_free (self->stem, TRUE);
   g_free (self->cache);
   g_free (self->keys);
+  g_free (self->first_cues);
+  g_free (self->bigrams);
+  g_free (self->token_roles);
   g_free (self);
 }
 
@@ -179,28 +229,62 @@ raw_key (const char *p,
       p += 8;
       len -= 8;
     }
-  chunk = 0;
-  memcpy (&chunk, p, len);
+  /* The last 0–7 bytes, every one of them read (the length is in h already):
+   * two overlapping loads rather than a copy of variable length. */
+  if (len >= 4)
+    {
+      guint32 lo, hi;
+
+      memcpy (&lo, p, 4);
+      memcpy (&hi, p + len - 4, 4);
+      chunk = lo | ((guint64) hi << 32);
+    }
+  else if (len > 0)
+    chunk = (guchar) p[0] | ((guint64) (guchar) p[len / 2] << 8) |
+            ((guint64) (guchar) p[len - 1] << 16);
+  else
+    chunk = 0;
   h = (h ^ chunk) * G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
   h ^= h >> 29;
   return h | 1;  /* never 0, the empty slot */
 }
 
+static inline guint
+cache_slot (guint64 key)
+{
+  return (guint) (key >> 20) & (CACHE_SIZE - 1);
+}
+
+static inline gboolean
+is_link_kind (guint kind)
+{
+  return kind == LG_TOKEN_URL || kind == LG_TOKEN_EMAIL || kind == LG_TOKEN_MENTION;
+}
+
+/* The cache key of a span, 0 for the kinds read without their text. */
+static inline guint64
+span_key (const char   *text,
+          const LgSpan *span)
+{
+  if (is_link_kind (span->kind))
+    return 0;
+  return raw_key (text + span->start, span->end - span->start, span->kind);
+}
+
 static const WordEntry *
-lookup_word (LgScorer   *self,
-             const char *text,
-             const LgSpan *span)
+lookup_word (LgScorer     *self,
+             const char   *text,
+             const LgSpan *span,
+             guint64       key)
 {
   gsize len = span->end - span->start;
   const char *word = text + span->start;
-  guint64 key;
   guint slot;
 
-  if (span->kind == LG_TOKEN_URL || span->kind == LG_TOKEN_EMAIL || span->kind == LG_TOKEN_MENTION)
+  if (key == 0)
     return &self->by_kind[span->kind];
 
-  key = raw_key (word, len, span->kind);
-  slot = (guint) (key >> 20) & (CACHE_SIZE - 1);
+  slot = cache_slot (key);
   while (self->cache[slot].raw_key != 0)
     {
       if (self->cache[slot].raw_key == key)
@@ -213,7 +297,7 @@ lookup_word (LgScorer   *self,
     {
       memset (self->cache, 0, CACHE_SIZE * sizeof (WordEntry));
       self->cache_used = 0;
-      slot = (guint) (key >> 20) & (CACHE_SIZE - 1);
+      slot = cache_slot (key);
     }
   self->cache_used++;
   self->cache[slot].raw_key = key;
@@ -333,14 +417,219 @@ read_cues (LgScoreResult    *result,
   result->values[LG_SIGNAL_NEGATIVE] = 1 - keep;
 }
 
+#define MAX_OCCURRENCES 64
+
+/* One place where the message names a concept or a phrase of the offer. */
 typedef struct
 {
-  float best[LG_OFFER_MAX_CONCEPTS];
-  guint best_token[LG_OFFER_MAX_CONCEPTS];
-  guint32 phrases_seen;
-  double phrase_what;
-  double phrase_who;
+  guint16 token;
+  guint8  index;         /* concept, or phrase when @phrase */
+  guint8  phrase : 1;
+  guint8  other_role : 1; /* qualifies some other wanted thing */
+  float   credit;
+} Occurrence;
+
+typedef struct
+{
+  Occurrence occurrences[MAX_OCCURRENCES];
+  guint      n_occurrences;
+  guint      n_other_roles;  /* occurrences with other_role set */
+  float      best[LG_OFFER_MAX_CONCEPTS];
+  guint      best_token[LG_OFFER_MAX_CONCEPTS];
+  float      best_phrase[LG_OFFER_MAX_CONCEPTS];
+  double     phrase_what;
+  double     phrase_who;
 } Coverage;
+
+static void
+add_occurrence (Coverage *coverage,
+                guint     token,
+                guint     index,
+                gboolean  phrase,
+                gboolean  other_role,
+                float     credit)
+{
+  if (coverage->n_occurrences == MAX_OCCURRENCES)
+    return;
+  coverage->occurrences[coverage->n_occurrences++] = (Occurrence) {
+    token, index, phrase, other_role, credit };
+  coverage->n_other_roles += other_role;
+}
+
+static inline gboolean
+is_foreign (guint8 role)
+{
+  return (role & TOKEN_CONTENT) && !(role & (TOKEN_CONCEPT | TOKEN_PROVIDER | TOKEN_CUE));
+}
+
+/* Whether the head of a request is not the offer's product: something else, or
+ * the offer's own audience ("looking for 5 clinics for our pilot" is a seller
+ * after the same customers). */
+static inline gboolean
+is_other_want (guint8 role)
+{
+  return is_foreign (role) || (role & TOKEN_AUDIENCE);
+}
+
+/* The head of what a cue asks for: the first noun after it in Russian (past
+ * adjectives and verbs), the last word of the first run of content words in
+ * English ("a reliable dog walker in…", past the verb of "to set up…"), or
+ * whoever is asked to provide it ("someone", "мастер"). -1 when the clause ends
+ * first. A compound written with a hyphen ("телеграм-бот") is read whole: its
+ * head is foreign only when all its parts are. */
+static int
+wanted_head (const char   *text,
+             const LgSpan *spans,
+             const guint8 *roles,
+             guint         n_spans,
+             guint         from)
+{
+  int head = -1;
+  gboolean verb_next = FALSE;
+
+  for (guint j = from; j < n_spans && !(spans[j].flags & LG_SPAN_AFTER_BREAK); j++)
+    {
+      guint8 role = roles[j];
+
+      if (!(role & (TOKEN_CONTENT | TOKEN_PROVIDER)) || (role & TOKEN_CUE))
+        {
+          if (head >= 0)
+            break;
+          verb_next = (role & TOKEN_TO) != 0;
+          continue;
+        }
+      if (verb_next)
+        {
+          verb_next = FALSE;
+          continue;
+        }
+      if (role & TOKEN_CYRILLIC)
+        {
+          if (role & TOKEN_NOT_HEAD)
+            continue;
+          head = j;
+          break;
+        }
+      head = j;
+    }
+  /* The parts of a hyphenated compound around the head. */
+  for (int k = head; k >= 0 && k + 1 < (int) n_spans && spans[k + 1].start == spans[k].end + 1 &&
+       text[spans[k].end] == '-'; k++)
+    if (!is_foreign (roles[k + 1]))
+      return k + 1;
+  for (int k = head; k > 0 && spans[k].start == spans[k - 1].end + 1 &&
+       text[spans[k - 1].end] == '-'; k--)
+    if (!is_foreign (roles[k - 1]))
+      return k - 1;
+  return head;
+}
+
+/* An offer word in the clause of a request for something else ("после переезда
+ * ищу садик", "looking for a dog walker") is not what the author wants. */
+/* A Russian request names its specialty with "по": "юрист по разводам" is the
+ * offer, "юрист по банкротству" another trade even though "юрист" is the
+ * offer's word. The specialty's noun after @head, or @head when there is none. */
+static int
+specialty (const LgScorer *self,
+           const LgSpan   *spans,
+           guint           n_spans,
+           int             head)
+{
+  const guint8 *roles = self->token_roles;
+  guint j = head + 1;
+
+  if (!(roles[head] & TOKEN_CYRILLIC))
+    return head;
+  while (j < n_spans && (roles[j] & TOKEN_NOT_HEAD) && !(spans[j].flags & LG_SPAN_AFTER_BREAK))
+    j++;
+  if (j + 1 >= n_spans || self->keys[j] != self->po_key ||
+      (spans[j].flags & LG_SPAN_AFTER_BREAK))
+    return head;
+  for (j++; j < n_spans && !(spans[j].flags & LG_SPAN_AFTER_BREAK); j++)
+    if ((roles[j] & TOKEN_CONTENT) && !(roles[j] & TOKEN_NOT_HEAD))
+      return j;
+  return head;
+}
+
+static void
+mark_other_wants (const LgScorer *self,
+                  Coverage       *coverage,
+                  const char     *text,
+                  const LgSpan   *spans,
+                  guint           n_spans,
+                  guint           n_matches)
+{
+  const guint8 *roles = self->token_roles;
+  const LgCueMatch *matches = self->matches;
+  guint n_cues;
+  const LgCue *cues = lg_cues_get (&n_cues);
+
+  for (guint m = 0; m < n_matches; m++)
+    {
+      LgCueKind kind = cues[matches[m].cue].kind;
+      guint start = matches[m].start;
+      guint end = start + matches[m].n;
+      int head;
+
+      if (lg_cue_kind_is_negative (kind) || kind == LG_CUE_BUDGET || kind == LG_CUE_URGENT ||
+          inside_negative (cues, matches, n_matches, &matches[m]))
+        continue;
+      /* "need someone": the provider is in the cue itself. */
+      if (roles[end - 1] & TOKEN_PROVIDER)
+        continue;
+      head = wanted_head (text, spans, roles, n_spans, end);
+      if (head >= 0 && !is_other_want (roles[head]))
+        head = specialty (self, spans, n_spans, head);
+      if (head < 0 || !is_other_want (roles[head]))
+        continue;
+      while (start > 0 && !(spans[start].flags & LG_SPAN_AFTER_BREAK))
+        start--;
+      while (end < n_spans && !(spans[end].flags & LG_SPAN_AFTER_BREAK))
+        end++;
+      for (guint o = 0; o < coverage->n_occurrences; o++)
+        if (coverage->occurrences[o].token >= start && coverage->occurrences[o].token < end &&
+            !coverage->occurrences[o].other_role)
+          {
+            coverage->occurrences[o].other_role = TRUE;
+            coverage->n_other_roles++;
+          }
+    }
+}
+
+/* Each concept's and phrase's best credit over the places it is named; the
+ * places where it qualifies something else count only when @other_roles. */
+static void
+settle_coverage (Coverage      *coverage,
+                 const LgOffer *offer,
+                 gboolean       other_roles)
+{
+  memset (coverage->best, 0, offer->n_concepts * sizeof (float));
+  memset (coverage->best_phrase, 0, offer->n_phrases * sizeof (float));
+  for (guint o = 0; o < coverage->n_occurrences; o++)
+    {
+      const Occurrence *occ = &coverage->occurrences[o];
+      float credit = occ->other_role && !other_roles ? 0.0f : occ->credit;
+
+      if (occ->phrase)
+        coverage->best_phrase[occ->index] = MAX (coverage->best_phrase[occ->index], credit);
+      else if (credit > coverage->best[occ->index])
+        {
+          coverage->best[occ->index] = credit;
+          coverage->best_token[occ->index] = occ->token;
+        }
+    }
+  coverage->phrase_what = coverage->phrase_who = 0;
+  for (guint p = 0; p < offer->n_phrases; p++)
+    {
+      guint second = offer->phrase_concepts[p][1];
+      double credit = offer->phrase_weights[p] * coverage->best_phrase[p];
+
+      if (offer->concepts[second].role == LG_CONCEPT_AUDIENCE)
+        coverage->phrase_who += credit;
+      else
+        coverage->phrase_what += credit;
+    }
+}
 
 static double
 relevance_of (const LgOffer   *offer,
@@ -366,6 +655,34 @@ relevance_of (const LgOffer   *offer,
   return MAX (AUDIENCE_ONLY * r_who, r_what * (0.75 + 0.25 * r_who));
 }
 
+/* The words that earned each concept its credit, in the order of the text. */
+static void
+add_relevance_spans (LgScoreResult  *result,
+                     const LgOffer  *offer,
+                     const Coverage *coverage,
+                     const LgSpan   *spans)
+{
+  guint tokens[LG_OFFER_MAX_CONCEPTS];
+  guint n = 0;
+
+  for (guint c = 0; c < offer->n_concepts; c++)
+    if (coverage->best[c] > 0)
+      {
+        guint token = coverage->best_token[c];
+        guint k = n;
+
+        while (k > 0 && tokens[k - 1] > token)
+          k--;
+        if (k > 0 && tokens[k - 1] == token)
+          continue;
+        memmove (tokens + k + 1, tokens + k, (n - k) * sizeof (guint));
+        tokens[k] = token;
+        n++;
+      }
+  for (guint k = 0; k < n; k++)
+    add_span (result, LG_SIGNAL_RELEVANCE, spans[tokens[k]].start, spans[tokens[k]].end);
+}
+
 gboolean
 lg_scorer_score (LgScorer         *self,
                  LgOffer          *offer,
@@ -383,8 +700,10 @@ lg_scorer_score (LgScorer         *self,
   WeightSum acc = { self->weights, 0 };
   guint n_features = 0;
   int prev_content = -1;
+  guint64 terms_seen = 0;
+  gboolean governor_foreign = FALSE, attached = FALSE;
   guint n_matches;
-  double intent, relevance, recency = 1;
+  double intent, relevance, focused, recency = 1;
   gboolean topic_covered;
 
   g_return_val_if_fail (self != NULL, FALSE);
@@ -407,25 +726,42 @@ lg_scorer_score (LgScorer         *self,
     {
       self->keys_size = n_spans;
       self->keys = g_renew (guint64, self->keys, self->keys_size);
+      self->first_cues = g_renew (guint8, self->first_cues, self->keys_size);
+      self->bigrams = g_renew (guint32, self->bigrams, self->keys_size + 1);
+      self->token_roles = g_renew (guint8, self->token_roles, self->keys_size);
     }
 
-  memset (coverage.best, 0, offer->n_concepts * sizeof (float));
-  coverage.phrases_seen = 0;
-  coverage.phrase_what = coverage.phrase_who = 0;
+  coverage.n_occurrences = coverage.n_other_roles = 0;
+
+  /* The word cache is larger than the processor's nearest caches: hash every
+   * word first and prefetch its slot, so that the misses overlap. */
+  for (guint i = 0; i < n_spans; i++)
+    {
+      self->keys[i] = span_key (text, &spans[i]);
+      __builtin_prefetch (&self->cache[cache_slot (self->keys[i])]);
+    }
 
   for (guint i = 0; i < n_spans; i++)
     {
-      const WordEntry *e = lookup_word (self, text, &spans[i]);
+      const WordEntry *e = lookup_word (self, text, &spans[i], self->keys[i]);
       const LgOfferSlot *slot;
+      guint8 role;
 
       self->keys[i] = e->stem_key;
+      self->first_cues[i] = e->first_cue;
       acc.sum += e->weight_sum;
       n_features += e->n_features;
       if (e->kind == LG_TOKEN_URL || e->kind == LG_TOKEN_EMAIL)
         result->n_links++;
+      role = e->role;
+      if (spans[i].flags & LG_SPAN_AFTER_BREAK)
+        governor_foreign = attached = FALSE;
 
-      if (!e->content)
+      if (!(role & TOKEN_CONTENT))
         {
+          self->token_roles[i] = role;
+          if (e->attach)
+            attached = governor_foreign;
           /* A stop word may stand inside a phrase ("ремонт в квартире"). */
           if (e->kind != LG_TOKEN_WORD || (spans[i].flags & LG_SPAN_AFTER_BREAK))
             prev_content = -1;
@@ -434,59 +770,88 @@ lg_scorer_score (LgScorer         *self,
       if (spans[i].flags & LG_SPAN_AFTER_BREAK)
         prev_content = -1;
 
+      /* A stem not in the 64-bit sketch of those seen is new without a search. */
       if (result->n_terms < LG_RESULT_MAX_TERMS)
         {
-          guint t;
+          guint64 bit = G_GUINT64_CONSTANT (1) << (e->stem_key >> 58);
+          guint t = result->n_terms;
 
-          for (t = 0; t < result->n_terms && result->terms[t] != e->stem_key; t++)
-            ;
+          if (terms_seen & bit)
+            for (t = 0; t < result->n_terms && result->terms[t] != e->stem_key; t++)
+              ;
           if (t == result->n_terms)
             result->terms[result->n_terms++] = e->stem_key;
+          terms_seen |= bit;
         }
 
       slot = lg_offer_lookup (offer->slots, e->stem_key);
       if (slot == NULL && e->prefix_key != 0)
         slot = lg_offer_lookup (offer->slots, e->prefix_key);
-      if (slot != NULL && slot->credit > coverage.best[slot->index])
+      if (slot != NULL)
         {
-          coverage.best[slot->index] = slot->credit;
-          coverage.best_token[slot->index] = i;
+          role |= TOKEN_CONCEPT;
+          if (offer->concepts[slot->index].role == LG_CONCEPT_AUDIENCE)
+            role |= TOKEN_AUDIENCE;
+          add_occurrence (&coverage, i, slot->index, FALSE, attached, slot->credit);
         }
 
       if (prev_content >= 0 && i - prev_content <= 2)
         {
           slot = lg_offer_lookup (offer->phrase_slots,
                                   lg_offer_pair_key (self->keys[prev_content], e->stem_key));
-          if (slot != NULL && !(coverage.phrases_seen & (1u << slot->index)))
-            {
-              guint second = offer->phrase_concepts[slot->index][1];
-
-              coverage.phrases_seen |= 1u << slot->index;
-              if (offer->concepts[second].role == LG_CONCEPT_AUDIENCE)
-                coverage.phrase_who += offer->phrase_weights[slot->index];
-              else
-                coverage.phrase_what += offer->phrase_weights[slot->index];
-            }
+          if (slot != NULL)
+            add_occurrence (&coverage, i, slot->index, TRUE, attached, 1.0f);
         }
       prev_content = i;
+      self->token_roles[i] = role;
+      /* Adjectives stand between a preposition and its noun ("с хорошим ремонтом"). */
+      if (!(role & TOKEN_NOT_HEAD))
+        {
+          governor_foreign = is_foreign (role);
+          attached = FALSE;
+        }
     }
 
-  n_matches = lg_cues_match (self->keys, n_spans, self->matches, LG_FEATURES_MAX_CUES);
-  n_features += lg_features_message (self->keys, n_spans,
-                                     lg_features_cue_kinds (self->matches, n_matches),
-                                     text_flags, result->n_links, add_weight_cb, &acc);
-  intent = lg_intent_model_probability (self->bias + acc.sum / sqrt (MAX (n_features, 1)));
-  read_cues (result, spans, self->matches, n_matches);
-
-  relevance = relevance_of (offer, &coverage, &topic_covered);
-  result->topic_covered = topic_covered;
-  for (guint i = 0; i < n_spans; i++)
-    for (guint c = 0; c < offer->n_concepts; c++)
-      if (coverage.best[c] > 0 && coverage.best_token[c] == i)
+  /* A message that names nothing of the offer scores 0 whatever its intent
+   * (unless feedback lifts it): most messages a search reads, so they skip the
+   * intent model, the cue phrases and the roles. */
+  if (coverage.n_occurrences == 0 && (feedback == NULL || feedback->n_votes == 0))
+    intent = relevance = 0;
+  else
+    {
+      /* The weight table is larger than the nearest cache: prefetch, then sum. */
+      for (guint i = 0; i <= n_spans; i++)
         {
-          add_span (result, LG_SIGNAL_RELEVANCE, spans[i].start, spans[i].end);
-          break;
+          self->bigrams[i] = lg_features_bigram (i == 0 ? LG_FEATURES_BOS : self->keys[i - 1],
+                                                 i == n_spans ? LG_FEATURES_EOS : self->keys[i]);
+          __builtin_prefetch (&self->weights[self->bigrams[i]]);
         }
+      for (guint i = 0; i <= n_spans; i++)
+        acc.sum += self->weights[self->bigrams[i]];
+      n_matches = lg_cues_match_first (self->keys, self->first_cues, n_spans, self->matches,
+                                       LG_FEATURES_MAX_CUES);
+      n_features += n_spans + 1 +
+        lg_features_shape (n_spans, lg_features_cue_kinds (self->matches, n_matches),
+                           text_flags, result->n_links, add_weight_cb, &acc);
+      intent = lg_intent_model_probability (self->bias + acc.sum / sqrt (MAX (n_features, 1)));
+      read_cues (result, spans, self->matches, n_matches);
+
+      mark_other_wants (self, &coverage, text, spans, n_spans, n_matches);
+      /* What the words in another role add counts for OTHER_ROLE of itself. */
+      settle_coverage (&coverage, offer, TRUE);
+      relevance = relevance_of (offer, &coverage, &topic_covered);
+      if (coverage.n_other_roles > 0)
+        {
+          /* The topic is covered when the words in their own role cover it. */
+          settle_coverage (&coverage, offer, FALSE);
+          focused = relevance_of (offer, &coverage, &topic_covered);
+          relevance = focused + OTHER_ROLE * (relevance - focused);
+          /* Every word that earned credit is evidence. */
+          settle_coverage (&coverage, offer, TRUE);
+        }
+      result->topic_covered = topic_covered;
+      add_relevance_spans (result, offer, &coverage, spans);
+    }
 
   for (guint f = 0; f < offer->n_exclude && !result->excluded; f++)
     if (filter_present (&offer->exclude[f], self->keys, n_spans))

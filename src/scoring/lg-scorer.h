@@ -50,7 +50,13 @@ double    lg_scorer_get_half_life (LgScorer      *self);
  * @feedback (may be NULL) is the search's feedback. @sent_at and @now are Unix
  * times in seconds; @sent_at <= 0 means unknown (no recency penalty). Fails only
  * on invalid UTF-8 (LG_SCORING_ERROR_INVALID_UTF8); text beyond
- * LG_TOKENIZER_MAX_BYTES is not read. */
+ * LG_TOKENIZER_MAX_BYTES is not read.
+ *
+ * A message that names no concept of the offer (no word, stem or part of one)
+ * has relevance 0 and so scores 0: unless @feedback has votes (which may lift
+ * any message), such a message is not read for intent or cue phrases, and its
+ * result's intent and negative values are 0 (lg_scorer_intent_plain() gives its
+ * intent if you need it). */
 gboolean  lg_scorer_score         (LgScorer         *self,
                                    LgOffer          *offer,
                                    const LgFeedback *feedback,

@@ -27,6 +27,10 @@ static const char * const stopwords[] = {
   "i'm", "i've", "i'd", "we're", "we've", "you're", "it's", "that's", "don't",
   "doesn't", "isn't", "aren't", "can't", "won't", "etc", "e", "g", "ie", "eg",
   "anyone", "someone", "something", "anything", "please", "pls", "hi", "hey",
+  "before", "after", "since", "until", "till", "during", "without", "within", "near",
+  "around", "across", "behind", "between", "through", "like", "because", "while",
+  "whether", "though", "although", "unless", "instead", "against", "towards",
+  "toward", "upon", "among", "besides", "except",
   /* Russian */
   "и", "а", "но", "или", "да", "нет", "не", "ни", "в", "во", "на", "с", "со", "к",
   "ко", "по", "о", "об", "обо", "от", "до", "из", "за", "для", "под", "над", "при",
@@ -39,7 +43,9 @@ static const char * const stopwords[] = {
   "своя", "свое", "свои", "был", "была", "было", "были", "быть", "есть", "будет",
   "уже", "еще", "очень", "только", "тоже", "также", "вот", "ну", "там", "тут",
   "здесь", "все", "весь", "вся", "всех", "кто-то", "что-то", "кто-нибудь",
-  "пожалуйста", "привет", "всем",
+  "пожалуйста", "привет", "всем", "после", "перед", "вместо", "около", "возле",
+  "кроме", "среди", "насчет", "ради", "вокруг", "чем", "если", "потому", "пока",
+  "хотя", "либо",
 };
 
 static gpointer
@@ -60,4 +66,18 @@ lg_is_stopword (const char *folded)
 
   g_return_val_if_fail (folded != NULL, FALSE);
   return g_hash_table_contains (set, folded);
+}
+
+gboolean
+lg_is_acronym (const char *word,
+               gsize       length)
+{
+  g_return_val_if_fail (word != NULL || length == 0, FALSE);
+
+  if (length < 2)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isupper (word[i]))
+      return FALSE;
+  return TRUE;
 }

@@ -13,4 +13,10 @@ G_BEGIN_DECLS
  * function word: "the", "for", "для", "под". */
 gboolean lg_is_stopword (const char *folded);
 
+/* Whether @word (as written, @length bytes) is an acronym: two or more capital
+ * Latin letters. "IT support" names a trade; "it" is a pronoun. An acronym is
+ * never a stop word, whatever it folds to. */
+gboolean lg_is_acronym  (const char *word,
+                         gsize       length);
+
 G_END_DECLS

@@ -20,7 +20,8 @@
 
 struct _LgTokenizer
 {
-  GArray            *spans;
+  LgSpan            *spans;  /* room for spans_size; reused by every call */
+  gsize              spans_size;
   struct sb_stemmer *english;
   struct sb_stemmer *russian;
   GString           *scratch;
@@ -31,7 +32,8 @@ lg_tokenizer_new (void)
 {
   LgTokenizer *self = g_new0 (LgTokenizer, 1);
 
-  self->spans = g_array_sized_new (FALSE, FALSE, sizeof (LgSpan), 64);
+  self->spans_size = 256;
+  self->spans = g_new (LgSpan, self->spans_size);
   self->english = sb_stemmer_new ("english", "UTF_8");
   self->russian = sb_stemmer_new ("russian", "UTF_8");
   self->scratch = g_string_sized_new (64);
@@ -45,17 +47,39 @@ lg_tokenizer_free (LgTokenizer *self)
 {
   if (self == NULL)
     return;
-  g_array_unref (self->spans);
+  g_free (self->spans);
   sb_stemmer_delete (self->english);
   sb_stemmer_delete (self->russian);
   g_string_free (self->scratch, TRUE);
   g_free (self);
 }
 
+enum
+{
+  ASCII_DIGIT  = 1,
+  ASCII_LETTER = 2,
+};
+
+static const guint8 ascii_alnum[256] = {
+  ['0' ... '9'] = ASCII_DIGIT, ['A' ... 'Z'] = ASCII_LETTER, ['a' ... 'z'] = ASCII_LETTER,
+};
+
 static inline gboolean
 is_ascii_alnum (guchar c)
 {
-  return g_ascii_isalnum (c);
+  return ascii_alnum[c] != 0;
+}
+
+/* The two bytes at @p (@avail bytes left) are a Cyrillic letter, U+0400–U+045F
+ * ("а"–"я", "ё"…): read without decoding, as most Russian text is. Letters
+ * before "р" start with 0xD0 and the others with 0xD1, in no predictable order,
+ * so this is written without a branch on which. */
+static inline gboolean
+is_cyrillic_pair (const guchar *p,
+                  gsize         avail)
+{
+  return avail >= 2 &&
+         (((p[0] & 0xFE) == 0xD0) & ((guchar) (p[1] - 0x80) < (0x40u >> (p[0] & 1))));
 }
 
 static gboolean
@@ -82,6 +106,8 @@ is_emoji_modifier (gunichar u)
 static inline gboolean
 is_word_char (gunichar u)
 {
+  if (u > 0x10FFFF)
+    return FALSE;
   if (u < 0x80)
     return is_ascii_alnum (u);
   /* Cyrillic letters, the common case after ASCII, without a table lookup. */
@@ -117,25 +143,80 @@ is_break_char (gunichar u)
     }
 }
 
-static gunichar
+/* What char_at() reads where the text is not UTF-8. */
+#define BAD_CHAR ((gunichar) -1)
+
+static inline gboolean
+is_continuation (guchar c)
+{
+  return (c & 0xC0) == 0x80;
+}
+
+/* The character at byte @i of @text (@length bytes), decoded inline (a call
+ * into GLib per character was a fifth of the time spent segmenting) and checked
+ * the way g_utf8_validate_len() checks: no nul, no overlong form, no surrogate,
+ * nothing above U+10FFFF. BAD_CHAR where that fails: the segmenter reads every
+ * character once, so this is the text's validation too. */
+static inline gunichar
 char_at (const char *text,
          gsize       i,
          gsize       length,
          gsize      *next)
 {
-  guchar c = (guchar) text[i];
-  gunichar u;
+  const guchar *p = (const guchar *) text + i;
+  gsize avail = length - i;
+  guchar c = p[0];
 
+  *next = i + 1;
   if (c < 0x80)
+    return c != 0 ? c : BAD_CHAR;
+  if (c < 0xC2)
+    return BAD_CHAR;
+  if (c < 0xE0)
     {
-      *next = i + 1;
-      return c;
+      if (avail < 2 || !is_continuation (p[1]))
+        return BAD_CHAR;
+      *next = i + 2;
+      return ((c & 0x1Fu) << 6) | (p[1] & 0x3Fu);
     }
-  u = g_utf8_get_char (text + i);
-  *next = g_utf8_next_char (text + i) - text;
-  if (*next > length)
-    *next = length;
-  return u;
+  if (c < 0xF0)
+    {
+      if (avail < 3 || !is_continuation (p[1]) || !is_continuation (p[2]) ||
+          (c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0))
+        return BAD_CHAR;
+      *next = i + 3;
+      return ((c & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+    }
+  if (c < 0xF5)
+    {
+      if (avail < 4 || !is_continuation (p[1]) || !is_continuation (p[2]) ||
+          !is_continuation (p[3]) || (c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90))
+        return BAD_CHAR;
+      *next = i + 4;
+      return ((c & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) |
+             (p[3] & 0x3Fu);
+    }
+  return BAD_CHAR;
+}
+
+/* Where @text (@length bytes) stops being UTF-8, or @length: for what the
+ * segmenter skips without reading characters (a link's path, the text past the
+ * last token). */
+static gsize
+invalid_utf8_at (const char *text,
+                 gsize       length)
+{
+  gsize i = 0;
+
+  while (i < length)
+    {
+      gsize next;
+
+      if (char_at (text, i, length, &next) == BAD_CHAR)
+        return i;
+      i = next;
+    }
+  return length;
 }
 
 static gboolean
@@ -231,25 +312,42 @@ match_url (const char *p,
 }
 
 /* End of the word starting at @i: letters, digits and marks, with apostrophes
- * inside ("don't"). */
+ * inside ("don't"). Sets @letters when it has anything but ASCII digits. Runs
+ * of ASCII and of Cyrillic letters are read byte by byte without decoding; a
+ * word usually ends at a space or ASCII punctuation, also without decoding. */
 static gsize
 scan_word (const char *text,
            gsize       i,
-           gsize       length)
+           gsize       length,
+           gboolean   *letters)
 {
+  const guchar *p = (const guchar *) text;
+  guint seen = 0;
+
   while (i < length)
     {
       gsize next;
       gunichar u;
+      guchar c = p[i];
 
-      if ((guchar) text[i] < 0x80 && is_ascii_alnum (text[i]))
+      if (ascii_alnum[c])
         {
+          seen |= ascii_alnum[c];
           i++;
           continue;
         }
-      u = char_at (text, i, length, &next);
-      if (is_word_char (u))
+      if (is_cyrillic_pair (p + i, length - i))
         {
+          seen |= ASCII_LETTER;
+          i += 2;
+          continue;
+        }
+      if (c < 0x80 && c != '\'')
+        break;
+      u = char_at (text, i, length, &next);
+      if (u >= 0x80 && is_word_char (u))
+        {
+          seen |= ASCII_LETTER;
           i = next;
           continue;
         }
@@ -266,6 +364,7 @@ scan_word (const char *text,
         }
       break;
     }
+  *letters = (seen & ASCII_LETTER) != 0;
   return i;
 }
 
@@ -304,16 +403,6 @@ scan_emoji (const char *text,
   return i;
 }
 
-static gboolean
-all_digits (const char *p,
-            gsize       n)
-{
-  for (gsize i = 0; i < n; i++)
-    if (!g_ascii_isdigit (p[i]))
-      return FALSE;
-  return TRUE;
-}
-
 static gsize
 clamp_length (const char *text,
               gsize       length,
@@ -337,7 +426,9 @@ lg_tokenizer_segment (LgTokenizer   *self,
                       guint         *text_flags,
                       GError       **error)
 {
-  const char *bad = NULL;
+  gsize bad;
+  LgSpan *out;
+  guint n = 0;
   guint tflags = 0;
   guint8 pending = 0;
   gsize len;
@@ -347,7 +438,6 @@ lg_tokenizer_segment (LgTokenizer   *self,
   g_return_val_if_fail (text != NULL || length == 0, FALSE);
   g_return_val_if_fail (spans != NULL && n_spans != NULL, FALSE);
 
-  g_array_set_size (self->spans, 0);
   *spans = NULL;
   *n_spans = 0;
   if (text_flags != NULL)
@@ -355,25 +445,36 @@ lg_tokenizer_segment (LgTokenizer   *self,
 
   len = length < 0 ? strlen (text) : (gsize) length;
   len = clamp_length (text, len, &tflags);
-  if (!g_utf8_validate_len (text, len, &bad))
+  /* Every span takes at least a byte: room for all of them, written in place. */
+  if (MIN (len, LG_TOKENIZER_MAX_TOKENS) > self->spans_size)
     {
-      g_set_error (error, LG_SCORING_ERROR, LG_SCORING_ERROR_INVALID_UTF8,
-                   "The text is not valid UTF-8 (a broken character at byte %u). "
-                   "Import it again with the right encoding.",
-                   (guint) (bad - text));
-      return FALSE;
+      self->spans_size = MIN (len, LG_TOKENIZER_MAX_TOKENS);
+      self->spans = g_renew (LgSpan, self->spans, self->spans_size);
     }
-
-  while (i < len && self->spans->len < LG_TOKENIZER_MAX_TOKENS)
+  out = self->spans;
+  while (i < len && n < LG_TOKENIZER_MAX_TOKENS)
     {
       guchar c = (guchar) text[i];
       LgSpan span = { (guint32) i, 0, LG_TOKEN_WORD, pending };
-      gsize next;
-      gunichar u = char_at (text, i, len, &next);
+      gsize next = i + 1;
+      gunichar u = c != 0 ? c : BAD_CHAR;
+      gboolean letter;
 
-      if (is_word_char (u))
+      /* Spaces and letters first: most of every message. */
+      if (c == ' ')
         {
-          gsize word_end = scan_word (text, i, len);
+          i++;
+          continue;
+        }
+      letter = c < 0x80 ? is_ascii_alnum (c)
+                        : is_cyrillic_pair ((const guchar *) text + i, len - i);
+      if (!letter && c >= 0x80)
+        u = char_at (text, i, len, &next);
+
+      if (letter || is_word_char (u))
+        {
+          gboolean letters;
+          gsize word_end = scan_word (text, i, len, &letters);
           /* A link has a dot, a colon or a slash right after its first word. */
           gsize url = c < 0x80 && word_end < len &&
                       (text[word_end] == '.' || text[word_end] == ':' || text[word_end] == '/')
@@ -383,6 +484,10 @@ lg_tokenizer_segment (LgTokenizer   *self,
             {
               span.end = i + url;
               span.kind = LG_TOKEN_URL;
+              /* A link's path is skipped, not read: check it here. */
+              bad = i + invalid_utf8_at (text + i, url);
+              if (bad < span.end)
+                goto invalid;
             }
           else
             {
@@ -393,7 +498,7 @@ lg_tokenizer_segment (LgTokenizer   *self,
                   span.end += 1 + match_domain (text + span.end + 1, len - span.end - 1);
                   span.kind = LG_TOKEN_EMAIL;
                 }
-              else if (all_digits (text + i, span.end - i))
+              else if (!letters)
                 span.kind = LG_TOKEN_NUMBER;
             }
         }
@@ -412,11 +517,13 @@ lg_tokenizer_segment (LgTokenizer   *self,
             }
           else if (c == '#' && is_word_char (v))
             {
-              span.end = scan_word (text, next, len);
+              gboolean letters;
+
+              span.end = scan_word (text, next, len, &letters);
               span.kind = LG_TOKEN_HASHTAG;
             }
         }
-      else if (is_emoji (u))
+      else if (u >= 0x80 && is_emoji (u))
         {
           span.end = scan_emoji (text, i, len);
           span.kind = LG_TOKEN_EMOJI;
@@ -424,12 +531,17 @@ lg_tokenizer_segment (LgTokenizer   *self,
 
       if (span.end > 0)
         {
-          g_array_append_val (self->spans, span);
+          out[n++] = span;
           pending = 0;
           i = span.end;
           continue;
         }
 
+      if (u == BAD_CHAR)
+        {
+          bad = i;
+          goto invalid;
+        }
       if (u == '?' || u == 0xFF1F)
         tflags |= LG_TEXT_QUESTION;
       if (is_break_char (u))
@@ -439,13 +551,26 @@ lg_tokenizer_segment (LgTokenizer   *self,
       i = next;
     }
 
-  if (i < len && self->spans->len >= LG_TOKENIZER_MAX_TOKENS)
-    tflags |= LG_TEXT_TRUNCATED;
-  *spans = (const LgSpan *) (gpointer) self->spans->data;
-  *n_spans = self->spans->len;
+  if (i < len)
+    {
+      /* Past the last token the text is not read, but it must be text. */
+      tflags |= LG_TEXT_TRUNCATED;
+      bad = i + invalid_utf8_at (text + i, len - i);
+      if (bad < len)
+        goto invalid;
+    }
+  *spans = self->spans;
+  *n_spans = n;
   if (text_flags != NULL)
     *text_flags = tflags;
   return TRUE;
+
+invalid:
+  g_set_error (error, LG_SCORING_ERROR, LG_SCORING_ERROR_INVALID_UTF8,
+               "The text is not valid UTF-8 (a broken character at byte %u). "
+               "Import it again with the right encoding.",
+               (guint) bad);
+  return FALSE;
 }
 
 static gboolean

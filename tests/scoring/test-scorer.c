@@ -86,6 +86,18 @@ evidence_has (Fixture    *f,
   return g_strv_contains (evidence, word);
 }
 
+static double
+intent_of (Fixture    *f,
+           const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  double intent;
+
+  g_assert_true (lg_scorer_intent_plain (f->scorer, text, -1, &intent, &error));
+  g_assert_no_error (error);
+  return intent;
+}
+
 static void
 test_intent (Fixture       *f,
              gconstpointer  data)
@@ -105,23 +117,26 @@ test_intent (Fixture       *f,
     "Мы в клинике уже 4 года на IDENT, всё отлично, рекомендую",
   };
 
+  /* The model alone: most of these are not about the fixture's offer. */
   for (guint i = 0; i < G_N_ELEMENTS (buyers); i++)
     {
-      score (f, buyers[i]);
-      g_test_message ("intent %.2f: %s", value (f, LG_SIGNAL_INTENT), buyers[i]);
-      g_assert_cmpfloat (value (f, LG_SIGNAL_INTENT), >, 0.7);
+      double intent = intent_of (f, buyers[i]);
+
+      g_test_message ("intent %.2f: %s", intent, buyers[i]);
+      g_assert_cmpfloat (intent, >, 0.7);
     }
   for (guint i = 0; i < G_N_ELEMENTS (others); i++)
     {
-      score (f, others[i]);
-      g_test_message ("intent %.2f: %s", value (f, LG_SIGNAL_INTENT), others[i]);
-      g_assert_cmpfloat (value (f, LG_SIGNAL_INTENT), <, 0.3);
+      double intent = intent_of (f, others[i]);
+
+      g_test_message ("intent %.2f: %s", intent, others[i]);
+      g_assert_cmpfloat (intent, <, 0.3);
     }
 
   /* The cue phrase is the intent's evidence, as written. */
   score (f, lead);
   g_assert_true (evidence_has (f, LG_SIGNAL_INTENT, "Can anyone recommend"));
-  score (f, "Подскажите, кто делает сайты для клиник?");
+  score (f, "Подскажите, кто делает CRM для клиник?");
   g_assert_true (evidence_has (f, LG_SIGNAL_INTENT, "Подскажите"));
   g_assert_true (evidence_has (f, LG_SIGNAL_INTENT, "кто делает"));
 }
@@ -131,22 +146,29 @@ test_intent_plain (Fixture       *f,
                    gconstpointer  data)
 {
   const char *texts[] = {
-    lead, "", "🚀🚀 100x GEM t.me/moon https://x.io @pump", "Нужен сантехник СРОЧНО!!",
-    "need a crm need a crm need a crm", "東京 ok",
+    lead, "🚀🚀 100x GEM crm t.me/moon https://x.io @pump", "Нужна CRM СРОЧНО!!",
+    "need a crm need a crm need a crm", "東京 crm ok",
   };
+  const char *unrelated[] = { "", "Нужен сантехник СРОЧНО!!", "東京 ok" };
 
   /* The cached hot path reads exactly the features the trainer read. */
   for (guint round = 0; round < 2; round++)
     for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
       {
-        g_autoptr(GError) error = NULL;
-        double plain;
-
         score (f, texts[i]);
-        g_assert_true (lg_scorer_intent_plain (f->scorer, texts[i], -1, &plain, &error));
-        g_assert_no_error (error);
-        g_assert_cmpfloat_with_epsilon (plain, value (f, LG_SIGNAL_INTENT), 1e-4);
+        g_assert_cmpfloat (value (f, LG_SIGNAL_RELEVANCE), >, 0);
+        g_assert_cmpfloat_with_epsilon (intent_of (f, texts[i]), value (f, LG_SIGNAL_INTENT),
+                                        1e-4);
       }
+
+  /* A message that names nothing of the offer scores 0 without reading intent. */
+  for (guint i = 0; i < G_N_ELEMENTS (unrelated); i++)
+    {
+      score (f, unrelated[i]);
+      g_assert_cmpint (lg_score_result_get_score (f->result), ==, 0);
+      g_assert_cmpfloat (value (f, LG_SIGNAL_RELEVANCE), ==, 0);
+      g_assert_cmpfloat (value (f, LG_SIGNAL_INTENT), ==, 0);
+    }
 }
 
 static void
@@ -220,6 +242,76 @@ test_negative (Fixture       *f,
 
   score (f, lead);
   g_assert_cmpfloat (value (f, LG_SIGNAL_NEGATIVE), ==, 0);
+
+  /* A buyer's words that share a stem with a seller's or an employer's cue
+   * ("hire" / "hiring", "want" / "wanted", "сделать" / "сделаем") are not
+   * negative. */
+  score (f, "We want to hire someone to set up a CRM for our clinic");
+  g_assert_cmpfloat (value (f, LG_SIGNAL_NEGATIVE), ==, 0);
+  score (f, "Кто может сделать и настроить CRM для стоматологии? Нужны услуги внедрения");
+  g_assert_cmpfloat (value (f, LG_SIGNAL_NEGATIVE), ==, 0);
+  score (f, "Now hiring: CRM administrator, remote");
+  g_assert_cmpfloat (value (f, LG_SIGNAL_NEGATIVE), >=, 0.5);
+}
+
+/* Whether the offer's words name what the author wants, or qualify something
+ * else they want. */
+static void
+test_roles (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgOffer) aircon = lg_offer_new ("Установка и обслуживание кондиционеров", NULL,
+                                            NULL, &error);
+  g_autoptr(LgOffer) it = lg_offer_new ("IT support for small offices", NULL, NULL, &error);
+  g_autoptr(LgOffer) lawyer = lg_offer_new ("Юрист по семейным делам: развод, алименты", NULL,
+                                            NULL, &error);
+  double wanted, other;
+
+  g_assert_no_error (error);
+  score (f, "Looking for a dog trainer for our rescue, he pulls on the leash");
+  wanted = value (f, LG_SIGNAL_RELEVANCE);
+  score (f, "Looking for a dog walker for our rescue, he pulls on the leash");
+  other = value (f, LG_SIGNAL_RELEVANCE);
+  g_test_message ("trainer %.2f walker %.2f", wanted, other);
+  g_assert_cmpfloat (other, <, wanted * 0.7);
+
+  /* A provider word leaves the offer in charge: "мастер по кондиционерам". */
+  score_full (f, aircon, NULL, "Срочно нужен мастер по кондиционерам, Химки", 0);
+  wanted = value (f, LG_SIGNAL_RELEVANCE);
+  score_full (f, aircon, NULL, "Ищу квартиру с кондиционером, Химки", 0);
+  other = value (f, LG_SIGNAL_RELEVANCE);
+  g_test_message ("мастер %.2f квартира %.2f", wanted, other);
+  g_assert_cmpfloat (wanted, >=, 0.6);
+  g_assert_cmpfloat (other, <, wanted * 0.7);
+  /* The offer word before a request for something else. */
+  score_full (f, aircon, NULL, "После установки кондиционера ищу штукатура", 0);
+  g_assert_cmpfloat (value (f, LG_SIGNAL_RELEVANCE), <, wanted * 0.7);
+
+  /* "IT" in capitals is the trade, not the pronoun. */
+  score_full (f, it, NULL, "Looking for a managed IT provider, 8 laptops", 0);
+  g_assert_cmpfloat (value (f, LG_SIGNAL_RELEVANCE), >=, 0.6);
+  score_full (f, it, NULL, "Looking for a plumber, it is leaking", 0);
+  g_assert_cmpfloat (value (f, LG_SIGNAL_RELEVANCE), ==, 0);
+
+  /* "юрист по банкротству" is another specialty than the offer's. */
+  score_full (f, lawyer, NULL, "Нужен юрист по разводу, Казань", 0);
+  wanted = value (f, LG_SIGNAL_RELEVANCE);
+  score_full (f, lawyer, NULL, "Нужен юрист по банкротству, Казань", 0);
+  g_test_message ("развод %.2f банкротство %.2f", wanted, value (f, LG_SIGNAL_RELEVANCE));
+  g_assert_cmpfloat (value (f, LG_SIGNAL_RELEVANCE), <, wanted * 0.7);
+
+  /* Asking for the offer's audience is looking for customers, not a product. */
+  score_full (f, it, NULL, "Looking for IT support for our small offices", 0);
+  wanted = value (f, LG_SIGNAL_RELEVANCE);
+  score_full (f, it, NULL, "We do IT support and are looking for small offices to try it", 0);
+  g_assert_cmpfloat (value (f, LG_SIGNAL_RELEVANCE), <, wanted * 0.7);
+
+  /* Verbs are not what is wanted: "to set up…", "сделать…". */
+  score_full (f, it, NULL, "We need someone to set up IT support in our new offices", 0);
+  g_assert_cmpfloat (value (f, LG_SIGNAL_RELEVANCE), >=, 0.6);
+  score_full (f, aircon, NULL, "Кто может быстро установить кондиционер на даче?", 0);
+  g_assert_cmpfloat (value (f, LG_SIGNAL_RELEVANCE), >=, 0.6);
 }
 
 static void
@@ -314,6 +406,8 @@ test_reason (Fixture       *f,
   g_autofree char *d = reason_of (f, "our CRM crashed again lol, the booking page too",
                                   0, "@dentistry_chat");
   g_autofree char *e = reason_of (f, "need a plumber in Valencia asap", NOW - 40, NULL);
+  g_autoptr(LgFeedback) feedback = lg_feedback_new ();
+  g_autofree char *e_voted = NULL;
   g_autofree char *g = reason_of (f, "Ищу CRM для стоматологии, чтобы напоминала пациентам",
                                   NOW - 20 * DAY, "@dent_ru");
 
@@ -323,11 +417,20 @@ test_reason (Fixture       *f,
   g_assert_true (g_str_has_prefix (c, "Looks like a job post (‘"));
   g_assert_true (g_str_has_suffix (c, " · 3 hours ago in @jobs"));
   g_assert_cmpstr (d, ==, "Mentions ‘CRM’, ‘booking’ but does not ask to buy · in @dentistry_chat");
-  g_assert_cmpstr (e, ==, "Says they need it (‘need a’), but not about your offer · just now");
+  /* A message that names nothing of the offer is not read for intent... */
+  g_assert_cmpstr (e, ==, "Neither asks to buy nor mentions your offer · just now");
   /* Across languages only the shared word "CRM" matches: named, not "for" the offer. */
   g_assert_cmpstr (g, ==, "Is looking for it (‘Ищу’), mentions ‘CRM’ · 2 weeks ago in @dent_ru");
   /* Never a list of numbers. */
   g_assert_false (g_regex_match_simple ("[0-9]\\.[0-9]|%", a, 0, 0));
+
+  /* ...unless the search has feedback, which may lift any message. */
+  score (f, "looking for a CRM");
+  lg_feedback_add (feedback, f->result, TRUE);
+  score_full (f, f->offer, feedback, "need a plumber in Valencia asap", NOW - 40);
+  e_voted = lg_score_result_get_reason (f->result, NULL);
+  g_assert_cmpstr (e_voted, ==,
+                   "Says they need it (‘need a’), but not about your offer · just now");
 }
 
 static void
@@ -448,6 +551,7 @@ main (int   argc,
   ADD ("relevance-russian", test_relevance_russian,
        "Предметная фотосъёмка товаров для маркетплейсов");
   ADD ("negative", test_negative, NULL);
+  ADD ("roles", test_roles, "Dog training and puppy classes");
   ADD ("recency", test_recency, NULL);
   ADD ("bands", test_bands, NULL);
   ADD ("breakdown", test_breakdown, NULL);

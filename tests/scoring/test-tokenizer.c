@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "lg-scoring-error.h"
 #include "lg-tokenizer.h"
 
@@ -183,6 +185,62 @@ test_invalid_utf8 (void)
   g_assert_error (error, LG_SCORING_ERROR, LG_SCORING_ERROR_INVALID_UTF8);
 }
 
+/* The tokenizer validates UTF-8 itself, for speed: it must accept and reject
+ * exactly what GLib does. Random byte strings drawn mostly from the bytes that
+ * start or continue sequences, edge cases included (overlong forms, surrogates,
+ * code points above U+10FFFF, nul, truncation). */
+static void
+test_utf8_agrees_with_glib (void)
+{
+  static const guchar alphabet[] = {
+    'a', ' ', '.', 0x00, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2,
+    0xd0, 0xd1, 0xdf, 0xe0, 0xe2, 0xed, 0xee, 0xef, 0xf0, 0xf1, 0xf4, 0xf5, 0xff,
+  };
+  g_autoptr(LgTokenizer) tokenizer = lg_tokenizer_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  guint n_valid = 0;
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      char buf[24];
+      guint len = g_rand_int_range (rand, 1, sizeof buf);
+      g_autoptr(GError) error = NULL;
+      const LgSpan *spans;
+      guint n_spans;
+      gboolean ours, glib;
+
+      for (guint i = 0; i < len; i++)
+        buf[i] = (char) alphabet[g_rand_int_range (rand, 0, G_N_ELEMENTS (alphabet))];
+      ours = lg_tokenizer_segment (tokenizer, buf, len, &spans, &n_spans, NULL, &error);
+      glib = g_utf8_validate_len (buf, len, NULL);
+      g_assert_cmpint (ours, ==, glib);
+      if (!ours)
+        g_assert_error (error, LG_SCORING_ERROR, LG_SCORING_ERROR_INVALID_UTF8);
+      n_valid += ours;
+    }
+  /* Both outcomes were tried. */
+  g_assert_cmpuint (n_valid, >, 100);
+  g_assert_cmpuint (n_valid, <, 19900);
+
+  /* One byte of a message with every kind of token changed: the segmenter reads
+   * words, links and emoji each its own way, and must catch a bad byte in any. */
+  for (guint round = 0; round < 20000; round++)
+    {
+      static const char message[] =
+        "see https://example.com/путь?q=1 and @name, #тег 🙂 ремонт don't a@b.ru 2к";
+      char buf[sizeof message];
+      g_autoptr(GError) error = NULL;
+      const LgSpan *spans;
+      guint n_spans;
+
+      memcpy (buf, message, sizeof message);
+      buf[g_rand_int_range (rand, 0, sizeof message - 1)] = (char) g_rand_int_range (rand, 0, 256);
+      g_assert_cmpint (lg_tokenizer_segment (tokenizer, buf, sizeof message - 1, &spans,
+                                             &n_spans, NULL, &error),
+                       ==, g_utf8_validate_len (buf, sizeof message - 1, NULL));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -197,6 +255,7 @@ main (int   argc,
   g_test_add_func ("/scoring/tokenizer/empty", test_empty);
   g_test_add_func ("/scoring/tokenizer/huge", test_huge);
   g_test_add_func ("/scoring/tokenizer/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/scoring/tokenizer/utf8-agrees-with-glib", test_utf8_agrees_with_glib);
 
   return g_test_run ();
 }
