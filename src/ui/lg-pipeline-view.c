@@ -2,8 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The board: a column per stage (Lost on request), each a GtkListView of
- * cards, with count, total and weighted value in its header; a filter bar;
+ * The board: a column per stage (Lost on request), each a one-column
+ * GtkGridView of cards, with count, total and weighted value in its header; a filter bar;
  * the lead detail in a side flap. The leads are read in one query on a
  * worker thread with its own connection and handed to the columns in one
  * splice each, so ten thousand leads open without blocking the window.
@@ -26,7 +26,7 @@ typedef struct
   GtkLabel    *title;
   GtkLabel    *count;
   GtkLabel    *totals;
-  GtkListView *list;
+  GtkGridView *list;
   GListStore  *model;
 } Column;
 
@@ -885,11 +885,11 @@ open_lead_action (GtkWidget  *widget,
 }
 
 static void
-on_list_activate_cb (GtkListView    *list,
+on_list_activate_cb (GtkGridView    *list,
                      guint           position,
                      LgPipelineView *self)
 {
-  g_autoptr(LgLead) lead = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (list)),
+  g_autoptr(LgLead) lead = g_list_model_get_item (G_LIST_MODEL (gtk_grid_view_get_model (list)),
                                                   position);
 
   if (lead != NULL)
@@ -1171,6 +1171,7 @@ build_column (LgPipelineView *self,
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkDropTarget *target = gtk_drop_target_new (LG_TYPE_LEAD, GDK_ACTION_MOVE);
   GtkWidget *header, *title_box, *scrolled;
+  GtkSelectionModel *model;
   g_autofree char *name = NULL;
 
   column->model = g_list_store_new (LG_TYPE_LEAD);
@@ -1207,8 +1208,12 @@ build_column (LgPipelineView *self,
   g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), self);
-  column->list = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (column->model)))),
-                                                   factory));
+  /* A grid of one column rather than a GtkListView: GTK 4.8's list view
+   * keeps 200 cards alive per column whatever its height, a grid view 30
+   * rows, so the board makes and lays out a sixth of the cards. */
+  model = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (column->model))));
+  column->list = GTK_GRID_VIEW (gtk_grid_view_new (model, factory));
+  gtk_grid_view_set_max_columns (column->list, 1);
   gtk_widget_add_css_class (GTK_WIDGET (column->list), "board-list");
   g_signal_connect (column->list, "activate", G_CALLBACK (on_list_activate_cb), self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (column->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -1324,7 +1329,7 @@ lg_pipeline_view_class_init (LgPipelineViewClass *klass)
   gtk_widget_class_install_action (widget_class, "pipeline.delete-focused", NULL,
                                    delete_focused_action);
 
-  /* Alt with the arrows: GtkListView keeps plain, Ctrl and Shift arrows for
+  /* Alt with the arrows: the columns keep plain, Ctrl and Shift arrows for
    * moving the focus and the selection. Listed in help-overlay.ui. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
                                        "pipeline.move-next", NULL);
