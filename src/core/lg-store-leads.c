@@ -95,7 +95,8 @@ lg_lead_from_row (sqlite3_stmt *stmt)
  * aggregated once and joined, not looked up per lead (no index by lead).
  *
  *   ?1 text pattern   ?2 source id    ?3 qualification   ?4 stage
- *   ?5 stale only     ?6 now          ?7–?9 stale seconds cold, warm, hot */
+ *   ?5 stale only     ?6 now          ?7–?9 stale seconds cold, warm, hot
+ *   ?10 one lead's id (0: all) */
 #define BOARD_QUERY \
   "SELECT * FROM (" \
   " SELECT " LG_LEAD_COLUMNS ", coalesce(f.next_due, 0) AS next_due," \
@@ -115,6 +116,7 @@ lg_lead_from_row (sqlite3_stmt *stmt)
   "   AND (?2 = 0 OR l.source_id = ?2)" \
   "   AND (?3 IS NULL OR l.qualification = ?3)" \
   "   AND (?4 IS NULL OR l.stage = ?4)" \
+  "   AND (?10 = 0 OR l.id = ?10)" \
   ") WHERE ?5 = 0 OR stale"
 
 static void
@@ -148,6 +150,7 @@ bind_board_query (sqlite3_stmt          *stmt,
   sqlite3_bind_int64 (stmt, 6, now);
   for (int i = LG_STAGE_COLD; i <= LG_STAGE_HOT; i++)
     sqlite3_bind_int64 (stmt, 7 + i, (gint64) rules->stale_days[i] * LG_SECONDS_PER_DAY);
+  sqlite3_bind_int64 (stmt, 10, filter->lead_id);
 }
 
 GListModel *

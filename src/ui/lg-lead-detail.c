@@ -52,6 +52,13 @@ struct _LgLeadDetail
 
 G_DEFINE_FINAL_TYPE (LgLeadDetail, lg_lead_detail, GTK_TYPE_WIDGET)
 
+enum {
+  LEAD_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static const char * const qualifications[] = { "unqualified", "mql", "sql", "pql" };
 
 LgLeadDetail *
@@ -218,6 +225,15 @@ copy_lead (LgLead *lead)
   return copy;
 }
 
+/* The board updates the lead's card on ::lead-changed, then everyone hears
+ * of the change from the store. */
+static void
+announce_change (LgLeadDetail *self)
+{
+  g_signal_emit (self, signals[LEAD_CHANGED], 0, lg_lead_get_id (self->lead));
+  lg_store_notify_changed (self->store, "leads");
+}
+
 /* Writes edited over the stored lead; says why not when it cannot. */
 static gboolean
 save (LgLeadDetail *self,
@@ -234,7 +250,7 @@ save (LgLeadDetail *self,
     }
 
   if (changed > 0)
-    lg_store_notify_changed (self->store, "leads");
+    announce_change (self);
   return TRUE;
 }
 
@@ -378,7 +394,7 @@ on_contacted_button_clicked_cb (LgLeadDetail *self)
       show_error (self, error);
       return;
     }
-  lg_store_notify_changed (self->store, "leads");
+  announce_change (self);
 }
 
 static void
@@ -872,6 +888,16 @@ lg_lead_detail_class_init (LgLeadDetailClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lg_lead_detail_dispose;
+
+  /**
+   * LgLeadDetail::lead-changed:
+   * @id: the lead the detail has just written
+   *
+   * Emitted just before the store's "changed::leads" that the write causes.
+   */
+  signals[LEAD_CHANGED] =
+    g_signal_new ("lead-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -581,6 +581,8 @@ test_filters (void)
     { { .qualification = "sql" }, 1 },
     { { .qualification = "mql" }, 0 },
     { { .stage = "cold", .text = "nobody" }, 0 },
+    { { .lead_id = id }, 1 },
+    { { .lead_id = id, .qualification = "mql" }, 0 },
   };
 
   lg_pipeline_rules_init_defaults (&rules);
