@@ -190,11 +190,18 @@ static const char migration_4[] =
   "  used_at INTEGER NOT NULL"
   ");";
 
+/* A lead's detail reads the best match of its originating message: without
+ * an index that scans every match (UNIQUE (search_id, message_id) does not
+ * serve a lookup by message alone). */
+static const char migration_5[] =
+  "CREATE INDEX matches_by_message ON matches (message_id, score);";
+
 const char * const lg_store_migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
 };
 
 const int lg_store_n_migrations = G_N_ELEMENTS (lg_store_migrations);
