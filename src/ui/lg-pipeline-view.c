@@ -508,14 +508,11 @@ refresh_lead (LgPipelineView *self,
       guint n = g_list_model_get_n_items (G_LIST_MODEL (column->model));
       LgStage before_stage;
       guint before;
+      gboolean in_place = before_id == PLACE_AS_BEFORE && to == stage && position <= n;
 
-      if (before_id == PLACE_AS_BEFORE && to == stage && position <= n)
-        ;
-      else if (before_id > 0 && find_lead (self, before_id, &before_stage, &before) &&
-               before_stage == to)
-        position = before;
-      else
-        position = n;
+      if (!in_place)
+        position = before_id > 0 && find_lead (self, before_id, &before_stage, &before) &&
+                   before_stage == to ? before : n;
       g_list_store_insert (column->model, position, lead);
       add_to_totals (column, to, lead, +1, &query.rules);
       show_header (column, to);
