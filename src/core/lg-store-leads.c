@@ -93,9 +93,12 @@ lg_lead_from_row (sqlite3_stmt *stmt)
  * touch (or its creation) is older than the limit, and no open follow-up
  * is due after now: a scheduled next step pauses the clock. Follow-ups are
  * aggregated once and joined, not looked up per lead (no index by lead).
+ * The text matches in any letter case of any script: both sides are folded
+ * by lg_fold() (SQLite's LIKE folds ASCII letters only).
  *
- *   ?1 text pattern   ?2 source id    ?3 qualification   ?4 stage
- *   ?5 stale only     ?6 now          ?7–?9 stale seconds cold, warm, hot */
+ *   ?1 folded text     ?2 source id    ?3 qualification   ?4 stage
+ *   ?5 stale only     ?6 now          ?7–?9 stale seconds cold, warm, hot
+ *   ?10 one lead's id (0: all) */
 #define BOARD_QUERY \
   "SELECT * FROM (" \
   " SELECT " LG_LEAD_COLUMNS ", coalesce(f.next_due, 0) AS next_due," \
@@ -110,11 +113,12 @@ lg_lead_from_row (sqlite3_stmt *stmt)
   " LEFT JOIN (SELECT lead_id, min(max(due_at, snoozed_until)) AS next_due," \
   "                   max(max(due_at, snoozed_until)) AS last_due" \
   "            FROM followups WHERE done_at = 0 GROUP BY lead_id) f ON f.lead_id = l.id" \
-  " WHERE (?1 IS NULL OR l.name LIKE ?1 ESCAPE '\\' OR l.telegram_handle LIKE ?1 ESCAPE '\\'" \
-  "        OR l.company LIKE ?1 ESCAPE '\\' OR l.email LIKE ?1 ESCAPE '\\')" \
+  " WHERE (?1 IS NULL OR instr(lg_fold(l.name), ?1) OR instr(lg_fold(l.telegram_handle), ?1)" \
+  "        OR instr(lg_fold(l.company), ?1) OR instr(lg_fold(l.email), ?1))" \
   "   AND (?2 = 0 OR l.source_id = ?2)" \
   "   AND (?3 IS NULL OR l.qualification = ?3)" \
   "   AND (?4 IS NULL OR l.stage = ?4)" \
+  "   AND (?10 = 0 OR l.id = ?10)" \
   ") WHERE ?5 = 0 OR stale"
 
 static void
@@ -129,18 +133,7 @@ bind_board_query (sqlite3_stmt          *stmt,
     filter = &all;
 
   if (filter->text != NULL && *filter->text != '\0')
-    {
-      g_autoptr(GString) pattern = g_string_new ("%");
-
-      for (const char *p = filter->text; *p != '\0'; p++)
-        {
-          if (*p == '%' || *p == '_' || *p == '\\')
-            g_string_append_c (pattern, '\\');
-          g_string_append_c (pattern, *p);
-        }
-      g_string_append_c (pattern, '%');
-      sqlite3_bind_text (stmt, 1, pattern->str, -1, SQLITE_TRANSIENT);
-    }
+    sqlite3_bind_text (stmt, 1, lg_store_fold (filter->text, -1), -1, g_free);
   sqlite3_bind_int64 (stmt, 2, filter->source_id);
   lg_stmt_bind_text (stmt, 3, filter->qualification);
   lg_stmt_bind_text (stmt, 4, filter->stage);
@@ -148,6 +141,7 @@ bind_board_query (sqlite3_stmt          *stmt,
   sqlite3_bind_int64 (stmt, 6, now);
   for (int i = LG_STAGE_COLD; i <= LG_STAGE_HOT; i++)
     sqlite3_bind_int64 (stmt, 7 + i, (gint64) rules->stale_days[i] * LG_SECONDS_PER_DAY);
+  sqlite3_bind_int64 (stmt, 10, filter->lead_id);
 }
 
 GListModel *

@@ -84,6 +84,12 @@ gboolean      lg_store_write_end   (LgStore    *self,
                                     gboolean    ok,
                                     GError    **error);
 
+/* Text folded for matching regardless of letter case in any script (NFKC,
+ * then case-folded): "Ёлка" and "ёЛКА" fold alike. Queries call it as the
+ * SQL function lg_fold(text). length in bytes, or -1 if nul-terminated. */
+char         *lg_store_fold       (const char   *text,
+                                   gssize        length);
+
 /* Column readers that map SQL NULL to NULL / 0. */
 const char   *lg_stmt_text        (sqlite3_stmt *stmt,
                                    int           column);

@@ -203,6 +203,12 @@ static const char migration_6[] =
   "ALTER TABLE sources ADD COLUMN sample INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE leads ADD COLUMN sample INTEGER NOT NULL DEFAULT 0;";
 
+/* A lead's detail reads the best match of its originating message: without
+ * an index that scans every match (UNIQUE (search_id, message_id) does not
+ * serve a lookup by message alone). */
+static const char migration_7[] =
+  "CREATE INDEX matches_by_message ON matches (message_id, score);";
+
 const char * const lg_store_migrations[] = {
   migration_1,
   migration_2,
@@ -210,6 +216,7 @@ const char * const lg_store_migrations[] = {
   migration_4,
   migration_5,
   migration_6,
+  migration_7,
 };
 
 const int lg_store_n_migrations = G_N_ELEMENTS (lg_store_migrations);

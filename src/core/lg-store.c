@@ -304,6 +304,33 @@ migrate (LgStore  *self,
   return TRUE;
 }
 
+char *
+lg_store_fold (const char *text,
+               gssize      length)
+{
+  g_autofree char *normalized = g_utf8_normalize (text, length, G_NORMALIZE_ALL_COMPOSE);
+
+  /* Invalid UTF-8 is matched as it is. */
+  if (normalized == NULL)
+    return length < 0 ? g_strdup (text) : g_strndup (text, length);
+  return g_utf8_casefold (normalized, -1);
+}
+
+static void
+sql_fold (sqlite3_context  *context,
+          int               argc,
+          sqlite3_value   **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+
+  if (text == NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+  sqlite3_result_text (context, lg_store_fold (text, sqlite3_value_bytes (argv[0])), -1, g_free);
+}
+
 LgStore *
 lg_store_open (const char  *path,
                GError     **error)
@@ -353,6 +380,9 @@ lg_store_open (const char  *path,
 
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_create_function_v2 (self->db, "lg_fold", 1,
+                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                              sql_fold, NULL, NULL, NULL);
 
   /* The first statement reads the header: this is where a file that is not a
    * database is found out. */

@@ -155,6 +155,7 @@ typedef struct
   const char *qualification; /* NULL: any */
   const char *stage;         /* NULL: any */
   gboolean    stale_only;
+  gint64      lead_id;       /* 0: any; else that lead, if it passes the rest */
 } LgLeadFilter;
 
 typedef struct

@@ -26,7 +26,6 @@ struct _LgLeadCard
   GtkLabel       *name_label;
   GtkLabel       *score_label;
   GtkMenuButton  *menu_button;
-  GMenuModel     *card_menu;
   GtkLabel       *source_label;
   GtkLabel       *value_label;
   GtkImage       *due_icon;
@@ -49,6 +48,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+static GMenuModel *card_menu; /* shared: a board has hundreds of cards */
 
 LgLeadCard *
 lg_lead_card_new (void)
@@ -172,17 +172,15 @@ lg_lead_card_set_lead (LgLeadCard *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEAD]);
 }
 
-/* The menu is made when first opened: a board shows up to a thousand
- * cards at once (GTK 4.8 keeps 200 rows per list), and a popover menu per
- * card would cost more than the rest of the card. */
+/* The popover is made when the menu is first opened: cards are made
+ * afresh as a column scrolls, and a popover menu per card would cost more
+ * than the rest of the card. */
 static void
 create_popup (GtkMenuButton *button,
               gpointer       user_data)
 {
-  LgLeadCard *self = LG_LEAD_CARD (user_data);
-
   if (gtk_menu_button_get_popover (button) == NULL)
-    gtk_menu_button_set_menu_model (button, self->card_menu);
+    gtk_menu_button_set_menu_model (button, card_menu);
 }
 
 void
@@ -226,6 +224,43 @@ delete_action (GtkWidget  *widget,
 
   if (self->lead != NULL)
     gtk_widget_activate_action (widget, "pipeline.delete-lead", "x", lg_lead_get_id (self->lead));
+}
+
+/* Tooltips are answered by the card: gtk_widget_set_tooltip_text() asks the
+ * display where the pointer is (an X round trip), and the board makes a
+ * thousand cards at once and more while scrolling. */
+static gboolean
+on_query_tooltip_cb (GtkWidget  *widget,
+                     int         x,
+                     int         y,
+                     gboolean    keyboard_mode,
+                     GtkTooltip *tooltip,
+                     gpointer    user_data)
+{
+  LgLeadCard *self = LG_LEAD_CARD (widget);
+  GtkWidget *target;
+
+  if (keyboard_mode)
+    target = gtk_widget_has_focus (GTK_WIDGET (self->menu_button)) ||
+             gtk_widget_get_focus_child (GTK_WIDGET (self->menu_button)) != NULL
+             ? GTK_WIDGET (self->menu_button) : NULL;
+  else
+    target = gtk_widget_pick (widget, x, y, GTK_PICK_DEFAULT);
+
+  for (; target != NULL && target != widget; target = gtk_widget_get_parent (target))
+    {
+      if (target == GTK_WIDGET (self->score_label))
+        gtk_tooltip_set_text (tooltip, _("Score of the message that surfaced the lead"));
+      else if (target == GTK_WIDGET (self->menu_button))
+        gtk_tooltip_set_text (tooltip, _("Move to…"));
+      else if (target == GTK_WIDGET (self->stale_label))
+        gtk_tooltip_set_text (tooltip, _("No touch for longer than this stage allows, "
+                                         "and no follow-up scheduled"));
+      else
+        continue;
+      return TRUE;
+    }
+  return FALSE;
 }
 
 /* Drag and drop: the card carries its lead; a card it is dropped on says
@@ -361,6 +396,7 @@ lg_lead_card_class_init (LgLeadCardClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  g_autoptr(GtkBuilder) builder = NULL;
 
   object_class->dispose = lg_lead_card_dispose;
   object_class->get_property = lg_lead_card_get_property;
@@ -387,12 +423,14 @@ lg_lead_card_class_init (LgLeadCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgLeadCard, name_label);
   gtk_widget_class_bind_template_child (widget_class, LgLeadCard, score_label);
   gtk_widget_class_bind_template_child (widget_class, LgLeadCard, menu_button);
-  gtk_widget_class_bind_template_child (widget_class, LgLeadCard, card_menu);
   gtk_widget_class_bind_template_child (widget_class, LgLeadCard, source_label);
   gtk_widget_class_bind_template_child (widget_class, LgLeadCard, value_label);
   gtk_widget_class_bind_template_child (widget_class, LgLeadCard, due_icon);
   gtk_widget_class_bind_template_child (widget_class, LgLeadCard, due_label);
   gtk_widget_class_bind_template_child (widget_class, LgLeadCard, stale_label);
+
+  builder = gtk_builder_new_from_resource ("/org/leadgram/Desktop/ui/lg-lead-card-menu.ui");
+  card_menu = g_object_ref (G_MENU_MODEL (gtk_builder_get_object (builder, "card_menu")));
 
   gtk_widget_class_install_action (widget_class, "card.move-to", "s", move_to_action);
   gtk_widget_class_install_action (widget_class, "card.open", NULL, open_action);
@@ -410,7 +448,9 @@ lg_lead_card_init (LgLeadCard *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_menu_button_set_create_popup_func (self->menu_button, create_popup, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_popup, NULL, NULL);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
 
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
   g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare_cb), self);

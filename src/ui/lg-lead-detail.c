@@ -24,10 +24,14 @@ struct _LgLeadDetail
 
   LgStore        *store;
   LgLead         *lead;     /* as stored */
+  gint64          lead_id;  /* shown or being read */
+  GCancellable   *cancellable; /* the read in flight */
   GArray         *source_ids; /* gint64, parallel to source_row's model */
   gboolean        loading;  /* filling the fields: not an edit */
 
   AdwWindowTitle *title;
+  GtkSpinner     *spinner;
+  GtkWidget      *content;
   GtkMenuButton  *move_button;
   GtkButton      *contacted_button;
   GtkButton      *delete_button;
@@ -52,6 +56,13 @@ struct _LgLeadDetail
 
 G_DEFINE_FINAL_TYPE (LgLeadDetail, lg_lead_detail, GTK_TYPE_WIDGET)
 
+enum {
+  LEAD_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static const char * const qualifications[] = { "unqualified", "mql", "sql", "pql" };
 
 LgLeadDetail *
@@ -65,7 +76,7 @@ lg_lead_detail_get_lead_id (LgLeadDetail *self)
 {
   g_return_val_if_fail (LG_IS_LEAD_DETAIL (self), 0);
 
-  return self->lead != NULL ? lg_lead_get_id (self->lead) : 0;
+  return self->lead_id;
 }
 
 static void
@@ -218,6 +229,15 @@ copy_lead (LgLead *lead)
   return copy;
 }
 
+/* The board updates the lead's card on ::lead-changed, then everyone hears
+ * of the change from the store. */
+static void
+announce_change (LgLeadDetail *self)
+{
+  g_signal_emit (self, signals[LEAD_CHANGED], 0, lg_lead_get_id (self->lead));
+  lg_store_notify_changed (self->store, "leads");
+}
+
 /* Writes edited over the stored lead; says why not when it cannot. */
 static gboolean
 save (LgLeadDetail *self,
@@ -234,7 +254,7 @@ save (LgLeadDetail *self,
     }
 
   if (changed > 0)
-    lg_store_notify_changed (self->store, "leads");
+    announce_change (self);
   return TRUE;
 }
 
@@ -378,7 +398,7 @@ on_contacted_button_clicked_cb (LgLeadDetail *self)
       show_error (self, error);
       return;
     }
-  lg_store_notify_changed (self->store, "leads");
+  announce_change (self);
 }
 
 static void
@@ -433,11 +453,10 @@ value_text (LgLead *lead)
 
 static void
 fill_sources (LgLeadDetail *self,
-              LgLead       *lead)
+              LgLead       *lead,
+              GListModel   *sources)
 {
-  g_autoptr(GListModel) sources = NULL;
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GError) error = NULL;
   gint64 none = 0;
   guint selected = 0;
 
@@ -445,8 +464,7 @@ fill_sources (LgLeadDetail *self,
   gtk_string_list_append (names, _("Added by hand"));
   g_array_append_val (self->source_ids, none);
 
-  sources = lg_store_list_sources (self->store, &error);
-  for (guint i = 0; sources != NULL && i < g_list_model_get_n_items (sources); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
     {
       g_autoptr(LgSource) source = g_list_model_get_item (sources, i);
       gint64 id = lg_source_get_id (source);
@@ -464,7 +482,8 @@ fill_sources (LgLeadDetail *self,
 
 static void
 fill_fields (LgLeadDetail *self,
-             LgLead       *lead)
+             LgLead       *lead,
+             GListModel   *sources)
 {
   LgLead *before = self->lead;
   g_autofree char *old_value = value_text (before);
@@ -491,7 +510,7 @@ fill_fields (LgLeadDetail *self,
   for (guint i = 0; i < G_N_ELEMENTS (qualifications); i++)
     if (g_strcmp0 (qualifications[i], lg_lead_get_qualification (lead)) == 0)
       adw_combo_row_set_selected (self->qualification_row, i);
-  fill_sources (self, lead);
+  fill_sources (self, lead, sources);
 
   if (before == NULL || g_strcmp0 (lg_lead_get_notes (before), lg_lead_get_notes (lead)) != 0)
     gtk_text_buffer_set_text (notes, lg_lead_get_notes (lead) ? lg_lead_get_notes (lead) : "", -1);
@@ -546,25 +565,18 @@ fill_breakdown (GtkListBox *list,
 }
 
 static void
-fill_origin (LgLeadDetail *self,
-             LgLead       *lead)
+fill_origin (LgLeadDetail       *self,
+             LgLead             *lead,
+             const LgLeadOrigin *origin)
 {
-  LgLeadOrigin origin;
-  g_autoptr(GError) error = NULL;
   GtkWidget *row;
 
   clear_list (self->score_list);
   clear_list (self->message_list);
 
-  if (!lg_store_get_lead_origin (self->store, lead, &origin, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-
   row = add_row (self->score_list, _("Score"),
-                 origin.reason != NULL && *origin.reason != '\0'
-                 ? origin.reason : lg_lead_get_score (lead) >= 0
+                 origin->reason != NULL && *origin->reason != '\0'
+                 ? origin->reason : lg_lead_get_score (lead) >= 0
                  ? _("From the search that found the lead") : _("No score: added by hand"));
   if (lg_lead_get_score (lead) >= 0)
     {
@@ -576,30 +588,29 @@ fill_origin (LgLeadDetail *self,
       gtk_widget_add_css_class (badge, lg_score_band_id (lg_score_band (lg_lead_get_score (lead))));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
     }
-  fill_breakdown (self->score_list, origin.breakdown);
+  fill_breakdown (self->score_list, origin->breakdown);
 
-  if (origin.message == NULL)
+  if (origin->message == NULL)
     add_row (self->message_list, _("No message"), _("This lead was not found in a conversation."));
   else
     {
-      g_autofree char *when = format_time (lg_message_get_sent_at (origin.message));
+      g_autofree char *when = format_time (lg_message_get_sent_at (origin->message));
       g_autofree char *author = g_strdup_printf ("%s · %s",
-                                                 lg_message_get_author_name (origin.message)
-                                                 ? lg_message_get_author_name (origin.message)
+                                                 lg_message_get_author_name (origin->message)
+                                                 ? lg_message_get_author_name (origin->message)
                                                  : _("Unknown author"), when);
 
-      row = add_row (self->message_list, author, lg_message_get_text (origin.message));
-      if (lg_message_get_permalink (origin.message) != NULL)
+      row = add_row (self->message_list, author, lg_message_get_text (origin->message));
+      if (lg_message_get_permalink (origin->message) != NULL)
         {
-          GtkWidget *link = gtk_link_button_new_with_label (lg_message_get_permalink (origin.message),
+          GtkWidget *link = gtk_link_button_new_with_label (lg_message_get_permalink (origin->message),
                                                             _("Open"));
 
           gtk_widget_set_valign (link, GTK_ALIGN_CENTER);
-          gtk_widget_set_tooltip_text (link, lg_message_get_permalink (origin.message));
+          gtk_widget_set_tooltip_text (link, lg_message_get_permalink (origin->message));
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), link);
         }
     }
-  lg_lead_origin_clear (&origin);
 }
 
 static const char *
@@ -638,21 +649,14 @@ factor_value_label (LgLeadDetail       *self,
 
 static void
 fill_prediction (LgLeadDetail *self,
-                 LgLead       *lead)
+                 LgLead       *lead,
+                 LgPrediction *prediction)
 {
-  g_autoptr(LgPrediction) prediction = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *percent = NULL;
   g_autofree char *history = NULL;
   GtkWidget *row;
 
   clear_list (self->predictive_list);
-  prediction = lg_store_predict_lead (self->store, lead, &error);
-  if (prediction == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
 
   if (prediction->fallback)
     {
@@ -693,20 +697,13 @@ fill_prediction (LgLeadDetail *self,
 
 static void
 fill_followups (LgLeadDetail *self,
-                LgLead       *lead)
+                LgLead       *lead,
+                GListModel   *followups)
 {
-  g_autoptr(GListModel) followups = NULL;
-  g_autoptr(GError) error = NULL;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   GtkWidget *row;
 
   clear_list (self->followup_list);
-  followups = lg_store_list_lead_followups (self->store, lg_lead_get_id (lead), &error);
-  if (followups == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
 
   if (g_list_model_get_n_items (followups) == 0)
     {
@@ -754,18 +751,9 @@ fill_followups (LgLeadDetail *self,
 
 static void
 fill_timeline (LgLeadDetail *self,
-               LgLead       *lead)
+               GListModel   *activities)
 {
-  g_autoptr(GListModel) activities = NULL;
-  g_autoptr(GError) error = NULL;
-
   clear_list (self->timeline_list);
-  activities = lg_store_list_activities (self->store, lg_lead_get_id (lead), &error);
-  if (activities == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
 
   for (guint i = 0; i < g_list_model_get_n_items (activities); i++)
     {
@@ -777,39 +765,142 @@ fill_timeline (LgLeadDetail *self,
     }
 }
 
-/* One lead's queries are small (its own rows, and one grouped pass over the
- * closed leads for the prediction): they run here, on the main thread. */
+/* Reading a lead: on a worker with its own connection (the prediction
+ * reads every closed lead), while the pane shows it is busy. */
+
+typedef struct
+{
+  char         *path;
+  gint64        id;
+  LgLead       *lead;
+  GListModel   *sources;
+  LgLeadOrigin  origin;
+  LgPrediction *prediction;
+  GListModel   *followups;
+  GListModel   *activities;
+} Snapshot;
+
+static void
+snapshot_free (gpointer data)
+{
+  Snapshot *snapshot = data;
+
+  g_free (snapshot->path);
+  g_clear_object (&snapshot->lead);
+  g_clear_object (&snapshot->sources);
+  lg_lead_origin_clear (&snapshot->origin);
+  g_clear_pointer (&snapshot->prediction, lg_prediction_free);
+  g_clear_object (&snapshot->followups);
+  g_clear_object (&snapshot->activities);
+  g_free (snapshot);
+}
+
+static void
+read_snapshot (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Snapshot *snapshot = task_data;
+  g_autoptr(LgStore) store = NULL;
+  GError *error = NULL;
+
+  store = lg_store_open (snapshot->path, &error);
+  if (store == NULL ||
+      (snapshot->lead = lg_store_get_lead (store, snapshot->id, &error)) == NULL ||
+      (snapshot->sources = lg_store_list_sources (store, &error)) == NULL ||
+      !lg_store_get_lead_origin (store, snapshot->lead, &snapshot->origin, &error) ||
+      (snapshot->prediction = lg_store_predict_lead (store, snapshot->lead, &error)) == NULL ||
+      (snapshot->followups = lg_store_list_lead_followups (store, snapshot->id, &error)) == NULL ||
+      (snapshot->activities = lg_store_list_activities (store, snapshot->id, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+set_busy (LgLeadDetail *self,
+          gboolean      busy)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  gtk_spinner_set_spinning (self->spinner, busy);
+  /* Fields of another lead are not for editing while this one is read. */
+  gtk_widget_set_sensitive (self->content, !busy || self->lead != NULL);
+}
+
+static void
+on_snapshot_read_cb (GObject      *source_object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  LgLeadDetail *self = LG_LEAD_DETAIL (source_object);
+  Snapshot *snapshot = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return; /* a newer read is on its way */
+      g_clear_object (&self->cancellable);
+      set_busy (self, FALSE);
+      /* A lead deleted meanwhile just leaves the pane as it was. */
+      if (!g_error_matches (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND))
+        show_error (self, error);
+      return;
+    }
+  g_clear_object (&self->cancellable);
+
+  self->loading = TRUE;
+  fill_fields (self, snapshot->lead, snapshot->sources);
+  fill_origin (self, snapshot->lead, &snapshot->origin);
+  fill_prediction (self, snapshot->lead, snapshot->prediction);
+  fill_followups (self, snapshot->lead, snapshot->followups);
+  fill_timeline (self, snapshot->activities);
+  g_set_object (&self->lead, snapshot->lead);
+  self->loading = FALSE;
+  set_busy (self, FALSE);
+}
+
+gboolean
+lg_lead_detail_get_busy (LgLeadDetail *self)
+{
+  g_return_val_if_fail (LG_IS_LEAD_DETAIL (self), FALSE);
+
+  return self->cancellable != NULL;
+}
+
 void
 lg_lead_detail_show_lead (LgLeadDetail *self,
                           gint64        id)
 {
-  g_autoptr(LgLead) lead = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  Snapshot *snapshot;
 
   g_return_if_fail (LG_IS_LEAD_DETAIL (self));
 
   if (self->store == NULL)
     return;
 
-  lead = lg_store_get_lead (self->store, id, &error);
-  if (lead == NULL)
-    {
-      g_clear_object (&self->lead);
-      return;
-    }
-
   /* Another lead: start from clean fields. */
   if (self->lead != NULL && lg_lead_get_id (self->lead) != id)
     g_clear_object (&self->lead);
+  self->lead_id = id;
 
-  self->loading = TRUE;
-  fill_fields (self, lead);
-  fill_origin (self, lead);
-  fill_prediction (self, lead);
-  fill_followups (self, lead);
-  fill_timeline (self, lead);
-  g_set_object (&self->lead, lead);
-  self->loading = FALSE;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  set_busy (self, TRUE);
+
+  snapshot = g_new0 (Snapshot, 1);
+  snapshot->path = g_strdup (lg_store_get_path (self->store));
+  snapshot->id = id;
+  task = g_task_new (self, self->cancellable, on_snapshot_read_cb, NULL);
+  g_task_set_source_tag (task, lg_lead_detail_show_lead);
+  g_task_set_task_data (task, snapshot, snapshot_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, read_snapshot);
 }
 
 static void
@@ -817,8 +908,8 @@ on_store_changed_cb (LgStore      *store,
                      const char   *table,
                      LgLeadDetail *self)
 {
-  if (self->lead != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    lg_lead_detail_show_lead (self, lg_lead_get_id (self->lead));
+  if (self->lead_id != 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    lg_lead_detail_show_lead (self, self->lead_id);
 }
 
 void
@@ -845,7 +936,11 @@ lg_lead_detail_clear (LgLeadDetail *self)
 {
   g_return_if_fail (LG_IS_LEAD_DETAIL (self));
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->lead);
+  self->lead_id = 0;
+  set_busy (self, FALSE);
 }
 
 static void
@@ -859,6 +954,8 @@ lg_lead_detail_dispose (GObject *object)
   /* The top box is not a bound template child. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->lead);
   g_clear_pointer (&self->source_ids, g_array_unref);
 
@@ -873,10 +970,22 @@ lg_lead_detail_class_init (LgLeadDetailClass *klass)
 
   object_class->dispose = lg_lead_detail_dispose;
 
+  /**
+   * LgLeadDetail::lead-changed:
+   * @id: the lead the detail has just written
+   *
+   * Emitted just before the store's "changed::leads" that the write causes.
+   */
+  signals[LEAD_CHANGED] =
+    g_signal_new ("lead-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/leadgram/Desktop/ui/lg-lead-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, title);
+  gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, spinner);
+  gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, content);
   gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, move_button);
   gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, contacted_button);
   gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, delete_button);

@@ -20,6 +20,7 @@ void          lg_lead_detail_set_store   (LgLeadDetail *self,
 void          lg_lead_detail_show_lead   (LgLeadDetail *self,
                                           gint64        id);
 gint64        lg_lead_detail_get_lead_id (LgLeadDetail *self);
+gboolean      lg_lead_detail_get_busy    (LgLeadDetail *self);
 void          lg_lead_detail_clear       (LgLeadDetail *self);
 
 G_END_DECLS

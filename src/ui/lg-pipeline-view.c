@@ -2,8 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The board: a column per stage (Lost on request), each a GtkListView of
- * cards, with count, total and weighted value in its header; a filter bar;
+ * The board: a column per stage (Lost on request), each a one-column
+ * GtkGridView of cards, with count, total and weighted value in its header; a filter bar;
  * the lead detail in a side flap. The leads are read in one query on a
  * worker thread with its own connection and handed to the columns in one
  * splice each, so ten thousand leads open without blocking the window.
@@ -26,9 +26,14 @@ typedef struct
   GtkLabel    *title;
   GtkLabel    *count;
   GtkLabel    *totals;
-  GtkListView *list;
+  GtkGridView *list;
   GListStore  *model;
+  LgStageTotals sums;  /* what the header shows */
 } Column;
+
+/* Where refresh_lead() puts a card in its column. */
+#define PLACE_AT_END   0
+#define PLACE_AS_BEFORE (-1) /* where it was, or at the end if it was not shown */
 
 struct _LgPipelineView
 {
@@ -40,6 +45,7 @@ struct _LgPipelineView
   gboolean        loading;
   gboolean        reload_again;  /* a change came while loading */
   gint64          focus_lead_id; /* the card to focus once loaded */
+  gint64          changed_lead_id; /* the one lead a "changed" signal is about */
   guint           focus_tick;
   guint           focus_tries;
   GArray         *source_ids;    /* gint64, parallel to source_dropdown */
@@ -151,7 +157,6 @@ typedef struct
 
   GPtrArray      *leads[LG_N_STAGES];
   LgStageTotals   totals[LG_N_STAGES];
-  const char     *currency[LG_N_STAGES]; /* shared by the column's leads, NULL if mixed */
   GError         *error;
 } Load;
 
@@ -169,6 +174,25 @@ load_free (gpointer data)
 }
 
 static void
+load_filter (const Load   *load,
+             LgLeadFilter *filter)
+{
+  *filter = (LgLeadFilter) {
+    .text = load->text,
+    .source_id = load->source_id,
+    .qualification = load->qualification,
+    .stale_only = load->stale_only,
+  };
+}
+
+static gboolean
+load_is_filtered (const Load *load)
+{
+  return load->text != NULL || load->source_id != 0 || load->qualification != NULL ||
+         load->stale_only;
+}
+
+static void
 load_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
@@ -177,13 +201,10 @@ load_thread (GTask        *task,
   Load *load = task_data;
   g_autoptr(LgStore) store = NULL;
   g_autoptr(GListModel) leads = NULL;
-  LgLeadFilter filter = {
-    .text = load->text,
-    .source_id = load->source_id,
-    .qualification = load->qualification,
-    .stale_only = load->stale_only,
-  };
+  LgLeadFilter filter;
   guint n;
+
+  load_filter (load, &filter);
 
   store = lg_store_open (load->path, &load->error);
   if (store == NULL)
@@ -201,15 +222,8 @@ load_thread (GTask        *task,
   for (guint i = 0; i < n; i++)
     {
       LgLead *lead = g_list_model_get_item (leads, i);
-      LgStage stage = lg_stage_from_id (lg_lead_get_stage (lead));
-      GPtrArray *column = load->leads[stage];
 
-      if (column->len == 0)
-        load->currency[stage] = lg_lead_get_currency (lead);
-      else if (load->currency[stage] != NULL &&
-               g_strcmp0 (load->currency[stage], lg_lead_get_currency (lead)) != 0)
-        load->currency[stage] = NULL;
-      g_ptr_array_add (column, lead);
+      g_ptr_array_add (load->leads[lg_stage_from_id (lg_lead_get_stage (lead))], lead);
     }
 }
 
@@ -317,12 +331,35 @@ restore_focus (LgPipelineView *self)
     self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_tick_cb, NULL, NULL);
 }
 
-static void
-show_header (Column              *column,
-             LgStage              stage,
-             const LgStageTotals *totals,
-             const char          *currency)
+/* The currency the column's leads share, NULL when they mix currencies. */
+static const char *
+column_currency (Column *column)
 {
+  GListModel *model = G_LIST_MODEL (column->model);
+  guint n = g_list_model_get_n_items (model);
+  const char *currency = NULL;
+
+  if (n == 0)
+    return "USD";
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LgLead) lead = g_list_model_get_item (model, i);
+
+      /* The model keeps the lead, and so the string, alive. */
+      if (i == 0)
+        currency = lg_lead_get_currency (lead);
+      else if (g_strcmp0 (currency, lg_lead_get_currency (lead)) != 0)
+        return NULL;
+    }
+  return currency;
+}
+
+static void
+show_header (Column  *column,
+             LgStage  stage)
+{
+  const LgStageTotals *totals = &column->sums;
+  const char *currency = column_currency (column);
   g_autofree char *count = g_strdup_printf ("%u", totals->count);
   /* Sums over mixed currencies are only indicative, and say so. */
   g_autofree char *value = lg_format_money (totals->value, currency ? currency : "");
@@ -346,6 +383,17 @@ show_header (Column              *column,
 }
 
 static void
+show_board_or_empty (LgPipelineView *self,
+                     gboolean        filtered)
+{
+  guint total = 0;
+
+  for (int s = 0; s < LG_N_STAGES; s++)
+    total += self->columns[s].sums.count;
+  gtk_stack_set_visible_child_name (self->stack, total > 0 || filtered ? "board" : "empty");
+}
+
+static void
 on_load_done_cb (GObject      *source_object,
                  GAsyncResult *result,
                  gpointer      user_data)
@@ -353,8 +401,6 @@ on_load_done_cb (GObject      *source_object,
   LgPipelineView *self = LG_PIPELINE_VIEW (source_object);
   Load *load = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  guint total = 0;
-  gboolean filtered;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     return; /* cancelled: a newer load is on its way */
@@ -374,14 +420,10 @@ on_load_done_cb (GObject      *source_object,
 
       g_list_store_splice (column->model, 0, g_list_model_get_n_items (G_LIST_MODEL (column->model)),
                            load->leads[s]->pdata, load->leads[s]->len);
-      show_header (column, s, &load->totals[s],
-                   load->leads[s]->len == 0 ? "USD" : load->currency[s]);
-      total += load->totals[s].count;
+      column->sums = load->totals[s];
+      show_header (column, s);
     }
-
-  filtered = load->text != NULL || load->source_id != 0 || load->qualification != NULL ||
-             load->stale_only;
-  gtk_stack_set_visible_child_name (self->stack, total > 0 || filtered ? "board" : "empty");
+  show_board_or_empty (self, load_is_filtered (load));
 
   restore_focus (self);
 
@@ -389,13 +431,113 @@ on_load_done_cb (GObject      *source_object,
     reload (self);
 }
 
+/* What the board shows, as the filter bar and the settings say now. */
+static void
+read_filter_bar (LgPipelineView *self,
+                 Load           *load)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  guint source = gtk_drop_down_get_selected (self->source_dropdown);
+  guint qualification = gtk_drop_down_get_selected (self->qualification_dropdown);
+
+  load->text = *text != '\0' ? g_strdup (text) : NULL;
+  load->source_id = source < self->source_ids->len
+                    ? g_array_index (self->source_ids, gint64, source) : 0;
+  load->qualification = qualification_ids[MIN (qualification,
+                                               G_N_ELEMENTS (qualification_ids) - 1)];
+  load->stale_only = gtk_toggle_button_get_active (self->stale_button);
+  get_rules (self, &load->rules);
+  load->now = g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static void
+add_to_totals (Column                *column,
+               LgStage                stage,
+               LgLead                *lead,
+               int                    sign,
+               const LgPipelineRules *rules)
+{
+  column->sums.count += sign;
+  column->sums.value += sign * lg_lead_get_value (lead);
+  column->sums.weighted = lg_pipeline_weighted_value (rules, stage, column->sums.value);
+}
+
+/* Shows one lead's new state in place of reading the whole board again: a
+ * move changes two columns and their headers, not ten thousand cards. The
+ * lead goes just before the card of before_id, or see PLACE_AT_END and
+ * PLACE_AS_BEFORE; it leaves the board when it no longer passes the filter
+ * (or was deleted). */
+static void
+refresh_lead (LgPipelineView *self,
+              gint64          id,
+              gint64          before_id)
+{
+  g_autoptr(GListModel) found = NULL;
+  g_autoptr(GError) error = NULL;
+  Load query = { 0 };
+  LgLeadFilter filter;
+  LgStage stage = LG_STAGE_INVALID;
+  guint position = G_MAXUINT;
+
+  read_filter_bar (self, &query);
+  load_filter (&query, &filter);
+  filter.lead_id = id;
+  found = lg_store_list_leads (self->store, &filter, &query.rules, query.now, &error);
+  g_free (query.text);
+  if (found == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  if (find_lead (self, id, &stage, &position))
+    {
+      Column *column = &self->columns[stage];
+      g_autoptr(LgLead) old = g_list_model_get_item (G_LIST_MODEL (column->model), position);
+
+      g_list_store_remove (column->model, position);
+      add_to_totals (column, stage, old, -1, &query.rules);
+      show_header (column, stage);
+    }
+
+  if (g_list_model_get_n_items (found) > 0)
+    {
+      g_autoptr(LgLead) lead = g_list_model_get_item (found, 0);
+      LgStage to = lg_stage_from_id (lg_lead_get_stage (lead));
+      Column *column = &self->columns[to];
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (column->model));
+      LgStage before_stage;
+      guint before;
+      gboolean in_place = before_id == PLACE_AS_BEFORE && to == stage && position <= n;
+
+      if (!in_place)
+        position = before_id > 0 && find_lead (self, before_id, &before_stage, &before) &&
+                   before_stage == to ? before : n;
+      g_list_store_insert (column->model, position, lead);
+      add_to_totals (column, to, lead, +1, &query.rules);
+      show_header (column, to);
+    }
+
+  show_board_or_empty (self, load_is_filtered (&query));
+  restore_focus (self);
+}
+
+/* Tells the other views that one lead changed, which this board has shown
+ * already (refresh_lead()). */
+static void
+announce_lead (LgPipelineView *self,
+               gint64          id)
+{
+  self->changed_lead_id = id;
+  lg_store_notify_changed (self->store, "leads");
+  self->changed_lead_id = 0;
+}
+
 static void
 reload (LgPipelineView *self)
 {
   g_autoptr(GTask) task = NULL;
   Load *load;
-  const char *text;
-  guint source;
 
   if (self->store == NULL)
     return;
@@ -410,16 +552,7 @@ reload (LgPipelineView *self)
 
   load = g_new0 (Load, 1);
   load->path = g_strdup (lg_store_get_path (self->store));
-  text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  load->text = *text != '\0' ? g_strdup (text) : NULL;
-  source = gtk_drop_down_get_selected (self->source_dropdown);
-  load->source_id = source < self->source_ids->len
-                    ? g_array_index (self->source_ids, gint64, source) : 0;
-  load->qualification = qualification_ids[MIN (gtk_drop_down_get_selected (self->qualification_dropdown),
-                                               G_N_ELEMENTS (qualification_ids) - 1)];
-  load->stale_only = gtk_toggle_button_get_active (self->stale_button);
-  get_rules (self, &load->rules);
-  load->now = g_get_real_time () / G_USEC_PER_SEC;
+  read_filter_bar (self, load);
 
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -475,12 +608,28 @@ fill_source_filter (LgPipelineView *self)
 }
 
 static void
+on_detail_lead_changed_cb (LgLeadDetail   *detail,
+                           gint64          id,
+                           LgPipelineView *self)
+{
+  refresh_lead (self, id, PLACE_AS_BEFORE);
+  self->changed_lead_id = id; /* for the store's "changed" that follows */
+}
+
+static void
 on_store_changed_cb (LgStore        *store,
                      const char     *table,
                      LgPipelineView *self)
 {
+  gint64 id = self->changed_lead_id;
+
+  self->changed_lead_id = 0;
   if (g_strcmp0 (table, "sources") == 0)
     fill_source_filter (self);
+  /* A change to one lead made here is already on the board, unless a load
+   * was running, whose result may predate it. */
+  if (g_strcmp0 (table, "leads") == 0 && id != 0 && !self->loading)
+    return;
   reload (self);
 }
 
@@ -559,7 +708,8 @@ move_now (LgPipelineView *self,
       return;
     }
   self->focus_lead_id = id;
-  lg_store_notify_changed (self->store, "leads");
+  refresh_lead (self, id, before_id);
+  announce_lead (self, id);
 }
 
 /* What a dialog's answer needs to finish the move. */
@@ -898,11 +1048,11 @@ open_lead_action (GtkWidget  *widget,
 }
 
 static void
-on_list_activate_cb (GtkListView    *list,
+on_list_activate_cb (GtkGridView    *list,
                      guint           position,
                      LgPipelineView *self)
 {
-  g_autoptr(LgLead) lead = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (list)),
+  g_autoptr(LgLead) lead = g_list_model_get_item (G_LIST_MODEL (gtk_grid_view_get_model (list)),
                                                   position);
 
   if (lead != NULL)
@@ -984,7 +1134,8 @@ delete_lead_action (GtkWidget  *widget,
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   add_toast (self, toast);
 
-  lg_store_notify_changed (self->store, "leads");
+  refresh_lead (self, id, PLACE_AT_END);
+  announce_lead (self, id);
 }
 
 static void
@@ -1075,7 +1226,8 @@ on_new_lead_response_cb (AdwMessageDialog *dialog,
       return;
     }
   self->focus_lead_id = lg_lead_get_id (lead);
-  lg_store_notify_changed (self->store, "leads");
+  refresh_lead (self, lg_lead_get_id (lead), PLACE_AT_END);
+  announce_lead (self, lg_lead_get_id (lead));
 }
 
 static void
@@ -1184,6 +1336,7 @@ build_column (LgPipelineView *self,
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkDropTarget *target = gtk_drop_target_new (LG_TYPE_LEAD, GDK_ACTION_MOVE);
   GtkWidget *header, *title_box, *scrolled;
+  GtkSelectionModel *model;
   g_autofree char *name = NULL;
 
   column->model = g_list_store_new (LG_TYPE_LEAD);
@@ -1220,8 +1373,12 @@ build_column (LgPipelineView *self,
   g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), self);
-  column->list = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (column->model)))),
-                                                   factory));
+  /* A grid of one column rather than a GtkListView: GTK 4.8's list view
+   * keeps 200 cards alive per column whatever its height, a grid view 30
+   * rows, so the board makes and lays out a sixth of the cards. */
+  model = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (column->model))));
+  column->list = GTK_GRID_VIEW (gtk_grid_view_new (model, factory));
+  gtk_grid_view_set_max_columns (column->list, 1);
   gtk_widget_add_css_class (GTK_WIDGET (column->list), "board-list");
   g_signal_connect (column->list, "activate", G_CALLBACK (on_list_activate_cb), self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (column->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -1337,7 +1494,7 @@ lg_pipeline_view_class_init (LgPipelineViewClass *klass)
   gtk_widget_class_install_action (widget_class, "pipeline.delete-focused", NULL,
                                    delete_focused_action);
 
-  /* Alt with the arrows: GtkListView keeps plain, Ctrl and Shift arrows for
+  /* Alt with the arrows: the columns keep plain, Ctrl and Shift arrows for
    * moving the focus and the selection. Listed in help-overlay.ui. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
                                        "pipeline.move-next", NULL);
@@ -1368,6 +1525,8 @@ lg_pipeline_view_init (LgPipelineView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->source_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_signal_connect_object (self->detail, "lead-changed", G_CALLBACK (on_detail_lead_changed_cb),
+                           self, 0);
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed_cb),
                            self, 0);

@@ -32,6 +32,18 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static const char * const pipeline_keys[] = {
+  "probability-cold", "probability-warm", "probability-hot", "probability-won",
+  "stale-days-cold", "stale-days-warm", "stale-days-hot",
+};
+
+/* The spin buttons are named after their keys: probability_cold_spin. */
+static char *
+spin_id (const char *key)
+{
+  return g_strdelimit (g_strdup_printf ("%s_spin", key), "-", '_');
+}
+
 LgPreferencesWindow *
 lg_preferences_window_new (GSettings *settings)
 {
@@ -67,6 +79,18 @@ lg_preferences_window_constructed (GObject *object)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "run-in-background", self->background_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+
+  /* The pipeline's rules; the board reads them again when they change. */
+  for (guint i = 0; i < G_N_ELEMENTS (pipeline_keys); i++)
+    {
+      g_autofree char *id = spin_id (pipeline_keys[i]);
+      GObject *spin = gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                     LG_TYPE_PREFERENCES_WINDOW, id);
+
+      g_settings_bind (self->settings, pipeline_keys[i],
+                       gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (spin)), "value",
+                       G_SETTINGS_BIND_DEFAULT);
+    }
 
   url = g_settings_get_string (self->settings, "telegram-base-url");
   gtk_editable_set_text (GTK_EDITABLE (self->base_url_row), url);
@@ -143,6 +167,12 @@ lg_preferences_window_class_init (LgPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, half_life_spin);
   gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, base_url_row);
   gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, background_switch);
+  for (guint i = 0; i < G_N_ELEMENTS (pipeline_keys); i++)
+    {
+      g_autofree char *id = spin_id (pipeline_keys[i]);
+
+      gtk_widget_class_bind_template_child_full (widget_class, id, FALSE, 0);
+    }
   gtk_widget_class_bind_template_callback (widget_class, on_base_url_row_apply_cb);
 }
 

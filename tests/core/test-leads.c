@@ -583,10 +583,19 @@ test_filters (void)
     { { .qualification = "sql" }, 1 },
     { { .qualification = "mql" }, 0 },
     { { .stage = "cold", .text = "nobody" }, 0 },
+    /* Letter case folds beyond ASCII too. */
+    { { .text = "ёлкин" }, 1 },
+    { { .text = "ПЁТР" }, 1 },
+    { { .text = "пётр ж" }, 0 },
+    { { .text = "ÉLODIE" }, 1 },
+    { { .lead_id = id }, 1 },
+    { { .lead_id = id, .qualification = "mql" }, 0 },
   };
 
   lg_pipeline_rules_init_defaults (&rules);
   add_lead (store, "Someone else", "hot", 0);
+  add_lead (store, "Пётр Ёлкин", "warm", 0);
+  add_lead (store, "élodie", "warm", 0);
   lg_lead_set_email (lead, "maria@example.com");
   lg_lead_set_telegram_handle (lead, "maria_p");
   lg_lead_set_company (lead, "Clinic");

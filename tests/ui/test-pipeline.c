@@ -4,13 +4,15 @@
  *
  * The board under Xvfb, driven through its widgets: create a lead in the New
  * Lead dialog, move it by keyboard and by its menu, watch the column totals,
- * open the detail, edit a field, and see an invalid email refused.
+ * open the detail, edit a field, and see an invalid email refused. Moves
+ * and edits change the board in place, and Alt+arrows are bound to them.
  */
 
 #include "config.h"
 
 #include "lg-application.h"
 #include "lg-lead-card.h"
+#include "lg-lead-detail.h"
 #include "lg-pipeline-view.h"
 #include "lg-resources.h"
 #include "lg-test-util.h"
@@ -22,6 +24,15 @@ wait_loaded (LgPipelineView *view)
   for (int i = 0; i < 5; i++)
     g_main_context_iteration (NULL, FALSE);
   while (lg_pipeline_view_get_loading (view))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The detail reads its lead on a worker, busy meanwhile. */
+static void
+wait_detail (GtkWidget *detail)
+{
+  g_assert_true (lg_lead_detail_get_busy (LG_LEAD_DETAIL (detail)));
+  while (lg_lead_detail_get_busy (LG_LEAD_DETAIL (detail)))
     g_main_context_iteration (NULL, TRUE);
 }
 
@@ -131,6 +142,7 @@ check_board (LgPipelineView *view,
   GtkEditable *company;
   g_autoptr(LgLead) stored = NULL;
   LgLead *lead;
+  gint64 id;
 
   wait_loaded (view);
   g_assert_cmpuint (g_list_model_get_n_items (lg_pipeline_view_get_column (view, LG_STAGE_COLD)),
@@ -196,17 +208,25 @@ check_board (LgPipelineView *view,
   lead = only_lead (view, LG_STAGE_WON);
   g_assert_cmpstr (totals (view, "won"), ==, "$2000");
 
+  /* Cards' leads are replaced when they change: keep the id. */
+  id = lg_lead_get_id (lead);
+
   /* The detail: edit the company, then try an invalid email. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "pipeline.open-lead", "x",
-                                             lg_lead_get_id (lead)));
-  detail = find_type (GTK_WIDGET (view), g_type_from_name ("LgLeadDetail"));
+                                             id));
+  detail = find_type (GTK_WIDGET (view), LG_TYPE_LEAD_DETAIL);
   g_assert_true (gtk_widget_get_visible (detail));
+  wait_detail (detail);
+  run_frames (200);
   company = GTK_EDITABLE (find_named (detail, "company_row"));
   gtk_editable_set_text (company, "Lopez Dental");
   g_signal_emit_by_name (company, "entry-activated");
-  stored = lg_store_get_lead (store, lg_lead_get_id (lead), NULL);
+  stored = lg_store_get_lead (store, id, NULL);
   g_assert_cmpstr (lg_lead_get_company (stored), ==, "Lopez Dental");
   g_clear_object (&stored);
+  /* The card shows it at once; the detail reads the lead again. */
+  g_assert_cmpstr (lg_lead_get_company (only_lead (view, LG_STAGE_WON)), ==, "Lopez Dental");
+  wait_detail (detail);
 
   email = GTK_EDITABLE (find_named (detail, "email_row"));
   g_assert_cmpstr (gtk_editable_get_text (email), ==, "maria@clinic.example");
@@ -214,12 +234,12 @@ check_board (LgPipelineView *view,
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (email), "error"));
   g_assert_true (gtk_widget_get_visible (find_named (detail, "error_label")));
   g_signal_emit_by_name (email, "entry-activated");
-  stored = lg_store_get_lead (store, lg_lead_get_id (lead), NULL);
+  stored = lg_store_get_lead (store, id, NULL);
   g_assert_cmpstr (lg_lead_get_email (stored), ==, "maria@clinic.example");
 
   /* Delete, then Undo. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "pipeline.delete-lead", "x",
-                                             lg_lead_get_id (lead)));
+                                             id));
   wait_loaded (view);
   g_assert_cmpuint (g_list_model_get_n_items (lg_pipeline_view_get_column (view, LG_STAGE_WON)),
                     ==, 0);
@@ -227,6 +247,140 @@ check_board (LgPipelineView *view,
   wait_loaded (view);
   lead = only_lead (view, LG_STAGE_WON);
   g_assert_cmpstr (lg_lead_get_company (lead), ==, "Lopez Dental");
+}
+
+/* What pressing keyval with modifiers on the view runs: the shortcut its
+ * class installed (gtk_widget_class_add_binding_action). */
+static GtkShortcutAction *
+find_shortcut_action (GtkWidget       *widget,
+                      guint            keyval,
+                      GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            return gtk_shortcut_get_action (shortcut); /* the class keeps it */
+        }
+    }
+  return NULL;
+}
+
+/* Presses the key through its shortcut, checking first that it is bound
+ * to action_name. */
+static void
+press_shortcut (LgPipelineView  *view,
+                guint            keyval,
+                GdkModifierType  modifiers,
+                const char      *action_name)
+{
+  GtkShortcutAction *action = find_shortcut_action (GTK_WIDGET (view), keyval, modifiers);
+
+  g_assert_nonnull (action);
+  g_assert_true (GTK_IS_NAMED_ACTION (action));
+  g_assert_cmpstr (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), ==, action_name);
+  g_assert_true (gtk_shortcut_action_activate (action, GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                               GTK_WIDGET (view), NULL));
+}
+
+static gint64
+add_lead (LgStore    *store,
+          const char *name,
+          const char *stage,
+          gint64      value)
+{
+  g_autoptr(LgLead) lead = lg_lead_new ();
+  g_autoptr(GError) error = NULL;
+
+  lg_lead_set_name (lead, name);
+  lg_lead_set_stage (lead, stage);
+  lg_lead_set_value (lead, value);
+  g_assert_true (lg_store_add_lead (store, lead, &error));
+  g_assert_no_error (error);
+  return lg_lead_get_id (lead);
+}
+
+static const char *
+name_at (LgPipelineView *view,
+         LgStage         stage,
+         guint           position)
+{
+  g_autoptr(LgLead) lead = g_list_model_get_item (lg_pipeline_view_get_column (view, stage),
+                                                  position);
+
+  return lead != NULL ? lg_lead_get_name (lead) : NULL; /* the column keeps it */
+}
+
+static void
+test_keyboard_in_place (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  GtkWidget *window = gtk_window_new ();
+  LgPipelineView *view = lg_pipeline_view_new ();
+  g_autoptr(LgLead) untouched = NULL;
+  GListModel *warm;
+
+  add_lead (store, "Ana", "cold", 10000);
+  add_lead (store, "Boris", "cold", 20000);
+  add_lead (store, "Chen", "warm", 40000);
+  add_lead (store, "Dara", "warm", 80000);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 800);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  lg_pipeline_view_set_store (view, store);
+  wait_loaded (view);
+  run_frames (100);
+  warm = lg_pipeline_view_get_column (view, LG_STAGE_WARM);
+  untouched = g_list_model_get_item (warm, 0);
+
+  /* Alt+Right: Ana goes to the end of Warm at once, without reading the
+   * board again (Chen's card keeps its object). */
+  focus_card (view, LG_STAGE_COLD);
+  press_shortcut (view, GDK_KEY_Right, GDK_ALT_MASK, "pipeline.move-next");
+  g_assert_false (lg_pipeline_view_get_loading (view));
+  g_assert_cmpuint (g_list_model_get_n_items (warm), ==, 3);
+  g_assert_cmpstr (name_at (view, LG_STAGE_WARM, 2), ==, "Ana");
+  g_assert_cmpstr (name_at (view, LG_STAGE_COLD, 0), ==, "Boris");
+  g_assert_true (g_list_model_get_item (warm, 0) == untouched);
+  g_object_unref (untouched);
+  g_assert_cmpstr (totals (view, "cold"), ==, "$200 · weighted $20");
+  g_assert_cmpstr (totals (view, "warm"), ==, "$1300 · weighted $390");
+
+  /* Alt+Up: Ana, still focused, goes above Dara. */
+  run_frames (100);
+  press_shortcut (view, GDK_KEY_Up, GDK_ALT_MASK, "pipeline.move-up");
+  g_assert_cmpstr (name_at (view, LG_STAGE_WARM, 1), ==, "Ana");
+  g_assert_cmpstr (name_at (view, LG_STAGE_WARM, 2), ==, "Dara");
+
+  /* Alt+Left: back to the end of Cold. */
+  run_frames (100);
+  press_shortcut (view, GDK_KEY_Left, GDK_ALT_MASK, "pipeline.move-previous");
+  g_assert_cmpstr (name_at (view, LG_STAGE_COLD, 1), ==, "Ana");
+  g_assert_cmpstr (totals (view, "cold"), ==, "$300 · weighted $30");
+  g_assert_cmpstr (totals (view, "warm"), ==, "$1200 · weighted $360");
+
+  /* The board read afresh (a change from elsewhere) agrees. */
+  lg_store_notify_changed (store, "leads");
+  g_assert_true (lg_pipeline_view_get_loading (view));
+  wait_loaded (view);
+  g_assert_cmpstr (name_at (view, LG_STAGE_COLD, 1), ==, "Ana");
+  g_assert_cmpstr (name_at (view, LG_STAGE_WARM, 0), ==, "Chen");
+  g_assert_cmpstr (name_at (view, LG_STAGE_WARM, 1), ==, "Dara");
+  g_assert_cmpstr (totals (view, "cold"), ==, "$300 · weighted $30");
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -266,6 +420,7 @@ main (int   argc,
   lg_register_resource ();
 
   g_test_add_func ("/ui/pipeline/board", test_board);
+  g_test_add_func ("/ui/pipeline/keyboard-in-place", test_keyboard_in_place);
 
   return g_test_run ();
 }

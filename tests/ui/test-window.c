@@ -4,12 +4,14 @@
  *
  * The real application under Xvfb: the window opens, every view can be shown,
  * every templated widget builds (a .ui naming something Debian 12's GTK 4.8 or
- * libadwaita 1.2 lacks fails here, not in a user's hands).
+ * libadwaita 1.2 lacks fails here, not in a user's hands); Preferences'
+ * win probabilities reach the board's weighted totals.
  */
 
 #include "config.h"
 
 #include "lg-application.h"
+#include "lg-pipeline-view.h"
 #include "lg-preferences-window.h"
 #include "lg-test-util.h"
 #include "lg-window.h"
@@ -56,6 +58,72 @@ check_templates (LgApplication *app,
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
 }
 
+/* The first widget of type under root, with that id from its .ui or that
+ * widget name when id is given. */
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *id)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (id == NULL || g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), id) == 0 ||
+       g_strcmp0 (gtk_widget_get_name (root), id) == 0))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static const char *
+cold_totals (LgPipelineView *view)
+{
+  /* At least one main loop turn, so that a reload can start. */
+  for (int i = 0; i < 5; i++)
+    g_main_context_iteration (NULL, FALSE);
+  while (lg_pipeline_view_get_loading (view))
+    g_main_context_iteration (NULL, TRUE);
+  return gtk_label_get_label (GTK_LABEL (find_widget (GTK_WIDGET (view), GTK_TYPE_LABEL,
+                                                      "cold-totals")));
+}
+
+/* A win probability changed in Preferences changes the Cold column's
+ * weighted total on the board. */
+static void
+check_probability (LgApplication *app,
+                   LgWindow      *window)
+{
+  LgStore *store = lg_application_get_store (app);
+  LgPipelineView *view = LG_PIPELINE_VIEW (find_widget (GTK_WIDGET (window),
+                                                        LG_TYPE_PIPELINE_VIEW, NULL));
+  g_autoptr(LgLead) lead = lg_lead_new ();
+  g_autoptr(GError) error = NULL;
+  LgPreferencesWindow *preferences;
+  GtkWidget *spin;
+
+  lg_lead_set_name (lead, "Olga");
+  lg_lead_set_value (lead, 100000);
+  g_assert_true (lg_store_add_lead (store, lead, &error));
+  g_assert_no_error (error);
+  lg_store_notify_changed (store, "leads");
+  g_assert_cmpstr (cold_totals (view), ==, "$1000 · weighted $100");
+
+  preferences = lg_preferences_window_new (lg_application_get_settings (app));
+  spin = find_widget (GTK_WIDGET (preferences), GTK_TYPE_SPIN_BUTTON, "probability_cold_spin");
+  g_assert_nonnull (spin);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 10);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 25);
+  g_assert_cmpuint (g_settings_get_uint (lg_application_get_settings (app), "probability-cold"),
+                    ==, 25);
+  g_assert_cmpstr (cold_totals (view), ==, "$1000 · weighted $250");
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
 static void
 on_activate_cb (LgApplication *app)
 {
@@ -65,6 +133,7 @@ on_activate_cb (LgApplication *app)
   g_assert_nonnull (lg_application_get_store (app));
   check_views (window);
   check_templates (app, window);
+  check_probability (app, window);
 
   /* The CSV actions the primary menu offers. */
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "import-csv"));
