@@ -396,11 +396,14 @@ lg_import_problem_to_string (const LgImportProblem *problem)
 }
 
 /* Our own export puts an apostrophe before cells a spreadsheet would run as
- * formulas; reading them back takes it off. */
+ * formulas or read as numbers without their leading zero (lg-csv-writer);
+ * reading them back takes it off. */
 static char *
 cell_value (const char *field)
 {
-  if (field[0] == '\'' && strchr ("=+-@\t\r", field[1]) != NULL && field[1] != '\0')
+  if (field[0] == '\'' && field[1] != '\0' &&
+      (strchr ("=+-@\t\r", field[1]) != NULL ||
+       (field[1] == '0' && g_ascii_isdigit (field[2]))))
     field++;
   return g_strstrip (g_strdup (field));
 }
