@@ -141,6 +141,62 @@ lg_cli_import_csv (LgCli  *cli,
   return lg_lead_import_get_failed (import) > 0 ? 3 : 0;
 }
 
+/* The source a user names: by title or handle, with or without '@'. */
+static gboolean
+find_source_id (LgStore     *store,
+                const char  *name,
+                gint64      *id,
+                GError     **error)
+{
+  g_autoptr(GListModel) sources = lg_store_list_sources (store, error);
+  const char *handle = name[0] == '@' ? name + 1 : name;
+
+  if (sources == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(LgSource) source = g_list_model_get_item (sources, i);
+
+      if (g_strcmp0 (lg_source_get_title (source), name) == 0 ||
+          g_strcmp0 (lg_source_get_handle (source), handle) == 0)
+        {
+          *id = lg_source_get_id (source);
+          return TRUE;
+        }
+    }
+  g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND,
+               _("There is no source “%s”; `leadgram-cli sources` lists them."), name);
+  return FALSE;
+}
+
+/* export-csv --what leads with the board's filter options. */
+static gboolean
+export_leads (LgStore     *store,
+              const char  *path,
+              const char  *stage,
+              const char  *text,
+              const char  *source,
+              gboolean     stale,
+              gboolean     bom,
+              guint       *n,
+              GError     **error)
+{
+  LgLeadFilter filter = { .text = text, .stale_only = stale };
+  LgPipelineRules rules;
+
+  if (stage == NULL && text == NULL && source == NULL && !stale)
+    return lg_lead_export_leads (store, path, NULL, 0, bom, n, NULL, error);
+
+  if (stage != NULL)
+    filter.stage = lg_stage_id (lg_stage_from_id (stage));
+  if (source != NULL && !find_source_id (store, source, &filter.source_id, error))
+    return FALSE;
+  /* The CLI has no GSettings: staleness under the defaults, as `leads --stale`. */
+  lg_pipeline_rules_init_defaults (&rules);
+  return lg_lead_export_filtered (store, &filter, &rules, g_get_real_time () / G_USEC_PER_SEC,
+                                  path, bom, n, NULL, error);
+}
+
 int
 lg_cli_export_csv (LgCli  *cli,
                    int     argc,
@@ -151,15 +207,26 @@ lg_cli_export_csv (LgCli  *cli,
   g_autofree char *from_text = NULL;
   g_autofree char *to_text = NULL;
   g_autofree char *currency = NULL;
+  g_autofree char *search = NULL;
+  g_autofree char *stage = NULL;
+  g_autofree char *source = NULL;
   gboolean bom = FALSE;
+  gboolean stale = FALSE;
   gint64 search_id = 0;
   guint n = 0;
   LgStore *store;
   const GOptionEntry entries[] = {
     { "what", 0, 0, G_OPTION_ARG_STRING, &what,
       N_("leads (default), matches (search results) or metrics"), N_("WHAT") },
-    { "search", 0, 0, G_OPTION_ARG_INT64, &search_id,
-      N_("With --what matches: only this search’s results"), N_("ID") },
+    { "search", 0, 0, G_OPTION_ARG_STRING, &search,
+      N_("With --what leads: only leads whose name, handle, company or email contains TEXT; "
+         "with --what matches: only the results of the search with this ID"), N_("TEXT|ID") },
+    { "stage", 0, 0, G_OPTION_ARG_STRING, &stage,
+      N_("With --what leads: only leads in STAGE (cold, warm, hot, won, lost)"), N_("STAGE") },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &source,
+      N_("With --what leads: only leads from the source with this title or handle"),
+      N_("NAME") },
+    { "stale", 0, 0, G_OPTION_ARG_NONE, &stale, N_("With --what leads: only stale leads"), NULL },
     { "bom", 0, 0, G_OPTION_ARG_NONE, &bom,
       N_("Start the file with a byte order mark, for Excel"), NULL },
     LG_CLI_PERIOD_OPTIONS (from_text, to_text, currency),
@@ -175,6 +242,16 @@ lg_cli_export_csv (LgCli  *cli,
   if (g_strcmp0 (what, "metrics") != 0 &&
       (from_text != NULL || to_text != NULL || currency != NULL))
     return lg_cli_fail (_("--from, --to and --currency go with --what metrics"));
+  if (what != NULL && !g_str_equal (what, "leads") &&
+      (stage != NULL || source != NULL || stale))
+    return lg_cli_fail (_("--stage, --source and --stale go with --what leads"));
+  if (stage != NULL && lg_stage_from_id (stage) == LG_STAGE_INVALID)
+    return lg_cli_fail (_("unknown stage “%s”; use cold, warm, hot, won or lost"), stage);
+  if (g_strcmp0 (what, "matches") == 0 && search != NULL &&
+      !g_ascii_string_to_signed (search, 10, 1, G_MAXINT64, &search_id, NULL))
+    return lg_cli_fail (_("with --what matches, --search is a search’s ID, not “%s”"), search);
+  if (g_strcmp0 (what, "metrics") == 0 && search != NULL)
+    return lg_cli_fail (_("--search goes with --what leads or matches"));
 
   store = lg_cli_get_store (cli, &error);
   if (store == NULL)
@@ -182,7 +259,7 @@ lg_cli_export_csv (LgCli  *cli,
 
   if (what == NULL || g_str_equal (what, "leads"))
     {
-      if (!lg_lead_export_leads (store, argv[1], NULL, 0, bom, &n, NULL, &error))
+      if (!export_leads (store, argv[1], stage, search, source, stale, bom, &n, &error))
         return lg_cli_fail_error (error);
     }
   else if (g_str_equal (what, "matches"))

@@ -141,8 +141,13 @@ needs_neutralising (const char *field,
 {
   if (plain_numbers && is_plain_number (field))
     return FALSE;
-  return field[0] == '=' || field[0] == '+' || field[0] == '-' || field[0] == '@' ||
-         field[0] == '\t' || field[0] == '\r';
+  if (field[0] == '=' || field[0] == '+' || field[0] == '-' || field[0] == '@' ||
+      field[0] == '\t' || field[0] == '\r')
+    return TRUE;
+  /* Digits after a leading zero (a phone number such as 02079460958): a
+   * spreadsheet would read a number and drop the zero; "'0…" it keeps as text. */
+  return field[0] == '0' && g_ascii_isdigit (field[1]) &&
+         field[strspn (field, "0123456789")] == '\0';
 }
 
 static void

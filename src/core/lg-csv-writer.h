@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 /* Writes RFC 4180 CSV in UTF-8: CRLF line ends, fields quoted when they hold a
  * comma, quote or line break, and cells that a spreadsheet would run as a
  * formula (starting with = + - @, tab or CR) neutralised with a leading
- * apostrophe. Optionally a BOM first, which Excel needs to see UTF-8. */
+ * apostrophe, as are digits after a leading zero, which a spreadsheet would
+ * read as a number without the zero. Optionally a BOM first, which Excel needs to see UTF-8. */
 #define LG_TYPE_CSV_WRITER (lg_csv_writer_get_type ())
 G_DECLARE_FINAL_TYPE (LgCsvWriter, lg_csv_writer, LG, CSV_WRITER, GObject)
 

@@ -11,6 +11,7 @@
 
 #include "lg-csv-writer.h"
 #include "lg-lead-export.h"
+#include "lg-lead.h"
 #include "lg-store-private.h"
 
 /* Rows between looks at the cancellable. */
@@ -167,6 +168,48 @@ lg_lead_export_leads (LgStore       *store,
 
   return write_query (store, stmt, path, lead_columns, lead_row, bom, n_written, cancellable,
                       error);
+}
+
+gboolean
+lg_lead_export_filtered (LgStore               *store,
+                         const LgLeadFilter    *filter,
+                         const LgPipelineRules *rules,
+                         gint64                 now,
+                         const char            *path,
+                         gboolean               bom,
+                         guint                 *n_written,
+                         GCancellable          *cancellable,
+                         GError               **error)
+{
+  g_autoptr(GListModel) leads = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  static const gint64 no_ids[1] = { 0 };
+  guint n_leads;
+
+  g_return_val_if_fail (LG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (filter != NULL, FALSE);
+  g_return_val_if_fail (rules != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* The board's own query decides which leads, staleness included, so the
+   * file holds exactly what the user sees. */
+  leads = lg_store_list_leads (store, filter, rules, now, error);
+  if (leads == NULL)
+    return FALSE;
+  n_leads = g_list_model_get_n_items (leads);
+  for (guint i = 0; i < n_leads; i++)
+    {
+      g_autoptr(LgLead) lead = g_list_model_get_item (leads, i);
+      gint64 id = lg_lead_get_id (lead);
+
+      g_array_append_val (ids, id);
+    }
+
+  /* ids NULL would mean every lead: a filter that shows none gives a file
+   * with the header only. */
+
+  return lg_lead_export_leads (store, path, n_leads > 0 ? (const gint64 *) ids->data : no_ids,
+                               ids->len, bom, n_written, cancellable, error);
 }
 
 static void

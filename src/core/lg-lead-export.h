@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "lg-pipeline.h"
 #include "lg-store.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,18 @@ gboolean            lg_lead_export_leads         (LgStore        *store,
                                                   guint          *n_written,
                                                   GCancellable   *cancellable,
                                                   GError        **error);
+
+/* The leads a board with that filter shows (stale under rules at now), in
+ * the same columns and order as lg_lead_export_leads(). */
+gboolean            lg_lead_export_filtered      (LgStore               *store,
+                                                  const LgLeadFilter    *filter,
+                                                  const LgPipelineRules *rules,
+                                                  gint64                 now,
+                                                  const char            *path,
+                                                  gboolean               bom,
+                                                  guint                 *n_written,
+                                                  GCancellable          *cancellable,
+                                                  GError               **error);
 
 /* Search results, best first: score, reason, source, author, handle, date,
  * excerpt and link. search_id 0 exports every search's results. */

@@ -2,10 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Two passes over the file, both streaming: the first validates every row and
- * writes nothing, the second (only when the caller asks to import) writes the
- * valid rows in one transaction. Reading the file twice costs far less than
- * holding 100,000 parsed rows in memory.
+ * Two passes: the first reads and validates every row and writes nothing; the
+ * second (only when the caller asks to import) writes the valid rows in one
+ * transaction. The first pass keeps the valid rows, parsed, in a compact
+ * Record each (about 250 bytes a row with its strings), so the second never
+ * reads the file again.
  */
 
 #define G_LOG_DOMAIN "lg-import"
@@ -50,6 +51,32 @@ typedef struct
   gint64      closed;
 } Row;
 
+/* A valid row kept for the write pass: what it writes, nothing more. The
+ * strings live in the import's string chunk. */
+typedef struct
+{
+  const char *name;
+  const char *email;
+  const char *email_key;    /* case-folded email, the dedupe key */
+  const char *phone;
+  const char *telegram;
+  const char *telegram_key;
+  const char *telegram_id;
+  const char *company;
+  const char *source;
+  const char *lost_reason;
+  const char *notes;
+  const char *stage;
+  const char *qualification;
+  gint64      id;
+  gint64      value;
+  gint64      created;
+  gint64      closed;
+  char        currency[4];
+  gboolean    has_value;
+  gboolean    replaces_notes; /* the file has a notes column, not only extra columns */
+} Record;
+
 typedef struct
 {
   GStrv  fields;
@@ -82,6 +109,8 @@ struct _LgLeadImport
   GPtrArray     *failed_rows;    /* FailedRow */
   GHashTable    *unknown_stages; /* normalised -> label as written */
   GHashTable    *unknown_qualifications;
+  GArray        *records;        /* Record, the valid rows when importing */
+  GStringChunk  *strings;        /* the records' strings */
 
   /* Progress, delivered to the thread that started the task. */
   GMainContext  *context;
@@ -132,6 +161,13 @@ row_clear (Row *row)
 }
 
 static void
+release_records (LgLeadImport *self)
+{
+  g_array_set_size (self->records, 0);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
+}
+
+static void
 reset_results (LgLeadImport *self)
 {
   g_clear_pointer (&self->note, g_free);
@@ -143,6 +179,7 @@ reset_results (LgLeadImport *self)
   g_ptr_array_set_size (self->failed_rows, 0);
   g_hash_table_remove_all (self->unknown_stages);
   g_hash_table_remove_all (self->unknown_qualifications);
+  release_records (self);
 }
 
 static void
@@ -159,6 +196,8 @@ lg_lead_import_finalize (GObject *object)
   g_ptr_array_unref (self->failed_rows);
   g_hash_table_unref (self->unknown_stages);
   g_hash_table_unref (self->unknown_qualifications);
+  g_array_unref (self->records);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
   g_clear_pointer (&self->context, g_main_context_unref);
 
   G_OBJECT_CLASS (lg_lead_import_parent_class)->finalize (object);
@@ -188,6 +227,7 @@ lg_lead_import_init (LgLeadImport *self)
   self->unknown_stages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->unknown_qualifications = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                         g_free);
+  self->records = g_array_new (FALSE, FALSE, sizeof (Record));
 }
 
 const char *
@@ -356,11 +396,14 @@ lg_import_problem_to_string (const LgImportProblem *problem)
 }
 
 /* Our own export puts an apostrophe before cells a spreadsheet would run as
- * formulas; reading them back takes it off. */
+ * formulas or read as numbers without their leading zero (lg-csv-writer);
+ * reading them back takes it off. */
 static char *
 cell_value (const char *field)
 {
-  if (field[0] == '\'' && strchr ("=+-@\t\r", field[1]) != NULL && field[1] != '\0')
+  if (field[0] == '\'' && field[1] != '\0' &&
+      (strchr ("=+-@\t\r", field[1]) != NULL ||
+       (field[1] == '0' && g_ascii_isdigit (field[2]))))
     field++;
   return g_strstrip (g_strdup (field));
 }
@@ -747,6 +790,46 @@ remember_failed_row (LgLeadImport *self,
   g_ptr_array_add (self->failed_rows, failed);
 }
 
+static const char *
+chunk_string (GStringChunk *strings,
+              const char   *text)
+{
+  return text != NULL ? g_string_chunk_insert (strings, text) : NULL;
+}
+
+/* Keeps a valid row for the write pass. */
+static void
+keep_row (LgLeadImport *self,
+          Row          *row)
+{
+  g_autofree char *email_key = row->email != NULL ? g_utf8_casefold (row->email, -1) : NULL;
+  GStringChunk *strings = self->strings;
+  Record record = {
+    .name = chunk_string (strings, row->name),
+    .email = chunk_string (strings, row->email),
+    .email_key = chunk_string (strings, email_key),
+    .phone = chunk_string (strings, row->phone),
+    .telegram = chunk_string (strings, row->telegram),
+    .telegram_key = chunk_string (strings, row->telegram_key),
+    .telegram_id = chunk_string (strings, row->text[LG_CSV_FIELD_TELEGRAM_ID]),
+    .company = chunk_string (strings, row->text[LG_CSV_FIELD_COMPANY]),
+    .source = chunk_string (strings, row->text[LG_CSV_FIELD_SOURCE]),
+    .lost_reason = chunk_string (strings, row->text[LG_CSV_FIELD_LOST_REASON]),
+    .notes = chunk_string (strings, row->notes),
+    .stage = row->stage,
+    .qualification = row->qualification,
+    .id = row->id,
+    .value = row->value,
+    .created = row->created,
+    .closed = row->closed,
+    .has_value = row->has_value,
+    .replaces_notes = row->text[LG_CSV_FIELD_NOTES] != NULL,
+  };
+
+  memcpy (record.currency, row->currency, sizeof record.currency);
+  g_array_append_val (self->records, record);
+}
+
 /* Opens the file at its first row: the header, or (without one) the first
  * row of data, which *replay says is still to be handled. */
 static LgCsvReader *
@@ -807,9 +890,11 @@ check_cancelled (GCancellable  *cancellable,
   return TRUE;
 }
 
+/* Reads and checks every row; keep_rows keeps the valid ones for writing. */
 static gboolean
 validate_pass (LgLeadImport  *self,
                double         share,
+               gboolean       keep_rows,
                GCancellable  *cancellable,
                GError       **error)
 {
@@ -821,6 +906,8 @@ validate_pass (LgLeadImport  *self,
   gboolean replay = FALSE;
 
   reset_results (self);
+  if (keep_rows)
+    self->strings = g_string_chunk_new (64 * 1024);
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
                             cancellable, NULL);
   if (info != NULL)
@@ -844,6 +931,8 @@ validate_pass (LgLeadImport  *self,
           self->failed++;
           remember_failed_row (self, reader, first_problem);
         }
+      else if (keep_rows)
+        keep_row (self, &row);
       row_clear (&row);
 
       if (self->n_rows % CHECK_EVERY == 0)
@@ -880,7 +969,7 @@ lg_lead_import_validate (LgLeadImport  *self,
 {
   g_return_val_if_fail (LG_IS_LEAD_IMPORT (self), FALSE);
 
-  return validate_pass (self, 1.0, cancellable, error);
+  return validate_pass (self, 1.0, FALSE, cancellable, error);
 }
 
 /* Writing */
@@ -896,7 +985,26 @@ typedef struct
   GHashTable *sources;     /* name -> source id */
   double      position[5]; /* next position per stage */
   gint64      now;
+  /* New leads get their ids here (the write transaction keeps anyone else from
+   * adding leads meanwhile), so they can be inserted many rows at a time and a
+   * later row of the file still finds them by key. */
+  gint64      first_new_id;
+  gint64      next_id;
+  GArray     *pending;     /* PendingLead, not inserted yet */
 } Index;
+
+typedef struct
+{
+  const Record *record;
+  gint64        id;
+  gint64        source_id;
+  double        position;
+} PendingLead;
+
+/* Rows per INSERT statement: one statement per row costs more in opening and
+ * closing the table's six indexes than in the inserting itself. 18 columns ×
+ * 64 rows stays well under SQLite's 32,766 parameters. */
+#define INSERT_BATCH 64
 
 static const char *stages[] = { "cold", "warm", "hot", "won", "lost" };
 
@@ -917,6 +1025,7 @@ index_clear (Index *index)
   g_clear_pointer (&index->by_phone, g_hash_table_unref);
   g_clear_pointer (&index->by_telegram, g_hash_table_unref);
   g_clear_pointer (&index->sources, g_hash_table_unref);
+  g_clear_pointer (&index->pending, g_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Index, index_clear)
@@ -955,6 +1064,8 @@ index_load (Index    *index,
   index->by_phone = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   index->by_telegram = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   index->sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  index->pending = g_array_sized_new (FALSE, FALSE, sizeof (PendingLead), INSERT_BATCH);
+  index->next_id = 1;
 
   stmt = lg_store_prepare (store, "SELECT id, email, phone, telegram_handle FROM leads "
                                   "ORDER BY id", error);
@@ -965,6 +1076,7 @@ index_load (Index    *index,
       g_autofree char *email = NULL;
       g_autofree char *phone = NULL;
       g_autofree char *telegram = NULL;
+      gint64 id = sqlite3_column_int64 (stmt, 0);
 
       if (lg_stmt_text (stmt, 1) != NULL)
         email = g_utf8_casefold (lg_stmt_text (stmt, 1), -1);
@@ -972,7 +1084,8 @@ index_load (Index    *index,
         phone = lg_lead_normalize_phone (lg_stmt_text (stmt, 2));
       if (lg_stmt_text (stmt, 3) != NULL)
         telegram = lg_lead_handle_key (lg_stmt_text (stmt, 3));
-      index_add (index, sqlite3_column_int64 (stmt, 0), email, phone, telegram);
+      index_add (index, id, email, phone, telegram);
+      index->next_id = id + 1;
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -980,6 +1093,7 @@ index_load (Index    *index,
       lg_store_set_error (store, error, _("Could not read the leads"));
       return FALSE;
     }
+  index->first_new_id = index->next_id;
 
   stmt = lg_store_prepare (store, "SELECT stage, max(position) FROM leads GROUP BY stage",
                            error);
@@ -992,20 +1106,16 @@ index_load (Index    *index,
 }
 
 static gint64
-index_find (Index *index,
-            Row   *row)
+index_find (Index        *index,
+            const Record *row)
 {
-  g_autofree char *email = NULL;
   gpointer id;
 
   if (row->id > 0 && g_hash_table_contains (index->by_id, GSIZE_TO_POINTER ((gsize) row->id)))
     return row->id;
-  if (row->email != NULL)
-    {
-      email = g_utf8_casefold (row->email, -1);
-      if ((id = g_hash_table_lookup (index->by_email, email)) != NULL)
-        return GPOINTER_TO_SIZE (id);
-    }
+  if (row->email_key != NULL &&
+      (id = g_hash_table_lookup (index->by_email, row->email_key)) != NULL)
+    return GPOINTER_TO_SIZE (id);
   if (row->phone != NULL && (id = g_hash_table_lookup (index->by_phone, row->phone)))
     return GPOINTER_TO_SIZE (id);
   if (row->telegram_key != NULL &&
@@ -1116,66 +1226,134 @@ record_change (LgLeadImport  *self,
   return TRUE;
 }
 
+/* Inserts the pending new leads, INSERT_BATCH rows a statement. */
 static gboolean
-create_lead (LgLeadImport  *self,
-             Index         *index,
-             Row           *row,
-             GError       **error)
+flush_creates (Index   *index,
+               GError **error)
 {
-  const char *stage = row->stage != NULL ? row->stage : "cold";
-  gint64 source_id = 0;
+  static const char row_sql[] = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  g_autoptr(GString) sql = NULL;
   sqlite3_stmt *stmt;
-  gint64 id;
+  int param = 0;
   int rc;
 
-  if (row->text[LG_CSV_FIELD_SOURCE] != NULL &&
-      !find_source (index, row->text[LG_CSV_FIELD_SOURCE], &source_id, error))
-    return FALSE;
+  if (index->pending->len == 0)
+    return TRUE;
 
-  stmt = lg_store_prepare (index->store,
-                           "INSERT INTO leads (name, telegram_handle, telegram_id, email, phone, "
-                           "company, stage, furthest_stage, qualification, value, currency, "
-                           "source_id, position, created_at, closed_at, lost_reason, notes) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-                           "?14, ?15, ?16)", error);
+  sql = g_string_new ("INSERT INTO leads (id, name, telegram_handle, telegram_id, email, phone, "
+                      "company, stage, furthest_stage, qualification, value, currency, "
+                      "source_id, position, created_at, closed_at, lost_reason, notes) VALUES ");
+  for (guint i = 0; i < index->pending->len; i++)
+    g_string_append (g_string_append (sql, i > 0 ? ", " : ""), row_sql);
+  stmt = lg_store_prepare (index->store, sql->str, error);
   if (stmt == NULL)
     return FALSE;
 
-  index->position[stage_index (stage)] += 1;
-  sqlite3_bind_text (stmt, 1, row->name != NULL ? row->name : "", -1, SQLITE_STATIC);
-  lg_stmt_bind_text (stmt, 2, row->telegram);
-  lg_stmt_bind_text (stmt, 3, row->text[LG_CSV_FIELD_TELEGRAM_ID]);
-  lg_stmt_bind_text (stmt, 4, row->email);
-  lg_stmt_bind_text (stmt, 5, row->phone);
-  lg_stmt_bind_text (stmt, 6, row->text[LG_CSV_FIELD_COMPANY]);
-  sqlite3_bind_text (stmt, 7, stage, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, row->qualification != NULL ? row->qualification : "unqualified",
-                     -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 9, row->has_value ? row->value : 0);
-  sqlite3_bind_text (stmt, 10, row->currency[0] != '\0' ? row->currency : "USD", -1,
-                     SQLITE_STATIC);
-  if (source_id > 0)
-    sqlite3_bind_int64 (stmt, 11, source_id);
-  sqlite3_bind_double (stmt, 12, index->position[stage_index (stage)]);
-  sqlite3_bind_int64 (stmt, 13, row->created != 0 ? row->created : index->now);
-  sqlite3_bind_int64 (stmt, 14, row->closed);
-  lg_stmt_bind_text (stmt, 15, row->text[LG_CSV_FIELD_LOST_REASON]);
-  sqlite3_bind_text (stmt, 16, row->notes != NULL ? row->notes : "", -1, SQLITE_STATIC);
+  for (guint i = 0; i < index->pending->len; i++)
+    {
+      PendingLead *lead = &g_array_index (index->pending, PendingLead, i);
+      const Record *row = lead->record;
+      const char *stage = row->stage != NULL ? row->stage : "cold";
+
+      sqlite3_bind_int64 (stmt, ++param, lead->id);
+      sqlite3_bind_text (stmt, ++param, row->name != NULL ? row->name : "", -1, SQLITE_STATIC);
+      lg_stmt_bind_text (stmt, ++param, row->telegram);
+      lg_stmt_bind_text (stmt, ++param, row->telegram_id);
+      lg_stmt_bind_text (stmt, ++param, row->email);
+      lg_stmt_bind_text (stmt, ++param, row->phone);
+      lg_stmt_bind_text (stmt, ++param, row->company);
+      sqlite3_bind_text (stmt, ++param, stage, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, ++param, stage, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, ++param, row->qualification != NULL ? row->qualification
+                                                                   : "unqualified",
+                         -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, ++param, row->has_value ? row->value : 0);
+      sqlite3_bind_text (stmt, ++param, row->currency[0] != '\0' ? row->currency : "USD", -1,
+                         SQLITE_STATIC);
+      if (lead->source_id > 0)
+        sqlite3_bind_int64 (stmt, ++param, lead->source_id);
+      else
+        sqlite3_bind_null (stmt, ++param);
+      sqlite3_bind_double (stmt, ++param, lead->position);
+      sqlite3_bind_int64 (stmt, ++param, row->created != 0 ? row->created : index->now);
+      sqlite3_bind_int64 (stmt, ++param, row->closed);
+      lg_stmt_bind_text (stmt, ++param, row->lost_reason);
+      sqlite3_bind_text (stmt, ++param, row->notes != NULL ? row->notes : "", -1, SQLITE_STATIC);
+    }
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
+  g_array_set_size (index->pending, 0);
   if (rc != SQLITE_DONE)
     {
       lg_store_set_error (index->store, error, _("Could not add the lead"));
       return FALSE;
     }
+  return TRUE;
+}
 
-  id = sqlite3_last_insert_rowid (lg_store_get_db (index->store));
-  {
-    g_autofree char *email = row->email != NULL ? g_utf8_casefold (row->email, -1) : NULL;
+static gboolean
+create_lead (Index         *index,
+             const Record  *row,
+             GError       **error)
+{
+  const char *stage = row->stage != NULL ? row->stage : "cold";
+  PendingLead lead = { .record = row, .id = index->next_id++ };
 
-    index_add (index, id, email, row->phone, row->telegram_key);
-  }
-  return record_change (self, index, id, "create", NULL, error);
+  if (row->source != NULL && !find_source (index, row->source, &lead.source_id, error))
+    return FALSE;
+
+  index->position[stage_index (stage)] += 1;
+  lead.position = index->position[stage_index (stage)];
+  index_add (index, lead.id, row->email_key, row->phone, row->telegram_key);
+  g_array_append_val (index->pending, lead);
+  return index->pending->len < INSERT_BATCH || flush_creates (index, error);
+}
+
+/* The undo records and timeline entries of every lead the import created,
+ * in two statements: the new leads are the ones from first_new_id on. */
+static gboolean
+record_creates (LgLeadImport  *self,
+                Index         *index,
+                GError       **error)
+{
+  g_autofree char *file_name = g_path_get_basename (self->csv_path);
+  g_autofree char *batch = g_strdup_printf ("%" G_GINT64_FORMAT, self->batch_id);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = lg_store_prepare (index->store,
+                           "INSERT INTO import_changes (batch_id, lead_id, action) "
+                           "SELECT ?, id, 'create' FROM leads WHERE id >= ? ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->batch_id);
+  sqlite3_bind_int64 (stmt, 2, index->first_new_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lg_store_set_error (index->store, error, _("Could not record the import"));
+      return FALSE;
+    }
+
+  stmt = lg_store_prepare (index->store,
+                           "INSERT INTO activities (lead_id, kind, at, detail, new_value) "
+                           "SELECT id, 'import', ?, ?, ? FROM leads WHERE id >= ? ORDER BY id",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, index->now);
+  sqlite3_bind_text (stmt, 2, file_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, batch, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, index->first_new_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lg_store_set_error (index->store, error, _("Could not record the import"));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* The columns an import may change, in the order of the UPDATE below; undo
@@ -1249,12 +1427,12 @@ same_email (const char *a,
 /* The notes after the import: the file's notes column replaces them, columns
  * added to notes are appended unless the notes already say so. */
 static char *
-merged_notes (const char *current,
-              Row        *row)
+merged_notes (const char   *current,
+              const Record *row)
 {
-  const char *base = row->text[LG_CSV_FIELD_NOTES] != NULL ? row->notes : current;
+  const char *base = row->replaces_notes ? row->notes : current;
 
-  if (row->text[LG_CSV_FIELD_NOTES] != NULL || row->notes == NULL)
+  if (row->replaces_notes || row->notes == NULL)
     return g_strdup (base);
   if (current != NULL && strstr (current, row->notes) != NULL)
     return g_strdup (current);
@@ -1267,7 +1445,7 @@ static gboolean
 update_lead (LgLeadImport  *self,
              Index         *index,
              gint64         id,
-             Row           *row,
+             const Record  *row,
              gboolean      *changed,
              GError       **error)
 {
@@ -1284,8 +1462,10 @@ update_lead (LgLeadImport  *self,
   int rc;
 
   *changed = FALSE;
-  if (row->text[LG_CSV_FIELD_SOURCE] != NULL &&
-      !find_source (index, row->text[LG_CSV_FIELD_SOURCE], &source_id, error))
+  /* The lead may be one of this file's, not inserted yet. */
+  if (!flush_creates (index, error))
+    return FALSE;
+  if (row->source != NULL && !find_source (index, row->source, &source_id, error))
     return FALSE;
 
   read = lg_store_prepare (index->store,
@@ -1313,12 +1493,11 @@ update_lead (LgLeadImport  *self,
   change_text (&change, COL_EMAIL, row->email, !same_email (NOW (COL_EMAIL), row->email));
   /* The same number written another way is no change. */
   change_text (&change, COL_PHONE, row->phone, g_strcmp0 (phone_now, row->phone) != 0);
-  change_text (&change, COL_COMPANY, row->text[LG_CSV_FIELD_COMPANY],
-               !same_text (NOW (COL_COMPANY), row->text[LG_CSV_FIELD_COMPANY]));
+  change_text (&change, COL_COMPANY, row->company, !same_text (NOW (COL_COMPANY), row->company));
   change_text (&change, COL_TELEGRAM, row->telegram,
                g_strcmp0 (telegram_now, row->telegram_key) != 0);
-  change_text (&change, COL_TELEGRAM_ID, row->text[LG_CSV_FIELD_TELEGRAM_ID],
-               !same_text (NOW (COL_TELEGRAM_ID), row->text[LG_CSV_FIELD_TELEGRAM_ID]));
+  change_text (&change, COL_TELEGRAM_ID, row->telegram_id,
+               !same_text (NOW (COL_TELEGRAM_ID), row->telegram_id));
   change_text (&change, COL_STAGE, row->stage,
                !same_text (NOW (COL_STAGE), row->stage));
   if (row->stage != NULL && g_strcmp0 (row->stage, "lost") != 0 &&
@@ -1336,8 +1515,8 @@ update_lead (LgLeadImport  *self,
     change_number (&change, COL_CREATED, sqlite3_column_int64 (read, COL_CREATED), row->created);
   if (row->closed != 0)
     change_number (&change, COL_CLOSED, sqlite3_column_int64 (read, COL_CLOSED), row->closed);
-  change_text (&change, COL_LOST_REASON, row->text[LG_CSV_FIELD_LOST_REASON],
-               !same_text (NOW (COL_LOST_REASON), row->text[LG_CSV_FIELD_LOST_REASON]));
+  change_text (&change, COL_LOST_REASON, row->lost_reason,
+               !same_text (NOW (COL_LOST_REASON), row->lost_reason));
   notes = merged_notes (NOW (COL_NOTES), row);
   change_text (&change, COL_NOTES, notes, !same_text (NOW (COL_NOTES), notes));
 
@@ -1401,18 +1580,14 @@ update_lead (LgLeadImport  *self,
       return FALSE;
     }
 
-  {
-    g_autofree char *email = row->email != NULL ? g_utf8_casefold (row->email, -1) : NULL;
-
-    index_add (index, id, email, row->phone, row->telegram_key);
-  }
+  index_add (index, id, row->email_key, row->phone, row->telegram_key);
   return record_change (self, index, id, "update", previous_json, error);
 }
 
 static gboolean
 write_row (LgLeadImport  *self,
            Index         *index,
-           Row           *row,
+           const Record  *row,
            GError       **error)
 {
   gint64 match = index_find (index, row);
@@ -1426,7 +1601,7 @@ write_row (LgLeadImport  *self,
           return TRUE;
         }
       self->created++;
-      return create_lead (self, index, row, error);
+      return create_lead (index, row, error);
     }
 
   /* A twin of a lead already there, or of an earlier row of the file. */
@@ -1444,24 +1619,84 @@ write_row (LgLeadImport  *self,
   return TRUE;
 }
 
+/* When the file brings at least as many rows as there are leads (and
+ * enough of them to matter), the leads' indexes are dropped before the
+ * inserts and built again after them, all inside the import's transaction:
+ * building an index from sorted rows costs a fraction of keeping six of them
+ * up to date row by row. The write pass looks leads up by id and in memory
+ * only, so it needs none of them meanwhile. */
+#define REBUILD_INDEXES_MIN_ROWS 5000
+
+/* Drops the leads' indexes; returns their CREATE statements, to run again. */
+static GStrv
+drop_lead_indexes (LgStore  *store,
+                   GError  **error)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) sql = g_strv_builder_new ();
+  g_auto(GStrv) drop = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = lg_store_prepare (store, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' "
+                                  "AND tbl_name = 'leads' AND sql IS NOT NULL", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_strv_builder_add (names, lg_stmt_text (stmt, 0));
+      g_strv_builder_add (sql, lg_stmt_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lg_store_set_error (store, error, _("Could not read the database’s indexes"));
+      return NULL;
+    }
+
+  drop = g_strv_builder_end (names);
+  for (guint i = 0; drop[i] != NULL; i++)
+    {
+      g_autofree char *statement = g_strdup_printf ("DROP INDEX \"%s\"", drop[i]);
+
+      if (!lg_store_exec (store, statement, error))
+        return NULL;
+    }
+  return g_strv_builder_end (sql);
+}
+
+static gboolean
+create_indexes (LgStore     *store,
+                GStrv        sql,
+                GError     **error)
+{
+  for (guint i = 0; sql[i] != NULL; i++)
+    if (!lg_store_exec (store, sql[i], error))
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 write_pass (LgLeadImport  *self,
             LgStore       *store,
             GCancellable  *cancellable,
             GError       **error)
 {
-  g_autoptr(LgCsvReader) reader = NULL;
   g_autofree char *file_name = g_path_get_basename (self->csv_path);
   g_auto(Index) index = { 0 };
+  g_auto(GStrv) indexes = NULL;
   sqlite3_stmt *stmt;
-  GError *read_error = NULL;
-  guint done = 0;
-  gboolean replay = FALSE;
   int rc;
 
-  reader = open_file (self, &replay, cancellable, error);
-  if (reader == NULL || !index_load (&index, store, error))
+  if (!index_load (&index, store, error))
     return FALSE;
+
+  if (self->records->len >= MAX (REBUILD_INDEXES_MIN_ROWS, g_hash_table_size (index.by_id)))
+    {
+      indexes = drop_lead_indexes (store, error);
+      if (indexes == NULL)
+        return FALSE;
+    }
 
   stmt = lg_store_prepare (store, "INSERT INTO import_batches (file_name, created_at) "
                                   "VALUES (?, ?)", error);
@@ -1478,32 +1713,24 @@ write_pass (LgLeadImport  *self,
     }
   self->batch_id = sqlite3_last_insert_rowid (lg_store_get_db (store));
 
-  while (next_row (reader, &replay, cancellable, &read_error))
+  /* The valid rows, as the first pass kept them. */
+  for (guint done = 0; done < self->records->len; done++)
     {
-      guint n_problems = self->problems->len;
-      gboolean written;
-      Row row;
-
-      /* Invalid rows were listed by the first pass and are not written. */
-      written = !parse_row (self, reader, &row) || write_row (self, &index, &row, error);
-      g_ptr_array_set_size (self->problems, n_problems);
-      row_clear (&row);
-      if (!written)
+      if (!write_row (self, &index, &g_array_index (self->records, Record, done), error))
         return FALSE;
 
-      if (++done % CHECK_EVERY == 0)
+      if ((done + 1) % CHECK_EVERY == 0)
         {
           if (check_cancelled (cancellable, error))
             return FALSE;
           report_progress (self, VALIDATE_SHARE +
-                                 (1 - VALIDATE_SHARE) * done / MAX (1, self->n_rows));
+                                 (1 - VALIDATE_SHARE) * (done + 1) / self->records->len);
         }
     }
-  if (read_error != NULL)
-    {
-      g_propagate_error (error, read_error);
-      return FALSE;
-    }
+  if (!flush_creates (&index, error) ||
+      (self->created > 0 && !record_creates (self, &index, error)) ||
+      (indexes != NULL && !create_indexes (store, indexes, error)))
+    return FALSE;
 
   stmt = lg_store_prepare (store, "UPDATE import_batches SET created_count = ?, "
                                   "updated_count = ?, skipped_count = ?, failed_count = ? "
@@ -1531,20 +1758,25 @@ lg_lead_import_run (LgLeadImport  *self,
                     GError       **error)
 {
   g_autoptr(LgStore) store = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (LG_IS_LEAD_IMPORT (self), FALSE);
 
-  if (!validate_pass (self, VALIDATE_SHARE, cancellable, error))
+  if (!validate_pass (self, VALIDATE_SHARE, TRUE, cancellable, error))
     return FALSE;
 
   store = lg_store_open (self->db_path, error);
   /* One transaction over every row touches many index pages: a bigger page
-   * cache for this connection alone keeps them in memory until the commit. */
+   * cache for this connection alone keeps them in memory until the commit.
+   * Each many-row INSERT keeps a statement journal; in memory, not a file. */
   if (store == NULL || !lg_store_exec (store, "PRAGMA cache_size = -65536", error) ||
+      !lg_store_exec (store, "PRAGMA temp_store = MEMORY", error) ||
       !lg_store_begin (store, error))
     return FALSE;
 
-  if (!write_pass (self, store, cancellable, error))
+  ok = write_pass (self, store, cancellable, error);
+  release_records (self);
+  if (!ok)
     {
       lg_store_rollback (store);
       self->created = self->updated = self->skipped = 0;

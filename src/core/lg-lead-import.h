@@ -47,9 +47,6 @@ void          lg_lead_import_set_format        (LgLeadImport   *self,
 /* Without a header the first row is data (the mapping names the columns). */
 void          lg_lead_import_set_has_header    (LgLeadImport   *self,
                                                 gboolean        has_header);
-/* Without a header the first row is data (the mapping names the columns). */
-void          lg_lead_import_set_has_header    (LgLeadImport   *self,
-                                                gboolean        has_header);
 void          lg_lead_import_set_mode          (LgLeadImport   *self,
                                                 LgImportMode    mode);
 /* Everything is done and then rolled back: the counts say what would happen. */

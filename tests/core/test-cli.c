@@ -361,6 +361,41 @@ test_csv_import_undo_export (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
+  /* What the board's filter shows: text and stage together. */
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", db, "export-csv", leads, "--what", "leads",
+                                               "--search", "praxis", "--stage", "hot", NULL },
+                            &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Wrote 1 row"));
+  g_clear_pointer (&text, g_free);
+  g_assert_true (g_file_get_contents (leads, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "Anna Schmidt"));
+  g_assert_null (strstr (text, "Tom Baker"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", db, "export-csv", leads, "--stale", NULL },
+                            &out, &err), ==, 0);
+  /* The 2024 leads are stale now, the lost one never is. */
+  g_assert_nonnull (strstr (out, "Wrote 4 rows"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", db, "export-csv", leads, "--source",
+                                               "nowhere", NULL }, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "no source “nowhere”"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", db, "export-csv", leads, "--what",
+                                               "matches", "--stage", "hot", NULL },
+                            &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "go with --what leads"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", db, "export-csv", leads, "--what",
+                                               "matches", "--search", "praxis", NULL },
+                            &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "search’s ID"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
   g_assert_cmpint (run_cli ((const char *[]) { "--db", db, "imports", NULL }, &out, &err), ==, 0);
   g_assert_true (g_str_has_prefix (out, "1\t"));
   g_clear_pointer (&out, g_free);

@@ -290,7 +290,7 @@ test_writer (void)
 {
   const char *fields[] = {
     "plain", "with, comma", "say \"hi\"", "two\nlines", "=SUM(A1:A2)", "+1 555 0100", "-5",
-    "@cmd", "\tTab", "", " padded ",
+    "@cmd", "\tTab", "", " padded ", "02079460958", "0", "0.5",
   };
   g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
   g_autoptr(LgCsvWriter) writer = lg_csv_writer_new (memory, TRUE);
@@ -305,7 +305,7 @@ test_writer (void)
   g_assert_cmpstr (text, ==,
                    "\xef\xbb\xbfplain,\"with, comma\",\"say \"\"hi\"\"\",\"two\nlines\","
                    "\"'=SUM(A1:A2)\",\"'+1 555 0100\",\"'-5\",\"'@cmd\",\"'\tTab\",,"
-                   "\" padded \"\r\n");
+                   "\" padded \",\"'02079460958\",0,0.5\r\n");
 }
 
 static void

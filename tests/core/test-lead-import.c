@@ -346,6 +346,25 @@ on_progress_cancel_cb (LgLeadImport *import,
     g_cancellable_cancel (cancellable);
 }
 
+/* The leads' index definitions, in one string. */
+static char *
+lead_indexes (LgStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = lg_store_prepare (store,
+                                         "SELECT group_concat(sql, ';') FROM (SELECT sql "
+                                         "FROM sqlite_schema WHERE type = 'index' AND "
+                                         "tbl_name = 'leads' AND sql IS NOT NULL ORDER BY name)",
+                                         &error);
+  char *sql;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  sql = g_strdup (lg_stmt_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return sql;
+}
+
 static void
 test_cancel (void)
 {
@@ -354,13 +373,66 @@ test_cancel (void)
   g_autoptr(LgLeadImport) import = new_import (store, path, LG_IMPORT_MODE_BOTH);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
+  g_autofree char *indexes = lead_indexes (store);
+  g_autofree char *indexes_after = NULL;
 
   g_signal_connect (import, "progress", G_CALLBACK (on_progress_cancel_cb), cancellable);
   g_assert_false (lg_lead_import_run (import, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpint (count (store, "SELECT count(*) FROM leads"), ==, 0);
+  /* The indexes a big import rebuilds are there as they were. */
+  indexes_after = lead_indexes (store);
+  g_assert_cmpstr (indexes_after, ==, indexes);
   g_assert_cmpint (count (store, "SELECT count(*) FROM import_batches"), ==, 0);
   g_assert_cmpint (count (store, "SELECT count(*) FROM import_changes"), ==, 0);
+}
+
+/* Big enough for the import to rebuild the leads' indexes instead of
+ * updating them row by row. */
+static void
+test_large (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autofree char *path = write_generated (6000);
+  g_autoptr(LgLeadImport) import = new_import (store, path, LG_IMPORT_MODE_BOTH);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *indexes = lead_indexes (store);
+  g_autofree char *indexes_after = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *plan = NULL;
+  sqlite3_stmt *stmt;
+
+  add_lead (store, "Seven (old)", "PERSON7@example.com", NULL, NULL);
+  g_assert_true (lg_lead_import_run (import, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lg_lead_import_get_created (import), ==, 5999);
+  g_assert_cmpuint (lg_lead_import_get_updated (import), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM leads"), ==, 6000);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM import_changes"), ==, 6000);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM activities WHERE kind = 'import'"), ==,
+                   6000);
+  name = lead_column (store, "person7@example.com", "name");
+  g_assert_cmpstr (name, ==, "Person 7");
+  /* Each new lead at its own place in the column. */
+  g_assert_cmpint (count (store, "SELECT count(DISTINCT position) FROM leads "
+                                 "WHERE stage = 'cold'"), ==, 6000);
+
+  indexes_after = lead_indexes (store);
+  g_assert_cmpstr (indexes_after, ==, indexes);
+  stmt = lg_store_prepare (store, "EXPLAIN QUERY PLAN SELECT id FROM leads WHERE email = ?",
+                           &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  plan = g_strdup (lg_stmt_text (stmt, 3));
+  sqlite3_reset (stmt);
+  g_assert_nonnull (strstr (plan, "leads_by_email"));
+
+  g_assert_true (lg_lead_import_undo (store, lg_lead_import_get_batch_id (import), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM leads"), ==, 1);
+  g_clear_pointer (&name, g_free);
+  name = lead_column (store, "person7@example.com", "name");
+  g_assert_cmpstr (name, ==, "Seven (old)");
 }
 
 static void
@@ -517,6 +589,107 @@ test_export_selected (void)
   g_assert_nonnull (strstr (text, "\r\n2,Two,two@example.com,"));
 }
 
+static void
+add_board_lead (LgStore    *store,
+                const char *name,
+                const char *company,
+                const char *stage,
+                gint64      source_id)
+{
+  g_autoptr(LgLead) lead = lg_lead_new ();
+  g_autoptr(GError) error = NULL;
+
+  lg_lead_set_name (lead, name);
+  lg_lead_set_company (lead, company);
+  lg_lead_set_stage (lead, stage);
+  lg_lead_set_source_id (lead, source_id);
+  lg_lead_set_qualification (lead, "unqualified");
+  lg_lead_set_currency (lead, "USD");
+  g_assert_true (lg_store_add_lead (store, lead, &error));
+  g_assert_no_error (error);
+}
+
+/* Exports with the filter and returns the file's text; *n the rows. */
+static char *
+export_filtered (LgStore            *store,
+                 const LgLeadFilter *filter,
+                 gint64              now,
+                 guint              *n)
+{
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "board.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  LgPipelineRules rules;
+  char *text = NULL;
+
+  lg_pipeline_rules_init_defaults (&rules);
+  g_assert_true (lg_lead_export_filtered (store, filter, &rules, now, out, FALSE, n, NULL,
+                                          &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
+  return text;
+}
+
+static void
+test_export_filtered (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(LgSource) source = lg_test_add_source (store, "dentistry_chat");
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  guint n = 0;
+
+  add_board_lead (store, "Anna", "Praxis Schmidt", "cold", lg_source_get_id (source));
+  add_board_lead (store, "Boris", "Zahnarzt Plus", "hot", 0);
+  add_board_lead (store, "Clara", "Praxis Weber", "won", 0);
+
+  {
+    LgLeadFilter filter = { .stage = "hot" };
+    g_autofree char *text = export_filtered (store, &filter, now, &n);
+
+    g_assert_cmpuint (n, ==, 1);
+    g_assert_nonnull (strstr (text, "\r\n2,Boris,"));
+    g_assert_null (strstr (text, "Anna"));
+  }
+  {
+    LgLeadFilter filter = { .text = "praxis" };
+    g_autofree char *text = export_filtered (store, &filter, now, &n);
+
+    /* Oldest first, in the columns of a full export. */
+    g_assert_cmpuint (n, ==, 2);
+    g_assert_true (g_str_has_prefix (text, "Leadgram ID,Name,Email,"));
+    g_assert_nonnull (strstr (text, "\r\n1,Anna,"));
+    g_assert_nonnull (strstr (text, "\r\n3,Clara,"));
+    g_assert_true (strstr (text, "Anna") < strstr (text, "Clara"));
+  }
+  {
+    LgLeadFilter filter = { .source_id = lg_source_get_id (source) };
+    g_autofree char *text = export_filtered (store, &filter, now, &n);
+
+    g_assert_cmpuint (n, ==, 1);
+    g_assert_nonnull (strstr (text, ",dentistry_chat,"));
+  }
+  {
+    /* A month on, the open leads are stale; a won deal never is. */
+    LgLeadFilter filter = { .stale_only = TRUE };
+    g_autofree char *text = export_filtered (store, &filter, now + 30 * LG_SECONDS_PER_DAY, &n);
+
+    g_assert_cmpuint (n, ==, 2);
+    g_assert_null (strstr (text, "Clara"));
+    g_clear_pointer (&text, g_free);
+    text = export_filtered (store, &filter, now, &n);
+    g_assert_cmpuint (n, ==, 0);
+  }
+  {
+    LgLeadFilter filter = { .text = "nobody" };
+    g_autofree char *text = export_filtered (store, &filter, now, &n);
+
+    /* The header alone, not every lead. */
+    g_assert_cmpuint (n, ==, 0);
+    g_assert_true (g_str_has_suffix (text, "Notes\r\n"));
+    g_assert_null (strstr (text, "Anna"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -533,9 +706,11 @@ main (int   argc,
   g_test_add_func ("/import/bad-files", test_bad_files);
   g_test_add_func ("/import/cancel", test_cancel);
   g_test_add_func ("/import/dry-run", test_dry_run);
+  g_test_add_func ("/import/large", test_large);
   g_test_add_func ("/import/undo", test_undo);
   g_test_add_func ("/import/round-trip", test_round_trip);
   g_test_add_func ("/export/selected", test_export_selected);
+  g_test_add_func ("/export/filtered", test_export_filtered);
 
   return g_test_run ();
 }
