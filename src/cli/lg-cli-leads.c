@@ -2,7 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * leadgram-cli leads / lead add|move|show: the pipeline from a terminal.
+ * leadgram-cli leads / lead add|move|show|touch|stay-in-touch: the pipeline from a
+ * terminal.
  */
 
 #define G_LOG_DOMAIN "lg-cli"
@@ -391,6 +392,54 @@ lead_show (LgCli  *cli,
   return 0;
 }
 
+static int
+lead_touch (LgCli  *cli,
+            int     argc,
+            char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  LgStore *store;
+
+  if (!lg_cli_parse (&argc, &argv, "lead touch", "ID",
+                     N_("Mark a lead contacted now: restarts its stale and stay-in-touch clocks"),
+                     NULL, &error))
+    return lg_cli_fail_error (error);
+  if (argc != 2 || !lg_cli_parse_id (argv[1], &id))
+    return lg_cli_fail (_("usage: leadgram-cli lead touch ID"));
+
+  store = lg_cli_get_store (cli, &error);
+  if (store == NULL ||
+      !lg_store_log_touch (store, id, g_get_real_time () / G_USEC_PER_SEC, NULL, &error))
+    return lg_cli_fail_error (error);
+  return 0;
+}
+
+static int
+lead_stay_in_touch (LgCli  *cli,
+                    int     argc,
+                    char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  guint64 days;
+  LgStore *store;
+
+  if (!lg_cli_parse (&argc, &argv, "lead stay-in-touch", "ID DAYS",
+                     N_("Keep a follow-up DAYS days after the lead’s last touch (0 = off)"),
+                     NULL, &error))
+    return lg_cli_fail_error (error);
+  if (argc != 3 || !lg_cli_parse_id (argv[1], &id))
+    return lg_cli_fail (_("usage: leadgram-cli lead stay-in-touch ID DAYS"));
+  if (!g_ascii_string_to_unsigned (argv[2], 10, 0, 365, &days, NULL))
+    return lg_cli_fail (_("DAYS must be a number from 0 (off) to 365, not “%s”"), argv[2]);
+
+  store = lg_cli_get_store (cli, &error);
+  if (store == NULL || !lg_store_set_stay_in_touch (store, id, (guint) days, NULL, &error))
+    return lg_cli_fail_error (error);
+  return 0;
+}
+
 int
 lg_cli_lead (LgCli  *cli,
              int     argc,
@@ -403,6 +452,8 @@ lg_cli_lead (LgCli  *cli,
     { "add", lead_add },
     { "move", lead_move },
     { "show", lead_show },
+    { "touch", lead_touch },
+    { "stay-in-touch", lead_stay_in_touch },
   };
 
   if (argc >= 2)
@@ -410,6 +461,6 @@ lg_cli_lead (LgCli  *cli,
       if (g_strcmp0 (argv[1], subcommands[i].name) == 0)
         return subcommands[i].run (cli, argc - 1, argv + 1);
 
-  return lg_cli_fail (_("usage: leadgram-cli lead add|move|show …; "
+  return lg_cli_fail (_("usage: leadgram-cli lead add|move|show|touch|stay-in-touch …; "
                         "run “leadgram-cli lead add --help” for the options"));
 }

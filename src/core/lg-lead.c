@@ -40,6 +40,7 @@ struct _LgLead
   char *   source_title;
   gint64   next_followup_at;
   gboolean stale;
+  guint    stay_in_touch_days;
 };
 
 G_DEFINE_FINAL_TYPE (LgLead, lg_lead, G_TYPE_OBJECT)
@@ -73,6 +74,7 @@ enum {
   PROP_SOURCE_TITLE,
   PROP_NEXT_FOLLOWUP_AT,
   PROP_STALE,
+  PROP_STAY_IN_TOUCH_DAYS,
   N_PROPS
 };
 
@@ -156,6 +158,10 @@ lg_lead_get_property (GObject    *object,
 
     case PROP_SCORE:
       g_value_set_int (value, self->score);
+      break;
+
+    case PROP_STAY_IN_TOUCH_DAYS:
+      g_value_set_uint (value, self->stay_in_touch_days);
       break;
 
     case PROP_SOURCE_ID:
@@ -279,6 +285,10 @@ lg_lead_set_property (GObject      *object,
 
     case PROP_SCORE:
       lg_lead_set_score (self, g_value_get_int (value));
+      break;
+
+    case PROP_STAY_IN_TOUCH_DAYS:
+      lg_lead_set_stay_in_touch_days (self, g_value_get_uint (value));
       break;
 
     case PROP_SOURCE_ID:
@@ -464,6 +474,12 @@ lg_lead_class_init (LgLeadClass *klass)
                           FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  properties[PROP_STAY_IN_TOUCH_DAYS] =
+    g_param_spec_uint ("stay-in-touch-days", NULL,
+                       "Keep a follow-up this many days after the last touch, 0 if off",
+                       0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -573,6 +589,14 @@ lg_lead_get_score (LgLead *self)
   g_return_val_if_fail (LG_IS_LEAD (self), 0);
 
   return self->score;
+}
+
+guint
+lg_lead_get_stay_in_touch_days (LgLead *self)
+{
+  g_return_val_if_fail (LG_IS_LEAD (self), 0);
+
+  return self->stay_in_touch_days;
 }
 
 gint64
@@ -810,6 +834,19 @@ lg_lead_set_score (LgLead *self,
 
   self->score = value;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCORE]);
+}
+
+void
+lg_lead_set_stay_in_touch_days (LgLead *self,
+                                guint   value)
+{
+  g_return_if_fail (LG_IS_LEAD (self));
+
+  if (self->stay_in_touch_days == value)
+    return;
+
+  self->stay_in_touch_days = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAY_IN_TOUCH_DAYS]);
 }
 
 void

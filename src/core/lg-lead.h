@@ -44,6 +44,7 @@ gint64      lg_lead_get_message_at (LgLead *self);
 const char * lg_lead_get_source_title (LgLead *self);
 gint64      lg_lead_get_next_followup_at (LgLead *self);
 gboolean    lg_lead_get_stale (LgLead *self);
+guint       lg_lead_get_stay_in_touch_days (LgLead *self);
 
 void        lg_lead_set_id (LgLead *self, gint64 value);
 void        lg_lead_set_name (LgLead *self, const char *value);
@@ -57,6 +58,7 @@ void        lg_lead_set_qualification (LgLead *self, const char *value);
 void        lg_lead_set_value (LgLead *self, gint64 value);
 void        lg_lead_set_currency (LgLead *self, const char *value);
 void        lg_lead_set_score (LgLead *self, int value);
+void        lg_lead_set_stay_in_touch_days (LgLead *self, guint value);
 void        lg_lead_set_source_id (LgLead *self, gint64 value);
 void        lg_lead_set_message_id (LgLead *self, gint64 value);
 void        lg_lead_set_position (LgLead *self, double value);

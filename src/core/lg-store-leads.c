@@ -86,6 +86,7 @@ lg_lead_from_row (sqlite3_stmt *stmt)
   lg_lead_set_found_at (lead, sqlite3_column_int64 (stmt, 22));
   lg_lead_set_message_at (lead, sqlite3_column_int64 (stmt, 23));
   lg_lead_set_source_title (lead, lg_stmt_text (stmt, 24));
+  lg_lead_set_stay_in_touch_days (lead, (guint) MAX (0, sqlite3_column_int64 (stmt, 25)));
   return lead;
 }
 
@@ -594,49 +595,6 @@ lg_store_update_lead (LgStore     *self,
   if (n_changed != NULL)
     *n_changed = changed;
   return TRUE;
-}
-
-gboolean
-lg_store_touch_lead (LgStore  *self,
-                     gint64    id,
-                     gint64    at,
-                     GError  **error)
-{
-  sqlite3_stmt *stmt;
-  gboolean outer;
-  gboolean ok;
-
-  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
-
-  if (!lg_store_write_begin (self, &outer, error))
-    return FALSE;
-
-  stmt = lg_store_prepare (self,
-                           "UPDATE leads SET first_touch_at = CASE WHEN first_touch_at = 0 "
-                           "THEN ?2 ELSE first_touch_at END, last_touch_at = max(last_touch_at, ?2) "
-                           "WHERE id = ?1",
-                           error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int64 (stmt, 2, at);
-      ok = lg_store_step_done (self, stmt, _("Could not mark the lead as contacted"), error);
-    }
-  if (ok && sqlite3_changes (lg_store_get_db (self)) == 0)
-    {
-      g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND,
-                   _("There is no lead with id %" G_GINT64_FORMAT ". It may have been deleted."),
-                   id);
-      ok = FALSE;
-    }
-  if (ok)
-    {
-      g_autofree char *when = g_strdup_printf ("%" G_GINT64_FORMAT, at);
-
-      ok = lg_store_add_activity (self, id, "touch", NULL, NULL, when, error);
-    }
-  return lg_store_write_end (self, outer, ok, error);
 }
 
 GListModel *

@@ -212,12 +212,6 @@ gboolean    lg_store_update_lead          (LgStore               *self,
                                            const char            *activity_kind,
                                            guint                 *n_changed,
                                            GError               **error);
-/* "Mark contacted": the first touch (speed to lead) if there was none, and
- * the last touch, which restarts the stale clock. */
-gboolean    lg_store_touch_lead           (LgStore               *self,
-                                           gint64                 id,
-                                           gint64                 at,
-                                           GError               **error);
 gboolean    lg_store_add_activity         (LgStore               *self,
                                            gint64                 lead_id,
                                            const char            *kind,
@@ -320,8 +314,9 @@ gboolean    lg_store_set_stay_in_touch    (LgStore        *self,
                                            guint           days,
                                            GTimeZone      *tz,
                                            GError        **error);
-/* A contact with the lead at `at`: moves last_touch_at (and first_touch_at
- * when unset), writes the timeline and restarts the stay-in-touch clock. */
+/* "Mark contacted", a contact with the lead at `at`: moves last_touch_at,
+ * which restarts the stale clock (and first_touch_at, for speed to lead, when
+ * unset), writes the timeline and restarts the stay-in-touch clock. */
 gboolean    lg_store_log_touch            (LgStore        *self,
                                            gint64          lead_id,
                                            gint64          at,

@@ -195,8 +195,10 @@ schedule_action (GtkWidget  *widget,
       return;
     }
 
-  lg_store_notify_changed (self->store, "followups");
+  /* ::scheduled first: the board shows the card's new next step in place
+   * and then takes the store's "changed" as seen. */
   g_signal_emit (self, signals[SCHEDULED], 0, followup);
+  lg_store_notify_changed (self->store, "followups");
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -427,6 +429,8 @@ lg_followup_dialog_class_init (LgFollowupDialogClass *klass)
   /**
    * LgFollowupDialog::scheduled:
    * @followup: the LgFollowup it added to the store
+   *
+   * Emitted just before the store's "changed::followups" that the write causes.
    */
   signals[SCHEDULED] =
     g_signal_new ("scheduled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

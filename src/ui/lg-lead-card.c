@@ -78,6 +78,7 @@ show_due (LgLeadCard *self)
   gtk_widget_remove_css_class (label, "error");
   gtk_widget_remove_css_class (label, "warning");
   gtk_widget_remove_css_class (label, "dim-label");
+  gtk_widget_remove_css_class (label, "accent");
 
   switch (lg_due_state (due, now))
     {
@@ -213,6 +214,18 @@ open_action (GtkWidget  *widget,
 
   if (self->lead != NULL)
     gtk_widget_activate_action (widget, "pipeline.open-lead", "x", lg_lead_get_id (self->lead));
+}
+
+static void
+schedule_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LgLeadCard *self = LG_LEAD_CARD (widget);
+
+  if (self->lead != NULL)
+    gtk_widget_activate_action (widget, "pipeline.schedule-followup", "x",
+                                lg_lead_get_id (self->lead));
 }
 
 static void
@@ -434,6 +447,7 @@ lg_lead_card_class_init (LgLeadCardClass *klass)
 
   gtk_widget_class_install_action (widget_class, "card.move-to", "s", move_to_action);
   gtk_widget_class_install_action (widget_class, "card.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "card.schedule-followup", NULL, schedule_action);
   gtk_widget_class_install_action (widget_class, "card.delete", NULL, delete_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

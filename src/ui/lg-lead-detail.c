@@ -15,6 +15,7 @@
 #include <json-glib/json-glib.h>
 
 #include "lg-lead-detail.h"
+#include "lg-followup-dialog.h"
 #include "lg-lead-validate.h"
 #include "lg-score-band.h"
 
@@ -51,6 +52,8 @@ struct _LgLeadDetail
   GtkTextView    *notes_view;
   GtkButton      *notes_button;
   GtkListBox     *followup_list;
+  AdwActionRow   *stay_row;
+  GtkSpinButton  *stay_spin;
   GtkListBox     *timeline_list;
 };
 
@@ -230,12 +233,28 @@ copy_lead (LgLead *lead)
 }
 
 /* The board updates the lead's card on ::lead-changed, then everyone hears
- * of the change from the store. */
+ * of the change from the store; once per table, since the board takes each
+ * "changed" after a ::lead-changed as already shown. */
+static void
+announce_change_of (LgLeadDetail *self,
+                    const char   *table)
+{
+  g_signal_emit (self, signals[LEAD_CHANGED], 0, lg_lead_get_id (self->lead));
+  lg_store_notify_changed (self->store, table);
+}
+
 static void
 announce_change (LgLeadDetail *self)
 {
-  g_signal_emit (self, signals[LEAD_CHANGED], 0, lg_lead_get_id (self->lead));
-  lg_store_notify_changed (self->store, "leads");
+  announce_change_of (self, "leads");
+}
+
+/* A touch or a stay-in-touch rule also moves the lead's follow-ups. */
+static void
+announce_touch (LgLeadDetail *self)
+{
+  announce_change_of (self, "leads");
+  announce_change_of (self, "followups");
 }
 
 /* Writes edited over the stored lead; says why not when it cannot. */
@@ -392,13 +411,58 @@ on_contacted_button_clicked_cb (LgLeadDetail *self)
   if (self->lead == NULL)
     return;
 
-  if (!lg_store_touch_lead (self->store, lg_lead_get_id (self->lead),
-                            g_get_real_time () / G_USEC_PER_SEC, &error))
+  if (!lg_store_log_touch (self->store, lg_lead_get_id (self->lead),
+                           g_get_real_time () / G_USEC_PER_SEC, NULL, &error))
     {
       show_error (self, error);
       return;
     }
-  announce_change (self);
+  announce_touch (self);
+}
+
+static void
+on_stay_spin_value_changed_cb (GtkSpinButton *spin,
+                               LgLeadDetail  *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint days = (guint) gtk_spin_button_get_value_as_int (spin);
+
+  if (self->lead == NULL || self->loading || days == lg_lead_get_stay_in_touch_days (self->lead))
+    return;
+
+  if (!lg_store_set_stay_in_touch (self->store, lg_lead_get_id (self->lead), days, NULL, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  lg_lead_set_stay_in_touch_days (self->lead, days);
+  announce_touch (self);
+}
+
+/* The board schedules (and shows the new next step on the card at once). */
+static void
+on_schedule_button_clicked_cb (LgLeadDetail *self)
+{
+  if (self->lead != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "pipeline.schedule-followup", "x",
+                                lg_lead_get_id (self->lead));
+}
+
+static void
+on_followup_done_clicked_cb (GtkButton    *button,
+                             LgLeadDetail *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "followup-id"));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  lg_followup_dialog_complete (self->store, id, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                               &error);
+  if (error != NULL)
+    show_error (self, error);
 }
 
 static void
@@ -746,6 +810,21 @@ fill_followups (LgLeadDetail *self,
 
       row = add_row (self->followup_list, when, lg_followup_get_note (followup));
       add_suffix_label (row, state, css);
+      if (lg_followup_get_done_at (followup) == 0)
+        {
+          GtkWidget *done = gtk_button_new_from_icon_name ("object-select-symbolic");
+
+          gtk_widget_set_valign (done, GTK_ALIGN_CENTER);
+          gtk_widget_set_tooltip_text (done, _("Done"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (done), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Done"), -1);
+          gtk_widget_add_css_class (done, "flat");
+          /* Row ids fit a pointer on every platform GTK 4 runs on. */
+          g_object_set_data (G_OBJECT (done), "followup-id",
+                             GSIZE_TO_POINTER ((gsize) lg_followup_get_id (followup)));
+          g_signal_connect (done, "clicked", G_CALLBACK (on_followup_done_clicked_cb), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), done);
+        }
     }
 }
 
@@ -838,6 +917,7 @@ on_snapshot_read_cb (GObject      *source_object,
   LgLeadDetail *self = LG_LEAD_DETAIL (source_object);
   Snapshot *snapshot = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
+  gboolean closed;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -851,12 +931,16 @@ on_snapshot_read_cb (GObject      *source_object,
       return;
     }
   g_clear_object (&self->cancellable);
+  closed = lg_stage_is_closed (lg_stage_from_id (lg_lead_get_stage (snapshot->lead)));
 
   self->loading = TRUE;
   fill_fields (self, snapshot->lead, snapshot->sources);
   fill_origin (self, snapshot->lead, &snapshot->origin);
   fill_prediction (self, snapshot->lead, snapshot->prediction);
   fill_followups (self, snapshot->lead, snapshot->followups);
+  gtk_spin_button_set_value (self->stay_spin, lg_lead_get_stay_in_touch_days (snapshot->lead));
+  /* A won or lost lead keeps no stay-in-touch follow-up. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->stay_row), !closed);
   fill_timeline (self, snapshot->activities);
   g_set_object (&self->lead, snapshot->lead);
   self->loading = FALSE;
@@ -1005,10 +1089,13 @@ lg_lead_detail_class_init (LgLeadDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, notes_view);
   gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, notes_button);
   gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, followup_list);
+  gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, stay_row);
+  gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, stay_spin);
   gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, timeline_list);
   gtk_widget_class_bind_template_callback (widget_class, on_contacted_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_delete_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_notes_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_schedule_button_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "detail.move-to", "s", move_to_action);
 }
@@ -1034,4 +1121,6 @@ lg_lead_detail_init (LgLeadDetail *self)
                     G_CALLBACK (on_qualification_selected_cb), self);
   g_signal_connect (self->source_row, "notify::selected",
                     G_CALLBACK (on_source_selected_cb), self);
+  g_signal_connect (self->stay_spin, "value-changed",
+                    G_CALLBACK (on_stay_spin_value_changed_cb), self);
 }

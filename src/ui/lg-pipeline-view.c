@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lg-followup-dialog.h"
 #include "lg-lead-card.h"
 #include "lg-lead-detail.h"
 #include "lg-lead-validate.h"
@@ -626,9 +627,10 @@ on_store_changed_cb (LgStore        *store,
   self->changed_lead_id = 0;
   if (g_strcmp0 (table, "sources") == 0)
     fill_source_filter (self);
-  /* A change to one lead made here is already on the board, unless a load
-   * was running, whose result may predate it. */
-  if (g_strcmp0 (table, "leads") == 0 && id != 0 && !self->loading)
+  /* A change to one lead (or its follow-ups) made here is already on the
+   * board, unless a load was running, whose result may predate it. */
+  if ((g_strcmp0 (table, "leads") == 0 || g_strcmp0 (table, "followups") == 0) &&
+      id != 0 && !self->loading)
     return;
   reload (self);
 }
@@ -1059,6 +1061,36 @@ on_list_activate_cb (GtkGridView    *list,
     lg_pipeline_view_open_lead (self, lg_lead_get_id (lead));
 }
 
+/* Scheduling from a card's menu or the detail: the card shows its new next
+ * step at once, before the store's "changed::followups" that follows. */
+static void
+on_followup_scheduled_cb (LgFollowupDialog *dialog,
+                          LgFollowup       *followup,
+                          LgPipelineView   *self)
+{
+  gint64 id = lg_followup_get_lead_id (followup);
+
+  refresh_lead (self, id, PLACE_AS_BEFORE);
+  self->changed_lead_id = id;
+}
+
+static void
+schedule_followup_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  LgPipelineView *self = LG_PIPELINE_VIEW (widget);
+  LgFollowupDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+
+  dialog = lg_followup_dialog_new (self->store, g_variant_get_int64 (parameter));
+  g_signal_connect_object (dialog, "scheduled", G_CALLBACK (on_followup_scheduled_cb), self, 0);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), parent_window (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 close_detail_action (GtkWidget  *widget,
                      const char *action_name,
@@ -1478,6 +1510,8 @@ lg_pipeline_view_class_init (LgPipelineViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "pipeline.move-lead", "(xs)", move_lead_action);
   gtk_widget_class_install_action (widget_class, "pipeline.open-lead", "x", open_lead_action);
+  gtk_widget_class_install_action (widget_class, "pipeline.schedule-followup", "x",
+                                   schedule_followup_action);
   gtk_widget_class_install_action (widget_class, "pipeline.delete-lead", "x", delete_lead_action);
   gtk_widget_class_install_action (widget_class, "pipeline.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_install_action (widget_class, "pipeline.close-detail", NULL,

@@ -373,7 +373,7 @@ test_stale_rules (void)
   g_assert_true (is_stale (store, lg_lead_get_id (old), &rules, NULL));
 
   /* A touch restarts the clock. */
-  g_assert_true (lg_store_touch_lead (store, lg_lead_get_id (old), now (), &error));
+  g_assert_true (lg_store_log_touch (store, lg_lead_get_id (old), now (), NULL, &error));
   g_assert_no_error (error);
   g_assert_false (is_stale (store, lg_lead_get_id (old), &rules, NULL));
 }
@@ -492,12 +492,13 @@ test_timeline (void)
   g_assert_true (lg_store_update_lead (store, lead, "edit", NULL, &error));
   lg_lead_set_notes (lead, "Asked for a demo next week");
   g_assert_true (lg_store_update_lead (store, lead, "edit", NULL, &error));
-  g_assert_true (lg_store_touch_lead (store, id, first, &error));
-  g_assert_true (lg_store_touch_lead (store, id, now (), &error));
+  g_assert_true (lg_store_log_touch (store, id, first, NULL, &error));
+  g_assert_true (lg_store_log_touch (store, id, now (), NULL, &error));
   g_assert_no_error (error);
 
+  /* A touch is on the timeline at the time it happened, newest first. */
   kinds = timeline (store, id);
-  g_assert_cmpstr (kinds, ==, "touch touch note edit stage created");
+  g_assert_cmpstr (kinds, ==, "touch note edit stage created touch");
 
   /* The first touch stays the first. */
   stored = get_lead (store, id);

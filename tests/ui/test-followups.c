@@ -15,6 +15,9 @@
 #include "lg-followup-dialog.h"
 #include "lg-followup-time.h"
 #include "lg-followups-view.h"
+#include "lg-lead-card.h"
+#include "lg-lead-detail.h"
+#include "lg-pipeline-view.h"
 #include "lg-test-util.h"
 #include "lg-window.h"
 
@@ -502,6 +505,244 @@ test_schedule_and_complete (void)
   g_assert_cmpint (run_app (app, db, on_activate_schedule_cb), ==, 0);
 }
 
+/* From the board: a card's menu and the lead's detail schedule follow-ups;
+ * the card shows its next step at once, the Follow-ups view lists it under
+ * Today; "stay in touch every 7 days" keeps one 7 days after the last touch,
+ * in the morning, and "Mark contacted" restarts it. */
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* gtk_widget_activate() would click only after the press animation. */
+static void
+click (GtkWidget *button)
+{
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static void
+run_frames (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+board_loaded (gpointer view)
+{
+  return !lg_pipeline_view_get_loading (view);
+}
+
+static gboolean
+detail_read (gpointer detail)
+{
+  return !lg_lead_detail_get_busy (detail);
+}
+
+static LgLead *
+warm_lead (LgPipelineView *view)
+{
+  GListModel *warm = lg_pipeline_view_get_column (view, LG_STAGE_WARM);
+  LgLead *lead;
+
+  g_assert_cmpuint (g_list_model_get_n_items (warm), ==, 1);
+  lead = g_list_model_get_item (warm, 0);
+  g_object_unref (lead); /* the column keeps it */
+  return lead;
+}
+
+/* The one open stay-in-touch follow-up of the lead. */
+static LgFollowup *
+stay_in_touch_followup (LgStore *store,
+                        gint64   lead_id)
+{
+  g_autoptr(GListModel) followups = lg_store_list_lead_followups (store, lead_id, NULL);
+  LgFollowup *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (followups); i++)
+    {
+      g_autoptr(LgFollowup) followup = g_list_model_get_item (followups, i);
+
+      if (lg_followup_get_stay_in_touch (followup) && lg_followup_get_done_at (followup) == 0)
+        {
+          g_assert_null (found);
+          found = g_object_ref (followup);
+        }
+    }
+  g_assert_nonnull (found);
+  return found;
+}
+
+/* Due at 09:00 local time, `days` local days after `touch`. */
+static void
+assert_morning_after (gint64 due,
+                      gint64 touch,
+                      int    days)
+{
+  g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (due);
+  g_autoptr(GDateTime) from = g_date_time_new_from_unix_local (touch);
+  g_autoptr(GDateTime) day = g_date_time_add_days (from, days);
+
+  g_assert_cmpint (g_date_time_get_hour (at), ==, 9);
+  g_assert_cmpint (g_date_time_get_minute (at), ==, 0);
+  g_assert_cmpint (g_date_time_get_year (at), ==, g_date_time_get_year (day));
+  g_assert_cmpint (g_date_time_get_day_of_year (at), ==, g_date_time_get_day_of_year (day));
+}
+
+/* The Follow-ups view reads its rows when it shows: look there, then come
+ * back to the board. */
+static void
+assert_listed (LgWindow   *window,
+               gint64      followup_id,
+               const char *section)
+{
+  lg_window_show_view (window, "followups");
+  run_frames (50);
+  assert_under (lg_window_get_followups_view (window), followup_id, section);
+  lg_window_show_view (window, "pipeline");
+  run_frames (50);
+}
+
+static void
+on_activate_board_cb (LgApplication *app)
+{
+  LgWindow *window = LG_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  LgPipelineView *board = lg_window_get_pipeline_view (window);
+  LgFollowupsView *followups = lg_window_get_followups_view (window);
+  LgStore *store = lg_application_get_store (app);
+  g_autoptr(LgLead) dana = lg_test_add_lead (store, "Dana Kowalska", "warm");
+  g_autoptr(LgFollowup) stay = NULL;
+  g_autoptr(GListModel) listed = NULL;
+  gint64 id = lg_lead_get_id (dana);
+  LgFollowupDialog *dialog;
+  GtkWidget *card, *detail, *followup_list;
+  gint64 touched, in_1_hour;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  lg_window_show_view (window, "pipeline");
+  lg_store_notify_changed (store, "leads");
+  wait_until (board_loaded, board);
+  run_frames (200);
+  g_assert_cmpint (lg_lead_get_next_followup_at (warm_lead (board)), ==, 0);
+
+  /* The card's menu: "Schedule Follow-up…", in 1 hour. */
+  card = find_widget (find_named (GTK_WIDGET (board), "warm"), LG_TYPE_LEAD_CARD);
+  g_assert_nonnull (card);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find_named (card, "due_label"))), ==,
+                   "No next step");
+  g_assert_true (gtk_widget_activate_action (card, "card.schedule-followup", NULL));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  g_assert_cmpint (lg_followup_dialog_get_lead_id (dialog), ==, id);
+  g_signal_connect (dialog, "scheduled", G_CALLBACK (on_scheduled_cb), NULL);
+  scheduled_id = 0;
+  lg_followup_dialog_set_quick (dialog, LG_FOLLOWUP_QUICK_IN_1_HOUR);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.schedule", NULL));
+  g_assert_cmpint (scheduled_id, >, 0);
+  in_1_hour = scheduled_id;
+
+  /* The card changed in place: no reload of the board. */
+  g_assert_false (lg_pipeline_view_get_loading (board));
+  g_assert_cmpint (lg_lead_get_next_followup_at (warm_lead (board)), >, now_seconds () + 3500);
+  run_frames (100);
+  card = find_widget (find_named (GTK_WIDGET (board), "warm"), LG_TYPE_LEAD_CARD);
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (find_named (card,
+                                                                               "due_label"))),
+                                   "Today "));
+  assert_listed (window, scheduled_id, "Today");
+  g_assert_cmpuint (lg_followups_view_get_attention_count (followups), ==, 1);
+
+  /* The detail lists it, with a Done button; its own button schedules another. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "pipeline.open-lead", "x", id));
+  detail = find_widget (GTK_WIDGET (board), LG_TYPE_LEAD_DETAIL);
+  wait_until (detail_read, detail);
+  followup_list = find_named (detail, "followup_list");
+  g_assert_true (GTK_IS_BUTTON (find_widget (followup_list, GTK_TYPE_BUTTON)));
+  click (find_button (detail, "_Schedule Follow-up…"));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (lg_followup_dialog_get_lead_id (dialog), ==, id);
+  g_signal_connect (dialog, "scheduled", G_CALLBACK (on_scheduled_cb), NULL);
+  lg_followup_dialog_set_quick (dialog, LG_FOLLOWUP_QUICK_NEXT_WEEK);
+  lg_followup_dialog_set_note (dialog, "Ask about the second clinic");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.schedule", NULL));
+  g_assert_cmpint (scheduled_id, !=, in_1_hour);
+  wait_until (detail_read, detail);
+  listed = lg_store_list_lead_followups (store, id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 2);
+  assert_listed (window, scheduled_id, "Upcoming");
+
+  /* Stay in touch every 7 days: due 7 days after the last touch (its
+   * creation so far), at 09:00. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_named (detail, "stay_spin")), 7);
+  stay = stay_in_touch_followup (store, id);
+  assert_morning_after (lg_followup_get_due_at (stay), lg_lead_get_created_at (dana), 7);
+  g_clear_object (&stay);
+  wait_until (detail_read, detail);
+
+  /* Mark Contacted restarts the clock from now. */
+  touched = now_seconds ();
+  click (find_button (detail, "Mark _Contacted"));
+  stay = stay_in_touch_followup (store, id);
+  assert_morning_after (lg_followup_get_due_at (stay), touched, 7);
+  g_assert_cmpint (lg_lead_get_last_touch_at (warm_lead (board)), >=, touched);
+  wait_until (detail_read, detail);
+
+  /* Done from the detail: completed, and the next step is asked for. */
+  click (find_widget (find_named (detail, "followup_list"), GTK_TYPE_BUTTON));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (lg_followup_dialog_get_lead_id (dialog), ==, id);
+  close_dialog ();
+  assert_listed (window, in_1_hour, "Done");
+
+  g_application_quit (G_APPLICATION (app));
+}
+
+static void
+test_from_board (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(LgApplication) app = new_app (&db);
+
+  g_assert_cmpint (run_app (app, db, on_activate_board_cb), ==, 0);
+}
+
 /* "Keep running in the background": the window closes, the app stays. */
 
 static gboolean still_running;
@@ -572,6 +813,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/followups/notifications", test_notifications);
   g_test_add_func ("/ui/followups/schedule-and-complete", test_schedule_and_complete);
+  g_test_add_func ("/ui/followups/from-board", test_from_board);
   g_test_add_func ("/ui/followups/background", test_background);
 
   return g_test_run ();
