@@ -338,11 +338,17 @@ lg_application_import_history_action (GSimpleAction *action,
     gtk_window_present (GTK_WINDOW (lg_import_history_window_new (window, self->store)));
 }
 
+/* An export of every lead, or of what the board's filter shows. */
 typedef struct
 {
-  char     *path;
-  gboolean  bom;
-  guint     n_written;
+  char            *path;
+  gboolean         bom;
+  guint            n_written;
+  gboolean         filtered;
+  LgLeadFilter     filter;
+  char            *filter_text;
+  LgPipelineRules  rules;
+  gint64           now;
 } ExportData;
 
 static void
@@ -351,6 +357,7 @@ export_data_free (gpointer data)
   ExportData *export = data;
 
   g_free (export->path);
+  g_free (export->filter_text);
   g_free (export);
 }
 
@@ -363,6 +370,10 @@ export_work (LgStore       *store,
 {
   ExportData *export = task_data;
 
+  if (export->filtered)
+    return lg_lead_export_filtered (store, &export->filter, &export->rules, export->now,
+                                    export->path, export->bom, &export->n_written,
+                                    cancellable, error);
   return lg_lead_export_leads (store, export->path, NULL, 0, export->bom, &export->n_written,
                                cancellable, error);
 }
@@ -398,17 +409,17 @@ on_export_chooser_response_cb (GtkNativeDialog *chooser,
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GTask) task = NULL;
-  ExportData *export;
+  ExportData *export = g_object_steal_data (G_OBJECT (chooser), "export");
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   if (file == NULL || g_file_peek_path (file) == NULL)
     {
+      export_data_free (export);
       g_object_unref (chooser);
       return;
     }
 
-  export = g_new0 (ExportData, 1);
   export->path = g_file_get_path (file);
   export->bom = g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "bom"),
                            "true") == 0;
@@ -427,14 +438,26 @@ lg_application_export_leads_action (GSimpleAction *action,
   LgApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   GtkFileChooserNative *chooser;
+  ExportData *export;
 
   if (!check_store (self))
     return;
 
-  chooser = gtk_file_chooser_native_new (_("Export Leads"), window,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+  /* From the board, the export is what the board shows. */
+  export = g_new0 (ExportData, 1);
+  if (LG_IS_WINDOW (window) && g_strcmp0 (lg_window_get_view (LG_WINDOW (window)), "pipeline") == 0)
+    export->filtered = lg_pipeline_view_get_filter (lg_window_get_pipeline_view (LG_WINDOW (window)),
+                                                    &export->filter, &export->filter_text,
+                                                    &export->rules);
+  export->now = g_get_real_time () / G_USEC_PER_SEC;
+
+  chooser = gtk_file_chooser_native_new (export->filtered ? _("Export the Leads the Board Shows")
+                                                          : _("Export Leads"),
+                                         window, GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
                                          _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("leads.csv"));
+  g_object_set_data_full (G_OBJECT (chooser), "export", export, export_data_free);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
+                                     export->filtered ? _("leads-filtered.csv") : _("leads.csv"));
   /* Excel reads UTF-8 only when the file starts with a BOM. */
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "bom",
                                _("For Microsoft Excel (adds a byte order mark)"), NULL, NULL);

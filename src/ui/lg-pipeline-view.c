@@ -451,6 +451,26 @@ read_filter_bar (LgPipelineView *self,
   load->now = g_get_real_time () / G_USEC_PER_SEC;
 }
 
+gboolean
+lg_pipeline_view_get_filter (LgPipelineView  *self,
+                             LgLeadFilter    *filter,
+                             char           **text,
+                             LgPipelineRules *rules)
+{
+  Load load = { 0 };
+  gboolean filtered;
+
+  g_return_val_if_fail (LG_IS_PIPELINE_VIEW (self), FALSE);
+  g_return_val_if_fail (filter != NULL && text != NULL && rules != NULL, FALSE);
+
+  read_filter_bar (self, &load);
+  load_filter (&load, filter);
+  filtered = load_is_filtered (&load);
+  *rules = load.rules;
+  *text = g_steal_pointer (&load.text);
+  return filtered;
+}
+
 static void
 add_to_totals (Column                *column,
                LgStage                stage,

@@ -20,6 +20,12 @@ void            lg_pipeline_view_set_store    (LgPipelineView *self,
 void            lg_pipeline_view_open_lead     (LgPipelineView *self,
                                                 gint64          id);
 gint64          lg_pipeline_view_get_open_lead (LgPipelineView *self);
+/* What the filter bar selects, for exporting what the board shows; FALSE when
+ * it shows every lead. filter->text points into *text, which the caller frees. */
+gboolean        lg_pipeline_view_get_filter    (LgPipelineView  *self,
+                                                LgLeadFilter    *filter,
+                                                char           **text,
+                                                LgPipelineRules *rules);
 void            lg_pipeline_view_filter_source (LgPipelineView *self,
                                                 gint64          source_id);
 /* TRUE while the board's leads are being read on a worker thread. */

@@ -13,6 +13,7 @@
 #include "lg-application.h"
 #include "lg-lead-card.h"
 #include "lg-lead-detail.h"
+#include "lg-lead-export.h"
 #include "lg-pipeline-view.h"
 #include "lg-resources.h"
 #include "lg-test-util.h"
@@ -383,6 +384,75 @@ test_keyboard_in_place (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The filter bar's entry (the detail has entries of its own). */
+static GtkEditable *
+find_filter_entry (GtkWidget *root)
+{
+  g_autofree char *placeholder = NULL;
+
+  if (GTK_IS_SEARCH_ENTRY (root))
+    {
+      g_object_get (root, "placeholder-text", &placeholder, NULL);
+      if (g_str_has_prefix (placeholder, "Filter by"))
+        return GTK_EDITABLE (root);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkEditable *found = find_filter_entry (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* "Export Leads" from the board writes what the filter bar selects. */
+static void
+test_export_filtered (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "filtered.csv", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *csv = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window = gtk_window_new ();
+  LgPipelineView *view = lg_pipeline_view_new ();
+  LgLeadFilter filter;
+  LgPipelineRules rules;
+  GtkEditable *entry;
+  guint n_written = 0;
+
+  add_lead (store, "Ana Kovacs", "cold", 10000);
+  add_lead (store, "Boris Petrov", "warm", 20000);
+  add_lead (store, "Анна Смирнова", "hot", 30000);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  lg_pipeline_view_set_store (view, store);
+  wait_loaded (view);
+
+  g_assert_false (lg_pipeline_view_get_filter (view, &filter, &text, &rules));
+  g_clear_pointer (&text, g_free);
+
+  entry = find_filter_entry (GTK_WIDGET (view));
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (entry, "АННА");
+  wait_loaded (view);
+  g_assert_true (lg_pipeline_view_get_filter (view, &filter, &text, &rules));
+  g_assert_cmpstr (filter.text, ==, "АННА");
+
+  g_assert_true (lg_lead_export_filtered (store, &filter, &rules, g_get_real_time () / G_USEC_PER_SEC,
+                                          path, FALSE, &n_written, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_written, ==, 1);
+  g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
+  g_assert_nonnull (strstr (csv, "Анна Смирнова"));
+  g_assert_null (strstr (csv, "Boris"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_board (void)
 {
@@ -421,6 +491,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/pipeline/board", test_board);
   g_test_add_func ("/ui/pipeline/keyboard-in-place", test_keyboard_in_place);
+  g_test_add_func ("/ui/pipeline/export-filtered", test_export_filtered);
 
   return g_test_run ();
 }
