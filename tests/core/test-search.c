@@ -151,7 +151,7 @@ test_build (void)
   g_autofree char *query = NULL;
 
   g_assert_no_error (error);
-  query = lg_search_query_build (offer, -1, NULL, NULL, NULL, &error);
+  query = lg_search_query_build (offer, -1, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   /* Stems as prefixes, ORed; must ANDed; exclude NOTed. */
   g_assert_nonnull (strstr (query, "\"crm\"*"));
@@ -407,6 +407,46 @@ test_saved_new_since_last_run (Fixture       *f,
   g_clear_object (&saved);
   saved = lg_search_list_saved (f->store, &error);
   g_assert_cmpuint (g_list_model_get_n_items (saved), ==, 0);
+}
+
+/* With more matches than the pool holds, the pool gets the messages with
+ * the most and rarest of the offer's concepts, not the newest ones; with a
+ * date filter too. */
+static void
+test_pool_ranking (Fixture       *f,
+                   gconstpointer  data)
+{
+  for (int pass = 0; pass < 2; pass++)
+    {
+      g_autoptr(LgSearchSpec) spec = lg_search_spec_new ("CRM for dental clinics");
+      g_autoptr(GPtrArray) results = NULL;
+      g_autoptr(GError) error = NULL;
+      g_auto(LgSearchStats) stats = { 0 };
+      LgSearchOptions options;
+
+      if (pass == 0)
+        for (int i = 0; i < 30; i++)
+          {
+            g_autofree char *id = g_strdup_printf ("c%d", i);
+            g_autofree char *name = g_strdup_printf ("Filler %d", i);
+
+            add_message (f->store, f->cafe, id, name, NULL, NOW - DAY / 2,
+                         "the clinic next door needs a new sign, looking for a sign maker");
+          }
+      else
+        lg_search_spec_set_since (spec, NOW - 30 * DAY);
+
+      lg_search_options_init (&options);
+      options.pool = 3;
+      options.common_floor = 1000;
+      results = lg_search_run (f->store, spec, &options, NOW, NULL, NULL, NULL, &stats, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (stats.candidates, ==, 3);
+      g_assert_nonnull (find_author (results, "Chris Baker"));
+      for (guint i = 0; i < results->len; i++)
+        g_assert_false (g_str_has_prefix (lg_search_result_get_author_name (
+                                            g_ptr_array_index (results, i)), "Filler"));
+    }
 }
 
 static void
@@ -703,6 +743,7 @@ main (int   argc,
   ADD ("one-per-author", test_one_per_author);
   ADD ("filters", test_filters);
   ADD ("saved/new-since-last-run", test_saved_new_since_last_run);
+  ADD ("pool-ranking", test_pool_ranking);
   ADD ("dismiss", test_dismiss);
   ADD ("feedback", test_feedback_changes_order);
   ADD ("pipeline-and-undo", test_pipeline_and_undo);
