@@ -389,20 +389,6 @@ report_batch (GHashTable        *authors,
     batch_func (batch, batch_data);
 }
 
-static int
-compare_results (gconstpointer a,
-                 gconstpointer b)
-{
-  LgSearchResult *x = *(LgSearchResult **) a;
-  LgSearchResult *y = *(LgSearchResult **) b;
-  int dx = lg_search_result_get_score (x), dy = lg_search_result_get_score (y);
-
-  if (dx != dy)
-    return dy - dx;
-  return lg_search_result_get_sent_at (y) > lg_search_result_get_sent_at (x) ? 1 :
-         lg_search_result_get_sent_at (y) < lg_search_result_get_sent_at (x) ? -1 : 0;
-}
-
 #define CANDIDATE_COLUMNS \
   "m.id, m.source_id, m.author_name, m.author_handle, m.author_id, m.sent_at, m.text, " \
   "m.permalink, m.external_id"
@@ -757,7 +743,7 @@ lg_search_run (LgStore                *store,
       lg_search_result_set_other_count (author->result, author->count - 1);
       g_ptr_array_add (results, g_steal_pointer (&author->result));
     }
-  g_ptr_array_sort (results, compare_results);
+  g_ptr_array_sort (results, lg_search_result_compare);
   if (results->len > lg_search_spec_get_limit (spec))
     g_ptr_array_set_size (results, lg_search_spec_get_limit (spec));
   if (stats != NULL)

@@ -28,7 +28,9 @@ struct _LgFindView
   LgSearchSpec   *spec;        /* the search shown, saved */
   GListStore     *saved;       /* LgSearchSpec */
   GListStore     *results;     /* LgSearchResult, best first */
-  GHashTable     *by_author;   /* author key -> LgSearchResult in results */
+  GPtrArray      *target;      /* LgSearchResult the list is being filled with, best first */
+  GHashTable     *by_author;   /* author key -> LgSearchResult in target */
+  guint           fill_id;     /* the tick callback filling the list, 0 when filled */
   GListModel     *sources;     /* LgSource, for the sources filter */
   GCancellable   *cancellable; /* the running search, NULL when none */
 
@@ -102,62 +104,139 @@ set_running (LgFindView *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "find.export", !running);
 }
 
-static void
-set_list_model (LgFindView *self)
-{
-  g_autoptr(GtkSingleSelection) selection =
-    gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->results)));
+/* GtkListView makes a row for every new item at once, and measuring a row's
+ * wrapping labels takes milliseconds: fifty new rows in one frame would hold
+ * the window still for a quarter of a second. So the list follows the
+ * target a few new rows per frame, each step one change of the store (the
+ * view keeps the rows of the results already shown). */
+#define ROWS_PER_FRAME 2
 
-  gtk_list_view_set_model (self->results_list, GTK_SELECTION_MODEL (selection));
+static gboolean
+fill_step (LgFindView *self,
+           guint       max_new)
+{
+  GListModel *model = G_LIST_MODEL (self->results);
+  g_autoptr(GHashTable) wanted = g_hash_table_new (NULL, NULL);
+  guint added = 0, j = 0;
+
+  /* Out with what the target no longer has (a better message came, or the
+   * final list is shorter), then in with the new ones at their places:
+   * one change each, so the rows around them stay as they are. */
+  for (guint i = 0; i < self->target->len; i++)
+    g_hash_table_add (wanted, g_ptr_array_index (self->target, i));
+  for (guint i = g_list_model_get_n_items (model); i > 0; i--)
+    {
+      g_autoptr(LgSearchResult) shown = g_list_model_get_item (model, i - 1);
+
+      if (!g_hash_table_contains (wanted, shown))
+        g_list_store_remove (self->results, i - 1);
+    }
+
+  for (guint i = 0; i < self->target->len; i++)
+    {
+      LgSearchResult *result = g_ptr_array_index (self->target, i);
+      g_autoptr(LgSearchResult) shown = g_list_model_get_item (model, j);
+
+      if (shown == result)
+        j++;
+      else if (added == max_new)
+        return TRUE;
+      else
+        {
+          g_list_store_insert (self->results, j++, result);
+          added++;
+        }
+    }
+  /* Shown results the target ranks otherwise (rare: the final order breaks
+   * ties by date) trail behind: put them in order. */
+  if (j < g_list_model_get_n_items (model))
+    g_list_store_splice (self->results, 0, g_list_model_get_n_items (model),
+                         self->target->pdata, self->target->len);
+  return FALSE;
+}
+
+static gboolean
+fill_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  LgFindView *self = user_data;
+
+  if (fill_step (self, ROWS_PER_FRAME))
+    return G_SOURCE_CONTINUE;
+  self->fill_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_filling (LgFindView *self)
+{
+  if (self->fill_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_id);
+  self->fill_id = 0;
+}
+
+/* The list heads for @items (best first); unseen, it gets them at once. */
+static void
+set_target (LgFindView *self,
+            GPtrArray  *items)
+{
+  g_ptr_array_set_size (self->target, 0);
+  g_hash_table_remove_all (self->by_author);
+  for (guint i = 0; i < items->len; i++)
+    {
+      LgSearchResult *result = g_ptr_array_index (items, i);
+
+      g_ptr_array_add (self->target, g_object_ref (result));
+      g_hash_table_replace (self->by_author, g_strdup (lg_search_result_get_author_key (result)),
+                            result);
+    }
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->results_list)))
+    {
+      stop_filling (self);
+      fill_step (self, G_MAXUINT);
+    }
+  else if (self->fill_id == 0 && fill_step (self, ROWS_PER_FRAME))
+    self->fill_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), fill_tick_cb, self, NULL);
 }
 
 static void
 clear_results (LgFindView *self)
 {
-  g_list_store_remove_all (self->results);
+  stop_filling (self);
+  g_ptr_array_set_size (self->target, 0);
   g_hash_table_remove_all (self->by_author);
+  g_list_store_remove_all (self->results);
 }
 
-static int
-compare_results (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      user_data)
-{
-  int x = lg_search_result_get_score ((LgSearchResult *) a);
-  int y = lg_search_result_get_score ((LgSearchResult *) b);
-
-  return y - x;
-}
-
-/* A result streamed in: a new person, or someone's better message. */
-static void
-merge_result (LgFindView     *self,
-              LgSearchResult *result)
-{
-  LgSearchResult *old = g_hash_table_lookup (self->by_author,
-                                             lg_search_result_get_author_key (result));
-  guint position;
-
-  if (old != NULL && g_list_store_find (self->results, old, &position))
-    g_list_store_remove (self->results, position);
-  g_list_store_insert_sorted (self->results, result, compare_results, NULL);
-  g_hash_table_replace (self->by_author, g_strdup (lg_search_result_get_author_key (result)),
-                        result);
-}
-
+/* Results streamed in: new people, or someone's better message. */
 static void
 on_batch_cb (GPtrArray *batch,
              gpointer   user_data)
 {
   LgFindView *self = user_data;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) replaced = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *found = NULL;
 
   for (guint i = 0; i < batch->len; i++)
-    merge_result (self, g_ptr_array_index (batch, i));
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->results)) > 0)
+    g_hash_table_add (replaced, (gpointer) lg_search_result_get_author_key (
+                                  g_ptr_array_index (batch, i)));
+  for (guint i = 0; i < self->target->len; i++)
+    {
+      LgSearchResult *result = g_ptr_array_index (self->target, i);
+
+      if (!g_hash_table_contains (replaced, lg_search_result_get_author_key (result)))
+        g_ptr_array_add (items, g_object_ref (result));
+    }
+  g_ptr_array_extend (items, batch, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  g_ptr_array_sort (items, lg_search_result_compare);
+  /* The page first: hidden, the list would get all results in one go. */
+  if (items->len > 0)
     gtk_stack_set_visible_child_name (self->results_stack, "results");
-  found = g_strdup_printf (_("Scoring… %u people so far"),
-                           g_list_model_get_n_items (G_LIST_MODEL (self->results)));
+  set_target (self, items);
+  found = g_strdup_printf (_("Scoring… %u people so far"), items->len);
   gtk_label_set_label (self->status_label, found);
 }
 
@@ -217,22 +296,31 @@ on_search_done_cb (GObject      *object,
       return;
     }
 
-  /* The final list replaces what streamed in (it is cut to the limit) as a
-   * new model: the list starts again at its top, where the best are, instead
-   * of keeping in view a row that sank while the results streamed in. */
-  g_hash_table_remove_all (self->by_author);
-  g_clear_object (&self->results);
-  self->results = g_list_store_new (LG_TYPE_SEARCH_RESULT);
-  g_list_store_splice (self->results, 0, 0, results->pdata, results->len);
-  set_list_model (self);
+  /* The final list replaces what streamed in (it is cut to the limit), and
+   * the list starts again at its top, where the best are, instead of keeping
+   * in view a row that sank while the results streamed in. A person shown
+   * with the same message keeps the row. */
   for (guint i = 0; i < results->len; i++)
     {
       LgSearchResult *found = g_ptr_array_index (results, i);
+      LgSearchResult *shown = g_hash_table_lookup (self->by_author,
+                                                   lg_search_result_get_author_key (found));
 
-      g_hash_table_replace (self->by_author, g_strdup (lg_search_result_get_author_key (found)),
-                            found);
-      n_new += lg_search_result_get_is_new (found);
+      if (shown != NULL &&
+          lg_search_result_get_message_id (shown) == lg_search_result_get_message_id (found))
+        {
+          lg_search_result_set_other_count (shown, lg_search_result_get_other_count (found));
+          g_ptr_array_index (results, i) = g_object_ref (shown);
+          g_object_unref (found);
+        }
     }
+  if (results->len > 0)
+    gtk_stack_set_visible_child_name (self->results_stack, "results");
+  set_target (self, results);
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->results_list)),
+                            0);
+  for (guint i = 0; i < results->len; i++)
+    n_new += lg_search_result_get_is_new (g_ptr_array_index (results, i));
 
   if (results->len == 0)
     {
@@ -244,7 +332,6 @@ on_search_done_cb (GObject      *object,
       return;
     }
 
-  gtk_stack_set_visible_child_name (self->results_stack, "results");
   if (n_new > 0)
     status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person, best first · %u new",
                                            "%u people, best first · %u new", results->len),
@@ -602,6 +689,9 @@ export_action (GtkWidget  *widget,
   GtkFileChooserNative *dialog;
   g_autofree char *name = NULL;
 
+  /* Every result, also those not yet shown. */
+  stop_filling (self);
+  fill_step (self, G_MAXUINT);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->results)) == 0)
     {
       show_toast (self, adw_toast_new (_("Nothing to export: search first")));
@@ -757,6 +847,7 @@ dismiss (LgFindView     *self,
     }
   if (g_list_store_find (self->results, result, &position))
     g_list_store_remove (self->results, position);
+  g_ptr_array_remove (self->target, result);
   g_hash_table_remove (self->by_author, lg_search_result_get_author_key (result));
 }
 
@@ -986,7 +1077,7 @@ lg_find_view_is_running (LgFindView *self)
 {
   g_return_val_if_fail (LG_IS_FIND_VIEW (self), FALSE);
 
-  return self->cancellable != NULL;
+  return self->cancellable != NULL || self->fill_id != 0;
 }
 
 static void
@@ -1004,6 +1095,8 @@ lg_find_view_dispose (GObject *object)
   g_clear_object (&self->saved);
   g_clear_object (&self->results);
   g_clear_object (&self->sources);
+  stop_filling (self);
+  g_clear_pointer (&self->target, g_ptr_array_unref);
   g_clear_pointer (&self->by_author, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), LG_TYPE_FIND_VIEW);
 
@@ -1055,6 +1148,7 @@ static void
 lg_find_view_init (LgFindView *self)
 {
   GtkListItemFactory *factory;
+  g_autoptr(GtkSingleSelection) selection = NULL;
   GtkEventController *keys;
   GtkEventController *shortcuts;
 
@@ -1062,6 +1156,7 @@ lg_find_view_init (LgFindView *self)
 
   self->saved = g_list_store_new (LG_TYPE_SEARCH_SPEC);
   self->results = g_list_store_new (LG_TYPE_SEARCH_RESULT);
+  self->target = g_ptr_array_new_with_free_func (g_object_unref);
   self->by_author = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   gtk_list_box_bind_model (self->saved_list, G_LIST_MODEL (self->saved), create_saved_row_cb,
@@ -1073,7 +1168,8 @@ lg_find_view_init (LgFindView *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_result_cb), self);
   gtk_list_view_set_factory (self->results_list, factory);
   g_object_unref (factory);
-  set_list_model (self);
+  selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->results)));
+  gtk_list_view_set_model (self->results_list, GTK_SELECTION_MODEL (selection));
 
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_results_key_pressed_cb), self);
