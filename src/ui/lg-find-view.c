@@ -10,10 +10,16 @@
 #include <glib/gi18n.h>
 
 #include "lg-find-view.h"
+#include "lg-followup-dialog.h"
 #include "lg-result-row.h"
 #include "lg-sample-workspace.h"
 #include "lg-search-export.h"
 #include "lg-search.h"
+
+/* New searches leave out the weakest matches: a score under 20 is a message
+ * that shares a word or two with the offer and shows no wish to buy. The
+ * CLI and the core keep 0 (everything) unless asked. */
+#define DEFAULT_MIN_SCORE 20
 
 /* What the sample workspace is searched for when it opens. */
 #define SAMPLE_OFFER N_("CRM for dental clinics: appointment reminders, patient recall")
@@ -44,6 +50,7 @@ struct _LgFindView
   GtkBox         *sources_box;
   GtkDropDown    *date_dropdown;
   GtkSpinButton  *min_score_spin;
+  GtkExpander    *refine_expander;
   GtkWidget      *search_button;
   GtkWidget      *cancel_button;
   GtkSpinner     *spinner;
@@ -317,8 +324,8 @@ on_search_done_cb (GObject      *object,
   if (results->len > 0)
     gtk_stack_set_visible_child_name (self->results_stack, "results");
   set_target (self, results);
-  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->results_list)),
-                            0);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->results)) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->results_list), "list.scroll-to-item", "u", 0);
   for (guint i = 0; i < results->len; i++)
     n_new += lg_search_result_get_is_new (g_ptr_array_index (results, i));
 
@@ -416,6 +423,18 @@ read_form (LgFindView   *self,
   lg_search_spec_set_since (spec, range < G_N_ELEMENTS (date_ranges) && date_ranges[range] > 0
                                   ? now_seconds () - date_ranges[range] * 86400 : 0);
   lg_search_spec_set_min_score (spec, gtk_spin_button_get_value_as_int (self->min_score_spin));
+}
+
+/* Folded, the filters still say that weak matches are left out. */
+static void
+update_refine_label (LgFindView *self)
+{
+  int min_score = gtk_spin_button_get_value_as_int (self->min_score_spin);
+  g_autofree char *label = NULL;
+
+  if (min_score > 0)
+    label = g_strdup_printf (_("_Refine · minimum score %d"), min_score);
+  gtk_expander_set_label (self->refine_expander, label != NULL ? label : _("_Refine"));
 }
 
 static void
@@ -569,7 +588,7 @@ new_search_action (GtkWidget  *widget,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->offer_view), "", -1);
   gtk_editable_set_text (GTK_EDITABLE (self->must_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->exclude_entry), "");
-  gtk_spin_button_set_value (self->min_score_spin, 0);
+  gtk_spin_button_set_value (self->min_score_spin, DEFAULT_MIN_SCORE);
   gtk_drop_down_set_selected (self->date_dropdown, 0);
   gtk_label_set_label (self->status_label, "");
   gtk_list_box_unselect_all (self->saved_list);
@@ -805,32 +824,89 @@ on_undo_add_cb (AdwToast   *toast,
     show_error_toast (self, error);
 }
 
+/* An action's toast with Undo, which calls @undo_cb with the result and the
+ * search it was shown by. */
 static void
+show_undo_toast (LgFindView     *self,
+                 const char     *title,
+                 LgSearchResult *result,
+                 GCallback       undo_cb)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (toast), "result", g_object_ref (result), g_object_unref);
+  g_object_set_data_full (G_OBJECT (toast), "spec", g_object_ref (self->spec), g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", undo_cb, self, 0);
+  show_toast (self, toast);
+}
+
+/* TRUE when the result's author is in the pipeline now. */
+static gboolean
 add_to_pipeline (LgFindView     *self,
                  LgSearchResult *result)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  AdwToast *toast;
   int score = lg_search_result_get_score (result);
 
   if (lg_search_result_get_lead_id (result) > 0)
-    return;
+    return TRUE;
   if (!lg_search_add_to_pipeline (self->store, self->spec, result, &error))
     {
       show_error_toast (self, error);
-      return;
+      return FALSE;
     }
   title = g_strdup_printf (score >= LG_SCORE_ACT_MIN ? _("%s added to Hot")
                            : score >= LG_SCORE_LOOK_MIN ? _("%s added to Warm")
                            : _("%s added to Cold"),
                            lg_search_result_get_author_label (result));
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_object_set_data_full (G_OBJECT (toast), "result", g_object_ref (result), g_object_unref);
-  g_object_set_data_full (G_OBJECT (toast), "spec", g_object_ref (self->spec), g_object_unref);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_add_cb), self, 0);
-  show_toast (self, toast);
+  show_undo_toast (self, title, result, G_CALLBACK (on_undo_add_cb));
+  return TRUE;
+}
+
+/* A result not in the pipeline yet gets there first: follow-ups belong to
+ * leads. */
+static void
+schedule_followup (LgFindView     *self,
+                   LgSearchResult *result)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  LgFollowupDialog *dialog;
+
+  if (!add_to_pipeline (self, result))
+    return;
+  dialog = lg_followup_dialog_new (self->store, lg_search_result_get_lead_id (result));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                          : NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_undo_dismiss_cb (AdwToast   *toast,
+                    LgFindView *self)
+{
+  LgSearchResult *result = g_object_get_data (G_OBJECT (toast), "result");
+  LgSearchSpec *spec = g_object_get_data (G_OBJECT (toast), "spec");
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (!lg_search_restore (self->store, spec, result, &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
+  /* Back in its place, unless another search is shown by now. */
+  if (spec != self->spec ||
+      g_hash_table_contains (self->by_author, lg_search_result_get_author_key (result)))
+    return;
+  items = g_ptr_array_copy (self->target, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  g_ptr_array_set_free_func (items, g_object_unref);
+  g_ptr_array_add (items, g_object_ref (result));
+  g_ptr_array_sort (items, lg_search_result_compare);
+  set_target (self, items);
 }
 
 static void
@@ -838,6 +914,7 @@ dismiss (LgFindView     *self,
          LgSearchResult *result)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
   guint position;
 
   if (!lg_search_dismiss (self->store, self->spec, result, &error))
@@ -849,6 +926,8 @@ dismiss (LgFindView     *self,
     g_list_store_remove (self->results, position);
   g_ptr_array_remove (self->target, result);
   g_hash_table_remove (self->by_author, lg_search_result_get_author_key (result));
+  title = g_strdup_printf (_("%s dismissed"), lg_search_result_get_author_label (result));
+  show_undo_toast (self, title, result, G_CALLBACK (on_undo_dismiss_cb));
 }
 
 static void
@@ -858,6 +937,7 @@ act_on_result (LgFindView     *self,
 {
   g_autoptr(GError) error = NULL;
   const char *link = lg_search_result_get_link (result);
+  int vote = action == LG_RESULT_ACTION_THUMBS_UP ? 1 : -1;
 
   if (self->store == NULL || self->spec == NULL)
     return;
@@ -870,16 +950,22 @@ act_on_result (LgFindView     *self,
     case LG_RESULT_ACTION_DISMISS:
       dismiss (self, result);
       break;
+    case LG_RESULT_ACTION_FOLLOW_UP:
+      schedule_followup (self, result);
+      break;
     case LG_RESULT_ACTION_THUMBS_UP:
     case LG_RESULT_ACTION_THUMBS_DOWN:
-      if (!lg_search_vote (self->store, self->spec, result,
-                           action == LG_RESULT_ACTION_THUMBS_UP, &error))
+      /* The thumb already down takes the vote back. */
+      if (lg_search_result_get_feedback (result) == vote)
+        vote = 0;
+      if (!lg_search_vote (self->store, self->spec, result, vote, &error))
         show_error_toast (self, error);
       else
         {
           /* The ranking learns at once: the search runs again with the vote. */
-          show_toast (self, adw_toast_new (_("Thanks: the ranking of this search now follows your "
-                                             "vote")));
+          show_toast (self, adw_toast_new (vote != 0 ? _("Thanks: the ranking of this search now "
+                                                         "follows your vote")
+                                                     : _("Vote taken back")));
           run_search (self);
         }
       break;
@@ -1124,6 +1210,7 @@ lg_find_view_class_init (LgFindViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgFindView, sources_box);
   gtk_widget_class_bind_template_child (widget_class, LgFindView, date_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LgFindView, min_score_spin);
+  gtk_widget_class_bind_template_child (widget_class, LgFindView, refine_expander);
   gtk_widget_class_bind_template_child (widget_class, LgFindView, search_button);
   gtk_widget_class_bind_template_child (widget_class, LgFindView, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, LgFindView, spinner);
@@ -1133,6 +1220,7 @@ lg_find_view_class_init (LgFindViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgFindView, results_list);
   gtk_widget_class_bind_template_callback (widget_class, on_saved_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_results_list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, update_refine_label);
 
   gtk_widget_class_install_action (widget_class, "find.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "find.cancel", NULL, cancel_action);
@@ -1185,6 +1273,7 @@ lg_find_view_init (LgFindView *self)
                                                           gtk_named_action_new ("find.search")));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
+  gtk_spin_button_set_value (self->min_score_spin, DEFAULT_MIN_SCORE);
   set_running (self, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "find.search", FALSE);
   show_message (self, "system-search-symbolic", _("Describe What You Sell"),

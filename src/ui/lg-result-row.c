@@ -226,16 +226,19 @@ row_action (GtkWidget  *widget,
     { "row.thumbs-down", LG_RESULT_ACTION_THUMBS_DOWN },
     { "row.open", LG_RESULT_ACTION_OPEN },
     { "row.copy-link", LG_RESULT_ACTION_COPY_LINK },
+    { "row.follow-up", LG_RESULT_ACTION_FOLLOW_UP },
   };
-  LgResultRow *self = LG_RESULT_ROW (widget);
+  g_autoptr(LgResultRow) self = g_object_ref (LG_RESULT_ROW (widget));
 
   if (self->result == NULL)
     return;
   for (guint i = 0; i < G_N_ELEMENTS (map); i++)
     if (g_str_equal (action_name, map[i].name))
       g_signal_emit (self, signals[ACTION], 0, map[i].action);
-  /* A toggle shows the stored vote, not the click. */
-  sync_state (self);
+  /* A toggle shows the stored vote, not the click; unless the action took
+   * the row away (dismissed, the list dropped it). */
+  if (self->result != NULL)
+    sync_state (self);
 }
 
 static void
@@ -258,6 +261,7 @@ lg_result_row_class_init (LgResultRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   static const char * const actions[] = {
     "row.add", "row.dismiss", "row.thumbs-up", "row.thumbs-down", "row.open", "row.copy-link",
+    "row.follow-up",
   };
 
   object_class->dispose = lg_result_row_dispose;
