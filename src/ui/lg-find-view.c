@@ -124,6 +124,7 @@ fill_step (LgFindView *self,
 {
   GListModel *model = G_LIST_MODEL (self->results);
   g_autoptr(GHashTable) wanted = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) shown = g_hash_table_new (NULL, NULL);
   guint added = 0, j = 0;
 
   /* Out with what the target no longer has (a better message came, or the
@@ -133,19 +134,29 @@ fill_step (LgFindView *self,
     g_hash_table_add (wanted, g_ptr_array_index (self->target, i));
   for (guint i = g_list_model_get_n_items (model); i > 0; i--)
     {
-      g_autoptr(LgSearchResult) shown = g_list_model_get_item (model, i - 1);
+      g_autoptr(LgSearchResult) result = g_list_model_get_item (model, i - 1);
 
-      if (!g_hash_table_contains (wanted, shown))
+      if (g_hash_table_contains (wanted, result))
+        g_hash_table_add (shown, result);
+      else
         g_list_store_remove (self->results, i - 1);
     }
 
   for (guint i = 0; i < self->target->len; i++)
     {
       LgSearchResult *result = g_ptr_array_index (self->target, i);
-      g_autoptr(LgSearchResult) shown = g_list_model_get_item (model, j);
+      g_autoptr(LgSearchResult) at_j = g_list_model_get_item (model, j);
 
-      if (shown == result)
+      if (at_j == result)
         j++;
+      else if (g_hash_table_contains (shown, result))
+        {
+          /* Ranked otherwise than shown (rare: the final list breaks ties
+           * by date): everything in order at once. */
+          g_list_store_splice (self->results, 0, g_list_model_get_n_items (model),
+                               self->target->pdata, self->target->len);
+          return FALSE;
+        }
       else if (added == max_new)
         return TRUE;
       else
@@ -154,11 +165,6 @@ fill_step (LgFindView *self,
           added++;
         }
     }
-  /* Shown results the target ranks otherwise (rare: the final order breaks
-   * ties by date) trail behind: put them in order. */
-  if (j < g_list_model_get_n_items (model))
-    g_list_store_splice (self->results, 0, g_list_model_get_n_items (model),
-                         self->target->pdata, self->target->len);
   return FALSE;
 }
 
