@@ -50,20 +50,21 @@ has_word_char (const char *text)
 }
 
 /* One term as FTS5 phrase syntax: its words joined by '+', each a stem prefix
- * when the stem is long enough, else the word itself. *max_frequency gets
- * the document frequency of its most common word (-1 when unknown). NULL when
- * it has no word. */
+ * when the stem is long enough, else the word itself. *max_frequency and
+ * *min_frequency get the document frequencies of its most and least common
+ * words (-1 when unknown). NULL when it has no word. */
 static char *
 term_to_fts (const LgQueryTerm   *term,
              LgTermFrequencyFunc  frequency,
              gpointer             user_data,
-             gint64              *max_frequency)
+             gint64              *max_frequency,
+             gint64              *min_frequency)
 {
   g_auto(GStrv) words = g_strsplit (term->word, " ", -1);
   g_auto(GStrv) stems = g_strsplit (term->stem != NULL ? term->stem : term->word, " ", -1);
   GString *out = g_string_new (NULL);
 
-  *max_frequency = -1;
+  *max_frequency = *min_frequency = -1;
   for (guint i = 0; words[i] != NULL; i++)
     {
       const char *stem = i < g_strv_length (stems) ? stems[i] : words[i];
@@ -74,7 +75,12 @@ term_to_fts (const LgQueryTerm   *term,
       if (!has_word_char (token))
         continue;
       if (frequency != NULL)
-        *max_frequency = MAX (*max_frequency, frequency (token, prefix, user_data));
+        {
+          gint64 docs = frequency (token, prefix, user_data);
+
+          *max_frequency = MAX (*max_frequency, docs);
+          *min_frequency = *min_frequency < 0 ? docs : MIN (*min_frequency, docs);
+        }
       quoted = lg_search_query_quote (token, prefix);
       if (out->len > 0)
         g_string_append (out, " + ");
@@ -95,11 +101,13 @@ lg_search_query_build (const LgOffer        *offer,
                        LgTermFrequencyFunc   frequency,
                        gpointer              user_data,
                        GPtrArray            *dropped,
+                       GArray               *frequencies,
                        GError              **error)
 {
   g_autoptr(GString) positive = g_string_new (NULL);
   g_autoptr(GPtrArray) must = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) exclude = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) positive_docs = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *expression = NULL;
   const LgQueryTerm *terms;
   guint n_terms;
@@ -110,7 +118,7 @@ lg_search_query_build (const LgOffer        *offer,
   for (guint i = 0; i < n_terms; i++)
     {
       const LgQueryTerm *term = &terms[i];
-      gint64 docs = -1;
+      gint64 docs = -1, rarest = -1;
       g_autofree char *fts = NULL;
 
       /* Must-have and exclude words narrow the result however common they
@@ -118,7 +126,7 @@ lg_search_query_build (const LgOffer        *offer,
       fts = term_to_fts (term,
                          term->kind == LG_QUERY_TERM_CONCEPT || term->kind == LG_QUERY_TERM_PHRASE
                          ? frequency : NULL,
-                         user_data, &docs);
+                         user_data, &docs, &rarest);
       if (fts == NULL)
         continue;
 
@@ -135,6 +143,8 @@ lg_search_query_build (const LgOffer        *offer,
           if (positive->len > 0)
             g_string_append (positive, " OR ");
           g_string_append (positive, fts);
+          /* A phrase is at most as common as its rarest word. */
+          g_array_append_val (positive_docs, rarest);
           break;
         case LG_QUERY_TERM_MUST:
           g_ptr_array_add (must, g_steal_pointer (&fts));
@@ -179,5 +189,13 @@ lg_search_query_build (const LgOffer        *offer,
       expression = next;
     }
 
+  /* Phrases are numbered in the order they are written: the positive ones
+   * first, then the must-have and exclude ones, which every match has or
+   * lacks alike. */
+  if (frequencies != NULL)
+    {
+      g_array_set_size (frequencies, 0);
+      g_array_append_vals (frequencies, positive_docs->data, positive_docs->len);
+    }
   return g_steal_pointer (&expression);
 }

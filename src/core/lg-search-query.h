@@ -31,13 +31,17 @@ char  *lg_search_query_quote (const char          *text,
  * prefixes), ANDed with each must-have word, NOT each exclude word.
  * A concept or phrase found in more than @max_docs messages (per @frequency;
  * @max_docs < 0 keeps all) is left out and its word added to @dropped (may be
- * NULL), so that no query reads a large share of the database. Returns NULL
- * with LG_SEARCH_ERROR_COMMON_WORDS when every word to look for was dropped. */
+ * NULL), so that no query reads a large share of the database. @frequencies
+ * (may be NULL) gets the document frequency (gint64, -1 when unknown) of each
+ * concept and phrase kept, in the order of the expression's first phrases
+ * (see lg-search-rank.h). Returns NULL with LG_SEARCH_ERROR_COMMON_WORDS when
+ * every word to look for was dropped. */
 char  *lg_search_query_build (const LgOffer       *offer,
                               gint64               max_docs,
                               LgTermFrequencyFunc  frequency,
                               gpointer             user_data,
                               GPtrArray           *dropped,
+                              GArray              *frequencies,
                               GError             **error);
 
 G_END_DECLS

@@ -52,6 +52,7 @@ enum {
   PROP_STATUS,
   PROP_FEEDBACK,
   PROP_LEAD_ID,
+  PROP_OTHER_COUNT,
   N_PROPS
 };
 
@@ -96,6 +97,9 @@ lg_search_result_get_property (GObject    *object,
     case PROP_LEAD_ID:
       g_value_set_int64 (value, self->lead_id);
       break;
+    case PROP_OTHER_COUNT:
+      g_value_set_uint (value, self->other_count);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -115,6 +119,8 @@ lg_search_result_class_init (LgSearchResultClass *klass)
                                               LG_MATCH_DISMISSED, LG_MATCH_NEW, flags);
   properties[PROP_FEEDBACK] = g_param_spec_int ("feedback", NULL, NULL, -1, 1, 0, flags);
   properties[PROP_LEAD_ID] = g_param_spec_int64 ("lead-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_OTHER_COUNT] = g_param_spec_uint ("other-count", NULL, NULL, 0, G_MAXUINT, 0,
+                                                    flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -413,7 +419,23 @@ lg_search_result_set_other_count (LgSearchResult *self,
                                   guint           count)
 {
   g_return_if_fail (LG_IS_SEARCH_RESULT (self));
+
+  if (self->other_count == count)
+    return;
   self->other_count = count;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OTHER_COUNT]);
+}
+
+int
+lg_search_result_compare (gconstpointer a,
+                          gconstpointer b)
+{
+  LgSearchResult *x = *(LgSearchResult **) a;
+  LgSearchResult *y = *(LgSearchResult **) b;
+
+  if (x->score != y->score)
+    return y->score - x->score;
+  return y->sent_at > x->sent_at ? 1 : y->sent_at < x->sent_at ? -1 : 0;
 }
 
 void

@@ -96,6 +96,10 @@ gint64              lg_search_result_get_lead_id      (LgSearchResult *self);
 void                lg_search_result_set_lead_id      (LgSearchResult *self,
                                                        gint64          lead_id);
 
+/* Best first: higher score, then newer. For g_ptr_array_sort() on results. */
+int                 lg_search_result_compare          (gconstpointer   a,
+                                                       gconstpointer   b);
+
 const char         *lg_match_status_to_string         (LgMatchStatus   status);
 LgMatchStatus       lg_match_status_from_string       (const char     *string);
 

@@ -11,6 +11,7 @@
 
 #include "lg-scorer.h"
 #include "lg-search-query.h"
+#include "lg-search-rank.h"
 #include "lg-search.h"
 #include "lg-store-private.h"
 
@@ -143,14 +144,16 @@ lookup_frequency (const char *token,
 }
 
 /* The FTS5 expression for the offer, with the words too common to search
- * left out. */
+ * left out, and the weights lg_rank() ranks its matches with. */
 static char *
 build_query (LgStore                *store,
              const LgOffer          *offer,
              const LgSearchOptions  *options,
+             GBytes                **weights,
              LgSearchStats          *stats,
              GError                **error)
 {
+  g_autoptr(GArray) frequencies = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) dropped = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GMutexLocker) locker = NULL;
   FrequencyLookup lookup = { store, NULL, FALSE };
@@ -184,7 +187,11 @@ build_query (LgStore                *store,
   lookup.cache = cache;
 
   max_docs = MAX ((gint64) (cache->n_messages * options->common_share), options->common_floor);
-  query = lg_search_query_build (offer, max_docs, lookup_frequency, &lookup, dropped, error);
+  query = lg_search_query_build (offer, max_docs, lookup_frequency, &lookup, dropped,
+                                 frequencies, error);
+  if (query == NULL)
+    return NULL;
+  *weights = lg_search_rank_weights (frequencies, cache->n_messages);
 
   if (stats != NULL)
     {
@@ -382,30 +389,18 @@ report_batch (GHashTable        *authors,
     batch_func (batch, batch_data);
 }
 
-static int
-compare_results (gconstpointer a,
-                 gconstpointer b)
-{
-  LgSearchResult *x = *(LgSearchResult **) a;
-  LgSearchResult *y = *(LgSearchResult **) b;
-  int dx = lg_search_result_get_score (x), dy = lg_search_result_get_score (y);
-
-  if (dx != dy)
-    return dy - dx;
-  return lg_search_result_get_sent_at (y) > lg_search_result_get_sent_at (x) ? 1 :
-         lg_search_result_get_sent_at (y) < lg_search_result_get_sent_at (x) ? -1 : 0;
-}
-
 #define CANDIDATE_COLUMNS \
   "m.id, m.source_id, m.author_name, m.author_handle, m.author_id, m.sent_at, m.text, " \
   "m.permalink, m.external_id"
 
 /* Without filters the ranking runs on the index alone and only the pool is
- * read from messages; with them, each match is checked against its row. */
+ * read from messages; with them, each match is checked against its row.
+ * Among matches of equal rank the newer ones come first. */
 static sqlite3_stmt *
 prepare_candidates (LgStore       *store,
                     LgSearchSpec  *spec,
                     const char    *query,
+                    GBytes        *weights,
                     guint          pool,
                     GError       **error)
 {
@@ -418,9 +413,10 @@ prepare_candidates (LgStore       *store,
     {
       stmt = lg_store_prepare (store,
                                "SELECT " CANDIDATE_COLUMNS " FROM "
-                               "(SELECT rowid AS id, rank FROM messages_fts "
-                               " WHERE messages_fts MATCH ?1 ORDER BY rank LIMIT ?2) c "
-                               "JOIN messages m ON m.id = c.id ORDER BY c.rank",
+                               "(SELECT rowid AS id, lg_rank (messages_fts, ?3) AS r "
+                               " FROM messages_fts WHERE messages_fts MATCH ?1 "
+                               " ORDER BY r DESC, rowid DESC LIMIT ?2) c "
+                               "JOIN messages m ON m.id = c.id ORDER BY c.r DESC, c.id DESC",
                                error);
     }
   else
@@ -430,24 +426,26 @@ prepare_candidates (LgStore       *store,
       stmt = lg_store_prepare (store,
                                "SELECT " CANDIDATE_COLUMNS " FROM messages_fts f "
                                "JOIN messages m ON m.id = f.rowid "
-                               "WHERE messages_fts MATCH ?1 AND m.sent_at >= ?3 "
-                               "AND (?4 = 0 OR m.sent_at < ?4) "
-                               "AND (?5 IS NULL OR instr (?5, ',' || m.source_id || ',') > 0) "
-                               "ORDER BY f.rank LIMIT ?2",
+                               "WHERE messages_fts MATCH ?1 AND m.sent_at >= ?4 "
+                               "AND (?5 = 0 OR m.sent_at < ?5) "
+                               "AND (?6 IS NULL OR instr (?6, ',' || m.source_id || ',') > 0) "
+                               "ORDER BY lg_rank (messages_fts, ?3) DESC, m.id DESC LIMIT ?2",
                                error);
       if (stmt == NULL)
         return NULL;
       for (guint i = 0; i < n_sources; i++)
         g_string_append_printf (list, "%" G_GINT64_FORMAT ",", sources[i]);
-      sqlite3_bind_int64 (stmt, 3, since);
-      sqlite3_bind_int64 (stmt, 4, until);
+      sqlite3_bind_int64 (stmt, 4, since);
+      sqlite3_bind_int64 (stmt, 5, until);
       if (n_sources > 0)
-        sqlite3_bind_text (stmt, 5, list->str, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text (stmt, 6, list->str, -1, SQLITE_TRANSIENT);
     }
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 2, pool);
+  sqlite3_bind_blob (stmt, 3, g_bytes_get_data (weights, NULL), g_bytes_get_size (weights),
+                     SQLITE_TRANSIENT);
   return stmt;
 }
 
@@ -541,6 +539,22 @@ fail:
   return FALSE;
 }
 
+/* One scorer per thread, kept: what it learnt about each word makes the next
+ * search's scoring several times faster. */
+static LgScorer *
+thread_scorer (void)
+{
+  static GPrivate scorers = G_PRIVATE_INIT ((GDestroyNotify) lg_scorer_free);
+  LgScorer *scorer = g_private_get (&scorers);
+
+  if (scorer == NULL)
+    {
+      scorer = lg_scorer_new ();
+      g_private_set (&scorers, scorer);
+    }
+  return scorer;
+}
+
 static LgOffer *
 offer_for_spec (LgSearchSpec  *spec,
                 GError       **error)
@@ -591,12 +605,13 @@ lg_search_run (LgStore                *store,
 {
   g_autoptr(LgOffer) offer = NULL;
   g_autoptr(LgFeedback) feedback = NULL;
-  g_autoptr(LgScorer) scorer = NULL;
+  LgScorer *scorer;
   g_autoptr(LgScoreResult) score = NULL;
   g_autoptr(GHashTable) sources = NULL;
   g_autoptr(GHashTable) authors = NULL;
   g_autoptr(GPtrArray) results = NULL;
   g_autofree char *query = NULL;
+  g_autoptr(GBytes) weights = NULL;
   g_auto(LeadIndex) leads = { NULL, NULL };
   LgSearchOptions defaults;
   sqlite3_stmt *stmt;
@@ -620,7 +635,9 @@ lg_search_run (LgStore                *store,
   offer = offer_for_spec (spec, error);
   if (offer == NULL || (feedback = feedback_for_spec (spec, error)) == NULL)
     return NULL;
-  query = build_query (store, offer, options, stats, error);
+  if (!lg_search_rank_register (store, error))
+    return NULL;
+  query = build_query (store, offer, options, &weights, stats, error);
   if (query == NULL)
     return NULL;
 
@@ -628,13 +645,13 @@ lg_search_run (LgStore                *store,
   if (sources == NULL || !read_leads (store, &leads, error))
     return NULL;
 
-  scorer = lg_scorer_new ();
+  scorer = thread_scorer ();
   score = lg_score_result_new ();
   authors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, author_free);
   min_score = lg_search_spec_get_min_score (spec);
   last_run = lg_search_spec_get_last_run (spec);
 
-  stmt = prepare_candidates (store, spec, query, options->pool, error);
+  stmt = prepare_candidates (store, spec, query, weights, options->pool, error);
   if (stmt == NULL)
     return NULL;
 
@@ -726,7 +743,7 @@ lg_search_run (LgStore                *store,
       lg_search_result_set_other_count (author->result, author->count - 1);
       g_ptr_array_add (results, g_steal_pointer (&author->result));
     }
-  g_ptr_array_sort (results, compare_results);
+  g_ptr_array_sort (results, lg_search_result_compare);
   if (results->len > lg_search_spec_get_limit (spec))
     g_ptr_array_set_size (results, lg_search_spec_get_limit (spec));
   if (stats != NULL)

@@ -89,12 +89,14 @@ GPtrArray  *lg_search_run_finish       (LgStore             *store,
  * unsaved one only the lead is written). */
 
 /* Makes a lead of the result's author, in Hot for a score of 70 and up, Warm
- * for 40–69, Cold below, linked to the message; marks the match accepted. */
+ * for 40–69, Cold below, linked to the message, found now (its speed to lead
+ * counts from the message and from now); marks the match accepted. */
 gboolean    lg_search_add_to_pipeline  (LgStore             *store,
                                         LgSearchSpec        *spec,
                                         LgSearchResult      *result,
                                         GError             **error);
-/* Undoes lg_search_add_to_pipeline(): removes that lead again. */
+/* Undoes lg_search_add_to_pipeline(): deletes that lead again, with its
+ * timeline and follow-ups. */
 gboolean    lg_search_undo_add         (LgStore             *store,
                                         LgSearchSpec        *spec,
                                         LgSearchResult      *result,
@@ -104,12 +106,18 @@ gboolean    lg_search_dismiss          (LgStore             *store,
                                         LgSearchSpec        *spec,
                                         LgSearchResult      *result,
                                         GError             **error);
-/* Thumbs up or down: stored with the match, and learnt by the search's
- * feedback, which changes the ranking of this search's next run only. */
+/* Undoes lg_search_dismiss(): the result shows again. */
+gboolean    lg_search_restore          (LgStore             *store,
+                                        LgSearchSpec        *spec,
+                                        LgSearchResult      *result,
+                                        GError             **error);
+/* Thumbs up (@vote 1), down (-1) or neither (0, a saved search only): stored
+ * with the match, and the search's feedback learnt again from all its votes,
+ * which changes the ranking of this search's next run only. */
 gboolean    lg_search_vote             (LgStore             *store,
                                         LgSearchSpec        *spec,
                                         LgSearchResult      *result,
-                                        gboolean             thumbs_up,
+                                        int                  vote,
                                         GError             **error);
 
 /* Saved searches (lg-store-searches.c): a spec with id 0 is added and gets

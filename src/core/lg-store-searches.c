@@ -187,39 +187,48 @@ lg_search_remove_saved (LgStore  *store,
                        _("Could not remove the saved search"), error);
 }
 
-/* Writes status and/or feedback of the result's match; nothing for an unsaved
- * search. */
+/* update_match()'s feedback when the vote stays as it is. */
+#define KEEP_VOTE G_MININT
+
+/* Writes the status (NULL: unchanged) and/or vote of the result's match;
+ * nothing for an unsaved search. The match is written first when the search
+ * has not recorded it yet (the user acts on results as they stream in). */
 static gboolean
 update_match (LgStore         *store,
               LgSearchSpec    *spec,
               LgSearchResult  *result,
               const char      *status,
-              int              feedback,
+              int              vote,
               GError         **error)
 {
+  g_autofree char *breakdown = NULL;
   sqlite3_stmt *stmt;
 
   if (lg_search_spec_get_id (spec) <= 0)
     return TRUE;
 
   stmt = lg_store_prepare (store,
-                           "UPDATE matches SET status = coalesce (?3, status), "
-                           "feedback = coalesce (?4, feedback) "
-                           "WHERE search_id = ?1 AND message_id = ?2",
+                           "INSERT INTO matches (search_id, message_id, status, feedback, score, "
+                           "breakdown, reason, first_seen, last_seen) "
+                           "VALUES (?1, ?2, coalesce (?3, 'new'), coalesce (?4, 0), ?5, ?6, ?7, "
+                           "?8, ?8) "
+                           "ON CONFLICT (search_id, message_id) DO UPDATE SET "
+                           "status = coalesce (?3, status), feedback = coalesce (?4, feedback)",
                            error);
   if (stmt == NULL)
     return FALSE;
+  breakdown = lg_search_result_dup_breakdown_json (result);
   sqlite3_bind_int64 (stmt, 1, lg_search_spec_get_id (spec));
   sqlite3_bind_int64 (stmt, 2, lg_search_result_get_message_id (result));
   lg_stmt_bind_text (stmt, 3, status);
-  if (feedback != 0)
-    sqlite3_bind_int (stmt, 4, feedback);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      lg_store_set_error (store, error, _("Could not save what you did with the result"));
-      return FALSE;
-    }
-  return TRUE;
+  if (vote != KEEP_VOTE)
+    sqlite3_bind_int (stmt, 4, vote);
+  sqlite3_bind_int (stmt, 5, lg_search_result_get_score (result));
+  sqlite3_bind_text (stmt, 6, breakdown, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, lg_search_result_get_reason (result), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 8, g_get_real_time () / G_USEC_PER_SEC);
+  return lg_store_step_done (store, stmt, _("Could not save what you did with the result"),
+                             error);
 }
 
 static const char *
@@ -244,8 +253,8 @@ lg_search_add_to_pipeline (LgStore         *store,
                            GError         **error)
 {
   g_autoptr(LgLead) lead = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   const char *name;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (LG_IS_STORE (store), FALSE);
   g_return_val_if_fail (LG_IS_SEARCH_SPEC (spec), FALSE);
@@ -262,26 +271,16 @@ lg_search_add_to_pipeline (LgStore         *store,
   lg_lead_set_score (lead, lg_search_result_get_score (result));
   lg_lead_set_source_id (lead, lg_search_result_get_source_id (result));
   lg_lead_set_message_id (lead, lg_search_result_get_message_id (result));
+  /* Speed to lead counts from the message and from when it was found. */
+  lg_lead_set_created_at (lead, now);
+  lg_lead_set_found_at (lead, now);
+  lg_lead_set_message_at (lead, lg_search_result_get_sent_at (result));
 
   if (!lg_store_begin (store, error))
     return FALSE;
-  if (!lg_store_add_lead (store, lead, error))
-    goto fail;
-
-  /* Speed to lead counts from the message and from when it was found. */
-  stmt = lg_store_prepare (store, "UPDATE leads SET found_at = ?2, message_at = ?3 WHERE id = ?1",
-                           error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, lg_lead_get_id (lead));
-  sqlite3_bind_int64 (stmt, 2, lg_lead_get_created_at (lead));
-  sqlite3_bind_int64 (stmt, 3, lg_search_result_get_sent_at (result));
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      lg_store_set_error (store, error, _("Could not add the lead"));
-      goto fail;
-    }
-  if (!update_match (store, spec, result, "accepted", 0, error) || !lg_store_commit (store, error))
+  if (!lg_store_add_lead (store, lead, error) ||
+      !update_match (store, spec, result, "accepted", KEEP_VOTE, error) ||
+      !lg_store_commit (store, error))
     goto fail;
 
   lg_search_result_set_lead_id (result, lg_lead_get_id (lead));
@@ -300,6 +299,8 @@ lg_search_undo_add (LgStore         *store,
                     LgSearchResult  *result,
                     GError         **error)
 {
+  g_autoptr(LgDeletedLead) deleted = NULL;
+
   g_return_val_if_fail (LG_IS_STORE (store), FALSE);
   g_return_val_if_fail (LG_IS_SEARCH_SPEC (spec), FALSE);
   g_return_val_if_fail (LG_IS_SEARCH_RESULT (result), FALSE);
@@ -307,11 +308,13 @@ lg_search_undo_add (LgStore         *store,
   if (lg_search_result_get_lead_id (result) <= 0)
     return TRUE;
 
+  /* The pipeline's own delete: the lead goes with its timeline and
+   * follow-ups. */
   if (!lg_store_begin (store, error))
     return FALSE;
-  if (!exec_with_id (store, "DELETE FROM leads WHERE id = ?", lg_search_result_get_lead_id (result),
-                     _("Could not remove the lead"), error) ||
-      !update_match (store, spec, result, "new", 0, error) ||
+  deleted = lg_store_delete_lead (store, lg_search_result_get_lead_id (result), error);
+  if (deleted == NULL ||
+      !update_match (store, spec, result, "new", KEEP_VOTE, error) ||
       !lg_store_commit (store, error))
     {
       lg_store_rollback (store);
@@ -334,68 +337,151 @@ lg_search_dismiss (LgStore         *store,
   g_return_val_if_fail (LG_IS_SEARCH_SPEC (spec), FALSE);
   g_return_val_if_fail (LG_IS_SEARCH_RESULT (result), FALSE);
 
-  if (!update_match (store, spec, result, "dismissed", 0, error))
+  if (!update_match (store, spec, result, "dismissed", KEEP_VOTE, error))
     return FALSE;
   lg_search_result_set_status (result, LG_MATCH_DISMISSED);
   return TRUE;
 }
 
 gboolean
-lg_search_vote (LgStore         *store,
-                LgSearchSpec    *spec,
-                LgSearchResult  *result,
-                gboolean         thumbs_up,
-                GError         **error)
+lg_search_restore (LgStore         *store,
+                   LgSearchSpec    *spec,
+                   LgSearchResult  *result,
+                   GError         **error)
 {
-  g_autoptr(LgOffer) offer = NULL;
-  g_autoptr(LgFeedback) feedback = NULL;
-  g_autoptr(LgScorer) scorer = NULL;
-  g_autoptr(LgScoreResult) score = NULL;
-  g_autoptr(LgSearchSpec) saved = NULL;
-  g_autofree char *text = NULL;
-  const char *stored;
-  int vote = thumbs_up ? 1 : -1;
+  LgMatchStatus status;
 
   g_return_val_if_fail (LG_IS_STORE (store), FALSE);
   g_return_val_if_fail (LG_IS_SEARCH_SPEC (spec), FALSE);
   g_return_val_if_fail (LG_IS_SEARCH_RESULT (result), FALSE);
+
+  status = lg_search_result_get_lead_id (result) > 0 ? LG_MATCH_ACCEPTED : LG_MATCH_NEW;
+  if (!update_match (store, spec, result, lg_match_status_to_string (status), KEEP_VOTE, error))
+    return FALSE;
+  lg_search_result_set_status (result, status);
+  return TRUE;
+}
+
+/* Learns @vote on @text into @feedback: the engine learns from the message as
+ * it scores with the feedback so far. */
+static gboolean
+learn (LgScorer    *scorer,
+       LgOffer     *offer,
+       LgFeedback  *feedback,
+       const char  *text,
+       gint64       sent_at,
+       gint64       now,
+       int          vote,
+       GError     **error)
+{
+  g_autoptr(LgScoreResult) score = lg_score_result_new ();
+
+  if (!lg_scorer_score (scorer, offer, feedback, text, -1, sent_at, now, score, error))
+    return FALSE;
+  lg_feedback_add (feedback, score, vote > 0);
+  return TRUE;
+}
+
+/* A saved search's feedback learnt anew from the votes it stores, in the
+ * order of their messages: a vote taken back or turned is unlearnt. */
+static LgFeedback *
+replay_votes (LgStore       *store,
+              LgSearchSpec  *spec,
+              LgOffer       *offer,
+              gint64         now,
+              GError       **error)
+{
+  g_autoptr(LgScorer) scorer = lg_scorer_new ();
+  g_autoptr(LgFeedback) feedback = lg_feedback_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = lg_store_prepare (store,
+                           "SELECT m.text, m.sent_at, x.feedback FROM matches x "
+                           "JOIN messages m ON m.id = x.message_id "
+                           "WHERE x.search_id = ? AND x.feedback <> 0 ORDER BY x.message_id",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, lg_search_spec_get_id (spec));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (!learn (scorer, offer, feedback, lg_stmt_text (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                now, sqlite3_column_int (stmt, 2), error))
+      {
+        sqlite3_reset (stmt);
+        return NULL;
+      }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lg_store_set_error (store, error, _("Could not read the search’s thumbs up and down"));
+      return NULL;
+    }
+  return g_steal_pointer (&feedback);
+}
+
+gboolean
+lg_search_vote (LgStore         *store,
+                LgSearchSpec    *spec,
+                LgSearchResult  *result,
+                int              vote,
+                GError         **error)
+{
+  g_autoptr(LgOffer) offer = NULL;
+  g_autoptr(LgFeedback) feedback = NULL;
+  g_autoptr(LgSearchSpec) saved = NULL;
+  g_autofree char *text = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gboolean is_saved;
+
+  g_return_val_if_fail (LG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (LG_IS_SEARCH_SPEC (spec), FALSE);
+  g_return_val_if_fail (LG_IS_SEARCH_RESULT (result), FALSE);
+  g_return_val_if_fail (vote >= -1 && vote <= 1, FALSE);
+  is_saved = lg_search_spec_get_id (spec) > 0;
+  g_return_val_if_fail (vote != 0 || is_saved, FALSE);
 
   if (lg_search_result_get_feedback (result) == vote)
     return TRUE;
 
   offer = lg_offer_new (lg_search_spec_get_offer (spec), lg_search_spec_get_must (spec),
                         lg_search_spec_get_exclude (spec), error);
-  if (offer == NULL)
-    return FALSE;
-  stored = lg_search_spec_get_feedback (spec);
-  feedback = stored != NULL ? lg_feedback_new_from_string (stored, error) : lg_feedback_new ();
-  if (feedback == NULL)
+  if (offer == NULL || !lg_store_begin (store, error))
     return FALSE;
 
-  /* The engine learns from the message as it scores with the feedback so far. */
-  scorer = lg_scorer_new ();
-  score = lg_score_result_new ();
-  if (!lg_scorer_score (scorer, offer, feedback, lg_search_result_get_text (result), -1,
-                        lg_search_result_get_sent_at (result),
-                        g_get_real_time () / G_USEC_PER_SEC, score, error))
-    return FALSE;
-  lg_feedback_add (feedback, score, thumbs_up);
+  if (is_saved)
+    {
+      if (!update_match (store, spec, result, NULL, vote, error) ||
+          (feedback = replay_votes (store, spec, offer, now, error)) == NULL)
+        goto fail;
+    }
+  else
+    {
+      /* Nothing stored to learn again from: the vote adds to what the
+       * search learnt so far. */
+      const char *stored = lg_search_spec_get_feedback (spec);
+      g_autoptr(LgScorer) scorer = lg_scorer_new ();
+
+      feedback = stored != NULL ? lg_feedback_new_from_string (stored, error)
+                                : lg_feedback_new ();
+      if (feedback == NULL ||
+          !learn (scorer, offer, feedback, lg_search_result_get_text (result),
+                  lg_search_result_get_sent_at (result), now, vote, error))
+        goto fail;
+    }
   text = lg_feedback_to_string (feedback);
 
   /* Written to a copy first: the spec changes only once the store has it. */
   saved = lg_search_spec_copy (spec);
   lg_search_spec_set_feedback (saved, text);
-  if (!lg_store_begin (store, error))
-    return FALSE;
-  if ((lg_search_spec_get_id (saved) > 0 && !lg_search_save (store, saved, error)) ||
-      !update_match (store, spec, result, NULL, vote, error) ||
-      !lg_store_commit (store, error))
-    {
-      lg_store_rollback (store);
-      return FALSE;
-    }
+  if ((is_saved && !lg_search_save (store, saved, error)) || !lg_store_commit (store, error))
+    goto fail;
 
   lg_search_spec_set_feedback (spec, text);
   lg_search_result_set_feedback (result, vote);
   return TRUE;
+
+fail:
+  lg_store_rollback (store);
+  return FALSE;
 }

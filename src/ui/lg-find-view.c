@@ -10,10 +10,16 @@
 #include <glib/gi18n.h>
 
 #include "lg-find-view.h"
+#include "lg-followup-dialog.h"
 #include "lg-result-row.h"
 #include "lg-sample-workspace.h"
 #include "lg-search-export.h"
 #include "lg-search.h"
+
+/* New searches leave out the weakest matches: a score under 20 is a message
+ * that shares a word or two with the offer and shows no wish to buy. The
+ * CLI and the core keep 0 (everything) unless asked. */
+#define DEFAULT_MIN_SCORE 20
 
 /* What the sample workspace is searched for when it opens. */
 #define SAMPLE_OFFER N_("CRM for dental clinics: appointment reminders, patient recall")
@@ -28,7 +34,9 @@ struct _LgFindView
   LgSearchSpec   *spec;        /* the search shown, saved */
   GListStore     *saved;       /* LgSearchSpec */
   GListStore     *results;     /* LgSearchResult, best first */
-  GHashTable     *by_author;   /* author key -> LgSearchResult in results */
+  GPtrArray      *target;      /* LgSearchResult the list is being filled with, best first */
+  GHashTable     *by_author;   /* author key -> LgSearchResult in target */
+  guint           fill_id;     /* the tick callback filling the list, 0 when filled */
   GListModel     *sources;     /* LgSource, for the sources filter */
   GCancellable   *cancellable; /* the running search, NULL when none */
 
@@ -42,6 +50,7 @@ struct _LgFindView
   GtkBox         *sources_box;
   GtkDropDown    *date_dropdown;
   GtkSpinButton  *min_score_spin;
+  GtkExpander    *refine_expander;
   GtkWidget      *search_button;
   GtkWidget      *cancel_button;
   GtkSpinner     *spinner;
@@ -102,62 +111,145 @@ set_running (LgFindView *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "find.export", !running);
 }
 
-static void
-set_list_model (LgFindView *self)
-{
-  g_autoptr(GtkSingleSelection) selection =
-    gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->results)));
+/* GtkListView makes a row for every new item at once, and measuring a row's
+ * wrapping labels takes milliseconds: fifty new rows in one frame would hold
+ * the window still for a quarter of a second. So the list follows the
+ * target a few new rows per frame, each step one change of the store (the
+ * view keeps the rows of the results already shown). */
+#define ROWS_PER_FRAME 2
 
-  gtk_list_view_set_model (self->results_list, GTK_SELECTION_MODEL (selection));
+static gboolean
+fill_step (LgFindView *self,
+           guint       max_new)
+{
+  GListModel *model = G_LIST_MODEL (self->results);
+  g_autoptr(GHashTable) wanted = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) shown = g_hash_table_new (NULL, NULL);
+  guint added = 0, j = 0;
+
+  /* Out with what the target no longer has (a better message came, or the
+   * final list is shorter), then in with the new ones at their places:
+   * one change each, so the rows around them stay as they are. */
+  for (guint i = 0; i < self->target->len; i++)
+    g_hash_table_add (wanted, g_ptr_array_index (self->target, i));
+  for (guint i = g_list_model_get_n_items (model); i > 0; i--)
+    {
+      g_autoptr(LgSearchResult) result = g_list_model_get_item (model, i - 1);
+
+      if (g_hash_table_contains (wanted, result))
+        g_hash_table_add (shown, result);
+      else
+        g_list_store_remove (self->results, i - 1);
+    }
+
+  for (guint i = 0; i < self->target->len; i++)
+    {
+      LgSearchResult *result = g_ptr_array_index (self->target, i);
+      g_autoptr(LgSearchResult) at_j = g_list_model_get_item (model, j);
+
+      if (at_j == result)
+        j++;
+      else if (g_hash_table_contains (shown, result))
+        {
+          /* Ranked otherwise than shown (rare: the final list breaks ties
+           * by date): everything in order at once. */
+          g_list_store_splice (self->results, 0, g_list_model_get_n_items (model),
+                               self->target->pdata, self->target->len);
+          return FALSE;
+        }
+      else if (added == max_new)
+        return TRUE;
+      else
+        {
+          g_list_store_insert (self->results, j++, result);
+          added++;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+fill_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  LgFindView *self = user_data;
+
+  if (fill_step (self, ROWS_PER_FRAME))
+    return G_SOURCE_CONTINUE;
+  self->fill_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_filling (LgFindView *self)
+{
+  if (self->fill_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_id);
+  self->fill_id = 0;
+}
+
+/* The list heads for @items (best first); unseen, it gets them at once. */
+static void
+set_target (LgFindView *self,
+            GPtrArray  *items)
+{
+  g_ptr_array_set_size (self->target, 0);
+  g_hash_table_remove_all (self->by_author);
+  for (guint i = 0; i < items->len; i++)
+    {
+      LgSearchResult *result = g_ptr_array_index (items, i);
+
+      g_ptr_array_add (self->target, g_object_ref (result));
+      g_hash_table_replace (self->by_author, g_strdup (lg_search_result_get_author_key (result)),
+                            result);
+    }
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->results_list)))
+    {
+      stop_filling (self);
+      fill_step (self, G_MAXUINT);
+    }
+  else if (self->fill_id == 0 && fill_step (self, ROWS_PER_FRAME))
+    self->fill_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), fill_tick_cb, self, NULL);
 }
 
 static void
 clear_results (LgFindView *self)
 {
-  g_list_store_remove_all (self->results);
+  stop_filling (self);
+  g_ptr_array_set_size (self->target, 0);
   g_hash_table_remove_all (self->by_author);
+  g_list_store_remove_all (self->results);
 }
 
-static int
-compare_results (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      user_data)
-{
-  int x = lg_search_result_get_score ((LgSearchResult *) a);
-  int y = lg_search_result_get_score ((LgSearchResult *) b);
-
-  return y - x;
-}
-
-/* A result streamed in: a new person, or someone's better message. */
-static void
-merge_result (LgFindView     *self,
-              LgSearchResult *result)
-{
-  LgSearchResult *old = g_hash_table_lookup (self->by_author,
-                                             lg_search_result_get_author_key (result));
-  guint position;
-
-  if (old != NULL && g_list_store_find (self->results, old, &position))
-    g_list_store_remove (self->results, position);
-  g_list_store_insert_sorted (self->results, result, compare_results, NULL);
-  g_hash_table_replace (self->by_author, g_strdup (lg_search_result_get_author_key (result)),
-                        result);
-}
-
+/* Results streamed in: new people, or someone's better message. */
 static void
 on_batch_cb (GPtrArray *batch,
              gpointer   user_data)
 {
   LgFindView *self = user_data;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) replaced = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *found = NULL;
 
   for (guint i = 0; i < batch->len; i++)
-    merge_result (self, g_ptr_array_index (batch, i));
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->results)) > 0)
+    g_hash_table_add (replaced, (gpointer) lg_search_result_get_author_key (
+                                  g_ptr_array_index (batch, i)));
+  for (guint i = 0; i < self->target->len; i++)
+    {
+      LgSearchResult *result = g_ptr_array_index (self->target, i);
+
+      if (!g_hash_table_contains (replaced, lg_search_result_get_author_key (result)))
+        g_ptr_array_add (items, g_object_ref (result));
+    }
+  g_ptr_array_extend (items, batch, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  g_ptr_array_sort (items, lg_search_result_compare);
+  /* The page first: hidden, the list would get all results in one go. */
+  if (items->len > 0)
     gtk_stack_set_visible_child_name (self->results_stack, "results");
-  found = g_strdup_printf (_("Scoring… %u people so far"),
-                           g_list_model_get_n_items (G_LIST_MODEL (self->results)));
+  set_target (self, items);
+  found = g_strdup_printf (_("Scoring… %u people so far"), items->len);
   gtk_label_set_label (self->status_label, found);
 }
 
@@ -217,22 +309,31 @@ on_search_done_cb (GObject      *object,
       return;
     }
 
-  /* The final list replaces what streamed in (it is cut to the limit) as a
-   * new model: the list starts again at its top, where the best are, instead
-   * of keeping in view a row that sank while the results streamed in. */
-  g_hash_table_remove_all (self->by_author);
-  g_clear_object (&self->results);
-  self->results = g_list_store_new (LG_TYPE_SEARCH_RESULT);
-  g_list_store_splice (self->results, 0, 0, results->pdata, results->len);
-  set_list_model (self);
+  /* The final list replaces what streamed in (it is cut to the limit), and
+   * the list starts again at its top, where the best are, instead of keeping
+   * in view a row that sank while the results streamed in. A person shown
+   * with the same message keeps the row. */
   for (guint i = 0; i < results->len; i++)
     {
       LgSearchResult *found = g_ptr_array_index (results, i);
+      LgSearchResult *shown = g_hash_table_lookup (self->by_author,
+                                                   lg_search_result_get_author_key (found));
 
-      g_hash_table_replace (self->by_author, g_strdup (lg_search_result_get_author_key (found)),
-                            found);
-      n_new += lg_search_result_get_is_new (found);
+      if (shown != NULL &&
+          lg_search_result_get_message_id (shown) == lg_search_result_get_message_id (found))
+        {
+          lg_search_result_set_other_count (shown, lg_search_result_get_other_count (found));
+          g_ptr_array_index (results, i) = g_object_ref (shown);
+          g_object_unref (found);
+        }
     }
+  if (results->len > 0)
+    gtk_stack_set_visible_child_name (self->results_stack, "results");
+  set_target (self, results);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->results)) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->results_list), "list.scroll-to-item", "u", 0);
+  for (guint i = 0; i < results->len; i++)
+    n_new += lg_search_result_get_is_new (g_ptr_array_index (results, i));
 
   if (results->len == 0)
     {
@@ -244,7 +345,6 @@ on_search_done_cb (GObject      *object,
       return;
     }
 
-  gtk_stack_set_visible_child_name (self->results_stack, "results");
   if (n_new > 0)
     status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person, best first · %u new",
                                            "%u people, best first · %u new", results->len),
@@ -329,6 +429,18 @@ read_form (LgFindView   *self,
   lg_search_spec_set_since (spec, range < G_N_ELEMENTS (date_ranges) && date_ranges[range] > 0
                                   ? now_seconds () - date_ranges[range] * 86400 : 0);
   lg_search_spec_set_min_score (spec, gtk_spin_button_get_value_as_int (self->min_score_spin));
+}
+
+/* Folded, the filters still say that weak matches are left out. */
+static void
+update_refine_label (LgFindView *self)
+{
+  int min_score = gtk_spin_button_get_value_as_int (self->min_score_spin);
+  g_autofree char *label = NULL;
+
+  if (min_score > 0)
+    label = g_strdup_printf (_("_Refine · minimum score %d"), min_score);
+  gtk_expander_set_label (self->refine_expander, label != NULL ? label : _("_Refine"));
 }
 
 static void
@@ -482,7 +594,7 @@ new_search_action (GtkWidget  *widget,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->offer_view), "", -1);
   gtk_editable_set_text (GTK_EDITABLE (self->must_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->exclude_entry), "");
-  gtk_spin_button_set_value (self->min_score_spin, 0);
+  gtk_spin_button_set_value (self->min_score_spin, DEFAULT_MIN_SCORE);
   gtk_drop_down_set_selected (self->date_dropdown, 0);
   gtk_label_set_label (self->status_label, "");
   gtk_list_box_unselect_all (self->saved_list);
@@ -602,6 +714,9 @@ export_action (GtkWidget  *widget,
   GtkFileChooserNative *dialog;
   g_autofree char *name = NULL;
 
+  /* Every result, also those not yet shown. */
+  stop_filling (self);
+  fill_step (self, G_MAXUINT);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->results)) == 0)
     {
       show_toast (self, adw_toast_new (_("Nothing to export: search first")));
@@ -715,32 +830,89 @@ on_undo_add_cb (AdwToast   *toast,
     show_error_toast (self, error);
 }
 
+/* An action's toast with Undo, which calls @undo_cb with the result and the
+ * search it was shown by. */
 static void
+show_undo_toast (LgFindView     *self,
+                 const char     *title,
+                 LgSearchResult *result,
+                 GCallback       undo_cb)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (toast), "result", g_object_ref (result), g_object_unref);
+  g_object_set_data_full (G_OBJECT (toast), "spec", g_object_ref (self->spec), g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", undo_cb, self, 0);
+  show_toast (self, toast);
+}
+
+/* TRUE when the result's author is in the pipeline now. */
+static gboolean
 add_to_pipeline (LgFindView     *self,
                  LgSearchResult *result)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  AdwToast *toast;
   int score = lg_search_result_get_score (result);
 
   if (lg_search_result_get_lead_id (result) > 0)
-    return;
+    return TRUE;
   if (!lg_search_add_to_pipeline (self->store, self->spec, result, &error))
     {
       show_error_toast (self, error);
-      return;
+      return FALSE;
     }
   title = g_strdup_printf (score >= LG_SCORE_ACT_MIN ? _("%s added to Hot")
                            : score >= LG_SCORE_LOOK_MIN ? _("%s added to Warm")
                            : _("%s added to Cold"),
                            lg_search_result_get_author_label (result));
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_object_set_data_full (G_OBJECT (toast), "result", g_object_ref (result), g_object_unref);
-  g_object_set_data_full (G_OBJECT (toast), "spec", g_object_ref (self->spec), g_object_unref);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_add_cb), self, 0);
-  show_toast (self, toast);
+  show_undo_toast (self, title, result, G_CALLBACK (on_undo_add_cb));
+  return TRUE;
+}
+
+/* A result not in the pipeline yet gets there first: follow-ups belong to
+ * leads. */
+static void
+schedule_followup (LgFindView     *self,
+                   LgSearchResult *result)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  LgFollowupDialog *dialog;
+
+  if (!add_to_pipeline (self, result))
+    return;
+  dialog = lg_followup_dialog_new (self->store, lg_search_result_get_lead_id (result));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                          : NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_undo_dismiss_cb (AdwToast   *toast,
+                    LgFindView *self)
+{
+  LgSearchResult *result = g_object_get_data (G_OBJECT (toast), "result");
+  LgSearchSpec *spec = g_object_get_data (G_OBJECT (toast), "spec");
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (!lg_search_restore (self->store, spec, result, &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
+  /* Back in its place, unless another search is shown by now. */
+  if (spec != self->spec ||
+      g_hash_table_contains (self->by_author, lg_search_result_get_author_key (result)))
+    return;
+  items = g_ptr_array_copy (self->target, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  g_ptr_array_set_free_func (items, g_object_unref);
+  g_ptr_array_add (items, g_object_ref (result));
+  g_ptr_array_sort (items, lg_search_result_compare);
+  set_target (self, items);
 }
 
 static void
@@ -748,6 +920,7 @@ dismiss (LgFindView     *self,
          LgSearchResult *result)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
   guint position;
 
   if (!lg_search_dismiss (self->store, self->spec, result, &error))
@@ -757,7 +930,10 @@ dismiss (LgFindView     *self,
     }
   if (g_list_store_find (self->results, result, &position))
     g_list_store_remove (self->results, position);
+  g_ptr_array_remove (self->target, result);
   g_hash_table_remove (self->by_author, lg_search_result_get_author_key (result));
+  title = g_strdup_printf (_("%s dismissed"), lg_search_result_get_author_label (result));
+  show_undo_toast (self, title, result, G_CALLBACK (on_undo_dismiss_cb));
 }
 
 static void
@@ -767,6 +943,7 @@ act_on_result (LgFindView     *self,
 {
   g_autoptr(GError) error = NULL;
   const char *link = lg_search_result_get_link (result);
+  int vote = action == LG_RESULT_ACTION_THUMBS_UP ? 1 : -1;
 
   if (self->store == NULL || self->spec == NULL)
     return;
@@ -779,16 +956,22 @@ act_on_result (LgFindView     *self,
     case LG_RESULT_ACTION_DISMISS:
       dismiss (self, result);
       break;
+    case LG_RESULT_ACTION_FOLLOW_UP:
+      schedule_followup (self, result);
+      break;
     case LG_RESULT_ACTION_THUMBS_UP:
     case LG_RESULT_ACTION_THUMBS_DOWN:
-      if (!lg_search_vote (self->store, self->spec, result,
-                           action == LG_RESULT_ACTION_THUMBS_UP, &error))
+      /* The thumb already down takes the vote back. */
+      if (lg_search_result_get_feedback (result) == vote)
+        vote = 0;
+      if (!lg_search_vote (self->store, self->spec, result, vote, &error))
         show_error_toast (self, error);
       else
         {
           /* The ranking learns at once: the search runs again with the vote. */
-          show_toast (self, adw_toast_new (_("Thanks: the ranking of this search now follows your "
-                                             "vote")));
+          show_toast (self, adw_toast_new (vote != 0 ? _("Thanks: the ranking of this search now "
+                                                         "follows your vote")
+                                                     : _("Vote taken back")));
           run_search (self);
         }
       break;
@@ -986,7 +1169,7 @@ lg_find_view_is_running (LgFindView *self)
 {
   g_return_val_if_fail (LG_IS_FIND_VIEW (self), FALSE);
 
-  return self->cancellable != NULL;
+  return self->cancellable != NULL || self->fill_id != 0;
 }
 
 static void
@@ -1004,6 +1187,8 @@ lg_find_view_dispose (GObject *object)
   g_clear_object (&self->saved);
   g_clear_object (&self->results);
   g_clear_object (&self->sources);
+  stop_filling (self);
+  g_clear_pointer (&self->target, g_ptr_array_unref);
   g_clear_pointer (&self->by_author, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), LG_TYPE_FIND_VIEW);
 
@@ -1031,6 +1216,7 @@ lg_find_view_class_init (LgFindViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgFindView, sources_box);
   gtk_widget_class_bind_template_child (widget_class, LgFindView, date_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LgFindView, min_score_spin);
+  gtk_widget_class_bind_template_child (widget_class, LgFindView, refine_expander);
   gtk_widget_class_bind_template_child (widget_class, LgFindView, search_button);
   gtk_widget_class_bind_template_child (widget_class, LgFindView, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, LgFindView, spinner);
@@ -1040,6 +1226,7 @@ lg_find_view_class_init (LgFindViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgFindView, results_list);
   gtk_widget_class_bind_template_callback (widget_class, on_saved_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_results_list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, update_refine_label);
 
   gtk_widget_class_install_action (widget_class, "find.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "find.cancel", NULL, cancel_action);
@@ -1055,6 +1242,7 @@ static void
 lg_find_view_init (LgFindView *self)
 {
   GtkListItemFactory *factory;
+  g_autoptr(GtkSingleSelection) selection = NULL;
   GtkEventController *keys;
   GtkEventController *shortcuts;
 
@@ -1062,6 +1250,7 @@ lg_find_view_init (LgFindView *self)
 
   self->saved = g_list_store_new (LG_TYPE_SEARCH_SPEC);
   self->results = g_list_store_new (LG_TYPE_SEARCH_RESULT);
+  self->target = g_ptr_array_new_with_free_func (g_object_unref);
   self->by_author = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   gtk_list_box_bind_model (self->saved_list, G_LIST_MODEL (self->saved), create_saved_row_cb,
@@ -1073,7 +1262,8 @@ lg_find_view_init (LgFindView *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_result_cb), self);
   gtk_list_view_set_factory (self->results_list, factory);
   g_object_unref (factory);
-  set_list_model (self);
+  selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->results)));
+  gtk_list_view_set_model (self->results_list, GTK_SELECTION_MODEL (selection));
 
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_results_key_pressed_cb), self);
@@ -1089,6 +1279,7 @@ lg_find_view_init (LgFindView *self)
                                                           gtk_named_action_new ("find.search")));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
+  gtk_spin_button_set_value (self->min_score_spin, DEFAULT_MIN_SCORE);
   set_running (self, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "find.search", FALSE);
   show_message (self, "system-search-symbolic", _("Describe What You Sell"),

@@ -25,6 +25,7 @@ void        lg_find_view_search      (LgFindView *self,
                                       const char *offer);
 /* The results shown (LgSearchResult), best first. */
 GListModel *lg_find_view_get_results (LgFindView *self);
+/* A search runs, or its results are still being added to the list. */
 gboolean    lg_find_view_is_running  (LgFindView *self);
 
 G_END_DECLS

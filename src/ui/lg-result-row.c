@@ -19,6 +19,7 @@ struct _LgResultRow
 
   LgSearchResult *result;
   gulong          notify_id;
+  gint64          now;      /* relative dates are from this time */
 
   GtkWidget      *box;  /* bound so that disposing the template unparents it */
   GtkLabel       *score_label;
@@ -30,7 +31,7 @@ struct _LgResultRow
   GtkWidget      *add_button;
   GtkToggleButton *up_button;
   GtkToggleButton *down_button;
-  GtkGrid        *breakdown_grid;
+  GtkMenuButton  *breakdown_button;
 };
 
 G_DEFINE_FINAL_TYPE (LgResultRow, lg_result_row, GTK_TYPE_WIDGET)
@@ -76,10 +77,39 @@ sync_state (LgResultRow *self)
   gtk_toggle_button_set_active (self->down_button, vote < 0);
 }
 
+/* Where and when, by whom, and how many more messages of theirs matched. */
 static void
-on_result_notify_cb (LgResultRow *self)
+sync_meta (LgResultRow *self)
 {
-  sync_state (self);
+  g_autofree char *when = NULL;
+  g_autofree char *meta = NULL;
+  guint others = lg_search_result_get_other_count (self->result);
+
+  when = lg_format_relative_time (lg_search_result_get_sent_at (self->result), self->now);
+  if (others > 0)
+    {
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u more message",
+                                                            "%u more messages", others),
+                                               others);
+
+      meta = g_strjoin (" · ", lg_search_result_get_source_label (self->result),
+                        lg_search_result_get_author_label (self->result), when, more, NULL);
+    }
+  else
+    meta = g_strjoin (" · ", lg_search_result_get_source_label (self->result),
+                      lg_search_result_get_author_label (self->result), when, NULL);
+  gtk_label_set_label (self->meta_label, meta);
+}
+
+static void
+on_result_notify_cb (LgResultRow *self,
+                     GParamSpec  *pspec)
+{
+  if (g_str_equal (pspec->name, "other-count"))
+    sync_meta (self);
+  else
+    sync_state (self);
 }
 
 void
@@ -89,10 +119,7 @@ lg_result_row_set_result (LgResultRow    *self,
 {
   static const char * const bands[] = { "weak", "look", "act" };
   g_autofree char *score = NULL;
-  g_autofree char *when = NULL;
-  g_autofree char *meta = NULL;
   g_autofree char *excerpt = NULL;
-  guint others;
 
   g_return_if_fail (LG_IS_RESULT_ROW (self));
 
@@ -112,22 +139,8 @@ lg_result_row_set_result (LgResultRow    *self,
                             bands[lg_score_band (lg_search_result_get_score (result))]);
   gtk_label_set_label (self->reason_label, lg_search_result_get_reason (result));
 
-  when = lg_format_relative_time (lg_search_result_get_sent_at (result), now);
-  others = lg_search_result_get_other_count (result);
-  if (others > 0)
-    {
-      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%u more message",
-                                                            "%u more messages", others),
-                                               others);
-
-      meta = g_strjoin (" · ", lg_search_result_get_source_label (result),
-                        lg_search_result_get_author_label (result), when, more, NULL);
-    }
-  else
-    meta = g_strjoin (" · ", lg_search_result_get_source_label (result),
-                      lg_search_result_get_author_label (result), when, NULL);
-  gtk_label_set_label (self->meta_label, meta);
+  self->now = now;
+  sync_meta (self);
 
   excerpt = lg_search_result_dup_excerpt (result, EXCERPT_CHARS, TRUE);
   gtk_label_set_markup (self->excerpt_label, excerpt);
@@ -160,20 +173,31 @@ add_grid_label (GtkGrid    *grid,
   gtk_grid_attach (grid, label, column, row, 1, 1);
 }
 
-/* Built when opened: most breakdowns are never looked at. */
+/* Built when opened, popover and all: most breakdowns are never looked at,
+ * and every row of a search is created at once. */
 static void
-on_breakdown_popover_show_cb (LgResultRow *self)
+create_breakdown_popup_cb (GtkMenuButton *button,
+                           gpointer       user_data)
 {
-  GtkWidget *child;
+  LgResultRow *self = LG_RESULT_ROW (user_data);
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *popover = gtk_popover_new ();
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->breakdown_grid))) != NULL)
-    gtk_grid_remove (self->breakdown_grid, child);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_widget_set_margin_top (grid, 6);
+  gtk_widget_set_margin_bottom (grid, 6);
+  gtk_widget_set_margin_start (grid, 6);
+  gtk_widget_set_margin_end (grid, 6);
+  gtk_popover_set_child (GTK_POPOVER (popover), grid);
+  /* A new one each time: the row may show another result since. */
+  gtk_menu_button_set_popover (button, popover);
   if (self->result == NULL)
     return;
 
-  add_grid_label (self->breakdown_grid, _("Signal"), 0, 0, "heading");
-  add_grid_label (self->breakdown_grid, _("Points"), 1, 0, "heading");
-  add_grid_label (self->breakdown_grid, _("Evidence"), 2, 0, "heading");
+  add_grid_label (GTK_GRID (grid), _("Signal"), 0, 0, "heading");
+  add_grid_label (GTK_GRID (grid), _("Points"), 1, 0, "heading");
+  add_grid_label (GTK_GRID (grid), _("Evidence"), 2, 0, "heading");
   for (guint i = 0; i < LG_N_SIGNALS; i++)
     {
       const char * const *evidence = lg_search_result_get_evidence (self->result, i);
@@ -184,9 +208,9 @@ on_breakdown_popover_show_cb (LgResultRow *self)
 
       if (evidence != NULL && evidence[0] != NULL)
         words = g_strjoinv (", ", (GStrv) evidence);
-      add_grid_label (self->breakdown_grid, lg_signal_get_label (i), 0, i + 1, NULL);
-      add_grid_label (self->breakdown_grid, points, 1, i + 1, "numeric");
-      add_grid_label (self->breakdown_grid, words != NULL ? words : "—", 2, i + 1, "dim-label");
+      add_grid_label (GTK_GRID (grid), lg_signal_get_label (i), 0, i + 1, NULL);
+      add_grid_label (GTK_GRID (grid), points, 1, i + 1, "numeric");
+      add_grid_label (GTK_GRID (grid), words != NULL ? words : "—", 2, i + 1, "dim-label");
     }
 }
 
@@ -202,16 +226,19 @@ row_action (GtkWidget  *widget,
     { "row.thumbs-down", LG_RESULT_ACTION_THUMBS_DOWN },
     { "row.open", LG_RESULT_ACTION_OPEN },
     { "row.copy-link", LG_RESULT_ACTION_COPY_LINK },
+    { "row.follow-up", LG_RESULT_ACTION_FOLLOW_UP },
   };
-  LgResultRow *self = LG_RESULT_ROW (widget);
+  g_autoptr(LgResultRow) self = g_object_ref (LG_RESULT_ROW (widget));
 
   if (self->result == NULL)
     return;
   for (guint i = 0; i < G_N_ELEMENTS (map); i++)
     if (g_str_equal (action_name, map[i].name))
       g_signal_emit (self, signals[ACTION], 0, map[i].action);
-  /* A toggle shows the stored vote, not the click. */
-  sync_state (self);
+  /* A toggle shows the stored vote, not the click; unless the action took
+   * the row away (dismissed, the list dropped it). */
+  if (self->result != NULL)
+    sync_state (self);
 }
 
 static void
@@ -234,6 +261,7 @@ lg_result_row_class_init (LgResultRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   static const char * const actions[] = {
     "row.add", "row.dismiss", "row.thumbs-up", "row.thumbs-down", "row.open", "row.copy-link",
+    "row.follow-up",
   };
 
   object_class->dispose = lg_result_row_dispose;
@@ -259,8 +287,7 @@ lg_result_row_class_init (LgResultRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgResultRow, add_button);
   gtk_widget_class_bind_template_child (widget_class, LgResultRow, up_button);
   gtk_widget_class_bind_template_child (widget_class, LgResultRow, down_button);
-  gtk_widget_class_bind_template_child (widget_class, LgResultRow, breakdown_grid);
-  gtk_widget_class_bind_template_callback (widget_class, on_breakdown_popover_show_cb);
+  gtk_widget_class_bind_template_child (widget_class, LgResultRow, breakdown_button);
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     gtk_widget_class_install_action (widget_class, actions[i], NULL, row_action);
@@ -270,6 +297,8 @@ static void
 lg_result_row_init (LgResultRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->breakdown_button, create_breakdown_popup_cb, self,
+                                         NULL);
 }
 
 GtkWidget *

@@ -151,7 +151,7 @@ test_build (void)
   g_autofree char *query = NULL;
 
   g_assert_no_error (error);
-  query = lg_search_query_build (offer, -1, NULL, NULL, NULL, &error);
+  query = lg_search_query_build (offer, -1, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   /* Stems as prefixes, ORed; must ANDed; exclude NOTed. */
   g_assert_nonnull (strstr (query, "\"crm\"*"));
@@ -409,6 +409,46 @@ test_saved_new_since_last_run (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (saved), ==, 0);
 }
 
+/* With more matches than the pool holds, the pool gets the messages with
+ * the most and rarest of the offer's concepts, not the newest ones; with a
+ * date filter too. */
+static void
+test_pool_ranking (Fixture       *f,
+                   gconstpointer  data)
+{
+  for (int pass = 0; pass < 2; pass++)
+    {
+      g_autoptr(LgSearchSpec) spec = lg_search_spec_new ("CRM for dental clinics");
+      g_autoptr(GPtrArray) results = NULL;
+      g_autoptr(GError) error = NULL;
+      g_auto(LgSearchStats) stats = { 0 };
+      LgSearchOptions options;
+
+      if (pass == 0)
+        for (int i = 0; i < 30; i++)
+          {
+            g_autofree char *id = g_strdup_printf ("c%d", i);
+            g_autofree char *name = g_strdup_printf ("Filler %d", i);
+
+            add_message (f->store, f->cafe, id, name, NULL, NOW - DAY / 2,
+                         "the clinic next door needs a new sign, looking for a sign maker");
+          }
+      else
+        lg_search_spec_set_since (spec, NOW - 30 * DAY);
+
+      lg_search_options_init (&options);
+      options.pool = 3;
+      options.common_floor = 1000;
+      results = lg_search_run (f->store, spec, &options, NOW, NULL, NULL, NULL, &stats, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (stats.candidates, ==, 3);
+      g_assert_nonnull (find_author (results, "Chris Baker"));
+      for (guint i = 0; i < results->len; i++)
+        g_assert_false (g_str_has_prefix (lg_search_result_get_author_name (
+                                            g_ptr_array_index (results, i)), "Filler"));
+    }
+}
+
 static void
 test_dismiss (Fixture       *f,
               gconstpointer  data)
@@ -427,6 +467,33 @@ test_dismiss (Fixture       *f,
   second = run (f->store, spec, NOW + 60);
   g_assert_null (find_author (second, "Natalie Fischer"));
   g_assert_cmpuint (second->len, ==, first->len - 1);
+
+  /* Undone, she is back. */
+  g_assert_true (lg_search_restore (f->store, spec, natalie, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lg_search_result_get_status (natalie), ==, LG_MATCH_NEW);
+  g_ptr_array_unref (second);
+  second = run (f->store, spec, NOW + 120);
+  g_assert_nonnull (find_author (second, "Natalie Fischer"));
+}
+
+/* Acting on a result the saved search has not recorded yet (it streams in
+ * before the run ends) records it. */
+static void
+test_act_before_recorded (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(LgSearchSpec) unsaved = lg_search_spec_new ("CRM for dental clinics");
+  g_autoptr(LgSearchSpec) spec = saved_spec (f->store);
+  g_autoptr(GPtrArray) streamed = run (f->store, unsaved, NOW);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  LgSearchResult *natalie = find_author (streamed, "Natalie Fischer");
+
+  g_assert_true (lg_search_dismiss (f->store, spec, natalie, &error));
+  g_assert_no_error (error);
+  results = run (f->store, spec, NOW);
+  g_assert_null (find_author (results, "Natalie Fischer"));
 }
 
 static void
@@ -444,9 +511,12 @@ test_feedback_changes_order (Fixture       *f,
   int top_score = lg_search_result_get_score (top);
   int second_score = lg_search_result_get_score (second);
   g_autofree char *top_author = g_strdup (lg_search_result_get_author_name (top));
+  g_autofree char *second_author = g_strdup (lg_search_result_get_author_name (second));
+  g_autoptr(GPtrArray) turned = NULL;
+  g_autoptr(GPtrArray) back = NULL;
 
-  g_assert_true (lg_search_vote (f->store, spec, top, FALSE, &error));
-  g_assert_true (lg_search_vote (f->store, spec, second, TRUE, &error));
+  g_assert_true (lg_search_vote (f->store, spec, top, -1, &error));
+  g_assert_true (lg_search_vote (f->store, spec, second, 1, &error));
   g_assert_no_error (error);
   g_assert_nonnull (lg_search_spec_get_feedback (spec));
   g_assert_cmpint (lg_search_result_get_feedback (top), ==, -1);
@@ -459,6 +529,22 @@ test_feedback_changes_order (Fixture       *f,
   g_assert_cmpstr (lg_search_result_get_author_name (g_ptr_array_index (after, 0)), !=,
                    top_author);
   g_assert_cmpint (lg_search_result_get_feedback (find_author (after, top_author)), ==, -1);
+
+  /* Turned, a vote is unlearnt before the new one is learnt; taken back, the
+   * ranking is as before. */
+  g_assert_true (lg_search_vote (f->store, spec, find_author (after, top_author), 1, &error));
+  g_assert_no_error (error);
+  turned = run (f->store, spec, NOW);
+  g_assert_cmpint (lg_search_result_get_score (find_author (turned, top_author)), >, top_score);
+  g_assert_true (lg_search_vote (f->store, spec, find_author (turned, top_author), 0, &error));
+  g_assert_true (lg_search_vote (f->store, spec, find_author (turned, second_author), 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lg_search_result_get_feedback (find_author (turned, top_author)), ==, 0);
+  back = run (f->store, spec, NOW);
+  g_assert_cmpint (lg_search_result_get_score (find_author (back, top_author)), ==, top_score);
+  g_assert_cmpint (lg_search_result_get_score (find_author (back, second_author)), ==,
+                   second_score);
+  g_assert_cmpint (lg_search_result_get_feedback (find_author (back, top_author)), ==, 0);
 
   /* Another search of the same offer ranks as before. */
   untouched = run (f->store, other, NOW + 60);
@@ -507,6 +593,21 @@ test_pipeline_and_undo (Fixture       *f,
   g_assert_cmpint (lg_lead_get_score (lead), ==, score);
   g_assert_cmpint (lg_lead_get_message_id (lead), ==, lg_search_result_get_message_id (chris));
   g_assert_cmpint (lg_lead_get_source_id (lead), ==, lg_source_get_id (f->dental));
+  /* Speed to lead: from the message and from when it was found. */
+  g_assert_cmpint (lg_lead_get_message_at (lead), ==, lg_search_result_get_sent_at (chris));
+  g_assert_cmpint (lg_lead_get_found_at (lead), ==, lg_lead_get_created_at (lead));
+  g_assert_cmpint (lg_lead_get_found_at (lead), >, 0);
+  {
+    g_autoptr(GListModel) timeline = lg_store_list_activities (f->store, lg_lead_get_id (lead),
+                                                               &error);
+
+    g_autoptr(LgActivity) created = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (timeline), ==, 1);
+    created = g_list_model_get_item (timeline, 0);
+    g_assert_cmpstr (lg_activity_get_kind (created), ==, "created");
+  }
 
   /* The next run shows Chris as already in the pipeline. */
   again = run (f->store, spec, NOW + 60);
@@ -703,7 +804,9 @@ main (int   argc,
   ADD ("one-per-author", test_one_per_author);
   ADD ("filters", test_filters);
   ADD ("saved/new-since-last-run", test_saved_new_since_last_run);
+  ADD ("pool-ranking", test_pool_ranking);
   ADD ("dismiss", test_dismiss);
+  ADD ("act-before-recorded", test_act_before_recorded);
   ADD ("feedback", test_feedback_changes_order);
   ADD ("pipeline-and-undo", test_pipeline_and_undo);
   ADD ("export-csv", test_export_csv);

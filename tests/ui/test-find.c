@@ -3,13 +3,18 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The Find Leads view under Xvfb: first run offers the sample workspace; a
- * search on it shows ranked rows with reasons, saved in the side list; the
- * longest gap between frames while it searches is reported.
+ * search on it shows ranked rows with reasons, saved in the side list; a
+ * result is dismissed and restored with Undo, voted on and the vote taken
+ * back, and gets a follow-up (and with it a lead); the
+ * longest gap between frames while it searches is reported, split into what
+ * the view's code and layout take (the update and layout phases of a frame)
+ * and what drawing takes.
  */
 
 #include "config.h"
 
 #include "lg-find-view.h"
+#include "lg-followup-dialog.h"
 #include "lg-resources.h"
 #include "lg-result-row.h"
 #include "lg-sample-workspace.h"
@@ -31,23 +36,71 @@ wait_until_idle (LgFindView *view)
 
 typedef struct
 {
-  gint64 last;
-  gint64 longest;
+  gboolean on;
+  gint64   last;           /* the previous frame's start */
+  gint64   frame_start;
+  gint64   layout_end;
+  gint64   longest;        /* between two frames: a main-thread stall shows here */
+  gint64   longest_layout; /* update and layout: tick callbacks, measuring, allocating */
+  gint64   longest_paint;  /* snapshot and rendering */
 } FrameGaps;
 
-/* The longest time between two frames: a main-thread stall shows here. */
+static void
+on_before_paint_cb (GdkFrameClock *clock,
+                    FrameGaps     *gaps)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (gaps->on && gaps->last > 0)
+    gaps->longest = MAX (gaps->longest, now - gaps->last);
+  gaps->last = gaps->frame_start = now;
+}
+
+/* Connected after the window's own handlers: these run at the end of the
+ * phase. */
+static void
+on_layout_cb (GdkFrameClock *clock,
+              FrameGaps     *gaps)
+{
+  gaps->layout_end = g_get_monotonic_time ();
+  if (gaps->on && gaps->frame_start > 0)
+    gaps->longest_layout = MAX (gaps->longest_layout, gaps->layout_end - gaps->frame_start);
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   FrameGaps     *gaps)
+{
+  if (gaps->on && gaps->layout_end > 0)
+    gaps->longest_paint = MAX (gaps->longest_paint, g_get_monotonic_time () - gaps->layout_end);
+}
+
+/* Frames come continuously while measuring. */
 static gboolean
 on_tick_cb (GtkWidget     *widget,
             GdkFrameClock *clock,
             gpointer       user_data)
 {
-  FrameGaps *gaps = user_data;
-  gint64 now = g_get_monotonic_time ();
-
-  if (gaps->last > 0)
-    gaps->longest = MAX (gaps->longest, now - gaps->last);
-  gaps->last = now;
   return G_SOURCE_CONTINUE;
+}
+
+static void
+start_measuring (FrameGaps *gaps)
+{
+  *gaps = (FrameGaps) { .on = TRUE };
+}
+
+static void
+report (FrameGaps  *gaps,
+        const char *what)
+{
+  gaps->on = FALSE;
+  g_test_message ("%s: longest gap between frames %.1f ms; longest update and layout %.1f ms, "
+                  "longest drawing %.1f ms", what, gaps->longest / 1000.0,
+                  gaps->longest_layout / 1000.0, gaps->longest_paint / 1000.0);
+  /* Was seconds: every row's wrapping labels measured as narrow as they go,
+   * one Pango layout per character, and all rows made in one frame. */
+  g_assert_cmpint (gaps->longest_layout, <, 500 * 1000);
 }
 
 static guint
@@ -61,6 +114,141 @@ count_rows (GtkWidget *widget)
   return n;
 }
 
+/* The row showing the result of @author_key, or any row when NULL. */
+static LgResultRow *
+find_row (GtkWidget  *widget,
+          const char *author_key)
+{
+  if (LG_IS_RESULT_ROW (widget))
+    {
+      LgSearchResult *result = lg_result_row_get_result (LG_RESULT_ROW (widget));
+
+      if (result != NULL &&
+          (author_key == NULL ||
+           g_strcmp0 (lg_search_result_get_author_key (result), author_key) == 0))
+        return LG_RESULT_ROW (widget);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      LgResultRow *row = find_row (child, author_key);
+
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
+static GtkButton *
+find_undo_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)),
+                                           "_Undo") == 0)
+    return GTK_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkButton *button = find_undo_button (child);
+
+      if (button != NULL)
+        return button;
+    }
+  return NULL;
+}
+
+static LgSearchResult *
+find_result (GListModel *results,
+             const char *author_key)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(LgSearchResult) result = g_list_model_get_item (results, i);
+
+      if (g_strcmp0 (lg_search_result_get_author_key (result), author_key) == 0)
+        return result;
+    }
+  return NULL;
+}
+
+static void
+iterate (void)
+{
+  for (int i = 0; i < 5; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Dismiss with Undo, thumbs given and taken back, a follow-up from a result
+ * not yet in the pipeline. */
+static void
+work_results (LgFindView      *view,
+              AdwToastOverlay *overlay,
+              LgStore         *store)
+{
+  GListModel *results = lg_find_view_get_results (view);
+  guint n = g_list_model_get_n_items (results);
+  LgResultRow *row = find_row (GTK_WIDGET (view), NULL);
+  g_autofree char *key = g_strdup (lg_search_result_get_author_key (
+                                     lg_result_row_get_result (row)));
+  LgSearchResult *result;
+  GtkButton *undo;
+  gint64 lead_id;
+  gboolean dialog_shown = FALSE;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.dismiss", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, n - 1);
+  g_assert_null (find_result (results, key));
+  iterate ();
+  undo = find_undo_button (GTK_WIDGET (overlay));
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  wait_until_idle (view);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, n);
+  g_assert_nonnull (find_result (results, key));
+
+  /* Thumbs up, then the same thumb again takes it back; each reruns. */
+  row = find_row (GTK_WIDGET (view), key);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.thumbs-up", NULL));
+  wait_until_idle (view);
+  g_assert_cmpint (lg_search_result_get_feedback (find_result (results, key)), ==, 1);
+  row = find_row (GTK_WIDGET (view), key);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.thumbs-up", NULL));
+  wait_until_idle (view);
+  g_assert_cmpint (lg_search_result_get_feedback (find_result (results, key)), ==, 0);
+
+  /* A follow-up for someone not in the pipeline adds them first. */
+  result = find_result (results, key);
+  g_assert_cmpint (lg_search_result_get_lead_id (result), ==, 0);
+  row = find_row (GTK_WIDGET (view), key);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.follow-up", NULL));
+  lead_id = lg_search_result_get_lead_id (result);
+  g_assert_cmpint (lead_id, >, 0);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+        if (LG_IS_FOLLOWUP_DIALOG (window))
+          {
+            g_assert_cmpint (lg_followup_dialog_get_lead_id (LG_FOLLOWUP_DIALOG (window)), ==,
+                             lead_id);
+            dialog_shown = TRUE;
+            gtk_window_destroy (window);
+            break;
+          }
+      }
+  }
+  g_assert_true (dialog_shown);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(LgLead) lead = lg_store_get_lead (store, lead_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (lg_lead_get_message_id (lead), ==, lg_search_result_get_message_id (result));
+  }
+}
+
 static void
 test_find_on_sample (void)
 {
@@ -72,6 +260,7 @@ test_find_on_sample (void)
   GtkWidget *first_run, *stack;
   GListModel *results;
   FrameGaps gaps = { 0 };
+  GdkFrameClock *clock;
   guint tick;
   int previous = 101;
 
@@ -79,6 +268,12 @@ test_find_on_sample (void)
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (overlay));
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   gtk_window_present (GTK_WINDOW (window));
+
+  clock = gtk_widget_get_frame_clock (window);
+  g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint_cb), &gaps);
+  g_signal_connect (clock, "layout", G_CALLBACK (on_layout_cb), &gaps);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &gaps);
+  tick = gtk_widget_add_tick_callback (window, on_tick_cb, NULL, NULL);
 
   /* No sources: the first-run page. */
   lg_find_view_set_store (view, store);
@@ -98,11 +293,9 @@ test_find_on_sample (void)
       g_main_context_iteration (NULL, TRUE);
     g_assert_true (lg_sample_workspace_is_loaded (store));
   }
-  tick = gtk_widget_add_tick_callback (window, on_tick_cb, &gaps, NULL);
+  start_measuring (&gaps);
   wait_until_idle (view);
-  gtk_widget_remove_tick_callback (window, tick);
-  g_test_message ("longest gap between frames during the first search: %.1f ms",
-                  gaps.longest / 1000.0);
+  report (&gaps, "first search");
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "search");
   results = lg_find_view_get_results (view);
@@ -112,6 +305,8 @@ test_find_on_sample (void)
       g_autoptr(LgSearchResult) result = g_list_model_get_item (results, i);
 
       g_assert_cmpint (lg_search_result_get_score (result), <=, previous);
+      /* New searches leave out the weakest matches. */
+      g_assert_cmpint (lg_search_result_get_score (result), >=, 20);
       previous = lg_search_result_get_score (result);
       g_assert_cmpstr (lg_search_result_get_reason (result), !=, "");
     }
@@ -119,16 +314,16 @@ test_find_on_sample (void)
   /* The list shows them as rows, the best on top. */
   g_assert_cmpuint (count_rows (GTK_WIDGET (view)), >, 0);
 
-  /* Again, with the rows' fonts and styles loaded: this gap is the search's. */
-  gaps.last = gaps.longest = 0;
-  tick = gtk_widget_add_tick_callback (window, on_tick_cb, &gaps, NULL);
+  /* Again, with the rows' fonts and styles loaded and the renderer warm:
+   * this gap is the search's. */
+  start_measuring (&gaps);
   lg_find_view_search (view, "website for a car repair shop with online booking");
   g_assert_true (lg_find_view_is_running (view));
   wait_until_idle (view);
-  gtk_widget_remove_tick_callback (window, tick);
-  g_test_message ("longest gap between frames during a second search: %.1f ms",
-                  gaps.longest / 1000.0);
+  report (&gaps, "second search");
   g_assert_cmpuint (g_list_model_get_n_items (lg_find_view_get_results (view)), >, 0);
+
+  work_results (view, overlay, store);
 
   /* The saved searches are in the side list. */
   {
@@ -138,6 +333,8 @@ test_find_on_sample (void)
     g_assert_cmpuint (g_list_model_get_n_items (saved), ==, 2);
   }
 
+  gtk_widget_remove_tick_callback (window, tick);
+  g_signal_handlers_disconnect_by_data (clock, &gaps);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -154,6 +351,10 @@ main (int   argc,
     }
   adw_init ();
   lg_register_resource ();
+  /* libadwaita 1.2 frees a toast dismissed (here: its Undo clicked) while it
+   * still slides in, then its animation ends on the freed toast. A user is
+   * slower than that; the test is not. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func ("/ui/find/sample", test_find_on_sample);
 
