@@ -7,6 +7,15 @@
 
 #include "lg-test-ui.h"
 
+gboolean
+lg_test_init_gtk (void)
+{
+  if (gtk_init_check ())
+    return TRUE;
+  g_printerr ("No display: UI tests need one (run them under xvfb-run).\n");
+  return FALSE;
+}
+
 GtkWidget *
 lg_test_find_named (GtkWidget  *root,
                     const char *name)

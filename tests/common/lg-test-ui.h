@@ -12,6 +12,9 @@
 
 G_BEGIN_DECLS
 
+/* gtk_init_check(), saying why when there is no display: a UI test's main()
+ * then returns 77, which meson counts as skipped. */
+gboolean   lg_test_init_gtk   (void);
 /* The first widget under root (root included), depth first, whose
  * gtk_widget_get_name() is name (the .ui sets it with <property name="name">). */
 GtkWidget *lg_test_find_named (GtkWidget   *root,
