@@ -1161,13 +1161,8 @@ find_source (Index       *index,
         return FALSE;
       sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 2, index->now);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          lg_store_set_error (index->store, error, _("Could not add the lead’s source"));
-          return FALSE;
-        }
+      if (!lg_store_step_done (index->store, stmt, _("Could not add the lead’s source"), error))
+        return FALSE;
       *id = sqlite3_last_insert_rowid (lg_store_get_db (index->store));
     }
 
@@ -1186,7 +1181,6 @@ record_change (LgLeadImport  *self,
   g_autofree char *file_name = g_path_get_basename (self->csv_path);
   g_autofree char *batch = g_strdup_printf ("%" G_GINT64_FORMAT, self->batch_id);
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = lg_store_prepare (index->store,
                            "INSERT INTO import_changes (batch_id, lead_id, action, previous) "
@@ -1197,13 +1191,8 @@ record_change (LgLeadImport  *self,
   sqlite3_bind_int64 (stmt, 2, lead_id);
   sqlite3_bind_text (stmt, 3, action, -1, SQLITE_STATIC);
   lg_stmt_bind_text (stmt, 4, previous);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      lg_store_set_error (index->store, error, _("Could not record the import"));
-      return FALSE;
-    }
+  if (!lg_store_step_done (index->store, stmt, _("Could not record the import"), error))
+    return FALSE;
 
   /* The lead's timeline says where it came from; new_value is the batch so
    * undo finds the entry. */
@@ -1216,13 +1205,8 @@ record_change (LgLeadImport  *self,
   sqlite3_bind_int64 (stmt, 2, index->now);
   sqlite3_bind_text (stmt, 3, file_name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, batch, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      lg_store_set_error (index->store, error, _("Could not record the import"));
-      return FALSE;
-    }
+  if (!lg_store_step_done (index->store, stmt, _("Could not record the import"), error))
+    return FALSE;
   return TRUE;
 }
 
@@ -1235,7 +1219,7 @@ flush_creates (Index   *index,
   g_autoptr(GString) sql = NULL;
   sqlite3_stmt *stmt;
   int param = 0;
-  int rc;
+  gboolean ok;
 
   if (index->pending->len == 0)
     return TRUE;
@@ -1280,15 +1264,9 @@ flush_creates (Index   *index,
       lg_stmt_bind_text (stmt, ++param, row->lost_reason);
       sqlite3_bind_text (stmt, ++param, row->notes != NULL ? row->notes : "", -1, SQLITE_STATIC);
     }
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
+  ok = lg_store_step_done (index->store, stmt, _("Could not add the lead"), error);
   g_array_set_size (index->pending, 0);
-  if (rc != SQLITE_DONE)
-    {
-      lg_store_set_error (index->store, error, _("Could not add the lead"));
-      return FALSE;
-    }
-  return TRUE;
+  return ok;
 }
 
 static gboolean
@@ -1319,7 +1297,6 @@ record_creates (LgLeadImport  *self,
   g_autofree char *file_name = g_path_get_basename (self->csv_path);
   g_autofree char *batch = g_strdup_printf ("%" G_GINT64_FORMAT, self->batch_id);
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = lg_store_prepare (index->store,
                            "INSERT INTO import_changes (batch_id, lead_id, action) "
@@ -1328,13 +1305,8 @@ record_creates (LgLeadImport  *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->batch_id);
   sqlite3_bind_int64 (stmt, 2, index->first_new_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      lg_store_set_error (index->store, error, _("Could not record the import"));
-      return FALSE;
-    }
+  if (!lg_store_step_done (index->store, stmt, _("Could not record the import"), error))
+    return FALSE;
 
   stmt = lg_store_prepare (index->store,
                            "INSERT INTO activities (lead_id, kind, at, detail, new_value) "
@@ -1346,13 +1318,8 @@ record_creates (LgLeadImport  *self,
   sqlite3_bind_text (stmt, 2, file_name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, batch, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, index->first_new_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      lg_store_set_error (index->store, error, _("Could not record the import"));
-      return FALSE;
-    }
+  if (!lg_store_step_done (index->store, stmt, _("Could not record the import"), error))
+    return FALSE;
   return TRUE;
 }
 
@@ -1686,7 +1653,6 @@ write_pass (LgLeadImport  *self,
   g_auto(Index) index = { 0 };
   g_auto(GStrv) indexes = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   if (!index_load (&index, store, error))
     return FALSE;
@@ -1704,13 +1670,8 @@ write_pass (LgLeadImport  *self,
     return FALSE;
   sqlite3_bind_text (stmt, 1, file_name, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, index.now);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      lg_store_set_error (store, error, _("Could not record the import"));
-      return FALSE;
-    }
+  if (!lg_store_step_done (store, stmt, _("Could not record the import"), error))
+    return FALSE;
   self->batch_id = sqlite3_last_insert_rowid (lg_store_get_db (store));
 
   /* The valid rows, as the first pass kept them. */
@@ -1742,13 +1703,8 @@ write_pass (LgLeadImport  *self,
   sqlite3_bind_int (stmt, 3, self->skipped);
   sqlite3_bind_int (stmt, 4, self->failed);
   sqlite3_bind_int64 (stmt, 5, self->batch_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      lg_store_set_error (store, error, _("Could not record the import"));
-      return FALSE;
-    }
+  if (!lg_store_step_done (store, stmt, _("Could not record the import"), error))
+    return FALSE;
   return TRUE;
 }
 
@@ -2025,7 +1981,6 @@ restore_lead (LgStore     *store,
       g_autofree char *sql = NULL;
       JsonNode *node;
       sqlite3_stmt *stmt;
-      int rc;
 
       node = json_object_get_member (object, update_columns[col]);
       if (node == NULL)
@@ -2042,13 +1997,8 @@ restore_lead (LgStore     *store,
       else
         sqlite3_bind_text (stmt, 1, json_node_get_string (node), -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 2, lead_id);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          lg_store_set_error (store, error, _("Could not restore a lead"));
-          return FALSE;
-        }
+      if (!lg_store_step_done (store, stmt, _("Could not restore a lead"), error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -2125,26 +2075,16 @@ undo_changes (LgStore  *store,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, batch, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      lg_store_set_error (store, error, _("Could not undo the import"));
-      return FALSE;
-    }
+  if (!lg_store_step_done (store, stmt, _("Could not undo the import"), error))
+    return FALSE;
 
   stmt = lg_store_prepare (store, "UPDATE import_batches SET undone_at = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, g_get_real_time () / G_USEC_PER_SEC);
   sqlite3_bind_int64 (stmt, 2, batch_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      lg_store_set_error (store, error, _("Could not undo the import"));
-      return FALSE;
-    }
+  if (!lg_store_step_done (store, stmt, _("Could not undo the import"), error))
+    return FALSE;
   return TRUE;
 }
 

@@ -90,6 +90,27 @@ lg_lead_from_row (sqlite3_stmt *stmt)
   return lead;
 }
 
+void
+lg_lead_bind_fields (sqlite3_stmt *stmt,
+                     LgLead       *lead)
+{
+  lg_stmt_bind_text (stmt, 1, lg_lead_get_name (lead));
+  lg_stmt_bind_text (stmt, 2, lg_lead_get_telegram_handle (lead));
+  lg_stmt_bind_text (stmt, 3, lg_lead_get_telegram_id (lead));
+  lg_stmt_bind_text (stmt, 4, lg_lead_get_email (lead));
+  lg_stmt_bind_text (stmt, 5, lg_lead_get_phone (lead));
+  lg_stmt_bind_text (stmt, 6, lg_lead_get_company (lead));
+  lg_stmt_bind_text (stmt, 7, lg_lead_get_qualification (lead));
+  sqlite3_bind_int64 (stmt, 8, lg_lead_get_value (lead));
+  lg_stmt_bind_text (stmt, 9, lg_lead_get_currency (lead));
+  sqlite3_bind_int (stmt, 10, lg_lead_get_score (lead));
+  if (lg_lead_get_source_id (lead) > 0)
+    sqlite3_bind_int64 (stmt, 11, lg_lead_get_source_id (lead));
+  if (lg_lead_get_message_id (lead) > 0)
+    sqlite3_bind_int64 (stmt, 12, lg_lead_get_message_id (lead));
+  lg_stmt_bind_text (stmt, 13, lg_lead_get_notes (lead));
+}
+
 /* The board query. A lead is stale when its stage has a limit, the last
  * touch (or its creation) is older than the limit, and no open follow-up
  * is due after now: a scheduled next step pauses the clock. Follow-ups are
@@ -521,31 +542,17 @@ update_lead (LgStore     *self,
     return FALSE;
 
   stmt = lg_store_prepare (self,
-                           "UPDATE leads SET name = coalesce(?2, ''), telegram_handle = ?3, "
-                           "telegram_id = ?4, email = ?5, phone = ?6, company = ?7, "
-                           "qualification = ?8, value = ?9, currency = ?10, score = ?11, "
-                           "source_id = ?12, message_id = ?13, notes = coalesce(?14, '') "
-                           "WHERE id = ?1",
+                           "UPDATE leads SET name = coalesce(?1, ''), telegram_handle = ?2, "
+                           "telegram_id = ?3, email = ?4, phone = ?5, company = ?6, "
+                           "qualification = ?7, value = ?8, currency = ?9, score = ?10, "
+                           "source_id = ?11, message_id = ?12, notes = coalesce(?13, '') "
+                           "WHERE id = ?14",
                            error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, lg_lead_get_id (lead));
-  lg_stmt_bind_text (stmt, 2, lg_lead_get_name (lead));
-  lg_stmt_bind_text (stmt, 3, lg_lead_get_telegram_handle (lead));
-  lg_stmt_bind_text (stmt, 4, lg_lead_get_telegram_id (lead));
-  lg_stmt_bind_text (stmt, 5, lg_lead_get_email (lead));
-  lg_stmt_bind_text (stmt, 6, lg_lead_get_phone (lead));
-  lg_stmt_bind_text (stmt, 7, lg_lead_get_company (lead));
-  lg_stmt_bind_text (stmt, 8, lg_lead_get_qualification (lead));
-  sqlite3_bind_int64 (stmt, 9, lg_lead_get_value (lead));
-  lg_stmt_bind_text (stmt, 10, lg_lead_get_currency (lead));
-  sqlite3_bind_int (stmt, 11, lg_lead_get_score (lead));
-  if (lg_lead_get_source_id (lead) > 0)
-    sqlite3_bind_int64 (stmt, 12, lg_lead_get_source_id (lead));
-  if (lg_lead_get_message_id (lead) > 0)
-    sqlite3_bind_int64 (stmt, 13, lg_lead_get_message_id (lead));
-  lg_stmt_bind_text (stmt, 14, lg_lead_get_notes (lead));
+  lg_lead_bind_fields (stmt, lead);
+  sqlite3_bind_int64 (stmt, 14, lg_lead_get_id (lead));
   if (!lg_store_step_done (self, stmt, _("Could not save the lead"), error))
     return FALSE;
 

@@ -71,6 +71,12 @@ void          lg_store_set_error  (LgStore     *self,
 #define LG_LEAD_N_COLUMNS 26
 
 LgLead       *lg_lead_from_row    (sqlite3_stmt *stmt);
+/* Binds what adding and editing a lead write alike to ?1..?13: name, telegram
+ * handle, telegram id, email, phone, company, qualification, value, currency,
+ * score, source id, message id (each id only when set), notes; empty text as
+ * NULL. The statement numbers its other parameters from ?14. */
+void          lg_lead_bind_fields (sqlite3_stmt *stmt,
+                                   LgLead       *lead);
 
 /* A write of several statements that is atomic whether or not the caller is
  * already in a transaction (the CSV import wraps many in one): begins one, or

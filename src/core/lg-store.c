@@ -911,34 +911,19 @@ lg_store_add_lead (LgStore  *self,
                            "company, stage, furthest_stage, qualification, value, currency, score, "
                            "source_id, message_id, position, created_at, last_touch_at, notes, "
                            "found_at, message_at, closed_at) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, coalesce(?7, 'cold'), "
-                           "CASE WHEN ?7 = 'lost' THEN 'cold' ELSE coalesce(?7, 'cold') END, "
-                           "coalesce(?8, 'unqualified'), ?9, coalesce(?10, 'USD'), ?11, ?12, ?13, "
+                           "VALUES (coalesce(?1, ''), ?2, ?3, ?4, ?5, ?6, coalesce(?14, 'cold'), "
+                           "CASE WHEN ?14 = 'lost' THEN 'cold' ELSE coalesce(?14, 'cold') END, "
+                           "coalesce(?7, 'unqualified'), ?8, coalesce(?9, 'USD'), ?10, ?11, ?12, "
                            "(SELECT coalesce(max(position), 0) + 1 FROM leads "
-                           " WHERE stage = coalesce(?7, 'cold')), ?14, ?14, coalesce(?15, ''), "
-                           "?16, ?17, CASE WHEN ?7 IN ('won', 'lost') THEN ?14 ELSE 0 END)",
+                           " WHERE stage = coalesce(?14, 'cold')), ?15, ?15, coalesce(?13, ''), "
+                           "?16, ?17, CASE WHEN ?14 IN ('won', 'lost') THEN ?15 ELSE 0 END)",
                            error);
   if (stmt == NULL)
     return lg_store_write_end (self, outer, FALSE, NULL);
 
-  sqlite3_bind_text (stmt, 1, lg_lead_get_name (lead) ? lg_lead_get_name (lead) : "",
-                     -1, SQLITE_TRANSIENT);
-  lg_stmt_bind_text (stmt, 2, lg_lead_get_telegram_handle (lead));
-  lg_stmt_bind_text (stmt, 3, lg_lead_get_telegram_id (lead));
-  lg_stmt_bind_text (stmt, 4, lg_lead_get_email (lead));
-  lg_stmt_bind_text (stmt, 5, lg_lead_get_phone (lead));
-  lg_stmt_bind_text (stmt, 6, lg_lead_get_company (lead));
-  lg_stmt_bind_text (stmt, 7, lg_lead_get_stage (lead));
-  lg_stmt_bind_text (stmt, 8, lg_lead_get_qualification (lead));
-  sqlite3_bind_int64 (stmt, 9, lg_lead_get_value (lead));
-  lg_stmt_bind_text (stmt, 10, lg_lead_get_currency (lead));
-  sqlite3_bind_int (stmt, 11, lg_lead_get_score (lead));
-  if (lg_lead_get_source_id (lead) > 0)
-    sqlite3_bind_int64 (stmt, 12, lg_lead_get_source_id (lead));
-  if (lg_lead_get_message_id (lead) > 0)
-    sqlite3_bind_int64 (stmt, 13, lg_lead_get_message_id (lead));
-  sqlite3_bind_int64 (stmt, 14, created_at);
-  lg_stmt_bind_text (stmt, 15, lg_lead_get_notes (lead));
+  lg_lead_bind_fields (stmt, lead);
+  lg_stmt_bind_text (stmt, 14, lg_lead_get_stage (lead));
+  sqlite3_bind_int64 (stmt, 15, created_at);
   sqlite3_bind_int64 (stmt, 16, lg_lead_get_found_at (lead));
   sqlite3_bind_int64 (stmt, 17, lg_lead_get_message_at (lead));
 

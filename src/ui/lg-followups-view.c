@@ -16,7 +16,7 @@
 #include "lg-followup-row.h"
 #include "lg-followup-time.h"
 #include "lg-followups-view.h"
-#include "lg-window.h"
+#include "lg-ui-util.h"
 
 /* While shown, relative times ("in 5 minutes") are redrawn this often. */
 #define RELATIVE_TIME_REFRESH 60
@@ -55,16 +55,6 @@ static gint64
 now_seconds (void)
 {
   return g_get_real_time () / G_USEC_PER_SEC;
-}
-
-static void
-add_toast (LgFollowupsView *self,
-           const char      *text)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (LG_IS_WINDOW (root))
-    lg_window_add_toast (LG_WINDOW (root), adw_toast_new (text));
 }
 
 static gint64
@@ -188,7 +178,7 @@ lg_followups_view_refresh (LgFollowupsView *self)
   if (error != NULL)
     {
       g_warning ("%s", error->message);
-      add_toast (self, error->message);
+      lg_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
     }
 
   update_summary (self, &counts);
@@ -314,7 +304,8 @@ done_action (GtkWidget  *widget,
 
   lg_followup_dialog_complete (self->store, g_variant_get_int64 (parameter),
                                GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error);
-  add_toast (self, error != NULL ? error->message : _("Follow-up done"));
+  lg_widget_add_toast (GTK_WIDGET (self),
+                       adw_toast_new (error != NULL ? error->message : _("Follow-up done")));
 }
 
 static void
@@ -337,7 +328,7 @@ snooze_action (GtkWidget  *widget,
   until = lg_followup_quick_time (quick, now, NULL);
   if (!lg_store_snooze_followup (self->store, id, until, &error))
     {
-      add_toast (self, error->message);
+      lg_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
       return;
     }
   lg_store_notify_changed (self->store, "followups");
@@ -345,7 +336,7 @@ snooze_action (GtkWidget  *widget,
   when = lg_followup_format_due (until, now, NULL);
   /* Translators: %s is a time, e.g. "tomorrow 09:00" */
   message = g_strdup_printf (_("Snoozed, due %s"), when);
-  add_toast (self, message);
+  lg_widget_add_toast (GTK_WIDGET (self), adw_toast_new (message));
 }
 
 static void

@@ -16,6 +16,7 @@
 
 #include "lg-import-wizard.h"
 #include "lg-lead-import.h"
+#include "lg-ui-util.h"
 #include "lg-window.h"
 
 /* Rows shown in the preview. */
@@ -75,16 +76,6 @@ static const char *stage_labels[] = { N_("Cold"), N_("Warm"), N_("Hot"), N_("Won
 static const char *qualification_values[] = { "unqualified", "mql", "sql", "pql" };
 static const char *qualification_labels[] = { N_("Unqualified"), N_("MQL"), N_("SQL"),
                                                N_("PQL") };
-
-static void
-show_error (LgImportWizard *self,
-            const GError   *error)
-{
-  AdwToast *toast = adw_toast_new (error->message);
-
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
 
 static void
 set_busy (LgImportWizard *self,
@@ -310,7 +301,7 @@ on_format_changed_cb (LgImportWizard *self)
   if (self->loading || self->path == NULL)
     return;
   if (!load_preview (self, &error))
-    show_error (self, error);
+    lg_widget_show_error (GTK_WIDGET (self->toast_overlay), error);
 }
 
 static void
@@ -365,7 +356,7 @@ on_chooser_response_cb (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   if (file != NULL && !lg_import_wizard_open_file (self, file, &error))
-    show_error (self, error);
+    lg_widget_show_error (GTK_WIDGET (self->toast_overlay), error);
   g_object_unref (chooser);
 }
 
@@ -514,7 +505,7 @@ on_validated_cb (GObject      *object,
   if (!lg_lead_import_run_finish (LG_LEAD_IMPORT (object), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, error);
+        lg_widget_show_error (GTK_WIDGET (self->toast_overlay), error);
       return;
     }
 
@@ -573,7 +564,7 @@ on_imported_cb (GObject      *object,
         adw_toast_overlay_add_toast (self->toast_overlay,
                                      adw_toast_new (_("Import cancelled; nothing was changed.")));
       else
-        show_error (self, error);
+        lg_widget_show_error (GTK_WIDGET (self->toast_overlay), error);
       return;
     }
 
@@ -638,7 +629,7 @@ on_report_chooser_response_cb (GtkNativeDialog *chooser,
       if (error == NULL)
         g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                              _("Choose a folder on this computer for the report."));
-      show_error (self, error);
+      lg_widget_show_error (GTK_WIDGET (self->toast_overlay), error);
       return;
     }
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Error report saved")));

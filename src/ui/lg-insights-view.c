@@ -18,7 +18,7 @@
 #include "lg-metrics-format.h"
 #include "lg-metrics-row.h"
 #include "lg-pipeline.h"
-#include "lg-window.h"
+#include "lg-ui-util.h"
 
 #define DAY 86400
 #define N_CHARTS 5
@@ -341,16 +341,6 @@ on_chart_source_activated_cb (LgChart        *chart,
 
 /* Exporting */
 
-static void
-toast (LgInsightsView *self,
-       const char     *text)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (LG_IS_WINDOW (root))
-    lg_window_add_toast (LG_WINDOW (root), adw_toast_new (text));
-}
-
 gboolean
 lg_insights_view_export_csv (LgInsightsView  *self,
                              GFile           *file,
@@ -399,10 +389,10 @@ on_save_response_cb (GtkNativeDialog *dialog,
           g_autofree char *name = g_file_get_basename (file);
           g_autofree char *text = g_strdup_printf (_("Exported “%s”"), name);
 
-          toast (request->self, text);
+          lg_widget_add_toast (GTK_WIDGET (request->self), adw_toast_new (text));
         }
       else
-        toast (request->self, error->message);
+        lg_widget_add_toast (GTK_WIDGET (request->self), adw_toast_new (error->message));
     }
 
   g_object_unref (request->self);

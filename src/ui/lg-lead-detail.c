@@ -18,6 +18,7 @@
 #include "lg-followup-dialog.h"
 #include "lg-lead-validate.h"
 #include "lg-score-band.h"
+#include "lg-ui-util.h"
 
 struct _LgLeadDetail
 {
@@ -86,13 +87,7 @@ static void
 show_error (LgLeadDetail *self,
             GError       *error)
 {
-  g_autoptr(AdwToast) toast = adw_toast_new (error->message);
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  adw_toast_set_timeout (toast, 0);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_steal_pointer (&toast));
-  else
+  if (!lg_widget_show_error (GTK_WIDGET (self), error))
     g_warning ("%s", error->message);
 }
 

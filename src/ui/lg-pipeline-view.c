@@ -20,6 +20,7 @@
 #include "lg-lead-detail.h"
 #include "lg-lead-validate.h"
 #include "lg-pipeline-view.h"
+#include "lg-ui-util.h"
 
 typedef struct
 {
@@ -101,28 +102,6 @@ lg_pipeline_view_get_column (LgPipelineView *self,
   g_return_val_if_fail (stage >= 0 && stage < LG_N_STAGES, NULL);
 
   return G_LIST_MODEL (self->columns[stage].model);
-}
-
-static void
-add_toast (LgPipelineView *self,
-           AdwToast       *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-static void
-show_error (LgPipelineView *self,
-            const GError   *error)
-{
-  AdwToast *toast = adw_toast_new (error->message);
-
-  adw_toast_set_timeout (toast, 0);
-  add_toast (self, toast);
 }
 
 static void
@@ -411,7 +390,7 @@ on_load_done_cb (GObject      *source_object,
 
   if (load->error != NULL)
     {
-      show_error (self, load->error);
+      lg_widget_show_error (GTK_WIDGET (self), load->error);
       return;
     }
 
@@ -507,7 +486,7 @@ refresh_lead (LgPipelineView *self,
   g_free (query.text);
   if (found == NULL)
     {
-      show_error (self, error);
+      lg_widget_show_error (GTK_WIDGET (self), error);
       return;
     }
 
@@ -726,7 +705,7 @@ move_now (LgPipelineView *self,
 
   if (!lg_store_move_lead (self->store, id, stage, before_id, reason, &error))
     {
-      show_error (self, error);
+      lg_widget_show_error (GTK_WIDGET (self), error);
       return;
     }
   self->focus_lead_id = id;
@@ -786,7 +765,7 @@ on_won_response_cb (AdwMessageDialog *dialog,
   if (lead == NULL || !lg_parse_money (gtk_editable_get_text (pending->entry), &value))
     {
       if (error != NULL)
-        show_error (self, error);
+        lg_widget_show_error (GTK_WIDGET (self), error);
       return;
     }
 
@@ -795,7 +774,7 @@ on_won_response_cb (AdwMessageDialog *dialog,
       lg_lead_set_value (lead, value);
       if (!lg_store_update_lead (self->store, lead, "edit", NULL, &error))
         {
-          show_error (self, error);
+          lg_widget_show_error (GTK_WIDGET (self), error);
           return;
         }
     }
@@ -1139,7 +1118,7 @@ undo_delete_action (GtkWidget  *widget,
 
   if (!lg_store_restore_lead (self->store, deleted, &error))
     {
-      show_error (self, error);
+      lg_widget_show_error (GTK_WIDGET (self), error);
       return;
     }
   self->focus_lead_id = lg_deleted_lead_get_id (deleted);
@@ -1166,7 +1145,7 @@ delete_lead_action (GtkWidget  *widget,
   deleted = lg_store_delete_lead (self->store, id, &error);
   if (deleted == NULL)
     {
-      show_error (self, error);
+      lg_widget_show_error (GTK_WIDGET (self), error);
       return;
     }
   g_clear_pointer (&self->deleted, lg_deleted_lead_free);
@@ -1184,7 +1163,7 @@ delete_lead_action (GtkWidget  *widget,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "pipeline.undo-delete");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  add_toast (self, toast);
+  lg_widget_add_toast (GTK_WIDGET (self), toast);
 
   refresh_lead (self, id, PLACE_AT_END);
   announce_lead (self, id);
@@ -1274,7 +1253,7 @@ on_new_lead_response_cb (AdwMessageDialog *dialog,
   lead = new_lead_from_rows (new_lead, &error);
   if (lead == NULL || !lg_store_add_lead (self->store, lead, &error))
     {
-      show_error (self, error);
+      lg_widget_show_error (GTK_WIDGET (self), error);
       return;
     }
   self->focus_lead_id = lg_lead_get_id (lead);

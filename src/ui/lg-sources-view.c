@@ -13,7 +13,7 @@
 #include "lg-channel-sync.h"
 #include "lg-sources-view.h"
 #include "lg-telegram-export.h"
-#include "lg-window.h"
+#include "lg-ui-util.h"
 
 /* Browsing shows the newest messages; search finds the rest. */
 #define BROWSE_LIMIT 500
@@ -64,14 +64,10 @@ static void
 show_toast (LgSourcesView *self,
             const char    *text)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  AdwToast *toast;
+  AdwToast *toast = adw_toast_new (text);
 
-  if (!LG_IS_WINDOW (root))
-    return;
-  toast = adw_toast_new (text);
   adw_toast_set_timeout (toast, 6);
-  lg_window_add_toast (LG_WINDOW (root), toast);
+  lg_widget_add_toast (GTK_WIDGET (self), toast);
 }
 
 static void

@@ -18,6 +18,7 @@
 #include "lg-lead-card.h"
 #include "lg-lead-detail.h"
 #include "lg-pipeline-view.h"
+#include "lg-test-ui.h"
 #include "lg-test-util.h"
 #include "lg-window.h"
 
@@ -96,19 +97,6 @@ start_notification_server (void)
   g_variant_get (reply, "(u)", &result);
   g_assert_cmpuint (result, ==, 1);
   return TRUE;
-}
-
-static void
-wait_until (gboolean (*done) (gpointer),
-            gpointer   data)
-{
-  gint64 give_up = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, give_up);
-      g_main_context_iteration (NULL, TRUE);
-    }
 }
 
 static gboolean
@@ -253,7 +241,7 @@ on_activate_notifications_cb (LgApplication *app)
   gint64 due_at = now_seconds () - 1;
 
   /* Fell due while closed: one summary, sent at start. */
-  wait_until (was_sent, (gpointer) "followups-missed");
+  lg_test_wait_until (was_sent, (gpointer) "followups-missed");
   missed = g_hash_table_lookup (sent, "followups-missed");
   lookup (missed, "title", "2 follow-ups fell due while Leadgram was closed");
   lookup (missed, "body", "Anna Petrova · Call\nAnna Petrova · Email");
@@ -264,7 +252,7 @@ on_activate_notifications_cb (LgApplication *app)
                                           "Confirm the demo time");
   lg_store_notify_changed (store, "followups");
   id = g_strdup_printf ("followup-%" G_GINT64_FORMAT, due_followup_id);
-  wait_until (was_sent, id);
+  lg_test_wait_until (was_sent, id);
   notification = g_hash_table_lookup (sent, id);
   lookup (notification, "title", "Marco Rossi · Call");
   when = lg_followup_format_due (due_at, now_seconds (), NULL);
@@ -286,7 +274,7 @@ on_activate_notifications_cb (LgApplication *app)
   g_assert_cmpint (lg_followup_get_snoozed_until (snoozed), >=, due_at + 3600);
   g_assert_cmpint (lg_followup_get_snoozed_until (snoozed), <=, now_seconds () + 3600);
   g_assert_cmpint (lg_followup_get_done_at (snoozed), ==, 0);
-  wait_until (was_withdrawn, id);
+  lg_test_wait_until (was_withdrawn, id);
 
   /* Done: completed, and the next step is asked for (the lead is open). */
   g_action_group_activate_action (G_ACTION_GROUP (app), "followup-done",
@@ -440,7 +428,7 @@ on_activate_schedule_cb (LgApplication *app)
   lead_matches = G_LIST_MODEL (gtk_list_view_get_model (leads));
   g_assert_cmpuint (g_list_model_get_n_items (lead_matches), ==, 3);
   gtk_editable_set_text (GTK_EDITABLE (search), "anna");
-  wait_until (search_applied, NULL);
+  lg_test_wait_until (search_applied, NULL);
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (lead_matches), 0);
   g_assert_cmpint (lg_followup_dialog_get_lead_id (dialog), ==, lg_lead_get_id (anna));
   lg_followup_dialog_set_quick (dialog, LG_FOLLOWUP_QUICK_IN_1_HOUR);
@@ -511,23 +499,6 @@ test_schedule_and_complete (void)
  * in the morning, and "Mark contacted" restarts it. */
 
 static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 find_button (GtkWidget  *root,
              const char *label)
 {
@@ -550,15 +521,6 @@ click (GtkWidget *button)
 {
   g_assert_true (GTK_IS_BUTTON (button));
   g_signal_emit_by_name (button, "clicked");
-}
-
-static void
-run_frames (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
 }
 
 static gboolean
@@ -631,10 +593,10 @@ assert_listed (LgWindow   *window,
                const char *section)
 {
   lg_window_show_view (window, "followups");
-  run_frames (50);
+  lg_test_run_frames (50);
   assert_under (lg_window_get_followups_view (window), followup_id, section);
   lg_window_show_view (window, "pipeline");
-  run_frames (50);
+  lg_test_run_frames (50);
 }
 
 static void
@@ -655,14 +617,14 @@ on_activate_board_cb (LgApplication *app)
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   lg_window_show_view (window, "pipeline");
   lg_store_notify_changed (store, "leads");
-  wait_until (board_loaded, board);
-  run_frames (200);
+  lg_test_wait_until (board_loaded, board);
+  lg_test_run_frames (200);
   g_assert_cmpint (lg_lead_get_next_followup_at (warm_lead (board)), ==, 0);
 
   /* The card's menu: "Schedule Follow-up…", in 1 hour. */
-  card = find_widget (find_named (GTK_WIDGET (board), "warm"), LG_TYPE_LEAD_CARD);
+  card = find_widget (lg_test_find_named (GTK_WIDGET (board), "warm"), LG_TYPE_LEAD_CARD);
   g_assert_nonnull (card);
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find_named (card, "due_label"))), ==,
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (lg_test_find_named (card, "due_label"))), ==,
                    "No next step");
   g_assert_true (gtk_widget_activate_action (card, "card.schedule-followup", NULL));
   dialog = find_dialog ();
@@ -679,9 +641,9 @@ on_activate_board_cb (LgApplication *app)
   /* The card changed in place: no reload of the board. */
   g_assert_false (lg_pipeline_view_get_loading (board));
   g_assert_cmpint (lg_lead_get_next_followup_at (warm_lead (board)), >, now_seconds () + 3500);
-  run_frames (100);
-  card = find_widget (find_named (GTK_WIDGET (board), "warm"), LG_TYPE_LEAD_CARD);
-  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (find_named (card,
+  lg_test_run_frames (100);
+  card = find_widget (lg_test_find_named (GTK_WIDGET (board), "warm"), LG_TYPE_LEAD_CARD);
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (lg_test_find_named (card,
                                                                                "due_label"))),
                                    "Today "));
   assert_listed (window, scheduled_id, "Today");
@@ -690,8 +652,8 @@ on_activate_board_cb (LgApplication *app)
   /* The detail lists it, with a Done button; its own button schedules another. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "pipeline.open-lead", "x", id));
   detail = find_widget (GTK_WIDGET (board), LG_TYPE_LEAD_DETAIL);
-  wait_until (detail_read, detail);
-  followup_list = find_named (detail, "followup_list");
+  lg_test_wait_until (detail_read, detail);
+  followup_list = lg_test_find_named (detail, "followup_list");
   g_assert_true (GTK_IS_BUTTON (find_widget (followup_list, GTK_TYPE_BUTTON)));
   click (find_button (detail, "_Schedule Follow-up…"));
   dialog = find_dialog ();
@@ -702,18 +664,18 @@ on_activate_board_cb (LgApplication *app)
   lg_followup_dialog_set_note (dialog, "Ask about the second clinic");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.schedule", NULL));
   g_assert_cmpint (scheduled_id, !=, in_1_hour);
-  wait_until (detail_read, detail);
+  lg_test_wait_until (detail_read, detail);
   listed = lg_store_list_lead_followups (store, id, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 2);
   assert_listed (window, scheduled_id, "Upcoming");
 
   /* Stay in touch every 7 days: due 7 days after the last touch (its
    * creation so far), at 09:00. */
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_named (detail, "stay_spin")), 7);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (lg_test_find_named (detail, "stay_spin")), 7);
   stay = stay_in_touch_followup (store, id);
   assert_morning_after (lg_followup_get_due_at (stay), lg_lead_get_created_at (dana), 7);
   g_clear_object (&stay);
-  wait_until (detail_read, detail);
+  lg_test_wait_until (detail_read, detail);
 
   /* Mark Contacted restarts the clock from now. */
   touched = now_seconds ();
@@ -721,10 +683,10 @@ on_activate_board_cb (LgApplication *app)
   stay = stay_in_touch_followup (store, id);
   assert_morning_after (lg_followup_get_due_at (stay), touched, 7);
   g_assert_cmpint (lg_lead_get_last_touch_at (warm_lead (board)), >=, touched);
-  wait_until (detail_read, detail);
+  lg_test_wait_until (detail_read, detail);
 
   /* Done from the detail: completed, and the next step is asked for. */
-  click (find_widget (find_named (detail, "followup_list"), GTK_TYPE_BUTTON));
+  click (find_widget (lg_test_find_named (detail, "followup_list"), GTK_TYPE_BUTTON));
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpint (lg_followup_dialog_get_lead_id (dialog), ==, id);
@@ -803,11 +765,8 @@ main (int   argc,
   g_setenv ("GNOTIFICATION_BACKEND", "gtk", TRUE);
   g_test_init (&argc, &argv, NULL);
 
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: UI tests need one (run them under xvfb-run).\n");
-      return 77;
-    }
+  if (!lg_test_init_gtk ())
+    return 77;
 
   start_notification_server ();
 

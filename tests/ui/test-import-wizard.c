@@ -12,6 +12,7 @@
 #include "lg-import-history-window.h"
 #include "lg-import-wizard.h"
 #include "lg-store-private.h"
+#include "lg-test-ui.h"
 #include "lg-test-util.h"
 
 static gint64
@@ -124,11 +125,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_setenv ("TZ", "UTC", TRUE);
 
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: UI tests need one (run them under xvfb-run).\n");
-      return 77;
-    }
+  if (!lg_test_init_gtk ())
+    return 77;
   adw_init ();
   /* The templates live in the application's resources. */
   g_type_ensure (LG_TYPE_APPLICATION);

@@ -17,6 +17,7 @@
 #include "lg-insights-view.h"
 #include "lg-metrics-row.h"
 #include "lg-resources.h"
+#include "lg-test-ui.h"
 #include "lg-test-util.h"
 
 typedef struct
@@ -70,16 +71,16 @@ wait_for_report (Fixture         *f,
     }
 }
 
+static gboolean
+is_drawn (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) != 0;
+}
+
 static void
 wait_until_drawn (GtkWidget *widget)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
+  lg_test_wait_until (is_drawn, widget);
   while (g_main_context_iteration (NULL, FALSE))
     ;
 }
@@ -217,11 +218,8 @@ main (int   argc,
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
   g_test_init (&argc, &argv, NULL);
 
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: UI tests need one (run them under xvfb-run).\n");
-      return 77;
-    }
+  if (!lg_test_init_gtk ())
+    return 77;
   adw_init ();
   lg_register_resource ();
 

@@ -16,6 +16,7 @@
 #include "lg-lead-export.h"
 #include "lg-pipeline-view.h"
 #include "lg-resources.h"
+#include "lg-test-ui.h"
 #include "lg-test-util.h"
 
 static void
@@ -35,50 +36,6 @@ wait_detail (GtkWidget *detail)
   g_assert_true (lg_lead_detail_get_busy (LG_LEAD_DETAIL (detail)));
   while (lg_lead_detail_get_busy (LG_LEAD_DETAIL (detail)))
     g_main_context_iteration (NULL, TRUE);
-}
-
-/* Lets the frame clock lay the lists out. */
-static void
-run_frames (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static AdwMessageDialog *
@@ -103,7 +60,7 @@ totals (LgPipelineView *view,
 {
   g_autofree char *name = g_strdup_printf ("%s-totals", stage);
 
-  return gtk_label_get_label (GTK_LABEL (find_named (GTK_WIDGET (view), name)));
+  return gtk_label_get_label (GTK_LABEL (lg_test_find_named (GTK_WIDGET (view), name)));
 }
 
 static LgLead *
@@ -124,8 +81,8 @@ focus_card (LgPipelineView *view,
             LgStage         stage)
 {
   g_autofree char *name = g_strdup (lg_stage_id (stage));
-  GtkWidget *column = find_named (GTK_WIDGET (view), name);
-  GtkWidget *card = find_type (column, LG_TYPE_LEAD_CARD);
+  GtkWidget *column = lg_test_find_named (GTK_WIDGET (view), name);
+  GtkWidget *card = lg_test_find_type (column, LG_TYPE_LEAD_CARD);
 
   g_assert_nonnull (card);
   /* The row around the card takes the focus, as when tabbing. */
@@ -153,12 +110,15 @@ check_board (LgPipelineView *view,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "pipeline.new-lead", NULL));
   dialog = find_dialog ("new-lead-dialog");
   g_assert_nonnull (dialog);
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "name")), "Maria Lopez");
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "email")), "maria@");
+  gtk_editable_set_text (GTK_EDITABLE (lg_test_find_named (GTK_WIDGET (dialog), "name")),
+                         "Maria Lopez");
+  gtk_editable_set_text (GTK_EDITABLE (lg_test_find_named (GTK_WIDGET (dialog), "email")),
+                         "maria@");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "create"));
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "email")),
+  gtk_editable_set_text (GTK_EDITABLE (lg_test_find_named (GTK_WIDGET (dialog), "email")),
                          "maria@clinic.example");
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "value")), "1,500");
+  gtk_editable_set_text (GTK_EDITABLE (lg_test_find_named (GTK_WIDGET (dialog), "value")),
+                         "1,500");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "create"));
   adw_message_dialog_response (dialog, "create");
   wait_loaded (view);
@@ -167,7 +127,7 @@ check_board (LgPipelineView *view,
   g_assert_cmpstr (lg_lead_get_name (lead), ==, "Maria Lopez");
   g_assert_cmpstr (totals (view, "cold"), ==, "$1500 · weighted $150");
   g_assert_cmpstr (totals (view, "warm"), ==, "$0 · weighted $0");
-  run_frames (100);
+  lg_test_run_frames (100);
 
   /* By keyboard: Alt+Right on the focused card moves it to Warm. */
   focus_card (view, LG_STAGE_COLD);
@@ -177,7 +137,7 @@ check_board (LgPipelineView *view,
   g_assert_cmpstr (lg_lead_get_name (lead), ==, "Maria Lopez");
   g_assert_cmpstr (totals (view, "cold"), ==, "$0 · weighted $0");
   g_assert_cmpstr (totals (view, "warm"), ==, "$1500 · weighted $450");
-  run_frames (100);
+  lg_test_run_frames (100);
 
   /* By the card's Move to… menu: Lost asks why. */
   g_assert_true (gtk_widget_activate_action (focus_card (view, LG_STAGE_WARM), "card.move-to", "s",
@@ -215,11 +175,11 @@ check_board (LgPipelineView *view,
   /* The detail: edit the company, then try an invalid email. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "pipeline.open-lead", "x",
                                              id));
-  detail = find_type (GTK_WIDGET (view), LG_TYPE_LEAD_DETAIL);
+  detail = lg_test_find_type (GTK_WIDGET (view), LG_TYPE_LEAD_DETAIL);
   g_assert_true (gtk_widget_get_visible (detail));
   wait_detail (detail);
-  run_frames (200);
-  company = GTK_EDITABLE (find_named (detail, "company_row"));
+  lg_test_run_frames (200);
+  company = GTK_EDITABLE (lg_test_find_named (detail, "company_row"));
   gtk_editable_set_text (company, "Lopez Dental");
   g_signal_emit_by_name (company, "entry-activated");
   stored = lg_store_get_lead (store, id, NULL);
@@ -229,11 +189,11 @@ check_board (LgPipelineView *view,
   g_assert_cmpstr (lg_lead_get_company (only_lead (view, LG_STAGE_WON)), ==, "Lopez Dental");
   wait_detail (detail);
 
-  email = GTK_EDITABLE (find_named (detail, "email_row"));
+  email = GTK_EDITABLE (lg_test_find_named (detail, "email_row"));
   g_assert_cmpstr (gtk_editable_get_text (email), ==, "maria@clinic.example");
   gtk_editable_set_text (email, "maria at clinic");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (email), "error"));
-  g_assert_true (gtk_widget_get_visible (find_named (detail, "error_label")));
+  g_assert_true (gtk_widget_get_visible (lg_test_find_named (detail, "error_label")));
   g_signal_emit_by_name (email, "entry-activated");
   stored = lg_store_get_lead (store, id, NULL);
   g_assert_cmpstr (lg_lead_get_email (stored), ==, "maria@clinic.example");
@@ -342,7 +302,7 @@ test_keyboard_in_place (void)
   gtk_window_present (GTK_WINDOW (window));
   lg_pipeline_view_set_store (view, store);
   wait_loaded (view);
-  run_frames (100);
+  lg_test_run_frames (100);
   warm = lg_pipeline_view_get_column (view, LG_STAGE_WARM);
   untouched = g_list_model_get_item (warm, 0);
 
@@ -360,13 +320,13 @@ test_keyboard_in_place (void)
   g_assert_cmpstr (totals (view, "warm"), ==, "$1300 · weighted $390");
 
   /* Alt+Up: Ana, still focused, goes above Dara. */
-  run_frames (100);
+  lg_test_run_frames (100);
   press_shortcut (view, GDK_KEY_Up, GDK_ALT_MASK, "pipeline.move-up");
   g_assert_cmpstr (name_at (view, LG_STAGE_WARM, 1), ==, "Ana");
   g_assert_cmpstr (name_at (view, LG_STAGE_WARM, 2), ==, "Dara");
 
   /* Alt+Left: back to the end of Cold. */
-  run_frames (100);
+  lg_test_run_frames (100);
   press_shortcut (view, GDK_KEY_Left, GDK_ALT_MASK, "pipeline.move-previous");
   g_assert_cmpstr (name_at (view, LG_STAGE_COLD, 1), ==, "Ana");
   g_assert_cmpstr (totals (view, "cold"), ==, "$300 · weighted $30");
@@ -481,11 +441,8 @@ main (int   argc,
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
   g_test_init (&argc, &argv, NULL);
 
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: UI tests need one (run them under xvfb-run).\n");
-      return 77;
-    }
+  if (!lg_test_init_gtk ())
+    return 77;
   adw_init ();
   lg_register_resource ();
 

@@ -17,6 +17,7 @@
 #include "lg-channel-handle.h"
 #include "lg-resources.h"
 #include "lg-sources-view.h"
+#include "lg-test-ui.h"
 #include "lg-test-util.h"
 
 #define PAGE      20
@@ -481,11 +482,8 @@ main (int   argc,
   base_url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
   g_setenv ("LEADGRAM_TELEGRAM_BASE_URL", base_url, TRUE);
 
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: UI tests need one (run them under xvfb-run).\n");
-      return 77;
-    }
+  if (!lg_test_init_gtk ())
+    return 77;
   adw_init ();
   lg_register_resource ();
   g_timeout_add (20, tick_cb, NULL);

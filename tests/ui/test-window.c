@@ -13,6 +13,7 @@
 #include "lg-application.h"
 #include "lg-pipeline-view.h"
 #include "lg-preferences-window.h"
+#include "lg-test-ui.h"
 #include "lg-test-util.h"
 #include "lg-window.h"
 
@@ -167,11 +168,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: UI tests need one (run them under xvfb-run).\n");
-      return 77;
-    }
+  if (!lg_test_init_gtk ())
+    return 77;
 
   g_test_add_func ("/ui/window", test_window);
 

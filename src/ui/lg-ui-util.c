@@ -1,0 +1,49 @@
+/* lg-ui-util.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Small helpers the views share.
+ */
+
+#define G_LOG_DOMAIN "lg-ui-util"
+
+#include "config.h"
+
+#include "lg-ui-util.h"
+
+/* Shows @toast (floating, consumed) in the nearest AdwToastOverlay at or above @widget.
+ * A widget that is not in one (not yet shown, or built alone in a test) has nowhere to
+ * show it: the toast is dropped and FALSE returned so the caller may log instead. */
+gboolean
+lg_widget_add_toast (GtkWidget *widget,
+                     AdwToast  *toast)
+{
+  GtkWidget *overlay;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+  g_return_val_if_fail (ADW_IS_TOAST (toast), FALSE);
+
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    {
+      g_object_unref (g_object_ref_sink (toast));
+      return FALSE;
+    }
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  return TRUE;
+}
+
+/* An error stays until dismissed: it says what to do, so the user must get to read it. */
+gboolean
+lg_widget_show_error (GtkWidget    *widget,
+                      const GError *error)
+{
+  AdwToast *toast;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+  g_return_val_if_fail (error != NULL, FALSE);
+
+  toast = adw_toast_new (error->message);
+  adw_toast_set_timeout (toast, 0);
+  return lg_widget_add_toast (widget, toast);
+}

@@ -1,0 +1,17 @@
+/* lg-ui-util.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+gboolean lg_widget_add_toast  (GtkWidget    *widget,
+                               AdwToast     *toast);
+gboolean lg_widget_show_error (GtkWidget    *widget,
+                               const GError *error);
+
+G_END_DECLS

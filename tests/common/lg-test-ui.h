@@ -1,0 +1,32 @@
+/* lg-test-ui.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Helpers the UI tests share: finding widgets and running the main loop.
+ * A library of its own so that the core tests do not link GTK.
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* gtk_init_check(), saying why when there is no display: a UI test's main()
+ * then returns 77, which meson counts as skipped. */
+gboolean   lg_test_init_gtk   (void);
+/* The first widget under root (root included), depth first, whose
+ * gtk_widget_get_name() is name (the .ui sets it with <property name="name">). */
+GtkWidget *lg_test_find_named (GtkWidget   *root,
+                               const char  *name);
+/* The first widget of type under root (root included), depth first, shown or not. */
+GtkWidget *lg_test_find_type  (GtkWidget   *root,
+                               GType        type);
+/* Runs the main loop for ms milliseconds without blocking, so that the frame
+ * clock lays the lists out. */
+void       lg_test_run_frames (guint        ms);
+/* Runs the main loop until done (data) is TRUE; fails the test after 10 seconds. */
+void       lg_test_wait_until (gboolean   (*done) (gpointer),
+                               gpointer     data);
+
+G_END_DECLS
