@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "lg-find-view.h"
+#include "lg-ui-util.h"
 #include "lg-followup-dialog.h"
 #include "lg-result-row.h"
 #include "lg-sample-workspace.h"
@@ -74,12 +75,7 @@ static void
 show_toast (LgFindView *self,
             AdwToast   *toast)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  lg_widget_add_toast (GTK_WIDGET (self), toast);
 }
 
 static void
