@@ -9,6 +9,9 @@
 
 #include "config.h"
 
+/* PRId64, not G_GINT64_FORMAT, in translatable strings: xgettext knows it. */
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "lg-cli.h"
@@ -126,8 +129,8 @@ lg_cli_import_csv (LgCli  *cli,
            lg_lead_import_get_created (import), lg_lead_import_get_updated (import),
            lg_lead_import_get_skipped (import), lg_lead_import_get_failed (import));
   if (!dry_run)
-    g_print (_("Import %" G_GINT64_FORMAT " (undo with: leadgram-cli import-undo %"
-               G_GINT64_FORMAT ")\n"),
+    g_print (_("Import %" PRId64 " (undo with: leadgram-cli import-undo %"
+               PRId64 ")\n"),
              lg_lead_import_get_batch_id (import), lg_lead_import_get_batch_id (import));
 
   if (errors_path != NULL)
@@ -310,7 +313,7 @@ lg_cli_imports (LgCli  *cli,
         lg_import_batch_get_created_at (batch));
       g_autofree char *date = g_date_time_format (when, "%Y-%m-%d %H:%M");
 
-      g_print (_("%" G_GINT64_FORMAT "\t%s\t%s\tcreated %u, updated %u, skipped %u, "
+      g_print (_("%" PRId64 "\t%s\t%s\tcreated %u, updated %u, skipped %u, "
                  "failed %u%s\n"),
                lg_import_batch_get_id (batch), date, lg_import_batch_get_file_name (batch),
                lg_import_batch_get_created (batch), lg_import_batch_get_updated (batch),
@@ -340,6 +343,6 @@ lg_cli_import_undo (LgCli  *cli,
   if (store == NULL || !lg_lead_import_undo (store, id, &error))
     return lg_cli_fail_error (error);
 
-  g_print (_("Import %" G_GINT64_FORMAT " undone.\n"), id);
+  g_print (_("Import %" PRId64 " undone.\n"), id);
   return 0;
 }

@@ -9,6 +9,9 @@
 
 #include "config.h"
 
+/* PRId64, not G_GINT64_FORMAT, in translatable strings: xgettext knows it. */
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -119,7 +122,7 @@ lg_cli_followups (LgCli  *cli,
             }
 
           due = lg_cli_format_time (lg_followup_get_effective_due_at (followup), "");
-          g_print ("%" G_GINT64_FORMAT "\t%s\t%-8s\t%s\t%s\t%s\n",
+          g_print ("%" PRId64 "\t%s\t%-8s\t%s\t%s\t%s\n",
                    lg_followup_get_id (followup), due, bucket_names[bucket],
                    lg_followup_get_kind (followup), lg_followup_get_lead_name (followup),
                    lg_followup_get_note (followup));
@@ -241,7 +244,7 @@ followup_add (LgCli  *cli,
     return lg_cli_fail_error (error);
 
   due_text = lg_cli_format_time (due, "");
-  g_print (_("Follow-up %" G_GINT64_FORMAT " with %s scheduled for %s\n"),
+  g_print (_("Follow-up %" PRId64 " with %s scheduled for %s\n"),
            lg_followup_get_id (followup), lg_lead_get_name (lead), due_text);
   return 0;
 }
@@ -274,7 +277,7 @@ followup_done (LgCli  *cli,
   followup = lg_store_get_followup (store, id, &error);
   if (followup == NULL)
     return lg_cli_fail_error (error);
-  g_print (_("Follow-up %" G_GINT64_FORMAT " with %s is done\n"), id,
+  g_print (_("Follow-up %" PRId64 " with %s is done\n"), id,
            lg_followup_get_lead_name (followup));
   return 0;
 }

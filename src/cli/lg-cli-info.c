@@ -7,6 +7,9 @@
 
 #include "config.h"
 
+/* PRId64, not G_GINT64_FORMAT, in translatable strings: xgettext knows it. */
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "lg-cli.h"
@@ -32,10 +35,10 @@ lg_cli_info (LgCli  *cli,
   g_print (_("Schema version: %d\n"), lg_store_get_version (store));
   if (lg_store_get_backup_path (store) != NULL)
     g_print (_("Backup before upgrade: %s\n"), lg_store_get_backup_path (store));
-  g_print (_("Sources:        %" G_GINT64_FORMAT "\n"), counts.sources);
-  g_print (_("Messages:       %" G_GINT64_FORMAT "\n"), counts.messages);
-  g_print (_("Leads:          %" G_GINT64_FORMAT "\n"), counts.leads);
-  g_print (_("Follow-ups:     %" G_GINT64_FORMAT "\n"), counts.followups);
-  g_print (_("Searches:       %" G_GINT64_FORMAT "\n"), counts.searches);
+  g_print (_("Sources:        %" PRId64 "\n"), counts.sources);
+  g_print (_("Messages:       %" PRId64 "\n"), counts.messages);
+  g_print (_("Leads:          %" PRId64 "\n"), counts.leads);
+  g_print (_("Follow-ups:     %" PRId64 "\n"), counts.followups);
+  g_print (_("Searches:       %" PRId64 "\n"), counts.searches);
   return 0;
 }

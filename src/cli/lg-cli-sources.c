@@ -25,10 +25,15 @@ on_progress_cb (LgChannelSync *sync,
                 double         fraction,
                 gpointer       user_data)
 {
+  g_autofree char *line = NULL;
+
+  /* The line is rewritten in place: the carriage return stays out of the
+   * translatable text. */
   if (fraction >= 0)
-    g_printerr (_("\r  %u new messages (%.0f%%)"), n_new, fraction * 100);
+    line = g_strdup_printf (_("%u new messages (%.0f%%)"), n_new, fraction * 100);
   else
-    g_printerr (_("\r  %u new messages"), n_new);
+    line = g_strdup_printf (_("%u new messages"), n_new);
+  g_printerr ("\r  %s", line);
 }
 
 static gboolean
@@ -172,7 +177,10 @@ on_import_progress_cb (LgTelegramExport *importer,
                        double            fraction,
                        gpointer          user_data)
 {
-  g_printerr (_("\r  %u messages read (%.0f%%)"), count, fraction * 100);
+  g_autofree char *line = g_strdup_printf (_("%u messages read (%.0f%%)"), count,
+                                           fraction * 100);
+
+  g_printerr ("\r  %s", line);
 }
 
 int

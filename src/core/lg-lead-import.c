@@ -13,6 +13,9 @@
 
 #include "config.h"
 
+/* PRId64, not G_GINT64_FORMAT, in translatable strings: xgettext knows it. */
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
@@ -1179,7 +1182,7 @@ record_change (LgLeadImport  *self,
                GError       **error)
 {
   g_autofree char *file_name = g_path_get_basename (self->csv_path);
-  g_autofree char *batch = g_strdup_printf ("%" G_GINT64_FORMAT, self->batch_id);
+  g_autofree char *batch = g_strdup_printf ("%" PRId64, self->batch_id);
   sqlite3_stmt *stmt;
 
   stmt = lg_store_prepare (index->store,
@@ -1295,7 +1298,7 @@ record_creates (LgLeadImport  *self,
                 GError       **error)
 {
   g_autofree char *file_name = g_path_get_basename (self->csv_path);
-  g_autofree char *batch = g_strdup_printf ("%" G_GINT64_FORMAT, self->batch_id);
+  g_autofree char *batch = g_strdup_printf ("%" PRId64, self->batch_id);
   sqlite3_stmt *stmt;
 
   stmt = lg_store_prepare (index->store,
@@ -2008,7 +2011,7 @@ undo_changes (LgStore  *store,
               gint64    batch_id,
               GError  **error)
 {
-  g_autofree char *batch = g_strdup_printf ("%" G_GINT64_FORMAT, batch_id);
+  g_autofree char *batch = g_strdup_printf ("%" PRId64, batch_id);
   sqlite3_stmt *stmt;
   int rc;
 
@@ -2020,8 +2023,8 @@ undo_changes (LgStore  *store,
   if (rc != SQLITE_ROW || sqlite3_column_int64 (stmt, 0) != 0)
     {
       g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND,
-                   rc == SQLITE_ROW ? _("Import %" G_GINT64_FORMAT " was already undone.")
-                                    : _("There is no import %" G_GINT64_FORMAT "."), batch_id);
+                   rc == SQLITE_ROW ? _("Import %" PRId64 " was already undone.")
+                                    : _("There is no import %" PRId64 "."), batch_id);
       sqlite3_reset (stmt);
       return FALSE;
     }

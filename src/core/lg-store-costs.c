@@ -9,6 +9,9 @@
 
 #include "config.h"
 
+/* PRId64, not G_GINT64_FORMAT, in translatable strings: xgettext knows it. */
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "lg-store-private.h"
@@ -85,7 +88,7 @@ lg_store_add_cost (LgStore     *self,
   if (sqlite3_changes (lg_store_get_db (self)) == 0)
     {
       g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND,
-                   _("There is no source with id %" G_GINT64_FORMAT ". Choose one of your sources."),
+                   _("There is no source with id %" PRId64 ". Choose one of your sources."),
                    source_id);
       return 0;
     }

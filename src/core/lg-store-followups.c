@@ -10,6 +10,9 @@
 
 #include "config.h"
 
+/* PRId64, not G_GINT64_FORMAT, in translatable strings: xgettext knows it. */
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "lg-followup-time.h"
@@ -66,7 +69,7 @@ lg_store_get_followup (LgStore  *self,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  missing = g_strdup_printf (_("There is no follow-up with id %" G_GINT64_FORMAT), id);
+  missing = g_strdup_printf (_("There is no follow-up with id %" PRId64), id);
   if (!lg_store_step_one (self, stmt, missing, _("Could not read the follow-up"), error))
     return NULL;
 
@@ -242,7 +245,7 @@ update_followup (LgStore     *self,
 
   sqlite3_bind_int64 (stmt, 1, value);
   sqlite3_bind_int64 (stmt, 2, id);
-  missing = g_strdup_printf (_("There is no follow-up with id %" G_GINT64_FORMAT), id);
+  missing = g_strdup_printf (_("There is no follow-up with id %" PRId64), id);
   return lg_store_step_change (self, stmt, what, missing, error);
 }
 
@@ -323,7 +326,7 @@ reschedule_stay_in_touch (LgStore    *self,
     {
       if (rc == SQLITE_DONE)
         g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND,
-                     _("There is no lead with id %" G_GINT64_FORMAT), lead_id);
+                     _("There is no lead with id %" PRId64), lead_id);
       else
         lg_store_set_error (self, error, _("Could not read the lead"));
       sqlite3_reset (stmt);
@@ -403,7 +406,7 @@ touch_lead (LgStore     *self,
   if (sqlite3_changes (lg_store_get_db (self)) == 0)
     {
       g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND,
-                   _("There is no lead with id %" G_GINT64_FORMAT), lead_id);
+                   _("There is no lead with id %" PRId64), lead_id);
       return FALSE;
     }
 

@@ -10,6 +10,9 @@
 
 #include "config.h"
 
+/* PRId64, not G_GINT64_FORMAT, in translatable strings: xgettext knows it. */
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -299,7 +302,7 @@ step_one (LgStore       *self,
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND,
-                 _("There is no lead with id %" G_GINT64_FORMAT ". It may have been deleted."), id);
+                 _("There is no lead with id %" PRId64 ". It may have been deleted."), id);
   else
     lg_store_set_error (self, error, _("Could not read the lead"));
   return FALSE;
@@ -768,7 +771,7 @@ lg_store_predict_lead (LgStore  *self,
       g_autofree char *key = NULL;
       gint64 source_id = sqlite3_column_int64 (stmt, 1);
 
-      key = source_id > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, source_id) : g_strdup ("none");
+      key = source_id > 0 ? g_strdup_printf ("%" PRId64, source_id) : g_strdup ("none");
       lead_features (key, lg_stmt_text (stmt, 2), lg_stmt_text (stmt, 3),
                      sqlite3_column_int (stmt, 4), sqlite3_column_int (stmt, 5),
                      sqlite3_column_int (stmt, 6), values);
@@ -784,7 +787,7 @@ lg_store_predict_lead (LgStore  *self,
     }
 
   source_key = lg_lead_get_source_id (lead) > 0
-               ? g_strdup_printf ("%" G_GINT64_FORMAT, lg_lead_get_source_id (lead))
+               ? g_strdup_printf ("%" PRId64, lg_lead_get_source_id (lead))
                : g_strdup ("none");
   lead_features (source_key,
                  lg_lead_get_furthest_stage (lead) ? lg_lead_get_furthest_stage (lead)
@@ -878,7 +881,7 @@ delete_lead (LgStore        *self,
       g_strcmp0 (((SavedRow *) g_ptr_array_index (deleted->rows, 0))->table, "leads") != 0)
     {
       g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND,
-                   _("There is no lead with id %" G_GINT64_FORMAT ". It may have been deleted."),
+                   _("There is no lead with id %" PRId64 ". It may have been deleted."),
                    deleted->id);
       return FALSE;
     }

@@ -7,6 +7,9 @@
 
 #include "config.h"
 
+/* PRId64, not G_GINT64_FORMAT, in translatable strings: xgettext knows it. */
+#include <inttypes.h>
+
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -963,7 +966,7 @@ lg_store_get_lead (LgStore  *self,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  missing = g_strdup_printf (_("There is no lead with id %" G_GINT64_FORMAT), id);
+  missing = g_strdup_printf (_("There is no lead with id %" PRId64), id);
   if (!lg_store_step_one (self, stmt, missing, _("Could not read the lead"), error))
     return NULL;
 

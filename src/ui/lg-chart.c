@@ -12,6 +12,9 @@
 
 #include "config.h"
 
+/* PRId64, not G_GINT64_FORMAT, in translatable strings: xgettext knows it. */
+#include <inttypes.h>
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
@@ -447,8 +450,8 @@ draw_leads_over_time (Canvas *c)
           cairo_rectangle (c->cr, x, y, slot * 0.7, h);
           cairo_fill (c->cr);
           add_region (c, x, y, slot * 0.7, h, ids[s],
-                      ngettext ("%s: %" G_GINT64_FORMAT " lead from %s, of %" G_GINT64_FORMAT,
-                                "%s: %" G_GINT64_FORMAT " leads from %s, of %" G_GINT64_FORMAT,
+                      ngettext ("%s: %" PRId64 " lead from %s, of %" PRId64,
+                                "%s: %" PRId64 " leads from %s, of %" PRId64,
                                 bin->by_source[s]),
                       label, bin->by_source[s], names[s], bin->leads);
         }
@@ -512,7 +515,7 @@ draw_conversion_over_time (Canvas *c)
       cairo_arc (c->cr, x, y, 3, 0, 2 * G_PI);
       cairo_fill (c->cr);
       add_region (c, x - MAX (slot / 2, 4), y - 8, MAX (slot, 8), 16, 0,
-                  _("%s: %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " leads reached Won (%.1f%%)"),
+                  _("%s: %" PRId64 " of %" PRId64 " leads reached Won (%.1f%%)"),
                   label, bin->reached_won, bin->leads, bin->conversion.value);
     }
   draw_bin_labels (c);
@@ -557,7 +560,7 @@ draw_funnel (Canvas *c)
       double w = of_all.known ? c->plot.size.width * 0.8 * of_all.value / 100 : 0;
       double y = c->plot.origin.y + row_h * i;
       double x = c->plot.origin.x + (c->plot.size.width * 0.8 - w) / 2;
-      g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT " · %.0f%%", count,
+      g_autofree char *value = g_strdup_printf ("%" PRId64 " · %.0f%%", count,
                                                 of_all.known ? of_all.value : 0);
 
       draw_text (c, labels[i], c->plot.origin.x - PAD, y + row_h / 2, 1, 0.5, 0.9);
@@ -567,7 +570,7 @@ draw_funnel (Canvas *c)
       draw_text (c, value, c->plot.origin.x + c->plot.size.width * 0.8 + PAD, y + row_h / 2,
                  0, 0.5, 0.9);
       add_region (c, x, y + row_h * 0.15, w, row_h * 0.7, 0,
-                  _("%s: %" G_GINT64_FORMAT " leads, %.1f%% of all leads, %.1f%% of the step "
+                  _("%s: %" PRId64 " leads, %.1f%% of all leads, %.1f%% of the step "
                     "before"),
                   labels[i], count, of_all.known ? of_all.value : 0,
                   of_step.known ? of_step.value : 0);
@@ -627,8 +630,8 @@ draw_cpl_by_source (Canvas *c)
       cairo_fill (c->cr);
       add_region (c, c->plot.origin.x, y + row_h * 0.2, w, row_h * 0.6,
                   lg_metrics_row_get_source_id (row),
-                  ngettext ("%s: %s per lead (%s for %" G_GINT64_FORMAT " lead)",
-                            "%s: %s per lead (%s for %" G_GINT64_FORMAT " leads)", f->leads),
+                  ngettext ("%s: %s per lead (%s for %" PRId64 " lead)",
+                            "%s: %s per lead (%s for %" PRId64 " leads)", f->leads),
                   labels[i], cpl, cost, f->leads);
     }
 }
@@ -681,7 +684,7 @@ draw_speed (Canvas *c)
       draw_text (c, bucket_label (i), x + slot * 0.4, c->plot.origin.y + c->plot.size.height + 2,
                  0.5, 0, 0.7);
       add_region (c, x, y, slot * 0.8, MAX (h, 1), 0,
-                  _("First touch %s after the message: %" G_GINT64_FORMAT " leads (%.0f%%)"),
+                  _("First touch %s after the message: %" PRId64 " leads (%.0f%%)"),
                   bucket_label (i), hist[i], 100.0 * hist[i] / total);
     }
 
@@ -891,7 +894,7 @@ describe (LgChart *self)
           g_autofree char *cpl = lg_format_figure (f->cpl, LG_UNIT_MONEY, report->currency);
 
           if (self->kind == LG_CHART_LEADS_OVER_TIME)
-            g_string_append_printf (text, _("%s: %" G_GINT64_FORMAT " leads. "),
+            g_string_append_printf (text, _("%s: %" PRId64 " leads. "),
                                     lg_metrics_row_get_title (row), f->leads);
           else
             g_string_append_printf (text, _("%s: %s per lead. "),
@@ -899,8 +902,8 @@ describe (LgChart *self)
         }
       break;
     case LG_CHART_FUNNEL:
-      g_string_append_printf (text, _("%" G_GINT64_FORMAT " leads, %" G_GINT64_FORMAT
-                                      " reached Warm, %" G_GINT64_FORMAT " Hot, %" G_GINT64_FORMAT
+      g_string_append_printf (text, _("%" PRId64 " leads, %" PRId64
+                                      " reached Warm, %" PRId64 " Hot, %" PRId64
                                       " Won."),
                               report->funnel[0], report->funnel[1], report->funnel[2],
                               report->funnel[3]);
@@ -921,7 +924,7 @@ describe (LgChart *self)
                                                LG_UNIT_DURATION, NULL);
 
         g_string_append_printf (text, _("Median %s from the message, %s from when it was found, "
-                                        "over %" G_GINT64_FORMAT " touched leads."),
+                                        "over %" PRId64 " touched leads."),
                                 a, b, report->total.touched);
       }
       break;

@@ -7,6 +7,9 @@
 
 #include "config.h"
 
+/* PRId64, not G_GINT64_FORMAT, in translatable strings: xgettext knows it. */
+#include <inttypes.h>
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
@@ -120,15 +123,15 @@ show_figures (LgInsightsView *self)
   g_autofree char *win_rate = figure_text (self, "win_rate", t);
   g_autofree char *found = figure_text (self, "speed_from_found", t);
 
-  leads = g_strdup_printf (_("%" G_GINT64_FORMAT " reached Won, %" G_GINT64_FORMAT " Won now"),
+  leads = g_strdup_printf (_("%" PRId64 " reached Won, %" PRId64 " Won now"),
                            t->reached_won, t->won);
   cpl = t->has_cost ? g_strdup_printf (_("Cost %s"), cost) : g_strdup (_("No cost entered"));
   conversion = g_strdup_printf (_("Lead-to-close %s · Win rate %s"), lead_to_close, win_rate);
-  speed = g_strdup_printf (_("From found: %s · %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT
+  speed = g_strdup_printf (_("From found: %s · %" PRId64 " of %" PRId64
                              " touched"), found, t->touched, t->leads);
   roi = g_strdup_printf (_("Won %s · Cost %s"), won_value, cost);
-  deal = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " won deal in %s",
-                                    "%" G_GINT64_FORMAT " won deals in %s", t->won_counted),
+  deal = g_strdup_printf (ngettext ("%" PRId64 " won deal in %s",
+                                    "%" PRId64 " won deals in %s", t->won_counted),
                           t->won_counted, r->currency);
 
   set_card (self, self->leads_card, "leads", leads);

@@ -7,6 +7,9 @@
 
 #include "config.h"
 
+/* PRId64, not G_GINT64_FORMAT, in translatable strings: xgettext knows it. */
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "lg-channel-handle.h"
@@ -219,8 +222,8 @@ update_source_row (LgSourcesView *self,
   g_autofree char *handle = channel ? g_strdup_printf ("@%s", lg_source_get_handle (source))
                                     : g_strdup (_("Telegram export"));
 
-  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %" G_GINT64_FORMAT " message · %s",
-                                           "%s · %" G_GINT64_FORMAT " messages · %s",
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %" PRId64 " message · %s",
+                                           "%s · %" PRId64 " messages · %s",
                                            lg_source_get_message_count (source)),
                               handle, lg_source_get_message_count (source), last_sync);
 
@@ -777,9 +780,9 @@ remove_action (GtkWidget  *widget,
 
   heading = g_strdup_printf (_("Remove “%s”?"), lg_source_get_title (source));
   body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Its %" G_GINT64_FORMAT " message is removed from Leadgram. "
+                                       "Its %" PRId64 " message is removed from Leadgram. "
                                        "Leads you made from it stay in your pipeline.",
-                                       "Its %" G_GINT64_FORMAT " messages are removed from Leadgram. "
+                                       "Its %" PRId64 " messages are removed from Leadgram. "
                                        "Leads you made from them stay in your pipeline.",
                                        lg_source_get_message_count (source)),
                           lg_source_get_message_count (source));
