@@ -334,6 +334,48 @@ column_currency (Column *column)
   return currency;
 }
 
+/* Amounts in different currencies cannot be added: a column that holds several
+ * shows one sum per currency, each times share (1, or the stage's probability
+ * for the weighted value). */
+static char *
+format_per_currency (Column *column,
+                     double  share)
+{
+  GListModel *model = G_LIST_MODEL (column->model);
+  g_autoptr(GHashTable) sums = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_free);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(LgLead) lead = g_list_model_get_item (model, i);
+      const char *code = lg_lead_get_currency (lead) != NULL ? lg_lead_get_currency (lead) : "";
+      gint64 *sum = g_hash_table_lookup (sums, code);
+
+      if (sum == NULL)
+        {
+          char *key = g_strdup (code);
+
+          sum = g_new0 (gint64, 1);
+          g_ptr_array_add (order, key);
+          g_hash_table_insert (sums, key, sum);
+        }
+      *sum += lg_lead_get_value (lead);
+    }
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      const char *code = g_ptr_array_index (order, i);
+      gint64 *sum = g_hash_table_lookup (sums, code);
+      g_autofree char *money = lg_format_money ((double) *sum * share, code);
+
+      if (i > 0)
+        g_string_append (text, " + ");
+      g_string_append (text, money);
+    }
+  return g_string_free (text, FALSE);
+}
+
 static void
 show_header (Column  *column,
              LgStage  stage)
@@ -341,10 +383,24 @@ show_header (Column  *column,
   const LgStageTotals *totals = &column->sums;
   const char *currency = column_currency (column);
   g_autofree char *count = g_strdup_printf ("%u", totals->count);
-  /* Sums over mixed currencies are only indicative, and say so. */
-  g_autofree char *value = lg_format_money (totals->value, currency ? currency : "");
-  g_autofree char *weighted = lg_format_money (totals->weighted, currency ? currency : "");
+  g_autofree char *value = NULL;
+  g_autofree char *weighted = NULL;
   g_autofree char *text = NULL;
+
+  if (currency != NULL)
+    {
+      value = lg_format_money (totals->value, currency ? currency : "");
+      weighted = lg_format_money (totals->weighted, currency ? currency : "");
+    }
+  else
+    {
+      /* Every lead of a column has the same probability: the weighted share
+       * of each currency's sum is the column's. */
+      double share = totals->value != 0 ? (double) totals->weighted / totals->value : 0;
+
+      value = format_per_currency (column, 1.0);
+      weighted = format_per_currency (column, share);
+    }
 
   gtk_label_set_label (column->count, count);
   if (stage == LG_STAGE_LOST || stage == LG_STAGE_WON)
@@ -352,14 +408,9 @@ show_header (Column  *column,
   else
     /* TRANSLATORS: a column's total value, then the value weighted by the win probability */
     text = g_strdup_printf (_("%s · weighted %s"), value, weighted);
-  if (currency == NULL)
-    {
-      g_autofree char *mixed = g_strdup_printf (_("%s (mixed currencies)"), text);
-
-      g_free (text);
-      text = g_steal_pointer (&mixed);
-    }
   gtk_label_set_label (column->totals, text);
+  /* Several currencies make a long line: the whole of it on hover. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (column->totals), currency == NULL ? text : NULL);
 }
 
 static void

@@ -344,6 +344,38 @@ test_keyboard_in_place (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A column of several currencies sums each apart. */
+static void
+test_mixed_currencies (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window = gtk_window_new ();
+  LgPipelineView *view = lg_pipeline_view_new ();
+  const char *currencies[] = { "EUR", "USD", "EUR" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (currencies); i++)
+    {
+      g_autoptr(LgLead) lead = lg_lead_new ();
+
+      lg_lead_set_name (lead, currencies[i]);
+      lg_lead_set_stage (lead, "cold");
+      lg_lead_set_value (lead, 10000 * (i + 1));
+      lg_lead_set_currency (lead, currencies[i]);
+      g_assert_true (lg_store_add_lead (store, lead, &error));
+      g_assert_no_error (error);
+    }
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  lg_pipeline_view_set_store (view, store);
+  wait_loaded (view);
+
+  /* €100 + €300, $200; Cold counts 10 %. */
+  g_assert_cmpstr (totals (view, "cold"), ==, "€400 + $200 · weighted €40 + $20");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The filter bar's entry (the detail has entries of its own). */
 static GtkEditable *
 find_filter_entry (GtkWidget *root)
@@ -449,6 +481,7 @@ main (int   argc,
   g_test_add_func ("/ui/pipeline/board", test_board);
   g_test_add_func ("/ui/pipeline/keyboard-in-place", test_keyboard_in_place);
   g_test_add_func ("/ui/pipeline/export-filtered", test_export_filtered);
+  g_test_add_func ("/ui/pipeline/mixed-currencies", test_mixed_currencies);
 
   return g_test_run ();
 }
