@@ -744,34 +744,32 @@ draw_chart (LgChart     *self,
   gtk_style_context_get_color (style, &c.fg);
   graphene_rect_init (&c.plot, PAD, PAD, width - 2 * PAD, height - 2 * PAD);
 
-  switch (self->kind)
-    {
-    case LG_CHART_LEADS_OVER_TIME:
-      if (self->report->total.leads == 0)
-        draw_message (&c, _("No leads in this period"));
-      else
+  /* The charts of leads have nothing to draw without any; CPL and speed say
+   * why they are empty themselves. */
+  if (self->report->total.leads == 0 &&
+      (self->kind == LG_CHART_LEADS_OVER_TIME || self->kind == LG_CHART_FUNNEL ||
+       self->kind == LG_CHART_CONVERSION_OVER_TIME))
+    draw_message (&c, _("No leads in this period"));
+  else
+    switch (self->kind)
+      {
+      case LG_CHART_LEADS_OVER_TIME:
         draw_leads_over_time (&c);
-      break;
-    case LG_CHART_FUNNEL:
-      if (self->report->total.leads == 0)
-        draw_message (&c, _("No leads in this period"));
-      else
+        break;
+      case LG_CHART_FUNNEL:
         draw_funnel (&c);
-      break;
-    case LG_CHART_CPL_BY_SOURCE:
-      draw_cpl_by_source (&c);
-      break;
-    case LG_CHART_CONVERSION_OVER_TIME:
-      if (self->report->total.leads == 0)
-        draw_message (&c, _("No leads in this period"));
-      else
+        break;
+      case LG_CHART_CPL_BY_SOURCE:
+        draw_cpl_by_source (&c);
+        break;
+      case LG_CHART_CONVERSION_OVER_TIME:
         draw_conversion_over_time (&c);
-      break;
-    case LG_CHART_SPEED:
-    default:
-      draw_speed (&c);
-      break;
-    }
+        break;
+      case LG_CHART_SPEED:
+      default:
+        draw_speed (&c);
+        break;
+      }
   cairo_destroy (c.cr);
 }
 
