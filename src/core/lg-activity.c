@@ -370,7 +370,10 @@ lg_activity_describe (LgActivity *self)
     return g_strdup_printf (_("Note: %s"), after);
   if (g_str_equal (kind, "edit"))
     return g_strdup_printf (_("Changed %s from %s to %s"), detail, before, after);
+  /* detail is the file, old_value "create" or "update". */
+  if (g_str_equal (kind, "import") && g_strcmp0 (self->old_value, "update") == 0)
+    return g_strdup_printf (_("Updated by importing %s"), detail);
   if (g_str_equal (kind, "import"))
-    return g_strdup_printf (_("Import set %s from %s to %s"), detail, before, after);
+    return g_strdup_printf (_("Imported from %s"), detail);
   return g_strdup_printf ("%s: %s", kind, *detail != '\0' ? detail : after);
 }

@@ -991,8 +991,8 @@ typedef struct
   /* New leads get their ids here (the write transaction keeps anyone else from
    * adding leads meanwhile), so they can be inserted many rows at a time and a
    * later row of the file still finds them by key. */
-  gint64      first_new_id;
   gint64      next_id;
+  gint64      batch_id;    /* the import_batches row of this import */
   GArray     *pending;     /* PendingLead, not inserted yet */
 } Index;
 
@@ -1096,7 +1096,6 @@ index_load (Index    *index,
       lg_store_set_error (store, error, _("Could not read the leads"));
       return FALSE;
     }
-  index->first_new_id = index->next_id;
 
   stmt = lg_store_prepare (store, "SELECT stage, max(position) FROM leads GROUP BY stage",
                            error);
@@ -1197,11 +1196,12 @@ record_change (LgLeadImport  *self,
   if (!lg_store_step_done (index->store, stmt, _("Could not record the import"), error))
     return FALSE;
 
-  /* The lead's timeline says where it came from; new_value is the batch so
-   * undo finds the entry. */
+  /* The lead's timeline says which file changed it; new_value is the batch
+   * so undo finds the entry. (A created lead's entry comes from its
+   * import_batch column: lg_store_list_activities.) */
   stmt = lg_store_prepare (index->store,
-                           "INSERT INTO activities (lead_id, kind, at, detail, new_value) "
-                           "VALUES (?, 'import', ?, ?, ?)", error);
+                           "INSERT INTO activities (lead_id, kind, at, detail, old_value, "
+                           "new_value) VALUES (?, 'import', ?, ?, 'update', ?)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, lead_id);
@@ -1218,7 +1218,7 @@ static gboolean
 flush_creates (Index   *index,
                GError **error)
 {
-  static const char row_sql[] = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  static const char row_sql[] = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   g_autoptr(GString) sql = NULL;
   sqlite3_stmt *stmt;
   int param = 0;
@@ -1229,7 +1229,8 @@ flush_creates (Index   *index,
 
   sql = g_string_new ("INSERT INTO leads (id, name, telegram_handle, telegram_id, email, phone, "
                       "company, stage, furthest_stage, qualification, value, currency, "
-                      "source_id, position, created_at, closed_at, lost_reason, notes) VALUES ");
+                      "source_id, position, created_at, closed_at, lost_reason, notes, "
+                      "import_batch) VALUES ");
   for (guint i = 0; i < index->pending->len; i++)
     g_string_append (g_string_append (sql, i > 0 ? ", " : ""), row_sql);
   stmt = lg_store_prepare (index->store, sql->str, error);
@@ -1266,6 +1267,7 @@ flush_creates (Index   *index,
       sqlite3_bind_int64 (stmt, ++param, row->closed);
       lg_stmt_bind_text (stmt, ++param, row->lost_reason);
       sqlite3_bind_text (stmt, ++param, row->notes != NULL ? row->notes : "", -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, ++param, index->batch_id);
     }
   ok = lg_store_step_done (index->store, stmt, _("Could not add the lead"), error);
   g_array_set_size (index->pending, 0);
@@ -1288,42 +1290,6 @@ create_lead (Index         *index,
   index_add (index, lead.id, row->email_key, row->phone, row->telegram_key);
   g_array_append_val (index->pending, lead);
   return index->pending->len < INSERT_BATCH || flush_creates (index, error);
-}
-
-/* The undo records and timeline entries of every lead the import created,
- * in two statements: the new leads are the ones from first_new_id on. */
-static gboolean
-record_creates (LgLeadImport  *self,
-                Index         *index,
-                GError       **error)
-{
-  g_autofree char *file_name = g_path_get_basename (self->csv_path);
-  g_autofree char *batch = g_strdup_printf ("%" PRId64, self->batch_id);
-  sqlite3_stmt *stmt;
-
-  stmt = lg_store_prepare (index->store,
-                           "INSERT INTO import_changes (batch_id, lead_id, action) "
-                           "SELECT ?, id, 'create' FROM leads WHERE id >= ? ORDER BY id", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, self->batch_id);
-  sqlite3_bind_int64 (stmt, 2, index->first_new_id);
-  if (!lg_store_step_done (index->store, stmt, _("Could not record the import"), error))
-    return FALSE;
-
-  stmt = lg_store_prepare (index->store,
-                           "INSERT INTO activities (lead_id, kind, at, detail, new_value) "
-                           "SELECT id, 'import', ?, ?, ? FROM leads WHERE id >= ? ORDER BY id",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, index->now);
-  sqlite3_bind_text (stmt, 2, file_name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, batch, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, index->first_new_id);
-  if (!lg_store_step_done (index->store, stmt, _("Could not record the import"), error))
-    return FALSE;
-  return TRUE;
 }
 
 /* The columns an import may change, in the order of the UPDATE below; undo
@@ -1433,7 +1399,8 @@ update_lead (LgLeadImport  *self,
 
   *changed = FALSE;
   /* The lead may be one of this file's, not inserted yet. */
-  if (!flush_creates (index, error))
+  if (index->pending->len > 0 && id >= g_array_index (index->pending, PendingLead, 0).id &&
+      !flush_creates (index, error))
     return FALSE;
   if (row->source != NULL && !find_source (index, row->source, &source_id, error))
     return FALSE;
@@ -1675,7 +1642,7 @@ write_pass (LgLeadImport  *self,
   sqlite3_bind_int64 (stmt, 2, index.now);
   if (!lg_store_step_done (store, stmt, _("Could not record the import"), error))
     return FALSE;
-  self->batch_id = sqlite3_last_insert_rowid (lg_store_get_db (store));
+  self->batch_id = index.batch_id = sqlite3_last_insert_rowid (lg_store_get_db (store));
 
   /* The valid rows, as the first pass kept them. */
   for (guint done = 0; done < self->records->len; done++)
@@ -1692,7 +1659,6 @@ write_pass (LgLeadImport  *self,
         }
     }
   if (!flush_creates (&index, error) ||
-      (self->created > 0 && !record_creates (self, &index, error)) ||
       (indexes != NULL && !create_indexes (store, indexes, error)))
     return FALSE;
 
@@ -2031,47 +1997,31 @@ undo_changes (LgStore  *store,
   sqlite3_reset (stmt);
 
   /* Newest first: a lead the file updated twice gets its oldest values back. */
-  stmt = lg_store_prepare (store, "SELECT lead_id, action, previous FROM import_changes "
-                                  "WHERE batch_id = ? ORDER BY id DESC", error);
+  stmt = lg_store_prepare (store, "SELECT lead_id, previous FROM import_changes "
+                                  "WHERE batch_id = ? AND action = 'update' ORDER BY id DESC",
+                           error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, batch_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 lead_id = sqlite3_column_int64 (stmt, 0);
-      gboolean ok;
-
-      if (g_strcmp0 (lg_stmt_text (stmt, 1), "create") == 0)
-        {
-          sqlite3_stmt *remove = lg_store_prepare (store, "DELETE FROM leads WHERE id = ?",
-                                                   error);
-
-          if (remove == NULL)
-            ok = FALSE;
-          else
-            {
-              sqlite3_bind_int64 (remove, 1, lead_id);
-              ok = sqlite3_step (remove) == SQLITE_DONE;
-              sqlite3_reset (remove);
-              if (!ok)
-                lg_store_set_error (store, error, _("Could not remove a lead"));
-            }
-        }
-      else
-        ok = restore_lead (store, lead_id, lg_stmt_text (stmt, 2), error);
-
-      if (!ok)
-        {
-          sqlite3_reset (stmt);
-          return FALSE;
-        }
-    }
+    if (!restore_lead (store, sqlite3_column_int64 (stmt, 0), lg_stmt_text (stmt, 1), error))
+      {
+        sqlite3_reset (stmt);
+        return FALSE;
+      }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       lg_store_set_error (store, error, _("Could not read what the import changed"));
       return FALSE;
     }
+
+  stmt = lg_store_prepare (store, "DELETE FROM leads WHERE import_batch = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, batch_id);
+  if (!lg_store_step_done (store, stmt, _("Could not remove the imported leads"), error))
+    return FALSE;
 
   stmt = lg_store_prepare (store, "DELETE FROM activities WHERE kind = 'import' "
                                   "AND new_value = ?", error);

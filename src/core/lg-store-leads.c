@@ -618,10 +618,18 @@ lg_store_list_activities (LgStore  *self,
 
   g_return_val_if_fail (LG_IS_STORE (self), NULL);
 
-  /* Newest first, as a timeline reads. */
+  /* Newest first, as a timeline reads. A lead an import created has no
+   * activity row for it (a large import would write one per lead): its
+   * batch gives the entry, first among its equals in time. */
   stmt = lg_store_prepare (self,
                            "SELECT id, lead_id, kind, at, detail, old_value, new_value "
-                           "FROM activities WHERE lead_id = ? ORDER BY at DESC, id DESC",
+                           "FROM activities WHERE lead_id = ?1 "
+                           "UNION ALL "
+                           "SELECT 0, l.id, 'import', b.created_at, b.file_name, 'create', "
+                           "  CAST(b.id AS TEXT) "
+                           "FROM leads l JOIN import_batches b ON b.id = l.import_batch "
+                           "WHERE l.id = ?1 "
+                           "ORDER BY at DESC, id DESC",
                            error);
   if (stmt == NULL)
     return NULL;

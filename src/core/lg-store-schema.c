@@ -209,6 +209,34 @@ static const char migration_6[] =
 static const char migration_7[] =
   "CREATE INDEX matches_by_message ON matches (message_id, score);";
 
+/* Every index on leads is paid for by each write to a lead, and most by an
+ * import: leads_by_created repeats the first column of leads_for_metrics,
+ * and no query looks a lead up by its raw email, phone or handle (duplicates
+ * are found on normalised keys, in memory).
+ *
+ * A lead an import created names its batch: undo removes the batch's leads
+ * by it, and the timeline shows the import from it. Before, every created
+ * lead had an import_changes row and an activity row, which tripled the
+ * writes of a large import. No foreign key: it would look the batch up for
+ * every lead inserted, and batches are never deleted. Imports that are
+ * still live move to the new form; their update records stay as they are,
+ * marked so the timeline can tell them from creations. */
+static const char migration_8[] =
+  "DROP INDEX leads_by_created;"
+  "DROP INDEX leads_by_email;"
+  "DROP INDEX leads_by_phone;"
+  "DROP INDEX leads_by_handle;"
+  "ALTER TABLE leads ADD COLUMN import_batch INTEGER;"
+  "UPDATE leads SET import_batch = c.batch_id"
+  "  FROM import_changes c JOIN import_batches b ON b.id = c.batch_id"
+  "  WHERE c.lead_id = leads.id AND c.action = 'create' AND b.undone_at = 0;"
+  "DELETE FROM activities WHERE kind = 'import' AND EXISTS ("
+  "  SELECT 1 FROM import_changes c"
+  "  WHERE c.action = 'create' AND c.lead_id = activities.lead_id"
+  "    AND CAST(c.batch_id AS TEXT) = activities.new_value);"
+  "UPDATE activities SET old_value = 'update' WHERE kind = 'import';"
+  "DELETE FROM import_changes WHERE action = 'create';";
+
 const char * const lg_store_migrations[] = {
   migration_1,
   migration_2,
@@ -217,6 +245,7 @@ const char * const lg_store_migrations[] = {
   migration_5,
   migration_6,
   migration_7,
+  migration_8,
 };
 
 const int lg_store_n_migrations = G_N_ELEMENTS (lg_store_migrations);

@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "lg-activity.h"
 #include "lg-csv-reader.h"
 #include "lg-lead-export.h"
 #include "lg-lead-import.h"
@@ -80,6 +81,29 @@ lead_column (LgStore    *store,
     value = g_strdup (lg_stmt_text (stmt, 0));
   sqlite3_reset (stmt);
   return value;
+}
+
+/* The lead's timeline, newest first, one line an entry. */
+static char *
+timeline (LgStore    *store,
+          const char *email)
+{
+  g_autofree char *id = lead_column (store, email, "id");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) activities = NULL;
+  GString *lines = g_string_new (NULL);
+
+  g_assert_nonnull (id);
+  activities = lg_store_list_activities (store, g_ascii_strtoll (id, NULL, 10), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (activities); i++)
+    {
+      g_autoptr(LgActivity) activity = g_list_model_get_item (activities, i);
+      g_autofree char *line = lg_activity_describe (activity);
+
+      g_string_append_printf (lines, "%s%s", i > 0 ? "\n" : "", line);
+    }
+  return g_string_free (lines, FALSE);
 }
 
 static void
@@ -156,7 +180,9 @@ test_hubspot_both (void)
   g_assert_cmpuint (g_strv_length (unknown), ==, 1);
   g_assert_cmpstr (unknown[0], ==, "Nurturing");
 
-  g_assert_cmpint (count (store, "SELECT count(*) FROM import_changes"), ==, 6);
+  /* An undo record for the update; the created leads name their batch. */
+  g_assert_cmpint (count (store, "SELECT count(*) FROM import_changes"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM leads WHERE import_batch = 1"), ==, 5);
   g_assert_cmpint (count (store, "SELECT created_count * 100 + updated_count * 10 + failed_count "
                                  "FROM import_batches"), ==, 512);
 }
@@ -408,9 +434,10 @@ test_large (void)
   g_assert_cmpuint (lg_lead_import_get_created (import), ==, 5999);
   g_assert_cmpuint (lg_lead_import_get_updated (import), ==, 1);
   g_assert_cmpint (count (store, "SELECT count(*) FROM leads"), ==, 6000);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM import_changes"), ==, 6000);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM activities WHERE kind = 'import'"), ==,
-                   6000);
+  /* One row each for the update; the 5,999 new leads only name the batch. */
+  g_assert_cmpint (count (store, "SELECT count(*) FROM import_changes"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM activities WHERE kind = 'import'"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM leads WHERE import_batch = 1"), ==, 5999);
   name = lead_column (store, "person7@example.com", "name");
   g_assert_cmpstr (name, ==, "Person 7");
   /* Each new lead at its own place in the column. */
@@ -419,13 +446,14 @@ test_large (void)
 
   indexes_after = lead_indexes (store);
   g_assert_cmpstr (indexes_after, ==, indexes);
-  stmt = lg_store_prepare (store, "EXPLAIN QUERY PLAN SELECT id FROM leads WHERE email = ?",
-                           &error);
+  /* ...and the board's query uses its index again. */
+  stmt = lg_store_prepare (store, "EXPLAIN QUERY PLAN SELECT id FROM leads WHERE stage = 'cold' "
+                                  "ORDER BY position", &error);
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   plan = g_strdup (lg_stmt_text (stmt, 3));
   sqlite3_reset (stmt);
-  g_assert_nonnull (strstr (plan, "leads_by_email"));
+  g_assert_nonnull (strstr (plan, "leads_by_stage"));
 
   g_assert_true (lg_lead_import_undo (store, lg_lead_import_get_batch_id (import), &error));
   g_assert_no_error (error);
@@ -484,6 +512,8 @@ test_undo (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *stage = NULL;
+  g_autofree char *anna_timeline = NULL;
+  g_autofree char *carlos_timeline = NULL;
   gboolean done = FALSE;
   guint n_reports = 0;
 
@@ -497,7 +527,13 @@ test_undo (void)
   g_assert_cmpuint (n_reports, >, 0);
   g_assert_cmpuint (lg_lead_import_get_created (import), ==, 4);
   g_assert_cmpint (count (store, "SELECT count(*) FROM leads"), ==, 5);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM activities WHERE kind = 'import'"), ==, 6);
+  /* Anna was there and two rows of the file updated her; Carlos is new. */
+  anna_timeline = timeline (store, "anna.schmidt@praxis-schmidt.de");
+  g_assert_cmpstr (anna_timeline, ==, "Updated by importing hubspot-contacts.csv\n"
+                                      "Updated by importing hubspot-contacts.csv\n"
+                                      "Created in cold");
+  carlos_timeline = timeline (store, "c.ruiz@clinicaruiz.es");
+  g_assert_cmpstr (carlos_timeline, ==, "Imported from hubspot-contacts.csv");
 
   batches = lg_lead_import_list_batches (store, &error);
   g_assert_no_error (error);
@@ -516,6 +552,9 @@ test_undo (void)
   g_assert_cmpstr (stage, ==, "cold-");
   g_assert_cmpint (count (store, "SELECT count(*) FROM activities WHERE kind = 'import'"), ==, 0);
   g_assert_cmpint (count (store, "SELECT count(*) FROM import_batches WHERE undone_at > 0"), ==, 1);
+  g_clear_pointer (&anna_timeline, g_free);
+  anna_timeline = timeline (store, "anna.schmidt@praxis-schmidt.de");
+  g_assert_cmpstr (anna_timeline, ==, "Created in cold");
 
   /* Once only. */
   g_assert_false (lg_lead_import_undo (store, lg_lead_import_get_batch_id (import), &error));
@@ -690,6 +729,60 @@ test_export_filtered (void)
   }
 }
 
+/* A database of version 7 kept an undo record and a timeline entry for every
+ * lead an import created; opening it moves live imports to the form of
+ * version 8 (the lead names its batch), and undo still works on them. */
+static void
+test_migrate_old_imports (void)
+{
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "v7.db", NULL);
+  g_autoptr(LgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *created = NULL;
+  g_autofree char *updated = NULL;
+  g_autofree char *name = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  for (int v = 0; v < 7; v++)
+    g_assert_cmpint (sqlite3_exec (db, lg_store_migrations[v], NULL, NULL, NULL), ==, SQLITE_OK);
+  /* Lead 1 was there; import 1 renamed it and created lead 2. Import 2
+   * created lead 3 and was undone, and lead 3 was then added by hand. */
+  g_assert_cmpint (sqlite3_exec (db,
+    "INSERT INTO leads (id, name, email, created_at) VALUES "
+    "  (1, 'Renamed', 'one@example.com', 1), (2, 'Two', 'two@example.com', 2),"
+    "  (3, 'Typed', 'three@example.com', 3);"
+    "INSERT INTO import_batches (id, file_name, created_at, undone_at, created_count,"
+    "  updated_count) VALUES (1, 'first.csv', 10, 0, 1, 1), (2, 'second.csv', 20, 30, 1, 0);"
+    "INSERT INTO import_changes (batch_id, lead_id, action, previous) VALUES"
+    "  (1, 1, 'update', '{\"name\":\"One\"}'), (1, 2, 'create', NULL),"
+    "  (2, 3, 'create', NULL);"
+    "INSERT INTO activities (lead_id, kind, at, detail, new_value) VALUES"
+    "  (1, 'import', 10, 'first.csv', '1'), (2, 'import', 10, 'first.csv', '1');"
+    "PRAGMA user_version = 7;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = lg_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM import_changes"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM leads WHERE import_batch = 1 AND id = 2"),
+                   ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM leads WHERE import_batch IS NOT NULL"),
+                   ==, 1);
+  created = timeline (store, "two@example.com");
+  g_assert_cmpstr (created, ==, "Imported from first.csv");
+  updated = timeline (store, "one@example.com");
+  g_assert_cmpstr (updated, ==, "Updated by importing first.csv");
+
+  g_assert_true (lg_lead_import_undo (store, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM leads"), ==, 2);
+  name = lead_column (store, "one@example.com", "name");
+  g_assert_cmpstr (name, ==, "One");
+  g_assert_cmpint (count (store, "SELECT count(*) FROM leads WHERE id = 3"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -709,6 +802,7 @@ main (int   argc,
   g_test_add_func ("/import/large", test_large);
   g_test_add_func ("/import/undo", test_undo);
   g_test_add_func ("/import/round-trip", test_round_trip);
+  g_test_add_func ("/import/migrate-old-imports", test_migrate_old_imports);
   g_test_add_func ("/export/selected", test_export_selected);
   g_test_add_func ("/export/filtered", test_export_filtered);
 
