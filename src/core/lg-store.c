@@ -252,6 +252,25 @@ backup_before_migration (LgStore  *self,
 }
 
 static gboolean
+foreign_keys_hold (LgStore  *self,
+                   GError  **error)
+{
+  sqlite3_stmt *stmt = lg_store_prepare (self, "PRAGMA foreign_key_check", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_MIGRATION,
+               _("Could not upgrade the database: the upgrade would leave rows pointing "
+                 "at rows that are not there. The file was left as it was."));
+  return FALSE;
+}
+
+static gboolean
 migrate (LgStore  *self,
          GError  **error)
 {
@@ -278,8 +297,12 @@ migrate (LgStore  *self,
   if (version > 0 && !backup_before_migration (self, version, error))
     return FALSE;
 
-  /* All steps in one transaction: a failed upgrade leaves the file as it was. */
-  if (!lg_store_exec (self, "BEGIN IMMEDIATE", error))
+  /* All steps in one transaction: a failed upgrade leaves the file as it was.
+   * Foreign keys are off meanwhile, as SQLite's procedure for rebuilding a
+   * table asks (dropping the old one would cascade to the rows pointing at
+   * it), and checked before the commit. */
+  if (!lg_store_exec (self, "PRAGMA foreign_keys = OFF", error) ||
+      !lg_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
   for (int v = version; v < lg_store_n_migrations; v++)
@@ -297,11 +320,13 @@ migrate (LgStore  *self,
         }
     }
 
-  if (!lg_store_exec (self, "COMMIT", error))
+  if (!foreign_keys_hold (self, error) || !lg_store_exec (self, "COMMIT", error))
     {
       lg_store_rollback (self);
       return FALSE;
     }
+  if (!lg_store_exec (self, "PRAGMA foreign_keys = ON", error))
+    return FALSE;
 
   self->version = lg_store_n_migrations;
   return TRUE;

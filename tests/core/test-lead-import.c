@@ -759,7 +759,8 @@ test_migrate_old_imports (void)
     "  (1, 1, 'update', '{\"name\":\"One\"}'), (1, 2, 'create', NULL),"
     "  (2, 3, 'create', NULL);"
     "INSERT INTO activities (lead_id, kind, at, detail, new_value) VALUES"
-    "  (1, 'import', 10, 'first.csv', '1'), (2, 'import', 10, 'first.csv', '1');"
+    "  (1, 'import', 10, 'first.csv', '1'), (2, 'import', 10, 'first.csv', '1'),"
+    "  (3, 'note', 40, '', 'Call back');"
     "PRAGMA user_version = 7;", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
@@ -781,6 +782,16 @@ test_migrate_old_imports (void)
   name = lead_column (store, "one@example.com", "name");
   g_assert_cmpstr (name, ==, "One");
   g_assert_cmpint (count (store, "SELECT count(*) FROM leads WHERE id = 3"), ==, 1);
+
+  /* The rebuilt table still refuses a stage the board does not have, and
+   * deleting a lead still takes its timeline with it. */
+  g_assert_false (lg_store_exec (store, "UPDATE leads SET stage = 'maybe' WHERE id = 3", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM activities WHERE lead_id = 3"), ==, 1);
+  g_assert_true (lg_store_exec (store, "DELETE FROM leads WHERE id = 3", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM activities WHERE lead_id = 3"), ==, 0);
 }
 
 int
