@@ -2,11 +2,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Two passes: the first reads and validates every row and writes nothing; the
- * second (only when the caller asks to import) writes the valid rows in one
- * transaction. The first pass keeps the valid rows, parsed, in a compact
- * Record each (about 250 bytes a row with its strings), so the second never
- * reads the file again.
+ * Checking a file (lg_lead_import_validate) reads and validates every row and
+ * writes nothing. Importing it does the same on a reading thread, which hands
+ * the valid rows, parsed into compact Records, in blocks to the calling
+ * thread; that one writes them in one transaction while the next block is
+ * read. Nothing is committed before every row has been read and checked, and
+ * a failure or Cancel on either side rolls all of it back.
  */
 
 #define G_LOG_DOMAIN "lg-import"
@@ -28,8 +29,11 @@
 
 /* How often the worker looks at the cancellable and reports progress. */
 #define CHECK_EVERY 256
-/* The share of the progress bar the validation pass takes. */
-#define VALIDATE_SHARE 0.25
+/* The share of the progress bar the rows take; building the indexes again
+ * and the commit take the rest. */
+#define ROWS_SHARE 0.9
+/* Rows a block carries from the reading thread to the writing one. */
+#define BLOCK_ROWS 1024
 
 /* One row's values, parsed. Text fields are trimmed copies. */
 typedef struct
@@ -86,6 +90,27 @@ typedef struct
   char  *reason;
 } FailedRow;
 
+/* Valid rows on their way from the reading thread to the writing one. */
+typedef struct
+{
+  GArray       *records; /* Record */
+  GStringChunk *strings; /* the records' strings */
+  double        done;    /* the share of the file read up to its last row */
+  gboolean      last;    /* the reading is over; no records */
+} Block;
+
+/* What the reading thread shares with the writing one. */
+typedef struct
+{
+  LgLeadImport *self;
+  GAsyncQueue  *queue;       /* Block, to the writer */
+  Block        *block;       /* being filled */
+  GCancellable *stop;        /* cancelled when the writer failed */
+  GCancellable *cancellable; /* the caller's */
+  gboolean      ok;          /* how it ended, for the writer to see */
+  GError       *error;
+} Feed;
+
 struct _LgLeadImport
 {
   GObject        parent_instance;
@@ -112,8 +137,6 @@ struct _LgLeadImport
   GPtrArray     *failed_rows;    /* FailedRow */
   GHashTable    *unknown_stages; /* normalised -> label as written */
   GHashTable    *unknown_qualifications;
-  GArray        *records;        /* Record, the valid rows when importing */
-  GStringChunk  *strings;        /* the records' strings */
 
   /* Progress, delivered to the thread that started the task. */
   GMainContext  *context;
@@ -164,13 +187,6 @@ row_clear (Row *row)
 }
 
 static void
-release_records (LgLeadImport *self)
-{
-  g_array_set_size (self->records, 0);
-  g_clear_pointer (&self->strings, g_string_chunk_free);
-}
-
-static void
 reset_results (LgLeadImport *self)
 {
   g_clear_pointer (&self->note, g_free);
@@ -182,7 +198,6 @@ reset_results (LgLeadImport *self)
   g_ptr_array_set_size (self->failed_rows, 0);
   g_hash_table_remove_all (self->unknown_stages);
   g_hash_table_remove_all (self->unknown_qualifications);
-  release_records (self);
 }
 
 static void
@@ -199,8 +214,6 @@ lg_lead_import_finalize (GObject *object)
   g_ptr_array_unref (self->failed_rows);
   g_hash_table_unref (self->unknown_stages);
   g_hash_table_unref (self->unknown_qualifications);
-  g_array_unref (self->records);
-  g_clear_pointer (&self->strings, g_string_chunk_free);
   g_clear_pointer (&self->context, g_main_context_unref);
 
   G_OBJECT_CLASS (lg_lead_import_parent_class)->finalize (object);
@@ -230,7 +243,6 @@ lg_lead_import_init (LgLeadImport *self)
   self->unknown_stages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->unknown_qualifications = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                         g_free);
-  self->records = g_array_new (FALSE, FALSE, sizeof (Record));
 }
 
 const char *
@@ -800,14 +812,50 @@ chunk_string (GStringChunk *strings,
   return text != NULL ? g_string_chunk_insert (strings, text) : NULL;
 }
 
-/* Keeps a valid row for the write pass. */
+static Block *
+block_new (void)
+{
+  Block *block = g_new0 (Block, 1);
+
+  block->records = g_array_sized_new (FALSE, FALSE, sizeof (Record), BLOCK_ROWS);
+  block->strings = g_string_chunk_new (BLOCK_ROWS * 128);
+  return block;
+}
+
 static void
-keep_row (LgLeadImport *self,
-          Row          *row)
+block_free (Block *block)
+{
+  g_clear_pointer (&block->records, g_array_unref);
+  g_clear_pointer (&block->strings, g_string_chunk_free);
+  g_free (block);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Block, block_free)
+
+/* Hands the block being filled to the writer. */
+static void
+send_block (Feed   *feed,
+            double  done)
+{
+  if (feed->block == NULL)
+    return;
+  feed->block->done = done;
+  g_async_queue_push (feed->queue, g_steal_pointer (&feed->block));
+}
+
+/* Keeps a valid row for the writer; returns whether the block is full. */
+static gboolean
+keep_row (Feed *feed,
+          Row  *row)
 {
   g_autofree char *email_key = row->email != NULL ? g_utf8_casefold (row->email, -1) : NULL;
-  GStringChunk *strings = self->strings;
-  Record record = {
+  GStringChunk *strings;
+  Record record;
+
+  if (feed->block == NULL)
+    feed->block = block_new ();
+  strings = feed->block->strings;
+  record = (Record) {
     .name = chunk_string (strings, row->name),
     .email = chunk_string (strings, row->email),
     .email_key = chunk_string (strings, email_key),
@@ -830,7 +878,8 @@ keep_row (LgLeadImport *self,
   };
 
   memcpy (record.currency, row->currency, sizeof record.currency);
-  g_array_append_val (self->records, record);
+  g_array_append_val (feed->block->records, record);
+  return feed->block->records->len == BLOCK_ROWS;
 }
 
 /* Opens the file at its first row: the header, or (without one) the first
@@ -893,11 +942,11 @@ check_cancelled (GCancellable  *cancellable,
   return TRUE;
 }
 
-/* Reads and checks every row; keep_rows keeps the valid ones for writing. */
+/* Reads and checks every row; with a feed, sends the valid ones to the
+ * writer (which reports the progress then). */
 static gboolean
 validate_pass (LgLeadImport  *self,
-               double         share,
-               gboolean       keep_rows,
+               Feed          *feed,
                GCancellable  *cancellable,
                GError       **error)
 {
@@ -908,9 +957,6 @@ validate_pass (LgLeadImport  *self,
   GError *read_error = NULL;
   gboolean replay = FALSE;
 
-  reset_results (self);
-  if (keep_rows)
-    self->strings = g_string_chunk_new (64 * 1024);
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
                             cancellable, NULL);
   if (info != NULL)
@@ -934,15 +980,17 @@ validate_pass (LgLeadImport  *self,
           self->failed++;
           remember_failed_row (self, reader, first_problem);
         }
-      else if (keep_rows)
-        keep_row (self, &row);
+      else if (feed != NULL && keep_row (feed, &row))
+        send_block (feed, (double) lg_csv_reader_get_position (reader) / size);
       row_clear (&row);
 
       if (self->n_rows % CHECK_EVERY == 0)
         {
-          if (check_cancelled (cancellable, error))
+          if (check_cancelled (cancellable, error) ||
+              (feed != NULL && check_cancelled (feed->stop, error)))
             return FALSE;
-          report_progress (self, share * lg_csv_reader_get_position (reader) / size);
+          if (feed == NULL)
+            report_progress (self, (double) lg_csv_reader_get_position (reader) / size);
         }
     }
   if (read_error != NULL)
@@ -961,7 +1009,10 @@ validate_pass (LgLeadImport  *self,
 
   if (lg_csv_reader_get_note (reader) != NULL)
     self->note = g_strdup (lg_csv_reader_get_note (reader));
-  report_progress (self, share);
+  if (feed != NULL)
+    send_block (feed, 1.0);
+  else
+    report_progress (self, 1.0);
   return TRUE;
 }
 
@@ -972,7 +1023,8 @@ lg_lead_import_validate (LgLeadImport  *self,
 {
   g_return_val_if_fail (LG_IS_LEAD_IMPORT (self), FALSE);
 
-  return validate_pass (self, 1.0, FALSE, cancellable, error);
+  reset_results (self);
+  return validate_pass (self, NULL, cancellable, error);
 }
 
 /* Writing */
@@ -1559,8 +1611,8 @@ write_row (LgLeadImport  *self,
 /* When the file brings at least as many rows as there are leads (and
  * enough of them to matter), the leads' indexes are dropped before the
  * inserts and built again after them, all inside the import's transaction:
- * building an index from sorted rows costs a fraction of keeping six of them
- * up to date row by row. The write pass looks leads up by id and in memory
+ * building an index from sorted rows costs a fraction of keeping it up to
+ * date row by row. The write pass looks leads up by id and in memory
  * only, so it needs none of them meanwhile. */
 #define REBUILD_INDEXES_MIN_ROWS 5000
 
@@ -1613,9 +1665,25 @@ create_indexes (LgStore     *store,
   return TRUE;
 }
 
+/* Whether the file, judged by its first block, brings enough rows for
+ * building the leads' indexes again to beat keeping them up to date. */
+static gboolean
+worth_rebuilding_indexes (const Block *first,
+                          guint        n_leads)
+{
+  double rows = first->records->len;
+
+  if (!first->last && first->done > 0)
+    rows /= first->done;
+  return rows >= MAX (REBUILD_INDEXES_MIN_ROWS, n_leads);
+}
+
+/* Writes the blocks of the feed as they come. Returns FALSE with the
+ * reader's error when the reading failed. */
 static gboolean
 write_pass (LgLeadImport  *self,
             LgStore       *store,
+            Feed          *feed,
             GCancellable  *cancellable,
             GError       **error)
 {
@@ -1623,16 +1691,10 @@ write_pass (LgLeadImport  *self,
   g_auto(Index) index = { 0 };
   g_auto(GStrv) indexes = NULL;
   sqlite3_stmt *stmt;
+  gboolean first = TRUE;
 
   if (!index_load (&index, store, error))
     return FALSE;
-
-  if (self->records->len >= MAX (REBUILD_INDEXES_MIN_ROWS, g_hash_table_size (index.by_id)))
-    {
-      indexes = drop_lead_indexes (store, error);
-      if (indexes == NULL)
-        return FALSE;
-    }
 
   stmt = lg_store_prepare (store, "INSERT INTO import_batches (file_name, created_at) "
                                   "VALUES (?, ?)", error);
@@ -1644,21 +1706,42 @@ write_pass (LgLeadImport  *self,
     return FALSE;
   self->batch_id = index.batch_id = sqlite3_last_insert_rowid (lg_store_get_db (store));
 
-  /* The valid rows, as the first pass kept them. */
-  for (guint done = 0; done < self->records->len; done++)
+  for (;;)
     {
-      if (!write_row (self, &index, &g_array_index (self->records, Record, done), error))
-        return FALSE;
+      g_autoptr(Block) block = g_async_queue_pop (feed->queue);
 
-      if ((done + 1) % CHECK_EVERY == 0)
+      if (block->last)
+        break;
+
+      if (first && worth_rebuilding_indexes (block, g_hash_table_size (index.by_id)))
         {
-          if (check_cancelled (cancellable, error))
+          indexes = drop_lead_indexes (store, error);
+          if (indexes == NULL)
             return FALSE;
-          report_progress (self, VALIDATE_SHARE +
-                                 (1 - VALIDATE_SHARE) * (done + 1) / self->records->len);
         }
+      first = FALSE;
+
+      for (guint i = 0; i < block->records->len; i++)
+        {
+          if (!write_row (self, &index, &g_array_index (block->records, Record, i), error))
+            return FALSE;
+          if ((i + 1) % CHECK_EVERY == 0 && check_cancelled (cancellable, error))
+            return FALSE;
+        }
+      /* The rows waiting to be inserted point into the block. */
+      if (!flush_creates (&index, error))
+        return FALSE;
+      report_progress (self, ROWS_SHARE * block->done);
     }
-  if (!flush_creates (&index, error) ||
+
+  /* The last block tells how the reading ended; the queue's lock makes what
+   * the reader wrote before it visible here. */
+  if (!feed->ok)
+    {
+      g_propagate_error (error, g_steal_pointer (&feed->error));
+      return FALSE;
+    }
+  if (check_cancelled (cancellable, error) ||
       (indexes != NULL && !create_indexes (store, indexes, error)))
     return FALSE;
 
@@ -1677,19 +1760,42 @@ write_pass (LgLeadImport  *self,
   return TRUE;
 }
 
+static gpointer
+read_thread (gpointer data)
+{
+  Feed *feed = data;
+  Block *last = g_new0 (Block, 1);
+
+  feed->ok = validate_pass (feed->self, feed, feed->cancellable, &feed->error);
+  last->last = TRUE;
+  g_async_queue_push (feed->queue, last);
+  return NULL;
+}
+
+static void
+feed_clear (Feed *feed)
+{
+  g_clear_pointer (&feed->block, block_free);
+  g_clear_pointer (&feed->queue, g_async_queue_unref);
+  g_clear_object (&feed->stop);
+  g_clear_error (&feed->error);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Feed, feed_clear)
+
 gboolean
 lg_lead_import_run (LgLeadImport  *self,
                     GCancellable  *cancellable,
                     GError       **error)
 {
   g_autoptr(LgStore) store = NULL;
+  g_auto(Feed) feed = { .self = self, .cancellable = cancellable };
+  GThread *thread;
   gboolean ok;
 
   g_return_val_if_fail (LG_IS_LEAD_IMPORT (self), FALSE);
 
-  if (!validate_pass (self, VALIDATE_SHARE, TRUE, cancellable, error))
-    return FALSE;
-
+  reset_results (self);
   store = lg_store_open (self->db_path, error);
   /* One transaction over every row touches many index pages: a bigger page
    * cache for this connection alone keeps them in memory until the commit.
@@ -1699,8 +1805,17 @@ lg_lead_import_run (LgLeadImport  *self,
       !lg_store_begin (store, error))
     return FALSE;
 
-  ok = write_pass (self, store, cancellable, error);
-  release_records (self);
+  /* The file is read and checked on one core while the rows are written on
+   * another: an import takes about as long as the writing alone. */
+  feed.queue = g_async_queue_new_full ((GDestroyNotify) block_free);
+  feed.stop = g_cancellable_new ();
+  thread = g_thread_new ("lg-import-read", read_thread, &feed);
+  ok = write_pass (self, store, &feed, cancellable, error);
+  if (!ok)
+    g_cancellable_cancel (feed.stop);
+  /* Blocks the writer did not take go with the queue. */
+  g_thread_join (thread);
+
   if (!ok)
     {
       lg_store_rollback (store);
