@@ -137,6 +137,11 @@ struct _LgLeadImport
   GPtrArray     *failed_rows;    /* FailedRow */
   GHashTable    *unknown_stages; /* normalised -> label as written */
   GHashTable    *unknown_qualifications;
+  /* Per pass: the user's time zone, and each stage and qualification label
+   * met so far with what it maps to (labels repeat on every row). */
+  GTimeZone     *local;
+  GHashTable    *stage_labels;
+  GHashTable    *qualification_labels;
 
   /* Progress, delivered to the thread that started the task. */
   GMainContext  *context;
@@ -198,6 +203,10 @@ reset_results (LgLeadImport *self)
   g_ptr_array_set_size (self->failed_rows, 0);
   g_hash_table_remove_all (self->unknown_stages);
   g_hash_table_remove_all (self->unknown_qualifications);
+  g_hash_table_remove_all (self->stage_labels);
+  g_hash_table_remove_all (self->qualification_labels);
+  g_clear_pointer (&self->local, g_time_zone_unref);
+  self->local = g_time_zone_new_local ();
 }
 
 static void
@@ -214,6 +223,9 @@ lg_lead_import_finalize (GObject *object)
   g_ptr_array_unref (self->failed_rows);
   g_hash_table_unref (self->unknown_stages);
   g_hash_table_unref (self->unknown_qualifications);
+  g_hash_table_unref (self->stage_labels);
+  g_hash_table_unref (self->qualification_labels);
+  g_clear_pointer (&self->local, g_time_zone_unref);
   g_clear_pointer (&self->context, g_main_context_unref);
 
   G_OBJECT_CLASS (lg_lead_import_parent_class)->finalize (object);
@@ -243,6 +255,8 @@ lg_lead_import_init (LgLeadImport *self)
   self->unknown_stages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->unknown_qualifications = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                         g_free);
+  self->stage_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->qualification_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 const char *
@@ -500,15 +514,15 @@ parse_money (const char *text,
 }
 
 static gboolean
-make_time (int     year,
-           int     month,
-           int     day,
-           int     hour,
-           int     minute,
-           double  seconds,
-           gint64 *out)
+make_time (GTimeZone *local,
+           int        year,
+           int        month,
+           int        day,
+           int        hour,
+           int        minute,
+           double     seconds,
+           gint64    *out)
 {
-  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
   g_autoptr(GDateTime) time = NULL;
 
   if (year < 100)
@@ -520,64 +534,101 @@ make_time (int     year,
   return TRUE;
 }
 
+/* A run of up to 9 ASCII digits (more would overflow an int). */
+static gboolean
+read_number (const char **p,
+             int         *out)
+{
+  int n = 0, digits = 0;
+
+  for (; g_ascii_isdigit (**p) && digits < 9; (*p)++, digits++)
+    n = n * 10 + (**p - '0');
+  *out = n;
+  return digits > 0 && !g_ascii_isdigit (**p);
+}
+
+/* " 10:22", "T10:22:33.5", " 2:05 PM": the time after a date, to the end. */
+static gboolean
+read_time (const char  *p,
+           int         *hour,
+           int         *minute,
+           double      *seconds)
+{
+  if ((*p != ' ' && *p != 'T') || !(p++, read_number (&p, hour)) || *p++ != ':' ||
+      !read_number (&p, minute))
+    return FALSE;
+  if (*p == ':')
+    {
+      char *end;
+
+      p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      *seconds = g_ascii_strtod (p, &end);
+      p = end;
+    }
+  while (*p == ' ')
+    p++;
+  if (g_ascii_strncasecmp (p, "am", 2) == 0 || g_ascii_strncasecmp (p, "pm", 2) == 0)
+    {
+      gboolean pm = g_ascii_tolower (*p) == 'p';
+
+      if (pm && *hour < 12)
+        *hour += 12;
+      else if (!pm && *hour == 12)
+        *hour = 0;
+      p += 2;
+    }
+  return *p == '\0';
+}
+
 /* Dates as exports write them: ISO 8601 (with or without time and zone),
  * "2024-03-01 10:22", "21.02.2023", "2/21/2023 10:22 AM", Unix seconds.
- * Times without a zone are the user's local time. */
+ * Times without a zone are the user's local time. Every row has one or two:
+ * the usual forms are read by hand, GLib's ISO 8601 parser takes the rest. */
 static gboolean
 parse_date (const char *text,
+            GTimeZone  *local,
             gint64     *out)
 {
-  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
   g_autoptr(GDateTime) iso = NULL;
-  g_autofree char *copy = g_strdup (text);
-  int a = 0, b = 0, c = 0, hour = 0, minute = 0, consumed = 0;
+  g_autofree char *copy = NULL;
+  const char *p = text;
+  int a, b, c, hour = 0, minute = 0;
   double seconds = 0;
-  char sep1 = 0, sep2 = 0;
-  char ampm[3] = "";
+  char sep = 0;
   guint64 number;
 
-  if (strlen (copy) > 10 && copy[10] == ' ')
-    copy[10] = 'T';
-  iso = g_date_time_new_from_iso8601 (copy, local);
-  if (iso != NULL)
+  if (read_number (&p, &a) && strchr ("-./", *p) != NULL && (sep = *p++) != 0 &&
+      read_number (&p, &b) && *p++ == sep && read_number (&p, &c) &&
+      (*p == '\0' || read_time (p, &hour, &minute, &seconds)))
     {
-      *out = g_date_time_to_unix (iso);
-      return TRUE;
+      if (a > 31) /* 2023-02-21, 2023/02/21 */
+        return make_time (local, a, b, c, hour, minute, seconds, out);
+      if (sep == '.' || a > 12) /* 21.02.2023, 21/02/2023 */
+        return make_time (local, c, b, a, hour, minute, seconds, out);
+      return make_time (local, c, a, b, hour, minute, seconds, out); /* 2/21/2023, as in the US */
     }
 
-  if (g_ascii_string_to_unsigned (text, 10, 100000000, G_MAXINT64, &number, NULL))
+  for (p = text; g_ascii_isdigit (*p); p++)
+    ;
+  if (*p == '\0' && p - text <= 18 &&
+      (number = g_ascii_strtoull (text, NULL, 10)) >= 100000000)
     {
       /* Milliseconds since 1970 have 13 digits. */
       *out = number >= 100000000000 ? (gint64) (number / 1000) : (gint64) number;
       return TRUE;
     }
 
-  if (sscanf (text, "%d%c%d%c%d%n", &a, &sep1, &b, &sep2, &c, &consumed) != 5 ||
-      sep1 != sep2 || (sep1 != '-' && sep1 != '.' && sep1 != '/'))
+  /* With a zone, or in another ISO 8601 form. */
+  copy = g_strdup (text);
+  if (strlen (copy) > 10 && copy[10] == ' ')
+    copy[10] = 'T';
+  iso = g_date_time_new_from_iso8601 (copy, local);
+  if (iso == NULL)
     return FALSE;
-
-  if (text[consumed] != '\0')
-    {
-      int n = sscanf (text + consumed, " %d:%d:%lf %2s", &hour, &minute, &seconds, ampm);
-
-      if (n < 2)
-        {
-          seconds = 0;
-          n = sscanf (text + consumed, " %d:%d %2s", &hour, &minute, ampm);
-          if (n < 2)
-            return FALSE;
-        }
-      if (g_ascii_strcasecmp (ampm, "pm") == 0 && hour < 12)
-        hour += 12;
-      else if (g_ascii_strcasecmp (ampm, "am") == 0 && hour == 12)
-        hour = 0;
-    }
-
-  if (a > 31) /* 2023-02-21, 2023/02/21 */
-    return make_time (a, b, c, hour, minute, seconds, out);
-  if (sep1 == '.' || a > 12) /* 21.02.2023, 21/02/2023 */
-    return make_time (c, b, a, hour, minute, seconds, out);
-  return make_time (c, a, b, hour, minute, seconds, out); /* 2/21/2023, as in the US */
+  *out = g_date_time_to_unix (iso);
+  return TRUE;
 }
 
 static const char *
@@ -600,6 +651,24 @@ currency_from_text (const char *text,
     return NULL;
   g_strlcpy (code, normalized, 4);
   return code;
+}
+
+/* What the mapping makes of a label, NULL when it does not know it. */
+static const char *
+map_label (LgLeadImport *self,
+           LgCsvField    field,
+           const char   *label)
+{
+  GHashTable *seen = field == LG_CSV_FIELD_STAGE ? self->stage_labels
+                                                 : self->qualification_labels;
+  gpointer value;
+
+  if (!g_hash_table_lookup_extended (seen, label, NULL, &value))
+    {
+      value = (gpointer) lg_csv_mapping_map_label (self->mapping, field, label);
+      g_hash_table_insert (seen, g_strdup (label), value);
+    }
+  return value;
 }
 
 static void
@@ -734,19 +803,18 @@ parse_row (LgLeadImport *self,
              row->text[LG_CSV_FIELD_CURRENCY]);
 
   if (row->text[LG_CSV_FIELD_CREATED] != NULL &&
-      !parse_date (row->text[LG_CSV_FIELD_CREATED], &row->created))
+      !parse_date (row->text[LG_CSV_FIELD_CREATED], self->local, &row->created))
     PROBLEM (LG_CSV_FIELD_CREATED, _("“%s” is not a date (write it as 2024-03-01)."),
              row->text[LG_CSV_FIELD_CREATED]);
 
   if (row->text[LG_CSV_FIELD_CLOSED] != NULL &&
-      !parse_date (row->text[LG_CSV_FIELD_CLOSED], &row->closed))
+      !parse_date (row->text[LG_CSV_FIELD_CLOSED], self->local, &row->closed))
     PROBLEM (LG_CSV_FIELD_CLOSED, _("“%s” is not a date (write it as 2024-03-01)."),
              row->text[LG_CSV_FIELD_CLOSED]);
 
   if (row->text[LG_CSV_FIELD_STAGE] != NULL)
     {
-      row->stage = lg_csv_mapping_map_label (mapping, LG_CSV_FIELD_STAGE,
-                                             row->text[LG_CSV_FIELD_STAGE]);
+      row->stage = map_label (self, LG_CSV_FIELD_STAGE, row->text[LG_CSV_FIELD_STAGE]);
       if (row->stage == NULL)
         {
           remember_unknown (self->unknown_stages, row->text[LG_CSV_FIELD_STAGE]);
@@ -757,8 +825,8 @@ parse_row (LgLeadImport *self,
 
   if (row->text[LG_CSV_FIELD_QUALIFICATION] != NULL)
     {
-      row->qualification = lg_csv_mapping_map_label (mapping, LG_CSV_FIELD_QUALIFICATION,
-                                                     row->text[LG_CSV_FIELD_QUALIFICATION]);
+      row->qualification = map_label (self, LG_CSV_FIELD_QUALIFICATION,
+                                      row->text[LG_CSV_FIELD_QUALIFICATION]);
       if (row->qualification == NULL)
         {
           remember_unknown (self->unknown_qualifications,

@@ -794,6 +794,65 @@ test_migrate_old_imports (void)
   g_assert_cmpint (count (store, "SELECT count(*) FROM activities WHERE lead_id = 3"), ==, 0);
 }
 
+/* Dates in the forms exports write them (TZ is UTC here). */
+static void
+test_dates (void)
+{
+  static const struct { const char *text; gint64 unix_time; } dates[] = {
+    { "2024-03-01", 1709251200 },
+    { "2024-03-01 10:22", 1709288520 },
+    { "2024-03-01T10:22:33.5", 1709288553 },
+    { "2024-03-01T10:22:33Z", 1709288553 },
+    { "2024-03-01T10:22:33+02:00", 1709281353 },
+    { "2024/03/01", 1709251200 },
+    { "21.02.2023", 1676937600 },
+    { "21/02/2023", 1676937600 },
+    { "2/21/2023 10:22 PM", 1677018120 },
+    { "2/21/2023 12:05 am", 1676937900 },
+    { "1700000000", 1700000000 },
+    { "1700000000123", 1700000000 },
+  };
+  static const char *not_dates[] = {
+    "next Tuesday", "2024-13-45", "20240301", "2024-03-01 25:00", "2/21/2023 10:22 XM",
+  };
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "dates.csv", NULL);
+  g_autoptr(GString) data = g_string_new ("Name,Email,Create Date\n");
+  g_autoptr(LgLeadImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *problems;
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    g_string_append_printf (data, "Date %u,date%u@example.com,%s\n", i, i, dates[i].text);
+  for (guint i = 0; i < G_N_ELEMENTS (not_dates); i++)
+    g_string_append_printf (data, "Bad %u,bad%u@example.com,%s\n", i, i, not_dates[i]);
+  g_assert_true (g_file_set_contents (path, data->str, data->len, NULL));
+
+  import = new_import (store, path, LG_IMPORT_MODE_BOTH);
+  g_assert_true (lg_lead_import_run (import, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autofree char *email = g_strdup_printf ("date%u@example.com", i);
+      g_autofree char *created = lead_column (store, email, "created_at");
+      g_autofree char *expected = g_strdup_printf ("%" G_GINT64_FORMAT, dates[i].unix_time);
+
+      g_test_message ("%s", dates[i].text);
+      g_assert_cmpstr (created, ==, expected);
+    }
+
+  problems = lg_lead_import_get_problems (import);
+  g_assert_cmpuint (problems->len, ==, G_N_ELEMENTS (not_dates));
+  for (guint i = 0; i < G_N_ELEMENTS (not_dates); i++)
+    {
+      LgImportProblem *problem = g_ptr_array_index (problems, i);
+
+      g_assert_cmpstr (problem->column, ==, "Create Date");
+      g_assert_nonnull (strstr (problem->reason, not_dates[i]));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -813,6 +872,7 @@ main (int   argc,
   g_test_add_func ("/import/large", test_large);
   g_test_add_func ("/import/undo", test_undo);
   g_test_add_func ("/import/round-trip", test_round_trip);
+  g_test_add_func ("/import/dates", test_dates);
   g_test_add_func ("/import/migrate-old-imports", test_migrate_old_imports);
   g_test_add_func ("/export/selected", test_export_selected);
   g_test_add_func ("/export/filtered", test_export_filtered);
