@@ -916,7 +916,7 @@ static gboolean
 keep_row (Feed *feed,
           Row  *row)
 {
-  g_autofree char *email_key = row->email != NULL ? g_utf8_casefold (row->email, -1) : NULL;
+  g_autofree char *email_key = lg_lead_email_key (row->email);
   GStringChunk *strings;
   Record record;
 
@@ -1101,16 +1101,18 @@ lg_lead_import_validate (LgLeadImport  *self,
 typedef struct
 {
   LgStore    *store;
-  GHashTable *by_id;       /* id -> id */
+  GHashTable *by_id;       /* id -> id, of the leads there before */
   GHashTable *by_email;    /* lower-case email -> id */
   GHashTable *by_phone;    /* normalised phone -> id */
   GHashTable *by_telegram; /* lower-case handle -> id */
+  GStringChunk *keys;      /* the keys of the three above */
   GHashTable *sources;     /* name -> source id */
   double      position[5]; /* next position per stage */
   gint64      now;
   /* New leads get their ids here (the write transaction keeps anyone else from
    * adding leads meanwhile), so they can be inserted many rows at a time and a
    * later row of the file still finds them by key. */
+  gint64      first_new_id;
   gint64      next_id;
   gint64      batch_id;    /* the import_batches row of this import */
   GArray     *pending;     /* PendingLead, not inserted yet */
@@ -1147,6 +1149,7 @@ index_clear (Index *index)
   g_clear_pointer (&index->by_email, g_hash_table_unref);
   g_clear_pointer (&index->by_phone, g_hash_table_unref);
   g_clear_pointer (&index->by_telegram, g_hash_table_unref);
+  g_clear_pointer (&index->keys, g_string_chunk_free);
   g_clear_pointer (&index->sources, g_hash_table_unref);
   g_clear_pointer (&index->pending, g_array_unref);
 }
@@ -1162,14 +1165,14 @@ index_add (Index      *index,
 {
   gpointer value = GSIZE_TO_POINTER ((gsize) id);
 
-  g_hash_table_insert (index->by_id, value, value);
   /* The first lead with a key keeps it, as the oldest is the one to update. */
   if (email != NULL && !g_hash_table_contains (index->by_email, email))
-    g_hash_table_insert (index->by_email, g_strdup (email), value);
+    g_hash_table_insert (index->by_email, g_string_chunk_insert (index->keys, email), value);
   if (phone_key != NULL && !g_hash_table_contains (index->by_phone, phone_key))
-    g_hash_table_insert (index->by_phone, g_strdup (phone_key), value);
+    g_hash_table_insert (index->by_phone, g_string_chunk_insert (index->keys, phone_key), value);
   if (telegram_key != NULL && !g_hash_table_contains (index->by_telegram, telegram_key))
-    g_hash_table_insert (index->by_telegram, g_strdup (telegram_key), value);
+    g_hash_table_insert (index->by_telegram, g_string_chunk_insert (index->keys, telegram_key),
+                         value);
 }
 
 static gboolean
@@ -1183,9 +1186,10 @@ index_load (Index    *index,
   index->store = store;
   index->now = g_get_real_time () / G_USEC_PER_SEC;
   index->by_id = g_hash_table_new (g_direct_hash, g_direct_equal);
-  index->by_email = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  index->by_phone = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  index->by_telegram = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  index->by_email = g_hash_table_new (g_str_hash, g_str_equal);
+  index->by_phone = g_hash_table_new (g_str_hash, g_str_equal);
+  index->by_telegram = g_hash_table_new (g_str_hash, g_str_equal);
+  index->keys = g_string_chunk_new (64 * 1024);
   index->sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   index->pending = g_array_sized_new (FALSE, FALSE, sizeof (PendingLead), INSERT_BATCH);
   index->next_id = 1;
@@ -1202,11 +1206,12 @@ index_load (Index    *index,
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
       if (lg_stmt_text (stmt, 1) != NULL)
-        email = g_utf8_casefold (lg_stmt_text (stmt, 1), -1);
+        email = lg_lead_email_key (lg_stmt_text (stmt, 1));
       if (lg_stmt_text (stmt, 2) != NULL)
         phone = lg_lead_normalize_phone (lg_stmt_text (stmt, 2));
       if (lg_stmt_text (stmt, 3) != NULL)
         telegram = lg_lead_handle_key (lg_stmt_text (stmt, 3));
+      g_hash_table_add (index->by_id, GSIZE_TO_POINTER ((gsize) id));
       index_add (index, id, email, phone, telegram);
       index->next_id = id + 1;
     }
@@ -1216,6 +1221,7 @@ index_load (Index    *index,
       lg_store_set_error (store, error, _("Could not read the leads"));
       return FALSE;
     }
+  index->first_new_id = index->next_id;
 
   stmt = lg_store_prepare (store, "SELECT stage, max(position) FROM leads GROUP BY stage",
                            error);
@@ -1233,7 +1239,9 @@ index_find (Index        *index,
 {
   gpointer id;
 
-  if (row->id > 0 && g_hash_table_contains (index->by_id, GSIZE_TO_POINTER ((gsize) row->id)))
+  /* The file's new leads have the ids from first_new_id to next_id. */
+  if (row->id > 0 && (g_hash_table_contains (index->by_id, GSIZE_TO_POINTER ((gsize) row->id)) ||
+                      (row->id >= index->first_new_id && row->id < index->next_id)))
     return row->id;
   if (row->email_key != NULL &&
       (id = g_hash_table_lookup (index->by_email, row->email_key)) != NULL)

@@ -34,6 +34,23 @@ trimmed (const char *text)
 }
 
 static gboolean
+is_ascii (const char *text)
+{
+  for (; *text != '\0'; text++)
+    if ((guchar) *text >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+char *
+lg_lead_email_key (const char *email)
+{
+  if (email == NULL)
+    return NULL;
+  return is_ascii (email) ? g_ascii_strdown (email, -1) : g_utf8_casefold (email, -1);
+}
+
+static gboolean
 is_atext (gunichar c)
 {
   /* RFC 5322 atext, plus any non-ASCII letter (RFC 6531 addresses). */
@@ -64,33 +81,35 @@ valid_local_part (const char *local,
 static gboolean
 valid_domain (const char *domain)
 {
-  g_auto(GStrv) labels = NULL;
-  guint n;
+  const char *label = domain;
   const char *tld;
 
   if (strlen (domain) > 253 || strchr (domain, '.') == NULL)
     return FALSE;
 
-  labels = g_strsplit (domain, ".", -1);
-  n = g_strv_length (labels);
-  for (guint i = 0; i < n; i++)
+  /* Each dot-separated label: 1 to 63 bytes of letters, digits and inner
+   * hyphens. */
+  for (;;)
     {
-      const char *label = labels[i];
-      gsize len = strlen (label);
+      const char *end = strchr (label, '.');
+      gsize len = end != NULL ? (gsize) (end - label) : strlen (label);
 
       if (len == 0 || len > 63 || label[0] == '-' || label[len - 1] == '-')
         return FALSE;
-      for (const char *p = label; *p != '\0'; p = g_utf8_next_char (p))
+      for (const char *p = label; p < label + len; p = g_utf8_next_char (p))
         {
           gunichar c = g_utf8_get_char (p);
 
           if (c != '-' && !(c >= 0x80 ? g_unichar_isalnum (c) : g_ascii_isalnum (c)))
             return FALSE;
         }
+      if (end == NULL)
+        break;
+      label = end + 1;
     }
 
   /* A top-level domain has letters only, at least two. */
-  tld = labels[n - 1];
+  tld = label;
   if (g_utf8_strlen (tld, -1) < 2)
     return FALSE;
   for (const char *p = tld; *p != '\0'; p = g_utf8_next_char (p))
@@ -129,6 +148,13 @@ lg_lead_validate_email (const char  *text,
     }
 
   /* Domains are case-insensitive; the local part is left as written. */
+  if (is_ascii (at + 1))
+    {
+      for (char *p = email + (at - email) + 1; *p != '\0'; p++)
+        *p = g_ascii_tolower (*p);
+      *normalized = g_steal_pointer (&email);
+      return TRUE;
+    }
   domain = g_utf8_strdown (at + 1, -1);
   *normalized = g_strdup_printf ("%.*s@%s", (int) (at - email), email, domain);
   return TRUE;

@@ -54,6 +54,8 @@ char    *lg_lead_normalize_phone       (const char  *text);
 /* The handle's stored form lower-cased, as Telegram ignores the case of a
  * username; NULL when it is not a username. For dedupe by handle. */
 char    *lg_lead_handle_key            (const char  *text);
+/* The stored email case-folded, for dedupe by email. */
+char    *lg_lead_email_key             (const char  *email);
 
 /* All of a lead's fields at once, normalised in place: email, phone, handle,
  * currency (default USD), qualification (default unqualified), and at least
