@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "lg-lead.h"
 
 struct _LgLead
@@ -38,6 +40,7 @@ struct _LgLead
   gint64   found_at;
   gint64   message_at;
   char *   source_title;
+  char *   import_file;
   gint64   next_followup_at;
   gboolean stale;
   guint    stay_in_touch_days;
@@ -72,6 +75,7 @@ enum {
   PROP_FOUND_AT,
   PROP_MESSAGE_AT,
   PROP_SOURCE_TITLE,
+  PROP_IMPORT_FILE,
   PROP_NEXT_FOLLOWUP_AT,
   PROP_STALE,
   PROP_STAY_IN_TOUCH_DAYS,
@@ -98,6 +102,7 @@ lg_lead_finalize (GObject *object)
   g_free (self->notes);
   g_free (self->furthest_stage);
   g_free (self->source_title);
+  g_free (self->import_file);
 
   G_OBJECT_CLASS (lg_lead_parent_class)->finalize (object);
 }
@@ -214,6 +219,10 @@ lg_lead_get_property (GObject    *object,
 
     case PROP_SOURCE_TITLE:
       g_value_set_string (value, self->source_title);
+      break;
+
+    case PROP_IMPORT_FILE:
+      g_value_set_string (value, self->import_file);
       break;
 
     case PROP_NEXT_FOLLOWUP_AT:
@@ -343,6 +352,10 @@ lg_lead_set_property (GObject      *object,
       lg_lead_set_source_title (self, g_value_get_string (value));
       break;
 
+    case PROP_IMPORT_FILE:
+      lg_lead_set_import_file (self, g_value_get_string (value));
+      break;
+
     case PROP_NEXT_FOLLOWUP_AT:
       lg_lead_set_next_followup_at (self, g_value_get_int64 (value));
       break;
@@ -463,6 +476,10 @@ lg_lead_class_init (LgLeadClass *klass)
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SOURCE_TITLE] =
     g_param_spec_string ("source-title", NULL, "Title or handle of the source, read with the lead",
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_IMPORT_FILE] =
+    g_param_spec_string ("import-file", NULL, "Name of the CSV file whose import created the lead, read with the lead",
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_NEXT_FOLLOWUP_AT] =
@@ -1000,6 +1017,14 @@ lg_lead_get_source_title (LgLead *self)
   return self->source_title;
 }
 
+const char *
+lg_lead_get_import_file (LgLead *self)
+{
+  g_return_val_if_fail (LG_IS_LEAD (self), NULL);
+
+  return self->import_file;
+}
+
 gint64
 lg_lead_get_next_followup_at (LgLead *self)
 {
@@ -1068,6 +1093,32 @@ lg_lead_set_source_title (LgLead *self,
   g_free (self->source_title);
   self->source_title = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE_TITLE]);
+}
+
+/* What stands in for the source of a lead that has none: the file it was
+ * imported from, or that it was added by hand. */
+char *
+lg_lead_dup_no_source_label (LgLead *self)
+{
+  g_return_val_if_fail (LG_IS_LEAD (self), NULL);
+
+  if (self->import_file != NULL)
+    return g_strdup_printf (_("Imported from %s"), self->import_file);
+  return g_strdup (_("Added by hand"));
+}
+
+void
+lg_lead_set_import_file (LgLead     *self,
+                         const char *value)
+{
+  g_return_if_fail (LG_IS_LEAD (self));
+
+  if (g_strcmp0 (self->import_file, value) == 0)
+    return;
+
+  g_free (self->import_file);
+  self->import_file = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORT_FILE]);
 }
 
 void

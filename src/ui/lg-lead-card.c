@@ -137,9 +137,13 @@ update (LgLeadCard *self)
                                 lg_score_band_id (lg_score_band (points)));
     }
 
-  gtk_label_set_label (self->source_label, lg_lead_get_source_title (self->lead)
-                                           ? lg_lead_get_source_title (self->lead)
-                                           : _("Added by hand"));
+  /* A card is narrow: an imported lead shows the file's name alone. */
+  if (lg_lead_get_source_title (self->lead) != NULL)
+    gtk_label_set_label (self->source_label, lg_lead_get_source_title (self->lead));
+  else if (lg_lead_get_import_file (self->lead) != NULL)
+    gtk_label_set_label (self->source_label, lg_lead_get_import_file (self->lead));
+  else
+    gtk_label_set_label (self->source_label, _("Added by hand"));
   value = lg_lead_get_value (self->lead) != 0
           ? lg_format_money (lg_lead_get_value (self->lead), lg_lead_get_currency (self->lead))
           : g_strdup ("");

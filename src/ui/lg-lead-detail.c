@@ -516,11 +516,12 @@ fill_sources (LgLeadDetail *self,
               GListModel   *sources)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *no_source = lg_lead_dup_no_source_label (lead);
   gint64 none = 0;
   guint selected = 0;
 
   g_array_set_size (self->source_ids, 0);
-  gtk_string_list_append (names, _("Added by hand"));
+  gtk_string_list_append (names, no_source);
   g_array_append_val (self->source_ids, none);
 
   for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
@@ -636,7 +637,8 @@ fill_origin (LgLeadDetail       *self,
   row = add_row (self->score_list, _("Score"),
                  origin->reason != NULL && *origin->reason != '\0'
                  ? origin->reason : lg_lead_get_score (lead) >= 0
-                 ? _("From the search that found the lead") : _("No score: added by hand"));
+                 ? _("From the search that found the lead")
+                 : _("No score: the lead was not found by a search"));
   if (lg_lead_get_score (lead) >= 0)
     {
       g_autofree char *score = g_strdup_printf ("%d", lg_lead_get_score (lead));
@@ -683,7 +685,7 @@ factor_value_label (LgLeadDetail       *self,
     {
     case LG_PREDICTIVE_SOURCE:
       if (g_strcmp0 (value, "none") == 0)
-        return _("Added by hand");
+        return _("No source");
       return lg_lead_get_source_title (lead) ? lg_lead_get_source_title (lead) : value;
     case LG_PREDICTIVE_STAGE:
       return lg_stage_label (lg_stage_from_id (value));

@@ -514,6 +514,12 @@ test_undo (void)
   g_autofree char *stage = NULL;
   g_autofree char *anna_timeline = NULL;
   g_autofree char *carlos_timeline = NULL;
+  g_autofree char *carlos_id = NULL;
+  g_autofree char *carlos_origin = NULL;
+  g_autofree char *anna_id = NULL;
+  g_autofree char *anna_origin = NULL;
+  g_autoptr(LgLead) carlos = NULL;
+  g_autoptr(LgLead) anna = NULL;
   gboolean done = FALSE;
   guint n_reports = 0;
 
@@ -534,6 +540,17 @@ test_undo (void)
                                       "Created in cold");
   carlos_timeline = timeline (store, "c.ruiz@clinicaruiz.es");
   g_assert_cmpstr (carlos_timeline, ==, "Imported from hubspot-contacts.csv");
+  /* Without a source column, the card says where the lead came from. */
+  carlos_id = lead_column (store, "c.ruiz@clinicaruiz.es", "id");
+  carlos = lg_store_get_lead (store, g_ascii_strtoll (carlos_id, NULL, 10), &error);
+  g_assert_no_error (error);
+  carlos_origin = lg_lead_dup_no_source_label (carlos);
+  g_assert_cmpstr (carlos_origin, ==, "Imported from hubspot-contacts.csv");
+  anna_id = lead_column (store, "anna.schmidt@praxis-schmidt.de", "id");
+  anna = lg_store_get_lead (store, g_ascii_strtoll (anna_id, NULL, 10), &error);
+  g_assert_no_error (error);
+  anna_origin = lg_lead_dup_no_source_label (anna);
+  g_assert_cmpstr (anna_origin, ==, "Added by hand");
 
   batches = lg_lead_import_list_batches (store, &error);
   g_assert_no_error (error);
