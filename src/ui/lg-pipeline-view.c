@@ -345,6 +345,7 @@ format_per_currency (Column *column,
   g_autoptr(GHashTable) sums = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_free);
   GString *text = g_string_new (NULL);
+  gboolean any_value = FALSE;
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
@@ -363,13 +364,22 @@ format_per_currency (Column *column,
       *sum += lg_lead_get_value (lead);
     }
 
+  /* Leads without a value say nothing about their currency: "$0 + €4,500"
+   * reads as "€4,500". */
+  for (guint i = 0; i < order->len; i++)
+    if (*(gint64 *) g_hash_table_lookup (sums, g_ptr_array_index (order, i)) != 0)
+      any_value = TRUE;
+
   for (guint i = 0; i < order->len; i++)
     {
       const char *code = g_ptr_array_index (order, i);
       gint64 *sum = g_hash_table_lookup (sums, code);
-      g_autofree char *money = lg_format_money ((double) *sum * share, code);
+      g_autofree char *money = NULL;
 
-      if (i > 0)
+      if (any_value && *sum == 0)
+        continue;
+      money = lg_format_money ((double) *sum * share, code);
+      if (text->len > 0)
         g_string_append (text, " + ");
       g_string_append (text, money);
     }
