@@ -12,12 +12,11 @@
 #include "lg-csv-writer.h"
 #include "lg-lead-export.h"
 #include "lg-lead.h"
+#include "lg-search-export.h"
 #include "lg-store-private.h"
 
 /* Rows between looks at the cancellable. */
 #define CHECK_EVERY 1024
-/* Characters of a message shown in a results export. */
-#define EXCERPT_LENGTH 300
 
 static const char *lead_columns[] = {
   "Leadgram ID", "Name", "Email", "Phone", "Company", "Telegram", "Telegram ID", "Stage",
@@ -216,23 +215,14 @@ static void
 match_row (sqlite3_stmt *stmt,
            GPtrArray    *fields)
 {
-  const char *text = lg_stmt_text (stmt, 6);
-  g_autofree char *excerpt = NULL;
+  g_auto(GStrv) cells = lg_search_export_fields (sqlite3_column_int (stmt, 0),
+                                                 lg_stmt_text (stmt, 1), lg_stmt_text (stmt, 2),
+                                                 lg_stmt_text (stmt, 3), lg_stmt_text (stmt, 4),
+                                                 sqlite3_column_int64 (stmt, 5),
+                                                 lg_stmt_text (stmt, 6), lg_stmt_text (stmt, 7));
 
-  g_ptr_array_add (fields, g_strdup_printf ("%d", sqlite3_column_int (stmt, 0)));
-  add_text (fields, stmt, 1);
-  add_text (fields, stmt, 2);
-  add_text (fields, stmt, 3);
-  add_text (fields, stmt, 4);
-  g_ptr_array_add (fields, lg_format_time (sqlite3_column_int64 (stmt, 5)));
-  if (text != NULL && g_utf8_strlen (text, -1) > EXCERPT_LENGTH)
-    {
-      excerpt = g_utf8_substring (text, 0, EXCERPT_LENGTH);
-      g_ptr_array_add (fields, g_strconcat (excerpt, "…", NULL));
-    }
-  else
-    g_ptr_array_add (fields, g_strdup (text != NULL ? text : ""));
-  add_text (fields, stmt, 7);
+  for (guint i = 0; cells[i] != NULL; i++)
+    g_ptr_array_add (fields, g_steal_pointer (&cells[i]));
 }
 
 gboolean
@@ -244,18 +234,20 @@ lg_lead_export_matches (LgStore       *store,
                         GCancellable  *cancellable,
                         GError       **error)
 {
-  static const char *columns[] = {
-    "Score", "Reason", "Source", "Author", "Handle", "Date", "Excerpt", "Link", NULL
-  };
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (LG_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   stmt = lg_store_prepare (store,
-                           "SELECT m.score, m.reason, coalesce(nullif(s.title, ''), s.handle), "
+                           /* Source and link as the search names them (lg-search.c). */
+                           "SELECT m.score, m.reason, "
+                           "CASE s.kind WHEN 'telegram_channel' THEN s.handle "
+                           "  ELSE coalesce(nullif(s.title, ''), s.handle) END, "
                            "msg.author_name, msg.author_handle, msg.sent_at, msg.text, "
-                           "msg.permalink FROM matches m "
+                           "coalesce(msg.permalink, CASE s.kind WHEN 'telegram_channel' THEN "
+                           "  'https://t.me/' || s.handle || '/' || msg.external_id END) "
+                           "FROM matches m "
                            "JOIN messages msg ON msg.id = m.message_id "
                            "JOIN sources s ON s.id = msg.source_id "
                            "WHERE (?1 = 0 OR m.search_id = ?1) AND m.status != 'dismissed' "
@@ -264,5 +256,6 @@ lg_lead_export_matches (LgStore       *store,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, search_id);
 
-  return write_query (store, stmt, path, columns, match_row, bom, n_written, cancellable, error);
+  return write_query (store, stmt, path, lg_search_export_columns (), match_row, bom, n_written,
+                      cancellable, error);
 }

@@ -10,32 +10,71 @@
 #include <json-glib/json-glib.h>
 
 #include "lg-csv-writer.h"
+#include "lg-lead-export.h"
 #include "lg-search-export.h"
 #include "lg-search-result.h"
 
-static const char * const columns[] = {
+/* The CSV header and the JSON member of each column, in order. */
+static const char * const headers[] = {
+  "Score", "Reason", "Source", "Author", "Handle", "Date", "Excerpt", "Link", NULL
+};
+static const char * const keys[] = {
   "score", "reason", "source", "author", "handle", "date", "excerpt", "link",
 };
+#define N_COLUMNS G_N_ELEMENTS (keys)
 
-/* The fields of one result, in the order of columns[]. */
+const char * const *
+lg_search_export_columns (void)
+{
+  return headers;
+}
+
+GStrv
+lg_search_export_fields (int         score,
+                         const char *reason,
+                         const char *source,
+                         const char *author,
+                         const char *handle,
+                         gint64      sent_at,
+                         const char *text,
+                         const char *link)
+{
+  GStrv fields = g_new0 (char *, N_COLUMNS + 1);
+
+  fields[0] = g_strdup_printf ("%d", score);
+  fields[1] = g_strdup (reason != NULL ? reason : "");
+  /* A channel's label is "@handle": the file holds the handle bare, as in
+   * the Handle column (a cell starting with @ would also be neutralised as
+   * a formula). */
+  if (source != NULL && source[0] == '@')
+    source++;
+  fields[2] = g_strdup (source != NULL ? source : "");
+  fields[3] = g_strdup (author != NULL ? author : "");
+  fields[4] = g_strdup (handle != NULL ? handle : "");
+  fields[5] = lg_format_time (sent_at);
+  if (text != NULL && g_utf8_strlen (text, -1) > LG_SEARCH_EXPORT_EXCERPT_CHARS)
+    {
+      g_autofree char *head = g_utf8_substring (text, 0, LG_SEARCH_EXPORT_EXCERPT_CHARS);
+
+      fields[6] = g_strconcat (head, "…", NULL);
+    }
+  else
+    fields[6] = g_strdup (text != NULL ? text : "");
+  fields[7] = g_strdup (link != NULL ? link : "");
+  return fields;
+}
+
 static GStrv
 result_fields (LgSearchResult *result)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (lg_search_result_get_sent_at (result));
-  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
-  GStrv fields = g_new0 (char *, G_N_ELEMENTS (columns) + 1);
-
-  fields[0] = g_strdup_printf ("%d", lg_search_result_get_score (result));
-  fields[1] = g_strdup (lg_search_result_get_reason (result));
-  fields[2] = g_strdup (lg_search_result_get_source_label (result));
-  fields[3] = g_strdup (lg_search_result_get_author_label (result));
-  fields[4] = g_strdup (lg_search_result_get_author_handle (result) != NULL
-                        ? lg_search_result_get_author_handle (result) : "");
-  fields[5] = g_date_time_format_iso8601 (local);
-  fields[6] = lg_search_result_dup_excerpt (result, LG_SEARCH_EXPORT_EXCERPT_CHARS, FALSE);
-  fields[7] = g_strdup (lg_search_result_get_link (result) != NULL
-                        ? lg_search_result_get_link (result) : "");
-  return fields;
+  return lg_search_export_fields (lg_search_result_get_score (result),
+                                  lg_search_result_get_reason (result),
+                                  lg_search_result_get_source_label (result),
+                                  lg_search_result_get_author_name (result),
+                                  lg_search_result_get_author_handle (result),
+                                  lg_search_result_get_sent_at (result),
+                                  lg_search_result_get_text (result),
+                                  lg_search_result_get_link (result));
 }
 
 char *
@@ -47,13 +86,13 @@ lg_search_results_to_csv (GListModel *results)
 
   /* In memory nothing can fail to write. */
   writer = lg_csv_writer_new_in_memory (FALSE);
-  lg_csv_writer_write_row (writer, columns, G_N_ELEMENTS (columns), NULL);
+  lg_csv_writer_write_row (writer, headers, N_COLUMNS, NULL);
   for (guint i = 0; i < g_list_model_get_n_items (results); i++)
     {
       g_autoptr(LgSearchResult) result = g_list_model_get_item (results, i);
       g_auto(GStrv) fields = result_fields (result);
 
-      lg_csv_writer_write_row (writer, (const char * const *) fields, G_N_ELEMENTS (columns), NULL);
+      lg_csv_writer_write_row (writer, (const char * const *) fields, N_COLUMNS, NULL);
     }
   return lg_csv_writer_finish_text (writer, NULL);
 }
@@ -73,11 +112,11 @@ lg_search_results_to_json (GListModel *results)
       g_auto(GStrv) fields = result_fields (result);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, columns[0]);
+      json_builder_set_member_name (builder, keys[0]);
       json_builder_add_int_value (builder, lg_search_result_get_score (result));
       for (guint j = 1; fields[j] != NULL; j++)
         {
-          json_builder_set_member_name (builder, columns[j]);
+          json_builder_set_member_name (builder, keys[j]);
           json_builder_add_string_value (builder, fields[j]);
         }
       json_builder_set_member_name (builder, "other_messages");

@@ -558,7 +558,7 @@ test_search (void)
       g_assert_cmpint (json_object_get_int_member (result, "score"), <=, previous);
       previous = json_object_get_int_member (result, "score");
       g_assert_cmpstr (json_object_get_string_member (result, "source"), ==,
-                       "@sample_dental_owners");
+                       "sample_dental_owners");
       g_assert_cmpstr (json_object_get_string_member (result, "reason"), !=, "");
       g_assert_true (g_str_has_prefix (json_object_get_string_member (result, "link"),
                                        "https://t.me/sample_dental_owners/"));
@@ -569,7 +569,7 @@ test_search (void)
   g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "search", "--offer",
                                                "CRM for dental clinics", "--min-score", "40",
                                                "--csv", NULL }, &out, &err), ==, 0);
-  g_assert_true (g_str_has_prefix (out, "score,reason,source,author,handle,date,excerpt,link\r\n"));
+  g_assert_true (g_str_has_prefix (out, "Score,Reason,Source,Author,Handle,Date,Excerpt,Link\r\n"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 

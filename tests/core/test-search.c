@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "lg-lead-export.h"
 #include "lg-sample-workspace.h"
 #include "lg-search-export.h"
 #include "lg-search-query.h"
@@ -623,22 +624,34 @@ test_pipeline_and_undo (Fixture       *f,
   g_assert_cmpint (lg_search_result_get_status (chris), ==, LG_MATCH_NEW);
 }
 
+/* The Find Leads export (the results in the list) and the stored matches'
+ * export (leadgram-cli export-csv --what matches) write the same columns the
+ * same way: a result's line is the same in both files. */
 static void
 test_export_csv (Fixture       *f,
                  gconstpointer  data)
 {
   g_autoptr(LgSearchSpec) spec = lg_search_spec_new ("CRM for dental clinics");
-  g_autoptr(GPtrArray) results = run (f->store, spec, NOW);
+  g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GListStore) list = g_list_store_new (LG_TYPE_SEARCH_RESULT);
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "matches.csv", NULL);
+  g_autoptr(GError) error = NULL;
   g_autofree char *csv = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_autofree char *stored = NULL;
   g_autofree char *first_score = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) stored_lines = NULL;
+  guint n_stored = 0;
 
+  g_assert_true (lg_search_save (f->store, spec, &error));
+  g_assert_no_error (error);
+  results = run (f->store, spec, NOW);
   g_list_store_splice (list, 0, 0, results->pdata, results->len);
   csv = lg_search_results_to_csv (G_LIST_MODEL (list));
   lines = g_strsplit (csv, "\r\n", -1);
 
-  g_assert_cmpstr (lines[0], ==, "score,reason,source,author,handle,date,excerpt,link");
+  g_assert_cmpstr (lines[0], ==, "Score,Reason,Source,Author,Handle,Date,Excerpt,Link");
   /* A header, one line per result, and the empty piece after the last CRLF. */
   g_assert_cmpuint (g_strv_length (lines), ==, results->len + 2);
   first_score = g_strdup_printf ("%d,", lg_search_result_get_score (g_ptr_array_index (results,
@@ -647,6 +660,18 @@ test_export_csv (Fixture       *f,
   g_assert_nonnull (strstr (csv, "https://t.me/dental_owners/1"));
   /* Reasons hold commas or quotes only inside a quoted field. */
   g_assert_nonnull (strstr (lines[1], ",\""));
+  /* Dates in UTC, as every export writes them. */
+  g_assert_nonnull (strstr (lines[1], "Z,"));
+
+  g_assert_true (lg_lead_export_matches (f->store, path, lg_search_spec_get_id (spec), FALSE,
+                                         &n_stored, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_stored, >=, results->len);
+  g_assert_true (g_file_get_contents (path, &stored, NULL, NULL));
+  stored_lines = g_strsplit (stored, "\r\n", -1);
+  g_assert_cmpstr (stored_lines[0], ==, lines[0]);
+  for (guint i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    g_assert_true (g_strv_contains ((const char * const *) stored_lines, lines[i]));
 }
 
 static void
