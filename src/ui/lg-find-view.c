@@ -650,7 +650,7 @@ create_saved_row_cb (gpointer item,
   gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_set_tooltip_text (label, lg_search_spec_get_offer (spec));
   gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Remove Saved Search"));
+  lg_widget_set_name (remove, _("Remove Saved Search"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "find.remove-saved");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "x", lg_search_spec_get_id (spec));
   gtk_box_append (GTK_BOX (box), label);

@@ -625,7 +625,7 @@ build_charts (LgInsightsView *self)
       gtk_widget_add_css_class (title, "heading");
       button = gtk_button_new_from_icon_name ("document-save-symbolic");
       gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, _("Export as PNG"));
+      lg_widget_set_name (button, _("Export as PNG"));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "insights.export-chart");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s",
                                         g_enum_get_value (kinds, i)->value_nick);

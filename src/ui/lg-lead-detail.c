@@ -812,9 +812,7 @@ fill_followups (LgLeadDetail *self,
           GtkWidget *done = gtk_button_new_from_icon_name ("object-select-symbolic");
 
           gtk_widget_set_valign (done, GTK_ALIGN_CENTER);
-          gtk_widget_set_tooltip_text (done, _("Done"));
-          gtk_accessible_update_property (GTK_ACCESSIBLE (done), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          _("Done"), -1);
+          lg_widget_set_name (done, _("Done"));
           gtk_widget_add_css_class (done, "flat");
           /* Row ids fit a pointer on every platform GTK 4 runs on. */
           g_object_set_data (G_OBJECT (done), "followup-id",

@@ -179,9 +179,7 @@ create_source_row_cb (gpointer item,
   gtk_widget_add_css_class (sync, "flat");
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Remove Source"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Remove Source"), -1);
+  lg_widget_set_name (remove, _("Remove Source"));
 
   gtk_box_append (GTK_BOX (text), title);
   gtk_box_append (GTK_BOX (text), subtitle);
@@ -263,9 +261,7 @@ update_source_row (LgSourcesView *self,
   gtk_widget_set_visible (sync, channel);
   gtk_button_set_icon_name (GTK_BUTTON (sync), state != NULL ? "process-stop-symbolic"
                                                              : "view-refresh-symbolic");
-  gtk_widget_set_tooltip_text (sync, sync_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (sync), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  sync_label, -1);
+  lg_widget_set_name (sync, sync_label);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (sync), "x", id);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (sync), state != NULL ? "sources.cancel"
                                                                        : "sources.sync");
@@ -585,6 +581,8 @@ add_channel_action (GtkWidget  *widget,
     gtk_string_list_append (choices, _(depths[i].label));
   depth = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&choices)), NULL);
   gtk_widget_set_hexpand (depth, TRUE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (depth), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  depth_label, NULL, -1);
 
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Add Channel"),
                                    _("Enter the name or link of a public Telegram channel. Its "

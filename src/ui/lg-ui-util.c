@@ -47,3 +47,15 @@ lg_widget_show_error (GtkWidget    *widget,
   adw_toast_set_timeout (toast, 0);
   return lg_widget_add_toast (widget, toast);
 }
+
+/* An icon-only button's tooltip and its name for screen readers: GTK 4.8
+ * does not read the tooltip, and would call the button "GtkImage". */
+void
+lg_widget_set_name (GtkWidget  *widget,
+                    const char *name)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  gtk_widget_set_tooltip_text (widget, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}

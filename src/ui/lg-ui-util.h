@@ -13,5 +13,7 @@ gboolean lg_widget_add_toast  (GtkWidget    *widget,
                                AdwToast     *toast);
 gboolean lg_widget_show_error (GtkWidget    *widget,
                                const GError *error);
+void     lg_widget_set_name   (GtkWidget    *widget,
+                               const char   *name);
 
 G_END_DECLS
