@@ -830,6 +830,44 @@ test_predict_from_store (void)
                    LG_PREDICTIVE_SOURCE);
 }
 
+/* A full disk: the user reads what happened and what to do, and the lead
+ * that did not fit is not half there. SQLite's page limit stands in for the
+ * disk (a write past it fails as on a full disk, with SQLITE_FULL). */
+static void
+test_disk_full (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pragma = NULL;
+  g_autofree char *notes = g_strnfill (64 * 1024, 'x');
+  g_autoptr(LgLead) big = lg_lead_new ();
+  g_autoptr(GListModel) leads = NULL;
+  LgPipelineRules rules;
+  sqlite3_stmt *stmt;
+  int pages;
+
+  add_lead (store, "Fits", "cold", 0);
+  stmt = lg_store_prepare (store, "PRAGMA page_count", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  pages = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  pragma = g_strdup_printf ("PRAGMA max_page_count = %d", pages);
+  g_assert_true (lg_store_exec (store, pragma, &error));
+
+  lg_lead_set_name (big, "Does not fit");
+  lg_lead_set_notes (big, notes);
+  g_assert_false (lg_store_add_lead (store, big, &error));
+  g_assert_error (error, LG_STORE_ERROR, LG_STORE_ERROR_QUERY);
+  g_assert_nonnull (strstr (error->message, "the disk is full. Free some space"));
+  g_clear_error (&error);
+
+  lg_pipeline_rules_init_defaults (&rules);
+  leads = lg_store_list_leads (store, NULL, &rules, now (), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (leads), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -852,6 +890,7 @@ main (int   argc,
   g_test_add_func ("/leads/money/grouping", test_money_grouping);
   g_test_add_func ("/leads/due-state", test_due_state);
   g_test_add_func ("/leads/predict-from-store", test_predict_from_store);
+  g_test_add_func ("/leads/disk-full", test_disk_full);
 
   return g_test_run ();
 }
