@@ -1105,7 +1105,8 @@ typedef struct
   GHashTable *by_email;    /* lower-case email -> id */
   GHashTable *by_phone;    /* normalised phone -> id */
   GHashTable *by_telegram; /* lower-case handle -> id */
-  GStringChunk *keys;      /* the keys of the three above */
+  GHashTable *by_telegram_id; /* Telegram's user id -> id */
+  GStringChunk *keys;      /* the keys of the four above */
   GHashTable *sources;     /* name -> source id */
   double      position[5]; /* next position per stage */
   gint64      now;
@@ -1149,6 +1150,7 @@ index_clear (Index *index)
   g_clear_pointer (&index->by_email, g_hash_table_unref);
   g_clear_pointer (&index->by_phone, g_hash_table_unref);
   g_clear_pointer (&index->by_telegram, g_hash_table_unref);
+  g_clear_pointer (&index->by_telegram_id, g_hash_table_unref);
   g_clear_pointer (&index->keys, g_string_chunk_free);
   g_clear_pointer (&index->sources, g_hash_table_unref);
   g_clear_pointer (&index->pending, g_array_unref);
@@ -1161,7 +1163,8 @@ index_add (Index      *index,
            gint64      id,
            const char *email,
            const char *phone_key,
-           const char *telegram_key)
+           const char *telegram_key,
+           const char *telegram_id)
 {
   gpointer value = GSIZE_TO_POINTER ((gsize) id);
 
@@ -1172,6 +1175,9 @@ index_add (Index      *index,
     g_hash_table_insert (index->by_phone, g_string_chunk_insert (index->keys, phone_key), value);
   if (telegram_key != NULL && !g_hash_table_contains (index->by_telegram, telegram_key))
     g_hash_table_insert (index->by_telegram, g_string_chunk_insert (index->keys, telegram_key),
+                         value);
+  if (telegram_id != NULL && !g_hash_table_contains (index->by_telegram_id, telegram_id))
+    g_hash_table_insert (index->by_telegram_id, g_string_chunk_insert (index->keys, telegram_id),
                          value);
 }
 
@@ -1189,13 +1195,14 @@ index_load (Index    *index,
   index->by_email = g_hash_table_new (g_str_hash, g_str_equal);
   index->by_phone = g_hash_table_new (g_str_hash, g_str_equal);
   index->by_telegram = g_hash_table_new (g_str_hash, g_str_equal);
+  index->by_telegram_id = g_hash_table_new (g_str_hash, g_str_equal);
   index->keys = g_string_chunk_new (64 * 1024);
   index->sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   index->pending = g_array_sized_new (FALSE, FALSE, sizeof (PendingLead), INSERT_BATCH);
   index->next_id = 1;
 
-  stmt = lg_store_prepare (store, "SELECT id, email, phone, telegram_handle FROM leads "
-                                  "ORDER BY id", error);
+  stmt = lg_store_prepare (store, "SELECT id, email, phone, telegram_handle, telegram_id "
+                                  "FROM leads ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -1212,7 +1219,7 @@ index_load (Index    *index,
       if (lg_stmt_text (stmt, 3) != NULL)
         telegram = lg_lead_handle_key (lg_stmt_text (stmt, 3));
       g_hash_table_add (index->by_id, GSIZE_TO_POINTER ((gsize) id));
-      index_add (index, id, email, phone, telegram);
+      index_add (index, id, email, phone, telegram, lg_stmt_text (stmt, 4));
       index->next_id = id + 1;
     }
   sqlite3_reset (stmt);
@@ -1250,6 +1257,9 @@ index_find (Index        *index,
     return GPOINTER_TO_SIZE (id);
   if (row->telegram_key != NULL &&
       (id = g_hash_table_lookup (index->by_telegram, row->telegram_key)) != NULL)
+    return GPOINTER_TO_SIZE (id);
+  if (row->telegram_id != NULL &&
+      (id = g_hash_table_lookup (index->by_telegram_id, row->telegram_id)) != NULL)
     return GPOINTER_TO_SIZE (id);
   return 0;
 }
@@ -1415,7 +1425,7 @@ create_lead (Index         *index,
 
   index->position[stage_index (stage)] += 1;
   lead.position = index->position[stage_index (stage)];
-  index_add (index, lead.id, row->email_key, row->phone, row->telegram_key);
+  index_add (index, lead.id, row->email_key, row->phone, row->telegram_key, row->telegram_id);
   g_array_append_val (index->pending, lead);
   return index->pending->len < INSERT_BATCH || flush_creates (index, error);
 }
@@ -1645,7 +1655,7 @@ update_lead (LgLeadImport  *self,
       return FALSE;
     }
 
-  index_add (index, id, row->email_key, row->phone, row->telegram_key);
+  index_add (index, id, row->email_key, row->phone, row->telegram_key, row->telegram_id);
   return record_change (self, index, id, "update", previous_json, error);
 }
 

@@ -127,6 +127,40 @@ add_lead (LgStore    *store,
   g_assert_no_error (error);
 }
 
+/* Telegram's numeric user id is a key too: an export names people by it. */
+static void
+test_dedupe_telegram_id (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "ids.csv", NULL);
+  g_autoptr(LgLead) lead = lg_lead_new ();
+  g_autoptr(LgLeadImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  const char *data = "Name,Telegram ID,Company\n"
+                     "Ivan from the chat,user4242,Ivan's Garage\n"
+                     "Someone new,user7,\n"
+                     "Someone new again,user7,New Co\n";
+
+  lg_lead_set_name (lead, "Ivan");
+  lg_lead_set_telegram_id (lead, "user4242");
+  g_assert_true (lg_store_add_lead (store, lead, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, data, -1, NULL));
+
+  import = new_import (store, path, LG_IMPORT_MODE_BOTH);
+  g_assert_true (lg_lead_import_run (import, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lg_lead_import_get_created (import), ==, 1);
+  g_assert_cmpuint (lg_lead_import_get_updated (import), ==, 2);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM leads"), ==, 2);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM leads WHERE telegram_id = 'user4242' "
+                                 "AND company = 'Ivan''s Garage'"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM leads WHERE telegram_id = 'user7' "
+                                 "AND company = 'New Co'"), ==, 1);
+}
+
 static void
 test_hubspot_both (void)
 {
@@ -880,6 +914,7 @@ main (int   argc,
 
   g_test_add_func ("/import/hubspot-both", test_hubspot_both);
   g_test_add_func ("/import/dedupe-modes", test_dedupe_modes);
+  g_test_add_func ("/import/dedupe-telegram-id", test_dedupe_telegram_id);
   g_test_add_func ("/import/pipedrive", test_pipedrive_and_labels);
   g_test_add_func ("/import/unknown-label-mapped", test_unknown_label_mapped);
   g_test_add_func ("/import/error-report", test_error_report);
