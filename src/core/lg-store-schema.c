@@ -263,6 +263,16 @@ static const char migration_8[] =
   "CREATE INDEX leads_by_stage ON leads (stage, position);"
   "CREATE INDEX leads_for_metrics ON leads (created_at, source_id, stage, furthest_stage, value,"
   " currency, first_touch_at, message_at, found_at);"
+  /* Removing a source deletes its messages, and each deleted message sets
+   * the leads made from it to NULL: without an index on the foreign key that
+   * read every lead once per message (200 s for a source of 50,000 messages
+   * beside 20,000 leads; 1 s with it). Partial, so leads without a message
+   * or source (a CSV import's) cost nothing to keep in it. */
+  "CREATE INDEX leads_by_message ON leads (message_id) WHERE message_id IS NOT NULL;"
+  "CREATE INDEX leads_by_source ON leads (source_id) WHERE source_id IS NOT NULL;"
+  /* The same for a lead's follow-ups when leads are deleted (an undone
+   * import deletes thousands at once). */
+  "CREATE INDEX followups_by_lead ON followups (lead_id);"
   /* The import's other tables, for the same CHECK cost on every update. */
   "CREATE TABLE activities_new ("
   "  id INTEGER PRIMARY KEY,"

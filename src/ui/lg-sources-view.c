@@ -37,6 +37,7 @@ struct _LgSourcesView
   LgTelegramExport *importer;
   GListStore       *sources;
   GHashTable       *syncing;       /* source id -> SyncState */
+  GHashTable       *removing;      /* source ids being removed */
   GCancellable     *import_cancellable;
   GtkStringFilter  *filter;
   gulong            changed_id;
@@ -209,6 +210,7 @@ update_source_row (LgSourcesView *self,
 {
   gint64 id = lg_source_get_id (source);
   SyncState *state = g_hash_table_lookup (self->syncing, &id);
+  gboolean removing = g_hash_table_contains (self->removing, &id);
   gboolean channel = g_strcmp0 (lg_source_get_kind (source), "telegram_channel") == 0;
   GtkLabel *state_label = g_object_get_data (G_OBJECT (row), "state");
   GtkWidget *progress = g_object_get_data (G_OBJECT (row), "progress");
@@ -235,7 +237,9 @@ update_source_row (LgSourcesView *self,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "sources.remove");
 
   gtk_widget_remove_css_class (GTK_WIDGET (state_label), "source-error");
-  if (state != NULL)
+  if (removing)
+    gtk_label_set_text (state_label, _("Removing…"));
+  else if (state != NULL)
     {
       g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                             "Syncing… %u new message",
@@ -254,8 +258,10 @@ update_source_row (LgSourcesView *self,
       gtk_label_set_text (state_label, lg_source_get_last_error (source));
       gtk_widget_add_css_class (GTK_WIDGET (state_label), "source-error");
     }
-  gtk_widget_set_visible (GTK_WIDGET (state_label),
-                          state != NULL || lg_source_get_last_error (source) != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (state_label), removing || state != NULL ||
+                                                    lg_source_get_last_error (source) != NULL);
+  gtk_widget_set_sensitive (sync, !removing);
+  gtk_widget_set_sensitive (remove, !removing);
   gtk_widget_set_visible (progress, state != NULL);
 
   gtk_widget_set_visible (sync, channel);
@@ -743,22 +749,61 @@ cancel_import_action (GtkWidget  *widget,
 
 /* Removing a source. */
 
+/* A source's messages go with it: many thousands of rows, on a worker. */
+static gboolean
+remove_work (LgStore       *store,
+             gpointer       source_object,
+             gpointer       task_data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  return lg_store_remove_source (store, *(gint64 *) task_data, error);
+}
+
+static void
+on_removed_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  LgSourcesView *self = LG_SOURCES_VIEW (object);
+  g_autoptr(GError) error = NULL;
+
+  /* The view may have been disposed meanwhile (the task keeps it alive). */
+  if (self->removing != NULL)
+    g_hash_table_remove (self->removing, g_task_get_task_data (G_TASK (result)));
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    show_toast (self, error->message);
+  if (self->store != NULL)
+    {
+      lg_store_notify_changed (self->store, "messages");
+      lg_store_notify_changed (self->store, "sources");
+    }
+}
+
 static void
 on_remove_response_cb (AdwMessageDialog *dialog,
                        const char       *response,
                        LgSourcesView    *self)
 {
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "source-id"));
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  gint64 *key;
 
-  if (g_strcmp0 (response, "remove") != 0 || self->store == NULL)
+  if (g_strcmp0 (response, "remove") != 0 || self->store == NULL ||
+      g_hash_table_contains (self->removing, &id))
     return;
 
-  g_hash_table_remove (self->syncing, &id);
-  if (!lg_store_remove_source (self->store, id, &error))
-    show_toast (self, error->message);
-  lg_store_notify_changed (self->store, "messages");
-  lg_store_notify_changed (self->store, "sources");
+  /* A sync of it would write into a source that is going away. */
+  if (g_hash_table_lookup (self->syncing, &id) != NULL)
+    g_cancellable_cancel (((SyncState *) g_hash_table_lookup (self->syncing, &id))->cancellable);
+  key = g_memdup2 (&id, sizeof id);
+  g_hash_table_add (self->removing, key);
+  refresh_row (self, id);
+
+  task = g_task_new (self, NULL, on_removed_cb, NULL);
+  g_task_set_source_tag (task, on_remove_response_cb);
+  g_task_set_task_data (task, g_memdup2 (&id, sizeof id), g_free);
+  lg_store_run_in_thread (task, lg_store_get_path (self->store), remove_work);
 }
 
 static void
@@ -854,6 +899,7 @@ lg_sources_view_dispose (GObject *object)
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
   g_clear_pointer (&self->syncing, g_hash_table_unref);
+  g_clear_pointer (&self->removing, g_hash_table_unref);
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_object (&self->store);
@@ -909,6 +955,7 @@ lg_sources_view_init (LgSourcesView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->syncing = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, free_sync_state);
+  self->removing = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->sources = g_list_store_new (LG_TYPE_SOURCE);
   self->importer = lg_telegram_export_new ();
   g_signal_connect_object (self->importer, "progress", G_CALLBACK (on_import_progress_cb), self, 0);

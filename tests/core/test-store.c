@@ -337,6 +337,35 @@ test_changed_signal (void)
   g_assert_cmpstr (g_ptr_array_index (leads, 0), ==, "leads");
 }
 
+/* Deleting a message or a source looks up the leads that point at it, and
+ * deleting leads their follow-ups: each lookup has an index (without one a
+ * source of 50,000 messages took minutes to remove). */
+static void
+test_foreign_key_indexes (void)
+{
+  static const struct { const char *query; const char *index; } lookups[] = {
+    { "SELECT rowid FROM leads WHERE message_id = ?1", "leads_by_message" },
+    { "SELECT rowid FROM leads WHERE source_id = ?1", "leads_by_source" },
+    { "SELECT rowid FROM followups WHERE lead_id = ?1", "followups_by_lead" },
+    { "SELECT rowid FROM activities WHERE lead_id = ?1", "activities_by_lead" },
+    { "SELECT rowid FROM matches WHERE message_id = ?1", "matches_by_message" },
+  };
+  g_autoptr(LgStore) store = lg_test_open_store ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (lookups); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("EXPLAIN QUERY PLAN %s", lookups[i].query);
+      g_autoptr(GError) error = NULL;
+      sqlite3_stmt *stmt = lg_store_prepare (store, sql, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_test_message ("%s: %s", lookups[i].query, lg_stmt_text (stmt, 3));
+      g_assert_nonnull (strstr (lg_stmt_text (stmt, 3), lookups[i].index));
+      sqlite3_reset (stmt);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -346,6 +375,7 @@ main (int   argc,
   g_test_add_func ("/store/create-and-reopen", test_create_and_reopen);
   g_test_add_func ("/store/wal-and-foreign-keys", test_wal_and_foreign_keys);
   g_test_add_func ("/store/fts-triggers", test_fts_triggers);
+  g_test_add_func ("/store/foreign-key-indexes", test_foreign_key_indexes);
   g_test_add_func ("/store/migrate-from-each-version", test_migrate_from_each_version);
   g_test_add_func ("/store/refuse/garbage", test_refuse_garbage);
   g_test_add_func ("/store/refuse/newer", test_refuse_newer);

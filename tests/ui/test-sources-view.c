@@ -450,10 +450,13 @@ test_remove_source (Fixture       *f,
   g_assert_cmpint (count (f->store, FALSE), ==, 3);
   g_assert_nonnull (find_row (f, "Marketing Pros"));
 
-  /* Remove takes the source and its two messages. */
+  /* Remove takes the source and its two messages, on a worker: the row
+   * says so meanwhile, and cannot be removed twice. */
   g_signal_emit_by_name (remove, "clicked");
   WAIT_UNTIL ((dialog = find_dialog ()) != NULL);
   click_response (dialog, "_Remove");
+  g_assert_nonnull (find_widget (find_row (f, "Marketing Pros"), label_contains, "Removing…"));
+  g_assert_false (gtk_widget_get_sensitive (remove));
   WAIT_UNTIL (find_row (f, "Marketing Pros") == NULL);
   g_assert_nonnull (find_row (f, "Old Startup Chat"));
   g_assert_cmpint (count (f->store, FALSE), ==, 2);
