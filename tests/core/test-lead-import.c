@@ -449,6 +449,36 @@ test_cancel (void)
 
 /* Big enough for the import to rebuild the leads' indexes instead of
  * updating them row by row. */
+/* A file that breaks far down, after the writer has inserted blocks of
+ * it: the import fails with the reader's error and leaves nothing. */
+static void
+test_broken_late (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "broken.csv", NULL);
+  g_autoptr(GString) data = g_string_new ("Name,Email\n");
+  g_autoptr(LgLeadImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *indexes = lead_indexes (store);
+  g_autofree char *indexes_after = NULL;
+
+  add_lead (store, "Kept", "kept@example.com", NULL, NULL);
+  for (guint i = 0; i < 6000; i++)
+    g_string_append_printf (data, "Person %u,person%u@example.com\n", i, i);
+  g_string_append (data, "\"Never closed,nobody@example.com\n");
+  g_assert_true (g_file_set_contents (path, data->str, data->len, NULL));
+
+  import = new_import (store, path, LG_IMPORT_MODE_BOTH);
+  g_assert_false (lg_lead_import_run (import, NULL, &error));
+  g_assert_error (error, LG_CSV_ERROR, LG_CSV_ERROR_UNTERMINATED);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM leads"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM import_batches"), ==, 0);
+  g_assert_cmpuint (lg_lead_import_get_created (import), ==, 0);
+  indexes_after = lead_indexes (store);
+  g_assert_cmpstr (indexes_after, ==, indexes);
+}
+
 static void
 test_large (void)
 {
@@ -922,6 +952,7 @@ main (int   argc,
   g_test_add_func ("/import/cancel", test_cancel);
   g_test_add_func ("/import/dry-run", test_dry_run);
   g_test_add_func ("/import/large", test_large);
+  g_test_add_func ("/import/broken-late", test_broken_late);
   g_test_add_func ("/import/undo", test_undo);
   g_test_add_func ("/import/round-trip", test_round_trip);
   g_test_add_func ("/import/dates", test_dates);
