@@ -14,6 +14,7 @@
 
 #include "config.h"
 
+#include "lg-metrics-format.h"
 #include "lg-metrics-row.h"
 #include "lg-test-util.h"
 
@@ -309,12 +310,33 @@ test_metrics_follow (Fixture       *f,
   g_assert_cmpfloat (march_cpl (f, f->sources[1]), ==, 30000.0 / 2);
 }
 
+/* The cost dialog shows a stored amount as lg_format_amount() writes it and
+ * reads it back with lg_parse_amount(): the two must agree. */
+static void
+test_amount_text (void)
+{
+  const struct { gint64 minor; const char *text; } cases[] = {
+    { 31000, "310" }, { 9990, "99.90" }, { 5, "0.05" }, { 0, "0" }, { 123456789, "1234567.89" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = lg_format_amount (cases[i].minor);
+      gint64 back = -1;
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+      g_assert_true (lg_parse_amount (text, &back, NULL));
+      g_assert_cmpint (back, ==, cases[i].minor);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/store/costs/amount-text", test_amount_text);
   g_test_add ("/store/costs/list", Fixture, NULL, fixture_set_up, test_list, fixture_tear_down);
   g_test_add ("/store/costs/update", Fixture, NULL, fixture_set_up, test_update,
               fixture_tear_down);
