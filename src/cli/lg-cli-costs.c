@@ -59,7 +59,8 @@ find_source (LgStore     *store,
 
   if (found == NULL)
     g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND,
-                 _("There is no source “%s”. Give the handle or id of one of your sources."), text);
+                 _("There is no source “%s”. Give the handle or id of one of your sources."),
+                 text);
   return found;
 }
 
@@ -262,7 +263,8 @@ cost_list (LgCli  *cli,
   const GOptionEntry entries[] = {
     { "source", 0, 0, G_OPTION_ARG_STRING, &source_text, N_("Only the costs of this source"),
       N_("SOURCE") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON array (amounts in minor units, e.g. cents)"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+      N_("Print a JSON array (amounts in minor units, e.g. cents)"), NULL },
     { NULL }
   };
 

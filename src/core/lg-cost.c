@@ -164,7 +164,8 @@ lg_cost_class_init (LgCostClass *klass)
                         G_MININT64, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SOURCE_TITLE] =
-    g_param_spec_string ("source-title", NULL, "The source's title or handle, read with the row for display",
+    g_param_spec_string ("source-title", NULL,
+                         "The source's title or handle, read with the row for display",
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PERIOD_START] =

@@ -58,7 +58,8 @@ check_cost (gint64       period_start,
   if (!is_currency_code (currency))
     {
       g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_INVALID,
-                   _("“%s” is not a currency code. Use three capital letters, such as USD or EUR."),
+                   _("“%s” is not a currency code. Use three capital letters, such as USD or "
+                     "EUR."),
                    currency != NULL ? currency : "");
       return FALSE;
     }
@@ -92,8 +93,9 @@ lg_store_add_cost (LgStore     *self,
     return 0;
 
   stmt = lg_store_prepare (self,
-                           "INSERT INTO costs (source_id, period_start, period_end, amount, currency, "
-                           "note) SELECT id, ?2, ?3, ?4, ?5, coalesce (?6, '') FROM sources WHERE id = ?1",
+                           "INSERT INTO costs (source_id, period_start, period_end, amount, "
+                           "currency, note) "
+                           "SELECT id, ?2, ?3, ?4, ?5, coalesce (?6, '') FROM sources WHERE id = ?1",
                            error);
   if (stmt == NULL)
     return 0;

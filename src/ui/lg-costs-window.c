@@ -22,7 +22,8 @@ struct _LgCostsWindow
   LgStore         *store;
   GListModel      *costs;
   LgCost          *removed;  /* the last cost removed, for Undo */
-  gint64           focus_id; /* the cost whose row takes the focus after a refresh */
+  gint64           focus_id; /* the cost whose row takes the focus after a refresh, 0: the
+                              * one that has it before */
 
   AdwToastOverlay *toast_overlay;
   GtkStack        *stack;
@@ -147,7 +148,11 @@ static void
 refresh (LgCostsWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  GtkWidget *row;
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
+  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
+
+  if (self->focus_id == 0 && row != NULL)
+    self->focus_id = lg_cost_get_id (g_object_get_data (G_OBJECT (row), "cost"));
 
   /* A small table: fine on this thread. */
   g_clear_object (&self->costs);
@@ -196,7 +201,6 @@ edit_action (GtkWidget  *widget,
 
   if (cost == NULL)
     return;
-  self->focus_id = id;
   gtk_window_present (GTK_WINDOW (lg_cost_dialog_new_for_cost (GTK_WINDOW (self), self->store,
                                                                cost)));
 }

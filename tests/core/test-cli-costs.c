@@ -178,7 +178,8 @@ test_edit (Fixture       *f,
   g_assert_cmpfloat (march_cpl (f), ==, 6100);
 
   /* ads_channel's March was $410: (41000 + 30000) / 10 leads. */
-  g_assert_cmpint (cost (f, "edit", "1", "--amount", "410", "--note", "boosted posts", NULL), ==, 0);
+  g_assert_cmpint (cost (f, "edit", "1", "--amount", "410", "--note", "boosted posts", NULL),
+                   ==, 0);
   g_assert_cmpstr (f->out, ==, "Cost 1 is now $410 for ads_channel, 1 Mar 2024 – 31 Mar 2024.\n");
   g_assert_cmpfloat (march_cpl (f), ==, 7100);
 

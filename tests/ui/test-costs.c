@@ -282,6 +282,7 @@ test_edit (Fixture       *f,
   wait_for_cpl (f, "$61");
 
   /* ads_channel's March: the form comes filled in with it. */
+  gtk_widget_grab_focus (lg_test_find_named (GTK_WIDGET (row_at (f, 1)), "costs.edit"));
   click_row_button (f, 1, "costs.edit");
   dialog = find_cost_dialog ();
   g_assert_nonnull (dialog);
@@ -301,6 +302,8 @@ test_edit (Fixture       *f,
   g_assert_cmpint (g_list_model_get_n_items (lg_costs_window_get_costs (f->costs)), ==, 4);
   row = row_text (f, 1);
   g_assert_cmpstr (row, ==, "ads_channel | 1 Mar 2024 – 31 Mar 2024 | $410");
+  /* The list was read again: the keyboard is still on the edited cost. */
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (f->costs)) == GTK_WIDGET (row_at (f, 1)));
   wait_for_cpl (f, "$71");
 
   /* Some dates come back as dates, and saving them unchanged changes nothing. */
