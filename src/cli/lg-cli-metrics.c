@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * `metrics`: the Insights figures for a period; `cost add`: what a source cost.
+ * `metrics`: the Insights figures for a period.
  */
 
 #define G_LOG_DOMAIN "lg-cli"
@@ -173,107 +173,5 @@ lg_cli_metrics (LgCli  *cli,
   else
     print_text (report, by_source);
 
-  return 0;
-}
-
-/* SOURCE is an id or a handle (with or without @). */
-static LgSource *
-find_source (LgStore     *store,
-             const char  *text,
-             GError     **error)
-{
-  g_autoptr(GListModel) sources = NULL;
-  LgSource *found = NULL;
-  const char *handle = text[0] == '@' ? text + 1 : text;
-  char *end = NULL;
-  gint64 id = g_ascii_strtoll (text, &end, 10);
-
-  if (end != text && *end == '\0')
-    return lg_store_get_source (store, id, error);
-
-  sources = lg_store_list_sources (store, error);
-  if (sources == NULL)
-    return NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
-    {
-      g_autoptr(LgSource) source = g_list_model_get_item (sources, i);
-
-      if (g_ascii_strcasecmp (lg_source_get_handle (source), handle) != 0)
-        continue;
-      if (found != NULL)
-        {
-          g_object_unref (found);
-          g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_INVALID,
-                       _("More than one source is called “%s”; give its id instead "
-                         "(see leadgram-cli info)."), handle);
-          return NULL;
-        }
-      found = g_steal_pointer (&source);
-    }
-
-  if (found == NULL)
-    g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND,
-                 _("There is no source “%s”. Give the handle or id of one of your sources."), text);
-  return found;
-}
-
-int
-lg_cli_cost (LgCli  *cli,
-             int     argc,
-             char  **argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LgSource) source = NULL;
-  g_autofree char *period = NULL;
-  g_autofree char *amount_text = NULL;
-  g_autofree char *currency = NULL;
-  g_autofree char *note = NULL;
-  g_autofree char *upper = NULL;
-  gint64 start, end, amount;
-  LgStore *store;
-  const GOptionEntry entries[] = {
-    { "period", 0, 0, G_OPTION_ARG_STRING, &period, N_("The month the cost is for"),
-      N_("YYYY-MM") },
-    { "amount", 0, 0, G_OPTION_ARG_STRING, &amount_text, N_("What it cost, e.g. 250 or 99.90"),
-      N_("N") },
-    { "currency", 0, 0, G_OPTION_ARG_STRING, &currency, N_("Currency code (default: USD)"),
-      N_("CODE") },
-    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("A note, e.g. what was paid for"),
-      N_("TEXT") },
-    { NULL }
-  };
-
-  if (!lg_cli_parse (&argc, &argv, "cost", "add SOURCE",
-                     N_("Record what a source cost in a month (for cost per lead and ROI)"),
-                     entries, &error))
-    return lg_cli_fail_error (error);
-
-  if (argc != 3 || g_strcmp0 (argv[1], "add") != 0)
-    return lg_cli_fail (_("usage: leadgram-cli cost add SOURCE --period YYYY-MM --amount N "
-                          "[--currency CODE]"));
-  if (period == NULL || amount_text == NULL)
-    return lg_cli_fail (_("cost add needs --period YYYY-MM and --amount N."));
-
-  if (!lg_parse_month (period, NULL, &start, &end, &error) ||
-      !lg_parse_amount (amount_text, &amount, &error))
-    return lg_cli_fail_error (error);
-  upper = g_ascii_strup (currency != NULL ? currency : "USD", -1);
-
-  store = lg_cli_get_store (cli, &error);
-  if (store == NULL)
-    return lg_cli_fail_error (error);
-
-  source = find_source (store, argv[2], &error);
-  if (source == NULL ||
-      lg_store_add_cost (store, lg_source_get_id (source), start, end, amount, upper, note,
-                         &error) == 0)
-    return lg_cli_fail_error (error);
-
-  {
-    g_autofree char *money = lg_format_money (amount, upper);
-
-    g_print (_("Recorded %s for %s in %s.\n"), money, lg_source_get_handle (source), period);
-  }
   return 0;
 }

@@ -17,7 +17,9 @@
 static const LgCliCommand commands[] = {
   { "info", "", N_("Show the database path, schema version and row counts"), lg_cli_info },
   { "metrics", "", N_("Show the lead-generation figures for a period"), lg_cli_metrics },
-  { "cost", "add SOURCE", N_("Record what a source cost in a month"), lg_cli_cost },
+  { "cost", "add|list|edit|remove …",
+    N_("Record what a source cost in a month, list the costs, change or remove one"),
+    lg_cli_cost },
   { "add-channel", N_("NAME [--depth N]"), N_("Add a public Telegram channel and read its messages"),
     lg_cli_add_channel },
   { "sync", N_("[NAME|--all]"), N_("Read what is new in one channel or in all of them"),

@@ -237,6 +237,16 @@ lg_parse_amount (const char  *text,
 }
 
 char *
+lg_format_amount (gint64 minor)
+{
+  g_return_val_if_fail (minor >= 0, NULL);
+
+  if (minor % 100 == 0)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, minor / 100);
+  return g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", minor / 100, (int) (minor % 100));
+}
+
+char *
 lg_format_period (gint64     from,
                   gint64     to,
                   GTimeZone *tz)

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "lg-activity.h"
+#include "lg-cost.h"
 #include "lg-followup.h"
 #include "lg-lead.h"
 #include "lg-message.h"
@@ -326,8 +327,13 @@ gboolean    lg_store_log_touch            (LgStore        *self,
 GListModel *lg_store_list_lead_names      (LgStore        *self,
                                            GError        **error);
 
-/* Costs: what a source cost over [period_start, period_end), in minor units of
- * a three-letter currency (ISO 4217). Returns the new row's id, 0 on error. */
+/* Costs (lg-store-costs.c): what a source cost over [period_start,
+ * period_end), in minor units of a three-letter currency (ISO 4217). A period
+ * that ends before it starts, a negative amount or a currency that is not
+ * three capital letters is LG_STORE_ERROR_INVALID; a source or cost that does
+ * not exist, LG_STORE_ERROR_NOT_FOUND. Writers call lg_store_notify_changed
+ * (store, "costs") after these. */
+/* Returns the new row's id, 0 on error. */
 gint64      lg_store_add_cost             (LgStore        *self,
                                            gint64          source_id,
                                            gint64          period_start,
@@ -335,6 +341,33 @@ gint64      lg_store_add_cost             (LgStore        *self,
                                            gint64          amount,
                                            const char     *currency,
                                            const char     *note,
+                                           GError        **error);
+/* The costs of source_id (0: of every source) whose period overlaps
+ * [from, to) (to <= from, e.g. both 0: any time), the latest period first.
+ * Items are LgCost with source-title set. */
+GListModel *lg_store_list_costs           (LgStore        *self,
+                                           gint64          source_id,
+                                           gint64          from,
+                                           gint64          to,
+                                           GError        **error);
+LgCost     *lg_store_get_cost             (LgStore        *self,
+                                           gint64          id,
+                                           GError        **error);
+/* Writes cost's source, period, amount, currency and note over the stored row
+ * with its id, checked as lg_store_add_cost() checks them; on an error nothing
+ * is written. */
+gboolean    lg_store_update_cost          (LgStore        *self,
+                                           LgCost         *cost,
+                                           GError        **error);
+/* Removes the cost and returns it as it was, for lg_store_restore_cost(). */
+LgCost     *lg_store_delete_cost          (LgStore        *self,
+                                           gint64          id,
+                                           GError        **error);
+/* Undo of a delete: adds cost back under its id, or under a new one (set on
+ * cost) if a cost added since took that id. NOT_FOUND when its source has
+ * been removed since. */
+gboolean    lg_store_restore_cost         (LgStore        *self,
+                                           LgCost         *cost,
                                            GError        **error);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "lg-cost-dialog.h"
+#include "lg-costs-window.h"
 #include "lg-metrics-format.h"
 #include "lg-window.h"
 
@@ -21,6 +22,7 @@ struct _LgCostDialog
 
   LgStore          *store;
   GListModel       *sources;
+  gint64            cost_id;     /* the cost being edited, 0 when adding one */
 
   AdwComboRow      *source_row;
   AdwComboRow      *span_row;
@@ -147,6 +149,32 @@ show_toast (LgCostDialog *self,
 
   if (LG_IS_WINDOW (parent))
     lg_window_add_toast (LG_WINDOW (parent), adw_toast_new (text));
+  else if (LG_IS_COSTS_WINDOW (parent))
+    lg_costs_window_add_toast (LG_COSTS_WINDOW (parent), adw_toast_new (text));
+}
+
+static gboolean
+save_cost (LgCostDialog  *self,
+           CostForm      *form,
+           const char    *currency,
+           const char    *note,
+           GError       **error)
+{
+  g_autoptr(LgCost) cost = NULL;
+
+  if (self->cost_id == 0)
+    return lg_store_add_cost (self->store, form->source_id, form->start, form->end, form->amount,
+                              currency, note, error) != 0;
+
+  cost = lg_cost_new ();
+  lg_cost_set_id (cost, self->cost_id);
+  lg_cost_set_source_id (cost, form->source_id);
+  lg_cost_set_period_start (cost, form->start);
+  lg_cost_set_period_end (cost, form->end);
+  lg_cost_set_amount (cost, form->amount);
+  lg_cost_set_currency (cost, currency);
+  lg_cost_set_note (cost, note);
+  return lg_store_update_cost (self->store, cost, error);
 }
 
 static void
@@ -161,17 +189,17 @@ lg_cost_dialog_response (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "add") != 0 || !read_form (self, &form))
     return;
 
-  /* One small insert: fine on the main thread. */
+  /* One small write: fine on the main thread. */
   currency = g_ascii_strup (form.currency, -1);
-  if (lg_store_add_cost (self->store, form.source_id, form.start, form.end, form.amount, currency,
-                         gtk_editable_get_text (GTK_EDITABLE (self->note_row)), &error) == 0)
+  if (!save_cost (self, &form, currency, gtk_editable_get_text (GTK_EDITABLE (self->note_row)),
+                  &error))
     {
       show_toast (self, error->message);
       return;
     }
 
   lg_store_notify_changed (self->store, "costs");
-  show_toast (self, _("Cost added"));
+  show_toast (self, self->cost_id == 0 ? _("Cost added") : _("Cost saved"));
 }
 
 static char *
@@ -182,18 +210,13 @@ source_title (LgSource *source)
   return g_strdup (title != NULL && *title != '\0' ? title : lg_source_get_handle (source));
 }
 
-LgCostDialog *
-lg_cost_dialog_new (GtkWindow  *parent,
-                    LgStore    *store,
-                    const char *currency)
+static LgCostDialog *
+create (GtkWindow *parent,
+        LgStore   *store)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *month = g_date_time_format (now, "%Y-%m");
   g_autoptr(GtkExpression) expression = NULL;
   LgCostDialog *self;
-
-  g_return_val_if_fail (LG_IS_STORE (store), NULL);
 
   self = g_object_new (LG_TYPE_COST_DIALOG, "transient-for", parent, "modal", TRUE, NULL);
   self->store = g_object_ref (store);
@@ -207,8 +230,86 @@ lg_cost_dialog_new (GtkWindow  *parent,
                                             G_CALLBACK (source_title), NULL, NULL);
   adw_combo_row_set_expression (self->source_row, expression);
   adw_combo_row_set_model (self->source_row, self->sources);
+  return self;
+}
+
+LgCostDialog *
+lg_cost_dialog_new (GtkWindow  *parent,
+                    LgStore    *store,
+                    const char *currency)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *month = g_date_time_format (now, "%Y-%m");
+  LgCostDialog *self;
+
+  g_return_val_if_fail (LG_IS_STORE (store), NULL);
+
+  self = create (parent, store);
   gtk_editable_set_text (GTK_EDITABLE (self->month_row), month);
   gtk_editable_set_text (GTK_EDITABLE (self->currency_row), currency != NULL ? currency : "USD");
+  validate (self);
+  return self;
+}
+
+/* The period as the form shows it: a month when it is one whole local
+ * month, else its first and last day. */
+static void
+fill_period (LgCostDialog *self,
+             gint64        start,
+             gint64        end)
+{
+  g_autoptr(GDateTime) first = g_date_time_new_from_unix_local (start);
+  g_autoptr(GDateTime) last = g_date_time_new_from_unix_local (end - DAY);
+  g_autoptr(GDateTime) next_month = g_date_time_add_months (first, 1);
+  g_autofree char *month = g_date_time_format (first, "%Y-%m");
+  g_autofree char *from = g_date_time_format (first, "%Y-%m-%d");
+  g_autofree char *to = g_date_time_format (last, "%Y-%m-%d");
+  gboolean whole_month = g_date_time_get_day_of_month (first) == 1 &&
+                         g_date_time_get_hour (first) == 0 &&
+                         g_date_time_get_minute (first) == 0 &&
+                         g_date_time_get_second (first) == 0 &&
+                         g_date_time_to_unix (next_month) == end;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->month_row), month);
+  gtk_editable_set_text (GTK_EDITABLE (self->from_row), from);
+  gtk_editable_set_text (GTK_EDITABLE (self->to_row), to);
+  adw_combo_row_set_selected (self->span_row, whole_month ? 0 : 1);
+}
+
+LgCostDialog *
+lg_cost_dialog_new_for_cost (GtkWindow *parent,
+                             LgStore   *store,
+                             LgCost    *cost)
+{
+  g_autofree char *amount = NULL;
+  LgCostDialog *self;
+  guint n;
+
+  g_return_val_if_fail (LG_IS_STORE (store), NULL);
+  g_return_val_if_fail (LG_IS_COST (cost), NULL);
+
+  self = create (parent, store);
+  self->cost_id = lg_cost_get_id (cost);
+  adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), _("Edit Cost"));
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self),
+                               _("Cost per lead and ROI count the cost as you save it, in every "
+                                 "period it overlaps."));
+  /* The one response that writes: "add" in both modes. */
+  adw_message_dialog_set_response_label (ADW_MESSAGE_DIALOG (self), "add", _("_Save"));
+
+  n = self->sources != NULL ? g_list_model_get_n_items (self->sources) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LgSource) source = g_list_model_get_item (self->sources, i);
+
+      if (lg_source_get_id (source) == lg_cost_get_source_id (cost))
+        adw_combo_row_set_selected (self->source_row, i);
+    }
+  fill_period (self, lg_cost_get_period_start (cost), lg_cost_get_period_end (cost));
+  amount = lg_format_amount (lg_cost_get_amount (cost));
+  gtk_editable_set_text (GTK_EDITABLE (self->amount_row), amount);
+  gtk_editable_set_text (GTK_EDITABLE (self->currency_row), lg_cost_get_currency (cost));
+  gtk_editable_set_text (GTK_EDITABLE (self->note_row), lg_cost_get_note (cost));
   validate (self);
   return self;
 }

@@ -15,6 +15,7 @@
 #include <math.h>
 
 #include "lg-cost-dialog.h"
+#include "lg-costs-window.h"
 #include "lg-figure-card.h"
 #include "lg-insights-view.h"
 #include "lg-metrics-export.h"
@@ -504,6 +505,18 @@ add_cost_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+show_costs_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LgInsightsView *self = LG_INSIGHTS_VIEW (widget);
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (lg_costs_window_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                         self->store)));
+}
+
 /* The table */
 
 static void
@@ -657,6 +670,7 @@ lg_insights_view_set_store (LgInsightsView *self,
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "insights.add-cost", store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "insights.show-costs", store != NULL);
 
   if (store == NULL)
     {
@@ -801,6 +815,7 @@ lg_insights_view_class_init (LgInsightsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_table_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "insights.add-cost", NULL, add_cost_action);
+  gtk_widget_class_install_action (widget_class, "insights.show-costs", NULL, show_costs_action);
   gtk_widget_class_install_action (widget_class, "insights.export-csv", NULL, export_csv_action);
   gtk_widget_class_install_action (widget_class, "insights.export-chart", "s",
                                    export_chart_action);

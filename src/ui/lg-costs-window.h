@@ -1,0 +1,26 @@
+/* lg-costs-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "lg-store.h"
+
+G_BEGIN_DECLS
+
+/* The recorded costs, the latest period first, each to edit or remove (with
+ * Undo); opened from Insights. */
+#define LG_TYPE_COSTS_WINDOW (lg_costs_window_get_type ())
+G_DECLARE_FINAL_TYPE (LgCostsWindow, lg_costs_window, LG, COSTS_WINDOW, AdwWindow)
+
+LgCostsWindow *lg_costs_window_new        (GtkWindow     *parent,
+                                           LgStore       *store);
+void           lg_costs_window_add_toast  (LgCostsWindow *self,
+                                           AdwToast      *toast);
+/* The costs the list shows, as LgCost items. */
+GListModel    *lg_costs_window_get_costs  (LgCostsWindow *self);
+
+G_END_DECLS
