@@ -34,6 +34,11 @@ struct _LgApplication
 
 G_DEFINE_FINAL_TYPE (LgApplication, lg_application, ADW_TYPE_APPLICATION)
 
+/* How long Leadgram stays without a window or a task before it quits. D-Bus
+ * starts it (--gapplication-service, no window) for a notification's button
+ * when it is not running; it then lingers this long for the next click. */
+#define INACTIVITY_TIMEOUT_MS 3000
+
 LgApplication *
 lg_application_new (void)
 {
@@ -501,23 +506,51 @@ report_error (LgApplication *self,
   lg_window_add_toast (window, adw_toast_new (error->message));
 }
 
+/* Without a database a notification's button can do nothing: the window says
+ * why (activation shows the error). */
+static gboolean
+check_store_or_explain (LgApplication *self)
+{
+  if (self->store != NULL)
+    return TRUE;
+  g_application_activate (G_APPLICATION (self));
+  return FALSE;
+}
+
+/* Done and Snooze work without a window, and may be what started Leadgram.
+ * Holding the application over them restarts the inactivity timeout, so a
+ * process started for one click quits soon after it, unless a window or
+ * "run-in-background" keeps it. */
 static void
 lg_application_followup_done_action (GSimpleAction *action,
                                      GVariant      *parameter,
                                      gpointer       user_data)
 {
   LgApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(LgFollowup) done = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id = g_variant_get_int64 (parameter);
 
-  if (self->store == NULL)
+  if (!check_store_or_explain (self))
     return;
 
+  g_application_hold (G_APPLICATION (self));
   withdraw_followup_notification (self, id);
-  /* The next step is asked for over the window, so it has to be there. */
-  lg_followup_dialog_complete (self->store, id, GTK_WINDOW (present_window (self)), &error);
+  done = lg_followup_dialog_complete_quietly (self->store, id, &error);
   if (error != NULL)
     report_error (self, error);
+  else if (done != NULL && window != NULL)
+    lg_followup_dialog_ask_next (self->store, done, window);
+  else if (done != NULL)
+    {
+      /* No window comes up for a button: the next step is asked in its place. */
+      g_autoptr(GNotification) next = lg_followup_notification_new_next_step (done);
+      g_autofree char *next_id = lg_followup_notification_id (id);
+
+      g_application_send_notification (G_APPLICATION (self), next_id, next);
+    }
+  g_application_release (G_APPLICATION (self));
 }
 
 static void
@@ -530,19 +563,41 @@ lg_application_followup_snooze_action (GSimpleAction *action,
   gint64 id = g_variant_get_int64 (parameter);
   gint64 now;
 
-  if (self->store == NULL)
+  if (!check_store_or_explain (self))
+    return;
+
+  g_application_hold (G_APPLICATION (self));
+  withdraw_followup_notification (self, id);
+  now = lg_followup_scheduler_get_now (self->scheduler);
+  if (lg_store_snooze_followup (self->store, id,
+                                lg_followup_quick_time (LG_FOLLOWUP_QUICK_IN_1_HOUR, now, NULL),
+                                &error))
+    lg_store_notify_changed (self->store, "followups");
+  else
+    report_error (self, error);
+  g_application_release (G_APPLICATION (self));
+}
+
+/* "Schedule Next Step" on the notification Done left. */
+static void
+lg_application_followup_next_action (GSimpleAction *action,
+                                     GVariant      *parameter,
+                                     gpointer       user_data)
+{
+  LgApplication *self = user_data;
+  g_autoptr(LgFollowup) done = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = g_variant_get_int64 (parameter);
+
+  if (!check_store_or_explain (self))
     return;
 
   withdraw_followup_notification (self, id);
-  now = lg_followup_scheduler_get_now (self->scheduler);
-  if (!lg_store_snooze_followup (self->store, id,
-                                 lg_followup_quick_time (LG_FOLLOWUP_QUICK_IN_1_HOUR, now, NULL),
-                                 &error))
-    {
-      report_error (self, error);
-      return;
-    }
-  lg_store_notify_changed (self->store, "followups");
+  done = lg_store_get_followup (self->store, id, &error);
+  if (done == NULL)
+    report_error (self, error);
+  else
+    lg_followup_dialog_ask_next (self->store, done, GTK_WINDOW (present_window (self)));
 }
 
 static void
@@ -573,6 +628,7 @@ static const GActionEntry app_actions[] = {
   { "export-leads", lg_application_export_leads_action },
   { "followup-done", lg_application_followup_done_action, "x" },
   { "followup-snooze", lg_application_followup_snooze_action, "x" },
+  { "followup-next", lg_application_followup_next_action, "x" },
   { "open-lead", lg_application_open_lead_action, "x" },
   { "show-followups", lg_application_show_followups_action },
 };
@@ -588,6 +644,7 @@ lg_application_init (LgApplication *self)
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_inactivity_timeout (G_APPLICATION (self), INACTIVITY_TIMEOUT_MS);
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",

@@ -369,15 +369,13 @@ lg_followup_dialog_set_note (LgFollowupDialog *self,
   gtk_editable_set_text (GTK_EDITABLE (self->note_row), note != NULL ? note : "");
 }
 
-LgFollowupDialog *
-lg_followup_dialog_complete (LgStore    *store,
-                             gint64      followup_id,
-                             GtkWindow  *parent,
-                             GError    **error)
+LgFollowup *
+lg_followup_dialog_complete_quietly (LgStore  *store,
+                                     gint64    followup_id,
+                                     GError  **error)
 {
   g_autoptr(LgFollowup) followup = NULL;
   g_autoptr(LgLead) lead = NULL;
-  LgFollowupDialog *dialog;
   const char *stage;
 
   g_return_val_if_fail (LG_IS_STORE (store), NULL);
@@ -397,12 +395,40 @@ lg_followup_dialog_complete (LgStore    *store,
   stage = lg_lead_get_stage (lead);
   if (g_strcmp0 (stage, "won") == 0 || g_strcmp0 (stage, "lost") == 0)
     return NULL;
+  return g_steal_pointer (&followup);
+}
 
-  dialog = lg_followup_dialog_new (store, lg_lead_get_id (lead));
-  lg_followup_dialog_set_previous (dialog, followup);
+LgFollowupDialog *
+lg_followup_dialog_ask_next (LgStore    *store,
+                             LgFollowup *done,
+                             GtkWindow  *parent)
+{
+  LgFollowupDialog *dialog;
+
+  g_return_val_if_fail (LG_IS_STORE (store), NULL);
+  g_return_val_if_fail (LG_IS_FOLLOWUP (done), NULL);
+
+  dialog = lg_followup_dialog_new (store, lg_followup_get_lead_id (done));
+  lg_followup_dialog_set_previous (dialog, done);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), parent);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
+}
+
+LgFollowupDialog *
+lg_followup_dialog_complete (LgStore    *store,
+                             gint64      followup_id,
+                             GtkWindow  *parent,
+                             GError    **error)
+{
+  g_autoptr(LgFollowup) done = NULL;
+
+  g_return_val_if_fail (LG_IS_STORE (store), NULL);
+
+  done = lg_followup_dialog_complete_quietly (store, followup_id, error);
+  if (done == NULL)
+    return NULL;
+  return lg_followup_dialog_ask_next (store, done, parent);
 }
 
 static void

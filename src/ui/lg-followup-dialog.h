@@ -19,23 +19,32 @@ G_BEGIN_DECLS
 #define LG_TYPE_FOLLOWUP_DIALOG (lg_followup_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (LgFollowupDialog, lg_followup_dialog, LG, FOLLOWUP_DIALOG, AdwWindow)
 
-LgFollowupDialog *lg_followup_dialog_new            (LgStore          *store,
-                                                     gint64            lead_id);
+LgFollowupDialog *lg_followup_dialog_new              (LgStore          *store,
+                                                       gint64            lead_id);
 /* Asks for the next step after `done`: its kind is preselected and it is shown. */
-void              lg_followup_dialog_set_previous   (LgFollowupDialog *self,
-                                                     LgFollowup       *done);
-gint64            lg_followup_dialog_get_lead_id    (LgFollowupDialog *self);
+void              lg_followup_dialog_set_previous     (LgFollowupDialog *self,
+                                                       LgFollowup       *done);
+gint64            lg_followup_dialog_get_lead_id      (LgFollowupDialog *self);
 /* Preselects a quick choice (the default is tomorrow morning) or the note. */
-void              lg_followup_dialog_set_quick      (LgFollowupDialog *self,
-                                                     LgFollowupQuick   quick);
-void              lg_followup_dialog_set_note       (LgFollowupDialog *self,
-                                                     const char       *note);
+void              lg_followup_dialog_set_quick        (LgFollowupDialog *self,
+                                                       LgFollowupQuick   quick);
+void              lg_followup_dialog_set_note         (LgFollowupDialog *self,
+                                                       const char       *note);
 
 /* Completes a follow-up and, unless its lead is won or lost, asks for the next
  * step with a dialog over parent, which it returns (NULL when it did not ask). */
-LgFollowupDialog *lg_followup_dialog_complete       (LgStore          *store,
-                                                     gint64            followup_id,
-                                                     GtkWindow        *parent,
-                                                     GError          **error);
+LgFollowupDialog *lg_followup_dialog_complete         (LgStore          *store,
+                                                       gint64            followup_id,
+                                                       GtkWindow        *parent,
+                                                       GError          **error);
+/* The same without the dialog: returns the completed follow-up when its lead
+ * wants a next step (neither won nor lost), else NULL (error set on failure). */
+LgFollowup       *lg_followup_dialog_complete_quietly (LgStore          *store,
+                                                       gint64            followup_id,
+                                                       GError          **error);
+/* Asks for the next step after done with a dialog over parent, and returns it. */
+LgFollowupDialog *lg_followup_dialog_ask_next         (LgStore          *store,
+                                                       LgFollowup       *done,
+                                                       GtkWindow        *parent);
 
 G_END_DECLS

@@ -74,6 +74,27 @@ lg_followup_notification_new (LgFollowup *followup,
 }
 
 GNotification *
+lg_followup_notification_new_next_step (LgFollowup *done)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *title = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (LG_IS_FOLLOWUP (done), NULL);
+
+  id = lg_followup_get_id (done);
+  /* Translators: a lead's name and what was done, e.g. "Done: Anna Petrova · Call" */
+  title = g_strdup_printf (_("Done: %s · %s"), lead_name (done),
+                           lg_followup_kind_label (lg_followup_get_kind (done)));
+  notification = new_notification (title, _("What is the next step with this lead?"));
+  g_notification_set_default_action_and_target_value (notification, "app.followup-next",
+                                                      g_variant_new_int64 (id));
+  g_notification_add_button_with_target_value (notification, _("Schedule Next Step"),
+                                               "app.followup-next", g_variant_new_int64 (id));
+  return g_steal_pointer (&notification);
+}
+
+GNotification *
 lg_followup_notification_new_missed (GListModel *followups)
 {
   g_autoptr(GNotification) notification = NULL;

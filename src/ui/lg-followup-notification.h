@@ -15,14 +15,17 @@ G_BEGIN_DECLS
  * the kind, body the note and the due time, buttons Done and Snooze
  * (app.followup-done / app.followup-snooze with the follow-up id), and the
  * default action app.open-lead with the lead id. tz NULL = local. */
-GNotification *lg_followup_notification_new         (LgFollowup *followup,
-                                                     gint64      now,
-                                                     GTimeZone  *tz);
+GNotification *lg_followup_notification_new           (LgFollowup *followup,
+                                                       gint64      now,
+                                                       GTimeZone  *tz);
+/* After Done from a notification with no window open: asks for the next step,
+ * which app.followup-next (the follow-up id) schedules in the window. */
+GNotification *lg_followup_notification_new_next_step (LgFollowup *done);
 /* One notification for those that fell due while Leadgram was closed;
  * its default action shows the Follow-ups view. */
-GNotification *lg_followup_notification_new_missed  (GListModel *followups);
+GNotification *lg_followup_notification_new_missed    (GListModel *followups);
 /* The id to send and withdraw a follow-up's notification with. */
-char          *lg_followup_notification_id          (gint64      followup_id);
+char          *lg_followup_notification_id            (gint64      followup_id);
 
 #define LG_FOLLOWUP_NOTIFICATION_MISSED_ID "followups-missed"
 

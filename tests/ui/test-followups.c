@@ -18,98 +18,13 @@
 #include "lg-lead-card.h"
 #include "lg-lead-detail.h"
 #include "lg-pipeline-view.h"
+#include "lg-test-notifications.h"
 #include "lg-test-ui.h"
 #include "lg-test-util.h"
 #include "lg-window.h"
 
-static const char notifications_xml[] =
-  "<node>"
-  "  <interface name='org.gtk.Notifications'>"
-  "    <method name='AddNotification'>"
-  "      <arg type='s' direction='in'/><arg type='s' direction='in'/>"
-  "      <arg type='a{sv}' direction='in'/>"
-  "    </method>"
-  "    <method name='RemoveNotification'>"
-  "      <arg type='s' direction='in'/><arg type='s' direction='in'/>"
-  "    </method>"
-  "  </interface>"
-  "</node>";
-
-/* Kept open for the whole run: the name goes with the connection. */
-static GDBusConnection *server_bus;
-/* What the stand-in server was sent: notification id -> a{sv}. */
-static GHashTable *sent;
-static GHashTable *withdrawn;
-
-static void
-notifications_method_cb (GDBusConnection       *connection,
-                         const char            *sender,
-                         const char            *object_path,
-                         const char            *interface_name,
-                         const char            *method_name,
-                         GVariant              *parameters,
-                         GDBusMethodInvocation *invocation,
-                         gpointer               user_data)
-{
-  const char *id;
-
-  if (g_strcmp0 (method_name, "AddNotification") == 0)
-    {
-      GVariant *notification;
-
-      g_variant_get (parameters, "(&s&s@a{sv})", NULL, &id, &notification);
-      g_hash_table_insert (sent, g_strdup (id), notification);
-    }
-  else
-    {
-      g_variant_get (parameters, "(&s&s)", NULL, &id);
-      g_hash_table_add (withdrawn, g_strdup (id));
-    }
-  g_dbus_method_invocation_return_value (invocation, NULL);
-}
-
-/* Owns org.gtk.Notifications on the session bus, so GLib sends this
- * process's notifications to the handler above. FALSE without a bus. */
-static gboolean
-start_notification_server (void)
-{
-  static const GDBusInterfaceVTable vtable = { notifications_method_cb, NULL, NULL };
-  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (notifications_xml, NULL);
-  GDBusConnection *bus = server_bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-  g_autoptr(GVariant) reply = NULL;
-  g_autoptr(GError) error = NULL;
-  guint32 result;
-
-  if (bus == NULL)
-    return FALSE;
-
-  sent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_variant_unref);
-  withdrawn = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_dbus_connection_register_object (bus, "/org/gtk/Notifications", info->interfaces[0],
-                                     &vtable, NULL, NULL, &error);
-  g_assert_no_error (error);
-  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "RequestName",
-                                       g_variant_new ("(su)", "org.gtk.Notifications", 4),
-                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1,
-                                       NULL, &error);
-  g_assert_no_error (error);
-  g_variant_get (reply, "(u)", &result);
-  g_assert_cmpuint (result, ==, 1);
-  return TRUE;
-}
-
-static gboolean
-was_sent (gpointer id)
-{
-  return g_hash_table_contains (sent, id);
-}
-
-static gboolean
-was_withdrawn (gpointer id)
-{
-  return g_hash_table_contains (withdrawn, id);
-}
+/* Whether the stand-in notification server runs (there is a session bus). */
+static gboolean have_notifications;
 
 static LgFollowupDialog *
 find_dialog (void)
@@ -241,8 +156,8 @@ on_activate_notifications_cb (LgApplication *app)
   gint64 due_at = now_seconds () - 1;
 
   /* Fell due while closed: one summary, sent at start. */
-  lg_test_wait_until (was_sent, (gpointer) "followups-missed");
-  missed = g_hash_table_lookup (sent, "followups-missed");
+  lg_test_wait_until (lg_test_notifications_was_sent, (gpointer) "followups-missed");
+  missed = lg_test_notifications_lookup ("followups-missed");
   lookup (missed, "title", "2 follow-ups fell due while Leadgram was closed");
   lookup (missed, "body", "Anna Petrova · Call\nAnna Petrova · Email");
   lookup (missed, "default-action", "app.show-followups");
@@ -252,8 +167,8 @@ on_activate_notifications_cb (LgApplication *app)
                                           "Confirm the demo time");
   lg_store_notify_changed (store, "followups");
   id = g_strdup_printf ("followup-%" G_GINT64_FORMAT, due_followup_id);
-  lg_test_wait_until (was_sent, id);
-  notification = g_hash_table_lookup (sent, id);
+  lg_test_wait_until (lg_test_notifications_was_sent, id);
+  notification = lg_test_notifications_lookup (id);
   lookup (notification, "title", "Marco Rossi · Call");
   when = lg_followup_format_due (due_at, now_seconds (), NULL);
   expected_body = g_strdup_printf ("Confirm the demo time\nDue %s", when);
@@ -274,7 +189,7 @@ on_activate_notifications_cb (LgApplication *app)
   g_assert_cmpint (lg_followup_get_snoozed_until (snoozed), >=, due_at + 3600);
   g_assert_cmpint (lg_followup_get_snoozed_until (snoozed), <=, now_seconds () + 3600);
   g_assert_cmpint (lg_followup_get_done_at (snoozed), ==, 0);
-  lg_test_wait_until (was_withdrawn, id);
+  lg_test_wait_until (lg_test_notifications_was_withdrawn, id);
 
   /* Done: completed, and the next step is asked for (the lead is open). */
   g_action_group_activate_action (G_ACTION_GROUP (app), "followup-done",
@@ -285,9 +200,12 @@ on_activate_notifications_cb (LgApplication *app)
   g_assert_cmpint (lg_followup_dialog_get_lead_id (find_dialog ()), ==, lg_lead_get_id (lead));
   close_dialog ();
 
-  /* The default action opens the lead's detail beside the board. */
+  /* The default action opens the lead's detail beside the board, and it stays
+   * open once the board, never shown before, is laid out (a flap that folds
+   * then must not close it). */
   g_action_group_activate_action (G_ACTION_GROUP (app), "open-lead",
                                   g_variant_new_int64 (missed_lead_id));
+  lg_test_run_frames (300);
   {
     LgWindow *window = LG_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
 
@@ -305,7 +223,7 @@ test_notifications (void)
   g_autofree char *db = NULL;
   g_autoptr(LgApplication) app = new_app (&db);
 
-  if (sent == NULL)
+  if (!have_notifications)
     {
       g_test_skip ("No session bus to capture notifications on");
       return;
@@ -705,9 +623,48 @@ test_from_board (void)
   g_assert_cmpint (run_app (app, db, on_activate_board_cb), ==, 0);
 }
 
-/* "Keep running in the background": the window closes, the app stays. */
+/* "Keep running in the background": the window closes, the app stays. Done
+ * on a notification then brings up no window: the next step is asked in a
+ * notification, whose button opens the window and the dialog. */
 
 static gboolean still_running;
+
+static void
+assert_asks_next_step (LgApplication *app)
+{
+  LgStore *store = lg_application_get_store (app);
+  g_autoptr(LgLead) lead = lg_test_add_lead (store, "Erik Larsen", "warm");
+  g_autoptr(LgFollowup) done = NULL;
+  g_autoptr(GVariant) target = NULL;
+  g_autofree char *id = NULL;
+  gint64 followup_id;
+  GVariant *next;
+
+  followup_id = lg_test_add_followup (store, lg_lead_get_id (lead), now_seconds () - 60,
+                                      "meeting", "Demo");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "followup-done",
+                                  g_variant_new_int64 (followup_id));
+  done = lg_store_get_followup (store, followup_id, NULL);
+  g_assert_cmpint (lg_followup_get_done_at (done), >, 0);
+  g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_null (find_dialog ());
+
+  id = g_strdup_printf ("followup-%" G_GINT64_FORMAT, followup_id);
+  lg_test_wait_until (lg_test_notifications_was_sent, id);
+  next = lg_test_notifications_lookup (id);
+  lookup (next, "title", "Done: Erik Larsen · Meeting");
+  lookup (next, "body", "What is the next step with this lead?");
+  lookup (next, "default-action", "app.followup-next");
+  target = g_variant_lookup_value (next, "default-action-target", G_VARIANT_TYPE_INT64);
+  g_assert_cmpint (g_variant_get_int64 (target), ==, followup_id);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "followup-next",
+                                  g_variant_new_int64 (followup_id));
+  g_assert_nonnull (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (find_dialog ());
+  g_assert_cmpint (lg_followup_dialog_get_lead_id (find_dialog ()), ==, lg_lead_get_id (lead));
+  close_dialog ();
+}
 
 static gboolean
 check_still_running_cb (gpointer user_data)
@@ -716,6 +673,8 @@ check_still_running_cb (gpointer user_data)
 
   g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (app)));
   still_running = TRUE;
+  if (have_notifications)
+    assert_asks_next_step (LG_APPLICATION (app));
   g_application_quit (app);
   return G_SOURCE_REMOVE;
 }
@@ -768,7 +727,7 @@ main (int   argc,
   if (!lg_test_init_gtk ())
     return 77;
 
-  start_notification_server ();
+  have_notifications = lg_test_notifications_start ();
 
   g_test_add_func ("/ui/followups/notifications", test_notifications);
   g_test_add_func ("/ui/followups/schedule-and-complete", test_schedule_and_complete);
