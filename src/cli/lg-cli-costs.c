@@ -441,21 +441,14 @@ lg_cli_cost (LgCli  *cli,
              int     argc,
              char  **argv)
 {
-  static const struct {
-    const char *name;
-    int       (*run) (LgCli *cli, int argc, char **argv);
-  } subcommands[] = {
-    { "add", cost_add },
-    { "list", cost_list },
-    { "edit", cost_edit },
-    { "remove", cost_remove },
+  static const LgCliCommand subcommands[] = {
+    { "add", NULL, NULL, cost_add },
+    { "list", NULL, NULL, cost_list },
+    { "edit", NULL, NULL, cost_edit },
+    { "remove", NULL, NULL, cost_remove },
   };
 
-  if (argc >= 2)
-    for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
-      if (g_strcmp0 (argv[1], subcommands[i].name) == 0)
-        return subcommands[i].run (cli, argc - 1, argv + 1);
-
-  return lg_cli_fail (_("usage: leadgram-cli cost add|list|edit|remove …; "
-                        "run “leadgram-cli cost add --help” for the options"));
+  return lg_cli_run_subcommand (cli, argc, argv, subcommands, G_N_ELEMENTS (subcommands),
+                                _("usage: leadgram-cli cost add|list|edit|remove …; "
+                                  "run “leadgram-cli cost add --help” for the options"));
 }

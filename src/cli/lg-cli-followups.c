@@ -287,11 +287,12 @@ lg_cli_followup (LgCli  *cli,
                  int     argc,
                  char  **argv)
 {
-  if (argc >= 2 && g_strcmp0 (argv[1], "add") == 0)
-    return followup_add (cli, argc - 1, argv + 1);
-  if (argc >= 2 && g_strcmp0 (argv[1], "done") == 0)
-    return followup_done (cli, argc - 1, argv + 1);
+  static const LgCliCommand subcommands[] = {
+    { "add", NULL, NULL, followup_add },
+    { "done", NULL, NULL, followup_done },
+  };
 
-  return lg_cli_fail (_("usage: followup add LEAD_ID --at TIME [--kind KIND] [--note TEXT] "
-                        "| followup done ID"));
+  return lg_cli_run_subcommand (cli, argc, argv, subcommands, G_N_ELEMENTS (subcommands),
+                                _("usage: followup add LEAD_ID --at TIME [--kind KIND] "
+                                  "[--note TEXT] | followup done ID"));
 }

@@ -445,22 +445,15 @@ lg_cli_lead (LgCli  *cli,
              int     argc,
              char  **argv)
 {
-  static const struct {
-    const char *name;
-    int       (*run) (LgCli *cli, int argc, char **argv);
-  } subcommands[] = {
-    { "add", lead_add },
-    { "move", lead_move },
-    { "show", lead_show },
-    { "touch", lead_touch },
-    { "stay-in-touch", lead_stay_in_touch },
+  static const LgCliCommand subcommands[] = {
+    { "add", NULL, NULL, lead_add },
+    { "move", NULL, NULL, lead_move },
+    { "show", NULL, NULL, lead_show },
+    { "touch", NULL, NULL, lead_touch },
+    { "stay-in-touch", NULL, NULL, lead_stay_in_touch },
   };
 
-  if (argc >= 2)
-    for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
-      if (g_strcmp0 (argv[1], subcommands[i].name) == 0)
-        return subcommands[i].run (cli, argc - 1, argv + 1);
-
-  return lg_cli_fail (_("usage: leadgram-cli lead add|move|show|touch|stay-in-touch …; "
-                        "run “leadgram-cli lead add --help” for the options"));
+  return lg_cli_run_subcommand (cli, argc, argv, subcommands, G_N_ELEMENTS (subcommands),
+                                _("usage: leadgram-cli lead add|move|show|touch|stay-in-touch …; "
+                                  "run “leadgram-cli lead add --help” for the options"));
 }

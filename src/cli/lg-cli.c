@@ -68,6 +68,22 @@ lg_cli_fail_error (const GError *error)
   return lg_cli_fail ("%s", error->message);
 }
 
+int
+lg_cli_run_subcommand (LgCli              *cli,
+                       int                 argc,
+                       char              **argv,
+                       const LgCliCommand *commands,
+                       guint               n_commands,
+                       const char         *usage)
+{
+  if (argc >= 2)
+    for (guint i = 0; i < n_commands; i++)
+      if (g_strcmp0 (argv[1], commands[i].name) == 0)
+        return commands[i].run (cli, argc - 1, argv + 1);
+
+  return lg_cli_fail ("%s", usage);
+}
+
 gboolean
 lg_cli_parse_id (const char *text,
                  gint64     *id)

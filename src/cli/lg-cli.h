@@ -33,6 +33,14 @@ LgStore *lg_cli_get_store   (LgCli        *cli,
 int      lg_cli_fail        (const char   *format,
                              ...) G_GNUC_PRINTF (1, 2);
 int      lg_cli_fail_error  (const GError *error);
+/* Runs the one of commands that argv[1] names, with argv from that name on;
+ * else fails with usage. */
+int      lg_cli_run_subcommand (LgCli              *cli,
+                                int                 argc,
+                                char              **argv,
+                                const LgCliCommand *commands,
+                                guint               n_commands,
+                                const char         *usage);
 gboolean lg_cli_parse       (int          *argc,
                              char       ***argv,
                              const char   *command,

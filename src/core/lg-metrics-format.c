@@ -239,11 +239,12 @@ lg_parse_amount (const char  *text,
 char *
 lg_format_amount (gint64 minor)
 {
-  g_return_val_if_fail (minor >= 0, NULL);
+  const char *sign = minor < 0 ? "-" : "";
 
   if (minor % 100 == 0)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, minor / 100);
-  return g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", minor / 100, (int) (minor % 100));
+    return g_strdup_printf ("%s%" G_GINT64_FORMAT, sign, ABS (minor) / 100);
+  return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%02d", sign, ABS (minor) / 100,
+                          (int) (ABS (minor) % 100));
 }
 
 char *

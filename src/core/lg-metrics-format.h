@@ -52,8 +52,8 @@ gboolean lg_parse_month        (const char     *text,
 gboolean lg_parse_amount       (const char     *text,
                                 gint64         *minor,
                                 GError        **error);
-/* The other way: minor units (not negative) → "12.50" or "12", as
- * lg_parse_amount() reads it. */
+/* The other way: minor units → "12.50" or "12", as lg_parse_amount() and
+ * the lead's value field read it. */
 char    *lg_format_amount      (gint64          minor);
 /* "1 Mar 2024 – 31 Mar 2024": the last day shown is the one before `to`. */
 char    *lg_format_period      (gint64          from,

@@ -188,6 +188,20 @@ lg_store_get_cost (LgStore  *self,
   return cost;
 }
 
+/* ?1 id, ?2 source, ?3 and ?4 the period, ?5 amount, ?6 currency, ?7 note. */
+static void
+bind_cost (sqlite3_stmt *stmt,
+           LgCost       *cost)
+{
+  sqlite3_bind_int64 (stmt, 1, lg_cost_get_id (cost));
+  sqlite3_bind_int64 (stmt, 2, lg_cost_get_source_id (cost));
+  sqlite3_bind_int64 (stmt, 3, lg_cost_get_period_start (cost));
+  sqlite3_bind_int64 (stmt, 4, lg_cost_get_period_end (cost));
+  sqlite3_bind_int64 (stmt, 5, lg_cost_get_amount (cost));
+  sqlite3_bind_text (stmt, 6, lg_cost_get_currency (cost), -1, SQLITE_TRANSIENT);
+  lg_stmt_bind_text (stmt, 7, lg_cost_get_note (cost));
+}
+
 gboolean
 lg_store_update_cost (LgStore  *self,
                       LgCost   *cost,
@@ -210,13 +224,7 @@ lg_store_update_cost (LgStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, lg_cost_get_id (cost));
-  sqlite3_bind_int64 (stmt, 2, lg_cost_get_source_id (cost));
-  sqlite3_bind_int64 (stmt, 3, lg_cost_get_period_start (cost));
-  sqlite3_bind_int64 (stmt, 4, lg_cost_get_period_end (cost));
-  sqlite3_bind_int64 (stmt, 5, lg_cost_get_amount (cost));
-  sqlite3_bind_text (stmt, 6, lg_cost_get_currency (cost), -1, SQLITE_TRANSIENT);
-  lg_stmt_bind_text (stmt, 7, lg_cost_get_note (cost));
+  bind_cost (stmt, cost);
 
   if (!lg_store_step_done (self, stmt, _("Could not save the cost"), error))
     return FALSE;
@@ -282,13 +290,7 @@ lg_store_restore_cost (LgStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, lg_cost_get_id (cost));
-  sqlite3_bind_int64 (stmt, 2, lg_cost_get_source_id (cost));
-  sqlite3_bind_int64 (stmt, 3, lg_cost_get_period_start (cost));
-  sqlite3_bind_int64 (stmt, 4, lg_cost_get_period_end (cost));
-  sqlite3_bind_int64 (stmt, 5, lg_cost_get_amount (cost));
-  sqlite3_bind_text (stmt, 6, lg_cost_get_currency (cost), -1, SQLITE_TRANSIENT);
-  lg_stmt_bind_text (stmt, 7, lg_cost_get_note (cost));
+  bind_cost (stmt, cost);
 
   if (!lg_store_step_done (self, stmt, _("Could not restore the cost"), error))
     return FALSE;

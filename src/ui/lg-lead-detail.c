@@ -17,6 +17,7 @@
 #include "lg-lead-detail.h"
 #include "lg-followup-dialog.h"
 #include "lg-lead-validate.h"
+#include "lg-metrics-format.h"
 #include "lg-score-band.h"
 #include "lg-ui-util.h"
 
@@ -503,11 +504,7 @@ value_text (LgLead *lead)
   if (lead == NULL)
     return NULL;
   value = lg_lead_get_value (lead);
-  if (value == 0)
-    return g_strdup ("");
-  if (value % 100 == 0)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, value / 100);
-  return g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", value / 100, (int) ABS (value % 100));
+  return value != 0 ? lg_format_amount (value) : g_strdup ("");
 }
 
 static void

@@ -19,6 +19,7 @@
 #include "lg-lead-card.h"
 #include "lg-lead-detail.h"
 #include "lg-lead-validate.h"
+#include "lg-metrics-format.h"
 #include "lg-pipeline-view.h"
 #include "lg-ui-util.h"
 
@@ -910,8 +911,7 @@ request_move (LgPipelineView *self,
 
       body = g_strdup_printf (_("Confirm the value of the deal with “%s”."), name);
       dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (self), _("Mark as Won?"), body));
-      value = g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", lg_lead_get_value (lead) / 100,
-                               (int) ABS (lg_lead_get_value (lead) % 100));
+      value = lg_format_amount (lg_lead_get_value (lead));
       gtk_editable_set_text (GTK_EDITABLE (entry), value);
       gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_NUMBER);
       adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "won", _("Mark _Won"),
