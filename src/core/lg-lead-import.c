@@ -1702,55 +1702,6 @@ write_row (LgLeadImport  *self,
  * only, so it needs none of them meanwhile. */
 #define REBUILD_INDEXES_MIN_ROWS 5000
 
-/* Drops the leads' indexes; returns their CREATE statements, to run again. */
-static GStrv
-drop_lead_indexes (LgStore  *store,
-                   GError  **error)
-{
-  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
-  g_autoptr(GStrvBuilder) sql = g_strv_builder_new ();
-  g_auto(GStrv) drop = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = lg_store_prepare (store, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' "
-                                  "AND tbl_name = 'leads' AND sql IS NOT NULL", error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_strv_builder_add (names, lg_stmt_text (stmt, 0));
-      g_strv_builder_add (sql, lg_stmt_text (stmt, 1));
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      lg_store_set_error (store, error, _("Could not read the database’s indexes"));
-      return NULL;
-    }
-
-  drop = g_strv_builder_end (names);
-  for (guint i = 0; drop[i] != NULL; i++)
-    {
-      g_autofree char *statement = g_strdup_printf ("DROP INDEX \"%s\"", drop[i]);
-
-      if (!lg_store_exec (store, statement, error))
-        return NULL;
-    }
-  return g_strv_builder_end (sql);
-}
-
-static gboolean
-create_indexes (LgStore     *store,
-                GStrv        sql,
-                GError     **error)
-{
-  for (guint i = 0; sql[i] != NULL; i++)
-    if (!lg_store_exec (store, sql[i], error))
-      return FALSE;
-  return TRUE;
-}
-
 /* Whether the file, judged by its first block, brings enough rows for
  * building the leads' indexes again to beat keeping them up to date. */
 static gboolean
@@ -1801,7 +1752,7 @@ write_pass (LgLeadImport  *self,
 
       if (first && worth_rebuilding_indexes (block, g_hash_table_size (index.by_id)))
         {
-          indexes = drop_lead_indexes (store, error);
+          indexes = lg_store_drop_schema (store, "index", "leads", NULL, error);
           if (indexes == NULL)
             return FALSE;
         }
@@ -1828,7 +1779,7 @@ write_pass (LgLeadImport  *self,
       return FALSE;
     }
   if (check_cancelled (cancellable, error) ||
-      (indexes != NULL && !create_indexes (store, indexes, error)))
+      !lg_store_exec_all (store, indexes, error))
     return FALSE;
 
   stmt = lg_store_prepare (store, "UPDATE import_batches SET created_count = ?, "

@@ -20,6 +20,19 @@ sqlite3      *lg_store_get_db     (LgStore     *self);
 sqlite3_stmt *lg_store_prepare    (LgStore     *self,
                                    const char  *sql,
                                    GError     **error);
+/* Bulk writes inside a transaction: drops the indexes or triggers (type
+ * "index" or "trigger") of table, only the one called name when name is
+ * not NULL, and returns the statements that create them again, for
+ * lg_store_exec_all() once the rows are in. A rollback brings them back
+ * by itself. */
+GStrv         lg_store_drop_schema (LgStore    *self,
+                                    const char *type,
+                                    const char *table,
+                                    const char *name,
+                                    GError    **error);
+gboolean      lg_store_exec_all   (LgStore     *self,
+                                   GStrv        sql,
+                                   GError     **error);
 gboolean      lg_store_exec       (LgStore     *self,
                                    const char  *sql,
                                    GError     **error);

@@ -185,6 +185,68 @@ lg_store_exec (LgStore     *self,
   return TRUE;
 }
 
+GStrv
+lg_store_drop_schema (LgStore     *self,
+                      const char  *type,
+                      const char  *table,
+                      const char  *name,
+                      GError     **error)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) sql = g_strv_builder_new ();
+  g_auto(GStrv) drop = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LG_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_strcmp0 (type, "index") == 0 || g_strcmp0 (type, "trigger") == 0,
+                        NULL);
+
+  /* sql IS NULL for the indexes SQLite makes itself (UNIQUE constraints). */
+  stmt = lg_store_prepare (self, "SELECT name, sql FROM sqlite_schema WHERE type = ?1 "
+                                 "AND tbl_name = ?2 AND (?3 IS NULL OR name = ?3) "
+                                 "AND sql IS NOT NULL", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, table, -1, SQLITE_STATIC);
+  lg_stmt_bind_text (stmt, 3, name);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_strv_builder_add (names, lg_stmt_text (stmt, 0));
+      g_strv_builder_add (sql, lg_stmt_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lg_store_set_error (self, error, _("Could not read the database’s schema"));
+      return NULL;
+    }
+
+  drop = g_strv_builder_end (names);
+  for (guint i = 0; drop[i] != NULL; i++)
+    {
+      g_autofree char *statement = g_strdup_printf ("DROP %s \"%s\"", type, drop[i]);
+
+      if (!lg_store_exec (self, statement, error))
+        return NULL;
+    }
+  return g_strv_builder_end (sql);
+}
+
+gboolean
+lg_store_exec_all (LgStore  *self,
+                   GStrv     sql,
+                   GError  **error)
+{
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+
+  for (guint i = 0; sql != NULL && sql[i] != NULL; i++)
+    if (!lg_store_exec (self, sql[i], error))
+      return FALSE;
+  return TRUE;
+}
+
 const char *
 lg_stmt_text (sqlite3_stmt *stmt,
               int           column)

@@ -10,6 +10,7 @@
 
 #include "lg-channel-handle.h"
 #include "lg-sources.h"
+#include "lg-store-private.h"
 #include "lg-telegram-export.h"
 #include "lg-telegram-page.h"
 #include "lg-test-util.h"
@@ -183,6 +184,26 @@ test_page_errors (void)
   }
 }
 
+/* The full-text index holds every message once and nothing else, and the
+ * trigger that indexes new messages is in place (an import turns it off
+ * while it writes). */
+static void
+assert_fts_consistent (LgStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+
+  g_assert_true (lg_store_exec (store, "INSERT INTO messages_fts (messages_fts) "
+                                       "VALUES ('integrity-check')", &error));
+  g_assert_no_error (error);
+  stmt = lg_store_prepare (store, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' "
+                                  "AND name = 'messages_fts_insert'", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  sqlite3_reset (stmt);
+}
+
 static gboolean
 import_fixture (LgStore        *store,
                 const char     *name,
@@ -312,6 +333,7 @@ test_export_idempotent (void)
   g_autoptr(GError) error = NULL;
   LgExportStats stats = { 0 };
   LgStoreCounts counts;
+  sqlite3_stmt *stmt;
 
   g_assert_true (import_fixture (store, "account.json", &stats, &error));
   g_assert_true (import_fixture (store, "account.json", &stats, &error));
@@ -321,6 +343,14 @@ test_export_idempotent (void)
   g_assert_true (lg_store_count (store, &counts, NULL));
   g_assert_cmpint (counts.sources, ==, 3);
   g_assert_cmpint (counts.messages, ==, 4);
+  assert_fts_consistent (store);
+  /* Found by search, once. */
+  stmt = lg_store_prepare (store, "SELECT count(*) FROM messages_fts "
+                                  "WHERE messages_fts MATCH 'designer'", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  sqlite3_reset (stmt);
 }
 
 static void
@@ -346,6 +376,7 @@ test_export_broken (void)
       g_assert_true (lg_store_count (store, &counts, NULL));
       g_assert_cmpint (counts.sources, ==, 0);
       g_assert_cmpint (counts.messages, ==, 0);
+      assert_fts_consistent (store);
     }
 
   /* A file that is not there. */
