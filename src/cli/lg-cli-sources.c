@@ -159,7 +159,7 @@ lg_cli_sync (LgCli  *cli,
     {
       g_autoptr(LgSource) source = g_list_model_get_item (sources, i);
 
-      if (g_strcmp0 (lg_source_get_kind (source), "telegram_channel") != 0)
+      if (!lg_source_can_sync (source))
         continue;
       n_channels++;
       if (!sync_one (sync, store, source, depth))

@@ -663,6 +663,13 @@ static gboolean
 sync_source (SyncRun  *run,
              GError  **error)
 {
+  if (lg_source_get_sample (run->source))
+    {
+      g_set_error (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_INVALID_HANDLE,
+                   _("“%s” is sample data: there is no such channel on Telegram to read. "
+                     "Add a real channel to sync it."), lg_source_get_title (run->source));
+      return FALSE;
+    }
   if (g_strcmp0 (lg_source_get_kind (run->source), "telegram_channel") != 0)
     {
       g_set_error (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_INVALID_HANDLE,

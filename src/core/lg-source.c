@@ -23,6 +23,7 @@ struct _LgSource
   gint64   last_sync;
   char *   last_error;
   gint64   message_count;
+  gboolean sample;
 };
 
 G_DEFINE_FINAL_TYPE (LgSource, lg_source, G_TYPE_OBJECT)
@@ -39,6 +40,7 @@ enum {
   PROP_LAST_SYNC,
   PROP_LAST_ERROR,
   PROP_MESSAGE_COUNT,
+  PROP_SAMPLE,
   N_PROPS
 };
 
@@ -110,6 +112,10 @@ lg_source_get_property (GObject    *object,
       g_value_set_int64 (value, self->message_count);
       break;
 
+    case PROP_SAMPLE:
+      g_value_set_boolean (value, self->sample);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -163,6 +169,10 @@ lg_source_set_property (GObject      *object,
 
     case PROP_MESSAGE_COUNT:
       lg_source_set_message_count (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_SAMPLE:
+      lg_source_set_sample (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -219,6 +229,10 @@ lg_source_class_init (LgSourceClass *klass)
     g_param_spec_int64 ("message-count", NULL, "Number of stored messages",
                         G_MININT64, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SAMPLE] =
+    g_param_spec_boolean ("sample", NULL, "Made up by the sample workspace",
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -312,6 +326,24 @@ lg_source_get_message_count (LgSource *self)
   g_return_val_if_fail (LG_IS_SOURCE (self), 0);
 
   return self->message_count;
+}
+
+gboolean
+lg_source_get_sample (LgSource *self)
+{
+  g_return_val_if_fail (LG_IS_SOURCE (self), FALSE);
+
+  return self->sample;
+}
+
+/* Only public channels are read from Telegram, and not the sample
+ * workspace's, which exist nowhere else. */
+gboolean
+lg_source_can_sync (LgSource *self)
+{
+  g_return_val_if_fail (LG_IS_SOURCE (self), FALSE);
+
+  return g_strcmp0 (self->kind, "telegram_channel") == 0 && !self->sample;
 }
 
 void
@@ -449,4 +481,18 @@ lg_source_set_message_count (LgSource *self,
 
   self->message_count = value;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE_COUNT]);
+}
+
+void
+lg_source_set_sample (LgSource *self,
+                      gboolean  value)
+{
+  g_return_if_fail (LG_IS_SOURCE (self));
+
+  value = !!value;
+  if (self->sample == value)
+    return;
+
+  self->sample = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAMPLE]);
 }

@@ -25,6 +25,8 @@ const char *lg_source_get_backfill_cursor (LgSource *self);
 gint64      lg_source_get_last_sync (LgSource *self);
 const char *lg_source_get_last_error (LgSource *self);
 gint64      lg_source_get_message_count (LgSource *self);
+gboolean    lg_source_get_sample (LgSource *self);
+gboolean    lg_source_can_sync (LgSource *self);
 
 void        lg_source_set_id (LgSource *self, gint64 value);
 void        lg_source_set_kind (LgSource *self, const char *value);
@@ -36,5 +38,6 @@ void        lg_source_set_backfill_cursor (LgSource *self, const char *value);
 void        lg_source_set_last_sync (LgSource *self, gint64 value);
 void        lg_source_set_last_error (LgSource *self, const char *value);
 void        lg_source_set_message_count (LgSource *self, gint64 value);
+void        lg_source_set_sample (LgSource *self, gboolean value);
 
 G_END_DECLS

@@ -751,7 +751,7 @@ lg_store_collect_rows (LgStore      *self,
 
 #define SOURCE_COLUMNS \
   "s.id, s.kind, s.handle, s.title, s.url, s.sync_cursor, s.backfill_cursor, s.last_sync, " \
-  "s.last_error, (SELECT count(*) FROM messages m WHERE m.source_id = s.id)"
+  "s.last_error, (SELECT count(*) FROM messages m WHERE m.source_id = s.id), s.sample"
 
 static LgSource *
 source_from_row (sqlite3_stmt *stmt)
@@ -768,6 +768,7 @@ source_from_row (sqlite3_stmt *stmt)
   lg_source_set_last_sync (source, sqlite3_column_int64 (stmt, 7));
   lg_source_set_last_error (source, lg_stmt_text (stmt, 8));
   lg_source_set_message_count (source, sqlite3_column_int64 (stmt, 9));
+  lg_source_set_sample (source, sqlite3_column_int (stmt, 10));
   return source;
 }
 

@@ -264,7 +264,7 @@ update_source_row (LgSourcesView *self,
   gtk_widget_set_sensitive (remove, !removing);
   gtk_widget_set_visible (progress, state != NULL);
 
-  gtk_widget_set_visible (sync, channel);
+  gtk_widget_set_visible (sync, lg_source_can_sync (source));
   gtk_button_set_icon_name (GTK_BUTTON (sync), state != NULL ? "process-stop-symbolic"
                                                              : "view-refresh-symbolic");
   lg_widget_set_name (sync, sync_label);
@@ -497,7 +497,7 @@ sync_all_action (GtkWidget  *widget,
     {
       g_autoptr(LgSource) source = g_list_model_get_item (model, i);
 
-      if (g_strcmp0 (lg_source_get_kind (source), "telegram_channel") == 0)
+      if (lg_source_can_sync (source))
         start_sync (self, lg_source_get_id (source), NULL);
     }
 }

@@ -682,6 +682,7 @@ test_sample_workspace (void)
   g_autoptr(LgLead) own_lead = lg_lead_new ();
   g_autoptr(LgSearchSpec) spec = lg_search_spec_new ("CRM for dental clinics");
   g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GListModel) sources = NULL;
   g_autoptr(GError) error = NULL;
   LgStoreCounts counts;
 
@@ -700,6 +701,18 @@ test_sample_workspace (void)
   /* Loading twice adds nothing. */
   g_assert_true (lg_sample_workspace_load (store, NOW, &error));
   g_assert_cmpint (count_rows (store, "messages"), ==, 1 + 391);
+
+  /* Its channels exist nowhere else: nothing offers to sync them. */
+  sources = lg_store_list_sources (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(LgSource) source = g_list_model_get_item (sources, i);
+      gboolean mine = lg_source_get_id (source) == lg_source_get_id (own);
+
+      g_assert_cmpint (lg_source_get_sample (source), ==, !mine);
+      g_assert_cmpint (lg_source_can_sync (source), ==, mine);
+    }
 
   /* It searches like real data, and a lead made from it is sample too. */
   results = run (store, spec, NOW);
