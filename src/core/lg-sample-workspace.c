@@ -25,6 +25,7 @@ enum {
   L_NAME, L_HANDLE, L_EMAIL, L_PHONE, L_COMPANY, L_STAGE, L_QUALIFICATION, L_VALUE,
   L_CURRENCY, L_CREATED_DAYS_AGO, L_FIRST_TOUCH_HOURS, L_NOTES, N_LEAD_FIELDS
 };
+enum { F_LEAD, F_KIND, F_DUE_HOURS, F_NOTE, N_FOLLOWUP_FIELDS };
 
 /* The rows of a TSV file in the resource, each split into @n_fields fields
  * with "\n" in a field turned into a line break. */
@@ -247,6 +248,45 @@ load_leads (LgStore  *store,
                         error);
 }
 
+/* Next steps on some of the open leads, a couple of them overdue, so that
+ * the board, the Follow-ups view and the stale rules show what they do.
+ * The ones already due count as notified: opening the sample does not set
+ * off a burst of notifications. */
+static gboolean
+load_followups (LgStore  *store,
+                gint64    now,
+                GError  **error)
+{
+  g_autoptr(GPtrArray) rows = read_rows ("sample-followups.tsv", N_FOLLOWUP_FIELDS, error);
+
+  if (rows == NULL)
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GStrv row = g_ptr_array_index (rows, i);
+      gint64 due = now + (gint64) round (g_ascii_strtod (row[F_DUE_HOURS], NULL) * 3600);
+      sqlite3_stmt *stmt;
+
+      stmt = lg_store_prepare (store,
+                               "INSERT INTO followups (lead_id, due_at, kind, note, created_at, "
+                               "notified_due_at) "
+                               "SELECT id, ?2, ?3, ?4, ?5, CASE WHEN ?2 <= ?5 THEN ?2 ELSE 0 END "
+                               "FROM leads WHERE sample = 1 AND name = ?1",
+                               error);
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_text (stmt, 1, row[F_LEAD], -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, due);
+      sqlite3_bind_text (stmt, 3, row[F_KIND], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, row[F_NOTE], -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 5, now);
+      if (!lg_store_step_done (store, stmt, _("Could not write the sample workspace"), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 lg_sample_workspace_is_loaded (LgStore *store)
 {
@@ -279,7 +319,7 @@ lg_sample_workspace_load (LgStore  *store,
   if (!lg_store_begin (store, error))
     return FALSE;
   if (!load_messages (store, now, error) || !load_leads (store, now, error) ||
-      !lg_store_commit (store, error))
+      !load_followups (store, now, error) || !lg_store_commit (store, error))
     {
       lg_store_rollback (store);
       g_prefix_error (error, _("Could not open the sample workspace: "));

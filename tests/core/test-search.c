@@ -14,6 +14,7 @@
 #include "lg-search-export.h"
 #include "lg-search-query.h"
 #include "lg-search.h"
+#include "lg-store-private.h"
 #include "lg-test-util.h"
 
 #define NOW ((gint64) 1767225600) /* 2026-01-01 */
@@ -565,7 +566,24 @@ count_rows (LgStore    *store,
     return counts.leads;
   if (g_str_equal (what, "messages"))
     return counts.messages;
+  if (g_str_equal (what, "followups"))
+    return counts.followups;
   return counts.sources;
+}
+
+static gint64
+count_where (LgStore    *store,
+             const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = lg_store_prepare (store, sql, &error);
+  gint64 n;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
 }
 
 static void
@@ -698,6 +716,11 @@ test_sample_workspace (void)
   g_assert_cmpint (counts.sources, ==, 1 + 5);
   g_assert_cmpint (counts.messages, ==, 1 + 391);
   g_assert_cmpint (counts.leads, ==, 1 + 24);
+  /* Next steps on some leads; those already due do not notify again. */
+  g_assert_cmpint (count_rows (store, "followups"), ==, 8);
+  g_assert_cmpint (count_where (store, "SELECT count(*) FROM followups "
+                                       "WHERE due_at <= created_at AND notified_due_at = due_at"),
+                   ==, 2);
   /* Loading twice adds nothing. */
   g_assert_true (lg_sample_workspace_load (store, NOW, &error));
   g_assert_cmpint (count_rows (store, "messages"), ==, 1 + 391);
@@ -734,6 +757,7 @@ test_sample_workspace (void)
   g_assert_cmpint (counts.sources, ==, 1);
   g_assert_cmpint (counts.messages, ==, 1);
   g_assert_cmpint (counts.leads, ==, 1);
+  g_assert_cmpint (count_rows (store, "followups"), ==, 0);
 }
 
 static void
