@@ -83,7 +83,8 @@ show_due (LgLeadCard *self)
   switch (lg_due_state (due, now))
     {
     case LG_DUE_OVERDUE:
-      when = g_date_time_format (time, "%b %e");
+      /* TRANSLATORS: a follow-up's day on a card, see g_date_time_format() */
+      when = g_date_time_format (time, _("%b %-d"));
       text = g_strdup_printf (_("Overdue since %s"), when);
       gtk_widget_add_css_class (label, "error");
       break;
@@ -93,7 +94,8 @@ show_due (LgLeadCard *self)
       gtk_widget_add_css_class (label, "accent");
       break;
     case LG_DUE_LATER:
-      when = g_date_time_format (time, "%b %e");
+      /* TRANSLATORS: a follow-up's day on a card, see g_date_time_format() */
+      when = g_date_time_format (time, _("%b %-d"));
       text = g_strdup_printf (_("Next step %s"), when);
       gtk_widget_add_css_class (label, "dim-label");
       break;

@@ -466,6 +466,45 @@ test_board (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkLabel *
+label_starting (GtkWidget  *root,
+                const char *prefix)
+{
+  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (root)), prefix))
+    return GTK_LABEL (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = label_starting (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A card names the day of its next step as "Dec 3": no padding before a
+ * one-digit day. */
+static void
+test_card_next_step (void)
+{
+  g_autoptr(GDateTime) due = g_date_time_new_local (2031, 12, 3, 9, 0, 0);
+  g_autoptr(LgLead) lead = lg_lead_new ();
+  LgLeadCard *card = lg_lead_card_new ();
+  GtkLabel *label;
+
+  g_object_ref_sink (card);
+  lg_lead_set_name (lead, "Dana");
+  lg_lead_set_stage (lead, "warm");
+  lg_lead_set_next_followup_at (lead, g_date_time_to_unix (due));
+  lg_lead_card_set_lead (card, lead);
+
+  label = label_starting (GTK_WIDGET (card), "Next step");
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_label (label), ==, "Next step Dec 3");
+  g_object_unref (card);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -483,6 +522,7 @@ main (int   argc,
   g_test_add_func ("/ui/pipeline/keyboard-in-place", test_keyboard_in_place);
   g_test_add_func ("/ui/pipeline/export-filtered", test_export_filtered);
   g_test_add_func ("/ui/pipeline/mixed-currencies", test_mixed_currencies);
+  g_test_add_func ("/ui/pipeline/card-next-step", test_card_next_step);
 
   return g_test_run ();
 }
