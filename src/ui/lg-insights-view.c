@@ -37,10 +37,14 @@ struct _LgInsightsView
   guint            refresh_id;
   gint64           custom_from;
   gint64           custom_to;
+  char            *currency;      /* the one the user chose; NULL: the main one */
+  gboolean         filling;       /* the currency list is being refilled */
   GtkSortListModel *sorted;
   LgChart         *charts[N_CHARTS];
 
   GtkDropDown     *period_dropdown;
+  GtkDropDown     *currency_dropdown;
+  GtkStringList   *currencies;
   GtkWidget       *custom_box;
   GtkEntry        *from_entry;
   GtkEntry        *to_entry;
@@ -161,11 +165,37 @@ show_labels (LgInsightsView *self)
   if (r->other_currencies != NULL)
     {
       g_string_append_c (cohort, ' ');
-      g_string_append_printf (cohort, _("Amounts in %s are left out of the money figures."),
+      g_string_append_printf (cohort, _("Amounts in %s are left out of the money figures: "
+                                        "choose their currency above to see them."),
                               r->other_currencies);
     }
   gtk_label_set_text (self->cohort_label, cohort->str);
   g_string_free (cohort, TRUE);
+}
+
+/* Amounts in different currencies are not added up: the report is in one,
+ * and the others are a choice away. */
+static void
+show_currencies (LgInsightsView *self)
+{
+  LgMetricsReport *r = self->report;
+  g_auto(GStrv) others = r->other_currencies != NULL
+                         ? g_strsplit (r->other_currencies, ", ", -1) : NULL;
+  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+  g_auto(GStrv) list = NULL;
+
+  g_strv_builder_add (codes, r->currency);
+  if (others != NULL)
+    g_strv_builder_addv (codes, (const char **) others);
+  list = g_strv_builder_end (codes);
+
+  self->filling = TRUE;
+  gtk_string_list_splice (self->currencies, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->currencies)),
+                          (const char * const *) list);
+  gtk_drop_down_set_selected (self->currency_dropdown, 0);
+  self->filling = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->currency_dropdown), others != NULL);
 }
 
 static void
@@ -176,6 +206,7 @@ show_report (LgInsightsView  *self,
   self->report = lg_metrics_report_ref (report);
 
   show_labels (self);
+  show_currencies (self);
   if (report->total.leads == 0)
     gtk_stack_set_visible_child_name (self->stack, "empty");
   else
@@ -241,6 +272,7 @@ refresh (LgInsightsView *self)
     return;
   if (!read_period (self, &query.from, &query.to))
     return;
+  query.currency = self->currency;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -270,6 +302,20 @@ on_store_changed_cb (LgStore        *store,
 {
   if (self->refresh_id == 0)
     self->refresh_id = g_timeout_add (250, refresh_timeout_cb, self);
+}
+
+static void
+on_currency_selected_cb (LgInsightsView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->currency_dropdown);
+  const char *code = gtk_string_list_get_string (self->currencies, selected);
+
+  if (self->filling || code == NULL || self->report == NULL ||
+      g_strcmp0 (code, self->report->currency) == 0)
+    return;
+  g_free (self->currency);
+  self->currency = g_strdup (code);
+  refresh (self);
 }
 
 static void
@@ -767,6 +813,7 @@ lg_insights_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
   g_clear_pointer (&self->report, lg_metrics_report_unref);
+  g_clear_pointer (&self->currency, g_free);
   g_clear_object (&self->sorted);
   gtk_widget_dispose_template (GTK_WIDGET (self), LG_TYPE_INSIGHTS_VIEW);
   /* GTK 4.8 leaves the unnamed top box of the template in place. */
@@ -795,6 +842,8 @@ lg_insights_view_class_init (LgInsightsViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/leadgram/Desktop/ui/lg-insights-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LgInsightsView, period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LgInsightsView, currency_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LgInsightsView, currencies);
   gtk_widget_class_bind_template_child (widget_class, LgInsightsView, custom_box);
   gtk_widget_class_bind_template_child (widget_class, LgInsightsView, from_entry);
   gtk_widget_class_bind_template_child (widget_class, LgInsightsView, to_entry);
@@ -811,6 +860,7 @@ lg_insights_view_class_init (LgInsightsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgInsightsView, roi_card);
   gtk_widget_class_bind_template_child (widget_class, LgInsightsView, deal_card);
   gtk_widget_class_bind_template_callback (widget_class, on_period_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_currency_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_custom_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_table_activate_cb);
 

@@ -171,6 +171,40 @@ test_add_cost_refreshes (Fixture       *f,
   g_assert_cmpstr (card_value (f, "cpl_card"), ==, "$70");
 }
 
+/* The fixture has a cost and a won deal in EUR beside its dollars: the
+ * money figures are in USD, and a choice switches them to EUR. */
+static void
+test_currencies (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkDropDown *dropdown;
+  GListModel *codes;
+  LgMetricsReport *before;
+
+  show_march (f);
+  dropdown = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (f->view),
+                                                           LG_TYPE_INSIGHTS_VIEW,
+                                                           "currency_dropdown"));
+  g_assert_cmpstr (lg_insights_view_get_report (f->view)->currency, ==, "USD");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dropdown)));
+  codes = gtk_drop_down_get_model (dropdown);
+  g_assert_cmpuint (g_list_model_get_n_items (codes), ==, 2);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (codes), 0), ==, "USD");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (codes), 1), ==, "EUR");
+
+  /* €100 of cost over the month's 10 leads; one won deal of €200. */
+  before = lg_insights_view_get_report (f->view);
+  gtk_drop_down_set_selected (dropdown, 1);
+  wait_for_report (f, lg_test_utc (2024, 3, 1, 0), before);
+  g_assert_cmpstr (lg_insights_view_get_report (f->view)->currency, ==, "EUR");
+  g_assert_cmpstr (card_value (f, "cpl_card"), ==, "€10");
+  g_assert_cmpstr (card_value (f, "deal_card"), ==, "€200");
+  /* The chosen one leads the list, the other stays a choice away. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (codes), 0), ==, "EUR");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (codes), 1), ==, "USD");
+}
+
 static void
 test_exports (Fixture       *f,
               gconstpointer  data)
@@ -227,6 +261,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/insights/empty", Fixture, NULL, fixture_set_up, test_empty, fixture_tear_down);
   g_test_add ("/ui/insights/add-cost", Fixture, NULL, fixture_set_up, test_add_cost_refreshes,
+              fixture_tear_down);
+  g_test_add ("/ui/insights/currencies", Fixture, NULL, fixture_set_up, test_currencies,
               fixture_tear_down);
   g_test_add ("/ui/insights/exports", Fixture, NULL, fixture_set_up, test_exports,
               fixture_tear_down);
