@@ -26,6 +26,7 @@ enum {
   L_CURRENCY, L_CREATED_DAYS_AGO, L_FIRST_TOUCH_HOURS, L_NOTES, N_LEAD_FIELDS
 };
 enum { F_LEAD, F_KIND, F_DUE_HOURS, F_NOTE, N_FOLLOWUP_FIELDS };
+enum { C_CHANNEL, C_MONTHS_AGO, C_AMOUNT, C_CURRENCY, C_NOTE, N_COST_FIELDS };
 
 /* The rows of a TSV file in the resource, each split into @n_fields fields
  * with "\n" in a field turned into a line break. */
@@ -287,6 +288,51 @@ load_followups (LgStore  *store,
   return TRUE;
 }
 
+/* What some sample channels cost in the last three months, so that cost
+ * per lead and ROI have something to show. */
+static gboolean
+load_costs (LgStore  *store,
+            gint64    now,
+            GError  **error)
+{
+  g_autoptr(GPtrArray) rows = read_rows ("sample-costs.tsv", N_COST_FIELDS, error);
+  g_autoptr(GDateTime) today = g_date_time_new_from_unix_local (now);
+
+  if (rows == NULL)
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GStrv row = g_ptr_array_index (rows, i);
+      int months_ago = (int) g_ascii_strtoll (row[C_MONTHS_AGO], NULL, 10);
+      g_autoptr(GDateTime) month = g_date_time_new_local (g_date_time_get_year (today),
+                                                          g_date_time_get_month (today), 1,
+                                                          0, 0, 0);
+      g_autoptr(GDateTime) start = g_date_time_add_months (month, -months_ago);
+      g_autoptr(GDateTime) end = g_date_time_add_months (start, 1);
+      g_autofree char *handle = g_strdup (row[C_CHANNEL]);
+      sqlite3_stmt *stmt;
+
+      stmt = lg_store_prepare (store,
+                               "INSERT INTO costs (source_id, period_start, period_end, amount, "
+                               "currency, note) "
+                               "SELECT id, ?2, ?3, ?4, ?5, ?6 FROM sources "
+                               "WHERE sample = 1 AND handle = ?1",
+                               error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, handle, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (start));
+      sqlite3_bind_int64 (stmt, 3, g_date_time_to_unix (end));
+      sqlite3_bind_int64 (stmt, 4,
+                          (gint64) round (g_ascii_strtod (row[C_AMOUNT], NULL) * 100));
+      sqlite3_bind_text (stmt, 5, row[C_CURRENCY], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, row[C_NOTE], -1, SQLITE_STATIC);
+      if (!lg_store_step_done (store, stmt, _("Could not write the sample workspace"), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 lg_sample_workspace_is_loaded (LgStore *store)
 {
@@ -319,7 +365,8 @@ lg_sample_workspace_load (LgStore  *store,
   if (!lg_store_begin (store, error))
     return FALSE;
   if (!load_messages (store, now, error) || !load_leads (store, now, error) ||
-      !load_followups (store, now, error) || !lg_store_commit (store, error))
+      !load_followups (store, now, error) || !load_costs (store, now, error) ||
+      !lg_store_commit (store, error))
     {
       lg_store_rollback (store);
       g_prefix_error (error, _("Could not open the sample workspace: "));

@@ -721,6 +721,8 @@ test_sample_workspace (void)
   g_assert_cmpint (count_where (store, "SELECT count(*) FROM followups "
                                        "WHERE due_at <= created_at AND notified_due_at = due_at"),
                    ==, 2);
+  /* Costs for cost per lead and ROI, in the last three months. */
+  g_assert_cmpint (count_where (store, "SELECT count(*) FROM costs"), ==, 8);
   /* Loading twice adds nothing. */
   g_assert_true (lg_sample_workspace_load (store, NOW, &error));
   g_assert_cmpint (count_rows (store, "messages"), ==, 1 + 391);
@@ -758,6 +760,7 @@ test_sample_workspace (void)
   g_assert_cmpint (counts.messages, ==, 1);
   g_assert_cmpint (counts.leads, ==, 1);
   g_assert_cmpint (count_rows (store, "followups"), ==, 0);
+  g_assert_cmpint (count_where (store, "SELECT count(*) FROM costs"), ==, 0);
 }
 
 static void
