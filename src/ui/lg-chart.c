@@ -322,9 +322,10 @@ draw_x_axis (Canvas     *c,
 
 /* Colour swatches and names in rows along the top; shrinks the plot. */
 static void
-draw_legend (Canvas      *c,
-             const char **names,
-             guint        n)
+draw_legend (Canvas        *c,
+             const char   **names,
+             const gint64  *colors,
+             guint          n)
 {
   double lh = line_height (c);
   double x = c->plot.origin.x, y = c->plot.origin.y;
@@ -338,7 +339,7 @@ draw_legend (Canvas      *c,
           x = c->plot.origin.x;
           y += lh + 4;
         }
-      set_color (c, i, 1);
+      set_color (c, colors[i], 1);
       cairo_rectangle (c->cr, x, y + lh * 0.2, lh * 0.6, lh * 0.6);
       cairo_fill (c->cr);
       draw_text (c, names[i], x + lh * 0.6 + 4, y, 0, 0, 0.9);
@@ -427,7 +428,9 @@ draw_leads_over_time (Canvas *c)
   for (guint i = 0; i < n; i++)
     max = MAX (max, g_array_index (report->bins, LgMetricsBin, i).leads);
 
-  draw_legend (c, names, n_sources);
+  /* A source keeps its colour from one period to the next: the colour
+   * follows its id, not its rank (which changes with the period). */
+  draw_legend (c, names, ids, n_sources);
   c->plot.size.height -= line_height (c) + 2;
   top = draw_y_axis (c, max, LG_UNIT_COUNT, NULL, 1);
   slot = c->plot.size.width / n;
@@ -446,7 +449,7 @@ draw_leads_over_time (Canvas *c)
           if (bin->by_source[s] == 0)
             continue;
           y -= h;
-          set_color (c, s, 1);
+          set_color (c, ids[s], 1);
           cairo_rectangle (c->cr, x, y, slot * 0.7, h);
           cairo_fill (c->cr);
           add_region (c, x, y, slot * 0.7, h, ids[s],
