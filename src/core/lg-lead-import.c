@@ -24,6 +24,7 @@
 
 #include "lg-csv-writer.h"
 #include "lg-lead-import.h"
+#include "lg-pipeline.h"
 #include "lg-store-private.h"
 #include "lg-lead-validate.h"
 
@@ -437,82 +438,6 @@ cell_value (const char *field)
   return g_strstrip (g_strdup (field));
 }
 
-/* Amounts as people write them: "1,234.50", "1.234,50", "1 234,5", "$1,200",
- * "1200 EUR". Returns minor units, rounded half up. */
-static gboolean
-parse_money (const char *text,
-             gint64     *minor)
-{
-  g_autoptr(GString) number = g_string_new (NULL);
-  const char *last_dot, *last_comma;
-  gboolean negative = FALSE, in_fraction = FALSE;
-  gint64 whole = 0, fraction = 0;
-  guint n_digits = 0, fraction_digits = 0;
-  char decimal = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == '-' && number->len == 0)
-        negative = TRUE;
-      else if (c == '.' || c == ',' || (c >= '0' && c <= '9'))
-        g_string_append_c (number, (char) c);
-      /* Thousands spaces and apostrophes, currency signs and codes. */
-      else if (!g_unichar_isspace (c) && c != '\'' && c != 0x00a0 && c != 0x202f &&
-               g_unichar_type (c) != G_UNICODE_CURRENCY_SYMBOL && !g_unichar_isalpha (c))
-        return FALSE;
-    }
-
-  /* The decimal separator is the last one when both kinds appear; a lone comma
-   * followed by three digits groups thousands ("1,200"). */
-  last_dot = strrchr (number->str, '.');
-  last_comma = strrchr (number->str, ',');
-  if (last_dot != NULL && last_comma != NULL)
-    decimal = last_dot > last_comma ? '.' : ',';
-  else if (last_dot != NULL && strchr (number->str, '.') == last_dot)
-    decimal = '.';
-  else if (last_comma != NULL && strchr (number->str, ',') == last_comma &&
-           strlen (last_comma + 1) != 3)
-    decimal = ',';
-
-  for (const char *p = number->str; *p != '\0'; p++)
-    {
-      if (*p == decimal && !in_fraction)
-        in_fraction = TRUE;
-      else if (*p == '.' || *p == ',')
-        {
-          if (in_fraction)
-            return FALSE;
-        }
-      else if (in_fraction)
-        {
-          if (fraction_digits < 3)
-            {
-              fraction = fraction * 10 + (*p - '0');
-              fraction_digits++;
-            }
-          n_digits++;
-        }
-      else
-        {
-          if (whole > G_MAXINT64 / 1000)
-            return FALSE;
-          whole = whole * 10 + (*p - '0');
-          n_digits++;
-        }
-    }
-  if (n_digits == 0)
-    return FALSE;
-
-  for (; fraction_digits < 3; fraction_digits++)
-    fraction *= 10;
-  *minor = whole * 100 + (fraction + 5) / 10;
-  if (negative)
-    *minor = -*minor;
-  return TRUE;
-}
-
 static gboolean
 make_time (GTimeZone *local,
            int        year,
@@ -791,7 +716,7 @@ parse_row (LgLeadImport *self,
 
   if (row->text[LG_CSV_FIELD_VALUE] != NULL)
     {
-      row->has_value = parse_money (row->text[LG_CSV_FIELD_VALUE], &row->value);
+      row->has_value = lg_parse_money (row->text[LG_CSV_FIELD_VALUE], &row->value);
       if (!row->has_value)
         PROBLEM (LG_CSV_FIELD_VALUE, _("“%s” is not an amount of money."),
                  row->text[LG_CSV_FIELD_VALUE]);

@@ -210,30 +210,14 @@ lg_parse_amount (const char  *text,
                  gint64      *minor,
                  GError     **error)
 {
-  g_autofree char *copy = NULL;
-  const char *p;
-  gint64 major = 0;
-  int cents = 0, decimals = 0;
-
   g_return_val_if_fail (text != NULL && minor != NULL, FALSE);
 
-  copy = g_strstrip (g_strdup (text));
-  for (p = copy; g_ascii_isdigit (*p) && major < G_MAXINT64 / 1000; p++)
-    major = major * 10 + (*p - '0');
-  if (p != copy && (*p == '.' || *p == ','))
-    for (p++; g_ascii_isdigit (*p) && decimals < 2; p++, decimals++)
-      cents = cents * 10 + (*p - '0');
-
-  if (p == copy || *p != '\0')
-    {
-      g_set_error (error, LG_METRICS_ERROR, LG_METRICS_ERROR_INVALID_AMOUNT,
-                   _("“%s” is not an amount. Write a number with up to two decimals, "
-                     "for example 250 or 99.90."), text);
-      return FALSE;
-    }
-
-  *minor = major * 100 + (decimals == 1 ? cents * 10 : cents);
-  return TRUE;
+  if (lg_parse_money (text, minor))
+    return TRUE;
+  g_set_error (error, LG_METRICS_ERROR, LG_METRICS_ERROR_INVALID_AMOUNT,
+               _("“%s” is not an amount. Write a number with up to two decimals, "
+                 "for example 250 or 99.90."), text);
+  return FALSE;
 }
 
 char *

@@ -163,45 +163,116 @@ lg_format_money (double      minor_units,
   return g_strdup_printf ("%s%s %s", sign, amount, code);
 }
 
-/* Accepts "1200", "1,200.50", "1 200,5"; a lone comma followed by one or two
- * digits is taken as the decimal separator. */
+static gboolean
+is_space (gunichar c)
+{
+  /* NBSP and the narrow NBSP group digits in many locales. */
+  return g_unichar_isspace (c) || c == 0x00a0 || c == 0x202f;
+}
+
+/* A word of letters (and dots, "руб."): a currency written out. */
+static gboolean
+is_word (const char *start,
+         const char *end)
+{
+  for (const char *p = start; p < end; p = g_utf8_next_char (p))
+    if (!g_unichar_isalpha (g_utf8_get_char (p)) && *p != '.')
+      return FALSE;
+  return TRUE;
+}
+
+/* Amounts as people and other CRMs write them: "1200", "1,200.50",
+ * "1.200,50", "1 200,5", "1'200", "$1,200", "1200 EUR", "15 000 руб.".
+ * When both separators appear the last one is the decimal one; a lone comma
+ * followed by three digits groups thousands; at most two decimals, so a lone
+ * "1.200" (1200 or 1.2?) is refused rather than guessed. Currency signs and
+ * words before or after the number are skipped; no negative amounts. The one
+ * reader of money typed or imported. */
 gboolean
 lg_parse_money (const char *text,
                 gint64     *minor_units)
 {
-  g_autoptr(GString) whole = g_string_new (NULL);
-  g_autoptr(GString) fraction = NULL;
-  const char *p;
-  guint64 value;
+  g_autoptr(GString) number = g_string_new (NULL);
+  const char *p, *last_dot, *last_comma;
+  gboolean in_fraction = FALSE, words_after = FALSE;
+  guint n_digits = 0, fraction_digits = 0;
+  gint64 whole = 0, fraction = 0;
+  char decimal = 0;
 
   g_return_val_if_fail (minor_units != NULL, FALSE);
 
   if (text == NULL)
     return FALSE;
 
-  for (p = text; *p != '\0'; p++)
+  /* Space-separated pieces: numbers (digits, separators, currency signs)
+   * and, before or after them only, words. */
+  for (p = text; *p != '\0';)
     {
-      if (g_ascii_isdigit (*p))
-        g_string_append_c (fraction != NULL ? fraction : whole, *p);
-      else if ((*p == '.' || *p == ',') && fraction == NULL &&
-               strspn (p + 1, "0123456789") == strlen (p + 1) &&
-               strlen (p + 1) > 0 && strlen (p + 1) <= 2)
-        fraction = g_string_new (NULL);
-      else if (*p == ',' || *p == ' ' || *p == '\'' || *p == '_')
+      const char *start, *end;
+
+      while (*p != '\0' && is_space (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      start = end = p;
+      while (*end != '\0' && !is_space (g_utf8_get_char (end)))
+        end = g_utf8_next_char (end);
+      p = end;
+      if (start == end)
         continue;
-      else if (!g_ascii_isspace (*p))
+
+      if (is_word (start, end))
+        {
+          words_after = number->len > 0;
+          continue;
+        }
+      if (words_after)
         return FALSE;
+      for (const char *q = start; q < end; q = g_utf8_next_char (q))
+        {
+          gunichar c = g_utf8_get_char (q);
+
+          if (c == '.' || c == ',' || g_ascii_isdigit (c))
+            g_string_append_c (number, (char) c);
+          else if (c != '\'' && c != '_' && g_unichar_type (c) != G_UNICODE_CURRENCY_SYMBOL)
+            return FALSE;
+        }
     }
 
-  if (whole->len == 0 && fraction == NULL)
-    return FALSE;
-  if (whole->len > 15)
+  last_dot = strrchr (number->str, '.');
+  last_comma = strrchr (number->str, ',');
+  if (last_dot != NULL && last_comma != NULL)
+    decimal = last_dot > last_comma ? '.' : ',';
+  else if (last_dot != NULL && strchr (number->str, '.') == last_dot)
+    decimal = '.';
+  else if (last_comma != NULL && strchr (number->str, ',') == last_comma &&
+           strlen (last_comma + 1) != 3)
+    decimal = ',';
+
+  for (p = number->str; *p != '\0'; p++)
+    {
+      if (*p == decimal && !in_fraction)
+        in_fraction = TRUE;
+      else if (*p == '.' || *p == ',')
+        {
+          if (in_fraction)
+            return FALSE;
+        }
+      else if (in_fraction)
+        {
+          if (++fraction_digits > 2)
+            return FALSE;
+          fraction = fraction * 10 + (*p - '0');
+        }
+      else
+        {
+          if (whole > G_MAXINT64 / 1000)
+            return FALSE;
+          whole = whole * 10 + (*p - '0');
+          n_digits++;
+        }
+    }
+  if (n_digits == 0 && fraction_digits == 0)
     return FALSE;
 
-  value = whole->len > 0 ? g_ascii_strtoull (whole->str, NULL, 10) * 100 : 0;
-  if (fraction != NULL)
-    value += g_ascii_strtoull (fraction->str, NULL, 10) * (fraction->len == 1 ? 10 : 1);
-
-  *minor_units = (gint64) value;
+  *minor_units = whole * 100 + (fraction_digits == 1 ? fraction * 10 : fraction);
   return TRUE;
 }

@@ -721,8 +721,20 @@ test_money (void)
     { "1 200,5", TRUE, 120050 },
     { "0.99", TRUE, 99 },
     { "1,200", TRUE, 120000 },
+    { "1.200,50", TRUE, 120050 },
+    { "1,200,000", TRUE, 120000000 },
+    { "1'200", TRUE, 120000 },
+    { "$1,200", TRUE, 120000 },
+    { "1200 EUR", TRUE, 120000 },
+    { "15 000 руб.", TRUE, 1500000 },
+    { "99.9", TRUE, 9990 },
     { "", FALSE, 0 },
     { "12abc", FALSE, 0 },
+    { "12 EUR 5", FALSE, 0 },
+    { "1.200", FALSE, 0 },   /* 1200 or 1.2: refused, not guessed */
+    { "12.345", FALSE, 0 },
+    { "-5", FALSE, 0 },
+    { "EUR", FALSE, 0 },
   };
   g_autofree char *a = lg_format_money (123456789, "EUR");
   g_autofree char *b = lg_format_money (120000, NULL);
