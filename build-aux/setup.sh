@@ -40,11 +40,18 @@ if [ "${#missing[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
-# The C locales group no digits: /leads/money/grouping needs en_US.UTF-8.
-if ! locale -a 2>/dev/null | grep -qix 'en_US\.utf-\?8'; then
-  SUDO=""
-  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO sed -i 's/^# *\(en_US\.UTF-8 UTF-8\)/\1/' /etc/locale.gen
+# The C locales group no digits: /leads/money/grouping needs en_US.UTF-8. The
+# translation test and a Russian screenshot need ru_RU.UTF-8 (C.UTF-8 ignores
+# LANGUAGE, so without it no translated string is ever shown).
+for loc in en_US ru_RU; do
+  if ! locale -a 2>/dev/null | grep -qix "${loc}\.utf-\?8"; then
+    SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    $SUDO sed -i "s/^# *\(${loc}\.UTF-8 UTF-8\)/\1/" /etc/locale.gen
+    need_locale_gen=1
+  fi
+done
+if [ -n "${need_locale_gen:-}" ]; then
   $SUDO locale-gen
 fi
 

@@ -5,9 +5,8 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "lg-application.h"
+#include "lg-i18n.h"
 
 int
 main (int   argc,
@@ -15,9 +14,7 @@ main (int   argc,
 {
   g_autoptr(LgApplication) app = NULL;
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  lg_i18n_init ();
 
   app = lg_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

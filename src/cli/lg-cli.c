@@ -10,9 +10,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "lg-cli.h"
+#include "lg-i18n.h"
 
 static const LgCliCommand commands[] = {
   { "info", "", N_("Show the database path, schema version and row counts"), lg_cli_info },
@@ -168,10 +168,7 @@ main (int   argc,
     { NULL }
   };
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  lg_i18n_init ();
 
   context = g_option_context_new (_("COMMAND [OPTIONS…]"));
   description = describe_commands ();
