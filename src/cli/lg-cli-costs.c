@@ -211,41 +211,35 @@ print_json (GListModel *costs)
 /* Pads text to width characters: printf pads bytes, which misaligns
  * titles outside ASCII. */
 static void
-print_padded (const char *text,
-              glong       width)
-{
-  g_print ("%s%*s", text, (int) MAX (0, width - g_utf8_strlen (text, -1)), "");
-}
-
-static void
 print_table (GListModel *costs)
 {
   guint n = g_list_model_get_n_items (costs);
-  glong width = g_utf8_strlen (_("SOURCE"), -1);
+  LgCliColumn columns[] = { { 6 }, { 10 }, { 10 }, { 0 }, { -14 }, { 0 } };
+  const char *header[] = { _("ID"), _("FROM"), _("TO"), _("SOURCE"), _("AMOUNT"), _("NOTE") };
 
+  /* The source column as wide as its longest title. */
+  columns[3].width = g_utf8_strlen (header[3], -1);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(LgCost) cost = g_list_model_get_item (costs, i);
 
-      width = MAX (width, g_utf8_strlen (lg_cost_get_source_title (cost), -1));
+      columns[3].width = MAX (columns[3].width,
+                              g_utf8_strlen (lg_cost_get_source_title (cost), -1));
     }
 
-  g_print ("%-6s %-10s %-10s ", _("ID"), _("FROM"), _("TO"));
-  print_padded (_("SOURCE"), width);
-  g_print (" %14s  %s\n", _("AMOUNT"), _("NOTE"));
+  lg_cli_print_row (columns, header, G_N_ELEMENTS (columns));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(LgCost) cost = g_list_model_get_item (costs, i);
+      g_autofree char *id = g_strdup_printf ("%" PRId64, lg_cost_get_id (cost));
       g_autofree char *from = format_day (lg_cost_get_period_start (cost), FALSE);
       g_autofree char *to = format_day (lg_cost_get_period_end (cost), TRUE);
       g_autofree char *money = lg_format_money (lg_cost_get_amount (cost),
                                                 lg_cost_get_currency (cost));
+      const char *row[] = { id, from, to, lg_cost_get_source_title (cost), money,
+                            lg_cost_get_note (cost) };
 
-      g_print ("%-6" PRId64 " %-10s %-10s ", lg_cost_get_id (cost), from, to);
-      print_padded (lg_cost_get_source_title (cost), width);
-      /* Money has one symbol of several bytes (€): pad it by hand too. */
-      g_print (" %*s%s  %s\n", (int) MAX (0, 14 - g_utf8_strlen (money, -1)), "", money,
-               lg_cost_get_note (cost));
+      lg_cli_print_row (columns, row, G_N_ELEMENTS (columns));
     }
 }
 

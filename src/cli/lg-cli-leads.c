@@ -130,8 +130,14 @@ print_json (GListModel *leads)
 static void
 print_table (GListModel *leads)
 {
-  g_print ("%-6s %-5s %-28s %-18s %16s %5s %s\n", _("ID"), _("STAGE"), _("NAME"), _("SOURCE"),
-           _("VALUE"), _("SCORE"), _("STATE"));
+  static const LgCliColumn columns[] = {
+    { 6 }, { 5 }, { 28, TRUE }, { 18, TRUE }, { -16 }, { -5 }, { 0 },
+  };
+  const char *header[] = {
+    _("ID"), _("STAGE"), _("NAME"), _("SOURCE"), _("VALUE"), _("SCORE"), _("STATE"),
+  };
+
+  lg_cli_print_row (columns, header, G_N_ELEMENTS (columns));
   for (guint i = 0; i < g_list_model_get_n_items (leads); i++)
     {
       g_autoptr(LgLead) lead = g_list_model_get_item (leads, i);
@@ -140,11 +146,13 @@ print_table (GListModel *leads)
       g_autofree char *score = lg_lead_get_score (lead) >= 0
                                ? g_strdup_printf ("%d", lg_lead_get_score (lead)) : g_strdup ("–");
       g_autofree char *name = lg_lead_dup_display_name (lead);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, lg_lead_get_id (lead));
+      const char *row[] = {
+        id, lg_lead_get_stage (lead), name, lg_lead_get_source_title (lead), value, score,
+        lg_lead_get_stale (lead) ? _("stale") : "",
+      };
 
-      g_print ("%-6" G_GINT64_FORMAT " %-5s %-28.28s %-18.18s %16s %5s %s\n",
-               lg_lead_get_id (lead), lg_lead_get_stage (lead), name,
-               lg_lead_get_source_title (lead) ? lg_lead_get_source_title (lead) : "",
-               value, score, lg_lead_get_stale (lead) ? _("stale") : "");
+      lg_cli_print_row (columns, row, G_N_ELEMENTS (columns));
     }
 }
 

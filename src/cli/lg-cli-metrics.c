@@ -55,6 +55,10 @@ static void
 print_text (LgMetricsReport *report,
             gboolean         by_source)
 {
+  static const LgCliColumn figure_columns[] = { { 32 }, { -14 }, { -14 }, { -10 } };
+  static const LgCliColumn source_columns[] = {
+    { 24 }, { -7 }, { -11 }, { -12 }, { -14 }, { -10 }, { -12 },
+  };
   g_autofree char *period = lg_format_period (report->from, report->to, NULL);
   g_autofree char *previous = lg_format_period (report->previous_from, report->from, NULL);
   guint n = g_list_model_get_n_items (report->sources);
@@ -65,7 +69,10 @@ print_text (LgMetricsReport *report,
            report->currency);
   if (report->other_currencies != NULL)
     g_print (_("Left out of the money figures: amounts in %s.\n"), report->other_currencies);
-  g_print ("\n%-32s %14s %14s %10s\n", "", _("This period"), _("Previous"), _("Change"));
+  g_print ("\n");
+  lg_cli_print_row (figure_columns,
+                    (const char *[]) { "", _("This period"), _("Previous"), _("Change") },
+                    G_N_ELEMENTS (figure_columns));
 
   for (guint i = 0; i < lg_n_figure_infos; i++)
     {
@@ -77,14 +84,18 @@ print_text (LgMetricsReport *report,
       g_autofree char *c = lg_format_change (lg_figure_change (now, before, info->points),
                                              info->points);
 
-      g_print ("%-32s %14s %14s %10s\n", _(info->label), a, b, c);
+      lg_cli_print_row (figure_columns, (const char *[]) { _(info->label), a, b, c },
+                        G_N_ELEMENTS (figure_columns));
     }
 
   if (!by_source)
     return;
 
-  g_print ("\n%-24s %7s %11s %12s %14s %10s %12s\n", _("Source"), _("Leads"), _("Conversion"),
-           _("CPL"), _("Won value"), _("ROI"), _("Speed"));
+  g_print ("\n");
+  lg_cli_print_row (source_columns,
+                    (const char *[]) { _("Source"), _("Leads"), _("Conversion"), _("CPL"),
+                                       _("Won value"), _("ROI"), _("Speed") },
+                    G_N_ELEMENTS (source_columns));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(LgMetricsRow) row = g_list_model_get_item (report->sources, i);
@@ -97,8 +108,12 @@ print_text (LgMetricsReport *report,
       g_autofree char *speed = lg_format_figure (f->speed[LG_SPEED_FROM_MESSAGE],
                                                  LG_UNIT_DURATION, currency);
 
-      g_print ("%-24s %7" G_GINT64_FORMAT " %11s %12s %14s %10s %12s\n",
-               lg_metrics_row_get_title (row), f->leads, conversion, cpl, won, roi, speed);
+      g_autofree char *leads = g_strdup_printf ("%" G_GINT64_FORMAT, f->leads);
+
+      lg_cli_print_row (source_columns,
+                        (const char *[]) { lg_metrics_row_get_title (row), leads, conversion,
+                                           cpl, won, roi, speed },
+                        G_N_ELEMENTS (source_columns));
     }
 }
 

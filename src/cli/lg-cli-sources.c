@@ -221,6 +221,12 @@ lg_cli_sources (LgCli  *cli,
                 int     argc,
                 char  **argv)
 {
+  static const LgCliColumn columns[] = {
+    { 5 }, { 17 }, { 24 }, { 30 }, { -9 }, { 16 }, { 0 },
+  };
+  const char *header[] = {
+    _("ID"), _("KIND"), _("HANDLE"), _("TITLE"), _("MESSAGES"), _("LAST SYNC"), _("ERROR"),
+  };
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) sources = NULL;
   LgStore *store;
@@ -232,19 +238,22 @@ lg_cli_sources (LgCli  *cli,
   if (store == NULL || (sources = lg_store_list_sources (store, &error)) == NULL)
     return lg_cli_fail_error (error);
 
-  g_print ("%-5s %-17s %-24s %-30s %9s  %-16s  %s\n", _("ID"), _("KIND"), _("HANDLE"), _("TITLE"),
-           _("MESSAGES"), _("LAST SYNC"), _("ERROR"));
+  lg_cli_print_row (columns, header, G_N_ELEMENTS (columns));
   for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
     {
       g_autoptr(LgSource) source = g_list_model_get_item (sources, i);
       g_autofree char *last_sync = lg_cli_format_time (lg_source_get_last_sync (source),
                                                        _("never"));
 
-      g_print ("%-5" G_GINT64_FORMAT " %-17s %-24s %-30s %9" G_GINT64_FORMAT "  %-16s  %s\n",
-               lg_source_get_id (source), lg_source_get_kind (source),
-               lg_source_get_handle (source), lg_source_get_title (source),
-               lg_source_get_message_count (source), last_sync,
-               lg_source_get_last_error (source) ? lg_source_get_last_error (source) : "");
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, lg_source_get_id (source));
+      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                lg_source_get_message_count (source));
+      const char *row[] = {
+        id, lg_source_get_kind (source), lg_source_get_handle (source),
+        lg_source_get_title (source), count, last_sync, lg_source_get_last_error (source),
+      };
+
+      lg_cli_print_row (columns, row, G_N_ELEMENTS (columns));
     }
   return 0;
 }

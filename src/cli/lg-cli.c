@@ -84,6 +84,40 @@ lg_cli_run_subcommand (LgCli              *cli,
   return lg_cli_fail ("%s", usage);
 }
 
+void
+lg_cli_print_row (const LgCliColumn  *columns,
+                  const char * const *cells,
+                  guint               n)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *text = cells[i] != NULL ? cells[i] : "";
+      glong width = ABS (columns[i].width);
+      glong length = g_utf8_strlen (text, -1);
+      g_autofree char *shortened = NULL;
+
+      if (columns[i].cut && length > width && width > 0)
+        {
+          g_autofree char *head = g_utf8_substring (text, 0, width - 1);
+
+          shortened = g_strconcat (head, "…", NULL);
+          text = shortened;
+          length = width;
+        }
+      if (i > 0)
+        g_string_append_c (line, ' ');
+      if (columns[i].width < 0)
+        g_string_append_printf (line, "%*s", (int) MAX (0, width - length), "");
+      g_string_append (line, text);
+      if (columns[i].width > 0)
+        g_string_append_printf (line, "%*s", (int) MAX (0, width - length), "");
+    }
+  /* No spaces at the end of the line, whatever the last cells held. */
+  g_print ("%s\n", g_strchomp (line->str));
+}
+
 gboolean
 lg_cli_parse_id (const char *text,
                  gint64     *id)

@@ -48,6 +48,20 @@ gboolean lg_cli_parse       (int          *argc,
                              const char   *summary,
                              const GOptionEntry *entries,
                              GError      **error);
+/* A column of a table printed with lg_cli_print_row(): width in characters,
+ * negative to align right; cut long text with "…" (else it overflows). */
+typedef struct
+{
+  int      width;
+  gboolean cut;
+} LgCliColumn;
+
+/* One row of a table, its n cells one space apart. Widths count characters,
+ * not bytes (a Cyrillic letter is two): printf's %-20s would misalign them
+ * and its %.20s could cut a letter in half. */
+void     lg_cli_print_row   (const LgCliColumn  *columns,
+                             const char * const *cells,
+                             guint               n);
 /* A positive id as a command's argument. */
 gboolean lg_cli_parse_id    (const char   *text,
                              gint64       *id);

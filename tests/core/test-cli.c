@@ -490,6 +490,28 @@ test_leads (void)
   /* Board order: Hot before Lost. */
   g_assert_true (strstr (table, "bob_dev") < strstr (table, "Anna"));
 
+  /* Columns count letters, not bytes: a long Cyrillic name is cut whole,
+   * with "…", and the columns after it line up with the header's. */
+  g_free (cli_output (path, 0, (const char *[]) { "lead", "add", "--name",
+                                                  "Георгий Арутюнян из Санкт-Петербурга",
+                                                  "--value", "75", NULL }));
+  g_clear_pointer (&table, g_free);
+  table = cli_output (path, 0, (const char *[]) { "leads", NULL });
+  g_assert_true (g_utf8_validate (table, -1, NULL));
+  {
+    g_auto(GStrv) lines = g_strsplit (table, "\n", -1);
+    const char *value_end = strstr (lines[0], "VALUE") + strlen ("VALUE");
+    const char *row = NULL;
+
+    for (guint i = 1; lines[i] != NULL; i++)
+      if (strstr (lines[i], "Георгий") != NULL)
+        row = lines[i];
+    g_assert_nonnull (row);
+    g_assert_nonnull (strstr (row, "Георгий Арутюнян из Санкт-П…"));
+    g_assert_cmpint (g_utf8_pointer_to_offset (row, strstr (row, "$75") + strlen ("$75")), ==,
+                     g_utf8_pointer_to_offset (lines[0], value_end));
+  }
+
   csv = cli_output (path, 0, (const char *[]) { "leads", "--csv", "--stage", "lost", NULL });
   g_assert_true (g_str_has_prefix (csv, "id,stage,name,"));
   g_assert_nonnull (strstr (csv, "1,lost,\"Anna, DDS\",,anna@example.org,"));
@@ -499,10 +521,11 @@ test_leads (void)
   g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
   g_assert_no_error (error);
   array = json_node_get_array (json_parser_get_root (parser));
-  g_assert_cmpuint (json_array_get_length (array), ==, 2);
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0),
+  g_assert_cmpuint (json_array_get_length (array), ==, 3);
+  /* Board order: the new cold lead, then Hot, then Lost. */
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 1),
                                                   "stage"), ==, "hot");
-  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (array, 1),
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (array, 2),
                                                "value"), ==, 120050);
 
   show = cli_output (path, 0, (const char *[]) { "lead", "show", "1", NULL });
