@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "lg-activity.h"
+#include "lg-pipeline.h"
 
 struct _LgActivity
 {
@@ -342,6 +343,16 @@ lg_activity_set_new_value (LgActivity *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEW_VALUE]);
 }
 
+/* A stage as the board names it ("Warm"), in the user's language; the value
+ * as stored when it is no stage. */
+static const char *
+stage_name (const char *id)
+{
+  LgStage stage = lg_stage_from_id (id);
+
+  return stage != LG_STAGE_INVALID ? lg_stage_label (stage) : id;
+}
+
 /* The entry as one line of a timeline, in the user's language. */
 char *
 lg_activity_describe (LgActivity *self)
@@ -359,11 +370,12 @@ lg_activity_describe (LgActivity *self)
   after = self->new_value != NULL ? self->new_value : "–";
 
   if (g_str_equal (kind, "created"))
-    return g_strdup_printf (_("Created in %s"), after);
+    return g_strdup_printf (_("Created in %s"), stage_name (after));
   if (g_str_equal (kind, "stage") && *detail != '\0')
-    return g_strdup_printf (_("Moved from %s to %s: %s"), before, after, detail);
+    return g_strdup_printf (_("Moved from %s to %s: %s"), stage_name (before),
+                            stage_name (after), detail);
   if (g_str_equal (kind, "stage"))
-    return g_strdup_printf (_("Moved from %s to %s"), before, after);
+    return g_strdup_printf (_("Moved from %s to %s"), stage_name (before), stage_name (after));
   if (g_str_equal (kind, "touch"))
     return g_strdup (_("Contacted"));
   if (g_str_equal (kind, "note"))

@@ -530,8 +530,8 @@ test_leads (void)
 
   show = cli_output (path, 0, (const char *[]) { "lead", "show", "1", NULL });
   g_assert_nonnull (strstr (show, "Lost because:    No budget"));
-  g_assert_nonnull (strstr (show, "Moved from warm to lost: No budget"));
-  g_assert_nonnull (strstr (show, "Created in warm"));
+  g_assert_nonnull (strstr (show, "Moved from Warm to Lost: No budget"));
+  g_assert_nonnull (strstr (show, "Created in Warm"));
   g_assert_nonnull (strstr (show, "not enough history"));
 
   g_clear_pointer (&err, g_free);

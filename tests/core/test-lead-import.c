@@ -601,7 +601,7 @@ test_undo (void)
   anna_timeline = timeline (store, "anna.schmidt@praxis-schmidt.de");
   g_assert_cmpstr (anna_timeline, ==, "Updated by importing hubspot-contacts.csv\n"
                                       "Updated by importing hubspot-contacts.csv\n"
-                                      "Created in cold");
+                                      "Created in Cold");
   carlos_timeline = timeline (store, "c.ruiz@clinicaruiz.es");
   g_assert_cmpstr (carlos_timeline, ==, "Imported from hubspot-contacts.csv");
   /* Without a source column, the card says where the lead came from. */
@@ -635,7 +635,7 @@ test_undo (void)
   g_assert_cmpint (count (store, "SELECT count(*) FROM import_batches WHERE undone_at > 0"), ==, 1);
   g_clear_pointer (&anna_timeline, g_free);
   anna_timeline = timeline (store, "anna.schmidt@praxis-schmidt.de");
-  g_assert_cmpstr (anna_timeline, ==, "Created in cold");
+  g_assert_cmpstr (anna_timeline, ==, "Created in Cold");
 
   /* Once only. */
   g_assert_false (lg_lead_import_undo (store, lg_lead_import_get_batch_id (import), &error));
