@@ -164,9 +164,6 @@ static void
 print_json (GListModel *costs)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < g_list_model_get_n_items (costs); i++)
@@ -200,16 +197,9 @@ print_json (GListModel *costs)
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  lg_cli_print_json (builder);
 }
 
-/* Pads text to width characters: printf pads bytes, which misaligns
- * titles outside ASCII. */
 static void
 print_table (GListModel *costs)
 {

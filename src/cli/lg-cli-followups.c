@@ -132,16 +132,7 @@ lg_cli_followups (LgCli  *cli,
   json_builder_end_array (builder);
 
   if (json)
-    {
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autoptr(JsonNode) root = json_builder_get_root (builder);
-      g_autofree char *text = NULL;
-
-      json_generator_set_root (generator, root);
-      json_generator_set_pretty (generator, TRUE);
-      text = json_generator_to_data (generator, NULL);
-      g_print ("%s\n", text);
-    }
+    lg_cli_print_json (builder);
   else if (shown == 0)
     g_printerr (_("No follow-ups.\n"));
 

@@ -285,8 +285,8 @@ find_any_source (LgStore     *store,
   return NULL;
 }
 
-static JsonNode *
-messages_to_json (GListModel *messages)
+static void
+print_messages_json (GListModel *messages)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -317,7 +317,7 @@ messages_to_json (GListModel *messages)
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  return json_builder_get_root (builder);
+  lg_cli_print_json (builder);
 }
 
 int
@@ -358,10 +358,7 @@ lg_cli_messages (LgCli  *cli,
 
   if (json)
     {
-      g_autoptr(JsonNode) root = messages_to_json (messages);
-      g_autofree char *text = json_to_string (root, TRUE);
-
-      g_print ("%s\n", text);
+      print_messages_json (messages);
       return 0;
     }
 

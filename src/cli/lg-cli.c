@@ -118,6 +118,15 @@ lg_cli_print_row (const LgCliColumn  *columns,
   g_print ("%s\n", g_strchomp (line->str));
 }
 
+void
+lg_cli_print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = json_to_string (root, TRUE);
+
+  g_print ("%s\n", text);
+}
+
 gboolean
 lg_cli_parse_id (const char *text,
                  gint64     *id)

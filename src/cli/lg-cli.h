@@ -5,6 +5,8 @@
 
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "lg-metrics.h"
 #include "lg-store.h"
 
@@ -62,6 +64,8 @@ typedef struct
 void     lg_cli_print_row   (const LgCliColumn  *columns,
                              const char * const *cells,
                              guint               n);
+/* What builder built, as indented JSON on standard output. */
+void     lg_cli_print_json  (JsonBuilder        *builder);
 /* A positive id as a command's argument. */
 gboolean lg_cli_parse_id    (const char   *text,
                              gint64       *id);
