@@ -42,3 +42,26 @@ lg_cli_info (LgCli  *cli,
   g_print (_("Searches:       %" PRId64 "\n"), counts.searches);
   return 0;
 }
+
+int
+lg_cli_backup (LgCli  *cli,
+               int     argc,
+               char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  LgStore *store;
+
+  if (!lg_cli_parse (&argc, &argv, "backup", "FILE", N_("Save a copy of the whole database"),
+                     NULL, &error))
+    return lg_cli_fail_error (error);
+  if (argc != 2)
+    return lg_cli_fail (_("backup needs the path of the copy to write"));
+
+  store = lg_cli_get_store (cli, &error);
+  if (store == NULL || !lg_store_save_copy (store, argv[1], &error))
+    return lg_cli_fail_error (error);
+  /* TRANSLATORS: %s is the path of the backup */
+  g_print (_("Saved a copy of the database to %s. Open it with --db, or quit Leadgram and put "
+             "it in the database's place to restore it.\n"), argv[1]);
+  return 0;
+}

@@ -288,21 +288,64 @@ read_version (LgStore  *self,
 
 /* A copy of the file as it was, taken before a migration touches it, so a
  * user can go back to the previous release with their data. */
+gboolean
+lg_store_save_copy (LgStore     *self,
+                    const char  *path,
+                    GError     **error)
+{
+  g_autofree char *partial = NULL;
+  g_autofree char *sql = NULL;
+  char *quoted;
+
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* VACUUM INTO writes a consistent, compact copy while the app goes on, but
+   * refuses an existing file: write beside the target, then replace it in
+   * one step, so an old backup stays whole until the new one is. */
+  partial = g_strconcat (path, ".partial", NULL);
+  g_remove (partial);
+  quoted = sqlite3_mprintf ("VACUUM INTO %Q", partial);
+  sql = g_strdup (quoted);
+  sqlite3_free (quoted);
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      g_autofree char *folder = g_path_get_dirname (path);
+
+      if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+        g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_OPEN,
+                     _("Could not write a copy to “%s”: its folder does not exist. Choose "
+                       "another folder."), path);
+      else
+        g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_OPEN,
+                     _("Could not write a copy to “%s” (%s). Check that the folder can be "
+                       "written to and that the disk has room."), path,
+                     sqlite3_errmsg (self->db));
+      g_remove (partial);
+      return FALSE;
+    }
+  if (g_rename (partial, path) != 0)
+    {
+      int saved = errno;
+
+      g_remove (partial);
+      g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_OPEN,
+                   _("Could not write “%s”: %s. Choose another folder."), path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 backup_before_migration (LgStore  *self,
                          int       from_version,
                          GError  **error)
 {
   g_autofree char *backup = g_strdup_printf ("%s.v%d.bak", self->path, from_version);
-  g_autofree char *sql = NULL;
-  char *quoted;
 
-  g_remove (backup);
-  quoted = sqlite3_mprintf ("VACUUM INTO %Q", backup);
-  sql = g_strdup (quoted);
-  sqlite3_free (quoted);
-
-  if (!lg_store_exec (self, sql, error))
+  if (!lg_store_save_copy (self, backup, error))
     {
       g_prefix_error (error, _("Could not save a copy of the database before upgrading it: "));
       return FALSE;

@@ -80,6 +80,13 @@ void        lg_store_run_in_thread        (GTask          *task,
                                            const char     *db_path,
                                            LgStoreWorkFunc work);
 
+/* A copy of the whole database at path (replaced if it exists), consistent
+ * even while other connections write: a backup the user can open with
+ * --db or copy back. */
+gboolean    lg_store_save_copy            (LgStore        *self,
+                                           const char     *path,
+                                           GError        **error);
+
 gboolean    lg_store_count                (LgStore        *self,
                                            LgStoreCounts  *counts,
                                            GError        **error);

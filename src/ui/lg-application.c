@@ -19,6 +19,7 @@
 #include "lg-preferences-window.h"
 #include "lg-resources.h"
 #include "lg-window.h"
+#include "lg-ui-util.h"
 
 struct _LgApplication
 {
@@ -471,6 +472,83 @@ lg_application_export_leads_action (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Backing up: a copy of the whole database, written on a worker (VACUUM
+ * INTO reads every page). */
+
+static gboolean
+backup_work (LgStore       *store,
+             gpointer       source_object,
+             gpointer       task_data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  return lg_store_save_copy (store, task_data, error);
+}
+
+static void
+on_backed_up_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  LgApplication *self = LG_APPLICATION (object);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *name = g_path_get_basename (g_task_get_task_data (G_TASK (result)));
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!LG_IS_WINDOW (window))
+    return;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      lg_widget_show_error (GTK_WIDGET (window), error);
+      return;
+    }
+  text = g_strdup_printf (_("Database backed up to %s"), name);
+  lg_window_add_toast (LG_WINDOW (window), adw_toast_new (text));
+}
+
+static void
+on_backup_chooser_response_cb (GtkNativeDialog *chooser,
+                               int              response,
+                               LgApplication   *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GTask) task = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+  if (file == NULL || g_file_peek_path (file) == NULL || self->store == NULL)
+    return;
+
+  task = g_task_new (self, NULL, on_backed_up_cb, NULL);
+  g_task_set_task_data (task, g_file_get_path (file), g_free);
+  lg_store_run_in_thread (task, lg_store_get_path (self->store), backup_work);
+}
+
+static void
+lg_application_backup_action (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  LgApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (!check_store (self))
+    return;
+
+  /* TRANSLATORS: the suggested file name of a backup, see g_date_time_format() */
+  name = g_date_time_format (now, _("leadgram-%Y-%m-%d.db"));
+  chooser = gtk_file_chooser_native_new (_("Back Up the Database"), window,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_backup_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 lg_application_quit_action (GSimpleAction *action,
                             GVariant      *parameter,
@@ -626,6 +704,7 @@ static const GActionEntry app_actions[] = {
   { "import-csv", lg_application_import_csv_action },
   { "import-history", lg_application_import_history_action },
   { "export-leads", lg_application_export_leads_action },
+  { "backup", lg_application_backup_action },
   { "followup-done", lg_application_followup_done_action, "x" },
   { "followup-snooze", lg_application_followup_snooze_action, "x" },
   { "followup-next", lg_application_followup_next_action, "x" },

@@ -27,6 +27,7 @@ test_info_new_and_existing (void)
 {
   g_autofree char *dir = lg_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "cli.db", NULL);
+  g_autofree char *copy = g_build_filename (dir, "backup.db", NULL);
   g_autofree char *version = g_strdup_printf ("Schema version: %d", lg_store_latest_version ());
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
@@ -50,6 +51,17 @@ test_info_new_and_existing (void)
   g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "info", NULL }, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "Sources:        1"));
   g_assert_cmpstr (err, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A backup opens as a database of its own, with the same rows. */
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "backup", copy, NULL }, &out, &err),
+                   ==, 0);
+  g_assert_nonnull (strstr (out, copy));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", copy, "info", NULL }, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Sources:        1"));
 }
 
 static void

@@ -366,6 +366,37 @@ test_foreign_key_indexes (void)
     }
 }
 
+/* A backup is the whole database, replaces an older backup only once it is
+ * complete, and says plainly when its folder is missing. */
+static void
+test_save_copy (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(LgSource) source = lg_test_add_source (store, "kept_channel");
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "backup.db", NULL);
+  g_autofree char *partial = g_strconcat (path, ".partial", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "backup.db", NULL);
+  g_autoptr(LgStore) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  LgStoreCounts counts;
+
+  g_assert_true (g_file_set_contents (path, "an older backup", -1, NULL));
+  g_assert_true (lg_store_save_copy (store, path, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+
+  copy = lg_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (lg_store_count (copy, &counts, &error));
+  g_assert_cmpint (counts.sources, ==, 1);
+  g_assert_cmpint (lg_store_get_version (copy), ==, lg_store_latest_version ());
+
+  g_assert_false (lg_store_save_copy (store, missing, &error));
+  g_assert_error (error, LG_STORE_ERROR, LG_STORE_ERROR_OPEN);
+  g_assert_nonnull (strstr (error->message, "its folder does not exist"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -376,6 +407,7 @@ main (int   argc,
   g_test_add_func ("/store/wal-and-foreign-keys", test_wal_and_foreign_keys);
   g_test_add_func ("/store/fts-triggers", test_fts_triggers);
   g_test_add_func ("/store/foreign-key-indexes", test_foreign_key_indexes);
+  g_test_add_func ("/store/save-copy", test_save_copy);
   g_test_add_func ("/store/migrate-from-each-version", test_migrate_from_each_version);
   g_test_add_func ("/store/refuse/garbage", test_refuse_garbage);
   g_test_add_func ("/store/refuse/newer", test_refuse_newer);
