@@ -80,6 +80,7 @@ reload_sources (LgSourcesView *self)
   g_autoptr(GListModel) list = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean any_to_sync = FALSE;
 
   if (self->store != NULL)
     list = lg_store_list_sources (self->store, &error);
@@ -87,7 +88,14 @@ reload_sources (LgSourcesView *self)
     show_toast (self, error->message);
 
   for (guint i = 0; list != NULL && i < g_list_model_get_n_items (list); i++)
-    g_ptr_array_add (items, g_list_model_get_item (list, i));
+    {
+      LgSource *source = g_list_model_get_item (list, i);
+
+      any_to_sync |= lg_source_can_sync (source);
+      g_ptr_array_add (items, source);
+    }
+  /* Sync All has nothing to do without a real channel (exports, samples). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sources.sync-all", any_to_sync);
   g_list_store_splice (self->sources, 0, g_list_model_get_n_items (G_LIST_MODEL (self->sources)),
                        items->pdata, items->len);
 

@@ -346,6 +346,9 @@ test_add_channel (Fixture       *f,
   g_assert_null (find_label (f, "Syncing…"));
   g_assert_null (find_of_type (GTK_WIDGET (f->view), GTK_TYPE_PROGRESS_BAR));
   g_assert_cmpint (count (f->store, TRUE), ==, NEWEST);
+  /* A channel to sync: Sync All works now. */
+  g_assert_true (gtk_widget_get_sensitive (find_widget (GTK_WIDGET (f->view), button_with_action,
+                                                       "sources.sync-all")));
 }
 
 static void
@@ -425,8 +428,10 @@ test_import_export (Fixture       *f,
   row = find_row (f, "Marketing Pros");
   g_assert_nonnull (row);
   g_assert_nonnull (find_widget (row, label_contains, "Telegram export · 2 messages"));
-  /* An export has nothing to sync. */
+  /* An export has nothing to sync, and with only exports neither has Sync All. */
   g_assert_null (find_widget (row, button_with_action, "sources.sync"));
+  g_assert_false (gtk_widget_get_sensitive (find_widget (GTK_WIDGET (f->view), button_with_action,
+                                                        "sources.sync-all")));
   g_assert_cmpint (count (f->store, FALSE), ==, 3);
   g_assert_cmpint (count (f->store, TRUE), ==, 4);
 }
