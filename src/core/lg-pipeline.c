@@ -181,6 +181,31 @@ is_word (const char *start,
   return TRUE;
 }
 
+/* Digit groups between thousands separators: "1", "234", "567". One group
+ * is any number of digits; several: the first 1 to 3 digits and no lone 0
+ * ("0,125" is no thousand), the last 3, those between all 3 — or all 2, as
+ * in India's "1,20,000". */
+static gboolean
+groups_valid (GStrv groups)
+{
+  guint n = g_strv_length (groups);
+  gsize first, middle;
+
+  if (n <= 1)
+    return TRUE;
+  first = strlen (groups[0]);
+  if (first == 0 || first > 3 || (first == 1 && groups[0][0] == '0') ||
+      strlen (groups[n - 1]) != 3)
+    return FALSE;
+  middle = n > 2 ? strlen (groups[1]) : 3;
+  if (middle != 2 && middle != 3)
+    return FALSE;
+  for (guint i = 1; i + 1 < n; i++)
+    if (strlen (groups[i]) != middle)
+      return FALSE;
+  return TRUE;
+}
+
 /* Amounts as people and other CRMs write them: "1200", "1,200.50",
  * "1.200,50", "1 200,5", "1'200", "$1,200", "1200 EUR", "15 000 руб.".
  * When both separators appear the last one is the decimal one; a lone comma
@@ -194,7 +219,10 @@ lg_parse_money (const char *text,
 {
   g_autoptr(GString) number = g_string_new (NULL);
   const char *p, *last_dot, *last_comma;
-  gboolean in_fraction = FALSE, words_after = FALSE;
+  g_autofree char *head = NULL;
+  g_auto(GStrv) wholes = NULL;
+  const char *fraction_text;
+  gboolean words_after = FALSE, sign_after = FALSE;
   guint n_digits = 0, fraction_digits = 0;
   gint64 whole = 0, fraction = 0;
   char decimal = 0;
@@ -231,10 +259,18 @@ lg_parse_money (const char *text,
           gunichar c = g_utf8_get_char (q);
 
           if (c == '.' || c == ',' || g_ascii_isdigit (c))
-            g_string_append_c (number, (char) c);
-          else if (c != '\'' && c != '_' && g_unichar_type (c) != G_UNICODE_CURRENCY_SYMBOL)
+            {
+              /* A sign stands before or after the number, not inside it. */
+              if (sign_after)
+                return FALSE;
+              g_string_append_c (number, (char) c);
+            }
+          else if (g_unichar_type (c) == G_UNICODE_CURRENCY_SYMBOL)
+            sign_after = number->len > 0;
+          else if (c != '\'' && c != '_')
             return FALSE;
         }
+      sign_after = FALSE;
     }
 
   last_dot = strrchr (number->str, '.');
@@ -247,28 +283,28 @@ lg_parse_money (const char *text,
            strlen (last_comma + 1) != 3)
     decimal = ',';
 
-  for (p = number->str; *p != '\0'; p++)
+  /* The whole part, before the decimal separator, in groups between
+   * thousands separators. */
+  fraction_text = decimal != 0 ? strchr (number->str, decimal) + 1 : NULL;
+  head = g_strndup (number->str, fraction_text != NULL
+                                 ? (gsize) (fraction_text - 1 - number->str) : number->len);
+  wholes = g_strsplit_set (head, ".,", -1);
+  if (!groups_valid (wholes))
+    return FALSE;
+  for (guint i = 0; wholes[i] != NULL; i++)
+    for (p = wholes[i]; *p != '\0'; p++)
+      {
+        whole = whole * 10 + (*p - '0');
+        if (whole > (G_MAXINT64 - 99) / 100)
+          return FALSE;
+        n_digits++;
+      }
+
+  for (p = fraction_text; p != NULL && *p != '\0'; p++)
     {
-      if (*p == decimal && !in_fraction)
-        in_fraction = TRUE;
-      else if (*p == '.' || *p == ',')
-        {
-          if (in_fraction)
-            return FALSE;
-        }
-      else if (in_fraction)
-        {
-          if (++fraction_digits > 2)
-            return FALSE;
-          fraction = fraction * 10 + (*p - '0');
-        }
-      else
-        {
-          if (whole > G_MAXINT64 / 1000)
-            return FALSE;
-          whole = whole * 10 + (*p - '0');
-          n_digits++;
-        }
+      if (!g_ascii_isdigit (*p) || ++fraction_digits > 2)
+        return FALSE;
+      fraction = fraction * 10 + (*p - '0');
     }
   if (n_digits == 0 && fraction_digits == 0)
     return FALSE;

@@ -299,9 +299,14 @@ static const char migration_8[] =
   "INSERT INTO import_changes_new SELECT * FROM import_changes;"
   "DROP TABLE import_changes;"
   "ALTER TABLE import_changes_new RENAME TO import_changes;"
+  /* import_changes.lead_id had no foreign key: a lead deleted after its
+   * import may have left its id to one typed in later. The import's
+   * timeline entry went with the deleted lead, so it tells them apart. */
   "UPDATE leads SET import_batch = c.batch_id"
   "  FROM import_changes c JOIN import_batches b ON b.id = c.batch_id"
-  "  WHERE c.lead_id = leads.id AND c.action = 'create' AND b.undone_at = 0;"
+  "  WHERE c.lead_id = leads.id AND c.action = 'create' AND b.undone_at = 0"
+  "    AND EXISTS (SELECT 1 FROM activities a WHERE a.lead_id = leads.id"
+  "      AND a.kind = 'import' AND a.new_value = CAST(c.batch_id AS TEXT));"
   "DELETE FROM activities WHERE kind = 'import' AND EXISTS ("
   "  SELECT 1 FROM import_changes c"
   "  WHERE c.action = 'create' AND c.lead_id = activities.lead_id"

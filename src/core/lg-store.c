@@ -11,6 +11,8 @@
 #include <inttypes.h>
 
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -288,23 +290,59 @@ read_version (LgStore  *self,
 
 /* A copy of the file as it was, taken before a migration touches it, so a
  * user can go back to the previous release with their data. */
-gboolean
-lg_store_save_copy (LgStore     *self,
-                    const char  *path,
-                    GError     **error)
+/* Whether path names the database file itself or one of its companions. */
+static gboolean
+is_database_file (LgStore    *self,
+                  const char *path)
+{
+  static const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+  GStatBuf target;
+
+  if (g_stat (path, &target) != 0)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *own = g_strconcat (self->path, suffixes[i], NULL);
+      GStatBuf file;
+
+      if (g_stat (own, &file) == 0 && file.st_dev == target.st_dev &&
+          file.st_ino == target.st_ino)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Makes what was written to path reach the disk before it replaces a file:
+ * a crash must not leave half a backup where a whole one was. */
+static gboolean
+sync_file (const char *path)
+{
+  int fd = g_open (path, O_RDONLY, 0);
+  gboolean ok;
+
+  if (fd < 0)
+    return FALSE;
+  ok = g_fsync (fd) == 0;
+  close (fd);
+  return ok;
+}
+
+/* Writes a copy of the database to a new file beside path, returned; the
+ * caller puts it in place with put_copy () or removes it. */
+static char *
+write_copy (LgStore     *self,
+            const char  *path,
+            GError     **error)
 {
   g_autofree char *partial = NULL;
   g_autofree char *sql = NULL;
   char *quoted;
 
-  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
   /* VACUUM INTO writes a consistent, compact copy while the app goes on, but
-   * refuses an existing file: write beside the target, then replace it in
-   * one step, so an old backup stays whole until the new one is. */
-  partial = g_strconcat (path, ".partial", NULL);
-  g_remove (partial);
+   * refuses an existing file: a name of its own beside the target (should
+   * two copies be made at once), renamed over the target once whole, so an
+   * old copy stays whole until the new one is. */
+  partial = g_strdup_printf ("%s.%08x.partial", path, g_random_int ());
   quoted = sqlite3_mprintf ("VACUUM INTO %Q", partial);
   sql = g_strdup (quoted);
   sqlite3_free (quoted);
@@ -323,9 +361,17 @@ lg_store_save_copy (LgStore     *self,
                        "written to and that the disk has room."), path,
                      sqlite3_errmsg (self->db));
       g_remove (partial);
-      return FALSE;
+      return NULL;
     }
-  if (g_rename (partial, path) != 0)
+  return g_steal_pointer (&partial);
+}
+
+static gboolean
+put_copy (const char  *partial,
+          const char  *path,
+          GError     **error)
+{
+  if (!sync_file (partial) || g_rename (partial, path) != 0)
     {
       int saved = errno;
 
@@ -338,36 +384,57 @@ lg_store_save_copy (LgStore     *self,
   return TRUE;
 }
 
-static gboolean
-backup_before_migration (LgStore  *self,
-                         int       from_version,
-                         GError  **error)
+gboolean
+lg_store_save_copy (LgStore     *self,
+                    const char  *path,
+                    GError     **error)
 {
-  g_autofree char *backup = g_strdup_printf ("%s.v%d.bak", self->path, from_version);
+  g_autofree char *partial = NULL;
 
-  if (!lg_store_save_copy (self, backup, error))
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* Replacing the open database under the connections that use it would
+   * corrupt it. */
+  if (is_database_file (self, path))
     {
-      g_prefix_error (error, _("Could not save a copy of the database before upgrading it: "));
+      g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_OPEN,
+                   _("“%s” is the database Leadgram is using. Choose another file for the "
+                     "copy."), path);
       return FALSE;
     }
 
-  g_free (self->backup_path);
-  self->backup_path = g_steal_pointer (&backup);
-  return TRUE;
+  partial = write_copy (self, path, error);
+  return partial != NULL && put_copy (partial, path, error);
 }
 
-static gboolean
-foreign_keys_hold (LgStore  *self,
-                   GError  **error)
+/* Rows that point at rows that are not there; -1 when it cannot tell. */
+static gint64
+count_broken_references (LgStore *self)
 {
-  sqlite3_stmt *stmt = lg_store_prepare (self, "PRAGMA foreign_key_check", error);
+  sqlite3_stmt *stmt = lg_store_prepare (self, "PRAGMA foreign_key_check", NULL);
+  gint64 n = 0;
   int rc;
 
   if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
+    return -1;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    n++;
   sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  return rc == SQLITE_DONE ? n : -1;
+}
+
+/* An upgrade may not add broken references. Those the file already had (a
+ * hand edit with foreign keys off) are not its doing, and refusing them would
+ * keep the database from ever opening. */
+static gboolean
+foreign_keys_hold (LgStore  *self,
+                   gint64    before,
+                   GError  **error)
+{
+  gint64 after = count_broken_references (self);
+
+  if (after >= 0 && after <= MAX (before, 0))
     return TRUE;
   g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_MIGRATION,
                _("Could not upgrade the database: the upgrade would leave rows pointing "
@@ -379,7 +446,10 @@ static gboolean
 migrate (LgStore  *self,
          GError  **error)
 {
-  int version;
+  g_autofree char *backup = NULL;
+  g_autofree char *partial = NULL;
+  gint64 broken;
+  int version, locked_version;
 
   if (!read_version (self, &version, error))
     return FALSE;
@@ -399,8 +469,20 @@ migrate (LgStore  *self,
       return TRUE;
     }
 
-  if (version > 0 && !backup_before_migration (self, version, error))
-    return FALSE;
+  /* A copy of the file as it was, kept beside it (VACUUM INTO cannot run in
+   * the transaction below: it is written first and put in place once the
+   * write lock is held). */
+  if (version > 0)
+    {
+      backup = g_strdup_printf ("%s.v%d.bak", self->path, version);
+      partial = write_copy (self, backup, error);
+      if (partial == NULL)
+        {
+          g_prefix_error (error, _("Could not save a copy of the database before upgrading "
+                                   "it: "));
+          return FALSE;
+        }
+    }
 
   /* All steps in one transaction: a failed upgrade leaves the file as it was.
    * Foreign keys are off meanwhile, as SQLite's procedure for rebuilding a
@@ -408,7 +490,40 @@ migrate (LgStore  *self,
    * it), and checked before the commit. */
   if (!lg_store_exec (self, "PRAGMA foreign_keys = OFF", error) ||
       !lg_store_exec (self, "BEGIN IMMEDIATE", error))
-    return FALSE;
+    {
+      if (partial != NULL)
+        g_remove (partial);
+      return FALSE;
+    }
+
+  /* Another process (the CLI beside the app) may have upgraded the file
+   * while this one waited for the write lock: start from where it is now,
+   * and keep its copy of the old file rather than ours of the new one. */
+  if (!read_version (self, &locked_version, error))
+    {
+      lg_store_rollback (self);
+      if (partial != NULL)
+        g_remove (partial);
+      return FALSE;
+    }
+  if (partial != NULL && locked_version != version)
+    {
+      g_remove (partial);
+      g_clear_pointer (&backup, g_free);
+    }
+  else if (partial != NULL && !put_copy (partial, backup, error))
+    {
+      lg_store_rollback (self);
+      g_prefix_error (error, _("Could not save a copy of the database before upgrading it: "));
+      return FALSE;
+    }
+  if (backup != NULL)
+    {
+      g_free (self->backup_path);
+      self->backup_path = g_steal_pointer (&backup);
+    }
+  version = locked_version;
+  broken = count_broken_references (self);
 
   for (int v = version; v < lg_store_n_migrations; v++)
     {
@@ -425,7 +540,7 @@ migrate (LgStore  *self,
         }
     }
 
-  if (!foreign_keys_hold (self, error) || !lg_store_exec (self, "COMMIT", error))
+  if (!foreign_keys_hold (self, broken, error) || !lg_store_exec (self, "COMMIT", error))
     {
       lg_store_rollback (self);
       return FALSE;

@@ -828,17 +828,20 @@ test_migrate_old_imports (void)
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   for (int v = 0; v < 7; v++)
     g_assert_cmpint (sqlite3_exec (db, lg_store_migrations[v], NULL, NULL, NULL), ==, SQLITE_OK);
-  /* Lead 1 was there; import 1 renamed it and created lead 2. Import 2
-   * created lead 3 and was undone, and lead 3 was then added by hand. */
+  /* Lead 1 was there; import 1 renamed it and created leads 2 and 4. Lead 4
+   * was deleted and its id went to a lead typed later. Import 2 created
+   * lead 3 and was undone, and lead 3 was then added by hand. A follow-up
+   * points at a lead that is gone (a hand edit with foreign keys off). */
   g_assert_cmpint (sqlite3_exec (db,
     "INSERT INTO leads (id, name, email, created_at) VALUES "
     "  (1, 'Renamed', 'one@example.com', 1), (2, 'Two', 'two@example.com', 2),"
-    "  (3, 'Typed', 'three@example.com', 3);"
+    "  (3, 'Typed', 'three@example.com', 3), (4, 'Typed later', 'four@example.com', 40);"
     "INSERT INTO import_batches (id, file_name, created_at, undone_at, created_count,"
-    "  updated_count) VALUES (1, 'first.csv', 10, 0, 1, 1), (2, 'second.csv', 20, 30, 1, 0);"
+    "  updated_count) VALUES (1, 'first.csv', 10, 0, 2, 1), (2, 'second.csv', 20, 30, 1, 0);"
     "INSERT INTO import_changes (batch_id, lead_id, action, previous) VALUES"
     "  (1, 1, 'update', '{\"name\":\"One\"}'), (1, 2, 'create', NULL),"
-    "  (2, 3, 'create', NULL);"
+    "  (1, 4, 'create', NULL), (2, 3, 'create', NULL);"
+    "INSERT INTO followups (lead_id, due_at, created_at) VALUES (99, 1, 1);"
     "INSERT INTO activities (lead_id, kind, at, detail, new_value) VALUES"
     "  (1, 'import', 10, 'first.csv', '1'), (2, 'import', 10, 'first.csv', '1'),"
     "  (3, 'note', 40, '', 'Call back');"
@@ -859,7 +862,9 @@ test_migrate_old_imports (void)
 
   g_assert_true (lg_lead_import_undo (store, 1, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM leads"), ==, 2);
+  /* Lead 2 went; the lead typed into lead 4's old id stays. */
+  g_assert_cmpint (count (store, "SELECT count(*) FROM leads"), ==, 3);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM leads WHERE id = 4"), ==, 1);
   name = lead_column (store, "one@example.com", "name");
   g_assert_cmpstr (name, ==, "One");
   g_assert_cmpint (count (store, "SELECT count(*) FROM leads WHERE id = 3"), ==, 1);

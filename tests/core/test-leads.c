@@ -735,6 +735,15 @@ test_money (void)
     { "12.345", FALSE, 0 },
     { "-5", FALSE, 0 },
     { "EUR", FALSE, 0 },
+    { "1,20,000", TRUE, 12000000 },  /* as written in India */
+    { "0,125", FALSE, 0 },           /* no thousand */
+    { ",125", FALSE, 0 },
+    { "12,345,67", FALSE, 0 },
+    { "1.2.3", FALSE, 0 },
+    { "1$2", FALSE, 0 },
+    { "1200€", TRUE, 120000 },
+    { ".5", TRUE, 50 },
+    { "92233720368547759", FALSE, 0 }, /* beyond what fits */
   };
   g_autofree char *a = lg_format_money (123456789, "EUR");
   g_autofree char *b = lg_format_money (120000, NULL);

@@ -395,6 +395,24 @@ test_save_copy (void)
   g_assert_false (lg_store_save_copy (store, missing, &error));
   g_assert_error (error, LG_STORE_ERROR, LG_STORE_ERROR_OPEN);
   g_assert_nonnull (strstr (error->message, "its folder does not exist"));
+  g_clear_error (&error);
+
+  /* Not over the database in use, nor its write-ahead log: that would
+   * corrupt it under the open connections. */
+  {
+    g_autofree char *wal = g_strconcat (lg_store_get_path (store), "-wal", NULL);
+    const char *targets[] = { lg_store_get_path (store), wal };
+
+    for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+      {
+        g_assert_false (lg_store_save_copy (store, targets[i], &error));
+        g_assert_error (error, LG_STORE_ERROR, LG_STORE_ERROR_OPEN);
+        g_assert_nonnull (strstr (error->message, "is the database Leadgram is using"));
+        g_clear_error (&error);
+      }
+    g_assert_true (lg_store_count (store, &counts, &error));
+    g_assert_cmpint (counts.sources, ==, 1);
+  }
 }
 
 int
