@@ -85,6 +85,36 @@ lg_cli_run_subcommand (LgCli              *cli,
   return lg_cli_fail ("%s", usage);
 }
 
+/* Columns a character takes in a terminal: two for wide ones (CJK, most
+ * emoji), none for combining marks. */
+static glong
+char_columns (gunichar c)
+{
+  if (g_unichar_iszerowidth (c))
+    return 0;
+  return g_unichar_iswide (c) ? 2 : 1;
+}
+
+/* Text's columns; with limit > 0, *end is where the text must stop for the
+ * rest to fit in limit columns with "…" after it. */
+static glong
+text_columns (const char  *text,
+              glong        limit,
+              const char **end)
+{
+  glong columns = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      glong c = char_columns (g_utf8_get_char (p));
+
+      if (end != NULL && columns + c <= limit - 1)
+        *end = g_utf8_next_char (p);
+      columns += c;
+    }
+  return columns;
+}
+
 void
 lg_cli_print_row (const LgCliColumn  *columns,
                   const char * const *cells,
@@ -95,17 +125,18 @@ lg_cli_print_row (const LgCliColumn  *columns,
   for (guint i = 0; i < n; i++)
     {
       const char *text = cells[i] != NULL ? cells[i] : "";
+      const char *end = text;
       glong width = ABS (columns[i].width);
-      glong length = g_utf8_strlen (text, -1);
+      glong length = text_columns (text, width, &end);
       g_autofree char *shortened = NULL;
 
       if (columns[i].cut && length > width && width > 0)
         {
-          g_autofree char *head = g_utf8_substring (text, 0, width - 1);
+          g_autofree char *head = g_strndup (text, end - text);
 
           shortened = g_strconcat (head, "…", NULL);
           text = shortened;
-          length = width;
+          length = text_columns (text, 0, NULL);
         }
       if (i > 0)
         g_string_append_c (line, ' ');

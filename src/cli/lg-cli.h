@@ -58,9 +58,10 @@ typedef struct
   gboolean cut;
 } LgCliColumn;
 
-/* One row of a table, its n cells one space apart. Widths count characters,
- * not bytes (a Cyrillic letter is two): printf's %-20s would misalign them
- * and its %.20s could cut a letter in half. */
+/* One row of a table, its n cells one space apart. Widths count terminal
+ * columns, not bytes (a Cyrillic letter is two bytes, a Chinese one two
+ * columns): printf's %-20s would misalign them and its %.20s could cut a
+ * letter in half. */
 void     lg_cli_print_row   (const LgCliColumn  *columns,
                              const char * const *cells,
                              guint               n);

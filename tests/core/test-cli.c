@@ -524,6 +524,26 @@ test_leads (void)
                      g_utf8_pointer_to_offset (lines[0], value_end));
   }
 
+  /* Chinese letters take two columns of a terminal each. */
+  g_free (cli_output (path, 0, (const char *[]) { "lead", "add", "--name", "王小明口腔诊所",
+                                                  "--value", "5", NULL }));
+  g_clear_pointer (&table, g_free);
+  table = cli_output (path, 0, (const char *[]) { "leads", NULL });
+  {
+    g_auto(GStrv) lines = g_strsplit (table, "\n", -1);
+    glong value_end = g_utf8_pointer_to_offset (lines[0], strstr (lines[0], "VALUE")) + 5;
+    glong columns = 0;
+    const char *row = NULL;
+
+    for (guint i = 1; lines[i] != NULL; i++)
+      if (strstr (lines[i], "王小明") != NULL)
+        row = lines[i];
+    g_assert_nonnull (row);
+    for (const char *p = row; p < strstr (row, "$5") + 2; p = g_utf8_next_char (p))
+      columns += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+    g_assert_cmpint (columns, ==, value_end);
+  }
+
   csv = cli_output (path, 0, (const char *[]) { "leads", "--csv", "--stage", "lost", NULL });
   g_assert_true (g_str_has_prefix (csv, "id,stage,name,"));
   g_assert_nonnull (strstr (csv, "1,lost,\"Anna, DDS\",,anna@example.org,"));
@@ -533,11 +553,11 @@ test_leads (void)
   g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
   g_assert_no_error (error);
   array = json_node_get_array (json_parser_get_root (parser));
-  g_assert_cmpuint (json_array_get_length (array), ==, 3);
-  /* Board order: the new cold lead, then Hot, then Lost. */
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 1),
+  g_assert_cmpuint (json_array_get_length (array), ==, 4);
+  /* Board order: the two new cold leads, then Hot, then Lost. */
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 2),
                                                   "stage"), ==, "hot");
-  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (array, 2),
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (array, 3),
                                                "value"), ==, 120050);
 
   show = cli_output (path, 0, (const char *[]) { "lead", "show", "1", NULL });
