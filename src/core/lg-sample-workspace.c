@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "lg-sample-resources.h"
+#include "lg-scorer.h"
 #include "lg-sample-workspace.h"
 #include "lg-store-private.h"
 
@@ -23,7 +24,7 @@ static const char * const message_files[] = {
 enum { M_CHANNEL, M_ID, M_AUTHOR, M_HANDLE, M_DAYS_AGO, M_TEXT, N_MESSAGE_FIELDS };
 enum {
   L_NAME, L_HANDLE, L_EMAIL, L_PHONE, L_COMPANY, L_STAGE, L_QUALIFICATION, L_VALUE,
-  L_CURRENCY, L_CREATED_DAYS_AGO, L_FIRST_TOUCH_HOURS, L_NOTES, N_LEAD_FIELDS
+  L_CURRENCY, L_CREATED_DAYS_AGO, L_FIRST_TOUCH_HOURS, L_NOTES, L_OFFER, N_LEAD_FIELDS
 };
 enum { F_LEAD, F_KIND, F_DUE_HOURS, F_NOTE, N_FOLLOWUP_FIELDS };
 enum { C_CHANNEL, C_MONTHS_AGO, C_AMOUNT, C_CURRENCY, C_NOTE, N_COST_FIELDS };
@@ -196,6 +197,83 @@ load_messages (LgStore     *store,
   return TRUE;
 }
 
+/* A sample lead found in a channel carries what a search would have given
+ * it when it was found (its creation): of its author's messages there, the
+ * one the engine scores best for what the sample's seller offers (the offer
+ * column) is the message that surfaced it, and that score is the lead's. */
+static gboolean
+score_leads (LgStore    *store,
+             GPtrArray  *rows,
+             GError    **error)
+{
+  g_autoptr(LgScorer) scorer = lg_scorer_new ();
+  g_autoptr(LgScoreResult) result = lg_score_result_new ();
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GStrv row = g_ptr_array_index (rows, i);
+      g_autoptr(LgOffer) offer = NULL;
+      sqlite3_stmt *stmt;
+      gint64 lead_id = 0, best_message = 0, best_at = 0;
+      int best = -1, rc;
+
+      if (*row[L_OFFER] == '\0')
+        continue;
+      offer = lg_offer_new (row[L_OFFER], NULL, NULL, error);
+      if (offer == NULL)
+        return FALSE;
+
+      /* Found when it was created, or when the message came if later (the
+       * sample's dates are approximate). */
+      stmt = lg_store_prepare (store, "SELECT l.id, m.id, m.text, m.sent_at, "
+                                      "max (l.created_at, m.sent_at) FROM leads l "
+                                      "JOIN messages m ON m.author_handle = l.telegram_handle "
+                                      "  COLLATE NOCASE "
+                                      "JOIN sources s ON s.id = m.source_id AND s.sample = 1 "
+                                      "WHERE l.sample = 1 AND l.name = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, row[L_NAME], -1, SQLITE_STATIC);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          if (!lg_scorer_score (scorer, offer, NULL, lg_stmt_text (stmt, 2), -1,
+                                sqlite3_column_int64 (stmt, 3), sqlite3_column_int64 (stmt, 4),
+                                result, error))
+            {
+              sqlite3_reset (stmt);
+              return FALSE;
+            }
+          if (lg_score_result_get_score (result) > best)
+            {
+              lead_id = sqlite3_column_int64 (stmt, 0);
+              best_message = sqlite3_column_int64 (stmt, 1);
+              best_at = sqlite3_column_int64 (stmt, 3);
+              best = lg_score_result_get_score (result);
+            }
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          lg_store_set_error (store, error, _("Could not write the sample workspace"));
+          return FALSE;
+        }
+      if (best < 0)
+        continue;
+
+      stmt = lg_store_prepare (store, "UPDATE leads SET score = ?2, message_id = ?3, "
+                                      "message_at = ?4 WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, lead_id);
+      sqlite3_bind_int (stmt, 2, best);
+      sqlite3_bind_int64 (stmt, 3, best_message);
+      sqlite3_bind_int64 (stmt, 4, best_at);
+      if (!lg_store_step_done (store, stmt, _("Could not write the sample workspace"), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 load_leads (LgStore  *store,
             gint64    now,
@@ -236,7 +314,7 @@ load_leads (LgStore  *store,
 
   /* A sample lead whose handle wrote in a sample channel came from there: its
    * latest message there. */
-  return lg_store_exec (store,
+  if (!lg_store_exec (store,
                         "UPDATE leads SET (source_id, message_id, message_at, found_at) = "
                         "(SELECT m.source_id, m.id, m.sent_at, leads.created_at FROM messages m "
                         " JOIN sources s ON s.id = m.source_id AND s.sample = 1 "
@@ -246,7 +324,10 @@ load_leads (LgStore  *store,
                         "(SELECT 1 FROM messages m JOIN sources s ON s.id = m.source_id "
                         " AND s.sample = 1 WHERE m.author_handle = leads.telegram_handle "
                         " COLLATE NOCASE)",
-                        error);
+                        error))
+    return FALSE;
+
+  return score_leads (store, rows, error);
 }
 
 /* Next steps on some of the open leads, a couple of them overdue, so that

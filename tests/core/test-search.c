@@ -721,6 +721,14 @@ test_sample_workspace (void)
   g_assert_cmpint (count_where (store, "SELECT count(*) FROM followups "
                                        "WHERE due_at <= created_at AND notified_due_at = due_at"),
                    ==, 2);
+  /* Leads found in the sample channels carry the engine's score of the
+   * message that surfaced them, some of them strong. */
+  g_assert_cmpint (count_where (store, "SELECT count(*) FROM leads WHERE sample = 1 "
+                                       "AND message_id IS NOT NULL AND score < 0"), ==, 0);
+  g_assert_cmpint (count_where (store, "SELECT count(*) FROM leads WHERE sample = 1 "
+                                       "AND message_id IS NOT NULL"), >=, 20);
+  g_assert_cmpint (count_where (store, "SELECT count(*) FROM leads WHERE sample = 1 "
+                                       "AND score >= 70"), >=, 5);
   /* Costs for cost per lead and ROI, in the last three months. */
   g_assert_cmpint (count_where (store, "SELECT count(*) FROM costs"), ==, 8);
   /* Loading twice adds nothing. */
