@@ -1409,18 +1409,15 @@ same_text (const char *a,
   return g_strcmp0 (a != NULL ? a : "", b != NULL ? b : "") == 0;
 }
 
+/* The same address by the key duplicates are found by. */
 static gboolean
 same_email (const char *a,
             const char *b)
 {
-  g_autofree char *folded_a = NULL;
-  g_autofree char *folded_b = NULL;
+  g_autofree char *key_a = lg_lead_email_key (a);
+  g_autofree char *key_b = lg_lead_email_key (b);
 
-  if (a == NULL || b == NULL)
-    return a == b;
-  folded_a = g_utf8_casefold (a, -1);
-  folded_b = g_utf8_casefold (b, -1);
-  return strcmp (folded_a, folded_b) == 0;
+  return g_strcmp0 (key_a, key_b) == 0;
 }
 
 /* The notes after the import: the file's notes column replaces them, columns
