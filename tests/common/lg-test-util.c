@@ -73,6 +73,21 @@ lg_test_open_store (void)
   return store;
 }
 
+gint64
+lg_test_query_int (LgStore    *store,
+                   const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = lg_store_prepare (store, sql, &error);
+  gint64 n;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
 LgSource *
 lg_test_add_source (LgStore    *store,
                     const char *handle)

@@ -15,6 +15,10 @@ G_BEGIN_DECLS
 char     *lg_test_make_tmpdir  (void);
 /* A new, empty database in a fresh folder. */
 LgStore  *lg_test_open_store   (void);
+/* The first column of the first row of sql, a query the test must be able
+ * to run ("SELECT count(*) FROM leads WHERE ..."). */
+gint64    lg_test_query_int    (LgStore    *store,
+                                const char *sql);
 LgSource *lg_test_add_source   (LgStore    *store,
                                 const char *handle);
 LgLead   *lg_test_add_lead     (LgStore    *store,

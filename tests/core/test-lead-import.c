@@ -48,21 +48,6 @@ new_import (LgStore      *store,
   return import;
 }
 
-static gint64
-count (LgStore    *store,
-       const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = lg_store_prepare (store, sql, &error);
-  gint64 n;
-
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return n;
-}
-
 /* One column of the lead with that email, as text. */
 static char *
 lead_column (LgStore    *store,
@@ -154,11 +139,13 @@ test_dedupe_telegram_id (void)
   g_assert_no_error (error);
   g_assert_cmpuint (lg_lead_import_get_created (import), ==, 1);
   g_assert_cmpuint (lg_lead_import_get_updated (import), ==, 2);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM leads"), ==, 2);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM leads WHERE telegram_id = 'user4242' "
-                                 "AND company = 'Ivan''s Garage'"), ==, 1);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM leads WHERE telegram_id = 'user7' "
-                                 "AND company = 'New Co'"), ==, 1);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads"), ==, 2);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads "
+                                             "WHERE telegram_id = 'user4242' "
+                                             "AND company = 'Ivan''s Garage'"), ==, 1);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads "
+                                             "WHERE telegram_id = 'user7' "
+                                             "AND company = 'New Co'"), ==, 1);
 }
 
 static void
@@ -184,7 +171,7 @@ test_hubspot_both (void)
   /* Row 105 is row 101 again, its email in capitals: it updates, no twin. */
   g_assert_cmpuint (lg_lead_import_get_updated (import), ==, 1);
   g_assert_cmpuint (lg_lead_import_get_failed (import), ==, 2);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM leads"), ==, 5);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads"), ==, 5);
 
   stage = lead_column (store, "anna.schmidt@praxis-schmidt.de", "stage");
   name = lead_column (store, "anna.schmidt@praxis-schmidt.de", "name");
@@ -215,10 +202,11 @@ test_hubspot_both (void)
   g_assert_cmpstr (unknown[0], ==, "Nurturing");
 
   /* An undo record for the update; the created leads name their batch. */
-  g_assert_cmpint (count (store, "SELECT count(*) FROM import_changes"), ==, 1);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM leads WHERE import_batch = 1"), ==, 5);
-  g_assert_cmpint (count (store, "SELECT created_count * 100 + updated_count * 10 + failed_count "
-                                 "FROM import_batches"), ==, 512);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM import_changes"), ==, 1);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads WHERE import_batch = 1"),
+                   ==, 5);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT created_count * 100 + updated_count * 10 "
+                                             "+ failed_count FROM import_batches"), ==, 512);
 }
 
 static void
@@ -257,7 +245,7 @@ test_dedupe_modes (void)
       g_assert_cmpuint (lg_lead_import_get_updated (import), ==, cases[i].updated);
       g_assert_cmpuint (lg_lead_import_get_skipped (import), ==, cases[i].skipped);
       g_assert_cmpuint (lg_lead_import_get_failed (import), ==, 2);
-      g_assert_cmpint (count (store, "SELECT count(*) FROM leads"), ==, cases[i].leads);
+      g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads"), ==, cases[i].leads);
 
       carlos = lead_column (store, "c.ruiz@clinicaruiz.es", "name");
       if (cases[i].mode == LG_IMPORT_MODE_CREATE)
@@ -308,7 +296,7 @@ test_unknown_label_mapped (void)
   g_assert_true (lg_lead_import_validate (import, NULL, &error));
   g_assert_cmpuint (lg_lead_import_get_failed (import), ==, 1);
   /* Validation writes nothing. */
-  g_assert_cmpint (count (store, "SELECT count(*) FROM leads"), ==, 0);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads"), ==, 0);
 
   g_assert_true (lg_lead_import_run (import, NULL, &error));
   stage = lead_column (store, "sara@costa-odonto.pt", "stage");
@@ -363,7 +351,7 @@ test_bad_files (void)
 
       g_test_message ("%s", files[i]);
       ok = lg_lead_import_run (import, NULL, &error);
-      g_assert_cmpint (count (store, "SELECT count(*) FROM leads"), ==, i == 0 ? 1 : 0);
+      g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads"), ==, i == 0 ? 1 : 0);
       if (i == 0)
         {
           /* Two ragged rows are reported by line; the good ones go in. */
@@ -379,7 +367,7 @@ test_bad_files (void)
         }
       g_assert_false (ok);
       g_assert_nonnull (error);
-      g_assert_cmpint (count (store, "SELECT count(*) FROM import_batches"), ==, 0);
+      g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM import_batches"), ==, 0);
     }
 }
 
@@ -439,12 +427,12 @@ test_cancel (void)
   g_signal_connect (import, "progress", G_CALLBACK (on_progress_cancel_cb), cancellable);
   g_assert_false (lg_lead_import_run (import, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM leads"), ==, 0);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads"), ==, 0);
   /* The indexes a big import rebuilds are there as they were. */
   indexes_after = lead_indexes (store);
   g_assert_cmpstr (indexes_after, ==, indexes);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM import_batches"), ==, 0);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM import_changes"), ==, 0);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM import_batches"), ==, 0);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM import_changes"), ==, 0);
 }
 
 /* Big enough for the import to rebuild the leads' indexes instead of
@@ -472,8 +460,8 @@ test_broken_late (void)
   import = new_import (store, path, LG_IMPORT_MODE_BOTH);
   g_assert_false (lg_lead_import_run (import, NULL, &error));
   g_assert_error (error, LG_CSV_ERROR, LG_CSV_ERROR_UNTERMINATED);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM leads"), ==, 1);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM import_batches"), ==, 0);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads"), ==, 1);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM import_batches"), ==, 0);
   g_assert_cmpuint (lg_lead_import_get_created (import), ==, 0);
   indexes_after = lead_indexes (store);
   g_assert_cmpstr (indexes_after, ==, indexes);
@@ -497,16 +485,18 @@ test_large (void)
   g_assert_no_error (error);
   g_assert_cmpuint (lg_lead_import_get_created (import), ==, 5999);
   g_assert_cmpuint (lg_lead_import_get_updated (import), ==, 1);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM leads"), ==, 6000);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads"), ==, 6000);
   /* One row each for the update; the 5,999 new leads only name the batch. */
-  g_assert_cmpint (count (store, "SELECT count(*) FROM import_changes"), ==, 1);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM activities WHERE kind = 'import'"), ==, 1);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM leads WHERE import_batch = 1"), ==, 5999);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM import_changes"), ==, 1);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM activities "
+                                             "WHERE kind = 'import'"), ==, 1);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads WHERE import_batch = 1"),
+                   ==, 5999);
   name = lead_column (store, "person7@example.com", "name");
   g_assert_cmpstr (name, ==, "Person 7");
   /* Each new lead at its own place in the column. */
-  g_assert_cmpint (count (store, "SELECT count(DISTINCT position) FROM leads "
-                                 "WHERE stage = 'cold'"), ==, 6000);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(DISTINCT position) FROM leads "
+                                             "WHERE stage = 'cold'"), ==, 6000);
 
   indexes_after = lead_indexes (store);
   g_assert_cmpstr (indexes_after, ==, indexes);
@@ -521,7 +511,7 @@ test_large (void)
 
   g_assert_true (lg_lead_import_undo (store, lg_lead_import_get_batch_id (import), &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM leads"), ==, 1);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads"), ==, 1);
   g_clear_pointer (&name, g_free);
   name = lead_column (store, "person7@example.com", "name");
   g_assert_cmpstr (name, ==, "Seven (old)");
@@ -539,7 +529,7 @@ test_dry_run (void)
   g_assert_true (lg_lead_import_run (import, NULL, &error));
   g_assert_cmpuint (lg_lead_import_get_created (import), ==, 5);
   g_assert_cmpint (lg_lead_import_get_batch_id (import), ==, 0);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM leads"), ==, 0);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads"), ==, 0);
 }
 
 static void
@@ -596,7 +586,7 @@ test_undo (void)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (n_reports, >, 0);
   g_assert_cmpuint (lg_lead_import_get_created (import), ==, 4);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM leads"), ==, 5);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads"), ==, 5);
   /* Anna was there and two rows of the file updated her; Carlos is new. */
   anna_timeline = timeline (store, "anna.schmidt@praxis-schmidt.de");
   g_assert_cmpstr (anna_timeline, ==, "Updated by importing hubspot-contacts.csv\n"
@@ -626,13 +616,15 @@ test_undo (void)
 
   g_assert_true (lg_lead_import_undo (store, lg_lead_import_get_batch_id (import), &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM leads"), ==, 1);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads"), ==, 1);
   name = lead_column (store, "anna.schmidt@praxis-schmidt.de", "name");
   stage = lead_column (store, "anna.schmidt@praxis-schmidt.de", "stage || coalesce(phone, '-')");
   g_assert_cmpstr (name, ==, "Anna (old)");
   g_assert_cmpstr (stage, ==, "cold-");
-  g_assert_cmpint (count (store, "SELECT count(*) FROM activities WHERE kind = 'import'"), ==, 0);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM import_batches WHERE undone_at > 0"), ==, 1);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM activities "
+                                             "WHERE kind = 'import'"), ==, 0);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM import_batches "
+                                             "WHERE undone_at > 0"), ==, 1);
   g_clear_pointer (&anna_timeline, g_free);
   anna_timeline = timeline (store, "anna.schmidt@praxis-schmidt.de");
   g_assert_cmpstr (anna_timeline, ==, "Created in Cold");
@@ -850,11 +842,11 @@ test_migrate_old_imports (void)
 
   store = lg_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM import_changes"), ==, 1);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM leads WHERE import_batch = 1 AND id = 2"),
-                   ==, 1);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM leads WHERE import_batch IS NOT NULL"),
-                   ==, 1);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM import_changes"), ==, 1);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads "
+                                             "WHERE import_batch = 1 AND id = 2"), ==, 1);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads "
+                                             "WHERE import_batch IS NOT NULL"), ==, 1);
   created = timeline (store, "two@example.com");
   g_assert_cmpstr (created, ==, "Imported from first.csv");
   updated = timeline (store, "one@example.com");
@@ -863,21 +855,23 @@ test_migrate_old_imports (void)
   g_assert_true (lg_lead_import_undo (store, 1, &error));
   g_assert_no_error (error);
   /* Lead 2 went; the lead typed into lead 4's old id stays. */
-  g_assert_cmpint (count (store, "SELECT count(*) FROM leads"), ==, 3);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM leads WHERE id = 4"), ==, 1);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads"), ==, 3);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads WHERE id = 4"), ==, 1);
   name = lead_column (store, "one@example.com", "name");
   g_assert_cmpstr (name, ==, "One");
-  g_assert_cmpint (count (store, "SELECT count(*) FROM leads WHERE id = 3"), ==, 1);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads WHERE id = 3"), ==, 1);
 
   /* The rebuilt table still refuses a stage the board does not have, and
    * deleting a lead still takes its timeline with it. */
   g_assert_false (lg_store_exec (store, "UPDATE leads SET stage = 'maybe' WHERE id = 3", &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM activities WHERE lead_id = 3"), ==, 1);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM activities WHERE lead_id = 3"),
+                   ==, 1);
   g_assert_true (lg_store_exec (store, "DELETE FROM leads WHERE id = 3", &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM activities WHERE lead_id = 3"), ==, 0);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM activities WHERE lead_id = 3"),
+                   ==, 0);
 }
 
 /* Dates in the forms exports write them (TZ is UTC here). */

@@ -571,21 +571,6 @@ count_rows (LgStore    *store,
   return counts.sources;
 }
 
-static gint64
-count_where (LgStore    *store,
-             const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = lg_store_prepare (store, sql, &error);
-  gint64 n;
-
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return n;
-}
-
 static void
 test_pipeline_and_undo (Fixture       *f,
                         gconstpointer  data)
@@ -718,19 +703,19 @@ test_sample_workspace (void)
   g_assert_cmpint (counts.leads, ==, 1 + 24);
   /* Next steps on some leads; those already due do not notify again. */
   g_assert_cmpint (count_rows (store, "followups"), ==, 8);
-  g_assert_cmpint (count_where (store, "SELECT count(*) FROM followups "
-                                       "WHERE due_at <= created_at AND notified_due_at = due_at"),
-                   ==, 2);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM followups "
+                                             "WHERE due_at <= created_at "
+                                             "AND notified_due_at = due_at"), ==, 2);
   /* Leads found in the sample channels carry the engine's score of the
    * message that surfaced them, some of them strong. */
-  g_assert_cmpint (count_where (store, "SELECT count(*) FROM leads WHERE sample = 1 "
-                                       "AND message_id IS NOT NULL AND score < 0"), ==, 0);
-  g_assert_cmpint (count_where (store, "SELECT count(*) FROM leads WHERE sample = 1 "
-                                       "AND message_id IS NOT NULL"), >=, 20);
-  g_assert_cmpint (count_where (store, "SELECT count(*) FROM leads WHERE sample = 1 "
-                                       "AND score >= 70"), >=, 5);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads WHERE sample = 1 "
+                                             "AND message_id IS NOT NULL AND score < 0"), ==, 0);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads WHERE sample = 1 "
+                                             "AND message_id IS NOT NULL"), >=, 20);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads WHERE sample = 1 "
+                                             "AND score >= 70"), >=, 5);
   /* Costs for cost per lead and ROI, in the last three months. */
-  g_assert_cmpint (count_where (store, "SELECT count(*) FROM costs"), ==, 8);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM costs"), ==, 8);
   /* Loading twice adds nothing. */
   g_assert_true (lg_sample_workspace_load (store, NOW, &error));
   g_assert_cmpint (count_rows (store, "messages"), ==, 1 + 391);
@@ -768,7 +753,7 @@ test_sample_workspace (void)
   g_assert_cmpint (counts.messages, ==, 1);
   g_assert_cmpint (counts.leads, ==, 1);
   g_assert_cmpint (count_rows (store, "followups"), ==, 0);
-  g_assert_cmpint (count_where (store, "SELECT count(*) FROM costs"), ==, 0);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM costs"), ==, 0);
 }
 
 static void

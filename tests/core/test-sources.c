@@ -191,17 +191,13 @@ static void
 assert_fts_consistent (LgStore *store)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
 
   g_assert_true (lg_store_exec (store, "INSERT INTO messages_fts (messages_fts) "
                                        "VALUES ('integrity-check')", &error));
   g_assert_no_error (error);
-  stmt = lg_store_prepare (store, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' "
-                                  "AND name = 'messages_fts_insert'", &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
-  sqlite3_reset (stmt);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM sqlite_schema "
+                                             "WHERE type = 'trigger' "
+                                             "AND name = 'messages_fts_insert'"), ==, 1);
 }
 
 static gboolean
@@ -333,7 +329,6 @@ test_export_idempotent (void)
   g_autoptr(GError) error = NULL;
   LgExportStats stats = { 0 };
   LgStoreCounts counts;
-  sqlite3_stmt *stmt;
 
   g_assert_true (import_fixture (store, "account.json", &stats, &error));
   g_assert_true (import_fixture (store, "account.json", &stats, &error));
@@ -345,12 +340,8 @@ test_export_idempotent (void)
   g_assert_cmpint (counts.messages, ==, 4);
   assert_fts_consistent (store);
   /* Found by search, once. */
-  stmt = lg_store_prepare (store, "SELECT count(*) FROM messages_fts "
-                                  "WHERE messages_fts MATCH 'designer'", &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
-  sqlite3_reset (stmt);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM messages_fts "
+                                             "WHERE messages_fts MATCH 'designer'"), ==, 1);
 }
 
 static void
