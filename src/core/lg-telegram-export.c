@@ -376,14 +376,45 @@ key_is (const char *key,
 
 /* Message fields. */
 
+static gboolean
+node_is_string (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static gboolean
+node_is_integer (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_INT64;
+}
+
+/* An optional text member: NULL when it is missing or not text (a number,
+ * a list, an object), so a field of another type is left out rather than
+ * handed to json-glib's getters, which warn, or to strcmp as NULL. */
+static const char *
+member_string (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node_is_string (node) ? json_node_get_string (node) : NULL;
+}
+
 static void
 append_entity_text (GString  *text,
                     JsonNode *node)
 {
   JsonObject *entity = json_node_get_object (node);
-  const char *part = json_object_get_string_member_with_default (entity, "text", "");
-  const char *href = json_object_get_string_member_with_default (entity, "href", NULL);
-  const char *type = json_object_get_string_member_with_default (entity, "type", "");
+  const char *part = member_string (entity, "text");
+  const char *href = member_string (entity, "href");
+  const char *type = member_string (entity, "type");
+
+  if (part == NULL)
+    part = "";
+  if (type == NULL)
+    type = "";
 
   /* Some tools write a link right after the word before it; a space keeps
    * it a link a reader (and the search) can tell apart. */
@@ -448,20 +479,6 @@ flatten_text (JsonNode *node)
         append_entity_text (text, part);
     }
   return g_string_free (text, FALSE);
-}
-
-static gboolean
-node_is_string (JsonNode *node)
-{
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-         json_node_get_value_type (node) == G_TYPE_STRING;
-}
-
-static gboolean
-node_is_integer (JsonNode *node)
-{
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-         json_node_get_value_type (node) == G_TYPE_INT64;
 }
 
 /* New exports write "user123" or "channel123"; old ones a bare number, the
@@ -561,7 +578,7 @@ read_media_kind (JsonObject *object)
   if (json_object_has_member (object, "contact_information"))
     return "contact";
 
-  media_type = json_object_get_string_member_with_default (object, "media_type", NULL);
+  media_type = member_string (object, "media_type");
   for (guint i = 0; media_type != NULL && i < G_N_ELEMENTS (kinds); i++)
     if (g_strcmp0 (media_type, kinds[i].media_type) == 0)
       return kinds[i].kind;
@@ -662,7 +679,7 @@ import_message (Scanner  *sc,
     }
   object = json_node_get_object (node);
 
-  type = json_object_get_string_member_with_default (object, "type", NULL);
+  type = member_string (object, "type");
   if (g_strcmp0 (type, "service") == 0)
     {
       sc->stats.skipped++;
@@ -701,10 +718,7 @@ import_message (Scanner  *sc,
   lg_message_set_author_name (message, node_is_string (from) ? json_node_get_string (from) : NULL);
   lg_message_set_author_id (message, author_id);
   lg_message_set_edited (message, json_object_has_member (object, "edited"));
-  lg_message_set_forwarded_from (message,
-                                 json_object_get_string_member_with_default (object,
-                                                                             "forwarded_from",
-                                                                             NULL));
+  lg_message_set_forwarded_from (message, member_string (object, "forwarded_from"));
   lg_message_set_media_kind (message, read_media_kind (object));
   if (node_is_integer (reply))
     {

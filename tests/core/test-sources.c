@@ -380,6 +380,45 @@ test_export_broken (void)
   }
 }
 
+/* Fields of another type than the exporter writes (a number or an object
+ * where text belongs) are left out: the message is kept, nothing warns. */
+static void
+test_export_odd_fields (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) messages = NULL;
+  LgExportStats stats = { 0 };
+  LgMessage *message;
+
+  g_assert_true (import_fixture (store, "odd-fields.json", &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.messages, ==, 4);
+  g_assert_cmpuint (stats.added, ==, 4);
+
+  messages = lg_store_list_messages (store, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (messages), ==, 4);
+
+  /* Newest first: 4, 3, 2, 1. An entity's type that is not text is no type. */
+  message = message_at (messages, 3);
+  g_assert_cmpstr (lg_message_get_text (message), ==, "see x and y");
+
+  message = message_at (messages, 2);
+  g_assert_cmpstr (lg_message_get_text (message), ==, "a file of no known kind");
+  g_assert_null (lg_message_get_media_kind (message));
+  g_assert_null (lg_message_get_forwarded_from (message));
+
+  message = message_at (messages, 1);
+  g_assert_cmpstr (lg_message_get_text (message), ==, "https://example.org/");
+  g_assert_null (lg_message_get_media_kind (message));
+  g_assert_null (lg_message_get_forwarded_from (message));
+
+  message = message_at (messages, 0);
+  g_assert_cmpstr (lg_message_get_media_kind (message), ==, "voice");
+  g_assert_cmpstr (lg_message_get_forwarded_from (message), ==, "Real Channel");
+}
+
 static void
 test_remove_source_keeps_leads (void)
 {
@@ -434,6 +473,7 @@ main (int   argc,
   g_test_add_func ("/sources/export/account", test_export_account);
   g_test_add_func ("/sources/export/idempotent", test_export_idempotent);
   g_test_add_func ("/sources/export/broken", test_export_broken);
+  g_test_add_func ("/sources/export/odd-fields", test_export_odd_fields);
   g_test_add_func ("/sources/remove-keeps-leads", test_remove_source_keeps_leads);
 
   return g_test_run ();
