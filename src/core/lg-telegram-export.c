@@ -90,8 +90,14 @@ typedef struct
   GString          *chunk;
   GCancellable     *cancellable;
   GMainContext     *context;
+  guint             depth; /* objects and arrays the scanner is inside */
   LgExportStats     stats;
 } Scanner;
+
+/* Telegram's exports nest a few levels (an account, its chats, a message,
+ * its text parts); a file nested hundreds of levels deep is something else,
+ * and walking it would use the stack up. */
+#define MAX_DEPTH 512
 
 static void
 position (Scanner *sc,
@@ -131,6 +137,28 @@ fail_at (Scanner     *sc,
                  "%s. Nothing was imported. Export the chat again from Telegram Desktop "
                  "(format: JSON) and import the new result.json."),
                sc->file_name, line, column, detail);
+  return FALSE;
+}
+
+/* Called when the scanner enters an object or an array. */
+static gboolean
+enter (Scanner  *sc,
+       GError  **error)
+{
+  guint line, column;
+
+  if (sc->depth < MAX_DEPTH)
+    {
+      sc->depth++;
+      return TRUE;
+    }
+
+  position (sc, sc->pos, &line, &column);
+  g_set_error (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_INVALID_EXPORT,
+               _("“%s” is nested too deeply to be a Telegram Desktop export: at line %u, "
+                 "column %u, its lists and objects are more than %u levels deep. Nothing was "
+                 "imported."),
+               sc->file_name, line, column, MAX_DEPTH);
   return FALSE;
 }
 
@@ -186,14 +214,33 @@ typedef gboolean (*MemberFunc) (Scanner     *sc,
                                 gpointer     data,
                                 GError     **error);
 
+static gboolean each_member_inside (Scanner *sc, MemberFunc member, gpointer data,
+                                    GError **error);
+
 static gboolean
 each_member (Scanner     *sc,
              MemberFunc   member,
              gpointer     data,
              GError     **error)
 {
+  gboolean ok;
+
   if (!expect (sc, '{', error))
     return FALSE;
+  if (!enter (sc, error))
+    return FALSE;
+  ok = each_member_inside (sc, member, data, error);
+  sc->depth--;
+  return ok;
+}
+
+/* The members of an object whose "{" the scanner has read. */
+static gboolean
+each_member_inside (Scanner     *sc,
+                    MemberFunc   member,
+                    gpointer     data,
+                    GError     **error)
+{
   skip_space (sc);
   if (sc->pos < sc->length && sc->data[sc->pos] == '}')
     {
@@ -240,14 +287,33 @@ typedef gboolean (*ElementFunc) (Scanner  *sc,
                                  gpointer  data,
                                  GError  **error);
 
+static gboolean each_element_inside (Scanner *sc, ElementFunc element, gpointer data,
+                                     GError **error);
+
 static gboolean
 each_element (Scanner      *sc,
               ElementFunc   element,
               gpointer      data,
               GError      **error)
 {
+  gboolean ok;
+
   if (!expect (sc, '[', error))
     return FALSE;
+  if (!enter (sc, error))
+    return FALSE;
+  ok = each_element_inside (sc, element, data, error);
+  sc->depth--;
+  return ok;
+}
+
+/* The elements of an array whose "[" the scanner has read. */
+static gboolean
+each_element_inside (Scanner      *sc,
+                     ElementFunc   element,
+                     gpointer      data,
+                     GError      **error)
+{
   skip_space (sc);
   if (sc->pos < sc->length && sc->data[sc->pos] == ']')
     {

@@ -419,6 +419,68 @@ test_export_odd_fields (void)
   g_assert_cmpstr (lg_message_get_forwarded_from (message), ==, "Real Channel");
 }
 
+/* Writes an export whose messages hold a value nested depth lists deep,
+ * under "text" or under a key the importer skips. */
+static char *
+write_nested_export (const char *dir,
+                     guint       depth,
+                     gboolean    in_text)
+{
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  char *path = g_strdup_printf ("%s/nested-%u-%d.json", dir, depth, in_text);
+
+  g_string_append (json, "{\"name\": \"Deep\", \"type\": \"private_group\", \"id\": 5,\n"
+                         "\"messages\": [{\"id\": 1, \"type\": \"message\", "
+                         "\"date_unixtime\": \"1700000000\", ");
+  g_string_append (json, in_text ? "\"text\": " : "\"text\": \"deep\", \"extra\": ");
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (json, '[');
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (json, ']');
+  g_string_append (json, "}]}\n");
+  g_assert_true (g_file_set_contents (path, json->str, json->len, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+test_export_deep_nesting (void)
+{
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autoptr(LgTelegramExport) importer = lg_telegram_export_new ();
+
+  /* 300,000 lists in a 600 KB file: refused with an error, not a crash. */
+  for (int in_text = 0; in_text <= 1; in_text++)
+    {
+      g_autoptr(LgStore) store = lg_test_open_store ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = write_nested_export (dir, 300000, in_text);
+      LgStoreCounts counts;
+
+      g_assert_false (lg_telegram_export_import (importer, store, path, NULL, NULL, &error));
+      g_assert_error (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_INVALID_EXPORT);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, "nested too deeply"));
+      g_assert_nonnull (strstr (error->message, "line 2"));
+      g_assert_true (lg_store_count (store, &counts, NULL));
+      g_assert_cmpint (counts.messages, ==, 0);
+      g_assert_cmpint (counts.sources, ==, 0);
+    }
+
+  /* Nesting within the limit is still read: an unknown field is skipped. */
+  {
+    g_autoptr(LgStore) store = lg_test_open_store ();
+    g_autoptr(GError) error = NULL;
+    g_autofree char *path = write_nested_export (dir, 400, FALSE);
+    LgExportStats stats = { 0 };
+
+    g_assert_true (lg_telegram_export_import (importer, store, path, NULL, &stats, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (stats.messages, ==, 1);
+  }
+}
+
 static void
 test_remove_source_keeps_leads (void)
 {
@@ -474,6 +536,7 @@ main (int   argc,
   g_test_add_func ("/sources/export/idempotent", test_export_idempotent);
   g_test_add_func ("/sources/export/broken", test_export_broken);
   g_test_add_func ("/sources/export/odd-fields", test_export_odd_fields);
+  g_test_add_func ("/sources/export/deep-nesting", test_export_deep_nesting);
   g_test_add_func ("/sources/remove-keeps-leads", test_remove_source_keeps_leads);
 
   return g_test_run ();
