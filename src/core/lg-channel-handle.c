@@ -30,6 +30,43 @@ lg_channel_handle_is_valid (const char *handle)
   return TRUE;
 }
 
+gboolean
+lg_channel_handle_id_is_valid (const char *id)
+{
+  guint64 value;
+
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  /* Digits only: no sign, space, or leading zero that would make two
+   * spellings of one id. */
+  if (!g_ascii_isdigit (id[0]) || id[0] == '0')
+    return FALSE;
+  for (const char *p = id; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return g_ascii_string_to_unsigned (id, 10, 1, G_MAXINT64, &value, NULL);
+}
+
+char *
+lg_channel_handle_post_link (const char *handle,
+                             const char *post_id)
+{
+  if (handle == NULL || post_id == NULL ||
+      !lg_channel_handle_is_valid (handle) || !lg_channel_handle_id_is_valid (post_id))
+    return NULL;
+  return g_strdup_printf ("https://t.me/%s/%s", handle, post_id);
+}
+
+char *
+lg_channel_handle_private_post_link (const char *chat_id,
+                                     const char *post_id)
+{
+  if (chat_id == NULL || post_id == NULL ||
+      !lg_channel_handle_id_is_valid (chat_id) || !lg_channel_handle_id_is_valid (post_id))
+    return NULL;
+  return g_strdup_printf ("https://t.me/c/%s/%s", chat_id, post_id);
+}
+
 /* Drops "https://", "http://", "www." and the t.me (or telegram.me) host;
  * returns the rest, or NULL when the input names another site. */
 static const char *

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "lg-channel-handle.h"
 #include "lg-sources.h"
 #include "lg-telegram-export.h"
 #include "lg-store-private.h"
@@ -792,9 +793,11 @@ import_message (Scanner  *sc,
 
       lg_message_set_reply_to (message, reply_id);
     }
+  /* Only from an id and a message id that are numbers: a chat id such as
+   * "../../evil?x=1#" links nowhere. */
   if (chat_has_links (chat) && node_is_integer (json_object_get_member (object, "id")))
     {
-      g_autofree char *link = g_strdup_printf ("https://t.me/c/%s/%s", chat->id, external_id);
+      g_autofree char *link = lg_channel_handle_private_post_link (chat->id, external_id);
 
       lg_message_set_permalink (message, link);
     }

@@ -16,6 +16,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/xpath.h>
 
+#include "lg-channel-handle.h"
 #include "lg-sources.h"
 #include "lg-telegram-page.h"
 
@@ -505,9 +506,9 @@ parse_post (xmlNode     *post,
       return NULL;
     }
 
-  permalink = get_attr (parts.parts[PART_DATE_LINK], "href");
-  if (permalink == NULL)
-    permalink = g_strdup_printf ("https://t.me/%s", data_post);
+  /* The link is built from the channel's name and the post's number when
+   * both pass the checks, never taken from the page as it is. */
+  permalink = lg_channel_handle_post_link (name, id);
 
   text = node_text (parts.parts[PART_TEXT]);
   views = node_text (parts.parts[PART_VIEWS]);

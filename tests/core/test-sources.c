@@ -64,6 +64,40 @@ test_handle (void)
   g_assert_false (lg_channel_handle_is_valid ("abcd"));
 }
 
+/* Links are built only from a valid channel name and numeric ids. */
+static void
+test_post_links (void)
+{
+  static const char *good_ids[] = { "1", "5", "1712345678", "9223372036854775807" };
+  static const char *bad_ids[] = {
+    "", "0", "007", "-5", "+5", " 5", "5 ", "5/6", "../../evil?x=1#", "1e3",
+    "9223372036854775808",
+  };
+  char *link;
+
+  for (guint i = 0; i < G_N_ELEMENTS (good_ids); i++)
+    g_assert_true (lg_channel_handle_id_is_valid (good_ids[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (bad_ids); i++)
+    {
+      g_test_message ("%s", bad_ids[i]);
+      g_assert_false (lg_channel_handle_id_is_valid (bad_ids[i]));
+    }
+
+  link = lg_channel_handle_post_link ("dental_tools", "101");
+  g_assert_cmpstr (link, ==, "https://t.me/dental_tools/101");
+  g_free (link);
+  link = lg_channel_handle_private_post_link ("1712345678", "2");
+  g_assert_cmpstr (link, ==, "https://t.me/c/1712345678/2");
+  g_free (link);
+
+  g_assert_null (lg_channel_handle_post_link ("../evil", "1"));
+  g_assert_null (lg_channel_handle_post_link ("dental_tools", "1?x=1"));
+  g_assert_null (lg_channel_handle_post_link (NULL, "1"));
+  g_assert_null (lg_channel_handle_private_post_link ("../../evil?x=1#", "5"));
+  g_assert_null (lg_channel_handle_private_post_link ("-1001712345678", "5"));
+  g_assert_null (lg_channel_handle_private_post_link ("1712345678", NULL));
+}
+
 static void
 test_counts (void)
 {
@@ -139,6 +173,23 @@ test_page_fields (void)
   g_assert_cmpstr (lg_message_get_text (third), ==, "");
   g_assert_cmpstr (lg_message_get_media_kind (third), ==, "voice");
   g_assert_cmpint (lg_message_get_views (third), ==, 436);
+}
+
+/* A page's own links are not taken as they are: the link is the channel's
+ * name and the post's number, when both are what they should be. */
+static void
+test_page_links (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgTelegramPage) page = parse_fixture ("odd-links.html", &error);
+  GPtrArray *messages;
+
+  g_assert_no_error (error);
+  messages = lg_telegram_page_get_messages (page);
+  g_assert_cmpuint (messages->len, ==, 2);
+  g_assert_cmpstr (lg_message_get_permalink (g_ptr_array_index (messages, 0)), ==,
+                   "https://t.me/dental_tools/7");
+  g_assert_null (lg_message_get_permalink (g_ptr_array_index (messages, 1)));
 }
 
 static void
@@ -419,6 +470,30 @@ test_export_odd_fields (void)
   g_assert_cmpstr (lg_message_get_forwarded_from (message), ==, "Real Channel");
 }
 
+/* A chat id that is not a number gives no link. */
+static void
+test_export_odd_ids (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) messages = NULL;
+  LgExportStats stats = { 0 };
+
+  g_assert_true (import_fixture (store, "odd-ids.json", &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.chats, ==, 3);
+  g_assert_cmpuint (stats.messages, ==, 3);
+
+  messages = lg_store_list_messages (store, 0, 0, &error);
+  g_assert_no_error (error);
+  /* Newest first: 7, 6, 5. */
+  g_assert_cmpstr (lg_message_get_text (message_at (messages, 2)), ==, "an id that is a path");
+  g_assert_null (lg_message_get_permalink (message_at (messages, 2)));
+  g_assert_null (lg_message_get_permalink (message_at (messages, 1)));
+  g_assert_cmpstr (lg_message_get_permalink (message_at (messages, 0)), ==,
+                   "https://t.me/c/1799000003/7");
+}
+
 /* Writes an export whose messages hold a value nested depth lists deep,
  * under "text" or under a key the importer skips. */
 static char *
@@ -526,8 +601,10 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/sources/handle", test_handle);
+  g_test_add_func ("/sources/post-links", test_post_links);
   g_test_add_func ("/sources/page/counts", test_counts);
   g_test_add_func ("/sources/page/fields", test_page_fields);
+  g_test_add_func ("/sources/page/links", test_page_links);
   g_test_add_func ("/sources/page/no-posts", test_page_no_posts);
   g_test_add_func ("/sources/page/errors", test_page_errors);
   g_test_add_func ("/sources/export/new-schema", test_export_new_schema);
@@ -536,6 +613,7 @@ main (int   argc,
   g_test_add_func ("/sources/export/idempotent", test_export_idempotent);
   g_test_add_func ("/sources/export/broken", test_export_broken);
   g_test_add_func ("/sources/export/odd-fields", test_export_odd_fields);
+  g_test_add_func ("/sources/export/odd-ids", test_export_odd_ids);
   g_test_add_func ("/sources/export/deep-nesting", test_export_deep_nesting);
   g_test_add_func ("/sources/remove-keeps-leads", test_remove_source_keeps_leads);
 
