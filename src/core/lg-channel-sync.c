@@ -286,6 +286,70 @@ set_transport_error (GError      **error,
                  host, cause->message);
 }
 
+static int
+effective_port (GUri *uri)
+{
+  if (g_uri_get_port (uri) > 0)
+    return g_uri_get_port (uri);
+  return g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0 ? 443 : 80;
+}
+
+/* "t.me", or "127.0.0.1:8080" when the address names a port. */
+static char *
+describe_site (GUri       *uri,
+               const char *fallback)
+{
+  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
+    return g_strdup (fallback);
+  if (g_uri_get_port (uri) > 0)
+    return g_strdup_printf ("%s:%d", g_uri_get_host (uri), g_uri_get_port (uri));
+  return g_strdup (g_uri_get_host (uri));
+}
+
+gboolean
+lg_channel_sync_check_redirect (const char  *base_url,
+                                const char  *target,
+                                GError     **error)
+{
+  g_autoptr(GUri) base = NULL;
+  g_autoptr(GUri) next = NULL;
+  g_autofree char *base_site = NULL;
+  g_autofree char *next_site = NULL;
+
+  g_return_val_if_fail (base_url != NULL, FALSE);
+  g_return_val_if_fail (target != NULL, FALSE);
+
+  /* A page from anywhere else would be stored as the channel's. */
+  base = g_uri_parse (base_url, G_URI_FLAGS_NONE, NULL);
+  next = g_uri_parse (target, G_URI_FLAGS_NONE, NULL);
+  base_site = describe_site (base, base_url);
+  next_site = describe_site (next, target);
+
+  if (base == NULL || g_uri_get_host (base) == NULL ||
+      next == NULL || g_uri_get_host (next) == NULL ||
+      g_ascii_strcasecmp (g_uri_get_host (next), g_uri_get_host (base)) != 0 ||
+      effective_port (next) != effective_port (base))
+    {
+      g_set_error (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_REDIRECTED,
+                   _("%s redirected to another site (%s); the channel was not synced. Check "
+                     "the Telegram address in Preferences."),
+                   base_site, next_site);
+      return FALSE;
+    }
+
+  if (g_ascii_strcasecmp (g_uri_get_scheme (next), "https") != 0 &&
+      g_ascii_strcasecmp (g_uri_get_scheme (next), g_uri_get_scheme (base)) != 0)
+    {
+      g_set_error (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_REDIRECTED,
+                   _("%s redirected to an address without encryption (%s://); the channel was "
+                     "not synced."),
+                   base_site, g_uri_get_scheme (next));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* GETs url politely; follows redirects by hand so each hop waits its turn. */
 static GBytes *
 fetch (SyncRun     *run,
@@ -336,14 +400,17 @@ fetch (SyncRun     *run,
         {
           const char *location =
             soup_message_headers_get_one (soup_message_get_response_headers (msg), "Location");
-          char *next = location != NULL ? g_uri_resolve_relative (url, location,
-                                                                  G_URI_FLAGS_NONE, NULL)
-                                        : NULL;
+          g_autofree char *next = location != NULL ? g_uri_resolve_relative (url, location,
+                                                                             G_URI_FLAGS_NONE,
+                                                                             NULL)
+                                                   : NULL;
 
           if (next != NULL)
             {
+              if (!lg_channel_sync_check_redirect (run->self->base_url, next, error))
+                return NULL;
               g_free (url);
-              url = next;
+              url = g_steal_pointer (&next);
               redirects++;
               continue;
             }

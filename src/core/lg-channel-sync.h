@@ -32,6 +32,12 @@ G_DECLARE_FINAL_TYPE (LgChannelSync, lg_channel_sync, LG, CHANNEL_SYNC, GObject)
 /* The environment variable LEADGRAM_TELEGRAM_BASE_URL wins over the setting,
  * which wins over https://t.me. */
 char          *lg_channel_sync_resolve_base_url (const char           *setting);
+/* Whether a fetch may follow a redirect to target: only to base_url's host
+ * and port, and to https unless base_url itself is plain http (a test server
+ * on the loopback). Else FALSE with an error of LG_SOURCES_ERROR_REDIRECTED. */
+gboolean       lg_channel_sync_check_redirect   (const char           *base_url,
+                                                 const char           *target,
+                                                 GError              **error);
 
 LgChannelSync *lg_channel_sync_new              (const char           *base_url);
 const char    *lg_channel_sync_get_base_url     (LgChannelSync        *self);

@@ -24,6 +24,7 @@ typedef enum
   LG_SOURCES_ERROR_UNEXPECTED_PAGE,  /* the page is not shaped like a channel preview */
   LG_SOURCES_ERROR_RATE_LIMITED,     /* still 429 after the retries */
   LG_SOURCES_ERROR_INVALID_EXPORT,   /* a file that is not a Telegram Desktop export */
+  LG_SOURCES_ERROR_REDIRECTED,       /* sent to another site, or from https to http */
 } LgSourcesError;
 
 GQuark lg_sources_error_quark (void);

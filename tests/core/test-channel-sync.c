@@ -28,6 +28,7 @@ typedef struct
   GArray     *times;            /* monotonic µs of each request */
   GPtrArray  *paths;            /* path?query of each request */
   char       *user_agent;
+  char       *redirect_to;      /* where /s/moved_channel sends the client */
 } Fake;
 
 static Fake fake;
@@ -107,6 +108,12 @@ handle_cb (SoupServer        *server,
     }
   else if (g_str_equal (path, "/dentists_chat"))
     respond (msg, 200, read_fixture ("group.html"));
+  else if (g_str_equal (path, "/s/moved_channel") && fake.redirect_to != NULL)
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "Location", fake.redirect_to);
+      respond (msg, 302, NULL);
+    }
   else if (g_str_equal (path, "/s/slow_channel"))
     {
       /* Longer than the client's timeout; blocking is fine, the client runs
@@ -147,6 +154,7 @@ fake_teardown (void)
   g_clear_pointer (&fake.times, g_array_unref);
   g_clear_pointer (&fake.paths, g_ptr_array_unref);
   g_clear_pointer (&fake.user_agent, g_free);
+  g_clear_pointer (&fake.redirect_to, g_free);
 }
 
 static LgChannelSync *
@@ -461,6 +469,114 @@ test_not_a_channel (void)
   g_assert_cmpuint (fake.paths->len, ==, 0);
 }
 
+/* Another site on the loopback: a channel page for whoever asks. */
+static void
+elsewhere_cb (SoupServer        *server,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  guint *n_requests = user_data;
+
+  (*n_requests)++;
+  respond (msg, 200, lg_test_channel_page ("moved_channel", 1, 3, 3, BASE_TIME));
+}
+
+/* A redirect is followed within the base URL's host and port only. */
+static void
+test_redirects (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(LgChannelSync) sync = new_sync (0);
+  g_autoptr(SoupServer) elsewhere = soup_server_new (NULL, NULL);
+  g_autoptr(GError) listen_error = NULL;
+  g_autoslist(GUri) uris = NULL;
+  guint elsewhere_requests = 0;
+  const char *targets[3] = { NULL, "https://evil.example/s/moved_channel",
+                             "http://user@evil.example/s/moved_channel" };
+  g_autofree char *elsewhere_url = NULL;
+
+  soup_server_add_handler (elsewhere, NULL, elsewhere_cb, &elsewhere_requests, NULL);
+  soup_server_listen_local (elsewhere, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &listen_error);
+  g_assert_no_error (listen_error);
+  uris = soup_server_get_uris (elsewhere);
+  /* The same address, another port: another site. */
+  elsewhere_url = g_strdup_printf ("http://127.0.0.1:%d/s/moved_channel",
+                                   g_uri_get_port (uris->data));
+  targets[0] = elsewhere_url;
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      g_autoptr(LgSource) source = add_channel (sync, store, "moved_channel");
+      g_autoptr(LgSource) after = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_free (fake.redirect_to);
+      fake.redirect_to = g_strdup (targets[i]);
+      g_assert_false (run_sync (sync, store, lg_source_get_id (source), 10, NULL, NULL, &error));
+      g_assert_error (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_REDIRECTED);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, "redirected to another site"));
+      g_assert_nonnull (strstr (error->message, "the channel was not synced"));
+      g_assert_nonnull (strstr (error->message, i == 0 ? "127.0.0.1" : "evil.example"));
+
+      after = reload (store, source);
+      g_assert_cmpint (lg_source_get_message_count (after), ==, 0);
+      g_assert_cmpstr (lg_source_get_last_error (after), ==, error->message);
+    }
+  g_assert_cmpuint (elsewhere_requests, ==, 0);
+
+  /* Within the same server, as t.me sends /s/NAME of a group to /NAME. */
+  {
+    g_autoptr(LgSource) source = add_channel (sync, store, "dentists_chat");
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (run_sync (sync, store, lg_source_get_id (source), 10, NULL, NULL, &error));
+    g_assert_error (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_NOT_PUBLIC);
+    g_assert_cmpstr (g_ptr_array_index (fake.paths, fake.paths->len - 1), ==, "/dentists_chat");
+  }
+
+  soup_server_disconnect (elsewhere);
+}
+
+/* The rule itself, with the production base URL: same host, https only. */
+static void
+test_redirect_rule (void)
+{
+  static const char *allowed[] = {
+    "https://t.me/s/clinic_news?before=5", "https://T.ME/clinic_news", "https://t.me:443/x",
+  };
+  static const char *refused[] = {
+    "http://t.me/s/clinic_news", "https://t.me.evil.example/s/clinic_news",
+    "https://t.me@evil.example/s/clinic_news", "https://evil.example/t.me/s/clinic_news",
+    "https://t.me:8443/s/clinic_news", "ftp://t.me/s/clinic_news", "mailto:someone@t.me",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (allowed); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (lg_channel_sync_check_redirect ("https://t.me", allowed[i], &error));
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s", refused[i]);
+      g_assert_false (lg_channel_sync_check_redirect ("https://t.me", refused[i], &error));
+      g_assert_error (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_REDIRECTED);
+      g_assert_nonnull (strstr (error->message, "the channel was not synced"));
+    }
+
+  /* A test server on plain http may redirect within itself. */
+  g_assert_true (lg_channel_sync_check_redirect ("http://127.0.0.1:8080",
+                                                 "http://127.0.0.1:8080/dentists_chat", NULL));
+  g_assert_false (lg_channel_sync_check_redirect ("http://127.0.0.1:8080",
+                                                  "http://127.0.0.1:8081/dentists_chat", NULL));
+}
+
 /* Runs first, before any thread: setenv is not thread-safe. */
 static void
 test_base_url (void)
@@ -495,9 +611,11 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/channel-sync/base-url", test_base_url);
+  g_test_add_func ("/channel-sync/redirect-rule", test_redirect_rule);
   add_test ("/channel-sync/backfill-and-incremental", test_backfill_and_incremental);
   add_test ("/channel-sync/backfill-to-the-start", test_backfill_to_the_start);
   add_test ("/channel-sync/rate-limited", test_rate_limited);
+  add_test ("/channel-sync/redirects", test_redirects);
   add_test ("/channel-sync/errors", test_errors);
   add_test ("/channel-sync/cancel", test_cancel);
   add_test ("/channel-sync/failure-keeps-earlier-pages", test_failure_keeps_earlier_pages);
