@@ -53,9 +53,13 @@ print_mapping (LgCsvMapping *mapping)
     {
       LgCsvField field = lg_csv_mapping_get_field (mapping, i);
 
-      if (field != LG_CSV_FIELD_IGNORE)
-        g_print ("  %s → %s\n", lg_csv_mapping_get_header (mapping, i),
-                 lg_csv_field_get_id (field));
+      g_autofree char *header = NULL;
+
+      if (field == LG_CSV_FIELD_IGNORE)
+        continue;
+      /* The file's own header row. */
+      header = lg_cli_escape (lg_csv_mapping_get_header (mapping, i), FALSE);
+      g_print ("  %s → %s\n", header, lg_csv_field_get_id (field));
     }
 }
 

@@ -114,6 +114,8 @@ lg_cli_followups (LgCli  *cli,
         {
           g_autoptr(LgFollowup) followup = g_list_model_get_item (list, i);
           g_autofree char *due = NULL;
+          g_autofree char *name = NULL;
+          g_autofree char *note = NULL;
 
           if (json)
             {
@@ -122,10 +124,11 @@ lg_cli_followups (LgCli  *cli,
             }
 
           due = lg_cli_format_time (lg_followup_get_effective_due_at (followup), "");
+          name = lg_cli_escape (lg_followup_get_lead_name (followup), FALSE);
+          note = lg_cli_escape (lg_followup_get_note (followup), FALSE);
           g_print ("%" PRId64 "\t%s\t%-8s\t%s\t%s\t%s\n",
                    lg_followup_get_id (followup), due, bucket_names[bucket],
-                   lg_followup_get_kind (followup), lg_followup_get_lead_name (followup),
-                   lg_followup_get_note (followup));
+                   lg_followup_get_kind (followup), name, note);
           shown++;
         }
     }

@@ -307,8 +307,13 @@ static void
 print_field (const char *label,
              const char *value)
 {
-  if (value != NULL && *value != '\0')
-    g_print ("%-16s %s\n", label, value);
+  g_autofree char *safe = NULL;
+
+  if (value == NULL || *value == '\0')
+    return;
+  /* Notes keep their lines; names and the like come from imports too. */
+  safe = lg_cli_escape (value, TRUE);
+  g_print ("%-16s %s\n", label, safe);
 }
 
 static int

@@ -76,13 +76,16 @@ print_text (GListModel *results)
         lg_search_result_get_sent_at (result));
       g_autofree char *date = g_date_time_format (time, "%Y-%m-%d %H:%M");
       g_autofree char *excerpt = lg_search_result_dup_excerpt (result, 200, FALSE);
+      /* Authors, channel titles and texts are strangers' words. */
+      g_autofree char *safe_excerpt = lg_cli_escape (excerpt, TRUE);
+      g_autofree char *reason = lg_cli_escape (lg_search_result_get_reason (result), FALSE);
+      g_autofree char *author = lg_cli_escape (lg_search_result_get_author_label (result), FALSE);
+      g_autofree char *source = lg_cli_escape (lg_search_result_get_source_label (result), FALSE);
+      g_autofree char *link = lg_cli_escape (lg_search_result_get_link (result), FALSE);
 
       g_print ("%3d  %s\n     %s · %s · %s\n     %s\n     %s\n\n",
-               lg_search_result_get_score (result), lg_search_result_get_reason (result),
-               lg_search_result_get_author_label (result),
-               lg_search_result_get_source_label (result), date, excerpt,
-               lg_search_result_get_link (result) != NULL ? lg_search_result_get_link (result)
-                                                          : "");
+               lg_search_result_get_score (result), reason, author, source, date, safe_excerpt,
+               link);
     }
 }
 

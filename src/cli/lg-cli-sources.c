@@ -367,11 +367,11 @@ lg_cli_messages (LgCli  *cli,
       g_autoptr(LgMessage) message = g_list_model_get_item (messages, i);
       g_autofree char *when = lg_cli_format_time (lg_message_get_sent_at (message),
                                                   _("never"));
+      g_autofree char *author = lg_cli_escape (lg_message_get_author_name (message), FALSE);
+      g_autofree char *text = lg_cli_escape (lg_message_get_text (message), TRUE);
+      g_autofree char *link = lg_cli_escape (lg_message_get_permalink (message), FALSE);
 
-      g_print ("%s  %s\n%s\n%s\n\n", when,
-               lg_message_get_author_name (message) ? lg_message_get_author_name (message) : "",
-               lg_message_get_text (message),
-               lg_message_get_permalink (message) ? lg_message_get_permalink (message) : "");
+      g_print ("%s  %s\n%s\n%s\n\n", when, author, text, link);
     }
   return 0;
 }

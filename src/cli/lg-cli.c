@@ -85,6 +85,42 @@ lg_cli_run_subcommand (LgCli              *cli,
   return lg_cli_fail ("%s", usage);
 }
 
+char *
+lg_cli_escape (const char *text,
+               gboolean    keep_lines)
+{
+  GString *escaped;
+  const char *p;
+  const char *end;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  escaped = g_string_sized_new (strlen (text));
+  p = text;
+  end = text + strlen (text);
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          /* Not UTF-8: the byte as it is would reach the terminal raw. */
+          g_string_append_printf (escaped, "\\x%02x", (guchar) *p);
+          p++;
+          continue;
+        }
+      if ((c < 0x20 && !(keep_lines && (c == '\n' || c == '\t'))) || c == 0x7f)
+        g_string_append_printf (escaped, "\\x%02x", c);
+      else if (c >= 0x80 && c <= 0x9f)
+        g_string_append_printf (escaped, "\\u%04x", c);
+      else
+        g_string_append_len (escaped, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
+    }
+  return g_string_free (escaped, FALSE);
+}
+
 /* Columns a character takes in a terminal: two for wide ones (CJK, most
  * emoji), none for combining marks. */
 static glong
@@ -124,7 +160,8 @@ lg_cli_print_row (const LgCliColumn  *columns,
 
   for (guint i = 0; i < n; i++)
     {
-      const char *text = cells[i] != NULL ? cells[i] : "";
+      g_autofree char *safe = lg_cli_escape (cells[i], FALSE);
+      const char *text = safe;
       const char *end = text;
       glong width = ABS (columns[i].width);
       glong length = text_columns (text, width, &end);

@@ -50,6 +50,15 @@ gboolean lg_cli_parse       (int          *argc,
                              const char   *summary,
                              const GOptionEntry *entries,
                              GError      **error);
+/* Text from other people (an author, a message, a channel's title) as it is
+ * safe to print in human-readable output: control characters (C0, DEL and
+ * C1) and bytes that are not UTF-8 become visible escapes such as \x1b or
+ * \u009b, so a name cannot move the cursor, retitle the terminal or clear
+ * it. With keep_lines, newlines and tabs stay (a message's own lines);
+ * without, they are escaped too (a table cell, a one-line label). NULL
+ * gives "". JSON and CSV output use the text as it is. */
+char    *lg_cli_escape      (const char   *text,
+                             gboolean      keep_lines);
 /* A column of a table printed with lg_cli_print_row(): width in characters,
  * negative to align right; cut long text with "…" (else it overflows). */
 typedef struct
@@ -58,7 +67,8 @@ typedef struct
   gboolean cut;
 } LgCliColumn;
 
-/* One row of a table, its n cells one space apart. Widths count terminal
+/* One row of a table, its n cells one space apart, each escaped as by
+ * lg_cli_escape() without keep_lines. Widths count terminal
  * columns, not bytes (a Cyrillic letter is two bytes, a Chinese one two
  * columns): printf's %-20s would misalign them and its %.20s could cut a
  * letter in half. */

@@ -334,6 +334,67 @@ test_sources_commands (void)
   g_assert_nonnull (strstr (err, "add-channel"));
 }
 
+/* Strangers' names and texts cannot steer the terminal: control characters
+ * are printed as escapes in tables and text, and kept exact in JSON. */
+static void
+test_escapes (void)
+{
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "escapes.db", NULL);
+  g_autofree char *export = g_build_filename (g_getenv ("LEADGRAM_TEST_DATA"), "fixtures",
+                                              "telegram-export", "escapes.json", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *message;
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "import-telegram", export, NULL },
+                            &out, &err), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "messages", NULL }, &out, &err),
+                   ==, 0);
+  g_test_message ("%s", out);
+  g_assert_null (strchr (out, '\033'));
+  g_assert_null (strchr (out, '\a'));
+  g_assert_null (strchr (out, '\177'));
+  g_assert_null (strstr (out, "\302\233"));
+  g_assert_nonnull (strstr (out, "  Evil\\x1b]0;pwned\\x07\\x1b[2J\n"));
+  /* A message keeps its own lines. */
+  g_assert_nonnull (strstr (out, "dental clinic?\nWe need one soon\\u009b2J\\x7f\n"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "sources", NULL }, &out, &err), ==, 0);
+  g_test_message ("%s", out);
+  g_assert_null (strchr (out, '\033'));
+  g_assert_nonnull (strstr (out, "Chat\\x1b[2J Title"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "search", "--offer",
+                                               "CRM for dental clinics", NULL }, &out, &err),
+                   ==, 0);
+  g_test_message ("%s", out);
+  g_assert_null (strchr (out, '\033'));
+  g_assert_null (strchr (out, '\a'));
+  g_assert_nonnull (strstr (out, "Evil\\x1b]0;pwned\\x07\\x1b[2J"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* JSON stays exact: a program reading it gets the name as it was. */
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "messages", "--json", NULL },
+                            &out, &err), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  message = json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)),
+                                           0);
+  g_assert_cmpstr (json_object_get_string_member (message, "author"), ==,
+                   "Evil\033]0;pwned\a\033[2J");
+}
+
 static char *
 fixture (const char *name)
 {
@@ -655,6 +716,7 @@ main (int   argc,
   g_test_add_func ("/cli/cost/add", test_cost_add);
 
   g_test_add_func ("/cli/sources", test_sources_commands);
+  g_test_add_func ("/cli/escapes", test_escapes);
 
   g_test_add_func ("/cli/csv/import-undo-export", test_csv_import_undo_export);
 
