@@ -14,6 +14,8 @@ PACKAGES=(
   gcc meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev libsoup-3.0-dev libjson-glib-dev libxml2-dev libstemmer-dev
+  # the thesauri that widen offers with synonyms
+  mythes-en-us mythes-ru
   # data validation and tests
   desktop-file-utils appstream sqlite3 xvfb xauth dbus dbus-x11 at-spi2-core
   python3 python3-dogtail python3-gi imagemagick

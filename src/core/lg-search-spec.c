@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "lg-search-spec.h"
+#include "lg-synonyms.h"
 
 struct _LgSearchSpec
 {
@@ -392,4 +393,14 @@ lg_search_spec_set_feedback (LgSearchSpec *self,
 {
   g_return_if_fail (LG_IS_SEARCH_SPEC (self));
   set_string (self, &self->feedback, feedback, PROP_0);
+}
+
+LgOffer *
+lg_search_spec_new_offer (LgSearchSpec  *self,
+                          GError       **error)
+{
+  g_return_val_if_fail (LG_IS_SEARCH_SPEC (self), NULL);
+
+  return lg_offer_new_full (lg_search_spec_get_offer (self), lg_search_spec_get_must (self),
+                            lg_search_spec_get_exclude (self), lg_synonyms_get_default (), error);
 }

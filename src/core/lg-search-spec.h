@@ -7,6 +7,8 @@
 
 #include <glib-object.h>
 
+#include "lg-offer.h"
+
 G_BEGIN_DECLS
 
 /* What to search for: the offer, must-have and exclude words, and filters.
@@ -64,5 +66,10 @@ void                lg_search_spec_set_last_run   (LgSearchSpec       *self,
 const char         *lg_search_spec_get_feedback   (LgSearchSpec       *self);
 void                lg_search_spec_set_feedback   (LgSearchSpec       *self,
                                                    const char         *feedback);
+
+/* The scoring engine's offer for this search: its text, must-have and exclude
+ * words, widened with the installed thesauri's synonyms. */
+LgOffer            *lg_search_spec_new_offer      (LgSearchSpec       *self,
+                                                   GError            **error);
 
 G_END_DECLS

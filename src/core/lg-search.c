@@ -560,8 +560,7 @@ offer_for_spec (LgSearchSpec  *spec,
                 GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
-  LgOffer *offer = lg_offer_new (lg_search_spec_get_offer (spec), lg_search_spec_get_must (spec),
-                                 lg_search_spec_get_exclude (spec), &local_error);
+  LgOffer *offer = lg_search_spec_new_offer (spec, &local_error);
 
   if (offer != NULL)
     return offer;

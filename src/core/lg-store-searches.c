@@ -444,8 +444,7 @@ lg_search_vote (LgStore         *store,
   if (lg_search_result_get_feedback (result) == vote)
     return TRUE;
 
-  offer = lg_offer_new (lg_search_spec_get_offer (spec), lg_search_spec_get_must (spec),
-                        lg_search_spec_get_exclude (spec), error);
+  offer = lg_search_spec_new_offer (spec, error);
   if (offer == NULL || !lg_store_begin (store, error))
     return FALSE;
 

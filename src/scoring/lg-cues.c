@@ -209,6 +209,13 @@ static const CueSource cue_sources[] = {
   { LG_CUE_SELF_PROMO, 0.8f, "looking for projects" },
   { LG_CUE_SELF_PROMO, 0.8f, "looking for new projects" },
   { LG_CUE_SELF_PROMO, 0.7f, "open to new opportunities" },
+  /* A job seeker sells their work. */
+  { LG_CUE_SELF_PROMO, 0.8f, "open to work" },
+  { LG_CUE_SELF_PROMO, 0.8f, "available for hire" },
+  { LG_CUE_SELF_PROMO, 0.7f, "hire me" },
+  { LG_CUE_SELF_PROMO, 0.8f, "ищу подработку" },
+  { LG_CUE_SELF_PROMO, 0.8f, "ищу вакансию" },
+  { LG_CUE_SELF_PROMO, 0.6f, "рассмотрю предложения" },
   { LG_CUE_SELF_PROMO, 0.5f, "portfolio in" },
   { LG_CUE_SELF_PROMO, 0.9f, "ищу клиентов" },
   { LG_CUE_SELF_PROMO, 0.9f, "ищу работу" },

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Cue phrases: wordings that say "I want to buy" ("can anyone recommend", "ищу")
- * or "I am selling / hiring" ("we offer", "вакансия"). They are matched on stems,
+ * or "I am selling" ("we offer", "продаю"). They are matched on stems,
  * so "посоветуйте" also finds "посоветуете". The intent model reads which kinds
  * matched as features; the negative signal and the reason read them directly.
  */
@@ -25,9 +25,11 @@ typedef enum
   LG_CUE_BUDGET,
   LG_CUE_BUY,
   LG_CUE_WHO_DOES,
+  /* a business hiring someone for the work: a buyer of it for a freelancer or
+   * an agency */
+  LG_CUE_HIRING,
   /* the opposite */
   LG_CUE_SELLING,
-  LG_CUE_HIRING,
   LG_CUE_SELF_PROMO,
   LG_CUE_SPAM,
   LG_N_CUE_KINDS

@@ -16,14 +16,15 @@
 static gpointer
 expand_weights (gpointer data)
 {
-  float *dense = g_new0 (float, LG_FEATURE_BUCKETS);
+  LgIntentWeight *dense = g_new0 (LgIntentWeight, LG_FEATURE_BUCKETS);
 
   for (guint i = 0; i < lg_intent_n_weights; i++)
-    dense[lg_intent_buckets[i]] = lg_intent_values[i];
+    for (guint h = 0; h < LG_INTENT_N_HEADS; h++)
+      dense[lg_intent_buckets[i]].head[h] = lg_intent_values[i * LG_INTENT_N_HEADS + h];
   return dense;
 }
 
-const float *
+const LgIntentWeight *
 lg_intent_model_weights (void)
 {
   static GOnce once = G_ONCE_INIT;
@@ -32,13 +33,18 @@ lg_intent_model_weights (void)
 }
 
 double
-lg_intent_model_bias (void)
+lg_intent_model_bias (LgIntentHead head)
 {
-  return lg_intent_bias;
+  g_return_val_if_fail (head < LG_INTENT_N_HEADS, 0);
+
+  return lg_intent_bias[head];
 }
 
 double
-lg_intent_model_probability (double logit)
+lg_intent_model_probability (LgIntentHead head,
+                             double       logit)
 {
-  return 1.0 / (1.0 + exp (-(lg_intent_platt_a * logit + lg_intent_platt_b)));
+  g_return_val_if_fail (head < LG_INTENT_N_HEADS, 0);
+
+  return 1.0 / (1.0 + exp (-(lg_intent_platt_a[head] * logit + lg_intent_platt_b[head])));
 }

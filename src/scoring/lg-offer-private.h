@@ -26,6 +26,7 @@ typedef struct
   guint64        key;
   LgConceptRole  role;
   float          weight;
+  int            synonym_of;  /* the concept it is a thesaurus synonym of, or -1 */
 } LgConcept;
 
 typedef struct

@@ -201,6 +201,7 @@ add_concepts (LgOffer    *self,
           concept->stem = g_strdup (token->stem);
           concept->key = key;
           concept->role = role;
+          concept->synonym_of = -1;
           concept->weight = is_weak (token->text) ? 0.3f : role == LG_CONCEPT_FEATURE ? 0.8f : 1.0f;
           index_concept (self, index);
         }
@@ -307,11 +308,69 @@ make_topic (const char *text)
   return g_string_free (g_steal_pointer (&topic), FALSE);
 }
 
+/* Synonyms per offer word, and how much of the word's weight one counts for. */
+#define SYNONYMS_PER_WORD 3
+#define SYNONYM_WEIGHT    0.7f
+#define GENERAL_WEIGHT    0.5f
+
+static void
+add_synonyms (LgOffer     *self,
+              LgTokenizer *tokenizer,
+              LgThesaurus *thesaurus)
+{
+  guint n_own = self->n_concepts;
+
+  for (guint c = 0; c < n_own; c++)
+    {
+      g_autoptr(GArray) general = g_array_new (FALSE, FALSE, sizeof (gboolean));
+      g_autoptr(GPtrArray) words = NULL;
+
+      if (self->concepts[c].role == LG_CONCEPT_AUDIENCE || self->concepts[c].weight < 0.5f)
+        continue;
+      words = lg_thesaurus_lookup (thesaurus, self->concepts[c].word, SYNONYMS_PER_WORD, general);
+      for (guint w = 0; w < words->len && self->n_concepts < LG_OFFER_MAX_CONCEPTS; w++)
+        {
+          g_autoptr(GArray) tokens = lg_tokenizer_tokenize (tokenizer, g_ptr_array_index (words, w),
+                                                            -1, NULL, NULL);
+          const LgToken *token;
+          LgConcept *concept;
+          guint64 key;
+
+          if (tokens == NULL || tokens->len != 1)
+            continue;
+          token = &g_array_index (tokens, LgToken, 0);
+          key = lg_features_stem_key (token->stem);
+          if (token->kind != LG_TOKEN_WORD || lg_is_stopword (token->text) ||
+              g_utf8_strlen (token->text, -1) < 3 || find_concept (self, key) >= 0)
+            continue;
+          concept = &self->concepts[self->n_concepts];
+          concept->word = g_strdup (token->text);
+          concept->stem = g_strdup (token->stem);
+          concept->key = key;
+          concept->role = self->concepts[c].role;
+          concept->weight = self->concepts[c].weight *
+            (g_array_index (general, gboolean, w) ? GENERAL_WEIGHT : SYNONYM_WEIGHT);
+          concept->synonym_of = c;
+          index_concept (self, self->n_concepts++);
+        }
+    }
+}
+
 LgOffer *
 lg_offer_new (const char         *text,
               const char * const *must,
               const char * const *exclude,
               GError            **error)
+{
+  return lg_offer_new_full (text, must, exclude, NULL, error);
+}
+
+LgOffer *
+lg_offer_new_full (const char         *text,
+                   const char * const *must,
+                   const char * const *exclude,
+                   LgThesaurus        *thesaurus,
+                   GError            **error)
 {
   g_autoptr(LgOffer) self = NULL;
   g_autoptr(LgTokenizer) tokenizer = NULL;
@@ -343,6 +402,8 @@ lg_offer_new (const char         *text,
                              "in a few words, for example “CRM for dental clinics”."));
       return NULL;
     }
+  if (thesaurus != NULL)
+    add_synonyms (self, tokenizer, thesaurus);
 
   for (guint r = 0; r < G_N_ELEMENTS (role_order); r++)
     for (guint i = 0; i < self->n_concepts; i++)
@@ -415,6 +476,19 @@ lg_offer_get_topic (const LgOffer *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   return self->topic;
+}
+
+const char *
+lg_offer_get_synonym_source (const LgOffer *self,
+                             const char    *word)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (word != NULL, NULL);
+
+  for (guint i = 0; i < self->n_concepts; i++)
+    if (self->concepts[i].synonym_of >= 0 && g_str_equal (self->concepts[i].word, word))
+      return self->concepts[self->concepts[i].synonym_of].word;
+  return NULL;
 }
 
 const LgQueryTerm *

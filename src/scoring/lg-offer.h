@@ -7,6 +7,8 @@
 
 #include <glib-object.h>
 
+#include "lg-thesaurus.h"
+
 G_BEGIN_DECLS
 
 /* What a concept of the offer is, read from how offers are usually written:
@@ -56,6 +58,18 @@ LgOffer           *lg_offer_new             (const char         *text,
                                              const char * const *must,
                                              const char * const *exclude,
                                              GError            **error);
+/* The same, widened with @thesaurus (may be NULL): each product and feature
+ * word brings up to three of its synonyms as concepts of their own, which count
+ * for less and which the reason names as synonyms. */
+LgOffer           *lg_offer_new_full        (const char         *text,
+                                             const char * const *must,
+                                             const char * const *exclude,
+                                             LgThesaurus        *thesaurus,
+                                             GError            **error);
+/* The word of the offer that the concept named by @word (a query term's word)
+ * is a synonym of, or NULL when it is the offer's own word. */
+const char        *lg_offer_get_synonym_source (const LgOffer   *self,
+                                                const char      *word);
 LgOffer           *lg_offer_ref             (LgOffer            *self);
 void               lg_offer_unref           (LgOffer            *self);
 

@@ -21,6 +21,7 @@ struct _LgScoreResult
 {
   int          score;
   double       values[LG_N_SIGNALS];
+  double       seller;          /* the intent model's seller probability */
   double       feedback_delta;  /* logit shift from the search's feedback */
   double       must_factor;     /* 1, or lower when a must-have word is missing */
   gboolean     excluded;
@@ -29,6 +30,8 @@ struct _LgScoreResult
 
   LgScoreSpan  spans[LG_N_SIGNALS][LG_RESULT_MAX_SPANS];
   guint        n_spans[LG_N_SIGNALS];
+  /* The offer's concept that each relevance span names. */
+  guint8       relevance_concepts[LG_RESULT_MAX_SPANS];
   int          intent_cue;    /* LgCueKind of the strongest intent cue, or -1 */
   int          negative_cue;  /* LgCueKind of the strongest negative cue, or -1 */
   guint        n_links;

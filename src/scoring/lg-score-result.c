@@ -53,6 +53,7 @@ lg_score_result_reset (LgScoreResult *self)
     }
   self->values[LG_SIGNAL_RECENCY] = 1;
   self->values[LG_SIGNAL_FEEDBACK] = 0.5;
+  self->seller = 0;
   self->feedback_delta = 0;
   self->must_factor = 1;
   self->excluded = FALSE;
@@ -265,8 +266,9 @@ describe_intent (const LgScoreResult *self)
       return g_strdup_printf (_("Wants to buy (‘%s’)"), quote);
     case LG_CUE_WHO_DOES:
       return g_strdup_printf (_("Asks who can do it (‘%s’)"), quote);
-    case LG_CUE_SELLING:
     case LG_CUE_HIRING:
+      return g_strdup_printf (_("Is hiring (‘%s’)"), quote);
+    case LG_CUE_SELLING:
     case LG_CUE_SELF_PROMO:
     case LG_CUE_SPAM:
     case LG_N_CUE_KINDS:
@@ -281,13 +283,17 @@ describe_negative (const LgScoreResult *self)
   g_autofree char *quote = NULL;
 
   if (self->negative_cue < 0 || self->n_spans[LG_SIGNAL_NEGATIVE] == 0)
-    return g_strdup (_("Looks like an advert full of links"));
+    {
+      if (self->seller < 0.5)
+        return g_strdup (_("Looks like an advert full of links"));
+      if (self->topic_covered)
+        return g_strdup (_("Offers the same thing — a competitor, not a lead"));
+      return g_strdup (_("Offers something rather than asks for it — a seller, not a lead"));
+    }
 
   quote = span_text (self, &self->spans[LG_SIGNAL_NEGATIVE][0]);
   switch ((LgCueKind) self->negative_cue)
     {
-    case LG_CUE_HIRING:
-      return g_strdup_printf (_("Looks like a job post (‘%s’)"), quote);
     case LG_CUE_SELF_PROMO:
       return g_strdup_printf (_("The author offers their own services (‘%s’)"), quote);
     case LG_CUE_SPAM:
@@ -308,11 +314,18 @@ mentioned_words (const LgScoreResult *self)
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *word = span_text (self, &self->spans[LG_SIGNAL_RELEVANCE][i]);
+      const LgConcept *concept = &self->offer->concepts[self->relevance_concepts[i]];
 
       if (i > 0)
         /* Translators: separates quoted words in a list */
         g_string_append (words, _(", "));
-      g_string_append_printf (words, _("‘%s’"), word);
+      if (concept->synonym_of >= 0)
+        /* Translators: "‘accountant’, a synonym of ‘bookkeeper’": the first word is
+         * the message's, the second the offer's */
+        g_string_append_printf (words, _("‘%s’, a synonym of ‘%s’"), word,
+                                self->offer->concepts[concept->synonym_of].word);
+      else
+        g_string_append_printf (words, _("‘%s’"), word);
     }
   return g_string_free (g_steal_pointer (&words), FALSE);
 }

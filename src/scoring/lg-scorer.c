@@ -56,13 +56,13 @@ typedef enum
   TOKEN_AUDIENCE = 1 << 7,  /* names only an audience concept of the offer */
 } TokenRole;
 
-/* 32 bytes: two to a cache line. */
+/* 40 bytes. */
 typedef struct
 {
   guint64 raw_key;   /* 0: empty slot */
   guint64 stem_key;
   guint64 prefix_key;
-  float   weight_sum;
+  float   weight_sum[LG_INTENT_N_HEADS];
   guint8  first_cue;  /* lg_cues_first() of the stem, LG_CUES_NONE for none */
   guint8  role;       /* TokenRole; TOKEN_CONTENT: not a stop word, number or link */
   guint8  n_features : 7;
@@ -70,15 +70,15 @@ typedef struct
   guint8  kind;
 } WordEntry;
 
-G_STATIC_ASSERT (sizeof (WordEntry) == 32);
+G_STATIC_ASSERT (sizeof (WordEntry) == 40);
 
 struct _LgScorer
 {
   LgTokenizer *tokenizer;
   GString     *folded;
   GString     *stem;
-  const float *weights;
-  double       bias;
+  const LgIntentWeight *weights;
+  double       bias[LG_INTENT_N_HEADS];
   double       half_life;
 
   WordEntry   *cache;
@@ -98,17 +98,36 @@ struct _LgScorer
 
 typedef struct
 {
-  const float *weights;
-  double       sum;
+  const LgIntentWeight *weights;
+  double                sum[LG_INTENT_N_HEADS];
 } WeightSum;
+
+static inline void
+add_weight (WeightSum *acc,
+            guint32    bucket)
+{
+  for (guint h = 0; h < LG_INTENT_N_HEADS; h++)
+    acc->sum[h] += acc->weights[bucket].head[h];
+}
 
 static void
 add_weight_cb (guint32  bucket,
                gpointer user_data)
 {
-  WeightSum *acc = user_data;
+  add_weight (user_data, bucket);
+}
 
-  acc->sum += acc->weights[bucket];
+/* Each head's calibrated probability from the summed weights of @n_features. */
+static void
+probabilities (const LgScorer  *self,
+               const WeightSum *acc,
+               guint            n_features,
+               double          *p)
+{
+  double scale = 1 / sqrt (MAX (n_features, 1));
+
+  for (guint h = 0; h < LG_INTENT_N_HEADS; h++)
+    p[h] = lg_intent_model_probability (h, self->bias[h] + acc->sum[h] * scale);
 }
 
 static void
@@ -118,7 +137,7 @@ fill_entry (LgScorer   *self,
             const char *word,
             gsize       length)
 {
-  WeightSum acc = { self->weights, 0 };
+  WeightSum acc = { self->weights, { 0 } };
   guint n, roles;
   int cue;
   LgScript script = lg_tokenizer_analyze (self->tokenizer, kind, word, length,
@@ -127,7 +146,8 @@ fill_entry (LgScorer   *self,
   n = lg_features_word (kind, self->folded->str, self->stem->str, add_weight_cb, &acc);
   entry->stem_key = lg_features_stem_key (self->stem->str);
   entry->prefix_key = lg_offer_prefix_key (self->stem->str);
-  entry->weight_sum = (float) acc.sum;
+  for (guint h = 0; h < LG_INTENT_N_HEADS; h++)
+    entry->weight_sum[h] = (float) acc.sum[h];
   cue = lg_cues_first (entry->stem_key);
   /* A word of at most 40 characters has at most 118 features; there are fewer
    * cue phrases than LG_CUES_NONE. */
@@ -162,7 +182,8 @@ lg_scorer_new (void)
   self->folded = g_string_sized_new (64);
   self->stem = g_string_sized_new (64);
   self->weights = lg_intent_model_weights ();
-  self->bias = lg_intent_model_bias ();
+  for (guint h = 0; h < LG_INTENT_N_HEADS; h++)
+    self->bias[h] = lg_intent_model_bias (h);
   self->half_life = LG_SCORER_DEFAULT_HALF_LIFE;
   self->po_key = lg_features_stem_key ("по");
   self->cache = g_new0 (WordEntry, CACHE_SIZE);
@@ -338,7 +359,7 @@ filter_present (const LgFilter *filter,
 /* The order cue kinds are preferred in for the reason: the most telling first. */
 static const LgCueKind intent_priority[] = {
   LG_CUE_RECOMMEND, LG_CUE_SWITCH, LG_CUE_BUY, LG_CUE_LOOKING, LG_CUE_WHO_DOES,
-  LG_CUE_NEED, LG_CUE_BUDGET, LG_CUE_URGENT,
+  LG_CUE_NEED, LG_CUE_BUDGET, LG_CUE_URGENT, LG_CUE_HIRING,
 };
 
 static gboolean
@@ -354,7 +375,7 @@ inside_negative (const LgCue      *cues,
   return FALSE;
 }
 
-/* Negative: sure signs of a seller, a job post, spam; several links. */
+/* Negative: sure signs of a seller, a job seeker, spam; several links. */
 static void
 read_cues (LgScoreResult    *result,
            const LgSpan     *spans,
@@ -655,7 +676,9 @@ relevance_of (const LgOffer   *offer,
   return MAX (AUDIENCE_ONLY * r_who, r_what * (0.75 + 0.25 * r_who));
 }
 
-/* The words that earned each concept its credit, in the order of the text. */
+/* The words that earned each concept its credit, in the order of the text, with
+ * the concept each one named (for the reason to say which came through a
+ * synonym). */
 static void
 add_relevance_spans (LgScoreResult  *result,
                      const LgOffer  *offer,
@@ -663,6 +686,7 @@ add_relevance_spans (LgScoreResult  *result,
                      const LgSpan   *spans)
 {
   guint tokens[LG_OFFER_MAX_CONCEPTS];
+  guint concepts[LG_OFFER_MAX_CONCEPTS];
   guint n = 0;
 
   for (guint c = 0; c < offer->n_concepts; c++)
@@ -676,11 +700,62 @@ add_relevance_spans (LgScoreResult  *result,
         if (k > 0 && tokens[k - 1] == token)
           continue;
         memmove (tokens + k + 1, tokens + k, (n - k) * sizeof (guint));
+        memmove (concepts + k + 1, concepts + k, (n - k) * sizeof (guint));
         tokens[k] = token;
+        concepts[k] = c;
         n++;
       }
   for (guint k = 0; k < n; k++)
-    add_span (result, LG_SIGNAL_RELEVANCE, spans[tokens[k]].start, spans[tokens[k]].end);
+    {
+      if (result->n_spans[LG_SIGNAL_RELEVANCE] < LG_RESULT_MAX_SPANS)
+        result->relevance_concepts[result->n_spans[LG_SIGNAL_RELEVANCE]] = concepts[k];
+      add_span (result, LG_SIGNAL_RELEVANCE, spans[tokens[k]].start, spans[tokens[k]].end);
+    }
+}
+
+/* Adds the features of the message as a whole to @acc, given the stem keys
+ * and first cues of its @n_spans words in self->keys and self->first_cues: the
+ * bigrams, then the cue phrases (left in self->matches; returns how many) and
+ * the shape. */
+static guint
+read_message (LgScorer  *self,
+              guint      n_spans,
+              guint      text_flags,
+              guint      n_links,
+              WeightSum *acc,
+              guint     *n_features)
+{
+  guint n_matches;
+
+  /* The weight table is larger than the nearest cache: prefetch, then sum. */
+  for (guint i = 0; i <= n_spans; i++)
+    {
+      self->bigrams[i] = lg_features_bigram (i == 0 ? LG_FEATURES_BOS : self->keys[i - 1],
+                                             i == n_spans ? LG_FEATURES_EOS : self->keys[i]);
+      __builtin_prefetch (&self->weights[self->bigrams[i]]);
+    }
+  for (guint i = 0; i <= n_spans; i++)
+    add_weight (acc, self->bigrams[i]);
+  n_matches = lg_cues_match_first (self->keys, self->first_cues, n_spans, self->matches,
+                                   LG_FEATURES_MAX_CUES);
+  *n_features += n_spans + 1 +
+    lg_features_shape (n_spans, lg_features_cue_kinds (self->matches, n_matches),
+                       text_flags, n_links, add_weight_cb, acc);
+  return n_matches;
+}
+
+/* Room for @n_spans tokens in the per-token arrays. */
+static void
+ensure_tokens (LgScorer *self,
+               guint     n_spans)
+{
+  if (n_spans <= self->keys_size)
+    return;
+  self->keys_size = n_spans;
+  self->keys = g_renew (guint64, self->keys, self->keys_size);
+  self->first_cues = g_renew (guint8, self->first_cues, self->keys_size);
+  self->bigrams = g_renew (guint32, self->bigrams, self->keys_size + 1);
+  self->token_roles = g_renew (guint8, self->token_roles, self->keys_size);
 }
 
 gboolean
@@ -697,12 +772,13 @@ lg_scorer_score (LgScorer         *self,
   const LgSpan *spans;
   guint n_spans, text_flags;
   Coverage coverage;
-  WeightSum acc = { self->weights, 0 };
+  WeightSum acc = { self->weights, { 0 } };
   guint n_features = 0;
   int prev_content = -1;
   guint64 terms_seen = 0;
   gboolean governor_foreign = FALSE, attached = FALSE;
   guint n_matches;
+  double p[LG_INTENT_N_HEADS] = { 0 };
   double intent, relevance, focused, recency = 1;
   gboolean topic_covered;
 
@@ -722,14 +798,7 @@ lg_scorer_score (LgScorer         *self,
   result->sent_at = sent_at;
   result->now = now;
 
-  if (n_spans > self->keys_size)
-    {
-      self->keys_size = n_spans;
-      self->keys = g_renew (guint64, self->keys, self->keys_size);
-      self->first_cues = g_renew (guint8, self->first_cues, self->keys_size);
-      self->bigrams = g_renew (guint32, self->bigrams, self->keys_size + 1);
-      self->token_roles = g_renew (guint8, self->token_roles, self->keys_size);
-    }
+  ensure_tokens (self, n_spans);
 
   coverage.n_occurrences = coverage.n_other_roles = 0;
 
@@ -749,7 +818,8 @@ lg_scorer_score (LgScorer         *self,
 
       self->keys[i] = e->stem_key;
       self->first_cues[i] = e->first_cue;
-      acc.sum += e->weight_sum;
+      for (guint h = 0; h < LG_INTENT_N_HEADS; h++)
+        acc.sum[h] += e->weight_sum[h];
       n_features += e->n_features;
       if (e->kind == LG_TOKEN_URL || e->kind == LG_TOKEN_EMAIL)
         result->n_links++;
@@ -819,22 +889,16 @@ lg_scorer_score (LgScorer         *self,
     intent = relevance = 0;
   else
     {
-      /* The weight table is larger than the nearest cache: prefetch, then sum. */
-      for (guint i = 0; i <= n_spans; i++)
-        {
-          self->bigrams[i] = lg_features_bigram (i == 0 ? LG_FEATURES_BOS : self->keys[i - 1],
-                                                 i == n_spans ? LG_FEATURES_EOS : self->keys[i]);
-          __builtin_prefetch (&self->weights[self->bigrams[i]]);
-        }
-      for (guint i = 0; i <= n_spans; i++)
-        acc.sum += self->weights[self->bigrams[i]];
-      n_matches = lg_cues_match_first (self->keys, self->first_cues, n_spans, self->matches,
-                                       LG_FEATURES_MAX_CUES);
-      n_features += n_spans + 1 +
-        lg_features_shape (n_spans, lg_features_cue_kinds (self->matches, n_matches),
-                           text_flags, result->n_links, add_weight_cb, &acc);
-      intent = lg_intent_model_probability (self->bias + acc.sum / sqrt (MAX (n_features, 1)));
+      n_matches = read_message (self, n_spans, text_flags, result->n_links, &acc, &n_features);
+      probabilities (self, &acc, n_features, p);
+      intent = p[LG_INTENT_BUYER];
+      result->seller = p[LG_INTENT_SELLER];
       read_cues (result, spans, self->matches, n_matches);
+      /* The seller signal: a seller's own wording or a string of links, made
+       * surer by the model where it reads a seller more likely than not (below
+       * that, the buyer probability already says what it knows). */
+      result->values[LG_SIGNAL_NEGATIVE] =
+        1 - (1 - result->values[LG_SIGNAL_NEGATIVE]) * (1 - MAX (0, 2 * result->seller - 1));
 
       mark_other_wants (self, &coverage, text, spans, n_spans, n_matches);
       /* What the words in another role add counts for OTHER_ROLE of itself. */
@@ -895,20 +959,68 @@ lg_scorer_score (LgScorer         *self,
 }
 
 gboolean
-lg_scorer_intent_plain (LgScorer    *self,
-                        const char  *text,
-                        gssize       length,
-                        double      *probability,
-                        GError     **error)
+lg_scorer_read_direction (LgScorer    *self,
+                          const char  *text,
+                          gssize       length,
+                          double      *buyer,
+                          double      *seller,
+                          GError     **error)
 {
-  WeightSum acc = { self->weights, 0 };
+  WeightSum acc = { self->weights, { 0 } };
+  double p[LG_INTENT_N_HEADS];
+  const LgSpan *spans;
+  guint n_spans, text_flags, n_links = 0, n_features = 0;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (!lg_tokenizer_segment (self->tokenizer, text, length, &spans, &n_spans, &text_flags, error))
+    return FALSE;
+  ensure_tokens (self, n_spans);
+  for (guint i = 0; i < n_spans; i++)
+    {
+      self->keys[i] = span_key (text, &spans[i]);
+      __builtin_prefetch (&self->cache[cache_slot (self->keys[i])]);
+    }
+  for (guint i = 0; i < n_spans; i++)
+    {
+      const WordEntry *e = lookup_word (self, text, &spans[i], self->keys[i]);
+
+      self->keys[i] = e->stem_key;
+      self->first_cues[i] = e->first_cue;
+      for (guint h = 0; h < LG_INTENT_N_HEADS; h++)
+        acc.sum[h] += e->weight_sum[h];
+      n_features += e->n_features;
+      n_links += e->kind == LG_TOKEN_URL || e->kind == LG_TOKEN_EMAIL;
+    }
+  read_message (self, n_spans, text_flags, n_links, &acc, &n_features);
+  probabilities (self, &acc, n_features, p);
+  if (buyer != NULL)
+    *buyer = p[LG_INTENT_BUYER];
+  if (seller != NULL)
+    *seller = p[LG_INTENT_SELLER];
+  return TRUE;
+}
+
+gboolean
+lg_scorer_read_direction_plain (LgScorer    *self,
+                                const char  *text,
+                                gssize       length,
+                                double      *buyer,
+                                double      *seller,
+                                GError     **error)
+{
+  WeightSum acc = { self->weights, { 0 } };
+  double p[LG_INTENT_N_HEADS];
   guint n_features = 0;
 
   g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (probability != NULL, FALSE);
 
   if (!lg_features_text (self->tokenizer, text, length, add_weight_cb, &acc, &n_features, error))
     return FALSE;
-  *probability = lg_intent_model_probability (self->bias + acc.sum / sqrt (MAX (n_features, 1)));
+  probabilities (self, &acc, n_features, p);
+  if (buyer != NULL)
+    *buyer = p[LG_INTENT_BUYER];
+  if (seller != NULL)
+    *seller = p[LG_INTENT_SELLER];
   return TRUE;
 }

@@ -67,13 +67,26 @@ gboolean  lg_scorer_score         (LgScorer         *self,
                                    LgScoreResult    *result,
                                    GError          **error);
 
-/* The intent model's calibrated probability for @text alone, read without the
- * scorer's word cache: for checking and for callers that need only intent. */
-gboolean  lg_scorer_intent_plain  (LgScorer      *self,
-                                   const char    *text,
-                                   gssize         length,
-                                   double        *probability,
-                                   GError       **error);
+/* What the intent model reads in @text alone, whatever the offer: the
+ * calibrated probabilities that its author would pay for something (@buyer: wants
+ * it, asks for a recommendation, hires someone for the work) and that they offer
+ * something (@seller: sells, advertises, looks for work). Either may be NULL.
+ * It does not depend on the offer: the store keeps it with each message when
+ * the message arrives. */
+gboolean  lg_scorer_read_direction (LgScorer     *self,
+                                    const char   *text,
+                                    gssize        length,
+                                    double       *buyer,
+                                    double       *seller,
+                                    GError      **error);
+/* The same, read the plain way without the scorer's word cache, as the trainer
+ * reads its corpus: for checking that the two agree. */
+gboolean  lg_scorer_read_direction_plain (LgScorer     *self,
+                                          const char   *text,
+                                          gssize        length,
+                                          double       *buyer,
+                                          double       *seller,
+                                          GError      **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LgScorer, lg_scorer_free)
 

