@@ -23,6 +23,8 @@ G_DEFINE_QUARK (lg-search-error-quark, lg_search_error)
 #define DEFAULT_COMMON_SHARE 0.05
 #define DEFAULT_COMMON_FLOOR 5000
 #define DEFAULT_POOL 300
+#define DEFAULT_WIDEN 4
+#define DEFAULT_BUYER_POOL 500
 #define DEFAULT_BATCH 50
 
 void
@@ -33,6 +35,8 @@ lg_search_options_init (LgSearchOptions *options)
   options->common_share = DEFAULT_COMMON_SHARE;
   options->common_floor = DEFAULT_COMMON_FLOOR;
   options->pool = DEFAULT_POOL;
+  options->widen = DEFAULT_WIDEN;
+  options->buyer_pool = DEFAULT_BUYER_POOL;
   options->batch = DEFAULT_BATCH;
 }
 
@@ -42,6 +46,7 @@ lg_search_stats_clear (LgSearchStats *stats)
   g_clear_pointer (&stats->query, g_free);
   g_clear_pointer (&stats->dropped, g_strfreev);
   stats->candidates = 0;
+  stats->buyer_candidates = 0;
 }
 
 /* Document frequencies, per database file, read from fts5vocab once and kept
@@ -393,59 +398,100 @@ report_batch (GHashTable        *authors,
   "m.id, m.source_id, m.author_name, m.author_handle, m.author_id, m.sent_at, m.text, " \
   "m.permalink, m.external_id"
 
-/* Without filters the ranking runs on the index alone and only the pool is
- * read from messages; with them, each match is checked against its row.
- * Among matches of equal rank the newer ones come first. */
-static sqlite3_stmt *
-prepare_candidates (LgStore       *store,
-                    LgSearchSpec  *spec,
-                    const char    *query,
-                    GBytes        *weights,
-                    guint          pool,
-                    GError       **error)
+/* A lexical rank favours the messages that repeat the offer's words, which
+ * sellers' adverts do: among the best matches, the ones whose authors the model
+ * reads as buyers go first. A message not read yet counts as undecided. */
+#define BUYER_RANK "(0.25 + coalesce (m.buyer, 0.5))"
+
+/* The sources and dates of @spec as parameters ?4, ?5 and ?6 of @stmt. */
+static void
+bind_filters (sqlite3_stmt *stmt,
+              LgSearchSpec *spec)
 {
   guint n_sources;
   const gint64 *sources = lg_search_spec_get_source_ids (spec, &n_sources);
-  gint64 since = lg_search_spec_get_since (spec), until = lg_search_spec_get_until (spec);
+  g_autoptr(GString) list = g_string_new (",");
+
+  for (guint i = 0; i < n_sources; i++)
+    g_string_append_printf (list, "%" G_GINT64_FORMAT ",", sources[i]);
+  sqlite3_bind_int64 (stmt, 4, lg_search_spec_get_since (spec));
+  sqlite3_bind_int64 (stmt, 5, lg_search_spec_get_until (spec));
+  if (n_sources > 0)
+    sqlite3_bind_text (stmt, 6, list->str, -1, SQLITE_TRANSIENT);
+}
+
+#define FILTERS \
+  "m.sent_at >= ?4 AND (?5 = 0 OR m.sent_at < ?5) " \
+  "AND (?6 IS NULL OR instr (?6, ',' || m.source_id || ',') > 0) "
+
+/* Without filters the ranking runs on the index alone and only the best
+ * matches are read from messages; with them, each match is checked against
+ * its row. Among matches of equal rank the newer ones come first. */
+static sqlite3_stmt *
+prepare_candidates (LgStore               *store,
+                    LgSearchSpec          *spec,
+                    const char            *query,
+                    GBytes                *weights,
+                    const LgSearchOptions *options,
+                    GError               **error)
+{
+  guint n_sources;
   sqlite3_stmt *stmt;
 
-  if (n_sources == 0 && since == 0 && until == 0)
+  lg_search_spec_get_source_ids (spec, &n_sources);
+  if (n_sources == 0 && lg_search_spec_get_since (spec) == 0 &&
+      lg_search_spec_get_until (spec) == 0)
     {
       stmt = lg_store_prepare (store,
                                "SELECT " CANDIDATE_COLUMNS " FROM "
                                "(SELECT rowid AS id, lg_rank (messages_fts, ?3) AS r "
                                " FROM messages_fts WHERE messages_fts MATCH ?1 "
-                               " ORDER BY r DESC, rowid DESC LIMIT ?2) c "
-                               "JOIN messages m ON m.id = c.id ORDER BY c.r DESC, c.id DESC",
+                               " ORDER BY r DESC, rowid DESC LIMIT ?7) c "
+                               "JOIN messages m ON m.id = c.id "
+                               "ORDER BY c.r * " BUYER_RANK " DESC, c.id DESC LIMIT ?2",
                                error);
     }
   else
     {
-      g_autoptr(GString) list = g_string_new (",");
-
       stmt = lg_store_prepare (store,
                                "SELECT " CANDIDATE_COLUMNS " FROM messages_fts f "
                                "JOIN messages m ON m.id = f.rowid "
-                               "WHERE messages_fts MATCH ?1 AND m.sent_at >= ?4 "
-                               "AND (?5 = 0 OR m.sent_at < ?5) "
-                               "AND (?6 IS NULL OR instr (?6, ',' || m.source_id || ',') > 0) "
-                               "ORDER BY lg_rank (messages_fts, ?3) DESC, m.id DESC LIMIT ?2",
+                               "WHERE messages_fts MATCH ?1 AND " FILTERS
+                               "ORDER BY lg_rank (messages_fts, ?3) * " BUYER_RANK " DESC, "
+                               "m.id DESC LIMIT ?2",
                                error);
-      if (stmt == NULL)
-        return NULL;
-      for (guint i = 0; i < n_sources; i++)
-        g_string_append_printf (list, "%" G_GINT64_FORMAT ",", sources[i]);
-      sqlite3_bind_int64 (stmt, 4, since);
-      sqlite3_bind_int64 (stmt, 5, until);
-      if (n_sources > 0)
-        sqlite3_bind_text (stmt, 6, list->str, -1, SQLITE_TRANSIENT);
+      if (stmt != NULL)
+        bind_filters (stmt, spec);
     }
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, pool);
+  sqlite3_bind_int (stmt, 2, options->pool);
   sqlite3_bind_blob (stmt, 3, g_bytes_get_data (weights, NULL), g_bytes_get_size (weights),
                      SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 7, options->pool * MAX (options->widen, 1));
+  return stmt;
+}
+
+/* The likeliest buyers, the last stored first among equals, whatever they wrote: a
+ * buyer who names what they want in words the offer does not use is still
+ * read by the scorer, which finds the offer in the text or scores it 0. */
+static sqlite3_stmt *
+prepare_buyers (LgStore               *store,
+                LgSearchSpec          *spec,
+                const LgSearchOptions *options,
+                GError               **error)
+{
+  sqlite3_stmt *stmt = lg_store_prepare (store,
+                                         "SELECT " CANDIDATE_COLUMNS " FROM messages m "
+                                         "WHERE m.buyer >= 0.5 AND " FILTERS
+                                         "ORDER BY m.buyer DESC, m.id DESC LIMIT ?2",
+                                         error);
+
+  if (stmt == NULL)
+    return NULL;
+  bind_filters (stmt, spec);
+  sqlite3_bind_int (stmt, 2, options->buyer_pool);
   return stmt;
 }
 
@@ -591,6 +637,127 @@ feedback_for_spec (LgSearchSpec  *spec,
   return feedback;
 }
 
+/* What one run reads candidates with. */
+typedef struct
+{
+  LgStore           *store;
+  LgSearchSpec      *spec;
+  LgOffer           *offer;
+  LgFeedback        *feedback;
+  LgScorer          *scorer;
+  LgScoreResult     *score;
+  GHashTable        *sources;
+  LeadIndex         *leads;
+  GHashTable        *authors;
+  GHashTable        *seen;  /* message ids read, for the buyer pool to skip */
+  const LgSearchOptions *options;
+  GCancellable      *cancellable;
+  LgSearchBatchFunc  batch_func;
+  gpointer           batch_data;
+  gint64             now;
+  gint64             last_run;
+  int                min_score;
+  guint              n_rows;
+} Run;
+
+/* Scores one candidate row and keeps it as its author's best. */
+static void
+consider (Run          *run,
+          sqlite3_stmt *stmt)
+{
+  gint64 message_id = sqlite3_column_int64 (stmt, 0);
+  gint64 source_id = sqlite3_column_int64 (stmt, 1);
+  gint64 sent_at = sqlite3_column_int64 (stmt, 5);
+  const char *text = lg_stmt_text (stmt, 6);
+  SourceInfo *source = g_hash_table_lookup (run->sources, &source_id);
+  g_autofree char *key = NULL;
+  g_autofree char *link = NULL;
+  LgSearchResultInit init = { 0 };
+  LgSearchResult *result;
+  LgMatchStatus status;
+  Author *author;
+  int vote, value;
+  gint64 first_seen, lead_id;
+
+  status = read_match (run->store, run->spec, message_id, &vote, &first_seen);
+  if (status == LG_MATCH_DISMISSED || text == NULL)
+    return;
+  if (!lg_scorer_score (run->scorer, run->offer, run->feedback, text, -1, sent_at, run->now,
+                        run->score, NULL) ||
+      lg_score_result_is_excluded (run->score))
+    return;
+  value = lg_score_result_get_score (run->score);
+  if (value < run->min_score || value == 0)
+    return;
+
+  key = author_key (stmt);
+  author = g_hash_table_lookup (run->authors, key);
+  if (author == NULL)
+    {
+      author = g_new0 (Author, 1);
+      g_hash_table_insert (run->authors, g_strdup (key), author);
+    }
+  author->count++;
+  if (author->result != NULL && lg_search_result_get_score (author->result) >= value)
+    return;
+
+  link = g_strdup (lg_stmt_text (stmt, 7));
+  if (link == NULL && source != NULL && g_strcmp0 (source->kind, "telegram_channel") == 0)
+    link = g_strdup_printf ("https://t.me/%s/%s", source->handle, lg_stmt_text (stmt, 8));
+  init.message_id = message_id;
+  init.source_id = source_id;
+  init.sent_at = sent_at;
+  init.source_label = source != NULL ? source->label : NULL;
+  init.author_name = lg_stmt_text (stmt, 2);
+  init.author_handle = lg_stmt_text (stmt, 3);
+  init.author_key = key;
+  init.text = text;
+  init.link = link;
+  result = lg_search_result_new (&init, run->score);
+  lead_id = find_lead (run->leads, message_id, init.author_handle);
+  lg_search_result_set_lead_id (result, lead_id);
+  lg_search_result_set_status (result, lead_id > 0 ? LG_MATCH_ACCEPTED : status);
+  lg_search_result_set_feedback (result, vote);
+  /* A first run shows everything; "new" means new since the one before. */
+  lg_search_result_set_is_new (result, run->last_run > 0 &&
+                                       (first_seen == 0 || first_seen > run->last_run));
+  g_clear_object (&author->result);
+  author->result = result;
+  author->reported = FALSE;
+}
+
+/* Reads the candidates @stmt returns, skipping those read before; returns
+ * how many it read. Stops early when cancelled. */
+static guint
+read_candidates (Run           *run,
+                 sqlite3_stmt  *stmt,
+                 GError       **error)
+{
+  guint n = 0;
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 message_id = sqlite3_column_int64 (stmt, 0);
+
+      if (!g_hash_table_add (run->seen, g_memdup2 (&message_id, sizeof message_id)))
+        continue;
+      n++;
+      if (++run->n_rows % run->options->batch == 0)
+        {
+          if (g_cancellable_is_cancelled (run->cancellable))
+            break;
+          if (run->batch_func != NULL)
+            report_batch (run->authors, run->batch_func, run->batch_data);
+        }
+      consider (run, stmt);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    lg_store_set_error (run->store, error, _("Could not search the messages"));
+  return n;
+}
+
 GPtrArray *
 lg_search_run (LgStore                *store,
                LgSearchSpec           *spec,
@@ -604,11 +771,12 @@ lg_search_run (LgStore                *store,
 {
   g_autoptr(LgOffer) offer = NULL;
   g_autoptr(LgFeedback) feedback = NULL;
-  LgScorer *scorer;
   g_autoptr(LgScoreResult) score = NULL;
   g_autoptr(GHashTable) sources = NULL;
   g_autoptr(GHashTable) authors = NULL;
+  g_autoptr(GHashTable) seen = NULL;
   g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *query = NULL;
   g_autoptr(GBytes) weights = NULL;
   g_auto(LeadIndex) leads = { NULL, NULL };
@@ -616,10 +784,8 @@ lg_search_run (LgStore                *store,
   sqlite3_stmt *stmt;
   GHashTableIter iter;
   Author *author;
-  gint64 last_run;
-  guint n_rows = 0;
-  int min_score;
-  int rc;
+  guint n_buyers = 0;
+  Run run;
 
   g_return_val_if_fail (LG_IS_STORE (store), NULL);
   g_return_val_if_fail (LG_IS_SEARCH_SPEC (spec), NULL);
@@ -639,97 +805,42 @@ lg_search_run (LgStore                *store,
   query = build_query (store, offer, options, &weights, stats, error);
   if (query == NULL)
     return NULL;
+  /* Messages kept before the buyer reading existed, or read by another model,
+   * are read now, once. */
+  if (!lg_store_read_directions (store, cancellable, NULL, NULL, error))
+    return NULL;
 
   sources = read_sources (store, error);
   if (sources == NULL || !read_leads (store, &leads, error))
     return NULL;
 
-  scorer = thread_scorer ();
   score = lg_score_result_new ();
   authors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, author_free);
-  min_score = lg_search_spec_get_min_score (spec);
-  last_run = lg_search_spec_get_last_run (spec);
+  seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  run = (Run) {
+    store, spec, offer, feedback, thread_scorer (), score, sources, &leads, authors, seen,
+    options, cancellable, batch_func, batch_data, now, lg_search_spec_get_last_run (spec),
+    lg_search_spec_get_min_score (spec), 0,
+  };
 
-  stmt = prepare_candidates (store, spec, query, weights, options->pool, error);
+  stmt = prepare_candidates (store, spec, query, weights, options, error);
   if (stmt == NULL)
     return NULL;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  read_candidates (&run, stmt, &local_error);
+  if (local_error == NULL && options->buyer_pool > 0 &&
+      !g_cancellable_is_cancelled (cancellable))
     {
-      gint64 message_id = sqlite3_column_int64 (stmt, 0);
-      gint64 source_id = sqlite3_column_int64 (stmt, 1);
-      gint64 sent_at = sqlite3_column_int64 (stmt, 5);
-      const char *text = lg_stmt_text (stmt, 6);
-      SourceInfo *source = g_hash_table_lookup (sources, &source_id);
-      g_autofree char *key = NULL;
-      g_autofree char *link = NULL;
-      LgSearchResultInit init = { 0 };
-      LgSearchResult *result;
-      LgMatchStatus status;
-      int vote, value;
-      gint64 first_seen, lead_id;
-
-      n_rows++;
-      if (n_rows % options->batch == 0)
-        {
-          if (g_cancellable_is_cancelled (cancellable))
-            break;
-          if (batch_func != NULL)
-            report_batch (authors, batch_func, batch_data);
-        }
-
-      status = read_match (store, spec, message_id, &vote, &first_seen);
-      if (status == LG_MATCH_DISMISSED || text == NULL)
-        continue;
-      if (!lg_scorer_score (scorer, offer, feedback, text, -1, sent_at, now, score, NULL) ||
-          lg_score_result_is_excluded (score))
-        continue;
-      value = lg_score_result_get_score (score);
-      if (value < min_score || value == 0)
-        continue;
-
-      key = author_key (stmt);
-      author = g_hash_table_lookup (authors, key);
-      if (author == NULL)
-        {
-          author = g_new0 (Author, 1);
-          g_hash_table_insert (authors, g_strdup (key), author);
-        }
-      author->count++;
-      if (author->result != NULL && lg_search_result_get_score (author->result) >= value)
-        continue;
-
-      link = g_strdup (lg_stmt_text (stmt, 7));
-      if (link == NULL && source != NULL && g_strcmp0 (source->kind, "telegram_channel") == 0)
-        link = g_strdup_printf ("https://t.me/%s/%s", source->handle, lg_stmt_text (stmt, 8));
-      init.message_id = message_id;
-      init.source_id = source_id;
-      init.sent_at = sent_at;
-      init.source_label = source != NULL ? source->label : NULL;
-      init.author_name = lg_stmt_text (stmt, 2);
-      init.author_handle = lg_stmt_text (stmt, 3);
-      init.author_key = key;
-      init.text = text;
-      init.link = link;
-      result = lg_search_result_new (&init, score);
-      lead_id = find_lead (&leads, message_id, init.author_handle);
-      lg_search_result_set_lead_id (result, lead_id);
-      lg_search_result_set_status (result, lead_id > 0 ? LG_MATCH_ACCEPTED : status);
-      lg_search_result_set_feedback (result, vote);
-      /* A first run shows everything; "new" means new since the one before. */
-      lg_search_result_set_is_new (result, last_run > 0 &&
-                                           (first_seen == 0 || first_seen > last_run));
-      g_clear_object (&author->result);
-      author->result = result;
-      author->reported = FALSE;
+      stmt = prepare_buyers (store, spec, options, error);
+      if (stmt == NULL)
+        return NULL;
+      n_buyers = read_candidates (&run, stmt, &local_error);
     }
-  sqlite3_reset (stmt);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+  if (local_error != NULL)
     {
-      lg_store_set_error (store, error, _("Could not search the messages"));
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
   if (batch_func != NULL)
@@ -746,7 +857,10 @@ lg_search_run (LgStore                *store,
   if (results->len > lg_search_spec_get_limit (spec))
     g_ptr_array_set_size (results, lg_search_spec_get_limit (spec));
   if (stats != NULL)
-    stats->candidates = n_rows;
+    {
+      stats->candidates = run.n_rows;
+      stats->buyer_candidates = n_buyers;
+    }
 
   if (lg_search_spec_get_id (spec) > 0 && !record_run (store, spec, results, now, error))
     return NULL;

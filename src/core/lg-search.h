@@ -33,7 +33,11 @@ typedef struct
 {
   double  common_share;  /* leave out offer words found in more than this share … */
   gint64  common_floor;  /* … of the messages, and in more than this many */
-  guint   pool;          /* rescore this many candidates, best by bm25 first */
+  guint   pool;          /* rescore this many of the messages that name the offer … */
+  guint   widen;         /* … the best of this many times as many by bm25, ranked by
+                          * bm25 and the author's stored buyer probability */
+  guint   buyer_pool;    /* and this many of the likeliest buyers, whatever words
+                          * they use (the scorer reads the offer in them) */
   guint   batch;         /* report results after each this many candidates */
 } LgSearchOptions;
 
@@ -43,6 +47,7 @@ typedef struct
   char   *query;         /* the FTS5 expression */
   GStrv   dropped;       /* offer words left out as too common */
   guint   candidates;    /* messages rescored */
+  guint   buyer_candidates; /* of them, those the buyer pool added */
 } LgSearchStats;
 
 /* Results found so far: new people, or a better message of someone reported

@@ -314,6 +314,19 @@ static const char migration_8[] =
   "UPDATE activities SET old_value = 'update' WHERE kind = 'import';"
   "DELETE FROM import_changes WHERE action = 'create';";
 
+static const char migration_9[] =
+  /* What the intent model reads in each message whatever the offer: the
+   * probability that its author would pay for something. The search picks
+   * candidates with it, so that a buyer who uses few of the offer's words
+   * still reaches the scorer. Written as messages arrive (lg_buyer()); NULL
+   * until read, and read again when the model changes (store_state). */
+  "ALTER TABLE messages ADD COLUMN buyer REAL;"
+  "CREATE INDEX messages_by_buyer ON messages (buyer);"
+  "CREATE TABLE store_state ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ");";
+
 const char * const lg_store_migrations[] = {
   migration_1,
   migration_2,
@@ -323,6 +336,7 @@ const char * const lg_store_migrations[] = {
   migration_6,
   migration_7,
   migration_8,
+  migration_9,
 };
 
 const int lg_store_n_migrations = G_N_ELEMENTS (lg_store_migrations);

@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "lg-lead-validate.h"
+#include "lg-scorer.h"
 #include "lg-store-private.h"
 
 struct _LgStore
@@ -579,6 +580,51 @@ sql_fold (sqlite3_context  *context,
   sqlite3_result_text (context, lg_store_fold (text, sqlite3_value_bytes (argv[0])), -1, g_free);
 }
 
+/* The messages of a new database are read by this app's model as they
+ * arrive, and those of an upgraded one not at all yet: either way the readings
+ * there are are this model's. A database where another model's readings are
+ * kept says so already (lg_store_read_directions()). */
+static gboolean
+note_direction_model (LgStore  *self,
+                      GError  **error)
+{
+  sqlite3_stmt *stmt = lg_store_prepare (self, "SELECT 1 FROM store_state "
+                                               "WHERE key = 'buyer_model'", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  stmt = lg_store_prepare (self, "INSERT INTO store_state (key, value) "
+                                 "VALUES ('buyer_model', ?1) ON CONFLICT (key) DO NOTHING", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, lg_scorer_get_model_id (), -1, SQLITE_STATIC);
+  return lg_store_step_done (self, stmt, _("Could not open the database"), error);
+}
+
+/* lg_buyer(text): the intent model's buyer probability for a message, read
+ * with the connection's own scorer (a connection is used by one thread at a
+ * time, and the scorer's word cache makes the next message cheaper). */
+static void
+sql_buyer (sqlite3_context  *context,
+           int               argc,
+           sqlite3_value   **argv)
+{
+  LgScorer *scorer = sqlite3_user_data (context);
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+  double buyer;
+
+  if (text == NULL ||
+      !lg_scorer_read_direction (scorer, text, sqlite3_value_bytes (argv[0]), &buyer, NULL, NULL))
+    sqlite3_result_null (context);
+  else
+    sqlite3_result_double (context, buyer);
+}
+
 LgStore *
 lg_store_open (const char  *path,
                GError     **error)
@@ -631,6 +677,10 @@ lg_store_open (const char  *path,
   sqlite3_create_function_v2 (self->db, "lg_fold", 1,
                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
                               sql_fold, NULL, NULL, NULL);
+  sqlite3_create_function_v2 (self->db, "lg_buyer", 1,
+                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                              lg_scorer_new (), sql_buyer, NULL, NULL,
+                              (void (*) (void *)) lg_scorer_free);
 
   /* The first statement reads the header: this is where a file that is not a
    * database is found out. */
@@ -661,7 +711,7 @@ lg_store_open (const char  *path,
       !lg_store_exec (self, "PRAGMA synchronous = NORMAL", error))
     return NULL;
 
-  if (!migrate (self, error))
+  if (!migrate (self, error) || !note_direction_model (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -1050,8 +1100,9 @@ lg_store_add_message (LgStore    *self,
   stmt = lg_store_prepare (self,
                            "INSERT INTO messages (source_id, external_id, author_name, "
                            "author_handle, author_id, sent_at, text, permalink, views, edited, "
-                           "forwarded_from, media_kind, reply_to) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                           "forwarded_from, media_kind, reply_to, buyer) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+                           "lg_buyer (?7)) "
                            "ON CONFLICT (source_id, external_id) DO NOTHING",
                            error);
   if (stmt == NULL)
@@ -1080,6 +1131,96 @@ lg_store_add_message (LgStore    *self,
   if (sqlite3_changes (self->db) > 0)
     lg_message_set_id (message, sqlite3_last_insert_rowid (self->db));
   return TRUE;
+}
+
+/* Messages read per transaction: a few hundred milliseconds of work. */
+#define DIRECTION_CHUNK 20000
+
+static gboolean
+query_text (LgStore     *self,
+            const char  *sql,
+            char       **out,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = lg_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  *out = rc == SQLITE_ROW ? g_strdup (lg_stmt_text (stmt, 0)) : NULL;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      lg_store_set_error (self, error, _("Could not read the messages"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+lg_store_read_directions (LgStore       *self,
+                          GCancellable  *cancellable,
+                          void         (*progress) (double   done,
+                                                    gpointer user_data),
+                          gpointer       user_data,
+                          GError       **error)
+{
+  const char *model = lg_scorer_get_model_id ();
+  g_autofree char *stored = NULL;
+  g_autofree char *pending = NULL;
+  g_autofree char *max_id = NULL;
+  gboolean all;
+  gint64 last, from;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+
+  if (!query_text (self, "SELECT value FROM store_state WHERE key = 'buyer_model'", &stored,
+                   error) ||
+      !query_text (self, "SELECT id FROM messages WHERE buyer IS NULL LIMIT 1", &pending, error) ||
+      !query_text (self, "SELECT max (id) FROM messages", &max_id, error))
+    return FALSE;
+  all = g_strcmp0 (stored, model) != 0;
+  if (!all && pending == NULL)
+    return TRUE;
+
+  last = max_id != NULL ? g_ascii_strtoll (max_id, NULL, 10) : 0;
+  for (from = all ? 0 : g_ascii_strtoll (pending, NULL, 10) - 1; from < last;
+       from += DIRECTION_CHUNK)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      if (!lg_store_begin (self, error))
+        return FALSE;
+      stmt = lg_store_prepare (self,
+                               "UPDATE messages SET buyer = lg_buyer (text) "
+                               "WHERE id > ?1 AND id <= ?2 AND (?3 OR buyer IS NULL)", error);
+      if (stmt == NULL)
+        {
+          lg_store_rollback (self);
+          return FALSE;
+        }
+      sqlite3_bind_int64 (stmt, 1, from);
+      sqlite3_bind_int64 (stmt, 2, from + DIRECTION_CHUNK);
+      sqlite3_bind_int (stmt, 3, all);
+      if (!lg_store_step_done (self, stmt, _("Could not read the messages for buyers"), error) ||
+          !lg_store_commit (self, error))
+        {
+          lg_store_rollback (self);
+          return FALSE;
+        }
+      if (progress != NULL)
+        progress ((double) MIN (from + DIRECTION_CHUNK, last) / last, user_data);
+    }
+
+  stmt = lg_store_prepare (self,
+                           "INSERT INTO store_state (key, value) VALUES ('buyer_model', ?1) "
+                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, model, -1, SQLITE_STATIC);
+  return lg_store_step_done (self, stmt, _("Could not read the messages for buyers"), error);
 }
 
 static LgMessage *

@@ -142,6 +142,17 @@ gboolean    lg_store_add_message          (LgStore        *self,
                                            LgMessage      *message,
                                            gboolean       *inserted,
                                            GError        **error);
+/* Reads the intent model's buyer probability (lg_buyer()) of every message
+ * that has none yet, or of all of them when they were read by another model,
+ * in chunks that are each a short transaction, so that a sync or an import
+ * waits a moment at most. Calls @progress (may be NULL) with the share done.
+ * Quick when there is nothing to read; a search runs it first. */
+gboolean    lg_store_read_directions      (LgStore        *self,
+                                           GCancellable   *cancellable,
+                                           void          (*progress) (double   done,
+                                                                      gpointer user_data),
+                                           gpointer        user_data,
+                                           GError        **error);
 GListModel *lg_store_list_messages        (LgStore        *self,
                                            gint64          source_id,
                                            guint           limit,

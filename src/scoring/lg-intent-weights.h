@@ -21,3 +21,5 @@ extern const double  lg_intent_bias[LG_INTENT_N_HEADS];
 /* p = 1 / (1 + exp (-(a z + b))) for the raw logit z */
 extern const double  lg_intent_platt_a[LG_INTENT_N_HEADS];
 extern const double  lg_intent_platt_b[LG_INTENT_N_HEADS];
+/* Tells this model from any other: a digest of everything above. */
+extern const char    lg_intent_model_id[];

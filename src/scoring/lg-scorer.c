@@ -22,6 +22,7 @@
 #include "lg-feedback-private.h"
 #include "lg-features.h"
 #include "lg-intent-model.h"
+#include "lg-intent-weights.h"
 #include "lg-offer-private.h"
 #include "lg-roles.h"
 #include "lg-score-result-private.h"
@@ -999,6 +1000,12 @@ lg_scorer_read_direction (LgScorer    *self,
   if (seller != NULL)
     *seller = p[LG_INTENT_SELLER];
   return TRUE;
+}
+
+const char *
+lg_scorer_get_model_id (void)
+{
+  return lg_intent_model_id;
 }
 
 gboolean

@@ -88,6 +88,11 @@ gboolean  lg_scorer_read_direction_plain (LgScorer     *self,
                                           double       *seller,
                                           GError      **error);
 
+/* Which intent model lg_scorer_read_direction() reads with: a short string
+ * that changes whenever the model does (a new version of the app may bring a
+ * retrained one), so that readings kept from another model can be redone. */
+const char *lg_scorer_get_model_id (void);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LgScorer, lg_scorer_free)
 
 G_END_DECLS

@@ -246,8 +246,9 @@ test_common_words (Fixture       *f,
   g_assert_nonnull (stats.dropped);
   g_assert_true (g_strv_contains ((const char * const *) stats.dropped, "crm"));
   g_assert_null (strstr (stats.query, "\"crm\""));
-  /* Only the messages about patients were candidates. */
-  g_assert_cmpuint (stats.candidates, ==, 2);
+  /* Only the messages about patients were the query's candidates; the buyer
+   * pool added the likeliest buyers among the others. */
+  g_assert_cmpuint (stats.candidates - stats.buyer_candidates, ==, 2);
 
   g_assert_null (lg_search_run (f->store, common, &options, NOW, NULL, NULL, NULL, NULL, &error));
   g_assert_error (error, LG_SEARCH_ERROR, LG_SEARCH_ERROR_COMMON_WORDS);
@@ -440,6 +441,7 @@ test_pool_ranking (Fixture       *f,
 
       lg_search_options_init (&options);
       options.pool = 3;
+      options.buyer_pool = 0;
       options.common_floor = 1000;
       results = lg_search_run (f->store, spec, &options, NOW, NULL, NULL, NULL, &stats, &error);
       g_assert_no_error (error);
@@ -449,6 +451,133 @@ test_pool_ranking (Fixture       *f,
         g_assert_false (g_str_has_prefix (lg_search_result_get_author_name (
                                             g_ptr_array_index (results, i)), "Filler"));
     }
+}
+
+/* Sellers' adverts repeat the offer's words and rank first by them alone;
+ * among the best lexical matches, the pool takes the authors the model reads
+ * as buyers first. */
+static void
+test_pool_prefers_buyers (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(LgSearchSpec) spec = lg_search_spec_new ("CRM for dental clinics");
+  gint64 buyer;
+
+  for (int i = 0; i < 12; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("ad%d", i);
+      g_autofree char *name = g_strdup_printf ("Vendor %d", i);
+
+      add_message (f->store, f->dental, id, name, NULL, NOW - DAY,
+                   "Dental CRM for dental clinics: the dental clinic CRM that clinics love. "
+                   "We offer a free demo, DM for prices");
+    }
+  buyer = add_message (f->store, f->cafe, "b1", "Iris Novak", NULL, NOW - DAY,
+                       "Which CRM do you use at your dental clinic? Can anyone recommend one?");
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      g_autoptr(GPtrArray) results = NULL;
+      g_autoptr(GError) error = NULL;
+      g_auto(LgSearchStats) stats = { 0 };
+      LgSearchOptions options;
+
+      lg_search_options_init (&options);
+      options.pool = 3;
+      options.buyer_pool = 0;
+      options.common_floor = 1000;
+      /* The first pass ranks by the words alone. */
+      options.widen = pass == 0 ? 1 : 8;
+      results = lg_search_run (f->store, spec, &options, NOW, NULL, NULL, NULL, &stats, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (stats.candidates, ==, 3);
+      if (pass == 0)
+        g_assert_null (find_author (results, "Iris Novak"));
+      else
+        {
+          g_assert_nonnull (find_author (results, "Iris Novak"));
+          g_assert_cmpint (lg_search_result_get_message_id (find_author (results, "Iris Novak")),
+                           ==, buyer);
+        }
+    }
+}
+
+/* A word of the offer found in most messages is left out of the query; a buyer
+ * who uses it still reaches the scorer through the buyer pool. */
+static void
+test_buyer_pool (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(LgSearchSpec) spec = lg_search_spec_new ("CRM for dental clinics");
+
+  for (int i = 0; i < 40; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("n%d", i);
+      g_autofree char *name = g_strdup_printf ("Member %d", i);
+
+      add_message (f->store, f->dental, id, name, NULL, NOW - DAY,
+                   "the new CRM update moved the dental chart button again");
+    }
+  add_message (f->store, f->dental, "b2", "Iris Novak", NULL, NOW - DAY,
+               "Looking for a CRM for our dental practice, can anyone recommend one?");
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      g_autoptr(GPtrArray) results = NULL;
+      g_autoptr(GError) error = NULL;
+      g_auto(LgSearchStats) stats = { 0 };
+      LgSearchOptions options;
+
+      lg_search_options_init (&options);
+      options.common_share = 0;
+      options.common_floor = 20;
+      options.buyer_pool = pass == 0 ? 0 : 100;
+      results = lg_search_run (f->store, spec, &options, NOW, NULL, NULL, NULL, &stats, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_strv_contains ((const char * const *) stats.dropped, "crm"));
+      g_assert_true (g_strv_contains ((const char * const *) stats.dropped, "dental"));
+      if (pass == 0)
+        g_assert_null (find_author (results, "Iris Novak"));
+      else
+        {
+          g_assert_nonnull (find_author (results, "Iris Novak"));
+          g_assert_cmpuint (stats.buyer_candidates, >, 0);
+        }
+    }
+}
+
+/* Messages stored before the buyer reading existed (NULL) are read by the
+ * first search; the readings of another model are read again. */
+static void
+test_directions (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 unread;
+
+  g_assert_cmpint (lg_test_query_int (f->store, "SELECT count(*) FROM messages "
+                                                "WHERE buyer IS NULL"), ==, 0);
+  g_assert_cmpint (lg_test_query_int (f->store, "SELECT count(*) FROM messages "
+                                                "WHERE buyer > 0.5"), >=, 4);
+  g_assert_true (lg_store_exec (f->store, "UPDATE messages SET buyer = NULL WHERE id % 2 = 0",
+                                &error));
+  unread = lg_test_query_int (f->store, "SELECT count(*) FROM messages WHERE buyer IS NULL");
+  g_assert_cmpint (unread, >, 0);
+  g_assert_true (lg_store_read_directions (f->store, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lg_test_query_int (f->store, "SELECT count(*) FROM messages "
+                                                "WHERE buyer IS NULL"), ==, 0);
+
+  /* Another model's readings: all read again. */
+  g_assert_true (lg_store_exec (f->store, "UPDATE messages SET buyer = 0.123; "
+                                "UPDATE store_state SET value = 'another' "
+                                "WHERE key = 'buyer_model'", &error));
+  g_assert_true (lg_store_read_directions (f->store, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lg_test_query_int (f->store, "SELECT count(*) FROM messages "
+                                                "WHERE buyer = 0.123"), ==, 0);
+  g_assert_cmpint (lg_test_query_int (f->store, "SELECT count(*) FROM store_state "
+                                                "WHERE value = 'another'"), ==, 0);
 }
 
 static void
@@ -863,6 +992,9 @@ main (int   argc,
   ADD ("filters", test_filters);
   ADD ("saved/new-since-last-run", test_saved_new_since_last_run);
   ADD ("pool-ranking", test_pool_ranking);
+  ADD ("pool-prefers-buyers", test_pool_prefers_buyers);
+  ADD ("buyer-pool", test_buyer_pool);
+  ADD ("directions", test_directions);
   ADD ("dismiss", test_dismiss);
   ADD ("act-before-recorded", test_act_before_recorded);
   ADD ("feedback", test_feedback_changes_order);

@@ -321,6 +321,7 @@ write_model (const char   *path,
 {
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GString) values = g_string_new (NULL);
+  g_autofree char *checksum = NULL;
   guint n = 0;
 
   g_string_append (out,
@@ -350,6 +351,11 @@ write_model (const char   *path,
                           "const double lg_intent_platt_b[] = { %a, %a };\n",
                           values->str, n, model->bias[0], model->bias[1],
                           platt_a[0], platt_a[1], platt_b[0], platt_b[1]);
+  /* What the model reads changes with any of the above: a store keeps the
+   * readings of its messages with this id, to read them again after a new
+   * model. */
+  checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, out->str, out->len);
+  g_string_append_printf (out, "const char lg_intent_model_id[] = \"%.16s\";\n", checksum);
   return g_file_set_contents (path, out->str, out->len, error);
 }
 
