@@ -41,12 +41,11 @@
 
 #define TOP_K 10
 
+/* What the model and the baseline read in a post. */
 typedef struct
 {
+  const LgCorpusPost *post;
   gboolean label[2];  /* buyer, seller */
-  char    *community;
-  char    *language;
-  char    *text;
   char    *folded;
   double   p[2];      /* the model's buyer and seller probabilities */
   double   cues;      /* the baseline's buyer reading; its seller reading is -cues */
@@ -100,45 +99,6 @@ hits_at_k (Ranked *ranked,
   return hits;
 }
 
-static GPtrArray *
-read_or_die (const char *path,
-             guint       n_fields)
-{
-  g_autoptr(GError) error = NULL;
-  GPtrArray *records = lg_corpus_read (path, n_fields, &error);
-
-  if (records == NULL)
-    g_error ("%s", error->message);
-  return records;
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(char * const *) a, *(char * const *) b);
-}
-
-/* Every post file below @dir, in a stable order. */
-static void
-list_posts (const char *dir,
-            GPtrArray  *files)
-{
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        list_posts (path, files);
-      else if (g_str_has_suffix (name, ".tsv") && !g_str_equal (name, "split.tsv") &&
-               !g_str_equal (name, "offers.tsv"))
-        g_ptr_array_add (files, g_steal_pointer (&path));
-    }
-}
-
 static double
 count_cues (const char         *folded,
             const char * const *cues)
@@ -153,12 +113,7 @@ count_cues (const char         *folded,
 static void
 post_clear (gpointer data)
 {
-  Post *p = data;
-
-  g_free (p->community);
-  g_free (p->language);
-  g_free (p->text);
-  g_free (p->folded);
+  g_free (((Post *) data)->folded);
 }
 
 /* The AUC of the model's head @h (0 buyer, 1 seller), or of the baseline,
@@ -177,7 +132,7 @@ language_auc (GArray     *posts,
     {
       Post *p = &g_array_index (posts, Post, i);
 
-      if (!g_str_equal (p->language, language))
+      if (!g_str_equal (p->post->language, language))
         continue;
       scores[n] = baseline ? (h == 0 ? p->cues : -p->cues) : p->p[h];
       n_pos += p->label[h];
@@ -210,27 +165,32 @@ report_auc (GArray     *posts,
   return auc >= min_auc && auc >= base + 0.05;
 }
 
+static void
+die_on_error (GError *error)
+{
+  if (error != NULL)
+    g_error ("%s", error->message);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GPtrArray) split = NULL;
-  g_autoptr(GPtrArray) offers = NULL;
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) corpus = NULL;
+  g_autoptr(GArray) offers = NULL;
   g_autoptr(GArray) posts = g_array_new (FALSE, FALSE, sizeof (Post));
-  g_autoptr(GHashTable) chosen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) languages = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) communities = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(LgScorer) scorer = lg_scorer_new ();
   g_autoptr(LgScoreResult) result = lg_score_result_new ();
+  g_autoptr(GError) error = NULL;
   g_autofree Ranked *ranked = NULL;
   g_autofree Ranked *baseline = NULL;
-  g_autofree char *split_path = NULL;
-  g_autofree char *offers_path = NULL;
   const char *dir = NULL;
   const char *set = "eval";
   gboolean show_top = FALSE, targets = FALSE, ok = TRUE;
   double min_auc = 0.85, min_precision = 0.80;
-  guint hits_full = 0, hits_base = 0, n_offers = 0;
+  guint hits_full = 0, hits_base = 0;
   GHashTableIter iter;
   gpointer key;
 
@@ -255,92 +215,58 @@ main (int   argc,
       return 2;
     }
 
-  split_path = g_build_filename (dir, "split.tsv", NULL);
-  split = read_or_die (split_path, 4);
-  for (guint i = 0; i < split->len; i++)
+  corpus = lg_corpus_read_posts (dir, set, &error);
+  die_on_error (error);
+  offers = lg_corpus_read_offers (dir, set, &error);
+  die_on_error (error);
+  for (guint i = 0; i < corpus->len; i++)
     {
-      char **r = g_ptr_array_index (split, i);
+      const LgCorpusPost *c = &g_array_index (corpus, LgCorpusPost, i);
+      Post p = { c, { c->buyer, c->seller }, g_utf8_casefold (c->text, -1), { 0, 0 }, 0 };
 
-      if (g_str_equal (r[2], set))
-        g_hash_table_insert (chosen, g_strdup (r[0]), g_strdup (r[1]));
+      p.cues = count_cues (p.folded, buy_cues) - count_cues (p.folded, sell_cues);
+      if (!lg_scorer_read_direction (scorer, c->text, -1, &p.p[0], &p.p[1], &error))
+        die_on_error (error);
+      g_hash_table_add (languages, c->language);
+      g_hash_table_add (communities, c->community);
+      g_array_append_val (posts, p);
     }
 
-  list_posts (dir, files);
-  g_ptr_array_sort (files, compare_names);
-  for (guint f = 0; f < files->len; f++)
-    {
-      g_autoptr(GPtrArray) records = read_or_die (g_ptr_array_index (files, f), 4);
-
-      for (guint i = 0; i < records->len; i++)
-        {
-          char **r = g_ptr_array_index (records, i);
-          const char *language = g_hash_table_lookup (chosen, r[1]);
-          g_autoptr(GError) error = NULL;
-          Post p;
-
-          if (language == NULL || g_str_equal (r[0], "label"))
-            continue;
-          p.label[0] = g_str_equal (r[0], "buyer");
-          p.label[1] = g_str_equal (r[0], "seller");
-          p.community = g_strdup (r[1]);
-          p.language = g_strdup (language);
-          p.text = g_strdup (r[3]);
-          p.folded = g_utf8_casefold (r[3], -1);
-          p.cues = count_cues (p.folded, buy_cues) - count_cues (p.folded, sell_cues);
-          if (!lg_scorer_read_direction (scorer, p.text, -1, &p.p[0], &p.p[1], &error))
-            g_error ("%s", error->message);
-          g_hash_table_add (languages, (gpointer) g_hash_table_lookup (chosen, r[1]));
-          g_array_append_val (posts, p);
-        }
-    }
-
-  printf ("Real posts, %s split: %u posts from %u communities (%s)\n\n", set, posts->len,
-          g_hash_table_size (chosen), dir);
+  printf ("Posts, %s split: %u posts from %u communities (%s)\n\n", set, posts->len,
+          g_hash_table_size (communities), dir);
   printf ("%-4s %-7s %10s %14s\n", "lang", "vs rest", "AUC", "AUC keywords");
   g_hash_table_iter_init (&iter, languages);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     for (guint h = 0; h < 2; h++)
       ok &= report_auc (posts, key, h, min_auc);
 
-  offers_path = g_build_filename (dir, "offers.tsv", NULL);
-  offers = g_file_test (offers_path, G_FILE_TEST_EXISTS) ? read_or_die (offers_path, 4)
-                                                         : g_ptr_array_new ();
   ranked = g_new (Ranked, posts->len);
   baseline = g_new (Ranked, posts->len);
   printf ("\n%-22s %-4s %6s %10s %14s\n", "offer", "lang", "wanted", "P@10 score",
           "P@10 keywords");
   for (guint o = 0; o < offers->len; o++)
     {
-      char **offer_record = g_ptr_array_index (offers, o);
-      g_auto(GStrv) communities = g_strsplit (offer_record[2], ",", -1);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(LgOffer) offer = NULL;
+      const LgCorpusOffer *offer_record = &g_array_index (offers, LgCorpusOffer, o);
+      g_autoptr(LgOffer) offer = lg_offer_new (offer_record->text, NULL, NULL, &error);
       const LgQueryTerm *terms;
       guint n_terms, n = 0, wanted = 0;
       guint h_full, h_base;
-      gboolean in_split = FALSE;
 
-      for (guint c = 0; communities[c] != NULL; c++)
-        in_split |= g_hash_table_contains (chosen, communities[c]);
-      if (!in_split)
-        continue;
-      offer = lg_offer_new (offer_record[3], NULL, NULL, &error);
-      if (offer == NULL)
-        g_error ("%s", error->message);
+      die_on_error (error);
       terms = lg_offer_get_query_terms (offer, &n_terms);
-
       for (guint i = 0; i < posts->len; i++)
         {
           Post *p = &g_array_index (posts, Post, i);
-          gboolean hit = p->label[0] && g_strv_contains ((const char * const *) communities,
-                                                      p->community);
-          guint64 tie = lg_hash_str (p->text);
+          gboolean hit = p->label[0] &&
+            g_strv_contains ((const char * const *) offer_record->communities,
+                             p->post->community);
+          guint64 tie = lg_hash_str (p->post->text);
           double words = 0;
 
-          if (!g_str_equal (p->language, offer_record[1]))
+          if (!g_str_equal (p->post->language, offer_record->language))
             continue;
-          if (!lg_scorer_score (scorer, offer, NULL, p->text, -1, 0, 0, result, &error))
-            g_error ("%s", error->message);
+          if (!lg_scorer_score (scorer, offer, NULL, p->post->text, -1, 0, 0, result, &error))
+            die_on_error (error);
           ranked[n] = (Ranked) { lg_score_result_get_score (result), tie, hit, p };
 
           for (guint t = 0; t < n_terms; t++)
@@ -354,23 +280,23 @@ main (int   argc,
       h_base = hits_at_k (baseline, n);
       hits_full += h_full;
       hits_base += h_base;
-      n_offers++;
-      printf ("%-22s %-4s %6u %10.2f %14.2f\n", offer_record[0], offer_record[1], wanted,
+      printf ("%-22s %-4s %6u %10.2f %14.2f\n", offer_record->id, offer_record->language, wanted,
               h_full / (double) TOP_K, h_base / (double) TOP_K);
       if (show_top)
         for (guint i = 0; i < MIN (n, TOP_K); i++)
           printf ("    %s %3.0f  %.150s\n", ranked[i].hit ? "hit " : "miss", ranked[i].score,
-                  ranked[i].post->text);
+                  ranked[i].post->post->text);
     }
-  if (n_offers > 0)
+  if (offers->len > 0)
     printf ("%-22s %-4s %6s %10.2f %14.2f\n", "mean", "", "",
-            hits_full / (double) (TOP_K * n_offers), hits_base / (double) (TOP_K * n_offers));
+            hits_full / (double) (TOP_K * offers->len),
+            hits_base / (double) (TOP_K * offers->len));
 
   /* Mean precision@10 at the target and 0.1 above the baseline, in whole hits
    * (the target rounded up to one). */
-  ok &= n_offers == 0 ||
-        (hits_full >= (guint) ceil (min_precision * TOP_K * n_offers - 1e-9) &&
-         hits_full * 10 >= hits_base * 10 + TOP_K * n_offers);
+  ok &= offers->len == 0 ||
+        (hits_full >= (guint) ceil (min_precision * TOP_K * offers->len - 1e-9) &&
+         hits_full * 10 >= hits_base * 10 + TOP_K * offers->len);
   if (targets)
     printf ("\nTargets (each AUC that can be measured >= %.2f and 0.05 above keywords; mean "
             "P@10 >= %.2f and 0.1 above keywords): %s\n", min_auc, min_precision,
