@@ -311,7 +311,6 @@ make_topic (const char *text)
 /* Synonyms per offer word, and how much of the word's weight one counts for. */
 #define SYNONYMS_PER_WORD 3
 #define SYNONYM_WEIGHT    0.7f
-#define GENERAL_WEIGHT    0.5f
 
 static void
 add_synonyms (LgOffer     *self,
@@ -322,12 +321,11 @@ add_synonyms (LgOffer     *self,
 
   for (guint c = 0; c < n_own; c++)
     {
-      g_autoptr(GArray) general = g_array_new (FALSE, FALSE, sizeof (gboolean));
       g_autoptr(GPtrArray) words = NULL;
 
       if (self->concepts[c].role == LG_CONCEPT_AUDIENCE || self->concepts[c].weight < 0.5f)
         continue;
-      words = lg_thesaurus_lookup (thesaurus, self->concepts[c].word, SYNONYMS_PER_WORD, general);
+      words = lg_thesaurus_lookup (thesaurus, self->concepts[c].word, SYNONYMS_PER_WORD);
       for (guint w = 0; w < words->len && self->n_concepts < LG_OFFER_MAX_CONCEPTS; w++)
         {
           g_autoptr(GArray) tokens = lg_tokenizer_tokenize (tokenizer, g_ptr_array_index (words, w),
@@ -348,8 +346,7 @@ add_synonyms (LgOffer     *self,
           concept->stem = g_strdup (token->stem);
           concept->key = key;
           concept->role = self->concepts[c].role;
-          concept->weight = self->concepts[c].weight *
-            (g_array_index (general, gboolean, w) ? GENERAL_WEIGHT : SYNONYM_WEIGHT);
+          concept->weight = self->concepts[c].weight * SYNONYM_WEIGHT;
           concept->synonym_of = c;
           index_concept (self, self->n_concepts++);
         }

@@ -59,8 +59,8 @@ LgOffer           *lg_offer_new             (const char         *text,
                                              const char * const *exclude,
                                              GError            **error);
 /* The same, widened with @thesaurus (may be NULL): each product and feature
- * word brings up to three of its synonyms as concepts of their own, which count
- * for less and which the reason names as synonyms. */
+ * word brings up to three of its synonyms (lg_thesaurus_lookup()) as concepts
+ * of their own, which count for less and which the reason names as synonyms. */
 LgOffer           *lg_offer_new_full        (const char         *text,
                                              const char * const *must,
                                              const char * const *exclude,

@@ -320,9 +320,9 @@ mentioned_words (const LgScoreResult *self)
         /* Translators: separates quoted words in a list */
         g_string_append (words, _(", "));
       if (concept->synonym_of >= 0)
-        /* Translators: "‘accountant’, a synonym of ‘bookkeeper’": the first word is
-         * the message's, the second the offer's */
-        g_string_append_printf (words, _("‘%s’, a synonym of ‘%s’"), word,
+        /* Translators: "‘accountant’ (a synonym of ‘bookkeeper’)": the first word
+         * is the message's, the second the offer's */
+        g_string_append_printf (words, _("‘%s’ (a synonym of ‘%s’)"), word,
                                 self->offer->concepts[concept->synonym_of].word);
       else
         g_string_append_printf (words, _("‘%s’"), word);

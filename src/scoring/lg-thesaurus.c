@@ -178,10 +178,8 @@ find_entry (const Dictionary *d,
 
 static void
 add_word (GPtrArray  *words,
-          GArray     *general,
           const char *word,
           gsize       len,
-          gboolean    is_general,
           const char *self_word)
 {
   g_autofree char *lower = g_utf8_strdown (word, len);
@@ -194,58 +192,43 @@ add_word (GPtrArray  *words,
     if (g_str_equal (g_ptr_array_index (words, i), lower))
       return;
   g_ptr_array_add (words, g_steal_pointer (&lower));
-  if (general != NULL)
-    g_array_append_val (general, is_general);
 }
 
-/* Reads the senses at @offset: "word|n", then n lines of "(pos)|a|b (note)|…". */
+/* Reads the entry at @offset: "word|n", then n lines of "(pos)|a|b (note)|…".
+ * Only a word of one sense is read: the thesauri list senses in no order of
+ * use, so "battery" would bring "barrage" and "ram" "pound". Of its sense,
+ * only the words that mean the same: a "(generic term)" is broader ("website"
+ * is a "computer" there), a "(similar term)" or "(related term)" another. */
 static void
 read_entry (const Dictionary *d,
             gint64            offset,
             const char       *self_word,
             guint             max_words,
-            GPtrArray        *words,
-            GArray           *general)
+            GPtrArray        *words)
 {
   const char *p = d->dat + offset;
   const char *end = d->dat + d->dat_len;
   const char *eol = memchr (p, '\n', end - p);
   const char *bar = eol != NULL ? memchr (p, '|', eol - p) : NULL;
-  guint n_senses;
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *line = NULL;
 
-  if (bar == NULL)
+  if (bar == NULL || g_ascii_strtoull (bar + 1, NULL, 10) != 1 || eol + 1 >= end)
     return;
-  n_senses = (guint) MIN (g_ascii_strtoull (bar + 1, NULL, 10), 64);
-
-  for (guint sense = 0; sense < n_senses && eol != NULL && words->len < max_words; sense++)
-    {
-      g_auto(GStrv) parts = NULL;
-      g_autofree char *line = NULL;
-
-      p = eol + 1;
-      if (p >= end)
-        break;
-      eol = memchr (p, '\n', end - p);
-      line = g_strndup (p, (eol != NULL ? eol : end) - p);
-      parts = g_strsplit (line, "|", -1);
-      /* parts[0] is the part of speech. */
-      for (guint i = 1; parts[i] != NULL && words->len < max_words; i++)
-        {
-          const char *note = strchr (parts[i], '(');
-
-          if (note == NULL)
-            add_word (words, general, parts[i], strlen (parts[i]), FALSE, self_word);
-          else if (sense == 0 && g_str_has_prefix (note, "(generic term)") && note > parts[i])
-            add_word (words, general, parts[i], note - parts[i] - 1, TRUE, self_word);
-        }
-    }
+  p = eol + 1;
+  eol = memchr (p, '\n', end - p);
+  line = g_strndup (p, (eol != NULL ? eol : end) - p);
+  parts = g_strsplit (line, "|", -1);
+  /* parts[0] is the part of speech. */
+  for (guint i = 1; parts[i] != NULL && words->len < max_words; i++)
+    if (strchr (parts[i], '(') == NULL)
+      add_word (words, parts[i], strlen (parts[i]), self_word);
 }
 
 GPtrArray *
 lg_thesaurus_lookup (LgThesaurus *self,
                      const char  *word,
-                     guint        max_words,
-                     GArray      *general)
+                     guint        max_words)
 {
   GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
 
@@ -258,7 +241,7 @@ lg_thesaurus_lookup (LgThesaurus *self,
       gint64 offset = find_entry (d, word);
 
       if (offset >= 0)
-        read_entry (d, offset, word, max_words, words, general);
+        read_entry (d, offset, word, max_words, words);
     }
   return words;
 }

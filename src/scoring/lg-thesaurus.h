@@ -29,15 +29,13 @@ gboolean     lg_thesaurus_add_dictionary (LgThesaurus  *self,
                                           GBytes       *data,
                                           GError      **error);
 
-/* The single-word synonyms of @word (lower case) in every dictionary that has
- * it, at most @max_words, closest first: the words of a sense that mean the
- * same, then the more general word of its first sense ("accountant" for
- * "bookkeeper"). Each is marked in @general (may be NULL: a GArray of gboolean
- * filled in parallel) when it is such a more general word. */
+/* The single-word synonyms of @word (lower case), at most @max_words, in every
+ * dictionary where it has one sense only: the words listed as meaning the same
+ * ("site" for "website"). A word of several senses has none, since nothing
+ * tells which sense an offer means. */
 GPtrArray   *lg_thesaurus_lookup         (LgThesaurus  *self,
                                           const char   *word,
-                                          guint         max_words,
-                                          GArray       *general);
+                                          guint         max_words);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LgThesaurus, lg_thesaurus_unref)
 
