@@ -12,13 +12,16 @@
  *
  * Run with: meson test -C _build --benchmark --verbose search
  * LEADGRAM_BENCH_SEARCH_DB=FILE keeps the generated database in FILE and uses
- * it again on the next run (the generation takes minutes).
+ * it again on the next run (the generation takes minutes);
+ * LEADGRAM_BENCH_WIDEN and LEADGRAM_BENCH_BUYER_POOL set the candidate pools
+ * (LgSearchOptions.widen and .buyer_pool; 1 and 0 pick by words alone).
  */
 
 #include "config.h"
 
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <time.h>
 
 #include "lg-corpus.h"
@@ -336,11 +339,20 @@ search (LgStore       *store,
   g_autoptr(LgSearchSpec) spec = lg_search_spec_new (offer);
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) error = NULL;
+  const char *widen = g_getenv ("LEADGRAM_BENCH_WIDEN");
+  const char *buyers = g_getenv ("LEADGRAM_BENCH_BUYER_POOL");
+  LgSearchOptions options;
   gint64 start = g_get_monotonic_time ();
   double cpu_start = cpu_ms ();
 
+  /* The candidate pools can be set to compare them in the same run. */
+  lg_search_options_init (&options);
+  if (widen != NULL)
+    options.widen = atoi (widen);
+  if (buyers != NULL)
+    options.buyer_pool = atoi (buyers);
   lg_search_spec_set_limit (spec, 50);
-  results = lg_search_run (store, spec, NULL, g_get_real_time () / G_USEC_PER_SEC, NULL, NULL,
+  results = lg_search_run (store, spec, &options, g_get_real_time () / G_USEC_PER_SEC, NULL, NULL,
                            NULL, stats, &error);
   g_assert_no_error (error);
   *n_results = results->len;
