@@ -225,7 +225,8 @@ lg_cli_get_store (LgCli   *cli,
                   GError **error)
 {
   if (cli->store == NULL)
-    cli->store = lg_store_open (cli->db_path, error);
+    cli->store = cli->read_only ? lg_store_open_read_only (cli->db_path, error)
+                                : lg_store_open (cli->db_path, error);
   return cli->store;
 }
 
@@ -269,13 +270,15 @@ main (int   argc,
   g_autofree char *description = NULL;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean version = FALSE;
+  gboolean version = FALSE, read_only = FALSE;
   LgCli cli = { 0 };
   int status;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
       N_("Use the database at PATH (default: $LEADGRAM_DB, or the user data folder)"),
       N_("PATH") },
+    { "read-only", 0, 0, G_OPTION_ARG_NONE, &read_only,
+      N_("Only read the database, never change it (to look at a backup)"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version"), NULL },
     { NULL }
   };
@@ -315,6 +318,7 @@ main (int   argc,
 
       cli.db_path = db_path != NULL ? g_canonicalize_filename (db_path, NULL)
                                     : lg_store_default_path ();
+      cli.read_only = read_only;
       status = commands[i].run (&cli, argc - 1, argv + 1);
       g_clear_object (&cli.store);
       g_free (cli.db_path);

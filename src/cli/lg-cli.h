@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   char    *db_path;
+  gboolean read_only;  /* --read-only */
   LgStore *store;
 } LgCli;
 

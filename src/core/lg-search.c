@@ -862,7 +862,9 @@ lg_search_run (LgStore                *store,
       stats->buyer_candidates = n_buyers;
     }
 
-  if (lg_search_spec_get_id (spec) > 0 && !record_run (store, spec, results, now, error))
+  /* A database that may only be read shows what it finds and keeps nothing. */
+  if (lg_search_spec_get_id (spec) > 0 && !lg_store_is_read_only (store) &&
+      !record_run (store, spec, results, now, error))
     return NULL;
 
   return g_steal_pointer (&results);

@@ -29,6 +29,7 @@ struct _LgStore
   char       *backup_path;
   GHashTable *statements; /* SQL text -> sqlite3_stmt */
   int         version;
+  gboolean    read_only;
 };
 
 G_DEFINE_FINAL_TYPE (LgStore, lg_store, G_TYPE_OBJECT)
@@ -121,8 +122,10 @@ lg_store_set_error (LgStore     *self,
       break;
     case SQLITE_READONLY:
     case SQLITE_PERM:
-      store_code = LG_STORE_ERROR_READ_ONLY;
-      break;
+      g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_READ_ONLY,
+                   _("%s: this database may only be read. Copy it to a folder you may write "
+                     "to and open the copy to change it."), what);
+      return;
     case SQLITE_CONSTRAINT:
       store_code = LG_STORE_ERROR_INVALID;
       break;
@@ -470,6 +473,16 @@ migrate (LgStore  *self,
       return TRUE;
     }
 
+  if (self->read_only)
+    {
+      g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_READ_ONLY,
+                   _("The database “%s” was written by an older version of Leadgram and "
+                     "cannot be upgraded, since it may not be written. Copy it to a folder "
+                     "you may write to and open the copy."),
+                   self->path);
+      return FALSE;
+    }
+
   /* A copy of the file as it was, kept beside it (VACUUM INTO cannot run in
    * the transaction below: it is written first and put in place once the
    * write lock is held). */
@@ -588,10 +601,12 @@ static gboolean
 note_direction_model (LgStore  *self,
                       GError  **error)
 {
-  sqlite3_stmt *stmt = lg_store_prepare (self, "SELECT 1 FROM store_state "
-                                               "WHERE key = 'buyer_model'", error);
+  sqlite3_stmt *stmt;
   int rc;
 
+  if (self->read_only)
+    return TRUE;
+  stmt = lg_store_prepare (self, "SELECT 1 FROM store_state WHERE key = 'buyer_model'", error);
   if (stmt == NULL)
     return FALSE;
   rc = sqlite3_step (stmt);
@@ -625,35 +640,52 @@ sql_buyer (sqlite3_context  *context,
     sqlite3_result_double (context, buyer);
 }
 
-LgStore *
-lg_store_open (const char  *path,
-               GError     **error)
+/* Opens @path for reading and writing, creating it, or for reading only: then
+ * as an immutable file (a backup on a read-only mount, another user's file),
+ * which SQLite reads without the -wal and -shm files it could not create. */
+static LgStore *
+open_store (const char  *path,
+            gboolean     read_only,
+            GError     **error)
 {
   g_autoptr(LgStore) self = NULL;
   g_autofree char *dir = NULL;
+  g_autofree char *uri = NULL;
   int rc;
 
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  dir = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
+  if (!read_only)
     {
-      int saved_errno = errno;
+      dir = g_path_get_dirname (path);
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved_errno = errno;
 
-      g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_OPEN,
-                   _("Could not create the folder “%s” for the database: %s. "
-                     "Choose another location."),
-                   dir, g_strerror (saved_errno));
-      return NULL;
+          g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_OPEN,
+                       _("Could not create the folder “%s” for the database: %s. "
+                         "Choose another location."),
+                       dir, g_strerror (saved_errno));
+          return NULL;
+        }
+    }
+  else
+    {
+      g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+      g_autofree char *file_uri = g_filename_to_uri (absolute, NULL, error);
+
+      if (file_uri == NULL)
+        return NULL;
+      uri = g_strconcat (file_uri, "?immutable=1", NULL);
     }
 
   self = g_object_new (LG_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+  self->read_only = read_only;
 
-  rc = sqlite3_open_v2 (path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        NULL);
+  rc = read_only
+    ? sqlite3_open_v2 (uri, &self->db,
+                       SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL)
+    : sqlite3_open_v2 (path, &self->db,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_OPEN,
@@ -663,7 +695,7 @@ lg_store_open (const char  *path,
       return NULL;
     }
 
-  if (sqlite3_db_readonly (self->db, "main") == 1)
+  if (!read_only && sqlite3_db_readonly (self->db, "main") == 1)
     {
       g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_READ_ONLY,
                    _("The database “%s” cannot be written. "
@@ -684,7 +716,8 @@ lg_store_open (const char  *path,
 
   /* The first statement reads the header: this is where a file that is not a
    * database is found out. */
-  rc = sqlite3_exec (self->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+  rc = sqlite3_exec (self->db, read_only ? "SELECT count(*) FROM sqlite_schema"
+                                         : "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
   if ((rc & 0xff) == SQLITE_NOTADB)
     {
       g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_A_DATABASE,
@@ -708,13 +741,81 @@ lg_store_open (const char  *path,
     }
 
   if (!lg_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !lg_store_exec (self, "PRAGMA synchronous = NORMAL", error))
+      (!read_only && !lg_store_exec (self, "PRAGMA synchronous = NORMAL", error)))
     return NULL;
 
   if (!migrate (self, error) || !note_direction_model (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/* The files this process opened read-only on purpose: the connections its
+ * worker threads open on the same path (lg_store_open()) are read-only too. */
+static GMutex read_only_lock;
+static GHashTable *read_only_paths;
+
+static gboolean
+opened_read_only (const char *path)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&read_only_lock);
+
+  return read_only_paths != NULL && g_hash_table_contains (read_only_paths, path);
+}
+
+LgStore *
+lg_store_open (const char  *path,
+               GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  LgStore *store;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (opened_read_only (path))
+    return open_store (path, TRUE, error);
+  store = open_store (path, FALSE, &local_error);
+  /* A file that exists but may not be written is still worth reading. */
+  if (store == NULL &&
+      g_error_matches (local_error, LG_STORE_ERROR, LG_STORE_ERROR_READ_ONLY) &&
+      g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_clear_error (&local_error);
+      store = open_store (path, TRUE, &local_error);
+    }
+  if (store == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return store;
+}
+
+LgStore *
+lg_store_open_read_only (const char  *path,
+                         GError     **error)
+{
+  LgStore *store;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  store = open_store (path, TRUE, error);
+  if (store != NULL)
+    {
+      g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&read_only_lock);
+
+      if (read_only_paths == NULL)
+        read_only_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_add (read_only_paths, g_strdup (path));
+    }
+  return store;
+}
+
+gboolean
+lg_store_is_read_only (LgStore *self)
+{
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+
+  return self->read_only;
 }
 
 const char *
@@ -1176,6 +1277,9 @@ lg_store_read_directions (LgStore       *self,
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
 
+  /* What may not be written is searched with the readings it has. */
+  if (self->read_only)
+    return TRUE;
   if (!query_text (self, "SELECT value FROM store_state WHERE key = 'buyer_model'", &stored,
                    error) ||
       !query_text (self, "SELECT id FROM messages WHERE buyer IS NULL LIMIT 1", &pending, error) ||

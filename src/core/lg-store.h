@@ -53,8 +53,17 @@ GQuark      lg_store_error_quark          (void);
 char       *lg_store_default_path         (void);
 int         lg_store_latest_version       (void);
 
+/* Opens (creating) the database at @path for reading and writing, upgrading
+ * its schema; a file that exists but may not be written opens read-only. */
 LgStore    *lg_store_open                 (const char     *path,
                                            GError        **error);
+/* Opens the database at @path for reading only, never writing to the file or
+ * beside it (a backup to look at): every write fails with
+ * LG_STORE_ERROR_READ_ONLY. Its schema must be the latest. Later
+ * lg_store_open() calls on @path in this process open it read-only too. */
+LgStore    *lg_store_open_read_only       (const char     *path,
+                                           GError        **error);
+gboolean    lg_store_is_read_only         (LgStore        *self);
 const char *lg_store_get_path             (LgStore        *self);
 int         lg_store_get_version          (LgStore        *self);
 const char *lg_store_get_backup_path      (LgStore        *self);

@@ -30,6 +30,7 @@ struct _LgApplication
   LgFollowupScheduler *scheduler;
   gboolean             held;
   char                *db_path;
+  gboolean             read_only;  /* --read-only */
   GError              *store_error;
 };
 
@@ -149,6 +150,12 @@ lg_application_handle_local_options (GApplication *app,
       return 0;
     }
 
+  if (g_variant_dict_lookup (options, "read-only", "b", NULL))
+    {
+      self->read_only = TRUE;
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+
   if (g_variant_dict_lookup (options, "db", "^&ay", &db))
     {
       g_free (self->db_path);
@@ -175,7 +182,8 @@ lg_application_startup (GApplication *app)
   self->settings = g_settings_new (APP_ID);
 
   path = self->db_path != NULL ? g_strdup (self->db_path) : lg_store_default_path ();
-  self->store = lg_store_open (path, &self->store_error);
+  self->store = self->read_only ? lg_store_open_read_only (path, &self->store_error)
+                                : lg_store_open (path, &self->store_error);
   if (self->store_error != NULL)
     {
       g_warning ("%s", self->store_error->message);
@@ -718,6 +726,8 @@ lg_application_init (LgApplication *self)
   static const GOptionEntry options[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Open the database at PATH instead of the default one"), N_("PATH") },
+    { "read-only", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Only read the database, never change it (to look at a backup)"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
     { NULL }
   };

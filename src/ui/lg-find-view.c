@@ -555,13 +555,17 @@ search_action (GtkWidget  *widget,
       clear_results (self);
     }
   read_form (self, self->spec);
-  if (!lg_search_save (self->store, self->spec, &error))
+  /* A database that may only be read runs the search without keeping it. */
+  if (!lg_store_is_read_only (self->store))
     {
-      show_error_toast (self, error);
-      return;
+      if (!lg_search_save (self->store, self->spec, &error))
+        {
+          show_error_toast (self, error);
+          return;
+        }
+      lg_store_notify_changed (self->store, "searches");
+      select_saved (self);
     }
-  lg_store_notify_changed (self->store, "searches");
-  select_saved (self);
   run_search (self);
 }
 

@@ -25,6 +25,8 @@ struct _LgWindow
   AdwHeaderBar         *header_bar;
   AdwViewSwitcherTitle *switcher_title;
   AdwToastOverlay      *toast_overlay;
+  GtkRevealer          *read_only_revealer;
+  GtkLabel             *read_only_label;
   AdwViewStack         *stack;
   LgFindView           *find_view;
   LgInsightsView       *insights_view;
@@ -61,6 +63,25 @@ needs_attention (GBinding     *binding,
   return TRUE;
 }
 
+/* A database that may only be read says so above every view: what the user
+ * does there is looked at, not kept. */
+static void
+show_read_only (LgWindow *self,
+                LgStore  *store)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
+
+  if (store == NULL || !lg_store_is_read_only (store))
+    return;
+  name = g_path_get_basename (lg_store_get_path (store));
+  text = g_strdup_printf (_("“%s” is open read-only: you can look and search, but nothing is "
+                            "kept. To work in it, copy it to a folder you may write to and "
+                            "open the copy."), name);
+  gtk_label_set_label (self->read_only_label, text);
+  gtk_revealer_set_reveal_child (self->read_only_revealer, TRUE);
+}
+
 LgWindow *
 lg_window_new (LgApplication *application)
 {
@@ -91,6 +112,7 @@ lg_window_new (LgApplication *application)
                                self->followups_view, G_CONNECT_SWAPPED);
     }
   lg_find_view_set_store (self->find_view, lg_application_get_store (application));
+  show_read_only (self, lg_application_get_store (application));
   return self;
 }
 
@@ -238,6 +260,8 @@ lg_window_class_init (LgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LgWindow, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LgWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, find_view);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, insights_view);

@@ -8,6 +8,10 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include <string.h>
+#include <unistd.h>
+
+#include "lg-search.h"
 #include "lg-store-private.h"
 #include "lg-test-util.h"
 
@@ -266,6 +270,107 @@ test_refuse_unwritable (void)
   g_assert_error (error, LG_STORE_ERROR, LG_STORE_ERROR_OPEN);
 }
 
+/* A file that may only be read: everything reads, nothing writes, and
+ * nothing is written beside it either (no -wal, no -shm). */
+static void
+check_read_only (LgStore    *store,
+                 const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgSearchSpec) spec = lg_search_spec_new ("CRM for dental clinics");
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(LgLead) lead = lg_lead_new ();
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  LgStoreCounts counts;
+
+  g_assert_true (lg_store_is_read_only (store));
+  g_assert_true (lg_store_count (store, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (counts.messages, ==, 1);
+  g_assert_cmpint (counts.leads, ==, 1);
+
+  /* A search runs and keeps nothing, even a saved one's. */
+  lg_search_spec_set_id (spec, 1);
+  results = lg_search_run (store, spec, NULL, 1767225600, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 1);
+
+  lg_lead_set_name (lead, "Nobody");
+  lg_lead_set_stage (lead, "cold");
+  g_assert_false (lg_store_add_lead (store, lead, &error));
+  g_assert_error (error, LG_STORE_ERROR, LG_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "Copy it to a folder you may write to"));
+
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+}
+
+static char *
+make_small_database (void)
+{
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  char *path = g_build_filename (dir, "backup.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgStore) store = lg_store_open (path, &error);
+  g_autoptr(LgSource) source = NULL;
+  g_autoptr(LgMessage) message = lg_message_new ();
+  g_autoptr(LgLead) lead = lg_test_add_lead (store, "Chris Baker", "warm");
+
+  source = lg_test_add_source (store, "dental_owners");
+  lg_message_set_source_id (message, lg_source_get_id (source));
+  lg_message_set_external_id (message, "1");
+  lg_message_set_sent_at (message, 1767139200);
+  lg_message_set_author_name (message, "Chris Baker");
+  lg_message_set_text (message, "Can anyone recommend a CRM for our dental clinic?");
+  g_assert_true (lg_store_add_message (store, message, NULL, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+test_read_only (void)
+{
+  g_autofree char *path = make_small_database ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgStore) store = lg_store_open_read_only (path, &error);
+  g_autoptr(LgStore) worker = NULL;
+
+  g_assert_no_error (error);
+  check_read_only (store, path);
+  /* A worker thread's connection on the same file is read-only too. */
+  worker = lg_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (lg_store_is_read_only (worker));
+}
+
+/* A file the user may not write (another user's, a backup on a read-only
+ * mount) opens read-only instead of not at all. Root may write anything, so
+ * this runs for other users only. */
+static void
+test_read_only_fallback (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgStore) store = NULL;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("root may write any file: run as another user to test this");
+      return;
+    }
+  path = make_small_database ();
+  dir = g_path_get_dirname (path);
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+  store = lg_store_open (path, &error);
+  g_assert_no_error (error);
+  check_read_only (store, path);
+  g_clear_object (&store);
+  g_chmod (dir, 0755);
+}
+
 static void
 test_leads_and_followups (void)
 {
@@ -430,6 +535,8 @@ main (int   argc,
   g_test_add_func ("/store/refuse/garbage", test_refuse_garbage);
   g_test_add_func ("/store/refuse/newer", test_refuse_newer);
   g_test_add_func ("/store/refuse/unwritable", test_refuse_unwritable);
+  g_test_add_func ("/store/read-only", test_read_only);
+  g_test_add_func ("/store/read-only-fallback", test_read_only_fallback);
   g_test_add_func ("/store/leads-and-followups", test_leads_and_followups);
   g_test_add_func ("/store/changed-signal", test_changed_signal);
 
