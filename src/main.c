@@ -5,17 +5,49 @@
 
 #include "config.h"
 
+#include <unistd.h>
+
 #include "lg-application.h"
+#include "lg-backups.h"
 #include "lg-i18n.h"
+
+/* A backup the user chose to restore goes in place once the app has let go
+ * of the database, and Leadgram starts again on it. */
+static int
+restore_and_restart (const char *db_path,
+                     const char *backup)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  char *argv[] = { exe, (char *) "--db", (char *) db_path, NULL };
+
+  if (!lg_backups_restore (db_path, backup, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  if (exe != NULL)
+    execv (exe, argv);
+  return 0;
+}
 
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(LgApplication) app = NULL;
+  g_autofree char *db_path = NULL;
+  g_autofree char *restore = NULL;
+  int status;
 
   lg_i18n_init ();
 
   app = lg_application_new ();
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  status = g_application_run (G_APPLICATION (app), argc, argv);
+  restore = g_strdup (lg_application_get_pending_restore (app));
+  db_path = g_strdup (lg_application_get_db_path (app));
+  g_clear_object (&app);
+  if (restore != NULL && db_path != NULL)
+    return restore_and_restart (db_path, restore);
+  return status;
 }

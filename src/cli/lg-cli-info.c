@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lg-backups.h"
 #include "lg-cli.h"
 
 int
@@ -63,5 +64,73 @@ lg_cli_backup (LgCli  *cli,
   /* TRANSLATORS: %s is the path of the backup */
   g_print (_("Saved a copy of the database to %s. Open it with --db, or quit Leadgram and put "
              "it in the database's place to restore it.\n"), argv[1]);
+  return 0;
+}
+
+/* backups: the automatic backups, newest first; --take takes today's now if
+ * there is none yet, as the app does when it starts. */
+int
+lg_cli_backups (LgCli  *cli,
+                int     argc,
+                char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) backups = NULL;
+  gboolean take = FALSE, taken = FALSE;
+  const GOptionEntry entries[] = {
+    { "take", 0, 0, G_OPTION_ARG_NONE, &take, N_("Take today’s backup if there is none yet"),
+      NULL },
+    { NULL }
+  };
+
+  if (!lg_cli_parse (&argc, &argv, "backups", "[--take]",
+                     N_("List the automatic daily backups, or take today’s"), entries, &error))
+    return lg_cli_fail_error (error);
+
+  if (take)
+    {
+      LgStore *store = lg_cli_get_store (cli, &error);
+
+      if (store == NULL ||
+          !lg_backups_take_daily (store, g_get_real_time () / G_USEC_PER_SEC,
+                                  LG_BACKUPS_DEFAULT_KEEP, &taken, &error))
+        return lg_cli_fail_error (error);
+    }
+  backups = lg_backups_list (cli->db_path);
+  if (backups[0] == NULL)
+    {
+      g_autofree char *dir = lg_backups_get_dir (cli->db_path);
+
+      /* TRANSLATORS: %s is a folder */
+      g_print (_("No automatic backups yet: Leadgram takes one a day in %s.\n"), dir);
+      return 0;
+    }
+  for (guint i = 0; backups[i] != NULL; i++)
+    g_print ("%s\n", backups[i]);
+  if (taken)
+    g_print (_("Took today’s backup.\n"));
+  return 0;
+}
+
+/* restore: puts a backup in the database's place, keeping the database as it
+ * was beside it. Leadgram must not have it open. */
+int
+lg_cli_restore (LgCli  *cli,
+                int     argc,
+                char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+
+  if (!lg_cli_parse (&argc, &argv, "restore", "BACKUP",
+                     N_("Put a backup in the database’s place (quit Leadgram first)"), NULL,
+                     &error))
+    return lg_cli_fail_error (error);
+  if (argc != 2)
+    return lg_cli_fail (_("restore needs the path of a backup, as “backups” lists them"));
+  if (!lg_backups_restore (cli->db_path, argv[1], &kept, &error))
+    return lg_cli_fail_error (error);
+  /* TRANSLATORS: the first %s is the backup, the second the old database's new name */
+  g_print (_("Restored %s. The database as it was is kept as %s.\n"), argv[1], kept);
   return 0;
 }

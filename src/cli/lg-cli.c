@@ -17,6 +17,10 @@
 static const LgCliCommand commands[] = {
   { "info", "", N_("Show the database path, schema version and row counts"), lg_cli_info },
   { "backup", "FILE", N_("Save a copy of the whole database"), lg_cli_backup },
+  { "backups", "[--take]", N_("List the automatic daily backups, or take today’s"),
+    lg_cli_backups },
+  { "restore", "BACKUP", N_("Put a backup in the database’s place (quit Leadgram first)"),
+    lg_cli_restore },
   { "metrics", "", N_("Show the lead-generation figures for a period"), lg_cli_metrics },
   { "cost", "add|list|edit|remove …",
     N_("Record what a source cost in a month, list the costs, change or remove one"),

@@ -16,6 +16,7 @@
 #include "lg-followup-dialog.h"
 #include "lg-followup-notification.h"
 #include "lg-followup-time.h"
+#include "lg-backups.h"
 #include "lg-preferences-window.h"
 #include "lg-resources.h"
 #include "lg-window.h"
@@ -31,6 +32,7 @@ struct _LgApplication
   gboolean             held;
   char                *db_path;
   gboolean             read_only;  /* --read-only */
+  char                *pending_restore;  /* a backup to put in place once quit */
   GError              *store_error;
 };
 
@@ -168,6 +170,45 @@ lg_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+/* Today's backup, on a worker, when the app starts: a copy a day is what a
+ * mistake or a damaged disk can cost at most. */
+static gboolean
+daily_backup_work (LgStore       *store,
+                   gpointer       source_object,
+                   gpointer       task_data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  return lg_backups_take_daily (store, g_get_real_time () / G_USEC_PER_SEC,
+                                GPOINTER_TO_UINT (task_data), NULL, error);
+}
+
+static void
+on_daily_backup_done_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Nothing to show: the user did not ask for it, and the next start tries
+   * again. The log says why it failed. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_warning ("The daily backup failed: %s", error->message);
+}
+
+static void
+take_daily_backup (LgApplication *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (lg_store_is_read_only (self->store))
+    return;
+  task = g_task_new (self, NULL, on_daily_backup_done_cb, NULL);
+  g_task_set_task_data (task, GUINT_TO_POINTER (g_settings_get_uint (self->settings,
+                                                                     "backups-keep")), NULL);
+  lg_store_run_in_thread (task, lg_store_get_path (self->store), daily_backup_work);
+}
+
 static void
 lg_application_startup (GApplication *app)
 {
@@ -189,6 +230,8 @@ lg_application_startup (GApplication *app)
       g_warning ("%s", self->store_error->message);
       return;
     }
+
+  take_daily_backup (self);
 
   self->scheduler = lg_followup_scheduler_new (self->store);
   g_signal_connect (self->scheduler, "due", G_CALLBACK (on_followup_due_cb), self);
@@ -254,6 +297,7 @@ lg_application_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
   g_free (self->db_path);
+  g_free (self->pending_restore);
 
   G_OBJECT_CLASS (lg_application_parent_class)->finalize (object);
 }
@@ -301,6 +345,70 @@ lg_application_about_action (GSimpleAction *action,
                          NULL);
 }
 
+/* Restoring a backup: the database may not be replaced while it is open, so
+ * the app quits, main() puts the backup in place and starts Leadgram again. */
+static void
+on_restore_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        LgApplication    *self)
+{
+  GList *windows;
+
+  if (!g_str_equal (response, "restore"))
+    return;
+  self->pending_restore = g_strdup (g_object_get_data (G_OBJECT (dialog), "backup"));
+  /* Every window holds the database through its views. */
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
+    gtk_window_destroy (windows->data);
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+lg_application_restore_backup_action (GSimpleAction *action,
+                                      GVariant      *parameter,
+                                      gpointer       user_data)
+{
+  LgApplication *self = user_data;
+  const char *backup = g_variant_get_string (parameter, NULL);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GDateTime) date = lg_backups_get_date (backup);
+  g_autofree char *day = date != NULL ? g_date_time_format (date, _("%-d %B %Y")) : NULL;
+  AdwMessageDialog *dialog;
+
+  if (self->store == NULL || day == NULL)
+    return;
+  dialog = ADW_MESSAGE_DIALOG (
+    adw_message_dialog_new (window, _("Restore the Backup?"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("Leadgram will close, put the backup of %s in place of the "
+                                    "database and start again. Whatever changed since is not "
+                                    "lost: the database as it is now is kept beside it."),
+                                  day);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
+                                    "restore", _("_Restore"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "backup", g_strdup (backup), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_restore_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+const char *
+lg_application_get_pending_restore (LgApplication *self)
+{
+  g_return_val_if_fail (LG_IS_APPLICATION (self), NULL);
+
+  return self->pending_restore;
+}
+
+const char *
+lg_application_get_db_path (LgApplication *self)
+{
+  g_return_val_if_fail (LG_IS_APPLICATION (self), NULL);
+
+  return self->store != NULL ? lg_store_get_path (self->store) : self->db_path;
+}
+
 static void
 lg_application_preferences_action (GSimpleAction *action,
                                    GVariant      *parameter,
@@ -308,9 +416,13 @@ lg_application_preferences_action (GSimpleAction *action,
 {
   LgApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  LgPreferencesWindow *preferences = lg_preferences_window_new (self->settings);
+  LgPreferencesWindow *preferences =
+    lg_preferences_window_new (self->settings,
+                               self->store != NULL ? lg_store_get_path (self->store) : NULL);
 
   gtk_window_set_transient_for (GTK_WINDOW (preferences), window);
+  /* Its Restore buttons act on the application. */
+  gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
@@ -709,6 +821,7 @@ static const GActionEntry app_actions[] = {
   { "quit", lg_application_quit_action },
   { "about", lg_application_about_action },
   { "preferences", lg_application_preferences_action },
+  { "restore-backup", lg_application_restore_backup_action, "s" },
   { "import-csv", lg_application_import_csv_action },
   { "import-history", lg_application_import_history_action },
   { "export-leads", lg_application_export_leads_action },

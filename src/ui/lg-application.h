@@ -18,6 +18,10 @@ G_DECLARE_FINAL_TYPE (LgApplication, lg_application, LG, APPLICATION, AdwApplica
 LgApplication *lg_application_new            (void);
 LgStore       *lg_application_get_store      (LgApplication *self);
 GSettings     *lg_application_get_settings   (LgApplication *self);
+/* The database's path, and the backup to put in its place once the app has
+ * quit (main() does it, then starts Leadgram again), or NULL. */
+const char    *lg_application_get_db_path         (LgApplication *self);
+const char    *lg_application_get_pending_restore (LgApplication *self);
 LgFollowupScheduler *lg_application_get_scheduler (LgApplication *self);
 
 G_END_DECLS

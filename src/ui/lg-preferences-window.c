@@ -8,7 +8,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
+#include "lg-backups.h"
 #include "lg-preferences-window.h"
 
 struct _LgPreferencesWindow
@@ -16,8 +18,11 @@ struct _LgPreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   GSettings            *settings;
+  char                 *database;
 
   GtkSpinButton        *half_life_spin;
+  AdwPreferencesGroup  *backups_group;
+  GtkSpinButton        *backups_keep_spin;
   GtkSwitch            *background_switch;
   AdwEntryRow          *base_url_row;
 };
@@ -27,6 +32,7 @@ G_DEFINE_FINAL_TYPE (LgPreferencesWindow, lg_preferences_window, ADW_TYPE_PREFER
 enum {
   PROP_0,
   PROP_SETTINGS,
+  PROP_DATABASE,
   N_PROPS
 };
 
@@ -45,9 +51,47 @@ spin_id (const char *key)
 }
 
 LgPreferencesWindow *
-lg_preferences_window_new (GSettings *settings)
+lg_preferences_window_new (GSettings  *settings,
+                           const char *database)
 {
-  return g_object_new (LG_TYPE_PREFERENCES_WINDOW, "settings", settings, NULL);
+  return g_object_new (LG_TYPE_PREFERENCES_WINDOW, "settings", settings, "database", database,
+                       NULL);
+}
+
+/* One row per automatic backup, newest first, each with Restore. */
+static void
+add_backup_rows (LgPreferencesWindow *self)
+{
+  g_auto(GStrv) backups = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *description = NULL;
+
+  if (self->database == NULL)
+    return;
+  dir = lg_backups_get_dir (self->database);
+  description = g_strdup_printf (_("Copies of the database in %s"), dir);
+  adw_preferences_group_set_description (self->backups_group, description);
+
+  backups = lg_backups_list (self->database);
+  for (guint i = 0; backups[i] != NULL; i++)
+    {
+      g_autoptr(GDateTime) date = lg_backups_get_date (backups[i]);
+      g_autofree char *title = g_date_time_format (date, _("%A, %-d %B %Y"));
+      g_autofree char *size = NULL;
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore…"));
+      GStatBuf st;
+
+      if (g_stat (backups[i], &st) == 0)
+        size = g_format_size (st.st_size);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), size != NULL ? size : "");
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "app.restore-backup");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", backups[i]);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_preferences_group_add (self->backups_group, row);
+    }
 }
 
 static void
@@ -79,6 +123,10 @@ lg_preferences_window_constructed (GObject *object)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "run-in-background", self->background_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "backups-keep",
+                   gtk_spin_button_get_adjustment (self->backups_keep_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  add_backup_rows (self);
 
   /* The pipeline's rules; the board reads them again when they change. */
   for (guint i = 0; i < G_N_ELEMENTS (pipeline_keys); i++)
@@ -110,6 +158,11 @@ lg_preferences_window_set_property (GObject      *object,
       g_set_object (&self->settings, g_value_get_object (value));
       break;
 
+    case PROP_DATABASE:
+      g_free (self->database);
+      self->database = g_value_dup_string (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -129,6 +182,10 @@ lg_preferences_window_get_property (GObject    *object,
       g_value_set_object (value, self->settings);
       break;
 
+    case PROP_DATABASE:
+      g_value_set_string (value, self->database);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -141,6 +198,7 @@ lg_preferences_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LG_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->database, g_free);
 
   G_OBJECT_CLASS (lg_preferences_window_parent_class)->dispose (object);
 }
@@ -160,11 +218,17 @@ lg_preferences_window_class_init (LgPreferencesWindowClass *klass)
     g_param_spec_object ("settings", NULL, "The application settings",
                          G_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The database whose backups are listed; NULL for none. */
+  properties[PROP_DATABASE] =
+    g_param_spec_string ("database", NULL, "The database’s path", NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/leadgram/Desktop/ui/lg-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, half_life_spin);
+  gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, backups_group);
+  gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, backups_keep_spin);
   gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, base_url_row);
   gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, background_switch);
   for (guint i = 0; i < G_N_ELEMENTS (pipeline_keys); i++)

@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LgPreferencesWindow, lg_preferences_window, LG, PREFERENCES_WINDOW,
                       AdwPreferencesWindow)
 
-LgPreferencesWindow *lg_preferences_window_new (GSettings *settings);
+LgPreferencesWindow *lg_preferences_window_new (GSettings  *settings,
+                                                const char *database);
 
 G_END_DECLS

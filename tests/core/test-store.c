@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "lg-backups.h"
 #include "lg-search.h"
 #include "lg-store-private.h"
 #include "lg-test-util.h"
@@ -371,6 +372,56 @@ test_read_only_fallback (void)
   g_chmod (dir, 0755);
 }
 
+/* One backup a day, the newest few kept; restoring one puts it in place and
+ * keeps the database as it was. */
+static void
+test_backups (void)
+{
+  g_autofree char *path = make_small_database ();
+  g_autofree char *dir = lg_backups_get_dir (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgStore) store = lg_store_open (path, &error);
+  g_auto(GStrv) backups = NULL;
+  g_autofree char *kept = NULL;
+  gint64 day = 1767225600 + 12 * 3600;  /* 2026-01-01 noon UTC */
+  gboolean taken;
+
+  g_assert_no_error (error);
+  g_assert_true (lg_backups_take_daily (store, day, 3, &taken, &error));
+  g_assert_no_error (error);
+  g_assert_true (taken);
+  /* Once a day. */
+  g_assert_true (lg_backups_take_daily (store, day + 60, 3, &taken, &error));
+  g_assert_false (taken);
+  for (int d = 1; d <= 4; d++)
+    {
+      g_assert_true (lg_backups_take_daily (store, day + d * 86400, 3, &taken, &error));
+      g_assert_true (taken);
+    }
+  backups = lg_backups_list (path);
+  g_assert_cmpuint (g_strv_length (backups), ==, 3);
+  g_assert_true (g_str_has_suffix (backups[0], "backup-2026-01-05.db"));
+  g_assert_true (g_str_has_suffix (backups[2], "backup-2026-01-03.db"));
+  g_assert_true (g_str_has_prefix (backups[0], dir));
+
+  /* A lead added after the backups, then the oldest backup restored. */
+  g_object_unref (lg_test_add_lead (store, "Added Later", "cold"));
+  g_clear_object (&store);
+  g_assert_false (lg_backups_restore (path, "/nonexistent/backup.db", NULL, &error));
+  g_assert_error (error, LG_STORE_ERROR, LG_STORE_ERROR_OPEN);
+  g_clear_error (&error);
+  g_assert_true (lg_backups_restore (path, backups[2], &kept, &error));
+  g_assert_no_error (error);
+
+  store = lg_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads"), ==, 1);
+  g_clear_object (&store);
+  store = lg_store_open (kept, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads"), ==, 2);
+}
+
 static void
 test_leads_and_followups (void)
 {
@@ -537,6 +588,7 @@ main (int   argc,
   g_test_add_func ("/store/refuse/unwritable", test_refuse_unwritable);
   g_test_add_func ("/store/read-only", test_read_only);
   g_test_add_func ("/store/read-only-fallback", test_read_only_fallback);
+  g_test_add_func ("/store/backups", test_backups);
   g_test_add_func ("/store/leads-and-followups", test_leads_and_followups);
   g_test_add_func ("/store/changed-signal", test_changed_signal);
 

@@ -46,7 +46,8 @@ check_templates (LgApplication *app,
   LgPreferencesWindow *preferences;
   GObject *overlay;
 
-  preferences = lg_preferences_window_new (lg_application_get_settings (app));
+  preferences = lg_preferences_window_new (lg_application_get_settings (app),
+                                           lg_application_get_db_path (app));
   g_assert_true (LG_IS_PREFERENCES_WINDOW (preferences));
   gtk_window_destroy (GTK_WINDOW (preferences));
 
@@ -114,7 +115,8 @@ check_probability (LgApplication *app,
   lg_store_notify_changed (store, "leads");
   g_assert_cmpstr (cold_totals (view), ==, "$1000 · weighted $100");
 
-  preferences = lg_preferences_window_new (lg_application_get_settings (app));
+  preferences = lg_preferences_window_new (lg_application_get_settings (app),
+                                           lg_application_get_db_path (app));
   spin = find_widget (GTK_WIDGET (preferences), GTK_TYPE_SPIN_BUTTON, "probability_cold_spin");
   g_assert_nonnull (spin);
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 10);
