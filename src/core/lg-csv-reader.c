@@ -46,6 +46,7 @@ struct _LgCsvReader
   guint          line;    /* the line being read */
   gboolean       last_cr; /* the previous byte was '\r' */
   guint          row_line;
+  guint          field_start; /* offset of the current field in row */
 
   GString       *row;     /* the fields, each ended by '\0' */
   GArray        *starts;  /* offset of each field in row */
@@ -442,12 +443,44 @@ end_field (LgCsvReader *self)
   g_string_append_c (self->row, '\0');
 }
 
-static void
-start_field (LgCsvReader *self)
+static gboolean
+start_field (LgCsvReader  *self,
+             GError      **error)
 {
   guint start = self->row->len;
 
+  if (self->starts->len >= LG_CSV_MAX_COLUMNS)
+    {
+      g_set_error (error, LG_CSV_ERROR, LG_CSV_ERROR_TOO_MANY_COLUMNS,
+                   _("The row on line %u has more than %u columns, more than any list of "
+                     "leads has: this is probably not a CSV file of contacts, or its "
+                     "delimiter is not “%s”. Check the file or choose another delimiter."),
+                   self->row_line, LG_CSV_MAX_COLUMNS,
+                   lg_csv_delimiter_get_label (self->delimiter));
+      return FALSE;
+    }
+  self->field_start = start;
   g_array_append_val (self->starts, start);
+  return TRUE;
+}
+
+/* One byte of the current field. */
+static inline gboolean
+append_byte (LgCsvReader  *self,
+             char          c,
+             GError      **error)
+{
+  if (G_UNLIKELY (self->row->len - self->field_start >= LG_CSV_MAX_FIELD))
+    {
+      g_set_error (error, LG_CSV_ERROR, LG_CSV_ERROR_FIELD_TOO_LONG,
+                   _("A field of the row on line %u is longer than %u MB, more than any "
+                     "lead needs: a quote (\") is probably missing or misplaced before it. "
+                     "Fix the file, or shorten that text, and try again."),
+                   self->row_line, (guint) (LG_CSV_MAX_FIELD / (1024 * 1024)));
+      return FALSE;
+    }
+  g_string_append_c (self->row, c);
+  return TRUE;
 }
 
 static void
@@ -504,7 +537,8 @@ lg_csv_reader_next (LgCsvReader   *self,
       switch (state)
         {
         case STATE_FIELD_START:
-          start_field (self);
+          if (!start_field (self, error))
+            return FALSE;
           if (c == '"')
             {
               state = STATE_QUOTED;
@@ -520,7 +554,8 @@ lg_csv_reader_next (LgCsvReader   *self,
             }
           else
             {
-              g_string_append_c (self->row, c);
+              if (!append_byte (self, c, error))
+                return FALSE;
               state = STATE_UNQUOTED;
             }
           break;
@@ -528,15 +563,16 @@ lg_csv_reader_next (LgCsvReader   *self,
         case STATE_QUOTED:
           if (c == '"')
             state = STATE_QUOTE_SEEN;
-          else
-            g_string_append_c (self->row, c);
+          else if (!append_byte (self, c, error))
+            return FALSE;
           break;
 
         case STATE_QUOTE_SEEN:
           /* "" inside quotes is one quote. */
           if (c == '"')
             {
-              g_string_append_c (self->row, '"');
+              if (!append_byte (self, '"', error))
+                return FALSE;
               state = STATE_QUOTED;
               break;
             }
@@ -557,7 +593,8 @@ lg_csv_reader_next (LgCsvReader   *self,
           else
             {
               /* Text after a closing quote is kept as it is, as spreadsheets do. */
-              g_string_append_c (self->row, c);
+              if (!append_byte (self, c, error))
+                return FALSE;
               state = STATE_UNQUOTED;
             }
           break;
@@ -579,8 +616,8 @@ lg_csv_reader_next (LgCsvReader   *self,
     return FALSE;
 
   /* After a last delimiter, an empty last field. */
-  if (state == STATE_FIELD_START)
-    start_field (self);
+  if (state == STATE_FIELD_START && !start_field (self, error))
+    return FALSE;
   end_field (self);
   publish_row (self);
   return TRUE;

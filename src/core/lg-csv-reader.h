@@ -20,7 +20,14 @@ typedef enum
   LG_CSV_ERROR_RAGGED,       /* a row has more or fewer fields than the header */
   LG_CSV_ERROR_NO_ROWS,      /* a header but no rows below it */
   LG_CSV_ERROR_READ,         /* the file cannot be read */
+  LG_CSV_ERROR_TOO_MANY_COLUMNS, /* a row has more than LG_CSV_MAX_COLUMNS fields */
+  LG_CSV_ERROR_FIELD_TOO_LONG,   /* a field is longer than LG_CSV_MAX_FIELD bytes */
 } LgCsvError;
+
+/* Limits that keep a broken or hostile file from taking the memory: no lead
+ * needs more columns or a longer cell. */
+#define LG_CSV_MAX_COLUMNS 10000
+#define LG_CSV_MAX_FIELD   (1024 * 1024)
 
 typedef enum
 {
@@ -34,7 +41,9 @@ typedef enum
 /* A streaming RFC 4180 reader for the files people really have: UTF-8 with or
  * without BOM, UTF-16 with BOM, Windows-1252 as fallback; CRLF, LF or CR line
  * ends; comma, semicolon, tab or bar as delimiter, detected from the first
- * rows. It holds one read buffer and the current row, whatever the file size. */
+ * rows. It holds one read buffer and the current row, whatever the file size;
+ * a row of more than LG_CSV_MAX_COLUMNS fields or a field of more than
+ * LG_CSV_MAX_FIELD bytes is an error, so the row stays bounded too. */
 #define LG_TYPE_CSV_READER (lg_csv_reader_get_type ())
 G_DECLARE_FINAL_TYPE (LgCsvReader, lg_csv_reader, LG, CSV_READER, GObject)
 

@@ -201,6 +201,85 @@ test_reader_streaming (void)
   g_assert_cmpuint (n, ==, 5000);
 }
 
+/* 10 MB of "a," is one row of 5.2 million columns: the reader stops at the
+ * column limit, having read little more than the limit's worth of the file,
+ * instead of building the whole row. */
+static void
+test_reader_too_many_columns (void)
+{
+  gsize size = 10 * 1024 * 1024;
+  char *data = g_malloc (size);
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(LgCsvReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  for (gsize i = 0; i < size; i += 2)
+    memcpy (data + i, "a,", 2);
+  stream = g_memory_input_stream_new_from_data (data, size, g_free);
+  reader = lg_csv_reader_new (stream, LG_CSV_ENCODING_AUTO, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (lg_csv_reader_next (reader, NULL, &error));
+  g_assert_error (error, LG_CSV_ERROR, LG_CSV_ERROR_TOO_MANY_COLUMNS);
+  g_assert_nonnull (strstr (error->message, "10000"));
+  g_assert_nonnull (strstr (error->message, "line 1"));
+  /* 10,000 columns are 20 KB: the reader went no further than a read buffer
+   * or two past them. */
+  g_assert_cmpint (lg_csv_reader_get_position (reader), <, 256 * 1024);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+  g_clear_error (&error);
+
+  /* A header of exactly the limit is still read. */
+  {
+    g_autoptr(GString) row = g_string_new ("x");
+    g_autoptr(GInputStream) ok_stream = NULL;
+    g_autoptr(LgCsvReader) ok_reader = NULL;
+
+    for (guint i = 1; i < LG_CSV_MAX_COLUMNS; i++)
+      g_string_append (row, ",x");
+    g_string_append (row, "\n1\n");
+    ok_stream = g_memory_input_stream_new_from_data (g_strdup (row->str), row->len, g_free);
+    ok_reader = lg_csv_reader_new (ok_stream, LG_CSV_ENCODING_AUTO, ',', NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (lg_csv_reader_next (ok_reader, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (lg_csv_reader_get_n_fields (ok_reader), ==, LG_CSV_MAX_COLUMNS);
+  }
+}
+
+/* A 2 MB field, quoted or not, is an error that names the line; the rows
+ * before it are read. */
+static void
+test_reader_field_too_long (void)
+{
+  const char *opening[] = { "", "\"" };
+
+  for (guint q = 0; q < G_N_ELEMENTS (opening); q++)
+    {
+      g_autoptr(GString) data = g_string_new ("name,notes\nAnn,short\nBob,");
+      g_autoptr(GInputStream) stream = NULL;
+      g_autoptr(LgCsvReader) reader = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_string_append (data, opening[q]);
+      for (guint i = 0; i < 2 * 1024 * 1024; i++)
+        g_string_append_c (data, 'x');
+      g_string_append (data, opening[q]);
+      g_string_append (data, "\nCid,after\n");
+      stream = g_memory_input_stream_new_from_data (g_strdup (data->str), data->len, g_free);
+      reader = lg_csv_reader_new (stream, LG_CSV_ENCODING_AUTO, 0, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (lg_csv_reader_next (reader, NULL, &error));
+      g_assert_true (lg_csv_reader_next (reader, NULL, &error));
+      g_assert_cmpstr (lg_csv_reader_get_field (reader, 1), ==, "short");
+      g_assert_false (lg_csv_reader_next (reader, NULL, &error));
+      g_assert_error (error, LG_CSV_ERROR, LG_CSV_ERROR_FIELD_TOO_LONG);
+      g_assert_nonnull (strstr (error->message, "line 3"));
+      g_assert_nonnull (strstr (error->message, "1 MB"));
+      g_assert_cmpint (lg_csv_reader_get_position (reader), <, 1024 * 1024 + 256 * 1024);
+    }
+}
+
 static void
 test_mapping_guess (void)
 {
@@ -338,6 +417,8 @@ main (int   argc,
   g_test_add_func ("/csv/reader/ragged", test_reader_ragged);
   g_test_add_func ("/csv/reader/failures", test_reader_failures);
   g_test_add_func ("/csv/reader/streaming", test_reader_streaming);
+  g_test_add_func ("/csv/reader/too-many-columns", test_reader_too_many_columns);
+  g_test_add_func ("/csv/reader/field-too-long", test_reader_field_too_long);
   g_test_add_func ("/csv/mapping/guess", test_mapping_guess);
   g_test_add_func ("/csv/mapping/rules-and-saving", test_mapping_rules_and_saving);
   g_test_add_func ("/csv/writer", test_writer);
