@@ -50,6 +50,7 @@ struct _LgCsvReader
 
   GString       *row;     /* the fields, each ended by '\0' */
   GArray        *starts;  /* offset of each field in row */
+  GArray        *quoted;  /* gboolean per field: it opened with a quote */
   GPtrArray     *fields;  /* pointers into row, NULL-terminated */
 };
 
@@ -67,6 +68,7 @@ lg_csv_reader_finalize (GObject *object)
   g_free (self->buffer);
   g_string_free (self->row, TRUE);
   g_array_unref (self->starts);
+  g_array_unref (self->quoted);
   g_ptr_array_unref (self->fields);
 
   G_OBJECT_CLASS (lg_csv_reader_parent_class)->finalize (object);
@@ -84,6 +86,7 @@ lg_csv_reader_init (LgCsvReader *self)
   self->buffer = g_malloc (BUFFER_SIZE);
   self->row = g_string_sized_new (256);
   self->starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->quoted = g_array_new (FALSE, FALSE, sizeof (gboolean));
   self->fields = g_ptr_array_new ();
   self->line = 1;
 }
@@ -445,6 +448,7 @@ end_field (LgCsvReader *self)
 
 static gboolean
 start_field (LgCsvReader  *self,
+             gboolean      quoted,
              GError      **error)
 {
   guint start = self->row->len;
@@ -461,6 +465,7 @@ start_field (LgCsvReader  *self,
     }
   self->field_start = start;
   g_array_append_val (self->starts, start);
+  g_array_append_val (self->quoted, quoted);
   return TRUE;
 }
 
@@ -504,6 +509,7 @@ lg_csv_reader_next (LgCsvReader   *self,
 
   g_string_truncate (self->row, 0);
   g_array_set_size (self->starts, 0);
+  g_array_set_size (self->quoted, 0);
   g_ptr_array_set_size (self->fields, 0);
 
   for (;;)
@@ -537,7 +543,7 @@ lg_csv_reader_next (LgCsvReader   *self,
       switch (state)
         {
         case STATE_FIELD_START:
-          if (!start_field (self, error))
+          if (!start_field (self, c == '"', error))
             return FALSE;
           if (c == '"')
             {
@@ -616,7 +622,7 @@ lg_csv_reader_next (LgCsvReader   *self,
     return FALSE;
 
   /* After a last delimiter, an empty last field. */
-  if (state == STATE_FIELD_START && !start_field (self, error))
+  if (state == STATE_FIELD_START && !start_field (self, FALSE, error))
     return FALSE;
   end_field (self);
   publish_row (self);
@@ -648,6 +654,17 @@ lg_csv_reader_get_fields (LgCsvReader *self)
   g_return_val_if_fail (LG_IS_CSV_READER (self), NULL);
 
   return (const char * const *) self->fields->pdata;
+}
+
+gboolean
+lg_csv_reader_get_field_quoted (LgCsvReader *self,
+                                guint        index)
+{
+  g_return_val_if_fail (LG_IS_CSV_READER (self), FALSE);
+
+  if (index >= self->quoted->len)
+    return FALSE;
+  return g_array_index (self->quoted, gboolean, index);
 }
 
 guint

@@ -78,6 +78,10 @@ guint               lg_csv_reader_get_n_fields     (LgCsvReader    *self);
 const char         *lg_csv_reader_get_field        (LgCsvReader    *self,
                                                     guint           index);
 const char * const *lg_csv_reader_get_fields       (LgCsvReader    *self);
+/* Whether the field was in quotes in the file: RFC 4180 keeps a quoted
+ * field's spaces, where a spreadsheet's unquoted cell may be trimmed. */
+gboolean            lg_csv_reader_get_field_quoted (LgCsvReader    *self,
+                                                    guint           index);
 /* The line of the file where the current row starts, from 1. */
 guint               lg_csv_reader_get_line         (LgCsvReader    *self);
 /* Bytes of the file consumed so far, for progress. */

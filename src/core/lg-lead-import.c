@@ -426,16 +426,33 @@ lg_import_problem_to_string (const LgImportProblem *problem)
 }
 
 /* Our own export puts an apostrophe before cells a spreadsheet would run as
- * formulas or read as numbers without their leading zero (lg-csv-writer);
- * reading them back takes it off. */
+ * formulas or read as numbers without their leading zero, and before cells
+ * that start with an apostrophe of their own that would otherwise be taken
+ * off (lg-csv-writer's round trip rule); reading them back takes exactly that
+ * one off. A quoted cell keeps its spaces, tabs and CRs at either end, as
+ * RFC 4180 says and as our export writes them; an unquoted one is trimmed,
+ * as spreadsheets pad cells. */
 static char *
-cell_value (const char *field)
+cell_value (const char *field,
+            gboolean    quoted)
 {
-  if (field[0] == '\'' && field[1] != '\0' &&
-      (strchr ("=+-@\t\r", field[1]) != NULL ||
-       (field[1] == '0' && g_ascii_isdigit (field[2]))))
+  char *value;
+
+  if (lg_csv_cell_has_added_apostrophe (field))
     field++;
-  return g_strstrip (g_strdup (field));
+  value = g_strdup (field);
+  return quoted ? value : g_strstrip (value);
+}
+
+/* The fields whose text is stored as written; the others (addresses, numbers,
+ * dates, labels) are keys or values that never mean their spaces. */
+static gboolean
+is_free_text (LgCsvField field)
+{
+  return field == LG_CSV_FIELD_NAME || field == LG_CSV_FIELD_FIRST_NAME ||
+         field == LG_CSV_FIELD_LAST_NAME || field == LG_CSV_FIELD_COMPANY ||
+         field == LG_CSV_FIELD_NOTES || field == LG_CSV_FIELD_LOST_REASON ||
+         field == LG_CSV_FIELD_ADD_TO_NOTES;
 }
 
 static gboolean
@@ -653,11 +670,13 @@ parse_row (LgLeadImport *self,
       LgCsvField field = lg_csv_mapping_get_field (mapping, i);
       const char *cell = lg_csv_reader_get_field (reader, i);
 
+      gboolean quoted = is_free_text (field) && lg_csv_reader_get_field_quoted (reader, i);
+
       if (field == LG_CSV_FIELD_IGNORE || cell[0] == '\0')
         continue;
       if (field == LG_CSV_FIELD_ADD_TO_NOTES)
         {
-          g_autofree char *value = cell_value (cell);
+          g_autofree char *value = cell_value (cell, quoted);
 
           if (value[0] == '\0')
             continue;
@@ -670,7 +689,7 @@ parse_row (LgLeadImport *self,
       /* The first non-empty column wins: "Email - Work" before "Email - Home". */
       if (row->text[field] == NULL)
         {
-          char *value = cell_value (cell);
+          char *value = cell_value (cell, quoted);
 
           if (value[0] == '\0')
             {

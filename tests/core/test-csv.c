@@ -387,6 +387,31 @@ test_writer (void)
                    "\" padded \",\"'02079460958\",0,0.5\r\n");
 }
 
+/* The round trip rule: an apostrophe is added exactly where the reader takes
+ * one off, and only there. */
+static void
+test_writer_apostrophe (void)
+{
+  static const struct { const char *value; const char *written; gboolean stripped; } cases[] = {
+    { "'=already quoted", "\"''=already quoted\"", TRUE },
+    { "''double", "\"'''double\"", TRUE },
+    { "'hello", "'hello", FALSE },
+    { "'", "'", FALSE },
+    { "'0123", "\"''0123\"", TRUE },
+    { "'0123x", "'0123x", FALSE },
+    { "=1", "\"'=1\"", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *written = lg_csv_quote_field (cases[i].value, ',');
+
+      g_test_message ("%s", cases[i].value);
+      g_assert_cmpstr (written, ==, cases[i].written);
+      g_assert_cmpint (lg_csv_cell_has_added_apostrophe (cases[i].value), ==, cases[i].stripped);
+    }
+}
+
 static void
 test_writer_plain_numbers (void)
 {
@@ -423,6 +448,7 @@ main (int   argc,
   g_test_add_func ("/csv/mapping/rules-and-saving", test_mapping_rules_and_saving);
   g_test_add_func ("/csv/writer", test_writer);
   g_test_add_func ("/csv/writer/plain-numbers", test_writer_plain_numbers);
+  g_test_add_func ("/csv/writer/apostrophe", test_writer_apostrophe);
 
   return g_test_run ();
 }
