@@ -22,6 +22,7 @@
 
 static LgCsvMapping *
 read_mapping (const char    *path,
+              LgCsvEncoding  encoding,
               LgStore       *store,
               GError       **error)
 {
@@ -29,7 +30,7 @@ read_mapping (const char    *path,
   g_autoptr(LgCsvMapping) mapping = NULL;
   gboolean found;
 
-  reader = lg_csv_reader_new_for_path (path, LG_CSV_ENCODING_AUTO, 0, NULL, error);
+  reader = lg_csv_reader_new_for_path (path, encoding, 0, NULL, error);
   if (reader == NULL)
     return NULL;
   if (!lg_csv_reader_next (reader, NULL, error))
@@ -72,10 +73,12 @@ lg_cli_import_csv (LgCli  *cli,
   g_auto(GStrv) rules = NULL;
   g_autofree char *mode_id = NULL;
   g_autofree char *errors_path = NULL;
+  g_autofree char *encoding_name = NULL;
   g_autoptr(LgCsvMapping) mapping = NULL;
   g_autoptr(LgLeadImport) import = NULL;
   gboolean dry_run = FALSE;
   LgImportMode mode = LG_IMPORT_MODE_BOTH;
+  LgCsvEncoding encoding = LG_CSV_ENCODING_AUTO;
   GPtrArray *problems;
   LgStore *store;
   const GOptionEntry entries[] = {
@@ -84,6 +87,9 @@ lg_cli_import_csv (LgCli  *cli,
       N_("COLUMN=FIELD") },
     { "mode", 0, 0, G_OPTION_ARG_STRING, &mode_id,
       N_("create (new leads only), update (existing only) or both (default)"), N_("MODE") },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding_name,
+      N_("The file’s encoding: utf-8, utf-16le, utf-16be, windows-1252 (cp1252), "
+         "windows-1251 (cp1251) or auto (default: guessed)"), N_("NAME") },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
       N_("Check and count, change nothing"), NULL },
     { "errors", 0, 0, G_OPTION_ARG_FILENAME, &errors_path,
@@ -99,9 +105,12 @@ lg_cli_import_csv (LgCli  *cli,
     return lg_cli_fail (_("import-csv needs one FILE"));
   if (mode_id != NULL && !lg_import_mode_from_id (mode_id, &mode))
     return lg_cli_fail (_("--mode is create, update or both, not “%s”"), mode_id);
+  if (encoding_name != NULL && !lg_csv_encoding_from_name (encoding_name, &encoding))
+    return lg_cli_fail (_("--encoding is utf-8, utf-16le, utf-16be, windows-1252, windows-1251 "
+                          "or auto, not “%s”"), encoding_name);
 
   store = lg_cli_get_store (cli, &error);
-  if (store == NULL || (mapping = read_mapping (argv[1], store, &error)) == NULL)
+  if (store == NULL || (mapping = read_mapping (argv[1], encoding, store, &error)) == NULL)
     return lg_cli_fail_error (error);
   for (guint i = 0; rules != NULL && rules[i] != NULL; i++)
     if (!lg_csv_mapping_apply_rule (mapping, rules[i], &error))
@@ -111,6 +120,7 @@ lg_cli_import_csv (LgCli  *cli,
   print_mapping (mapping);
 
   import = lg_lead_import_new (lg_store_get_path (store), argv[1], mapping);
+  lg_lead_import_set_format (import, encoding, 0);
   lg_lead_import_set_mode (import, mode);
   lg_lead_import_set_dry_run (import, dry_run);
   if (!lg_lead_import_run (import, NULL, &error))

@@ -37,6 +37,7 @@ struct _LgCsvReader
   LgCsvEncoding  encoding;
   char           delimiter;
   gboolean       repaired; /* some fields were not UTF-8 and were converted */
+  gboolean       guessed;  /* the encoding is a guess at a Windows code page */
 
   char          *buffer;
   gsize          length;
@@ -104,10 +105,36 @@ lg_csv_encoding_get_label (LgCsvEncoding encoding)
       return "UTF-16BE";
     case LG_CSV_ENCODING_WINDOWS_1252:
       return "Windows-1252";
+    case LG_CSV_ENCODING_WINDOWS_1251:
+      return "Windows-1251";
     case LG_CSV_ENCODING_AUTO:
     default:
       return _("Automatic");
     }
+}
+
+gboolean
+lg_csv_encoding_from_name (const char    *name,
+                           LgCsvEncoding *encoding)
+{
+  static const struct { const char *name; LgCsvEncoding encoding; } names[] = {
+    { "auto", LG_CSV_ENCODING_AUTO },
+    { "utf-8", LG_CSV_ENCODING_UTF8 }, { "utf8", LG_CSV_ENCODING_UTF8 },
+    { "utf-16le", LG_CSV_ENCODING_UTF16LE }, { "utf-16be", LG_CSV_ENCODING_UTF16BE },
+    { "windows-1252", LG_CSV_ENCODING_WINDOWS_1252 }, { "cp1252", LG_CSV_ENCODING_WINDOWS_1252 },
+    { "windows-1251", LG_CSV_ENCODING_WINDOWS_1251 }, { "cp1251", LG_CSV_ENCODING_WINDOWS_1251 },
+  };
+
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (encoding != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_ascii_strcasecmp (name, names[i].name) == 0)
+      {
+        *encoding = names[i].encoding;
+        return TRUE;
+      }
+  return FALSE;
 }
 
 const char *
@@ -128,9 +155,43 @@ lg_csv_delimiter_get_label (char delimiter)
     }
 }
 
+/* A letter above ASCII in both code pages: Cyrillic А-я, Ё, ё in
+ * Windows-1251; accented Latin letters in Windows-1252. */
+static inline gboolean
+is_high_letter (guint8 byte)
+{
+  return byte >= 0xc0 || byte == 0xa8 || byte == 0xb8;
+}
+
+/* Text that is not UTF-8 is one of the Windows code pages spreadsheets still
+ * write: Windows-1251 from a Russian (or other Cyrillic) Windows, else
+ * Windows-1252. In Cyrillic text the bytes from 0xC0 up are whole words, so
+ * they mostly stand next to each other; in Western text they are the odd
+ * accented letter inside a word of ASCII letters ("Müller", "Pérez", even
+ * "créée" has more ASCII neighbours than accented ones). Counting which kind
+ * of neighbour the high letters have tells the two apart on a line or two. */
+static LgCsvEncoding
+guess_code_page (const guint8 *data,
+                 gsize         length)
+{
+  gsize high_pairs = 0, mixed_pairs = 0;
+
+  for (gsize i = 1; i < length; i++)
+    {
+      gboolean before = is_high_letter (data[i - 1]);
+      gboolean here = is_high_letter (data[i]);
+
+      if (before && here)
+        high_pairs++;
+      else if ((before && g_ascii_isalpha (data[i])) || (here && g_ascii_isalpha (data[i - 1])))
+        mixed_pairs++;
+    }
+  return high_pairs > mixed_pairs ? LG_CSV_ENCODING_WINDOWS_1251 : LG_CSV_ENCODING_WINDOWS_1252;
+}
+
 /* Looks at the first bytes: a BOM decides; NUL bytes in every other place mean
  * UTF-16 without BOM; other NULs or many control bytes mean not text; invalid
- * UTF-8 means the Windows code page spreadsheets on Windows still write. */
+ * UTF-8 means a Windows code page (guess_code_page). */
 static gboolean
 sniff_encoding (const guint8   *data,
                 gsize           length,
@@ -195,7 +256,7 @@ sniff_encoding (const guint8   *data,
            (gunichar) -2)
     *encoding = LG_CSV_ENCODING_UTF8;
   else
-    *encoding = LG_CSV_ENCODING_WINDOWS_1252;
+    *encoding = guess_code_page (data, length);
 
   return TRUE;
 }
@@ -297,6 +358,8 @@ encoding_iconv_name (LgCsvEncoding encoding)
       return "UTF-16BE";
     case LG_CSV_ENCODING_WINDOWS_1252:
       return "WINDOWS-1252";
+    case LG_CSV_ENCODING_WINDOWS_1251:
+      return "WINDOWS-1251";
     case LG_CSV_ENCODING_AUTO:
     case LG_CSV_ENCODING_UTF8:
     default:
@@ -341,6 +404,9 @@ lg_csv_reader_new (GInputStream   *stream,
     return NULL;
   /* A BOM is skipped even when the caller chose the encoding. */
   self->encoding = encoding == LG_CSV_ENCODING_AUTO ? sniffed : encoding;
+  self->guessed = encoding == LG_CSV_ENCODING_AUTO &&
+                  (sniffed == LG_CSV_ENCODING_WINDOWS_1252 ||
+                   sniffed == LG_CSV_ENCODING_WINDOWS_1251);
   if (bom > 0 && !g_input_stream_skip (buffered, bom, cancellable, error))
     return NULL;
 
@@ -415,9 +481,12 @@ lg_csv_reader_get_note (LgCsvReader *self)
 {
   g_return_val_if_fail (LG_IS_CSV_READER (self), NULL);
 
-  if (self->encoding == LG_CSV_ENCODING_WINDOWS_1252)
+  if (self->encoding == LG_CSV_ENCODING_WINDOWS_1252 && self->guessed)
     return _("The file is not UTF-8; it was read as Windows-1252 (Western European). "
-             "Check that accented letters look right.");
+             "Check that accented letters look right, or choose another encoding.");
+  if (self->encoding == LG_CSV_ENCODING_WINDOWS_1251 && self->guessed)
+    return _("The file is not UTF-8; it was read as Windows-1251 (Cyrillic). "
+             "Check that the names look right, or choose another encoding.");
   if (self->repaired)
     return _("Some rows were not UTF-8 and were read as Windows-1252. Check that accented "
              "letters look right.");

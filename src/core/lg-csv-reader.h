@@ -36,10 +36,13 @@ typedef enum
   LG_CSV_ENCODING_UTF16LE,
   LG_CSV_ENCODING_UTF16BE,
   LG_CSV_ENCODING_WINDOWS_1252,
+  LG_CSV_ENCODING_WINDOWS_1251,
 } LgCsvEncoding;
 
 /* A streaming RFC 4180 reader for the files people really have: UTF-8 with or
- * without BOM, UTF-16 with BOM, Windows-1252 as fallback; CRLF, LF or CR line
+ * without BOM, UTF-16 with BOM, and for other text the Windows code page a
+ * spreadsheet wrote it in, Windows-1251 (Cyrillic) or Windows-1252 (Western),
+ * told apart by how the letters above ASCII sit in words; CRLF, LF or CR line
  * ends; comma, semicolon, tab or bar as delimiter, detected from the first
  * rows. It holds one read buffer and the current row, whatever the file size;
  * a row of more than LG_CSV_MAX_COLUMNS fields or a field of more than
@@ -49,6 +52,10 @@ G_DECLARE_FINAL_TYPE (LgCsvReader, lg_csv_reader, LG, CSV_READER, GObject)
 
 GQuark              lg_csv_error_quark             (void);
 const char         *lg_csv_encoding_get_label      (LgCsvEncoding   encoding);
+/* "auto", "utf-8", "utf-16le", "utf-16be", "windows-1252" (or "cp1252"),
+ * "windows-1251" (or "cp1251"), in any case. */
+gboolean            lg_csv_encoding_from_name      (const char     *name,
+                                                    LgCsvEncoding  *encoding);
 const char         *lg_csv_delimiter_get_label     (char            delimiter);
 
 /* encoding AUTO and delimiter 0 detect them from the start of the stream. */

@@ -68,7 +68,7 @@ G_DEFINE_FINAL_TYPE (LgImportWizard, lg_import_wizard, ADW_TYPE_WINDOW)
 
 static const LgCsvEncoding encodings[] = {
   LG_CSV_ENCODING_AUTO, LG_CSV_ENCODING_UTF8, LG_CSV_ENCODING_UTF16LE, LG_CSV_ENCODING_UTF16BE,
-  LG_CSV_ENCODING_WINDOWS_1252,
+  LG_CSV_ENCODING_WINDOWS_1252, LG_CSV_ENCODING_WINDOWS_1251,
 };
 static const char delimiters[] = { 0, ',', ';', '\t', '|' };
 static const char *stage_values[] = { "cold", "warm", "hot", "won", "lost" };
@@ -863,4 +863,21 @@ lg_import_wizard_get_mapping (LgImportWizard *self)
   g_return_val_if_fail (LG_IS_IMPORT_WIZARD (self), NULL);
 
   return self->mapping;
+}
+
+LgCsvEncoding
+lg_import_wizard_get_encoding (LgImportWizard *self)
+{
+  g_return_val_if_fail (LG_IS_IMPORT_WIZARD (self), LG_CSV_ENCODING_AUTO);
+
+  return encodings[adw_combo_row_get_selected (self->encoding_row)];
+}
+
+void
+lg_import_wizard_set_encoding (LgImportWizard *self,
+                               LgCsvEncoding   encoding)
+{
+  g_return_if_fail (LG_IS_IMPORT_WIZARD (self));
+
+  adw_combo_row_set_selected (self->encoding_row, index_of_encoding (encoding));
 }

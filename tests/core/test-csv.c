@@ -67,6 +67,16 @@ test_reader_encodings (void)
     { "tab.tsv", LG_CSV_ENCODING_UTF8, '\t',
       "Name|Email|Notes\nAnn|ann@example.com|has, comma\n", FALSE },
     { "cr-only.csv", LG_CSV_ENCODING_UTF8, ',', "a|b\n1|2\nx\ry|3\n", FALSE },
+    /* A Russian Excel export (made with iconv -t CP1251): Cyrillic, not "Àííà". */
+    { "windows-1251.csv", LG_CSV_ENCODING_WINDOWS_1251, ';',
+      "Имя|Email|Телефон|Компания|Этап\n"
+      "Анна Петрова|anna@example.ru|+7 912 345-67-89|ООО «Ромашка»|Новый\n"
+      "Иван Смирнов|ivan@example.ru|+7 495 123-45-67|Рога и копыта|Новый\n"
+      "Ёлка Щукина|yolka@example.ru||ИП Щукина Ё.|\n", TRUE },
+    /* Western text with runs of accented letters (iconv -t CP1252) stays Western. */
+    { "windows-1252-german-french.csv", LG_CSV_ENCODING_WINDOWS_1252, ';',
+      "Name|Firma|Stadt\nJürgen Müller|Bäckerei Größe GmbH|Köln\n"
+      "Hélène Lefèvre|Société créée|Besançon\nÄÖÜ Öztürk|Straße|Zürich\n", TRUE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -84,6 +94,34 @@ test_reader_encodings (void)
       g_assert_cmpstr (rows, ==, cases[i].rows);
       g_assert_true ((lg_csv_reader_get_note (reader) != NULL) == cases[i].note);
     }
+}
+
+/* The user's choice of code page wins over the guess, and names parse. */
+static void
+test_reader_encoding_choice (void)
+{
+  g_autofree char *path = fixture ("windows-1251.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgCsvReader) reader = NULL;
+  LgCsvEncoding encoding = LG_CSV_ENCODING_AUTO;
+
+  reader = lg_csv_reader_new_for_path (path, LG_CSV_ENCODING_WINDOWS_1252, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lg_csv_reader_get_encoding (reader), ==, LG_CSV_ENCODING_WINDOWS_1252);
+  g_assert_true (lg_csv_reader_next (reader, NULL, &error));
+  g_assert_true (lg_csv_reader_next (reader, NULL, &error));
+  g_assert_cmpstr (lg_csv_reader_get_field (reader, 0), ==, "Àííà Ïåòðîâà");
+  /* Chosen, not guessed: no note. */
+  g_assert_null (lg_csv_reader_get_note (reader));
+
+  g_assert_true (lg_csv_encoding_from_name ("CP1251", &encoding));
+  g_assert_cmpint (encoding, ==, LG_CSV_ENCODING_WINDOWS_1251);
+  g_assert_true (lg_csv_encoding_from_name ("windows-1252", &encoding));
+  g_assert_cmpint (encoding, ==, LG_CSV_ENCODING_WINDOWS_1252);
+  g_assert_true (lg_csv_encoding_from_name ("utf-8", &encoding));
+  g_assert_cmpint (encoding, ==, LG_CSV_ENCODING_UTF8);
+  g_assert_false (lg_csv_encoding_from_name ("koi8-r", &encoding));
+  g_assert_cmpstr (lg_csv_encoding_get_label (LG_CSV_ENCODING_WINDOWS_1251), ==, "Windows-1251");
 }
 
 static void
@@ -438,6 +476,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/csv/reader/encodings", test_reader_encodings);
+  g_test_add_func ("/csv/reader/encoding-choice", test_reader_encoding_choice);
   g_test_add_func ("/csv/reader/line-ends", test_reader_line_ends);
   g_test_add_func ("/csv/reader/ragged", test_reader_ragged);
   g_test_add_func ("/csv/reader/failures", test_reader_failures);

@@ -118,6 +118,38 @@ test_wizard_bad_file (void)
   gtk_window_destroy (GTK_WINDOW (wizard));
 }
 
+/* A Russian Excel export: the preview shows the guess (Windows-1251) and its
+ * note, and the user can change it. */
+static void
+test_wizard_encoding (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autofree char *path = g_build_filename (g_getenv ("LEADGRAM_TEST_DATA"), "fixtures", "csv",
+                                            "windows-1251.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  LgImportWizard *wizard = lg_import_wizard_new (NULL, store);
+
+  gtk_window_present (GTK_WINDOW (wizard));
+  g_assert_true (lg_import_wizard_open_file (wizard, file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lg_import_wizard_get_encoding (wizard), ==, LG_CSV_ENCODING_WINDOWS_1251);
+  g_assert_cmpstr (lg_csv_mapping_get_header (lg_import_wizard_get_mapping (wizard), 0), ==,
+                   "Имя");
+  g_assert_cmpint (lg_csv_mapping_find_field (lg_import_wizard_get_mapping (wizard),
+                                              LG_CSV_FIELD_FIRST_NAME), ==, 0);
+
+  lg_import_wizard_set_encoding (wizard, LG_CSV_ENCODING_WINDOWS_1252);
+  g_assert_cmpint (lg_import_wizard_get_encoding (wizard), ==, LG_CSV_ENCODING_WINDOWS_1252);
+  g_assert_cmpstr (lg_csv_mapping_get_header (lg_import_wizard_get_mapping (wizard), 0), ==,
+                   "Èìÿ");
+
+  lg_import_wizard_set_encoding (wizard, LG_CSV_ENCODING_WINDOWS_1251);
+  g_assert_cmpstr (lg_csv_mapping_get_header (lg_import_wizard_get_mapping (wizard), 0), ==,
+                   "Имя");
+  gtk_window_destroy (GTK_WINDOW (wizard));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -134,6 +166,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/import-wizard/hubspot", test_wizard_hubspot);
   g_test_add_func ("/ui/import-wizard/bad-file", test_wizard_bad_file);
+  g_test_add_func ("/ui/import-wizard/encoding", test_wizard_encoding);
 
   return g_test_run ();
 }
