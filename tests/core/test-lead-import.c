@@ -810,6 +810,90 @@ test_round_trip_sample (void)
   g_assert_cmpstr (after, ==, before);
 }
 
+/* A row that matches a lead by its phone but has another email and handle is
+ * another person: it is a conflict, listed with both sides, skipped unless
+ * the user chooses merge or create. (A phone too short to be one person's
+ * matches nobody, but the validation already refuses such rows.) */
+static void
+test_conflicts (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "conflict.csv", NULL);
+  g_autoptr(LgLeadImport) check = NULL;
+  g_autoptr(LgLeadImport) dry = NULL;
+  g_autoptr(LgLeadImport) run = NULL;
+  g_autoptr(LgLeadImport) merge = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *email = NULL;
+  g_autofree char *handle = NULL;
+  LgImportConflict *conflict;
+  GPtrArray *conflicts;
+
+  add_lead (store, "Ирина Соколова", "irina@example.ru", "+7 912 000-11-22", "irina_s");
+  add_lead (store, "Other", "other@example.com", NULL, NULL);
+  g_assert_true (g_file_set_contents (path,
+                                      "Name,Email,Phone,Telegram,Company\n"
+                                      "Li Chen,li.chen@example.com,+7 912 000 11 22,lichen,"
+                                      "Chen Ltd\n"
+                                      "Other,other@example.com,,,\n"
+                                      "Irina S.,irina@example.ru,+79120001122,irina_s,"
+                                      "Sokolova & Co\n", -1, &error));
+
+  /* The preview finds it and shows both. */
+  check = new_import (store, path, LG_IMPORT_MODE_BOTH);
+  g_assert_true (lg_lead_import_validate (check, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lg_lead_import_get_conflicts (check), ==, 1);
+  conflicts = lg_lead_import_list_conflicts (check);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  conflict = g_ptr_array_index (conflicts, 0);
+  g_assert_cmpuint (conflict->line, ==, 2);
+  g_assert_cmpint (conflict->lead_id, ==, 1);
+  g_assert_cmpstr (conflict->row[LG_CONFLICT_FIELD_NAME], ==, "Li Chen");
+  g_assert_cmpstr (conflict->lead[LG_CONFLICT_FIELD_NAME], ==, "Ирина Соколова");
+  g_assert_cmpstr (conflict->row[LG_CONFLICT_FIELD_EMAIL], ==, "li.chen@example.com");
+  g_assert_cmpstr (conflict->lead[LG_CONFLICT_FIELD_EMAIL], ==, "irina@example.ru");
+  g_assert_nonnull (strstr (conflict->reason, "li.chen@example.com"));
+
+  /* Create, as a dry run. */
+  dry = new_import (store, path, LG_IMPORT_MODE_BOTH);
+  lg_lead_import_set_on_conflict (dry, LG_CONFLICT_CREATE);
+  lg_lead_import_set_dry_run (dry, TRUE);
+  g_assert_true (lg_lead_import_run (dry, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lg_lead_import_get_conflicts (dry), ==, 1);
+  g_assert_cmpuint (lg_lead_import_get_created (dry), ==, 1);
+  g_assert_cmpuint (lg_lead_import_get_updated (dry), ==, 1);
+
+  /* By default it is skipped: Irina keeps her email and handle. */
+  run = new_import (store, path, LG_IMPORT_MODE_BOTH);
+  g_assert_true (lg_lead_import_run (run, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lg_lead_import_get_conflicts (run), ==, 1);
+  g_assert_cmpuint (lg_lead_import_get_created (run), ==, 0);
+  g_assert_cmpuint (lg_lead_import_get_updated (run), ==, 1);
+  g_assert_cmpuint (lg_lead_import_get_skipped (run), ==, 1);
+  handle = lead_column (store, "irina@example.ru", "telegram_handle");
+  g_assert_cmpstr (handle, ==, "irina_s");
+  g_clear_pointer (&handle, g_free);
+  g_assert_null (lead_column (store, "li.chen@example.com", "id"));
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads"), ==, 2);
+  /* The history counts the skipped conflict among the skipped rows. */
+  g_assert_cmpint (lg_test_query_int (store, "SELECT skipped_count FROM import_batches"), ==, 2);
+
+  /* Merge, chosen for that row: the lead takes the row's contacts; the last
+   * row, Irina's old email, now contradicts the merged lead. */
+  merge = new_import (store, path, LG_IMPORT_MODE_BOTH);
+  lg_lead_import_set_conflict_action (merge, 2, LG_CONFLICT_MERGE);
+  g_assert_true (lg_lead_import_run (merge, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lg_lead_import_get_conflicts (merge), ==, 2);
+  g_assert_cmpuint (lg_lead_import_get_updated (merge), ==, 1);
+  email = lead_column (store, "li.chen@example.com", "id");
+  g_assert_cmpstr (email, ==, "1");
+}
+
 static void
 test_export_selected (void)
 {
@@ -1074,6 +1158,7 @@ main (int   argc,
   g_test_add_func ("/import/hubspot-both", test_hubspot_both);
   g_test_add_func ("/import/dedupe-modes", test_dedupe_modes);
   g_test_add_func ("/import/dedupe-telegram-id", test_dedupe_telegram_id);
+  g_test_add_func ("/import/conflicts", test_conflicts);
   g_test_add_func ("/import/pipedrive", test_pipedrive_and_labels);
   g_test_add_func ("/import/unknown-label-mapped", test_unknown_label_mapped);
   g_test_add_func ("/import/error-report", test_error_report);
