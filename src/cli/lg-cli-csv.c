@@ -22,6 +22,7 @@
 
 static LgCsvMapping *
 read_mapping (const char    *path,
+              LgCsvEncoding  encoding,
               LgStore       *store,
               GError       **error)
 {
@@ -29,7 +30,7 @@ read_mapping (const char    *path,
   g_autoptr(LgCsvMapping) mapping = NULL;
   gboolean found;
 
-  reader = lg_csv_reader_new_for_path (path, LG_CSV_ENCODING_AUTO, 0, NULL, error);
+  reader = lg_csv_reader_new_for_path (path, encoding, 0, NULL, error);
   if (reader == NULL)
     return NULL;
   if (!lg_csv_reader_next (reader, NULL, error))
@@ -72,11 +73,16 @@ lg_cli_import_csv (LgCli  *cli,
   g_auto(GStrv) rules = NULL;
   g_autofree char *mode_id = NULL;
   g_autofree char *errors_path = NULL;
+  g_autofree char *encoding_name = NULL;
+  g_autofree char *conflict_id = NULL;
   g_autoptr(LgCsvMapping) mapping = NULL;
   g_autoptr(LgLeadImport) import = NULL;
   gboolean dry_run = FALSE;
   LgImportMode mode = LG_IMPORT_MODE_BOTH;
+  LgCsvEncoding encoding = LG_CSV_ENCODING_AUTO;
+  LgConflictAction on_conflict = LG_CONFLICT_SKIP;
   GPtrArray *problems;
+  GPtrArray *conflicts;
   LgStore *store;
   const GOptionEntry entries[] = {
     { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &rules,
@@ -84,6 +90,12 @@ lg_cli_import_csv (LgCli  *cli,
       N_("COLUMN=FIELD") },
     { "mode", 0, 0, G_OPTION_ARG_STRING, &mode_id,
       N_("create (new leads only), update (existing only) or both (default)"), N_("MODE") },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding_name,
+      N_("The file’s encoding: utf-8, utf-16le, utf-16be, windows-1252 (cp1252), "
+         "windows-1251 (cp1251) or auto (default: guessed)"), N_("NAME") },
+    { "on-conflict", 0, 0, G_OPTION_ARG_STRING, &conflict_id,
+      N_("For rows that match a lead by one contact but contradict it by another: skip "
+         "(default), merge (update the lead) or create (a new lead)"), N_("ACTION") },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
       N_("Check and count, change nothing"), NULL },
     { "errors", 0, 0, G_OPTION_ARG_FILENAME, &errors_path,
@@ -99,9 +111,14 @@ lg_cli_import_csv (LgCli  *cli,
     return lg_cli_fail (_("import-csv needs one FILE"));
   if (mode_id != NULL && !lg_import_mode_from_id (mode_id, &mode))
     return lg_cli_fail (_("--mode is create, update or both, not “%s”"), mode_id);
+  if (conflict_id != NULL && !lg_conflict_action_from_id (conflict_id, &on_conflict))
+    return lg_cli_fail (_("--on-conflict is skip, merge or create, not “%s”"), conflict_id);
+  if (encoding_name != NULL && !lg_csv_encoding_from_name (encoding_name, &encoding))
+    return lg_cli_fail (_("--encoding is utf-8, utf-16le, utf-16be, windows-1252, windows-1251 "
+                          "or auto, not “%s”"), encoding_name);
 
   store = lg_cli_get_store (cli, &error);
-  if (store == NULL || (mapping = read_mapping (argv[1], store, &error)) == NULL)
+  if (store == NULL || (mapping = read_mapping (argv[1], encoding, store, &error)) == NULL)
     return lg_cli_fail_error (error);
   for (guint i = 0; rules != NULL && rules[i] != NULL; i++)
     if (!lg_csv_mapping_apply_rule (mapping, rules[i], &error))
@@ -111,7 +128,9 @@ lg_cli_import_csv (LgCli  *cli,
   print_mapping (mapping);
 
   import = lg_lead_import_new (lg_store_get_path (store), argv[1], mapping);
+  lg_lead_import_set_format (import, encoding, 0);
   lg_lead_import_set_mode (import, mode);
+  lg_lead_import_set_on_conflict (import, on_conflict);
   lg_lead_import_set_dry_run (import, dry_run);
   if (!lg_lead_import_run (import, NULL, &error))
     return lg_cli_fail_error (error);
@@ -127,6 +146,42 @@ lg_cli_import_csv (LgCli  *cli,
 
       g_printerr ("%s\n", line);
     }
+
+  conflicts = lg_lead_import_list_conflicts (import);
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      LgImportConflict *conflict = g_ptr_array_index (conflicts, i);
+      g_autofree char *reason = lg_cli_escape (conflict->reason, FALSE);
+
+      g_print (_("Conflict on line %u with lead %" PRId64 ": %s\n"), conflict->line,
+               conflict->lead_id, reason);
+      for (guint f = 0; f < LG_CONFLICT_N_FIELDS; f++)
+        {
+          g_autofree char *in_file = lg_cli_escape (conflict->row[f] != NULL ?
+                                                    conflict->row[f] : "", FALSE);
+          g_autofree char *in_lead = lg_cli_escape (conflict->lead[f] != NULL ?
+                                                    conflict->lead[f] : "", FALSE);
+
+          /* A field, the file's value, the lead's value. */
+          g_print (_("  %-9s file: %-32s lead: %s\n"), lg_conflict_field_get_label (f),
+                   in_file, in_lead);
+        }
+    }
+  if (lg_lead_import_get_conflicts (import) > 0)
+    g_print (on_conflict == LG_CONFLICT_SKIP ?
+               ngettext ("%u row contradicts the lead it matches and was skipped; "
+                         "choose --on-conflict merge or create to import it.\n",
+                         "%u rows contradict the leads they match and were skipped; "
+                         "choose --on-conflict merge or create to import them.\n",
+                         lg_lead_import_get_conflicts (import))
+             : on_conflict == LG_CONFLICT_MERGE ?
+               ngettext ("%u row contradicts the lead it matches; it was merged into it.\n",
+                         "%u rows contradict the leads they match; they were merged into "
+                         "them.\n", lg_lead_import_get_conflicts (import))
+             : ngettext ("%u row contradicts the lead it matches; it became a new lead.\n",
+                         "%u rows contradict the leads they match; they became new leads.\n",
+                         lg_lead_import_get_conflicts (import)),
+             lg_lead_import_get_conflicts (import));
 
   g_print (dry_run ? _("Dry run: would create %u, update %u, skip %u; %u failed.\n")
                    : _("Created %u, updated %u, skipped %u; %u failed.\n"),

@@ -37,6 +37,7 @@ struct _LgCsvReader
   LgCsvEncoding  encoding;
   char           delimiter;
   gboolean       repaired; /* some fields were not UTF-8 and were converted */
+  gboolean       guessed;  /* the encoding is a guess at a Windows code page */
 
   char          *buffer;
   gsize          length;
@@ -46,9 +47,11 @@ struct _LgCsvReader
   guint          line;    /* the line being read */
   gboolean       last_cr; /* the previous byte was '\r' */
   guint          row_line;
+  guint          field_start; /* offset of the current field in row */
 
   GString       *row;     /* the fields, each ended by '\0' */
   GArray        *starts;  /* offset of each field in row */
+  GArray        *quoted;  /* gboolean per field: it opened with a quote */
   GPtrArray     *fields;  /* pointers into row, NULL-terminated */
 };
 
@@ -66,6 +69,7 @@ lg_csv_reader_finalize (GObject *object)
   g_free (self->buffer);
   g_string_free (self->row, TRUE);
   g_array_unref (self->starts);
+  g_array_unref (self->quoted);
   g_ptr_array_unref (self->fields);
 
   G_OBJECT_CLASS (lg_csv_reader_parent_class)->finalize (object);
@@ -83,6 +87,7 @@ lg_csv_reader_init (LgCsvReader *self)
   self->buffer = g_malloc (BUFFER_SIZE);
   self->row = g_string_sized_new (256);
   self->starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->quoted = g_array_new (FALSE, FALSE, sizeof (gboolean));
   self->fields = g_ptr_array_new ();
   self->line = 1;
 }
@@ -100,10 +105,36 @@ lg_csv_encoding_get_label (LgCsvEncoding encoding)
       return "UTF-16BE";
     case LG_CSV_ENCODING_WINDOWS_1252:
       return "Windows-1252";
+    case LG_CSV_ENCODING_WINDOWS_1251:
+      return "Windows-1251";
     case LG_CSV_ENCODING_AUTO:
     default:
       return _("Automatic");
     }
+}
+
+gboolean
+lg_csv_encoding_from_name (const char    *name,
+                           LgCsvEncoding *encoding)
+{
+  static const struct { const char *name; LgCsvEncoding encoding; } names[] = {
+    { "auto", LG_CSV_ENCODING_AUTO },
+    { "utf-8", LG_CSV_ENCODING_UTF8 }, { "utf8", LG_CSV_ENCODING_UTF8 },
+    { "utf-16le", LG_CSV_ENCODING_UTF16LE }, { "utf-16be", LG_CSV_ENCODING_UTF16BE },
+    { "windows-1252", LG_CSV_ENCODING_WINDOWS_1252 }, { "cp1252", LG_CSV_ENCODING_WINDOWS_1252 },
+    { "windows-1251", LG_CSV_ENCODING_WINDOWS_1251 }, { "cp1251", LG_CSV_ENCODING_WINDOWS_1251 },
+  };
+
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (encoding != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_ascii_strcasecmp (name, names[i].name) == 0)
+      {
+        *encoding = names[i].encoding;
+        return TRUE;
+      }
+  return FALSE;
 }
 
 const char *
@@ -124,9 +155,43 @@ lg_csv_delimiter_get_label (char delimiter)
     }
 }
 
+/* A letter above ASCII in both code pages: Cyrillic А-я, Ё, ё in
+ * Windows-1251; accented Latin letters in Windows-1252. */
+static inline gboolean
+is_high_letter (guint8 byte)
+{
+  return byte >= 0xc0 || byte == 0xa8 || byte == 0xb8;
+}
+
+/* Text that is not UTF-8 is one of the Windows code pages spreadsheets still
+ * write: Windows-1251 from a Russian (or other Cyrillic) Windows, else
+ * Windows-1252. In Cyrillic text the bytes from 0xC0 up are whole words, so
+ * they mostly stand next to each other; in Western text they are the odd
+ * accented letter inside a word of ASCII letters ("Müller", "Pérez", even
+ * "créée" has more ASCII neighbours than accented ones). Counting which kind
+ * of neighbour the high letters have tells the two apart on a line or two. */
+static LgCsvEncoding
+guess_code_page (const guint8 *data,
+                 gsize         length)
+{
+  gsize high_pairs = 0, mixed_pairs = 0;
+
+  for (gsize i = 1; i < length; i++)
+    {
+      gboolean before = is_high_letter (data[i - 1]);
+      gboolean here = is_high_letter (data[i]);
+
+      if (before && here)
+        high_pairs++;
+      else if ((before && g_ascii_isalpha (data[i])) || (here && g_ascii_isalpha (data[i - 1])))
+        mixed_pairs++;
+    }
+  return high_pairs > mixed_pairs ? LG_CSV_ENCODING_WINDOWS_1251 : LG_CSV_ENCODING_WINDOWS_1252;
+}
+
 /* Looks at the first bytes: a BOM decides; NUL bytes in every other place mean
  * UTF-16 without BOM; other NULs or many control bytes mean not text; invalid
- * UTF-8 means the Windows code page spreadsheets on Windows still write. */
+ * UTF-8 means a Windows code page (guess_code_page). */
 static gboolean
 sniff_encoding (const guint8   *data,
                 gsize           length,
@@ -191,7 +256,7 @@ sniff_encoding (const guint8   *data,
            (gunichar) -2)
     *encoding = LG_CSV_ENCODING_UTF8;
   else
-    *encoding = LG_CSV_ENCODING_WINDOWS_1252;
+    *encoding = guess_code_page (data, length);
 
   return TRUE;
 }
@@ -293,6 +358,8 @@ encoding_iconv_name (LgCsvEncoding encoding)
       return "UTF-16BE";
     case LG_CSV_ENCODING_WINDOWS_1252:
       return "WINDOWS-1252";
+    case LG_CSV_ENCODING_WINDOWS_1251:
+      return "WINDOWS-1251";
     case LG_CSV_ENCODING_AUTO:
     case LG_CSV_ENCODING_UTF8:
     default:
@@ -337,6 +404,9 @@ lg_csv_reader_new (GInputStream   *stream,
     return NULL;
   /* A BOM is skipped even when the caller chose the encoding. */
   self->encoding = encoding == LG_CSV_ENCODING_AUTO ? sniffed : encoding;
+  self->guessed = encoding == LG_CSV_ENCODING_AUTO &&
+                  (sniffed == LG_CSV_ENCODING_WINDOWS_1252 ||
+                   sniffed == LG_CSV_ENCODING_WINDOWS_1251);
   if (bom > 0 && !g_input_stream_skip (buffered, bom, cancellable, error))
     return NULL;
 
@@ -411,9 +481,12 @@ lg_csv_reader_get_note (LgCsvReader *self)
 {
   g_return_val_if_fail (LG_IS_CSV_READER (self), NULL);
 
-  if (self->encoding == LG_CSV_ENCODING_WINDOWS_1252)
+  if (self->encoding == LG_CSV_ENCODING_WINDOWS_1252 && self->guessed)
     return _("The file is not UTF-8; it was read as Windows-1252 (Western European). "
-             "Check that accented letters look right.");
+             "Check that accented letters look right, or choose another encoding.");
+  if (self->encoding == LG_CSV_ENCODING_WINDOWS_1251 && self->guessed)
+    return _("The file is not UTF-8; it was read as Windows-1251 (Cyrillic). "
+             "Check that the names look right, or choose another encoding.");
   if (self->repaired)
     return _("Some rows were not UTF-8 and were read as Windows-1252. Check that accented "
              "letters look right.");
@@ -442,12 +515,46 @@ end_field (LgCsvReader *self)
   g_string_append_c (self->row, '\0');
 }
 
-static void
-start_field (LgCsvReader *self)
+static gboolean
+start_field (LgCsvReader  *self,
+             gboolean      quoted,
+             GError      **error)
 {
   guint start = self->row->len;
 
+  if (self->starts->len >= LG_CSV_MAX_COLUMNS)
+    {
+      g_set_error (error, LG_CSV_ERROR, LG_CSV_ERROR_TOO_MANY_COLUMNS,
+                   _("The row on line %u has more than %u columns, more than any list of "
+                     "leads has: this is probably not a CSV file of contacts, or its "
+                     "delimiter is not “%s”. Check the file or choose another delimiter."),
+                   self->row_line, LG_CSV_MAX_COLUMNS,
+                   lg_csv_delimiter_get_label (self->delimiter));
+      return FALSE;
+    }
+  self->field_start = start;
   g_array_append_val (self->starts, start);
+  g_array_append_val (self->quoted, quoted);
+  return TRUE;
+}
+
+/* One byte of the current field. */
+static inline gboolean
+append_byte (LgCsvReader  *self,
+             char          c,
+             GError      **error)
+{
+  if (G_UNLIKELY (self->row->len - self->field_start >= LG_CSV_MAX_FIELD))
+    {
+      g_set_error (error, LG_CSV_ERROR, LG_CSV_ERROR_FIELD_TOO_LONG,
+                   _("A field of the row on line %u is longer than %u MB, more than any "
+                     "lead needs: a quote (\") is probably missing or misplaced before it. "
+                     "Fix the file, or shorten that text, and try again."),
+                   self->row_line, (guint) (LG_CSV_MAX_FIELD / (1024 * 1024)));
+      return FALSE;
+    }
+  g_string_append_c (self->row, c);
+  return TRUE;
 }
 
 static void
@@ -471,6 +578,7 @@ lg_csv_reader_next (LgCsvReader   *self,
 
   g_string_truncate (self->row, 0);
   g_array_set_size (self->starts, 0);
+  g_array_set_size (self->quoted, 0);
   g_ptr_array_set_size (self->fields, 0);
 
   for (;;)
@@ -504,7 +612,8 @@ lg_csv_reader_next (LgCsvReader   *self,
       switch (state)
         {
         case STATE_FIELD_START:
-          start_field (self);
+          if (!start_field (self, c == '"', error))
+            return FALSE;
           if (c == '"')
             {
               state = STATE_QUOTED;
@@ -520,7 +629,8 @@ lg_csv_reader_next (LgCsvReader   *self,
             }
           else
             {
-              g_string_append_c (self->row, c);
+              if (!append_byte (self, c, error))
+                return FALSE;
               state = STATE_UNQUOTED;
             }
           break;
@@ -528,15 +638,16 @@ lg_csv_reader_next (LgCsvReader   *self,
         case STATE_QUOTED:
           if (c == '"')
             state = STATE_QUOTE_SEEN;
-          else
-            g_string_append_c (self->row, c);
+          else if (!append_byte (self, c, error))
+            return FALSE;
           break;
 
         case STATE_QUOTE_SEEN:
           /* "" inside quotes is one quote. */
           if (c == '"')
             {
-              g_string_append_c (self->row, '"');
+              if (!append_byte (self, '"', error))
+                return FALSE;
               state = STATE_QUOTED;
               break;
             }
@@ -557,7 +668,8 @@ lg_csv_reader_next (LgCsvReader   *self,
           else
             {
               /* Text after a closing quote is kept as it is, as spreadsheets do. */
-              g_string_append_c (self->row, c);
+              if (!append_byte (self, c, error))
+                return FALSE;
               state = STATE_UNQUOTED;
             }
           break;
@@ -579,8 +691,8 @@ lg_csv_reader_next (LgCsvReader   *self,
     return FALSE;
 
   /* After a last delimiter, an empty last field. */
-  if (state == STATE_FIELD_START)
-    start_field (self);
+  if (state == STATE_FIELD_START && !start_field (self, FALSE, error))
+    return FALSE;
   end_field (self);
   publish_row (self);
   return TRUE;
@@ -611,6 +723,17 @@ lg_csv_reader_get_fields (LgCsvReader *self)
   g_return_val_if_fail (LG_IS_CSV_READER (self), NULL);
 
   return (const char * const *) self->fields->pdata;
+}
+
+gboolean
+lg_csv_reader_get_field_quoted (LgCsvReader *self,
+                                guint        index)
+{
+  g_return_val_if_fail (LG_IS_CSV_READER (self), FALSE);
+
+  if (index >= self->quoted->len)
+    return FALSE;
+  return g_array_index (self->quoted, gboolean, index);
 }
 
 guint

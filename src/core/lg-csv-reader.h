@@ -20,7 +20,14 @@ typedef enum
   LG_CSV_ERROR_RAGGED,       /* a row has more or fewer fields than the header */
   LG_CSV_ERROR_NO_ROWS,      /* a header but no rows below it */
   LG_CSV_ERROR_READ,         /* the file cannot be read */
+  LG_CSV_ERROR_TOO_MANY_COLUMNS, /* a row has more than LG_CSV_MAX_COLUMNS fields */
+  LG_CSV_ERROR_FIELD_TOO_LONG,   /* a field is longer than LG_CSV_MAX_FIELD bytes */
 } LgCsvError;
+
+/* Limits that keep a broken or hostile file from taking the memory: no lead
+ * needs more columns or a longer cell. */
+#define LG_CSV_MAX_COLUMNS 10000
+#define LG_CSV_MAX_FIELD   (1024 * 1024)
 
 typedef enum
 {
@@ -29,17 +36,26 @@ typedef enum
   LG_CSV_ENCODING_UTF16LE,
   LG_CSV_ENCODING_UTF16BE,
   LG_CSV_ENCODING_WINDOWS_1252,
+  LG_CSV_ENCODING_WINDOWS_1251,
 } LgCsvEncoding;
 
 /* A streaming RFC 4180 reader for the files people really have: UTF-8 with or
- * without BOM, UTF-16 with BOM, Windows-1252 as fallback; CRLF, LF or CR line
+ * without BOM, UTF-16 with BOM, and for other text the Windows code page a
+ * spreadsheet wrote it in, Windows-1251 (Cyrillic) or Windows-1252 (Western),
+ * told apart by how the letters above ASCII sit in words; CRLF, LF or CR line
  * ends; comma, semicolon, tab or bar as delimiter, detected from the first
- * rows. It holds one read buffer and the current row, whatever the file size. */
+ * rows. It holds one read buffer and the current row, whatever the file size;
+ * a row of more than LG_CSV_MAX_COLUMNS fields or a field of more than
+ * LG_CSV_MAX_FIELD bytes is an error, so the row stays bounded too. */
 #define LG_TYPE_CSV_READER (lg_csv_reader_get_type ())
 G_DECLARE_FINAL_TYPE (LgCsvReader, lg_csv_reader, LG, CSV_READER, GObject)
 
 GQuark              lg_csv_error_quark             (void);
 const char         *lg_csv_encoding_get_label      (LgCsvEncoding   encoding);
+/* "auto", "utf-8", "utf-16le", "utf-16be", "windows-1252" (or "cp1252"),
+ * "windows-1251" (or "cp1251"), in any case. */
+gboolean            lg_csv_encoding_from_name      (const char     *name,
+                                                    LgCsvEncoding  *encoding);
 const char         *lg_csv_delimiter_get_label     (char            delimiter);
 
 /* encoding AUTO and delimiter 0 detect them from the start of the stream. */
@@ -69,6 +85,10 @@ guint               lg_csv_reader_get_n_fields     (LgCsvReader    *self);
 const char         *lg_csv_reader_get_field        (LgCsvReader    *self,
                                                     guint           index);
 const char * const *lg_csv_reader_get_fields       (LgCsvReader    *self);
+/* Whether the field was in quotes in the file: RFC 4180 keeps a quoted
+ * field's spaces, where a spreadsheet's unquoted cell may be trimmed. */
+gboolean            lg_csv_reader_get_field_quoted (LgCsvReader    *self,
+                                                    guint           index);
 /* The line of the file where the current row starts, from 1. */
 guint               lg_csv_reader_get_line         (LgCsvReader    *self);
 /* Bytes of the file consumed so far, for progress. */

@@ -135,12 +135,10 @@ is_plain_number (const char *field)
   return *p == '\0';
 }
 
+/* What a spreadsheet would run as a formula or read as a number. */
 static gboolean
-needs_neutralising (const char *field,
-                    gboolean    plain_numbers)
+formula_like (const char *field)
 {
-  if (plain_numbers && is_plain_number (field))
-    return FALSE;
   if (field[0] == '=' || field[0] == '+' || field[0] == '-' || field[0] == '@' ||
       field[0] == '\t' || field[0] == '\r')
     return TRUE;
@@ -148,6 +146,24 @@ needs_neutralising (const char *field,
    * spreadsheet would read a number and drop the zero; "'0…" it keeps as text. */
   return field[0] == '0' && g_ascii_isdigit (field[1]) &&
          field[strspn (field, "0123456789")] == '\0';
+}
+
+gboolean
+lg_csv_cell_has_added_apostrophe (const char *cell)
+{
+  g_return_val_if_fail (cell != NULL, FALSE);
+
+  return cell[0] == '\'' && (cell[1] == '\'' || formula_like (cell + 1));
+}
+
+static gboolean
+needs_neutralising (const char *field,
+                    gboolean    plain_numbers)
+{
+  if (plain_numbers && is_plain_number (field))
+    return FALSE;
+  /* "'=x" would lose its own apostrophe on the way back: it gets a second. */
+  return formula_like (field) || lg_csv_cell_has_added_apostrophe (field);
 }
 
 static void

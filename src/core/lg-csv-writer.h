@@ -10,10 +10,18 @@
 G_BEGIN_DECLS
 
 /* Writes RFC 4180 CSV in UTF-8: CRLF line ends, fields quoted when they hold a
- * comma, quote or line break, and cells that a spreadsheet would run as a
- * formula (starting with = + - @, tab or CR) neutralised with a leading
- * apostrophe, as are digits after a leading zero, which a spreadsheet would
- * read as a number without the zero. Optionally a BOM first, which Excel needs to see UTF-8. */
+ * comma, quote or line break or start or end with white space, and cells that
+ * a spreadsheet would run as a formula (starting with = + - @, tab or CR)
+ * neutralised with a leading apostrophe, as are digits after a leading zero,
+ * which a spreadsheet would read as a number without the zero. Optionally a
+ * BOM first, which Excel needs to see UTF-8.
+ *
+ * The round trip rule, which our reader (lg-lead-import) follows: a cell that
+ * starts with an apostrophe loses exactly that one apostrophe when what
+ * follows is formula-like (as above) or is another apostrophe; any other cell
+ * is read as it is. So the writer adds an apostrophe to formula-like cells and
+ * to cells the reader would otherwise take one from ("'=x" is written
+ * "''=x"), and every value comes back unchanged. */
 #define LG_TYPE_CSV_WRITER (lg_csv_writer_get_type ())
 G_DECLARE_FINAL_TYPE (LgCsvWriter, lg_csv_writer, LG, CSV_WRITER, GObject)
 
@@ -43,6 +51,10 @@ char        *lg_csv_writer_finish_text   (LgCsvWriter        *self,
  * default, where a cell is text a person or a file supplied. */
 void         lg_csv_writer_set_plain_numbers (LgCsvWriter    *self,
                                               gboolean        plain_numbers);
+
+/* Whether a cell read from a file starts with an apostrophe that the writer
+ * added (see the round trip rule above) and that the reader takes off. */
+gboolean     lg_csv_cell_has_added_apostrophe (const char    *cell);
 
 /* The cell as written, quotes and neutralising included (for tests and
  * previews). */

@@ -35,6 +35,9 @@
 #define ROWS_SHARE 0.9
 /* Rows a block carries from the reading thread to the writing one. */
 #define BLOCK_ROWS 1024
+/* A phone number with fewer digits is no key: "12345" or "911" is not one
+ * person's. */
+#define MIN_PHONE_KEY_DIGITS 7
 
 /* One row's values, parsed. Text fields are trimmed copies. */
 typedef struct
@@ -57,6 +60,7 @@ typedef struct
   char        currency[4];
   gint64      created;
   gint64      closed;
+  guint       line;
 } Row;
 
 /* A valid row kept for the write pass: what it writes, nothing more. The
@@ -83,6 +87,7 @@ typedef struct
   char        currency[4];
   gboolean    has_value;
   gboolean    replaces_notes; /* the file has a notes column, not only extra columns */
+  guint       line;
 } Record;
 
 typedef struct
@@ -124,6 +129,8 @@ struct _LgLeadImport
   LgImportMode   mode;
   gboolean       dry_run;
   gboolean       has_header;
+  LgConflictAction on_conflict;
+  GHashTable    *conflict_actions; /* line -> LgConflictAction + 1 */
 
   /* Results */
   char          *note;
@@ -132,7 +139,10 @@ struct _LgLeadImport
   guint          updated;
   guint          skipped;
   guint          failed;
+  guint          conflicts;
+  guint          conflicts_skipped;
   gint64         batch_id;
+  GPtrArray     *conflict_list;  /* LgImportConflict */
   GPtrArray     *problems;       /* LgImportProblem */
   GStrv          header;
   GPtrArray     *failed_rows;    /* FailedRow */
@@ -179,6 +189,20 @@ failed_row_free (gpointer data)
 }
 
 static void
+conflict_free (gpointer data)
+{
+  LgImportConflict *conflict = data;
+
+  g_free (conflict->reason);
+  for (guint i = 0; i < LG_CONFLICT_N_FIELDS; i++)
+    {
+      g_free (conflict->row[i]);
+      g_free (conflict->lead[i]);
+    }
+  g_free (conflict);
+}
+
+static void
 row_clear (Row *row)
 {
   for (guint i = 0; i < LG_CSV_N_FIELDS; i++)
@@ -198,6 +222,8 @@ reset_results (LgLeadImport *self)
   g_clear_pointer (&self->note, g_free);
   g_clear_pointer (&self->header, g_strfreev);
   self->n_rows = self->created = self->updated = self->skipped = self->failed = 0;
+  self->conflicts = self->conflicts_skipped = 0;
+  g_ptr_array_set_size (self->conflict_list, 0);
   self->batch_id = 0;
   self->last_progress = 0;
   g_ptr_array_set_size (self->problems, 0);
@@ -222,6 +248,8 @@ lg_lead_import_finalize (GObject *object)
   g_strfreev (self->header);
   g_ptr_array_unref (self->problems);
   g_ptr_array_unref (self->failed_rows);
+  g_ptr_array_unref (self->conflict_list);
+  g_hash_table_unref (self->conflict_actions);
   g_hash_table_unref (self->unknown_stages);
   g_hash_table_unref (self->unknown_qualifications);
   g_hash_table_unref (self->stage_labels);
@@ -253,11 +281,60 @@ lg_lead_import_init (LgLeadImport *self)
   self->has_header = TRUE;
   self->problems = g_ptr_array_new_with_free_func (problem_free);
   self->failed_rows = g_ptr_array_new_with_free_func (failed_row_free);
+  self->conflict_list = g_ptr_array_new_with_free_func (conflict_free);
+  self->conflict_actions = g_hash_table_new (g_direct_hash, g_direct_equal);
+  self->on_conflict = LG_CONFLICT_SKIP;
   self->unknown_stages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->unknown_qualifications = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                         g_free);
   self->stage_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->qualification_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+const char *
+lg_conflict_action_get_id (LgConflictAction action)
+{
+  static const char *ids[] = { "skip", "merge", "create" };
+
+  g_return_val_if_fail (action <= LG_CONFLICT_CREATE, NULL);
+
+  return ids[action];
+}
+
+gboolean
+lg_conflict_action_from_id (const char       *id,
+                            LgConflictAction *action)
+{
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  for (LgConflictAction a = LG_CONFLICT_SKIP; a <= LG_CONFLICT_CREATE; a++)
+    if (g_strcmp0 (id, lg_conflict_action_get_id (a)) == 0)
+      {
+        *action = a;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+lg_conflict_field_get_label (LgConflictField field)
+{
+  switch (field)
+    {
+    case LG_CONFLICT_FIELD_NAME:
+      return _("Name");
+    case LG_CONFLICT_FIELD_EMAIL:
+      return _("Email");
+    case LG_CONFLICT_FIELD_PHONE:
+      return _("Phone");
+    case LG_CONFLICT_FIELD_TELEGRAM:
+      return _("Telegram");
+    case LG_CONFLICT_FIELD_COMPANY:
+      return _("Company");
+    case LG_CONFLICT_N_FIELDS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
 }
 
 const char *
@@ -340,6 +417,38 @@ lg_lead_import_set_dry_run (LgLeadImport *self,
   g_return_if_fail (LG_IS_LEAD_IMPORT (self));
 
   self->dry_run = dry_run;
+}
+
+void
+lg_lead_import_set_on_conflict (LgLeadImport     *self,
+                                LgConflictAction  action)
+{
+  g_return_if_fail (LG_IS_LEAD_IMPORT (self));
+  g_return_if_fail (action <= LG_CONFLICT_CREATE);
+
+  self->on_conflict = action;
+}
+
+void
+lg_lead_import_set_conflict_action (LgLeadImport     *self,
+                                    guint             line,
+                                    LgConflictAction  action)
+{
+  g_return_if_fail (LG_IS_LEAD_IMPORT (self));
+  g_return_if_fail (action <= LG_CONFLICT_CREATE);
+
+  g_hash_table_insert (self->conflict_actions, GUINT_TO_POINTER (line),
+                       GUINT_TO_POINTER (action + 1));
+}
+
+static LgConflictAction
+conflict_action (LgLeadImport *self,
+                 guint         line)
+{
+  guint chosen = GPOINTER_TO_UINT (g_hash_table_lookup (self->conflict_actions,
+                                                        GUINT_TO_POINTER (line)));
+
+  return chosen > 0 ? (LgConflictAction) (chosen - 1) : self->on_conflict;
 }
 
 LgCsvMapping *
@@ -426,16 +535,33 @@ lg_import_problem_to_string (const LgImportProblem *problem)
 }
 
 /* Our own export puts an apostrophe before cells a spreadsheet would run as
- * formulas or read as numbers without their leading zero (lg-csv-writer);
- * reading them back takes it off. */
+ * formulas or read as numbers without their leading zero, and before cells
+ * that start with an apostrophe of their own that would otherwise be taken
+ * off (lg-csv-writer's round trip rule); reading them back takes exactly that
+ * one off. A quoted cell keeps its spaces, tabs and CRs at either end, as
+ * RFC 4180 says and as our export writes them; an unquoted one is trimmed,
+ * as spreadsheets pad cells. */
 static char *
-cell_value (const char *field)
+cell_value (const char *field,
+            gboolean    quoted)
 {
-  if (field[0] == '\'' && field[1] != '\0' &&
-      (strchr ("=+-@\t\r", field[1]) != NULL ||
-       (field[1] == '0' && g_ascii_isdigit (field[2]))))
+  char *value;
+
+  if (lg_csv_cell_has_added_apostrophe (field))
     field++;
-  return g_strstrip (g_strdup (field));
+  value = g_strdup (field);
+  return quoted ? value : g_strstrip (value);
+}
+
+/* The fields whose text is stored as written; the others (addresses, numbers,
+ * dates, labels) are keys or values that never mean their spaces. */
+static gboolean
+is_free_text (LgCsvField field)
+{
+  return field == LG_CSV_FIELD_NAME || field == LG_CSV_FIELD_FIRST_NAME ||
+         field == LG_CSV_FIELD_LAST_NAME || field == LG_CSV_FIELD_COMPANY ||
+         field == LG_CSV_FIELD_NOTES || field == LG_CSV_FIELD_LOST_REASON ||
+         field == LG_CSV_FIELD_ADD_TO_NOTES;
 }
 
 static gboolean
@@ -636,6 +762,7 @@ parse_row (LgLeadImport *self,
   } G_STMT_END
 
   memset (row, 0, sizeof *row);
+  row->line = line;
 
   /* Padding a short row would shift nothing but would hide a broken file. */
   if (n_fields != n_columns)
@@ -653,11 +780,13 @@ parse_row (LgLeadImport *self,
       LgCsvField field = lg_csv_mapping_get_field (mapping, i);
       const char *cell = lg_csv_reader_get_field (reader, i);
 
+      gboolean quoted = is_free_text (field) && lg_csv_reader_get_field_quoted (reader, i);
+
       if (field == LG_CSV_FIELD_IGNORE || cell[0] == '\0')
         continue;
       if (field == LG_CSV_FIELD_ADD_TO_NOTES)
         {
-          g_autofree char *value = cell_value (cell);
+          g_autofree char *value = cell_value (cell, quoted);
 
           if (value[0] == '\0')
             continue;
@@ -670,7 +799,7 @@ parse_row (LgLeadImport *self,
       /* The first non-empty column wins: "Email - Work" before "Email - Home". */
       if (row->text[field] == NULL)
         {
-          char *value = cell_value (cell);
+          char *value = cell_value (cell, quoted);
 
           if (value[0] == '\0')
             {
@@ -868,6 +997,7 @@ keep_row (Feed *feed,
     .closed = row->closed,
     .has_value = row->has_value,
     .replaces_notes = row->text[LG_CSV_FIELD_NOTES] != NULL,
+    .line = row->line,
   };
 
   memcpy (record.currency, row->currency, sizeof record.currency);
@@ -1009,17 +1139,6 @@ validate_pass (LgLeadImport  *self,
   return TRUE;
 }
 
-gboolean
-lg_lead_import_validate (LgLeadImport  *self,
-                         GCancellable  *cancellable,
-                         GError       **error)
-{
-  g_return_val_if_fail (LG_IS_LEAD_IMPORT (self), FALSE);
-
-  reset_results (self);
-  return validate_pass (self, NULL, cancellable, error);
-}
-
 /* Writing */
 
 /* What the write pass knows about the leads already there, by each key. */
@@ -1031,7 +1150,8 @@ typedef struct
   GHashTable *by_phone;    /* normalised phone -> id */
   GHashTable *by_telegram; /* lower-case handle -> id */
   GHashTable *by_telegram_id; /* Telegram's user id -> id */
-  GStringChunk *keys;      /* the keys of the four above */
+  GHashTable *by_lead;     /* id -> LeadKeys, each lead's own keys, for conflicts */
+  GStringChunk *keys;      /* the keys of the five above */
   GHashTable *sources;     /* name -> source id */
   double      position[5]; /* next position per stage */
   gint64      now;
@@ -1051,6 +1171,14 @@ typedef struct
   gint64        source_id;
   double        position;
 } PendingLead;
+
+/* A lead's keys as the index knows them (strings in Index.keys). */
+typedef struct
+{
+  const char *email;
+  const char *telegram;
+  const char *telegram_id;
+} LeadKeys;
 
 /* Rows per INSERT statement: one statement per row costs more in opening and
  * closing the table's six indexes than in the inserting itself. 18 columns ×
@@ -1076,12 +1204,27 @@ index_clear (Index *index)
   g_clear_pointer (&index->by_phone, g_hash_table_unref);
   g_clear_pointer (&index->by_telegram, g_hash_table_unref);
   g_clear_pointer (&index->by_telegram_id, g_hash_table_unref);
+  g_clear_pointer (&index->by_lead, g_hash_table_unref);
   g_clear_pointer (&index->keys, g_string_chunk_free);
   g_clear_pointer (&index->sources, g_hash_table_unref);
   g_clear_pointer (&index->pending, g_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Index, index_clear)
+
+/* Whether a normalised phone has digits enough to be one person's. */
+static gboolean
+is_phone_key (const char *phone)
+{
+  guint digits = 0;
+
+  if (phone == NULL)
+    return FALSE;
+  for (const char *p = phone; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      digits++;
+  return digits >= MIN_PHONE_KEY_DIGITS;
+}
 
 static void
 index_add (Index      *index,
@@ -1092,6 +1235,23 @@ index_add (Index      *index,
            const char *telegram_id)
 {
   gpointer value = GSIZE_TO_POINTER ((gsize) id);
+  LeadKeys *keys = g_hash_table_lookup (index->by_lead, value);
+
+  /* What the lead holds after this row: the row's keys where it has them
+   * (an update writes coalesce (row, lead)). */
+  if (keys == NULL)
+    {
+      keys = g_new0 (LeadKeys, 1);
+      g_hash_table_insert (index->by_lead, value, keys);
+    }
+  if (email != NULL && g_strcmp0 (keys->email, email) != 0)
+    keys->email = g_string_chunk_insert (index->keys, email);
+  if (telegram_key != NULL && g_strcmp0 (keys->telegram, telegram_key) != 0)
+    keys->telegram = g_string_chunk_insert (index->keys, telegram_key);
+  if (telegram_id != NULL && g_strcmp0 (keys->telegram_id, telegram_id) != 0)
+    keys->telegram_id = g_string_chunk_insert (index->keys, telegram_id);
+  if (!is_phone_key (phone_key))
+    phone_key = NULL;
 
   /* The first lead with a key keeps it, as the oldest is the one to update. */
   if (email != NULL && !g_hash_table_contains (index->by_email, email))
@@ -1121,6 +1281,7 @@ index_load (Index    *index,
   index->by_phone = g_hash_table_new (g_str_hash, g_str_equal);
   index->by_telegram = g_hash_table_new (g_str_hash, g_str_equal);
   index->by_telegram_id = g_hash_table_new (g_str_hash, g_str_equal);
+  index->by_lead = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
   index->keys = g_string_chunk_new (64 * 1024);
   index->sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   index->pending = g_array_sized_new (FALSE, FALSE, sizeof (PendingLead), INSERT_BATCH);
@@ -1178,7 +1339,7 @@ index_find (Index        *index,
   if (row->email_key != NULL &&
       (id = g_hash_table_lookup (index->by_email, row->email_key)) != NULL)
     return GPOINTER_TO_SIZE (id);
-  if (row->phone != NULL && (id = g_hash_table_lookup (index->by_phone, row->phone)))
+  if (is_phone_key (row->phone) && (id = g_hash_table_lookup (index->by_phone, row->phone)))
     return GPOINTER_TO_SIZE (id);
   if (row->telegram_key != NULL &&
       (id = g_hash_table_lookup (index->by_telegram, row->telegram_key)) != NULL)
@@ -1187,6 +1348,99 @@ index_find (Index        *index,
       (id = g_hash_table_lookup (index->by_telegram_id, row->telegram_id)) != NULL)
     return GPOINTER_TO_SIZE (id);
   return 0;
+}
+
+/* Another lead than match that one of the row's keys belongs to, or 0. */
+static gint64
+other_lead (GHashTable *table,
+            const char *key,
+            gint64      match)
+{
+  gpointer id;
+
+  if (key == NULL || (id = g_hash_table_lookup (table, key)) == NULL ||
+      (gint64) GPOINTER_TO_SIZE (id) == match)
+    return 0;
+  return GPOINTER_TO_SIZE (id);
+}
+
+/* Why the row, which matched the lead by some key, is not that lead: its
+ * email, Telegram username or id differs from the lead's, or one of its keys
+ * is another lead's. NULL when nothing contradicts. A match by our own
+ * export's lead id is the user's edit of that lead, never a conflict. A
+ * phone is no contradiction: people change numbers and have several. */
+static char *
+find_conflict (Index        *index,
+               const Record *row,
+               gint64        match)
+{
+  LeadKeys *keys = g_hash_table_lookup (index->by_lead, GSIZE_TO_POINTER ((gsize) match));
+  gint64 other;
+
+  if (row->id > 0 && row->id == match)
+    return NULL;
+  if (keys != NULL && row->email_key != NULL && keys->email != NULL &&
+      !g_str_equal (row->email_key, keys->email))
+    return g_strdup_printf (_("The row’s email %s differs from the lead’s, %s."), row->email,
+                            keys->email);
+  if (keys != NULL && row->telegram_key != NULL && keys->telegram != NULL &&
+      !g_str_equal (row->telegram_key, keys->telegram))
+    return g_strdup_printf (_("The row’s Telegram username @%s differs from the lead’s, @%s."),
+                            row->telegram, keys->telegram);
+  if (keys != NULL && row->telegram_id != NULL && keys->telegram_id != NULL &&
+      !g_str_equal (row->telegram_id, keys->telegram_id))
+    return g_strdup_printf (_("The row’s Telegram ID %s differs from the lead’s, %s."),
+                            row->telegram_id, keys->telegram_id);
+  if ((other = other_lead (index->by_email, row->email_key, match)) != 0 ||
+      (is_phone_key (row->phone) && (other = other_lead (index->by_phone, row->phone, match))) ||
+      (other = other_lead (index->by_telegram, row->telegram_key, match)) != 0 ||
+      (other = other_lead (index->by_telegram_id, row->telegram_id, match)) != 0)
+    return g_strdup_printf (_("The row matches this lead by one contact and lead %" PRId64
+                              " by another."), other);
+  return NULL;
+}
+
+/* Keeps the conflict for the preview, with the lead's side as it is in the
+ * database (an earlier row of the file that is not there has none). */
+static gboolean
+remember_conflict (LgLeadImport  *self,
+                   Index         *index,
+                   const Record  *row,
+                   gint64         match,
+                   char          *reason,
+                   GError       **error)
+{
+  LgImportConflict *conflict;
+  sqlite3_stmt *stmt;
+
+  self->conflicts++;
+  if (self->conflict_list->len >= LG_IMPORT_MAX_LISTED_CONFLICTS)
+    {
+      g_free (reason);
+      return TRUE;
+    }
+
+  conflict = g_new0 (LgImportConflict, 1);
+  conflict->line = row->line;
+  conflict->lead_id = match;
+  conflict->reason = reason;
+  conflict->row[LG_CONFLICT_FIELD_NAME] = g_strdup (row->name);
+  conflict->row[LG_CONFLICT_FIELD_EMAIL] = g_strdup (row->email);
+  conflict->row[LG_CONFLICT_FIELD_PHONE] = g_strdup (row->phone);
+  conflict->row[LG_CONFLICT_FIELD_TELEGRAM] = g_strdup (row->telegram);
+  conflict->row[LG_CONFLICT_FIELD_COMPANY] = g_strdup (row->company);
+  g_ptr_array_add (self->conflict_list, conflict);
+
+  stmt = lg_store_prepare (index->store, "SELECT name, email, phone, telegram_handle, company "
+                                         "FROM leads WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, match);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    for (int i = 0; i < LG_CONFLICT_N_FIELDS; i++)
+      conflict->lead[i] = g_strdup (lg_stmt_text (stmt, i));
+  sqlite3_reset (stmt);
+  return TRUE;
 }
 
 /* The source named in the file: an existing one by title or handle, else a
@@ -1589,6 +1843,7 @@ write_row (LgLeadImport  *self,
 {
   gint64 match = index_find (index, row);
   gboolean changed;
+  char *reason;
 
   if (match == 0)
     {
@@ -1607,12 +1862,116 @@ write_row (LgLeadImport  *self,
       self->skipped++;
       return TRUE;
     }
+
+  reason = find_conflict (index, row, match);
+  if (reason != NULL)
+    {
+      /* The lead's side for the report is read before anything changes it. */
+      if (index->pending->len > 0 && match >= g_array_index (index->pending, PendingLead, 0).id &&
+          !flush_creates (index, error))
+        {
+          g_free (reason);
+          return FALSE;
+        }
+      if (!remember_conflict (self, index, row, match, reason, error))
+        return FALSE;
+      switch (conflict_action (self, row->line))
+        {
+        case LG_CONFLICT_SKIP:
+          self->conflicts_skipped++;
+          return TRUE;
+        case LG_CONFLICT_CREATE:
+          self->created++;
+          return create_lead (index, row, error);
+        case LG_CONFLICT_MERGE:
+        default:
+          break;
+        }
+    }
+
   if (!update_lead (self, index, match, row, &changed, error))
     return FALSE;
   if (changed)
     self->updated++;
   else
     self->skipped++;
+  return TRUE;
+}
+
+/* What write_row would do, without writing: finds the conflicts, and keeps
+ * the index as the writing would so later rows of the file match alike. */
+static gboolean
+preview_row (LgLeadImport  *self,
+             Index         *index,
+             const Record  *row,
+             GError       **error)
+{
+  gint64 match = index_find (index, row);
+  char *reason;
+
+  if (match == 0 || self->mode == LG_IMPORT_MODE_CREATE)
+    {
+      if (match == 0 && self->mode != LG_IMPORT_MODE_UPDATE)
+        index_add (index, index->next_id++, row->email_key, row->phone, row->telegram_key,
+                   row->telegram_id);
+      return TRUE;
+    }
+
+  reason = find_conflict (index, row, match);
+  if (reason != NULL)
+    {
+      if (!remember_conflict (self, index, row, match, reason, error))
+        return FALSE;
+      switch (conflict_action (self, row->line))
+        {
+        case LG_CONFLICT_SKIP:
+          self->conflicts_skipped++;
+          return TRUE;
+        case LG_CONFLICT_CREATE:
+          index_add (index, index->next_id++, row->email_key, row->phone, row->telegram_key,
+                     row->telegram_id);
+          return TRUE;
+        case LG_CONFLICT_MERGE:
+        default:
+          break;
+        }
+    }
+  index_add (index, match, row->email_key, row->phone, row->telegram_key, row->telegram_id);
+  return TRUE;
+}
+
+/* The consumer of a validation: the rows against the leads, read only. */
+static gboolean
+preview_pass (LgLeadImport  *self,
+              LgStore       *store,
+              Feed          *feed,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_auto(Index) index = { 0 };
+
+  if (!index_load (&index, store, error))
+    return FALSE;
+
+  for (;;)
+    {
+      g_autoptr(Block) block = g_async_queue_pop (feed->queue);
+
+      if (block->last)
+        break;
+      for (guint i = 0; i < block->records->len; i++)
+        if (!preview_row (self, &index, &g_array_index (block->records, Record, i), error))
+          return FALSE;
+      if (check_cancelled (cancellable, error))
+        return FALSE;
+      report_progress (self, block->done);
+    }
+
+  if (!feed->ok)
+    {
+      g_propagate_error (error, g_steal_pointer (&feed->error));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -1711,7 +2070,8 @@ write_pass (LgLeadImport  *self,
     return FALSE;
   sqlite3_bind_int (stmt, 1, self->created);
   sqlite3_bind_int (stmt, 2, self->updated);
-  sqlite3_bind_int (stmt, 3, self->skipped);
+  /* The history has no column of its own for skipped conflicts. */
+  sqlite3_bind_int (stmt, 3, self->skipped + self->conflicts_skipped);
   sqlite3_bind_int (stmt, 4, self->failed);
   sqlite3_bind_int64 (stmt, 5, self->batch_id);
   if (!lg_store_step_done (store, stmt, _("Could not record the import"), error))
@@ -1741,6 +2101,36 @@ feed_clear (Feed *feed)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Feed, feed_clear)
+
+gboolean
+lg_lead_import_validate (LgLeadImport  *self,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(LgStore) store = NULL;
+  g_auto(Feed) feed = { .self = self, .cancellable = cancellable };
+  GThread *thread;
+  gboolean ok;
+
+  g_return_val_if_fail (LG_IS_LEAD_IMPORT (self), FALSE);
+
+  reset_results (self);
+  /* The leads are read, never written: the conflicts show before the import. */
+  store = lg_store_open (self->db_path, error);
+  if (store == NULL)
+    return FALSE;
+
+  feed.queue = g_async_queue_new_full ((GDestroyNotify) block_free);
+  feed.stop = g_cancellable_new ();
+  thread = g_thread_new ("lg-import-check", read_thread, &feed);
+  ok = preview_pass (self, store, &feed, cancellable, error);
+  if (!ok)
+    g_cancellable_cancel (feed.stop);
+  g_thread_join (thread);
+  if (ok)
+    report_progress (self, 1.0);
+  return ok;
+}
 
 gboolean
 lg_lead_import_run (LgLeadImport  *self,
@@ -1883,6 +2273,22 @@ lg_lead_import_get_failed (LgLeadImport *self)
   g_return_val_if_fail (LG_IS_LEAD_IMPORT (self), 0);
 
   return self->failed;
+}
+
+guint
+lg_lead_import_get_conflicts (LgLeadImport *self)
+{
+  g_return_val_if_fail (LG_IS_LEAD_IMPORT (self), 0);
+
+  return self->conflicts;
+}
+
+GPtrArray *
+lg_lead_import_list_conflicts (LgLeadImport *self)
+{
+  g_return_val_if_fail (LG_IS_LEAD_IMPORT (self), NULL);
+
+  return self->conflict_list;
 }
 
 gint64

@@ -27,6 +27,47 @@ typedef struct
   char  *reason;
 } LgImportProblem;
 
+/* What to do with a conflict: a row that matches a lead by one key (email,
+ * phone, Telegram username or id) but contradicts it by another (a different
+ * email, username or id, or a key of another lead). Never an update unless
+ * the user says so. */
+typedef enum
+{
+  LG_CONFLICT_SKIP,   /* leave the lead as it is, import nothing (the default) */
+  LG_CONFLICT_MERGE,  /* update the lead with the row, as for any match */
+  LG_CONFLICT_CREATE, /* a new lead from the row */
+} LgConflictAction;
+
+/* The compared contact fields of a conflict, in this order. */
+typedef enum
+{
+  LG_CONFLICT_FIELD_NAME,
+  LG_CONFLICT_FIELD_EMAIL,
+  LG_CONFLICT_FIELD_PHONE,
+  LG_CONFLICT_FIELD_TELEGRAM,
+  LG_CONFLICT_FIELD_COMPANY,
+  LG_CONFLICT_N_FIELDS,
+} LgConflictField;
+
+/* One conflict, the row and the lead side by side. */
+typedef struct
+{
+  guint   line;                        /* the file's line the row starts on */
+  gint64  lead_id;                     /* the lead it matched */
+  char   *reason;                      /* what contradicts, a sentence */
+  char   *row[LG_CONFLICT_N_FIELDS];   /* the row's values, NULL when empty */
+  char   *lead[LG_CONFLICT_N_FIELDS];  /* the lead's; all NULL when the lead is an
+                                        * earlier row of the file not written yet */
+} LgImportConflict;
+
+/* Conflicts listed one by one; more are counted only. */
+#define LG_IMPORT_MAX_LISTED_CONFLICTS 1000
+
+const char *lg_conflict_action_get_id   (LgConflictAction  action);
+gboolean    lg_conflict_action_from_id  (const char       *id,
+                                         LgConflictAction *action);
+const char *lg_conflict_field_get_label (LgConflictField   field);
+
 const char *lg_import_mode_get_id   (LgImportMode  mode);
 gboolean    lg_import_mode_from_id  (const char   *id,
                                      LgImportMode *mode);
@@ -53,8 +94,16 @@ void          lg_lead_import_set_mode          (LgLeadImport   *self,
 void          lg_lead_import_set_dry_run       (LgLeadImport   *self,
                                                 gboolean        dry_run);
 LgCsvMapping *lg_lead_import_get_mapping       (LgLeadImport   *self);
+/* What conflicts get unless chosen one by one; LG_CONFLICT_SKIP by default. */
+void          lg_lead_import_set_on_conflict   (LgLeadImport     *self,
+                                                LgConflictAction  action);
+/* The choice for the conflict of the row on that line (from the preview). */
+void          lg_lead_import_set_conflict_action (LgLeadImport     *self,
+                                                  guint             line,
+                                                  LgConflictAction  action);
 
-/* Only checks the rows (problems, unknown labels), writes nothing. */
+/* Only checks the rows (problems, unknown labels) and finds the conflicts
+ * with the leads there, writes nothing. */
 gboolean      lg_lead_import_validate          (LgLeadImport   *self,
                                                 GCancellable   *cancellable,
                                                 GError        **error);
@@ -77,6 +126,11 @@ guint         lg_lead_import_get_created       (LgLeadImport   *self);
 guint         lg_lead_import_get_updated       (LgLeadImport   *self);
 guint         lg_lead_import_get_skipped       (LgLeadImport   *self);
 guint         lg_lead_import_get_failed        (LgLeadImport   *self);
+/* Rows that conflict with a lead, whatever was done with them; the skipped
+ * ones are not in get_skipped (they count in the import history's skipped). */
+guint         lg_lead_import_get_conflicts     (LgLeadImport   *self);
+/* LgImportConflict, in file order, at most LG_IMPORT_MAX_LISTED_CONFLICTS. */
+GPtrArray    *lg_lead_import_list_conflicts    (LgLeadImport   *self);
 gint64        lg_lead_import_get_batch_id      (LgLeadImport   *self);
 const char   *lg_lead_import_get_note          (LgLeadImport   *self);
 /* LgImportProblem, in file order. */

@@ -23,6 +23,8 @@
 #define PREVIEW_ROWS 8
 /* Characters of a cell shown in the preview. */
 #define PREVIEW_WIDTH 28
+/* Conflicts shown one by one; the rest follow the choice for all. */
+#define SHOWN_CONFLICTS 50
 
 struct _LgImportWizard
 {
@@ -38,6 +40,8 @@ struct _LgImportWizard
   GPtrArray        *label_rows;   /* AdwComboRow per unknown label */
   GtkStringList    *problems;
   gboolean          loading;      /* the format rows are being set by code */
+  LgConflictAction  on_conflict;  /* for conflicts not chosen one by one */
+  GHashTable       *conflict_choices; /* line -> LgConflictAction + 1 */
 
   GtkButton        *back_button;
   GtkButton        *next_button;
@@ -59,6 +63,8 @@ struct _LgImportWizard
   GtkLabel         *validation_title;
   GtkLabel         *validation_label;
   GtkListView      *problems_view;
+  GtkScrolledWindow *conflicts_window;
+  GtkBox           *conflicts_box;
   GtkProgressBar   *progress_bar;
   AdwStatusPage    *summary_page;
   GtkButton        *report_button;
@@ -68,7 +74,7 @@ G_DEFINE_FINAL_TYPE (LgImportWizard, lg_import_wizard, ADW_TYPE_WINDOW)
 
 static const LgCsvEncoding encodings[] = {
   LG_CSV_ENCODING_AUTO, LG_CSV_ENCODING_UTF8, LG_CSV_ENCODING_UTF16LE, LG_CSV_ENCODING_UTF16BE,
-  LG_CSV_ENCODING_WINDOWS_1252,
+  LG_CSV_ENCODING_WINDOWS_1252, LG_CSV_ENCODING_WINDOWS_1251,
 };
 static const char delimiters[] = { 0, ',', ';', '\t', '|' };
 static const char *stage_values[] = { "cold", "warm", "hot", "won", "lost" };
@@ -323,6 +329,7 @@ lg_import_wizard_open_file (LgImportWizard  *self,
 
   g_free (self->path);
   self->path = g_file_get_path (file);
+  g_hash_table_remove_all (self->conflict_choices);
   self->loading = TRUE;
   adw_combo_row_set_selected (self->encoding_row, 0);
   adw_combo_row_set_selected (self->delimiter_row, 0);
@@ -401,6 +408,17 @@ new_import (LgImportWizard *self)
                              delimiters[adw_combo_row_get_selected (self->delimiter_row)]);
   lg_lead_import_set_has_header (self->import, gtk_switch_get_active (self->header_switch));
   lg_lead_import_set_mode (self->import, chosen_mode (self));
+  lg_lead_import_set_on_conflict (self->import, self->on_conflict);
+
+  {
+    GHashTableIter iter;
+    gpointer line, choice;
+
+    g_hash_table_iter_init (&iter, self->conflict_choices);
+    while (g_hash_table_iter_next (&iter, &line, &choice))
+      lg_lead_import_set_conflict_action (self->import, GPOINTER_TO_UINT (line),
+                                          GPOINTER_TO_UINT (choice) - 1);
+  }
 }
 
 static void
@@ -448,6 +466,173 @@ add_label_rows (LgImportWizard *self,
     }
 }
 
+/* Conflicts */
+
+static GtkWidget *
+new_action_dropdown (LgConflictAction selected)
+{
+  const char *choices[] = { _("Skip"), _("Merge into the Lead"), _("Create a New Lead"), NULL };
+  GtkWidget *dropdown = gtk_drop_down_new_from_strings (choices);
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
+  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+  return dropdown;
+}
+
+static void
+on_conflict_default_selected_cb (GtkDropDown    *dropdown,
+                                 GParamSpec     *pspec,
+                                 LgImportWizard *self)
+{
+  self->on_conflict = gtk_drop_down_get_selected (dropdown);
+}
+
+static void
+on_conflict_choice_selected_cb (GtkDropDown    *dropdown,
+                                GParamSpec     *pspec,
+                                LgImportWizard *self)
+{
+  guint line = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dropdown), "line"));
+
+  g_hash_table_insert (self->conflict_choices, GUINT_TO_POINTER (line),
+                       GUINT_TO_POINTER (gtk_drop_down_get_selected (dropdown) + 1));
+}
+
+static GtkWidget *
+new_cell (const char *text,
+          gboolean    heading)
+{
+  g_autofree char *flat = g_strdelimit (g_strdup (text != NULL ? text : "—"), "\r\n\t", ' ');
+  GtkWidget *label = gtk_label_new (flat);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_selectable (GTK_LABEL (label), !heading);
+  gtk_widget_set_hexpand (label, TRUE);
+  if (heading)
+    gtk_widget_add_css_class (label, "heading");
+  return label;
+}
+
+/* One conflict: what contradicts, the row and the lead side by side, and
+ * what to do with it. */
+static GtkWidget *
+new_conflict_card (LgImportWizard         *self,
+                   const LgImportConflict *conflict)
+{
+  g_autofree char *title = g_strdup_printf (_("Line %u: %s"), conflict->line, conflict->reason);
+  g_autofree char *lead_title = g_strdup_printf (_("Lead %" G_GINT64_FORMAT " in Leadgram"),
+                                                 conflict->lead_id);
+  g_autofree char *name = g_strdup_printf ("conflict-action-%u", conflict->line);
+  gpointer chosen = g_hash_table_lookup (self->conflict_choices,
+                                         GUINT_TO_POINTER (conflict->line));
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *dropdown;
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_set_margin_start (grid, 12);
+  gtk_widget_set_margin_end (grid, 12);
+  gtk_widget_set_margin_bottom (grid, 12);
+  gtk_widget_set_margin_start (header, 12);
+  gtk_widget_set_margin_end (header, 12);
+  gtk_widget_set_margin_top (header, 12);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (header), label);
+
+  dropdown = new_action_dropdown (chosen != NULL ? GPOINTER_TO_UINT (chosen) - 1
+                                                 : self->on_conflict);
+  gtk_widget_set_name (dropdown, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  title, -1);
+  g_object_set_data (G_OBJECT (dropdown), "line", GUINT_TO_POINTER (conflict->line));
+  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_conflict_choice_selected_cb),
+                    self);
+  gtk_box_append (GTK_BOX (header), dropdown);
+  gtk_box_append (GTK_BOX (card), header);
+
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
+  gtk_grid_attach (GTK_GRID (grid), new_cell (_("In the File"), TRUE), 1, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), new_cell (lead_title, TRUE), 2, 0, 1, 1);
+  for (guint f = 0; f < LG_CONFLICT_N_FIELDS; f++)
+    {
+      GtkWidget *field = new_cell (lg_conflict_field_get_label (f), FALSE);
+
+      gtk_widget_add_css_class (field, "dim-label");
+      gtk_widget_set_hexpand (field, FALSE);
+      gtk_grid_attach (GTK_GRID (grid), field, 0, f + 1, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), new_cell (conflict->row[f], FALSE), 1, f + 1, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), new_cell (conflict->lead[f], FALSE), 2, f + 1, 1, 1);
+    }
+  gtk_box_append (GTK_BOX (card), grid);
+  return card;
+}
+
+static void
+show_conflicts (LgImportWizard *self)
+{
+  GPtrArray *conflicts = lg_lead_import_list_conflicts (self->import);
+  guint n = lg_lead_import_get_conflicts (self->import);
+  GtkWidget *child;
+  GtkWidget *header;
+  GtkWidget *label;
+  GtkWidget *dropdown;
+  g_autofree char *text = NULL;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->conflicts_box))) != NULL)
+    gtk_box_remove (self->conflicts_box, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->conflicts_window), n > 0);
+  if (n == 0)
+    return;
+
+  text = g_strdup_printf (ngettext ("%u row matches a lead by one contact but contradicts it by "
+                                    "another. Nothing is overwritten unless you choose so.",
+                                    "%u rows match a lead by one contact but contradict it by "
+                                    "another. Nothing is overwritten unless you choose so.", n),
+                          n);
+  label = gtk_label_new (text);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (self->conflicts_box, label);
+
+  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  label = gtk_label_new (_("For All Conflicts"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (header), label);
+  dropdown = new_action_dropdown (self->on_conflict);
+  gtk_widget_set_name (dropdown, "conflict-action-all");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("For All Conflicts"), -1);
+  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_conflict_default_selected_cb),
+                    self);
+  gtk_box_append (GTK_BOX (header), dropdown);
+  gtk_box_append (self->conflicts_box, header);
+
+  for (guint i = 0; i < conflicts->len && i < SHOWN_CONFLICTS; i++)
+    gtk_box_append (self->conflicts_box,
+                    new_conflict_card (self, g_ptr_array_index (conflicts, i)));
+  if (n > SHOWN_CONFLICTS)
+    {
+      g_autofree char *more = g_strdup_printf (ngettext ("%u more conflict follows the choice "
+                                                         "for all.",
+                                                         "%u more conflicts follow the choice "
+                                                         "for all.", n - SHOWN_CONFLICTS),
+                                               n - SHOWN_CONFLICTS);
+
+      label = gtk_label_new (more);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (self->conflicts_box, label);
+    }
+}
+
 static void
 show_validation (LgImportWizard *self)
 {
@@ -489,6 +674,7 @@ show_validation (LgImportWizard *self)
   gtk_label_set_label (self->validation_label, text);
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->problems_view)),
                           problems->len > 0);
+  show_conflicts (self);
   show_step (self, "validation");
 }
 
@@ -574,12 +760,13 @@ on_imported_cb (GObject      *object,
     g_warning ("%s", save_error->message);
 
   summary = g_strdup_printf (_("Created %u, updated %u, skipped %u (unchanged or not matching "
-                               "the mode), failed %u. You can undo this import from Import "
-                               "History."),
+                               "the mode), failed %u, in conflict with a lead %u. You can undo "
+                               "this import from Import History."),
                              lg_lead_import_get_created (import),
                              lg_lead_import_get_updated (import),
                              lg_lead_import_get_skipped (import),
-                             lg_lead_import_get_failed (import));
+                             lg_lead_import_get_failed (import),
+                             lg_lead_import_get_conflicts (import));
   adw_status_page_set_description (self->summary_page, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->report_button), lg_lead_import_get_failed (import) > 0);
   show_step (self, "summary");
@@ -745,6 +932,7 @@ lg_import_wizard_finalize (GObject *object)
   g_ptr_array_unref (self->preview);
   g_ptr_array_unref (self->mapping_rows);
   g_ptr_array_unref (self->label_rows);
+  g_hash_table_unref (self->conflict_choices);
 
   G_OBJECT_CLASS (lg_import_wizard_parent_class)->finalize (object);
 }
@@ -780,6 +968,8 @@ lg_import_wizard_class_init (LgImportWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgImportWizard, validation_title);
   gtk_widget_class_bind_template_child (widget_class, LgImportWizard, validation_label);
   gtk_widget_class_bind_template_child (widget_class, LgImportWizard, problems_view);
+  gtk_widget_class_bind_template_child (widget_class, LgImportWizard, conflicts_window);
+  gtk_widget_class_bind_template_child (widget_class, LgImportWizard, conflicts_box);
   gtk_widget_class_bind_template_child (widget_class, LgImportWizard, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, LgImportWizard, summary_page);
   gtk_widget_class_bind_template_child (widget_class, LgImportWizard, report_button);
@@ -808,6 +998,7 @@ lg_import_wizard_init (LgImportWizard *self)
   self->preview = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   self->mapping_rows = g_ptr_array_new ();
   self->label_rows = g_ptr_array_new ();
+  self->conflict_choices = g_hash_table_new (g_direct_hash, g_direct_equal);
   self->problems = gtk_string_list_new (NULL);
 
   self->loading = TRUE;
@@ -863,4 +1054,21 @@ lg_import_wizard_get_mapping (LgImportWizard *self)
   g_return_val_if_fail (LG_IS_IMPORT_WIZARD (self), NULL);
 
   return self->mapping;
+}
+
+LgCsvEncoding
+lg_import_wizard_get_encoding (LgImportWizard *self)
+{
+  g_return_val_if_fail (LG_IS_IMPORT_WIZARD (self), LG_CSV_ENCODING_AUTO);
+
+  return encodings[adw_combo_row_get_selected (self->encoding_row)];
+}
+
+void
+lg_import_wizard_set_encoding (LgImportWizard *self,
+                               LgCsvEncoding   encoding)
+{
+  g_return_if_fail (LG_IS_IMPORT_WIZARD (self));
+
+  adw_combo_row_set_selected (self->encoding_row, index_of_encoding (encoding));
 }

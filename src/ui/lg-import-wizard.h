@@ -27,5 +27,10 @@ gboolean        lg_import_wizard_open_file    (LgImportWizard  *self,
 const char     *lg_import_wizard_get_step     (LgImportWizard  *self);
 LgCsvMapping   *lg_import_wizard_get_mapping  (LgImportWizard  *self);
 LgLeadImport   *lg_import_wizard_get_import   (LgImportWizard  *self);
+/* The encoding the preview shows, the detected one until the user picks
+ * another; setting it reads the file again. */
+LgCsvEncoding   lg_import_wizard_get_encoding (LgImportWizard  *self);
+void            lg_import_wizard_set_encoding (LgImportWizard  *self,
+                                               LgCsvEncoding    encoding);
 
 G_END_DECLS

@@ -496,6 +496,98 @@ test_csv_import_undo_export (void)
   g_assert_nonnull (strstr (err, "--mode is create, update or both"));
 }
 
+/* A Russian Excel export is read as Windows-1251 by guess; --encoding
+ * overrides the guess. */
+static void
+test_csv_import_encoding (void)
+{
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "cp1251.db", NULL);
+  g_autofree char *path = fixture ("windows-1251.csv");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", db, "import-csv", path, "--encoding",
+                                               "windows-1252", "--dry-run", NULL },
+                            &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Dry run: would create 3"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", db, "import-csv", path, "--encoding",
+                                               "koi9", NULL }, &out, &err), !=, 0);
+  g_assert_nonnull (strstr (err, "--encoding"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", db, "import-csv", path, NULL },
+                            &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Windows-1251"));
+  g_assert_nonnull (strstr (out, "Created 3"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", db, "leads", NULL }, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Анна Петрова"));
+  g_assert_null (strstr (out, "Àííà"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Chosen by name, the file reads the same. */
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", db, "import-csv", path, "--encoding",
+                                               "cp1251", NULL }, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Created 0, updated 0, skipped 3"));
+}
+
+/* A row that matches a lead by phone but has another email is a conflict:
+ * listed, skipped by default, merged or created with --on-conflict. */
+static void
+test_csv_import_conflict (void)
+{
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "conflict.db", NULL);
+  g_autofree char *first = g_build_filename (dir, "first.csv", NULL);
+  g_autofree char *second = g_build_filename (dir, "second.csv", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_true (g_file_set_contents (first, "Name,Email,Phone\n"
+                                      "Ирина Соколова,irina@example.ru,+7 912 000 11 22\n",
+                                      -1, NULL));
+  g_assert_true (g_file_set_contents (second, "Name,Email,Phone\n"
+                                      "Li Chen,li.chen@example.com,+79120001122\n", -1, NULL));
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", db, "import-csv", first, NULL },
+                            &out, &err), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", db, "import-csv", second, NULL },
+                            &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Conflict on line 2 with lead 1"));
+  g_assert_nonnull (strstr (out, "Li Chen"));
+  g_assert_nonnull (strstr (out, "Ирина Соколова"));
+  g_assert_nonnull (strstr (out, "1 row contradicts the lead it matches and was skipped"));
+  g_assert_nonnull (strstr (out, "Created 0, updated 0, skipped 0"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", db, "import-csv", second, "--on-conflict",
+                                               "sideways", NULL }, &out, &err), !=, 0);
+  g_assert_nonnull (strstr (err, "--on-conflict is skip, merge or create"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", db, "import-csv", second, "--on-conflict",
+                                               "create", NULL }, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Created 1, updated 0"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", db, "leads", NULL }, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Ирина Соколова"));
+  g_assert_nonnull (strstr (out, "Li Chen"));
+}
+
 /* Runs the CLI on path and returns its standard output; the exit status
  * must be expected. */
 static char *
@@ -719,6 +811,8 @@ main (int   argc,
   g_test_add_func ("/cli/escapes", test_escapes);
 
   g_test_add_func ("/cli/csv/import-undo-export", test_csv_import_undo_export);
+  g_test_add_func ("/cli/csv/import-encoding", test_csv_import_encoding);
+  g_test_add_func ("/cli/csv/import-conflict", test_csv_import_conflict);
 
   g_test_add_func ("/cli/leads", test_leads);
 

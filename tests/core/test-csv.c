@@ -67,6 +67,16 @@ test_reader_encodings (void)
     { "tab.tsv", LG_CSV_ENCODING_UTF8, '\t',
       "Name|Email|Notes\nAnn|ann@example.com|has, comma\n", FALSE },
     { "cr-only.csv", LG_CSV_ENCODING_UTF8, ',', "a|b\n1|2\nx\ry|3\n", FALSE },
+    /* A Russian Excel export (made with iconv -t CP1251): Cyrillic, not "Àííà". */
+    { "windows-1251.csv", LG_CSV_ENCODING_WINDOWS_1251, ';',
+      "Имя|Email|Телефон|Компания|Этап\n"
+      "Анна Петрова|anna@example.ru|+7 912 345-67-89|ООО «Ромашка»|Новый\n"
+      "Иван Смирнов|ivan@example.ru|+7 495 123-45-67|Рога и копыта|Новый\n"
+      "Ёлка Щукина|yolka@example.ru||ИП Щукина Ё.|\n", TRUE },
+    /* Western text with runs of accented letters (iconv -t CP1252) stays Western. */
+    { "windows-1252-german-french.csv", LG_CSV_ENCODING_WINDOWS_1252, ';',
+      "Name|Firma|Stadt\nJürgen Müller|Bäckerei Größe GmbH|Köln\n"
+      "Hélène Lefèvre|Société créée|Besançon\nÄÖÜ Öztürk|Straße|Zürich\n", TRUE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -84,6 +94,34 @@ test_reader_encodings (void)
       g_assert_cmpstr (rows, ==, cases[i].rows);
       g_assert_true ((lg_csv_reader_get_note (reader) != NULL) == cases[i].note);
     }
+}
+
+/* The user's choice of code page wins over the guess, and names parse. */
+static void
+test_reader_encoding_choice (void)
+{
+  g_autofree char *path = fixture ("windows-1251.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgCsvReader) reader = NULL;
+  LgCsvEncoding encoding = LG_CSV_ENCODING_AUTO;
+
+  reader = lg_csv_reader_new_for_path (path, LG_CSV_ENCODING_WINDOWS_1252, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lg_csv_reader_get_encoding (reader), ==, LG_CSV_ENCODING_WINDOWS_1252);
+  g_assert_true (lg_csv_reader_next (reader, NULL, &error));
+  g_assert_true (lg_csv_reader_next (reader, NULL, &error));
+  g_assert_cmpstr (lg_csv_reader_get_field (reader, 0), ==, "Àííà Ïåòðîâà");
+  /* Chosen, not guessed: no note. */
+  g_assert_null (lg_csv_reader_get_note (reader));
+
+  g_assert_true (lg_csv_encoding_from_name ("CP1251", &encoding));
+  g_assert_cmpint (encoding, ==, LG_CSV_ENCODING_WINDOWS_1251);
+  g_assert_true (lg_csv_encoding_from_name ("windows-1252", &encoding));
+  g_assert_cmpint (encoding, ==, LG_CSV_ENCODING_WINDOWS_1252);
+  g_assert_true (lg_csv_encoding_from_name ("utf-8", &encoding));
+  g_assert_cmpint (encoding, ==, LG_CSV_ENCODING_UTF8);
+  g_assert_false (lg_csv_encoding_from_name ("koi8-r", &encoding));
+  g_assert_cmpstr (lg_csv_encoding_get_label (LG_CSV_ENCODING_WINDOWS_1251), ==, "Windows-1251");
 }
 
 static void
@@ -201,6 +239,85 @@ test_reader_streaming (void)
   g_assert_cmpuint (n, ==, 5000);
 }
 
+/* 10 MB of "a," is one row of 5.2 million columns: the reader stops at the
+ * column limit, having read little more than the limit's worth of the file,
+ * instead of building the whole row. */
+static void
+test_reader_too_many_columns (void)
+{
+  gsize size = 10 * 1024 * 1024;
+  char *data = g_malloc (size);
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(LgCsvReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  for (gsize i = 0; i < size; i += 2)
+    memcpy (data + i, "a,", 2);
+  stream = g_memory_input_stream_new_from_data (data, size, g_free);
+  reader = lg_csv_reader_new (stream, LG_CSV_ENCODING_AUTO, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (lg_csv_reader_next (reader, NULL, &error));
+  g_assert_error (error, LG_CSV_ERROR, LG_CSV_ERROR_TOO_MANY_COLUMNS);
+  g_assert_nonnull (strstr (error->message, "10000"));
+  g_assert_nonnull (strstr (error->message, "line 1"));
+  /* 10,000 columns are 20 KB: the reader went no further than a read buffer
+   * or two past them. */
+  g_assert_cmpint (lg_csv_reader_get_position (reader), <, 256 * 1024);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+  g_clear_error (&error);
+
+  /* A header of exactly the limit is still read. */
+  {
+    g_autoptr(GString) row = g_string_new ("x");
+    g_autoptr(GInputStream) ok_stream = NULL;
+    g_autoptr(LgCsvReader) ok_reader = NULL;
+
+    for (guint i = 1; i < LG_CSV_MAX_COLUMNS; i++)
+      g_string_append (row, ",x");
+    g_string_append (row, "\n1\n");
+    ok_stream = g_memory_input_stream_new_from_data (g_strdup (row->str), row->len, g_free);
+    ok_reader = lg_csv_reader_new (ok_stream, LG_CSV_ENCODING_AUTO, ',', NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (lg_csv_reader_next (ok_reader, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (lg_csv_reader_get_n_fields (ok_reader), ==, LG_CSV_MAX_COLUMNS);
+  }
+}
+
+/* A 2 MB field, quoted or not, is an error that names the line; the rows
+ * before it are read. */
+static void
+test_reader_field_too_long (void)
+{
+  const char *opening[] = { "", "\"" };
+
+  for (guint q = 0; q < G_N_ELEMENTS (opening); q++)
+    {
+      g_autoptr(GString) data = g_string_new ("name,notes\nAnn,short\nBob,");
+      g_autoptr(GInputStream) stream = NULL;
+      g_autoptr(LgCsvReader) reader = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_string_append (data, opening[q]);
+      for (guint i = 0; i < 2 * 1024 * 1024; i++)
+        g_string_append_c (data, 'x');
+      g_string_append (data, opening[q]);
+      g_string_append (data, "\nCid,after\n");
+      stream = g_memory_input_stream_new_from_data (g_strdup (data->str), data->len, g_free);
+      reader = lg_csv_reader_new (stream, LG_CSV_ENCODING_AUTO, 0, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (lg_csv_reader_next (reader, NULL, &error));
+      g_assert_true (lg_csv_reader_next (reader, NULL, &error));
+      g_assert_cmpstr (lg_csv_reader_get_field (reader, 1), ==, "short");
+      g_assert_false (lg_csv_reader_next (reader, NULL, &error));
+      g_assert_error (error, LG_CSV_ERROR, LG_CSV_ERROR_FIELD_TOO_LONG);
+      g_assert_nonnull (strstr (error->message, "line 3"));
+      g_assert_nonnull (strstr (error->message, "1 MB"));
+      g_assert_cmpint (lg_csv_reader_get_position (reader), <, 1024 * 1024 + 256 * 1024);
+    }
+}
+
 static void
 test_mapping_guess (void)
 {
@@ -308,6 +425,31 @@ test_writer (void)
                    "\" padded \",\"'02079460958\",0,0.5\r\n");
 }
 
+/* The round trip rule: an apostrophe is added exactly where the reader takes
+ * one off, and only there. */
+static void
+test_writer_apostrophe (void)
+{
+  static const struct { const char *value; const char *written; gboolean stripped; } cases[] = {
+    { "'=already quoted", "\"''=already quoted\"", TRUE },
+    { "''double", "\"'''double\"", TRUE },
+    { "'hello", "'hello", FALSE },
+    { "'", "'", FALSE },
+    { "'0123", "\"''0123\"", TRUE },
+    { "'0123x", "'0123x", FALSE },
+    { "=1", "\"'=1\"", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *written = lg_csv_quote_field (cases[i].value, ',');
+
+      g_test_message ("%s", cases[i].value);
+      g_assert_cmpstr (written, ==, cases[i].written);
+      g_assert_cmpint (lg_csv_cell_has_added_apostrophe (cases[i].value), ==, cases[i].stripped);
+    }
+}
+
 static void
 test_writer_plain_numbers (void)
 {
@@ -334,14 +476,18 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/csv/reader/encodings", test_reader_encodings);
+  g_test_add_func ("/csv/reader/encoding-choice", test_reader_encoding_choice);
   g_test_add_func ("/csv/reader/line-ends", test_reader_line_ends);
   g_test_add_func ("/csv/reader/ragged", test_reader_ragged);
   g_test_add_func ("/csv/reader/failures", test_reader_failures);
   g_test_add_func ("/csv/reader/streaming", test_reader_streaming);
+  g_test_add_func ("/csv/reader/too-many-columns", test_reader_too_many_columns);
+  g_test_add_func ("/csv/reader/field-too-long", test_reader_field_too_long);
   g_test_add_func ("/csv/mapping/guess", test_mapping_guess);
   g_test_add_func ("/csv/mapping/rules-and-saving", test_mapping_rules_and_saving);
   g_test_add_func ("/csv/writer", test_writer);
   g_test_add_func ("/csv/writer/plain-numbers", test_writer_plain_numbers);
+  g_test_add_func ("/csv/writer/apostrophe", test_writer_apostrophe);
 
   return g_test_run ();
 }

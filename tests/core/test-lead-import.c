@@ -14,6 +14,7 @@
 #include "lg-csv-reader.h"
 #include "lg-lead-export.h"
 #include "lg-lead-import.h"
+#include "lg-sample-workspace.h"
 #include "lg-store-private.h"
 #include "lg-test-util.h"
 
@@ -680,6 +681,219 @@ test_round_trip (void)
   g_assert_nonnull (strstr (a, "\"'=HYPERLINK(\"\"x\"\")\""));
 }
 
+/* The free-text columns of every lead, in id order, one line per lead with
+ * every byte escaped, for comparing two workspaces. */
+static char *
+dump_leads (LgStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = lg_store_prepare (store, "SELECT name, company, notes, lost_reason, "
+                                                "email, phone, telegram_handle, stage, value, "
+                                                "currency FROM leads ORDER BY id", &error);
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int col = 0; col < 10; col++)
+        {
+          g_autofree char *escaped = g_strescape (lg_stmt_text (stmt, col) != NULL ?
+                                                  lg_stmt_text (stmt, col) : "(null)", NULL);
+
+          g_string_append_printf (out, "%s[%s]", col > 0 ? " " : "", escaped);
+        }
+      g_string_append_c (out, '\n');
+    }
+  sqlite3_reset (stmt);
+  return g_string_free (out, FALSE);
+}
+
+/* Our own export read back is what was written, whatever the cells hold:
+ * apostrophes the writer did not add, formula-like starts, spaces, tabs and
+ * CR at either end. Re-importing changes nothing; importing into an empty
+ * workspace gives the same leads. */
+static void
+test_round_trip_nasty (void)
+{
+  static const struct { const char *name; const char *company; const char *notes; } leads[] = {
+    { "'=already quoted", "  Acme  ", "+ plus" },
+    { "'hello", "\tTabbed\t", "-minus" },
+    { "''double", "Carriage\r", "@at" },
+    { "0123", "\rCR first", "line\r\nbreak\rlone CR" },
+    { "'0123", "=1+2", " padded note " },
+    { "=SUM(A1)", "'+7", "'" },
+    { " Ann ", "\t", "'@x" },
+  };
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(LgStore) fresh = lg_test_open_store ();
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "nasty.csv", NULL);
+  g_autofree char *again_path = g_build_filename (dir, "again.csv", NULL);
+  g_autoptr(LgLeadImport) again = NULL;
+  g_autoptr(LgLeadImport) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *copied = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (leads); i++)
+    {
+      g_autofree char *email = g_strdup_printf ("nasty%u@example.com", i);
+      g_autofree char *sql = NULL;
+
+      add_lead (store, leads[i].name, email, NULL, NULL);
+      sql = sqlite3_mprintf ("UPDATE leads SET company = %Q, notes = %Q, lost_reason = %Q "
+                             "WHERE email = %Q", leads[i].company, leads[i].notes,
+                             leads[i].company, email);
+      g_assert_true (lg_store_exec (store, sql, &error));
+      g_assert_no_error (error);
+      sqlite3_free (g_steal_pointer (&sql));
+    }
+  before = dump_leads (store);
+
+  g_assert_true (lg_lead_export_leads (store, path, NULL, 0, FALSE, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  again = new_import (store, path, LG_IMPORT_MODE_BOTH);
+  g_assert_true (lg_lead_import_run (again, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lg_lead_import_get_failed (again), ==, 0);
+  g_assert_cmpuint (lg_lead_import_get_created (again), ==, 0);
+  g_assert_cmpuint (lg_lead_import_get_updated (again), ==, 0);
+  after = dump_leads (store);
+  g_assert_cmpstr (after, ==, before);
+
+  copy = new_import (fresh, path, LG_IMPORT_MODE_BOTH);
+  g_assert_true (lg_lead_import_run (copy, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lg_lead_import_get_created (copy), ==, G_N_ELEMENTS (leads));
+  copied = dump_leads (fresh);
+  g_assert_cmpstr (copied, ==, before);
+
+  /* And the copy's export is the same file. */
+  g_assert_true (lg_lead_export_leads (fresh, again_path, NULL, 0, FALSE, NULL, NULL, &error));
+  g_assert_true (g_file_get_contents (path, &a, NULL, NULL));
+  g_assert_true (g_file_get_contents (again_path, &b, NULL, NULL));
+  g_assert_cmpstr (a, ==, b);
+}
+
+/* Re-importing our own export of the sample workspace updates nothing. */
+static void
+test_round_trip_sample (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "sample.csv", NULL);
+  g_autoptr(LgLeadImport) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  guint n = 0;
+
+  g_assert_true (lg_sample_workspace_load (store, g_get_real_time () / G_USEC_PER_SEC, &error));
+  g_assert_no_error (error);
+  before = dump_leads (store);
+  g_assert_true (lg_lead_export_leads (store, path, NULL, 0, TRUE, &n, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, >, 10);
+
+  again = new_import (store, path, LG_IMPORT_MODE_BOTH);
+  g_assert_true (lg_lead_import_run (again, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lg_lead_import_get_failed (again), ==, 0);
+  g_assert_cmpuint (lg_lead_import_get_created (again), ==, 0);
+  g_assert_cmpuint (lg_lead_import_get_updated (again), ==, 0);
+  g_assert_cmpuint (lg_lead_import_get_skipped (again), ==, n);
+  after = dump_leads (store);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* A row that matches a lead by its phone but has another email and handle is
+ * another person: it is a conflict, listed with both sides, skipped unless
+ * the user chooses merge or create. (A phone too short to be one person's
+ * matches nobody, but the validation already refuses such rows.) */
+static void
+test_conflicts (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "conflict.csv", NULL);
+  g_autoptr(LgLeadImport) check = NULL;
+  g_autoptr(LgLeadImport) dry = NULL;
+  g_autoptr(LgLeadImport) run = NULL;
+  g_autoptr(LgLeadImport) merge = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *email = NULL;
+  g_autofree char *handle = NULL;
+  LgImportConflict *conflict;
+  GPtrArray *conflicts;
+
+  add_lead (store, "Ирина Соколова", "irina@example.ru", "+7 912 000-11-22", "irina_s");
+  add_lead (store, "Other", "other@example.com", NULL, NULL);
+  g_assert_true (g_file_set_contents (path,
+                                      "Name,Email,Phone,Telegram,Company\n"
+                                      "Li Chen,li.chen@example.com,+7 912 000 11 22,lichen,"
+                                      "Chen Ltd\n"
+                                      "Other,other@example.com,,,\n"
+                                      "Irina S.,irina@example.ru,+79120001122,irina_s,"
+                                      "Sokolova & Co\n", -1, &error));
+
+  /* The preview finds it and shows both. */
+  check = new_import (store, path, LG_IMPORT_MODE_BOTH);
+  g_assert_true (lg_lead_import_validate (check, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lg_lead_import_get_conflicts (check), ==, 1);
+  conflicts = lg_lead_import_list_conflicts (check);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  conflict = g_ptr_array_index (conflicts, 0);
+  g_assert_cmpuint (conflict->line, ==, 2);
+  g_assert_cmpint (conflict->lead_id, ==, 1);
+  g_assert_cmpstr (conflict->row[LG_CONFLICT_FIELD_NAME], ==, "Li Chen");
+  g_assert_cmpstr (conflict->lead[LG_CONFLICT_FIELD_NAME], ==, "Ирина Соколова");
+  g_assert_cmpstr (conflict->row[LG_CONFLICT_FIELD_EMAIL], ==, "li.chen@example.com");
+  g_assert_cmpstr (conflict->lead[LG_CONFLICT_FIELD_EMAIL], ==, "irina@example.ru");
+  g_assert_nonnull (strstr (conflict->reason, "li.chen@example.com"));
+
+  /* Create, as a dry run. */
+  dry = new_import (store, path, LG_IMPORT_MODE_BOTH);
+  lg_lead_import_set_on_conflict (dry, LG_CONFLICT_CREATE);
+  lg_lead_import_set_dry_run (dry, TRUE);
+  g_assert_true (lg_lead_import_run (dry, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lg_lead_import_get_conflicts (dry), ==, 1);
+  g_assert_cmpuint (lg_lead_import_get_created (dry), ==, 1);
+  g_assert_cmpuint (lg_lead_import_get_updated (dry), ==, 1);
+
+  /* By default it is skipped: Irina keeps her email and handle. */
+  run = new_import (store, path, LG_IMPORT_MODE_BOTH);
+  g_assert_true (lg_lead_import_run (run, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lg_lead_import_get_conflicts (run), ==, 1);
+  g_assert_cmpuint (lg_lead_import_get_created (run), ==, 0);
+  g_assert_cmpuint (lg_lead_import_get_updated (run), ==, 1);
+  g_assert_cmpuint (lg_lead_import_get_skipped (run), ==, 1);
+  handle = lead_column (store, "irina@example.ru", "telegram_handle");
+  g_assert_cmpstr (handle, ==, "irina_s");
+  g_clear_pointer (&handle, g_free);
+  g_assert_null (lead_column (store, "li.chen@example.com", "id"));
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads"), ==, 2);
+  /* The history counts the skipped conflict among the skipped rows. */
+  g_assert_cmpint (lg_test_query_int (store, "SELECT skipped_count FROM import_batches"), ==, 2);
+
+  /* Merge, chosen for that row: the lead takes the row's contacts; the last
+   * row, Irina's old email, now contradicts the merged lead. */
+  merge = new_import (store, path, LG_IMPORT_MODE_BOTH);
+  lg_lead_import_set_conflict_action (merge, 2, LG_CONFLICT_MERGE);
+  g_assert_true (lg_lead_import_run (merge, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lg_lead_import_get_conflicts (merge), ==, 2);
+  g_assert_cmpuint (lg_lead_import_get_updated (merge), ==, 1);
+  email = lead_column (store, "li.chen@example.com", "id");
+  g_assert_cmpstr (email, ==, "1");
+}
+
 static void
 test_export_selected (void)
 {
@@ -944,6 +1158,7 @@ main (int   argc,
   g_test_add_func ("/import/hubspot-both", test_hubspot_both);
   g_test_add_func ("/import/dedupe-modes", test_dedupe_modes);
   g_test_add_func ("/import/dedupe-telegram-id", test_dedupe_telegram_id);
+  g_test_add_func ("/import/conflicts", test_conflicts);
   g_test_add_func ("/import/pipedrive", test_pipedrive_and_labels);
   g_test_add_func ("/import/unknown-label-mapped", test_unknown_label_mapped);
   g_test_add_func ("/import/error-report", test_error_report);
@@ -954,6 +1169,8 @@ main (int   argc,
   g_test_add_func ("/import/broken-late", test_broken_late);
   g_test_add_func ("/import/undo", test_undo);
   g_test_add_func ("/import/round-trip", test_round_trip);
+  g_test_add_func ("/import/round-trip-nasty", test_round_trip_nasty);
+  g_test_add_func ("/import/round-trip-sample", test_round_trip_sample);
   g_test_add_func ("/import/dates", test_dates);
   g_test_add_func ("/import/migrate-old-imports", test_migrate_old_imports);
   g_test_add_func ("/export/selected", test_export_selected);

@@ -118,6 +118,115 @@ test_wizard_bad_file (void)
   gtk_window_destroy (GTK_WINDOW (wizard));
 }
 
+/* A Russian Excel export: the preview shows the guess (Windows-1251) and its
+ * note, and the user can change it. */
+static void
+test_wizard_encoding (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autofree char *path = g_build_filename (g_getenv ("LEADGRAM_TEST_DATA"), "fixtures", "csv",
+                                            "windows-1251.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  LgImportWizard *wizard = lg_import_wizard_new (NULL, store);
+
+  gtk_window_present (GTK_WINDOW (wizard));
+  g_assert_true (lg_import_wizard_open_file (wizard, file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lg_import_wizard_get_encoding (wizard), ==, LG_CSV_ENCODING_WINDOWS_1251);
+  g_assert_cmpstr (lg_csv_mapping_get_header (lg_import_wizard_get_mapping (wizard), 0), ==,
+                   "Имя");
+  g_assert_cmpint (lg_csv_mapping_find_field (lg_import_wizard_get_mapping (wizard),
+                                              LG_CSV_FIELD_FIRST_NAME), ==, 0);
+
+  lg_import_wizard_set_encoding (wizard, LG_CSV_ENCODING_WINDOWS_1252);
+  g_assert_cmpint (lg_import_wizard_get_encoding (wizard), ==, LG_CSV_ENCODING_WINDOWS_1252);
+  g_assert_cmpstr (lg_csv_mapping_get_header (lg_import_wizard_get_mapping (wizard), 0), ==,
+                   "Èìÿ");
+
+  lg_import_wizard_set_encoding (wizard, LG_CSV_ENCODING_WINDOWS_1251);
+  g_assert_cmpstr (lg_csv_mapping_get_header (lg_import_wizard_get_mapping (wizard), 0), ==,
+                   "Имя");
+  gtk_window_destroy (GTK_WINDOW (wizard));
+}
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A row that matches a lead by phone but has another email: the validation
+ * page lists it with both records; chosen "create", it becomes a new lead and
+ * the lead there is left alone. */
+static void
+test_wizard_conflict (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autofree char *first = g_build_filename (dir, "first.csv", NULL);
+  g_autofree char *second = g_build_filename (dir, "second.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (second);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgLeadImport) seed = NULL;
+  g_autoptr(LgCsvMapping) mapping = NULL;
+  const char *header[] = { "Name", "Email", "Phone" };
+  LgImportWizard *wizard;
+  GtkWidget *dropdown;
+
+  g_assert_true (g_file_set_contents (first, "Name,Email,Phone\n"
+                                      "Ирина Соколова,irina@example.ru,+7 912 000 11 22\n",
+                                      -1, NULL));
+  g_assert_true (g_file_set_contents (second, "Name,Email,Phone\n"
+                                      "Li Chen,li.chen@example.com,+79120001122\n", -1, NULL));
+  mapping = lg_csv_mapping_new (header, 3);
+  seed = lg_lead_import_new (lg_store_get_path (store), first, mapping);
+  g_assert_true (lg_lead_import_run (seed, NULL, &error));
+  g_assert_no_error (error);
+
+  wizard = lg_import_wizard_new (NULL, store);
+  gtk_window_present (GTK_WINDOW (wizard));
+  g_assert_true (lg_import_wizard_open_file (wizard, file, &error));
+  g_assert_no_error (error);
+  next (wizard);
+  next (wizard);
+  wait_for_step (wizard, "mode");
+  next (wizard);
+  wait_for_step (wizard, "validation");
+  g_assert_cmpuint (lg_lead_import_get_conflicts (lg_import_wizard_get_import (wizard)), ==, 1);
+
+  /* Both sides are on screen. */
+  g_assert_nonnull (find_named (GTK_WIDGET (wizard), "conflict-action-all"));
+  dropdown = find_named (GTK_WIDGET (wizard), "conflict-action-2");
+  g_assert_nonnull (dropdown);
+  g_assert_true (gtk_widget_is_visible (dropdown));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==,
+                    LG_CONFLICT_SKIP);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), LG_CONFLICT_CREATE);
+
+  next (wizard);
+  wait_for_step (wizard, "summary");
+  g_assert_cmpuint (lg_lead_import_get_conflicts (lg_import_wizard_get_import (wizard)), ==, 1);
+  g_assert_cmpuint (lg_lead_import_get_created (lg_import_wizard_get_import (wizard)), ==, 1);
+  g_assert_cmpuint (lg_lead_import_get_updated (lg_import_wizard_get_import (wizard)), ==, 0);
+  g_assert_cmpint (count_leads (store), ==, 2);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads WHERE "
+                                             "email = 'irina@example.ru' AND "
+                                             "name = 'Ирина Соколова'"), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (wizard));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -134,6 +243,8 @@ main (int   argc,
 
   g_test_add_func ("/ui/import-wizard/hubspot", test_wizard_hubspot);
   g_test_add_func ("/ui/import-wizard/bad-file", test_wizard_bad_file);
+  g_test_add_func ("/ui/import-wizard/encoding", test_wizard_encoding);
+  g_test_add_func ("/ui/import-wizard/conflict", test_wizard_conflict);
 
   return g_test_run ();
 }
