@@ -134,3 +134,35 @@ lg_cli_restore (LgCli  *cli,
   g_print (_("Restored %s. The database as it was is kept as %s.\n"), argv[1], kept);
   return 0;
 }
+
+/* salvage: what can still be read of a damaged database, into a new one. */
+int
+lg_cli_salvage (LgCli  *cli,
+                int     argc,
+                char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) damaged = NULL;
+  gint64 copied = 0;
+
+  if (!lg_cli_parse (&argc, &argv, "salvage", "FILE",
+                     N_("Save what can still be read of a damaged database into a new one"),
+                     NULL, &error))
+    return lg_cli_fail_error (error);
+  if (argc != 2)
+    return lg_cli_fail (_("salvage needs the path of the new database to write"));
+  if (!lg_store_salvage (cli->db_path, argv[1], &copied, &damaged, &error))
+    return lg_cli_fail_error (error);
+  /* TRANSLATORS: %s is the new database's path */
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Saved %" PRId64 " row to %s.\n",
+                        "Saved %" PRId64 " rows to %s.\n", copied), copied, argv[1]);
+  if (damaged[0] != NULL)
+    {
+      g_autofree char *list = g_strjoinv (", ", damaged);
+
+      g_print (_("Rows could not be read in: %s.\n"), list);
+    }
+  g_print (_("Check it with “leadgram-cli --db %s info”, then restore it: "
+             "“leadgram-cli restore %s”.\n"), argv[1], argv[1]);
+  return 0;
+}

@@ -21,6 +21,8 @@ static const LgCliCommand commands[] = {
     lg_cli_backups },
   { "restore", "BACKUP", N_("Put a backup in the database’s place (quit Leadgram first)"),
     lg_cli_restore },
+  { "salvage", "FILE", N_("Save what can still be read of a damaged database into a new one"),
+    lg_cli_salvage },
   { "metrics", "", N_("Show the lead-generation figures for a period"), lg_cli_metrics },
   { "cost", "add|list|edit|remove …",
     N_("Record what a source cost in a month, list the costs, change or remove one"),

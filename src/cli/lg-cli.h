@@ -108,6 +108,7 @@ int lg_cli_info (LgCli *cli, int argc, char **argv);
 int lg_cli_backup (LgCli *cli, int argc, char **argv);
 int lg_cli_backups (LgCli *cli, int argc, char **argv);
 int lg_cli_restore (LgCli *cli, int argc, char **argv);
+int lg_cli_salvage (LgCli *cli, int argc, char **argv);
 int lg_cli_metrics (LgCli *cli, int argc, char **argv);
 
 /* Costs (lg-cli-costs.c) */

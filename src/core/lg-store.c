@@ -30,6 +30,7 @@ struct _LgStore
   GHashTable *statements; /* SQL text -> sqlite3_stmt */
   int         version;
   gboolean    read_only;
+  gboolean    damaged;
 };
 
 G_DEFINE_FINAL_TYPE (LgStore, lg_store, G_TYPE_OBJECT)
@@ -107,6 +108,27 @@ lg_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "leadgram", "leadgram.db", NULL);
 }
 
+static char *
+damaged_mark (const char *path)
+{
+  return g_strconcat (path, ".damaged", NULL);
+}
+
+/* From now on nothing is written to the file, by this connection or, through
+ * the mark beside the file, by any opened later. */
+static void
+mark_damaged (LgStore *self)
+{
+  g_autofree char *mark = damaged_mark (self->path);
+
+  if (self->damaged)
+    return;
+  self->damaged = TRUE;
+  g_message ("%s is damaged: %s", self->path, sqlite3_errmsg (self->db));
+  if (!self->read_only)
+    g_file_set_contents (mark, sqlite3_errmsg (self->db), -1, NULL);
+}
+
 void
 lg_store_set_error (LgStore     *self,
                     GError     **error,
@@ -129,6 +151,14 @@ lg_store_set_error (LgStore     *self,
     case SQLITE_CONSTRAINT:
       store_code = LG_STORE_ERROR_INVALID;
       break;
+    case SQLITE_CORRUPT:
+      mark_damaged (self);
+      g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_DAMAGED,
+                   _("%s: the database file is damaged (%s). Leadgram writes nothing more to "
+                     "it. Restore the latest backup (Preferences → Backups), or save what "
+                     "can still be read with “leadgram-cli salvage FILE”."),
+                   what, sqlite3_errmsg (self->db));
+      return;
     case SQLITE_FULL:
       g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_QUERY,
                    _("%s: the disk is full. Free some space and try again; nothing was changed."),
@@ -149,6 +179,9 @@ lg_store_get_db (LgStore *self)
   return self->db;
 }
 
+static gboolean refuse_damaged (LgStore  *self,
+                                GError  **error);
+
 sqlite3_stmt *
 lg_store_prepare (LgStore     *self,
                   const char  *sql,
@@ -163,17 +196,34 @@ lg_store_prepare (LgStore     *self,
     {
       sqlite3_reset (stmt);
       sqlite3_clear_bindings (stmt);
-      return stmt;
     }
-
-  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+  else if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt,
+                               NULL) != SQLITE_OK)
     {
       lg_store_set_error (self, error, _("Could not prepare a query"));
       return NULL;
     }
+  else
+    g_hash_table_insert (self->statements, g_strdup (sql), stmt);
 
-  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  if (self->damaged && !sqlite3_stmt_readonly (stmt))
+    {
+      refuse_damaged (self, error);
+      return NULL;
+    }
   return stmt;
+}
+
+/* Writing to a damaged file spreads the damage. */
+static gboolean
+refuse_damaged (LgStore  *self,
+                GError  **error)
+{
+  g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_DAMAGED,
+               _("The database file is damaged, so nothing more is written to it. Restore "
+                 "the latest backup (Preferences → Backups), or save what can still be read "
+                 "with “leadgram-cli salvage FILE”."));
+  return FALSE;
 }
 
 gboolean
@@ -183,6 +233,8 @@ lg_store_exec (LgStore     *self,
 {
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
 
+  if (self->damaged)
+    return refuse_damaged (self, error);
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
     {
       lg_store_set_error (self, error, _("Could not write to the database"));
@@ -604,7 +656,7 @@ note_direction_model (LgStore  *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  if (self->read_only)
+  if (lg_store_is_read_only (self))
     return TRUE;
   stmt = lg_store_prepare (self, "SELECT 1 FROM store_state WHERE key = 'buyer_model'", error);
   if (stmt == NULL)
@@ -638,6 +690,31 @@ sql_buyer (sqlite3_context  *context,
     sqlite3_result_null (context);
   else
     sqlite3_result_double (context, buyer);
+}
+
+/* A file found damaged before is checked again when it opens: if SQLite's
+ * quick check passes now (the user repaired or replaced it), the mark goes;
+ * otherwise the store stays one that writes nothing. */
+static gboolean
+check_damage (LgStore  *self,
+              GError  **error)
+{
+  g_autofree char *mark = damaged_mark (self->path);
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (!g_file_test (mark, G_FILE_TEST_EXISTS))
+    return TRUE;
+  stmt = lg_store_prepare (self, "PRAGMA quick_check", error);
+  if (stmt == NULL)
+    return FALSE;
+  ok = sqlite3_step (stmt) == SQLITE_ROW && g_strcmp0 (lg_stmt_text (stmt, 0), "ok") == 0;
+  sqlite3_reset (stmt);
+  if (ok)
+    g_remove (mark);
+  else
+    self->damaged = TRUE;
+  return TRUE;
 }
 
 /* Opens @path for reading and writing, creating it, or for reading only: then
@@ -744,7 +821,8 @@ open_store (const char  *path,
       (!read_only && !lg_store_exec (self, "PRAGMA synchronous = NORMAL", error)))
     return NULL;
 
-  if (!migrate (self, error) || !note_direction_model (self, error))
+  if (!check_damage (self, error) || !migrate (self, error) ||
+      !note_direction_model (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -815,7 +893,15 @@ lg_store_is_read_only (LgStore *self)
 {
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
 
-  return self->read_only;
+  return self->read_only || self->damaged;
+}
+
+gboolean
+lg_store_is_damaged (LgStore *self)
+{
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+
+  return self->damaged;
 }
 
 const char *
@@ -1278,7 +1364,7 @@ lg_store_read_directions (LgStore       *self,
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
 
   /* What may not be written is searched with the readings it has. */
-  if (self->read_only)
+  if (lg_store_is_read_only (self))
     return TRUE;
   if (!query_text (self, "SELECT value FROM store_state WHERE key = 'buyer_model'", &stored,
                    error) ||
@@ -1496,5 +1582,197 @@ lg_store_add_followup (LgStore     *self,
     return FALSE;
 
   lg_followup_set_id (followup, sqlite3_last_insert_rowid (self->db));
+  return TRUE;
+}
+
+/* Salvage */
+
+#define SALVAGE_CHUNK 256
+
+/* Copies up to SALVAGE_CHUNK rows of @table from @old into @out after @from
+ * (by rowid), as far as they can be read: *@rc is SQLITE_DONE when the chunk
+ * was read to its end, *@n_read how many rows it gave. Returns the last rowid
+ * read, or -1 when none was. */
+static gint64
+copy_rows (sqlite3      *old,
+           LgStore      *out,
+           const char   *table,
+           gint64        from,
+           gint64       *copied,
+           int          *rc,
+           guint        *n_read,
+           GError      **error)
+{
+  g_autofree char *select = g_strdup_printf ("SELECT rowid, * FROM \"%s\" WHERE rowid > ?1 "
+                                             "ORDER BY rowid LIMIT %d", table, SALVAGE_CHUNK);
+  g_autoptr(GString) insert = g_string_new (NULL);
+  sqlite3_stmt *read = NULL;
+  sqlite3_stmt *write = NULL;
+  gint64 last = -1;
+  int n_columns;
+
+  *n_read = 0;
+  *rc = sqlite3_prepare_v2 (old, select, -1, &read, NULL);
+  if (*rc != SQLITE_OK)
+    return -1;
+  sqlite3_bind_int64 (read, 1, from);
+  n_columns = sqlite3_column_count (read);
+  g_string_printf (insert, "INSERT OR IGNORE INTO \"%s\" (rowid", table);
+  for (int c = 1; c < n_columns; c++)
+    g_string_append_printf (insert, ", \"%s\"", sqlite3_column_name (read, c));
+  g_string_append (insert, ") VALUES (?");
+  for (int c = 1; c < n_columns; c++)
+    g_string_append (insert, ", ?");
+  g_string_append_c (insert, ')');
+  write = lg_store_prepare (out, insert->str, error);
+
+  while (write != NULL && (*rc = sqlite3_step (read)) == SQLITE_ROW)
+    {
+      for (int c = 0; c < n_columns; c++)
+        sqlite3_bind_value (write, c + 1, sqlite3_column_value (read, c));
+      if (sqlite3_step (write) == SQLITE_DONE)
+        (*copied)++;
+      sqlite3_reset (write);
+      last = sqlite3_column_int64 (read, 0);
+      (*n_read)++;
+    }
+  sqlite3_finalize (read);
+  return last;
+}
+
+gboolean
+lg_store_salvage (const char  *path,
+                  const char  *out_path,
+                  gint64      *copied,
+                  GStrv       *damaged,
+                  GError     **error)
+{
+  g_autoptr(LgStore) out = NULL;
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) hurt = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *absolute = NULL;
+  g_autofree char *uri = NULL;
+  sqlite3 *old = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n_copied = 0;
+  int version = -1;
+
+  g_return_val_if_fail (path != NULL && out_path != NULL, FALSE);
+
+  if (g_file_test (out_path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_OPEN,
+                   _("“%s” exists already. Choose a new file for what can be saved."), out_path);
+      return FALSE;
+    }
+  absolute = g_canonicalize_filename (path, NULL);
+  uri = g_filename_to_uri (absolute, NULL, error);
+  if (uri == NULL)
+    return FALSE;
+  uri = g_strconcat (uri, "?immutable=1", NULL);
+  if (sqlite3_open_v2 (uri, &old, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (old, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_DAMAGED,
+                   _("Nothing can be read from “%s”: %s. Restore a backup instead."), path,
+                   sqlite3_errmsg (old));
+      sqlite3_finalize (stmt);
+      sqlite3_close (old);
+      return FALSE;
+    }
+  version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (version != lg_store_n_migrations)
+    {
+      g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_DAMAGED,
+                   _("“%s” has schema %d, this Leadgram %d: save what can be read with the "
+                     "version of Leadgram that wrote it."), path, version,
+                   lg_store_n_migrations);
+      sqlite3_close (old);
+      return FALSE;
+    }
+
+  /* The tables the schema made, but the search index: rebuilt from the
+   * messages at the end. */
+  if (sqlite3_prepare_v2 (old, "SELECT name FROM sqlite_schema WHERE type = 'table' "
+                               "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'messages_fts%'",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+
+  out = lg_store_open (out_path, error);
+  if (out == NULL || !lg_store_exec (out, "PRAGMA foreign_keys = OFF", error) ||
+      !lg_store_begin (out, error))
+    {
+      sqlite3_close (old);
+      return FALSE;
+    }
+  for (guint t = 0; t < tables->len; t++)
+    {
+      const char *table = g_ptr_array_index (tables, t);
+      gint64 from = G_MININT64, step = 1;
+      gboolean lost = FALSE;
+      guint failures = 0;
+
+      /* Read on past each broken stretch, jumping further each time it is
+       * broken still. */
+      while (failures < 64)
+        {
+          guint n_read;
+          int rc;
+          gint64 last = copy_rows (old, out, table, from, &n_copied, &rc, &n_read, error);
+
+          if (error != NULL && *error != NULL)
+            break;
+          if (last >= 0)
+            {
+              from = last;
+              step = 1;
+            }
+          if (rc == SQLITE_DONE)
+            {
+              if (n_read < SALVAGE_CHUNK)
+                break;
+              continue;
+            }
+          lost = TRUE;
+          failures++;
+          if (from == G_MININT64)
+            from = 0;
+          from += step;
+          step = MIN (step * 4, G_GINT64_CONSTANT (1) << 40);
+        }
+      if (lost)
+        g_ptr_array_add (hurt, g_strdup (table));
+    }
+  sqlite3_close (old);
+  if (error != NULL && *error != NULL)
+    {
+      lg_store_rollback (out);
+      return FALSE;
+    }
+
+  /* Rows whose parent row was lost, then the search index. */
+  if (!lg_store_exec (out, "DELETE FROM messages WHERE source_id NOT IN (SELECT id FROM sources);"
+                           "DELETE FROM matches WHERE message_id NOT IN (SELECT id FROM messages)"
+                           " OR search_id NOT IN (SELECT id FROM searches);"
+                           "DELETE FROM activities WHERE lead_id NOT IN (SELECT id FROM leads);"
+                           "DELETE FROM followups WHERE lead_id NOT IN (SELECT id FROM leads);"
+                           "INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')", error) ||
+      !lg_store_commit (out, error) ||
+      !lg_store_exec (out, "PRAGMA foreign_keys = ON", error))
+    {
+      lg_store_rollback (out);
+      return FALSE;
+    }
+  if (copied != NULL)
+    *copied = n_copied;
+  if (damaged != NULL)
+    {
+      g_ptr_array_add (hurt, NULL);
+      *damaged = (GStrv) g_ptr_array_free (g_steal_pointer (&hurt), FALSE);
+    }
   return TRUE;
 }

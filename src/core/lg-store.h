@@ -30,6 +30,7 @@ typedef enum
   LG_STORE_ERROR_QUERY,          /* a query failed (disk full, I/O error, ...) */
   LG_STORE_ERROR_NOT_FOUND,      /* no row with that id */
   LG_STORE_ERROR_INVALID,        /* the caller passed a value the schema rejects */
+  LG_STORE_ERROR_DAMAGED,        /* the file is corrupt: nothing more is written to it */
 } LgStoreError;
 
 /* Row counts for `leadgram-cli info` and the first-run checks. */
@@ -63,7 +64,22 @@ LgStore    *lg_store_open                 (const char     *path,
  * lg_store_open() calls on @path in this process open it read-only too. */
 LgStore    *lg_store_open_read_only       (const char     *path,
                                            GError        **error);
+/* Whether the store writes nothing: opened read-only, or damaged. */
 gboolean    lg_store_is_read_only         (LgStore        *self);
+/* Whether SQLite found the file corrupt, in this run or an earlier one (a
+ * DATABASE.damaged mark beside it, cleared when PRAGMA quick_check passes
+ * again): such a store writes nothing more. */
+gboolean    lg_store_is_damaged           (LgStore        *self);
+/* Copies what can still be read of the damaged database at @path into a new
+ * database at @out_path, table by table, skipping the stretches of rows a
+ * broken page hides, and leaving out rows whose parent row was lost.
+ * *@copied (may be NULL) counts the rows copied; *@damaged (may be NULL) names
+ * the tables that lost rows. */
+gboolean    lg_store_salvage              (const char     *path,
+                                           const char     *out_path,
+                                           gint64         *copied,
+                                           GStrv          *damaged,
+                                           GError        **error);
 const char *lg_store_get_path             (LgStore        *self);
 int         lg_store_get_version          (LgStore        *self);
 const char *lg_store_get_backup_path      (LgStore        *self);

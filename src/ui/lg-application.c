@@ -373,17 +373,25 @@ lg_application_restore_backup_action (GSimpleAction *action,
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   g_autoptr(GDateTime) date = lg_backups_get_date (backup);
   g_autofree char *day = date != NULL ? g_date_time_format (date, _("%-d %B %Y")) : NULL;
+  g_autofree char *name = g_path_get_basename (backup);
   AdwMessageDialog *dialog;
 
-  if (self->store == NULL || day == NULL)
+  if (self->store == NULL)
     return;
   dialog = ADW_MESSAGE_DIALOG (
     adw_message_dialog_new (window, _("Restore the Backup?"), NULL));
-  adw_message_dialog_format_body (dialog,
-                                  _("Leadgram will close, put the backup of %s in place of the "
-                                    "database and start again. Whatever changed since is not "
-                                    "lost: the database as it is now is kept beside it."),
-                                  day);
+  if (day != NULL)
+    adw_message_dialog_format_body (dialog,
+                                    _("Leadgram will close, put the backup of %s in place of "
+                                      "the database and start again. Whatever changed since is "
+                                      "not lost: the database as it is now is kept beside it."),
+                                    day);
+  else
+    adw_message_dialog_format_body (dialog,
+                                    _("Leadgram will close, put “%s” in place of the database "
+                                      "and start again. The database as it is now is kept "
+                                      "beside it."),
+                                    name);
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
                                     "restore", _("_Restore"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_DESTRUCTIVE);
@@ -391,6 +399,61 @@ lg_application_restore_backup_action (GSimpleAction *action,
   g_object_set_data_full (G_OBJECT (dialog), "backup", g_strdup (backup), g_free);
   g_signal_connect (dialog, "response", G_CALLBACK (on_restore_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Saving what can be read of a damaged database: into a new file beside it,
+ * on a worker, then offered in its place like a backup. */
+static void
+salvage_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *out = g_strdup_printf ("%s.salvaged-%s.db", path, stamp);
+  GError *error = NULL;
+
+  if (!lg_store_salvage (path, out, NULL, NULL, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&out), g_free);
+}
+
+static void
+on_salvaged_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  LgApplication *self = LG_APPLICATION (object);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (out == NULL)
+    {
+      if (window != NULL)
+        lg_widget_show_error (GTK_WIDGET (window), error);
+      return;
+    }
+  g_action_group_activate_action (G_ACTION_GROUP (self), "restore-backup",
+                                  g_variant_new_string (out));
+}
+
+static void
+lg_application_salvage_action (GSimpleAction *action,
+                               GVariant      *parameter,
+                               gpointer      user_data)
+{
+  LgApplication *self = user_data;
+  g_autoptr(GTask) task = NULL;
+
+  if (self->store == NULL)
+    return;
+  task = g_task_new (self, NULL, on_salvaged_cb, NULL);
+  g_task_set_task_data (task, g_strdup (lg_store_get_path (self->store)), g_free);
+  g_task_run_in_thread (task, salvage_thread);
 }
 
 const char *
@@ -822,6 +885,7 @@ static const GActionEntry app_actions[] = {
   { "about", lg_application_about_action },
   { "preferences", lg_application_preferences_action },
   { "restore-backup", lg_application_restore_backup_action, "s" },
+  { "salvage", lg_application_salvage_action },
   { "import-csv", lg_application_import_csv_action },
   { "import-history", lg_application_import_history_action },
   { "export-leads", lg_application_export_leads_action },

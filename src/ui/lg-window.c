@@ -14,6 +14,7 @@
 #include "lg-sources-view.h"
 #include "lg-pipeline-view.h"
 #include "lg-followups-view.h"
+#include "lg-backups.h"
 #include "lg-window.h"
 
 struct _LgWindow
@@ -27,6 +28,8 @@ struct _LgWindow
   AdwToastOverlay      *toast_overlay;
   GtkRevealer          *read_only_revealer;
   GtkLabel             *read_only_label;
+  GtkButton            *restore_latest_button;
+  GtkButton            *salvage_button;
   AdwViewStack         *stack;
   LgFindView           *find_view;
   LgInsightsView       *insights_view;
@@ -63,8 +66,9 @@ needs_attention (GBinding     *binding,
   return TRUE;
 }
 
-/* A database that may only be read says so above every view: what the user
- * does there is looked at, not kept. */
+/* A database that may only be read, or a damaged one, says so above every
+ * view: what the user does there is looked at, not kept. A damaged one offers
+ * its latest backup and a copy of what can still be read. */
 static void
 show_read_only (LgWindow *self,
                 LgStore  *store)
@@ -75,9 +79,29 @@ show_read_only (LgWindow *self,
   if (store == NULL || !lg_store_is_read_only (store))
     return;
   name = g_path_get_basename (lg_store_get_path (store));
-  text = g_strdup_printf (_("“%s” is open read-only: you can look and search, but nothing is "
-                            "kept. To work in it, copy it to a folder you may write to and "
-                            "open the copy."), name);
+  if (lg_store_is_damaged (store))
+    {
+      g_auto(GStrv) backups = lg_backups_list (lg_store_get_path (store));
+
+      text = g_strdup_printf (_("“%s” is damaged: Leadgram writes nothing more to it. Put the "
+                                "latest backup in its place, or save what can still be read "
+                                "into a new database."), name);
+      if (backups[0] != NULL)
+        {
+          /* The action takes the backup: named here with its target, not in the
+           * template, where it would have none. */
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (self->restore_latest_button), "s",
+                                            backups[0]);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (self->restore_latest_button),
+                                          "app.restore-backup");
+          gtk_widget_set_visible (GTK_WIDGET (self->restore_latest_button), TRUE);
+        }
+      gtk_widget_set_visible (GTK_WIDGET (self->salvage_button), TRUE);
+    }
+  else
+    text = g_strdup_printf (_("“%s” is open read-only: you can look and search, but nothing is "
+                              "kept. To work in it, copy it to a folder you may write to and "
+                              "open the copy."), name);
   gtk_label_set_label (self->read_only_label, text);
   gtk_revealer_set_reveal_child (self->read_only_revealer, TRUE);
 }
@@ -262,6 +286,8 @@ lg_window_class_init (LgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, LgWindow, restore_latest_button);
+  gtk_widget_class_bind_template_child (widget_class, LgWindow, salvage_button);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, find_view);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, insights_view);

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -422,6 +423,100 @@ test_backups (void)
   g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads"), ==, 2);
 }
 
+/* Damages the page a table starts on, as a bad disk would. */
+static void
+damage_table (const char *path,
+              const char *table)
+{
+  g_autoptr(LgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT rootpage FROM sqlite_schema "
+                                          "WHERE name = '%s'", table);
+  gint64 root, page_size;
+  FILE *file;
+
+  store = lg_store_open (path, &error);
+  g_assert_no_error (error);
+  root = lg_test_query_int (store, sql);
+  page_size = lg_test_query_int (store, "PRAGMA page_size");
+  g_assert_true (lg_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE)", &error));
+  g_clear_object (&store);
+
+  file = fopen (path, "r+b");
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseek (file, (root - 1) * page_size, SEEK_SET), ==, 0);
+  for (int i = 0; i < 300; i++)
+    fwrite ("\xde\xad\xbe\xef", 1, 4, file);
+  fclose (file);
+}
+
+/* A damaged file: the error says what happened and what to do, nothing more
+ * is written to it (then or at the next start), and a salvage saves what can
+ * still be read into a new database that is whole. */
+static void
+test_damaged (void)
+{
+  g_autofree char *path = make_small_database ();
+  g_autofree char *mark = g_strconcat (path, ".damaged", NULL);
+  g_autofree char *out = g_strconcat (path, ".salvaged.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgStore) store = NULL;
+  g_autoptr(LgLead) lead = lg_lead_new ();
+  g_autoptr(GListModel) leads = NULL;
+  g_auto(GStrv) damaged = NULL;
+  LgPipelineRules rules;
+  gint64 copied = 0;
+
+  lg_pipeline_rules_init_defaults (&rules);
+  damage_table (path, "leads");
+  store = lg_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (lg_store_is_damaged (store));
+  leads = lg_store_list_leads (store, NULL, &rules, 0, &error);
+  g_assert_null (leads);
+  g_assert_error (error, LG_STORE_ERROR, LG_STORE_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "Restore the latest backup"));
+  g_clear_error (&error);
+  g_assert_true (lg_store_is_damaged (store));
+  g_assert_true (g_file_test (mark, G_FILE_TEST_EXISTS));
+
+  lg_lead_set_name (lead, "Nobody");
+  lg_lead_set_stage (lead, "cold");
+  g_assert_false (lg_store_add_lead (store, lead, &error));
+  g_assert_error (error, LG_STORE_ERROR, LG_STORE_ERROR_DAMAGED);
+  g_clear_error (&error);
+  g_clear_object (&store);
+
+  /* The next start knows. */
+  store = lg_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (lg_store_is_damaged (store));
+  g_assert_true (lg_store_is_read_only (store));
+  g_clear_object (&store);
+
+  g_assert_true (lg_store_salvage (path, out, &copied, &damaged, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (copied, >, 0);
+  g_assert_true (g_strv_contains ((const char * const *) damaged, "leads"));
+  store = lg_store_open (out, &error);
+  g_assert_no_error (error);
+  g_assert_false (lg_store_is_damaged (store));
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM messages"), ==, 1);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM messages_fts "
+                                             "WHERE messages_fts MATCH 'dental'"), ==, 1);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM pragma_quick_check "
+                                             "WHERE quick_check != 'ok'"), ==, 0);
+  g_clear_object (&store);
+
+  /* The salvaged copy in place: whole again, the mark goes. */
+  g_assert_true (lg_backups_restore (path, out, NULL, &error));
+  g_assert_no_error (error);
+  store = lg_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (lg_store_is_damaged (store));
+  g_assert_false (g_file_test (mark, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_leads_and_followups (void)
 {
@@ -589,6 +684,7 @@ main (int   argc,
   g_test_add_func ("/store/read-only", test_read_only);
   g_test_add_func ("/store/read-only-fallback", test_read_only_fallback);
   g_test_add_func ("/store/backups", test_backups);
+  g_test_add_func ("/store/damaged", test_damaged);
   g_test_add_func ("/store/leads-and-followups", test_leads_and_followups);
   g_test_add_func ("/store/changed-signal", test_changed_signal);
 
