@@ -959,6 +959,23 @@ lg_scorer_score (LgScorer         *self,
   return TRUE;
 }
 
+/* The buyer and seller probabilities of summed weights, where asked for. */
+static void
+give_direction (const LgScorer  *self,
+                const WeightSum *acc,
+                guint            n_features,
+                double          *buyer,
+                double          *seller)
+{
+  double p[LG_INTENT_N_HEADS];
+
+  probabilities (self, acc, n_features, p);
+  if (buyer != NULL)
+    *buyer = p[LG_INTENT_BUYER];
+  if (seller != NULL)
+    *seller = p[LG_INTENT_SELLER];
+}
+
 gboolean
 lg_scorer_read_direction (LgScorer    *self,
                           const char  *text,
@@ -968,7 +985,6 @@ lg_scorer_read_direction (LgScorer    *self,
                           GError     **error)
 {
   WeightSum acc = { self->weights, { 0 } };
-  double p[LG_INTENT_N_HEADS];
   const LgSpan *spans;
   guint n_spans, text_flags, n_links = 0, n_features = 0;
 
@@ -994,11 +1010,7 @@ lg_scorer_read_direction (LgScorer    *self,
       n_links += e->kind == LG_TOKEN_URL || e->kind == LG_TOKEN_EMAIL;
     }
   read_message (self, n_spans, text_flags, n_links, &acc, &n_features);
-  probabilities (self, &acc, n_features, p);
-  if (buyer != NULL)
-    *buyer = p[LG_INTENT_BUYER];
-  if (seller != NULL)
-    *seller = p[LG_INTENT_SELLER];
+  give_direction (self, &acc, n_features, buyer, seller);
   return TRUE;
 }
 
@@ -1017,17 +1029,12 @@ lg_scorer_read_direction_plain (LgScorer    *self,
                                 GError     **error)
 {
   WeightSum acc = { self->weights, { 0 } };
-  double p[LG_INTENT_N_HEADS];
   guint n_features = 0;
 
   g_return_val_if_fail (self != NULL, FALSE);
 
   if (!lg_features_text (self->tokenizer, text, length, add_weight_cb, &acc, &n_features, error))
     return FALSE;
-  probabilities (self, &acc, n_features, p);
-  if (buyer != NULL)
-    *buyer = p[LG_INTENT_BUYER];
-  if (seller != NULL)
-    *seller = p[LG_INTENT_SELLER];
+  give_direction (self, &acc, n_features, buyer, seller);
   return TRUE;
 }
