@@ -151,6 +151,11 @@ lg_store_set_error (LgStore     *self,
     case SQLITE_CONSTRAINT:
       store_code = LG_STORE_ERROR_INVALID;
       break;
+    case SQLITE_BUSY:
+      g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_QUERY,
+                   _("%s: another import or sync is writing to the database. Try again when "
+                     "it has finished; nothing was changed."), what);
+      return;
     case SQLITE_CORRUPT:
       mark_damaged (self);
       g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_DAMAGED,
@@ -947,6 +952,8 @@ typedef struct
 
 G_DEFINE_QUARK (lg-store-work, store_work)
 
+#define WORKER_BUSY_TIMEOUT_MS 60000
+
 static void
 store_work_free (gpointer data)
 {
@@ -967,6 +974,10 @@ store_work_thread (GTask        *task,
   GError *error = NULL;
 
   store = lg_store_open (store_work->db_path, &error);
+  /* Work off the main thread may wait longer for another writer (a big
+   * import) than the main thread, which must not freeze. */
+  if (store != NULL)
+    sqlite3_busy_timeout (store->db, WORKER_BUSY_TIMEOUT_MS);
   if (store == NULL || !store_work->work (store, source_object, task_data, cancellable, &error))
     g_task_return_error (task, error);
   else

@@ -517,6 +517,28 @@ test_damaged (void)
   g_assert_false (g_file_test (mark, G_FILE_TEST_EXISTS));
 }
 
+/* A write while another connection holds the write lock (a big import) says
+ * what is going on, not "database is locked". */
+static void
+test_busy (void)
+{
+  g_autofree char *path = make_small_database ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgStore) importer = lg_store_open (path, &error);
+  g_autoptr(LgStore) user = lg_store_open (path, &error);
+  g_autoptr(LgLead) lead = lg_lead_new ();
+
+  g_assert_no_error (error);
+  g_assert_true (lg_store_begin (importer, &error));
+  sqlite3_busy_timeout (lg_store_get_db (user), 50);
+  lg_lead_set_name (lead, "Waiting");
+  lg_lead_set_stage (lead, "cold");
+  g_assert_false (lg_store_add_lead (user, lead, &error));
+  g_assert_error (error, LG_STORE_ERROR, LG_STORE_ERROR_QUERY);
+  g_assert_nonnull (strstr (error->message, "another import or sync is writing"));
+  lg_store_rollback (importer);
+}
+
 static void
 test_leads_and_followups (void)
 {
@@ -685,6 +707,7 @@ main (int   argc,
   g_test_add_func ("/store/read-only-fallback", test_read_only_fallback);
   g_test_add_func ("/store/backups", test_backups);
   g_test_add_func ("/store/damaged", test_damaged);
+  g_test_add_func ("/store/busy", test_busy);
   g_test_add_func ("/store/leads-and-followups", test_leads_and_followups);
   g_test_add_func ("/store/changed-signal", test_changed_signal);
 
