@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <unistd.h>
 
 #include "lg-application.h"
@@ -12,23 +13,22 @@
 #include "lg-i18n.h"
 
 /* A backup the user chose to restore goes in place once the app has let go
- * of the database, and Leadgram starts again on it. */
+ * of the database, and Leadgram starts again, on it or, when it could not be
+ * put in place, on the database as it was (the message says why). */
 static int
-restore_and_restart (const char *db_path,
+restore_and_restart (const char *argv0,
+                     const char *db_path,
                      const char *backup)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
-  char *argv[] = { exe, (char *) "--db", (char *) db_path, NULL };
+  char *argv[] = { exe != NULL ? exe : (char *) argv0, (char *) "--db", (char *) db_path, NULL };
 
   if (!lg_backups_restore (db_path, backup, NULL, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-  if (exe != NULL)
-    execv (exe, argv);
-  return 0;
+    g_printerr ("%s\n", error->message);
+  execv (argv[0], argv);
+  g_printerr ("Could not start Leadgram again (%s): start it yourself.\n", g_strerror (errno));
+  return 1;
 }
 
 int
@@ -48,6 +48,6 @@ main (int   argc,
   db_path = g_strdup (lg_application_get_db_path (app));
   g_clear_object (&app);
   if (restore != NULL && db_path != NULL)
-    return restore_and_restart (db_path, restore);
+    return restore_and_restart (argv[0], db_path, restore);
   return status;
 }

@@ -222,11 +222,21 @@ lg_backups_restore (const char  *db_path,
     {
       int saved = errno;
 
+      /* Back as it was, rather than no database at all. */
+      for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+        {
+          g_autofree char *back = g_strconcat (db_path, suffixes[i], NULL);
+          g_autofree char *moved = g_strconcat (aside, suffixes[i], NULL);
+
+          g_rename (moved, back);
+        }
+      g_file_delete (copy, NULL, NULL);
       g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_OPEN,
-                   _("Could not put the backup in place: %s. The database as it was is "
-                     "kept as “%s”."), g_strerror (saved), aside);
+                   _("Could not put the backup in place: %s. Nothing was changed."),
+                   g_strerror (saved));
       return FALSE;
     }
+  lg_store_forget_damage (db_path);
   if (kept != NULL)
     *kept = g_steal_pointer (&aside);
   return TRUE;

@@ -114,6 +114,49 @@ damaged_mark (const char *path)
   return g_strconcat (path, ".damaged", NULL);
 }
 
+/* The files found damaged in this process: every connection to them, the
+ * workers' too, writes nothing more. */
+static GMutex damaged_lock;
+static GHashTable *damaged_paths;
+static gint n_damaged;
+
+static gboolean
+path_is_damaged (const char *path)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  if (G_LIKELY (g_atomic_int_get (&n_damaged) == 0))
+    return FALSE;
+  locker = g_mutex_locker_new (&damaged_lock);
+  return g_hash_table_contains (damaged_paths, path);
+}
+
+void
+lg_store_forget_damage (const char *path)
+{
+  g_autofree char *mark = NULL;
+
+  g_return_if_fail (path != NULL);
+
+  mark = damaged_mark (path);
+  g_remove (mark);
+  g_mutex_lock (&damaged_lock);
+  if (damaged_paths != NULL && g_hash_table_remove (damaged_paths, path))
+    g_atomic_int_dec_and_test (&n_damaged);
+  g_mutex_unlock (&damaged_lock);
+}
+
+static void
+note_damaged_path (const char *path)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&damaged_lock);
+
+  if (damaged_paths == NULL)
+    damaged_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (g_hash_table_add (damaged_paths, g_strdup (path)))
+    g_atomic_int_inc (&n_damaged);
+}
+
 /* From now on nothing is written to the file, by this connection or, through
  * the mark beside the file, by any opened later. */
 static void
@@ -124,6 +167,7 @@ mark_damaged (LgStore *self)
   if (self->damaged)
     return;
   self->damaged = TRUE;
+  note_damaged_path (self->path);
   g_message ("%s is damaged: %s", self->path, sqlite3_errmsg (self->db));
   if (!self->read_only)
     g_file_set_contents (mark, sqlite3_errmsg (self->db), -1, NULL);
@@ -211,7 +255,7 @@ lg_store_prepare (LgStore     *self,
   else
     g_hash_table_insert (self->statements, g_strdup (sql), stmt);
 
-  if (self->damaged && !sqlite3_stmt_readonly (stmt))
+  if ((self->damaged || path_is_damaged (self->path)) && !sqlite3_stmt_readonly (stmt))
     {
       refuse_damaged (self, error);
       return NULL;
@@ -238,7 +282,7 @@ lg_store_exec (LgStore     *self,
 {
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
 
-  if (self->damaged)
+  if (self->damaged || path_is_damaged (self->path))
     return refuse_damaged (self, error);
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
     {
@@ -690,16 +734,18 @@ sql_buyer (sqlite3_context  *context,
   const char *text = (const char *) sqlite3_value_text (argv[0]);
   double buyer;
 
+  /* A text the model cannot read (not UTF-8) is undecided rather than NULL,
+   * which would have every search try to read it again. */
   if (text == NULL ||
       !lg_scorer_read_direction (scorer, text, sqlite3_value_bytes (argv[0]), &buyer, NULL, NULL))
-    sqlite3_result_null (context);
-  else
-    sqlite3_result_double (context, buyer);
+    buyer = 0.5;
+  sqlite3_result_double (context, buyer);
 }
 
-/* A file found damaged before is checked again when it opens: if SQLite's
- * quick check passes now (the user repaired or replaced it), the mark goes;
- * otherwise the store stays one that writes nothing. */
+/* A file found damaged, in this process or (by the mark beside it) an earlier
+ * one, stays damaged. The mark of an earlier run is checked once, when the
+ * file first opens: if SQLite's quick check passes now (the user repaired or
+ * replaced it), the mark goes. */
 static gboolean
 check_damage (LgStore  *self,
               GError  **error)
@@ -708,6 +754,11 @@ check_damage (LgStore  *self,
   sqlite3_stmt *stmt;
   gboolean ok;
 
+  if (path_is_damaged (self->path))
+    {
+      self->damaged = TRUE;
+      return TRUE;
+    }
   if (!g_file_test (mark, G_FILE_TEST_EXISTS))
     return TRUE;
   stmt = lg_store_prepare (self, "PRAGMA quick_check", error);
@@ -718,13 +769,46 @@ check_damage (LgStore  *self,
   if (ok)
     g_remove (mark);
   else
-    self->damaged = TRUE;
+    {
+      self->damaged = TRUE;
+      note_damaged_path (self->path);
+    }
   return TRUE;
 }
 
-/* Opens @path for reading and writing, creating it, or for reading only: then
- * as an immutable file (a backup on a read-only mount, another user's file),
- * which SQLite reads without the -wal and -shm files it could not create. */
+/* Opens the file at @path for reading only. With mode=ro SQLite reads the
+ * write-ahead log too, so what another connection wrote since the last
+ * checkpoint is there; where it cannot (no -shm and a folder it may not
+ * write), the file is read as immutable, without its log. */
+static int
+open_read_only_db (const char  *path,
+                   sqlite3    **db)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *file_uri = g_filename_to_uri (absolute, NULL, NULL);
+  const char *modes[] = { "?mode=ro", "?immutable=1" };
+  int rc = SQLITE_CANTOPEN;
+
+  if (file_uri == NULL)
+    return SQLITE_CANTOPEN;
+  for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
+    {
+      g_autofree char *uri = g_strconcat (file_uri, modes[m], NULL);
+
+      rc = sqlite3_open_v2 (uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+                            NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_exec (*db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+      if ((rc & 0xff) != SQLITE_CANTOPEN && (rc & 0xff) != SQLITE_READONLY)
+        return rc;
+      sqlite3_close (*db);
+      *db = NULL;
+    }
+  return rc;
+}
+
+/* Opens @path for reading and writing, creating it, or for reading only (see
+ * open_read_only_db()). */
 static LgStore *
 open_store (const char  *path,
             gboolean     read_only,
@@ -732,7 +816,6 @@ open_store (const char  *path,
 {
   g_autoptr(LgStore) self = NULL;
   g_autofree char *dir = NULL;
-  g_autofree char *uri = NULL;
   int rc;
 
   if (!read_only)
@@ -749,23 +832,13 @@ open_store (const char  *path,
           return NULL;
         }
     }
-  else
-    {
-      g_autofree char *absolute = g_canonicalize_filename (path, NULL);
-      g_autofree char *file_uri = g_filename_to_uri (absolute, NULL, error);
-
-      if (file_uri == NULL)
-        return NULL;
-      uri = g_strconcat (file_uri, "?immutable=1", NULL);
-    }
 
   self = g_object_new (LG_TYPE_STORE, NULL);
   self->path = g_strdup (path);
   self->read_only = read_only;
 
   rc = read_only
-    ? sqlite3_open_v2 (uri, &self->db,
-                       SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL)
+    ? open_read_only_db (path, &self->db)
     : sqlite3_open_v2 (path, &self->db,
                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
@@ -822,9 +895,15 @@ open_store (const char  *path,
       return NULL;
     }
 
-  if (!lg_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
-      (!read_only && !lg_store_exec (self, "PRAGMA synchronous = NORMAL", error)))
-    return NULL;
+  /* Settings of the connection, not writes to the file: a damaged one takes
+   * them too. */
+  if (sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK ||
+      (!read_only &&
+       sqlite3_exec (self->db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL) != SQLITE_OK))
+    {
+      lg_store_set_error (self, error, _("Could not open the database"));
+      return NULL;
+    }
 
   if (!check_damage (self, error) || !migrate (self, error) ||
       !note_direction_model (self, error))
@@ -1365,6 +1444,7 @@ lg_store_read_directions (LgStore       *self,
                           GError       **error)
 {
   const char *model = lg_scorer_get_model_id ();
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *stored = NULL;
   g_autofree char *pending = NULL;
   g_autofree char *max_id = NULL;
@@ -1392,8 +1472,15 @@ lg_store_read_directions (LgStore       *self,
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-      if (!lg_store_begin (self, error))
-        return FALSE;
+      /* Another writer (a sync, an import) goes first: the search goes on
+       * with the readings there are, and the next one reads on. */
+      if (!lg_store_begin (self, &local_error))
+        {
+          if ((sqlite3_errcode (self->db) & 0xff) == SQLITE_BUSY)
+            return TRUE;
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
       stmt = lg_store_prepare (self,
                                "UPDATE messages SET buyer = lg_buyer (text) "
                                "WHERE id > ?1 AND id <= ?2 AND (?3 OR buyer IS NULL)", error);
@@ -1661,8 +1748,7 @@ lg_store_salvage (const char  *path,
   g_autoptr(LgStore) out = NULL;
   g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) hurt = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *absolute = NULL;
-  g_autofree char *uri = NULL;
+  g_auto(GStrv) trigger = NULL;
   sqlite3 *old = NULL;
   sqlite3_stmt *stmt = NULL;
   gint64 n_copied = 0;
@@ -1676,18 +1762,13 @@ lg_store_salvage (const char  *path,
                    _("“%s” exists already. Choose a new file for what can be saved."), out_path);
       return FALSE;
     }
-  absolute = g_canonicalize_filename (path, NULL);
-  uri = g_filename_to_uri (absolute, NULL, error);
-  if (uri == NULL)
-    return FALSE;
-  uri = g_strconcat (uri, "?immutable=1", NULL);
-  if (sqlite3_open_v2 (uri, &old, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK ||
+  if (open_read_only_db (path, &old) != SQLITE_OK ||
       sqlite3_prepare_v2 (old, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK ||
       sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_DAMAGED,
                    _("Nothing can be read from “%s”: %s. Restore a backup instead."), path,
-                   sqlite3_errmsg (old));
+                   old != NULL ? sqlite3_errmsg (old) : g_strerror (ENOENT));
       sqlite3_finalize (stmt);
       sqlite3_close (old);
       return FALSE;
@@ -1714,8 +1795,11 @@ lg_store_salvage (const char  *path,
   sqlite3_finalize (stmt);
 
   out = lg_store_open (out_path, error);
+  /* The index is built once at the end, not a message at a time. */
   if (out == NULL || !lg_store_exec (out, "PRAGMA foreign_keys = OFF", error) ||
-      !lg_store_begin (out, error))
+      !lg_store_begin (out, error) ||
+      (trigger = lg_store_drop_schema (out, "trigger", "messages", "messages_fts_insert",
+                                       error)) == NULL)
     {
       sqlite3_close (old);
       return FALSE;
@@ -1765,13 +1849,23 @@ lg_store_salvage (const char  *path,
       return FALSE;
     }
 
-  /* Rows whose parent row was lost, then the search index. */
+  /* Rows whose parent row was lost go as the schema's ON DELETE says: with
+   * it (CASCADE) or keeping the row without the link (SET NULL); then the
+   * search index, once, from the messages saved. */
   if (!lg_store_exec (out, "DELETE FROM messages WHERE source_id NOT IN (SELECT id FROM sources);"
                            "DELETE FROM matches WHERE message_id NOT IN (SELECT id FROM messages)"
                            " OR search_id NOT IN (SELECT id FROM searches);"
+                           "DELETE FROM costs WHERE source_id NOT IN (SELECT id FROM sources);"
+                           "UPDATE leads SET source_id = NULL"
+                           " WHERE source_id NOT IN (SELECT id FROM sources);"
+                           "UPDATE leads SET message_id = NULL"
+                           " WHERE message_id NOT IN (SELECT id FROM messages);"
                            "DELETE FROM activities WHERE lead_id NOT IN (SELECT id FROM leads);"
                            "DELETE FROM followups WHERE lead_id NOT IN (SELECT id FROM leads);"
+                           "DELETE FROM import_changes"
+                           " WHERE batch_id NOT IN (SELECT id FROM import_batches);"
                            "INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')", error) ||
+      !lg_store_exec_all (out, trigger, error) ||
       !lg_store_commit (out, error) ||
       !lg_store_exec (out, "PRAGMA foreign_keys = ON", error))
     {

@@ -70,6 +70,9 @@ gboolean    lg_store_is_read_only         (LgStore        *self);
  * DATABASE.damaged mark beside it, cleared when PRAGMA quick_check passes
  * again): such a store writes nothing more. */
 gboolean    lg_store_is_damaged           (LgStore        *self);
+/* The file at @path was replaced (a backup restored in its place): what was
+ * known of its damage no longer holds. */
+void        lg_store_forget_damage        (const char     *path);
 /* Copies what can still be read of the damaged database at @path into a new
  * database at @out_path, table by table, skipping the stretches of rows a
  * broken page hides, and leaving out rows whose parent row was lost.

@@ -662,14 +662,28 @@ relevance_of (const LgOffer   *offer,
   double who = coverage->phrase_who;
   double r_what, r_who;
 
+  double credit[LG_OFFER_MAX_CONCEPTS];
+
+  /* A synonym stands in for its word: the better of the two counts, never
+   * both (an advert that names a thing three ways names it once). Synonyms
+   * come after the offer's own words. */
   for (guint c = 0; c < offer->n_concepts; c++)
     {
-      double credit = offer->concepts[c].weight * coverage->best[c];
+      int source = offer->concepts[c].synonym_of;
 
+      credit[c] = offer->concepts[c].weight * coverage->best[c];
+      if (source >= 0)
+        {
+          credit[source] = MAX (credit[source], credit[c]);
+          credit[c] = 0;
+        }
+    }
+  for (guint c = 0; c < offer->n_concepts; c++)
+    {
       if (offer->concepts[c].role == LG_CONCEPT_AUDIENCE)
-        who += credit;
+        who += credit[c];
       else
-        what += credit;
+        what += credit[c];
     }
   r_what = 1 - exp (-what / RELEVANCE_SCALE);
   r_who = 1 - exp (-who / RELEVANCE_SCALE);

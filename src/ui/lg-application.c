@@ -222,7 +222,11 @@ lg_application_startup (GApplication *app)
 
   self->settings = g_settings_new (APP_ID);
 
-  path = self->db_path != NULL ? g_strdup (self->db_path) : lg_store_default_path ();
+  /* The path is known from here on: a restore or a salvage needs it even when
+   * the database does not open. */
+  if (self->db_path == NULL)
+    self->db_path = lg_store_default_path ();
+  path = g_strdup (self->db_path);
   self->store = self->read_only ? lg_store_open_read_only (path, &self->store_error)
                                 : lg_store_open (path, &self->store_error);
   if (self->store_error != NULL)
@@ -259,7 +263,14 @@ on_store_error_response_cb (AdwMessageDialog *dialog,
                             const char       *response,
                             LgApplication    *self)
 {
-  g_application_quit (G_APPLICATION (self));
+  if (g_str_equal (response, "restore"))
+    g_action_group_activate_action (G_ACTION_GROUP (self), "restore-backup",
+                                    g_variant_new_string (g_object_get_data (G_OBJECT (dialog),
+                                                                             "backup")));
+  else if (g_str_equal (response, "salvage"))
+    g_action_group_activate_action (G_ACTION_GROUP (self), "salvage", NULL);
+  else
+    g_application_quit (G_APPLICATION (self));
 }
 
 static void
@@ -282,6 +293,21 @@ lg_application_activate (GApplication *app)
                                                            _("Could Not Open the Database"),
                                                            self->store_error->message));
       adw_message_dialog_add_response (dialog, "quit", _("_Quit"));
+      /* Too damaged to open: its latest backup, or what can still be read. */
+      if (g_error_matches (self->store_error, LG_STORE_ERROR, LG_STORE_ERROR_DAMAGED))
+        {
+          g_auto(GStrv) backups = lg_backups_list (self->db_path);
+
+          adw_message_dialog_add_response (dialog, "salvage", _("_Save What Can Be Read"));
+          if (backups[0] != NULL)
+            {
+              adw_message_dialog_add_response (dialog, "restore", _("_Restore Latest Backup"));
+              adw_message_dialog_set_response_appearance (dialog, "restore",
+                                                          ADW_RESPONSE_SUGGESTED);
+              g_object_set_data_full (G_OBJECT (dialog), "backup", g_strdup (backups[0]),
+                                      g_free);
+            }
+        }
       g_signal_connect (dialog, "response", G_CALLBACK (on_store_error_response_cb), self);
       gtk_window_present (GTK_WINDOW (dialog));
     }
@@ -376,8 +402,6 @@ lg_application_restore_backup_action (GSimpleAction *action,
   g_autofree char *name = g_path_get_basename (backup);
   AdwMessageDialog *dialog;
 
-  if (self->store == NULL)
-    return;
   dialog = ADW_MESSAGE_DIALOG (
     adw_message_dialog_new (window, _("Restore the Backup?"), NULL));
   if (day != NULL)
@@ -449,10 +473,8 @@ lg_application_salvage_action (GSimpleAction *action,
   LgApplication *self = user_data;
   g_autoptr(GTask) task = NULL;
 
-  if (self->store == NULL)
-    return;
   task = g_task_new (self, NULL, on_salvaged_cb, NULL);
-  g_task_set_task_data (task, g_strdup (lg_store_get_path (self->store)), g_free);
+  g_task_set_task_data (task, g_strdup (self->db_path), g_free);
   g_task_run_in_thread (task, salvage_thread);
 }
 
@@ -469,7 +491,7 @@ lg_application_get_db_path (LgApplication *self)
 {
   g_return_val_if_fail (LG_IS_APPLICATION (self), NULL);
 
-  return self->store != NULL ? lg_store_get_path (self->store) : self->db_path;
+  return self->db_path;
 }
 
 static void
@@ -480,8 +502,7 @@ lg_application_preferences_action (GSimpleAction *action,
   LgApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   LgPreferencesWindow *preferences =
-    lg_preferences_window_new (self->settings,
-                               self->store != NULL ? lg_store_get_path (self->store) : NULL);
+    lg_preferences_window_new (self->settings, self->db_path);
 
   gtk_window_set_transient_for (GTK_WINDOW (preferences), window);
   /* Its Restore buttons act on the application. */

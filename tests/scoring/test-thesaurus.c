@@ -100,6 +100,7 @@ test_offer_synonyms (void)
   const LgQueryTerm *terms;
   g_autofree char *reason = NULL;
   gboolean found = FALSE;
+  double once;
   guint n;
 
   g_assert_no_error (error);
@@ -126,6 +127,17 @@ test_offer_synonyms (void)
   reason = lg_score_result_get_reason (result, NULL);
   g_test_message ("%s", reason);
   g_assert_nonnull (strstr (reason, "‘accountancy’ (a synonym of ‘bookkeeping’)"));
+
+  /* A synonym stands in for its word: naming the thing three ways counts
+   * as naming it once. */
+  g_assert_true (lg_scorer_score (scorer, offer, NULL, "We do bookkeeping", -1, 0, 0, result,
+                                  &error));
+  once = lg_score_result_get_value (result, LG_SIGNAL_RELEVANCE);
+  g_assert_true (lg_scorer_score (scorer, offer, NULL,
+                                  "We do bookkeeping, accountancy and clerking", -1, 0, 0,
+                                  result, &error));
+  g_assert_cmpfloat_with_epsilon (lg_score_result_get_value (result, LG_SIGNAL_RELEVANCE), once,
+                                  1e-9);
 }
 
 int

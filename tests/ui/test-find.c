@@ -186,10 +186,21 @@ work_results (LgFindView      *view,
 {
   GListModel *results = lg_find_view_get_results (view);
   guint n = g_list_model_get_n_items (results);
-  LgResultRow *row = find_row (GTK_WIDGET (view), NULL);
-  g_autofree char *key = g_strdup (lg_search_result_get_author_key (
-                                     lg_result_row_get_result (row)));
+  g_autofree char *key = NULL;
+  LgResultRow *row;
   LgSearchResult *result;
+
+  /* The best result of someone not yet in the pipeline. */
+  for (guint i = 0; i < n && key == NULL; i++)
+    {
+      g_autoptr(LgSearchResult) candidate = g_list_model_get_item (results, i);
+
+      if (lg_search_result_get_lead_id (candidate) == 0)
+        key = g_strdup (lg_search_result_get_author_key (candidate));
+    }
+  g_assert_nonnull (key);
+  row = find_row (GTK_WIDGET (view), key);
+  g_assert_nonnull (row);
   GtkButton *undo;
   gint64 lead_id;
   gboolean dialog_shown = FALSE;
