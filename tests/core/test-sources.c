@@ -109,6 +109,73 @@ test_counts (void)
   g_assert_cmpint (lg_telegram_parse_count ("many"), ==, -1);
   g_assert_cmpint (lg_telegram_parse_count ("3X"), ==, -1);
   g_assert_cmpint (lg_telegram_parse_count (NULL), ==, -1);
+  /* Found by fuzzing: numbers beyond gint64 were converted anyway (undefined
+   * behaviour; in practice the smallest gint64, a negative count). */
+  g_assert_cmpint (lg_telegram_parse_count ("1e308K"), ==, -1);
+  g_assert_cmpint (lg_telegram_parse_count ("9.3e18"), ==, -1);
+  g_assert_cmpint (lg_telegram_parse_count ("inf"), ==, -1);
+  g_assert_cmpint (lg_telegram_parse_count ("nan"), ==, -1);
+  g_assert_cmpint (lg_telegram_parse_count ("9e18"), ==, 9000000000000000000);
+}
+
+/* Found by fuzzing: bytes that are not UTF-8 (a page served in another
+ * encoding, or broken on the way) went through libxml2 untouched into the
+ * messages, and from there into the database and GTK's labels. */
+static void
+test_page_invalid_utf8 (void)
+{
+  static const char html[] =
+    "<html><body><div class=\"tgme_widget_message\" data-post=\"dental_tools\xff/7\">"
+    "<a class=\"tgme_widget_message_date\"><time datetime=\"2024-03-01T10:00:00+00:00\">"
+    "</time></a><div class=\"tgme_widget_message_text\">Need a CRM \xff\xfe\xc3\x28 now</div>"
+    "<span class=\"tgme_widget_message_from_author\">Anna \xe2\x82</span>"
+    "</div></body></html>";
+  g_autoptr(LgTelegramPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+  LgMessage *message;
+
+  page = lg_telegram_page_parse (html, sizeof html - 1, "dental_tools",
+                                 LG_TELEGRAM_PAGE_FRAGMENT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lg_telegram_page_get_messages (page)->len, ==, 1);
+  message = g_ptr_array_index (lg_telegram_page_get_messages (page), 0);
+  g_assert_true (g_utf8_validate (lg_message_get_text (message), -1, NULL));
+  g_assert_true (g_str_has_prefix (lg_message_get_text (message), "Need a CRM "));
+  g_assert_true (g_str_has_suffix (lg_message_get_text (message), " now"));
+  g_assert_true (g_utf8_validate (lg_message_get_author_name (message), -1, NULL));
+  /* The channel name is not a valid one: no link is made from it. */
+  g_assert_null (lg_message_get_permalink (message));
+}
+
+/* Found by fuzzing: a negative or garbled cursor was taken as it came, and
+ * the sync would then ask for ?before=-1. */
+static void
+test_page_bad_cursors (void)
+{
+  static const char *pages[] = {
+    "<a class=\"tme_messages_more\" data-before=\"-1\"></a>"
+    "<a class=\"tme_messages_more\" data-after=\"99999999999999999999\"></a>",
+    "<link rel=\"prev\" href=\"/s/dental_tools?before=-5\">"
+    "<link rel=\"next\" href=\"/s/dental_tools?after=12e3\">",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *html = g_strdup_printf (
+        "<html><head>%s</head><body><div class=\"tgme_widget_message\" "
+        "data-post=\"dental_tools/7\"><a class=\"tgme_widget_message_date\">"
+        "<time datetime=\"2024-03-01T10:00:00+00:00\"></time></a></div>%s</body></html>",
+        pages[i], pages[i]);
+      g_autoptr(LgTelegramPage) page = NULL;
+      g_autoptr(GError) error = NULL;
+
+      page = lg_telegram_page_parse (html, strlen (html), "dental_tools",
+                                     LG_TELEGRAM_PAGE_FRAGMENT, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (lg_telegram_page_get_messages (page)->len, ==, 1);
+      g_assert_cmpint (lg_telegram_page_get_before (page), ==, 0);
+      g_assert_cmpint (lg_telegram_page_get_after (page), ==, 0);
+    }
 }
 
 static LgTelegramPage *
@@ -607,6 +674,8 @@ main (int   argc,
   g_test_add_func ("/sources/page/links", test_page_links);
   g_test_add_func ("/sources/page/no-posts", test_page_no_posts);
   g_test_add_func ("/sources/page/errors", test_page_errors);
+  g_test_add_func ("/sources/page/invalid-utf8", test_page_invalid_utf8);
+  g_test_add_func ("/sources/page/bad-cursors", test_page_bad_cursors);
   g_test_add_func ("/sources/export/new-schema", test_export_new_schema);
   g_test_add_func ("/sources/export/old-schema", test_export_old_schema);
   g_test_add_func ("/sources/export/account", test_export_account);
