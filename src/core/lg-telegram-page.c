@@ -512,14 +512,18 @@ parse_post (xmlNode     *post,
   g_autofree char *id = NULL;
   const char *slash = data_post != NULL ? strrchr (data_post, '/') : NULL;
   PostParts parts = { { NULL }, NULL, G_N_ELEMENTS (media_kinds) };
+  guint64 number = 0;
 
-  if (slash == NULL || path_number (data_post) <= 0)
+  /* The post's number, written the one way ids are: "051" is post 51, and
+   * "7?x" no number at all. */
+  if (slash == NULL || !g_ascii_isdigit (slash[1]) ||
+      !g_ascii_string_to_unsigned (slash + 1, 10, 1, G_MAXINT64, &number, NULL))
     {
       set_unexpected (error, channel, _("the id of a post (data-post)"));
       return NULL;
     }
   name = g_strndup (data_post, slash - data_post);
-  id = g_strdup (slash + 1);
+  id = g_strdup_printf ("%" G_GUINT64_FORMAT, number);
 
   find_parts (post, FALSE, &parts);
   datetime = get_attr (parts.time, "datetime");
