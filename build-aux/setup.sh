@@ -4,7 +4,8 @@
 #
 #   build-aux/setup.sh          set up and build
 #   build-aux/setup.sh run      ... then start the app
-#   build-aux/setup.sh test     ... then run the whole test suite
+#   build-aux/setup.sh test     ... then run the whole test suite, and the non-UI
+#                               suites again under ASan and UBSan (_build-asan/)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -68,8 +69,17 @@ case "${1:-}" in
     exec meson devenv -C _build ./src/leadgram "$@"
     ;;
   test)
-    exec xvfb-run -a -s "-screen 0 1280x800x24" \
+    xvfb-run -a -s "-screen 0 1280x800x24" \
       dbus-run-session -- meson test -C _build --print-errorlogs
+    # Then the same code under AddressSanitizer and UndefinedBehaviorSanitizer
+    # (leaks included): every suite but the UI's, and with them the fuzz
+    # corpora (suite fuzz), which replay the inputs that once crashed.
+    if [ ! -d _build-asan ]; then
+      meson setup _build-asan --buildtype=debugoptimized \
+        -Db_sanitize=address,undefined -Dbenchmarks=false
+    fi
+    ninja -C _build-asan
+    exec meson test -C _build-asan --print-errorlogs --no-suite ui
     ;;
   "") ;;
   *)

@@ -384,6 +384,43 @@ skip_value (Scanner  *sc,
   return TRUE;
 }
 
+/* json-glib turns an escape of half a UTF-16 pair ("\ud800"), or of what
+ * is not hex, into bytes that are not UTF-8: every string in the value is
+ * made valid before anything reads it. The value is no deeper than
+ * MAX_DEPTH, which the scanner has checked. */
+static void
+make_strings_valid (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_VALUE (node))
+    {
+      const char *text;
+
+      if (json_node_get_value_type (node) != G_TYPE_STRING)
+        return;
+      text = json_node_get_string (node);
+      if (!g_utf8_validate (text, -1, NULL))
+        {
+          g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+          json_node_set_string (node, valid);
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        make_strings_valid (json_array_get_element (array, i));
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autoptr(GList) members = json_object_get_values (json_node_get_object (node));
+
+      for (GList *l = members; l != NULL; l = l->next)
+        make_strings_valid (l->data);
+    }
+}
+
 /* Parses the value the scanner stands on with json-glib, after rewriting the
  * exporter's \xNN escapes. */
 static JsonNode *
@@ -430,6 +467,7 @@ parse_value (Scanner  *sc,
       return NULL;
     }
 
+  make_strings_valid (json_parser_get_root (sc->parser));
   return json_node_ref (json_parser_get_root (sc->parser));
 }
 

@@ -75,7 +75,8 @@ lg_telegram_parse_count (const char *text)
 
   clean = g_strstrip (g_strdup (text));
   value = g_ascii_strtod (clean, &end);
-  if (end == clean || value < 0)
+  /* Also refuses NaN. */
+  if (end == clean || !(value >= 0))
     return -1;
 
   switch (*end)
@@ -101,7 +102,9 @@ lg_telegram_parse_count (const char *text)
       return -1;
     }
 
-  if (*end != '\0')
+  /* Infinity and anything else a gint64 cannot hold is no count either:
+   * converting it would be undefined. */
+  if (*end != '\0' || !(value + 0.5 < (double) G_MAXINT64))
     return -1;
 
   return (gint64) (value + 0.5);
@@ -143,7 +146,8 @@ get_attr (xmlNode    *node,
   value = xmlGetProp (node, (const xmlChar *) name);
   if (value == NULL)
     return NULL;
-  copy = g_strdup ((const char *) value);
+  /* libxml2 hands on bytes that are not UTF-8 as they came. */
+  copy = g_utf8_make_valid ((const char *) value, -1);
   xmlFree (value);
   return copy;
 }
@@ -277,6 +281,15 @@ node_text (xmlNode *node)
     }
 
   append_children (&builder, node);
+  /* libxml2 hands on bytes that are not UTF-8 as they came: a page served
+   * in another encoding, or broken on the way, must not bring them into
+   * the database. */
+  if (!g_utf8_validate (builder.text->str, builder.text->len, NULL))
+    {
+      g_autofree char *valid = g_utf8_make_valid (builder.text->str, builder.text->len);
+
+      g_string_assign (builder.text, valid);
+    }
   lines = g_strsplit (builder.text->str, "\n", -1);
   g_string_free (builder.text, TRUE);
 
@@ -310,6 +323,18 @@ path_number (const char *href)
 }
 
 /* 1001 for key "before" in "/s/name?before=1001". */
+/* A cursor is a post's number: anything else (negative, too large, not a
+ * number) is no cursor, so that no request is ever made for ?before=-1. */
+static gint64
+cursor_number (const char *text)
+{
+  guint64 number;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &number, NULL))
+    return 0;
+  return (gint64) number;
+}
+
 static gint64
 query_number (const char *href,
               const char *key)
@@ -327,7 +352,7 @@ query_number (const char *href,
 
       if (eq != NULL && (gsize) (eq - pairs[i]) == strlen (key) &&
           strncmp (pairs[i], key, eq - pairs[i]) == 0)
-        return g_ascii_strtoll (eq + 1, NULL, 10);
+        return cursor_number (eq + 1);
     }
   return 0;
 }
@@ -487,14 +512,18 @@ parse_post (xmlNode     *post,
   g_autofree char *id = NULL;
   const char *slash = data_post != NULL ? strrchr (data_post, '/') : NULL;
   PostParts parts = { { NULL }, NULL, G_N_ELEMENTS (media_kinds) };
+  guint64 number = 0;
 
-  if (slash == NULL || path_number (data_post) <= 0)
+  /* The post's number, written the one way ids are: "051" is post 51, and
+   * "7?x" no number at all. */
+  if (slash == NULL || !g_ascii_isdigit (slash[1]) ||
+      !g_ascii_string_to_unsigned (slash + 1, 10, 1, G_MAXINT64, &number, NULL))
     {
       set_unexpected (error, channel, _("the id of a post (data-post)"));
       return NULL;
     }
   name = g_strndup (data_post, slash - data_post);
-  id = g_strdup (slash + 1);
+  id = g_strdup_printf ("%" G_GUINT64_FORMAT, number);
 
   find_parts (post, FALSE, &parts);
   datetime = get_attr (parts.time, "datetime");
@@ -558,7 +587,7 @@ find_cursor (xmlXPathContext *ctx,
   g_autofree char *href = NULL;
 
   if (value != NULL)
-    return g_ascii_strtoll (value, NULL, 10);
+    return cursor_number (value);
 
   href = get_attr (find_node (ctx, root, link_expr), "href");
   return query_number (href, attribute + strlen ("data-"));

@@ -109,6 +109,109 @@ test_counts (void)
   g_assert_cmpint (lg_telegram_parse_count ("many"), ==, -1);
   g_assert_cmpint (lg_telegram_parse_count ("3X"), ==, -1);
   g_assert_cmpint (lg_telegram_parse_count (NULL), ==, -1);
+  /* Found by fuzzing: numbers beyond gint64 were converted anyway (undefined
+   * behaviour; in practice the smallest gint64, a negative count). */
+  g_assert_cmpint (lg_telegram_parse_count ("1e308K"), ==, -1);
+  g_assert_cmpint (lg_telegram_parse_count ("9.3e18"), ==, -1);
+  g_assert_cmpint (lg_telegram_parse_count ("inf"), ==, -1);
+  g_assert_cmpint (lg_telegram_parse_count ("nan"), ==, -1);
+  g_assert_cmpint (lg_telegram_parse_count ("9e18"), ==, 9000000000000000000);
+}
+
+/* Found by fuzzing: bytes that are not UTF-8 (a page served in another
+ * encoding, or broken on the way) went through libxml2 untouched into the
+ * messages, and from there into the database and GTK's labels. */
+static void
+test_page_invalid_utf8 (void)
+{
+  static const char html[] =
+    "<html><body><div class=\"tgme_widget_message\" data-post=\"dental_tools\xff/7\">"
+    "<a class=\"tgme_widget_message_date\"><time datetime=\"2024-03-01T10:00:00+00:00\">"
+    "</time></a><div class=\"tgme_widget_message_text\">Need a CRM \xff\xfe\xc3\x28 now</div>"
+    "<span class=\"tgme_widget_message_from_author\">Anna \xe2\x82</span>"
+    "</div></body></html>";
+  g_autoptr(LgTelegramPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+  LgMessage *message;
+
+  page = lg_telegram_page_parse (html, sizeof html - 1, "dental_tools",
+                                 LG_TELEGRAM_PAGE_FRAGMENT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lg_telegram_page_get_messages (page)->len, ==, 1);
+  message = g_ptr_array_index (lg_telegram_page_get_messages (page), 0);
+  g_assert_true (g_utf8_validate (lg_message_get_text (message), -1, NULL));
+  g_assert_true (g_str_has_prefix (lg_message_get_text (message), "Need a CRM "));
+  g_assert_true (g_str_has_suffix (lg_message_get_text (message), " now"));
+  g_assert_true (g_utf8_validate (lg_message_get_author_name (message), -1, NULL));
+  /* The channel name is not a valid one: no link is made from it. */
+  g_assert_null (lg_message_get_permalink (message));
+}
+
+/* Found by fuzzing: a post's number was taken as the page spelled it, so
+ * "051" was another message than 51 (twice in the database, and without a
+ * link), and "7?x" passed as a number. */
+static void
+test_page_post_numbers (void)
+{
+  static const char *format =
+    "<html><body><div class=\"tgme_widget_message\" data-post=\"dental_tools/%s\">"
+    "<a class=\"tgme_widget_message_date\"><time datetime=\"2024-03-01T10:00:00+00:00\">"
+    "</time></a></div></body></html>";
+  static const char *bad[] = { "7?x", "7#", "-7", "+7", " 7", "7 ", "0", "1e3", "" };
+  g_autofree char *html = g_strdup_printf (format, "051");
+  g_autoptr(LgTelegramPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+  LgMessage *message;
+
+  page = lg_telegram_page_parse (html, strlen (html), "dental_tools",
+                                 LG_TELEGRAM_PAGE_FRAGMENT, &error);
+  g_assert_no_error (error);
+  message = g_ptr_array_index (lg_telegram_page_get_messages (page), 0);
+  g_assert_cmpstr (lg_message_get_external_id (message), ==, "51");
+  g_assert_cmpstr (lg_message_get_permalink (message), ==, "https://t.me/dental_tools/51");
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *bad_html = g_strdup_printf (format, bad[i]);
+      g_autoptr(LgTelegramPage) bad_page = NULL;
+      g_autoptr(GError) bad_error = NULL;
+
+      bad_page = lg_telegram_page_parse (bad_html, strlen (bad_html), "dental_tools",
+                                         LG_TELEGRAM_PAGE_FRAGMENT, &bad_error);
+      g_assert_error (bad_error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_UNEXPECTED_PAGE);
+      g_assert_null (bad_page);
+    }
+}
+
+/* Found by fuzzing: a negative or garbled cursor was taken as it came, and
+ * the sync would then ask for ?before=-1. */
+static void
+test_page_bad_cursors (void)
+{
+  static const char *pages[] = {
+    "<a class=\"tme_messages_more\" data-before=\"-1\"></a>"
+    "<a class=\"tme_messages_more\" data-after=\"99999999999999999999\"></a>",
+    "<link rel=\"prev\" href=\"/s/dental_tools?before=-5\">"
+    "<link rel=\"next\" href=\"/s/dental_tools?after=12e3\">",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *html = g_strdup_printf (
+        "<html><head>%s</head><body><div class=\"tgme_widget_message\" "
+        "data-post=\"dental_tools/7\"><a class=\"tgme_widget_message_date\">"
+        "<time datetime=\"2024-03-01T10:00:00+00:00\"></time></a></div>%s</body></html>",
+        pages[i], pages[i]);
+      g_autoptr(LgTelegramPage) page = NULL;
+      g_autoptr(GError) error = NULL;
+
+      page = lg_telegram_page_parse (html, strlen (html), "dental_tools",
+                                     LG_TELEGRAM_PAGE_FRAGMENT, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (lg_telegram_page_get_messages (page)->len, ==, 1);
+      g_assert_cmpint (lg_telegram_page_get_before (page), ==, 0);
+      g_assert_cmpint (lg_telegram_page_get_after (page), ==, 0);
+    }
 }
 
 static LgTelegramPage *
@@ -470,6 +573,30 @@ test_export_odd_fields (void)
   g_assert_cmpstr (lg_message_get_forwarded_from (message), ==, "Real Channel");
 }
 
+/* Found by fuzzing: json-glib turns escapes of half a UTF-16 pair, or of
+ * what is not hex ("\ud8[0"), into text that is not UTF-8, which went into
+ * the database and then GTK's labels. */
+static void
+test_export_bad_escapes (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) messages = NULL;
+  LgExportStats stats = { 0 };
+  LgMessage *message;
+
+  g_assert_true (import_fixture (store, "bad-escapes.json", &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.added, ==, 1);
+
+  messages = lg_store_list_messages (store, 0, 0, &error);
+  g_assert_no_error (error);
+  message = message_at (messages, 0);
+  g_assert_true (g_utf8_validate (lg_message_get_text (message), -1, NULL));
+  g_assert_true (g_str_has_prefix (lg_message_get_text (message), "\uFFFD"));
+  g_assert_true (g_str_has_suffix (lg_message_get_text (message), "one surrogate"));
+}
+
 /* A chat id that is not a number gives no link. */
 static void
 test_export_odd_ids (void)
@@ -607,6 +734,9 @@ main (int   argc,
   g_test_add_func ("/sources/page/links", test_page_links);
   g_test_add_func ("/sources/page/no-posts", test_page_no_posts);
   g_test_add_func ("/sources/page/errors", test_page_errors);
+  g_test_add_func ("/sources/page/invalid-utf8", test_page_invalid_utf8);
+  g_test_add_func ("/sources/page/bad-cursors", test_page_bad_cursors);
+  g_test_add_func ("/sources/page/post-numbers", test_page_post_numbers);
   g_test_add_func ("/sources/export/new-schema", test_export_new_schema);
   g_test_add_func ("/sources/export/old-schema", test_export_old_schema);
   g_test_add_func ("/sources/export/account", test_export_account);
@@ -614,6 +744,7 @@ main (int   argc,
   g_test_add_func ("/sources/export/broken", test_export_broken);
   g_test_add_func ("/sources/export/odd-fields", test_export_odd_fields);
   g_test_add_func ("/sources/export/odd-ids", test_export_odd_ids);
+  g_test_add_func ("/sources/export/bad-escapes", test_export_bad_escapes);
   g_test_add_func ("/sources/export/deep-nesting", test_export_deep_nesting);
   g_test_add_func ("/sources/remove-keeps-leads", test_remove_source_keeps_leads);
 

@@ -12,6 +12,11 @@
 
 #include "config.h"
 
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
 #include <glib/gstdio.h>
 
 #include "lg-test-notifications.h"
@@ -25,7 +30,7 @@
 #define MIN_LINGER_MS 2000
 #define MAX_LINGER_MS 7000
 
-/* One bus for the run: g_test_dbus_down() clears DISPLAY, which Leadgram needs. */
+/* One bus for the run, up before GTK starts (see main()). */
 static GTestDBus *bus;
 
 typedef struct
@@ -88,6 +93,10 @@ fixture_set_up (Fixture       *f,
   g_assert_true (lg_test_notifications_start ());
   f->connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
   g_assert_no_error (error);
+  /* The test's own bus, whose service folder holds Leadgram: not the
+   * desktop's, whatever connected to that one first. */
+  g_assert_nonnull (strstr (g_test_dbus_get_bus_address (bus),
+                            g_dbus_connection_get_guid (f->connection)));
   f->tick_id = g_timeout_add (50, tick_cb, NULL);
 
   /* What the bus starts gets its environment, as a session's bus does. */
@@ -320,12 +329,113 @@ test_activate (Fixture       *f,
   wait_for_exit (f, pid);
 }
 
+/* A desktop's session bus often has a document portal: GTK then keeps a
+ * connection to that bus from gtk_init() on (for its file transfer portal),
+ * and it becomes every later g_bus_get()'s. A stand-in portal on the bus the
+ * test was started on puts each run in that situation. It runs as a child
+ * process (this program with --stand-in-portal) until it is stopped, or its
+ * stdin closes because the test ended without stopping it. */
+static void
+stand_in_name_cb (GDBusConnection *connection,
+                  const char      *name,
+                  gpointer         user_data)
+{
+  gboolean *ready = user_data;
+
+  /* Owned, or already owned by a real portal: either way the bus has one. */
+  if (!*ready)
+    {
+      g_print ("ready\n");
+      fflush (stdout);
+      *ready = TRUE;
+    }
+}
+
+static gboolean
+stand_in_stdin_cb (GIOChannel   *channel,
+                   GIOCondition  condition,
+                   gpointer      user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static int
+run_stand_in_portal (void)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GIOChannel) input = g_io_channel_unix_new (STDIN_FILENO);
+  gboolean ready = FALSE;
+  guint owner_id;
+
+  owner_id = g_bus_own_name (G_BUS_TYPE_SESSION, "org.freedesktop.portal.Documents",
+                             G_BUS_NAME_OWNER_FLAGS_NONE, NULL,
+                             stand_in_name_cb, stand_in_name_cb, &ready, NULL);
+  g_io_add_watch (input, G_IO_IN | G_IO_HUP | G_IO_ERR, stand_in_stdin_cb, loop);
+  g_main_loop_run (loop);
+  g_bus_unown_name (owner_id);
+  return 0;
+}
+
+static GSubprocess *
+start_stand_in_portal (const char *program)
+{
+  g_autoptr(GSubprocess) portal = NULL;
+  g_autoptr(GDataInputStream) output = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
+    return NULL;
+  portal = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE,
+                             &error, program, "--stand-in-portal", NULL);
+  g_assert_no_error (error);
+  output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (portal));
+  line = g_data_input_stream_read_line (output, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (line, ==, "ready");
+  return g_steal_pointer (&portal);
+}
+
+static void
+stop_stand_in_portal (GSubprocess *portal)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (portal == NULL)
+    return;
+  g_subprocess_send_signal (portal, SIGTERM);
+  g_subprocess_wait (portal, NULL, &error);
+  g_assert_no_error (error);
+  g_object_unref (portal);
+}
+
+/* Something in GTK keeps a connection to the test's bus for the life of the
+ * process, and g_test_dbus_down() (as well as disposing of the GTestDBus)
+ * waits for the connection to go: it would wait until the test times out.
+ * The bus stops under the connection instead, which must not take the
+ * process with it; the GTestDBus is left for the exit to free. */
+static void
+stop_bus (void)
+{
+  g_autoptr(GDBusConnection) connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+
+  if (connection != NULL)
+    g_dbus_connection_set_exit_on_close (connection, FALSE);
+  g_test_dbus_stop (bus);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autofree char *dbus_daemon = g_find_program_in_path ("dbus-daemon");
+  g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
+  GSubprocess *portal;
   int status;
+
+  if (argc == 2 && g_str_equal (argv[1], "--stand-in-portal"))
+    return run_stand_in_portal ();
 
   /* What the started Leadgram sends goes to the stand-in server; it has no
    * accessibility bus to talk to. */
@@ -333,26 +443,38 @@ main (int   argc,
   g_setenv ("GTK_A11Y", "none", TRUE);
   g_test_init (&argc, &argv, NULL);
 
-  if (!lg_test_init_gtk ())
-    return 77;
   if (dbus_daemon == NULL)
     {
       g_printerr ("No dbus-daemon: D-Bus activation needs one (Debian's dbus package).\n");
       return 77;
     }
 
-  g_test_add ("/dbus-activation/followup-buttons", Fixture, NULL,
-              fixture_set_up, test_followup_buttons, fixture_tear_down);
-  g_test_add ("/dbus-activation/open-lead", Fixture, NULL,
-              fixture_set_up, test_open_lead, fixture_tear_down);
-  g_test_add ("/dbus-activation/activate", Fixture, NULL,
-              fixture_set_up, test_activate, fixture_tear_down);
+  portal = start_stand_in_portal (argv[0]);
 
+  /* The test's bus comes up before anything in this process connects to a
+   * session bus: GTK may keep the first connection it makes, and GLib hands
+   * that one to every g_bus_get(). g_test_dbus_up() unsets DISPLAY (the bus
+   * it started keeps it for what it starts); GTK needs it back. */
   bus = g_test_dbus_new (G_TEST_DBUS_NONE);
   g_test_dbus_add_service_dir (bus, g_getenv ("LEADGRAM_SERVICE_DIR"));
   g_test_dbus_up (bus);
-  status = g_test_run ();
-  g_test_dbus_down (bus);
-  g_object_unref (bus);
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
+
+  if (!lg_test_init_gtk ())
+    status = 77;
+  else
+    {
+      g_test_add ("/dbus-activation/followup-buttons", Fixture, NULL,
+                  fixture_set_up, test_followup_buttons, fixture_tear_down);
+      g_test_add ("/dbus-activation/open-lead", Fixture, NULL,
+                  fixture_set_up, test_open_lead, fixture_tear_down);
+      g_test_add ("/dbus-activation/activate", Fixture, NULL,
+                  fixture_set_up, test_activate, fixture_tear_down);
+      status = g_test_run ();
+    }
+
+  stop_bus ();
+  stop_stand_in_portal (portal);
   return status;
 }

@@ -1,0 +1,26 @@
+/* lg-fuzz.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The libFuzzer entry points of tests/fuzz. Each fuzz-*.c defines them; the
+ * same file is linked into a libFuzzer program (meson -Dfuzzing=true, clang)
+ * and into fuzz-replay.c's test program, which runs every file of the
+ * target's committed corpus through them in each `meson test`.
+ *
+ * A target returns 0 for any input. What it finds wrong (a broken
+ * invariant, a GLib critical or warning) aborts, which libFuzzer reports as
+ * a crash and the replay test as a failure.
+ */
+
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+int LLVMFuzzerInitialize   (int            *argc,
+                            char         ***argv);
+int LLVMFuzzerTestOneInput (const uint8_t  *data,
+                            size_t          size);
+
+/* Shared by the targets: makes criticals and warnings fatal. */
+void lg_fuzz_init_logging  (void);
