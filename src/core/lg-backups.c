@@ -143,8 +143,9 @@ lg_backups_take_daily (LgStore   *store,
     }
 
   backups = lg_backups_list (db_path);
-  for (guint i = keep; backups[i] != NULL; i++)
-    g_remove (backups[i]);
+  for (guint i = 0; backups[i] != NULL; i++)
+    if (i >= keep)
+      g_remove (backups[i]);
   return TRUE;
 }
 
