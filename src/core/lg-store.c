@@ -31,6 +31,7 @@ struct _LgStore
   int         version;
   gboolean    read_only;
   gboolean    damaged;
+  LgScorer   *scorer;  /* for lg_buyer(), made on first use */
 };
 
 G_DEFINE_FINAL_TYPE (LgStore, lg_store, G_TYPE_OBJECT)
@@ -58,6 +59,7 @@ lg_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
+  g_clear_pointer (&self->scorer, lg_scorer_free);
   g_free (self->path);
   g_free (self->backup_path);
 
@@ -723,21 +725,25 @@ note_direction_model (LgStore  *self,
 }
 
 /* lg_buyer(text): the intent model's buyer probability for a message, read
- * with the connection's own scorer (a connection is used by one thread at a
- * time, and the scorer's word cache makes the next message cheaper). */
+ * with the connection's own scorer, made on first use (a connection is used
+ * by one thread at a time, and the scorer's word cache makes the next message
+ * cheaper; a connection that only reads never needs one). */
 static void
 sql_buyer (sqlite3_context  *context,
            int               argc,
            sqlite3_value   **argv)
 {
-  LgScorer *scorer = sqlite3_user_data (context);
+  LgStore *self = sqlite3_user_data (context);
   const char *text = (const char *) sqlite3_value_text (argv[0]);
   double buyer;
 
   /* A text the model cannot read (not UTF-8) is undecided rather than NULL,
    * which would have every search try to read it again. */
+  if (self->scorer == NULL)
+    self->scorer = lg_scorer_new ();
   if (text == NULL ||
-      !lg_scorer_read_direction (scorer, text, sqlite3_value_bytes (argv[0]), &buyer, NULL, NULL))
+      !lg_scorer_read_direction (self->scorer, text, sqlite3_value_bytes (argv[0]), &buyer, NULL,
+                                 NULL))
     buyer = 0.5;
   sqlite3_result_double (context, buyer);
 }
@@ -866,8 +872,7 @@ open_store (const char  *path,
                               sql_fold, NULL, NULL, NULL);
   sqlite3_create_function_v2 (self->db, "lg_buyer", 1,
                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                              lg_scorer_new (), sql_buyer, NULL, NULL,
-                              (void (*) (void *)) lg_scorer_free);
+                              self, sql_buyer, NULL, NULL, NULL);
 
   /* The first statement reads the header: this is where a file that is not a
    * database is found out. */
