@@ -35,6 +35,9 @@
 #define ROWS_SHARE 0.9
 /* Rows a block carries from the reading thread to the writing one. */
 #define BLOCK_ROWS 1024
+/* Blocks read ahead of the writer at most: the reader is faster, and memory
+ * must not grow with the file. */
+#define BLOCKS_AHEAD 4
 /* A phone number with fewer digits is no key: "12345" or "911" is not one
  * person's. */
 #define MIN_PHONE_KEY_DIGITS 7
@@ -110,6 +113,7 @@ typedef struct
 {
   LgLeadImport *self;
   GAsyncQueue  *queue;       /* Block, to the writer */
+  GAsyncQueue  *slots;       /* a token per block the reader may send ahead */
   Block        *block;       /* being filled */
   GCancellable *stop;        /* cancelled when the writer failed */
   GCancellable *cancellable; /* the caller's */
@@ -954,7 +958,8 @@ block_free (Block *block)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Block, block_free)
 
-/* Hands the block being filled to the writer. */
+/* Hands the block being filled to the writer, once it has room for one; a
+ * writer that stopped takes no more. */
 static void
 send_block (Feed   *feed,
             double  done)
@@ -962,7 +967,30 @@ send_block (Feed   *feed,
   if (feed->block == NULL)
     return;
   feed->block->done = done;
+  while (g_async_queue_timeout_pop (feed->slots, 50000) == NULL)
+    if (g_cancellable_is_cancelled (feed->stop))
+      {
+        g_clear_pointer (&feed->block, block_free);
+        return;
+      }
   g_async_queue_push (feed->queue, g_steal_pointer (&feed->block));
+}
+
+/* The writer took a block: room for another. */
+static void
+take_block (Feed *feed)
+{
+  g_async_queue_push (feed->slots, GINT_TO_POINTER (1));
+}
+
+static void
+feed_init (Feed *feed)
+{
+  feed->queue = g_async_queue_new_full ((GDestroyNotify) block_free);
+  feed->slots = g_async_queue_new ();
+  for (guint i = 0; i < BLOCKS_AHEAD; i++)
+    take_block (feed);
+  feed->stop = g_cancellable_new ();
 }
 
 /* Keeps a valid row for the writer; returns whether the block is full. */
@@ -1959,6 +1987,7 @@ preview_pass (LgLeadImport  *self,
 
       if (block->last)
         break;
+      take_block (feed);
       for (guint i = 0; i < block->records->len; i++)
         if (!preview_row (self, &index, &g_array_index (block->records, Record, i), error))
           return FALSE;
@@ -2030,6 +2059,7 @@ write_pass (LgLeadImport  *self,
 
       if (block->last)
         break;
+      take_block (feed);
 
       if (first && worth_rebuilding_indexes (block, g_hash_table_size (index.by_id)))
         {
@@ -2096,6 +2126,7 @@ feed_clear (Feed *feed)
 {
   g_clear_pointer (&feed->block, block_free);
   g_clear_pointer (&feed->queue, g_async_queue_unref);
+  g_clear_pointer (&feed->slots, g_async_queue_unref);
   g_clear_object (&feed->stop);
   g_clear_error (&feed->error);
 }
@@ -2120,8 +2151,7 @@ lg_lead_import_validate (LgLeadImport  *self,
   if (store == NULL)
     return FALSE;
 
-  feed.queue = g_async_queue_new_full ((GDestroyNotify) block_free);
-  feed.stop = g_cancellable_new ();
+  feed_init (&feed);
   thread = g_thread_new ("lg-import-check", read_thread, &feed);
   ok = preview_pass (self, store, &feed, cancellable, error);
   if (!ok)
@@ -2156,8 +2186,7 @@ lg_lead_import_run (LgLeadImport  *self,
 
   /* The file is read and checked on one core while the rows are written on
    * another: an import takes about as long as the writing alone. */
-  feed.queue = g_async_queue_new_full ((GDestroyNotify) block_free);
-  feed.stop = g_cancellable_new ();
+  feed_init (&feed);
   thread = g_thread_new ("lg-import-read", read_thread, &feed);
   ok = write_pass (self, store, &feed, cancellable, error);
   if (!ok)
