@@ -188,12 +188,23 @@ on_daily_backup_done_cb (GObject      *object,
                          GAsyncResult *result,
                          gpointer      user_data)
 {
+  LgApplication *self = LG_APPLICATION (object);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   g_autoptr(GError) error = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *text = NULL;
 
-  /* Nothing to show: the user did not ask for it, and the next start tries
-   * again. The log says why it failed. */
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    g_warning ("The daily backup failed: %s", error->message);
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    return;
+  /* The user did not ask for it, but counts on it: say so once, and the next
+   * start tries again. */
+  g_message ("The daily backup failed: %s", error->message);
+  if (!LG_IS_WINDOW (window))
+    return;
+  /* A toast's title is markup. */
+  escaped = g_markup_escape_text (error->message, -1);
+  text = g_strdup_printf (_("Today’s backup could not be taken: %s"), escaped);
+  lg_window_add_toast (LG_WINDOW (window), adw_toast_new (text));
 }
 
 static void
