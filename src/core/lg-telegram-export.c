@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include <sys/mman.h>
+
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
@@ -92,6 +94,7 @@ typedef struct
   GCancellable     *cancellable;
   GMainContext     *context;
   guint             depth; /* objects and arrays the scanner is inside */
+  gsize             released; /* bytes before it given back (release_read()) */
   LgExportStats     stats;
 } Scanner;
 
@@ -752,6 +755,26 @@ chat_has_links (Chat *chat)
          (g_str_has_suffix (chat->type, "_channel") || g_str_has_suffix (chat->type, "_supergroup"));
 }
 
+/* Pages read are given back this many bytes at a time. */
+#define RELEASE_STEP (8 * 1024 * 1024)
+
+/* The export is read once, front to back: the pages of the memory map already
+ * read need not stay resident (they come back from the file should an error
+ * message count lines), so a big file costs megabytes, not its size. */
+static void
+release_read (Scanner *sc)
+{
+#ifdef MADV_DONTNEED
+  gsize upto = sc->pos / RELEASE_STEP * RELEASE_STEP;
+
+  if (upto <= sc->released)
+    return;
+  /* The map starts on a page; RELEASE_STEP is a multiple of any page size. */
+  madvise ((void *) (sc->data + sc->released), upto - sc->released, MADV_DONTNEED);
+  sc->released = upto;
+#endif
+}
+
 static gboolean
 import_message (Scanner  *sc,
                 gpointer  data,
@@ -772,6 +795,7 @@ import_message (Scanner  *sc,
   gboolean inserted = FALSE;
   gint64 sent_at = 0;
 
+  release_read (sc);
   node = parse_value (sc, error);
   if (node == NULL)
     return FALSE;
