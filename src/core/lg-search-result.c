@@ -43,6 +43,7 @@ struct _LgSearchResult
   int            feedback;
   gboolean       is_new;
   gint64         lead_id;
+  int          base;     /* the score with every signal neutral */
 };
 
 G_DEFINE_FINAL_TYPE (LgSearchResult, lg_search_result, G_TYPE_OBJECT)
@@ -201,6 +202,7 @@ lg_search_result_new (const LgSearchResultInit *init,
   else
     self->author_label = g_strdup (_("Unknown author"));
 
+  self->base = lg_score_result_get_base (score);
   for (guint i = 0; i < LG_N_SIGNALS; i++)
     {
       self->signals[i].value = lg_score_result_get_value (score, i);
@@ -232,6 +234,7 @@ lg_search_result_copy (LgSearchResult *self)
   copy->text = g_strdup (self->text);
   copy->link = g_strdup (self->link);
   copy->score = self->score;
+  copy->base = self->base;
   copy->reason = g_strdup (self->reason);
   for (guint i = 0; i < LG_N_SIGNALS; i++)
     {
@@ -285,6 +288,13 @@ lg_search_result_get_signal_value (LgSearchResult *self,
 }
 
 int
+lg_search_result_get_base (LgSearchResult *self)
+{
+  g_return_val_if_fail (LG_IS_SEARCH_RESULT (self), 0);
+  return self->base;
+}
+
+int
 lg_search_result_get_contribution (LgSearchResult *self,
                                    LgSignal        signal)
 {
@@ -311,6 +321,8 @@ lg_search_result_dup_breakdown_json (LgSearchResult *self)
   g_return_val_if_fail (LG_IS_SEARCH_RESULT (self), NULL);
 
   json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "base");
+  json_builder_add_int_value (builder, self->base);
   for (guint i = 0; i < LG_N_SIGNALS; i++)
     {
       json_builder_set_member_name (builder, lg_signal_get_id (i));

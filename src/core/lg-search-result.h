@@ -61,6 +61,9 @@ const char         *lg_search_result_get_reason       (LgSearchResult *self);
  * triggered it. */
 double              lg_search_result_get_signal_value (LgSearchResult *self,
                                                        LgSignal        signal);
+/* The score with every signal neutral; it and the contributions add up to
+ * the score (lg_score_result_get_base()). */
+int                 lg_search_result_get_base         (LgSearchResult *self);
 int                 lg_search_result_get_contribution (LgSearchResult *self,
                                                        LgSignal        signal);
 const char * const *lg_search_result_get_evidence     (LgSearchResult *self,

@@ -126,43 +126,45 @@ lg_score_result_is_excluded (const LgScoreResult *self)
   return self->excluded;
 }
 
+/* The score with the signals before @n (in LgSignal order) at their values
+ * and the others neutral: intent and relevance 0.5, no seller sign, a
+ * message of right now, no feedback. */
+static int
+partial_score (const LgScoreResult *self,
+               guint                n)
+{
+  double v[LG_N_SIGNALS] = { 0.5, 0.5, 0, 1, 0.5 };
+  double delta = n > LG_SIGNAL_FEEDBACK ? self->feedback_delta : 0;
+
+  for (guint s = 0; s < n && s < LG_N_SIGNALS; s++)
+    v[s] = self->values[s];
+  return (int) round (100 * lg_score_combine (v[LG_SIGNAL_INTENT], v[LG_SIGNAL_RELEVANCE],
+                                              v[LG_SIGNAL_NEGATIVE], v[LG_SIGNAL_RECENCY],
+                                              delta, self->must_factor));
+}
+
+int
+lg_score_result_get_base (const LgScoreResult *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  if (self->excluded)
+    return 0;
+  return partial_score (self, 0);
+}
+
 int
 lg_score_result_get_contribution (const LgScoreResult *self,
                                   LgSignal             signal)
 {
-  double v[LG_N_SIGNALS];
-  double delta;
-  double neutral;
-
   g_return_val_if_fail (self != NULL, 0);
   g_return_val_if_fail (signal < LG_N_SIGNALS, 0);
 
+  /* Each signal in turn moves the score from where the ones before left it,
+   * so the base and the contributions add up to the score, to the point. */
   if (self->excluded)
     return 0;
-  memcpy (v, self->values, sizeof v);
-  delta = self->feedback_delta;
-  switch (signal)
-    {
-    case LG_SIGNAL_INTENT:
-    case LG_SIGNAL_RELEVANCE:
-      v[signal] = 0.5;
-      break;
-    case LG_SIGNAL_NEGATIVE:
-      v[signal] = 0;
-      break;
-    case LG_SIGNAL_RECENCY:
-      v[signal] = 1;
-      break;
-    case LG_SIGNAL_FEEDBACK:
-    case LG_N_SIGNALS:
-    default:
-      delta = 0;
-      break;
-    }
-  neutral = lg_score_combine (v[LG_SIGNAL_INTENT], v[LG_SIGNAL_RELEVANCE],
-                              v[LG_SIGNAL_NEGATIVE], v[LG_SIGNAL_RECENCY], delta,
-                              self->must_factor);
-  return self->score - (int) round (100 * neutral);
+  return partial_score (self, signal + 1) - partial_score (self, signal);
 }
 
 const LgScoreSpan *
@@ -227,9 +229,9 @@ lg_signal_get_label (LgSignal signal)
     case LG_SIGNAL_RELEVANCE:
       return _("About your offer");
     case LG_SIGNAL_NEGATIVE:
-      return _("Seller or job post");
+      return _("Seller");
     case LG_SIGNAL_RECENCY:
-      return _("Recent");
+      return _("Age");
     case LG_SIGNAL_FEEDBACK:
     case LG_N_SIGNALS:
     default:

@@ -47,9 +47,12 @@ int                 lg_score_result_get_score        (const LgScoreResult *self)
 LgScoreBand         lg_score_result_get_band         (const LgScoreResult *self);
 double              lg_score_result_get_value        (const LgScoreResult *self,
                                                       LgSignal             signal);
-/* Points the signal adds to the score (negative: takes away) compared with a
- * neutral value of it (intent and relevance 0.5, no negative sign, a message of
- * right now, no feedback). */
+/* The score a message would have with every signal neutral (intent and
+ * relevance 0.5, no seller sign, sent right now, no feedback), and the points
+ * each signal then adds (negative: takes away), taken in LgSignal order: the
+ * base and the contributions add up to the score exactly. 0 for an excluded
+ * message. */
+int                 lg_score_result_get_base         (const LgScoreResult *self);
 int                 lg_score_result_get_contribution (const LgScoreResult *self,
                                                       LgSignal             signal);
 /* The words that triggered the signal, as written in the message

@@ -198,6 +198,17 @@ create_breakdown_popup_cb (GtkMenuButton *button,
   add_grid_label (GTK_GRID (grid), _("Signal"), 0, 0, "heading");
   add_grid_label (GTK_GRID (grid), _("Points"), 1, 0, "heading");
   add_grid_label (GTK_GRID (grid), _("Evidence"), 2, 0, "heading");
+  /* Where a message with every signal neutral stands; each signal then adds
+   * or takes away, and the rows add up to the score on the badge. */
+  {
+    g_autofree char *base = g_strdup_printf ("%d", lg_search_result_get_base (self->result));
+
+    add_grid_label (GTK_GRID (grid), _("Starting point"), 0, 1, NULL);
+    add_grid_label (GTK_GRID (grid), base, 1, 1, "numeric");
+    add_grid_label (GTK_GRID (grid), _("a message that is neither more nor less likely a "
+                                       "buyer, half about your offer, sent just now"),
+                    2, 1, "dim-label");
+  }
   for (guint i = 0; i < LG_N_SIGNALS; i++)
     {
       const char * const *evidence = lg_search_result_get_evidence (self->result, i);
@@ -206,12 +217,26 @@ create_breakdown_popup_cb (GtkMenuButton *button,
                                                                                     i));
       g_autofree char *words = NULL;
 
-      if (evidence != NULL && evidence[0] != NULL)
+      if (i == LG_SIGNAL_RECENCY && lg_search_result_get_sent_at (self->result) > 0)
+        {
+          g_autofree char *age = lg_format_relative_time (lg_search_result_get_sent_at (
+                                                            self->result), self->now);
+
+          /* Translators: %s is how long ago, e.g. "7 days ago" */
+          words = g_strdup_printf (_("sent %s: older messages count less"), age);
+        }
+      else if (evidence != NULL && evidence[0] != NULL)
         words = g_strjoinv (", ", (GStrv) evidence);
-      add_grid_label (GTK_GRID (grid), lg_signal_get_label (i), 0, i + 1, NULL);
-      add_grid_label (GTK_GRID (grid), points, 1, i + 1, "numeric");
-      add_grid_label (GTK_GRID (grid), words != NULL ? words : "—", 2, i + 1, "dim-label");
+      add_grid_label (GTK_GRID (grid), lg_signal_get_label (i), 0, i + 2, NULL);
+      add_grid_label (GTK_GRID (grid), points, 1, i + 2, "numeric");
+      add_grid_label (GTK_GRID (grid), words != NULL ? words : "—", 2, i + 2, "dim-label");
     }
+  {
+    g_autofree char *total = g_strdup_printf ("%d", lg_search_result_get_score (self->result));
+
+    add_grid_label (GTK_GRID (grid), _("Score"), 0, LG_N_SIGNALS + 2, "heading");
+    add_grid_label (GTK_GRID (grid), total, 1, LG_N_SIGNALS + 2, "numeric");
+  }
 }
 
 static void

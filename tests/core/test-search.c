@@ -865,6 +865,16 @@ test_sample_workspace (void)
   results = run (store, spec, NOW);
   g_assert_cmpuint (results->len, >=, 5);
   assert_ordered (results);
+  /* Every result's breakdown adds up to the score on its badge. */
+  for (guint i = 0; i < results->len; i++)
+    {
+      LgSearchResult *result = g_ptr_array_index (results, i);
+      int sum = lg_search_result_get_base (result);
+
+      for (guint s = 0; s < LG_N_SIGNALS; s++)
+        sum += lg_search_result_get_contribution (result, s);
+      g_assert_cmpint (sum, ==, lg_search_result_get_score (result));
+    }
   for (guint i = 0; i < results->len; i++)
     if (lg_search_result_get_lead_id (g_ptr_array_index (results, i)) == 0)
       {

@@ -409,6 +409,27 @@ test_breakdown (Fixture       *f,
   g_assert_cmpint (lg_score_result_get_contribution (f->result, LG_SIGNAL_NEGATIVE), <, 0);
 
   g_assert_cmpstr (lg_signal_get_id (LG_SIGNAL_RECENCY), ==, "recency");
+
+  /* The base and the contributions add up to the score, to the point. */
+  {
+    const char *texts[] = {
+      lead, "We offer CRM setup for dental clinics, DM for prices", "our CRM crashed again lol",
+      "Ищу CRM для стоматологии, чтобы напоминала пациентам", "need a plumber in Valencia",
+    };
+    const gint64 ages[] = { 0, 3 * 3600, 9 * DAY, 40 * DAY };
+
+    for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+      for (guint a = 0; a < G_N_ELEMENTS (ages); a++)
+        {
+          int sum;
+
+          score_full (f, f->offer, NULL, texts[t], ages[a] > 0 ? NOW - ages[a] : 0);
+          sum = lg_score_result_get_base (f->result);
+          for (guint s = 0; s < LG_N_SIGNALS; s++)
+            sum += lg_score_result_get_contribution (f->result, s);
+          g_assert_cmpint (sum, ==, lg_score_result_get_score (f->result));
+        }
+  }
 }
 
 static char *
