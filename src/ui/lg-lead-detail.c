@@ -15,6 +15,7 @@
 #include <json-glib/json-glib.h>
 
 #include "lg-lead-detail.h"
+#include "lg-score-result.h"
 #include "lg-followup-dialog.h"
 #include "lg-lead-validate.h"
 #include "lg-metrics-format.h"
@@ -573,51 +574,61 @@ fill_fields (LgLeadDetail *self,
     gtk_text_buffer_set_text (notes, lg_lead_get_notes (lead) ? lg_lead_get_notes (lead) : "", -1);
 }
 
-/* The match's breakdown as rows: each signal and what it gave. The JSON's
- * shape belongs to the scorer, so anything readable in it is shown. */
+/* The match's breakdown as rows, as the result's popover shows it: where a
+ * neutral message starts, then each signal, its points and its evidence, in
+ * the user's language. A breakdown of another shape shows nothing. */
 static void
 fill_breakdown (GtkListBox *list,
                 const char *breakdown)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
+  JsonObject *object;
 
-  if (breakdown == NULL || !json_parser_load_from_data (parser, breakdown, -1, NULL))
+  if (breakdown == NULL || !json_parser_load_from_data (parser, breakdown, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return;
 
-  root = json_parser_get_root (parser);
-  if (JSON_NODE_HOLDS_OBJECT (root))
+  object = json_node_get_object (json_parser_get_root (parser));
+  /* Kept before the breakdown added up (2026-12), without a base. */
+  if (json_object_has_member (object, "base"))
     {
-      JsonObject *object = json_node_get_object (root);
-      g_autoptr(GList) members = json_object_get_members (object);
+      int points = json_object_get_int_member (object, "base");
+      g_autofree char *base = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d point",
+                                                            "%d points", points), points);
 
-      for (GList *l = members; l != NULL; l = l->next)
-        {
-          JsonNode *node = json_object_get_member (object, l->data);
-          g_autofree char *text = NULL;
-
-          if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
-            text = g_strdup_printf ("%.2f", json_node_get_double (node));
-          else if (JSON_NODE_HOLDS_VALUE (node))
-            {
-              g_auto(GValue) value = G_VALUE_INIT;
-              g_auto(GValue) string = G_VALUE_INIT;
-
-              json_node_get_value (node, &value);
-              g_value_init (&string, G_TYPE_STRING);
-              g_value_transform (&value, &string);
-              text = g_value_dup_string (&string);
-            }
-          else
-            text = json_to_string (node, FALSE);
-          add_row (list, l->data, text);
-        }
+      add_row (list, _("Starting point"), base);
     }
-  else
+  for (guint i = 0; i < LG_N_SIGNALS; i++)
     {
-      g_autofree char *text = json_to_string (root, TRUE);
+      JsonNode *node = json_object_get_member (object, lg_signal_get_id (i));
+      JsonObject *signal;
+      JsonArray *evidence = NULL;
+      g_autoptr(GString) text = g_string_new (NULL);
+      int points;
 
-      add_row (list, _("Breakdown"), text);
+      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      signal = json_node_get_object (node);
+      if (!json_object_has_member (signal, "contribution"))
+        continue;
+      points = json_object_get_int_member (signal, "contribution");
+      /* Translators: points a signal adds to or takes from a score, e.g. "+23 points" */
+      g_string_printf (text, g_dngettext (GETTEXT_PACKAGE, "%+d point", "%+d points", ABS (points)),
+                       points);
+      node = json_object_get_member (signal, "evidence");
+      if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+        evidence = json_node_get_array (node);
+      for (guint e = 0; evidence != NULL && e < json_array_get_length (evidence); e++)
+        {
+          const char *word = json_array_get_string_element (evidence, e);
+
+          if (word == NULL)
+            continue;
+          /* Translators: before the first word that triggered a signal */
+          g_string_append (text, e == 0 ? _(" · ") : _(", "));
+          g_string_append (text, word);
+        }
+      add_row (list, lg_signal_get_label (i), text->str);
     }
 }
 

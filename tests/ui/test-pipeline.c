@@ -10,12 +10,15 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "lg-application.h"
 #include "lg-lead-card.h"
 #include "lg-lead-detail.h"
 #include "lg-lead-export.h"
 #include "lg-pipeline-view.h"
 #include "lg-resources.h"
+#include "lg-search.h"
 #include "lg-test-ui.h"
 #include "lg-test-util.h"
 
@@ -505,6 +508,69 @@ test_card_next_step (void)
   g_object_unref (card);
 }
 
+/* Collects the titles and subtitles of the action rows below @widget. */
+static void
+collect_rows (GtkWidget *widget,
+              GString   *out)
+{
+  if (ADW_IS_ACTION_ROW (widget))
+    g_string_append_printf (out, "%s = %s\n",
+                            adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
+                            adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, out);
+}
+
+/* The lead found by a search shows why it scored as the result did: a
+ * starting point and each signal with its points, in words, not the stored
+ * JSON. */
+static void
+test_detail_breakdown (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(LgSource) source = lg_test_add_source (store, "dental_owners");
+  g_autoptr(LgMessage) message = lg_message_new ();
+  g_autoptr(LgSearchSpec) spec = lg_search_spec_new ("CRM for dental clinics");
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) rows = g_string_new (NULL);
+  GtkWidget *detail = GTK_WIDGET (lg_lead_detail_new ());
+  GtkWidget *window = gtk_window_new ();
+  LgSearchResult *result;
+
+  lg_message_set_source_id (message, lg_source_get_id (source));
+  lg_message_set_external_id (message, "1");
+  lg_message_set_author_name (message, "Chris Baker");
+  lg_message_set_sent_at (message, g_get_real_time () / G_USEC_PER_SEC - 86400);
+  lg_message_set_text (message, "Can anyone recommend a CRM for our dental clinic?");
+  g_assert_true (lg_store_add_message (store, message, NULL, &error));
+  g_assert_true (lg_search_save (store, spec, &error));
+  results = lg_search_run (store, spec, NULL, g_get_real_time () / G_USEC_PER_SEC, NULL, NULL,
+                           NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 1);
+  result = g_ptr_array_index (results, 0);
+  g_assert_true (lg_search_add_to_pipeline (store, spec, result, &error));
+  g_assert_no_error (error);
+
+  gtk_window_set_child (GTK_WINDOW (window), detail);
+  gtk_window_present (GTK_WINDOW (window));
+  lg_lead_detail_set_store (LG_LEAD_DETAIL (detail), store);
+  lg_lead_detail_show_lead (LG_LEAD_DETAIL (detail), lg_search_result_get_lead_id (result));
+  wait_detail (detail);
+
+  collect_rows (detail, rows);
+  g_test_message ("%s", rows->str);
+  g_assert_nonnull (strstr (rows->str, "Starting point = "));
+  g_assert_nonnull (strstr (rows->str, "Wants to buy = +"));
+  g_assert_nonnull (strstr (rows->str, "About your offer = +"));
+  g_assert_nonnull (strstr (rows->str, "Age = "));
+  g_assert_null (strstr (rows->str, "intent"));
+  g_assert_null (strstr (rows->str, "{"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -523,6 +589,7 @@ main (int   argc,
   g_test_add_func ("/ui/pipeline/export-filtered", test_export_filtered);
   g_test_add_func ("/ui/pipeline/mixed-currencies", test_mixed_currencies);
   g_test_add_func ("/ui/pipeline/card-next-step", test_card_next_step);
+  g_test_add_func ("/ui/pipeline/detail-breakdown", test_detail_breakdown);
 
   return g_test_run ();
 }
