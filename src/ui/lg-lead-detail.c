@@ -733,10 +733,9 @@ fill_prediction (LgLeadDetail *self,
                                    "needs at least %d closed leads, some won and some lost; until "
                                    "then the rule-based score stands in."),
                                  prediction->n_won, prediction->n_lost, LG_PREDICTIVE_MIN_CLOSED);
-      row = add_row (self->predictive_list, _("Win probability"), history);
-      percent = prediction->probability >= 0 ? g_strdup_printf ("%d %%", prediction->probability)
-                                             : g_strdup ("–");
-      add_suffix_label (row, percent, "dim-label");
+      /* No figure until the model has learnt one: the rule-based score beside
+       * "not enough history" read as a prediction. */
+      add_row (self->predictive_list, _("Win probability"), history);
       return;
     }
 

@@ -513,6 +513,8 @@ static void
 collect_rows (GtkWidget *widget,
               GString   *out)
 {
+  if (GTK_IS_LABEL (widget) && g_str_has_suffix (gtk_label_get_label (GTK_LABEL (widget)), "%"))
+    g_string_append_printf (out, "label %s\n", gtk_label_get_label (GTK_LABEL (widget)));
   if (ADW_IS_ACTION_ROW (widget))
     g_string_append_printf (out, "%s = %s\n",
                             adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
@@ -524,7 +526,7 @@ collect_rows (GtkWidget *widget,
 
 /* The lead found by a search shows why it scored as the result did: a
  * starting point and each signal with its points, in words, not the stored
- * JSON. */
+ * JSON; and no win probability before there is history to learn it from. */
 static void
 test_detail_breakdown (void)
 {
@@ -568,6 +570,9 @@ test_detail_breakdown (void)
   g_assert_nonnull (strstr (rows->str, "Age = "));
   g_assert_null (strstr (rows->str, "intent"));
   g_assert_null (strstr (rows->str, "{"));
+  /* No win probability figure before the model has enough closed leads. */
+  g_assert_nonnull (strstr (rows->str, "Win probability = Not enough history yet"));
+  g_assert_null (strstr (rows->str, "label "));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
