@@ -871,8 +871,42 @@ add_to_pipeline (LgFindView     *self,
   return TRUE;
 }
 
-/* A result not in the pipeline yet gets there first: follow-ups belong to
- * leads. */
+/* The person a follow-up is scheduled for, made a lead when it is saved. */
+typedef struct
+{
+  LgFindView     *self;
+  LgSearchResult *result;
+} PendingLead;
+
+static void
+pending_lead_free (gpointer data)
+{
+  PendingLead *pending = data;
+
+  g_object_unref (pending->self);
+  g_object_unref (pending->result);
+  g_free (pending);
+}
+
+static gint64
+make_lead_cb (gpointer   data,
+              GError   **error)
+{
+  PendingLead *pending = data;
+
+  /* add_to_pipeline() says what went wrong in a toast of its own. */
+  if (pending->self->store == NULL || pending->self->spec == NULL ||
+      !add_to_pipeline (pending->self, pending->result))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           _("Could not add them to the pipeline."));
+      return 0;
+    }
+  return lg_search_result_get_lead_id (pending->result);
+}
+
+/* Follow-ups belong to leads: a result not in the pipeline yet gets there
+ * when its follow-up is scheduled, not when the dialog opens. */
 static void
 schedule_followup (LgFindView     *self,
                    LgSearchResult *result)
@@ -880,9 +914,19 @@ schedule_followup (LgFindView     *self,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   LgFollowupDialog *dialog;
 
-  if (!add_to_pipeline (self, result))
-    return;
-  dialog = lg_followup_dialog_new (self->store, lg_search_result_get_lead_id (result));
+  if (lg_search_result_get_lead_id (result) > 0)
+    dialog = lg_followup_dialog_new (self->store, lg_search_result_get_lead_id (result));
+  else
+    {
+      PendingLead *pending = g_new0 (PendingLead, 1);
+
+      pending->self = g_object_ref (self);
+      pending->result = g_object_ref (result);
+      dialog = lg_followup_dialog_new_for_person (self->store,
+                                                  lg_search_result_get_author_label (result),
+                                                  lg_search_result_get_author_handle (result),
+                                                  make_lead_cb, pending, pending_lead_free);
+    }
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
                                                                           : NULL);
   gtk_window_present (GTK_WINDOW (dialog));

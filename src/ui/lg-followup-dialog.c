@@ -44,6 +44,12 @@ struct _LgFollowupDialog
   AdwComboRow        *kind_row;
   AdwEntryRow        *note_row;
   GtkLabel           *error_label;
+
+  /* Someone not in the pipeline yet: made a lead only when the follow-up is
+   * scheduled, not when the dialog opens (a Cancel leaves nothing behind). */
+  LgFollowupLeadFunc  make_lead;
+  gpointer            make_lead_data;
+  GDestroyNotify      make_lead_destroy;
 };
 
 G_DEFINE_FINAL_TYPE (LgFollowupDialog, lg_followup_dialog, ADW_TYPE_WINDOW)
@@ -160,6 +166,9 @@ chosen_lead (LgFollowupDialog *self)
 
   if (self->lead_id > 0)
     return self->lead_id;
+  /* Someone to be made a lead: not whoever the hidden picker selected. */
+  if (self->make_lead != NULL)
+    return 0;
 
   lead = gtk_single_selection_get_selected_item (self->lead_selection);
   return lead != NULL ? lg_lead_get_id (lead) : 0;
@@ -177,13 +186,23 @@ schedule_action (GtkWidget  *widget,
   gint64 lead_id = chosen_lead (self);
   gint64 due;
 
-  if (lead_id <= 0)
+  if (lead_id <= 0 && self->make_lead == NULL)
     {
       show_error (self, _("Choose the lead to follow up."));
       return;
     }
   if (!chosen_time (self, now_seconds (), &due))
     return;
+  if (lead_id <= 0)
+    {
+      lead_id = self->make_lead (self->make_lead_data, &error);
+      if (lead_id <= 0)
+        {
+          show_error (self, error != NULL ? error->message : _("Could not add the lead."));
+          return;
+        }
+      self->lead_id = lead_id;
+    }
 
   lg_followup_set_lead_id (followup, lead_id);
   lg_followup_set_due_at (followup, due);
@@ -319,6 +338,36 @@ lg_followup_dialog_new (LgStore *store,
   return self;
 }
 
+LgFollowupDialog *
+lg_followup_dialog_new_for_person (LgStore            *store,
+                                   const char         *name,
+                                   const char         *handle,
+                                   LgFollowupLeadFunc  make_lead,
+                                   gpointer            data,
+                                   GDestroyNotify      destroy)
+{
+  LgFollowupDialog *self;
+
+  g_return_val_if_fail (LG_IS_STORE (store), NULL);
+  g_return_val_if_fail (name != NULL && make_lead != NULL, NULL);
+
+  self = lg_followup_dialog_new (store, 0);
+  self->make_lead = make_lead;
+  self->make_lead_data = data;
+  self->make_lead_destroy = destroy;
+  gtk_widget_set_visible (GTK_WIDGET (self->lead_row), TRUE);
+  gtk_widget_set_visible (self->lead_picker, FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->lead_row), name);
+  if (handle != NULL && *handle != '\0')
+    {
+      g_autofree char *at = g_strdup_printf ("@%s", handle);
+
+      adw_action_row_set_subtitle (self->lead_row, at);
+    }
+  adw_window_title_set_subtitle (self->window_title, name);
+  return self;
+}
+
 void
 lg_followup_dialog_set_previous (LgFollowupDialog *self,
                                  LgFollowup       *done)
@@ -440,6 +489,9 @@ lg_followup_dialog_dispose (GObject *object)
   g_clear_object (&self->lead_selection);
   g_clear_object (&self->lead_filter);
   g_clear_object (&self->store);
+  if (self->make_lead_destroy != NULL)
+    g_clear_pointer (&self->make_lead_data, self->make_lead_destroy);
+  self->make_lead = NULL;
 
   G_OBJECT_CLASS (lg_followup_dialog_parent_class)->dispose (object);
 }

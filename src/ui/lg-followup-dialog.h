@@ -21,6 +21,19 @@ G_DECLARE_FINAL_TYPE (LgFollowupDialog, lg_followup_dialog, LG, FOLLOWUP_DIALOG,
 
 LgFollowupDialog *lg_followup_dialog_new              (LgStore          *store,
                                                        gint64            lead_id);
+
+/* Makes the lead the follow-up is for; returns its id, or 0 with error set. */
+typedef gint64 (*LgFollowupLeadFunc) (gpointer   data,
+                                      GError   **error);
+
+/* A follow-up for someone not in the pipeline (@name, @handle may be NULL):
+ * @make_lead adds them when the follow-up is scheduled, not before. */
+LgFollowupDialog *lg_followup_dialog_new_for_person   (LgStore            *store,
+                                                       const char         *name,
+                                                       const char         *handle,
+                                                       LgFollowupLeadFunc  make_lead,
+                                                       gpointer            data,
+                                                       GDestroyNotify      destroy);
 /* Asks for the next step after `done`: its kind is preselected and it is shown. */
 void              lg_followup_dialog_set_previous     (LgFollowupDialog *self,
                                                        LgFollowup       *done);

@@ -204,6 +204,7 @@ work_results (LgFindView      *view,
   GtkButton *undo;
   gint64 lead_id;
   gboolean dialog_shown = FALSE;
+  gint64 followups;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.dismiss", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, n - 1);
@@ -226,31 +227,44 @@ work_results (LgFindView      *view,
   wait_until_idle (view);
   g_assert_cmpint (lg_search_result_get_feedback (find_result (results, key)), ==, 0);
 
-  /* A follow-up for someone not in the pipeline adds them first. */
+  /* A follow-up for someone not in the pipeline: the dialog names them, a
+   * Cancel leaves them out, and scheduling adds them and the follow-up. */
   result = find_result (results, key);
   g_assert_cmpint (lg_search_result_get_lead_id (result), ==, 0);
-  row = find_row (GTK_WIDGET (view), key);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.follow-up", NULL));
+  followups = lg_test_query_int (store, "SELECT count(*) FROM followups");
+  for (int round = 0; round < 2; round++)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+      LgFollowupDialog *dialog = NULL;
+
+      row = find_row (GTK_WIDGET (view), key);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.follow-up", NULL));
+      g_assert_cmpint (lg_search_result_get_lead_id (result), ==, 0);
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+        {
+          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+          if (LG_IS_FOLLOWUP_DIALOG (window))
+            dialog = LG_FOLLOWUP_DIALOG (window);
+        }
+      g_assert_nonnull (dialog);
+      dialog_shown = TRUE;
+      if (round == 0)
+        {
+          /* Cancel. */
+          gtk_window_destroy (GTK_WINDOW (dialog));
+          g_assert_cmpint (lg_search_result_get_lead_id (result), ==, 0);
+          g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM followups"), ==,
+                           followups);
+          continue;
+        }
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.schedule", NULL));
+    }
+  g_assert_true (dialog_shown);
   lead_id = lg_search_result_get_lead_id (result);
   g_assert_cmpint (lead_id, >, 0);
-  {
-    GListModel *toplevels = gtk_window_get_toplevels ();
-
-    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-      {
-        g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-        if (LG_IS_FOLLOWUP_DIALOG (window))
-          {
-            g_assert_cmpint (lg_followup_dialog_get_lead_id (LG_FOLLOWUP_DIALOG (window)), ==,
-                             lead_id);
-            dialog_shown = TRUE;
-            gtk_window_destroy (window);
-            break;
-          }
-      }
-  }
-  g_assert_true (dialog_shown);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM followups"), ==,
+                   followups + 1);
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(LgLead) lead = lg_store_get_lead (store, lead_id, &error);
