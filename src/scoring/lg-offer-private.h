@@ -51,6 +51,7 @@ struct _LgOffer
 
   LgConcept       concepts[LG_OFFER_MAX_CONCEPTS];
   guint           n_concepts;
+  guint           n_synonyms;  /* of the concepts, those a thesaurus added */
   guint           n_phrases;
   guint           phrase_concepts[LG_OFFER_MAX_CONCEPTS][2];
   float           phrase_weights[LG_OFFER_MAX_CONCEPTS];

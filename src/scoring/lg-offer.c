@@ -348,6 +348,7 @@ add_synonyms (LgOffer     *self,
           concept->role = self->concepts[c].role;
           concept->weight = self->concepts[c].weight * SYNONYM_WEIGHT;
           concept->synonym_of = c;
+          self->n_synonyms++;
           index_concept (self, self->n_concepts++);
         }
     }

@@ -664,19 +664,17 @@ relevance_of (const LgOffer   *offer,
 
   double credit[LG_OFFER_MAX_CONCEPTS];
 
+  for (guint c = 0; c < offer->n_concepts; c++)
+    credit[c] = offer->concepts[c].weight * coverage->best[c];
   /* A synonym stands in for its word: the better of the two counts, never
    * both (an advert that names a thing three ways names it once). Synonyms
-   * come after the offer's own words. */
-  for (guint c = 0; c < offer->n_concepts; c++)
+   * come after the offer's own words; most offers have none. */
+  for (guint c = offer->n_concepts - offer->n_synonyms; c < offer->n_concepts; c++)
     {
       int source = offer->concepts[c].synonym_of;
 
-      credit[c] = offer->concepts[c].weight * coverage->best[c];
-      if (source >= 0)
-        {
-          credit[source] = MAX (credit[source], credit[c]);
-          credit[c] = 0;
-        }
+      credit[source] = MAX (credit[source], credit[c]);
+      credit[c] = 0;
     }
   for (guint c = 0; c < offer->n_concepts; c++)
     {
