@@ -133,6 +133,15 @@ on_lead_search_changed_cb (GtkSearchEntry   *entry,
   gtk_string_filter_set_search (self->lead_filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
+/* Escape in the search entry is the entry's own (stop-search): it closes the
+ * dialog there too, as everywhere else in it. */
+static void
+on_lead_search_stop_cb (GtkSearchEntry   *entry,
+                        LgFollowupDialog *self)
+{
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static gboolean
 chosen_time (LgFollowupDialog *self,
              gint64            now,
@@ -540,6 +549,7 @@ lg_followup_dialog_class_init (LgFollowupDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_custom_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_time_spin_output_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_lead_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_lead_search_stop_cb);
 
   gtk_widget_class_install_action (widget_class, "dialog.schedule", NULL, schedule_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

@@ -336,6 +336,15 @@ on_activate_schedule_cb (LgApplication *app)
   lg_window_show_view (window, "followups");
   g_assert_cmpuint (lg_followups_view_get_attention_count (view), ==, 0);
 
+  /* Escape while typing in the lead search (the entry's own stop-search)
+   * closes the dialog like Escape anywhere else in it, scheduling nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "followups.schedule", NULL));
+  search = GTK_SEARCH_ENTRY (find_widget (GTK_WIDGET (find_dialog ()), GTK_TYPE_SEARCH_ENTRY));
+  gtk_editable_set_text (GTK_EDITABLE (search), "ann");
+  g_signal_emit_by_name (search, "stop-search");
+  g_assert_null (find_dialog ());
+  g_assert_cmpuint (lg_followups_view_get_attention_count (view), ==, 0);
+
   /* "Schedule…" for any lead: find Anna by typing, in 1 hour. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "followups.schedule", NULL));
   dialog = find_dialog ();
