@@ -295,29 +295,43 @@ lg_lead_import_init (LgLeadImport *self)
   self->qualification_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
+/* The ids the CLI and the saved settings use, indexed by enum value. */
+static const char *const conflict_action_ids[] = { "skip", "merge", "create" };
+static const char *const import_mode_ids[] = { "create", "update", "both" };
+
+/* The position of @id in @ids, or -1. */
+static int
+id_index (const char *const *ids,
+          guint              n_ids,
+          const char        *id)
+{
+  for (guint i = 0; i < n_ids; i++)
+    if (g_strcmp0 (id, ids[i]) == 0)
+      return i;
+  return -1;
+}
+
 const char *
 lg_conflict_action_get_id (LgConflictAction action)
 {
-  static const char *ids[] = { "skip", "merge", "create" };
-
   g_return_val_if_fail (action <= LG_CONFLICT_CREATE, NULL);
 
-  return ids[action];
+  return conflict_action_ids[action];
 }
 
 gboolean
 lg_conflict_action_from_id (const char       *id,
                             LgConflictAction *action)
 {
+  int index;
+
   g_return_val_if_fail (id != NULL, FALSE);
 
-  for (LgConflictAction a = LG_CONFLICT_SKIP; a <= LG_CONFLICT_CREATE; a++)
-    if (g_strcmp0 (id, lg_conflict_action_get_id (a)) == 0)
-      {
-        *action = a;
-        return TRUE;
-      }
-  return FALSE;
+  index = id_index (conflict_action_ids, G_N_ELEMENTS (conflict_action_ids), id);
+  if (index < 0)
+    return FALSE;
+  *action = index;
+  return TRUE;
 }
 
 const char *
@@ -344,26 +358,24 @@ lg_conflict_field_get_label (LgConflictField field)
 const char *
 lg_import_mode_get_id (LgImportMode mode)
 {
-  static const char *ids[] = { "create", "update", "both" };
-
   g_return_val_if_fail (mode <= LG_IMPORT_MODE_BOTH, NULL);
 
-  return ids[mode];
+  return import_mode_ids[mode];
 }
 
 gboolean
 lg_import_mode_from_id (const char   *id,
                         LgImportMode *mode)
 {
+  int index;
+
   g_return_val_if_fail (id != NULL, FALSE);
 
-  for (LgImportMode m = LG_IMPORT_MODE_CREATE; m <= LG_IMPORT_MODE_BOTH; m++)
-    if (g_strcmp0 (id, lg_import_mode_get_id (m)) == 0)
-      {
-        *mode = m;
-        return TRUE;
-      }
-  return FALSE;
+  index = id_index (import_mode_ids, G_N_ELEMENTS (import_mode_ids), id);
+  if (index < 0)
+    return FALSE;
+  *mode = index;
+  return TRUE;
 }
 
 LgLeadImport *
