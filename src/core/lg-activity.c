@@ -378,6 +378,9 @@ lg_activity_describe (LgActivity *self)
     return g_strdup_printf (_("Moved from %s to %s"), stage_name (before), stage_name (after));
   if (g_str_equal (kind, "touch"))
     return g_strdup (_("Contacted"));
+  /* detail is the follow-up's kind and note. */
+  if (g_str_equal (kind, "followup"))
+    return g_strdup_printf (_("Follow-up done: %s"), detail);
   if (g_str_equal (kind, "note"))
     return g_strdup_printf (_("Note: %s"), after);
   if (g_str_equal (kind, "edit"))

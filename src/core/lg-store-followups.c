@@ -12,6 +12,7 @@
 
 /* PRId64, not G_GINT64_FORMAT, in translatable strings: xgettext knows it. */
 #include <inttypes.h>
+#include <stdio.h>
 
 #include <glib/gi18n.h>
 
@@ -280,13 +281,14 @@ add_activity (LgStore     *self,
               const char  *kind,
               gint64       at,
               const char  *detail,
+              const char  *old_value,
               GError     **error)
 {
   sqlite3_stmt *stmt;
 
   stmt = lg_store_prepare (self,
-                           "INSERT INTO activities (lead_id, kind, at, detail) "
-                           "VALUES (?, ?, ?, ?)",
+                           "INSERT INTO activities (lead_id, kind, at, detail, old_value) "
+                           "VALUES (?, ?, ?, ?, ?)",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -295,6 +297,7 @@ add_activity (LgStore     *self,
   sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, at);
   sqlite3_bind_text (stmt, 4, detail != NULL ? detail : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, old_value, -1, SQLITE_TRANSIENT);
   return lg_store_step_done (self, stmt, _("Could not write the lead’s timeline"), error);
 }
 
@@ -378,6 +381,44 @@ reschedule_stay_in_touch (LgStore    *self,
   return lg_store_step_done (self, stmt, _("Could not schedule the follow-up"), error);
 }
 
+/* The lead's touch times as the timeline entry of a touch keeps them
+ * ("LAST FIRST"), so that undoing the touch can put them back exactly: an
+ * import may have set them without any timeline entry to recompute from. */
+static char *
+read_touch_times (LgStore     *self,
+                  gint64       lead_id,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+  char *times;
+  int rc;
+
+  stmt = lg_store_prepare (self, "SELECT last_touch_at, first_touch_at FROM leads WHERE id = ?",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, lead_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    times = g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
+                             (gint64) sqlite3_column_int64 (stmt, 0),
+                             (gint64) sqlite3_column_int64 (stmt, 1));
+  else if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND,
+                   _("There is no lead with id %" PRId64), lead_id);
+      times = NULL;
+    }
+  else
+    {
+      lg_store_set_error (self, error, _("Could not read the lead"));
+      times = NULL;
+    }
+  sqlite3_reset (stmt);
+  return times;
+}
+
 /* The touch itself, inside the caller's transaction. */
 static gboolean
 touch_lead (LgStore     *self,
@@ -388,7 +429,12 @@ touch_lead (LgStore     *self,
             GTimeZone   *tz,
             GError     **error)
 {
+  g_autofree char *before = NULL;
   sqlite3_stmt *stmt;
+
+  before = read_touch_times (self, lead_id, error);
+  if (before == NULL)
+    return FALSE;
 
   stmt = lg_store_prepare (self,
                            "UPDATE leads SET last_touch_at = max (last_touch_at, ?1), "
@@ -403,15 +449,73 @@ touch_lead (LgStore     *self,
   sqlite3_bind_int64 (stmt, 2, lead_id);
   if (!lg_store_step_done (self, stmt, _("Could not update the lead"), error))
     return FALSE;
-  if (sqlite3_changes (lg_store_get_db (self)) == 0)
+
+  return add_activity (self, lead_id, activity_kind, at, detail, before, error) &&
+         reschedule_stay_in_touch (self, lead_id, tz, error);
+}
+
+/* Takes back the touch touch_lead() logged at `at`: its timeline entry goes
+ * and the lead's touch times are those it had before. */
+static gboolean
+untouch_lead (LgStore     *self,
+              gint64       lead_id,
+              gint64       at,
+              const char  *activity_kind,
+              GError     **error)
+{
+  sqlite3_stmt *stmt;
+  const char *before;
+  gint64 activity_id, last_touch = 0, first_touch = 0;
+  int rc;
+
+  stmt = lg_store_prepare (self,
+                           "SELECT id, old_value FROM activities "
+                           "WHERE lead_id = ? AND kind = ? AND at = ? ORDER BY id DESC LIMIT 1",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, lead_id);
+  sqlite3_bind_text (stmt, 2, activity_kind, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, at);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
     {
-      g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND,
-                   _("There is no lead with id %" PRId64), lead_id);
+      /* The entry is gone (the lead's timeline was edited since): the touch
+       * times stay as they are rather than be guessed. */
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_DONE)
+        return TRUE;
+      lg_store_set_error (self, error, _("Could not read the lead’s timeline"));
       return FALSE;
     }
+  activity_id = sqlite3_column_int64 (stmt, 0);
+  before = (const char *) sqlite3_column_text (stmt, 1);
+  if (before == NULL ||
+      sscanf (before, "%" SCNd64 " %" SCNd64, &last_touch, &first_touch) != 2)
+    last_touch = first_touch = -1;
+  sqlite3_reset (stmt);
 
-  return add_activity (self, lead_id, activity_kind, at, detail, error) &&
-         reschedule_stay_in_touch (self, lead_id, tz, error);
+  stmt = lg_store_prepare (self, "DELETE FROM activities WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, activity_id);
+  if (!lg_store_step_done (self, stmt, _("Could not write the lead’s timeline"), error))
+    return FALSE;
+
+  /* An entry written before the touch times were kept in it. */
+  if (last_touch < 0)
+    return TRUE;
+
+  stmt = lg_store_prepare (self,
+                           "UPDATE leads SET last_touch_at = ?1, first_touch_at = ?2 WHERE id = ?3",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, last_touch);
+  sqlite3_bind_int64 (stmt, 2, first_touch);
+  sqlite3_bind_int64 (stmt, 3, lead_id);
+  return lg_store_step_done (self, stmt, _("Could not update the lead"), error);
 }
 
 gboolean
@@ -468,6 +572,59 @@ lg_store_complete_followup (LgStore     *self,
     }
 
   return lg_store_commit (self, error);
+}
+
+gboolean
+lg_store_reopen_followup (LgStore     *self,
+                          gint64       id,
+                          GTimeZone   *tz,
+                          GError     **error)
+{
+  g_autoptr(LgFollowup) followup = NULL;
+  sqlite3_stmt *stmt;
+  gint64 lead_id;
+
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+
+  followup = lg_store_get_followup (self, id, error);
+  if (followup == NULL)
+    return FALSE;
+  if (lg_followup_get_done_at (followup) == 0)
+    return TRUE;
+  lead_id = lg_followup_get_lead_id (followup);
+
+  if (!lg_store_begin (self, error))
+    return FALSE;
+
+  if (!untouch_lead (self, lead_id, lg_followup_get_done_at (followup), "followup", error))
+    goto fail;
+
+  /* Completing a stay-in-touch follow-up scheduled the next one; this one is
+   * the open one again. */
+  if (lg_followup_get_stay_in_touch (followup))
+    {
+      stmt = lg_store_prepare (self,
+                               "DELETE FROM followups WHERE lead_id = ?1 AND stay_in_touch = 1 "
+                               "  AND done_at = 0 AND id != ?2",
+                               error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, lead_id);
+      sqlite3_bind_int64 (stmt, 2, id);
+      if (!lg_store_step_done (self, stmt, _("Could not update the follow-ups"), error))
+        goto fail;
+    }
+
+  if (!update_followup (self, "UPDATE followups SET done_at = ?1 WHERE id = ?2",
+                        id, 0, _("Could not reopen the follow-up"), error) ||
+      !reschedule_stay_in_touch (self, lead_id, tz, error))
+    goto fail;
+
+  return lg_store_commit (self, error);
+
+fail:
+  lg_store_rollback (self);
+  return FALSE;
 }
 
 gboolean

@@ -350,6 +350,12 @@ gboolean    lg_store_complete_followup    (LgStore        *self,
                                            gint64          at,
                                            GTimeZone      *tz,
                                            GError        **error);
+/* Undoes lg_store_complete_followup(): open again, its timeline entry gone,
+ * the lead's touch times and stay-in-touch follow-up as before. */
+gboolean    lg_store_reopen_followup      (LgStore        *self,
+                                           gint64          id,
+                                           GTimeZone      *tz,
+                                           GError        **error);
 gboolean    lg_store_snooze_followup      (LgStore        *self,
                                            gint64          id,
                                            gint64          until,

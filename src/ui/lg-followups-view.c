@@ -298,14 +298,44 @@ done_action (GtkWidget  *widget,
   LgFollowupsView *self = LG_FOLLOWUPS_VIEW (widget);
   g_autoptr(GError) error = NULL;
   GtkRoot *root = gtk_widget_get_root (widget);
+  AdwToast *toast;
 
   if (self->store == NULL)
     return;
 
   lg_followup_dialog_complete (self->store, g_variant_get_int64 (parameter),
                                GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error);
-  lg_widget_add_toast (GTK_WIDGET (self),
-                       adw_toast_new (error != NULL ? error->message : _("Follow-up done")));
+  if (error != NULL)
+    {
+      lg_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+      return;
+    }
+
+  toast = adw_toast_new (_("Follow-up done"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "followups.undo-done");
+  adw_toast_set_action_target_value (toast, parameter);
+  lg_widget_add_toast (GTK_WIDGET (self), toast);
+}
+
+static void
+undo_done_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LgFollowupsView *self = LG_FOLLOWUPS_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  if (!lg_store_reopen_followup (self->store, g_variant_get_int64 (parameter), NULL, &error))
+    {
+      lg_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+      return;
+    }
+  lg_store_notify_changed (self->store, "followups");
+  lg_store_notify_changed (self->store, "leads");
 }
 
 static void
@@ -494,6 +524,7 @@ lg_followups_view_class_init (LgFollowupsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "followups.schedule-for-lead", "x",
                                    schedule_for_lead_action);
   gtk_widget_class_install_action (widget_class, "followups.done", "x", done_action);
+  gtk_widget_class_install_action (widget_class, "followups.undo-done", "x", undo_done_action);
   gtk_widget_class_install_action (widget_class, "followups.snooze", "(xs)", snooze_action);
 }
 

@@ -330,6 +330,66 @@ test_stay_in_touch (void)
   g_assert_error (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND);
 }
 
+/* Undo of Done: the follow-up, the lead's touch times, its timeline and its
+ * stay-in-touch follow-up are as before the click. */
+static void
+test_reopen (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(LgLead) lead = lg_lead_new ();
+  g_autoptr(LgFollowup) followup = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 lead_id, id, stay_id;
+  gint64 touched = at_berlin (2026, 10, 20, 18, 40);
+  const char *timeline = "SELECT count (*) FROM activities WHERE lead_id = ? AND kind = 'followup'";
+
+  lg_lead_set_name (lead, "Anna Petrova");
+  lg_lead_set_created_at (lead, at_berlin (2026, 10, 1, 12, 0));
+  g_assert_true (lg_store_add_lead (store, lead, &error));
+  lead_id = lg_lead_get_id (lead);
+  g_assert_true (lg_store_log_touch (store, lead_id, touched, berlin, &error));
+  g_assert_true (lg_store_set_stay_in_touch (store, lead_id, 7, berlin, &error));
+  id = lg_test_add_followup (store, lead_id, touched + 86400, "call", "Ask about budget");
+
+  g_assert_true (lg_store_complete_followup (store, id, touched + 2 * 86400, berlin, &error));
+  g_assert_cmpint (lead_column (store, lead_id, "SELECT last_touch_at FROM leads WHERE id = ?"),
+                   ==, touched + 2 * 86400);
+  g_assert_true (lg_store_reopen_followup (store, id, berlin, &error));
+  g_assert_no_error (error);
+
+  followup = lg_store_get_followup (store, id, &error);
+  g_assert_cmpint (lg_followup_get_done_at (followup), ==, 0);
+  g_assert_cmpint (lead_column (store, lead_id, "SELECT last_touch_at FROM leads WHERE id = ?"),
+                   ==, touched);
+  g_assert_cmpint (lead_column (store, lead_id, timeline), ==, 0);
+  g_clear_object (&followup);
+  followup = open_stay_in_touch (store, lead_id);
+  assert_berlin (lg_followup_get_due_at (followup), "2026-10-27 09:00 CET");
+  stay_id = lg_followup_get_id (followup);
+  g_clear_object (&followup);
+
+  /* The stay-in-touch follow-up itself: Done schedules the next one, Undo
+   * leaves this one open and no other. */
+  g_assert_true (lg_store_complete_followup (store, stay_id, at_berlin (2026, 10, 27, 9, 5),
+                                             berlin, &error));
+  followup = open_stay_in_touch (store, lead_id);
+  g_assert_cmpint (lg_followup_get_id (followup), !=, stay_id);
+  g_clear_object (&followup);
+  g_assert_true (lg_store_reopen_followup (store, stay_id, berlin, &error));
+  followup = open_stay_in_touch (store, lead_id);
+  g_assert_cmpint (lg_followup_get_id (followup), ==, stay_id);
+  assert_berlin (lg_followup_get_due_at (followup), "2026-10-27 09:00 CET");
+  g_assert_cmpint (lead_column (store, lead_id, "SELECT last_touch_at FROM leads WHERE id = ?"),
+                   ==, touched);
+  g_assert_cmpint (lead_column (store, lead_id,
+                                "SELECT first_touch_at FROM leads WHERE id = ?"), ==, touched);
+
+  /* Reopening an open one changes nothing; an unknown one says so. */
+  g_assert_true (lg_store_reopen_followup (store, stay_id, berlin, &error));
+  g_assert_false (lg_store_reopen_followup (store, 4242, berlin, &error));
+  g_assert_error (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND);
+}
+
 static void
 test_stay_in_touch_closed_lead (void)
 {
@@ -391,6 +451,7 @@ main (int   argc,
   g_test_add_func ("/followups/store/complete", test_complete);
   g_test_add_func ("/followups/store/due-and-notified", test_due_and_notified);
   g_test_add_func ("/followups/store/stay-in-touch", test_stay_in_touch);
+  g_test_add_func ("/followups/store/reopen", test_reopen);
   g_test_add_func ("/followups/store/stay-in-touch-closed-lead", test_stay_in_touch_closed_lead);
   g_test_add_func ("/followups/store/lead-followups-and-names", test_lead_followups_and_names);
 

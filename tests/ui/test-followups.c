@@ -398,6 +398,23 @@ on_activate_schedule_cb (LgApplication *app)
   assert_under (view, won_followup, "Done");
   g_assert_null (find_dialog ());
 
+  /* The toast's Undo: open again, under today (or tomorrow, a minute before
+   * midnight), and the lead's timeline as before. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "followups.undo-done", "x",
+                                             won_followup));
+  g_clear_object (&followup);
+  followup = lg_store_get_followup (store, won_followup, NULL);
+  g_assert_cmpint (lg_followup_get_done_at (followup), ==, 0);
+  {
+    g_autoptr(GDateTime) due = g_date_time_new_from_unix_local (lg_followup_get_due_at (followup));
+    g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+
+    assert_under (view, won_followup,
+                  g_date_time_get_day_of_year (due) == g_date_time_get_day_of_year (today)
+                  ? "Today" : "Upcoming");
+  }
+  g_clear_object (&followup);
+
   /* Snooze from a row's menu: until tomorrow morning, under Upcoming. */
   scheduled_id = lg_test_add_followup (store, lg_lead_get_id (boris), now_seconds () - 60,
                                        "message", "");
