@@ -510,6 +510,37 @@ static const LeadField lead_fields[] = {
   { "notes", "notes", FALSE },
 };
 
+/* Notes save as they are typed: edits within ten minutes of the lead's newest
+ * timeline entry, when that is a note, amend it (it keeps the text from before
+ * the first edit) rather than add an entry for every pause in typing. */
+static gboolean
+merge_note_edit (LgStore     *self,
+                 gint64       lead_id,
+                 const char  *after,
+                 gboolean    *merged,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 now = now_seconds ();
+
+  stmt = lg_store_prepare (self,
+                           "UPDATE activities SET new_value = ?1, at = ?2 "
+                           "WHERE id = (SELECT id FROM activities WHERE lead_id = ?3 "
+                           "            ORDER BY at DESC, id DESC LIMIT 1) "
+                           "  AND kind = 'note' AND at >= ?2 - 600",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  lg_stmt_bind_text (stmt, 1, after);
+  sqlite3_bind_int64 (stmt, 2, now);
+  sqlite3_bind_int64 (stmt, 3, lead_id);
+  if (!lg_store_step_done (self, stmt, _("Could not write the lead’s timeline"), error))
+    return FALSE;
+  *merged = sqlite3_changes (lg_store_get_db (self)) > 0;
+  return TRUE;
+}
+
 /* The field's value on lead as the text the timeline keeps (NULL: empty). */
 static char *
 field_text (LgLead          *lead,
@@ -568,13 +599,22 @@ update_lead (LgStore     *self,
 
       if (g_strcmp0 (before, after) == 0)
         continue;
+      (*n_changed)++;
+      if (is_note && g_strcmp0 (activity_kind, "edit") == 0)
+        {
+          gboolean merged = FALSE;
+
+          if (!merge_note_edit (self, lg_lead_get_id (lead), after, &merged, error))
+            return FALSE;
+          if (merged)
+            continue;
+        }
       /* A note is its own kind of event in the timeline. */
       if (!lg_store_add_activity (self, lg_lead_get_id (lead),
                                   is_note && g_strcmp0 (activity_kind, "edit") == 0
                                   ? "note" : activity_kind,
                                   lead_fields[i].column, before, after, error))
         return FALSE;
-      (*n_changed)++;
     }
   return TRUE;
 }

@@ -4,7 +4,8 @@
  *
  * The side pane of the board: one lead's fields (edited in place, checked as
  * typed, saved on Enter or when the field loses focus, never when invalid),
- * where it came from, its scores and why, notes, follow-ups and timeline.
+ * where it came from, its scores and why, notes (saved as they are typed),
+ * follow-ups and timeline.
  */
 
 #define G_LOG_DOMAIN "lg-lead-detail"
@@ -32,13 +33,13 @@ struct _LgLeadDetail
   GCancellable   *cancellable; /* the read in flight */
   GArray         *source_ids; /* gint64, parallel to source_row's model */
   gboolean        loading;  /* filling the fields: not an edit */
+  guint           notes_timeout; /* saves the notes once typing pauses */
 
   AdwWindowTitle *title;
   GtkSpinner     *spinner;
   GtkWidget      *content;
   GtkMenuButton  *move_button;
   GtkButton      *contacted_button;
-  GtkButton      *delete_button;
   AdwEntryRow    *name_row;
   AdwEntryRow    *handle_row;
   AdwEntryRow    *email_row;
@@ -53,9 +54,9 @@ struct _LgLeadDetail
   GtkListBox     *predictive_list;
   GtkListBox     *message_list;
   GtkTextView    *notes_view;
-  GtkButton      *notes_button;
+  GtkLabel       *notes_state;
   GtkListBox     *followup_list;
-  AdwActionRow   *stay_row;
+  AdwExpanderRow *stay_row;
   GtkSpinButton  *stay_spin;
   GtkListBox     *timeline_list;
 };
@@ -383,21 +384,67 @@ on_source_selected_cb (AdwComboRow  *row,
 }
 
 static void
-on_notes_button_clicked_cb (LgLeadDetail *self)
+save_notes (LgLeadDetail *self)
 {
   g_autoptr(LgLead) edited = NULL;
   g_autofree char *notes = NULL;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
   GtkTextIter start, end;
 
-  if (self->lead == NULL)
+  g_clear_handle_id (&self->notes_timeout, g_source_remove);
+  if (self->lead == NULL || self->store == NULL)
     return;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   notes = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (g_strcmp0 (notes, lg_lead_get_notes (self->lead) ? lg_lead_get_notes (self->lead) : "") == 0)
+    return;
   edited = copy_lead (self->lead);
   lg_lead_set_notes (edited, notes);
-  save (self, edited);
+  if (save (self, edited))
+    {
+      /* Until the store's re-read arrives: the next pause compares with this. */
+      lg_lead_set_notes (self->lead, notes);
+      gtk_label_set_label (self->notes_state, _("Saved"));
+    }
+}
+
+/* Writes notes still waiting for a pause in typing, before the pane shows
+ * another lead or goes. */
+static void
+flush_notes (LgLeadDetail *self)
+{
+  if (self->notes_timeout != 0)
+    save_notes (self);
+}
+
+static gboolean
+on_notes_timeout_cb (gpointer user_data)
+{
+  LgLeadDetail *self = user_data;
+
+  self->notes_timeout = 0;
+  save_notes (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_notes_changed_cb (GtkTextBuffer *buffer,
+                     LgLeadDetail  *self)
+{
+  if (self->loading || self->lead == NULL)
+    return;
+
+  gtk_label_set_label (self->notes_state, "");
+  g_clear_handle_id (&self->notes_timeout, g_source_remove);
+  self->notes_timeout = g_timeout_add_seconds (1, on_notes_timeout_cb, self);
+}
+
+static void
+on_notes_focus_leave_cb (GtkEventControllerFocus *controller,
+                         LgLeadDetail            *self)
+{
+  flush_notes (self);
 }
 
 static void
@@ -417,12 +464,13 @@ on_contacted_button_clicked_cb (LgLeadDetail *self)
   announce_touch (self);
 }
 
+/* "Stay in touch" is a switch, and a period while it is on. */
 static void
-on_stay_spin_value_changed_cb (GtkSpinButton *spin,
-                               LgLeadDetail  *self)
+update_stay_in_touch (LgLeadDetail *self)
 {
   g_autoptr(GError) error = NULL;
-  guint days = (guint) gtk_spin_button_get_value_as_int (spin);
+  guint days = adw_expander_row_get_enable_expansion (self->stay_row)
+               ? (guint) gtk_spin_button_get_value_as_int (self->stay_spin) : 0;
 
   if (self->lead == NULL || self->loading || days == lg_lead_get_stay_in_touch_days (self->lead))
     return;
@@ -434,6 +482,19 @@ on_stay_spin_value_changed_cb (GtkSpinButton *spin,
     }
   lg_lead_set_stay_in_touch_days (self->lead, days);
   announce_touch (self);
+}
+
+static void
+on_stay_spin_value_changed_cb (GtkSpinButton *spin,
+                               LgLeadDetail  *self)
+{
+  update_stay_in_touch (self);
+}
+
+static void
+on_stay_enabled_cb (LgLeadDetail *self)
+{
+  update_stay_in_touch (self);
 }
 
 /* The board schedules (and shows the new next step on the card at once). */
@@ -463,11 +524,14 @@ on_followup_done_clicked_cb (GtkButton    *button,
 }
 
 static void
-on_delete_button_clicked_cb (LgLeadDetail *self)
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
+  LgLeadDetail *self = LG_LEAD_DETAIL (widget);
+
   if (self->lead != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self), "pipeline.delete-lead", "x",
-                                lg_lead_get_id (self->lead));
+    gtk_widget_activate_action (widget, "pipeline.delete-lead", "x", lg_lead_get_id (self->lead));
 }
 
 static void
@@ -940,7 +1004,11 @@ on_snapshot_read_cb (GObject      *source_object,
   fill_origin (self, snapshot->lead, &snapshot->origin);
   fill_prediction (self, snapshot->lead, snapshot->prediction);
   fill_followups (self, snapshot->lead, snapshot->followups);
-  gtk_spin_button_set_value (self->stay_spin, lg_lead_get_stay_in_touch_days (snapshot->lead));
+  /* Off keeps the period last shown, ready for the switch. */
+  if (lg_lead_get_stay_in_touch_days (snapshot->lead) > 0)
+    gtk_spin_button_set_value (self->stay_spin, lg_lead_get_stay_in_touch_days (snapshot->lead));
+  adw_expander_row_set_enable_expansion (self->stay_row,
+                                         lg_lead_get_stay_in_touch_days (snapshot->lead) > 0);
   /* A won or lost lead keeps no stay-in-touch follow-up. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->stay_row), !closed);
   fill_timeline (self, snapshot->activities);
@@ -969,9 +1037,13 @@ lg_lead_detail_show_lead (LgLeadDetail *self,
   if (self->store == NULL)
     return;
 
-  /* Another lead: start from clean fields. */
+  /* Another lead: start from clean fields, this one's notes saved. */
   if (self->lead != NULL && lg_lead_get_id (self->lead) != id)
-    g_clear_object (&self->lead);
+    {
+      flush_notes (self);
+      gtk_label_set_label (self->notes_state, "");
+      g_clear_object (&self->lead);
+    }
   self->lead_id = id;
 
   g_cancellable_cancel (self->cancellable);
@@ -1024,6 +1096,7 @@ lg_lead_detail_clear (LgLeadDetail *self)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->notes_timeout, g_source_remove);
   g_clear_object (&self->lead);
   self->lead_id = 0;
   set_busy (self, FALSE);
@@ -1035,6 +1108,7 @@ lg_lead_detail_dispose (GObject *object)
   LgLeadDetail *self = LG_LEAD_DETAIL (object);
   GtkWidget *child;
 
+  flush_notes (self);
   lg_lead_detail_set_store (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LG_TYPE_LEAD_DETAIL);
   /* The top box is not a bound template child. */
@@ -1074,7 +1148,6 @@ lg_lead_detail_class_init (LgLeadDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, content);
   gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, move_button);
   gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, contacted_button);
-  gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, delete_button);
   gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, name_row);
   gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, handle_row);
   gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, email_row);
@@ -1089,22 +1162,24 @@ lg_lead_detail_class_init (LgLeadDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, predictive_list);
   gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, message_list);
   gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, notes_view);
-  gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, notes_button);
+  gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, notes_state);
   gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, followup_list);
   gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, stay_row);
   gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, stay_spin);
   gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, timeline_list);
   gtk_widget_class_bind_template_callback (widget_class, on_contacted_button_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_delete_button_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_notes_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_stay_enabled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_schedule_button_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "detail.move-to", "s", move_to_action);
+  gtk_widget_class_install_action (widget_class, "detail.delete", NULL, delete_action);
 }
 
 static void
 lg_lead_detail_init (LgLeadDetail *self)
 {
+  GtkEventController *focus;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->source_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -1125,4 +1200,10 @@ lg_lead_detail_init (LgLeadDetail *self)
                     G_CALLBACK (on_source_selected_cb), self);
   g_signal_connect (self->stay_spin, "value-changed",
                     G_CALLBACK (on_stay_spin_value_changed_cb), self);
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (on_notes_focus_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->notes_view), focus);
+  g_signal_connect (gtk_text_view_get_buffer (self->notes_view), "changed",
+                    G_CALLBACK (on_notes_changed_cb), self);
 }

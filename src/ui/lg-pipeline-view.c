@@ -53,6 +53,7 @@ struct _LgPipelineView
   guint           focus_tries;
   GArray         *source_ids;    /* gint64, parallel to source_dropdown */
   LgDeletedLead  *deleted;       /* for Undo */
+  GHashTable     *cards;         /* the bound LgLeadCards, to mark the open one */
 
   Column          columns[LG_N_STAGES];
 
@@ -1082,6 +1083,40 @@ move_menu_action (GtkWidget  *widget,
 
 /* Opens a lead's detail beside the board: from a card, a notification or
  * the follow-ups list. */
+/* The card whose detail is open looks selected, so the user sees which one
+ * the pane beside the board is about. */
+static void
+mark_card (LgPipelineView *self,
+           LgLeadCard     *card)
+{
+  LgLead *lead = lg_lead_card_get_lead (card);
+  gint64 open = lg_pipeline_view_get_open_lead (self);
+
+  if (lead != NULL && open != 0 && lg_lead_get_id (lead) == open)
+    gtk_widget_add_css_class (GTK_WIDGET (card), "open");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (card), "open");
+}
+
+static void
+mark_open_card (LgPipelineView *self)
+{
+  GHashTableIter iter;
+  gpointer card;
+
+  g_hash_table_iter_init (&iter, self->cards);
+  while (g_hash_table_iter_next (&iter, &card, NULL))
+    mark_card (self, card);
+}
+
+static void
+on_flap_reveal_changed_cb (AdwFlap        *flap,
+                           GParamSpec     *pspec,
+                           LgPipelineView *self)
+{
+  mark_open_card (self);
+}
+
 void
 lg_pipeline_view_open_lead (LgPipelineView *self,
                             gint64          id)
@@ -1090,6 +1125,7 @@ lg_pipeline_view_open_lead (LgPipelineView *self,
 
   lg_lead_detail_show_lead (self->detail, id);
   adw_flap_set_reveal_flap (self->flap, TRUE);
+  mark_open_card (self);
 }
 
 /* The lead whose detail is open, or 0. */
@@ -1408,8 +1444,11 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
                     LgPipelineView           *self)
 {
-  lg_lead_card_set_lead (LG_LEAD_CARD (gtk_list_item_get_child (item)),
-                         gtk_list_item_get_item (item));
+  LgLeadCard *card = LG_LEAD_CARD (gtk_list_item_get_child (item));
+
+  lg_lead_card_set_lead (card, gtk_list_item_get_item (item));
+  g_hash_table_add (self->cards, card);
+  mark_card (self, card);
 }
 
 static void
@@ -1417,7 +1456,12 @@ on_factory_unbind_cb (GtkSignalListItemFactory *factory,
                       GtkListItem              *item,
                       LgPipelineView           *self)
 {
-  lg_lead_card_set_lead (LG_LEAD_CARD (gtk_list_item_get_child (item)), NULL);
+  LgLeadCard *card = LG_LEAD_CARD (gtk_list_item_get_child (item));
+
+  lg_lead_card_set_lead (card, NULL);
+  /* Cards are unbound as the columns go, in dispose. */
+  if (self->cards != NULL)
+    g_hash_table_remove (self->cards, card);
 }
 
 static void
@@ -1471,6 +1515,9 @@ build_column (LgPipelineView *self,
   model = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (column->model))));
   column->list = GTK_GRID_VIEW (gtk_grid_view_new (model, factory));
   gtk_grid_view_set_max_columns (column->list, 1);
+  /* A card is a button to its detail: one click opens it (a drag does not,
+   * the click gesture gives up once the pointer moves). */
+  gtk_grid_view_set_single_click_activate (column->list, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (column->list), "board-list");
   g_signal_connect (column->list, "activate", G_CALLBACK (on_list_activate_cb), self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (column->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -1535,6 +1582,7 @@ lg_pipeline_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), LG_TYPE_PIPELINE_VIEW);
   for (int s = 0; s < LG_N_STAGES; s++)
     g_clear_object (&self->columns[s].model);
+  g_clear_pointer (&self->cards, g_hash_table_unref);
 
   G_OBJECT_CLASS (lg_pipeline_view_parent_class)->dispose (object);
 }
@@ -1619,6 +1667,9 @@ lg_pipeline_view_init (LgPipelineView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->source_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->cards = g_hash_table_new (NULL, NULL);
+  g_signal_connect_object (self->flap, "notify::reveal-flap",
+                           G_CALLBACK (on_flap_reveal_changed_cb), self, 0);
   g_signal_connect_object (self->detail, "lead-changed", G_CALLBACK (on_detail_lead_changed_cb),
                            self, 0);
   self->settings = g_settings_new (APP_ID);

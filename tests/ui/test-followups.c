@@ -509,7 +509,6 @@ stay_in_touch_followup (LgStore *store,
           found = g_object_ref (followup);
         }
     }
-  g_assert_nonnull (found);
   return found;
 }
 
@@ -614,8 +613,13 @@ on_activate_board_cb (LgApplication *app)
   assert_listed (window, scheduled_id, "Upcoming");
 
   /* Stay in touch every 7 days: due 7 days after the last touch (its
-   * creation so far), at 09:00. */
+   * creation so far), at 09:00. The period alone does nothing; the switch
+   * turns it on. */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (lg_test_find_named (detail, "stay_spin")), 7);
+  g_assert_null (stay_in_touch_followup (store, id));
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (lg_test_find_named (detail,
+                                                                               "stay_row")),
+                                         TRUE);
   stay = stay_in_touch_followup (store, id);
   assert_morning_after (lg_followup_get_due_at (stay), lg_lead_get_created_at (dana), 7);
   g_clear_object (&stay);
@@ -636,6 +640,13 @@ on_activate_board_cb (LgApplication *app)
   g_assert_cmpint (lg_followup_dialog_get_lead_id (dialog), ==, id);
   close_dialog ();
   assert_listed (window, in_1_hour, "Done");
+
+  /* The switch off: no stay-in-touch follow-up any more. */
+  lg_test_wait_until (detail_read, detail);
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (lg_test_find_named (detail,
+                                                                               "stay_row")),
+                                         FALSE);
+  g_assert_null (stay_in_touch_followup (store, id));
 
   g_application_quit (G_APPLICATION (app));
 }

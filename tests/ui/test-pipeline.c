@@ -93,12 +93,42 @@ focus_card (LgPipelineView *view,
   return card;
 }
 
+static gboolean
+notes_saved (gpointer user_data)
+{
+  const char * const *expected = user_data;
+  LgStore *store = (LgStore *) expected[0];
+  g_autoptr(LgLead) lead = lg_store_get_lead (store, g_ascii_strtoll (expected[1], NULL, 10), NULL);
+
+  return g_strcmp0 (lg_lead_get_notes (lead), expected[2]) == 0;
+}
+
+/* Types text into the detail's notes and waits for the pause that saves it. */
+static void
+type_notes (GtkWidget  *detail,
+            LgStore    *store,
+            gint64      id,
+            const char *text)
+{
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  const char *expected[] = { (const char *) store, id_text, text };
+  GtkTextView *notes = GTK_TEXT_VIEW (lg_test_find_type (detail, GTK_TYPE_TEXT_VIEW));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (notes), text, -1);
+  /* Not at each key: once typing pauses. */
+  g_assert_false (notes_saved (expected));
+  lg_test_wait_until (notes_saved, expected);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (lg_test_find_named (detail, "notes_state"))),
+                   ==, "Saved");
+}
+
 static void
 check_board (LgPipelineView *view,
              LgStore        *store)
 {
   AdwMessageDialog *dialog;
   GtkWidget *detail;
+  GtkWidget *card;
   GtkEditable *email;
   GtkEditable *company;
   g_autoptr(LgLead) stored = NULL;
@@ -182,6 +212,11 @@ check_board (LgPipelineView *view,
   g_assert_true (gtk_widget_get_visible (detail));
   wait_detail (detail);
   lg_test_run_frames (200);
+  /* Its card shows that it is the one open; one click opens a card. */
+  card = lg_test_find_type (lg_test_find_named (GTK_WIDGET (view), "won"), LG_TYPE_LEAD_CARD);
+  g_assert_true (gtk_widget_has_css_class (card, "open"));
+  g_assert_true (gtk_grid_view_get_single_click_activate (
+                   GTK_GRID_VIEW (gtk_widget_get_ancestor (card, GTK_TYPE_GRID_VIEW))));
   company = GTK_EDITABLE (lg_test_find_named (detail, "company_row"));
   gtk_editable_set_text (company, "Lopez Dental");
   g_signal_emit_by_name (company, "entry-activated");
@@ -201,9 +236,16 @@ check_board (LgPipelineView *view,
   stored = lg_store_get_lead (store, id, NULL);
   g_assert_cmpstr (lg_lead_get_email (stored), ==, "maria@clinic.example");
 
-  /* Delete, then Undo. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "pipeline.delete-lead", "x",
-                                             id));
+  /* Notes save as they are typed, one timeline entry for one sitting. */
+  type_notes (detail, store, id, "Call after 5 pm");
+  wait_detail (detail);
+  type_notes (detail, store, id, "Call after 5 pm, never on Mondays");
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count (*) FROM activities WHERE kind = 'note'"),
+                   ==, 1);
+
+  /* Delete from the detail's menu, then Undo. */
+  g_assert_true (gtk_widget_activate_action (detail, "detail.delete", NULL));
+  g_assert_cmpint (lg_pipeline_view_get_open_lead (view), ==, 0);
   wait_loaded (view);
   g_assert_cmpuint (g_list_model_get_n_items (lg_pipeline_view_get_column (view, LG_STAGE_WON)),
                     ==, 0);
