@@ -19,6 +19,12 @@
 #define FORMAT_TAG  "lgfb1"
 #define MAX_WEIGHT  4.0
 #define STEP        0.6
+/* How far one vote moves the voted message itself, in log odds at most
+ * (a vote on a message scored 62 takes it to about 80). */
+#define TERM_STEP   1.2
+/* Votes before the general leanings (more intent, more relevance) count
+ * half: one vote says what this message is worth, not what every message is. */
+#define TRUST_VOTES 4.0
 
 G_DEFINE_BOXED_TYPE (LgFeedback, lg_feedback, lg_feedback_copy, lg_feedback_free)
 
@@ -67,19 +73,25 @@ lg_feedback_delta (const LgFeedback *self,
                    const guint64    *terms,
                    guint             n_terms)
 {
-  double delta;
+  double general, words = 0;
 
   if (self == NULL || self->n_votes == 0)
     return 0;
-  delta = self->bias + 2 * self->intent * (intent - 0.5) + 2 * self->relevance * (relevance - 0.5);
+  general = self->bias + 2 * self->intent * (intent - 0.5) +
+            2 * self->relevance * (relevance - 0.5);
   for (guint i = 0; i < n_terms; i++)
     {
       int t = find_term (self, terms[i]);
 
       if (t >= 0)
-        delta += self->weights[t];
+        words += self->weights[t];
     }
-  return delta;
+  /* Words count in proportion to how much of the message they are: the voted
+   * message, all of whose words were learnt, moves by the whole step; one
+   * sharing a few of them, by a little. */
+  if (n_terms > 0)
+    words /= sqrt (n_terms);
+  return general * self->n_votes / (self->n_votes + TRUST_VOTES) + words;
 }
 
 static double
@@ -117,16 +129,16 @@ lg_feedback_add (LgFeedback          *self,
                  const LgScoreResult *result,
                  gboolean             thumbs_up)
 {
-  double p, step, intent, relevance;
-  double term_step;
+  double sign = thumbs_up ? 1 : -1;
+  double miss, step, intent, relevance, term_step;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (result != NULL);
 
   /* A perceptron-like step that always moves, more when the score was wrong:
    * a thumbs up on a message scored 30 moves it more than on one scored 90. */
-  p = result->score / 100.0;
-  step = (thumbs_up ? 1 : -1) * STEP * (0.5 + fabs ((thumbs_up ? 1.0 : 0.0) - p));
+  miss = 0.5 + fabs ((thumbs_up ? 1.0 : 0.0) - result->score / 100.0);
+  step = sign * STEP * miss;
   intent = result->values[LG_SIGNAL_INTENT];
   relevance = result->values[LG_SIGNAL_RELEVANCE];
 
@@ -135,7 +147,9 @@ lg_feedback_add (LgFeedback          *self,
   self->intent = clamp_weight (self->intent + step * (intent - 0.5));
   self->relevance = clamp_weight (self->relevance + step * (relevance - 0.5));
 
-  term_step = result->n_terms > 0 ? step / sqrt (result->n_terms) : 0;
+  /* Spread over the message's words so that together, read back by
+   * lg_feedback_delta(), they move it by TERM_STEP × miss. */
+  term_step = result->n_terms > 0 ? sign * TERM_STEP * miss / sqrt (result->n_terms) : 0;
   for (guint i = 0; i < result->n_terms; i++)
     {
       guint t = term_slot (self, result->terms[i]);

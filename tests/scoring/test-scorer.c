@@ -540,11 +540,14 @@ test_feedback (Fixture       *f,
   disliked_before = score_with (f, NULL, disliked);
   other_before = score_with (f, NULL, other);
 
-  /* Thumbs up moves the message (and ones like it) up. */
+  /* Thumbs up moves the message up. */
   score_with (f, up, liked);
   lg_feedback_add (up, f->result, TRUE);
   g_assert_cmpuint (lg_feedback_get_n_votes (up), ==, 1);
-  g_test_message ("liked %d -> %d", liked_before, score_with (f, up, liked));
+  g_test_message ("liked %d -> %d, like it %d -> %d, other %d -> %d",
+                  liked_before, score_with (f, up, liked),
+                  disliked_before, score_with (f, up, disliked),
+                  other_before, score_with (f, up, other));
   g_assert_cmpint (score_with (f, up, liked), >, liked_before);
 
   /* Thumbs down moves it down. */
@@ -568,6 +571,35 @@ test_feedback (Fixture       *f,
 
   g_assert_null (lg_feedback_new_from_string ("lgfb1 b=zzz", &error));
   g_assert_error (error, LG_SCORING_ERROR, LG_SCORING_ERROR_PARSE);
+}
+
+/* One vote moves the voted message well, one that shares some of its words a
+ * little, and the others hardly: it says what this message is worth, not what
+ * every message is. */
+static void
+test_feedback_proportion (Fixture       *f,
+                          gconstpointer  data)
+{
+  const char *voted = "Our clinic might switch booking tools next year, opinions welcome";
+  const char *alike = "Thinking about new booking tools for the salon, opinions?";
+  const char *other = "Can anyone recommend a CRM for dental practices?";
+  g_autoptr(LgFeedback) up = lg_feedback_new ();
+  int voted_before = score_with (f, NULL, voted);
+  int alike_before = score_with (f, NULL, alike);
+  int other_before = score_with (f, NULL, other);
+  int voted_after, alike_after, other_after;
+
+  score_with (f, up, voted);
+  lg_feedback_add (up, f->result, TRUE);
+  voted_after = score_with (f, up, voted);
+  alike_after = score_with (f, up, alike);
+  other_after = score_with (f, up, other);
+  g_test_message ("voted %d -> %d, alike %d -> %d, other %d -> %d", voted_before, voted_after,
+                  alike_before, alike_after, other_before, other_after);
+  g_assert_cmpint (voted_after, >=, voted_before + 15);
+  g_assert_cmpint (alike_after, >, alike_before);
+  g_assert_cmpint (alike_after - alike_before, <, voted_after - voted_before);
+  g_assert_cmpint (ABS (other_after - other_before), <=, 2);
 }
 
 static void
@@ -609,6 +641,7 @@ main (int   argc,
   ADD ("reason", test_reason, NULL);
   ADD ("filters", test_filters, NULL);
   ADD ("feedback", test_feedback, NULL);
+  ADD ("feedback-proportion", test_feedback_proportion, NULL);
   ADD ("invalid", test_invalid, NULL);
 #undef ADD
 
