@@ -35,6 +35,8 @@ struct _LgSearchResult
   char          *link;
   int            score;
   char          *reason;
+  char          *summary;
+  int            feedback_move;
   Signal         signals[LG_N_SIGNALS];
   GArray        *spans;  /* LgScoreSpan, sorted, not overlapping */
 
@@ -54,6 +56,7 @@ enum {
   PROP_FEEDBACK,
   PROP_LEAD_ID,
   PROP_OTHER_COUNT,
+  PROP_FEEDBACK_MOVE,
   N_PROPS
 };
 
@@ -72,6 +75,7 @@ lg_search_result_finalize (GObject *object)
   g_free (self->text);
   g_free (self->link);
   g_free (self->reason);
+  g_free (self->summary);
   for (guint i = 0; i < LG_N_SIGNALS; i++)
     g_strfreev (self->signals[i].evidence);
   g_array_unref (self->spans);
@@ -101,6 +105,9 @@ lg_search_result_get_property (GObject    *object,
     case PROP_OTHER_COUNT:
       g_value_set_uint (value, self->other_count);
       break;
+    case PROP_FEEDBACK_MOVE:
+      g_value_set_int (value, self->feedback_move);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -122,6 +129,7 @@ lg_search_result_class_init (LgSearchResultClass *klass)
   properties[PROP_LEAD_ID] = g_param_spec_int64 ("lead-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_OTHER_COUNT] = g_param_spec_uint ("other-count", NULL, NULL, 0, G_MAXUINT, 0,
                                                     flags);
+  properties[PROP_FEEDBACK_MOVE] = g_param_spec_int ("feedback-move", NULL, NULL, -1, 1, 0, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -194,6 +202,7 @@ lg_search_result_new (const LgSearchResultInit *init,
   self->link = g_strdup (init->link);
   self->score = lg_score_result_get_score (score);
   self->reason = lg_score_result_get_reason (score, init->source_label);
+  self->summary = lg_score_result_get_summary (score);
 
   if (self->author_name != NULL && *self->author_name != '\0')
     self->author_label = g_strdup (self->author_name);
@@ -236,6 +245,8 @@ lg_search_result_copy (LgSearchResult *self)
   copy->score = self->score;
   copy->base = self->base;
   copy->reason = g_strdup (self->reason);
+  copy->summary = g_strdup (self->summary);
+  copy->feedback_move = self->feedback_move;
   for (guint i = 0; i < LG_N_SIGNALS; i++)
     {
       copy->signals[i] = self->signals[i];
@@ -270,6 +281,8 @@ GETTER (const char *, text, text, NULL)
 GETTER (const char *, link, link, NULL)
 GETTER (int, score, score, 0)
 GETTER (const char *, reason, reason, NULL)
+GETTER (const char *, summary, summary, NULL)
+GETTER (int, feedback_move, feedback_move, 0)
 GETTER (guint, other_count, other_count, 0)
 GETTER (LgMatchStatus, status, status, LG_MATCH_NEW)
 GETTER (int, feedback, feedback, 0)
@@ -448,6 +461,64 @@ lg_search_result_compare (gconstpointer a,
   if (x->score != y->score)
     return y->score - x->score;
   return y->sent_at > x->sent_at ? 1 : y->sent_at < x->sent_at ? -1 : 0;
+}
+
+/* The score the result would have without the search's feedback: feedback is
+ * the last signal, so the contributions before it add up to that. */
+static int
+score_without_feedback (LgSearchResult *self)
+{
+  return self->score - self->signals[LG_SIGNAL_FEEDBACK].contribution;
+}
+
+static int
+compare_without_feedback (gconstpointer a,
+                          gconstpointer b)
+{
+  LgSearchResult *x = *(LgSearchResult **) a;
+  LgSearchResult *y = *(LgSearchResult **) b;
+
+  if (score_without_feedback (x) != score_without_feedback (y))
+    return score_without_feedback (y) - score_without_feedback (x);
+  return y->sent_at > x->sent_at ? 1 : y->sent_at < x->sent_at ? -1 : 0;
+}
+
+void
+lg_search_result_mark_feedback_moves (GPtrArray *results)
+{
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GHashTable) places = NULL;
+
+  g_return_if_fail (results != NULL);
+
+  before = g_ptr_array_copy (results, NULL, NULL);
+  /* The copy borrows the results. */
+  g_ptr_array_set_free_func (before, NULL);
+  g_ptr_array_sort (before, compare_without_feedback);
+  places = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < before->len; i++)
+    g_hash_table_insert (places, before->pdata[i], GUINT_TO_POINTER (i));
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      LgSearchResult *self = results->pdata[i];
+      guint was = GPOINTER_TO_UINT (g_hash_table_lookup (places, self));
+      int own = self->signals[LG_SIGNAL_FEEDBACK].contribution;
+
+      /* Moved by its own points, not pushed by another's. */
+      lg_search_result_set_feedback_move (self, own > 0 && was > i ? 1 : own < 0 && was < i ? -1 : 0);
+    }
+}
+
+void
+lg_search_result_set_feedback_move (LgSearchResult *self,
+                                    int             move)
+{
+  g_return_if_fail (LG_IS_SEARCH_RESULT (self));
+  if (self->feedback_move == move)
+    return;
+  self->feedback_move = move;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEEDBACK_MOVE]);
 }
 
 void

@@ -56,6 +56,13 @@ const char         *lg_search_result_get_text         (LgSearchResult *self);
 const char         *lg_search_result_get_link         (LgSearchResult *self);
 int                 lg_search_result_get_score        (LgSearchResult *self);
 const char         *lg_search_result_get_reason       (LgSearchResult *self);
+/* The reason without the source and age (lg_score_result_get_summary()). */
+const char         *lg_search_result_get_summary      (LgSearchResult *self);
+/* 1 where the search's feedback moved this result up the list, -1 down, else
+ * 0: set by lg_search_result_mark_feedback_moves(). */
+int                 lg_search_result_get_feedback_move (LgSearchResult *self);
+void                lg_search_result_set_feedback_move (LgSearchResult *self,
+                                                        int             move);
 
 /* Each signal's value, its contribution in points and the words that
  * triggered it. */
@@ -102,6 +109,10 @@ void                lg_search_result_set_lead_id      (LgSearchResult *self,
 /* Best first: higher score, then newer. For g_ptr_array_sort() on results. */
 int                 lg_search_result_compare          (gconstpointer   a,
                                                        gconstpointer   b);
+
+/* On results sorted by lg_search_result_compare(): marks those that their own
+ * feedback points moved to another place than they would have without. */
+void                lg_search_result_mark_feedback_moves (GPtrArray    *results);
 
 const char         *lg_match_status_to_string         (LgMatchStatus   status);
 LgMatchStatus       lg_match_status_from_string       (const char     *string);

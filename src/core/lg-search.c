@@ -854,6 +854,7 @@ lg_search_run (LgStore                *store,
       g_ptr_array_add (results, g_steal_pointer (&author->result));
     }
   g_ptr_array_sort (results, lg_search_result_compare);
+  lg_search_result_mark_feedback_moves (results);
   if (results->len > lg_search_spec_get_limit (spec))
     g_ptr_array_set_size (results, lg_search_spec_get_limit (spec));
   if (stats != NULL)

@@ -374,9 +374,12 @@ describe_age (gint64 age)
                           (int) n);
 }
 
-/* The main clause: what the author does, and what it has to do with the offer. */
+/* The main clause: what the author does, and what it has to do with the offer;
+ * with @name_topic the offer by its topic, else as "what you sell" (where the
+ * offer is on screen already). */
 static char *
-describe_message (const LgScoreResult *self)
+describe_message (const LgScoreResult *self,
+                  gboolean             name_topic)
 {
   double intent = self->values[LG_SIGNAL_INTENT];
   double relevance = self->values[LG_SIGNAL_RELEVANCE];
@@ -390,10 +393,14 @@ describe_message (const LgScoreResult *self)
   if (intent >= 0.5)
     {
       what = describe_intent (self);
-      if (self->topic_covered && relevance >= 0.75)
+      if (self->topic_covered && relevance >= 0.75 && name_topic)
         /* Translators: "<what the author does> for <what the user sells>", e.g.
          * "Asks for a recommendation (‘can anyone recommend’) for CRM for dental clinics" */
         return g_strdup_printf (_("%s for %s"), what, lg_offer_get_topic (self->offer));
+      if (self->topic_covered && relevance >= 0.75)
+        /* Translators: "<what the author does> for what you sell", e.g.
+         * "Asks for a recommendation (‘can anyone recommend’) for what you sell" */
+        return g_strdup_printf (_("%s for what you sell"), what);
       if (*words != '\0')
         /* Translators: "<what the author does>, mentions <quoted words>" */
         return g_strdup_printf (_("%s, mentions %s"), what, words);
@@ -406,6 +413,31 @@ describe_message (const LgScoreResult *self)
   return g_strdup (_("Neither asks to buy nor mentions your offer"));
 }
 
+/* The main clause, or why a filter set the message aside. */
+static char *
+describe (const LgScoreResult *self,
+          gboolean             name_topic)
+{
+  g_autofree char *main = describe_message (self, name_topic);
+
+  if (self->excluded && self->excluded_filter >= 0)
+    return g_strdup_printf (_("Contains ‘%s’, which you excluded"),
+                            self->offer->exclude[self->excluded_filter].text);
+  if (self->missing_filter >= 0)
+    return g_strdup_printf (_("%s; does not say ‘%s’, which you require"), main,
+                            self->offer->must[self->missing_filter].text);
+  return g_steal_pointer (&main);
+}
+
+char *
+lg_score_result_get_summary (const LgScoreResult *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self->offer != NULL, NULL);
+
+  return describe (self, FALSE);
+}
+
 char *
 lg_score_result_get_reason (const LgScoreResult *self,
                             const char          *source_label)
@@ -416,32 +448,7 @@ lg_score_result_get_reason (const LgScoreResult *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (self->offer != NULL, NULL);
 
-  main = describe_message (self);
-  if (self->excluded && self->excluded_filter >= 0)
-    {
-      g_free (main);
-      main = g_strdup_printf (_("Contains ‘%s’, which you excluded"),
-                              self->offer->exclude[self->excluded_filter].text);
-    }
-  else if (self->missing_filter >= 0)
-    {
-      char *with = g_strdup_printf (_("%s; does not say ‘%s’, which you require"), main,
-                                    self->offer->must[self->missing_filter].text);
-
-      g_free (main);
-      main = with;
-    }
-
-  if (self->feedback_delta >= 0.5 || self->feedback_delta <= -0.5)
-    {
-      char *with = g_strdup_printf (self->feedback_delta > 0
-                                    ? _("%s; ranked up by your feedback")
-                                    : _("%s; ranked down by your feedback"), main);
-
-      g_free (main);
-      main = with;
-    }
-
+  main = describe (self, TRUE);
   if (self->sent_at > 0 && self->now > 0)
     age = describe_age (MAX (self->now - self->sent_at, 0));
 

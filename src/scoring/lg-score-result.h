@@ -71,6 +71,10 @@ gboolean            lg_score_result_is_excluded      (const LgScoreResult *self)
  * where the message was posted; the age is from the times given to the scorer. */
 char               *lg_score_result_get_reason       (const LgScoreResult *self,
                                                       const char          *source_label);
+/* The reason's main clause alone, for a list that shows the offer, the age and
+ * the source already: "Asks for a recommendation ('can anyone recommend') for
+ * what you sell". */
+char               *lg_score_result_get_summary      (const LgScoreResult *self);
 
 /* A stable id ("intent", "relevance", …) and a translated name ("Intent"). */
 const char         *lg_signal_get_id                 (LgSignal             signal);

@@ -319,6 +319,7 @@ on_search_done_cb (GObject      *object,
           lg_search_result_get_message_id (shown) == lg_search_result_get_message_id (found))
         {
           lg_search_result_set_other_count (shown, lg_search_result_get_other_count (found));
+          lg_search_result_set_feedback_move (shown, lg_search_result_get_feedback_move (found));
           g_ptr_array_index (results, i) = g_object_ref (shown);
           g_object_unref (found);
         }

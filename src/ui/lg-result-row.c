@@ -23,6 +23,7 @@ struct _LgResultRow
 
   GtkWidget      *box;  /* bound so that disposing the template unparents it */
   GtkLabel       *score_label;
+  GtkLabel       *name_label;
   GtkLabel       *reason_label;
   GtkWidget      *new_label;
   GtkWidget      *lead_label;
@@ -32,6 +33,8 @@ struct _LgResultRow
   GtkToggleButton *up_button;
   GtkToggleButton *down_button;
   GtkMenuButton  *breakdown_button;
+  GtkMenuButton  *more_button;
+  GMenuModel     *more_menu;
 };
 
 G_DEFINE_FINAL_TYPE (LgResultRow, lg_result_row, GTK_TYPE_WIDGET)
@@ -77,7 +80,7 @@ sync_state (LgResultRow *self)
   gtk_toggle_button_set_active (self->down_button, vote < 0);
 }
 
-/* Where and when, by whom, and how many more messages of theirs matched. */
+/* Where and when, and how many more messages of theirs matched. */
 static void
 sync_meta (LgResultRow *self)
 {
@@ -93,13 +96,28 @@ sync_meta (LgResultRow *self)
                                                             "%u more messages", others),
                                                others);
 
-      meta = g_strjoin (" · ", lg_search_result_get_source_label (self->result),
-                        lg_search_result_get_author_label (self->result), when, more, NULL);
+      meta = g_strjoin (" · ", lg_search_result_get_source_label (self->result), when, more,
+                        NULL);
     }
   else
-    meta = g_strjoin (" · ", lg_search_result_get_source_label (self->result),
-                      lg_search_result_get_author_label (self->result), when, NULL);
+    meta = g_strjoin (" · ", lg_search_result_get_source_label (self->result), when, NULL);
   gtk_label_set_label (self->meta_label, meta);
+}
+
+/* What they do; feedback is named where it moved this row, not on every row
+ * it touched. */
+static void
+sync_reason (LgResultRow *self)
+{
+  int move = lg_search_result_get_feedback_move (self->result);
+  g_autofree char *reason = NULL;
+
+  if (move != 0)
+    reason = g_strdup_printf (move > 0 ? _("%s; ranked up by your feedback")
+                                       : _("%s; ranked down by your feedback"),
+                              lg_search_result_get_summary (self->result));
+  gtk_label_set_label (self->reason_label,
+                       reason != NULL ? reason : lg_search_result_get_summary (self->result));
 }
 
 static void
@@ -108,6 +126,8 @@ on_result_notify_cb (LgResultRow *self,
 {
   if (g_str_equal (pspec->name, "other-count"))
     sync_meta (self);
+  else if (g_str_equal (pspec->name, "feedback-move"))
+    sync_reason (self);
   else
     sync_state (self);
 }
@@ -137,7 +157,8 @@ lg_result_row_set_result (LgResultRow    *self,
   gtk_label_set_label (self->score_label, score);
   gtk_widget_add_css_class (GTK_WIDGET (self->score_label),
                             bands[lg_score_band (lg_search_result_get_score (result))]);
-  gtk_label_set_label (self->reason_label, lg_search_result_get_reason (result));
+  gtk_label_set_label (self->name_label, lg_search_result_get_author_label (result));
+  sync_reason (self);
 
   self->now = now;
   sync_meta (self);
@@ -239,6 +260,17 @@ create_breakdown_popup_cb (GtkMenuButton *button,
   }
 }
 
+/* The menu's popover is made when first opened, as the breakdown's. */
+static void
+create_more_popup_cb (GtkMenuButton *button,
+                      gpointer       user_data)
+{
+  LgResultRow *self = LG_RESULT_ROW (user_data);
+
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->more_menu);
+}
+
 static void
 row_action (GtkWidget  *widget,
             const char *action_name,
@@ -304,6 +336,7 @@ lg_result_row_class_init (LgResultRowClass *klass)
                                                "/org/leadgram/Desktop/ui/lg-result-row.ui");
   gtk_widget_class_bind_template_child (widget_class, LgResultRow, box);
   gtk_widget_class_bind_template_child (widget_class, LgResultRow, score_label);
+  gtk_widget_class_bind_template_child (widget_class, LgResultRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, LgResultRow, reason_label);
   gtk_widget_class_bind_template_child (widget_class, LgResultRow, new_label);
   gtk_widget_class_bind_template_child (widget_class, LgResultRow, lead_label);
@@ -313,6 +346,8 @@ lg_result_row_class_init (LgResultRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgResultRow, up_button);
   gtk_widget_class_bind_template_child (widget_class, LgResultRow, down_button);
   gtk_widget_class_bind_template_child (widget_class, LgResultRow, breakdown_button);
+  gtk_widget_class_bind_template_child (widget_class, LgResultRow, more_button);
+  gtk_widget_class_bind_template_child (widget_class, LgResultRow, more_menu);
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     gtk_widget_class_install_action (widget_class, actions[i], NULL, row_action);
@@ -324,6 +359,7 @@ lg_result_row_init (LgResultRow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_menu_button_set_create_popup_func (self->breakdown_button, create_breakdown_popup_cb, self,
                                          NULL);
+  gtk_menu_button_set_create_popup_func (self->more_button, create_more_popup_cb, self, NULL);
 }
 
 GtkWidget *

@@ -660,6 +660,17 @@ test_feedback_changes_order (Fixture       *f,
   g_assert_cmpstr (lg_search_result_get_author_name (g_ptr_array_index (after, 0)), !=,
                    top_author);
   g_assert_cmpint (lg_search_result_get_feedback (find_author (after, top_author)), ==, -1);
+  /* Each moved by its own vote says so; the rest were pushed, not moved by
+   * feedback, and say nothing. */
+  g_assert_cmpint (lg_search_result_get_feedback_move (find_author (after, top_author)), ==, -1);
+  g_assert_cmpint (lg_search_result_get_feedback_move (find_author (after, second_author)), ==, 1);
+  for (guint i = 0; i < after->len; i++)
+    {
+      LgSearchResult *result = g_ptr_array_index (after, i);
+
+      if (lg_search_result_get_contribution (result, LG_SIGNAL_FEEDBACK) == 0)
+        g_assert_cmpint (lg_search_result_get_feedback_move (result), ==, 0);
+    }
 
   /* Turned, a vote is unlearnt before the new one is learnt; taken back, the
    * ranking is as before. */

@@ -19,6 +19,7 @@
 #include "lg-result-row.h"
 #include "lg-sample-workspace.h"
 #include "lg-search.h"
+#include "lg-test-ui.h"
 #include "lg-test-util.h"
 
 static void
@@ -177,6 +178,20 @@ iterate (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+static guint
+position_of (GListModel *results,
+             const char *author_key)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(LgSearchResult) result = g_list_model_get_item (results, i);
+
+      if (g_strcmp0 (lg_search_result_get_author_key (result), author_key) == 0)
+        return i;
+    }
+  g_assert_not_reached ();
+}
+
 /* Dismiss with Undo, thumbs given and taken back, a follow-up from a result
  * not yet in the pipeline. */
 static void
@@ -205,6 +220,7 @@ work_results (LgFindView      *view,
   gint64 lead_id;
   gboolean dialog_shown = FALSE;
   gint64 followups;
+  guint before;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.dismiss", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, n - 1);
@@ -219,9 +235,17 @@ work_results (LgFindView      *view,
 
   /* Thumbs up, then the same thumb again takes it back; each reruns. */
   row = find_row (GTK_WIDGET (view), key);
+  before = position_of (results, key);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.thumbs-up", NULL));
   wait_until_idle (view);
   g_assert_cmpint (lg_search_result_get_feedback (find_result (results, key)), ==, 1);
+  /* Its row says that the vote moved it, where it did (and only then). */
+  row = find_row (GTK_WIDGET (view), key);
+  g_assert_cmpint (before > position_of (results, key), ==,
+                   strstr (gtk_label_get_label (GTK_LABEL (lg_test_find_named (GTK_WIDGET (row),
+                                                                               "reason_label"))),
+                           "ranked up by your feedback") != NULL);
+  g_assert_cmpuint (before, >, position_of (results, key));
   row = find_row (GTK_WIDGET (view), key);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.thumbs-up", NULL));
   wait_until_idle (view);
@@ -338,6 +362,22 @@ test_find_on_sample (void)
 
   /* The list shows them as rows, the best on top. */
   g_assert_cmpuint (count_rows (GTK_WIDGET (view)), >, 0);
+  /* A row is the person, then what they do; where and when below, once. */
+  {
+    LgResultRow *row = find_row (GTK_WIDGET (view), NULL);
+    LgSearchResult *shown = lg_result_row_get_result (row);
+    const char *meta = gtk_label_get_label (GTK_LABEL (lg_test_find_named (GTK_WIDGET (row),
+                                                                           "meta_label")));
+
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (lg_test_find_named (GTK_WIDGET (row),
+                                                                         "name_label"))),
+                     ==, lg_search_result_get_author_label (shown));
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (lg_test_find_named (GTK_WIDGET (row),
+                                                                         "reason_label"))),
+                     ==, lg_search_result_get_summary (shown));
+    g_assert_null (strstr (meta, lg_search_result_get_author_label (shown)));
+    g_assert_nonnull (strstr (meta, lg_search_result_get_source_label (shown)));
+  }
 
   /* Again, with the rows' fonts and styles loaded and the renderer warm:
    * this gap is the search's. */
