@@ -1066,8 +1066,11 @@ bind_result_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 LgFindView               *self)
 {
-  lg_result_row_set_result (LG_RESULT_ROW (gtk_list_item_get_child (item)),
-                            gtk_list_item_get_item (item), now_seconds ());
+  LgResultRow *row = LG_RESULT_ROW (gtk_list_item_get_child (item));
+
+  lg_result_row_set_search_name (row, self->spec != NULL ? lg_search_spec_get_name (self->spec)
+                                                         : NULL);
+  lg_result_row_set_result (row, gtk_list_item_get_item (item), now_seconds ());
 }
 
 static void

@@ -269,7 +269,15 @@ on_query_tooltip_cb (GtkWidget  *widget,
   for (; target != NULL && target != widget; target = gtk_widget_get_parent (target))
     {
       if (target == GTK_WIDGET (self->score_label))
-        gtk_tooltip_set_text (tooltip, _("Score of the message that surfaced the lead"));
+        {
+          /* Not the match of whatever search shows the person now. */
+          g_autofree char *text = g_strdup_printf (_("Lead score %d when found: how well the "
+                                                     "message that surfaced the lead matched "
+                                                     "the search"),
+                                                   lg_lead_get_score (self->lead));
+
+          gtk_tooltip_set_text (tooltip, text);
+        }
       else if (target == GTK_WIDGET (self->menu_button))
         gtk_tooltip_set_text (tooltip, _("Move to…"));
       else if (target == GTK_WIDGET (self->stale_label))

@@ -706,7 +706,7 @@ fill_origin (LgLeadDetail       *self,
   clear_list (self->score_list);
   clear_list (self->message_list);
 
-  row = add_row (self->score_list, _("Score"),
+  row = add_row (self->score_list, _("Lead score when found"),
                  origin->reason != NULL && *origin->reason != '\0'
                  ? origin->reason : lg_lead_get_score (lead) >= 0
                  ? _("From the search that found the lead")

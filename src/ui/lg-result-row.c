@@ -20,6 +20,7 @@ struct _LgResultRow
   LgSearchResult *result;
   gulong          notify_id;
   gint64          now;      /* relative dates are from this time */
+  char           *search_name;
 
   GtkWidget      *box;  /* bound so that disposing the template unparents it */
   GtkLabel       *score_label;
@@ -104,6 +105,24 @@ sync_meta (LgResultRow *self)
   gtk_label_set_label (self->meta_label, meta);
 }
 
+/* A lead's card has a score too (when it was found, for the search that found
+ * it): this one says what it is a match for. */
+static void
+sync_badge_tooltip (LgResultRow *self)
+{
+  int score = lg_search_result_get_score (self->result);
+  g_autofree char *text = NULL;
+
+  if (self->search_name != NULL && *self->search_name != '\0')
+    /* Translators: "Match 57 for ‘Website for restaurants’" */
+    text = g_strdup_printf (_("Match %d for ‘%s’"), score, self->search_name);
+  else
+    text = g_strdup_printf (_("Match %d for what you sell"), score);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->score_label), text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->score_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+}
+
 /* What they do; feedback is named where it moved this row, not on every row
  * it touched. */
 static void
@@ -155,6 +174,7 @@ lg_result_row_set_result (LgResultRow    *self,
                                               self);
   score = g_strdup_printf ("%d", lg_search_result_get_score (result));
   gtk_label_set_label (self->score_label, score);
+  sync_badge_tooltip (self);
   gtk_widget_add_css_class (GTK_WIDGET (self->score_label),
                             bands[lg_score_band (lg_search_result_get_score (result))]);
   gtk_label_set_label (self->name_label, lg_search_result_get_author_label (result));
@@ -167,6 +187,20 @@ lg_result_row_set_result (LgResultRow    *self,
   gtk_label_set_markup (self->excerpt_label, excerpt);
   gtk_widget_set_visible (self->new_label, lg_search_result_get_is_new (result));
   sync_state (self);
+}
+
+void
+lg_result_row_set_search_name (LgResultRow *self,
+                               const char  *name)
+{
+  g_return_if_fail (LG_IS_RESULT_ROW (self));
+
+  if (g_strcmp0 (self->search_name, name) == 0)
+    return;
+  g_free (self->search_name);
+  self->search_name = g_strdup (name);
+  if (self->result != NULL)
+    sync_badge_tooltip (self);
 }
 
 LgSearchResult *
@@ -306,6 +340,7 @@ lg_result_row_dispose (GObject *object)
   if (self->result != NULL)
     g_clear_signal_handler (&self->notify_id, self->result);
   g_clear_object (&self->result);
+  g_clear_pointer (&self->search_name, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), LG_TYPE_RESULT_ROW);
 
   G_OBJECT_CLASS (lg_result_row_parent_class)->dispose (object);

@@ -35,6 +35,9 @@ void            lg_result_row_set_result (LgResultRow    *self,
                                           LgSearchResult *result,
                                           gint64          now);
 LgSearchResult *lg_result_row_get_result (LgResultRow    *self);
+/* The search the row's score is a match for, named on its badge. */
+void            lg_result_row_set_search_name (LgResultRow *self,
+                                               const char  *name);
 
 /* "2 days ago" */
 char           *lg_format_relative_time  (gint64          time,

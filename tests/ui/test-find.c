@@ -376,6 +376,13 @@ test_find_on_sample (void)
                                                                          "reason_label"))),
                      ==, lg_search_result_get_summary (shown));
     g_assert_null (strstr (meta, lg_search_result_get_author_label (shown)));
+    /* The badge says what its score is a match for: a lead's card has one too. */
+    g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (
+                                       lg_test_find_named (GTK_WIDGET (row), "score_label")),
+                                     "Match "));
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (lg_test_find_named (GTK_WIDGET (row),
+                                                                                "score_label")),
+                              " for ‘"));
     g_assert_nonnull (strstr (meta, lg_search_result_get_source_label (shown)));
   }
 

@@ -606,6 +606,7 @@ test_detail_breakdown (void)
 
   collect_rows (detail, rows);
   g_test_message ("%s", rows->str);
+  g_assert_nonnull (strstr (rows->str, "Lead score when found = "));
   g_assert_nonnull (strstr (rows->str, "Starting point = "));
   g_assert_nonnull (strstr (rows->str, "Wants to buy = +"));
   g_assert_nonnull (strstr (rows->str, "About your offer = +"));
