@@ -376,12 +376,12 @@ lead_show (LgCli  *cli,
         {
           LgPredictiveFactor *factor = g_ptr_array_index (prediction->factors, i);
 
-          const char *value = factor->value;
+          const char *shown = factor->value;
 
           if (factor->field == LG_PREDICTIVE_SOURCE && lg_lead_get_source_title (lead) != NULL)
-            value = lg_lead_get_source_title (lead);
+            shown = lg_lead_get_source_title (lead);
           g_print ("  %+6.1f  %s = %s\n", factor->delta, lg_predictive_field_label (factor->field),
-                   value);
+                   shown);
         }
     }
 

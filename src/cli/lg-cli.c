@@ -79,14 +79,14 @@ int
 lg_cli_run_subcommand (LgCli              *cli,
                        int                 argc,
                        char              **argv,
-                       const LgCliCommand *commands,
+                       const LgCliCommand *subcommands,
                        guint               n_commands,
                        const char         *usage)
 {
   if (argc >= 2)
     for (guint i = 0; i < n_commands; i++)
-      if (g_strcmp0 (argv[1], commands[i].name) == 0)
-        return commands[i].run (cli, argc - 1, argv + 1);
+      if (g_strcmp0 (argv[1], subcommands[i].name) == 0)
+        return subcommands[i].run (cli, argc - 1, argv + 1);
 
   return lg_cli_fail ("%s", usage);
 }

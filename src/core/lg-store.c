@@ -1034,7 +1034,7 @@ typedef struct
   LgStoreWorkFunc  work;
 } StoreWork;
 
-G_DEFINE_QUARK (lg-store-work, store_work)
+static G_DEFINE_QUARK (lg-store-work, store_work)
 
 #define WORKER_BUSY_TIMEOUT_MS 60000
 

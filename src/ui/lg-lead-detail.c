@@ -1187,8 +1187,8 @@ lg_lead_detail_init (LgLeadDetail *self)
   for (Field f = FIELD_NAME; f <= FIELD_CURRENCY; f++)
     {
       AdwEntryRow *row = field_row (self, f);
-      GtkEventController *focus = gtk_event_controller_focus_new ();
 
+      focus = gtk_event_controller_focus_new ();
       g_signal_connect (row, "changed", G_CALLBACK (on_row_changed_cb), self);
       g_signal_connect (row, "entry-activated", G_CALLBACK (on_row_activated_cb), self);
       g_signal_connect (focus, "leave", G_CALLBACK (on_row_focus_leave_cb), self);
