@@ -14,7 +14,6 @@
 #include <json-glib/json-glib.h>
 
 #include "lg-cli.h"
-#include "lg-csv-writer.h"
 #include "lg-lead-export.h"
 #include "lg-lead-validate.h"
 
@@ -24,49 +23,6 @@ static void
 get_rules (LgPipelineRules *rules)
 {
   lg_pipeline_rules_init_defaults (rules);
-}
-
-/* Through LgCsvWriter, as every CSV the app writes: quoting and formula
- * neutralising; figures stay plain numbers. */
-static gboolean
-print_csv (GListModel  *leads,
-           GError     **error)
-{
-  static const char *header[] = { "id", "stage", "name", "telegram_handle", "email", "phone",
-                                   "company", "qualification", "value", "currency", "score",
-                                   "source", "stale", "next_followup", "created" };
-  g_autoptr(LgCsvWriter) writer = lg_csv_writer_new_in_memory (FALSE);
-  g_autofree char *text = NULL;
-
-  lg_csv_writer_set_plain_numbers (writer, TRUE);
-  if (!lg_csv_writer_write_row (writer, header, G_N_ELEMENTS (header), error))
-    return FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (leads); i++)
-    {
-      g_autoptr(LgLead) lead = g_list_model_get_item (leads, i);
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, lg_lead_get_id (lead));
-      g_autofree char *value = lg_csv_format_amount (lg_lead_get_value (lead));
-      g_autofree char *score = g_strdup_printf ("%d", lg_lead_get_score (lead));
-      g_autofree char *next = lg_cli_format_time (lg_lead_get_next_followup_at (lead), "");
-      g_autofree char *created = lg_cli_format_time (lg_lead_get_created_at (lead), "");
-      const char *fields[] = {
-        id, lg_lead_get_stage (lead), lg_lead_get_name (lead),
-        lg_lead_get_telegram_handle (lead), lg_lead_get_email (lead), lg_lead_get_phone (lead),
-        lg_lead_get_company (lead), lg_lead_get_qualification (lead), value,
-        lg_lead_get_currency (lead), score, lg_lead_get_source_title (lead),
-        lg_lead_get_stale (lead) ? "yes" : "no", next, created,
-      };
-
-      if (!lg_csv_writer_write_row (writer, fields, G_N_ELEMENTS (fields), error))
-        return FALSE;
-    }
-
-  text = lg_csv_writer_finish_text (writer, error);
-  if (text == NULL)
-    return FALSE;
-  g_print ("%s", text);
-  return TRUE;
 }
 
 static void
@@ -199,8 +155,14 @@ lg_cli_leads (LgCli  *cli,
     print_json (leads);
   else if (csv)
     {
-      if (!print_csv (leads, &error))
+      /* The columns of every leads export, which import reads back. */
+      g_autofree char *out = lg_lead_export_filtered_text (store, &filter, &rules,
+                                                            g_get_real_time () / G_USEC_PER_SEC,
+                                                            &error);
+
+      if (out == NULL)
         return lg_cli_fail_error (error);
+      g_print ("%s", out);
     }
   else
     print_table (leads);

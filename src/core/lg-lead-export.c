@@ -59,26 +59,27 @@ check_cancelled (GCancellable  *cancellable,
 typedef void (*RowFunc) (sqlite3_stmt *stmt,
                          GPtrArray    *fields);
 
+/* The header and a row per result into writer, which the caller closes. */
 static gboolean
-write_query (LgStore             *store,
-             sqlite3_stmt        *stmt,
-             const char          *path,
-             const char * const  *header,
-             RowFunc              row_func,
-             gboolean             bom,
-             guint               *n_written,
-             GCancellable        *cancellable,
-             GError             **error)
+write_rows (LgStore             *store,
+            sqlite3_stmt        *stmt,
+            LgCsvWriter         *writer,
+            const char * const  *header,
+            RowFunc              row_func,
+            guint               *n_written,
+            GCancellable        *cancellable,
+            GError             **error)
 {
-  g_autoptr(LgCsvWriter) writer = NULL;
   g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
   guint n_columns = g_strv_length ((char **) header);
   guint n = 0;
   int rc;
 
-  writer = lg_csv_writer_new_for_path (path, bom, error);
-  if (writer == NULL || !lg_csv_writer_write_row (writer, header, n_columns, error))
-    return FALSE;
+  if (!lg_csv_writer_write_row (writer, header, n_columns, error))
+    {
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -101,7 +102,29 @@ write_query (LgStore             *store,
 
   if (n_written != NULL)
     *n_written = n;
-  return lg_csv_writer_close (writer, cancellable, error);
+  return TRUE;
+}
+
+static gboolean
+write_query (LgStore             *store,
+             sqlite3_stmt        *stmt,
+             const char          *path,
+             const char * const  *header,
+             RowFunc              row_func,
+             gboolean             bom,
+             guint               *n_written,
+             GCancellable        *cancellable,
+             GError             **error)
+{
+  g_autoptr(LgCsvWriter) writer = lg_csv_writer_new_for_path (path, bom, error);
+
+  if (writer == NULL)
+    {
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  return write_rows (store, stmt, writer, header, row_func, n_written, cancellable, error) &&
+         lg_csv_writer_close (writer, cancellable, error);
 }
 
 static void
@@ -131,21 +154,15 @@ lead_row (sqlite3_stmt *stmt,
   add_text (fields, stmt, 15);
 }
 
-gboolean
-lg_lead_export_leads (LgStore       *store,
-                      const char    *path,
-                      const gint64  *ids,
-                      guint          n_ids,
-                      gboolean       bom,
-                      guint         *n_written,
-                      GCancellable  *cancellable,
-                      GError       **error)
+/* The leads with those ids (all of them when ids is NULL), oldest first. */
+static sqlite3_stmt *
+prepare_leads (LgStore       *store,
+               const gint64  *ids,
+               guint          n_ids,
+               GError       **error)
 {
   g_autoptr(GString) id_list = g_string_new ("[");
   sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (LG_IS_STORE (store), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
 
   /* The ids travel as one JSON array, whatever their number. */
   for (guint i = 0; ids != NULL && i < n_ids; i++)
@@ -160,14 +177,62 @@ lg_lead_export_leads (LgStore       *store,
                            "FROM leads l LEFT JOIN sources s ON s.id = l.source_id "
                            "WHERE ?1 IS NULL OR l.id IN (SELECT value FROM json_each(?1)) "
                            "ORDER BY l.id", error);
-  if (stmt == NULL)
-    return FALSE;
-  if (ids != NULL)
+  if (stmt != NULL && ids != NULL)
     sqlite3_bind_text (stmt, 1, id_list->str, -1, SQLITE_TRANSIENT);
+  return stmt;
+}
 
-  return write_query (store, stmt, path, lead_columns, lead_row, bom, n_written, cancellable,
+gboolean
+lg_lead_export_leads (LgStore       *store,
+                      const char    *path,
+                      const gint64  *ids,
+                      guint          n_ids,
+                      gboolean       bom,
+                      guint         *n_written,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  stmt = prepare_leads (store, ids, n_ids, error);
+  return stmt != NULL &&
+         write_query (store, stmt, path, lead_columns, lead_row, bom, n_written, cancellable,
                       error);
 }
+
+/* The ids of the leads a board with that filter shows, in its order. */
+static GArray *
+filtered_ids (LgStore               *store,
+              const LgLeadFilter    *filter,
+              const LgPipelineRules *rules,
+              gint64                 now,
+              GError               **error)
+{
+  g_autoptr(GListModel) leads = NULL;
+  GArray *ids;
+
+  /* The board's own query decides which leads, staleness included, so the
+   * file holds exactly what the user sees. */
+  leads = lg_store_list_leads (store, filter, rules, now, error);
+  if (leads == NULL)
+    return NULL;
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < g_list_model_get_n_items (leads); i++)
+    {
+      g_autoptr(LgLead) lead = g_list_model_get_item (leads, i);
+      gint64 id = lg_lead_get_id (lead);
+
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+/* ids NULL would mean every lead: a filter that shows none gives a file with
+ * the header only. */
+static const gint64 no_ids[1] = { 0 };
 
 gboolean
 lg_lead_export_filtered (LgStore               *store,
@@ -180,35 +245,43 @@ lg_lead_export_filtered (LgStore               *store,
                          GCancellable          *cancellable,
                          GError               **error)
 {
-  g_autoptr(GListModel) leads = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  static const gint64 no_ids[1] = { 0 };
-  guint n_leads;
+  g_autoptr(GArray) ids = NULL;
 
   g_return_val_if_fail (LG_IS_STORE (store), FALSE);
   g_return_val_if_fail (filter != NULL, FALSE);
   g_return_val_if_fail (rules != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  /* The board's own query decides which leads, staleness included, so the
-   * file holds exactly what the user sees. */
-  leads = lg_store_list_leads (store, filter, rules, now, error);
-  if (leads == NULL)
-    return FALSE;
-  n_leads = g_list_model_get_n_items (leads);
-  for (guint i = 0; i < n_leads; i++)
-    {
-      g_autoptr(LgLead) lead = g_list_model_get_item (leads, i);
-      gint64 id = lg_lead_get_id (lead);
-
-      g_array_append_val (ids, id);
-    }
-
-  /* ids NULL would mean every lead: a filter that shows none gives a file
-   * with the header only. */
-
-  return lg_lead_export_leads (store, path, n_leads > 0 ? (const gint64 *) ids->data : no_ids,
+  ids = filtered_ids (store, filter, rules, now, error);
+  return ids != NULL &&
+         lg_lead_export_leads (store, path, ids->len > 0 ? (const gint64 *) ids->data : no_ids,
                                ids->len, bom, n_written, cancellable, error);
+}
+
+char *
+lg_lead_export_filtered_text (LgStore               *store,
+                              const LgLeadFilter    *filter,
+                              const LgPipelineRules *rules,
+                              gint64                 now,
+                              GError               **error)
+{
+  g_autoptr(LgCsvWriter) writer = lg_csv_writer_new_in_memory (FALSE);
+  g_autoptr(GArray) ids = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LG_IS_STORE (store), NULL);
+  g_return_val_if_fail (filter != NULL, NULL);
+  g_return_val_if_fail (rules != NULL, NULL);
+
+  ids = filtered_ids (store, filter, rules, now, error);
+  if (ids == NULL)
+    return NULL;
+  stmt = prepare_leads (store, ids->len > 0 ? (const gint64 *) ids->data : no_ids, ids->len,
+                        error);
+  if (stmt == NULL ||
+      !write_rows (store, stmt, writer, lead_columns, lead_row, NULL, NULL, error))
+    return NULL;
+  return lg_csv_writer_finish_text (writer, error);
 }
 
 static void

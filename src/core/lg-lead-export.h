@@ -37,6 +37,13 @@ gboolean            lg_lead_export_filtered      (LgStore               *store,
                                                   GCancellable          *cancellable,
                                                   GError               **error);
 
+/* The same, as text, for standard output. */
+char               *lg_lead_export_filtered_text (LgStore               *store,
+                                                  const LgLeadFilter    *filter,
+                                                  const LgPipelineRules *rules,
+                                                  gint64                 now,
+                                                  GError               **error);
+
 /* Search results, best first: score, reason, source, author, handle, date,
  * excerpt and link. search_id 0 exports every search's results. */
 gboolean            lg_lead_export_matches       (LgStore        *store,
