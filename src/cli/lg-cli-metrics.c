@@ -59,8 +59,9 @@ print_text (LgMetricsReport *report,
   static const LgCliColumn source_columns[] = {
     { 24 }, { -7 }, { -11 }, { -12 }, { -14 }, { -10 }, { -12 },
   };
-  g_autofree char *period = lg_format_period (report->from, report->to, NULL);
-  g_autofree char *previous = lg_format_period (report->previous_from, report->from, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autofree char *period = lg_format_period (report->from, report->to, now, NULL);
+  g_autofree char *previous = lg_format_period (report->previous_from, report->from, now, NULL);
   guint n = g_list_model_get_n_items (report->sources);
 
   g_print (_("Period:   %s — leads created in it\n"), period);

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "lg-date-format.h"
 #include "lg-metrics-format.h"
 #include "lg-pipeline.h"
 
@@ -234,17 +235,11 @@ lg_format_amount (gint64 minor)
 char *
 lg_format_period (gint64     from,
                   gint64     to,
+                  gint64     now,
                   GTimeZone *tz)
 {
-  g_autoptr(GTimeZone) local = tz != NULL ? g_time_zone_ref (tz) : g_time_zone_new_local ();
-  g_autoptr(GDateTime) start = g_date_time_new_from_unix_utc (from);
-  g_autoptr(GDateTime) last = g_date_time_new_from_unix_utc (to - 1);
-  g_autoptr(GDateTime) start_local = g_date_time_to_timezone (start, local);
-  g_autoptr(GDateTime) last_local = g_date_time_to_timezone (last, local);
-  /* TRANSLATORS: a date in a period, e.g. "1 Mar 2024"; see strftime(3) */
-  const char *format = _("%-d %b %Y");
-  g_autofree char *a = g_date_time_format (start_local, format);
-  g_autofree char *b = g_date_time_format (last_local, format);
+  g_autofree char *a = lg_format_short_date (from, now, tz);
+  g_autofree char *b = lg_format_short_date (to - 1, now, tz);
 
   if (g_strcmp0 (a, b) == 0)
     return g_steal_pointer (&a);

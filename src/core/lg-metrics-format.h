@@ -55,9 +55,11 @@ gboolean lg_parse_amount       (const char     *text,
 /* The other way: minor units → "12.50" or "12", as lg_parse_amount() and
  * the lead's value field read it. */
 char    *lg_format_amount      (gint64          minor);
-/* "1 Mar 2024 – 31 Mar 2024": the last day shown is the one before `to`. */
+/* "1 Mar – 31 Mar", with years outside now's ("1 Mar 2024 – 31 Mar 2024"):
+ * the last day shown is the one before `to`. */
 char    *lg_format_period      (gint64          from,
                                 gint64          to,
+                                gint64          now,
                                 GTimeZone      *tz);
 
 typedef enum

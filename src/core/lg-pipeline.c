@@ -11,6 +11,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <limits.h>
+#include <locale.h>
 #include <string.h>
 
 #include "lg-pipeline.h"
@@ -139,6 +141,73 @@ static const struct
   { "INR", "₹" }, { "UAH", "₴" }, { "KZT", "₸" },
 };
 
+/* How the user's locale writes money (LC_MONETARY, else LC_NUMERIC), with
+ * what a locale leaves unsaid filled in so that digits are always grouped:
+ * the C locale, which many a desktop session and every test runs in, would
+ * show ₽2490000. localeconv() is not thread-safe: money is formatted on the
+ * main thread (the CLI has only that one). */
+typedef struct
+{
+  const char *thousands;
+  const char *decimal;
+  const char *grouping;
+  gboolean    symbol_first;
+  gboolean    symbol_space;
+  gboolean    code_first;
+} MoneyStyle;
+
+static const char *
+first_set (const char *a,
+           const char *b,
+           const char *fallback)
+{
+  return a != NULL && *a != '\0' ? a : b != NULL && *b != '\0' ? b : fallback;
+}
+
+static void
+money_style (MoneyStyle *style)
+{
+  const struct lconv *lc = localeconv ();
+
+  style->decimal = first_set (lc->mon_decimal_point, lc->decimal_point, ".");
+  style->thousands = first_set (lc->mon_thousands_sep, lc->thousands_sep,
+                                g_str_equal (style->decimal, ",") ? "\u202f" : ",");
+  style->grouping = first_set (lc->mon_grouping, lc->grouping, "\3");
+  /* CHAR_MAX: the locale does not say. Then a symbol goes first ("$5") and
+   * a code last ("5 CHF"); a locale that puts its own symbol first puts a
+   * code there too ("CHF 5"), as CLDR's patterns do. */
+  style->symbol_first = lc->p_cs_precedes != 0;
+  style->symbol_space = lc->p_sep_by_space != CHAR_MAX && lc->p_sep_by_space != 0;
+  style->code_first = lc->p_cs_precedes == 1;
+}
+
+/* Digits of whole in groups as grouping (localeconv()'s) says: each byte the
+ * size of the next group from the right, the last one repeating, CHAR_MAX
+ * ending the grouping. */
+static void
+append_grouped (GString    *out,
+                guint64     whole,
+                const char *separator,
+                const char *grouping)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  gsize left;
+  int size = 0;
+
+  g_string_printf (digits, "%" G_GUINT64_FORMAT, whole);
+  /* From the right, so that each separator goes among digits alone. */
+  for (left = digits->len;;)
+    {
+      if (*grouping != '\0')
+        size = *grouping++;
+      if (size <= 0 || size == CHAR_MAX || (gsize) size >= left)
+        break;
+      left -= size;
+      g_string_insert (digits, left, separator);
+    }
+  g_string_append (out, digits->str);
+}
+
 /* Minor units are hundredths, the case for nearly every currency. Figures
  * such as a cost per lead come as fractions of a cent: round them. */
 char *
@@ -147,20 +216,34 @@ lg_format_money (double      minor_units,
 {
   const char *code = currency != NULL && *currency != '\0' ? currency : "USD";
   gint64 cents = (gint64) (minor_units < 0 ? minor_units - 0.5 : minor_units + 0.5);
-  const char *sign = cents < 0 ? "−" : "";
-  g_autofree char *amount = NULL;
+  const char *symbol = NULL;
+  GString *out = g_string_new (cents < 0 ? "−" : "");
+  g_autoptr(GString) amount = g_string_new (NULL);
+  MoneyStyle style;
 
+  money_style (&style);
   cents = ABS (cents);
-  /* "%'" groups digits as LC_NUMERIC does: "1,234" in English, "1 234" in French. */
-  if (cents % 100 == 0)
-    amount = g_strdup_printf ("%'" G_GINT64_FORMAT, cents / 100);
-  else
-    amount = g_strdup_printf ("%'.2f", cents / 100.0);
+  append_grouped (amount, (guint64) cents / 100, style.thousands, style.grouping);
+  if (cents % 100 != 0)
+    g_string_append_printf (amount, "%s%02d", style.decimal, (int) (cents % 100));
 
   for (guint i = 0; i < G_N_ELEMENTS (currency_symbols); i++)
     if (g_str_equal (code, currency_symbols[i].code))
-      return g_strdup_printf ("%s%s%s", sign, currency_symbols[i].symbol, amount);
-  return g_strdup_printf ("%s%s %s", sign, amount, code);
+      symbol = currency_symbols[i].symbol;
+
+  /* A code is a word and always stands apart; a symbol as the locale says.
+   * A no-break space keeps the amount on one line. */
+  if (symbol != NULL && style.symbol_first)
+    g_string_append_printf (out, "%s%s%s", symbol, style.symbol_space ? "\u00a0" : "",
+                            amount->str);
+  else if (symbol != NULL)
+    g_string_append_printf (out, "%s%s%s", amount->str, style.symbol_space ? "\u00a0" : "",
+                            symbol);
+  else if (style.code_first)
+    g_string_append_printf (out, "%s\u00a0%s", code, amount->str);
+  else
+    g_string_append_printf (out, "%s\u00a0%s", amount->str, code);
+  return g_string_free (out, FALSE);
 }
 
 static gboolean

@@ -880,7 +880,8 @@ describe (LgChart *self)
   if (report == NULL)
     return g_strdup (lg_chart_get_title (self));
 
-  period = lg_format_period (report->from, report->to, NULL);
+  period = lg_format_period (report->from, report->to, g_get_real_time () / G_USEC_PER_SEC,
+                             NULL);
   text = g_string_new (NULL);
   g_string_append_printf (text, "%s, %s. ", lg_chart_get_title (self), period);
 

@@ -151,8 +151,9 @@ static void
 show_labels (LgInsightsView *self)
 {
   LgMetricsReport *r = self->report;
-  g_autofree char *period = lg_format_period (r->from, r->to, NULL);
-  g_autofree char *previous = lg_format_period (r->previous_from, r->from, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autofree char *period = lg_format_period (r->from, r->to, now, NULL);
+  g_autofree char *previous = lg_format_period (r->previous_from, r->from, now, NULL);
   g_autofree char *compared = g_strdup_printf (_("%s · compared with %s"), period, previous);
   GString *cohort = g_string_new (NULL);
 

@@ -128,7 +128,7 @@ check_board (LgPipelineView *view,
 
   lead = only_lead (view, LG_STAGE_COLD);
   g_assert_cmpstr (lg_lead_get_name (lead), ==, "Maria Lopez");
-  g_assert_cmpstr (totals (view, "cold"), ==, "$1500 · weighted $150");
+  g_assert_cmpstr (totals (view, "cold"), ==, "$1,500 · weighted $150");
   g_assert_cmpstr (totals (view, "warm"), ==, "$0 · weighted $0");
   lg_test_run_frames (100);
 
@@ -139,7 +139,7 @@ check_board (LgPipelineView *view,
   lead = only_lead (view, LG_STAGE_WARM);
   g_assert_cmpstr (lg_lead_get_name (lead), ==, "Maria Lopez");
   g_assert_cmpstr (totals (view, "cold"), ==, "$0 · weighted $0");
-  g_assert_cmpstr (totals (view, "warm"), ==, "$1500 · weighted $450");
+  g_assert_cmpstr (totals (view, "warm"), ==, "$1,500 · weighted $450");
   lg_test_run_frames (100);
 
   /* By the card's Move to… menu: Lost asks why. */
@@ -154,13 +154,13 @@ check_board (LgPipelineView *view,
   lead = only_lead (view, LG_STAGE_LOST);
   g_assert_cmpstr (lg_lead_get_lost_reason (lead), ==, "Chose a cheaper tool");
   g_assert_cmpstr (totals (view, "warm"), ==, "$0 · weighted $0");
-  g_assert_cmpstr (totals (view, "lost"), ==, "$1500");
+  g_assert_cmpstr (totals (view, "lost"), ==, "$1,500");
 
   /* Reopened to Hot, then Won confirms the value, which may change. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "pipeline.move-lead", "(xs)",
                                              lg_lead_get_id (lead), "hot"));
   wait_loaded (view);
-  g_assert_cmpstr (totals (view, "hot"), ==, "$1500 · weighted $900");
+  g_assert_cmpstr (totals (view, "hot"), ==, "$1,500 · weighted $900");
   lead = only_lead (view, LG_STAGE_HOT);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "pipeline.move-lead", "(xs)",
                                              lg_lead_get_id (lead), "won"));
@@ -170,7 +170,7 @@ check_board (LgPipelineView *view,
   adw_message_dialog_response (dialog, "won");
   wait_loaded (view);
   lead = only_lead (view, LG_STAGE_WON);
-  g_assert_cmpstr (totals (view, "won"), ==, "$2000");
+  g_assert_cmpstr (totals (view, "won"), ==, "$2,000");
 
   /* Cards' leads are replaced when they change: keep the id. */
   id = lg_lead_get_id (lead);
@@ -320,7 +320,7 @@ test_keyboard_in_place (void)
   g_assert_true (g_list_model_get_item (warm, 0) == untouched);
   g_object_unref (untouched);
   g_assert_cmpstr (totals (view, "cold"), ==, "$200 · weighted $20");
-  g_assert_cmpstr (totals (view, "warm"), ==, "$1300 · weighted $390");
+  g_assert_cmpstr (totals (view, "warm"), ==, "$1,300 · weighted $390");
 
   /* Alt+Up: Ana, still focused, goes above Dara. */
   lg_test_run_frames (100);
@@ -333,7 +333,7 @@ test_keyboard_in_place (void)
   press_shortcut (view, GDK_KEY_Left, GDK_ALT_MASK, "pipeline.move-previous");
   g_assert_cmpstr (name_at (view, LG_STAGE_COLD, 1), ==, "Ana");
   g_assert_cmpstr (totals (view, "cold"), ==, "$300 · weighted $30");
-  g_assert_cmpstr (totals (view, "warm"), ==, "$1200 · weighted $360");
+  g_assert_cmpstr (totals (view, "warm"), ==, "$1,200 · weighted $360");
 
   /* The board read afresh (a change from elsewhere) agrees. */
   lg_store_notify_changed (store, "leads");
