@@ -100,8 +100,8 @@ lg_followup_format_day_time (gint64     time,
                              GTimeZone *tz)
 {
   g_autoptr(GDateTime) when = lg_date_local (time, tz);
-  g_autoptr(GDateTime) today = lg_date_local (now, tz);
   g_autofree char *clock = g_date_time_format (when, "%H:%M");
+  g_autofree char *date = NULL;
   int days = lg_date_days_between (now, time, tz);
 
   switch (days)
@@ -122,11 +122,9 @@ lg_followup_format_day_time (gint64     time,
   if (days > 1 && days < 7)
     /* Translators: a weekday and a time, see strftime(3) */
     return g_date_time_format (when, _("%A %H:%M"));
-  if (g_date_time_get_year (when) == g_date_time_get_year (today))
-    /* Translators: a date in this year and a time, see strftime(3) */
-    return g_date_time_format (when, _("%-d %b %H:%M"));
-  /* Translators: a date and a time, see strftime(3) */
-  return g_date_time_format (when, _("%-d %b %Y %H:%M"));
+  date = lg_format_short_date (time, now, tz);
+  /* Translators: a date and a time of day, e.g. "2 Apr 16:15" */
+  return g_strdup_printf (_("%s %s"), date, clock);
 }
 
 /* Near moments (within the hour, or the same day within six hours) by how

@@ -178,6 +178,25 @@ lg_parse_date (const char  *text,
   return TRUE;
 }
 
+void
+lg_month_range (int        year,
+                int        month,
+                GTimeZone *tz,
+                gint64    *start,
+                gint64    *end)
+{
+  g_autoptr(GTimeZone) local = tz != NULL ? g_time_zone_ref (tz) : g_time_zone_new_local ();
+  g_autoptr(GDateTime) first = NULL;
+  g_autoptr(GDateTime) next = NULL;
+
+  g_return_if_fail (g_date_valid_dmy (1, month, year) && start != NULL && end != NULL);
+
+  first = g_date_time_new (local, year, month, 1, 0, 0, 0);
+  next = g_date_time_add_months (first, 1);
+  *start = g_date_time_to_unix (first);
+  *end = g_date_time_to_unix (next);
+}
+
 gboolean
 lg_parse_month (const char  *text,
                 GTimeZone   *tz,
@@ -185,9 +204,6 @@ lg_parse_month (const char  *text,
                 gint64      *end,
                 GError     **error)
 {
-  g_autoptr(GTimeZone) local = tz != NULL ? g_time_zone_ref (tz) : g_time_zone_new_local ();
-  g_autoptr(GDateTime) first = NULL;
-  g_autoptr(GDateTime) next = NULL;
   int year, month;
 
   g_return_val_if_fail (text != NULL && start != NULL && end != NULL, FALSE);
@@ -198,11 +214,7 @@ lg_parse_month (const char  *text,
                    _("“%s” is not a month. Write it as YYYY-MM, for example 2024-03."), text);
       return FALSE;
     }
-
-  first = g_date_time_new (local, year, month, 1, 0, 0, 0);
-  next = g_date_time_add_months (first, 1);
-  *start = g_date_time_to_unix (first);
-  *end = g_date_time_to_unix (next);
+  lg_month_range (year, month, tz, start, end);
   return TRUE;
 }
 

@@ -42,7 +42,13 @@ gboolean lg_parse_date         (const char     *text,
                                 GTimeZone      *tz,
                                 gint64         *out,
                                 GError        **error);
-/* "YYYY-MM" → [start of the month, start of the next) in tz. */
+/* [start of the month, start of the next) in tz (NULL: local); month 1–12. */
+void     lg_month_range        (int             year,
+                                int             month,
+                                GTimeZone      *tz,
+                                gint64         *start,
+                                gint64         *end);
+/* "YYYY-MM" → the same. */
 gboolean lg_parse_month        (const char     *text,
                                 GTimeZone      *tz,
                                 gint64         *start,

@@ -65,6 +65,11 @@ LgDueState  lg_due_state           (gint64                due_at,
  * only when the amount is not whole ("$1,200"). Call it on the main thread. */
 char       *lg_format_money        (double                minor_units,
                                     const char           *currency);
+/* The codes a currency chooser offers: current, then those in use (as
+ * lg_store_list_currencies() lists them), then the other common ones
+ * alphabetically; each once. */
+GStrv       lg_currency_choices    (const char * const   *in_use,
+                                    const char           *current);
 gboolean    lg_parse_money         (const char           *text,
                                     gint64               *minor_units);
 
