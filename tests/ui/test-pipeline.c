@@ -347,8 +347,8 @@ test_keyboard_in_place (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* A column of several currencies sums each apart; a currency whose leads
- * have no value adds no "£0". */
+/* A column of several currencies sums each apart, one line each, none cut;
+ * a currency whose leads have no value adds no "£0". */
 static void
 test_mixed_currencies (void)
 {
@@ -356,16 +356,25 @@ test_mixed_currencies (void)
   g_autoptr(GError) error = NULL;
   GtkWidget *window = gtk_window_new ();
   LgPipelineView *view = lg_pipeline_view_new ();
-  const char *currencies[] = { "EUR", "USD", "EUR", "GBP" };
+  const struct
+  {
+    const char *stage;
+    const char *currency;
+    gint64      value;
+  } leads[] = {
+    { "cold", "EUR", 10000 }, { "cold", "USD", 20000 }, { "cold", "EUR", 30000 },
+    { "cold", "GBP", 0 }, { "won", "RUB", 249000000 }, { "won", "EUR", 790000 },
+  };
+  GtkLabel *won;
 
-  for (guint i = 0; i < G_N_ELEMENTS (currencies); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (leads); i++)
     {
       g_autoptr(LgLead) lead = lg_lead_new ();
 
-      lg_lead_set_name (lead, currencies[i]);
-      lg_lead_set_stage (lead, "cold");
-      lg_lead_set_value (lead, i < 3 ? 10000 * (i + 1) : 0);
-      lg_lead_set_currency (lead, currencies[i]);
+      lg_lead_set_name (lead, leads[i].currency);
+      lg_lead_set_stage (lead, leads[i].stage);
+      lg_lead_set_value (lead, leads[i].value);
+      lg_lead_set_currency (lead, leads[i].currency);
       g_assert_true (lg_store_add_lead (store, lead, &error));
       g_assert_no_error (error);
     }
@@ -375,7 +384,12 @@ test_mixed_currencies (void)
   wait_loaded (view);
 
   /* €100 + €300, $200; Cold counts 10 %. */
-  g_assert_cmpstr (totals (view, "cold"), ==, "€400 + $200 · weighted €40 + $20");
+  g_assert_cmpstr (totals (view, "cold"), ==, "€400 · weighted €40\n$200 · weighted $20");
+  /* Won has no weighted value; the amounts are whole, grouped. */
+  g_assert_cmpstr (totals (view, "won"), ==, "₽2,490,000\n€7,900");
+  won = GTK_LABEL (lg_test_find_named (GTK_WIDGET (view), "won-totals"));
+  g_assert_cmpint (gtk_label_get_ellipsize (won), ==, PANGO_ELLIPSIZE_NONE);
+  g_assert_true (gtk_label_get_wrap (won));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
