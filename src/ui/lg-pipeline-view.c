@@ -836,7 +836,7 @@ request_move (LgPipelineView *self,
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
   PendingMove *pending;
-  GtkWidget *entry;
+  GtkWidget *entry, *extra;
   LgStage from;
 
   if (lead == NULL)
@@ -850,7 +850,7 @@ request_move (LgPipelineView *self,
     }
 
   name = lg_lead_dup_display_name (lead);
-  entry = gtk_entry_new ();
+  entry = extra = gtk_entry_new ();
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   pending = g_new0 (PendingMove, 1);
   g_weak_ref_init (&pending->self, self);
@@ -875,12 +875,29 @@ request_move (LgPipelineView *self,
   else
     {
       g_autofree char *value = NULL;
+      g_autofree char *value_name = NULL;
+      const char *currency = lg_lead_get_currency (lead) != NULL ? lg_lead_get_currency (lead)
+                                                                 : "USD";
+      GtkWidget *code = gtk_label_new (currency);
 
       body = g_strdup_printf (_("Confirm the value of the deal with “%s”."), name);
       dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (self), _("Mark as Won?"), body));
       value = lg_format_amount (lg_lead_get_value (lead));
       gtk_editable_set_text (GTK_EDITABLE (entry), value);
       gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_NUMBER);
+      /* The amount is in the lead's currency: said beside it, and to screen
+       * readers in the field's name. */
+      gtk_widget_set_name (entry, "won-value");
+      gtk_widget_set_hexpand (entry, TRUE);
+      /* TRANSLATORS: the name of the deal value field, e.g. "Value in EUR" */
+      value_name = g_strdup_printf (_("Value in %s"), currency);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      value_name, -1);
+      gtk_widget_set_name (code, "won-currency");
+      gtk_widget_add_css_class (code, "dim-label");
+      extra = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      gtk_box_append (GTK_BOX (extra), entry);
+      gtk_box_append (GTK_BOX (extra), code);
       adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "won", _("Mark _Won"),
                                         NULL);
       adw_message_dialog_set_response_appearance (dialog, "won", ADW_RESPONSE_SUGGESTED);
@@ -892,7 +909,7 @@ request_move (LgPipelineView *self,
 
   gtk_widget_set_name (GTK_WIDGET (dialog), stage == LG_STAGE_LOST ? "lost-dialog" : "won-dialog");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_set_extra_child (dialog, extra);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
 }

@@ -99,6 +99,7 @@ check_board (LgPipelineView *view,
 {
   AdwMessageDialog *dialog;
   GtkWidget *detail;
+  GtkWidget *currency;
   GtkEditable *email;
   GtkEditable *company;
   g_autoptr(LgLead) stored = NULL;
@@ -166,7 +167,13 @@ check_board (LgPipelineView *view,
                                              lg_lead_get_id (lead), "won"));
   dialog = find_dialog ("won-dialog");
   g_assert_nonnull (dialog);
-  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "2000");
+  /* The value is asked for in the lead's currency, and says which. */
+  currency = lg_test_find_named (GTK_WIDGET (dialog), "won-currency");
+  g_assert_true (GTK_IS_LABEL (currency));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (currency)), ==, "USD");
+  g_assert_true (gtk_widget_get_visible (currency));
+  gtk_editable_set_text (GTK_EDITABLE (lg_test_find_named (GTK_WIDGET (dialog), "won-value")),
+                         "2000");
   adw_message_dialog_response (dialog, "won");
   wait_loaded (view);
   lead = only_lead (view, LG_STAGE_WON);
