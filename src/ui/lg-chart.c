@@ -20,6 +20,7 @@
 #include <math.h>
 
 #include "lg-chart.h"
+#include "lg-date-format.h"
 #include "lg-metrics-format.h"
 #include "lg-metrics-row.h"
 #include "lg-pipeline.h"
@@ -351,30 +352,28 @@ draw_legend (Canvas        *c,
   c->plot.origin.y = y;
 }
 
+/* Days as every view writes them ("9 Sep"; the year only outside this
+ * one); a month alone by its standalone name (%Ob: Russian "сент.", not
+ * the genitive of a date). */
 static char *
 bin_label (LgMetricsReport    *report,
            const LgMetricsBin *bin,
            gboolean            long_form)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (bin->start);
-  g_autoptr(GDateTime) t = g_date_time_to_local (utc);
+  g_autoptr(GDateTime) t = g_date_time_new_from_unix_local (bin->start);
+  g_autofree char *day = NULL;
+  g_autofree char *weekday = NULL;
 
-  switch (report->bin_size)
-    {
-    case LG_BIN_MONTH:
-      return g_date_time_format (t, "%b %Y");
-    case LG_BIN_WEEK:
-      if (long_form)
-        {
-          g_autofree char *day = g_date_time_format (t, "%-d %b %Y");
+  if (report->bin_size == LG_BIN_MONTH)
+    return g_date_time_format (t, "%Ob %Y");
 
-          return g_strdup_printf (_("Week of %s"), day);
-        }
-      return g_date_time_format (t, "%-d %b");
-    case LG_BIN_DAY:
-    default:
-      return g_date_time_format (t, long_form ? "%a %-d %b %Y" : "%-d %b");
-    }
+  day = lg_format_short_date (bin->start, g_get_real_time () / G_USEC_PER_SEC, NULL);
+  if (!long_form)
+    return g_steal_pointer (&day);
+  if (report->bin_size == LG_BIN_WEEK)
+    return g_strdup_printf (_("Week of %s"), day);
+  weekday = g_date_time_format (t, "%a");
+  return g_strdup_printf ("%s %s", weekday, day);
 }
 
 /* Labels under evenly spaced slots, every k-th one so they never overlap. */

@@ -36,8 +36,4 @@ void            lg_result_row_set_result (LgResultRow    *self,
                                           gint64          now);
 LgSearchResult *lg_result_row_get_result (LgResultRow    *self);
 
-/* "2 days ago" */
-char           *lg_format_relative_time  (gint64          time,
-                                          gint64          now);
-
 G_END_DECLS

@@ -507,13 +507,16 @@ label_starting (GtkWidget  *root,
   return NULL;
 }
 
-/* A card names the day of its next step as "Dec 3": no padding before a
- * one-digit day. */
+/* A card says when its next step is as every view says a moment: how far
+ * ahead or ago, then the local day: "Next step in 3 days (10 Dec)". */
 static void
-test_card_next_step (void)
+check_card_due (GDateTime  *due,
+                const char *expected_start,
+                const char *relative)
 {
-  g_autoptr(GDateTime) due = g_date_time_new_local (2031, 12, 3, 9, 0, 0);
   g_autoptr(LgLead) lead = lg_lead_new ();
+  g_autofree char *day = g_date_time_format (due, "%-d %b");
+  g_autofree char *expected = g_strdup_printf ("%s %s (%s)", expected_start, relative, day);
   LgLeadCard *card = lg_lead_card_new ();
   GtkLabel *label;
 
@@ -523,10 +526,25 @@ test_card_next_step (void)
   lg_lead_set_next_followup_at (lead, g_date_time_to_unix (due));
   lg_lead_card_set_lead (card, lead);
 
-  label = label_starting (GTK_WIDGET (card), "Next step");
+  label = label_starting (GTK_WIDGET (card), expected_start);
   g_assert_nonnull (label);
-  g_assert_cmpstr (gtk_label_get_label (label), ==, "Next step Dec 3");
+  g_assert_cmpstr (gtk_label_get_label (label), ==, expected);
   g_object_unref (card);
+}
+
+static void
+test_card_next_step (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) noon = g_date_time_new_local (g_date_time_get_year (now),
+                                                     g_date_time_get_month (now),
+                                                     g_date_time_get_day_of_month (now),
+                                                     12, 0, 0);
+  g_autoptr(GDateTime) ahead = g_date_time_add_days (noon, 3);
+  g_autoptr(GDateTime) missed = g_date_time_add_days (noon, -2);
+
+  check_card_due (ahead, "Next step", "in 3 days");
+  check_card_due (missed, "Was due", "2 days ago");
 }
 
 /* Collects the titles and subtitles of the action rows below @widget. */
