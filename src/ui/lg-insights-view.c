@@ -110,8 +110,10 @@ set_card (LgInsightsView *self,
   if (change.known && fabs (change.value) >= 0.05)
     tone = ((change.value > 0) != info->lower_is_better) ? 1 : -1;
 
-  /* TRANSLATORS: "+12% vs previous period" */
-  line = g_strdup_printf (_("%s vs previous period"), change_text);
+  /* An unknown change ("— vs previous period") says nothing: no line then. */
+  if (change.known)
+    /* TRANSLATORS: "+12% vs previous period" */
+    line = g_strdup_printf (_("%s vs previous period"), change_text);
   lg_figure_card_set (card, value, line, tone, detail);
 }
 
@@ -154,10 +156,13 @@ show_labels (LgInsightsView *self)
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   g_autofree char *period = lg_format_period (r->from, r->to, now, NULL);
   g_autofree char *previous = lg_format_period (r->previous_from, r->from, now, NULL);
-  g_autofree char *compared = g_strdup_printf (_("%s · compared with %s"), period, previous);
+  g_autofree char *compared = NULL;
   GString *cohort = g_string_new (NULL);
 
-  gtk_label_set_text (self->period_label, compared);
+  /* A previous period without leads compares with nothing. */
+  if (r->previous.leads > 0)
+    compared = g_strdup_printf (_("%s · compared with %s"), period, previous);
+  gtk_label_set_text (self->period_label, compared != NULL ? compared : period);
 
   g_string_append_printf (cohort, _("Figures count the leads created from %s; what happened to "
                                     "them later counts too. Costs that overlap the period count "

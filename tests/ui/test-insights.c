@@ -85,15 +85,30 @@ wait_until_drawn (GtkWidget *widget)
     ;
 }
 
-static const char *
-card_value (Fixture    *f,
-            const char *name)
+static LgFigureCard *
+card (Fixture    *f,
+      const char *name)
 {
   GObject *card = gtk_widget_get_template_child (GTK_WIDGET (f->view), LG_TYPE_INSIGHTS_VIEW,
                                                  name);
 
   g_assert_true (LG_IS_FIGURE_CARD (card));
-  return lg_figure_card_get_value (LG_FIGURE_CARD (card));
+  return LG_FIGURE_CARD (card);
+}
+
+static const char *
+card_value (Fixture    *f,
+            const char *name)
+{
+  return lg_figure_card_get_value (card (f, name));
+}
+
+static const char *
+period_text (Fixture *f)
+{
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (f->view),
+                                                                       LG_TYPE_INSIGHTS_VIEW,
+                                                                       "period_label")));
 }
 
 static void
@@ -121,6 +136,11 @@ test_with_data (Fixture       *f,
   g_assert_cmpstr (card_value (f, "speed_card"), ==, "14.0 h");
   g_assert_cmpstr (card_value (f, "roi_card"), ==, "47.5%");
   g_assert_cmpstr (card_value (f, "deal_card"), ==, "$300");
+  /* February had 2 leads. */
+  g_assert_cmpstr (lg_figure_card_get_change (card (f, "leads_card")), ==,
+                   "+400% vs previous period");
+  g_assert_cmpstr (period_text (f), ==, "1 Mar 2024 – 31 Mar 2024 · compared with "
+                                        "30 Jan 2024 – 29 Feb 2024");
 
   /* The table: four rows, most leads first (ads_channel, 4). */
   table = GTK_COLUMN_VIEW (gtk_widget_get_template_child (GTK_WIDGET (f->view),
@@ -144,6 +164,25 @@ test_empty (Fixture       *f,
   lg_insights_view_set_period (f->view, lg_test_utc (2023, 6, 1, 0), lg_test_utc (2023, 7, 1, 0));
   wait_for_report (f, lg_test_utc (2023, 6, 1, 0), NULL);
   g_assert_cmpstr (lg_insights_view_get_state (f->view), ==, "empty");
+}
+
+/* 29 January has one lead and the day before none: no card says "— vs
+ * previous period", and the period is not compared with an empty one. */
+static void
+test_no_previous (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *cards[] = {
+    "leads_card", "cpl_card", "conversion_card", "speed_card", "roi_card", "deal_card",
+  };
+
+  lg_insights_view_set_period (f->view, lg_test_utc (2024, 1, 29, 0), lg_test_utc (2024, 1, 30, 0));
+  wait_for_report (f, lg_test_utc (2024, 1, 29, 0), NULL);
+  g_assert_cmpstr (lg_insights_view_get_state (f->view), ==, "report");
+  g_assert_cmpstr (card_value (f, "leads_card"), ==, "1");
+  for (guint i = 0; i < G_N_ELEMENTS (cards); i++)
+    g_assert_null (lg_figure_card_get_change (card (f, cards[i])));
+  g_assert_cmpstr (period_text (f), ==, "29 Jan 2024");
 }
 
 static void
@@ -258,6 +297,8 @@ main (int   argc,
   g_test_add ("/ui/insights/with-data", Fixture, NULL, fixture_set_up, test_with_data,
               fixture_tear_down);
   g_test_add ("/ui/insights/empty", Fixture, NULL, fixture_set_up, test_empty, fixture_tear_down);
+  g_test_add ("/ui/insights/no-previous", Fixture, NULL, fixture_set_up, test_no_previous,
+              fixture_tear_down);
   g_test_add ("/ui/insights/add-cost", Fixture, NULL, fixture_set_up, test_add_cost_refreshes,
               fixture_tear_down);
   g_test_add ("/ui/insights/currencies", Fixture, NULL, fixture_set_up, test_currencies,
