@@ -21,16 +21,17 @@
 
 #include "lg-chart.h"
 #include "lg-date-format.h"
+#include "lg-metrics-export.h"
 #include "lg-metrics-format.h"
 #include "lg-metrics-row.h"
 #include "lg-pipeline.h"
 
 G_DEFINE_ENUM_TYPE (LgChartKind, lg_chart_kind,
-                    G_DEFINE_ENUM_VALUE (LG_CHART_LEADS_OVER_TIME, "leads-over-time"),
+                    G_DEFINE_ENUM_VALUE (LG_CHART_LEADS_OVER_TIME, "leads-by-source"),
                     G_DEFINE_ENUM_VALUE (LG_CHART_FUNNEL, "funnel"),
                     G_DEFINE_ENUM_VALUE (LG_CHART_CPL_BY_SOURCE, "cpl-by-source"),
                     G_DEFINE_ENUM_VALUE (LG_CHART_CONVERSION_OVER_TIME, "conversion-over-time"),
-                    G_DEFINE_ENUM_VALUE (LG_CHART_SPEED, "speed"))
+                    G_DEFINE_ENUM_VALUE (LG_CHART_SPEED, "speed-to-lead"))
 
 typedef struct
 {
@@ -966,6 +967,21 @@ lg_chart_get_title (LgChart *self)
     default:
       return _("Speed to Lead");
     }
+}
+
+char *
+lg_chart_dup_file_name (LgChart *self)
+{
+  g_autoptr(GEnumClass) kinds = NULL;
+  const char *nick;
+
+  g_return_val_if_fail (LG_IS_CHART (self), NULL);
+
+  if (self->report == NULL)
+    return NULL;
+  kinds = g_type_class_ref (LG_TYPE_CHART_KIND);
+  nick = g_enum_get_value (kinds, self->kind)->value_nick;
+  return lg_metrics_report_file_name (self->report, nick, "png");
 }
 
 LgMetricsReport *

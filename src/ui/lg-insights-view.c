@@ -478,18 +478,6 @@ ask_and_save (LgInsightsView *self,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-static char *
-suggested_name (LgInsightsView *self,
-                const char     *what,
-                const char     *extension)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (self->report->from);
-  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
-  g_autofree char *day = g_date_time_format (local, "%Y-%m-%d");
-
-  return g_strdup_printf ("leadgram-%s-%s.%s", what, day, extension);
-}
-
 static gboolean
 save_csv (LgInsightsView  *self,
           GFile           *file,
@@ -520,7 +508,7 @@ export_csv_action (GtkWidget  *widget,
 
   if (self->report == NULL)
     return;
-  name = suggested_name (self, "sources", "csv");
+  name = lg_metrics_report_file_name (self->report, "sources", "csv");
   ask_and_save (self, _("Export Sources Table"), name, save_csv, NULL);
 }
 
@@ -535,7 +523,7 @@ export_chart_action (GtkWidget  *widget,
 
   if (kind != NULL && self->report != NULL && self->report->total.leads > 0)
     {
-      g_autofree char *name = suggested_name (self, kind->value_nick, "png");
+      g_autofree char *name = lg_chart_dup_file_name (self->charts[kind->value]);
 
       ask_and_save (self, _("Export Chart"), name, save_chart, self->charts[kind->value]);
     }

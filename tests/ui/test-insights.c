@@ -273,6 +273,19 @@ test_exports (Fixture       *f,
   g_assert_cmpuint (GUINT32_FROM_BE (width), ==, 2 * gtk_widget_get_width (GTK_WIDGET (chart)));
   g_assert_cmpuint (GUINT32_FROM_BE (height), ==, 2 * gtk_widget_get_height (GTK_WIDGET (chart)));
 
+  /* Each chart suggests a file named after it and the period. */
+  for (LgChartKind kind = LG_CHART_LEADS_OVER_TIME; kind <= LG_CHART_SPEED; kind++)
+    {
+      g_autofree char *name = lg_chart_dup_file_name (lg_insights_view_get_chart (f->view, kind));
+      const char *expected[] = {
+        "leadgram-leads-by-source-2024-03-01.png", "leadgram-funnel-2024-03-01.png",
+        "leadgram-cpl-by-source-2024-03-01.png", "leadgram-conversion-over-time-2024-03-01.png",
+        "leadgram-speed-to-lead-2024-03-01.png",
+      };
+
+      g_assert_cmpstr (name, ==, expected[kind]);
+    }
+
   g_assert_true (lg_insights_view_export_csv (f->view, csv_file, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (csv_path, &csv, NULL, &error));
