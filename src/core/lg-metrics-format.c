@@ -288,7 +288,8 @@ lg_format_figure (LgFigure    figure,
     case LG_UNIT_COUNT:
       return g_strdup_printf ("%'.0f", figure.value);
     case LG_UNIT_PERCENT:
-      return g_strdup_printf ("%.1f%%", figure.value);
+      /* The minus sign of money and changes, not a hyphen: "−100.0%". */
+      return g_strdup_printf ("%s%.1f%%", figure.value < -0.05 ? "−" : "", fabs (figure.value));
     case LG_UNIT_MONEY:
       return lg_format_money (figure.value, currency);
     case LG_UNIT_DURATION:

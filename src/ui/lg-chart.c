@@ -656,8 +656,10 @@ draw_speed (Canvas *c)
   LgMetricsReport *report = c->self->report;
   const gint64 *hist = report->speed_hist[LG_SPEED_FROM_MESSAGE];
   LgFigure median = report->total.speed[LG_SPEED_FROM_MESSAGE];
-  double max = 0, top, slot;
+  double max = 0, top, slot, widest = 0, lh = line_height (c);
+  g_autofree char *top_tick = NULL;
   gint64 total = 0;
+  guint rows;
 
   for (guint i = 0; i < LG_SPEED_N_BUCKETS; i++)
     {
@@ -670,8 +672,18 @@ draw_speed (Canvas *c)
       return;
     }
 
-  c->plot.origin.y += line_height (c) + 4;
-  c->plot.size.height -= 2 * (line_height (c) + 4);
+  /* The buckets' names are wider than a narrow chart's slots ("< 15 min15
+   * min–1 h"): they then take turns on two or three lines, so that each has
+   * as many slots as lines. The value axis will take about the width of
+   * twice the highest count. */
+  for (guint i = 0; i < LG_SPEED_N_BUCKETS; i++)
+    widest = MAX (widest, text_width (c, bucket_label (i)));
+  top_tick = g_strdup_printf ("%.0f", 2 * max);
+  slot = (c->plot.size.width - text_width (c, top_tick) - PAD) / LG_SPEED_N_BUCKETS;
+  rows = CLAMP ((guint) ceil ((widest + PAD) / MAX (slot, 1)), 1, 3);
+
+  c->plot.origin.y += lh + 4;
+  c->plot.size.height -= lh + 4 + rows * lh + 4;
   top = draw_y_axis (c, max, LG_UNIT_COUNT, NULL, 1);
   slot = c->plot.size.width / LG_SPEED_N_BUCKETS;
 
@@ -684,8 +696,8 @@ draw_speed (Canvas *c)
       set_color (c, COLOR_BLUE, 1);
       cairo_rectangle (c->cr, x, y, slot * 0.8, h);
       cairo_fill (c->cr);
-      draw_text (c, bucket_label (i), x + slot * 0.4, c->plot.origin.y + c->plot.size.height + 2,
-                 0.5, 0, 0.7);
+      draw_text (c, bucket_label (i), x + slot * 0.4,
+                 c->plot.origin.y + c->plot.size.height + 2 + (i % rows) * lh, 0.5, 0, 0.7);
       add_region (c, x, y, slot * 0.8, MAX (h, 1), 0,
                   _("First touch %s after the message: %" PRId64 " leads (%.0f%%)"),
                   bucket_label (i), hist[i], 100.0 * hist[i] / total);

@@ -75,6 +75,14 @@ lg_figure_card_get_value (LgFigureCard *self)
 }
 
 const char *
+lg_figure_card_get_detail (LgFigureCard *self)
+{
+  g_return_val_if_fail (LG_IS_FIGURE_CARD (self), NULL);
+
+  return gtk_label_get_text (self->detail);
+}
+
+const char *
 lg_figure_card_get_change (LgFigureCard *self)
 {
   g_return_val_if_fail (LG_IS_FIGURE_CARD (self), NULL);

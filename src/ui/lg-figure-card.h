@@ -21,6 +21,7 @@ void        lg_figure_card_set       (LgFigureCard *self,
                                       int           tone,
                                       const char   *detail);
 const char *lg_figure_card_get_value (LgFigureCard *self);
+const char *lg_figure_card_get_detail (LgFigureCard *self);
 /* NULL when the card shows no change. */
 const char *lg_figure_card_get_change (LgFigureCard *self);
 

@@ -72,9 +72,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The table's figure columns, by their key in lg_figure_infos. */
+/* The table's figure columns, by their key in lg_figure_infos. ROI stands
+ * after what it is made of: a bare "2513.1%" or "−100.0%" says little. */
 static const char *table_columns[] = {
-  "leads", "conversion", "cpl", "won_value", "roi", "speed_from_message",
+  "leads", "conversion", "cpl", "won_value", "cost", "roi", "speed_from_message",
 };
 
 static void refresh (LgInsightsView *self);
@@ -117,6 +118,23 @@ set_card (LgInsightsView *self,
   lg_figure_card_set (card, value, line, tone, detail);
 }
 
+/* What an ROI is made of, in words: "Won $3,200 for a cost of $122.46". */
+static char *
+roi_context (LgInsightsView         *self,
+             const LgMetricsFigures *figures)
+{
+  g_autofree char *won = NULL;
+  g_autofree char *cost = NULL;
+
+  if (!figures->roi.known)
+    return NULL;
+  cost = figure_text (self, "cost", figures);
+  if (figures->won_value == 0)
+    return g_strdup_printf (_("Nothing won yet for a cost of %s"), cost);
+  won = figure_text (self, "won_value", figures);
+  return g_strdup_printf (_("Won %s for a cost of %s"), won, cost);
+}
+
 static void
 show_figures (LgInsightsView *self)
 {
@@ -125,7 +143,6 @@ show_figures (LgInsightsView *self)
   g_autofree char *leads = NULL, *cpl = NULL, *conversion = NULL, *speed = NULL;
   g_autofree char *roi = NULL, *deal = NULL;
   g_autofree char *cost = figure_text (self, "cost", t);
-  g_autofree char *won_value = figure_text (self, "won_value", t);
   g_autofree char *lead_to_close = figure_text (self, "lead_to_close", t);
   g_autofree char *win_rate = figure_text (self, "win_rate", t);
   g_autofree char *found = figure_text (self, "speed_from_found", t);
@@ -136,7 +153,7 @@ show_figures (LgInsightsView *self)
   conversion = g_strdup_printf (_("Lead-to-close %s · Win rate %s"), lead_to_close, win_rate);
   speed = g_strdup_printf (_("From found: %s · %" PRId64 " of %" PRId64
                              " touched"), found, t->touched, t->leads);
-  roi = g_strdup_printf (_("Won %s · Cost %s"), won_value, cost);
+  roi = t->roi.known ? roi_context (self, t) : g_strdup (cpl);
   deal = g_strdup_printf (ngettext ("%" PRId64 " won deal in %s",
                                     "%" PRId64 " won deals in %s", t->won_counted),
                           t->won_counted, r->currency);
@@ -590,6 +607,12 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     }
   text = figure_text (self, info->key, lg_metrics_row_get_figures (row));
   gtk_label_set_text (label, text);
+  if (g_str_equal (info->key, "roi"))
+    {
+      g_autofree char *context = roi_context (self, lg_metrics_row_get_figures (row));
+
+      gtk_widget_set_tooltip_text (GTK_WIDGET (label), context);
+    }
 }
 
 /* Figures without a value sort after every value. */

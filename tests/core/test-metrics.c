@@ -376,6 +376,7 @@ test_format_and_parse (void)
     { { TRUE, 6100 }, LG_UNIT_MONEY, "$61" },
     { { TRUE, -1250 }, LG_UNIT_MONEY, "−$12.50" },
     { { TRUE, 47.541 }, LG_UNIT_PERCENT, "47.5%" },
+    { { TRUE, -100 }, LG_UNIT_PERCENT, "−100.0%" },
     { { TRUE, 50400 }, LG_UNIT_DURATION, "14.0 h" },
     { { TRUE, 30 }, LG_UNIT_DURATION, "< 1 min" },
     { { TRUE, 900 }, LG_UNIT_DURATION, "15 min" },

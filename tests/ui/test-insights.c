@@ -119,9 +119,21 @@ show_march (Fixture *f)
 }
 
 static void
+collect_tooltips (GtkWidget *widget,
+                  GString   *out)
+{
+  if (gtk_widget_get_tooltip_text (widget) != NULL)
+    g_string_append_printf (out, "%s\n", gtk_widget_get_tooltip_text (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_tooltips (child, out);
+}
+
+static void
 test_with_data (Fixture       *f,
                 gconstpointer  data)
 {
+  g_autoptr(GString) tooltips = g_string_new (NULL);
   GtkColumnView *table;
   GListModel *rows;
   g_autoptr(LgMetricsRow) first = NULL;
@@ -136,6 +148,9 @@ test_with_data (Fixture       *f,
   g_assert_cmpstr (card_value (f, "speed_card"), ==, "14.0 h");
   g_assert_cmpstr (card_value (f, "roi_card"), ==, "47.5%");
   g_assert_cmpstr (card_value (f, "deal_card"), ==, "$300");
+  /* ROI says what it is made of. */
+  g_assert_cmpstr (lg_figure_card_get_detail (card (f, "roi_card")), ==,
+                   "Won $900 for a cost of $610");
   /* February had 2 leads. */
   g_assert_cmpstr (lg_figure_card_get_change (card (f, "leads_card")), ==,
                    "+400% vs previous period");
@@ -149,7 +164,13 @@ test_with_data (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 4);
   first = g_list_model_get_item (rows, 0);
   g_assert_cmpstr (lg_metrics_row_get_title (first), ==, "ads_channel");
-  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (table)), ==, 7);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (table)), ==, 8);
+  /* Each source's ROI, beside its won value and cost, says them on hover:
+   * ads_channel won $800 for $310; partner_group won only euros. */
+  wait_until_drawn (GTK_WIDGET (table));
+  collect_tooltips (GTK_WIDGET (table), tooltips);
+  g_assert_nonnull (strstr (tooltips->str, "Won $800 for a cost of $310\n"));
+  g_assert_nonnull (strstr (tooltips->str, "Nothing won yet for a cost of $"));
 
   /* Every chart has the report. */
   for (LgChartKind kind = LG_CHART_LEADS_OVER_TIME; kind <= LG_CHART_SPEED; kind++)
