@@ -2,9 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Dates for people, the one style of every view: how long ago or ahead, and
- * the short local date. Every function takes now and the time zone so tests
- * can pin them (tz NULL = local).
+ * Dates for people, the one style of every view and of the reasons the
+ * scorer writes ("… · 2 days ago in @chat"), which is why it lives here: how
+ * long ago or ahead, and the short local date. Every function takes now and
+ * the time zone so tests can pin them (tz NULL = local).
  */
 
 #pragma once
