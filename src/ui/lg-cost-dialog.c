@@ -69,8 +69,8 @@ read_form (LgCostDialog *self,
 {
   guint position = adw_combo_row_get_selected (self->source_row);
   gboolean by_month = adw_combo_row_get_selected (self->span_row) == 0;
-  const char *currency = gtk_string_list_get_string (self->currencies,
-                                                     adw_combo_row_get_selected (self->currency_row));
+  guint chosen = adw_combo_row_get_selected (self->currency_row);
+  const char *currency = gtk_string_list_get_string (self->currencies, chosen);
   gboolean ok = TRUE;
 
   if (position == GTK_INVALID_LIST_POSITION || self->sources == NULL ||
