@@ -72,15 +72,14 @@ lg_format_relative (gint64     time,
 
   if (age < 60)
     return g_strdup (delta > 0 ? _("now") : _("just now"));
-  if (age < 3600)
-    {
-      /* Rounded towards the moment: "in 5 minutes" at 4:30 to go. */
-      n = (int) (delta > 0 ? (age + 59) / 60 : age / 60);
-      return g_strdup_printf (delta > 0
-                              ? g_dngettext (GETTEXT_PACKAGE, "in %d minute", "in %d minutes", n)
-                              : g_dngettext (GETTEXT_PACKAGE, "%d minute ago", "%d minutes ago",
-                                             n), n);
-    }
+  /* Rounded towards the moment: "in 5 minutes" at 4:30 to go, and "in 1
+   * hour" rather than "in 60 minutes". */
+  n = (int) (delta > 0 ? (age + 59) / 60 : age / 60);
+  if (n < 60)
+    return g_strdup_printf (delta > 0
+                            ? g_dngettext (GETTEXT_PACKAGE, "in %d minute", "in %d minutes", n)
+                            : g_dngettext (GETTEXT_PACKAGE, "%d minute ago", "%d minutes ago", n),
+                            n);
   if (days == 0)
     {
       n = (int) ((age + 1800) / 3600);

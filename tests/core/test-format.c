@@ -146,15 +146,16 @@ zone (void)
   return berlin;
 }
 
-/* "2026-12-07 12:30" in Berlin as Unix time. */
+/* "2026-12-07 12:30" (or "…:30:15") in Berlin as Unix time. */
 static gint64
 at (const char *text)
 {
   g_autoptr(GDateTime) time = NULL;
-  int year, month, day, hour, minute;
+  int year, month, day, hour, minute, second = 0;
 
-  g_assert_cmpint (sscanf (text, "%d-%d-%d %d:%d", &year, &month, &day, &hour, &minute), ==, 5);
-  time = g_date_time_new (zone (), year, month, day, hour, minute, 0);
+  g_assert_cmpint (sscanf (text, "%d-%d-%d %d:%d:%d", &year, &month, &day, &hour, &minute,
+                           &second), >=, 5);
+  time = g_date_time_new (zone (), year, month, day, hour, minute, second);
   return g_date_time_to_unix (time);
 }
 
@@ -190,6 +191,7 @@ test_when (void)
     { "2026-12-07 12:30", "just now" },
     { "2026-12-07 12:05", "25 minutes ago (12:05)" },
     { "2026-12-07 12:45", "in 15 minutes (12:45)" },
+    { "2026-12-07 13:29:31", "in 1 hour (13:29)" },
     { "2026-12-07 09:12", "3 hours ago (09:12)" },
     { "2026-12-07 14:00", "in 2 hours (14:00)" },
     { "2026-12-06 23:50", "yesterday (23:50)" },
