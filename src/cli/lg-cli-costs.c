@@ -82,7 +82,8 @@ describe_cost (LgCost *cost)
   g_autofree char *money = lg_format_money (lg_cost_get_amount (cost),
                                             lg_cost_get_currency (cost));
   g_autofree char *period = lg_format_period (lg_cost_get_period_start (cost),
-                                              lg_cost_get_period_end (cost), NULL);
+                                              lg_cost_get_period_end (cost),
+                                              g_get_real_time () / G_USEC_PER_SEC, NULL);
 
   /* TRANSLATORS: a cost: "$90 for free_chat, 1 Mar 2024 – 31 Mar 2024" */
   return g_strdup_printf (_("%s for %s, %s"), money, lg_cost_get_source_title (cost), period);

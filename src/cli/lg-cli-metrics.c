@@ -59,8 +59,9 @@ print_text (LgMetricsReport *report,
   static const LgCliColumn source_columns[] = {
     { 24 }, { -7 }, { -11 }, { -12 }, { -14 }, { -10 }, { -12 },
   };
-  g_autofree char *period = lg_format_period (report->from, report->to, NULL);
-  g_autofree char *previous = lg_format_period (report->previous_from, report->from, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autofree char *period = lg_format_period (report->from, report->to, now, NULL);
+  g_autofree char *previous = lg_format_period (report->previous_from, report->from, now, NULL);
   guint n = g_list_model_get_n_items (report->sources);
 
   g_print (_("Period:   %s — leads created in it\n"), period);
@@ -77,11 +78,11 @@ print_text (LgMetricsReport *report,
   for (guint i = 0; i < lg_n_figure_infos; i++)
     {
       const LgFigureInfo *info = &lg_figure_infos[i];
-      LgFigure now = lg_figure_info_get (info, &report->total);
+      LgFigure current = lg_figure_info_get (info, &report->total);
       LgFigure before = lg_figure_info_get (info, &report->previous);
-      g_autofree char *a = lg_format_figure (now, info->unit, report->currency);
+      g_autofree char *a = lg_format_figure (current, info->unit, report->currency);
       g_autofree char *b = lg_format_figure (before, info->unit, report->currency);
-      g_autofree char *c = lg_format_change (lg_figure_change (now, before, info->points),
+      g_autofree char *c = lg_format_change (lg_figure_change (current, before, info->points),
                                              info->points);
 
       lg_cli_print_row (figure_columns, (const char *[]) { _(info->label), a, b, c },

@@ -12,17 +12,8 @@
 
 #include <glib/gi18n.h>
 
+#include "lg-date-format.h"
 #include "lg-followup-time.h"
-
-static GDateTime *
-local_time (gint64     time,
-            GTimeZone *tz)
-{
-  g_autoptr(GTimeZone) zone = tz != NULL ? g_time_zone_ref (tz) : g_time_zone_new_local ();
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (time);
-
-  return g_date_time_to_timezone (utc, zone);
-}
 
 /* hour:00 local on the day that is day_offset days after time's local day. */
 static gint64
@@ -32,7 +23,7 @@ local_day_at (gint64     time,
               GTimeZone *tz)
 {
   g_autoptr(GTimeZone) zone = tz != NULL ? g_time_zone_ref (tz) : g_time_zone_new_local ();
-  g_autoptr(GDateTime) now = local_time (time, zone);
+  g_autoptr(GDateTime) now = lg_date_local (time, zone);
   g_autoptr(GDateTime) day = NULL;
   g_autoptr(GDateTime) result = NULL;
   int year, month, mday;
@@ -76,7 +67,7 @@ lg_followup_quick_time (LgFollowupQuick  quick,
 
     case LG_FOLLOWUP_QUICK_NEXT_WEEK:
       /* Monday morning of next week, as mail clients mean it. */
-      local = local_time (now, tz);
+      local = lg_date_local (now, tz);
       return lg_followup_local_morning (now, 8 - g_date_time_get_day_of_week (local), tz);
 
     default:
@@ -103,27 +94,15 @@ lg_followup_quick_from_string (const char      *name,
   return FALSE;
 }
 
-static guint32
-julian_day (GDateTime *time)
-{
-  GDate date;
-  int year, month, day;
-
-  g_date_time_get_ymd (time, &year, &month, &day);
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, day, month, year);
-  return g_date_get_julian (&date);
-}
-
 char *
 lg_followup_format_day_time (gint64     time,
                              gint64     now,
                              GTimeZone *tz)
 {
-  g_autoptr(GDateTime) when = local_time (time, tz);
-  g_autoptr(GDateTime) today = local_time (now, tz);
+  g_autoptr(GDateTime) when = lg_date_local (time, tz);
   g_autofree char *clock = g_date_time_format (when, "%H:%M");
-  int days = (int) julian_day (when) - (int) julian_day (today);
+  g_autofree char *date = NULL;
+  int days = lg_date_days_between (now, time, tz);
 
   switch (days)
     {
@@ -143,56 +122,22 @@ lg_followup_format_day_time (gint64     time,
   if (days > 1 && days < 7)
     /* Translators: a weekday and a time, see strftime(3) */
     return g_date_time_format (when, _("%A %H:%M"));
-  if (g_date_time_get_year (when) == g_date_time_get_year (today))
-    /* Translators: a date in this year and a time, see strftime(3) */
-    return g_date_time_format (when, _("%-d %b %H:%M"));
-  /* Translators: a date and a time, see strftime(3) */
-  return g_date_time_format (when, _("%-d %b %Y %H:%M"));
+  date = lg_format_short_date (time, now, tz);
+  /* Translators: a date and a time of day, e.g. "2 Apr 16:15" */
+  return g_strdup_printf (_("%s %s"), date, clock);
 }
 
+/* Near moments (within the hour, or the same day within six hours) by how
+ * far they are, the others by their day and time. */
 char *
 lg_followup_format_due (gint64     due,
                         gint64     now,
                         GTimeZone *tz)
 {
-  g_autoptr(GDateTime) when = local_time (due, tz);
-  g_autoptr(GDateTime) today = local_time (now, tz);
-  gint64 delta = due - now;
-  gboolean same_day = julian_day (when) == julian_day (today);
+  gint64 distance = ABS (due - now);
 
-  if (delta > 0 && delta < 60)
-    return g_strdup (_("now"));
-  if (delta <= 0 && delta > -60)
-    return g_strdup (_("just now"));
-  if (delta > 0 && delta < 3600)
-    {
-      int minutes = (int) ((delta + 59) / 60);
-
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %d minute", "in %d minutes",
-                                           minutes), minutes);
-    }
-  if (delta < 0 && -delta < 3600)
-    {
-      int minutes = (int) (-delta / 60);
-
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute ago", "%d minutes ago",
-                                           minutes), minutes);
-    }
-  if (same_day && delta > 0 && delta < 6 * 3600)
-    {
-      int hours = (int) ((delta + 1800) / 3600);
-
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %d hour", "in %d hours", hours),
-                              hours);
-    }
-  if (same_day && delta < 0 && -delta < 6 * 3600)
-    {
-      int hours = (int) ((-delta + 1800) / 3600);
-
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour ago", "%d hours ago", hours),
-                              hours);
-    }
-
+  if (distance < 3600 || (distance < 6 * 3600 && lg_date_days_between (now, due, tz) == 0))
+    return lg_format_relative (due, now, tz);
   return lg_followup_format_day_time (due, now, tz);
 }
 

@@ -234,3 +234,18 @@ lg_metrics_report_to_json (LgMetricsReport *report,
   json_generator_set_pretty (generator, TRUE);
   return json_generator_to_data (generator, NULL);
 }
+
+char *
+lg_metrics_report_file_name (LgMetricsReport *report,
+                             const char      *what,
+                             const char      *extension)
+{
+  g_autoptr(GDateTime) from = NULL;
+  g_autofree char *day = NULL;
+
+  g_return_val_if_fail (report != NULL && what != NULL && extension != NULL, NULL);
+
+  from = g_date_time_new_from_unix_local (report->from);
+  day = g_date_time_format (from, "%Y-%m-%d");
+  return g_strdup_printf ("leadgram-%s-%s.%s", what, day, extension);
+}

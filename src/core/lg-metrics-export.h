@@ -28,5 +28,10 @@ char     *lg_metrics_report_to_csv    (LgMetricsReport  *report,
                                        GError          **error);
 char     *lg_metrics_report_to_json   (LgMetricsReport  *report,
                                        gboolean          by_source);
+/* The name an export of the report suggests: "leadgram-WHAT-2024-03-01.EXT",
+ * after the period's first local day. */
+char     *lg_metrics_report_file_name (LgMetricsReport  *report,
+                                       const char       *what,
+                                       const char       *extension);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "lg-date-format.h"
 #include "lg-metrics-format.h"
 #include "lg-pipeline.h"
 
@@ -177,6 +178,25 @@ lg_parse_date (const char  *text,
   return TRUE;
 }
 
+void
+lg_month_range (int        year,
+                int        month,
+                GTimeZone *tz,
+                gint64    *start,
+                gint64    *end)
+{
+  g_autoptr(GTimeZone) local = tz != NULL ? g_time_zone_ref (tz) : g_time_zone_new_local ();
+  g_autoptr(GDateTime) first = NULL;
+  g_autoptr(GDateTime) next = NULL;
+
+  g_return_if_fail (g_date_valid_dmy (1, month, year) && start != NULL && end != NULL);
+
+  first = g_date_time_new (local, year, month, 1, 0, 0, 0);
+  next = g_date_time_add_months (first, 1);
+  *start = g_date_time_to_unix (first);
+  *end = g_date_time_to_unix (next);
+}
+
 gboolean
 lg_parse_month (const char  *text,
                 GTimeZone   *tz,
@@ -184,9 +204,6 @@ lg_parse_month (const char  *text,
                 gint64      *end,
                 GError     **error)
 {
-  g_autoptr(GTimeZone) local = tz != NULL ? g_time_zone_ref (tz) : g_time_zone_new_local ();
-  g_autoptr(GDateTime) first = NULL;
-  g_autoptr(GDateTime) next = NULL;
   int year, month;
 
   g_return_val_if_fail (text != NULL && start != NULL && end != NULL, FALSE);
@@ -197,11 +214,7 @@ lg_parse_month (const char  *text,
                    _("“%s” is not a month. Write it as YYYY-MM, for example 2024-03."), text);
       return FALSE;
     }
-
-  first = g_date_time_new (local, year, month, 1, 0, 0, 0);
-  next = g_date_time_add_months (first, 1);
-  *start = g_date_time_to_unix (first);
-  *end = g_date_time_to_unix (next);
+  lg_month_range (year, month, tz, start, end);
   return TRUE;
 }
 
@@ -234,17 +247,11 @@ lg_format_amount (gint64 minor)
 char *
 lg_format_period (gint64     from,
                   gint64     to,
+                  gint64     now,
                   GTimeZone *tz)
 {
-  g_autoptr(GTimeZone) local = tz != NULL ? g_time_zone_ref (tz) : g_time_zone_new_local ();
-  g_autoptr(GDateTime) start = g_date_time_new_from_unix_utc (from);
-  g_autoptr(GDateTime) last = g_date_time_new_from_unix_utc (to - 1);
-  g_autoptr(GDateTime) start_local = g_date_time_to_timezone (start, local);
-  g_autoptr(GDateTime) last_local = g_date_time_to_timezone (last, local);
-  /* TRANSLATORS: a date in a period, e.g. "1 Mar 2024"; see strftime(3) */
-  const char *format = _("%-d %b %Y");
-  g_autofree char *a = g_date_time_format (start_local, format);
-  g_autofree char *b = g_date_time_format (last_local, format);
+  g_autofree char *a = lg_format_short_date (from, now, tz);
+  g_autofree char *b = lg_format_short_date (to - 1, now, tz);
 
   if (g_strcmp0 (a, b) == 0)
     return g_steal_pointer (&a);
@@ -281,7 +288,8 @@ lg_format_figure (LgFigure    figure,
     case LG_UNIT_COUNT:
       return g_strdup_printf ("%'.0f", figure.value);
     case LG_UNIT_PERCENT:
-      return g_strdup_printf ("%.1f%%", figure.value);
+      /* The minus sign of money and changes, not a hyphen: "−100.0%". */
+      return g_strdup_printf ("%s%.1f%%", figure.value < -0.05 ? "−" : "", fabs (figure.value));
     case LG_UNIT_MONEY:
       return lg_format_money (figure.value, currency);
     case LG_UNIT_DURATION:

@@ -42,7 +42,13 @@ gboolean lg_parse_date         (const char     *text,
                                 GTimeZone      *tz,
                                 gint64         *out,
                                 GError        **error);
-/* "YYYY-MM" → [start of the month, start of the next) in tz. */
+/* [start of the month, start of the next) in tz (NULL: local); month 1–12. */
+void     lg_month_range        (int             year,
+                                int             month,
+                                GTimeZone      *tz,
+                                gint64         *start,
+                                gint64         *end);
+/* "YYYY-MM" → the same. */
 gboolean lg_parse_month        (const char     *text,
                                 GTimeZone      *tz,
                                 gint64         *start,
@@ -55,9 +61,11 @@ gboolean lg_parse_amount       (const char     *text,
 /* The other way: minor units → "12.50" or "12", as lg_parse_amount() and
  * the lead's value field read it. */
 char    *lg_format_amount      (gint64          minor);
-/* "1 Mar 2024 – 31 Mar 2024": the last day shown is the one before `to`. */
+/* "1 Mar – 31 Mar", with years outside now's ("1 Mar 2024 – 31 Mar 2024"):
+ * the last day shown is the one before `to`. */
 char    *lg_format_period      (gint64          from,
                                 gint64          to,
+                                gint64          now,
                                 GTimeZone      *tz);
 
 typedef enum

@@ -11,6 +11,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <limits.h>
+#include <locale.h>
 #include <string.h>
 
 #include "lg-pipeline.h"
@@ -130,37 +132,120 @@ lg_due_state (gint64 due_at,
   return due_at < g_date_time_to_unix (tomorrow) ? LG_DUE_TODAY : LG_DUE_LATER;
 }
 
+/* The currencies a chooser offers beside those in use, by code; the symbol
+ * where it is one no other currency shares (CAD's and AUD's "$" are not). */
 static const struct
 {
   const char *code;
   const char *symbol;
-} currency_symbols[] = {
-  { "USD", "$" }, { "EUR", "€" }, { "GBP", "£" }, { "RUB", "₽" }, { "JPY", "¥" },
-  { "INR", "₹" }, { "UAH", "₴" }, { "KZT", "₸" },
+} currencies[] = {
+  { "AED", NULL }, { "AUD", NULL }, { "BRL", NULL }, { "BYN", NULL }, { "CAD", NULL },
+  { "CHF", NULL }, { "CNY", NULL }, { "CZK", NULL }, { "DKK", NULL }, { "EUR", "€" },
+  { "GBP", "£" }, { "GEL", NULL }, { "HKD", NULL }, { "ILS", NULL }, { "INR", "₹" },
+  { "JPY", "¥" }, { "KRW", NULL }, { "KZT", "₸" }, { "MXN", NULL }, { "NOK", NULL },
+  { "NZD", NULL }, { "PLN", NULL }, { "RUB", "₽" }, { "SEK", NULL }, { "SGD", NULL },
+  { "TRY", NULL }, { "UAH", "₴" }, { "USD", "$" }, { "UZS", NULL }, { "ZAR", NULL },
 };
 
+GStrv
+lg_currency_choices (const char * const *in_use,
+                     const char         *current)
+{
+  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (current != NULL && *current != '\0' && g_hash_table_add (seen, (gpointer) current))
+    g_strv_builder_add (codes, current);
+  for (guint i = 0; in_use != NULL && in_use[i] != NULL; i++)
+    if (g_hash_table_add (seen, (gpointer) in_use[i]))
+      g_strv_builder_add (codes, in_use[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (currencies); i++)
+    if (g_hash_table_add (seen, (gpointer) currencies[i].code))
+      g_strv_builder_add (codes, currencies[i].code);
+  return g_strv_builder_end (codes);
+}
+
+static const char *
+first_set (const char *a,
+           const char *b,
+           const char *fallback)
+{
+  return a != NULL && *a != '\0' ? a : b != NULL && *b != '\0' ? b : fallback;
+}
+
+/* Digits of whole in groups as grouping (localeconv()'s) says: each byte the
+ * size of the next group from the right, the last one repeating, CHAR_MAX
+ * ending the grouping. */
+static void
+append_grouped (GString    *out,
+                guint64     whole,
+                const char *separator,
+                const char *grouping)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  gsize left;
+  int size = 0;
+
+  g_string_printf (digits, "%" G_GUINT64_FORMAT, whole);
+  /* From the right, so that each separator goes among digits alone. */
+  for (left = digits->len;;)
+    {
+      if (*grouping != '\0')
+        size = *grouping++;
+      if (size <= 0 || size == CHAR_MAX || (gsize) size >= left)
+        break;
+      left -= size;
+      g_string_insert (digits, left, separator);
+    }
+  g_string_append (out, digits->str);
+}
+
 /* Minor units are hundredths, the case for nearly every currency. Figures
- * such as a cost per lead come as fractions of a cent: round them. */
+ * such as a cost per lead come as fractions of a cent: round them.
+ *
+ * The locale's money (LC_MONETARY, else LC_NUMERIC) with what it leaves
+ * unsaid filled in, so that digits are always grouped: the C locale, which
+ * many a desktop session and every test runs in, would show ₽2490000.
+ * localeconv() is not thread-safe: money is formatted on the main thread. */
 char *
 lg_format_money (double      minor_units,
                  const char *currency)
 {
+  const struct lconv *lc = localeconv ();
   const char *code = currency != NULL && *currency != '\0' ? currency : "USD";
+  const char *decimal = first_set (lc->mon_decimal_point, lc->decimal_point, ".");
+  const char *thousands = first_set (lc->mon_thousands_sep, lc->thousands_sep,
+                                     g_str_equal (decimal, ",") ? "\u202f" : ",");
+  /* A no-break space keeps the amount on one line. */
+  const char *space = lc->p_sep_by_space != CHAR_MAX && lc->p_sep_by_space != 0 ? "\u00a0" : "";
   gint64 cents = (gint64) (minor_units < 0 ? minor_units - 0.5 : minor_units + 0.5);
-  const char *sign = cents < 0 ? "−" : "";
-  g_autofree char *amount = NULL;
+  const char *symbol = NULL;
+  GString *out = g_string_new (cents < 0 ? "−" : "");
+  g_autoptr(GString) amount = g_string_new (NULL);
 
   cents = ABS (cents);
-  /* "%'" groups digits as LC_NUMERIC does: "1,234" in English, "1 234" in French. */
-  if (cents % 100 == 0)
-    amount = g_strdup_printf ("%'" G_GINT64_FORMAT, cents / 100);
-  else
-    amount = g_strdup_printf ("%'.2f", cents / 100.0);
+  append_grouped (amount, (guint64) cents / 100, thousands,
+                  first_set (lc->mon_grouping, lc->grouping, "\3"));
+  if (cents % 100 != 0)
+    g_string_append_printf (amount, "%s%02d", decimal, (int) (cents % 100));
 
-  for (guint i = 0; i < G_N_ELEMENTS (currency_symbols); i++)
-    if (g_str_equal (code, currency_symbols[i].code))
-      return g_strdup_printf ("%s%s%s", sign, currency_symbols[i].symbol, amount);
-  return g_strdup_printf ("%s%s %s", sign, amount, code);
+  for (guint i = 0; i < G_N_ELEMENTS (currencies); i++)
+    if (g_str_equal (code, currencies[i].code))
+      symbol = currencies[i].symbol;
+
+  /* p_cs_precedes CHAR_MAX: the locale does not say. Then a symbol goes
+   * first ("$5") and a code last ("5 CHF"); a locale that puts its own
+   * symbol first puts a code there too ("CHF 5"), as CLDR's patterns do. A
+   * code is a word and always stands apart. */
+  if (symbol != NULL && lc->p_cs_precedes != 0)
+    g_string_append_printf (out, "%s%s%s", symbol, space, amount->str);
+  else if (symbol != NULL)
+    g_string_append_printf (out, "%s%s%s", amount->str, space, symbol);
+  else if (lc->p_cs_precedes == 1)
+    g_string_append_printf (out, "%s\u00a0%s", code, amount->str);
+  else
+    g_string_append_printf (out, "%s\u00a0%s", amount->str, code);
+  return g_string_free (out, FALSE);
 }
 
 static gboolean

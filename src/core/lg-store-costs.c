@@ -162,6 +162,34 @@ lg_store_list_costs (LgStore  *self,
                                 _("Could not list the costs"), error);
 }
 
+GStrv
+lg_store_list_currencies (LgStore  *self,
+                          GError  **error)
+{
+  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LG_IS_STORE (self), NULL);
+
+  stmt = lg_store_prepare (self,
+                           "SELECT currency FROM (SELECT currency FROM costs "
+                           "UNION ALL SELECT currency FROM leads WHERE value > 0) "
+                           "GROUP BY currency ORDER BY count (*) DESC, currency",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (codes, lg_stmt_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lg_store_set_error (self, error, _("Could not list the currencies"));
+      return NULL;
+    }
+  return g_strv_builder_end (codes);
+}
+
 LgCost *
 lg_store_get_cost (LgStore  *self,
                    gint64    id,

@@ -402,6 +402,9 @@ GListModel *lg_store_list_costs           (LgStore        *self,
                                            gint64          from,
                                            gint64          to,
                                            GError        **error);
+/* The currencies costs and leads with a value are in, the most used first. */
+GStrv       lg_store_list_currencies      (LgStore        *self,
+                                           GError        **error);
 LgCost     *lg_store_get_cost             (LgStore        *self,
                                            gint64          id,
                                            GError        **error);

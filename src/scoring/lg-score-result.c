@@ -13,6 +13,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "lg-date-format.h"
 #include "lg-offer-private.h"
 #include "lg-score-result-private.h"
 
@@ -332,48 +333,6 @@ mentioned_words (const LgScoreResult *self)
   return g_string_free (g_steal_pointer (&words), FALSE);
 }
 
-static char *
-describe_age (gint64 age)
-{
-  gint64 n;
-
-  if (age < 60)
-    return g_strdup (_("just now"));
-  if (age < 3600)
-    {
-      n = age / 60;
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute ago", "%d minutes ago", n),
-                              (int) n);
-    }
-  if (age < 86400)
-    {
-      n = age / 3600;
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour ago", "%d hours ago", n),
-                              (int) n);
-    }
-  if (age < 14 * 86400)
-    {
-      n = age / 86400;
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day ago", "%d days ago", n),
-                              (int) n);
-    }
-  if (age < 60 * 86400)
-    {
-      n = age / (7 * 86400);
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d week ago", "%d weeks ago", n),
-                              (int) n);
-    }
-  if (age < 365 * 86400)
-    {
-      n = age / (30 * 86400);
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d month ago", "%d months ago", n),
-                              (int) n);
-    }
-  n = age / (365 * 86400);
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d year ago", "%d years ago", n),
-                          (int) n);
-}
-
 /* The main clause: what the author does, and what it has to do with the offer;
  * with @name_topic the offer by its topic, else as "what you sell" (where the
  * offer is on screen already). */
@@ -450,7 +409,7 @@ lg_score_result_get_reason (const LgScoreResult *self,
 
   main = describe (self, TRUE);
   if (self->sent_at > 0 && self->now > 0)
-    age = describe_age (MAX (self->now - self->sent_at, 0));
+    age = lg_format_relative (MIN (self->sent_at, self->now), self->now, NULL);
 
   if (age != NULL && source_label != NULL && *source_label != '\0')
     /* Translators: "<reason> · <2 days ago> in <@dentistry_chat>" */

@@ -20,16 +20,18 @@
 #include <math.h>
 
 #include "lg-chart.h"
+#include "lg-date-format.h"
+#include "lg-metrics-export.h"
 #include "lg-metrics-format.h"
 #include "lg-metrics-row.h"
 #include "lg-pipeline.h"
 
 G_DEFINE_ENUM_TYPE (LgChartKind, lg_chart_kind,
-                    G_DEFINE_ENUM_VALUE (LG_CHART_LEADS_OVER_TIME, "leads-over-time"),
+                    G_DEFINE_ENUM_VALUE (LG_CHART_LEADS_OVER_TIME, "leads-by-source"),
                     G_DEFINE_ENUM_VALUE (LG_CHART_FUNNEL, "funnel"),
                     G_DEFINE_ENUM_VALUE (LG_CHART_CPL_BY_SOURCE, "cpl-by-source"),
                     G_DEFINE_ENUM_VALUE (LG_CHART_CONVERSION_OVER_TIME, "conversion-over-time"),
-                    G_DEFINE_ENUM_VALUE (LG_CHART_SPEED, "speed"))
+                    G_DEFINE_ENUM_VALUE (LG_CHART_SPEED, "speed-to-lead"))
 
 typedef struct
 {
@@ -351,30 +353,28 @@ draw_legend (Canvas        *c,
   c->plot.origin.y = y;
 }
 
+/* Days as every view writes them ("9 Sep"; the year only outside this
+ * one); a month alone by its standalone name (%Ob: Russian "сент.", not
+ * the genitive of a date). */
 static char *
 bin_label (LgMetricsReport    *report,
            const LgMetricsBin *bin,
            gboolean            long_form)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (bin->start);
-  g_autoptr(GDateTime) t = g_date_time_to_local (utc);
+  g_autoptr(GDateTime) t = g_date_time_new_from_unix_local (bin->start);
+  g_autofree char *day = NULL;
+  g_autofree char *weekday = NULL;
 
-  switch (report->bin_size)
-    {
-    case LG_BIN_MONTH:
-      return g_date_time_format (t, "%b %Y");
-    case LG_BIN_WEEK:
-      if (long_form)
-        {
-          g_autofree char *day = g_date_time_format (t, "%-d %b %Y");
+  if (report->bin_size == LG_BIN_MONTH)
+    return g_date_time_format (t, "%Ob %Y");
 
-          return g_strdup_printf (_("Week of %s"), day);
-        }
-      return g_date_time_format (t, "%-d %b");
-    case LG_BIN_DAY:
-    default:
-      return g_date_time_format (t, long_form ? "%a %-d %b %Y" : "%-d %b");
-    }
+  day = lg_format_short_date (bin->start, g_get_real_time () / G_USEC_PER_SEC, NULL);
+  if (!long_form)
+    return g_steal_pointer (&day);
+  if (report->bin_size == LG_BIN_WEEK)
+    return g_strdup_printf (_("Week of %s"), day);
+  weekday = g_date_time_format (t, "%a");
+  return g_strdup_printf ("%s %s", weekday, day);
 }
 
 /* Labels under evenly spaced slots, every k-th one so they never overlap. */
@@ -656,8 +656,10 @@ draw_speed (Canvas *c)
   LgMetricsReport *report = c->self->report;
   const gint64 *hist = report->speed_hist[LG_SPEED_FROM_MESSAGE];
   LgFigure median = report->total.speed[LG_SPEED_FROM_MESSAGE];
-  double max = 0, top, slot;
+  double max = 0, top, slot, widest = 0, lh = line_height (c);
+  g_autofree char *top_tick = NULL;
   gint64 total = 0;
+  guint rows;
 
   for (guint i = 0; i < LG_SPEED_N_BUCKETS; i++)
     {
@@ -670,8 +672,18 @@ draw_speed (Canvas *c)
       return;
     }
 
-  c->plot.origin.y += line_height (c) + 4;
-  c->plot.size.height -= 2 * (line_height (c) + 4);
+  /* The buckets' names are wider than a narrow chart's slots ("< 15 min15
+   * min–1 h"): they then take turns on two or three lines, so that each has
+   * as many slots as lines. The value axis will take about the width of
+   * twice the highest count. */
+  for (guint i = 0; i < LG_SPEED_N_BUCKETS; i++)
+    widest = MAX (widest, text_width (c, bucket_label (i)));
+  top_tick = g_strdup_printf ("%.0f", 2 * max);
+  slot = (c->plot.size.width - text_width (c, top_tick) - PAD) / LG_SPEED_N_BUCKETS;
+  rows = CLAMP ((guint) ceil ((widest + PAD) / MAX (slot, 1)), 1, 3);
+
+  c->plot.origin.y += lh + 4;
+  c->plot.size.height -= lh + 4 + rows * lh + 4;
   top = draw_y_axis (c, max, LG_UNIT_COUNT, NULL, 1);
   slot = c->plot.size.width / LG_SPEED_N_BUCKETS;
 
@@ -684,8 +696,8 @@ draw_speed (Canvas *c)
       set_color (c, COLOR_BLUE, 1);
       cairo_rectangle (c->cr, x, y, slot * 0.8, h);
       cairo_fill (c->cr);
-      draw_text (c, bucket_label (i), x + slot * 0.4, c->plot.origin.y + c->plot.size.height + 2,
-                 0.5, 0, 0.7);
+      draw_text (c, bucket_label (i), x + slot * 0.4,
+                 c->plot.origin.y + c->plot.size.height + 2 + (i % rows) * lh, 0.5, 0, 0.7);
       add_region (c, x, y, slot * 0.8, MAX (h, 1), 0,
                   _("First touch %s after the message: %" PRId64 " leads (%.0f%%)"),
                   bucket_label (i), hist[i], 100.0 * hist[i] / total);
@@ -880,7 +892,8 @@ describe (LgChart *self)
   if (report == NULL)
     return g_strdup (lg_chart_get_title (self));
 
-  period = lg_format_period (report->from, report->to, NULL);
+  period = lg_format_period (report->from, report->to, g_get_real_time () / G_USEC_PER_SEC,
+                             NULL);
   text = g_string_new (NULL);
   g_string_append_printf (text, "%s, %s. ", lg_chart_get_title (self), period);
 
@@ -966,6 +979,21 @@ lg_chart_get_title (LgChart *self)
     default:
       return _("Speed to Lead");
     }
+}
+
+char *
+lg_chart_dup_file_name (LgChart *self)
+{
+  g_autoptr(GEnumClass) kinds = NULL;
+  const char *nick;
+
+  g_return_val_if_fail (LG_IS_CHART (self), NULL);
+
+  if (self->report == NULL)
+    return NULL;
+  kinds = g_type_class_ref (LG_TYPE_CHART_KIND);
+  nick = g_enum_get_value (kinds, self->kind)->value_nick;
+  return lg_metrics_report_file_name (self->report, nick, "png");
 }
 
 LgMetricsReport *

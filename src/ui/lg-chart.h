@@ -11,6 +11,8 @@
 
 G_BEGIN_DECLS
 
+/* Each kind's nick names its export ("leadgram-leads-by-source-….png") and
+ * follows its title. */
 typedef enum
 {
   LG_CHART_LEADS_OVER_TIME,      /* bars of leads per bin, stacked by source */
@@ -33,6 +35,9 @@ GtkWidget       *lg_chart_new        (LgChartKind       kind);
 LgChartKind      lg_chart_get_kind   (LgChart          *self);
 const char      *lg_chart_get_title  (LgChart          *self);
 LgMetricsReport *lg_chart_get_report (LgChart          *self);
+/* The file name an export suggests, after the chart and the period; NULL
+ * without a report. */
+char            *lg_chart_dup_file_name (LgChart       *self);
 void             lg_chart_set_report (LgChart          *self,
                                       LgMetricsReport  *report);
 /* Renders the chart at its current size, twice the pixels, into a PNG file. */

@@ -12,6 +12,8 @@
 #include "lg-cost-dialog.h"
 #include "lg-costs-window.h"
 #include "lg-metrics-format.h"
+#include "lg-month-button.h"
+#include "lg-pipeline.h"
 #include "lg-window.h"
 
 #define DAY 86400
@@ -26,11 +28,13 @@ struct _LgCostDialog
 
   AdwComboRow      *source_row;
   AdwComboRow      *span_row;
-  AdwEntryRow      *month_row;
+  AdwActionRow     *month_row;
+  LgMonthButton    *month_button;
   AdwEntryRow      *from_row;
   AdwEntryRow      *to_row;
   AdwEntryRow      *amount_row;
-  AdwEntryRow      *currency_row;
+  AdwComboRow      *currency_row;
+  GtkStringList    *currencies;
   AdwEntryRow      *note_row;
 };
 
@@ -65,7 +69,8 @@ read_form (LgCostDialog *self,
 {
   guint position = adw_combo_row_get_selected (self->source_row);
   gboolean by_month = adw_combo_row_get_selected (self->span_row) == 0;
-  const char *currency = gtk_editable_get_text (GTK_EDITABLE (self->currency_row));
+  guint chosen = adw_combo_row_get_selected (self->currency_row);
+  const char *currency = gtk_string_list_get_string (self->currencies, chosen);
   gboolean ok = TRUE;
 
   if (position == GTK_INVALID_LIST_POSITION || self->sources == NULL ||
@@ -79,9 +84,9 @@ read_form (LgCostDialog *self,
     }
 
   if (by_month)
-    ok &= row_ok (self->month_row,
-                  lg_parse_month (gtk_editable_get_text (GTK_EDITABLE (self->month_row)), NULL,
-                                  &form->start, &form->end, NULL));
+    lg_month_range (lg_month_button_get_year (self->month_button),
+                    lg_month_button_get_month (self->month_button), NULL,
+                    &form->start, &form->end);
   else
     {
       gint64 last = 0;
@@ -99,9 +104,8 @@ read_form (LgCostDialog *self,
   ok &= row_ok (self->amount_row,
                 lg_parse_amount (gtk_editable_get_text (GTK_EDITABLE (self->amount_row)),
                                  &form->amount, NULL));
-  ok &= row_ok (self->currency_row, strlen (currency) == 3);
   form->currency = currency;
-  return ok;
+  return ok && currency != NULL;
 }
 
 static void
@@ -130,14 +134,15 @@ lg_cost_dialog_can_add (LgCostDialog *self)
 void
 lg_cost_dialog_fill (LgCostDialog *self,
                      guint         source_position,
-                     const char   *month,
+                     int           year,
+                     int           month,
                      const char   *amount)
 {
   g_return_if_fail (LG_IS_COST_DIALOG (self));
 
   adw_combo_row_set_selected (self->source_row, source_position);
   adw_combo_row_set_selected (self->span_row, 0);
-  gtk_editable_set_text (GTK_EDITABLE (self->month_row), month);
+  lg_month_button_set_month (self->month_button, year, month);
   gtk_editable_set_text (GTK_EDITABLE (self->amount_row), amount);
 }
 
@@ -183,16 +188,14 @@ lg_cost_dialog_response (AdwMessageDialog *dialog,
 {
   LgCostDialog *self = LG_COST_DIALOG (dialog);
   g_autoptr(GError) error = NULL;
-  g_autofree char *currency = NULL;
   CostForm form;
 
   if (g_strcmp0 (response, "add") != 0 || !read_form (self, &form))
     return;
 
   /* One small write: fine on the main thread. */
-  currency = g_ascii_strup (form.currency, -1);
-  if (!save_cost (self, &form, currency, gtk_editable_get_text (GTK_EDITABLE (self->note_row)),
-                  &error))
+  if (!save_cost (self, &form, form.currency,
+                  gtk_editable_get_text (GTK_EDITABLE (self->note_row)), &error))
     {
       show_toast (self, error->message);
       return;
@@ -208,6 +211,20 @@ source_title (LgSource *source)
   const char *title = lg_source_get_title (source);
 
   return g_strdup (title != NULL && *title != '\0' ? title : lg_source_get_handle (source));
+}
+
+/* The currency chosen from those in use and the common ones, current first. */
+static void
+fill_currencies (LgCostDialog *self,
+                 const char   *current)
+{
+  g_auto(GStrv) in_use = lg_store_list_currencies (self->store, NULL);
+  g_auto(GStrv) codes = lg_currency_choices ((const char * const *) in_use, current);
+
+  gtk_string_list_splice (self->currencies, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->currencies)),
+                          (const char * const *) codes);
+  adw_combo_row_set_selected (self->currency_row, 0);
 }
 
 static LgCostDialog *
@@ -238,15 +255,13 @@ lg_cost_dialog_new (GtkWindow  *parent,
                     LgStore    *store,
                     const char *currency)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *month = g_date_time_format (now, "%Y-%m");
   LgCostDialog *self;
 
   g_return_val_if_fail (LG_IS_STORE (store), NULL);
 
+  /* The month button starts at this month. */
   self = create (parent, store);
-  gtk_editable_set_text (GTK_EDITABLE (self->month_row), month);
-  gtk_editable_set_text (GTK_EDITABLE (self->currency_row), currency != NULL ? currency : "USD");
+  fill_currencies (self, currency != NULL ? currency : "USD");
   validate (self);
   return self;
 }
@@ -261,7 +276,6 @@ fill_period (LgCostDialog *self,
   g_autoptr(GDateTime) first = g_date_time_new_from_unix_local (start);
   g_autoptr(GDateTime) last = g_date_time_new_from_unix_local (end - DAY);
   g_autoptr(GDateTime) next_month = g_date_time_add_months (first, 1);
-  g_autofree char *month = g_date_time_format (first, "%Y-%m");
   g_autofree char *from = g_date_time_format (first, "%Y-%m-%d");
   g_autofree char *to = g_date_time_format (last, "%Y-%m-%d");
   gboolean whole_month = g_date_time_get_day_of_month (first) == 1 &&
@@ -270,7 +284,8 @@ fill_period (LgCostDialog *self,
                          g_date_time_get_second (first) == 0 &&
                          g_date_time_to_unix (next_month) == end;
 
-  gtk_editable_set_text (GTK_EDITABLE (self->month_row), month);
+  lg_month_button_set_month (self->month_button, g_date_time_get_year (first),
+                             g_date_time_get_month (first));
   gtk_editable_set_text (GTK_EDITABLE (self->from_row), from);
   gtk_editable_set_text (GTK_EDITABLE (self->to_row), to);
   adw_combo_row_set_selected (self->span_row, whole_month ? 0 : 1);
@@ -308,7 +323,7 @@ lg_cost_dialog_new_for_cost (GtkWindow *parent,
   fill_period (self, lg_cost_get_period_start (cost), lg_cost_get_period_end (cost));
   amount = lg_format_amount (lg_cost_get_amount (cost));
   gtk_editable_set_text (GTK_EDITABLE (self->amount_row), amount);
-  gtk_editable_set_text (GTK_EDITABLE (self->currency_row), lg_cost_get_currency (cost));
+  fill_currencies (self, lg_cost_get_currency (cost));
   gtk_editable_set_text (GTK_EDITABLE (self->note_row), lg_cost_get_note (cost));
   validate (self);
   return self;
@@ -336,15 +351,18 @@ lg_cost_dialog_class_init (LgCostDialogClass *klass)
   object_class->dispose = lg_cost_dialog_dispose;
   dialog_class->response = lg_cost_dialog_response;
 
+  g_type_ensure (LG_TYPE_MONTH_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/leadgram/Desktop/ui/lg-cost-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LgCostDialog, source_row);
   gtk_widget_class_bind_template_child (widget_class, LgCostDialog, span_row);
   gtk_widget_class_bind_template_child (widget_class, LgCostDialog, month_row);
+  gtk_widget_class_bind_template_child (widget_class, LgCostDialog, month_button);
   gtk_widget_class_bind_template_child (widget_class, LgCostDialog, from_row);
   gtk_widget_class_bind_template_child (widget_class, LgCostDialog, to_row);
   gtk_widget_class_bind_template_child (widget_class, LgCostDialog, amount_row);
   gtk_widget_class_bind_template_child (widget_class, LgCostDialog, currency_row);
+  gtk_widget_class_bind_template_child (widget_class, LgCostDialog, currencies);
   gtk_widget_class_bind_template_child (widget_class, LgCostDialog, note_row);
   gtk_widget_class_bind_template_callback (widget_class, validate);
 }

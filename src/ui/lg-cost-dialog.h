@@ -23,10 +23,11 @@ LgCostDialog *lg_cost_dialog_new          (GtkWindow    *parent,
 LgCostDialog *lg_cost_dialog_new_for_cost (GtkWindow    *parent,
                                            LgStore      *store,
                                            LgCost       *cost);
-/* Fills in the form for a month, as a user would. */
+/* Fills in the form for a month (1–12), as a user would. */
 void          lg_cost_dialog_fill         (LgCostDialog *self,
                                            guint         source_position,
-                                           const char   *month,
+                                           int           year,
+                                           int           month,
                                            const char   *amount);
 /* Whether the form is complete: Add (or Save) is enabled. */
 gboolean      lg_cost_dialog_can_add      (LgCostDialog *self);

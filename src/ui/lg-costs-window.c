@@ -66,7 +66,8 @@ create_row (gpointer item,
   LgCost *cost = item;
   const char *note = lg_cost_get_note (cost);
   g_autofree char *period = lg_format_period (lg_cost_get_period_start (cost),
-                                              lg_cost_get_period_end (cost), NULL);
+                                              lg_cost_get_period_end (cost),
+                                              g_get_real_time () / G_USEC_PER_SEC, NULL);
   g_autofree char *money = lg_format_money (lg_cost_get_amount (cost),
                                             lg_cost_get_currency (cost));
   g_autofree char *title = g_markup_escape_text (lg_cost_get_source_title (cost), -1);

@@ -56,7 +56,8 @@ lg_figure_card_set (LgFigureCard *self,
   g_return_if_fail (LG_IS_FIGURE_CARD (self));
 
   gtk_label_set_text (self->value, value);
-  gtk_label_set_text (self->change, change);
+  gtk_label_set_text (self->change, change != NULL ? change : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->change), change != NULL && *change != '\0');
   gtk_widget_remove_css_class (GTK_WIDGET (self->change), "success");
   gtk_widget_remove_css_class (GTK_WIDGET (self->change), "error");
   if (tone != 0)
@@ -71,6 +72,23 @@ lg_figure_card_get_value (LgFigureCard *self)
   g_return_val_if_fail (LG_IS_FIGURE_CARD (self), NULL);
 
   return gtk_label_get_text (self->value);
+}
+
+const char *
+lg_figure_card_get_detail (LgFigureCard *self)
+{
+  g_return_val_if_fail (LG_IS_FIGURE_CARD (self), NULL);
+
+  return gtk_label_get_text (self->detail);
+}
+
+const char *
+lg_figure_card_get_change (LgFigureCard *self)
+{
+  g_return_val_if_fail (LG_IS_FIGURE_CARD (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->change)) ? gtk_label_get_text (self->change)
+                                                            : NULL;
 }
 
 static void

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lg-date-format.h"
 #include "lg-import-history-window.h"
 #include "lg-lead-import.h"
 
@@ -119,9 +120,8 @@ create_row (gpointer item,
 {
   LgImportHistoryWindow *self = user_data;
   LgImportBatch *batch = item;
-  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (
-    lg_import_batch_get_created_at (batch));
-  g_autofree char *date = g_date_time_format (when, "%x %X");
+  g_autofree char *date = lg_format_when (lg_import_batch_get_created_at (batch),
+                                         g_get_real_time () / G_USEC_PER_SEC, NULL);
   g_autofree char *title = g_markup_escape_text (lg_import_batch_get_file_name (batch), -1);
   g_autofree char *subtitle = NULL;
   GtkWidget *row = adw_action_row_new ();

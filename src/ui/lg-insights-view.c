@@ -72,9 +72,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The table's figure columns, by their key in lg_figure_infos. */
+/* The table's figure columns, by their key in lg_figure_infos. ROI stands
+ * after what it is made of: a bare "2513.1%" or "−100.0%" says little. */
 static const char *table_columns[] = {
-  "leads", "conversion", "cpl", "won_value", "roi", "speed_from_message",
+  "leads", "conversion", "cpl", "won_value", "cost", "roi", "speed_from_message",
 };
 
 static void refresh (LgInsightsView *self);
@@ -110,9 +111,28 @@ set_card (LgInsightsView *self,
   if (change.known && fabs (change.value) >= 0.05)
     tone = ((change.value > 0) != info->lower_is_better) ? 1 : -1;
 
-  /* TRANSLATORS: "+12% vs previous period" */
-  line = g_strdup_printf (_("%s vs previous period"), change_text);
+  /* An unknown change ("— vs previous period") says nothing: no line then. */
+  if (change.known)
+    /* TRANSLATORS: "+12% vs previous period" */
+    line = g_strdup_printf (_("%s vs previous period"), change_text);
   lg_figure_card_set (card, value, line, tone, detail);
+}
+
+/* What an ROI is made of, in words: "Won $3,200 for a cost of $122.46". */
+static char *
+roi_context (LgInsightsView         *self,
+             const LgMetricsFigures *figures)
+{
+  g_autofree char *won = NULL;
+  g_autofree char *cost = NULL;
+
+  if (!figures->roi.known)
+    return NULL;
+  cost = figure_text (self, "cost", figures);
+  if (figures->won_value == 0)
+    return g_strdup_printf (_("Nothing won yet for a cost of %s"), cost);
+  won = figure_text (self, "won_value", figures);
+  return g_strdup_printf (_("Won %s for a cost of %s"), won, cost);
 }
 
 static void
@@ -123,7 +143,6 @@ show_figures (LgInsightsView *self)
   g_autofree char *leads = NULL, *cpl = NULL, *conversion = NULL, *speed = NULL;
   g_autofree char *roi = NULL, *deal = NULL;
   g_autofree char *cost = figure_text (self, "cost", t);
-  g_autofree char *won_value = figure_text (self, "won_value", t);
   g_autofree char *lead_to_close = figure_text (self, "lead_to_close", t);
   g_autofree char *win_rate = figure_text (self, "win_rate", t);
   g_autofree char *found = figure_text (self, "speed_from_found", t);
@@ -134,7 +153,7 @@ show_figures (LgInsightsView *self)
   conversion = g_strdup_printf (_("Lead-to-close %s · Win rate %s"), lead_to_close, win_rate);
   speed = g_strdup_printf (_("From found: %s · %" PRId64 " of %" PRId64
                              " touched"), found, t->touched, t->leads);
-  roi = g_strdup_printf (_("Won %s · Cost %s"), won_value, cost);
+  roi = t->roi.known ? roi_context (self, t) : g_strdup (cpl);
   deal = g_strdup_printf (ngettext ("%" PRId64 " won deal in %s",
                                     "%" PRId64 " won deals in %s", t->won_counted),
                           t->won_counted, r->currency);
@@ -151,12 +170,16 @@ static void
 show_labels (LgInsightsView *self)
 {
   LgMetricsReport *r = self->report;
-  g_autofree char *period = lg_format_period (r->from, r->to, NULL);
-  g_autofree char *previous = lg_format_period (r->previous_from, r->from, NULL);
-  g_autofree char *compared = g_strdup_printf (_("%s · compared with %s"), period, previous);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autofree char *period = lg_format_period (r->from, r->to, now, NULL);
+  g_autofree char *previous = lg_format_period (r->previous_from, r->from, now, NULL);
+  g_autofree char *compared = NULL;
   GString *cohort = g_string_new (NULL);
 
-  gtk_label_set_text (self->period_label, compared);
+  /* A previous period without leads compares with nothing. */
+  if (r->previous.leads > 0)
+    compared = g_strdup_printf (_("%s · compared with %s"), period, previous);
+  gtk_label_set_text (self->period_label, compared != NULL ? compared : period);
 
   g_string_append_printf (cohort, _("Figures count the leads created from %s; what happened to "
                                     "them later counts too. Costs that overlap the period count "
@@ -472,18 +495,6 @@ ask_and_save (LgInsightsView *self,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-static char *
-suggested_name (LgInsightsView *self,
-                const char     *what,
-                const char     *extension)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (self->report->from);
-  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
-  g_autofree char *day = g_date_time_format (local, "%Y-%m-%d");
-
-  return g_strdup_printf ("leadgram-%s-%s.%s", what, day, extension);
-}
-
 static gboolean
 save_csv (LgInsightsView  *self,
           GFile           *file,
@@ -514,7 +525,7 @@ export_csv_action (GtkWidget  *widget,
 
   if (self->report == NULL)
     return;
-  name = suggested_name (self, "sources", "csv");
+  name = lg_metrics_report_file_name (self->report, "sources", "csv");
   ask_and_save (self, _("Export Sources Table"), name, save_csv, NULL);
 }
 
@@ -529,7 +540,7 @@ export_chart_action (GtkWidget  *widget,
 
   if (kind != NULL && self->report != NULL && self->report->total.leads > 0)
     {
-      g_autofree char *name = suggested_name (self, kind->value_nick, "png");
+      g_autofree char *name = lg_chart_dup_file_name (self->charts[kind->value]);
 
       ask_and_save (self, _("Export Chart"), name, save_chart, self->charts[kind->value]);
     }
@@ -596,6 +607,12 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     }
   text = figure_text (self, info->key, lg_metrics_row_get_figures (row));
   gtk_label_set_text (label, text);
+  if (g_str_equal (info->key, "roi"))
+    {
+      g_autofree char *context = roi_context (self, lg_metrics_row_get_figures (row));
+
+      gtk_widget_set_tooltip_text (GTK_WIDGET (label), context);
+    }
 }
 
 /* Figures without a value sort after every value. */

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lg-date-format.h"
 #include "lg-lead-card.h"
 #include "lg-score-band.h"
 
@@ -69,8 +70,7 @@ show_due (LgLeadCard *self)
 {
   gint64 due = lg_lead_get_next_followup_at (self->lead);
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  g_autoptr(GDateTime) time = due > 0 ? g_date_time_new_from_unix_local (due) : NULL;
-  g_autofree char *when = NULL;
+  g_autofree char *when = due > 0 ? lg_format_when (due, now, NULL) : NULL;
   g_autofree char *text = NULL;
   GtkWidget *label = GTK_WIDGET (self->due_label);
   LgStage stage = lg_stage_from_id (lg_lead_get_stage (self->lead));
@@ -83,19 +83,17 @@ show_due (LgLeadCard *self)
   switch (lg_due_state (due, now))
     {
     case LG_DUE_OVERDUE:
-      /* TRANSLATORS: a follow-up's day on a card, see g_date_time_format() */
-      when = g_date_time_format (time, _("%b %-d"));
-      text = g_strdup_printf (_("Overdue since %s"), when);
+      /* TRANSLATORS: a follow-up missed, e.g. "Was due 3 days ago (4 Dec)" */
+      text = g_strdup_printf (_("Was due %s"), when);
       gtk_widget_add_css_class (label, "error");
       break;
     case LG_DUE_TODAY:
-      when = g_date_time_format (time, "%H:%M");
-      text = g_strdup_printf (_("Today %s"), when);
+      /* TRANSLATORS: e.g. "Next step in 2 hours (14:00)" */
+      text = g_strdup_printf (_("Next step %s"), when);
       gtk_widget_add_css_class (label, "accent");
       break;
     case LG_DUE_LATER:
-      /* TRANSLATORS: a follow-up's day on a card, see g_date_time_format() */
-      when = g_date_time_format (time, _("%b %-d"));
+      /* TRANSLATORS: e.g. "Next step in 2 hours (14:00)" */
       text = g_strdup_printf (_("Next step %s"), when);
       gtk_widget_add_css_class (label, "dim-label");
       break;

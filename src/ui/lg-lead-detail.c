@@ -18,6 +18,7 @@
 #include "lg-lead-detail.h"
 #include "lg-score-result.h"
 #include "lg-followup-dialog.h"
+#include "lg-date-format.h"
 #include "lg-lead-validate.h"
 #include "lg-metrics-format.h"
 #include "lg-score-band.h"
@@ -135,9 +136,7 @@ add_suffix_label (GtkWidget  *row,
 static char *
 format_time (gint64 at)
 {
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (at);
-
-  return g_date_time_format (time, "%x %H:%M");
+  return lg_format_when (at, g_get_real_time () / G_USEC_PER_SEC, NULL);
 }
 
 /* The field being edited: its row and how it is checked and written. */

@@ -313,35 +313,14 @@ restore_focus (LgPipelineView *self)
     self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_tick_cb, NULL, NULL);
 }
 
-/* The currency the column's leads share, NULL when they mix currencies. */
-static const char *
-column_currency (Column *column)
-{
-  GListModel *model = G_LIST_MODEL (column->model);
-  guint n = g_list_model_get_n_items (model);
-  const char *currency = NULL;
-
-  if (n == 0)
-    return "USD";
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LgLead) lead = g_list_model_get_item (model, i);
-
-      /* The model keeps the lead, and so the string, alive. */
-      if (i == 0)
-        currency = lg_lead_get_currency (lead);
-      else if (g_strcmp0 (currency, lg_lead_get_currency (lead)) != 0)
-        return NULL;
-    }
-  return currency;
-}
-
-/* Amounts in different currencies cannot be added: a column that holds several
- * shows one sum per currency, each times share (1, or the stage's probability
- * for the weighted value). */
+/* Amounts in different currencies cannot be added: the column's total is
+ * one line per currency its leads use, in the order they first appear,
+ * each with its weighted value (share is the stage's probability, the same
+ * for every lead of the column) unless the stage is closed. */
 static char *
-format_per_currency (Column *column,
-                     double  share)
+format_totals (Column *column,
+               LgStage stage,
+               double  share)
 {
   GListModel *model = G_LIST_MODEL (column->model);
   g_autoptr(GHashTable) sums = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
@@ -364,26 +343,37 @@ format_per_currency (Column *column,
           g_hash_table_insert (sums, key, sum);
         }
       *sum += lg_lead_get_value (lead);
+      any_value |= *sum != 0;
     }
-
-  /* Leads without a value say nothing about their currency: "$0 + €4,500"
-   * reads as "€4,500". */
-  for (guint i = 0; i < order->len; i++)
-    if (*(gint64 *) g_hash_table_lookup (sums, g_ptr_array_index (order, i)) != 0)
-      any_value = TRUE;
+  /* An empty column still says what it is worth. */
+  if (order->len == 0)
+    {
+      g_ptr_array_add (order, g_strdup ("USD"));
+      g_hash_table_insert (sums, g_ptr_array_index (order, 0), g_new0 (gint64, 1));
+    }
 
   for (guint i = 0; i < order->len; i++)
     {
       const char *code = g_ptr_array_index (order, i);
-      gint64 *sum = g_hash_table_lookup (sums, code);
-      g_autofree char *money = NULL;
+      gint64 sum = *(gint64 *) g_hash_table_lookup (sums, code);
+      g_autofree char *value = NULL;
+      g_autofree char *weighted = NULL;
 
-      if (any_value && *sum == 0)
+      /* Leads without a value say nothing about their currency: "$0" beside
+       * "€4,500" would only be noise. */
+      if (any_value && sum == 0)
         continue;
-      money = lg_format_money ((double) *sum * share, code);
       if (text->len > 0)
-        g_string_append (text, " + ");
-      g_string_append (text, money);
+        g_string_append_c (text, '\n');
+      value = lg_format_money (sum, code);
+      if (lg_stage_is_closed (stage))
+        {
+          g_string_append (text, value);
+          continue;
+        }
+      weighted = lg_format_money ((double) sum * share, code);
+      /* TRANSLATORS: a column's total value, then the value weighted by the win probability */
+      g_string_append_printf (text, _("%s · weighted %s"), value, weighted);
     }
   return g_string_free (text, FALSE);
 }
@@ -393,36 +383,13 @@ show_header (Column  *column,
              LgStage  stage)
 {
   const LgStageTotals *totals = &column->sums;
-  const char *currency = column_currency (column);
   g_autofree char *count = g_strdup_printf ("%u", totals->count);
-  g_autofree char *value = NULL;
-  g_autofree char *weighted = NULL;
   g_autofree char *text = NULL;
+  double share = totals->value != 0 ? (double) totals->weighted / totals->value : 0;
 
-  if (currency != NULL)
-    {
-      value = lg_format_money (totals->value, currency ? currency : "");
-      weighted = lg_format_money (totals->weighted, currency ? currency : "");
-    }
-  else
-    {
-      /* Every lead of a column has the same probability: the weighted share
-       * of each currency's sum is the column's. */
-      double share = totals->value != 0 ? (double) totals->weighted / totals->value : 0;
-
-      value = format_per_currency (column, 1.0);
-      weighted = format_per_currency (column, share);
-    }
-
+  text = format_totals (column, stage, share);
   gtk_label_set_label (column->count, count);
-  if (stage == LG_STAGE_LOST || stage == LG_STAGE_WON)
-    text = g_strdup (value);
-  else
-    /* TRANSLATORS: a column's total value, then the value weighted by the win probability */
-    text = g_strdup_printf (_("%s · weighted %s"), value, weighted);
   gtk_label_set_label (column->totals, text);
-  /* Several currencies make a long line: the whole of it on hover. */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (column->totals), currency == NULL ? text : NULL);
 }
 
 static void
@@ -870,7 +837,7 @@ request_move (LgPipelineView *self,
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
   PendingMove *pending;
-  GtkWidget *entry;
+  GtkWidget *entry, *extra;
   LgStage from;
 
   if (lead == NULL)
@@ -884,7 +851,7 @@ request_move (LgPipelineView *self,
     }
 
   name = lg_lead_dup_display_name (lead);
-  entry = gtk_entry_new ();
+  entry = extra = gtk_entry_new ();
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   pending = g_new0 (PendingMove, 1);
   g_weak_ref_init (&pending->self, self);
@@ -909,12 +876,29 @@ request_move (LgPipelineView *self,
   else
     {
       g_autofree char *value = NULL;
+      g_autofree char *value_name = NULL;
+      const char *currency = lg_lead_get_currency (lead) != NULL ? lg_lead_get_currency (lead)
+                                                                 : "USD";
+      GtkWidget *code = gtk_label_new (currency);
 
       body = g_strdup_printf (_("Confirm the value of the deal with “%s”."), name);
       dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (self), _("Mark as Won?"), body));
       value = lg_format_amount (lg_lead_get_value (lead));
       gtk_editable_set_text (GTK_EDITABLE (entry), value);
       gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_NUMBER);
+      /* The amount is in the lead's currency: said beside it, and to screen
+       * readers in the field's name. */
+      gtk_widget_set_name (entry, "won-value");
+      gtk_widget_set_hexpand (entry, TRUE);
+      /* TRANSLATORS: the name of the deal value field, e.g. "Value in EUR" */
+      value_name = g_strdup_printf (_("Value in %s"), currency);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      value_name, -1);
+      gtk_widget_set_name (code, "won-currency");
+      gtk_widget_add_css_class (code, "dim-label");
+      extra = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      gtk_box_append (GTK_BOX (extra), entry);
+      gtk_box_append (GTK_BOX (extra), code);
       adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "won", _("Mark _Won"),
                                         NULL);
       adw_message_dialog_set_response_appearance (dialog, "won", ADW_RESPONSE_SUGGESTED);
@@ -926,7 +910,7 @@ request_move (LgPipelineView *self,
 
   gtk_widget_set_name (GTK_WIDGET (dialog), stage == LG_STAGE_LOST ? "lost-dialog" : "won-dialog");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_set_extra_child (dialog, extra);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
 }
@@ -1497,7 +1481,9 @@ build_column (LgPipelineView *self,
   name = g_strdup_printf ("%s-totals", lg_stage_id (stage));
   gtk_widget_set_name (GTK_WIDGET (column->totals), name);
   gtk_label_set_xalign (column->totals, 0);
-  gtk_label_set_ellipsize (column->totals, PANGO_ELLIPSIZE_END);
+  /* Never cut: a line per currency, and a line too long for the column wraps. */
+  gtk_label_set_wrap (column->totals, TRUE);
+  gtk_label_set_wrap_mode (column->totals, PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (GTK_WIDGET (column->totals), "caption");
   gtk_widget_add_css_class (GTK_WIDGET (column->totals), "numeric");
   gtk_box_append (GTK_BOX (title_box), GTK_WIDGET (column->title));

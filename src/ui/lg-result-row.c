@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lg-date-format.h"
 #include "lg-result-row.h"
 
 #define EXCERPT_CHARS 280
@@ -47,27 +48,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-char *
-lg_format_relative_time (gint64 time,
-                         gint64 now)
-{
-  gint64 age = MAX (now - time, 0);
-
-  if (age < 3600)
-    return g_strdup (_("just now"));
-  if (age < 86400)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour ago", "%d hours ago",
-                                         age / 3600), (int) (age / 3600));
-  if (age < 14 * 86400)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day ago", "%d days ago",
-                                         age / 86400), (int) (age / 86400));
-  if (age < 60 * 86400)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d week ago", "%d weeks ago",
-                                         age / (7 * 86400)), (int) (age / (7 * 86400)));
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d month ago", "%d months ago",
-                                       age / (30 * 86400)), (int) (age / (30 * 86400)));
-}
-
 /* What the user did shows on the row: in the pipeline, thumbs. */
 static void
 sync_state (LgResultRow *self)
@@ -89,7 +69,7 @@ sync_meta (LgResultRow *self)
   g_autofree char *meta = NULL;
   guint others = lg_search_result_get_other_count (self->result);
 
-  when = lg_format_relative_time (lg_search_result_get_sent_at (self->result), self->now);
+  when = lg_format_when (lg_search_result_get_sent_at (self->result), self->now, NULL);
   if (others > 0)
     {
       g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -274,10 +254,10 @@ create_breakdown_popup_cb (GtkMenuButton *button,
 
       if (i == LG_SIGNAL_RECENCY && lg_search_result_get_sent_at (self->result) > 0)
         {
-          g_autofree char *age = lg_format_relative_time (lg_search_result_get_sent_at (
-                                                            self->result), self->now);
+          g_autofree char *age = lg_format_when (lg_search_result_get_sent_at (self->result),
+                                                 self->now, NULL);
 
-          /* Translators: %s is how long ago, e.g. "7 days ago" */
+          /* Translators: %s is when, e.g. "7 days ago (30 Nov)" */
           words = g_strdup_printf (_("sent %s: older messages count less"), age);
         }
       else if (evidence != NULL && evidence[0] != NULL)

@@ -39,8 +39,4 @@ LgSearchResult *lg_result_row_get_result (LgResultRow    *self);
 void            lg_result_row_set_search_name (LgResultRow *self,
                                                const char  *name);
 
-/* "2 days ago" */
-char           *lg_format_relative_time  (gint64          time,
-                                          gint64          now);
-
 G_END_DECLS

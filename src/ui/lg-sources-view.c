@@ -14,6 +14,7 @@
 
 #include "lg-channel-handle.h"
 #include "lg-channel-sync.h"
+#include "lg-date-format.h"
 #include "lg-sources-view.h"
 #include "lg-telegram-export.h"
 #include "lg-ui-util.h"
@@ -142,13 +143,13 @@ static char *
 describe_time (gint64   unix_time,
                gboolean channel)
 {
-  g_autoptr(GDateTime) time = NULL;
+  g_autofree char *when = NULL;
 
   if (unix_time <= 0)
     return g_strdup (channel ? _("never synced") : _("never imported"));
-  time = g_date_time_new_from_unix_local (unix_time);
-  return g_date_time_format (time, channel ? _("synced %-d %b %Y, %H:%M")
-                                           : _("imported %-d %b %Y, %H:%M"));
+  when = lg_format_when (unix_time, g_get_real_time () / G_USEC_PER_SEC, NULL);
+  /* TRANSLATORS: %s is when, e.g. "synced 5 minutes ago (12:26)" */
+  return g_strdup_printf (channel ? _("synced %s") : _("imported %s"), when);
 }
 
 static GtkWidget *
@@ -329,8 +330,8 @@ bind_message_row_cb (GtkSignalListItemFactory *factory,
   LgMessage *message = gtk_list_item_get_item (item);
   GtkWidget *row = gtk_list_item_get_child (item);
   GtkWidget *link = g_object_get_data (G_OBJECT (row), "link");
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (lg_message_get_sent_at (message));
-  g_autofree char *when = g_date_time_format (time, _("%-d %b %Y, %H:%M"));
+  g_autofree char *when = lg_format_when (lg_message_get_sent_at (message),
+                                         g_get_real_time () / G_USEC_PER_SEC, NULL);
   g_autofree char *header = g_strdup_printf ("%s · %s",
                                              lg_message_get_author_name (message)
                                                ? lg_message_get_author_name (message)

@@ -651,7 +651,7 @@ test_leads (void)
 
   table = cli_output (path, 0, (const char *[]) { "leads", NULL });
   g_assert_nonnull (strstr (table, "bob_dev"));
-  g_assert_nonnull (strstr (table, "$1200.50"));
+  g_assert_nonnull (strstr (table, "$1,200.50"));
   /* Board order: Hot before Lost. */
   g_assert_true (strstr (table, "bob_dev") < strstr (table, "Anna"));
 

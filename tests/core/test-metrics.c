@@ -376,6 +376,7 @@ test_format_and_parse (void)
     { { TRUE, 6100 }, LG_UNIT_MONEY, "$61" },
     { { TRUE, -1250 }, LG_UNIT_MONEY, "−$12.50" },
     { { TRUE, 47.541 }, LG_UNIT_PERCENT, "47.5%" },
+    { { TRUE, -100 }, LG_UNIT_PERCENT, "−100.0%" },
     { { TRUE, 50400 }, LG_UNIT_DURATION, "14.0 h" },
     { { TRUE, 30 }, LG_UNIT_DURATION, "< 1 min" },
     { { TRUE, 900 }, LG_UNIT_DURATION, "15 min" },
@@ -393,12 +394,10 @@ test_format_and_parse (void)
     g_autofree char *up = lg_format_change (lg_figure_of (400), FALSE);
     g_autofree char *down = lg_format_change (lg_figure_of (-3.25), TRUE);
     g_autofree char *none = lg_format_change (lg_figure_none (), FALSE);
-    g_autofree char *chf = lg_format_money (123456, "CHF");
 
     g_assert_cmpstr (up, ==, "+400%");
     g_assert_cmpstr (down, ==, "−3.2 pp");
     g_assert_cmpstr (none, ==, "—");
-    g_assert_cmpstr (chf, ==, "1234.56 CHF");
   }
 
   lg_period_from_preset (LG_PERIOD_THIS_WEEK, now, &from, &to);
@@ -436,7 +435,8 @@ test_format_and_parse (void)
 
   {
     g_autofree char *period = lg_format_period (lg_test_utc (2024, 3, 1, 0),
-                                                lg_test_utc (2024, 4, 1, 0), utc);
+                                                lg_test_utc (2024, 4, 1, 0),
+                                                lg_test_utc (2026, 12, 7, 12), utc);
 
     g_assert_cmpstr (period, ==, "1 Mar 2024 – 31 Mar 2024");
   }

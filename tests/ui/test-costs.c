@@ -14,6 +14,7 @@
 #include "lg-costs-window.h"
 #include "lg-figure-card.h"
 #include "lg-insights-view.h"
+#include "lg-month-button.h"
 #include "lg-resources.h"
 #include "lg-test-ui.h"
 #include "lg-test-util.h"
@@ -172,6 +173,50 @@ dialog_text (LgCostDialog *dialog,
   return gtk_editable_get_text (GTK_EDITABLE (entry));
 }
 
+static LgMonthButton *
+dialog_month_button (LgCostDialog *dialog)
+{
+  return LG_MONTH_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (dialog), LG_TYPE_COST_DIALOG,
+                                                         "month_button"));
+}
+
+/* The month picked, as "2024-03". */
+static char *
+dialog_month (LgCostDialog *dialog)
+{
+  LgMonthButton *button = dialog_month_button (dialog);
+
+  return g_strdup_printf ("%04d-%02d", lg_month_button_get_year (button),
+                          lg_month_button_get_month (button));
+}
+
+static AdwComboRow *
+dialog_currency_row (LgCostDialog *dialog)
+{
+  return ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (dialog), LG_TYPE_COST_DIALOG,
+                                                       "currency_row"));
+}
+
+/* The currency chosen. */
+static const char *
+dialog_currency (LgCostDialog *dialog)
+{
+  AdwComboRow *row = dialog_currency_row (dialog);
+
+  return gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (row)),
+                                     adw_combo_row_get_selected (row));
+}
+
+static void
+click_named (GtkWidget  *root,
+             const char *name)
+{
+  GtkWidget *button = lg_test_find_named (root, name);
+
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
 static void
 test_list (Fixture       *f,
            gconstpointer  data)
@@ -225,7 +270,7 @@ test_empty (Fixture       *f,
   /* Its button asks for a cost, in dollars as no cost says otherwise. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->costs), "costs.add", NULL));
   g_assert_nonnull (find_cost_dialog ());
-  g_assert_cmpstr (dialog_text (find_cost_dialog (), "currency_row"), ==, "USD");
+  g_assert_cmpstr (dialog_currency (find_cost_dialog ()), ==, "USD");
 }
 
 static void
@@ -277,6 +322,7 @@ test_edit (Fixture       *f,
   g_autoptr(LgCost) saved = NULL;
   g_autoptr(LgCost) straddling = NULL;
   g_autofree char *row = NULL;
+  g_autofree char *month = NULL;
   LgCostDialog *dialog;
 
   wait_for_cpl (f, "$61");
@@ -286,13 +332,14 @@ test_edit (Fixture       *f,
   click_row_button (f, 1, "costs.edit");
   dialog = find_cost_dialog ();
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (dialog_text (dialog, "month_row"), ==, "2024-03");
+  month = dialog_month (dialog);
+  g_assert_cmpstr (month, ==, "2024-03");
   g_assert_cmpstr (dialog_text (dialog, "amount_row"), ==, "310");
-  g_assert_cmpstr (dialog_text (dialog, "currency_row"), ==, "USD");
+  g_assert_cmpstr (dialog_currency (dialog), ==, "USD");
   g_assert_true (lg_cost_dialog_can_add (dialog));
 
   /* It was $410: (41000 + 30000) / 10 leads. Sources by title: ads_channel first. */
-  lg_cost_dialog_fill (dialog, 0, "2024-03", "410.00");
+  lg_cost_dialog_fill (dialog, 0, 2024, 3, "410.00");
   /* What the Save button does, but for closing the dialog. */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -321,6 +368,77 @@ test_edit (Fixture       *f,
   g_assert_cmpint (lg_cost_get_source_id (straddling), ==, 2);
 }
 
+/* Add Cost picks its month and its currency, nothing typed but the amount:
+ * the month from the button's popover (back a year at a time, then March),
+ * the currency from a list of those in use first, then the common ones. */
+static void
+test_pickers (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GListModel) costs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgCost) added = NULL;
+  g_autofree char *month = NULL;
+  LgCostDialog *dialog;
+  LgMonthButton *button;
+  GListModel *codes;
+  guint usd = GTK_INVALID_LIST_POSITION;
+
+  wait_for_cpl (f, "$61");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->costs), "costs.add", NULL));
+  dialog = find_cost_dialog ();
+  button = dialog_month_button (dialog);
+
+  /* This month, in the latest cost's currency; the month alone completes
+   * no form. */
+  g_assert_cmpint (lg_month_button_get_year (button), ==, g_date_time_get_year (now));
+  g_assert_cmpint (lg_month_button_get_month (button), ==, g_date_time_get_month (now));
+  g_assert_cmpstr (dialog_currency (dialog), ==, "EUR");
+  g_assert_false (lg_cost_dialog_can_add (dialog));
+
+  codes = adw_combo_row_get_model (dialog_currency_row (dialog));
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (codes), 1), ==, "USD");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (codes), 2), ==, "AED");
+  for (guint i = 0; i < g_list_model_get_n_items (codes); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (codes), i), "USD"))
+      {
+        g_assert_cmpuint (usd, ==, GTK_INVALID_LIST_POSITION);
+        usd = i;
+      }
+  adw_combo_row_set_selected (dialog_currency_row (dialog), usd);
+  g_assert_cmpstr (dialog_currency (dialog), ==, "USD");
+
+  for (int year = g_date_time_get_year (now); year > 2024; year--)
+    click_named (GTK_WIDGET (button), "go-previous-symbolic");
+  /* Turning the years chooses nothing yet. */
+  g_assert_cmpint (lg_month_button_get_year (button), ==, g_date_time_get_year (now));
+  click_named (GTK_WIDGET (button), "month-3");
+  month = dialog_month (dialog);
+  g_assert_cmpstr (month, ==, "2024-03");
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                            LG_TYPE_COST_DIALOG,
+                                                                            "source_row")), 0);
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                      LG_TYPE_COST_DIALOG,
+                                                                      "amount_row")), "90");
+  g_assert_true (lg_cost_dialog_can_add (dialog));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+
+  costs = lg_store_list_costs (f->store, 0, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (costs), ==, 5);
+  added = lg_store_get_cost (f->store, 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lg_cost_get_period_start (added), ==, lg_test_utc (2024, 3, 1, 0));
+  g_assert_cmpint (lg_cost_get_period_end (added), ==, lg_test_utc (2024, 4, 1, 0));
+  g_assert_cmpstr (lg_cost_get_currency (added), ==, "USD");
+  g_assert_cmpint (lg_cost_get_amount (added), ==, 9000);
+  /* (61000 + 9000) / 10 leads. */
+  wait_for_cpl (f, "$70");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -340,6 +458,8 @@ main (int   argc,
   g_test_add ("/ui/costs/remove-undo", Fixture, NULL, fixture_set_up, test_remove_undo,
               fixture_tear_down);
   g_test_add ("/ui/costs/edit", Fixture, NULL, fixture_set_up, test_edit, fixture_tear_down);
+  g_test_add ("/ui/costs/pickers", Fixture, NULL, fixture_set_up, test_pickers,
+              fixture_tear_down);
 
   return g_test_run ();
 }

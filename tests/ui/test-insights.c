@@ -85,15 +85,30 @@ wait_until_drawn (GtkWidget *widget)
     ;
 }
 
-static const char *
-card_value (Fixture    *f,
-            const char *name)
+static LgFigureCard *
+card (Fixture    *f,
+      const char *name)
 {
   GObject *card = gtk_widget_get_template_child (GTK_WIDGET (f->view), LG_TYPE_INSIGHTS_VIEW,
                                                  name);
 
   g_assert_true (LG_IS_FIGURE_CARD (card));
-  return lg_figure_card_get_value (LG_FIGURE_CARD (card));
+  return LG_FIGURE_CARD (card);
+}
+
+static const char *
+card_value (Fixture    *f,
+            const char *name)
+{
+  return lg_figure_card_get_value (card (f, name));
+}
+
+static const char *
+period_text (Fixture *f)
+{
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (f->view),
+                                                                       LG_TYPE_INSIGHTS_VIEW,
+                                                                       "period_label")));
 }
 
 static void
@@ -104,9 +119,21 @@ show_march (Fixture *f)
 }
 
 static void
+collect_tooltips (GtkWidget *widget,
+                  GString   *out)
+{
+  if (gtk_widget_get_tooltip_text (widget) != NULL)
+    g_string_append_printf (out, "%s\n", gtk_widget_get_tooltip_text (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_tooltips (child, out);
+}
+
+static void
 test_with_data (Fixture       *f,
                 gconstpointer  data)
 {
+  g_autoptr(GString) tooltips = g_string_new (NULL);
   GtkColumnView *table;
   GListModel *rows;
   g_autoptr(LgMetricsRow) first = NULL;
@@ -121,6 +148,14 @@ test_with_data (Fixture       *f,
   g_assert_cmpstr (card_value (f, "speed_card"), ==, "14.0 h");
   g_assert_cmpstr (card_value (f, "roi_card"), ==, "47.5%");
   g_assert_cmpstr (card_value (f, "deal_card"), ==, "$300");
+  /* ROI says what it is made of. */
+  g_assert_cmpstr (lg_figure_card_get_detail (card (f, "roi_card")), ==,
+                   "Won $900 for a cost of $610");
+  /* February had 2 leads. */
+  g_assert_cmpstr (lg_figure_card_get_change (card (f, "leads_card")), ==,
+                   "+400% vs previous period");
+  g_assert_cmpstr (period_text (f), ==, "1 Mar 2024 – 31 Mar 2024 · compared with "
+                                        "30 Jan 2024 – 29 Feb 2024");
 
   /* The table: four rows, most leads first (ads_channel, 4). */
   table = GTK_COLUMN_VIEW (gtk_widget_get_template_child (GTK_WIDGET (f->view),
@@ -129,7 +164,13 @@ test_with_data (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 4);
   first = g_list_model_get_item (rows, 0);
   g_assert_cmpstr (lg_metrics_row_get_title (first), ==, "ads_channel");
-  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (table)), ==, 7);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (table)), ==, 8);
+  /* Each source's ROI, beside its won value and cost, says them on hover:
+   * ads_channel won $800 for $310; partner_group won only euros. */
+  wait_until_drawn (GTK_WIDGET (table));
+  collect_tooltips (GTK_WIDGET (table), tooltips);
+  g_assert_nonnull (strstr (tooltips->str, "Won $800 for a cost of $310\n"));
+  g_assert_nonnull (strstr (tooltips->str, "Nothing won yet for a cost of $"));
 
   /* Every chart has the report. */
   for (LgChartKind kind = LG_CHART_LEADS_OVER_TIME; kind <= LG_CHART_SPEED; kind++)
@@ -146,6 +187,25 @@ test_empty (Fixture       *f,
   g_assert_cmpstr (lg_insights_view_get_state (f->view), ==, "empty");
 }
 
+/* 29 January has one lead and the day before none: no card says "— vs
+ * previous period", and the period is not compared with an empty one. */
+static void
+test_no_previous (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *cards[] = {
+    "leads_card", "cpl_card", "conversion_card", "speed_card", "roi_card", "deal_card",
+  };
+
+  lg_insights_view_set_period (f->view, lg_test_utc (2024, 1, 29, 0), lg_test_utc (2024, 1, 30, 0));
+  wait_for_report (f, lg_test_utc (2024, 1, 29, 0), NULL);
+  g_assert_cmpstr (lg_insights_view_get_state (f->view), ==, "report");
+  g_assert_cmpstr (card_value (f, "leads_card"), ==, "1");
+  for (guint i = 0; i < G_N_ELEMENTS (cards); i++)
+    g_assert_null (lg_figure_card_get_change (card (f, cards[i])));
+  g_assert_cmpstr (period_text (f), ==, "29 Jan 2024");
+}
+
 static void
 test_add_cost_refreshes (Fixture       *f,
                          gconstpointer  data)
@@ -158,11 +218,9 @@ test_add_cost_refreshes (Fixture       *f,
 
   /* Sources are listed by title: ads_channel, free_chat, partner_group. */
   dialog = lg_cost_dialog_new (f->window, f->store, "USD");
-  lg_cost_dialog_fill (dialog, 1, "2024-03", "ninety");
+  lg_cost_dialog_fill (dialog, 1, 2024, 3, "ninety");
   g_assert_false (lg_cost_dialog_can_add (dialog));
-  lg_cost_dialog_fill (dialog, 1, "2024-3x", "90");
-  g_assert_false (lg_cost_dialog_can_add (dialog));
-  lg_cost_dialog_fill (dialog, 1, "2024-03", "90");
+  lg_cost_dialog_fill (dialog, 1, 2024, 3, "90");
   g_assert_true (lg_cost_dialog_can_add (dialog));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
 
@@ -236,6 +294,19 @@ test_exports (Fixture       *f,
   g_assert_cmpuint (GUINT32_FROM_BE (width), ==, 2 * gtk_widget_get_width (GTK_WIDGET (chart)));
   g_assert_cmpuint (GUINT32_FROM_BE (height), ==, 2 * gtk_widget_get_height (GTK_WIDGET (chart)));
 
+  /* Each chart suggests a file named after it and the period. */
+  for (LgChartKind kind = LG_CHART_LEADS_OVER_TIME; kind <= LG_CHART_SPEED; kind++)
+    {
+      g_autofree char *name = lg_chart_dup_file_name (lg_insights_view_get_chart (f->view, kind));
+      const char *expected[] = {
+        "leadgram-leads-by-source-2024-03-01.png", "leadgram-funnel-2024-03-01.png",
+        "leadgram-cpl-by-source-2024-03-01.png", "leadgram-conversion-over-time-2024-03-01.png",
+        "leadgram-speed-to-lead-2024-03-01.png",
+      };
+
+      g_assert_cmpstr (name, ==, expected[kind]);
+    }
+
   g_assert_true (lg_insights_view_export_csv (f->view, csv_file, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (csv_path, &csv, NULL, &error));
@@ -260,6 +331,8 @@ main (int   argc,
   g_test_add ("/ui/insights/with-data", Fixture, NULL, fixture_set_up, test_with_data,
               fixture_tear_down);
   g_test_add ("/ui/insights/empty", Fixture, NULL, fixture_set_up, test_empty, fixture_tear_down);
+  g_test_add ("/ui/insights/no-previous", Fixture, NULL, fixture_set_up, test_no_previous,
+              fixture_tear_down);
   g_test_add ("/ui/insights/add-cost", Fixture, NULL, fixture_set_up, test_add_cost_refreshes,
               fixture_tear_down);
   g_test_add ("/ui/insights/currencies", Fixture, NULL, fixture_set_up, test_currencies,

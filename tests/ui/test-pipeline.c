@@ -129,6 +129,7 @@ check_board (LgPipelineView *view,
   AdwMessageDialog *dialog;
   GtkWidget *detail;
   GtkWidget *card;
+  GtkWidget *currency;
   GtkEditable *email;
   GtkEditable *company;
   g_autoptr(LgLead) stored = NULL;
@@ -158,7 +159,7 @@ check_board (LgPipelineView *view,
 
   lead = only_lead (view, LG_STAGE_COLD);
   g_assert_cmpstr (lg_lead_get_name (lead), ==, "Maria Lopez");
-  g_assert_cmpstr (totals (view, "cold"), ==, "$1500 · weighted $150");
+  g_assert_cmpstr (totals (view, "cold"), ==, "$1,500 · weighted $150");
   g_assert_cmpstr (totals (view, "warm"), ==, "$0 · weighted $0");
   lg_test_run_frames (100);
 
@@ -169,7 +170,7 @@ check_board (LgPipelineView *view,
   lead = only_lead (view, LG_STAGE_WARM);
   g_assert_cmpstr (lg_lead_get_name (lead), ==, "Maria Lopez");
   g_assert_cmpstr (totals (view, "cold"), ==, "$0 · weighted $0");
-  g_assert_cmpstr (totals (view, "warm"), ==, "$1500 · weighted $450");
+  g_assert_cmpstr (totals (view, "warm"), ==, "$1,500 · weighted $450");
   lg_test_run_frames (100);
 
   /* By the card's Move to… menu: Lost asks why. */
@@ -184,23 +185,29 @@ check_board (LgPipelineView *view,
   lead = only_lead (view, LG_STAGE_LOST);
   g_assert_cmpstr (lg_lead_get_lost_reason (lead), ==, "Chose a cheaper tool");
   g_assert_cmpstr (totals (view, "warm"), ==, "$0 · weighted $0");
-  g_assert_cmpstr (totals (view, "lost"), ==, "$1500");
+  g_assert_cmpstr (totals (view, "lost"), ==, "$1,500");
 
   /* Reopened to Hot, then Won confirms the value, which may change. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "pipeline.move-lead", "(xs)",
                                              lg_lead_get_id (lead), "hot"));
   wait_loaded (view);
-  g_assert_cmpstr (totals (view, "hot"), ==, "$1500 · weighted $900");
+  g_assert_cmpstr (totals (view, "hot"), ==, "$1,500 · weighted $900");
   lead = only_lead (view, LG_STAGE_HOT);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "pipeline.move-lead", "(xs)",
                                              lg_lead_get_id (lead), "won"));
   dialog = find_dialog ("won-dialog");
   g_assert_nonnull (dialog);
-  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "2000");
+  /* The value is asked for in the lead's currency, and says which. */
+  currency = lg_test_find_named (GTK_WIDGET (dialog), "won-currency");
+  g_assert_true (GTK_IS_LABEL (currency));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (currency)), ==, "USD");
+  g_assert_true (gtk_widget_get_visible (currency));
+  gtk_editable_set_text (GTK_EDITABLE (lg_test_find_named (GTK_WIDGET (dialog), "won-value")),
+                         "2000");
   adw_message_dialog_response (dialog, "won");
   wait_loaded (view);
   lead = only_lead (view, LG_STAGE_WON);
-  g_assert_cmpstr (totals (view, "won"), ==, "$2000");
+  g_assert_cmpstr (totals (view, "won"), ==, "$2,000");
 
   /* Cards' leads are replaced when they change: keep the id. */
   id = lg_lead_get_id (lead);
@@ -362,7 +369,7 @@ test_keyboard_in_place (void)
   g_assert_true (g_list_model_get_item (warm, 0) == untouched);
   g_object_unref (untouched);
   g_assert_cmpstr (totals (view, "cold"), ==, "$200 · weighted $20");
-  g_assert_cmpstr (totals (view, "warm"), ==, "$1300 · weighted $390");
+  g_assert_cmpstr (totals (view, "warm"), ==, "$1,300 · weighted $390");
 
   /* Alt+Up: Ana, still focused, goes above Dara. */
   lg_test_run_frames (100);
@@ -375,7 +382,7 @@ test_keyboard_in_place (void)
   press_shortcut (view, GDK_KEY_Left, GDK_ALT_MASK, "pipeline.move-previous");
   g_assert_cmpstr (name_at (view, LG_STAGE_COLD, 1), ==, "Ana");
   g_assert_cmpstr (totals (view, "cold"), ==, "$300 · weighted $30");
-  g_assert_cmpstr (totals (view, "warm"), ==, "$1200 · weighted $360");
+  g_assert_cmpstr (totals (view, "warm"), ==, "$1,200 · weighted $360");
 
   /* The board read afresh (a change from elsewhere) agrees. */
   lg_store_notify_changed (store, "leads");
@@ -389,8 +396,8 @@ test_keyboard_in_place (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* A column of several currencies sums each apart; a currency whose leads
- * have no value adds no "£0". */
+/* A column of several currencies sums each apart, one line each, none cut;
+ * a currency whose leads have no value adds no "£0". */
 static void
 test_mixed_currencies (void)
 {
@@ -398,16 +405,25 @@ test_mixed_currencies (void)
   g_autoptr(GError) error = NULL;
   GtkWidget *window = gtk_window_new ();
   LgPipelineView *view = lg_pipeline_view_new ();
-  const char *currencies[] = { "EUR", "USD", "EUR", "GBP" };
+  const struct
+  {
+    const char *stage;
+    const char *currency;
+    gint64      value;
+  } leads[] = {
+    { "cold", "EUR", 10000 }, { "cold", "USD", 20000 }, { "cold", "EUR", 30000 },
+    { "cold", "GBP", 0 }, { "won", "RUB", 249000000 }, { "won", "EUR", 790000 },
+  };
+  GtkLabel *won;
 
-  for (guint i = 0; i < G_N_ELEMENTS (currencies); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (leads); i++)
     {
       g_autoptr(LgLead) lead = lg_lead_new ();
 
-      lg_lead_set_name (lead, currencies[i]);
-      lg_lead_set_stage (lead, "cold");
-      lg_lead_set_value (lead, i < 3 ? 10000 * (i + 1) : 0);
-      lg_lead_set_currency (lead, currencies[i]);
+      lg_lead_set_name (lead, leads[i].currency);
+      lg_lead_set_stage (lead, leads[i].stage);
+      lg_lead_set_value (lead, leads[i].value);
+      lg_lead_set_currency (lead, leads[i].currency);
       g_assert_true (lg_store_add_lead (store, lead, &error));
       g_assert_no_error (error);
     }
@@ -417,7 +433,12 @@ test_mixed_currencies (void)
   wait_loaded (view);
 
   /* €100 + €300, $200; Cold counts 10 %. */
-  g_assert_cmpstr (totals (view, "cold"), ==, "€400 + $200 · weighted €40 + $20");
+  g_assert_cmpstr (totals (view, "cold"), ==, "€400 · weighted €40\n$200 · weighted $20");
+  /* Won has no weighted value; the amounts are whole, grouped. */
+  g_assert_cmpstr (totals (view, "won"), ==, "₽2,490,000\n€7,900");
+  won = GTK_LABEL (lg_test_find_named (GTK_WIDGET (view), "won-totals"));
+  g_assert_cmpint (gtk_label_get_ellipsize (won), ==, PANGO_ELLIPSIZE_NONE);
+  g_assert_true (gtk_label_get_wrap (won));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -528,13 +549,16 @@ label_starting (GtkWidget  *root,
   return NULL;
 }
 
-/* A card names the day of its next step as "Dec 3": no padding before a
- * one-digit day. */
+/* A card says when its next step is as every view says a moment: how far
+ * ahead or ago, then the local day: "Next step in 3 days (10 Dec)". */
 static void
-test_card_next_step (void)
+check_card_due (GDateTime  *due,
+                const char *expected_start,
+                const char *relative)
 {
-  g_autoptr(GDateTime) due = g_date_time_new_local (2031, 12, 3, 9, 0, 0);
   g_autoptr(LgLead) lead = lg_lead_new ();
+  g_autofree char *day = g_date_time_format (due, "%-d %b");
+  g_autofree char *expected = g_strdup_printf ("%s %s (%s)", expected_start, relative, day);
   LgLeadCard *card = lg_lead_card_new ();
   GtkLabel *label;
 
@@ -544,10 +568,25 @@ test_card_next_step (void)
   lg_lead_set_next_followup_at (lead, g_date_time_to_unix (due));
   lg_lead_card_set_lead (card, lead);
 
-  label = label_starting (GTK_WIDGET (card), "Next step");
+  label = label_starting (GTK_WIDGET (card), expected_start);
   g_assert_nonnull (label);
-  g_assert_cmpstr (gtk_label_get_label (label), ==, "Next step Dec 3");
+  g_assert_cmpstr (gtk_label_get_label (label), ==, expected);
   g_object_unref (card);
+}
+
+static void
+test_card_next_step (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) noon = g_date_time_new_local (g_date_time_get_year (now),
+                                                     g_date_time_get_month (now),
+                                                     g_date_time_get_day_of_month (now),
+                                                     12, 0, 0);
+  g_autoptr(GDateTime) ahead = g_date_time_add_days (noon, 3);
+  g_autoptr(GDateTime) missed = g_date_time_add_days (noon, -2);
+
+  check_card_due (ahead, "Next step", "in 3 days");
+  check_card_due (missed, "Was due", "2 days ago");
 }
 
 /* Collects the titles and subtitles of the action rows below @widget. */

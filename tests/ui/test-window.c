@@ -113,7 +113,7 @@ check_probability (LgApplication *app,
   g_assert_true (lg_store_add_lead (store, lead, &error));
   g_assert_no_error (error);
   lg_store_notify_changed (store, "leads");
-  g_assert_cmpstr (cold_totals (view), ==, "$1000 · weighted $100");
+  g_assert_cmpstr (cold_totals (view), ==, "$1,000 · weighted $100");
 
   preferences = lg_preferences_window_new (lg_application_get_settings (app),
                                            lg_application_get_db_path (app));
@@ -123,7 +123,7 @@ check_probability (LgApplication *app,
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 25);
   g_assert_cmpuint (g_settings_get_uint (lg_application_get_settings (app), "probability-cold"),
                     ==, 25);
-  g_assert_cmpstr (cold_totals (view), ==, "$1000 · weighted $250");
+  g_assert_cmpstr (cold_totals (view), ==, "$1,000 · weighted $250");
   gtk_window_destroy (GTK_WINDOW (preferences));
 }
 
