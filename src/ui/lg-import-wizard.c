@@ -115,8 +115,11 @@ update_buttons (LgImportWizard *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), navigable);
   gtk_widget_set_visible (GTK_WIDGET (self->next_button), navigable);
-  gtk_button_set_label (self->next_button,
-                        g_str_equal (step, "validation") ? _("_Import") : _("_Next"));
+  /* The template's child label: a button's own label would give it a second,
+   * wrong accessible name (see lg_mnemonic_names_init). */
+  gtk_label_set_text_with_mnemonic (GTK_LABEL (gtk_button_get_child (self->next_button)),
+                                    g_str_equal (step, "validation") ? _("_Import")
+                                                                     : _("_Next"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.next",
                                  !g_str_equal (step, "validation") ||
                                  (self->import != NULL &&

@@ -59,3 +59,39 @@ lg_widget_set_name (GtkWidget  *widget,
   gtk_widget_set_tooltip_text (widget, name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
+
+static gboolean
+on_widget_map_hook_cb (GSignalInvocationHint *hint,
+                       guint                  n_values,
+                       const GValue          *values,
+                       gpointer               data)
+{
+  GObject *widget = g_value_get_object (&values[0]);
+
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget)) &&
+      gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  return TRUE;
+}
+
+/* GTK 4.8 names a button made with a mnemonic label ("_Add") by that text,
+ * underscore and all, followed by its label's: a screen reader says "_Add
+ * Add". Our templates give such buttons a GtkLabel child instead (the ui-a11y
+ * test sees to it); the buttons code makes, libadwaita's dialog responses and
+ * toast buttons included, lose the first name when they are shown. A label
+ * changed while the button is on screen brings it back: change the child
+ * label's text instead. */
+void
+lg_mnemonic_names_init (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      /* The signal exists once the class does, which may be before any widget. */
+      g_type_class_unref (g_type_class_ref (GTK_TYPE_WIDGET));
+      g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0,
+                                  on_widget_map_hook_cb, NULL, NULL);
+      g_once_init_leave (&done, 1);
+    }
+}

@@ -15,5 +15,6 @@ gboolean lg_widget_show_error (GtkWidget    *widget,
                                const GError *error);
 void     lg_widget_set_name   (GtkWidget    *widget,
                                const char   *name);
+void     lg_mnemonic_names_init (void);
 
 G_END_DECLS
