@@ -403,8 +403,8 @@ check_quotes (LgImportWizard *self)
                             g_object_ref (self));
 }
 
-/* The preview's columns may run past its edge, where a scrollbar is easy
- * to miss: say that it scrolls sideways. */
+/* The preview's columns may run past its edge, where the scrollbar shows
+ * only when the pointer comes near: say that it scrolls sideways. */
 static gboolean
 update_sideways_hint_cb (gpointer data)
 {
@@ -560,6 +560,9 @@ add_label_rows (LgImportWizard *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), lg_csv_field_get_label (field));
       adw_combo_row_set_model (row, G_LIST_MODEL (choices));
+      if (field == LG_CSV_FIELD_QUALIFICATION)
+        lg_qualification_list_init (G_OBJECT (row), qualification_values,
+                                    G_N_ELEMENTS (qualification_values));
       g_object_set_data (G_OBJECT (row), "field", GUINT_TO_POINTER (field));
       g_object_set_data_full (G_OBJECT (row), "label", g_strdup (labels[i]), g_free);
       /* The first choice counts until the user picks another. */

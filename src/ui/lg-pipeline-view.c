@@ -1617,6 +1617,8 @@ static void
 lg_pipeline_view_init (LgPipelineView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  lg_qualification_list_init (G_OBJECT (self->qualification_dropdown), qualification_ids,
+                              G_N_ELEMENTS (qualification_ids));
 
   self->source_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_signal_connect_object (self->detail, "lead-changed", G_CALLBACK (on_detail_lead_changed_cb),

@@ -17,4 +17,8 @@ void     lg_widget_set_name   (GtkWidget    *widget,
                                const char   *name);
 void     lg_mnemonic_names_init (void);
 
+void     lg_qualification_list_init (GObject            *owner,
+                                     const char * const *ids,
+                                     guint               n_ids);
+
 G_END_DECLS
