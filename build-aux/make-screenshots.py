@@ -14,7 +14,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -37,48 +36,12 @@ def outer(build):
 
 
 def inner(build):
-    # dogtail runs only when the desktop's settings or GTK_MODULES say that
-    # accessibility is on: GTK_MODULES, so that no setting is written.
-    os.environ["GTK_MODULES"] = "gail:atk-bridge"
-    import pyatspi
-    from dogtail import tree
-    from dogtail.config import config
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from leadgram_atspi import click, find, running, wait_for
 
-    config.logDebugToFile = False
-    config.logDebugToStdOut = False
-
-    def shown(node):
-        try:
-            width, height = node.size
-            return width > 0 and height > 0
-        except Exception:
-            return False
-
-    def actions(node):
-        try:
-            return node.queryAction().nActions
-        except NotImplementedError:
-            return 0
-
-    def find(app, role, name, seconds=30, clickable=False):
-        def matches(node):
-            try:
-                return (node.getRoleName() == role and node.name == name and shown(node) and
-                        (not clickable or actions(node) > 0))
-            except Exception:  # a node that went away while the tree was read
-                return False
-        end = time.monotonic() + seconds
-        while time.monotonic() < end:
-            node = pyatspi.findDescendant(app, matches)
-            if node is not None:
-                return node
-            time.sleep(0.25)
-        sys.exit(f"not found after {seconds} s: {role} “{name}”")
-
-    def click(app, role, name):
-        # A menu button's node holds the toggle that does the clicking.
-        node = find(app, role, name, clickable=True)
-        node.queryAction().doAction(0)
+    def named(app, role, name):
+        return wait_for(f"{role} “{name}”", lambda: find(app, role, lambda text: text == name,
+                                                         actionable=True), seconds=30)
 
     def shoot(name):
         # Animations and searches settle first.
@@ -87,52 +50,29 @@ def inner(build):
         subprocess.check_call(["import", "-window", "root", path])
         print("wrote", os.path.relpath(path, ROOT))
 
-    def run(style, steps):
-        with tempfile.TemporaryDirectory() as folder:
-            env = dict(os.environ, GSETTINGS_BACKEND="memory", NO_AT_BRIDGE="0",
-                       GTK_A11Y="atspi", ADW_DEBUG_COLOR_SCHEME=style,
-                       GSETTINGS_SCHEMA_DIR=os.path.join(build, "data"))
-            del env["GTK_MODULES"]
-            app_process = subprocess.Popen(
-                [os.path.join(build, "src", "leadgram"), "--db", os.path.join(folder, "sample.db")],
-                env=env, stderr=subprocess.DEVNULL)
-            try:
-                end = time.monotonic() + 30
-                app = None
-                while app is None and time.monotonic() < end:
-                    try:
-                        app = tree.root.application("leadgram")
-                    except Exception:
-                        time.sleep(0.5)
-                if app is None:
-                    sys.exit("Leadgram did not show up on the accessibility bus")
-                click(app, "push button", "Open Sample Workspace")
-                find(app, "push button", "Remove Sample Data")
-                steps(app)
-            finally:
-                app_process.terminate()
-                app_process.wait()
-
     def light(app):
         # The sample workspace opens on its search's results.
-        find(app, "push button", "Why This Score")
+        named(app, "push button", "Why This Score")
         shoot("find-leads.png")
-        click(app, "page tab", "Pipeline")
+        click(named(app, "page tab", "Pipeline"))
         shoot("pipeline.png")
-        click(app, "push button", "Move Chris Baker to…")
-        click(app, "menu item", "Open Details")
-        find(app, "push button", "Mark Contacted")
+        click(named(app, "push button", "Move Chris Baker to…"))
+        click(named(app, "menu item", "Open Details"))
+        named(app, "push button", "Mark Contacted")
         shoot("lead-details.png")
-        click(app, "page tab", "Insights")
+        click(named(app, "page tab", "Insights"))
         shoot("insights.png")
 
     def dark(app):
-        click(app, "page tab", "Pipeline")
+        click(named(app, "page tab", "Pipeline"))
         shoot("pipeline-dark.png")
 
     os.makedirs(OUT, exist_ok=True)
-    run("prefer-light", light)
-    run("prefer-dark", dark)
+    for style, steps in (("prefer-light", light), ("prefer-dark", dark)):
+        with running(build, ADW_DEBUG_COLOR_SCHEME=style) as app:
+            click(named(app, "push button", "Open Sample Workspace"))
+            named(app, "push button", "Remove Sample Data")
+            steps(app)
     return 0
 
 
