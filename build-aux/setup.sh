@@ -22,8 +22,9 @@ PACKAGES=(
   python3 python3-dogtail python3-gi imagemagick
   # shows follow-up notifications on the screenshot desktop
   notification-daemon
-  # what the running app looks like
-  fonts-cantarell adwaita-icon-theme
+  # what the running app looks like; the sample messages' emoji in the
+  # screenshots (build-aux/make-screenshots.py)
+  fonts-cantarell adwaita-icon-theme fonts-noto-color-emoji
   # a locale that groups digits, for the money formatting test
   locales
 )

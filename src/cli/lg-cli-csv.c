@@ -81,7 +81,9 @@ lg_cli_import_csv (LgCli  *cli,
   LgImportMode mode = LG_IMPORT_MODE_BOTH;
   LgCsvEncoding encoding = LG_CSV_ENCODING_AUTO;
   LgConflictAction on_conflict = LG_CONFLICT_SKIP;
+  g_autofree char *repaired = NULL;
   GPtrArray *problems;
+  GPtrArray *repairs;
   GPtrArray *conflicts;
   LgStore *store;
   const GOptionEntry entries[] = {
@@ -145,6 +147,19 @@ lg_cli_import_csv (LgCli  *cli,
       g_autofree char *line = lg_import_problem_to_string (g_ptr_array_index (problems, i));
 
       g_printerr ("%s\n", line);
+    }
+
+  /* Imported, but maybe not as the file meant: the same report as the wizard's. */
+  repaired = lg_lead_import_describe_repairs (import);
+  if (repaired != NULL)
+    g_print ("%s\n", repaired);
+  repairs = lg_lead_import_get_repairs (import);
+  for (guint i = 0; i < repairs->len; i++)
+    {
+      g_autofree char *line = lg_import_problem_to_string (g_ptr_array_index (repairs, i));
+      g_autofree char *escaped = lg_cli_escape (line, FALSE);
+
+      g_print ("  %s\n", escaped);
     }
 
   conflicts = lg_lead_import_list_conflicts (import);

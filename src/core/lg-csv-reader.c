@@ -19,6 +19,8 @@
 #define BUFFER_SIZE (64 * 1024)
 /* Rows looked at to guess the delimiter. */
 #define SNIFF_ROWS 20
+/* Characters of a repaired field's value quoted back to the user. */
+#define DESCRIBED_VALUE 40
 
 typedef enum
 {
@@ -26,6 +28,7 @@ typedef enum
   STATE_UNQUOTED,
   STATE_QUOTED,
   STATE_QUOTE_SEEN,
+  STATE_QUOTE_SPACE, /* spaces after a closing quote: dropped unless text follows */
 } State;
 
 struct _LgCsvReader
@@ -48,10 +51,14 @@ struct _LgCsvReader
   gboolean       last_cr; /* the previous byte was '\r' */
   guint          row_line;
   guint          field_start; /* offset of the current field in row */
+  gboolean       field_blank; /* the unquoted field so far is spaces only */
+  guint          quote_end;   /* the length of row at the closing quote */
 
   GString       *row;     /* the fields, each ended by '\0' */
   GArray        *starts;  /* offset of each field in row */
   GArray        *quoted;  /* gboolean per field: it opened with a quote */
+  GArray        *repairs; /* LgCsvRepair per field */
+  LgCsvRepair    row_repairs;
   GPtrArray     *fields;  /* pointers into row, NULL-terminated */
 };
 
@@ -70,6 +77,7 @@ lg_csv_reader_finalize (GObject *object)
   g_string_free (self->row, TRUE);
   g_array_unref (self->starts);
   g_array_unref (self->quoted);
+  g_array_unref (self->repairs);
   g_ptr_array_unref (self->fields);
 
   G_OBJECT_CLASS (lg_csv_reader_parent_class)->finalize (object);
@@ -88,6 +96,7 @@ lg_csv_reader_init (LgCsvReader *self)
   self->row = g_string_sized_new (256);
   self->starts = g_array_new (FALSE, FALSE, sizeof (guint));
   self->quoted = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  self->repairs = g_array_new (FALSE, TRUE, sizeof (LgCsvRepair));
   self->fields = g_ptr_array_new ();
   self->line = 1;
 }
@@ -533,9 +542,25 @@ start_field (LgCsvReader  *self,
       return FALSE;
     }
   self->field_start = start;
+  self->field_blank = TRUE;
   g_array_append_val (self->starts, start);
   g_array_append_val (self->quoted, quoted);
+  g_array_set_size (self->repairs, self->repairs->len + 1);
   return TRUE;
+}
+
+static void
+add_repair (LgCsvReader *self,
+            LgCsvRepair  repair)
+{
+  g_array_index (self->repairs, LgCsvRepair, self->repairs->len - 1) |= repair;
+  self->row_repairs |= repair;
+}
+
+static inline gboolean
+is_blank (char c)
+{
+  return c == ' ' || c == '\t';
 }
 
 /* One byte of the current field. */
@@ -579,6 +604,8 @@ lg_csv_reader_next (LgCsvReader   *self,
   g_string_truncate (self->row, 0);
   g_array_set_size (self->starts, 0);
   g_array_set_size (self->quoted, 0);
+  g_array_set_size (self->repairs, 0);
+  self->row_repairs = LG_CSV_REPAIR_NONE;
   g_ptr_array_set_size (self->fields, 0);
 
   for (;;)
@@ -631,13 +658,17 @@ lg_csv_reader_next (LgCsvReader   *self,
             {
               if (!append_byte (self, c, error))
                 return FALSE;
+              self->field_blank = is_blank (c);
               state = STATE_UNQUOTED;
             }
           break;
 
         case STATE_QUOTED:
           if (c == '"')
-            state = STATE_QUOTE_SEEN;
+            {
+              self->quote_end = self->row->len;
+              state = STATE_QUOTE_SEEN;
+            }
           else if (!append_byte (self, c, error))
             return FALSE;
           break;
@@ -650,6 +681,38 @@ lg_csv_reader_next (LgCsvReader   *self,
                 return FALSE;
               state = STATE_QUOTED;
               break;
+            }
+          if (is_blank (c) && c != self->delimiter)
+            {
+              if (!append_byte (self, c, error))
+                return FALSE;
+              state = STATE_QUOTE_SPACE;
+              break;
+            }
+          G_GNUC_FALLTHROUGH;
+
+        case STATE_QUOTE_SPACE:
+          if (state == STATE_QUOTE_SPACE && is_blank (c) && c != self->delimiter)
+            {
+              if (!append_byte (self, c, error))
+                return FALSE;
+              break;
+            }
+          /* `"Foo" , "Bar"`: spaces around the quotes are layout, not text. */
+          if (c == self->delimiter || c == '\n' || c == '\r')
+            {
+              if (self->row->len > self->quote_end)
+                {
+                  g_string_truncate (self->row, self->quote_end);
+                  add_repair (self, LG_CSV_REPAIR_SPACED_QUOTES);
+                }
+            }
+          else
+            {
+              /* `"Acme" Ltd`: the text after the closing quote is joined to
+               * the quoted text, as spreadsheets do. */
+              add_repair (self, LG_CSV_REPAIR_AFTER_QUOTE);
+              self->field_blank = FALSE;
             }
           G_GNUC_FALLTHROUGH;
 
@@ -665,11 +728,26 @@ lg_csv_reader_next (LgCsvReader   *self,
               publish_row (self);
               return TRUE;
             }
+          else if (c == '"' && self->field_blank && state == STATE_UNQUOTED)
+            {
+              /* `"Foo", "Bar"`: the spaces before an opening quote are
+               * dropped and the field read as quoted, as the writer meant. */
+              g_string_truncate (self->row, self->field_start);
+              g_array_index (self->quoted, gboolean, self->quoted->len - 1) = TRUE;
+              add_repair (self, LG_CSV_REPAIR_SPACED_QUOTES);
+              quote_line = self->line;
+              state = STATE_QUOTED;
+            }
           else
             {
-              /* Text after a closing quote is kept as it is, as spreadsheets do. */
+              /* `Smith "Bobby" Co`: the quote is kept as it is, as
+               * spreadsheets do; the row is reported for the user to check. */
+              if (c == '"' && state == STATE_UNQUOTED)
+                add_repair (self, LG_CSV_REPAIR_STRAY_QUOTE);
               if (!append_byte (self, c, error))
                 return FALSE;
+              if (!is_blank (c))
+                self->field_blank = FALSE;
               state = STATE_UNQUOTED;
             }
           break;
@@ -689,6 +767,12 @@ lg_csv_reader_next (LgCsvReader   *self,
 
   if (self->starts->len == 0)
     return FALSE;
+
+  if (state == STATE_QUOTE_SPACE)
+    {
+      g_string_truncate (self->row, self->quote_end);
+      add_repair (self, LG_CSV_REPAIR_SPACED_QUOTES);
+    }
 
   /* After a last delimiter, an empty last field. */
   if (state == STATE_FIELD_START && !start_field (self, FALSE, error))
@@ -734,6 +818,63 @@ lg_csv_reader_get_field_quoted (LgCsvReader *self,
   if (index >= self->quoted->len)
     return FALSE;
   return g_array_index (self->quoted, gboolean, index);
+}
+
+LgCsvRepair
+lg_csv_reader_get_field_repairs (LgCsvReader *self,
+                                 guint        index)
+{
+  g_return_val_if_fail (LG_IS_CSV_READER (self), LG_CSV_REPAIR_NONE);
+
+  if (index >= self->repairs->len)
+    return LG_CSV_REPAIR_NONE;
+  return g_array_index (self->repairs, LgCsvRepair, index);
+}
+
+LgCsvRepair
+lg_csv_reader_get_repairs (LgCsvReader *self)
+{
+  g_return_val_if_fail (LG_IS_CSV_READER (self), LG_CSV_REPAIR_NONE);
+
+  return self->row_repairs;
+}
+
+char *
+lg_csv_reader_describe_repairs (LgCsvReader *self,
+                                guint        index)
+{
+  LgCsvRepair repairs = lg_csv_reader_get_field_repairs (self, index);
+  g_autoptr(GString) what = g_string_new (NULL);
+  g_autofree char *flat = NULL;
+  g_autofree char *value = NULL;
+
+  if (repairs == LG_CSV_REPAIR_NONE)
+    return NULL;
+
+  if (repairs & LG_CSV_REPAIR_STRAY_QUOTE)
+    g_string_append (what, _("a quote (\") in the middle of the field, kept"));
+  if (repairs & LG_CSV_REPAIR_AFTER_QUOTE)
+    g_string_append_printf (what, "%s%s", what->len > 0 ? "; " : "",
+                            _("text after the closing quote, joined to the quoted text"));
+  if (repairs & LG_CSV_REPAIR_SPACED_QUOTES)
+    g_string_append_printf (what, "%s%s", what->len > 0 ? "; " : "",
+                            _("spaces outside the quotes, dropped"));
+
+  /* Enough of the value to recognise it; a quote that went astray can make
+   * a field swallow a long stretch of the file. */
+  flat = g_strdelimit (g_strdup (lg_csv_reader_get_field (self, index)), "\r\n\t", ' ');
+  if (g_utf8_strlen (flat, -1) > DESCRIBED_VALUE)
+    {
+      g_autofree char *start = g_utf8_substring (flat, 0, DESCRIBED_VALUE - 1);
+
+      value = g_strconcat (start, "…", NULL);
+    }
+  else
+    value = g_steal_pointer (&flat);
+
+  /* TRANSLATORS: the first %s says what was wrong with the quotes of a CSV
+   * field, the second is the value it was read as. */
+  return g_strdup_printf (_("%s: read as “%s”"), what->str, value);
 }
 
 guint

@@ -29,6 +29,16 @@ typedef enum
 #define LG_CSV_MAX_COLUMNS 10000
 #define LG_CSV_MAX_FIELD   (1024 * 1024)
 
+/* What the reader did with a badly quoted field, read as spreadsheets read it:
+ * the value may not be what the file meant, so the import reports the row. */
+typedef enum
+{
+  LG_CSV_REPAIR_NONE          = 0,
+  LG_CSV_REPAIR_STRAY_QUOTE   = 1 << 0, /* b"c: a quote inside an unquoted field, kept */
+  LG_CSV_REPAIR_AFTER_QUOTE   = 1 << 1, /* "b"c: text after the closing quote, joined */
+  LG_CSV_REPAIR_SPACED_QUOTES = 1 << 2, /* , "b" : spaces outside the quotes, dropped */
+} LgCsvRepair;
+
 typedef enum
 {
   LG_CSV_ENCODING_AUTO,
@@ -44,7 +54,10 @@ typedef enum
  * spreadsheet wrote it in, Windows-1251 (Cyrillic) or Windows-1252 (Western),
  * told apart by how the letters above ASCII sit in words; CRLF, LF or CR line
  * ends; comma, semicolon, tab or bar as delimiter, detected from the first
- * rows. It holds one read buffer and the current row, whatever the file size;
+ * rows. Badly quoted fields are read as spreadsheets read them, except that
+ * spaces around quotes are dropped, and each is told (get_field_repairs) so
+ * the user can check it. It holds one read buffer and the current row,
+ * whatever the file size;
  * a row of more than LG_CSV_MAX_COLUMNS fields or a field of more than
  * LG_CSV_MAX_FIELD bytes is an error, so the row stays bounded too. */
 #define LG_TYPE_CSV_READER (lg_csv_reader_get_type ())
@@ -88,6 +101,16 @@ const char * const *lg_csv_reader_get_fields       (LgCsvReader    *self);
 /* Whether the field was in quotes in the file: RFC 4180 keeps a quoted
  * field's spaces, where a spreadsheet's unquoted cell may be trimmed. */
 gboolean            lg_csv_reader_get_field_quoted (LgCsvReader    *self,
+                                                    guint           index);
+/* How the current row's field was repaired (LG_CSV_REPAIR_NONE for a well
+ * quoted one), and the same for the whole row. */
+LgCsvRepair         lg_csv_reader_get_field_repairs (LgCsvReader  *self,
+                                                     guint         index);
+LgCsvRepair         lg_csv_reader_get_repairs      (LgCsvReader    *self);
+/* What was done to the field and what it was read as, for the user who checks
+ * it ("a quote in the middle of the field, kept: read as “b"c”"); NULL when
+ * the field needed no repair. */
+char               *lg_csv_reader_describe_repairs (LgCsvReader    *self,
                                                     guint           index);
 /* The line of the file where the current row starts, from 1. */
 guint               lg_csv_reader_get_line         (LgCsvReader    *self);

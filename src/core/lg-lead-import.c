@@ -148,6 +148,9 @@ struct _LgLeadImport
   gint64         batch_id;
   GPtrArray     *conflict_list;  /* LgImportConflict */
   GPtrArray     *problems;       /* LgImportProblem */
+  GPtrArray     *repairs;        /* LgImportProblem */
+  guint          repaired_rows;
+  gboolean       repairs_cut;    /* more repairs than LG_IMPORT_MAX_LISTED_REPAIRS */
   GStrv          header;
   GPtrArray     *failed_rows;    /* FailedRow */
   GHashTable    *unknown_stages; /* normalised -> label as written */
@@ -231,6 +234,9 @@ reset_results (LgLeadImport *self)
   self->batch_id = 0;
   self->last_progress = 0;
   g_ptr_array_set_size (self->problems, 0);
+  g_ptr_array_set_size (self->repairs, 0);
+  self->repaired_rows = 0;
+  self->repairs_cut = FALSE;
   g_ptr_array_set_size (self->failed_rows, 0);
   g_hash_table_remove_all (self->unknown_stages);
   g_hash_table_remove_all (self->unknown_qualifications);
@@ -251,6 +257,7 @@ lg_lead_import_finalize (GObject *object)
   g_free (self->note);
   g_strfreev (self->header);
   g_ptr_array_unref (self->problems);
+  g_ptr_array_unref (self->repairs);
   g_ptr_array_unref (self->failed_rows);
   g_ptr_array_unref (self->conflict_list);
   g_hash_table_unref (self->conflict_actions);
@@ -284,6 +291,7 @@ lg_lead_import_init (LgLeadImport *self)
   self->mode = LG_IMPORT_MODE_BOTH;
   self->has_header = TRUE;
   self->problems = g_ptr_array_new_with_free_func (problem_free);
+  self->repairs = g_ptr_array_new_with_free_func (problem_free);
   self->failed_rows = g_ptr_array_new_with_free_func (failed_row_free);
   self->conflict_list = g_ptr_array_new_with_free_func (conflict_free);
   self->conflict_actions = g_hash_table_new (g_direct_hash, g_direct_equal);
@@ -527,17 +535,52 @@ report_progress (LgLeadImport *self,
 /* Parsing cells */
 
 static void
-add_problem (LgLeadImport *self,
-             guint         line,
-             const char   *column,
-             char         *reason)
+add_to (GPtrArray  *list,
+        guint       line,
+        const char *column,
+        char       *reason)
 {
   LgImportProblem *problem = g_new0 (LgImportProblem, 1);
 
   problem->line = line;
   problem->column = g_strdup (column);
   problem->reason = reason;
-  g_ptr_array_add (self->problems, problem);
+  g_ptr_array_add (list, problem);
+}
+
+static void
+add_problem (LgLeadImport *self,
+             guint         line,
+             const char   *column,
+             char         *reason)
+{
+  add_to (self->problems, line, column, reason);
+}
+
+/* A badly quoted row is imported as the reader read it, and listed for the
+ * user to check, field by field. */
+static void
+note_repairs (LgLeadImport *self,
+              LgCsvReader  *reader)
+{
+  if (lg_csv_reader_get_repairs (reader) == LG_CSV_REPAIR_NONE)
+    return;
+  self->repaired_rows++;
+  for (guint i = 0; i < lg_csv_reader_get_n_fields (reader); i++)
+    {
+      if (lg_csv_reader_get_field_repairs (reader, i) == LG_CSV_REPAIR_NONE)
+        continue;
+      if (self->repairs->len >= LG_IMPORT_MAX_LISTED_REPAIRS)
+        {
+          self->repairs_cut = TRUE;
+          return;
+        }
+      /* A ragged row may have more fields than the header names. */
+      add_to (self->repairs, lg_csv_reader_get_line (reader),
+              i < lg_csv_mapping_get_n_columns (self->mapping)
+                ? lg_csv_mapping_get_header (self->mapping, i) : NULL,
+              lg_csv_reader_describe_repairs (reader, i));
+    }
 }
 
 char *
@@ -1077,6 +1120,8 @@ open_file (LgLeadImport  *self,
       return NULL;
     }
   *replay = !self->has_header;
+  if (self->has_header)
+    note_repairs (self, reader);
   return g_steal_pointer (&reader);
 }
 
@@ -1138,6 +1183,7 @@ validate_pass (LgLeadImport  *self,
       Row row;
 
       self->n_rows++;
+      note_repairs (self, reader);
       if (!parse_row (self, reader, &row))
         {
           self->failed++;
@@ -2354,6 +2400,41 @@ lg_lead_import_get_problems (LgLeadImport *self)
   g_return_val_if_fail (LG_IS_LEAD_IMPORT (self), NULL);
 
   return self->problems;
+}
+
+GPtrArray *
+lg_lead_import_get_repairs (LgLeadImport *self)
+{
+  g_return_val_if_fail (LG_IS_LEAD_IMPORT (self), NULL);
+
+  return self->repairs;
+}
+
+guint
+lg_lead_import_get_repaired_rows (LgLeadImport *self)
+{
+  g_return_val_if_fail (LG_IS_LEAD_IMPORT (self), 0);
+
+  return self->repaired_rows;
+}
+
+char *
+lg_lead_import_describe_repairs (LgLeadImport *self)
+{
+  guint n;
+
+  g_return_val_if_fail (LG_IS_LEAD_IMPORT (self), NULL);
+
+  n = self->repaired_rows;
+  if (n == 0)
+    return NULL;
+  if (self->repairs_cut)
+    return g_strdup_printf (_("%u rows have quotes (\") out of place; check how they were "
+                              "read (the first %u are listed):"), n, self->repairs->len);
+  return g_strdup_printf (ngettext ("%u row has quotes (\") out of place; check how it was "
+                                    "read:",
+                                    "%u rows have quotes (\") out of place; check how they "
+                                    "were read:", n), n);
 }
 
 GStrv

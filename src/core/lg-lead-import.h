@@ -62,6 +62,8 @@ typedef struct
 
 /* Conflicts listed one by one; more are counted only. */
 #define LG_IMPORT_MAX_LISTED_CONFLICTS 1000
+/* Rows read with a repair of their quotes listed one by one; more are counted. */
+#define LG_IMPORT_MAX_LISTED_REPAIRS 1000
 
 const char *lg_conflict_action_get_id   (LgConflictAction  action);
 gboolean    lg_conflict_action_from_id  (const char       *id,
@@ -135,6 +137,14 @@ gint64        lg_lead_import_get_batch_id      (LgLeadImport   *self);
 const char   *lg_lead_import_get_note          (LgLeadImport   *self);
 /* LgImportProblem, in file order. */
 GPtrArray    *lg_lead_import_get_problems      (LgLeadImport   *self);
+/* The fields read with a repair of their quotes (lg_csv_reader_get_field_repairs),
+ * as LgImportProblem in file order, at most LG_IMPORT_MAX_LISTED_REPAIRS; the
+ * rows are imported, the user should check them. */
+GPtrArray    *lg_lead_import_get_repairs       (LgLeadImport   *self);
+/* All the rows read with a repair, listed or not. */
+guint         lg_lead_import_get_repaired_rows (LgLeadImport   *self);
+/* A sentence that heads the list of repairs, NULL when there are none. */
+char         *lg_lead_import_describe_repairs  (LgLeadImport   *self);
 /* Stage (or qualification) labels found in the file that map to nothing. */
 GStrv         lg_lead_import_get_unknown_labels (LgLeadImport  *self,
                                                  LgCsvField     field);

@@ -76,6 +76,21 @@ lg_qualification_label (const char *id)
   return _("Unqualified");
 }
 
+const char *
+lg_qualification_describe (const char *id)
+{
+  if (g_strcmp0 (id, "mql") == 0)
+    return _("Marketing-qualified: showed interest (asked, replied, signed up), not yet "
+             "checked by sales");
+  if (g_strcmp0 (id, "sql") == 0)
+    return _("Sales-qualified: sales has talked to them and confirmed the need, the budget "
+             "and who decides");
+  if (g_strcmp0 (id, "pql") == 0)
+    return _("Product-qualified: already uses your product, on a trial or a free plan, and "
+             "gets value from it");
+  return _("Not judged yet, or not a fit");
+}
+
 gboolean
 lg_qualification_valid (const char *id)
 {

@@ -47,6 +47,8 @@ const char *lg_stage_label         (LgStage               stage);
 gboolean    lg_stage_is_closed     (LgStage               stage);
 
 const char *lg_qualification_label (const char           *id);
+/* What it means, a phrase for whoever picks it: the acronyms are jargon. */
+const char *lg_qualification_describe (const char        *id);
 gboolean    lg_qualification_valid (const char           *id);
 
 void        lg_pipeline_rules_init_defaults (LgPipelineRules *rules);

@@ -228,6 +228,7 @@ lg_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (lg_application_parent_class)->startup (app);
 
+  lg_mnemonic_names_init ();
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_DEFAULT);
 

@@ -35,6 +35,9 @@ struct _LgImportWizard
   LgCsvMapping     *mapping;
   LgLeadImport     *import;
   GCancellable     *cancellable;
+  LgLeadImport     *check;        /* the preview's reading of the whole file */
+  GCancellable     *check_cancellable;
+  guint             sideways_idle; /* the preview's hint is to be updated */
   GPtrArray        *preview;      /* GStrv per row, the header first */
   GPtrArray        *mapping_rows; /* AdwComboRow per column */
   GPtrArray        *label_rows;   /* AdwComboRow per unknown label */
@@ -53,7 +56,11 @@ struct _LgImportWizard
   GtkSwitch        *header_switch;
   AdwPreferencesGroup *file_group;
   GtkLabel         *note_label;
+  AdwPreferencesGroup *preview_group;
+  GtkScrolledWindow *preview_window;
   GtkGrid          *preview_grid;
+  AdwPreferencesGroup *repairs_group;
+  GtkLabel         *repairs_label;
   AdwPreferencesGroup *mapping_group;
   GtkSwitch        *notes_switch;
   AdwPreferencesGroup *labels_group;
@@ -108,8 +115,11 @@ update_buttons (LgImportWizard *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), navigable);
   gtk_widget_set_visible (GTK_WIDGET (self->next_button), navigable);
-  gtk_button_set_label (self->next_button,
-                        g_str_equal (step, "validation") ? _("_Import") : _("_Next"));
+  /* The template's child label: a button's own label would give it a second,
+   * wrong accessible name (see lg_mnemonic_names_init). */
+  gtk_label_set_text_with_mnemonic (GTK_LABEL (gtk_button_get_child (self->next_button)),
+                                    g_str_equal (step, "validation") ? _("_Import")
+                                                                     : _("_Next"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.next",
                                  !g_str_equal (step, "validation") ||
                                  (self->import != NULL &&
@@ -123,6 +133,48 @@ show_step (LgImportWizard *self,
 {
   gtk_stack_set_visible_child_name (self->stack, step);
   update_buttons (self);
+}
+
+/* The import, made new for each reading of the file */
+
+static LgImportMode
+chosen_mode (LgImportWizard *self)
+{
+  if (gtk_check_button_get_active (self->create_check))
+    return LG_IMPORT_MODE_CREATE;
+  if (gtk_check_button_get_active (self->update_check))
+    return LG_IMPORT_MODE_UPDATE;
+  return LG_IMPORT_MODE_BOTH;
+}
+
+static LgLeadImport *
+new_import (LgImportWizard *self)
+{
+  LgLeadImport *import;
+  GHashTableIter iter;
+  gpointer line, choice;
+
+  import = lg_lead_import_new (lg_store_get_path (self->store), self->path, self->mapping);
+  lg_lead_import_set_format (import, encodings[adw_combo_row_get_selected (self->encoding_row)],
+                             delimiters[adw_combo_row_get_selected (self->delimiter_row)]);
+  lg_lead_import_set_has_header (import, gtk_switch_get_active (self->header_switch));
+  lg_lead_import_set_mode (import, chosen_mode (self));
+  lg_lead_import_set_on_conflict (import, self->on_conflict);
+
+  g_hash_table_iter_init (&iter, self->conflict_choices);
+  while (g_hash_table_iter_next (&iter, &line, &choice))
+    lg_lead_import_set_conflict_action (import, GPOINTER_TO_UINT (line),
+                                        GPOINTER_TO_UINT (choice) - 1);
+  return import;
+}
+
+static void
+replace_import (LgImportWizard *self)
+{
+  /* The preview's reading of the file is of no use once the import's starts. */
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->import);
+  self->import = new_import (self);
 }
 
 /* Preview */
@@ -300,6 +352,88 @@ load_preview (LgImportWizard  *self,
 }
 
 static void
+on_quotes_checked_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(LgImportWizard) self = user_data;
+  LgLeadImport *check = LG_LEAD_IMPORT (object);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *heading = NULL;
+  GPtrArray *repairs;
+
+  if (!lg_lead_import_run_finish (check, result, &error))
+    {
+      if (check == self->check && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        lg_widget_show_error (GTK_WIDGET (self->toast_overlay), error);
+      return;
+    }
+  /* A reading of the file as it was chosen before. */
+  if (check != self->check)
+    return;
+
+  heading = lg_lead_import_describe_repairs (check);
+  repairs = lg_lead_import_get_repairs (check);
+  for (guint i = 0; i < repairs->len; i++)
+    {
+      g_autofree char *line = lg_import_problem_to_string (g_ptr_array_index (repairs, i));
+
+      g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", line);
+    }
+  adw_preferences_group_set_description (self->repairs_group, heading);
+  gtk_label_set_text (self->repairs_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->repairs_group), heading != NULL);
+}
+
+/* The first rows show only the start of the file; a misplaced quote may be
+ * anywhere in it, and a wrong delimiter makes many. The whole file is read
+ * on a worker, as the import will read it, for the rows to check. */
+static void
+check_quotes (LgImportWizard *self)
+{
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
+  g_clear_object (&self->check);
+  gtk_widget_set_visible (GTK_WIDGET (self->repairs_group), FALSE);
+
+  self->check_cancellable = g_cancellable_new ();
+  self->check = new_import (self);
+  lg_lead_import_run_async (self->check, TRUE, self->check_cancellable, on_quotes_checked_cb,
+                            g_object_ref (self));
+}
+
+/* The preview's columns may run past its edge, where the scrollbar shows
+ * only when the pointer comes near: say that it scrolls sideways. */
+static gboolean
+update_sideways_hint_cb (gpointer data)
+{
+  LgImportWizard *self = data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->preview_window);
+  g_autofree char *text = NULL;
+  guint n_columns = 0;
+
+  self->sideways_idle = 0;
+  if (self->preview->len > 0)
+    n_columns = g_strv_length (g_ptr_array_index (self->preview, 0));
+  if (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) + 1)
+    text = g_strdup_printf (ngettext ("The file has %u column: scroll sideways to see it.",
+                                      "The file has %u columns: scroll sideways to see them "
+                                      "all.", n_columns), n_columns);
+  adw_preferences_group_set_description (self->preview_group, text);
+  return G_SOURCE_REMOVE;
+}
+
+/* The adjustment changes while the preview is laid out, when the page must
+ * not change shape: the hint follows after. */
+static void
+on_preview_width_changed_cb (LgImportWizard *self)
+{
+  if (self->sideways_idle == 0)
+    self->sideways_idle = g_idle_add (update_sideways_hint_cb, self);
+}
+
+static void
 on_format_changed_cb (LgImportWizard *self)
 {
   g_autoptr(GError) error = NULL;
@@ -308,6 +442,8 @@ on_format_changed_cb (LgImportWizard *self)
     return;
   if (!load_preview (self, &error))
     lg_widget_show_error (GTK_WIDGET (self->toast_overlay), error);
+  else
+    check_quotes (self);
 }
 
 static void
@@ -348,6 +484,7 @@ lg_import_wizard_open_file (LgImportWizard  *self,
 
     adw_preferences_group_set_description (self->file_group, name);
   }
+  check_quotes (self);
   show_step (self, "preview");
   return TRUE;
 }
@@ -388,39 +525,6 @@ on_choose_button_clicked_cb (LgImportWizard *self)
 
 /* Validation */
 
-static LgImportMode
-chosen_mode (LgImportWizard *self)
-{
-  if (gtk_check_button_get_active (self->create_check))
-    return LG_IMPORT_MODE_CREATE;
-  if (gtk_check_button_get_active (self->update_check))
-    return LG_IMPORT_MODE_UPDATE;
-  return LG_IMPORT_MODE_BOTH;
-}
-
-static void
-new_import (LgImportWizard *self)
-{
-  g_clear_object (&self->import);
-  self->import = lg_lead_import_new (lg_store_get_path (self->store), self->path, self->mapping);
-  lg_lead_import_set_format (self->import,
-                             encodings[adw_combo_row_get_selected (self->encoding_row)],
-                             delimiters[adw_combo_row_get_selected (self->delimiter_row)]);
-  lg_lead_import_set_has_header (self->import, gtk_switch_get_active (self->header_switch));
-  lg_lead_import_set_mode (self->import, chosen_mode (self));
-  lg_lead_import_set_on_conflict (self->import, self->on_conflict);
-
-  {
-    GHashTableIter iter;
-    gpointer line, choice;
-
-    g_hash_table_iter_init (&iter, self->conflict_choices);
-    while (g_hash_table_iter_next (&iter, &line, &choice))
-      lg_lead_import_set_conflict_action (self->import, GPOINTER_TO_UINT (line),
-                                          GPOINTER_TO_UINT (choice) - 1);
-  }
-}
-
 static void
 on_label_row_selected_cb (AdwComboRow    *row,
                           GParamSpec     *pspec,
@@ -456,6 +560,9 @@ add_label_rows (LgImportWizard *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), lg_csv_field_get_label (field));
       adw_combo_row_set_model (row, G_LIST_MODEL (choices));
+      if (field == LG_CSV_FIELD_QUALIFICATION)
+        lg_qualification_list_init (G_OBJECT (row), qualification_values,
+                                    G_N_ELEMENTS (qualification_values));
       g_object_set_data (G_OBJECT (row), "field", GUINT_TO_POINTER (field));
       g_object_set_data_full (G_OBJECT (row), "label", g_strdup (labels[i]), g_free);
       /* The first choice counts until the user picks another. */
@@ -634,46 +741,56 @@ show_conflicts (LgImportWizard *self)
 }
 
 static void
-show_validation (LgImportWizard *self)
+append_problems (GtkStringList *list,
+                 GPtrArray     *problems)
 {
-  GPtrArray *problems = lg_lead_import_get_problems (self->import);
-  guint n_rows = lg_lead_import_get_n_rows (self->import);
-  guint failed = lg_lead_import_get_failed (self->import);
-  g_autofree char *title = NULL;
-  g_autofree char *text = NULL;
-
-  gtk_string_list_splice (self->problems, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->problems)), NULL);
   for (guint i = 0; i < problems->len; i++)
     {
       g_autofree char *line = lg_import_problem_to_string (g_ptr_array_index (problems, i));
 
-      gtk_string_list_append (self->problems, line);
+      gtk_string_list_append (list, line);
     }
+}
+
+static void
+show_validation (LgImportWizard *self)
+{
+  GPtrArray *problems = lg_lead_import_get_problems (self->import);
+  GPtrArray *repairs = lg_lead_import_get_repairs (self->import);
+  g_autofree char *repaired = lg_lead_import_describe_repairs (self->import);
+  const char *note = lg_lead_import_get_note (self->import);
+  guint n_rows = lg_lead_import_get_n_rows (self->import);
+  guint failed = lg_lead_import_get_failed (self->import);
+  g_autofree char *title = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  gtk_string_list_splice (self->problems, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->problems)), NULL);
+  append_problems (self->problems, problems);
+  /* The rows read with a repair are imported; they follow the failed ones. */
+  append_problems (self->problems, repairs);
 
   title = g_strdup_printf (ngettext ("%u of %u Row Ready to Import",
                                      "%u of %u Rows Ready to Import", n_rows),
                            n_rows - failed, n_rows);
   if (failed == 0)
-    text = g_strdup (_("Every row is valid."));
+    g_string_append (text, _("Every row is valid."));
   else
-    text = g_strdup_printf (ngettext ("%u row has problems and will not be imported. Fix the "
-                                      "file and import it again, or import the others now and "
-                                      "save the failed rows afterwards.",
-                                      "%u rows have problems and will not be imported. Fix the "
-                                      "file and import it again, or import the others now and "
-                                      "save the failed rows afterwards.", failed), failed);
-  if (lg_lead_import_get_note (self->import) != NULL)
-    {
-      char *with_note = g_strconcat (text, "\n", lg_lead_import_get_note (self->import), NULL);
-
-      g_free (text);
-      text = with_note;
-    }
+    g_string_append_printf (text, ngettext ("%u row has problems and will not be imported. Fix "
+                                            "the file and import it again, or import the others "
+                                            "now and save the failed rows afterwards.",
+                                            "%u rows have problems and will not be imported. Fix "
+                                            "the file and import it again, or import the others "
+                                            "now and save the failed rows afterwards.", failed),
+                            failed);
+  if (note != NULL)
+    g_string_append_printf (text, "\n%s", note);
+  if (repaired != NULL)
+    g_string_append_printf (text, "\n%s", repaired);
   gtk_label_set_label (self->validation_title, title);
-  gtk_label_set_label (self->validation_label, text);
+  gtk_label_set_label (self->validation_label, text->str);
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->problems_view)),
-                          problems->len > 0);
+                          problems->len + repairs->len > 0);
   show_conflicts (self);
   show_step (self, "validation");
 }
@@ -710,7 +827,7 @@ on_validated_cb (GObject      *object,
 static void
 validate (LgImportWizard *self)
 {
-  new_import (self);
+  replace_import (self);
   set_busy (self, TRUE);
   lg_lead_import_run_async (self->import, TRUE, self->cancellable, on_validated_cb,
                             g_object_ref (self));
@@ -781,7 +898,7 @@ on_imported_cb (GObject      *object,
 static void
 start_import (LgImportWizard *self)
 {
-  new_import (self);
+  replace_import (self);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   show_step (self, "progress");
   g_signal_connect (self->import, "progress", G_CALLBACK (on_progress_cb), self);
@@ -913,6 +1030,9 @@ lg_import_wizard_dispose (GObject *object)
   /* A running import stops when its window goes. */
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  if (self->check_cancellable != NULL)
+    g_cancellable_cancel (self->check_cancellable);
+  g_clear_handle_id (&self->sideways_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LG_TYPE_IMPORT_WIZARD);
 
   G_OBJECT_CLASS (lg_import_wizard_parent_class)->dispose (object);
@@ -926,7 +1046,9 @@ lg_import_wizard_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->mapping);
   g_clear_object (&self->import);
+  g_clear_object (&self->check);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->check_cancellable);
   g_clear_object (&self->problems);
   g_free (self->path);
   g_ptr_array_unref (self->preview);
@@ -958,7 +1080,11 @@ lg_import_wizard_class_init (LgImportWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgImportWizard, header_switch);
   gtk_widget_class_bind_template_child (widget_class, LgImportWizard, file_group);
   gtk_widget_class_bind_template_child (widget_class, LgImportWizard, note_label);
+  gtk_widget_class_bind_template_child (widget_class, LgImportWizard, preview_group);
+  gtk_widget_class_bind_template_child (widget_class, LgImportWizard, preview_window);
   gtk_widget_class_bind_template_child (widget_class, LgImportWizard, preview_grid);
+  gtk_widget_class_bind_template_child (widget_class, LgImportWizard, repairs_group);
+  gtk_widget_class_bind_template_child (widget_class, LgImportWizard, repairs_label);
   gtk_widget_class_bind_template_child (widget_class, LgImportWizard, mapping_group);
   gtk_widget_class_bind_template_child (widget_class, LgImportWizard, notes_switch);
   gtk_widget_class_bind_template_child (widget_class, LgImportWizard, labels_group);
@@ -1015,6 +1141,8 @@ lg_import_wizard_init (LgImportWizard *self)
   gtk_list_view_set_factory (self->problems_view, factory);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->problems)));
   gtk_list_view_set_model (self->problems_view, GTK_SELECTION_MODEL (selection));
+  g_signal_connect_swapped (gtk_scrolled_window_get_hadjustment (self->preview_window),
+                            "changed", G_CALLBACK (on_preview_width_changed_cb), self);
 
   update_buttons (self);
 }
@@ -1071,4 +1199,13 @@ lg_import_wizard_set_encoding (LgImportWizard *self,
   g_return_if_fail (LG_IS_IMPORT_WIZARD (self));
 
   adw_combo_row_set_selected (self->encoding_row, index_of_encoding (encoding));
+}
+
+void
+lg_import_wizard_set_delimiter (LgImportWizard *self,
+                                char            delimiter)
+{
+  g_return_if_fail (LG_IS_IMPORT_WIZARD (self));
+
+  adw_combo_row_set_selected (self->delimiter_row, index_of_delimiter (delimiter));
 }

@@ -32,5 +32,8 @@ LgLeadImport   *lg_import_wizard_get_import   (LgImportWizard  *self);
 LgCsvEncoding   lg_import_wizard_get_encoding (LgImportWizard  *self);
 void            lg_import_wizard_set_encoding (LgImportWizard  *self,
                                                LgCsvEncoding    encoding);
+/* The delimiter as the user would pick it (0: detect); reads the file again. */
+void            lg_import_wizard_set_delimiter (LgImportWizard *self,
+                                                char            delimiter);
 
 G_END_DECLS

@@ -1180,6 +1180,8 @@ lg_lead_detail_init (LgLeadDetail *self)
   GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  lg_qualification_list_init (G_OBJECT (self->qualification_row), qualifications,
+                              G_N_ELEMENTS (qualifications));
 
   self->source_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 

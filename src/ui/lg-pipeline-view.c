@@ -1651,6 +1651,8 @@ static void
 lg_pipeline_view_init (LgPipelineView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  lg_qualification_list_init (G_OBJECT (self->qualification_dropdown), qualification_ids,
+                              G_N_ELEMENTS (qualification_ids));
 
   self->source_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->cards = g_hash_table_new (NULL, NULL);

@@ -11,6 +11,7 @@
 #include <inttypes.h>
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "lg-channel-handle.h"
 #include "lg-channel-sync.h"
@@ -725,24 +726,83 @@ on_import_chooser_response_cb (GtkNativeDialog *chooser,
     lg_sources_view_import_file (self, file);
 }
 
+/* Where Telegram Desktop saves an export unless told otherwise: a folder of
+ * its own in the Downloads folder, which holds one ChatExport_DATE (a group)
+ * or DataExport_DATE (a whole account) folder per export. */
+static char *
+telegram_export_folder (void)
+{
+  const char *downloads = g_get_user_special_dir (G_USER_DIRECTORY_DOWNLOAD);
+
+  if (downloads != NULL)
+    return g_build_filename (downloads, "Telegram Desktop", NULL);
+  return g_build_filename (g_get_home_dir (), "Downloads", "Telegram Desktop", NULL);
+}
+
+static void
+choose_export (LgSourcesView *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *path = telegram_export_folder ();
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+
+  chooser = gtk_file_chooser_native_new (_("Choose result.json of a Telegram Export"),
+                                         GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Telegram Desktop export (result.json)"));
+  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  /* Most exports are there; a folder that is not (no export yet, another
+   * place chosen, a sandbox that cannot see it) leaves the chooser's own. */
+  if (g_file_query_exists (folder, NULL))
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_import_help_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            LgSourcesView    *self)
+{
+  if (g_str_equal (response, "choose"))
+    choose_export (self);
+}
+
+/* The file chooser cannot say where the export is, nor how to make one: this
+ * dialog does, then opens it. */
 static void
 import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  LgSourcesView *self = LG_SOURCES_VIEW (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *folder = telegram_export_folder ();
+  g_autofree char *shown = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
 
-  chooser = gtk_file_chooser_native_new (_("Import Telegram Export"),
-                                         GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Telegram Desktop export (result.json)"));
-  gtk_file_filter_add_suffix (filter, "json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_import_chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  if (g_str_has_prefix (folder, g_get_home_dir ()))
+    shown = g_strconcat ("~", folder + strlen (g_get_home_dir ()), NULL);
+  else
+    shown = g_strdup (folder);
+  body = g_strdup_printf (_("In Telegram Desktop, open Settings → Advanced → Export Telegram "
+                            "data (or, for one group, its menu → Export chat history) and "
+                            "choose the format “Machine-readable JSON”.\n\nTelegram Desktop "
+                            "saves each export in %s, in a folder named ChatExport_ and the "
+                            "date (DataExport_ for a whole account): choose the result.json "
+                            "inside it."), shown);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       _("Import a Telegram Export"), body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
+                                    "choose", _("_Choose result.json…"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "choose", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "choose");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_import_help_response_cb), widget, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

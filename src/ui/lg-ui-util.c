@@ -11,6 +11,8 @@
 
 #include "lg-ui-util.h"
 
+#include "lg-pipeline.h"
+
 /* Shows @toast (floating, consumed) in the nearest AdwToastOverlay at or above @widget.
  * A widget that is not in one (not yet shown, or built alone in a test) has nowhere to
  * show it: the toast is dropped and FALSE returned so the caller may log instead. */
@@ -58,4 +60,157 @@ lg_widget_set_name (GtkWidget  *widget,
 
   gtk_widget_set_tooltip_text (widget, name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+typedef struct
+{
+  const char * const *ids;
+  guint               n_ids;
+  GObject            *owner; /* weak: the drop-down or combo row with the factory */
+} Qualifications;
+
+static void
+qualifications_free (gpointer data)
+{
+  Qualifications *qualifications = data;
+
+  g_clear_weak_pointer (&qualifications->owner);
+  g_free (qualifications);
+}
+
+static void
+setup_qualification_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *words = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *meaning = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_xalign (GTK_LABEL (meaning), 0);
+  gtk_label_set_wrap (GTK_LABEL (meaning), TRUE);
+  gtk_label_set_width_chars (GTK_LABEL (meaning), 30);
+  gtk_label_set_max_width_chars (GTK_LABEL (meaning), 40);
+  gtk_widget_add_css_class (meaning, "caption");
+  gtk_widget_add_css_class (meaning, "dim-label");
+  gtk_widget_set_hexpand (words, TRUE);
+  gtk_box_append (GTK_BOX (words), name);
+  gtk_box_append (GTK_BOX (words), meaning);
+  gtk_box_append (GTK_BOX (row), words);
+  gtk_box_append (GTK_BOX (row), check);
+  gtk_list_item_set_child (item, row);
+}
+
+/* The check mark of the chosen one, as the default list shows it. */
+static void
+update_check (GtkListItem *item,
+              GObject     *owner)
+{
+  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (item));
+  guint selected = GTK_INVALID_LIST_POSITION;
+
+  if (owner != NULL)
+    g_object_get (owner, "selected", &selected, NULL);
+  gtk_widget_set_opacity (check, gtk_list_item_get_position (item) == selected ? 1 : 0);
+}
+
+static void
+on_owner_selected_cb (GObject     *owner,
+                      GParamSpec  *pspec,
+                      GtkListItem *item)
+{
+  update_check (item, owner);
+}
+
+static void
+bind_qualification_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       Qualifications           *qualifications)
+{
+  GtkWidget *words = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *name = gtk_widget_get_first_child (words);
+  GtkWidget *meaning = gtk_widget_get_next_sibling (name);
+  guint position = gtk_list_item_get_position (item);
+  const char *id = position < qualifications->n_ids ? qualifications->ids[position] : NULL;
+
+  gtk_label_set_text (GTK_LABEL (name),
+                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
+  gtk_label_set_text (GTK_LABEL (meaning), id != NULL ? lg_qualification_describe (id) : NULL);
+  gtk_widget_set_visible (meaning, id != NULL);
+  update_check (item, qualifications->owner);
+  if (qualifications->owner != NULL)
+    g_signal_connect_object (qualifications->owner, "notify::selected",
+                             G_CALLBACK (on_owner_selected_cb), item, 0);
+}
+
+static void
+unbind_qualification_cb (GtkSignalListItemFactory *factory,
+                         GtkListItem              *item,
+                         Qualifications           *qualifications)
+{
+  if (qualifications->owner != NULL)
+    g_signal_handlers_disconnect_by_func (qualifications->owner, on_owner_selected_cb, item);
+}
+
+/* Gives @owner, a GtkDropDown or AdwComboRow of qualifications (a
+ * GtkStringList of their names), a list that says what each means, as MQL,
+ * SQL and PQL are sales jargon. @ids: the qualification at each position,
+ * NULL for a choice that is none ("Any Qualification"); static, not copied. */
+void
+lg_qualification_list_init (GObject            *owner,
+                            const char * const *ids,
+                            guint               n_ids)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  Qualifications *qualifications = g_new0 (Qualifications, 1);
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (owner) || ADW_IS_COMBO_ROW (owner));
+
+  qualifications->ids = ids;
+  qualifications->n_ids = n_ids;
+  g_set_weak_pointer (&qualifications->owner, owner);
+  g_object_set_data_full (G_OBJECT (factory), "qualifications", qualifications,
+                          qualifications_free);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_qualification_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_qualification_cb), qualifications);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_qualification_cb), qualifications);
+  g_object_set (owner, "list-factory", factory, NULL);
+}
+
+static gboolean
+on_widget_map_hook_cb (GSignalInvocationHint *hint,
+                       guint                  n_values,
+                       const GValue          *values,
+                       gpointer               data)
+{
+  GObject *widget = g_value_get_object (&values[0]);
+
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget)) &&
+      gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  return TRUE;
+}
+
+/* GTK 4.8 names a button made with a mnemonic label ("_Add") by that text,
+ * underscore and all, followed by its label's: a screen reader says "_Add
+ * Add". Our templates give such buttons a GtkLabel child instead (the ui-a11y
+ * test sees to it); the buttons code makes, libadwaita's dialog responses and
+ * toast buttons included, lose the first name when they are shown. A label
+ * changed while the button is on screen brings it back: change the child
+ * label's text instead. */
+void
+lg_mnemonic_names_init (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      /* The signal exists once the class does, which may be before any widget. */
+      g_type_class_unref (g_type_class_ref (GTK_TYPE_WIDGET));
+      g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0,
+                                  on_widget_map_hook_cb, NULL, NULL);
+      g_once_init_leave (&done, 1);
+    }
 }

@@ -15,5 +15,10 @@ gboolean lg_widget_show_error (GtkWidget    *widget,
                                const GError *error);
 void     lg_widget_set_name   (GtkWidget    *widget,
                                const char   *name);
+void     lg_mnemonic_names_init (void);
+
+void     lg_qualification_list_init (GObject            *owner,
+                                     const char * const *ids,
+                                     guint               n_ids);
 
 G_END_DECLS

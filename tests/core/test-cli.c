@@ -496,6 +496,33 @@ test_csv_import_undo_export (void)
   g_assert_nonnull (strstr (err, "--mode is create, update or both"));
 }
 
+/* The rows read with a repair of their quotes are listed as the wizard lists
+ * them, and imported. */
+static void
+test_csv_import_repairs (void)
+{
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "quotes.db", NULL);
+  g_autofree char *path = fixture ("bad-quotes.csv");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", db, "import-csv", path, NULL },
+                            &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "4 rows have quotes (\") out of place; check how they were "
+                                 "read:\n"
+                                 "  Line 2, Company: text after the closing quote, joined to "
+                                 "the quoted text: read as “Acme Ltd”\n"
+                                 "  Line 3, Company: a quote (\") in the middle of the field, "
+                                 "kept: read as “Smith \"Bobby\" Co”\n"
+                                 "  Line 4, Company: spaces outside the quotes, dropped: read "
+                                 "as “Cid Corp”\n"
+                                 "  Line 5, Company: spaces outside the quotes, dropped: read "
+                                 "as “Dee Co”\n"));
+  g_assert_nonnull (strstr (out, "Created 6"));
+  g_assert_cmpstr (err, ==, "");
+}
+
 /* A Russian Excel export is read as Windows-1251 by guess; --encoding
  * overrides the guess. */
 static void
@@ -814,6 +841,7 @@ main (int   argc,
 
   g_test_add_func ("/cli/csv/import-undo-export", test_csv_import_undo_export);
   g_test_add_func ("/cli/csv/import-encoding", test_csv_import_encoding);
+  g_test_add_func ("/cli/csv/import-repairs", test_csv_import_repairs);
   g_test_add_func ("/cli/csv/import-conflict", test_csv_import_conflict);
 
   g_test_add_func ("/cli/leads", test_leads);

@@ -208,6 +208,115 @@ test_reader_failures (void)
   g_assert_cmpstr (rows, ==, "Name|Email|Phone\n");
 }
 
+/* Badly quoted fields are read as spreadsheets read them, spaces around
+ * quotes aside, and each repaired field says so; the rows around them do not. */
+static void
+test_reader_repairs (void)
+{
+  struct {
+    guint line;
+    const char *company;
+    LgCsvRepair repairs;
+    gboolean quoted;
+  } expected[] = {
+    { 1, "Company", LG_CSV_REPAIR_NONE, FALSE },
+    { 2, "Acme Ltd", LG_CSV_REPAIR_AFTER_QUOTE, TRUE },
+    { 3, "Smith \"Bobby\" Co", LG_CSV_REPAIR_STRAY_QUOTE, FALSE },
+    { 4, "Cid Corp", LG_CSV_REPAIR_SPACED_QUOTES, TRUE },
+    { 5, "Dee Co", LG_CSV_REPAIR_SPACED_QUOTES, TRUE },
+    { 6, "Eve \"Q\" Co", LG_CSV_REPAIR_NONE, TRUE },
+    { 7, "Fay, Inc", LG_CSV_REPAIR_NONE, TRUE },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgCsvReader) reader = open_fixture ("bad-quotes.csv", &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  while (lg_csv_reader_next (reader, NULL, &error))
+    {
+      g_autofree char *described = lg_csv_reader_describe_repairs (reader, 1);
+
+      g_assert_cmpuint (n, <, G_N_ELEMENTS (expected));
+      g_assert_cmpuint (lg_csv_reader_get_line (reader), ==, expected[n].line);
+      g_assert_cmpuint (lg_csv_reader_get_n_fields (reader), ==, 3);
+      g_assert_cmpstr (lg_csv_reader_get_field (reader, 1), ==, expected[n].company);
+      g_assert_cmpint (lg_csv_reader_get_field_repairs (reader, 1), ==, expected[n].repairs);
+      g_assert_cmpint (lg_csv_reader_get_repairs (reader), ==, expected[n].repairs);
+      g_assert_cmpint (lg_csv_reader_get_field_quoted (reader, 1), ==, expected[n].quoted);
+      /* Only the repaired field of the row is described, with its value. */
+      g_assert_null (lg_csv_reader_describe_repairs (reader, 0));
+      g_assert_null (lg_csv_reader_describe_repairs (reader, 2));
+      if (expected[n].repairs == LG_CSV_REPAIR_NONE)
+        g_assert_null (described);
+      else
+        {
+          g_autofree char *value = g_strdup_printf ("“%s”", expected[n].company);
+
+          g_assert_nonnull (strstr (described, value));
+        }
+      n++;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (expected));
+}
+
+/* The two lines of the issue, and what each repair is called. */
+static void
+test_reader_repairs_described (void)
+{
+  struct {
+    const char *text;
+    const char *fields;
+    LgCsvRepair repairs;
+    const char *words;
+  } cases[] = {
+    { "a,\"b\"c,d\n", "a|bc|d", LG_CSV_REPAIR_AFTER_QUOTE, "after the closing quote" },
+    { "a,b\"c,d\n", "a|b\"c|d", LG_CSV_REPAIR_STRAY_QUOTE, "in the middle of the field" },
+    { "\"Foo\", \"Bar\"\n", "Foo|Bar", LG_CSV_REPAIR_SPACED_QUOTES, "spaces outside" },
+    { "\"Foo\" , \"Bar\" \n", "Foo|Bar", LG_CSV_REPAIR_SPACED_QUOTES, "spaces outside" },
+    { "\"Foo\", \"Bar\" \"Baz\"\n", "Foo|Bar \"Baz\"",
+      LG_CSV_REPAIR_SPACED_QUOTES | LG_CSV_REPAIR_AFTER_QUOTE | LG_CSV_REPAIR_STRAY_QUOTE,
+      "spaces outside" },
+    /* Spaces alone are a value, as RFC 4180 says; so is a quote at the end. */
+    { "a,  ,c\n", "a|  |c", LG_CSV_REPAIR_NONE, NULL },
+    { "a,\"b\"\"\",c", "a|b\"|c", LG_CSV_REPAIR_NONE, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GInputStream) stream = NULL;
+      g_autoptr(LgCsvReader) reader = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *fields = NULL;
+      g_autofree char *described = NULL;
+      LgCsvRepair repairs = LG_CSV_REPAIR_NONE;
+
+      stream = g_memory_input_stream_new_from_data (cases[i].text, -1, NULL);
+      reader = lg_csv_reader_new (stream, LG_CSV_ENCODING_UTF8, ',', NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (lg_csv_reader_next (reader, NULL, &error));
+      g_assert_no_error (error);
+      fields = g_strjoinv ("|", (char **) lg_csv_reader_get_fields (reader));
+      g_assert_cmpstr (fields, ==, cases[i].fields);
+      g_assert_cmpint (lg_csv_reader_get_repairs (reader), ==, cases[i].repairs);
+      for (guint f = 0; f < lg_csv_reader_get_n_fields (reader); f++)
+        {
+          g_autofree char *field_words = lg_csv_reader_describe_repairs (reader, f);
+
+          repairs |= lg_csv_reader_get_field_repairs (reader, f);
+          if (field_words != NULL && described == NULL)
+            described = g_steal_pointer (&field_words);
+        }
+      g_assert_cmpint (repairs, ==, cases[i].repairs);
+      if (cases[i].words == NULL)
+        g_assert_null (described);
+      else
+        g_assert_nonnull (strstr (described, cases[i].words));
+      g_assert_false (lg_csv_reader_next (reader, NULL, &error));
+      g_assert_no_error (error);
+    }
+}
+
 /* A file longer than the read buffer, with a quoted field across a buffer
  * boundary and a trailing empty field. */
 static void
@@ -480,6 +589,8 @@ main (int   argc,
   g_test_add_func ("/csv/reader/line-ends", test_reader_line_ends);
   g_test_add_func ("/csv/reader/ragged", test_reader_ragged);
   g_test_add_func ("/csv/reader/failures", test_reader_failures);
+  g_test_add_func ("/csv/reader/repairs", test_reader_repairs);
+  g_test_add_func ("/csv/reader/repairs-described", test_reader_repairs_described);
   g_test_add_func ("/csv/reader/streaming", test_reader_streaming);
   g_test_add_func ("/csv/reader/too-many-columns", test_reader_too_many_columns);
   g_test_add_func ("/csv/reader/field-too-long", test_reader_field_too_long);

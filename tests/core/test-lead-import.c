@@ -334,6 +334,81 @@ test_error_report (void)
   g_assert_no_error (error);
 }
 
+/* Badly quoted rows are imported as read, and each repaired field is listed
+ * with its line, its column and the value it became. */
+static void
+test_repairs (void)
+{
+  const struct { guint line; const char *words; } expected[] = {
+    { 2, "after the closing quote, joined to the quoted text: read as “Acme Ltd”" },
+    { 3, "in the middle of the field, kept: read as “Smith \"Bobby\" Co”" },
+    { 4, "spaces outside the quotes, dropped: read as “Cid Corp”" },
+    { 5, "spaces outside the quotes, dropped: read as “Dee Co”" },
+  };
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autofree char *path = fixture ("bad-quotes.csv");
+  g_autoptr(LgLeadImport) import = new_import (store, path, LG_IMPORT_MODE_BOTH);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *company = NULL;
+  GPtrArray *repairs;
+
+  g_assert_true (lg_lead_import_run (import, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lg_lead_import_get_created (import), ==, 6);
+  g_assert_cmpuint (lg_lead_import_get_failed (import), ==, 0);
+  g_assert_cmpuint (lg_lead_import_get_problems (import)->len, ==, 0);
+
+  repairs = lg_lead_import_get_repairs (import);
+  g_assert_cmpuint (repairs->len, ==, G_N_ELEMENTS (expected));
+  g_assert_cmpuint (lg_lead_import_get_repaired_rows (import), ==, 4);
+  for (guint i = 0; i < repairs->len; i++)
+    {
+      LgImportProblem *repair = g_ptr_array_index (repairs, i);
+      g_autofree char *line = lg_import_problem_to_string (repair);
+      g_autofree char *start = g_strdup_printf ("Line %u, Company: ", expected[i].line);
+
+      g_assert_cmpuint (repair->line, ==, expected[i].line);
+      g_assert_cmpstr (repair->column, ==, "Company");
+      g_assert_true (g_str_has_prefix (line, start));
+      g_assert_nonnull (strstr (line, expected[i].words));
+    }
+  heading = lg_lead_import_describe_repairs (import);
+  g_assert_nonnull (strstr (heading, "4 rows have quotes"));
+
+  company = lead_column (store, "bob@example.com", "company");
+  g_assert_cmpstr (company, ==, "Smith \"Bobby\" Co");
+  g_clear_pointer (&company, g_free);
+  company = lead_column (store, "cid@example.com", "company");
+  g_assert_cmpstr (company, ==, "Cid Corp");
+}
+
+/* A file where every row is repaired lists the first ones and counts all. */
+static void
+test_repairs_many (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "screens.csv", NULL);
+  g_autoptr(GString) data = g_string_new ("Name,Notes\n");
+  g_autoptr(LgLeadImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = NULL;
+  guint n = LG_IMPORT_MAX_LISTED_REPAIRS + 200;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (data, "Buyer %u,wants a 27\" screen\n", i);
+  g_assert_true (g_file_set_contents (path, data->str, data->len, &error));
+  import = new_import (store, path, LG_IMPORT_MODE_BOTH);
+  g_assert_true (lg_lead_import_validate (import, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lg_lead_import_get_repairs (import)->len, ==, LG_IMPORT_MAX_LISTED_REPAIRS);
+  g_assert_cmpuint (lg_lead_import_get_repaired_rows (import), ==, n);
+  heading = lg_lead_import_describe_repairs (import);
+  g_assert_nonnull (strstr (heading, "1200 rows"));
+  g_assert_nonnull (strstr (heading, "the first 1000"));
+}
+
 static void
 test_bad_files (void)
 {
@@ -1163,6 +1238,8 @@ main (int   argc,
   g_test_add_func ("/import/unknown-label-mapped", test_unknown_label_mapped);
   g_test_add_func ("/import/error-report", test_error_report);
   g_test_add_func ("/import/bad-files", test_bad_files);
+  g_test_add_func ("/import/repairs", test_repairs);
+  g_test_add_func ("/import/repairs-many", test_repairs_many);
   g_test_add_func ("/import/cancel", test_cancel);
   g_test_add_func ("/import/dry-run", test_dry_run);
   g_test_add_func ("/import/large", test_large);

@@ -4,7 +4,8 @@
  *
  * The CSV reader, fed any bytes with the encoding and delimiter detected and
  * with them given. Every row it returns must be whole text: fields in UTF-8,
- * as many as it says, lines and positions moving forward within the file;
+ * as many as it says, each repair of a field's quotes described in UTF-8,
+ * lines and positions moving forward within the file;
  * and a file it refuses is refused with a CSV error that says why.
  */
 
@@ -55,15 +56,24 @@ read_all (const uint8_t *data,
     {
       const char * const *fields = lg_csv_reader_get_fields (reader);
       guint n = lg_csv_reader_get_n_fields (reader);
+      LgCsvRepair repairs = LG_CSV_REPAIR_NONE;
 
       g_assert_nonnull (fields);
       g_assert_cmpuint (n, >=, 1);
       g_assert_cmpuint (g_strv_length ((char **) fields), ==, n);
       for (guint i = 0; i < n; i++)
         {
+          LgCsvRepair field_repairs = lg_csv_reader_get_field_repairs (reader, i);
+          g_autofree char *described = lg_csv_reader_describe_repairs (reader, i);
+
           g_assert_true (lg_csv_reader_get_field (reader, i) == fields[i]);
           g_assert_true (g_utf8_validate (fields[i], -1, NULL));
+          /* A repaired field is told, in text the report can show. */
+          g_assert_true ((field_repairs == LG_CSV_REPAIR_NONE) == (described == NULL));
+          g_assert_true (described == NULL || g_utf8_validate (described, -1, NULL));
+          repairs |= field_repairs;
         }
+      g_assert_cmpint (repairs, ==, lg_csv_reader_get_repairs (reader));
 
       g_assert_cmpuint (lg_csv_reader_get_line (reader), >, line);
       line = lg_csv_reader_get_line (reader);

@@ -442,11 +442,24 @@ test_schedule_and_complete (void)
  * Today; "stay in touch every 7 days" keeps one 7 days after the last touch,
  * in the morning, and "Mark contacted" restarts it. */
 
+/* The text of a button's label, as written with its mnemonic: templates give
+ * such a button a child GtkLabel rather than a label of its own. */
+static const char *
+button_label (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  if (!GTK_IS_BUTTON (widget))
+    return NULL;
+  child = gtk_button_get_child (GTK_BUTTON (widget));
+  return GTK_IS_LABEL (child) ? gtk_label_get_label (GTK_LABEL (child)) : NULL;
+}
+
 static GtkWidget *
 find_button (GtkWidget  *root,
              const char *label)
 {
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+  if (g_strcmp0 (button_label (root), label) == 0)
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))

@@ -118,14 +118,13 @@ test_wizard_bad_file (void)
   gtk_window_destroy (GTK_WINDOW (wizard));
 }
 
-/* A Russian Excel export: the preview shows the guess (Windows-1251) and its
- * note, and the user can change it. */
-static void
-test_wizard_encoding (void)
+/* A wizard on the screen at the preview of the fixture name. */
+static LgImportWizard *
+open_shown (LgStore    *store,
+            const char *name)
 {
-  g_autoptr(LgStore) store = lg_test_open_store ();
   g_autofree char *path = g_build_filename (g_getenv ("LEADGRAM_TEST_DATA"), "fixtures", "csv",
-                                            "windows-1251.csv", NULL);
+                                            name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   LgImportWizard *wizard = lg_import_wizard_new (NULL, store);
@@ -133,6 +132,17 @@ test_wizard_encoding (void)
   gtk_window_present (GTK_WINDOW (wizard));
   g_assert_true (lg_import_wizard_open_file (wizard, file, &error));
   g_assert_no_error (error);
+  return wizard;
+}
+
+/* A Russian Excel export: the preview shows the guess (Windows-1251) and its
+ * note, and the user can change it. */
+static void
+test_wizard_encoding (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  LgImportWizard *wizard = open_shown (store, "windows-1251.csv");
+
   g_assert_cmpint (lg_import_wizard_get_encoding (wizard), ==, LG_CSV_ENCODING_WINDOWS_1251);
   g_assert_cmpstr (lg_csv_mapping_get_header (lg_import_wizard_get_mapping (wizard), 0), ==,
                    "Имя");
@@ -227,6 +237,93 @@ test_wizard_conflict (void)
   gtk_window_destroy (GTK_WINDOW (wizard));
 }
 
+static gboolean
+is_visible (gpointer widget)
+{
+  return gtk_widget_get_visible (widget);
+}
+
+
+static const char *
+description (GtkWidget *group)
+{
+  const char *text = adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group));
+
+  return text != NULL ? text : "";
+}
+
+static gboolean
+has_description (gpointer group)
+{
+  return *description (group) != '\0';
+}
+
+/* The preview lists every row whose quotes were out of place, read from the
+ * whole file, and so does the validation report before the import. */
+static void
+test_wizard_repairs (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  LgImportWizard *wizard = open_shown (store, "bad-quotes.csv");
+  GtkWidget *group = lg_test_find_named (GTK_WIDGET (wizard), "repairs");
+  GtkWidget *list = lg_test_find_named (GTK_WIDGET (wizard), "repairs-list");
+  LgLeadImport *import;
+
+  g_assert_nonnull (group);
+  lg_test_wait_until (is_visible, group);
+  g_assert_cmpstr (description (group), ==,
+                   "4 rows have quotes (\") out of place; check how they were read:");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (list)), ==,
+                   "Line 2, Company: text after the closing quote, joined to the quoted text: "
+                   "read as “Acme Ltd”\n"
+                   "Line 3, Company: a quote (\") in the middle of the field, kept: read as "
+                   "“Smith \"Bobby\" Co”\n"
+                   "Line 4, Company: spaces outside the quotes, dropped: read as “Cid Corp”\n"
+                   "Line 5, Company: spaces outside the quotes, dropped: read as “Dee Co”");
+
+  /* A wrong delimiter puts quotes out of place in most rows: the file is read
+   * anew, and the list follows. */
+  lg_import_wizard_set_delimiter (wizard, ';');
+  g_assert_false (gtk_widget_get_visible (group));
+  lg_test_wait_until (is_visible, group);
+  g_assert_true (g_str_has_prefix (description (group), "6 rows have quotes"));
+  lg_import_wizard_set_delimiter (wizard, ',');
+  lg_test_wait_until (is_visible, group);
+  g_assert_true (g_str_has_prefix (description (group), "4 rows have quotes"));
+
+  next (wizard);
+  wait_for_step (wizard, "mapping");
+  next (wizard);
+  wait_for_step (wizard, "mode");
+  next (wizard);
+  wait_for_step (wizard, "validation");
+  import = lg_import_wizard_get_import (wizard);
+  g_assert_cmpuint (lg_lead_import_get_failed (import), ==, 0);
+  g_assert_cmpuint (lg_lead_import_get_repairs (import)->len, ==, 4);
+  gtk_window_destroy (GTK_WINDOW (wizard));
+}
+
+
+/* Columns past the preview's edge are announced; a file that fits is not. */
+static void
+test_wizard_sideways (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  LgImportWizard *wizard = open_shown (store, "hubspot-contacts.csv");
+  GtkWidget *group = lg_test_find_named (GTK_WIDGET (wizard), "preview");
+
+  lg_test_wait_until (has_description, group);
+  g_assert_cmpstr (description (group), ==,
+                   "The file has 11 columns: scroll sideways to see them all.");
+  gtk_window_destroy (GTK_WINDOW (wizard));
+
+  wizard = open_shown (store, "bad-quotes.csv");
+  group = lg_test_find_named (GTK_WIDGET (wizard), "preview");
+  lg_test_run_frames (200);
+  g_assert_cmpstr (description (group), ==, "");
+  gtk_window_destroy (GTK_WINDOW (wizard));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -245,6 +342,8 @@ main (int   argc,
   g_test_add_func ("/ui/import-wizard/bad-file", test_wizard_bad_file);
   g_test_add_func ("/ui/import-wizard/encoding", test_wizard_encoding);
   g_test_add_func ("/ui/import-wizard/conflict", test_wizard_conflict);
+  g_test_add_func ("/ui/import-wizard/repairs", test_wizard_repairs);
+  g_test_add_func ("/ui/import-wizard/sideways", test_wizard_sideways);
 
   return g_test_run ();
 }

@@ -532,6 +532,58 @@ test_board (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The qualification filter's list, as its popover shows it: each name with
+ * what it means, "Any Qualification" alone. */
+static void
+test_qualification_meanings (void)
+{
+  LgPipelineView *view = lg_pipeline_view_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkDropDown *dropdown = NULL;
+  GtkWidget *list;
+
+  g_object_ref_sink (view);
+  for (GtkWidget *found = lg_test_find_type (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN);
+       found != NULL && dropdown == NULL;
+       found = gtk_widget_get_next_sibling (found))
+    if (GTK_IS_DROP_DOWN (found) && gtk_drop_down_get_list_factory (GTK_DROP_DOWN (found)))
+      dropdown = GTK_DROP_DOWN (found);
+  g_assert_nonnull (dropdown);
+
+  list = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (
+                              g_object_ref (gtk_drop_down_get_model (dropdown)))),
+                            g_object_ref (gtk_drop_down_get_list_factory (dropdown)));
+  gtk_window_set_child (GTK_WINDOW (window), list);
+  gtk_window_present (GTK_WINDOW (window));
+  lg_test_run_frames (200);
+
+  g_assert_true (has_label (list, "MQL"));
+  g_assert_true (has_label (list, "Marketing-qualified: showed interest (asked, replied, signed "
+                                  "up), not yet checked by sales"));
+  g_assert_true (has_label (list, "Sales-qualified: sales has talked to them and confirmed the "
+                                  "need, the budget and who decides"));
+  g_assert_true (has_label (list, "Product-qualified: already uses your product, on a trial or a "
+                                  "free plan, and gets value from it"));
+  g_assert_true (has_label (list, "Not judged yet, or not a fit"));
+  g_assert_true (has_label (list, "Any Qualification"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (view);
+}
+
 static GtkLabel *
 label_starting (GtkWidget  *root,
                 const char *prefix)
@@ -672,6 +724,7 @@ main (int   argc,
   lg_register_resource ();
 
   g_test_add_func ("/ui/pipeline/board", test_board);
+  g_test_add_func ("/ui/pipeline/qualification-meanings", test_qualification_meanings);
   g_test_add_func ("/ui/pipeline/keyboard-in-place", test_keyboard_in_place);
   g_test_add_func ("/ui/pipeline/export-filtered", test_export_filtered);
   g_test_add_func ("/ui/pipeline/mixed-currencies", test_mixed_currencies);

@@ -278,6 +278,28 @@ test_empty_state (Fixture       *f,
                                                         "sources.add-channel")));
 }
 
+/* Before the file chooser, which cannot say it, a dialog says how to export
+ * from Telegram Desktop and where the export is. */
+static void
+test_import_help (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *button = find_widget (GTK_WIDGET (f->view), button_with_action, "sources.import");
+  AdwMessageDialog *dialog;
+  const char *body;
+
+  g_signal_emit_by_name (button, "clicked");
+  WAIT_UNTIL ((dialog = find_dialog ()) != NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Import a Telegram Export");
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, "Settings → Advanced → Export Telegram data"));
+  g_assert_nonnull (strstr (body, "“Machine-readable JSON”"));
+  g_assert_nonnull (strstr (body, "/Telegram Desktop, in a folder named ChatExport_"));
+  g_assert_nonnull (strstr (body, "result.json"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), button_with_label, "_Choose result.json…"));
+  click_response (dialog, "_Cancel");
+}
+
 static void
 test_add_channel (Fixture       *f,
                   gconstpointer  data)
@@ -500,6 +522,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/ui/sources-view/empty-state", test_empty_state);
   ADD ("/ui/sources-view/add-channel", test_add_channel);
+  ADD ("/ui/sources-view/import-help", test_import_help);
   ADD ("/ui/sources-view/browse-messages", test_browse_messages);
   ADD ("/ui/sources-view/missing-channel", test_missing_channel);
   ADD ("/ui/sources-view/import-export", test_import_export);
