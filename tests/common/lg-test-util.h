@@ -29,6 +29,17 @@ gint64    lg_test_add_followup (LgStore    *store,
                                 gint64      due_at,
                                 const char *kind,
                                 const char *note);
+/* Every table of the database with its rows, and the schema: two dumps
+ * are equal when the databases hold the same. */
+char     *lg_test_dump_database (LgStore  *store);
+/* Writes DIR/NAME, a Telegram Desktop export of one chat ("Test Group", id
+ * 1888888888) whose messages have the ids 1..n_messages, each a text of its
+ * own; a truncated one breaks at its very end, after the last message.
+ * Returns its path. */
+char     *lg_test_write_export (const char *dir,
+                                const char *name,
+                                guint       n_messages,
+                                gboolean    truncated);
 /* Runs $LEADGRAM_CLI with args, as a script would; returns its exit status,
  * its output in out and err (each may be NULL). */
 int       lg_test_run_cli      (const char * const *args,
