@@ -14,7 +14,6 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 
-#include "lg-store-private.h"
 #include "lg-telegram-export.h"
 #include "lg-telegram-page.h"
 #include "lg-test-util.h"
@@ -106,72 +105,26 @@ write_export (const char *path)
   fclose (out);
 }
 
-/* Another writer: its own connection takes and releases the write lock
- * over and over until stopped. */
-typedef struct
-{
-  const char *db_path;
-  gint        stop;
-  gint64      longest; /* µs, the longest it waited for the lock */
-  guint       writes;
-} Probe;
-
-/* Tries again each millisecond (SQLite's own busy timeout sleeps up to
- * 100 ms between tries, which would blur the figure). */
-static int
-retry_cb (void *data,
-          int   n_tries)
-{
-  g_usleep (1000);
-  return 1;
-}
-
-static gpointer
-probe_thread (gpointer data)
-{
-  Probe *probe = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LgStore) store = lg_store_open (probe->db_path, &error);
-
-  g_assert_no_error (error);
-  sqlite3_busy_handler (lg_store_get_db (store), retry_cb, NULL);
-  while (!g_atomic_int_get (&probe->stop))
-    {
-      gint64 start = g_get_monotonic_time ();
-
-      g_assert_true (lg_store_begin (store, &error));
-      probe->longest = MAX (probe->longest, g_get_monotonic_time () - start);
-      g_assert_true (lg_store_commit (store, &error));
-      probe->writes++;
-      g_usleep (2000);
-    }
-  return NULL;
-}
-
 static void
 bench_lock (const char *path)
 {
   g_autoptr(LgStore) store = lg_test_open_store ();
   g_autoptr(LgTelegramExport) importer = lg_telegram_export_new ();
   g_autoptr(GError) error = NULL;
-  Probe probe = { .db_path = lg_store_get_path (store) };
+  LgTestWriter *writer = lg_test_writer_start (lg_store_get_path (store));
   LgExportStats stats = { 0 };
-  GThread *thread;
-  gint64 start, elapsed;
+  gint64 start, elapsed, longest;
 
-  thread = g_thread_new ("bench-probe", probe_thread, &probe);
   start = g_get_monotonic_time ();
   g_assert_true (lg_telegram_export_import (importer, store, path, NULL, &stats, &error));
   g_assert_no_error (error);
   elapsed = g_get_monotonic_time () - start;
-  g_atomic_int_set (&probe.stop, TRUE);
-  g_thread_join (thread);
+  longest = lg_test_writer_stop (writer);
   g_assert_cmpuint (stats.added, ==, EXPORT_MESSAGES);
 
   g_print ("import %u messages beside another writer: %.2f s; the other writer's longest "
-           "wait for the lock: %.3f s (%u writes)\n", stats.added,
-           elapsed / (double) G_USEC_PER_SEC, probe.longest / (double) G_USEC_PER_SEC,
-           probe.writes);
+           "wait for the lock: %.3f s\n", stats.added, elapsed / (double) G_USEC_PER_SEC,
+           longest / (double) G_USEC_PER_SEC);
 }
 
 static void

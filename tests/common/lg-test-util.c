@@ -388,6 +388,68 @@ lg_test_write_export (const char *dir,
   return path;
 }
 
+struct _LgTestWriter
+{
+  char    *db_path;
+  GThread *thread;
+  gint     stop;
+  gint64   longest;
+};
+
+/* SQLite's own busy timeout sleeps up to 100 ms between tries, which would
+ * blur the figure. */
+static int
+retry_each_millisecond_cb (void *data,
+                           int   n_tries)
+{
+  g_usleep (1000);
+  return 1;
+}
+
+static gpointer
+writer_thread (gpointer data)
+{
+  LgTestWriter *writer = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgStore) store = lg_store_open (writer->db_path, &error);
+
+  g_assert_no_error (error);
+  sqlite3_busy_handler (lg_store_get_db (store), retry_each_millisecond_cb, NULL);
+  while (!g_atomic_int_get (&writer->stop))
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      g_assert_true (lg_store_begin (store, &error));
+      writer->longest = MAX (writer->longest, g_get_monotonic_time () - start);
+      g_assert_true (lg_store_commit (store, &error));
+      g_usleep (2000);
+    }
+  return NULL;
+}
+
+LgTestWriter *
+lg_test_writer_start (const char *db_path)
+{
+  LgTestWriter *writer = g_new0 (LgTestWriter, 1);
+
+  writer->db_path = g_strdup (db_path);
+  writer->thread = g_thread_new ("lg-test-writer", writer_thread, writer);
+  return writer;
+}
+
+gint64
+lg_test_writer_stop (LgTestWriter *writer)
+{
+  gint64 longest;
+
+  g_atomic_int_set (&writer->stop, TRUE);
+  g_thread_join (writer->thread);
+  longest = writer->longest;
+  g_free (writer->db_path);
+  g_free (writer);
+  return longest;
+}
+
 int
 lg_test_run_cli (const char * const *args,
                  char              **out,

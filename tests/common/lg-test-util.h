@@ -40,6 +40,15 @@ char     *lg_test_write_export (const char *dir,
                                 const char *name,
                                 guint       n_messages,
                                 gboolean    truncated);
+/* Another writer, for benchmarks: a connection of its own to db_path, on a
+ * thread of its own, takes and releases the write lock every 2 ms, trying
+ * again each millisecond while another connection holds it. Stopping it
+ * returns the longest it waited, in µs: how long another connection held
+ * the lock at once. */
+typedef struct _LgTestWriter LgTestWriter;
+
+LgTestWriter *lg_test_writer_start (const char   *db_path);
+gint64        lg_test_writer_stop  (LgTestWriter *writer);
 /* Runs $LEADGRAM_CLI with args, as a script would; returns its exit status,
  * its output in out and err (each may be NULL). */
 int       lg_test_run_cli      (const char * const *args,
