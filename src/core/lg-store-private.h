@@ -103,6 +103,15 @@ void          lg_lead_bind_fields (sqlite3_stmt *stmt,
 void          lg_message_bind_fields (sqlite3_stmt *stmt,
                                       LgMessage    *message);
 
+/* Starts a staging area of the caller's own (lg_store_stage_begin() makes
+ * one for messages): empties the connection's (lg_store_stage_discard()),
+ * then runs sql, which creates TEMP tables. Being the connection's, not the
+ * file's, they are made on a read-only or damaged store too, whose writes
+ * to the file fail all the same. */
+gboolean      lg_store_stage_tables (LgStore    *self,
+                                     const char *sql,
+                                     GError    **error);
+
 /* A write of several statements that is atomic whether or not the caller is
  * already in a transaction (the CSV import wraps many in one): begins one, or
  * a savepoint inside the caller's. write_end commits or releases when ok,

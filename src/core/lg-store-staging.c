@@ -51,14 +51,48 @@ static const char create_tables[] =
 void
 lg_store_stage_discard (LgStore *self)
 {
+  g_autoptr(GStrvBuilder) drops = g_strv_builder_new ();
+  g_auto(GStrv) sql = NULL;
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+
   g_return_if_fail (LG_IS_STORE (self));
 
-  /* A damaged store refuses lg_store_exec(): the tables are the
-   * connection's own, not the file's, so they go all the same. */
+  /* Every TEMP table of the connection is staging (its own or an import's,
+   * lg-lead-import.c). Not through lg_store_exec(), which a damaged store
+   * refuses: the tables are the connection's, not the file's. */
   lg_store_rollback (self);
-  sqlite3_exec (lg_store_get_db (self), "DROP TABLE IF EXISTS temp.staged_messages;"
-                                        "DROP TABLE IF EXISTS temp.staged_sources",
-                NULL, NULL, NULL);
+  db = lg_store_get_db (self);
+  if (sqlite3_prepare_v2 (db, "SELECT name FROM temp.sqlite_schema WHERE type = 'table'", -1,
+                          &stmt, NULL) == SQLITE_OK)
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        char *drop = sqlite3_mprintf ("DROP TABLE temp.\"%w\"", sqlite3_column_text (stmt, 0));
+
+        g_strv_builder_add (drops, drop);
+        sqlite3_free (drop);
+      }
+  sqlite3_finalize (stmt);
+  sql = g_strv_builder_end (drops);
+  for (guint i = 0; sql[i] != NULL; i++)
+    sqlite3_exec (db, sql[i], NULL, NULL, NULL);
+}
+
+gboolean
+lg_store_stage_tables (LgStore     *self,
+                       const char  *sql,
+                       GError     **error)
+{
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+
+  lg_store_stage_discard (self);
+  if (sqlite3_exec (lg_store_get_db (self), sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      lg_store_set_error (self, error, _("Could not prepare the import"));
+      lg_store_stage_discard (self);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -70,8 +104,9 @@ lg_store_stage_begin (LgStore  *self,
   /* The staged rows are written in one transaction of the TEMP database
    * alone (a statement that only writes TEMP tables opens no transaction on
    * the file): committing each would cost more than writing it. */
-  lg_store_stage_discard (self);
-  if (!lg_store_exec (self, create_tables, error) || !lg_store_exec (self, "BEGIN", error))
+  if (!lg_store_stage_tables (self, create_tables, error))
+    return FALSE;
+  if (!lg_store_exec (self, "BEGIN", error))
     {
       lg_store_stage_discard (self);
       return FALSE;
