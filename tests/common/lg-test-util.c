@@ -305,6 +305,17 @@ lg_test_add_followup (LgStore    *store,
   return lg_followup_get_id (followup);
 }
 
+LgStore *
+lg_test_open_other (LgStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  LgStore *other = lg_store_open (lg_store_get_path (store), &error);
+
+  g_assert_no_error (error);
+  sqlite3_busy_timeout (lg_store_get_db (other), 1000);
+  return other;
+}
+
 /* Appends the rows of table (its columns' values as SQL literals), in the
  * order of a plain scan: the same for the same rows under the same schema
  * (the FTS index's shadow tables have no rowid to order by). */

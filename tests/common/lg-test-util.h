@@ -29,6 +29,10 @@ gint64    lg_test_add_followup (LgStore    *store,
                                 gint64      due_at,
                                 const char *kind,
                                 const char *note);
+/* Another connection to store's file, as another part of the app (or
+ * another process) would have: it waits for another writer's lock 1 s at
+ * most, so a test sees a write that had to wait for an import fail. */
+LgStore  *lg_test_open_other   (LgStore    *store);
 /* Every table of the database with its rows, and the schema: two dumps
  * are equal when the databases hold the same. */
 char     *lg_test_dump_database (LgStore  *store);

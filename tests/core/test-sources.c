@@ -698,7 +698,7 @@ typedef enum
 typedef struct
 {
   MeanwhileAction  action;
-  LgStore         *other;       /* a connection of its own, waiting for a lock 1 s at most */
+  LgStore         *other;       /* lg_test_open_other() */
   GCancellable    *cancellable;
   gint64           waited;      /* µs the lead took to add, -1 before it was */
   char            *expected;    /* the database just after it was */
@@ -739,12 +739,8 @@ meanwhile_init (Meanwhile       *meanwhile,
                 LgStore         *store,
                 MeanwhileAction  action)
 {
-  g_autoptr(GError) error = NULL;
-
   *meanwhile = (Meanwhile) { .action = action, .waited = -1 };
-  meanwhile->other = lg_store_open (lg_store_get_path (store), &error);
-  g_assert_no_error (error);
-  sqlite3_busy_timeout (lg_store_get_db (meanwhile->other), 1000);
+  meanwhile->other = lg_test_open_other (store);
   meanwhile->cancellable = g_cancellable_new ();
 }
 
