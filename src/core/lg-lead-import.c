@@ -1528,9 +1528,11 @@ remember_conflict (LgLeadImport  *self,
 
   /* As the import has left it so far: its copy, if it has one. */
   stmt = lg_store_prepare (index->store, "SELECT name, email, phone, telegram_handle, company "
-                                         "FROM temp.staged_leads WHERE id = ?1 UNION ALL "
-                                         "SELECT name, email, phone, telegram_handle, company "
-                                         "FROM main.leads WHERE id = ?1 LIMIT 1", error);
+                                         "FROM (SELECT 0 AS staged, " LEAD_COLUMNS
+                                         "      FROM temp.staged_leads WHERE id = ?1 "
+                                         "      UNION ALL SELECT 1, " LEAD_COLUMNS
+                                         "      FROM main.leads WHERE id = ?1) "
+                                         "ORDER BY staged LIMIT 1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, match);
@@ -1778,8 +1780,9 @@ copy_lead (Index   *index,
   sqlite3_stmt *stmt;
 
   stmt = lg_store_prepare (index->store,
-                           "INSERT OR IGNORE INTO temp.staged_leads (id, " LEAD_COLUMNS ", existed) "
-                           "SELECT id, " LEAD_COLUMNS ", 1 FROM main.leads WHERE id = ?", error);
+                           "INSERT OR IGNORE INTO temp.staged_leads (id, " LEAD_COLUMNS
+                           ", existed) SELECT id, " LEAD_COLUMNS ", 1 FROM main.leads "
+                           "WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
