@@ -5,9 +5,16 @@
  * Checking a file (lg_lead_import_validate) reads and validates every row and
  * writes nothing. Importing it does the same on a reading thread, which hands
  * the valid rows, parsed into compact Records, in blocks to the calling
- * thread; that one writes them in one transaction while the next block is
- * read. Nothing is committed before every row has been read and checked, and
- * a failure or Cancel on either side rolls all of it back.
+ * thread; that one works out what each row does to the leads while the next
+ * block is read, and writes it into TEMP tables of its connection (the
+ * staging area), against one snapshot of the leads. Writing TEMP tables takes
+ * no lock on the database: other connections write meanwhile. When every row
+ * has been read and checked, one short transaction moves the staged leads,
+ * changes and sources into the database, after checking that nothing the
+ * import read has changed since; if something has, the import runs again
+ * holding the write lock from the start, as it did before there was a
+ * staging area. A failure or Cancel on either side empties the staging area
+ * and moves nothing.
  */
 
 #define G_LOG_DOMAIN "lg-import"
@@ -1240,14 +1247,19 @@ typedef struct
   GStringChunk *keys;      /* the keys of the five above */
   GHashTable *sources;     /* name -> source id */
   double      position[5]; /* next position per stage */
+  double      last_position[5]; /* the last one there was, per stage */
   gint64      now;
-  /* New leads get their ids here (the write transaction keeps anyone else from
-   * adding leads meanwhile), so they can be inserted many rows at a time and a
-   * later row of the file still finds them by key. */
+  /* New leads get their ids here, so they can be inserted many rows at a
+   * time and a later row of the file still finds them by key; the move
+   * checks that no one else added a lead meanwhile. */
   gint64      first_new_id;
   gint64      next_id;
-  gint64      batch_id;    /* the import_batches row of this import */
-  GArray     *pending;     /* PendingLead, not inserted yet */
+  /* The same for the sources the file names that are not there yet. */
+  gint64      first_new_source_id;
+  gint64      next_source_id;
+  gint64      n_leads;     /* the leads and sources there were */
+  gint64      n_sources;
+  GArray     *pending;     /* PendingLead, not staged yet */
 } Index;
 
 typedef struct
@@ -1270,6 +1282,38 @@ typedef struct
  * closing the table's six indexes than in the inserting itself. 18 columns ×
  * 64 rows stays well under SQLite's 32,766 parameters. */
 #define INSERT_BATCH 64
+
+/* The columns an import may change, as update_columns lists them. */
+#define LEAD_COLUMNS \
+  "name, email, phone, company, telegram_handle, telegram_id, stage, furthest_stage, " \
+  "qualification, value, currency, source_id, created_at, closed_at, lost_reason, notes"
+
+/* The staging area, in TEMP tables of the import's connection: the leads the
+ * file creates (existed = 0) and the ones there before that it reads or
+ * changes, copied on first use (existed = 1; changed once it changes them);
+ * those copies as they were read (staged_leads_before); the update records
+ * for the import history; and the sources the file names that are not there
+ * yet. Ids are those the move writes. */
+static const char staging_tables[] =
+  "CREATE TEMP TABLE staged_leads ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT, email TEXT, phone TEXT, company TEXT, telegram_handle TEXT, telegram_id TEXT,"
+  "  stage TEXT, furthest_stage TEXT, qualification TEXT, value INTEGER, currency TEXT,"
+  "  source_id INTEGER, created_at INTEGER, closed_at INTEGER, lost_reason TEXT, notes TEXT,"
+  "  position REAL,"
+  "  existed INTEGER NOT NULL DEFAULT 0,"
+  "  changed INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TEMP TABLE staged_leads_before AS SELECT id, " LEAD_COLUMNS " FROM main.leads "
+  "  WHERE 0;"
+  "CREATE TEMP TABLE staged_lead_changes ("
+  "  lead_id INTEGER NOT NULL,"
+  "  previous TEXT"
+  ");"
+  "CREATE TEMP TABLE staged_lead_sources ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL"
+  ");";
 
 static const char *stages[] = { "cold", "warm", "hot", "won", "lost" };
 
@@ -1401,6 +1445,7 @@ index_load (Index    *index,
       return FALSE;
     }
   index->first_new_id = index->next_id;
+  index->n_leads = g_hash_table_size (index->by_id);
 
   stmt = lg_store_prepare (store, "SELECT stage, max(position) FROM leads GROUP BY stage",
                            error);
@@ -1408,6 +1453,16 @@ index_load (Index    *index,
     return FALSE;
   while (sqlite3_step (stmt) == SQLITE_ROW)
     index->position[stage_index (lg_stmt_text (stmt, 0))] = sqlite3_column_double (stmt, 1);
+  sqlite3_reset (stmt);
+  memcpy (index->last_position, index->position, sizeof index->position);
+
+  stmt = lg_store_prepare (store, "SELECT count(*), coalesce(max(id), 0) FROM sources", error);
+  if (stmt == NULL ||
+      !lg_store_step_one (store, stmt, _("Could not read the sources"),
+                          _("Could not read the sources"), error))
+    return FALSE;
+  index->n_sources = sqlite3_column_int64 (stmt, 0);
+  index->first_new_source_id = index->next_source_id = sqlite3_column_int64 (stmt, 1) + 1;
   sqlite3_reset (stmt);
   return TRUE;
 }
@@ -1517,8 +1572,13 @@ remember_conflict (LgLeadImport  *self,
   conflict->row[LG_CONFLICT_FIELD_COMPANY] = g_strdup (row->company);
   g_ptr_array_add (self->conflict_list, conflict);
 
+  /* As the import has left it so far: its copy, if it has one. */
   stmt = lg_store_prepare (index->store, "SELECT name, email, phone, telegram_handle, company "
-                                         "FROM leads WHERE id = ?", error);
+                                         "FROM (SELECT 0 AS staged, " LEAD_COLUMNS
+                                         "      FROM temp.staged_leads WHERE id = ?1 "
+                                         "      UNION ALL SELECT 1, " LEAD_COLUMNS
+                                         "      FROM main.leads WHERE id = ?1) "
+                                         "ORDER BY staged LIMIT 1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, match);
@@ -1557,71 +1617,51 @@ find_source (Index       *index,
   *id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
   sqlite3_reset (stmt);
 
+  /* Added by the move, under the id it gets here. */
   if (*id == 0)
     {
       stmt = lg_store_prepare (index->store,
-                               "INSERT INTO sources (kind, handle, title, created_at) "
-                               "VALUES ('csv', ?1, ?1, ?2)", error);
+                               "INSERT INTO temp.staged_lead_sources (id, name) VALUES (?, ?)",
+                               error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, index->now);
+      *id = index->next_source_id++;
+      sqlite3_bind_int64 (stmt, 1, *id);
+      sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
       if (!lg_store_step_done (index->store, stmt, _("Could not add the lead’s source"), error))
         return FALSE;
-      *id = sqlite3_last_insert_rowid (lg_store_get_db (index->store));
     }
 
   g_hash_table_insert (index->sources, g_strdup (name), GSIZE_TO_POINTER ((gsize) *id));
   return TRUE;
 }
 
+/* Stages the update record of a lead; the move writes it to the import
+ * history and the lead's timeline. */
 static gboolean
-record_change (LgLeadImport  *self,
-               Index         *index,
-               gint64         lead_id,
-               const char    *action,
-               const char    *previous,
-               GError       **error)
+record_update (Index       *index,
+               gint64       lead_id,
+               const char  *previous,
+               GError     **error)
 {
-  g_autofree char *file_name = g_path_get_basename (self->csv_path);
-  g_autofree char *batch = g_strdup_printf ("%" PRId64, self->batch_id);
   sqlite3_stmt *stmt;
 
   stmt = lg_store_prepare (index->store,
-                           "INSERT INTO import_changes (batch_id, lead_id, action, previous) "
-                           "VALUES (?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, self->batch_id);
-  sqlite3_bind_int64 (stmt, 2, lead_id);
-  sqlite3_bind_text (stmt, 3, action, -1, SQLITE_STATIC);
-  lg_stmt_bind_text (stmt, 4, previous);
-  if (!lg_store_step_done (index->store, stmt, _("Could not record the import"), error))
-    return FALSE;
-
-  /* The lead's timeline says which file changed it; new_value is the batch
-   * so undo finds the entry. (A created lead's entry comes from its
-   * import_batch column: lg_store_list_activities.) */
-  stmt = lg_store_prepare (index->store,
-                           "INSERT INTO activities (lead_id, kind, at, detail, old_value, "
-                           "new_value) VALUES (?, 'import', ?, ?, 'update', ?)", error);
+                           "INSERT INTO temp.staged_lead_changes (lead_id, previous) VALUES (?, ?)",
+                           error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, lead_id);
-  sqlite3_bind_int64 (stmt, 2, index->now);
-  sqlite3_bind_text (stmt, 3, file_name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, batch, -1, SQLITE_STATIC);
-  if (!lg_store_step_done (index->store, stmt, _("Could not record the import"), error))
-    return FALSE;
-  return TRUE;
+  lg_stmt_bind_text (stmt, 2, previous);
+  return lg_store_step_done (index->store, stmt, _("Could not record the import"), error);
 }
 
-/* Inserts the pending new leads, INSERT_BATCH rows a statement. */
+/* Stages the pending new leads, INSERT_BATCH rows a statement. */
 static gboolean
 flush_creates (Index   *index,
                GError **error)
 {
-  static const char row_sql[] = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  static const char row_sql[] = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   g_autoptr(GString) sql = NULL;
   sqlite3_stmt *stmt;
   int param = 0;
@@ -1630,10 +1670,10 @@ flush_creates (Index   *index,
   if (index->pending->len == 0)
     return TRUE;
 
-  sql = g_string_new ("INSERT INTO leads (id, name, telegram_handle, telegram_id, email, phone, "
-                      "company, stage, furthest_stage, qualification, value, currency, "
-                      "source_id, position, created_at, closed_at, lost_reason, notes, "
-                      "import_batch) VALUES ");
+  sql = g_string_new ("INSERT INTO temp.staged_leads (id, name, telegram_handle, telegram_id, "
+                      "email, phone, company, stage, furthest_stage, qualification, value, "
+                      "currency, source_id, position, created_at, closed_at, lost_reason, "
+                      "notes) VALUES ");
   for (guint i = 0; i < index->pending->len; i++)
     g_string_append (g_string_append (sql, i > 0 ? ", " : ""), row_sql);
   stmt = lg_store_prepare (index->store, sql->str, error);
@@ -1670,7 +1710,6 @@ flush_creates (Index   *index,
       sqlite3_bind_int64 (stmt, ++param, row->closed);
       lg_stmt_bind_text (stmt, ++param, row->lost_reason);
       sqlite3_bind_text (stmt, ++param, row->notes != NULL ? row->notes : "", -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, ++param, index->batch_id);
     }
   ok = lg_store_step_done (index->store, stmt, _("Could not add the lead"), error);
   g_array_set_size (index->pending, 0);
@@ -1695,8 +1734,8 @@ create_lead (Index         *index,
   return index->pending->len < INSERT_BATCH || flush_creates (index, error);
 }
 
-/* The columns an import may change, in the order of the UPDATE below; undo
- * writes back only these. */
+/* The columns an import may change (LEAD_COLUMNS), in the order of the
+ * UPDATE below; undo writes back only these. */
 static const char *update_columns[] = {
   "name", "email", "phone", "company", "telegram_handle", "telegram_id", "stage",
   "furthest_stage", "qualification", "value", "currency", "source_id", "created_at",
@@ -1777,9 +1816,38 @@ merged_notes (const char   *current,
   return g_strconcat (current, "\n", row->notes, NULL);
 }
 
+/* Copies a lead there before into the staging area, once, as it is in the
+ * snapshot the import reads, and keeps it so for the move's check. */
 static gboolean
-update_lead (LgLeadImport  *self,
-             Index         *index,
+copy_lead (Index   *index,
+           gint64   id,
+           GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = lg_store_prepare (index->store,
+                           "INSERT OR IGNORE INTO temp.staged_leads (id, " LEAD_COLUMNS
+                           ", existed) SELECT id, " LEAD_COLUMNS ", 1 FROM main.leads "
+                           "WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!lg_store_step_done (index->store, stmt, _("Could not read the lead to update"), error))
+    return FALSE;
+  if (sqlite3_changes (lg_store_get_db (index->store)) == 0)
+    return TRUE;
+
+  stmt = lg_store_prepare (index->store,
+                           "INSERT INTO temp.staged_leads_before SELECT id, " LEAD_COLUMNS
+                           " FROM main.leads WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return lg_store_step_done (index->store, stmt, _("Could not read the lead to update"), error);
+}
+
+static gboolean
+update_lead (Index         *index,
              gint64         id,
              const Record  *row,
              gboolean      *changed,
@@ -1798,18 +1866,18 @@ update_lead (LgLeadImport  *self,
   int rc;
 
   *changed = FALSE;
-  /* The lead may be one of this file's, not inserted yet. */
+  /* The lead may be one of this file's, not staged yet, or one there before,
+   * not copied yet. */
   if (index->pending->len > 0 && id >= g_array_index (index->pending, PendingLead, 0).id &&
       !flush_creates (index, error))
+    return FALSE;
+  if (id < index->first_new_id && !copy_lead (index, id, error))
     return FALSE;
   if (row->source != NULL && !find_source (index, row->source, &source_id, error))
     return FALSE;
 
   read = lg_store_prepare (index->store,
-                           "SELECT name, email, phone, company, telegram_handle, telegram_id, "
-                           "stage, furthest_stage, qualification, value, currency, source_id, "
-                           "created_at, closed_at, lost_reason, notes FROM leads WHERE id = ?",
-                           error);
+                           "SELECT " LEAD_COLUMNS " FROM temp.staged_leads WHERE id = ?", error);
   if (read == NULL)
     return FALSE;
   sqlite3_bind_int64 (read, 1, id);
@@ -1883,7 +1951,8 @@ update_lead (LgLeadImport  *self,
   previous_json = json_to_string (root, FALSE);
 
   write = lg_store_prepare (index->store,
-                            "UPDATE leads SET name = coalesce(?1, name), "
+                            "UPDATE temp.staged_leads SET changed = 1, "
+                            "name = coalesce(?1, name), "
                             "email = coalesce(?2, email), phone = coalesce(?3, phone), "
                             "company = coalesce(?4, company), "
                             "telegram_handle = coalesce(?5, telegram_handle), "
@@ -1918,7 +1987,7 @@ update_lead (LgLeadImport  *self,
     }
 
   index_add (index, id, row->email_key, row->phone, row->telegram_key, row->telegram_id);
-  return record_change (self, index, id, "update", previous_json, error);
+  return record_update (index, id, previous_json, error);
 }
 
 static gboolean
@@ -1975,7 +2044,7 @@ write_row (LgLeadImport  *self,
         }
     }
 
-  if (!update_lead (self, index, match, row, &changed, error))
+  if (!update_lead (index, match, row, &changed, error))
     return FALSE;
   if (changed)
     self->updated++;
@@ -2062,55 +2131,15 @@ preview_pass (LgLeadImport  *self,
   return TRUE;
 }
 
-/* When the file brings at least as many rows as there are leads (and
- * enough of them to matter), the leads' indexes are dropped before the
- * inserts and built again after them, all inside the import's transaction:
- * building an index from sorted rows costs a fraction of keeping it up to
- * date row by row. The write pass looks leads up by id and in memory
- * only, so it needs none of them meanwhile. */
-#define REBUILD_INDEXES_MIN_ROWS 5000
-
-/* Whether the file, judged by its first block, brings enough rows for
- * building the leads' indexes again to beat keeping them up to date. */
-static gboolean
-worth_rebuilding_indexes (const Block *first,
-                          guint        n_leads)
-{
-  double rows = first->records->len;
-
-  if (!first->last && first->done > 0)
-    rows /= first->done;
-  return rows >= MAX (REBUILD_INDEXES_MIN_ROWS, n_leads);
-}
-
-/* Writes the blocks of the feed as they come. Returns FALSE with the
- * reader's error when the reading failed. */
+/* Writes the blocks of the feed into the staging area as they come.
+ * Returns FALSE with the reader's error when the reading failed. */
 static gboolean
 write_pass (LgLeadImport  *self,
-            LgStore       *store,
+            Index         *index,
             Feed          *feed,
             GCancellable  *cancellable,
             GError       **error)
 {
-  g_autofree char *file_name = g_path_get_basename (self->csv_path);
-  g_auto(Index) index = { 0 };
-  g_auto(GStrv) indexes = NULL;
-  sqlite3_stmt *stmt;
-  gboolean first = TRUE;
-
-  if (!index_load (&index, store, error))
-    return FALSE;
-
-  stmt = lg_store_prepare (store, "INSERT INTO import_batches (file_name, created_at) "
-                                  "VALUES (?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, file_name, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, index.now);
-  if (!lg_store_step_done (store, stmt, _("Could not record the import"), error))
-    return FALSE;
-  self->batch_id = index.batch_id = sqlite3_last_insert_rowid (lg_store_get_db (store));
-
   for (;;)
     {
       g_autoptr(Block) block = g_async_queue_pop (feed->queue);
@@ -2119,23 +2148,15 @@ write_pass (LgLeadImport  *self,
         break;
       take_block (feed);
 
-      if (first && worth_rebuilding_indexes (block, g_hash_table_size (index.by_id)))
-        {
-          indexes = lg_store_drop_schema (store, "index", "leads", NULL, error);
-          if (indexes == NULL)
-            return FALSE;
-        }
-      first = FALSE;
-
       for (guint i = 0; i < block->records->len; i++)
         {
-          if (!write_row (self, &index, &g_array_index (block->records, Record, i), error))
+          if (!write_row (self, index, &g_array_index (block->records, Record, i), error))
             return FALSE;
           if ((i + 1) % CHECK_EVERY == 0 && check_cancelled (cancellable, error))
             return FALSE;
         }
-      /* The rows waiting to be inserted point into the block. */
-      if (!flush_creates (&index, error))
+      /* The rows waiting to be staged point into the block. */
+      if (!flush_creates (index, error))
         return FALSE;
       report_progress (self, ROWS_SHARE * block->done);
     }
@@ -2147,24 +2168,176 @@ write_pass (LgLeadImport  *self,
       g_propagate_error (error, g_steal_pointer (&feed->error));
       return FALSE;
     }
-  if (check_cancelled (cancellable, error) ||
-      !lg_store_exec_all (store, indexes, error))
-    return FALSE;
+  return !check_cancelled (cancellable, error);
+}
 
-  stmt = lg_store_prepare (store, "UPDATE import_batches SET created_count = ?, "
-                                  "updated_count = ?, skipped_count = ?, failed_count = ? "
-                                  "WHERE id = ?", error);
+/* Whether another connection changed what the import's decisions read since
+ * its snapshot: added or removed a lead or a source (a lead the file should
+ * have matched, ids the move would take), or changed a lead the import
+ * changes (the move would write over it). */
+static gboolean
+changed_since (Index     *index,
+               gboolean  *changed,
+               GError   **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = lg_store_prepare (index->store,
+                           "SELECT (SELECT count(*) FROM main.leads), "
+                           "(SELECT coalesce(max(id), 0) FROM main.leads), "
+                           "(SELECT count(*) FROM main.sources), "
+                           "(SELECT coalesce(max(id), 0) FROM main.sources), "
+                           "EXISTS (SELECT id, " LEAD_COLUMNS " FROM temp.staged_leads_before "
+                           "        WHERE id IN (SELECT id FROM temp.staged_leads WHERE changed) "
+                           "        EXCEPT SELECT id, " LEAD_COLUMNS " FROM main.leads "
+                           "        WHERE id IN (SELECT id FROM temp.staged_leads WHERE changed))",
+                           error);
+  if (stmt == NULL ||
+      !lg_store_step_one (index->store, stmt, _("Could not read the leads"),
+                          _("Could not read the leads"), error))
+    return FALSE;
+  *changed = sqlite3_column_int64 (stmt, 0) != index->n_leads ||
+             sqlite3_column_int64 (stmt, 1) != index->first_new_id - 1 ||
+             sqlite3_column_int64 (stmt, 2) != index->n_sources ||
+             sqlite3_column_int64 (stmt, 3) != index->first_new_source_id - 1 ||
+             sqlite3_column_int (stmt, 4) != 0;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* The new leads go to the end of their column: after the last lead there is
+ * now, should another connection have moved one there since the snapshot. */
+static gboolean
+place_new_leads (Index   *index,
+                 GError **error)
+{
+  double last[G_N_ELEMENTS (stages)];
+  sqlite3_stmt *stmt;
+
+  memcpy (last, index->last_position, sizeof last);
+  stmt = lg_store_prepare (index->store, "SELECT stage, max(position) FROM main.leads "
+                                         "GROUP BY stage", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int (stmt, 1, self->created);
-  sqlite3_bind_int (stmt, 2, self->updated);
-  /* The history has no column of its own for skipped conflicts. */
-  sqlite3_bind_int (stmt, 3, self->skipped + self->conflicts_skipped);
-  sqlite3_bind_int (stmt, 4, self->failed);
-  sqlite3_bind_int64 (stmt, 5, self->batch_id);
-  if (!lg_store_step_done (store, stmt, _("Could not record the import"), error))
-    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    last[stage_index (lg_stmt_text (stmt, 0))] = sqlite3_column_double (stmt, 1);
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
+    {
+      if (last[i] <= index->last_position[i])
+        continue;
+      stmt = lg_store_prepare (index->store, "UPDATE temp.staged_leads SET position = "
+                                             "position + ? WHERE stage = ? AND NOT existed",
+                               error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_double (stmt, 1, last[i] - index->last_position[i]);
+      sqlite3_bind_text (stmt, 2, stages[i], -1, SQLITE_STATIC);
+      if (!lg_store_step_done (index->store, stmt, _("Could not add the lead"), error))
+        return FALSE;
+    }
   return TRUE;
+}
+
+/* When the file brings at least as many new leads as there are leads (and
+ * enough of them to matter), the leads' indexes are dropped before the move
+ * inserts them and built again after, in its transaction: building an index
+ * from sorted rows costs a fraction of keeping it up to date row by row. */
+#define REBUILD_INDEXES_MIN_ROWS 5000
+
+/* Moves what is staged into the database, in the write transaction: the
+ * new sources, the import's history entry, the new leads, the changes to
+ * the others and their update records and timeline entries. */
+static gboolean
+move_staged (LgLeadImport  *self,
+             Index         *index,
+             GError       **error)
+{
+  g_autofree char *file_name = g_path_get_basename (self->csv_path);
+  g_autofree char *batch = NULL;
+  g_auto(GStrv) indexes = NULL;
+  sqlite3_stmt *stmt;
+
+  stmt = lg_store_prepare (index->store,
+                           "INSERT INTO sources (id, kind, handle, title, created_at) "
+                           "SELECT id, 'csv', name, name, ? FROM temp.staged_lead_sources "
+                           "ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, index->now);
+  if (!lg_store_step_done (index->store, stmt, _("Could not add the lead’s source"), error))
+    return FALSE;
+
+  stmt = lg_store_prepare (index->store,
+                           "INSERT INTO import_batches (file_name, created_at, created_count, "
+                           "updated_count, skipped_count, failed_count) VALUES (?, ?, ?, ?, ?, ?)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, file_name, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, index->now);
+  sqlite3_bind_int (stmt, 3, self->created);
+  sqlite3_bind_int (stmt, 4, self->updated);
+  /* The history has no column of its own for skipped conflicts. */
+  sqlite3_bind_int (stmt, 5, self->skipped + self->conflicts_skipped);
+  sqlite3_bind_int (stmt, 6, self->failed);
+  if (!lg_store_step_done (index->store, stmt, _("Could not record the import"), error))
+    return FALSE;
+  self->batch_id = sqlite3_last_insert_rowid (lg_store_get_db (index->store));
+  batch = g_strdup_printf ("%" PRId64, self->batch_id);
+
+  if (!place_new_leads (index, error))
+    return FALSE;
+  if (index->next_id - index->first_new_id >= MAX (REBUILD_INDEXES_MIN_ROWS, index->n_leads))
+    {
+      indexes = lg_store_drop_schema (index->store, "index", "leads", NULL, error);
+      if (indexes == NULL)
+        return FALSE;
+    }
+
+  stmt = lg_store_prepare (index->store,
+                           "INSERT INTO leads (id, " LEAD_COLUMNS ", position, import_batch) "
+                           "SELECT id, " LEAD_COLUMNS ", position, ? FROM temp.staged_leads "
+                           "WHERE NOT existed ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->batch_id);
+  if (!lg_store_step_done (index->store, stmt, _("Could not add the lead"), error))
+    return FALSE;
+
+  stmt = lg_store_prepare (index->store,
+                           "UPDATE leads SET (" LEAD_COLUMNS ") = (SELECT " LEAD_COLUMNS
+                           " FROM temp.staged_leads t WHERE t.id = leads.id) "
+                           "WHERE id IN (SELECT id FROM temp.staged_leads "
+                           "             WHERE existed AND changed)", error);
+  if (stmt == NULL || !lg_store_step_done (index->store, stmt, _("Could not update the lead"),
+                                           error))
+    return FALSE;
+
+  /* The lead's timeline says which file changed it; new_value is the batch
+   * so undo finds the entry. (A created lead's entry comes from its
+   * import_batch column: lg_store_list_activities.) */
+  stmt = lg_store_prepare (index->store,
+                           "INSERT INTO import_changes (batch_id, lead_id, action, previous) "
+                           "SELECT ?, lead_id, 'update', previous FROM temp.staged_lead_changes "
+                           "ORDER BY rowid", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->batch_id);
+  if (!lg_store_step_done (index->store, stmt, _("Could not record the import"), error))
+    return FALSE;
+  stmt = lg_store_prepare (index->store,
+                           "INSERT INTO activities (lead_id, kind, at, detail, old_value, "
+                           "new_value) SELECT lead_id, 'import', ?, ?, 'update', ? "
+                           "FROM temp.staged_lead_changes ORDER BY rowid", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, index->now);
+  sqlite3_bind_text (stmt, 2, file_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, batch, -1, SQLITE_STATIC);
+  return lg_store_step_done (index->store, stmt, _("Could not record the import"), error) &&
+         lg_store_exec_all (index->store, indexes, error);
 }
 
 static gpointer
@@ -2204,9 +2377,11 @@ lg_lead_import_validate (LgLeadImport  *self,
   g_return_val_if_fail (LG_IS_LEAD_IMPORT (self), FALSE);
 
   reset_results (self);
-  /* The leads are read, never written: the conflicts show before the import. */
+  /* The leads are read, never written: the conflicts show before the import.
+   * The staging area stays empty (the conflicts' lead side reads it); it goes
+   * with the connection. */
   store = lg_store_open (self->db_path, error);
-  if (store == NULL)
+  if (store == NULL || !lg_store_stage_tables (store, staging_tables, error))
     return FALSE;
 
   feed_init (&feed);
@@ -2220,56 +2395,91 @@ lg_lead_import_validate (LgLeadImport  *self,
   return ok;
 }
 
+/* One go at the import: the rows are staged, then moved. With locked, the
+ * write lock is taken first and held throughout, so nothing the import reads
+ * can change. Without, the staging reads one snapshot of the database (a
+ * read transaction) and writes only TEMP tables, which lock nothing; the
+ * move then fails, with *stale set and no error, if another connection
+ * changed since what the import read. */
+static gboolean
+import_once (LgLeadImport  *self,
+             LgStore       *store,
+             gboolean       locked,
+             GCancellable  *cancellable,
+             gboolean      *stale,
+             GError       **error)
+{
+  g_auto(Feed) feed = { .self = self, .cancellable = cancellable };
+  g_auto(Index) index = { 0 };
+  GThread *thread;
+  gboolean ok;
+
+  *stale = FALSE;
+  reset_results (self);
+  if (!lg_store_stage_tables (store, staging_tables, error))
+    return FALSE;
+  if (!lg_store_exec (store, locked ? "BEGIN IMMEDIATE" : "BEGIN", error))
+    {
+      lg_store_stage_discard (store);
+      return FALSE;
+    }
+
+  /* The file is read and checked on one core while the rows are staged on
+   * another: the staging takes about as long as the writing alone. */
+  feed_init (&feed);
+  thread = g_thread_new ("lg-import-read", read_thread, &feed);
+  ok = index_load (&index, store, error) && write_pass (self, &index, &feed, cancellable, error);
+  if (!ok)
+    g_cancellable_cancel (feed.stop);
+  /* Blocks the writer did not take go with the queue. */
+  g_thread_join (thread);
+
+  if (ok && self->dry_run)
+    {
+      lg_store_stage_discard (store);
+      return TRUE;
+    }
+
+  /* The move waits for another writer, as any write does. */
+  if (ok && !locked)
+    ok = lg_store_exec (store, "COMMIT", error) && lg_store_begin (store, error) &&
+         changed_since (&index, stale, error);
+  ok = ok && !*stale && move_staged (self, &index, error) && lg_store_commit (store, error);
+  lg_store_stage_discard (store);
+  if (!ok)
+    {
+      self->created = self->updated = self->skipped = 0;
+      self->batch_id = 0;
+    }
+  return ok;
+}
+
 gboolean
 lg_lead_import_run (LgLeadImport  *self,
                     GCancellable  *cancellable,
                     GError       **error)
 {
   g_autoptr(LgStore) store = NULL;
-  g_auto(Feed) feed = { .self = self, .cancellable = cancellable };
-  GThread *thread;
+  gboolean stale;
   gboolean ok;
 
   g_return_val_if_fail (LG_IS_LEAD_IMPORT (self), FALSE);
 
-  reset_results (self);
   store = lg_store_open (self->db_path, error);
-  /* One transaction over every row touches many index pages: a bigger page
-   * cache for this connection alone keeps them in memory until the commit.
-   * Each many-row INSERT keeps a statement journal; in memory, not a file. */
-  if (store == NULL || !lg_store_exec (store, "PRAGMA cache_size = -65536", error) ||
-      !lg_store_exec (store, "PRAGMA temp_store = MEMORY", error) ||
-      !lg_store_begin (store, error))
+  /* The move's one transaction touches many index pages: a bigger page cache
+   * for this connection alone keeps them in memory until the commit. */
+  if (store == NULL || !lg_store_exec (store, "PRAGMA cache_size = -65536", error))
     return FALSE;
 
-  /* The file is read and checked on one core while the rows are written on
-   * another: an import takes about as long as the writing alone. */
-  feed_init (&feed);
-  thread = g_thread_new ("lg-import-read", read_thread, &feed);
-  ok = write_pass (self, store, &feed, cancellable, error);
-  if (!ok)
-    g_cancellable_cancel (feed.stop);
-  /* Blocks the writer did not take go with the queue. */
-  g_thread_join (thread);
-
-  if (!ok)
-    {
-      lg_store_rollback (store);
-      self->created = self->updated = self->skipped = 0;
-      self->batch_id = 0;
-      return FALSE;
-    }
-
-  if (self->dry_run)
-    {
-      lg_store_rollback (store);
-      self->batch_id = 0;
-    }
-  else if (!lg_store_commit (store, error))
-    return FALSE;
-
-  report_progress (self, 1.0);
-  return TRUE;
+  /* Should another connection change what the import read while it read
+   * the file, the import runs again holding the lock from the start: the
+   * move must not write over what the import did not see. */
+  ok = import_once (self, store, FALSE, cancellable, &stale, error);
+  if (!ok && stale)
+    ok = import_once (self, store, TRUE, cancellable, &stale, error);
+  if (ok)
+    report_progress (self, 1.0);
+  return ok;
 }
 
 static void

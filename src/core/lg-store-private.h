@@ -92,6 +92,26 @@ LgLead       *lg_lead_from_row    (sqlite3_stmt *stmt);
 void          lg_lead_bind_fields (sqlite3_stmt *stmt,
                                    LgLead       *lead);
 
+/* The columns of a message that adding one writes besides its source and
+ * buyer reading, and their parameters ?1 (the source) to ?13, ?7 the text:
+ * lg_message_bind_fields() binds ?2..?13. */
+#define LG_MESSAGE_FIELDS \
+  "external_id, author_name, author_handle, author_id, sent_at, text, permalink, views, " \
+  "edited, forwarded_from, media_kind, reply_to"
+#define LG_MESSAGE_VALUES "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13"
+
+void          lg_message_bind_fields (sqlite3_stmt *stmt,
+                                      LgMessage    *message);
+
+/* Starts a staging area of the caller's own (lg_store_stage_begin() makes
+ * one for messages): empties the connection's (lg_store_stage_discard()),
+ * then runs sql, which creates TEMP tables. Being the connection's, not the
+ * file's, they are made on a read-only or damaged store too, whose writes
+ * to the file fail all the same. */
+gboolean      lg_store_stage_tables (LgStore    *self,
+                                     const char *sql,
+                                     GError    **error);
+
 /* A write of several statements that is atomic whether or not the caller is
  * already in a transaction (the CSV import wraps many in one): begins one, or
  * a savepoint inside the caller's. write_end commits or releases when ok,

@@ -1368,29 +1368,10 @@ lg_store_list_sources (LgStore  *self,
 
 /* Messages */
 
-gboolean
-lg_store_add_message (LgStore    *self,
-                      LgMessage  *message,
-                      gboolean   *inserted,
-                      GError    **error)
+void
+lg_message_bind_fields (sqlite3_stmt *stmt,
+                        LgMessage    *message)
 {
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
-  g_return_val_if_fail (LG_IS_MESSAGE (message), FALSE);
-
-  stmt = lg_store_prepare (self,
-                           "INSERT INTO messages (source_id, external_id, author_name, "
-                           "author_handle, author_id, sent_at, text, permalink, views, edited, "
-                           "forwarded_from, media_kind, reply_to, buyer) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-                           "lg_buyer (?7)) "
-                           "ON CONFLICT (source_id, external_id) DO NOTHING",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, lg_message_get_source_id (message));
   sqlite3_bind_text (stmt, 2, lg_message_get_external_id (message), -1, SQLITE_TRANSIENT);
   lg_stmt_bind_text (stmt, 3, lg_message_get_author_name (message));
   lg_stmt_bind_text (stmt, 4, lg_message_get_author_handle (message));
@@ -1404,6 +1385,29 @@ lg_store_add_message (LgStore    *self,
   lg_stmt_bind_text (stmt, 11, lg_message_get_forwarded_from (message));
   lg_stmt_bind_text (stmt, 12, lg_message_get_media_kind (message));
   lg_stmt_bind_text (stmt, 13, lg_message_get_reply_to (message));
+}
+
+gboolean
+lg_store_add_message (LgStore    *self,
+                      LgMessage  *message,
+                      gboolean   *inserted,
+                      GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LG_IS_MESSAGE (message), FALSE);
+
+  stmt = lg_store_prepare (self,
+                           "INSERT INTO messages (source_id, " LG_MESSAGE_FIELDS ", buyer) "
+                           "VALUES (" LG_MESSAGE_VALUES ", lg_buyer (?7)) "
+                           "ON CONFLICT (source_id, external_id) DO NOTHING",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, lg_message_get_source_id (message));
+  lg_message_bind_fields (stmt, message);
 
   if (!lg_store_step_done (self, stmt, _("Could not store a message"), error))
     return FALSE;

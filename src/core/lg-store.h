@@ -170,6 +170,42 @@ gboolean    lg_store_add_message          (LgStore        *self,
                                            LgMessage      *message,
                                            gboolean       *inserted,
                                            GError        **error);
+/* Staged messages (lg-store-staging.c), for an import too long to hold the
+ * database's write lock: its sources and messages are written into a
+ * staging area of this connection alone, which locks nothing and vanishes
+ * with the connection, then moved into the database with one short
+ * transaction, all or nothing. Between begin and commit (or discard) the
+ * connection does nothing else. */
+/* Starts an empty staging area (emptying what an earlier one left). */
+gboolean    lg_store_stage_begin          (LgStore        *self,
+                                           GError        **error);
+/* A source the staged messages will belong to: the source of that kind and
+ * handle, added (with title) if new when the messages are moved. Returns its
+ * number in the staging area, 0 on error. */
+gint64      lg_store_stage_source         (LgStore        *self,
+                                           const char     *kind,
+                                           const char     *handle,
+                                           const char     *title,
+                                           GError        **error);
+/* Stages message (its source id is not read) for the staged source; its
+ * buyer probability (lg_buyer()) is read now. */
+gboolean    lg_store_stage_message        (LgStore        *self,
+                                           gint64          staged_source,
+                                           LgMessage      *message,
+                                           GError        **error);
+/* Moves what is staged into the database in one transaction, waiting for
+ * another writer as any write does: finds or adds each source and marks it
+ * synced now, adds the messages their source does not have yet (the first of
+ * two with one external id), indexed for search. *added (may be NULL) counts
+ * the messages added. The staging area is emptied, whether or not the move
+ * succeeds; on failure nothing was moved. */
+gboolean    lg_store_stage_commit         (LgStore        *self,
+                                           guint          *added,
+                                           GError        **error);
+/* Empties the staging area, moving nothing: rolls back what the connection
+ * has begun and drops every TEMP table it has (an import that stages rows
+ * of its own, lg-lead-import.c, creates its TEMP tables after this). */
+void        lg_store_stage_discard        (LgStore        *self);
 /* Reads the intent model's buyer probability (lg_buyer()) of every message
  * that has none yet, or of all of them when they were read by another model,
  * in chunks that are each a short transaction, so that a sync or an import

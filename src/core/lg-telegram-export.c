@@ -22,7 +22,6 @@
 #include "lg-channel-handle.h"
 #include "lg-sources.h"
 #include "lg-telegram-export.h"
-#include "lg-store-private.h"
 
 struct _LgTelegramExport
 {
@@ -69,7 +68,7 @@ typedef struct
   char     *name;
   char     *type;
   char     *id;
-  LgSource *source; /* created when its messages begin */
+  gint64    source; /* its staged source, from when its messages begin */
 } Chat;
 
 static void
@@ -78,7 +77,6 @@ chat_clear (Chat *chat)
   g_clear_pointer (&chat->name, g_free);
   g_clear_pointer (&chat->type, g_free);
   g_clear_pointer (&chat->id, g_free);
-  g_clear_object (&chat->source);
 }
 
 typedef struct
@@ -725,7 +723,7 @@ ensure_chat_source (Scanner  *sc,
   const char *handle;
   const char *title;
 
-  if (chat->source != NULL)
+  if (chat->source != 0)
     return TRUE;
 
   /* A chat is known by its id; an export without one by its name, or by
@@ -734,15 +732,8 @@ ensure_chat_source (Scanner  *sc,
   handle = chat->id != NULL ? chat->id : chat->name != NULL ? chat->name : base;
   title = chat->name != NULL ? chat->name : base;
 
-  chat->source = lg_store_ensure_source (sc->store, "telegram_export", handle, title, NULL,
-                                         NULL, error);
-  if (chat->source == NULL)
-    return FALSE;
-
-  /* An import is the export's sync. */
-  lg_source_set_last_sync (chat->source, g_get_real_time () / G_USEC_PER_SEC);
-  lg_source_set_last_error (chat->source, NULL);
-  if (!lg_store_update_source (sc->store, chat->source, error))
+  chat->source = lg_store_stage_source (sc->store, "telegram_export", handle, title, error);
+  if (chat->source == 0)
     return FALSE;
   sc->stats.chats++;
   return TRUE;
@@ -792,7 +783,6 @@ import_message (Scanner  *sc,
   const char *type;
   gsize start = sc->pos;
   gboolean valid_author;
-  gboolean inserted = FALSE;
   gint64 sent_at = 0;
 
   release_read (sc);
@@ -840,7 +830,6 @@ import_message (Scanner  *sc,
   message = lg_message_new ();
   external_id = derive_id (json_object_get_member (object, "id"), sent_at,
                            node_is_string (from) ? json_node_get_string (from) : NULL, text);
-  lg_message_set_source_id (message, lg_source_get_id (chat->source));
   lg_message_set_external_id (message, external_id);
   lg_message_set_sent_at (message, sent_at);
   lg_message_set_text (message, text);
@@ -864,13 +853,12 @@ import_message (Scanner  *sc,
       lg_message_set_permalink (message, link);
     }
 
-  if (!lg_store_add_message (sc->store, message, &inserted, error))
+  if (!lg_store_stage_message (sc->store, chat->source, message, error))
     return FALSE;
 
   sc->pos = start;
   skip_value (sc, NULL);
   sc->stats.messages++;
-  sc->stats.added += inserted ? 1 : 0;
 
   if (sc->stats.messages % 2000 == 0)
     {
@@ -997,45 +985,6 @@ import_root (Scanner  *sc,
   return TRUE;
 }
 
-/* With the full-text trigger in place, every message written made FTS5
- * write its pending terms out at the end of the statement (a savepoint): a
- * tiny index segment per message, most of an import's time. The trigger is
- * off during the import, in its transaction, and the new messages (the ids
- * after the last one there was) are indexed in one statement at the end. */
-static gboolean
-import_indexed (Scanner  *sc,
-                GError  **error)
-{
-  g_auto(GStrv) trigger = NULL;
-  sqlite3_stmt *stmt;
-  gint64 last_id;
-
-  stmt = lg_store_prepare (sc->store, "SELECT coalesce (max (id), 0) FROM messages", error);
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      lg_store_set_error (sc->store, error, _("Could not read the messages"));
-      return FALSE;
-    }
-  last_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  trigger = lg_store_drop_schema (sc->store, "trigger", "messages", "messages_fts_insert", error);
-  if (trigger == NULL || !import_root (sc, error))
-    return FALSE;
-
-  stmt = lg_store_prepare (sc->store, "INSERT INTO messages_fts (rowid, text) "
-                                      "SELECT id, text FROM messages WHERE id > ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, last_id);
-  return lg_store_step_done (sc->store, stmt, _("Could not index the messages for search"),
-                             error) &&
-         lg_store_exec_all (sc->store, trigger, error);
-}
-
 static gboolean
 import_with_store (LgTelegramExport  *self,
                    LgStore           *store,
@@ -1071,14 +1020,19 @@ import_with_store (LgTelegramExport  *self,
   sc.cancellable = cancellable;
   sc.context = context;
 
-  if (!lg_store_begin (store, error))
+  /* The file is read into the store's staging area, which holds no lock on
+   * the database: other writers go on meanwhile, and only the move of what
+   * was read, at the end, is a write they wait for. */
+  if (!lg_store_stage_begin (store, error))
     return FALSE;
-
-  if (!import_indexed (&sc, error) || !lg_store_commit (store, error))
+  if (!import_root (&sc, error) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error))
     {
-      lg_store_rollback (store);
+      lg_store_stage_discard (store);
       return FALSE;
     }
+  if (!lg_store_stage_commit (store, &sc.stats.added, error))
+    return FALSE;
 
   lg_sources_report_progress (context, G_OBJECT (self), signals[PROGRESS], 0,
                               sc.stats.messages, 1.0);

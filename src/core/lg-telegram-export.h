@@ -23,8 +23,11 @@ typedef struct
 /* Imports a Telegram Desktop "Export chat history" result.json: one chat or
  * a whole account (chats.list), old schema or new. The file is read in place
  * and one message is held in memory at a time, so a large export stays cheap.
- * All of it is one transaction: a file that breaks anywhere imports nothing
- * and the error says where. Importing the same file again adds nothing. */
+ * It is read into the store's staging area (lg_store_stage_begin()), which
+ * other writers do not wait for, and moved into the database with one short
+ * transaction: a file that breaks anywhere, or an import cancelled, imports
+ * nothing and the error says where. Importing the same file again adds
+ * nothing. */
 #define LG_TYPE_TELEGRAM_EXPORT (lg_telegram_export_get_type ())
 G_DECLARE_FINAL_TYPE (LgTelegramExport, lg_telegram_export, LG, TELEGRAM_EXPORT, GObject)
 

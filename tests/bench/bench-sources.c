@@ -3,7 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * How fast t.me pages parse, and how fast and in how much memory a
- * 100,000-message Telegram Desktop export imports.
+ * 100,000-message Telegram Desktop export imports; then, importing it again
+ * into a new database, the longest another connection waits meanwhile to
+ * write (how long the import holds the write lock at once).
  * Run with: meson test -C _build --benchmark --verbose
  */
 
@@ -104,6 +106,28 @@ write_export (const char *path)
 }
 
 static void
+bench_lock (const char *path)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(LgTelegramExport) importer = lg_telegram_export_new ();
+  g_autoptr(GError) error = NULL;
+  LgTestWriter *writer = lg_test_writer_start (lg_store_get_path (store));
+  LgExportStats stats = { 0 };
+  gint64 start, elapsed, longest;
+
+  start = g_get_monotonic_time ();
+  g_assert_true (lg_telegram_export_import (importer, store, path, NULL, &stats, &error));
+  g_assert_no_error (error);
+  elapsed = g_get_monotonic_time () - start;
+  longest = lg_test_writer_stop (writer);
+  g_assert_cmpuint (stats.added, ==, EXPORT_MESSAGES);
+
+  g_print ("import %u messages beside another writer: %.2f s; the other writer's longest "
+           "wait for the lock: %.3f s\n", stats.added, elapsed / (double) G_USEC_PER_SEC,
+           longest / (double) G_USEC_PER_SEC);
+}
+
+static void
 bench_import (void)
 {
   g_autofree char *dir = lg_test_make_tmpdir ();
@@ -133,6 +157,8 @@ bench_import (void)
            "(+%.1f MiB for a %.1f MiB file)\n",
            before_kib / 1024.0, after_kib / 1024.0, (after_kib - before_kib) / 1024.0,
            info.st_size / 1048576.0);
+
+  bench_lock (path);
 }
 
 int

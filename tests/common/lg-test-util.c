@@ -305,6 +305,162 @@ lg_test_add_followup (LgStore    *store,
   return lg_followup_get_id (followup);
 }
 
+LgStore *
+lg_test_open_other (LgStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  LgStore *other = lg_store_open (lg_store_get_path (store), &error);
+
+  g_assert_no_error (error);
+  sqlite3_busy_timeout (lg_store_get_db (other), 1000);
+  return other;
+}
+
+/* Appends the rows of table (its columns' values as SQL literals), in the
+ * order of a plain scan: the same for the same rows under the same schema
+ * (the FTS index's shadow tables have no rowid to order by). */
+static void
+dump_table (sqlite3    *db,
+            const char *table,
+            GString    *out)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM main.\"%s\"", table);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_string_append_printf (out, "%s:\n", table);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int col = 0; col < sqlite3_column_count (stmt); col++)
+        {
+          char *literal = sqlite3_mprintf ("%Q", (const char *) sqlite3_column_text (stmt, col));
+
+          g_string_append_printf (out, "%s%d:%s", col > 0 ? "|" : "",
+                                  sqlite3_column_type (stmt, col), literal);
+          sqlite3_free (literal);
+        }
+      g_string_append_c (out, '\n');
+    }
+  g_assert_cmpint (sqlite3_finalize (stmt), ==, SQLITE_OK);
+}
+
+char *
+lg_test_dump_database (LgStore *store)
+{
+  sqlite3 *db = lg_store_get_db (store);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  GString *out = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  /* The FTS index's shadow tables are tables too (their blocks compare as
+   * text): an index changed and changed back is not "as before". */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT type, name, sql FROM main.sqlite_schema "
+                                           "ORDER BY type, name", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *type = (const char *) sqlite3_column_text (stmt, 0);
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      const char *sql = (const char *) sqlite3_column_text (stmt, 2);
+
+      g_string_append_printf (out, "%s %s: %s\n", type, name, sql != NULL ? sql : "");
+      if (g_str_equal (type, "table") && sql != NULL && !g_str_has_prefix (sql, "CREATE VIRTUAL"))
+        g_ptr_array_add (tables, g_strdup (name));
+    }
+  g_assert_cmpint (sqlite3_finalize (stmt), ==, SQLITE_OK);
+
+  for (guint i = 0; i < tables->len; i++)
+    dump_table (db, g_ptr_array_index (tables, i), out);
+  return g_string_free (out, FALSE);
+}
+
+char *
+lg_test_write_export (const char *dir,
+                      const char *name,
+                      guint       n_messages,
+                      gboolean    truncated)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GString) json = g_string_new ("{\"name\": \"Test Group\", \"type\": "
+                                          "\"private_supergroup\", \"id\": 1888888888, "
+                                          "\"messages\": [\n");
+  g_autoptr(GError) error = NULL;
+
+  for (guint id = 1; id <= n_messages; id++)
+    g_string_append_printf (json, "%s{\"id\": %u, \"type\": \"message\", "
+                            "\"date_unixtime\": \"%u\", \"from\": \"Member %u\", "
+                            "\"from_id\": \"user%u\", \"text\": \"who can recommend a "
+                            "dentist near station %u?\"}\n", id > 1 ? "," : "", id,
+                            1700000000 + id * 60, id % 50, id % 50, id);
+  if (!truncated)
+    g_string_append (json, "]}\n");
+  g_assert_true (g_file_set_contents (path, json->str, json->len, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+struct _LgTestWriter
+{
+  char    *db_path;
+  GThread *thread;
+  gint     stop;
+  gint64   longest;
+};
+
+/* SQLite's own busy timeout sleeps up to 100 ms between tries, which would
+ * blur the figure. */
+static int
+retry_each_millisecond_cb (void *data,
+                           int   n_tries)
+{
+  g_usleep (1000);
+  return 1;
+}
+
+static gpointer
+writer_thread (gpointer data)
+{
+  LgTestWriter *writer = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgStore) store = lg_store_open (writer->db_path, &error);
+
+  g_assert_no_error (error);
+  sqlite3_busy_handler (lg_store_get_db (store), retry_each_millisecond_cb, NULL);
+  while (!g_atomic_int_get (&writer->stop))
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      g_assert_true (lg_store_begin (store, &error));
+      writer->longest = MAX (writer->longest, g_get_monotonic_time () - start);
+      g_assert_true (lg_store_commit (store, &error));
+      g_usleep (2000);
+    }
+  return NULL;
+}
+
+LgTestWriter *
+lg_test_writer_start (const char *db_path)
+{
+  LgTestWriter *writer = g_new0 (LgTestWriter, 1);
+
+  writer->db_path = g_strdup (db_path);
+  writer->thread = g_thread_new ("lg-test-writer", writer_thread, writer);
+  return writer;
+}
+
+gint64
+lg_test_writer_stop (LgTestWriter *writer)
+{
+  gint64 longest;
+
+  g_atomic_int_set (&writer->stop, TRUE);
+  g_thread_join (writer->thread);
+  longest = writer->longest;
+  g_free (writer->db_path);
+  g_free (writer);
+  return longest;
+}
+
 int
 lg_test_run_cli (const char * const *args,
                  char              **out,

@@ -29,6 +29,30 @@ gint64    lg_test_add_followup (LgStore    *store,
                                 gint64      due_at,
                                 const char *kind,
                                 const char *note);
+/* Another connection to store's file, as another part of the app (or
+ * another process) would have: it waits for another writer's lock 1 s at
+ * most, so a test sees a write that had to wait for an import fail. */
+LgStore  *lg_test_open_other   (LgStore    *store);
+/* Every table of the database with its rows, and the schema: two dumps
+ * are equal when the databases hold the same. */
+char     *lg_test_dump_database (LgStore  *store);
+/* Writes DIR/NAME, a Telegram Desktop export of one chat ("Test Group", id
+ * 1888888888) whose messages have the ids 1..n_messages, each a text of its
+ * own; a truncated one breaks at its very end, after the last message.
+ * Returns its path. */
+char     *lg_test_write_export (const char *dir,
+                                const char *name,
+                                guint       n_messages,
+                                gboolean    truncated);
+/* Another writer, for benchmarks: a connection of its own to db_path, on a
+ * thread of its own, takes and releases the write lock every 2 ms, trying
+ * again each millisecond while another connection holds it. Stopping it
+ * returns the longest it waited, in µs: how long another connection held
+ * the lock at once. */
+typedef struct _LgTestWriter LgTestWriter;
+
+LgTestWriter *lg_test_writer_start (const char   *db_path);
+gint64        lg_test_writer_stop  (LgTestWriter *writer);
 /* Runs $LEADGRAM_CLI with args, as a script would; returns its exit status,
  * its output in out and err (each may be NULL). */
 int       lg_test_run_cli      (const char * const *args,

@@ -7,10 +7,12 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
 
 #include <json-glib/json-glib.h>
 
+#include "lg-store-private.h"
 #include "lg-test-util.h"
 
 /* The shared runner, under the short name these tests use. */
@@ -818,6 +820,71 @@ test_search (void)
   g_assert_nonnull (strstr (out, "Messages:       0"));
 }
 
+/* Reads stream until text has come (a line of the CLI's progress). */
+static void
+wait_for_output (GInputStream *stream,
+                 const char   *text)
+{
+  g_autoptr(GString) seen = g_string_new (NULL);
+
+  while (strstr (seen->str, text) == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      char buffer[256];
+      gssize n = g_input_stream_read (stream, buffer, sizeof buffer, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (n, >, 0);
+      g_string_append_len (seen, buffer, n);
+    }
+}
+
+/* An import killed (SIGKILL) while it reads a big export keeps no one from
+ * writing meanwhile, leaves the database as it was, and leaves nothing that
+ * keeps the same import from succeeding next. */
+static void
+test_import_telegram_killed (void)
+{
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "killed.db", NULL);
+  g_autofree char *export = lg_test_write_export (dir, "result.json", 60000, FALSE);
+  g_autoptr(GSubprocess) cli = NULL;
+  g_autoptr(LgStore) store = NULL;
+  g_autoptr(LgLead) before = NULL;
+  g_autoptr(LgLead) meanwhile = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *out = NULL;
+
+  store = lg_store_open (path, &error);
+  g_assert_no_error (error);
+  sqlite3_busy_timeout (lg_store_get_db (store), 1000);
+  before = lg_test_add_lead (store, "There before", "cold");
+
+  cli = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                          &error, g_getenv ("LEADGRAM_CLI"), "--db", path, "import-telegram",
+                          export, NULL);
+  g_assert_no_error (error);
+  wait_for_output (g_subprocess_get_stderr_pipe (cli), "messages read");
+  meanwhile = lg_test_add_lead (store, "Added during the import", "warm");
+  expected = lg_test_dump_database (store);
+
+  g_subprocess_force_exit (cli);
+  g_assert_true (g_subprocess_wait (cli, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_signaled (cli));
+  g_assert_cmpint (g_subprocess_get_term_sig (cli), ==, SIGKILL);
+  after = lg_test_dump_database (store);
+  g_assert_cmpstr (after, ==, expected);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "import-telegram", export, NULL },
+                            &out, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Imported 1 chats: 60000 messages, 60000 new"));
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM messages"), ==, 60000);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads"), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -838,6 +905,7 @@ main (int   argc,
 
   g_test_add_func ("/cli/sources", test_sources_commands);
   g_test_add_func ("/cli/escapes", test_escapes);
+  g_test_add_func ("/cli/import-telegram/killed", test_import_telegram_killed);
 
   g_test_add_func ("/cli/csv/import-undo-export", test_csv_import_undo_export);
   g_test_add_func ("/cli/csv/import-encoding", test_csv_import_encoding);

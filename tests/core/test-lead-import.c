@@ -511,6 +511,245 @@ test_cancel (void)
   g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM import_changes"), ==, 0);
 }
 
+/* What another connection does while an import reads its file: act, once,
+ * on the import's first progress report. */
+typedef struct
+{
+  LgStore      *other;   /* lg_test_open_other() */
+  void        (*act)    (LgStore *other);
+  GCancellable *cancel;  /* cancelled after act, or NULL */
+  gint64        waited;  /* µs act took, -1 before it ran */
+  char         *expected; /* the database just after act */
+  double        last;    /* the last progress reported */
+  gboolean      again;   /* the progress went back: the import ran again */
+} Meanwhile;
+
+static void
+on_progress_meanwhile_cb (LgLeadImport *import,
+                          double        fraction,
+                          Meanwhile    *meanwhile)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  meanwhile->again |= fraction < meanwhile->last;
+  meanwhile->last = fraction;
+  if (meanwhile->waited >= 0)
+    return;
+  meanwhile->act (meanwhile->other);
+  meanwhile->waited = g_get_monotonic_time () - start;
+  meanwhile->expected = lg_test_dump_database (meanwhile->other);
+  if (meanwhile->cancel != NULL)
+    g_cancellable_cancel (meanwhile->cancel);
+}
+
+static void
+meanwhile_clear (Meanwhile *meanwhile)
+{
+  g_clear_object (&meanwhile->other);
+  g_clear_pointer (&meanwhile->expected, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Meanwhile, meanwhile_clear)
+
+/* Runs import with act done meanwhile on another connection. */
+static gboolean
+run_meanwhile (LgStore       *store,
+               LgLeadImport  *import,
+               Meanwhile     *meanwhile,
+               GError       **error)
+{
+  meanwhile->other = lg_test_open_other (store);
+  meanwhile->waited = -1;
+  g_signal_connect (import, "progress", G_CALLBACK (on_progress_meanwhile_cb), meanwhile);
+  return lg_lead_import_run (import, meanwhile->cancel, error);
+}
+
+static gint64
+lead_id (LgStore    *store,
+         const char *email)
+{
+  g_autofree char *id = lead_column (store, email, "id");
+
+  g_assert_nonnull (id);
+  return g_ascii_strtoll (id, NULL, 10);
+}
+
+static void
+add_followup_to_first (LgStore *other)
+{
+  lg_test_add_followup (other, lead_id (other, "first@example.com"), 1900000000, "call",
+                        "Added during the import");
+}
+
+static void
+move_first_to_cold (LgStore *other)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lg_store_move_lead (other, lead_id (other, "first@example.com"), LG_STAGE_COLD,
+                                     0, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+add_twin_of_row_7 (LgStore *other)
+{
+  add_lead (other, "Seven, typed in", "PERSON7@example.com", NULL, NULL);
+}
+
+static void
+edit_person_3 (LgStore *other)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgLead) lead = lg_store_get_lead (other, lead_id (other, "person3@example.com"),
+                                              &error);
+
+  g_assert_no_error (error);
+  lg_lead_set_company (lead, "Edited Meanwhile");
+  g_assert_true (lg_store_update_lead (other, lead, "edit", NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* The leads there before in the tests of another writer: a warm one the
+ * file does not name, and a cold one its row 3 updates. */
+static void
+add_first_and_three (LgStore *store)
+{
+  g_autoptr(LgLead) first = lg_lead_new ();
+  g_autoptr(GError) error = NULL;
+
+  lg_lead_set_name (first, "First");
+  lg_lead_set_email (first, "first@example.com");
+  lg_lead_set_stage (first, "warm");
+  g_assert_true (lg_store_add_lead (store, first, &error));
+  g_assert_no_error (error);
+  add_lead (store, "Three, typed in", "person3@example.com", NULL, NULL);
+}
+
+/* Another connection writes at once while a CSV import reads its file, and
+ * the import still writes over nothing it did not see: a write that changes
+ * no lead the import reads (a follow-up) or only a lead's place on the board
+ * lets the import go on (the new leads go after the moved one); a lead added
+ * meanwhile with a row's email, or a change to a lead the file updates,
+ * makes it run again, holding the lock, on the leads as they are now. */
+static void
+test_other_writer (void)
+{
+  static const struct
+  {
+    void   (*act) (LgStore *other);
+    gboolean again;
+    guint    created;
+    guint    updated;
+  } cases[] = {
+    { add_followup_to_first, FALSE, 4999, 1 },
+    { move_first_to_cold, FALSE, 4999, 1 },
+    { add_twin_of_row_7, TRUE, 4998, 2 },
+    { edit_person_3, TRUE, 4999, 1 },
+  };
+  g_autofree char *path = write_generated (5000);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(LgStore) store = lg_test_open_store ();
+      g_autoptr(LgLeadImport) import = new_import (store, path, LG_IMPORT_MODE_BOTH);
+      g_auto(Meanwhile) meanwhile = { .act = cases[i].act };
+      g_autoptr(GError) error = NULL;
+      g_autofree char *company = NULL;
+      g_autofree char *name = NULL;
+
+      add_first_and_three (store);
+
+      g_assert_true (run_meanwhile (store, import, &meanwhile, &error));
+      g_assert_no_error (error);
+      g_test_message ("case %u: the other connection's write took %" G_GINT64_FORMAT " µs", i,
+                      meanwhile.waited);
+      g_assert_cmpint (meanwhile.waited, >=, 0);
+      g_assert_cmpint (meanwhile.waited, <, G_USEC_PER_SEC / 2);
+      g_assert_cmpint (meanwhile.again, ==, cases[i].again);
+      g_assert_cmpuint (lg_lead_import_get_created (import), ==, cases[i].created);
+      g_assert_cmpuint (lg_lead_import_get_updated (import), ==, cases[i].updated);
+      g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads"), ==,
+                       cases[i].created + (cases[i].act == add_twin_of_row_7 ? 3 : 2));
+      g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM import_changes"), ==,
+                       cases[i].updated);
+      /* No two leads share a place on the board. */
+      g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM (SELECT 1 FROM leads "
+                                                 "GROUP BY stage, position "
+                                                 "HAVING count(*) > 1)"), ==, 0);
+
+      company = lead_column (store, "person3@example.com", "company");
+      name = lead_column (store, "person3@example.com", "name");
+      g_assert_cmpstr (name, ==, "Person 3");
+      g_assert_cmpstr (company, ==, cases[i].act == edit_person_3 ? "Edited Meanwhile" : NULL);
+      if (cases[i].act == move_first_to_cold)
+        g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads WHERE stage = "
+                                                   "'cold' AND position < (SELECT position "
+                                                   "FROM leads WHERE email = "
+                                                   "'first@example.com')"), ==, 1);
+      if (cases[i].act == add_twin_of_row_7)
+        g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads "
+                                                   "WHERE lower(email) = "
+                                                   "'person7@example.com'"), ==, 1);
+    }
+}
+
+/* An import cancelled while it reads, and one whose file breaks after
+ * many rows, leave the database exactly as it was, with what another
+ * connection wrote meanwhile; the same import succeeds next. */
+static void
+test_leaves_nothing (void)
+{
+  g_autofree char *whole = write_generated (5000);
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autofree char *broken = g_build_filename (dir, "broken.csv", NULL);
+  g_autofree char *data = NULL;
+
+  g_assert_true (g_file_get_contents (whole, &data, NULL, NULL));
+  g_assert_true (g_file_set_contents (broken, data, -1, NULL));
+  {
+    g_autoptr(GFileOutputStream) out = NULL;
+    g_autoptr(GFile) file = g_file_new_for_path (broken);
+
+    out = g_file_append_to (file, G_FILE_CREATE_NONE, NULL, NULL);
+    g_assert_true (g_output_stream_write_all (G_OUTPUT_STREAM (out), "\"Never closed,x@y.z\n",
+                                              20, NULL, NULL, NULL));
+  }
+
+  for (guint cancel = 0; cancel <= 1; cancel++)
+    {
+      g_autoptr(LgStore) store = lg_test_open_store ();
+      g_autoptr(LgLeadImport) import = new_import (store, cancel ? whole : broken,
+                                                   LG_IMPORT_MODE_BOTH);
+      g_autoptr(LgLeadImport) again = NULL;
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      g_auto(Meanwhile) meanwhile = { .act = add_followup_to_first };
+      g_autoptr(GError) error = NULL;
+      g_autofree char *after = NULL;
+
+      add_first_and_three (store);
+      meanwhile.cancel = cancel ? cancellable : NULL;
+
+      g_assert_false (run_meanwhile (store, import, &meanwhile, &error));
+      if (cancel)
+        g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      else
+        g_assert_error (error, LG_CSV_ERROR, LG_CSV_ERROR_UNTERMINATED);
+      g_assert_nonnull (meanwhile.expected);
+      after = lg_test_dump_database (store);
+      g_assert_cmpstr (after, ==, meanwhile.expected);
+      g_assert_cmpuint (lg_lead_import_get_created (import), ==, 0);
+      g_assert_cmpint (lg_lead_import_get_batch_id (import), ==, 0);
+      g_clear_error (&error);
+
+      again = new_import (store, whole, LG_IMPORT_MODE_BOTH);
+      g_assert_true (lg_lead_import_run (again, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (lg_lead_import_get_created (again), ==, 4999);
+      g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads"), ==, 5001);
+    }
+}
+
 /* Big enough for the import to rebuild the leads' indexes instead of
  * updating them row by row. */
 /* A file that breaks far down, after the writer has inserted blocks of
@@ -1244,6 +1483,8 @@ main (int   argc,
   g_test_add_func ("/import/dry-run", test_dry_run);
   g_test_add_func ("/import/large", test_large);
   g_test_add_func ("/import/broken-late", test_broken_late);
+  g_test_add_func ("/import/other-writer", test_other_writer);
+  g_test_add_func ("/import/leaves-nothing", test_leaves_nothing);
   g_test_add_func ("/import/undo", test_undo);
   g_test_add_func ("/import/round-trip", test_round_trip);
   g_test_add_func ("/import/round-trip-nasty", test_round_trip_nasty);

@@ -683,6 +683,185 @@ test_export_deep_nesting (void)
   }
 }
 
+/* Messages in the generated exports: enough for three progress reports
+ * (one each 2,000 messages) while the file is read. */
+#define BIG_EXPORT 6000
+
+/* What another connection does while an import reads its file. */
+typedef enum
+{
+  MEANWHILE_WRITE,        /* adds a lead */
+  MEANWHILE_CANCEL,       /* adds a lead, then cancels the import */
+  MEANWHILE_HOLD_AT_END,  /* adds a lead; holds the write lock when the file is read */
+} MeanwhileAction;
+
+typedef struct
+{
+  MeanwhileAction  action;
+  LgStore         *other;       /* lg_test_open_other() */
+  GCancellable    *cancellable;
+  gint64           waited;      /* µs the lead took to add, -1 before it was */
+  char            *expected;    /* the database just after it was */
+} Meanwhile;
+
+static void
+on_progress_meanwhile_cb (LgTelegramExport *importer,
+                          gint64            id,
+                          guint             count,
+                          double            fraction,
+                          Meanwhile        *meanwhile)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (meanwhile->waited < 0)
+    {
+      g_autoptr(LgLead) lead = lg_lead_new ();
+      gint64 start = g_get_monotonic_time ();
+
+      lg_lead_set_name (lead, "Added during the import");
+      lg_lead_set_stage (lead, "warm");
+      g_assert_true (lg_store_add_lead (meanwhile->other, lead, &error));
+      g_assert_no_error (error);
+      meanwhile->waited = g_get_monotonic_time () - start;
+      meanwhile->expected = lg_test_dump_database (meanwhile->other);
+      if (meanwhile->action == MEANWHILE_CANCEL)
+        g_cancellable_cancel (meanwhile->cancellable);
+    }
+  else if (meanwhile->action == MEANWHILE_HOLD_AT_END && count == BIG_EXPORT)
+    {
+      g_assert_true (lg_store_begin (meanwhile->other, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+meanwhile_init (Meanwhile       *meanwhile,
+                LgStore         *store,
+                MeanwhileAction  action)
+{
+  *meanwhile = (Meanwhile) { .action = action, .waited = -1 };
+  meanwhile->other = lg_test_open_other (store);
+  meanwhile->cancellable = g_cancellable_new ();
+}
+
+static void
+meanwhile_clear (Meanwhile *meanwhile)
+{
+  g_clear_object (&meanwhile->other);
+  g_clear_object (&meanwhile->cancellable);
+  g_clear_pointer (&meanwhile->expected, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Meanwhile, meanwhile_clear)
+
+static gboolean
+import_meanwhile (LgStore        *store,
+                  const char     *path,
+                  Meanwhile      *meanwhile,
+                  LgExportStats  *stats,
+                  GError        **error)
+{
+  g_autoptr(LgTelegramExport) importer = lg_telegram_export_new ();
+
+  g_signal_connect (importer, "progress", G_CALLBACK (on_progress_meanwhile_cb), meanwhile);
+  return lg_telegram_export_import (importer, store, path, meanwhile->cancellable, stats,
+                                    error);
+}
+
+/* While an import reads a big export, another connection writes at once:
+ * the import holds no lock until it moves what it read in. */
+static void
+test_export_other_writer (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autofree char *path = lg_test_write_export (dir, "result.json", BIG_EXPORT, FALSE);
+  g_auto(Meanwhile) meanwhile = { 0 };
+  g_autoptr(GError) error = NULL;
+  LgExportStats stats = { 0 };
+
+  g_assert_true (import_fixture (store, "new-schema.json", NULL, &error));
+  meanwhile_init (&meanwhile, store, MEANWHILE_WRITE);
+  g_assert_true (import_meanwhile (store, path, &meanwhile, &stats, &error));
+  g_assert_no_error (error);
+  g_test_message ("the other connection's write took %" G_GINT64_FORMAT " µs", meanwhile.waited);
+  g_assert_cmpint (meanwhile.waited, >=, 0);
+  g_assert_cmpint (meanwhile.waited, <, G_USEC_PER_SEC / 2);
+
+  g_assert_cmpuint (stats.chats, ==, 1);
+  g_assert_cmpuint (stats.messages, ==, BIG_EXPORT);
+  g_assert_cmpuint (stats.added, ==, BIG_EXPORT);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM messages"), ==,
+                   BIG_EXPORT + 4);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads "
+                                             "WHERE name = 'Added during the import'"), ==, 1);
+  /* Read by the intent model as they came in, and found by search. */
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM messages "
+                                             "WHERE buyer IS NULL"), ==, 0);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM messages_fts "
+                                             "WHERE messages_fts MATCH 'station'"), ==,
+                   BIG_EXPORT);
+  assert_fts_consistent (store);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM temp.sqlite_schema"), ==, 0);
+}
+
+/* An import cancelled while it reads, one whose file breaks after the last
+ * message, and one whose move meets another writer's lock leave the
+ * database exactly as it was, with what another connection wrote meanwhile,
+ * and nothing that keeps the same import from succeeding next. */
+static void
+test_export_leaves_nothing (void)
+{
+  static const MeanwhileAction actions[] = {
+    MEANWHILE_CANCEL, MEANWHILE_WRITE, MEANWHILE_HOLD_AT_END,
+  };
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autofree char *whole = lg_test_write_export (dir, "result.json", BIG_EXPORT, FALSE);
+  g_autofree char *truncated = lg_test_write_export (dir, "truncated.json", BIG_EXPORT, TRUE);
+  g_autoptr(LgTelegramExport) importer = lg_telegram_export_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      g_autoptr(LgStore) store = lg_test_open_store ();
+      g_auto(Meanwhile) meanwhile = { 0 };
+      g_autoptr(GError) error = NULL;
+      g_autofree char *after = NULL;
+      LgExportStats stats = { 0 };
+      const char *path = actions[i] == MEANWHILE_WRITE ? truncated : whole;
+
+      g_assert_true (import_fixture (store, "new-schema.json", NULL, &error));
+      lg_test_add_lead (store, "There before", "cold");
+      meanwhile_init (&meanwhile, store, actions[i]);
+      if (actions[i] == MEANWHILE_HOLD_AT_END)
+        sqlite3_busy_timeout (lg_store_get_db (store), 100);
+
+      g_assert_false (import_meanwhile (store, path, &meanwhile, NULL, &error));
+      g_test_message ("%s", error->message);
+      if (actions[i] == MEANWHILE_CANCEL)
+        g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      else if (actions[i] == MEANWHILE_WRITE)
+        g_assert_error (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_INVALID_EXPORT);
+      else
+        {
+          g_assert_error (error, LG_STORE_ERROR, LG_STORE_ERROR_QUERY);
+          g_assert_nonnull (strstr (error->message, "another import or sync is writing"));
+          lg_store_rollback (meanwhile.other);
+        }
+      g_clear_error (&error);
+
+      g_assert_nonnull (meanwhile.expected);
+      after = lg_test_dump_database (store);
+      g_assert_cmpstr (after, ==, meanwhile.expected);
+      g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM temp.sqlite_schema"), ==,
+                       0);
+
+      g_assert_true (lg_telegram_export_import (importer, store, whole, NULL, &stats, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (stats.added, ==, BIG_EXPORT);
+      assert_fts_consistent (store);
+    }
+}
+
 static void
 test_remove_source_keeps_leads (void)
 {
@@ -746,6 +925,8 @@ main (int   argc,
   g_test_add_func ("/sources/export/odd-ids", test_export_odd_ids);
   g_test_add_func ("/sources/export/bad-escapes", test_export_bad_escapes);
   g_test_add_func ("/sources/export/deep-nesting", test_export_deep_nesting);
+  g_test_add_func ("/sources/export/other-writer", test_export_other_writer);
+  g_test_add_func ("/sources/export/leaves-nothing", test_export_leaves_nothing);
   g_test_add_func ("/sources/remove-keeps-leads", test_remove_source_keeps_leads);
 
   return g_test_run ();
