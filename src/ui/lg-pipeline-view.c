@@ -524,9 +524,23 @@ refresh_lead (LgPipelineView *self,
     {
       Column *column = &self->columns[stage];
       g_autoptr(LgLead) old = g_list_model_get_item (G_LIST_MODEL (column->model), position);
+      g_autoptr(LgLead) lead = g_list_model_get_n_items (found) > 0
+                               ? g_list_model_get_item (found, 0) : NULL;
 
-      g_list_store_remove (column->model, position);
       add_to_totals (column, stage, old, -1, &query.rules);
+      /* Edited where it stands: one splice, so that the column does not
+       * scroll (a removal of the card at the top moves the list's anchor to
+       * the next one, and the edited card out of sight, at every save). */
+      if (lead != NULL && before_id == PLACE_AS_BEFORE &&
+          lg_stage_from_id (lg_lead_get_stage (lead)) == stage)
+        {
+          g_list_store_splice (column->model, position, 1, (gpointer *) &lead, 1);
+          add_to_totals (column, stage, lead, +1, &query.rules);
+          show_header (column, stage);
+          restore_focus (self);
+          return;
+        }
+      g_list_store_remove (column->model, position);
       show_header (column, stage);
     }
 
@@ -538,11 +552,9 @@ refresh_lead (LgPipelineView *self,
       guint n = g_list_model_get_n_items (G_LIST_MODEL (column->model));
       LgStage before_stage;
       guint before;
-      gboolean in_place = before_id == PLACE_AS_BEFORE && to == stage && position <= n;
 
-      if (!in_place)
-        position = before_id > 0 && find_lead (self, before_id, &before_stage, &before) &&
-                   before_stage == to ? before : n;
+      position = before_id > 0 && find_lead (self, before_id, &before_stage, &before) &&
+                 before_stage == to ? before : n;
       g_list_store_insert (column->model, position, lead);
       add_to_totals (column, to, lead, +1, &query.rules);
       show_header (column, to);
