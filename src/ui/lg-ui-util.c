@@ -35,6 +35,21 @@ lg_widget_add_toast (GtkWidget *widget,
   return TRUE;
 }
 
+/* Shows text (markup, as a toast's title is) in a toast of @window through
+ * the window's "win.toast" action. A dialog calls it with the window it is
+ * transient for: it needs not know that window's type, nor include its
+ * header. FALSE when there is no window or it has no such action. */
+gboolean
+lg_window_toast (GtkWindow  *window,
+                 const char *text)
+{
+  g_return_val_if_fail (window == NULL || GTK_IS_WINDOW (window), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  return window != NULL &&
+         gtk_widget_activate_action (GTK_WIDGET (window), "win.toast", "s", text);
+}
+
 /* An error stays until dismissed: it says what to do, so the user must get to read it. */
 gboolean
 lg_widget_show_error (GtkWidget    *widget,

@@ -13,6 +13,8 @@ gboolean lg_widget_add_toast  (GtkWidget    *widget,
                                AdwToast     *toast);
 gboolean lg_widget_show_error (GtkWidget    *widget,
                                const GError *error);
+gboolean lg_window_toast      (GtkWindow    *window,
+                               const char   *text);
 void     lg_widget_set_name   (GtkWidget    *widget,
                                const char   *name);
 void     lg_mnemonic_names_init (void);

@@ -185,21 +185,22 @@ lg_window_get_view (LgWindow *self)
   return adw_view_stack_get_visible_child_name (self->stack);
 }
 
-void
-lg_window_add_toast (LgWindow *self,
-                     AdwToast *toast)
-{
-  g_return_if_fail (LG_IS_WINDOW (self));
-
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
 static void
 show_view_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   lg_window_show_view (LG_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* Dialogs and the application show their toasts here (lg_window_toast). */
+static void
+toast_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  adw_toast_overlay_add_toast (LG_WINDOW (widget)->toast_overlay,
+                               adw_toast_new (g_variant_get_string (parameter, NULL)));
 }
 
 /* Insights hands a source over to the pipeline; the pipeline view filters
@@ -297,6 +298,7 @@ lg_window_class_init (LgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgWindow, followups_view);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.add-channel", NULL, sources_view_action);
   gtk_widget_class_install_action (widget_class, "win.import-export", NULL, sources_view_action);
   gtk_widget_class_install_action (widget_class, "win.filter-pipeline-source", "x",
