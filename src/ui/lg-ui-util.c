@@ -50,6 +50,22 @@ lg_window_toast (GtkWindow  *window,
          gtk_widget_activate_action (GTK_WIDGET (window), "win.toast", "s", text);
 }
 
+/* The "win.toast" action lg_window_toast activates, for a window class
+ * whose template names its AdwToastOverlay "toast_overlay". */
+void
+lg_window_toast_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  GObject *overlay = gtk_widget_get_template_child (widget, G_OBJECT_TYPE (widget),
+                                                    "toast_overlay");
+
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
+
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
+                               adw_toast_new (g_variant_get_string (parameter, NULL)));
+}
+
 /* An error stays until dismissed: it says what to do, so the user must get to read it. */
 gboolean
 lg_widget_show_error (GtkWidget    *widget,
