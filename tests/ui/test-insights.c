@@ -174,9 +174,11 @@ test_with_data (Fixture       *f,
 
   /* Every chart has the report. */
   for (guint i = 0; i < lg_chart_get_n_infos (); i++)
-    g_assert_true (lg_chart_get_report (lg_insights_view_get_chart (f->view,
-                                                                    lg_chart_get_info_at (i)->id)) ==
-                   lg_insights_view_get_report (f->view));
+    {
+      LgChart *chart = lg_insights_view_get_chart (f->view, lg_chart_get_info_at (i)->id);
+
+      g_assert_true (lg_chart_get_report (chart) == lg_insights_view_get_report (f->view));
+    }
 }
 
 static void
