@@ -199,12 +199,10 @@ on_daily_backup_done_cb (GObject      *object,
   /* The user did not ask for it, but counts on it: say so once, and the next
    * start tries again. */
   g_message ("The daily backup failed: %s", error->message);
-  if (!LG_IS_WINDOW (window))
-    return;
   /* A toast's title is markup. */
   escaped = g_markup_escape_text (error->message, -1);
   text = g_strdup_printf (_("Today’s backup could not be taken: %s"), escaped);
-  lg_window_add_toast (LG_WINDOW (window), adw_toast_new (text));
+  lg_window_toast (window, text);
 }
 
 static void
@@ -530,9 +528,7 @@ check_store (LgApplication *self)
 
   if (self->store != NULL)
     return TRUE;
-  if (LG_IS_WINDOW (window))
-    lg_window_add_toast (LG_WINDOW (window),
-                         adw_toast_new (_("The database is not open: nothing to import into")));
+  lg_window_toast (window, _("The database is not open: nothing to import into"));
   return FALSE;
 }
 
@@ -620,8 +616,7 @@ on_exported_cb (GObject      *object,
       text = g_strdup_printf (ngettext ("Exported %u lead to %s", "Exported %u leads to %s",
                                         export->n_written), export->n_written, name);
     }
-  if (LG_IS_WINDOW (window))
-    lg_window_add_toast (LG_WINDOW (window), adw_toast_new (text));
+  lg_window_toast (window, text);
 }
 
 static void
@@ -712,15 +707,13 @@ on_backed_up_cb (GObject      *object,
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!LG_IS_WINDOW (window))
-    return;
+  /* An error too goes to the window's toasts: lg_widget_show_error looks
+   * for an overlay above the widget, and none is above a window. */
   if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      lg_widget_show_error (GTK_WIDGET (window), error);
-      return;
-    }
-  text = g_strdup_printf (_("Database backed up to %s"), name);
-  lg_window_add_toast (LG_WINDOW (window), adw_toast_new (text));
+    text = g_strdup (error->message);
+  else
+    text = g_strdup_printf (_("Database backed up to %s"), name);
+  lg_window_toast (window, text);
 }
 
 static void
@@ -797,7 +790,7 @@ report_error (LgApplication *self,
 {
   LgWindow *window = present_window (self);
 
-  lg_window_add_toast (window, adw_toast_new (error->message));
+  lg_window_toast (GTK_WINDOW (window), error->message);
 }
 
 /* Without a database a notification's button can do nothing: the window says

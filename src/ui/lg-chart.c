@@ -26,13 +26,6 @@
 #include "lg-metrics-row.h"
 #include "lg-pipeline.h"
 
-G_DEFINE_ENUM_TYPE (LgChartKind, lg_chart_kind,
-                    G_DEFINE_ENUM_VALUE (LG_CHART_LEADS_OVER_TIME, "leads-by-source"),
-                    G_DEFINE_ENUM_VALUE (LG_CHART_FUNNEL, "funnel"),
-                    G_DEFINE_ENUM_VALUE (LG_CHART_CPL_BY_SOURCE, "cpl-by-source"),
-                    G_DEFINE_ENUM_VALUE (LG_CHART_CONVERSION_OVER_TIME, "conversion-over-time"),
-                    G_DEFINE_ENUM_VALUE (LG_CHART_SPEED, "speed-to-lead"))
-
 typedef struct
 {
   graphene_rect_t  rect;
@@ -40,11 +33,14 @@ typedef struct
   gint64           source_id; /* > 0: a click filters the pipeline to it */
 } HitRegion;
 
+/* A kind of chart, from the table below its drawings. */
+typedef struct _ChartKind ChartKind;
+
 struct _LgChart
 {
   GtkWidget        parent_instance;
 
-  LgChartKind      kind;
+  const ChartKind *kind;
   LgMetricsReport *report;
   GArray          *regions; /* HitRegion, from the last drawing */
 };
@@ -732,6 +728,131 @@ draw_speed (Canvas *c)
     }
 }
 
+/* Each kind's words for screen readers, after its title and period. */
+
+/* Each source's leads, or its cost per lead. */
+static void
+describe_sources (LgMetricsReport *report,
+                  gboolean         cpl,
+                  GString         *text)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (report->sources); i++)
+    {
+      g_autoptr(LgMetricsRow) row = g_list_model_get_item (report->sources, i);
+      const LgMetricsFigures *f = lg_metrics_row_get_figures (row);
+      g_autofree char *money = lg_format_figure (f->cpl, LG_UNIT_MONEY, report->currency);
+
+      if (cpl)
+        g_string_append_printf (text, _("%s: %s per lead. "), lg_metrics_row_get_title (row),
+                                money);
+      else
+        g_string_append_printf (text, _("%s: %" PRId64 " leads. "),
+                                lg_metrics_row_get_title (row), f->leads);
+    }
+}
+
+static void
+describe_leads_by_source (LgMetricsReport *report,
+                          GString         *text)
+{
+  describe_sources (report, FALSE, text);
+}
+
+static void
+describe_cpl_by_source (LgMetricsReport *report,
+                        GString         *text)
+{
+  describe_sources (report, TRUE, text);
+}
+
+static void
+describe_funnel (LgMetricsReport *report,
+                 GString         *text)
+{
+  g_string_append_printf (text, _("%" PRId64 " leads, %" PRId64
+                                  " reached Warm, %" PRId64 " Hot, %" PRId64
+                                  " Won."),
+                          report->funnel[0], report->funnel[1], report->funnel[2],
+                          report->funnel[3]);
+}
+
+static void
+describe_conversion_over_time (LgMetricsReport *report,
+                               GString         *text)
+{
+  g_autofree char *rate = lg_format_figure (report->total.conversion, LG_UNIT_PERCENT, NULL);
+
+  g_string_append_printf (text, _("Conversion over the whole period: %s."), rate);
+}
+
+static void
+describe_speed (LgMetricsReport *report,
+                GString         *text)
+{
+  g_autofree char *a = lg_format_figure (report->total.speed[LG_SPEED_FROM_MESSAGE],
+                                         LG_UNIT_DURATION, NULL);
+  g_autofree char *b = lg_format_figure (report->total.speed[LG_SPEED_FROM_FOUND],
+                                         LG_UNIT_DURATION, NULL);
+
+  g_string_append_printf (text, _("Median %s from the message, %s from when it was found, "
+                                  "over %" PRId64 " touched leads."),
+                          a, b, report->total.touched);
+}
+
+/* The table of kinds */
+
+struct _ChartKind
+{
+  LgChartInfo   info;        /* first: an LgChartInfo the view holds is its ChartKind */
+  gboolean      needs_leads; /* a report without leads says so instead of drawing */
+  void        (*draw)     (Canvas          *c);
+  void        (*describe) (LgMetricsReport *report,
+                           GString         *text);
+};
+
+/* In the order the Insights view shows them. The ids name the exports: the
+ * users' files and scripts know them, so they do not change. The charts of
+ * leads have nothing to draw without any; CPL and speed say why they are
+ * empty themselves. */
+static const ChartKind kinds[] = {
+  { { "leads-by-source", N_("Leads by Source"), N_("Leads by Source…") },
+    TRUE, draw_leads_over_time, describe_leads_by_source },
+  { { "funnel", N_("Funnel"), N_("Funnel…") },
+    TRUE, draw_funnel, describe_funnel },
+  { { "cpl-by-source", N_("Cost per Lead by Source"), N_("Cost per Lead by Source…") },
+    FALSE, draw_cpl_by_source, describe_cpl_by_source },
+  { { "conversion-over-time", N_("Conversion Rate over Time"), N_("Conversion Rate over Time…") },
+    TRUE, draw_conversion_over_time, describe_conversion_over_time },
+  { { "speed-to-lead", N_("Speed to Lead"), N_("Speed to Lead…") },
+    FALSE, draw_speed, describe_speed },
+};
+
+guint
+lg_chart_get_n_infos (void)
+{
+  return G_N_ELEMENTS (kinds);
+}
+
+const LgChartInfo *
+lg_chart_get_info_at (guint position)
+{
+  g_return_val_if_fail (position < G_N_ELEMENTS (kinds), NULL);
+
+  return &kinds[position].info;
+}
+
+/* NULL for an id no chart has. */
+const LgChartInfo *
+lg_chart_info_lookup (const char *id)
+{
+  for (guint i = 0; id != NULL && i < G_N_ELEMENTS (kinds); i++)
+    if (g_str_equal (kinds[i].info.id, id))
+      return &kinds[i].info;
+  return NULL;
+}
+
+/* Drawing */
+
 static void
 clear_region (gpointer data)
 {
@@ -759,32 +880,10 @@ draw_chart (LgChart     *self,
   gtk_style_context_get_color (style, &c.fg);
   graphene_rect_init (&c.plot, PAD, PAD, width - 2 * PAD, height - 2 * PAD);
 
-  /* The charts of leads have nothing to draw without any; CPL and speed say
-   * why they are empty themselves. */
-  if (self->report->total.leads == 0 &&
-      (self->kind == LG_CHART_LEADS_OVER_TIME || self->kind == LG_CHART_FUNNEL ||
-       self->kind == LG_CHART_CONVERSION_OVER_TIME))
+  if (self->report->total.leads == 0 && self->kind->needs_leads)
     draw_message (&c, _("No leads in this period"));
   else
-    switch (self->kind)
-      {
-      case LG_CHART_LEADS_OVER_TIME:
-        draw_leads_over_time (&c);
-        break;
-      case LG_CHART_FUNNEL:
-        draw_funnel (&c);
-        break;
-      case LG_CHART_CPL_BY_SOURCE:
-        draw_cpl_by_source (&c);
-        break;
-      case LG_CHART_CONVERSION_OVER_TIME:
-        draw_conversion_over_time (&c);
-        break;
-      case LG_CHART_SPEED:
-      default:
-        draw_speed (&c);
-        break;
-      }
+    self->kind->draw (&c);
   cairo_destroy (c.cr);
 }
 
@@ -896,68 +995,24 @@ describe (LgChart *self)
                              NULL);
   text = g_string_new (NULL);
   g_string_append_printf (text, "%s, %s. ", lg_chart_get_title (self), period);
-
-  switch (self->kind)
-    {
-    case LG_CHART_LEADS_OVER_TIME:
-    case LG_CHART_CPL_BY_SOURCE:
-      for (guint i = 0; i < g_list_model_get_n_items (report->sources); i++)
-        {
-          g_autoptr(LgMetricsRow) row = g_list_model_get_item (report->sources, i);
-          const LgMetricsFigures *f = lg_metrics_row_get_figures (row);
-          g_autofree char *cpl = lg_format_figure (f->cpl, LG_UNIT_MONEY, report->currency);
-
-          if (self->kind == LG_CHART_LEADS_OVER_TIME)
-            g_string_append_printf (text, _("%s: %" PRId64 " leads. "),
-                                    lg_metrics_row_get_title (row), f->leads);
-          else
-            g_string_append_printf (text, _("%s: %s per lead. "),
-                                    lg_metrics_row_get_title (row), cpl);
-        }
-      break;
-    case LG_CHART_FUNNEL:
-      g_string_append_printf (text, _("%" PRId64 " leads, %" PRId64
-                                      " reached Warm, %" PRId64 " Hot, %" PRId64
-                                      " Won."),
-                              report->funnel[0], report->funnel[1], report->funnel[2],
-                              report->funnel[3]);
-      break;
-    case LG_CHART_CONVERSION_OVER_TIME:
-      {
-        g_autofree char *rate = lg_format_figure (report->total.conversion, LG_UNIT_PERCENT, NULL);
-
-        g_string_append_printf (text, _("Conversion over the whole period: %s."), rate);
-      }
-      break;
-    case LG_CHART_SPEED:
-    default:
-      {
-        g_autofree char *a = lg_format_figure (report->total.speed[LG_SPEED_FROM_MESSAGE],
-                                               LG_UNIT_DURATION, NULL);
-        g_autofree char *b = lg_format_figure (report->total.speed[LG_SPEED_FROM_FOUND],
-                                               LG_UNIT_DURATION, NULL);
-
-        g_string_append_printf (text, _("Median %s from the message, %s from when it was found, "
-                                        "over %" PRId64 " touched leads."),
-                                a, b, report->total.touched);
-      }
-      break;
-    }
+  self->kind->describe (report, text);
   return g_string_free (text, FALSE);
 }
 
 GtkWidget *
-lg_chart_new (LgChartKind kind)
+lg_chart_new (const char *id)
 {
-  return g_object_new (LG_TYPE_CHART, "kind", kind, NULL);
+  g_return_val_if_fail (lg_chart_info_lookup (id) != NULL, NULL);
+
+  return g_object_new (LG_TYPE_CHART, "kind", id, NULL);
 }
 
-LgChartKind
-lg_chart_get_kind (LgChart *self)
+const LgChartInfo *
+lg_chart_get_info (LgChart *self)
 {
-  g_return_val_if_fail (LG_IS_CHART (self), LG_CHART_LEADS_OVER_TIME);
+  g_return_val_if_fail (LG_IS_CHART (self), NULL);
 
-  return self->kind;
+  return &self->kind->info;
 }
 
 const char *
@@ -965,35 +1020,17 @@ lg_chart_get_title (LgChart *self)
 {
   g_return_val_if_fail (LG_IS_CHART (self), NULL);
 
-  switch (self->kind)
-    {
-    case LG_CHART_LEADS_OVER_TIME:
-      return _("Leads by Source");
-    case LG_CHART_FUNNEL:
-      return _("Funnel");
-    case LG_CHART_CPL_BY_SOURCE:
-      return _("Cost per Lead by Source");
-    case LG_CHART_CONVERSION_OVER_TIME:
-      return _("Conversion Rate over Time");
-    case LG_CHART_SPEED:
-    default:
-      return _("Speed to Lead");
-    }
+  return _(self->kind->info.title);
 }
 
 char *
 lg_chart_dup_file_name (LgChart *self)
 {
-  g_autoptr(GEnumClass) kinds = NULL;
-  const char *nick;
-
   g_return_val_if_fail (LG_IS_CHART (self), NULL);
 
   if (self->report == NULL)
     return NULL;
-  kinds = g_type_class_ref (LG_TYPE_CHART_KIND);
-  nick = g_enum_get_value (kinds, self->kind)->value_nick;
-  return lg_metrics_report_file_name (self->report, nick, "png");
+  return lg_metrics_report_file_name (self->report, self->kind->info.id, "png");
 }
 
 LgMetricsReport *
@@ -1088,7 +1125,7 @@ lg_chart_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_KIND:
-      g_value_set_enum (value, self->kind);
+      g_value_set_string (value, self->kind->info.id);
       break;
     case PROP_REPORT:
       g_value_set_boxed (value, self->report);
@@ -1109,7 +1146,9 @@ lg_chart_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_KIND:
-      self->kind = g_value_get_enum (value);
+      /* Without a known one (NULL is the default), the first kind from init stays. */
+      if (lg_chart_info_lookup (g_value_get_string (value)) != NULL)
+        self->kind = (const ChartKind *) lg_chart_info_lookup (g_value_get_string (value));
       break;
     case PROP_REPORT:
       lg_chart_set_report (self, g_value_get_boxed (value));
@@ -1145,8 +1184,8 @@ lg_chart_class_init (LgChartClass *klass)
   widget_class->query_tooltip = lg_chart_query_tooltip;
 
   properties[PROP_KIND] =
-    g_param_spec_enum ("kind", NULL, NULL, LG_TYPE_CHART_KIND, LG_CHART_LEADS_OVER_TIME,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("kind", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_REPORT] =
     g_param_spec_boxed ("report", NULL, NULL, LG_TYPE_METRICS_REPORT,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -1170,6 +1209,7 @@ lg_chart_init (LgChart *self)
   GtkEventController *motion = gtk_event_controller_motion_new ();
   GtkGesture *click = gtk_gesture_click_new ();
 
+  self->kind = &kinds[0];
   self->regions = g_array_new (FALSE, FALSE, sizeof (HitRegion));
   g_array_set_clear_func (self->regions, clear_region);
 

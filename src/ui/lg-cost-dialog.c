@@ -10,11 +10,10 @@
 #include <glib/gi18n.h>
 
 #include "lg-cost-dialog.h"
-#include "lg-costs-window.h"
 #include "lg-metrics-format.h"
 #include "lg-month-button.h"
+#include "lg-ui-util.h"
 #include "lg-pipeline.h"
-#include "lg-window.h"
 
 #define DAY 86400
 
@@ -146,16 +145,12 @@ lg_cost_dialog_fill (LgCostDialog *self,
   gtk_editable_set_text (GTK_EDITABLE (self->amount_row), amount);
 }
 
+/* In the window the dialog was opened from: the main window or Costs. */
 static void
 show_toast (LgCostDialog *self,
             const char   *text)
 {
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-
-  if (LG_IS_WINDOW (parent))
-    lg_window_add_toast (LG_WINDOW (parent), adw_toast_new (text));
-  else if (LG_IS_COSTS_WINDOW (parent))
-    lg_costs_window_add_toast (LG_COSTS_WINDOW (parent), adw_toast_new (text));
+  lg_window_toast (gtk_window_get_transient_for (GTK_WINDOW (self)), text);
 }
 
 static gboolean

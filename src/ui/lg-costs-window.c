@@ -266,15 +266,6 @@ undo_remove_action (GtkWidget  *widget,
   lg_store_notify_changed (self->store, "costs");
 }
 
-void
-lg_costs_window_add_toast (LgCostsWindow *self,
-                           AdwToast      *toast)
-{
-  g_return_if_fail (LG_IS_COSTS_WINDOW (self));
-  g_return_if_fail (ADW_IS_TOAST (toast));
-
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
 
 GListModel *
 lg_costs_window_get_costs (LgCostsWindow *self)
@@ -315,6 +306,9 @@ lg_costs_window_class_init (LgCostsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "costs.edit", "x", edit_action);
   gtk_widget_class_install_action (widget_class, "costs.remove", "x", remove_action);
   gtk_widget_class_install_action (widget_class, "costs.undo-remove", NULL, undo_remove_action);
+  /* The cost dialog, opened from here to edit, says here what it did
+   * (lg_window_toast), as it does in the main window. */
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", lg_window_toast_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "costs.add",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

@@ -18,8 +18,6 @@ G_DECLARE_FINAL_TYPE (LgCostsWindow, lg_costs_window, LG, COSTS_WINDOW, AdwWindo
 
 LgCostsWindow *lg_costs_window_new        (GtkWindow     *parent,
                                            LgStore       *store);
-void           lg_costs_window_add_toast  (LgCostsWindow *self,
-                                           AdwToast      *toast);
 /* The costs the list shows, as LgCost items. */
 GListModel    *lg_costs_window_get_costs  (LgCostsWindow *self);
 

@@ -17,7 +17,6 @@
 #include "lg-import-wizard.h"
 #include "lg-lead-import.h"
 #include "lg-ui-util.h"
-#include "lg-window.h"
 
 /* Rows shown in the preview. */
 #define PREVIEW_ROWS 8
@@ -854,7 +853,6 @@ on_imported_cb (GObject      *object,
   g_autofree char *summary = NULL;
   g_autofree char *toast_text = NULL;
   LgLeadImport *import = LG_LEAD_IMPORT (object);
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
 
   g_signal_handlers_disconnect_by_func (import, on_progress_cb, self);
   g_clear_object (&self->cancellable);
@@ -891,8 +889,7 @@ on_imported_cb (GObject      *object,
   toast_text = g_strdup_printf (_("Imported: %u new, %u updated leads"),
                                 lg_lead_import_get_created (import),
                                 lg_lead_import_get_updated (import));
-  if (LG_IS_WINDOW (parent))
-    lg_window_add_toast (LG_WINDOW (parent), adw_toast_new (toast_text));
+  lg_window_toast (gtk_window_get_transient_for (GTK_WINDOW (self)), toast_text);
 }
 
 static void

@@ -25,7 +25,6 @@
 #include "lg-ui-util.h"
 
 #define DAY 86400
-#define N_CHARTS 5
 
 struct _LgInsightsView
 {
@@ -40,7 +39,7 @@ struct _LgInsightsView
   char            *currency;      /* the one the user chose; NULL: the main one */
   gboolean         filling;       /* the currency list is being refilled */
   GtkSortListModel *sorted;
-  LgChart         *charts[N_CHARTS];
+  GPtrArray       *charts;       /* LgChart, one per kind, in their order */
 
   GtkDropDown     *period_dropdown;
   GtkDropDown     *currency_dropdown;
@@ -53,6 +52,7 @@ struct _LgInsightsView
   AdwStatusPage   *error_page;
   GtkLabel        *cohort_label;
   GtkFlowBox      *charts_box;
+  GMenu           *export_menu;
   GtkColumnView   *table;
   LgFigureCard    *leads_card;
   LgFigureCard    *cpl_card;
@@ -235,8 +235,8 @@ show_report (LgInsightsView  *self,
   else
     {
       show_figures (self);
-      for (guint i = 0; i < N_CHARTS; i++)
-        lg_chart_set_report (self->charts[i], report);
+      for (guint i = 0; i < self->charts->len; i++)
+        lg_chart_set_report (g_ptr_array_index (self->charts, i), report);
       gtk_sort_list_model_set_model (self->sorted, report->sources);
       gtk_stack_set_visible_child_name (self->stack, "report");
     }
@@ -535,16 +535,13 @@ export_chart_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   LgInsightsView *self = LG_INSIGHTS_VIEW (widget);
-  GEnumClass *kinds = g_type_class_ref (LG_TYPE_CHART_KIND);
-  GEnumValue *kind = g_enum_get_value_by_nick (kinds, g_variant_get_string (parameter, NULL));
+  LgChart *chart = lg_insights_view_get_chart (self, g_variant_get_string (parameter, NULL));
+  g_autofree char *name = NULL;
 
-  if (kind != NULL && self->report != NULL && self->report->total.leads > 0)
-    {
-      g_autofree char *name = lg_chart_dup_file_name (self->charts[kind->value]);
-
-      ask_and_save (self, _("Export Chart"), name, save_chart, self->charts[kind->value]);
-    }
-  g_type_class_unref (kinds);
+  if (chart == NULL || self->report == NULL || self->report->total.leads == 0)
+    return;
+  name = lg_chart_dup_file_name (chart);
+  ask_and_save (self, _("Export Chart"), name, save_chart, chart);
 }
 
 static void
@@ -683,17 +680,21 @@ build_table (LgInsightsView *self)
   gtk_column_view_sort_by_column (self->table, leads, GTK_SORT_DESCENDING);
 }
 
-/* The charts, each in a card with its title and an export button. */
+/* The charts, each in a card with its title and an export button, and each
+ * in the Export menu, in the order of lg-chart.c's table. */
 static void
 build_charts (LgInsightsView *self)
 {
-  GEnumClass *kinds = g_type_class_ref (LG_TYPE_CHART_KIND);
+  g_autoptr(GMenu) section = g_menu_new ();
 
-  for (guint i = 0; i < N_CHARTS; i++)
+  self->charts = g_ptr_array_new ();
+  for (guint i = 0; i < lg_chart_get_n_infos (); i++)
     {
+      const LgChartInfo *info = lg_chart_get_info_at (i);
       GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
       GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *title, *button, *chart = lg_chart_new (i);
+      GtkWidget *title, *button, *chart = lg_chart_new (info->id);
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(info->export_label), NULL);
 
       title = gtk_label_new (lg_chart_get_title (LG_CHART (chart)));
       gtk_label_set_xalign (GTK_LABEL (title), 0);
@@ -703,8 +704,7 @@ build_charts (LgInsightsView *self)
       gtk_widget_add_css_class (button, "flat");
       lg_widget_set_name (button, _("Export as PNG"));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "insights.export-chart");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s",
-                                        g_enum_get_value (kinds, i)->value_nick);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", info->id);
       gtk_box_append (GTK_BOX (header), title);
       gtk_box_append (GTK_BOX (header), button);
 
@@ -715,9 +715,12 @@ build_charts (LgInsightsView *self)
       gtk_widget_add_css_class (card, "card");
       gtk_widget_add_css_class (card, "chart-card");
       gtk_flow_box_append (self->charts_box, card);
-      self->charts[i] = LG_CHART (chart);
+      g_ptr_array_add (self->charts, chart);
+
+      g_menu_item_set_action_and_target (item, "insights.export-chart", "s", info->id);
+      g_menu_append_item (section, item);
     }
-  g_type_class_unref (kinds);
+  g_menu_append_section (self->export_menu, _("Chart as PNG"), G_MENU_MODEL (section));
 }
 
 /* Public */
@@ -789,14 +792,22 @@ lg_insights_view_get_state (LgInsightsView *self)
   return gtk_stack_get_visible_child_name (self->stack);
 }
 
+/* NULL for an id no chart has. */
 LgChart *
 lg_insights_view_get_chart (LgInsightsView *self,
-                            LgChartKind     kind)
+                            const char     *id)
 {
   g_return_val_if_fail (LG_IS_INSIGHTS_VIEW (self), NULL);
-  g_return_val_if_fail (kind < N_CHARTS, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
 
-  return self->charts[kind];
+  for (guint i = 0; i < self->charts->len; i++)
+    {
+      LgChart *chart = g_ptr_array_index (self->charts, i);
+
+      if (g_str_equal (lg_chart_get_info (chart)->id, id))
+        return chart;
+    }
+  return NULL;
 }
 
 static void
@@ -832,6 +843,7 @@ lg_insights_view_dispose (GObject *object)
   g_clear_pointer (&self->report, lg_metrics_report_unref);
   g_clear_pointer (&self->currency, g_free);
   g_clear_object (&self->sorted);
+  g_clear_pointer (&self->charts, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), LG_TYPE_INSIGHTS_VIEW);
   /* GTK 4.8 leaves the unnamed top box of the template in place. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -869,6 +881,7 @@ lg_insights_view_class_init (LgInsightsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgInsightsView, error_page);
   gtk_widget_class_bind_template_child (widget_class, LgInsightsView, cohort_label);
   gtk_widget_class_bind_template_child (widget_class, LgInsightsView, charts_box);
+  gtk_widget_class_bind_template_child (widget_class, LgInsightsView, export_menu);
   gtk_widget_class_bind_template_child (widget_class, LgInsightsView, table);
   gtk_widget_class_bind_template_child (widget_class, LgInsightsView, leads_card);
   gtk_widget_class_bind_template_child (widget_class, LgInsightsView, cpl_card);

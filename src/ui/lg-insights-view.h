@@ -29,8 +29,9 @@ void             lg_insights_view_set_period   (LgInsightsView  *self,
 LgMetricsReport *lg_insights_view_get_report   (LgInsightsView  *self);
 /* "report", "empty", "loading" or "error". */
 const char      *lg_insights_view_get_state    (LgInsightsView  *self);
+/* id: an LgChartInfo's. */
 LgChart         *lg_insights_view_get_chart    (LgInsightsView  *self,
-                                                LgChartKind      kind);
+                                                const char      *id);
 gboolean         lg_insights_view_export_csv   (LgInsightsView  *self,
                                                 GFile           *file,
                                                 GError         **error);

@@ -35,6 +35,37 @@ lg_widget_add_toast (GtkWidget *widget,
   return TRUE;
 }
 
+/* Shows text (markup, as a toast's title is) in a toast of @window through
+ * the window's "win.toast" action. A dialog calls it with the window it is
+ * transient for: it needs not know that window's type, nor include its
+ * header. FALSE when there is no window or it has no such action. */
+gboolean
+lg_window_toast (GtkWindow  *window,
+                 const char *text)
+{
+  g_return_val_if_fail (window == NULL || GTK_IS_WINDOW (window), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  return window != NULL &&
+         gtk_widget_activate_action (GTK_WIDGET (window), "win.toast", "s", text);
+}
+
+/* The "win.toast" action lg_window_toast activates, for a window class
+ * whose template names its AdwToastOverlay "toast_overlay". */
+void
+lg_window_toast_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  GObject *overlay = gtk_widget_get_template_child (widget, G_OBJECT_TYPE (widget),
+                                                    "toast_overlay");
+
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
+
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
+                               adw_toast_new (g_variant_get_string (parameter, NULL)));
+}
+
 /* An error stays until dismissed: it says what to do, so the user must get to read it. */
 gboolean
 lg_widget_show_error (GtkWidget    *widget,

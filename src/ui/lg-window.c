@@ -15,6 +15,7 @@
 #include "lg-pipeline-view.h"
 #include "lg-followups-view.h"
 #include "lg-backups.h"
+#include "lg-ui-util.h"
 #include "lg-window.h"
 
 struct _LgWindow
@@ -25,7 +26,6 @@ struct _LgWindow
 
   AdwHeaderBar         *header_bar;
   AdwViewSwitcherTitle *switcher_title;
-  AdwToastOverlay      *toast_overlay;
   GtkRevealer          *read_only_revealer;
   GtkLabel             *read_only_label;
   GtkButton            *restore_latest_button;
@@ -185,15 +185,6 @@ lg_window_get_view (LgWindow *self)
   return adw_view_stack_get_visible_child_name (self->stack);
 }
 
-void
-lg_window_add_toast (LgWindow *self,
-                     AdwToast *toast)
-{
-  g_return_if_fail (LG_IS_WINDOW (self));
-
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
 static void
 show_view_action (GtkWidget  *widget,
                   const char *action_name,
@@ -283,7 +274,8 @@ lg_window_class_init (LgWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/leadgram/Desktop/ui/lg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LgWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, switcher_title);
-  gtk_widget_class_bind_template_child (widget_class, LgWindow, toast_overlay);
+  /* Named for lg_window_toast_action, which finds it by that name. */
+  gtk_widget_class_bind_template_child_full (widget_class, "toast_overlay", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, restore_latest_button);
@@ -297,6 +289,8 @@ lg_window_class_init (LgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgWindow, followups_view);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  /* Dialogs and the application show their toasts here (lg_window_toast). */
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", lg_window_toast_action);
   gtk_widget_class_install_action (widget_class, "win.add-channel", NULL, sources_view_action);
   gtk_widget_class_install_action (widget_class, "win.import-export", NULL, sources_view_action);
   gtk_widget_class_install_action (widget_class, "win.filter-pipeline-source", "x",

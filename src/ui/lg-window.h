@@ -20,8 +20,6 @@ LgWindow   *lg_window_new           (LgApplication *application);
 void        lg_window_show_view     (LgWindow      *self,
                                      const char    *name);
 const char *lg_window_get_view      (LgWindow      *self);
-void        lg_window_add_toast     (LgWindow      *self,
-                                     AdwToast      *toast);
 void        lg_window_open_lead     (LgWindow      *self,
                                      gint64         lead_id);
 LgFollowupsView *lg_window_get_followups_view (LgWindow *self);

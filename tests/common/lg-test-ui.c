@@ -16,16 +16,18 @@ lg_test_init_gtk (void)
   return FALSE;
 }
 
-GtkWidget *
-lg_test_find_named (GtkWidget  *root,
-                    const char *name)
+/* The first widget under root (root included), depth first, that matches. */
+static GtkWidget *
+find (GtkWidget  *root,
+      gboolean  (*matches) (GtkWidget *widget, gconstpointer data),
+      gconstpointer data)
 {
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+  if (matches (root, data))
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = lg_test_find_named (child, name);
+      GtkWidget *found = find (child, matches, data);
 
       if (found != NULL)
         return found;
@@ -33,21 +35,46 @@ lg_test_find_named (GtkWidget  *root,
   return NULL;
 }
 
+static gboolean
+has_name (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+static gboolean
+has_type (GtkWidget     *widget,
+          gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static gboolean
+shows_text (GtkWidget     *widget,
+            gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+GtkWidget *
+lg_test_find_named (GtkWidget  *root,
+                    const char *name)
+{
+  return find (root, has_name, name);
+}
+
 GtkWidget *
 lg_test_find_type (GtkWidget *root,
                    GType      type)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = lg_test_find_type (child, type);
+  return find (root, has_type, GSIZE_TO_POINTER (type));
+}
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+GtkWidget *
+lg_test_find_label (GtkWidget  *root,
+                    const char *text)
+{
+  return find (root, shows_text, text);
 }
 
 void

@@ -22,6 +22,9 @@ GtkWidget *lg_test_find_named (GtkWidget   *root,
 /* The first widget of type under root (root included), depth first, shown or not. */
 GtkWidget *lg_test_find_type  (GtkWidget   *root,
                                GType        type);
+/* The first GtkLabel under root (root included) that shows text: a toast's, say. */
+GtkWidget *lg_test_find_label (GtkWidget   *root,
+                               const char  *text);
 /* Runs the main loop for ms milliseconds without blocking, so that the frame
  * clock lays the lists out. */
 void       lg_test_run_frames (guint        ms);

@@ -343,6 +343,8 @@ test_edit (Fixture       *f,
   /* What the Save button does, but for closing the dialog. */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
   gtk_window_destroy (GTK_WINDOW (dialog));
+  /* The dialog says so in the window it was opened from: Costs, not the main one. */
+  g_assert_nonnull (lg_test_find_label (GTK_WIDGET (f->costs), "Cost saved"));
   saved = lg_store_get_cost (f->store, 1, &error);
   g_assert_no_error (error);
   g_assert_cmpint (lg_cost_get_amount (saved), ==, 41000);

@@ -173,9 +173,12 @@ test_with_data (Fixture       *f,
   g_assert_nonnull (strstr (tooltips->str, "Nothing won yet for a cost of $"));
 
   /* Every chart has the report. */
-  for (LgChartKind kind = LG_CHART_LEADS_OVER_TIME; kind <= LG_CHART_SPEED; kind++)
-    g_assert_true (lg_chart_get_report (lg_insights_view_get_chart (f->view, kind)) ==
-                   lg_insights_view_get_report (f->view));
+  for (guint i = 0; i < lg_chart_get_n_infos (); i++)
+    {
+      LgChart *chart = lg_insights_view_get_chart (f->view, lg_chart_get_info_at (i)->id);
+
+      g_assert_true (lg_chart_get_report (chart) == lg_insights_view_get_report (f->view));
+    }
 }
 
 static void
@@ -267,6 +270,13 @@ static void
 test_exports (Fixture       *f,
               gconstpointer  data)
 {
+  static const char *file_names[][2] = {
+    { "leads-by-source", "leadgram-leads-by-source-2024-03-01.png" },
+    { "funnel", "leadgram-funnel-2024-03-01.png" },
+    { "cpl-by-source", "leadgram-cpl-by-source-2024-03-01.png" },
+    { "conversion-over-time", "leadgram-conversion-over-time-2024-03-01.png" },
+    { "speed-to-lead", "leadgram-speed-to-lead-2024-03-01.png" },
+  };
   g_autofree char *dir = lg_test_make_tmpdir ();
   g_autofree char *png = g_build_filename (dir, "funnel.png", NULL);
   g_autofree char *csv_path = g_build_filename (dir, "sources.csv", NULL);
@@ -279,7 +289,7 @@ test_exports (Fixture       *f,
   guint32 width, height;
 
   show_march (f);
-  chart = lg_insights_view_get_chart (f->view, LG_CHART_FUNNEL);
+  chart = lg_insights_view_get_chart (f->view, "funnel");
   wait_until_drawn (GTK_WIDGET (chart));
 
   g_assert_true (lg_chart_save_png (chart, png, &error));
@@ -294,17 +304,22 @@ test_exports (Fixture       *f,
   g_assert_cmpuint (GUINT32_FROM_BE (width), ==, 2 * gtk_widget_get_width (GTK_WIDGET (chart)));
   g_assert_cmpuint (GUINT32_FROM_BE (height), ==, 2 * gtk_widget_get_height (GTK_WIDGET (chart)));
 
-  /* Each chart suggests a file named after it and the period. */
-  for (LgChartKind kind = LG_CHART_LEADS_OVER_TIME; kind <= LG_CHART_SPEED; kind++)
+  /* Each chart suggests a file named after it and the period; these names
+   * are known outside the app, and stay. */
+  for (guint i = 0; i < G_N_ELEMENTS (file_names); i++)
     {
-      g_autofree char *name = lg_chart_dup_file_name (lg_insights_view_get_chart (f->view, kind));
-      const char *expected[] = {
-        "leadgram-leads-by-source-2024-03-01.png", "leadgram-funnel-2024-03-01.png",
-        "leadgram-cpl-by-source-2024-03-01.png", "leadgram-conversion-over-time-2024-03-01.png",
-        "leadgram-speed-to-lead-2024-03-01.png",
-      };
+      g_autofree char *name = lg_chart_dup_file_name (lg_insights_view_get_chart (f->view,
+                                                                                 file_names[i][0]));
 
-      g_assert_cmpstr (name, ==, expected[kind]);
+      g_assert_cmpstr (name, ==, file_names[i][1]);
+    }
+  for (guint i = 0; i < lg_chart_get_n_infos (); i++)
+    {
+      const char *id = lg_chart_get_info_at (i)->id;
+      g_autofree char *name = lg_chart_dup_file_name (lg_insights_view_get_chart (f->view, id));
+      g_autofree char *expected = g_strdup_printf ("leadgram-%s-2024-03-01.png", id);
+
+      g_assert_cmpstr (name, ==, expected);
     }
 
   g_assert_true (lg_insights_view_export_csv (f->view, csv_file, &error));
@@ -312,6 +327,67 @@ test_exports (Fixture       *f,
   g_assert_true (g_file_get_contents (csv_path, &csv, NULL, &error));
   g_assert_true (g_str_has_prefix (csv, "period_start,period_end,source_id,source,currency,leads"));
   g_assert_nonnull (strstr (csv, ",,All sources,USD,10,5,4,1,"));
+}
+
+/* The table of kinds in lg-chart.c is all there is to a chart: each has
+ * its own id, a title and an export entry, and the view shows one card and
+ * one Export menu entry for each, in the table's order. */
+static void
+test_chart_table (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  GtkFlowBox *box = GTK_FLOW_BOX (gtk_widget_get_template_child (GTK_WIDGET (f->view),
+                                                                 LG_TYPE_INSIGHTS_VIEW,
+                                                                 "charts_box"));
+  GMenuModel *menu = G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (f->view),
+                                                                  LG_TYPE_INSIGHTS_VIEW,
+                                                                  "export_menu"));
+  g_autoptr(GMenuModel) charts_section = NULL;
+  g_autofree char *section_label = NULL;
+  guint n = lg_chart_get_n_infos ();
+
+  g_assert_cmpuint (n, >=, 5);
+  for (guint i = 0; i < n; i++)
+    {
+      const LgChartInfo *info = lg_chart_get_info_at (i);
+      GtkFlowBoxChild *card = gtk_flow_box_get_child_at_index (box, i);
+      LgChart *chart = lg_insights_view_get_chart (f->view, info->id);
+      g_autofree char *label = NULL, *target = NULL;
+
+      /* The id makes a file name and an action target: lower case and dashes. */
+      g_assert_nonnull (info->id);
+      g_assert_cmpuint (strspn (info->id, "abcdefghijklmnopqrstuvwxyz-"), ==, strlen (info->id));
+      g_assert_true (g_hash_table_add (ids, (gpointer) info->id));
+      g_assert_true (lg_chart_info_lookup (info->id) == info);
+      g_assert_cmpstr (info->title, !=, "");
+      g_assert_true (g_str_has_suffix (info->export_label, "…"));
+
+      g_assert_nonnull (chart);
+      g_assert_true (lg_chart_get_info (chart) == info);
+      g_assert_cmpstr (lg_chart_get_title (chart), ==, info->title);
+      g_assert_nonnull (card);
+      g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (chart), GTK_WIDGET (card)));
+
+      if (charts_section == NULL)
+        {
+          charts_section = g_menu_model_get_item_link (menu, 1, G_MENU_LINK_SECTION);
+          g_assert_true (g_menu_model_get_item_attribute (menu, 1, G_MENU_ATTRIBUTE_LABEL, "s",
+                                                          &section_label));
+          g_assert_cmpstr (section_label, ==, "Chart as PNG");
+          g_assert_cmpint (g_menu_model_get_n_items (charts_section), ==, n);
+        }
+      g_assert_true (g_menu_model_get_item_attribute (charts_section, i, G_MENU_ATTRIBUTE_LABEL,
+                                                      "s", &label));
+      g_assert_true (g_menu_model_get_item_attribute (charts_section, i,
+                                                      G_MENU_ATTRIBUTE_TARGET, "s", &target));
+      g_assert_cmpstr (label, ==, info->export_label);
+      g_assert_cmpstr (target, ==, info->id);
+    }
+  /* One card per kind, and no more. */
+  g_assert_null (gtk_flow_box_get_child_at_index (box, n));
+  g_assert_null (lg_chart_info_lookup ("no-such-chart"));
+  g_assert_null (lg_insights_view_get_chart (f->view, "no-such-chart"));
 }
 
 int
@@ -338,6 +414,8 @@ main (int   argc,
   g_test_add ("/ui/insights/currencies", Fixture, NULL, fixture_set_up, test_currencies,
               fixture_tear_down);
   g_test_add ("/ui/insights/exports", Fixture, NULL, fixture_set_up, test_exports,
+              fixture_tear_down);
+  g_test_add ("/ui/insights/chart-table", Fixture, NULL, fixture_set_up, test_chart_table,
               fixture_tear_down);
 
   return g_test_run ();

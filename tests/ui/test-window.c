@@ -5,16 +5,19 @@
  * The real application under Xvfb: the window opens, every view can be shown,
  * every templated widget builds (a .ui naming something Debian 12's GTK 4.8 or
  * libadwaita 1.2 lacks fails here, not in a user's hands); Preferences'
- * win probabilities reach the board's weighted totals.
+ * win probabilities reach the board's weighted totals; a dialog's toast
+ * shows in the window.
  */
 
 #include "config.h"
 
 #include "lg-application.h"
+#include "lg-cost-dialog.h"
 #include "lg-pipeline-view.h"
 #include "lg-preferences-window.h"
 #include "lg-test-ui.h"
 #include "lg-test-util.h"
+#include "lg-ui-util.h"
 #include "lg-window.h"
 
 static void
@@ -127,6 +130,31 @@ check_probability (LgApplication *app,
   gtk_window_destroy (GTK_WINDOW (preferences));
 }
 
+/* The cost dialog knows nothing of LgWindow: its toast reaches the window it
+ * was opened from through that window's win.toast action. */
+static void
+check_dialog_toast (LgApplication *app,
+                    LgWindow      *window)
+{
+  LgStore *store = lg_application_get_store (app);
+  g_autoptr(LgSource) source = lg_test_add_source (store, "ads_channel");
+  g_autoptr(GtkWindow) plain = g_object_ref_sink (GTK_WINDOW (gtk_window_new ()));
+  LgCostDialog *dialog;
+
+  g_assert_null (lg_test_find_label (GTK_WIDGET (window), "Cost added"));
+  dialog = lg_cost_dialog_new (GTK_WINDOW (window), store, "USD");
+  lg_cost_dialog_fill (dialog, 0, 2024, 3, "90");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  g_assert_nonnull (lg_test_find_label (GTK_WIDGET (window), "Cost added"));
+
+  /* The window takes the next one (it waits its turn); a window without
+   * the action shows nothing, and says so. */
+  g_assert_true (lg_window_toast (GTK_WINDOW (window), "Through the action"));
+  g_assert_false (lg_window_toast (plain, "Nowhere"));
+  g_assert_false (lg_window_toast (NULL, "Nowhere"));
+  gtk_window_destroy (plain);
+}
+
 static void
 on_activate_cb (LgApplication *app)
 {
@@ -137,6 +165,7 @@ on_activate_cb (LgApplication *app)
   check_views (window);
   check_templates (app, window);
   check_probability (app, window);
+  check_dialog_toast (app, window);
 
   /* The CSV actions the primary menu offers. */
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "import-csv"));
