@@ -16,6 +16,29 @@
 #include "lg-csv-writer.h"
 #include "lg-lead-import-private.h"
 
+void
+lg_lead_import_reset_results (LgLeadImport *self)
+{
+  g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->header, g_strfreev);
+  self->n_rows = self->created = self->updated = self->skipped = self->failed = 0;
+  self->conflicts = self->conflicts_skipped = 0;
+  g_ptr_array_set_size (self->conflict_list, 0);
+  self->batch_id = 0;
+  self->last_progress = 0;
+  g_ptr_array_set_size (self->problems, 0);
+  g_ptr_array_set_size (self->repairs, 0);
+  self->repaired_rows = 0;
+  self->repairs_cut = FALSE;
+  g_ptr_array_set_size (self->failed_rows, 0);
+  g_hash_table_remove_all (self->unknown_stages);
+  g_hash_table_remove_all (self->unknown_qualifications);
+  g_hash_table_remove_all (self->stage_labels);
+  g_hash_table_remove_all (self->qualification_labels);
+  g_clear_pointer (&self->local, g_time_zone_unref);
+  self->local = g_time_zone_new_local ();
+}
+
 guint
 lg_lead_import_get_n_rows (LgLeadImport *self)
 {

@@ -117,6 +117,37 @@ lg_import_mode_from_id (const char   *id,
   return TRUE;
 }
 
+void
+lg_lead_import_set_mode (LgLeadImport *self,
+                         LgImportMode  mode)
+{
+  g_return_if_fail (LG_IS_LEAD_IMPORT (self));
+
+  self->mode = mode;
+}
+
+void
+lg_lead_import_set_on_conflict (LgLeadImport     *self,
+                                LgConflictAction  action)
+{
+  g_return_if_fail (LG_IS_LEAD_IMPORT (self));
+  g_return_if_fail (action <= LG_CONFLICT_CREATE);
+
+  self->on_conflict = action;
+}
+
+void
+lg_lead_import_set_conflict_action (LgLeadImport     *self,
+                                    guint             line,
+                                    LgConflictAction  action)
+{
+  g_return_if_fail (LG_IS_LEAD_IMPORT (self));
+  g_return_if_fail (action <= LG_CONFLICT_CREATE);
+
+  g_hash_table_insert (self->conflict_actions, GUINT_TO_POINTER (line),
+                       GUINT_TO_POINTER (action + 1));
+}
+
 /* The user's choice for the conflict on that line, else the default. */
 static LgConflictAction
 conflict_action (LgLeadImport *self,
@@ -466,8 +497,7 @@ lg_lead_import_write_row (LgLeadImport  *self,
   return TRUE;
 }
 
-/* What lg_lead_import_write_row would do, without writing: finds the conflicts, and keeps
- * the index as the writing would so later rows of the file match alike. */
+/* Later rows of the file match as they would after the writing. */
 gboolean
 lg_lead_import_preview_row (LgLeadImport  *self,
                             Index         *index,

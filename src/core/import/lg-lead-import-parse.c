@@ -103,6 +103,55 @@ lg_lead_import_note_repairs (LgLeadImport *self,
     }
 }
 
+LgCsvReader *
+lg_lead_import_open_file (LgLeadImport  *self,
+                          gboolean      *replay,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(LgCsvReader) reader = NULL;
+
+  reader = lg_csv_reader_new_for_path (self->csv_path, self->encoding, self->delimiter,
+                                       cancellable, error);
+  if (reader == NULL)
+    return NULL;
+
+  if (!lg_csv_reader_next (reader, cancellable, error))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error_literal (error, LG_CSV_ERROR, LG_CSV_ERROR_EMPTY,
+                             _("The file is empty. Choose the exported CSV file itself."));
+      return NULL;
+    }
+  if (lg_csv_reader_get_n_fields (reader) != lg_csv_mapping_get_n_columns (self->mapping))
+    {
+      g_set_error (error, LG_CSV_ERROR, LG_CSV_ERROR_RAGGED,
+                   _("The file’s header has %u columns but the column mapping has %u. "
+                     "Choose the columns again."),
+                   lg_csv_reader_get_n_fields (reader),
+                   lg_csv_mapping_get_n_columns (self->mapping));
+      return NULL;
+    }
+  *replay = !self->has_header;
+  if (self->has_header)
+    lg_lead_import_note_repairs (self, reader);
+  return g_steal_pointer (&reader);
+}
+
+gboolean
+lg_lead_import_next_row (LgCsvReader   *reader,
+                         gboolean      *replay,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  if (*replay)
+    {
+      *replay = FALSE;
+      return TRUE;
+    }
+  return lg_csv_reader_next (reader, cancellable, error);
+}
+
 char *
 lg_import_problem_to_string (const LgImportProblem *problem)
 {

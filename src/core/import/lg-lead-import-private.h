@@ -142,12 +142,26 @@ struct _LgLeadImport
   double         last_progress;
 };
 
+/* lg-lead-import-batch.c */
+/* Clears the results of an earlier pass. */
+void      lg_lead_import_reset_results      (LgLeadImport *self);
+
 /* lg-lead-import-parse.c */
 void      lg_import_problem_free            (gpointer      problem);
 void      lg_lead_import_failed_row_free    (gpointer      failed_row);
 /* Lists the fields of the reader's row read with a repair of their quotes. */
 void      lg_lead_import_note_repairs       (LgLeadImport *self,
                                              LgCsvReader  *reader);
+/* Opens the file at its first row: the header, or (without one) the first
+ * row of data, which *replay says is still to be handled by next_row. */
+LgCsvReader *lg_lead_import_open_file       (LgLeadImport  *self,
+                                             gboolean      *replay,
+                                             GCancellable  *cancellable,
+                                             GError       **error);
+gboolean  lg_lead_import_next_row           (LgCsvReader   *reader,
+                                             gboolean      *replay,
+                                             GCancellable  *cancellable,
+                                             GError       **error);
 /* Fills row from the reader's current row; adds a problem for each cell that
  * does not hold what its column says. Returns whether the row is valid. */
 gboolean  lg_lead_import_parse_row          (LgLeadImport *self,

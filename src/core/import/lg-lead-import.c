@@ -41,7 +41,6 @@
  * must not grow with the file. */
 #define BLOCKS_AHEAD 4
 
-
 /* Valid rows on their way from the reading thread to the writing one. */
 typedef struct
 {
@@ -72,29 +71,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static void
-reset_results (LgLeadImport *self)
-{
-  g_clear_pointer (&self->note, g_free);
-  g_clear_pointer (&self->header, g_strfreev);
-  self->n_rows = self->created = self->updated = self->skipped = self->failed = 0;
-  self->conflicts = self->conflicts_skipped = 0;
-  g_ptr_array_set_size (self->conflict_list, 0);
-  self->batch_id = 0;
-  self->last_progress = 0;
-  g_ptr_array_set_size (self->problems, 0);
-  g_ptr_array_set_size (self->repairs, 0);
-  self->repaired_rows = 0;
-  self->repairs_cut = FALSE;
-  g_ptr_array_set_size (self->failed_rows, 0);
-  g_hash_table_remove_all (self->unknown_stages);
-  g_hash_table_remove_all (self->unknown_qualifications);
-  g_hash_table_remove_all (self->stage_labels);
-  g_hash_table_remove_all (self->qualification_labels);
-  g_clear_pointer (&self->local, g_time_zone_unref);
-  self->local = g_time_zone_new_local ();
-}
 
 static void
 lg_lead_import_finalize (GObject *object)
@@ -194,43 +170,12 @@ lg_lead_import_set_has_header (LgLeadImport *self,
 }
 
 void
-lg_lead_import_set_mode (LgLeadImport *self,
-                         LgImportMode  mode)
-{
-  g_return_if_fail (LG_IS_LEAD_IMPORT (self));
-
-  self->mode = mode;
-}
-
-void
 lg_lead_import_set_dry_run (LgLeadImport *self,
                             gboolean      dry_run)
 {
   g_return_if_fail (LG_IS_LEAD_IMPORT (self));
 
   self->dry_run = dry_run;
-}
-
-void
-lg_lead_import_set_on_conflict (LgLeadImport     *self,
-                                LgConflictAction  action)
-{
-  g_return_if_fail (LG_IS_LEAD_IMPORT (self));
-  g_return_if_fail (action <= LG_CONFLICT_CREATE);
-
-  self->on_conflict = action;
-}
-
-void
-lg_lead_import_set_conflict_action (LgLeadImport     *self,
-                                    guint             line,
-                                    LgConflictAction  action)
-{
-  g_return_if_fail (LG_IS_LEAD_IMPORT (self));
-  g_return_if_fail (action <= LG_CONFLICT_CREATE);
-
-  g_hash_table_insert (self->conflict_actions, GUINT_TO_POINTER (line),
-                       GUINT_TO_POINTER (action + 1));
 }
 
 LgCsvMapping *
@@ -362,57 +307,6 @@ keep_row (Feed *feed,
   return feed->block->records->len == BLOCK_ROWS;
 }
 
-/* Opens the file at its first row: the header, or (without one) the first
- * row of data, which *replay says is still to be handled. */
-static LgCsvReader *
-open_file (LgLeadImport  *self,
-           gboolean      *replay,
-           GCancellable  *cancellable,
-           GError       **error)
-{
-  g_autoptr(LgCsvReader) reader = NULL;
-
-  reader = lg_csv_reader_new_for_path (self->csv_path, self->encoding, self->delimiter,
-                                       cancellable, error);
-  if (reader == NULL)
-    return NULL;
-
-  if (!lg_csv_reader_next (reader, cancellable, error))
-    {
-      if (error != NULL && *error == NULL)
-        g_set_error_literal (error, LG_CSV_ERROR, LG_CSV_ERROR_EMPTY,
-                             _("The file is empty. Choose the exported CSV file itself."));
-      return NULL;
-    }
-  if (lg_csv_reader_get_n_fields (reader) != lg_csv_mapping_get_n_columns (self->mapping))
-    {
-      g_set_error (error, LG_CSV_ERROR, LG_CSV_ERROR_RAGGED,
-                   _("The file’s header has %u columns but the column mapping has %u. "
-                     "Choose the columns again."),
-                   lg_csv_reader_get_n_fields (reader),
-                   lg_csv_mapping_get_n_columns (self->mapping));
-      return NULL;
-    }
-  *replay = !self->has_header;
-  if (self->has_header)
-    lg_lead_import_note_repairs (self, reader);
-  return g_steal_pointer (&reader);
-}
-
-static gboolean
-next_row (LgCsvReader   *reader,
-          gboolean      *replay,
-          GCancellable  *cancellable,
-          GError       **error)
-{
-  if (*replay)
-    {
-      *replay = FALSE;
-      return TRUE;
-    }
-  return lg_csv_reader_next (reader, cancellable, error);
-}
-
 static gboolean
 check_cancelled (GCancellable  *cancellable,
                  GError       **error)
@@ -444,14 +338,14 @@ validate_pass (LgLeadImport  *self,
   if (info != NULL)
     size = MAX (1, g_file_info_get_size (info));
 
-  reader = open_file (self, &replay, cancellable, error);
+  reader = lg_lead_import_open_file (self, &replay, cancellable, error);
   if (reader == NULL)
     return FALSE;
   self->header = g_new0 (char *, lg_csv_mapping_get_n_columns (self->mapping) + 1);
   for (guint i = 0; i < lg_csv_mapping_get_n_columns (self->mapping); i++)
     self->header[i] = g_strdup (lg_csv_mapping_get_header (self->mapping, i));
 
-  while (next_row (reader, &replay, cancellable, &read_error))
+  while (lg_lead_import_next_row (reader, &replay, cancellable, &read_error))
     {
       guint first_problem = self->problems->len;
       Row row;
@@ -520,7 +414,8 @@ preview_pass (LgLeadImport  *self,
         break;
       take_block (feed);
       for (guint i = 0; i < block->records->len; i++)
-        if (!lg_lead_import_preview_row (self, &index, &g_array_index (block->records, Record, i), error))
+        if (!lg_lead_import_preview_row (self, &index,
+                                         &g_array_index (block->records, Record, i), error))
           return FALSE;
       if (check_cancelled (cancellable, error))
         return FALSE;
@@ -554,7 +449,8 @@ write_pass (LgLeadImport  *self,
 
       for (guint i = 0; i < block->records->len; i++)
         {
-          if (!lg_lead_import_write_row (self, index, &g_array_index (block->records, Record, i), error))
+          if (!lg_lead_import_write_row (self, index,
+                                         &g_array_index (block->records, Record, i), error))
             return FALSE;
           if ((i + 1) % CHECK_EVERY == 0 && check_cancelled (cancellable, error))
             return FALSE;
@@ -626,7 +522,7 @@ lg_lead_import_validate (LgLeadImport  *self,
 
   g_return_val_if_fail (LG_IS_LEAD_IMPORT (self), FALSE);
 
-  reset_results (self);
+  lg_lead_import_reset_results (self);
   /* The leads are read, never written: the conflicts show before the import.
    * The staging area stays empty (the conflicts' lead side reads it); it goes
    * with the connection. */
@@ -665,7 +561,7 @@ import_once (LgLeadImport  *self,
   gboolean ok;
 
   *stale = FALSE;
-  reset_results (self);
+  lg_lead_import_reset_results (self);
   if (!lg_store_import_stage (store, error))
     return FALSE;
   if (!lg_store_import_begin (store, locked, error))
@@ -678,7 +574,8 @@ import_once (LgLeadImport  *self,
    * another: the staging takes about as long as the writing alone. */
   feed_init (&feed);
   thread = g_thread_new ("lg-import-read", read_thread, &feed);
-  ok = lg_import_index_load (&index, store, error) && write_pass (self, &index, &feed, cancellable, error);
+  ok = lg_import_index_load (&index, store, error) &&
+       write_pass (self, &index, &feed, cancellable, error);
   if (!ok)
     g_cancellable_cancel (feed.stop);
   /* Blocks the writer did not take go with the queue. */
