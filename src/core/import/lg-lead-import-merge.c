@@ -159,7 +159,6 @@ conflict_action (LgLeadImport *self,
   return chosen > 0 ? (LgConflictAction) (chosen - 1) : self->on_conflict;
 }
 
-
 /* Keeps the conflict for the preview, with the lead's side as it is in the
  * database (an earlier row of the file that is not there has none). */
 static gboolean

@@ -553,7 +553,6 @@ lg_lead_import_remember_failed_row (LgLeadImport *self,
   g_ptr_array_add (self->failed_rows, failed);
 }
 
-
 static const char *
 chunk_string (GStringChunk *strings,
               const char   *text)

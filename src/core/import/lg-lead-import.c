@@ -129,7 +129,6 @@ lg_lead_import_init (LgLeadImport *self)
   self->qualification_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
-
 LgLeadImport *
 lg_lead_import_new (const char   *db_path,
                     const char   *csv_path,
@@ -234,7 +233,6 @@ report_progress (LgLeadImport *self,
   g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, emit_progress_cb, progress,
                               progress_data_free);
 }
-
 
 /* From the reading thread to the writing one */
 
