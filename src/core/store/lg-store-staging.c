@@ -59,7 +59,7 @@ lg_store_stage_discard (LgStore *self)
   g_return_if_fail (LG_IS_STORE (self));
 
   /* Every TEMP table of the connection is staging (its own or an import's,
-   * lg-lead-import.c). Not through lg_store_exec(), which a damaged store
+   * lg-store-import.c). Not through lg_store_exec(), which a damaged store
    * refuses: the tables are the connection's, not the file's. */
   lg_store_rollback (self);
   db = lg_store_get_db (self);

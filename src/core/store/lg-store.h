@@ -204,7 +204,7 @@ gboolean    lg_store_stage_commit         (LgStore        *self,
                                            GError        **error);
 /* Empties the staging area, moving nothing: rolls back what the connection
  * has begun and drops every TEMP table it has (an import that stages rows
- * of its own, lg-lead-import.c, creates its TEMP tables after this). */
+ * of its own, lg-store-import.c, creates its TEMP tables after this). */
 void        lg_store_stage_discard        (LgStore        *self);
 /* Reads the intent model's buyer probability (lg_buyer()) of every message
  * that has none yet, or of all of them when they were read by another model,

@@ -1,0 +1,221 @@
+/* lg-lead-import-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * LgLeadImport is spread over several files, by job: lg-lead-import.c runs
+ * the reading and writing threads (the pipeline), lg-lead-import-parse.c
+ * turns a CSV row into a Record, lg-lead-import-dedupe.c finds the lead a
+ * row is, lg-lead-import-merge.c decides what the row does to it, and
+ * lg-lead-import-batch.c holds what an import leaves: its results, the
+ * error report, the history and undo. They share the struct here.
+ */
+
+#pragma once
+
+#include "lg-csv-reader.h"
+#include "lg-lead-import.h"
+#include "lg-store-import.h"
+
+G_BEGIN_DECLS
+
+/* One row's values, parsed. Text fields are trimmed copies. */
+typedef struct
+{
+  char       *text[LG_CSV_N_FIELDS];
+  int         column[LG_CSV_N_FIELDS];
+  char       *name;
+  /* Email, phone and handle in the forms the pipeline stores (lg-lead-validate),
+   * so that a lead typed in the app and the same person in a file dedupe. */
+  char       *email;
+  char       *phone;        /* also the phone's dedupe key */
+  char       *telegram;     /* without '@', capitals as written */
+  char       *telegram_key; /* lg_lead_handle_key () */
+  char       *notes;        /* the notes column and the columns added to notes */
+  const char *stage;
+  const char *qualification;
+  gint64      id;
+  gint64      value;
+  gboolean    has_value;
+  char        currency[4];
+  gint64      created;
+  gint64      closed;
+  guint       line;
+} Row;
+
+/* A valid row kept for the write pass: what it writes, nothing more. The
+ * strings live in the string chunk of the block that carries it. */
+typedef struct
+{
+  const char *name;
+  const char *email;
+  const char *email_key;    /* case-folded email, the dedupe key */
+  const char *phone;
+  const char *telegram;
+  const char *telegram_key;
+  const char *telegram_id;
+  const char *company;
+  const char *source;
+  const char *lost_reason;
+  const char *notes;
+  const char *stage;
+  const char *qualification;
+  gint64      id;
+  gint64      value;
+  gint64      created;
+  gint64      closed;
+  char        currency[4];
+  gboolean    has_value;
+  gboolean    replaces_notes; /* the file has a notes column, not only extra columns */
+  guint       line;
+} Record;
+
+/* A row that failed, as it was in the file, for the error report. */
+typedef struct
+{
+  GStrv  fields;
+  char  *reason;
+} FailedRow;
+
+/* What the write pass knows about the leads already there, by each key. */
+typedef struct
+{
+  LgStore         *store;
+  LgImportSnapshot snapshot;
+  GHashTable      *by_id;          /* id -> id, of the leads there before */
+  GHashTable      *by_email;       /* lower-case email -> id */
+  GHashTable      *by_phone;       /* normalised phone -> id */
+  GHashTable      *by_telegram;    /* lower-case handle -> id */
+  GHashTable      *by_telegram_id; /* Telegram's user id -> id */
+  GHashTable      *by_lead;        /* id -> LeadKeys, each lead's own keys, for conflicts */
+  GStringChunk    *keys;           /* the keys of the five above */
+  GHashTable      *sources;        /* name -> source id */
+  double           position[LG_N_STAGES]; /* next position per stage */
+  /* The ids the file's new leads and sources take next (snapshot says the
+   * first ones). */
+  gint64           next_id;
+  gint64           next_source_id;
+  GArray          *pending;        /* LgImportNewLead, not staged yet */
+} Index;
+
+struct _LgLeadImport
+{
+  GObject        parent_instance;
+
+  char          *db_path;
+  char          *csv_path;
+  LgCsvMapping  *mapping;
+  LgCsvEncoding  encoding;
+  char           delimiter;
+  LgImportMode   mode;
+  gboolean       dry_run;
+  gboolean       has_header;
+  LgConflictAction on_conflict;
+  GHashTable    *conflict_actions; /* line -> LgConflictAction + 1 */
+
+  /* Results */
+  char          *note;
+  guint          n_rows;
+  guint          created;
+  guint          updated;
+  guint          skipped;
+  guint          failed;
+  guint          conflicts;
+  guint          conflicts_skipped;
+  gint64         batch_id;
+  GPtrArray     *conflict_list;  /* LgImportConflict */
+  GPtrArray     *problems;       /* LgImportProblem */
+  GPtrArray     *repairs;        /* LgImportProblem */
+  guint          repaired_rows;
+  gboolean       repairs_cut;    /* more repairs than LG_IMPORT_MAX_LISTED_REPAIRS */
+  GStrv          header;
+  GPtrArray     *failed_rows;    /* FailedRow */
+  GHashTable    *unknown_stages; /* normalised -> label as written */
+  GHashTable    *unknown_qualifications;
+  /* Per pass: the user's time zone, and each stage and qualification label
+   * met so far with what it maps to (labels repeat on every row). */
+  GTimeZone     *local;
+  GHashTable    *stage_labels;
+  GHashTable    *qualification_labels;
+
+  /* Progress, delivered to the thread that started the task. */
+  GMainContext  *context;
+  double         last_progress;
+};
+
+/* lg-lead-import-batch.c */
+/* Clears the results of an earlier pass. */
+void      lg_lead_import_reset_results      (LgLeadImport *self);
+
+/* lg-lead-import-parse.c */
+void      lg_import_problem_free            (gpointer      problem);
+void      lg_lead_import_failed_row_free    (gpointer      failed_row);
+/* Lists the fields of the reader's row read with a repair of their quotes. */
+void      lg_lead_import_note_repairs       (LgLeadImport *self,
+                                             LgCsvReader  *reader);
+/* Opens the file at its first row: the header, or (without one) the first
+ * row of data, which *replay says is still to be handled by next_row. */
+LgCsvReader *lg_lead_import_open_file       (LgLeadImport  *self,
+                                             gboolean      *replay,
+                                             GCancellable  *cancellable,
+                                             GError       **error);
+gboolean  lg_lead_import_next_row           (LgCsvReader   *reader,
+                                             gboolean      *replay,
+                                             GCancellable  *cancellable,
+                                             GError       **error);
+/* Fills row from the reader's current row; adds a problem for each cell that
+ * does not hold what its column says. Returns whether the row is valid. */
+gboolean  lg_lead_import_parse_row          (LgLeadImport *self,
+                                             LgCsvReader  *reader,
+                                             Row          *row);
+void      lg_lead_import_row_clear          (Row          *row);
+/* The record of a valid row, its strings in strings. */
+void      lg_lead_import_row_to_record      (Row          *row,
+                                             GStringChunk *strings,
+                                             Record       *record);
+/* Keeps the reader's row for the error report, with the problems from
+ * first_problem on as its reason. */
+void      lg_lead_import_remember_failed_row (LgLeadImport *self,
+                                              LgCsvReader  *reader,
+                                              guint         first_problem);
+
+/* lg-lead-import-dedupe.c */
+gboolean  lg_import_index_load              (Index        *index,
+                                             LgStore      *store,
+                                             GError      **error);
+void      lg_import_index_clear             (Index        *index);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Index, lg_import_index_clear)
+/* Gives the lead the row's keys (those it has), where no other lead holds
+ * them. */
+void      lg_import_index_add               (Index        *index,
+                                             gint64        id,
+                                             const char   *email,
+                                             const char   *phone_key,
+                                             const char   *telegram_key,
+                                             const char   *telegram_id);
+/* The lead the row is, by id or by one of its keys; 0 when none. */
+gint64    lg_import_index_find              (Index        *index,
+                                             const Record *row);
+/* Why the row, which matched the lead by some key, is not that lead; NULL
+ * when nothing contradicts. */
+char     *lg_import_index_find_conflict     (Index        *index,
+                                             const Record *row,
+                                             gint64        match);
+
+/* lg-lead-import-merge.c */
+void      lg_import_conflict_free           (gpointer      conflict);
+/* What the row does to the leads, staged. */
+gboolean  lg_lead_import_write_row          (LgLeadImport *self,
+                                             Index        *index,
+                                             const Record *row,
+                                             GError      **error);
+/* What lg_lead_import_write_row would do, without writing: finds the
+ * conflicts, and keeps the index as the writing would. */
+gboolean  lg_lead_import_preview_row        (LgLeadImport *self,
+                                             Index        *index,
+                                             const Record *row,
+                                             GError      **error);
+/* Stages the new leads kept back to be written many at a time. */
+gboolean  lg_import_index_flush_creates     (Index        *index,
+                                             GError      **error);
+
+G_END_DECLS

@@ -1,0 +1,792 @@
+/* lg-store-import.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The CSV import's queries: the staging area in TEMP tables of the import's
+ * connection, the snapshot of the leads the import dedupes against, the move
+ * of what is staged into the database in one transaction, the import
+ * history and undo. The statements are hand-tuned for big files (the csv
+ * benchmark measures them): change them with the benchmark at hand.
+ */
+
+#define G_LOG_DOMAIN "lg-store"
+
+#include "config.h"
+
+/* PRId64, not G_GINT64_FORMAT, in translatable strings: xgettext knows it. */
+#include <inttypes.h>
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "lg-import-batch.h"
+#include "lg-store-import.h"
+#include "lg-store-private.h"
+
+/* The columns an import may change, in LgImportColumn's order. */
+#define LEAD_COLUMNS \
+  "name, email, phone, company, telegram_handle, telegram_id, stage, furthest_stage, " \
+  "qualification, value, currency, source_id, created_at, closed_at, lost_reason, notes"
+
+/* LEAD_COLUMNS one by one: the members of an update's previous values. */
+static const char *update_columns[] = {
+  "name", "email", "phone", "company", "telegram_handle", "telegram_id", "stage",
+  "furthest_stage", "qualification", "value", "currency", "source_id", "created_at",
+  "closed_at", "lost_reason", "notes",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (update_columns) == LG_IMPORT_N_COLUMNS);
+
+/* The staging area, in TEMP tables of the import's connection: the leads the
+ * file creates (existed = 0) and the ones there before that it reads or
+ * changes, copied on first use (existed = 1; changed once it changes them);
+ * those copies as they were read (staged_leads_before); the update records
+ * for the import history; and the sources the file names that are not there
+ * yet. Ids are those the move writes. */
+static const char staging_tables[] =
+  "CREATE TEMP TABLE staged_leads ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT, email TEXT, phone TEXT, company TEXT, telegram_handle TEXT, telegram_id TEXT,"
+  "  stage TEXT, furthest_stage TEXT, qualification TEXT, value INTEGER, currency TEXT,"
+  "  source_id INTEGER, created_at INTEGER, closed_at INTEGER, lost_reason TEXT, notes TEXT,"
+  "  position REAL,"
+  "  existed INTEGER NOT NULL DEFAULT 0,"
+  "  changed INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TEMP TABLE staged_leads_before AS SELECT id, " LEAD_COLUMNS " FROM main.leads "
+  "  WHERE 0;"
+  "CREATE TEMP TABLE staged_lead_changes ("
+  "  lead_id INTEGER NOT NULL,"
+  "  previous TEXT"
+  ");"
+  "CREATE TEMP TABLE staged_lead_sources ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL"
+  ");";
+
+static const char *stages[] = { "cold", "warm", "hot", "won", "lost" };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (stages) == LG_N_STAGES);
+
+LgStage
+lg_import_stage_rank (const char *stage)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
+    if (g_strcmp0 (stage, stages[i]) == 0)
+      return i;
+  return LG_STAGE_COLD;
+}
+
+LgStore *
+lg_store_import_open (const char  *db_path,
+                      gboolean     writing,
+                      GError     **error)
+{
+  g_autoptr(LgStore) store = lg_store_open (db_path, error);
+
+  if (store == NULL || (writing && !lg_store_exec (store, "PRAGMA cache_size = -65536", error)))
+    return NULL;
+  return g_steal_pointer (&store);
+}
+
+gboolean
+lg_store_import_stage (LgStore  *self,
+                       GError  **error)
+{
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+
+  return lg_store_stage_tables (self, staging_tables, error);
+}
+
+gboolean
+lg_store_import_begin (LgStore   *self,
+                       gboolean   locked,
+                       GError   **error)
+{
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+
+  return lg_store_exec (self, locked ? "BEGIN IMMEDIATE" : "BEGIN", error);
+}
+
+gboolean
+lg_store_import_read_snapshot (LgStore              *self,
+                               LgImportSnapshot     *snapshot,
+                               LgImportLeadKeysFunc  func,
+                               gpointer              user_data,
+                               GError              **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+
+  memset (snapshot, 0, sizeof *snapshot);
+  snapshot->now = g_get_real_time () / G_USEC_PER_SEC;
+  snapshot->next_lead_id = 1;
+
+  stmt = lg_store_prepare (self, "SELECT id, email, phone, telegram_handle, telegram_id "
+                                 "FROM leads ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      func (id, lg_stmt_text (stmt, 1), lg_stmt_text (stmt, 2), lg_stmt_text (stmt, 3),
+            lg_stmt_text (stmt, 4), user_data);
+      snapshot->n_leads++;
+      snapshot->next_lead_id = id + 1;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lg_store_set_error (self, error, _("Could not read the leads"));
+      return FALSE;
+    }
+
+  stmt = lg_store_prepare (self, "SELECT stage, max(position) FROM leads GROUP BY stage",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    snapshot->last_position[lg_import_stage_rank (lg_stmt_text (stmt, 0))] =
+      sqlite3_column_double (stmt, 1);
+  sqlite3_reset (stmt);
+
+  stmt = lg_store_prepare (self, "SELECT count(*), coalesce(max(id), 0) FROM sources", error);
+  if (stmt == NULL ||
+      !lg_store_step_one (self, stmt, _("Could not read the sources"),
+                          _("Could not read the sources"), error))
+    return FALSE;
+  snapshot->n_sources = sqlite3_column_int64 (stmt, 0);
+  snapshot->next_source_id = sqlite3_column_int64 (stmt, 1) + 1;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+lg_store_import_read_contact (LgStore  *self,
+                              gint64    id,
+                              char     *contact[5],
+                              GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  /* The import's copy, if it has one. */
+  stmt = lg_store_prepare (self, "SELECT name, email, phone, telegram_handle, company "
+                                 "FROM (SELECT 0 AS staged, " LEAD_COLUMNS
+                                 "      FROM temp.staged_leads WHERE id = ?1 "
+                                 "      UNION ALL SELECT 1, " LEAD_COLUMNS
+                                 "      FROM main.leads WHERE id = ?1) "
+                                 "ORDER BY staged LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    for (int i = 0; i < 5; i++)
+      contact[i] = g_strdup (lg_stmt_text (stmt, i));
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+lg_store_import_find_source (LgStore     *self,
+                             const char  *name,
+                             gint64      *id,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = lg_store_prepare (self,
+                           "SELECT id FROM sources WHERE title = ?1 OR handle = ?1 "
+                           "OR '@' || handle = ?1 ORDER BY id LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  *id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+lg_store_import_stage_source (LgStore     *self,
+                              gint64       id,
+                              const char  *name,
+                              GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = lg_store_prepare (self,
+                           "INSERT INTO temp.staged_lead_sources (id, name) VALUES (?, ?)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
+  return lg_store_step_done (self, stmt, _("Could not add the lead’s source"), error);
+}
+
+/* Many rows a statement: one statement per row costs more in opening and
+ * closing the table's six indexes than in the inserting itself. 18 columns ×
+ * 64 rows stays well under SQLite's 32,766 parameters. */
+gboolean
+lg_store_import_stage_new_leads (LgStore               *self,
+                                 const LgImportNewLead *leads,
+                                 guint                  n_leads,
+                                 GError               **error)
+{
+  static const char row_sql[] = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  g_autoptr(GString) sql = NULL;
+  sqlite3_stmt *stmt;
+  int param = 0;
+
+  g_return_val_if_fail (n_leads <= LG_IMPORT_MAX_NEW_LEADS, FALSE);
+
+  if (n_leads == 0)
+    return TRUE;
+
+  sql = g_string_new ("INSERT INTO temp.staged_leads (id, name, telegram_handle, telegram_id, "
+                      "email, phone, company, stage, furthest_stage, qualification, value, "
+                      "currency, source_id, position, created_at, closed_at, lost_reason, "
+                      "notes) VALUES ");
+  for (guint i = 0; i < n_leads; i++)
+    g_string_append (g_string_append (sql, i > 0 ? ", " : ""), row_sql);
+  stmt = lg_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n_leads; i++)
+    {
+      const LgImportNewLead *lead = &leads[i];
+
+      sqlite3_bind_int64 (stmt, ++param, lead->id);
+      sqlite3_bind_text (stmt, ++param, lead->name, -1, SQLITE_STATIC);
+      lg_stmt_bind_text (stmt, ++param, lead->telegram);
+      lg_stmt_bind_text (stmt, ++param, lead->telegram_id);
+      lg_stmt_bind_text (stmt, ++param, lead->email);
+      lg_stmt_bind_text (stmt, ++param, lead->phone);
+      lg_stmt_bind_text (stmt, ++param, lead->company);
+      sqlite3_bind_text (stmt, ++param, lead->stage, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, ++param, lead->stage, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, ++param, lead->qualification, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, ++param, lead->value);
+      sqlite3_bind_text (stmt, ++param, lead->currency, -1, SQLITE_STATIC);
+      if (lead->source_id > 0)
+        sqlite3_bind_int64 (stmt, ++param, lead->source_id);
+      else
+        sqlite3_bind_null (stmt, ++param);
+      sqlite3_bind_double (stmt, ++param, lead->position);
+      sqlite3_bind_int64 (stmt, ++param, lead->created);
+      sqlite3_bind_int64 (stmt, ++param, lead->closed);
+      lg_stmt_bind_text (stmt, ++param, lead->lost_reason);
+      sqlite3_bind_text (stmt, ++param, lead->notes, -1, SQLITE_STATIC);
+    }
+  return lg_store_step_done (self, stmt, _("Could not add the lead"), error);
+}
+
+gboolean
+lg_store_import_copy_lead (LgStore  *self,
+                           gint64    id,
+                           GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = lg_store_prepare (self,
+                           "INSERT OR IGNORE INTO temp.staged_leads (id, " LEAD_COLUMNS
+                           ", existed) SELECT id, " LEAD_COLUMNS ", 1 FROM main.leads "
+                           "WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!lg_store_step_done (self, stmt, _("Could not read the lead to update"), error))
+    return FALSE;
+  if (sqlite3_changes (lg_store_get_db (self)) == 0)
+    return TRUE;
+
+  /* Kept as read, for lg_store_import_lock's check. */
+  stmt = lg_store_prepare (self,
+                           "INSERT INTO temp.staged_leads_before SELECT id, " LEAD_COLUMNS
+                           " FROM main.leads WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return lg_store_step_done (self, stmt, _("Could not read the lead to update"), error);
+}
+
+/* Stages the update record of a lead; the move writes it to the import
+ * history and the lead's timeline. */
+static gboolean
+record_update (LgStore     *self,
+               gint64       lead_id,
+               const char  *previous,
+               GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = lg_store_prepare (self,
+                           "INSERT INTO temp.staged_lead_changes (lead_id, previous) VALUES (?, ?)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, lead_id);
+  lg_stmt_bind_text (stmt, 2, previous);
+  return lg_store_step_done (self, stmt, _("Could not record the import"), error);
+}
+
+/* The values of the read statement's current row; text only where a text
+ * is, as reading an integer as text would convert it in place. */
+static void
+read_values (sqlite3_stmt       *read,
+             LgImportLeadValues *now)
+{
+  for (int col = 0; col < LG_IMPORT_N_COLUMNS; col++)
+    {
+      now->is_integer[col] = sqlite3_column_type (read, col) == SQLITE_INTEGER;
+      now->number[col] = sqlite3_column_int64 (read, col);
+      now->text[col] = now->is_integer[col] ? NULL : lg_stmt_text (read, col);
+    }
+}
+
+gboolean
+lg_store_import_update_lead (LgStore            *self,
+                             gint64              id,
+                             LgImportMergeFunc   merge,
+                             gpointer            user_data,
+                             gboolean           *changed,
+                             GError            **error)
+{
+  g_autoptr(JsonBuilder) previous = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *previous_json = NULL;
+  LgImportLeadValues now;
+  LgImportChange change = { 0 };
+  sqlite3_stmt *read;
+  sqlite3_stmt *write;
+  int rc;
+
+  *changed = FALSE;
+  read = lg_store_prepare (self,
+                           "SELECT " LEAD_COLUMNS " FROM temp.staged_leads WHERE id = ?", error);
+  if (read == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (read, 1, id);
+  if (sqlite3_step (read) != SQLITE_ROW)
+    {
+      lg_store_set_error (self, error, _("Could not read the lead to update"));
+      sqlite3_reset (read);
+      return FALSE;
+    }
+  read_values (read, &now);
+  merge (&now, &change, user_data);
+
+  /* The previous values of what changes, for undo. */
+  json_builder_begin_object (previous);
+  for (int col = 0; col < LG_IMPORT_N_COLUMNS; col++)
+    {
+      if (!change.changed[col])
+        continue;
+      *changed = TRUE;
+      json_builder_set_member_name (previous, update_columns[col]);
+      if (now.is_integer[col])
+        json_builder_add_int_value (previous, now.number[col]);
+      else if (now.text[col] == NULL)
+        json_builder_add_null_value (previous);
+      else
+        json_builder_add_string_value (previous, now.text[col]);
+    }
+  json_builder_end_object (previous);
+  sqlite3_reset (read);
+
+  if (!*changed)
+    return TRUE;
+
+  root = json_builder_get_root (previous);
+  previous_json = json_to_string (root, FALSE);
+
+  write = lg_store_prepare (self,
+                            "UPDATE temp.staged_leads SET changed = 1, "
+                            "name = coalesce(?1, name), "
+                            "email = coalesce(?2, email), phone = coalesce(?3, phone), "
+                            "company = coalesce(?4, company), "
+                            "telegram_handle = coalesce(?5, telegram_handle), "
+                            "telegram_id = coalesce(?6, telegram_id), "
+                            "stage = coalesce(?7, stage), "
+                            "furthest_stage = coalesce(?8, furthest_stage), "
+                            "qualification = coalesce(?9, qualification), "
+                            "value = coalesce(?10, value), currency = coalesce(?11, currency), "
+                            "source_id = coalesce(?12, source_id), "
+                            "created_at = coalesce(?13, created_at), "
+                            "closed_at = coalesce(?14, closed_at), "
+                            "lost_reason = coalesce(?15, lost_reason), "
+                            "notes = coalesce(?16, notes) WHERE id = ?17", error);
+  if (write == NULL)
+    return FALSE;
+  for (int col = 0; col < LG_IMPORT_N_COLUMNS; col++)
+    {
+      if (!change.changed[col])
+        continue;
+      if (change.is_number[col])
+        sqlite3_bind_int64 (write, col + 1, change.number[col]);
+      else
+        sqlite3_bind_text (write, col + 1, change.text[col], -1, SQLITE_TRANSIENT);
+    }
+  sqlite3_bind_int64 (write, LG_IMPORT_N_COLUMNS + 1, id);
+  rc = sqlite3_step (write);
+  sqlite3_reset (write);
+  if (rc != SQLITE_DONE)
+    {
+      lg_store_set_error (self, error, _("Could not update the lead"));
+      return FALSE;
+    }
+  return record_update (self, id, previous_json, error);
+}
+
+/* Whether another connection changed what the import's decisions read since
+ * its snapshot: added or removed a lead or a source (a lead the file should
+ * have matched, ids the move would take), or changed a lead the import
+ * changes (the move would write over it). */
+static gboolean
+changed_since (LgStore                *self,
+               const LgImportSnapshot *snapshot,
+               gboolean               *changed,
+               GError                **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = lg_store_prepare (self,
+                           "SELECT (SELECT count(*) FROM main.leads), "
+                           "(SELECT coalesce(max(id), 0) FROM main.leads), "
+                           "(SELECT count(*) FROM main.sources), "
+                           "(SELECT coalesce(max(id), 0) FROM main.sources), "
+                           "EXISTS (SELECT id, " LEAD_COLUMNS " FROM temp.staged_leads_before "
+                           "        WHERE id IN (SELECT id FROM temp.staged_leads WHERE changed) "
+                           "        EXCEPT SELECT id, " LEAD_COLUMNS " FROM main.leads "
+                           "        WHERE id IN (SELECT id FROM temp.staged_leads WHERE changed))",
+                           error);
+  if (stmt == NULL ||
+      !lg_store_step_one (self, stmt, _("Could not read the leads"),
+                          _("Could not read the leads"), error))
+    return FALSE;
+  *changed = sqlite3_column_int64 (stmt, 0) != snapshot->n_leads ||
+             sqlite3_column_int64 (stmt, 1) != snapshot->next_lead_id - 1 ||
+             sqlite3_column_int64 (stmt, 2) != snapshot->n_sources ||
+             sqlite3_column_int64 (stmt, 3) != snapshot->next_source_id - 1 ||
+             sqlite3_column_int (stmt, 4) != 0;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+lg_store_import_lock (LgStore                *self,
+                      const LgImportSnapshot *snapshot,
+                      gboolean               *stale,
+                      GError                **error)
+{
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+
+  return lg_store_exec (self, "COMMIT", error) && lg_store_begin (self, error) &&
+         changed_since (self, snapshot, stale, error);
+}
+
+/* The new leads go to the end of their column: after the last lead there is
+ * now, should another connection have moved one there since the snapshot. */
+static gboolean
+place_new_leads (LgStore                *self,
+                 const LgImportSnapshot *snapshot,
+                 GError                **error)
+{
+  double last[G_N_ELEMENTS (stages)];
+  sqlite3_stmt *stmt;
+
+  memcpy (last, snapshot->last_position, sizeof last);
+  stmt = lg_store_prepare (self, "SELECT stage, max(position) FROM main.leads "
+                                 "GROUP BY stage", error);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    last[lg_import_stage_rank (lg_stmt_text (stmt, 0))] = sqlite3_column_double (stmt, 1);
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
+    {
+      if (last[i] <= snapshot->last_position[i])
+        continue;
+      stmt = lg_store_prepare (self, "UPDATE temp.staged_leads SET position = "
+                                     "position + ? WHERE stage = ? AND NOT existed",
+                               error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_double (stmt, 1, last[i] - snapshot->last_position[i]);
+      sqlite3_bind_text (stmt, 2, stages[i], -1, SQLITE_STATIC);
+      if (!lg_store_step_done (self, stmt, _("Could not add the lead"), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* When the file brings at least as many new leads as there are leads (and
+ * enough of them to matter), the leads' indexes are dropped before the move
+ * inserts them and built again after, in its transaction: building an index
+ * from sorted rows costs a fraction of keeping it up to date row by row. */
+#define REBUILD_INDEXES_MIN_ROWS 5000
+
+gboolean
+lg_store_import_move (LgStore                *self,
+                      const LgImportSnapshot *snapshot,
+                      gint64                  n_new,
+                      const char             *file_name,
+                      guint                   created,
+                      guint                   updated,
+                      guint                   skipped,
+                      guint                   failed,
+                      gint64                 *batch_id,
+                      GError                **error)
+{
+  g_autofree char *batch = NULL;
+  g_auto(GStrv) indexes = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+
+  stmt = lg_store_prepare (self,
+                           "INSERT INTO sources (id, kind, handle, title, created_at) "
+                           "SELECT id, 'csv', name, name, ? FROM temp.staged_lead_sources "
+                           "ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, snapshot->now);
+  if (!lg_store_step_done (self, stmt, _("Could not add the lead’s source"), error))
+    return FALSE;
+
+  stmt = lg_store_prepare (self,
+                           "INSERT INTO import_batches (file_name, created_at, created_count, "
+                           "updated_count, skipped_count, failed_count) VALUES (?, ?, ?, ?, ?, ?)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, file_name, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, snapshot->now);
+  sqlite3_bind_int (stmt, 3, created);
+  sqlite3_bind_int (stmt, 4, updated);
+  sqlite3_bind_int (stmt, 5, skipped);
+  sqlite3_bind_int (stmt, 6, failed);
+  if (!lg_store_step_done (self, stmt, _("Could not record the import"), error))
+    return FALSE;
+  *batch_id = sqlite3_last_insert_rowid (lg_store_get_db (self));
+  batch = g_strdup_printf ("%" PRId64, *batch_id);
+
+  if (!place_new_leads (self, snapshot, error))
+    return FALSE;
+  if (n_new >= MAX (REBUILD_INDEXES_MIN_ROWS, snapshot->n_leads))
+    {
+      indexes = lg_store_drop_schema (self, "index", "leads", NULL, error);
+      if (indexes == NULL)
+        return FALSE;
+    }
+
+  stmt = lg_store_prepare (self,
+                           "INSERT INTO leads (id, " LEAD_COLUMNS ", position, import_batch) "
+                           "SELECT id, " LEAD_COLUMNS ", position, ? FROM temp.staged_leads "
+                           "WHERE NOT existed ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, *batch_id);
+  if (!lg_store_step_done (self, stmt, _("Could not add the lead"), error))
+    return FALSE;
+
+  stmt = lg_store_prepare (self,
+                           "UPDATE leads SET (" LEAD_COLUMNS ") = (SELECT " LEAD_COLUMNS
+                           " FROM temp.staged_leads t WHERE t.id = leads.id) "
+                           "WHERE id IN (SELECT id FROM temp.staged_leads "
+                           "             WHERE existed AND changed)", error);
+  if (stmt == NULL || !lg_store_step_done (self, stmt, _("Could not update the lead"), error))
+    return FALSE;
+
+  /* The lead's timeline says which file changed it; new_value is the batch
+   * so undo finds the entry. (A created lead's entry comes from its
+   * import_batch column: lg_store_list_activities.) */
+  stmt = lg_store_prepare (self,
+                           "INSERT INTO import_changes (batch_id, lead_id, action, previous) "
+                           "SELECT ?, lead_id, 'update', previous FROM temp.staged_lead_changes "
+                           "ORDER BY rowid", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, *batch_id);
+  if (!lg_store_step_done (self, stmt, _("Could not record the import"), error))
+    return FALSE;
+  stmt = lg_store_prepare (self,
+                           "INSERT INTO activities (lead_id, kind, at, detail, old_value, "
+                           "new_value) SELECT lead_id, 'import', ?, ?, 'update', ? "
+                           "FROM temp.staged_lead_changes ORDER BY rowid", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, snapshot->now);
+  sqlite3_bind_text (stmt, 2, file_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, batch, -1, SQLITE_STATIC);
+  return lg_store_step_done (self, stmt, _("Could not record the import"), error) &&
+         lg_store_exec_all (self, indexes, error);
+}
+
+/* History and undo */
+
+GListModel *
+lg_store_import_list_batches (LgStore  *self,
+                              GError  **error)
+{
+  g_autoptr(GListStore) batches = g_list_store_new (LG_TYPE_IMPORT_BATCH);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LG_IS_STORE (self), NULL);
+
+  stmt = lg_store_prepare (self,
+                           "SELECT id, file_name, created_at, undone_at, created_count, "
+                           "updated_count, skipped_count, failed_count FROM import_batches "
+                           "ORDER BY id DESC", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(LgImportBatch) batch = NULL;
+
+      batch = lg_import_batch_new (sqlite3_column_int64 (stmt, 0), lg_stmt_text (stmt, 1),
+                                   sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3),
+                                   sqlite3_column_int (stmt, 4), sqlite3_column_int (stmt, 5),
+                                   sqlite3_column_int (stmt, 6), sqlite3_column_int (stmt, 7));
+      g_list_store_append (batches, batch);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lg_store_set_error (self, error, _("Could not read the import history"));
+      return NULL;
+    }
+  return G_LIST_MODEL (g_steal_pointer (&batches));
+}
+
+static gboolean
+restore_lead (LgStore     *self,
+              gint64       lead_id,
+              const char  *previous,
+              GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *object;
+
+  if (previous == NULL || !json_parser_load_from_data (parser, previous, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return TRUE;
+  object = json_node_get_object (json_parser_get_root (parser));
+
+  for (guint col = 0; col < LG_IMPORT_N_COLUMNS; col++)
+    {
+      g_autofree char *sql = NULL;
+      JsonNode *node;
+      sqlite3_stmt *stmt;
+
+      node = json_object_get_member (object, update_columns[col]);
+      if (node == NULL)
+        continue;
+
+      sql = g_strdup_printf ("UPDATE leads SET %s = ? WHERE id = ?", update_columns[col]);
+      stmt = lg_store_prepare (self, sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      if (JSON_NODE_HOLDS_NULL (node))
+        sqlite3_bind_null (stmt, 1);
+      else if (json_node_get_value_type (node) == G_TYPE_INT64)
+        sqlite3_bind_int64 (stmt, 1, json_node_get_int (node));
+      else
+        sqlite3_bind_text (stmt, 1, json_node_get_string (node), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, lead_id);
+      if (!lg_store_step_done (self, stmt, _("Could not restore a lead"), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+undo_changes (LgStore  *self,
+              gint64    batch_id,
+              GError  **error)
+{
+  g_autofree char *batch = g_strdup_printf ("%" PRId64, batch_id);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = lg_store_prepare (self, "SELECT undone_at FROM import_batches WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, batch_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW || sqlite3_column_int64 (stmt, 0) != 0)
+    {
+      g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND,
+                   rc == SQLITE_ROW ? _("Import %" PRId64 " was already undone.")
+                                    : _("There is no import %" PRId64 "."), batch_id);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  /* Newest first: a lead the file updated twice gets its oldest values back. */
+  stmt = lg_store_prepare (self, "SELECT lead_id, previous FROM import_changes "
+                                 "WHERE batch_id = ? AND action = 'update' ORDER BY id DESC",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, batch_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (!restore_lead (self, sqlite3_column_int64 (stmt, 0), lg_stmt_text (stmt, 1), error))
+      {
+        sqlite3_reset (stmt);
+        return FALSE;
+      }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lg_store_set_error (self, error, _("Could not read what the import changed"));
+      return FALSE;
+    }
+
+  stmt = lg_store_prepare (self, "DELETE FROM leads WHERE import_batch = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, batch_id);
+  if (!lg_store_step_done (self, stmt, _("Could not remove the imported leads"), error))
+    return FALSE;
+
+  stmt = lg_store_prepare (self, "DELETE FROM activities WHERE kind = 'import' "
+                                 "AND new_value = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, batch, -1, SQLITE_STATIC);
+  if (!lg_store_step_done (self, stmt, _("Could not undo the import"), error))
+    return FALSE;
+
+  stmt = lg_store_prepare (self, "UPDATE import_batches SET undone_at = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_int64 (stmt, 2, batch_id);
+  return lg_store_step_done (self, stmt, _("Could not undo the import"), error);
+}
+
+gboolean
+lg_store_import_undo (LgStore  *self,
+                      gint64    batch_id,
+                      GError  **error)
+{
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+
+  if (!lg_store_begin (self, error))
+    return FALSE;
+  if (!undo_changes (self, batch_id, error))
+    {
+      lg_store_rollback (self);
+      return FALSE;
+    }
+  return lg_store_commit (self, error);
+}
