@@ -12,13 +12,16 @@
 #include "lg-lead.h"
 #include "lg-pipeline.h"
 
-/* A column of leads, each given as a currency (NULL: none) and a value. */
-static GListModel *
-column (const char *currencies[],
-        gint64      values[],
-        guint       n)
+/* The sums of a column of leads, each given as a currency (NULL: none) and
+ * a value. */
+static GArray *
+sum_column (const char            *currencies[],
+            gint64                 values[],
+            guint                  n,
+            const LgPipelineRules *rules,
+            LgStage                stage)
 {
-  GListStore *leads = g_list_store_new (LG_TYPE_LEAD);
+  g_autoptr(GListStore) leads = g_list_store_new (LG_TYPE_LEAD);
 
   for (guint i = 0; i < n; i++)
     {
@@ -28,7 +31,7 @@ column (const char *currencies[],
       lg_lead_set_value (lead, values[i]);
       g_list_store_append (leads, lead);
     }
-  return G_LIST_MODEL (leads);
+  return lg_pipeline_sum_by_currency (G_LIST_MODEL (leads), rules, stage);
 }
 
 static const LgCurrencySum *
@@ -44,13 +47,12 @@ test_by_currency (void)
 {
   const char *currencies[] = { "EUR", "USD", "EUR", NULL };
   gint64 values[] = { 30000, 20000, 10000, 5000 };
-  g_autoptr(GListModel) leads = column (currencies, values, G_N_ELEMENTS (values));
   g_autoptr(GArray) sums = NULL;
   g_autofree char *text = NULL;
   LgPipelineRules rules;
 
   lg_pipeline_rules_init_defaults (&rules);
-  sums = lg_pipeline_sum_by_currency (leads, &rules, LG_STAGE_COLD);
+  sums = sum_column (currencies, values, G_N_ELEMENTS (values), &rules, LG_STAGE_COLD);
 
   /* In the order they first appear; no currency is a currency of its own. */
   g_assert_cmpuint (sums->len, ==, 3);
@@ -75,13 +77,12 @@ test_weighted (void)
 {
   const char *currencies[] = { "RUB", "RUB", "GBP" };
   gint64 values[] = { 1000, 5, 15 };
-  g_autoptr(GListModel) leads = column (currencies, values, G_N_ELEMENTS (values));
   g_autoptr(GArray) sums = NULL;
   LgPipelineRules rules;
 
   lg_pipeline_rules_init_defaults (&rules);
   rules.probability[LG_STAGE_WARM] = 30;
-  sums = lg_pipeline_sum_by_currency (leads, &rules, LG_STAGE_WARM);
+  sums = sum_column (currencies, values, G_N_ELEMENTS (values), &rules, LG_STAGE_WARM);
 
   g_assert_cmpuint (sums->len, ==, 2);
   g_assert_cmpint (sum_at (sums, 0)->value, ==, 1005);
@@ -94,13 +95,12 @@ test_closed (void)
 {
   const char *currencies[] = { "RUB", "EUR" };
   gint64 values[] = { 249000000, 790000 };
-  g_autoptr(GListModel) leads = column (currencies, values, G_N_ELEMENTS (values));
   g_autoptr(GArray) sums = NULL;
   g_autofree char *text = NULL;
   LgPipelineRules rules;
 
   lg_pipeline_rules_init_defaults (&rules);
-  sums = lg_pipeline_sum_by_currency (leads, &rules, LG_STAGE_WON);
+  sums = sum_column (currencies, values, G_N_ELEMENTS (values), &rules, LG_STAGE_WON);
   text = lg_pipeline_describe_sums (sums, LG_STAGE_WON);
 
   /* A closed stage is worth what it is: no weighted value. */
@@ -112,8 +112,6 @@ test_zero_and_empty (void)
 {
   const char *currencies[] = { "GBP", "USD" };
   gint64 values[] = { 0, 150000 };
-  g_autoptr(GListModel) leads = column (currencies, values, G_N_ELEMENTS (values));
-  g_autoptr(GListModel) none = column (NULL, NULL, 0);
   g_autoptr(GArray) sums = NULL;
   g_autoptr(GArray) empty = NULL;
   g_autofree char *text = NULL;
@@ -122,7 +120,7 @@ test_zero_and_empty (void)
   LgPipelineRules rules;
 
   lg_pipeline_rules_init_defaults (&rules);
-  sums = lg_pipeline_sum_by_currency (leads, &rules, LG_STAGE_COLD);
+  sums = sum_column (currencies, values, G_N_ELEMENTS (values), &rules, LG_STAGE_COLD);
   text = lg_pipeline_describe_sums (sums, LG_STAGE_COLD);
 
   /* The pound is summed, but "£0" beside "$1,500" is left unsaid. */
@@ -130,7 +128,7 @@ test_zero_and_empty (void)
   g_assert_cmpstr (text, ==, "$1,500 · weighted $150");
 
   /* An empty column still says what it is worth. */
-  empty = lg_pipeline_sum_by_currency (none, &rules, LG_STAGE_HOT);
+  empty = sum_column (NULL, NULL, 0, &rules, LG_STAGE_HOT);
   g_assert_cmpuint (empty->len, ==, 0);
   open_text = lg_pipeline_describe_sums (empty, LG_STAGE_HOT);
   g_assert_cmpstr (open_text, ==, "$0 · weighted $0");

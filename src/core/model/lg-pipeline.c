@@ -164,7 +164,8 @@ lg_pipeline_sum_by_currency (GListModel            *leads,
         }
       sum->value += lg_lead_get_value (lead);
     }
-  /* Weighted per currency and rounded once, as the store weighs a stage. */
+  /* Weighted once per currency, rounded to the minor unit: the figure a
+   * column of that currency alone shows. */
   for (guint j = 0; j < sums->len; j++)
     {
       LgCurrencySum *sum = &g_array_index (sums, LgCurrencySum, j);
