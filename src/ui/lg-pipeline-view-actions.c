@@ -21,6 +21,8 @@
 #include "lg-pipeline-view-private.h"
 #include "lg-ui-util.h"
 
+/* Moving. */
+
 static LgLead *
 lookup_lead (LgPipelineView *self,
              gint64          id)
@@ -181,7 +183,8 @@ request_move (LgPipelineView *self,
     {
       body = g_strdup_printf (_("Why was “%s” lost? The reason is kept in the lead’s timeline."),
                               name);
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (self), _("Mark as Lost?"), body));
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (self),
+                                                           _("Mark as Lost?"), body));
       gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("e.g. Went with a competitor"));
       adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "lost", _("Mark _Lost"),
                                         NULL);
@@ -199,7 +202,8 @@ request_move (LgPipelineView *self,
       GtkWidget *code = gtk_label_new (currency);
 
       body = g_strdup_printf (_("Confirm the value of the deal with “%s”."), name);
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (self), _("Mark as Won?"), body));
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (self),
+                                                           _("Mark as Won?"), body));
       value = lg_format_amount (lg_lead_get_value (lead));
       gtk_editable_set_text (GTK_EDITABLE (entry), value);
       gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_NUMBER);

@@ -315,7 +315,8 @@ on_load_done_cb (GObject      *source_object,
     {
       Column *column = &self->columns[s];
 
-      g_list_store_splice (column->model, 0, g_list_model_get_n_items (G_LIST_MODEL (column->model)),
+      g_list_store_splice (column->model, 0,
+                           g_list_model_get_n_items (G_LIST_MODEL (column->model)),
                            load->leads[s]->pdata, load->leads[s]->len);
       show_header (column, s, &load->rules);
     }
@@ -496,8 +497,9 @@ fill_source_filter (LgPipelineView *self)
       g_autoptr(LgSource) source = g_list_model_get_item (sources, i);
       gint64 id = lg_source_get_id (source);
 
-      gtk_string_list_append (names, lg_source_get_title (source) && *lg_source_get_title (source)
-                                     ? lg_source_get_title (source) : lg_source_get_handle (source));
+      gtk_string_list_append (names,
+                              lg_source_get_title (source) && *lg_source_get_title (source)
+                              ? lg_source_get_title (source) : lg_source_get_handle (source));
       g_array_append_val (self->source_ids, id);
       if (id == selected_id)
         selected = i + 1;
@@ -574,10 +576,8 @@ lg_pipeline_view_filter_source (LgPipelineView *self,
       }
 }
 
-/* Moving. */
+/* The detail pane. */
 
-/* Opens a lead's detail beside the board: from a card, a notification or
- * the follow-ups list. */
 /* The card whose detail is open looks selected, so the user sees which one
  * the pane beside the board is about. */
 static void
@@ -612,6 +612,8 @@ on_flap_reveal_changed_cb (AdwFlap        *flap,
   mark_open_card (self);
 }
 
+/* Opens a lead's detail beside the board: from a card, a notification or
+ * the follow-ups list. */
 void
 lg_pipeline_view_open_lead (LgPipelineView *self,
                             gint64          id)
@@ -814,7 +816,8 @@ lg_pipeline_view_class_init (LgPipelineViewClass *klass)
 
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, "Whether the leads are being read",
-                          FALSE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LG_TYPE_LEAD_DETAIL);
