@@ -7,6 +7,8 @@
  * the lead detail in a side flap. The leads are read in one query on a
  * worker thread with its own connection and handed to the columns in one
  * splice each, so ten thousand leads open without blocking the window.
+ * What the user does to cards (moves, drops, Won/Lost, delete and undo, New
+ * Lead) lives in lg-pipeline-view-actions.c.
  */
 
 #define G_LOG_DOMAIN "lg-pipeline-view"
@@ -15,58 +17,9 @@
 
 #include <glib/gi18n.h>
 
-#include "lg-followup-dialog.h"
 #include "lg-lead-card.h"
-#include "lg-lead-detail.h"
-#include "lg-lead-validate.h"
-#include "lg-metrics-format.h"
-#include "lg-pipeline-view.h"
+#include "lg-pipeline-view-private.h"
 #include "lg-ui-util.h"
-
-typedef struct
-{
-  GtkWidget   *box;
-  GtkLabel    *title;
-  GtkLabel    *count;
-  GtkLabel    *totals;
-  GtkGridView *list;
-  GListStore  *model;
-  LgStageTotals sums;  /* what the header shows */
-} Column;
-
-/* Where refresh_lead() puts a card in its column. */
-#define PLACE_AT_END   0
-#define PLACE_AS_BEFORE (-1) /* where it was, or at the end if it was not shown */
-
-struct _LgPipelineView
-{
-  GtkWidget       parent_instance;
-
-  LgStore        *store;
-  GSettings      *settings;
-  GCancellable   *cancellable;
-  gboolean        loading;
-  gboolean        reload_again;  /* a change came while loading */
-  gint64          focus_lead_id; /* the card to focus once loaded */
-  gint64          changed_lead_id; /* the one lead a "changed" signal is about */
-  guint           focus_tick;
-  guint           focus_tries;
-  GArray         *source_ids;    /* gint64, parallel to source_dropdown */
-  LgDeletedLead  *deleted;       /* for Undo */
-  GHashTable     *cards;         /* the bound LgLeadCards, to mark the open one */
-
-  Column          columns[LG_N_STAGES];
-
-  AdwFlap        *flap;
-  GtkSearchEntry *search_entry;
-  GtkDropDown    *source_dropdown;
-  GtkDropDown    *qualification_dropdown;
-  GtkToggleButton *stale_button;
-  GtkToggleButton *lost_button;
-  GtkStack       *stack;
-  GtkBox         *columns_box;
-  LgLeadDetail   *detail;
-};
 
 G_DEFINE_FINAL_TYPE (LgPipelineView, lg_pipeline_view, GTK_TYPE_WIDGET)
 
@@ -138,7 +91,6 @@ typedef struct
   gint64          now;
 
   GPtrArray      *leads[LG_N_STAGES];
-  LgStageTotals   totals[LG_N_STAGES];
   GError         *error;
 } Load;
 
@@ -193,9 +145,7 @@ load_thread (GTask        *task,
     return;
 
   leads = lg_store_list_leads (store, &filter, &load->rules, load->now, &load->error);
-  if (leads == NULL ||
-      !lg_store_get_stage_totals (store, &filter, &load->rules, load->now, load->totals,
-                                  &load->error))
+  if (leads == NULL)
     return;
 
   n = g_list_model_get_n_items (leads);
@@ -238,8 +188,8 @@ find_row (Column *column,
   return NULL;
 }
 
-static gboolean
-find_lead (LgPipelineView *self,
+gboolean
+_lg_pipeline_view_find_lead (LgPipelineView *self,
            gint64          id,
            LgStage        *stage,
            guint          *position)
@@ -272,7 +222,8 @@ try_focus (LgPipelineView *self)
   guint position;
   GtkWidget *row;
 
-  if (self->focus_lead_id == 0 || !find_lead (self, self->focus_lead_id, &stage, &position))
+  if (self->focus_lead_id == 0 ||
+      !_lg_pipeline_view_find_lead (self, self->focus_lead_id, &stage, &position))
     return TRUE;
 
   gtk_widget_activate_action (GTK_WIDGET (self->columns[stage].list), "list.scroll-to-item", "u",
@@ -300,8 +251,8 @@ focus_tick_cb (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
-static void
-restore_focus (LgPipelineView *self)
+void
+_lg_pipeline_view_restore_focus (LgPipelineView *self)
 {
   if (try_focus (self))
     {
@@ -313,81 +264,17 @@ restore_focus (LgPipelineView *self)
     self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_tick_cb, NULL, NULL);
 }
 
-/* Amounts in different currencies cannot be added: the column's total is
- * one line per currency its leads use, in the order they first appear,
- * each with its weighted value (share is the stage's probability, the same
- * for every lead of the column) unless the stage is closed. */
-static char *
-format_totals (Column *column,
-               LgStage stage,
-               double  share)
-{
-  GListModel *model = G_LIST_MODEL (column->model);
-  g_autoptr(GHashTable) sums = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_free);
-  GString *text = g_string_new (NULL);
-  gboolean any_value = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(LgLead) lead = g_list_model_get_item (model, i);
-      const char *code = lg_lead_get_currency (lead) != NULL ? lg_lead_get_currency (lead) : "";
-      gint64 *sum = g_hash_table_lookup (sums, code);
-
-      if (sum == NULL)
-        {
-          char *key = g_strdup (code);
-
-          sum = g_new0 (gint64, 1);
-          g_ptr_array_add (order, key);
-          g_hash_table_insert (sums, key, sum);
-        }
-      *sum += lg_lead_get_value (lead);
-      any_value |= *sum != 0;
-    }
-  /* An empty column still says what it is worth. */
-  if (order->len == 0)
-    {
-      g_ptr_array_add (order, g_strdup ("USD"));
-      g_hash_table_insert (sums, g_ptr_array_index (order, 0), g_new0 (gint64, 1));
-    }
-
-  for (guint i = 0; i < order->len; i++)
-    {
-      const char *code = g_ptr_array_index (order, i);
-      gint64 sum = *(gint64 *) g_hash_table_lookup (sums, code);
-      g_autofree char *value = NULL;
-      g_autofree char *weighted = NULL;
-
-      /* Leads without a value say nothing about their currency: "$0" beside
-       * "€4,500" would only be noise. */
-      if (any_value && sum == 0)
-        continue;
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      value = lg_format_money (sum, code);
-      if (lg_stage_is_closed (stage))
-        {
-          g_string_append (text, value);
-          continue;
-        }
-      weighted = lg_format_money ((double) sum * share, code);
-      /* TRANSLATORS: a column's total value, then the value weighted by the win probability */
-      g_string_append_printf (text, _("%s · weighted %s"), value, weighted);
-    }
-  return g_string_free (text, FALSE);
-}
-
+/* The header says how many leads the column holds and what they are worth. */
 static void
-show_header (Column  *column,
-             LgStage  stage)
+show_header (Column                *column,
+             LgStage                stage,
+             const LgPipelineRules *rules)
 {
-  const LgStageTotals *totals = &column->sums;
-  g_autofree char *count = g_strdup_printf ("%u", totals->count);
-  g_autofree char *text = NULL;
-  double share = totals->value != 0 ? (double) totals->weighted / totals->value : 0;
+  GListModel *leads = G_LIST_MODEL (column->model);
+  g_autofree char *count = g_strdup_printf ("%u", g_list_model_get_n_items (leads));
+  g_autoptr(GArray) sums = lg_pipeline_sum_by_currency (leads, rules, stage);
+  g_autofree char *text = lg_pipeline_describe_sums (sums, stage);
 
-  text = format_totals (column, stage, share);
   gtk_label_set_label (column->count, count);
   gtk_label_set_label (column->totals, text);
 }
@@ -399,7 +286,7 @@ show_board_or_empty (LgPipelineView *self,
   guint total = 0;
 
   for (int s = 0; s < LG_N_STAGES; s++)
-    total += self->columns[s].sums.count;
+    total += g_list_model_get_n_items (G_LIST_MODEL (self->columns[s].model));
   gtk_stack_set_visible_child_name (self->stack, total > 0 || filtered ? "board" : "empty");
 }
 
@@ -428,14 +315,14 @@ on_load_done_cb (GObject      *source_object,
     {
       Column *column = &self->columns[s];
 
-      g_list_store_splice (column->model, 0, g_list_model_get_n_items (G_LIST_MODEL (column->model)),
+      g_list_store_splice (column->model, 0,
+                           g_list_model_get_n_items (G_LIST_MODEL (column->model)),
                            load->leads[s]->pdata, load->leads[s]->len);
-      column->sums = load->totals[s];
-      show_header (column, s);
+      show_header (column, s, &load->rules);
     }
   show_board_or_empty (self, load_is_filtered (load));
 
-  restore_focus (self);
+  _lg_pipeline_view_restore_focus (self);
 
   if (self->reload_again)
     reload (self);
@@ -480,27 +367,15 @@ lg_pipeline_view_get_filter (LgPipelineView  *self,
   return filtered;
 }
 
-static void
-add_to_totals (Column                *column,
-               LgStage                stage,
-               LgLead                *lead,
-               int                    sign,
-               const LgPipelineRules *rules)
-{
-  column->sums.count += sign;
-  column->sums.value += sign * lg_lead_get_value (lead);
-  column->sums.weighted = lg_pipeline_weighted_value (rules, stage, column->sums.value);
-}
-
 /* Shows one lead's new state in place of reading the whole board again: a
  * move changes two columns and their headers, not ten thousand cards. The
  * lead goes just before the card of before_id, or see PLACE_AT_END and
  * PLACE_AS_BEFORE; it leaves the board when it no longer passes the filter
  * (or was deleted). */
-static void
-refresh_lead (LgPipelineView *self,
-              gint64          id,
-              gint64          before_id)
+void
+_lg_pipeline_view_refresh_lead (LgPipelineView *self,
+                                gint64          id,
+                                gint64          before_id)
 {
   g_autoptr(GListModel) found = NULL;
   g_autoptr(GError) error = NULL;
@@ -520,14 +395,12 @@ refresh_lead (LgPipelineView *self,
       return;
     }
 
-  if (find_lead (self, id, &stage, &position))
+  if (_lg_pipeline_view_find_lead (self, id, &stage, &position))
     {
       Column *column = &self->columns[stage];
-      g_autoptr(LgLead) old = g_list_model_get_item (G_LIST_MODEL (column->model), position);
       g_autoptr(LgLead) lead = g_list_model_get_n_items (found) > 0
                                ? g_list_model_get_item (found, 0) : NULL;
 
-      add_to_totals (column, stage, old, -1, &query.rules);
       /* Edited where it stands: one splice, so that the column does not
        * scroll (a removal of the card at the top moves the list's anchor to
        * the next one, and the edited card out of sight, at every save). */
@@ -535,13 +408,12 @@ refresh_lead (LgPipelineView *self,
           lg_stage_from_id (lg_lead_get_stage (lead)) == stage)
         {
           g_list_store_splice (column->model, position, 1, (gpointer *) &lead, 1);
-          add_to_totals (column, stage, lead, +1, &query.rules);
-          show_header (column, stage);
-          restore_focus (self);
+          show_header (column, stage, &query.rules);
+          _lg_pipeline_view_restore_focus (self);
           return;
         }
       g_list_store_remove (column->model, position);
-      show_header (column, stage);
+      show_header (column, stage, &query.rules);
     }
 
   if (g_list_model_get_n_items (found) > 0)
@@ -553,22 +425,22 @@ refresh_lead (LgPipelineView *self,
       LgStage before_stage;
       guint before;
 
-      position = before_id > 0 && find_lead (self, before_id, &before_stage, &before) &&
+      position = before_id > 0 &&
+                 _lg_pipeline_view_find_lead (self, before_id, &before_stage, &before) &&
                  before_stage == to ? before : n;
       g_list_store_insert (column->model, position, lead);
-      add_to_totals (column, to, lead, +1, &query.rules);
-      show_header (column, to);
+      show_header (column, to, &query.rules);
     }
 
   show_board_or_empty (self, load_is_filtered (&query));
-  restore_focus (self);
+  _lg_pipeline_view_restore_focus (self);
 }
 
 /* Tells the other views that one lead changed, which this board has shown
- * already (refresh_lead()). */
-static void
-announce_lead (LgPipelineView *self,
-               gint64          id)
+ * already (_lg_pipeline_view_refresh_lead()). */
+void
+_lg_pipeline_view_announce_lead (LgPipelineView *self,
+                                 gint64          id)
 {
   self->changed_lead_id = id;
   lg_store_notify_changed (self->store, "leads");
@@ -636,8 +508,9 @@ fill_source_filter (LgPipelineView *self)
       g_autoptr(LgSource) source = g_list_model_get_item (sources, i);
       gint64 id = lg_source_get_id (source);
 
-      gtk_string_list_append (names, lg_source_get_title (source) && *lg_source_get_title (source)
-                                     ? lg_source_get_title (source) : lg_source_get_handle (source));
+      gtk_string_list_append (names,
+                              lg_source_get_title (source) && *lg_source_get_title (source)
+                              ? lg_source_get_title (source) : lg_source_get_handle (source));
       g_array_append_val (self->source_ids, id);
       if (id == selected_id)
         selected = i + 1;
@@ -654,7 +527,7 @@ on_detail_lead_changed_cb (LgLeadDetail   *detail,
                            gint64          id,
                            LgPipelineView *self)
 {
-  refresh_lead (self, id, PLACE_AS_BEFORE);
+  _lg_pipeline_view_refresh_lead (self, id, PLACE_AS_BEFORE);
   self->changed_lead_id = id; /* for the store's "changed" that follows */
 }
 
@@ -714,371 +587,8 @@ lg_pipeline_view_filter_source (LgPipelineView *self,
       }
 }
 
-/* Moving. */
+/* The detail pane. */
 
-static LgLead *
-lookup_lead (LgPipelineView *self,
-             gint64          id)
-{
-  LgStage stage;
-  guint position;
-
-  if (find_lead (self, id, &stage, &position))
-    return g_list_model_get_item (G_LIST_MODEL (self->columns[stage].model), position);
-  return lg_store_get_lead (self->store, id, NULL);
-}
-
-static GtkWindow *
-parent_window (LgPipelineView *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static void
-move_now (LgPipelineView *self,
-          gint64          id,
-          LgStage         stage,
-          gint64          before_id,
-          const char     *reason)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!lg_store_move_lead (self->store, id, stage, before_id, reason, &error))
-    {
-      lg_widget_show_error (GTK_WIDGET (self), error);
-      return;
-    }
-  self->focus_lead_id = id;
-  refresh_lead (self, id, before_id);
-  announce_lead (self, id);
-}
-
-/* What a dialog's answer needs to finish the move. */
-typedef struct
-{
-  GWeakRef        self; /* the dialog may outlive the board */
-  gint64          id;
-  LgStage         stage;
-  gint64          before_id;
-  GtkEditable    *entry;
-} PendingMove;
-
-static void
-pending_move_free (gpointer data)
-{
-  PendingMove *pending = data;
-
-  g_weak_ref_clear (&pending->self);
-  g_free (pending);
-}
-
-static void
-on_lost_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     PendingMove      *pending)
-{
-  g_autoptr(LgPipelineView) self = g_weak_ref_get (&pending->self);
-  g_autofree char *reason = NULL;
-
-  if (self == NULL || g_strcmp0 (response, "lost") != 0)
-    return;
-
-  reason = g_strstrip (g_strdup (gtk_editable_get_text (pending->entry)));
-  move_now (self, pending->id, pending->stage, pending->before_id,
-            *reason != '\0' ? reason : NULL);
-}
-
-static void
-on_won_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    PendingMove      *pending)
-{
-  g_autoptr(LgPipelineView) self = g_weak_ref_get (&pending->self);
-  g_autoptr(LgLead) lead = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 value = 0;
-
-  if (self == NULL || g_strcmp0 (response, "won") != 0)
-    return;
-
-  lead = lg_store_get_lead (self->store, pending->id, &error);
-  if (lead == NULL || !lg_parse_money (gtk_editable_get_text (pending->entry), &value))
-    {
-      if (error != NULL)
-        lg_widget_show_error (GTK_WIDGET (self), error);
-      return;
-    }
-
-  if (value != lg_lead_get_value (lead))
-    {
-      lg_lead_set_value (lead, value);
-      if (!lg_store_update_lead (self->store, lead, "edit", NULL, &error))
-        {
-          lg_widget_show_error (GTK_WIDGET (self), error);
-          return;
-        }
-    }
-  move_now (self, pending->id, pending->stage, pending->before_id, NULL);
-}
-
-static void
-on_won_value_changed_cb (GtkEditable      *entry,
-                         AdwMessageDialog *dialog)
-{
-  gint64 value;
-  gboolean valid = lg_parse_money (gtk_editable_get_text (entry), &value);
-
-  adw_message_dialog_set_response_enabled (dialog, "won", valid);
-  if (valid)
-    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-}
-
-/* Lost asks why; Won confirms the value; the rest move at once. */
-static void
-request_move (LgPipelineView *self,
-              gint64          id,
-              LgStage         stage,
-              gint64          before_id)
-{
-  g_autoptr(LgLead) lead = lookup_lead (self, id);
-  g_autofree char *name = NULL;
-  g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
-  PendingMove *pending;
-  GtkWidget *entry, *extra;
-  LgStage from;
-
-  if (lead == NULL)
-    return;
-
-  from = lg_stage_from_id (lg_lead_get_stage (lead));
-  if (stage == from || (stage != LG_STAGE_WON && stage != LG_STAGE_LOST))
-    {
-      move_now (self, id, stage, before_id, NULL);
-      return;
-    }
-
-  name = lg_lead_dup_display_name (lead);
-  entry = extra = gtk_entry_new ();
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  pending = g_new0 (PendingMove, 1);
-  g_weak_ref_init (&pending->self, self);
-  pending->id = id;
-  pending->stage = stage;
-  pending->before_id = before_id;
-  pending->entry = GTK_EDITABLE (entry);
-
-  if (stage == LG_STAGE_LOST)
-    {
-      body = g_strdup_printf (_("Why was “%s” lost? The reason is kept in the lead’s timeline."),
-                              name);
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (self), _("Mark as Lost?"), body));
-      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("e.g. Went with a competitor"));
-      adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "lost", _("Mark _Lost"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (dialog, "lost", ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_default_response (dialog, "lost");
-      g_signal_connect_data (dialog, "response", G_CALLBACK (on_lost_response_cb), pending,
-                             (GClosureNotify) (void (*) (void)) pending_move_free, 0);
-    }
-  else
-    {
-      g_autofree char *value = NULL;
-      g_autofree char *value_name = NULL;
-      const char *currency = lg_lead_get_currency (lead) != NULL ? lg_lead_get_currency (lead)
-                                                                 : "USD";
-      GtkWidget *code = gtk_label_new (currency);
-
-      body = g_strdup_printf (_("Confirm the value of the deal with “%s”."), name);
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (self), _("Mark as Won?"), body));
-      value = lg_format_amount (lg_lead_get_value (lead));
-      gtk_editable_set_text (GTK_EDITABLE (entry), value);
-      gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_NUMBER);
-      /* The amount is in the lead's currency: said beside it, and to screen
-       * readers in the field's name. */
-      gtk_widget_set_name (entry, "won-value");
-      gtk_widget_set_hexpand (entry, TRUE);
-      /* TRANSLATORS: the name of the deal value field, e.g. "Value in EUR" */
-      value_name = g_strdup_printf (_("Value in %s"), currency);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      value_name, -1);
-      gtk_widget_set_name (code, "won-currency");
-      gtk_widget_add_css_class (code, "dim-label");
-      extra = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      gtk_box_append (GTK_BOX (extra), entry);
-      gtk_box_append (GTK_BOX (extra), code);
-      adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "won", _("Mark _Won"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (dialog, "won", ADW_RESPONSE_SUGGESTED);
-      adw_message_dialog_set_default_response (dialog, "won");
-      g_signal_connect (entry, "changed", G_CALLBACK (on_won_value_changed_cb), dialog);
-      g_signal_connect_data (dialog, "response", G_CALLBACK (on_won_response_cb), pending,
-                             (GClosureNotify) (void (*) (void)) pending_move_free, 0);
-    }
-
-  gtk_widget_set_name (GTK_WIDGET (dialog), stage == LG_STAGE_LOST ? "lost-dialog" : "won-dialog");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  adw_message_dialog_set_extra_child (dialog, extra);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
-}
-
-static void
-move_lead_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  LgPipelineView *self = LG_PIPELINE_VIEW (widget);
-  const char *stage_id;
-  gint64 id;
-  LgStage stage;
-
-  g_variant_get (parameter, "(x&s)", &id, &stage_id);
-  stage = lg_stage_from_id (stage_id);
-  if (stage != LG_STAGE_INVALID)
-    request_move (self, id, stage, 0);
-}
-
-static void
-on_card_lead_dropped_cb (LgLeadCard     *card,
-                         LgLead         *dropped,
-                         gboolean        after,
-                         LgPipelineView *self)
-{
-  LgLead *target = lg_lead_card_get_lead (card);
-  LgStage stage = lg_stage_from_id (lg_lead_get_stage (target));
-  GListModel *model = G_LIST_MODEL (self->columns[stage].model);
-  gint64 before_id = lg_lead_get_id (target);
-  guint position;
-
-  if (after && g_list_store_find (self->columns[stage].model, target, &position))
-    {
-      g_autoptr(LgLead) next = position + 1 < g_list_model_get_n_items (model)
-                               ? g_list_model_get_item (model, position + 1) : NULL;
-
-      before_id = next != NULL ? lg_lead_get_id (next) : 0;
-    }
-  request_move (self, lg_lead_get_id (dropped), stage, before_id);
-}
-
-/* A drop on a column's empty space puts the lead at the end. */
-static gboolean
-on_column_drop_cb (GtkDropTarget  *target,
-                   const GValue   *value,
-                   double          x,
-                   double          y,
-                   LgPipelineView *self)
-{
-  GtkWidget *box = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
-  LgLead *dropped = g_value_get_object (value);
-  LgStage stage = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (box), "stage"));
-
-  gtk_widget_remove_css_class (box, "drop-target");
-  if (dropped == NULL)
-    return FALSE;
-  request_move (self, lg_lead_get_id (dropped), stage, 0);
-  return TRUE;
-}
-
-static GdkDragAction
-on_column_drop_enter_cb (GtkDropTarget *target,
-                         double         x,
-                         double         y,
-                         gpointer       user_data)
-{
-  gtk_widget_add_css_class (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target)),
-                            "drop-target");
-  return GDK_ACTION_MOVE;
-}
-
-static void
-on_column_drop_leave_cb (GtkDropTarget *target,
-                         gpointer       user_data)
-{
-  gtk_widget_remove_css_class (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target)),
-                               "drop-target");
-}
-
-/* The keyboard: the card that has the focus. */
-
-static LgLeadCard *
-focused_card (LgPipelineView *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  for (GtkWidget *w = focus; w != NULL && w != GTK_WIDGET (self); w = gtk_widget_get_parent (w))
-    {
-      GtkWidget *child = gtk_widget_get_first_child (w);
-
-      if (LG_IS_LEAD_CARD (w))
-        return LG_LEAD_CARD (w);
-      if (LG_IS_LEAD_CARD (child))
-        return LG_LEAD_CARD (child);
-    }
-  return NULL;
-}
-
-static void
-move_focused_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  LgPipelineView *self = LG_PIPELINE_VIEW (widget);
-  LgLeadCard *card = focused_card (self);
-  LgLead *lead;
-  LgStage stage;
-  GListModel *model;
-  guint position;
-  guint n;
-
-  if (card == NULL || (lead = lg_lead_card_get_lead (card)) == NULL)
-    return;
-
-  stage = lg_stage_from_id (lg_lead_get_stage (lead));
-  model = G_LIST_MODEL (self->columns[stage].model);
-  n = g_list_model_get_n_items (model);
-  if (!g_list_store_find (self->columns[stage].model, lead, &position))
-    return;
-
-  if (g_str_equal (action_name, "pipeline.move-next") && stage < LG_STAGE_WON)
-    request_move (self, lg_lead_get_id (lead), stage + 1, 0);
-  else if (g_str_equal (action_name, "pipeline.move-previous") && stage > LG_STAGE_COLD &&
-           stage != LG_STAGE_LOST)
-    request_move (self, lg_lead_get_id (lead), stage - 1, 0);
-  else if (g_str_equal (action_name, "pipeline.move-up") && position > 0)
-    {
-      g_autoptr(LgLead) previous = g_list_model_get_item (model, position - 1);
-
-      move_now (self, lg_lead_get_id (lead), stage, lg_lead_get_id (previous), NULL);
-    }
-  else if (g_str_equal (action_name, "pipeline.move-down") && position + 1 < n)
-    {
-      g_autoptr(LgLead) after_next = position + 2 < n ? g_list_model_get_item (model, position + 2)
-                                                      : NULL;
-
-      move_now (self, lg_lead_get_id (lead), stage,
-                after_next != NULL ? lg_lead_get_id (after_next) : 0, NULL);
-    }
-}
-
-static void
-move_menu_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  LgLeadCard *card = focused_card (LG_PIPELINE_VIEW (widget));
-
-  if (card != NULL)
-    lg_lead_card_popup_menu (card);
-}
-
-/* Opens a lead's detail beside the board: from a card, a notification or
- * the follow-ups list. */
 /* The card whose detail is open looks selected, so the user sees which one
  * the pane beside the board is about. */
 static void
@@ -1113,6 +623,8 @@ on_flap_reveal_changed_cb (AdwFlap        *flap,
   mark_open_card (self);
 }
 
+/* Opens a lead's detail beside the board: from a card, a notification or
+ * the follow-ups list. */
 void
 lg_pipeline_view_open_lead (LgPipelineView *self,
                             gint64          id)
@@ -1134,14 +646,6 @@ lg_pipeline_view_get_open_lead (LgPipelineView *self)
 }
 
 static void
-open_lead_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  lg_pipeline_view_open_lead (LG_PIPELINE_VIEW (widget), g_variant_get_int64 (parameter));
-}
-
-static void
 on_list_activate_cb (GtkGridView    *list,
                      guint           position,
                      LgPipelineView *self)
@@ -1153,275 +657,6 @@ on_list_activate_cb (GtkGridView    *list,
     lg_pipeline_view_open_lead (self, lg_lead_get_id (lead));
 }
 
-/* Scheduling from a card's menu or the detail: the card shows its new next
- * step at once, before the store's "changed::followups" that follows. */
-static void
-on_followup_scheduled_cb (LgFollowupDialog *dialog,
-                          LgFollowup       *followup,
-                          LgPipelineView   *self)
-{
-  gint64 id = lg_followup_get_lead_id (followup);
-
-  refresh_lead (self, id, PLACE_AS_BEFORE);
-  self->changed_lead_id = id;
-}
-
-static void
-schedule_followup_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  LgPipelineView *self = LG_PIPELINE_VIEW (widget);
-  LgFollowupDialog *dialog;
-
-  if (self->store == NULL)
-    return;
-
-  dialog = lg_followup_dialog_new (self->store, g_variant_get_int64 (parameter));
-  g_signal_connect_object (dialog, "scheduled", G_CALLBACK (on_followup_scheduled_cb), self, 0);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), parent_window (self));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-close_detail_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  LgPipelineView *self = LG_PIPELINE_VIEW (widget);
-
-  self->focus_lead_id = lg_lead_detail_get_lead_id (self->detail);
-  adw_flap_set_reveal_flap (self->flap, FALSE);
-  restore_focus (self);
-}
-
-/* Delete and Undo. */
-
-static void
-undo_delete_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  LgPipelineView *self = LG_PIPELINE_VIEW (widget);
-  g_autoptr(LgDeletedLead) deleted = g_steal_pointer (&self->deleted);
-  g_autoptr(GError) error = NULL;
-
-  if (deleted == NULL || self->store == NULL)
-    return;
-
-  if (!lg_store_restore_lead (self->store, deleted, &error))
-    {
-      lg_widget_show_error (GTK_WIDGET (self), error);
-      return;
-    }
-  self->focus_lead_id = lg_deleted_lead_get_id (deleted);
-  lg_store_notify_changed (self->store, "leads");
-}
-
-static void
-delete_lead_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  LgPipelineView *self = LG_PIPELINE_VIEW (widget);
-  gint64 id = g_variant_get_int64 (parameter);
-  g_autoptr(LgLead) lead = lookup_lead (self, id);
-  g_autofree char *name = NULL;
-  g_autofree char *title = NULL;
-  g_autoptr(GError) error = NULL;
-  LgDeletedLead *deleted;
-  AdwToast *toast;
-
-  if (lead == NULL)
-    return;
-
-  deleted = lg_store_delete_lead (self->store, id, &error);
-  if (deleted == NULL)
-    {
-      lg_widget_show_error (GTK_WIDGET (self), error);
-      return;
-    }
-  g_clear_pointer (&self->deleted, lg_deleted_lead_free);
-  self->deleted = deleted;
-
-  if (lg_lead_detail_get_lead_id (self->detail) == id)
-    {
-      adw_flap_set_reveal_flap (self->flap, FALSE);
-      lg_lead_detail_clear (self->detail);
-    }
-
-  name = lg_lead_dup_display_name (lead);
-  title = g_strdup_printf (_("“%s” deleted"), name);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "pipeline.undo-delete");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  lg_widget_add_toast (GTK_WIDGET (self), toast);
-
-  refresh_lead (self, id, PLACE_AT_END);
-  announce_lead (self, id);
-}
-
-static void
-delete_focused_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  LgLeadCard *card = focused_card (LG_PIPELINE_VIEW (widget));
-
-  if (card != NULL && lg_lead_card_get_lead (card) != NULL)
-    gtk_widget_activate_action (widget, "pipeline.delete-lead", "x",
-                                lg_lead_get_id (lg_lead_card_get_lead (card)));
-}
-
-/* New lead. */
-
-typedef struct
-{
-  GWeakRef        self;
-  AdwEntryRow    *rows[5]; /* name, handle, email, phone, value */
-  GtkLabel       *error;
-} NewLead;
-
-static void
-new_lead_free (gpointer data)
-{
-  NewLead *new_lead = data;
-
-  g_weak_ref_clear (&new_lead->self);
-  g_free (new_lead);
-}
-
-static LgLead *
-new_lead_from_rows (NewLead  *new_lead,
-                    GError  **error)
-{
-  g_autoptr(LgLead) lead = lg_lead_new ();
-  gint64 minor = 0;
-
-  lg_lead_set_name (lead, gtk_editable_get_text (GTK_EDITABLE (new_lead->rows[0])));
-  lg_lead_set_telegram_handle (lead, gtk_editable_get_text (GTK_EDITABLE (new_lead->rows[1])));
-  lg_lead_set_email (lead, gtk_editable_get_text (GTK_EDITABLE (new_lead->rows[2])));
-  lg_lead_set_phone (lead, gtk_editable_get_text (GTK_EDITABLE (new_lead->rows[3])));
-  if (!lg_lead_validate_value (gtk_editable_get_text (GTK_EDITABLE (new_lead->rows[4])), &minor,
-                               error))
-    return NULL;
-  lg_lead_set_value (lead, minor);
-  if (!lg_lead_validate (lead, error))
-    return NULL;
-  return g_steal_pointer (&lead);
-}
-
-static void
-on_new_lead_changed_cb (GtkEditable      *row,
-                        AdwMessageDialog *dialog)
-{
-  NewLead *new_lead = g_object_get_data (G_OBJECT (dialog), "new-lead");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LgLead) lead = new_lead_from_rows (new_lead, &error);
-  gboolean empty = TRUE;
-
-  for (guint i = 0; i < 4; i++)
-    empty = empty && *gtk_editable_get_text (GTK_EDITABLE (new_lead->rows[i])) == '\0';
-
-  adw_message_dialog_set_response_enabled (dialog, "create", lead != NULL);
-  /* Nothing typed yet is not an error worth a red message. */
-  gtk_widget_set_visible (GTK_WIDGET (new_lead->error), lead == NULL && !empty);
-  if (lead == NULL)
-    gtk_label_set_label (new_lead->error, error->message);
-}
-
-static void
-on_new_lead_response_cb (AdwMessageDialog *dialog,
-                         const char       *response,
-                         NewLead          *new_lead)
-{
-  g_autoptr(LgPipelineView) self = g_weak_ref_get (&new_lead->self);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LgLead) lead = NULL;
-
-  if (self == NULL || g_strcmp0 (response, "create") != 0)
-    return;
-
-  lead = new_lead_from_rows (new_lead, &error);
-  if (lead == NULL || !lg_store_add_lead (self->store, lead, &error))
-    {
-      lg_widget_show_error (GTK_WIDGET (self), error);
-      return;
-    }
-  self->focus_lead_id = lg_lead_get_id (lead);
-  refresh_lead (self, lg_lead_get_id (lead), PLACE_AT_END);
-  announce_lead (self, lg_lead_get_id (lead));
-}
-
-static void
-new_lead_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  LgPipelineView *self = LG_PIPELINE_VIEW (widget);
-  static const char *titles[] = { N_("Name"), N_("Telegram username"), N_("Email"), N_("Phone"),
-                                  N_("Value") };
-  static const char *names[] = { "name", "handle", "email", "phone", "value" };
-  AdwMessageDialog *dialog;
-  GtkWidget *box, *list;
-  NewLead *new_lead;
-
-  if (self->store == NULL)
-    return;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (self),
-                                                       _("New Lead"),
-                                                       _("It goes into Cold. A name, a Telegram "
-                                                         "username, an email or a phone is "
-                                                         "enough.")));
-  gtk_widget_set_name (GTK_WIDGET (dialog), "new-lead-dialog");
-  new_lead = g_new0 (NewLead, 1);
-  g_weak_ref_init (&new_lead->self, self);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
-    {
-      GtkWidget *row = adw_entry_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(titles[i]));
-      gtk_widget_set_name (row, names[i]);
-      g_signal_connect (row, "changed", G_CALLBACK (on_new_lead_changed_cb), dialog);
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-      new_lead->rows[i] = ADW_ENTRY_ROW (row);
-    }
-  new_lead->error = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (new_lead->error, TRUE);
-  gtk_label_set_xalign (new_lead->error, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (new_lead->error), "error");
-  gtk_widget_set_visible (GTK_WIDGET (new_lead->error), FALSE);
-  gtk_box_append (GTK_BOX (box), list);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (new_lead->error));
-
-  adw_message_dialog_set_extra_child (dialog, box);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "create", _("C_reate"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "create", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (dialog, "create", FALSE);
-  adw_message_dialog_set_default_response (dialog, "create");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data (G_OBJECT (dialog), "new-lead", new_lead);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_new_lead_response_cb), new_lead,
-                         (GClosureNotify) (void (*) (void)) new_lead_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (GTK_WIDGET (new_lead->rows[0]));
-}
-
-static void
-focus_search_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (LG_PIPELINE_VIEW (widget)->search_entry));
-}
-
 /* The columns. */
 
 static void
@@ -1431,7 +666,7 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
 {
   LgLeadCard *card = lg_lead_card_new ();
 
-  g_signal_connect_object (card, "lead-dropped", G_CALLBACK (on_card_lead_dropped_cb), self, 0);
+  _lg_pipeline_view_take_card_drops (self, card);
   gtk_list_item_set_child (item, GTK_WIDGET (card));
 }
 
@@ -1466,7 +701,6 @@ build_column (LgPipelineView *self,
 {
   Column *column = &self->columns[stage];
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkDropTarget *target = gtk_drop_target_new (LG_TYPE_LEAD, GDK_ACTION_MOVE);
   GtkWidget *header, *title_box, *scrolled;
   GtkSelectionModel *model;
   g_autofree char *name = NULL;
@@ -1528,10 +762,7 @@ build_column (LgPipelineView *self,
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (column->list));
   gtk_box_append (GTK_BOX (column->box), scrolled);
 
-  g_signal_connect (target, "drop", G_CALLBACK (on_column_drop_cb), self);
-  g_signal_connect (target, "enter", G_CALLBACK (on_column_drop_enter_cb), NULL);
-  g_signal_connect (target, "leave", G_CALLBACK (on_column_drop_leave_cb), NULL);
-  gtk_widget_add_controller (column->box, GTK_EVENT_CONTROLLER (target));
+  _lg_pipeline_view_take_column_drops (self, column->box);
 
   gtk_box_append (self->columns_box, column->box);
 }
@@ -1596,7 +827,8 @@ lg_pipeline_view_class_init (LgPipelineViewClass *klass)
 
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, "Whether the leads are being read",
-                          FALSE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LG_TYPE_LEAD_DETAIL);
@@ -1614,49 +846,7 @@ lg_pipeline_view_class_init (LgPipelineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgPipelineView, detail);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "pipeline.move-lead", "(xs)", move_lead_action);
-  gtk_widget_class_install_action (widget_class, "pipeline.open-lead", "x", open_lead_action);
-  gtk_widget_class_install_action (widget_class, "pipeline.schedule-followup", "x",
-                                   schedule_followup_action);
-  gtk_widget_class_install_action (widget_class, "pipeline.delete-lead", "x", delete_lead_action);
-  gtk_widget_class_install_action (widget_class, "pipeline.undo-delete", NULL, undo_delete_action);
-  gtk_widget_class_install_action (widget_class, "pipeline.close-detail", NULL,
-                                   close_detail_action);
-  gtk_widget_class_install_action (widget_class, "pipeline.new-lead", NULL, new_lead_action);
-  gtk_widget_class_install_action (widget_class, "pipeline.focus-search", NULL,
-                                   focus_search_action);
-  gtk_widget_class_install_action (widget_class, "pipeline.move-next", NULL, move_focused_action);
-  gtk_widget_class_install_action (widget_class, "pipeline.move-previous", NULL,
-                                   move_focused_action);
-  gtk_widget_class_install_action (widget_class, "pipeline.move-up", NULL, move_focused_action);
-  gtk_widget_class_install_action (widget_class, "pipeline.move-down", NULL, move_focused_action);
-  gtk_widget_class_install_action (widget_class, "pipeline.move-menu", NULL, move_menu_action);
-  gtk_widget_class_install_action (widget_class, "pipeline.delete-focused", NULL,
-                                   delete_focused_action);
-
-  /* Alt with the arrows: the columns keep plain, Ctrl and Shift arrows for
-   * moving the focus and the selection. Listed in help-overlay.ui. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
-                                       "pipeline.move-next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
-                                       "pipeline.move-previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK,
-                                       "pipeline.move-up", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK,
-                                       "pipeline.move-down", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
-                                       "pipeline.move-menu", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "pipeline.move-menu", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK,
-                                       "pipeline.move-menu", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0,
-                                       "pipeline.delete-focused", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
-                                       "pipeline.new-lead", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
-                                       "pipeline.focus-search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
-                                       "pipeline.close-detail", NULL);
+  _lg_pipeline_view_class_add_actions (widget_class);
 }
 
 static void

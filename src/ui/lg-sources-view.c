@@ -13,7 +13,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "lg-channel-handle.h"
+#include "lg-add-channel-dialog.h"
 #include "lg-channel-sync.h"
 #include "lg-date-format.h"
 #include "lg-sources-view.h"
@@ -514,66 +514,27 @@ sync_all_action (GtkWidget  *widget,
 
 /* Adding a channel. */
 
-static const struct
-{
-  const char *label;
-  guint       count;
-  guint       days;
-} depths[] = {
-  { N_("Last 100 messages"), 100, 0 },
-  { N_("Last 500 messages"), 500, 0 },
-  { N_("Last 2,000 messages"), 2000, 0 },
-  { N_("Last 7 days"), 0, 7 },
-  { N_("Last 30 days"), 0, 30 },
-};
-
 static void
-on_channel_entry_changed_cb (GtkEditable      *entry,
-                             AdwMessageDialog *dialog)
+on_add_channel_response_cb (LgAddChannelDialog *dialog,
+                            const char         *response,
+                            LgSourcesView      *self)
 {
-  GtkLabel *hint = g_object_get_data (G_OBJECT (dialog), "hint");
-  const char *text = gtk_editable_get_text (entry);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *handle = lg_channel_handle_parse (text, NULL, &error);
-
-  adw_message_dialog_set_response_enabled (dialog, "add", handle != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (hint), handle == NULL && *text != '\0');
-  if (handle == NULL)
-    gtk_label_set_text (hint, error->message);
-  if (handle == NULL && *text != '\0')
-    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-}
-
-static void
-on_add_channel_response_cb (AdwMessageDialog *dialog,
-                            const char       *response,
-                            LgSourcesView    *self)
-{
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
-  GtkDropDown *depth_choice = g_object_get_data (G_OBJECT (dialog), "depth");
   g_autoptr(LgSource) source = NULL;
   g_autoptr(GError) error = NULL;
-  LgSyncDepth depth = { 0, 0 };
-  guint chosen;
+  LgSyncDepth depth;
 
   if (g_strcmp0 (response, "add") != 0 || self->store == NULL)
     return;
 
-  source = lg_channel_sync_add_channel (self->sync, self->store, gtk_editable_get_text (entry),
-                                        &error);
+  source = lg_channel_sync_add_channel (self->sync, self->store,
+                                        lg_add_channel_dialog_get_channel (dialog), &error);
   if (source == NULL)
     {
       show_toast (self, error->message);
       return;
     }
 
-  chosen = MIN (gtk_drop_down_get_selected (depth_choice), G_N_ELEMENTS (depths) - 1);
-  depth.count = depths[chosen].count;
-  if (depths[chosen].days > 0)
-    depth.since = g_get_real_time () / G_USEC_PER_SEC - (gint64) depths[chosen].days * 86400;
-
+  lg_add_channel_dialog_get_depth (dialog, &depth);
   lg_store_notify_changed (self->store, "sources");
   start_sync (self, lg_source_get_id (source), &depth);
 }
@@ -583,58 +544,11 @@ add_channel_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  LgSourcesView *self = LG_SOURCES_VIEW (widget);
-  GtkWidget *dialog;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  GtkWidget *entry = gtk_entry_new ();
-  GtkWidget *hint = gtk_label_new (NULL);
-  GtkWidget *depth_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *depth_label = gtk_label_new (_("Read back"));
-  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
-  GtkWidget *depth;
+  LgAddChannelDialog *dialog;
 
-  for (guint i = 0; i < G_N_ELEMENTS (depths); i++)
-    gtk_string_list_append (choices, _(depths[i].label));
-  depth = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&choices)), NULL);
-  gtk_widget_set_hexpand (depth, TRUE);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (depth), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                  depth_label, NULL, -1);
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Add Channel"),
-                                   _("Enter the name or link of a public Telegram channel. Its "
-                                     "posts are read from the public web preview, without any "
-                                     "Telegram account."));
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("@channel or t.me/channel"));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (hint), 0);
-  gtk_widget_add_css_class (hint, "source-error");
-  gtk_widget_add_css_class (hint, "caption");
-  gtk_widget_set_visible (hint, FALSE);
-  gtk_box_append (GTK_BOX (depth_row), depth_label);
-  gtk_box_append (GTK_BOX (depth_row), depth);
-  gtk_box_append (GTK_BOX (box), entry);
-  gtk_box_append (GTK_BOX (box), hint);
-  gtk_box_append (GTK_BOX (box), depth_row);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "add", _("_Add"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
-
-  g_object_set_data (G_OBJECT (dialog), "entry", entry);
-  g_object_set_data (G_OBJECT (dialog), "hint", hint);
-  g_object_set_data (G_OBJECT (dialog), "depth", depth);
-  g_signal_connect (entry, "changed", G_CALLBACK (on_channel_entry_changed_cb), dialog);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_add_channel_response_cb), self);
+  dialog = lg_add_channel_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_add_channel_response_cb), widget);
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
 }
 
 /* Importing an export. */

@@ -15,6 +15,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "lg-lead.h"
 #include "lg-pipeline.h"
 
 static const char * const stage_ids[LG_N_STAGES] = { "cold", "warm", "hot", "won", "lost" };
@@ -122,6 +123,105 @@ lg_pipeline_weighted_value (const LgPipelineRules *rules,
 
   /* Rounded to the nearest minor unit. */
   return (value * (gint64) MIN (rules->probability[stage], 100) + 50) / 100;
+}
+
+static void
+clear_sum (gpointer data)
+{
+  g_free (((LgCurrencySum *) data)->currency);
+}
+
+GArray *
+lg_pipeline_sum_by_currency (GListModel            *leads,
+                             const LgPipelineRules *rules,
+                             LgStage                stage)
+{
+  g_autoptr(GArray) sums = g_array_new (FALSE, TRUE, sizeof (LgCurrencySum));
+  guint n;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (leads), NULL);
+  g_return_val_if_fail (rules != NULL, NULL);
+  g_return_val_if_fail (stage >= 0 && stage < LG_N_STAGES, NULL);
+
+  g_array_set_clear_func (sums, clear_sum);
+  n = g_list_model_get_n_items (leads);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LgLead) lead = g_list_model_get_item (leads, i);
+      const char *code = lg_lead_get_currency (lead) != NULL ? lg_lead_get_currency (lead) : "";
+      LgCurrencySum *sum = NULL;
+
+      /* A column uses a currency or two: a hash table would not pay. */
+      for (guint j = 0; j < sums->len && sum == NULL; j++)
+        if (g_str_equal (g_array_index (sums, LgCurrencySum, j).currency, code))
+          sum = &g_array_index (sums, LgCurrencySum, j);
+      if (sum == NULL)
+        {
+          LgCurrencySum added = { g_strdup (code), 0, 0 };
+
+          g_array_append_val (sums, added);
+          sum = &g_array_index (sums, LgCurrencySum, sums->len - 1);
+        }
+      sum->value += lg_lead_get_value (lead);
+    }
+  /* Weighted once per currency, rounded to the minor unit: the figure a
+   * column of that currency alone shows. */
+  for (guint j = 0; j < sums->len; j++)
+    {
+      LgCurrencySum *sum = &g_array_index (sums, LgCurrencySum, j);
+
+      sum->weighted = lg_pipeline_weighted_value (rules, stage, sum->value);
+    }
+  return g_steal_pointer (&sums);
+}
+
+static void
+append_sum (GString             *text,
+            const LgCurrencySum *sum,
+            LgStage              stage)
+{
+  g_autofree char *value = lg_format_money (sum->value, sum->currency);
+  g_autofree char *weighted = NULL;
+
+  if (text->len > 0)
+    g_string_append_c (text, '\n');
+  if (lg_stage_is_closed (stage))
+    {
+      g_string_append (text, value);
+      return;
+    }
+  weighted = lg_format_money (sum->weighted, sum->currency);
+  /* TRANSLATORS: a column's total value, then the value weighted by the win probability */
+  g_string_append_printf (text, _("%s · weighted %s"), value, weighted);
+}
+
+char *
+lg_pipeline_describe_sums (GArray  *sums,
+                           LgStage  stage)
+{
+  static const LgCurrencySum nothing = { (char *) "", 0, 0 };
+  GString *text = g_string_new (NULL);
+  gboolean any_value = FALSE;
+
+  g_return_val_if_fail (sums != NULL, NULL);
+  g_return_val_if_fail (stage >= 0 && stage < LG_N_STAGES, NULL);
+
+  for (guint i = 0; i < sums->len; i++)
+    any_value |= g_array_index (sums, LgCurrencySum, i).value != 0;
+
+  for (guint i = 0; i < sums->len; i++)
+    {
+      const LgCurrencySum *sum = &g_array_index (sums, LgCurrencySum, i);
+
+      /* Leads without a value say nothing about their currency: "$0" beside
+       * "€4,500" would only be noise. */
+      if (!any_value || sum->value != 0)
+        append_sum (text, sum, stage);
+    }
+  /* An empty column still says what it is worth. */
+  if (sums->len == 0)
+    append_sum (text, &nothing, stage);
+  return g_string_free (text, FALSE);
 }
 
 /* "Today" is the user's local day, not UTC's. */

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -55,6 +55,25 @@ void        lg_pipeline_rules_init_defaults (LgPipelineRules *rules);
 gint64      lg_pipeline_weighted_value      (const LgPipelineRules *rules,
                                              LgStage                stage,
                                              gint64                 value);
+
+/* One currency's share of a column's value: amounts in different
+ * currencies cannot be added. */
+typedef struct
+{
+  char  *currency; /* as the leads give it; "" when they give none */
+  gint64 value;    /* minor units */
+  gint64 weighted; /* value × the stage's probability */
+} LgCurrencySum;
+
+/* Sums the values of leads (LgLeads, all of stage) per currency, in the
+ * order the currencies first appear; an array of LgCurrencySum. */
+GArray     *lg_pipeline_sum_by_currency (GListModel            *leads,
+                                         const LgPipelineRules *rules,
+                                         LgStage                stage);
+/* A column header's money: a line per currency, each with its weighted value
+ * unless the stage is closed ("$1,500 · weighted $150"). */
+char       *lg_pipeline_describe_sums   (GArray                *sums,
+                                         LgStage                stage);
 
 LgDueState  lg_due_state           (gint64                due_at,
                                     gint64                now);

@@ -213,51 +213,6 @@ lg_store_list_leads (LgStore                *self,
 }
 
 gboolean
-lg_store_get_stage_totals (LgStore                *self,
-                           const LgLeadFilter     *filter,
-                           const LgPipelineRules  *rules,
-                           gint64                  now,
-                           LgStageTotals           totals[LG_N_STAGES],
-                           GError                **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
-  g_return_val_if_fail (rules != NULL, FALSE);
-  g_return_val_if_fail (totals != NULL, FALSE);
-
-  memset (totals, 0, sizeof (LgStageTotals) * LG_N_STAGES);
-
-  stmt = lg_store_prepare (self,
-                           "SELECT stage, count(*), total(value) FROM (" BOARD_QUERY ") "
-                           "GROUP BY stage",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_board_query (stmt, filter, rules, now);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      LgStage stage = lg_stage_from_id (lg_stmt_text (stmt, 0));
-
-      if (stage == LG_STAGE_INVALID)
-        continue;
-      totals[stage].count = sqlite3_column_int (stmt, 1);
-      totals[stage].value = (gint64) sqlite3_column_double (stmt, 2);
-      totals[stage].weighted = lg_pipeline_weighted_value (rules, stage, totals[stage].value);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      lg_store_set_error (self, error, _("Could not add up the pipeline"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
 lg_store_add_activity (LgStore     *self,
                        gint64       lead_id,
                        const char  *kind,

@@ -241,13 +241,6 @@ typedef struct
   gint64      lead_id;       /* 0: any; else that lead, if it passes the rest */
 } LgLeadFilter;
 
-typedef struct
-{
-  guint  count;
-  gint64 value;    /* sum of the leads' values, minor units */
-  gint64 weighted; /* value × the stage's probability */
-} LgStageTotals;
-
 /* The lead's originating message and the best match that found it. */
 typedef struct
 {
@@ -266,12 +259,6 @@ GListModel *lg_store_list_leads           (LgStore               *self,
                                            const LgLeadFilter    *filter,
                                            const LgPipelineRules *rules,
                                            gint64                 now,
-                                           GError               **error);
-gboolean    lg_store_get_stage_totals     (LgStore               *self,
-                                           const LgLeadFilter    *filter,
-                                           const LgPipelineRules *rules,
-                                           gint64                 now,
-                                           LgStageTotals          totals[LG_N_STAGES],
                                            GError               **error);
 /* Moves a lead to stage, just before the lead before_id (0: to the end of
  * the column). Keeps closed_at, furthest_stage and lost_reason, and records
