@@ -15,25 +15,7 @@
 #include "lg-store-exports.h"
 #include "lg-store-private.h"
 
-/* Ends the reading: TRUE when the rows ran out, FALSE with error if the query
- * failed (rc) or the caller stopped it (stopped, its error already set). */
-static gboolean
-finish_reading (LgStore       *store,
-                sqlite3_stmt  *stmt,
-                int            rc,
-                gboolean       stopped,
-                GError       **error)
-{
-  sqlite3_reset (stmt);
-  if (stopped)
-    return FALSE;
-  if (rc != SQLITE_DONE)
-    {
-      lg_store_set_error (store, error, _("Could not read what to export"));
-      return FALSE;
-    }
-  return TRUE;
-}
+#define FAILED _("Could not read what to export")
 
 gboolean
 lg_store_read_export_leads (LgStore                *self,
@@ -45,8 +27,7 @@ lg_store_read_export_leads (LgStore                *self,
 {
   g_autoptr(GString) id_list = g_string_new ("[");
   sqlite3_stmt *stmt;
-  gboolean stopped = FALSE;
-  int rc = SQLITE_DONE;
+  int rc;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
@@ -69,7 +50,7 @@ lg_store_read_export_leads (LgStore                *self,
   if (ids != NULL)
     sqlite3_bind_text (stmt, 1, id_list->str, -1, SQLITE_TRANSIENT);
 
-  while (!stopped && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       LgStoreExportLead lead;
 
@@ -89,9 +70,13 @@ lg_store_read_export_leads (LgStore                *self,
       lead.closed_at = sqlite3_column_int64 (stmt, 13);
       lead.lost_reason = lg_stmt_text (stmt, 14);
       lead.notes = lg_stmt_text (stmt, 15);
-      stopped = !func (&lead, user_data, error);
+      if (!func (&lead, user_data, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
     }
-  return finish_reading (self, stmt, rc, stopped, error);
+  return lg_store_finish_rows (self, stmt, rc, FAILED, error);
 }
 
 gboolean
@@ -102,8 +87,7 @@ lg_store_read_export_matches (LgStore                 *self,
                               GError                 **error)
 {
   sqlite3_stmt *stmt;
-  gboolean stopped = FALSE;
-  int rc = SQLITE_DONE;
+  int rc;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
@@ -125,7 +109,7 @@ lg_store_read_export_matches (LgStore                 *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, search_id);
 
-  while (!stopped && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       LgStoreExportMatch match;
 
@@ -137,7 +121,11 @@ lg_store_read_export_matches (LgStore                 *self,
       match.sent_at = sqlite3_column_int64 (stmt, 5);
       match.text = lg_stmt_text (stmt, 6);
       match.link = lg_stmt_text (stmt, 7);
-      stopped = !func (&match, user_data, error);
+      if (!func (&match, user_data, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
     }
-  return finish_reading (self, stmt, rc, stopped, error);
+  return lg_store_finish_rows (self, stmt, rc, FAILED, error);
 }

@@ -18,19 +18,7 @@
 #include "lg-store-metrics.h"
 #include "lg-store-private.h"
 
-/* Ends a pass: TRUE when the rows ran out, FALSE with error otherwise. */
-static gboolean
-finish_pass (LgStore       *store,
-             sqlite3_stmt  *stmt,
-             int            rc,
-             GError       **error)
-{
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    return TRUE;
-  lg_store_set_error (store, error, _("Could not compute the figures"));
-  return FALSE;
-}
+#define FAILED _("Could not compute the figures")
 
 char *
 lg_store_get_main_currency (LgStore  *self,
@@ -53,7 +41,7 @@ lg_store_get_main_currency (LgStore  *self,
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      finish_pass (self, stmt, rc, error);
+      lg_store_finish_rows (self, stmt, rc, FAILED, error);
       return NULL;
     }
   currency = g_strdup (lg_stmt_text (stmt, 0));
@@ -85,7 +73,7 @@ lg_store_get_source_titles (LgStore  *self,
       *id = sqlite3_column_int64 (stmt, 0);
       g_hash_table_insert (titles, id, g_strdup (lg_stmt_text (stmt, 1)));
     }
-  if (!finish_pass (self, stmt, rc, error))
+  if (!lg_store_finish_rows (self, stmt, rc, FAILED, error))
     return NULL;
   return g_steal_pointer (&titles);
 }
@@ -151,7 +139,7 @@ lg_store_read_lead_cohorts (LgStore            *self,
       cohort.touched = sqlite3_column_int64 (stmt, 10);
       func (&cohort, user_data);
     }
-  return finish_pass (self, stmt, rc, error);
+  return lg_store_finish_rows (self, stmt, rc, FAILED, error);
 }
 
 /* A cost row overlapping a period counts by the share of its time inside it. */
@@ -201,7 +189,7 @@ lg_store_read_cost_shares (LgStore               *self,
       share.in_current = sqlite3_column_int64 (stmt, 5) > 0;
       func (&share, user_data);
     }
-  return finish_pass (self, stmt, rc, error);
+  return lg_store_finish_rows (self, stmt, rc, FAILED, error);
 }
 
 gboolean
@@ -244,5 +232,5 @@ lg_store_read_first_touches (LgStore                *self,
       touch.from_found = sqlite3_column_int64 (stmt, 3);
       func (&touch, user_data);
     }
-  return finish_pass (self, stmt, rc, error);
+  return lg_store_finish_rows (self, stmt, rc, FAILED, error);
 }

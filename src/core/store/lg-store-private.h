@@ -58,6 +58,15 @@ gboolean      lg_store_step_one   (LgStore      *self,
                                    const char   *what,
                                    GError      **error);
 
+/* Ends the stepping through a query's rows, rc the last step's result:
+ * resets the statement, and returns TRUE when the rows ran out, FALSE with
+ * the query's error and `what` otherwise. */
+gboolean      lg_store_finish_rows (LgStore      *self,
+                                    sqlite3_stmt *stmt,
+                                    int           rc,
+                                    const char   *what,
+                                    GError      **error);
+
 /* Makes one row object from the statement's current row. */
 typedef gpointer (*LgRowReader) (sqlite3_stmt *stmt);
 /* Reads every row of a bound statement with read_row into a list of

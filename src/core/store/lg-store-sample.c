@@ -136,13 +136,7 @@ lg_store_read_sample_lead_messages (LgStore                   *self,
           return FALSE;
         }
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      lg_store_set_error (self, error, WRITE_FAILED);
-      return FALSE;
-    }
-  return TRUE;
+  return lg_store_finish_rows (self, stmt, rc, WRITE_FAILED, error);
 }
 
 gboolean

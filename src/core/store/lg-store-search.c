@@ -192,13 +192,7 @@ lg_store_read_source_names (LgStore                *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     func (sqlite3_column_int64 (stmt, 0), lg_stmt_text (stmt, 1), lg_stmt_text (stmt, 2),
           lg_stmt_text (stmt, 3), user_data);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      lg_store_set_error (self, error, _("Could not read the sources"));
-      return FALSE;
-    }
-  return TRUE;
+  return lg_store_finish_rows (self, stmt, rc, _("Could not read the sources"), error);
 }
 
 gboolean
@@ -223,13 +217,7 @@ lg_store_read_lead_origins (LgStore                *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     func (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
           lg_stmt_text (stmt, 2), user_data);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      lg_store_set_error (self, error, _("Could not read the leads"));
-      return FALSE;
-    }
-  return TRUE;
+  return lg_store_finish_rows (self, stmt, rc, _("Could not read the leads"), error);
 }
 
 #define CANDIDATE_COLUMNS \

@@ -1191,6 +1191,20 @@ lg_store_step_done (LgStore      *self,
 }
 
 gboolean
+lg_store_finish_rows (LgStore      *self,
+                      sqlite3_stmt *stmt,
+                      int           rc,
+                      const char   *what,
+                      GError      **error)
+{
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  lg_store_set_error (self, error, what);
+  return FALSE;
+}
+
+gboolean
 lg_store_step_change (LgStore      *self,
                       sqlite3_stmt *stmt,
                       const char   *what,
