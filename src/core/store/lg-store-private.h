@@ -11,8 +11,10 @@
 
 G_BEGIN_DECLS
 
-/* For the core modules that run their own queries (search, metrics, import):
- * nothing outside src/core sees SQLite. */
+/* For the store's own files, which alone speak SQL: the other rooms call
+ * lg-store.h and the header of the store file that serves them
+ * (lg-store-metrics.h, lg-store-search.h, ...). The lead import and the
+ * tests that look at rows directly still include this one. */
 sqlite3      *lg_store_get_db     (LgStore     *self);
 
 /* A prepared statement cached by its SQL text, reset and unbound: the caller
