@@ -11,7 +11,6 @@
 #include "lg-application.h"
 #include "lg-import-history-window.h"
 #include "lg-import-wizard.h"
-#include "lg-store-private.h"
 #include "lg-test-ui.h"
 #include "lg-test-util.h"
 

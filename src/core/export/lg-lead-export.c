@@ -7,13 +7,11 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "lg-csv-writer.h"
 #include "lg-lead-export.h"
 #include "lg-lead.h"
 #include "lg-search-export.h"
-#include "lg-store-private.h"
+#include "lg-store-exports.h"
 
 /* Rows between looks at the cancellable. */
 #define CHECK_EVERY 1024
@@ -48,138 +46,130 @@ lg_format_time (gint64 unix_time)
   return time != NULL ? g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ") : g_strdup ("");
 }
 
-static gboolean
-check_cancelled (GCancellable  *cancellable,
-                 GError       **error)
+/* Where the rows go while the store reads them. */
+typedef struct
 {
-  return g_cancellable_set_error_if_cancelled (cancellable, error);
+  LgCsvWriter  *writer;
+  GPtrArray    *fields;
+  GCancellable *cancellable;
+  guint         n;
+} RowWriter;
+
+/* Writes the fields collected for one row, and looks at the cancellable
+ * now and then. */
+static gboolean
+write_fields (RowWriter  *rows,
+              GError    **error)
+{
+  gboolean ok;
+
+  ok = lg_csv_writer_write_row (rows->writer, (const char * const *) rows->fields->pdata,
+                                rows->fields->len, error) &&
+       (++rows->n % CHECK_EVERY != 0 ||
+        !g_cancellable_set_error_if_cancelled (rows->cancellable, error));
+  g_ptr_array_set_size (rows->fields, 0);
+  return ok;
 }
 
-/* Steps stmt and writes a row per result through row_cb. */
-typedef void (*RowFunc) (sqlite3_stmt *stmt,
-                         GPtrArray    *fields);
+static void
+add_text (GPtrArray  *fields,
+          const char *text)
+{
+  g_ptr_array_add (fields, g_strdup (text != NULL ? text : ""));
+}
 
-/* The header and a row per result into writer, which the caller closes. */
+static gboolean
+write_lead_cb (const LgStoreExportLead  *lead,
+               gpointer                  user_data,
+               GError                  **error)
+{
+  RowWriter *rows = user_data;
+  GPtrArray *fields = rows->fields;
+
+  g_ptr_array_add (fields, g_strdup_printf ("%" G_GINT64_FORMAT, lead->id));
+  add_text (fields, lead->name);
+  add_text (fields, lead->email);
+  add_text (fields, lead->phone);
+  add_text (fields, lead->company);
+  add_text (fields, lead->telegram_handle);
+  add_text (fields, lead->telegram_id);
+  add_text (fields, lead->stage);
+  add_text (fields, lead->qualification);
+  g_ptr_array_add (fields, lg_csv_format_amount (lead->value));
+  add_text (fields, lead->currency);
+  add_text (fields, lead->source);
+  g_ptr_array_add (fields, lg_format_time (lead->created_at));
+  g_ptr_array_add (fields, lg_format_time (lead->closed_at));
+  add_text (fields, lead->lost_reason);
+  add_text (fields, lead->notes);
+  return write_fields (rows, error);
+}
+
+static gboolean
+write_match_cb (const LgStoreExportMatch  *match,
+                gpointer                   user_data,
+                GError                   **error)
+{
+  RowWriter *rows = user_data;
+  g_auto(GStrv) cells = lg_search_export_fields (match->score, match->reason, match->source,
+                                                 match->author_name, match->author_handle,
+                                                 match->sent_at, match->text, match->link);
+
+  for (guint i = 0; cells[i] != NULL; i++)
+    g_ptr_array_add (rows->fields, g_steal_pointer (&cells[i]));
+  return write_fields (rows, error);
+}
+
+/* The header and a row per lead with those ids (every lead when ids is
+ * NULL), or, for matches, per result of the search search_id, into writer,
+ * which the caller closes. */
 static gboolean
 write_rows (LgStore             *store,
-            sqlite3_stmt        *stmt,
             LgCsvWriter         *writer,
-            const char * const  *header,
-            RowFunc              row_func,
+            gboolean             matches,
+            const gint64        *ids,
+            guint                n_ids,
+            gint64               search_id,
             guint               *n_written,
             GCancellable        *cancellable,
             GError             **error)
 {
   g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
-  guint n_columns = g_strv_length ((char **) header);
-  guint n = 0;
-  int rc;
+  RowWriter rows = { writer, fields, cancellable, 0 };
+  const char * const *header = matches ? lg_search_export_columns () : lead_columns;
+  gboolean ok;
 
-  if (!lg_csv_writer_write_row (writer, header, n_columns, error))
-    {
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
+  if (!lg_csv_writer_write_row (writer, header, g_strv_length ((char **) header), error))
+    return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_ptr_array_set_size (fields, 0);
-      row_func (stmt, fields);
-      if (!lg_csv_writer_write_row (writer, (const char * const *) fields->pdata, fields->len,
-                                    error) ||
-          (++n % CHECK_EVERY == 0 && check_cancelled (cancellable, error)))
-        {
-          sqlite3_reset (stmt);
-          return FALSE;
-        }
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      lg_store_set_error (store, error, _("Could not read what to export"));
-      return FALSE;
-    }
-
-  if (n_written != NULL)
-    *n_written = n;
-  return TRUE;
+  if (matches)
+    ok = lg_store_read_export_matches (store, search_id, write_match_cb, &rows, error);
+  else
+    ok = lg_store_read_export_leads (store, ids, n_ids, write_lead_cb, &rows, error);
+  if (ok && n_written != NULL)
+    *n_written = rows.n;
+  return ok;
 }
 
+/* write_rows() into a new file at path. */
 static gboolean
-write_query (LgStore             *store,
-             sqlite3_stmt        *stmt,
-             const char          *path,
-             const char * const  *header,
-             RowFunc              row_func,
-             gboolean             bom,
-             guint               *n_written,
-             GCancellable        *cancellable,
-             GError             **error)
+write_file (LgStore       *store,
+            const char    *path,
+            gboolean       bom,
+            gboolean       matches,
+            const gint64  *ids,
+            guint          n_ids,
+            gint64         search_id,
+            guint         *n_written,
+            GCancellable  *cancellable,
+            GError       **error)
 {
   g_autoptr(LgCsvWriter) writer = lg_csv_writer_new_for_path (path, bom, error);
 
-  if (writer == NULL)
-    {
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  return write_rows (store, stmt, writer, header, row_func, n_written, cancellable, error) &&
+  return writer != NULL &&
+         write_rows (store, writer, matches, ids, n_ids, search_id, n_written, cancellable,
+                     error) &&
          lg_csv_writer_close (writer, cancellable, error);
-}
-
-static void
-add_text (GPtrArray    *fields,
-          sqlite3_stmt *stmt,
-          int           column)
-{
-  const char *text = lg_stmt_text (stmt, column);
-
-  g_ptr_array_add (fields, g_strdup (text != NULL ? text : ""));
-}
-
-static void
-lead_row (sqlite3_stmt *stmt,
-          GPtrArray    *fields)
-{
-  g_ptr_array_add (fields, g_strdup_printf ("%" G_GINT64_FORMAT,
-                                           (gint64) sqlite3_column_int64 (stmt, 0)));
-  for (int col = 1; col <= 8; col++)
-    add_text (fields, stmt, col);
-  g_ptr_array_add (fields, lg_csv_format_amount (sqlite3_column_int64 (stmt, 9)));
-  add_text (fields, stmt, 10);
-  add_text (fields, stmt, 11);
-  g_ptr_array_add (fields, lg_format_time (sqlite3_column_int64 (stmt, 12)));
-  g_ptr_array_add (fields, lg_format_time (sqlite3_column_int64 (stmt, 13)));
-  add_text (fields, stmt, 14);
-  add_text (fields, stmt, 15);
-}
-
-/* The leads with those ids (all of them when ids is NULL), oldest first. */
-static sqlite3_stmt *
-prepare_leads (LgStore       *store,
-               const gint64  *ids,
-               guint          n_ids,
-               GError       **error)
-{
-  g_autoptr(GString) id_list = g_string_new ("[");
-  sqlite3_stmt *stmt;
-
-  /* The ids travel as one JSON array, whatever their number. */
-  for (guint i = 0; ids != NULL && i < n_ids; i++)
-    g_string_append_printf (id_list, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
-  g_string_append_c (id_list, ']');
-
-  stmt = lg_store_prepare (store,
-                           "SELECT l.id, l.name, l.email, l.phone, l.company, l.telegram_handle, "
-                           "l.telegram_id, l.stage, l.qualification, l.value, l.currency, "
-                           "coalesce(nullif(s.title, ''), s.handle), l.created_at, l.closed_at, "
-                           "l.lost_reason, l.notes "
-                           "FROM leads l LEFT JOIN sources s ON s.id = l.source_id "
-                           "WHERE ?1 IS NULL OR l.id IN (SELECT value FROM json_each(?1)) "
-                           "ORDER BY l.id", error);
-  if (stmt != NULL && ids != NULL)
-    sqlite3_bind_text (stmt, 1, id_list->str, -1, SQLITE_TRANSIENT);
-  return stmt;
 }
 
 gboolean
@@ -192,15 +182,10 @@ lg_lead_export_leads (LgStore       *store,
                       GCancellable  *cancellable,
                       GError       **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (LG_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  stmt = prepare_leads (store, ids, n_ids, error);
-  return stmt != NULL &&
-         write_query (store, stmt, path, lead_columns, lead_row, bom, n_written, cancellable,
-                      error);
+  return write_file (store, path, bom, FALSE, ids, n_ids, 0, n_written, cancellable, error);
 }
 
 /* The ids of the leads a board with that filter shows, in its order. */
@@ -267,7 +252,6 @@ lg_lead_export_filtered_text (LgStore               *store,
 {
   g_autoptr(LgCsvWriter) writer = lg_csv_writer_new_in_memory (FALSE);
   g_autoptr(GArray) ids = NULL;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (LG_IS_STORE (store), NULL);
   g_return_val_if_fail (filter != NULL, NULL);
@@ -276,26 +260,10 @@ lg_lead_export_filtered_text (LgStore               *store,
   ids = filtered_ids (store, filter, rules, now, error);
   if (ids == NULL)
     return NULL;
-  stmt = prepare_leads (store, ids->len > 0 ? (const gint64 *) ids->data : no_ids, ids->len,
-                        error);
-  if (stmt == NULL ||
-      !write_rows (store, stmt, writer, lead_columns, lead_row, NULL, NULL, error))
+  if (!write_rows (store, writer, FALSE, ids->len > 0 ? (const gint64 *) ids->data : no_ids,
+                   ids->len, 0, NULL, NULL, error))
     return NULL;
   return lg_csv_writer_finish_text (writer, error);
-}
-
-static void
-match_row (sqlite3_stmt *stmt,
-           GPtrArray    *fields)
-{
-  g_auto(GStrv) cells = lg_search_export_fields (sqlite3_column_int (stmt, 0),
-                                                 lg_stmt_text (stmt, 1), lg_stmt_text (stmt, 2),
-                                                 lg_stmt_text (stmt, 3), lg_stmt_text (stmt, 4),
-                                                 sqlite3_column_int64 (stmt, 5),
-                                                 lg_stmt_text (stmt, 6), lg_stmt_text (stmt, 7));
-
-  for (guint i = 0; cells[i] != NULL; i++)
-    g_ptr_array_add (fields, g_steal_pointer (&cells[i]));
 }
 
 gboolean
@@ -307,28 +275,8 @@ lg_lead_export_matches (LgStore       *store,
                         GCancellable  *cancellable,
                         GError       **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (LG_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  stmt = lg_store_prepare (store,
-                           /* Source and link as the search names them (lg-search.c). */
-                           "SELECT m.score, m.reason, "
-                           "CASE s.kind WHEN 'telegram_channel' THEN s.handle "
-                           "  ELSE coalesce(nullif(s.title, ''), s.handle) END, "
-                           "msg.author_name, msg.author_handle, msg.sent_at, msg.text, "
-                           "coalesce(msg.permalink, CASE s.kind WHEN 'telegram_channel' THEN "
-                           "  'https://t.me/' || s.handle || '/' || msg.external_id END) "
-                           "FROM matches m "
-                           "JOIN messages msg ON msg.id = m.message_id "
-                           "JOIN sources s ON s.id = msg.source_id "
-                           "WHERE (?1 = 0 OR m.search_id = ?1) AND m.status != 'dismissed' "
-                           "ORDER BY m.score DESC, msg.sent_at DESC", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, search_id);
-
-  return write_query (store, stmt, path, lg_search_export_columns (), match_row, bom, n_written,
-                      cancellable, error);
+  return write_file (store, path, bom, TRUE, NULL, 0, search_id, n_written, cancellable, error);
 }

@@ -13,7 +13,7 @@
 
 #include "lg-csv-mapping.h"
 #include "lg-csv-reader.h"
-#include "lg-store-private.h"
+#include "lg-store-mappings.h"
 
 struct _LgCsvMapping
 {
@@ -651,8 +651,6 @@ lg_csv_mapping_save (LgCsvMapping  *self,
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *json = NULL;
   g_autofree char *key = NULL;
-  sqlite3_stmt *stmt;
-  gboolean done;
 
   g_return_val_if_fail (LG_IS_CSV_MAPPING (self), FALSE);
   g_return_val_if_fail (LG_IS_STORE (store), FALSE);
@@ -670,19 +668,8 @@ lg_csv_mapping_save (LgCsvMapping  *self,
   json = json_to_string (root, FALSE);
   key = header_key (self);
 
-  stmt = lg_store_prepare (store,
-                           "INSERT OR REPLACE INTO import_mappings (header_key, mapping, used_at) "
-                           "VALUES (?, ?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, json, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, g_get_real_time () / G_USEC_PER_SEC);
-  done = sqlite3_step (stmt) == SQLITE_DONE;
-  if (!done)
-    lg_store_set_error (store, error, _("Could not save the column mapping"));
-  sqlite3_reset (stmt);
-  return done;
+  return lg_store_save_import_mapping (store, key, json, g_get_real_time () / G_USEC_PER_SEC,
+                                       error);
 }
 
 static void
@@ -716,29 +703,18 @@ lg_csv_mapping_load (LgCsvMapping  *self,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *key = NULL;
   g_autofree char *json = NULL;
-  sqlite3_stmt *stmt;
   JsonObject *object;
   JsonArray *columns;
-  int rc;
 
   g_return_val_if_fail (LG_IS_CSV_MAPPING (self), FALSE);
   g_return_val_if_fail (LG_IS_STORE (store), FALSE);
 
   *found = FALSE;
   key = header_key (self);
-  stmt = lg_store_prepare (store, "SELECT mapping FROM import_mappings WHERE header_key = ?",
-                           error);
-  if (stmt == NULL)
+  if (!lg_store_get_import_mapping (store, key, &json, error))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    json = g_strdup (lg_stmt_text (stmt, 0));
-  else if (rc != SQLITE_DONE)
-    lg_store_set_error (store, error, _("Could not read the saved column mappings"));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    return rc == SQLITE_DONE;
+  if (json == NULL)
+    return TRUE;
 
   /* A saved mapping that does not parse is as good as none. */
   if (!json_parser_load_from_data (parser, json, -1, NULL) ||

@@ -2,12 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Three query passes make a whole report: one aggregate over the leads
- * created in the previous and the current period, grouped by chart bin and
- * source (the previous period is bin 0, so the comparison costs no extra
- * pass); one over the cost rows that overlap either period; one that pulls the
- * speed-to-lead durations, whose medians are taken in C. Definitions: see the
- * header.
+ * A report from the store's three passes (lg-store-metrics.c): the leads
+ * created in the previous and the current period by chart bin and source, the
+ * costs that overlap either period, and the speed-to-lead durations, whose
+ * medians are taken here. Definitions: see the header.
  */
 
 #define G_LOG_DOMAIN "lg-metrics"
@@ -19,7 +17,7 @@
 
 #include "lg-metrics.h"
 #include "lg-metrics-row.h"
-#include "lg-store-private.h"
+#include "lg-store-metrics.h"
 
 const gint64 lg_speed_bucket_upper[LG_SPEED_N_BUCKETS] = {
   15 * 60, 60 * 60, 4 * 3600, 12 * 3600, 86400, 2 * 86400, 4 * 86400, 7 * 86400, G_MAXINT64,
@@ -315,23 +313,11 @@ cohort_finish (Cohort *cohort)
 }
 
 static gboolean
-step_failed (LgStore  *store,
-             int       rc,
-             GError  **error)
-{
-  if (rc == SQLITE_DONE)
-    return FALSE;
-  lg_store_set_error (store, error, _("Could not compute the figures"));
-  return TRUE;
-}
-
-static gboolean
 read_main_currency (Computation  *comp,
                     const char   *wanted,
                     GError      **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  GError *local_error = NULL;
 
   if (wanted != NULL && *wanted != '\0')
     {
@@ -339,193 +325,92 @@ read_main_currency (Computation  *comp,
       return TRUE;
     }
 
-  stmt = lg_store_prepare (comp->store,
-                           "SELECT currency FROM (SELECT currency FROM costs "
-                           "UNION ALL SELECT currency FROM leads WHERE stage = 'won') "
-                           "GROUP BY currency ORDER BY count (*) DESC, currency LIMIT 1",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-
-  rc = sqlite3_step (stmt);
-  comp->report->currency = g_strdup (rc == SQLITE_ROW ? lg_stmt_text (stmt, 0) : "USD");
-  sqlite3_reset (stmt);
-  return rc == SQLITE_ROW || !step_failed (comp->store, rc, error);
-}
-
-static gboolean
-read_titles (Computation  *comp,
-             GError      **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = lg_store_prepare (comp->store,
-                           "SELECT id, CASE WHEN title <> '' THEN title ELSE handle END FROM sources",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  comp->report->currency = lg_store_get_main_currency (comp->store, &local_error);
+  if (local_error != NULL)
     {
-      gint64 *id = g_new (gint64, 1);
-
-      *id = sqlite3_column_int64 (stmt, 0);
-      g_hash_table_insert (comp->titles, id, g_strdup (lg_stmt_text (stmt, 1)));
+      g_propagate_error (error, local_error);
+      return FALSE;
     }
-  sqlite3_reset (stmt);
-  return !step_failed (comp->store, rc, error);
+  if (comp->report->currency == NULL)
+    comp->report->currency = g_strdup ("USD");
+  return TRUE;
 }
 
 static void
-add_counts (LgMetricsFigures *f,
-            sqlite3_stmt     *stmt,
-            gboolean          counted_currency)
+add_counts (LgMetricsFigures    *f,
+            const LgStoreCohort *cohort,
+            gboolean             counted_currency)
 {
-  gint64 won = sqlite3_column_int64 (stmt, 7);
-
-  f->leads += sqlite3_column_int64 (stmt, 3);
-  f->warm += sqlite3_column_int64 (stmt, 4);
-  f->hot += sqlite3_column_int64 (stmt, 5);
-  f->reached_won += sqlite3_column_int64 (stmt, 6);
-  f->won += won;
-  f->lost += sqlite3_column_int64 (stmt, 8);
-  f->touched += sqlite3_column_int64 (stmt, 10);
+  f->leads += cohort->leads;
+  f->warm += cohort->warm;
+  f->hot += cohort->hot;
+  f->reached_won += cohort->reached_won;
+  f->won += cohort->won;
+  f->lost += cohort->lost;
+  f->touched += cohort->touched;
   if (counted_currency)
     {
-      f->won_counted += won;
-      f->won_value += sqlite3_column_int64 (stmt, 9);
+      f->won_counted += cohort->won;
+      f->won_value += cohort->won_value;
     }
 }
 
-#define REACH(col) \
-  "CASE " col " WHEN 'warm' THEN 1 WHEN 'hot' THEN 2 WHEN 'won' THEN 3 ELSE 0 END"
-
-/* Bin 0 is the previous period; bins 1… split the current one for the charts.
- * The won deals' currency is a grouping column so the values of each currency
- * stay apart. */
-static gboolean
-read_leads (Computation  *comp,
-            GArray       *bounds,
-            GError      **error)
+/* Bin 0 is the previous period; bins 1… split the current one for the charts. */
+static void
+add_cohort (const LgStoreCohort *cohort,
+            gpointer             user_data)
 {
-  g_autoptr(GString) json = g_string_new ("[");
-  sqlite3_stmt *stmt;
-  int rc;
+  Computation *comp = user_data;
+  const char *currency = cohort->won_currency;
+  gboolean counted = currency != NULL && g_strcmp0 (currency, comp->report->currency) == 0;
+  BinCell cell;
 
-  for (guint i = 0; i < bounds->len; i++)
-    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
-                            g_array_index (bounds, gint64, i));
-  g_string_append_c (json, ']');
+  if (currency != NULL && !counted)
+    g_hash_table_add (comp->others, g_strdup (currency));
 
-  stmt = lg_store_prepare (comp->store,
-                           "WITH bins (i, start, stop) AS ("
-                           "  SELECT key, value, lead (value) OVER (ORDER BY key) FROM json_each (?1)),"
-                           " cohort AS ("
-                           "  SELECT b.i AS i, coalesce (l.source_id, 0) AS source_id, l.stage AS stage,"
-                           "   l.value AS value, l.currency AS currency, l.first_touch_at AS touch,"
-                           "   max (" REACH ("l.furthest_stage") ", " REACH ("l.stage") ") AS reach"
-                           "  FROM bins b JOIN leads l"
-                           "   ON l.created_at >= b.start AND l.created_at < b.stop)"
-                           "SELECT i, source_id, CASE WHEN stage = 'won' THEN currency END,"
-                           " count (*), sum (reach >= 1), sum (reach >= 2), sum (reach = 3),"
-                           " sum (stage = 'won'), sum (stage = 'lost'),"
-                           " coalesce (sum (CASE WHEN stage = 'won' THEN value END), 0),"
-                           " sum (touch > 0)"
-                           " FROM cohort GROUP BY 1, 2, 3",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, json->str, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (cohort->bin == 0)
     {
-      guint bin = sqlite3_column_int (stmt, 0);
-      gint64 source_id = sqlite3_column_int64 (stmt, 1);
-      const char *currency = lg_stmt_text (stmt, 2);
-      gboolean counted = currency != NULL && g_strcmp0 (currency, comp->report->currency) == 0;
-      BinCell cell;
-
-      if (currency != NULL && !counted)
-        g_hash_table_add (comp->others, g_strdup (currency));
-
-      if (bin == 0)
-        {
-          add_counts (comp->previous.f, stmt, counted);
-          continue;
-        }
-
-      add_counts (comp->total.f, stmt, counted);
-      add_counts (get_source (comp, source_id)->cohort.f, stmt, counted);
-
-      cell.bin = bin - 1;
-      cell.source_id = source_id;
-      cell.leads = sqlite3_column_int64 (stmt, 3);
-      cell.reached_won = sqlite3_column_int64 (stmt, 6);
-      g_array_append_val (comp->cells, cell);
+      add_counts (comp->previous.f, cohort, counted);
+      return;
     }
-  sqlite3_reset (stmt);
-  return !step_failed (comp->store, rc, error);
+
+  add_counts (comp->total.f, cohort, counted);
+  add_counts (get_source (comp, cohort->source_id)->cohort.f, cohort, counted);
+
+  cell.bin = cohort->bin - 1;
+  cell.source_id = cohort->source_id;
+  cell.leads = cohort->leads;
+  cell.reached_won = cohort->reached_won;
+  g_array_append_val (comp->cells, cell);
 }
 
-/* A cost row overlapping a period counts by the share of its time inside it. */
-#define PRO_RATA(from, to) \
-  "total (amount * 1.0 * max (0, min (period_end, " to ") - max (period_start, " from "))" \
-  " / (period_end - period_start))"
-
-static gboolean
-read_costs (Computation  *comp,
-            GError      **error)
+static void
+add_cost_share (const LgStoreCostShare *share,
+                gpointer                user_data)
 {
-  LgMetricsReport *report = comp->report;
-  sqlite3_stmt *stmt;
-  int rc;
+  Computation *comp = user_data;
+  SourceAcc *acc;
 
-  stmt = lg_store_prepare (comp->store,
-                           "SELECT source_id, currency, " PRO_RATA ("?1", "?2") ", "
-                           PRO_RATA ("?2", "?3") ", "
-                           " sum (period_start < ?2 AND period_end > ?1),"
-                           " sum (period_start < ?3 AND period_end > ?2)"
-                           " FROM costs"
-                           " WHERE period_start < ?3 AND period_end > ?1 AND period_end > period_start"
-                           " GROUP BY source_id, currency",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, report->previous_from);
-  sqlite3_bind_int64 (stmt, 2, report->from);
-  sqlite3_bind_int64 (stmt, 3, report->to);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (g_strcmp0 (share->currency, comp->report->currency) != 0)
     {
-      const char *currency = lg_stmt_text (stmt, 1);
-      gboolean in_previous = sqlite3_column_int64 (stmt, 4) > 0;
-      gboolean in_current = sqlite3_column_int64 (stmt, 5) > 0;
-      SourceAcc *acc;
-
-      if (g_strcmp0 (currency, report->currency) != 0)
-        {
-          if (in_current)
-            g_hash_table_add (comp->others, g_strdup (currency));
-          continue;
-        }
-
-      if (in_previous)
-        {
-          comp->previous.cost += sqlite3_column_double (stmt, 2);
-          comp->previous.f->has_cost = TRUE;
-        }
-      if (in_current)
-        {
-          acc = get_source (comp, sqlite3_column_int64 (stmt, 0));
-          acc->cohort.cost += sqlite3_column_double (stmt, 3);
-          acc->cohort.f->has_cost = TRUE;
-          comp->total.cost += sqlite3_column_double (stmt, 3);
-          comp->total.f->has_cost = TRUE;
-        }
+      if (share->in_current)
+        g_hash_table_add (comp->others, g_strdup (share->currency));
+      return;
     }
-  sqlite3_reset (stmt);
-  return !step_failed (comp->store, rc, error);
+
+  if (share->in_previous)
+    {
+      comp->previous.cost += share->previous_amount;
+      comp->previous.f->has_cost = TRUE;
+    }
+  if (share->in_current)
+    {
+      acc = get_source (comp, share->source_id);
+      acc->cohort.cost += share->current_amount;
+      acc->cohort.f->has_cost = TRUE;
+      comp->total.cost += share->current_amount;
+      comp->total.f->has_cost = TRUE;
+    }
 }
 
 static guint
@@ -538,50 +423,29 @@ speed_bucket (gint64 seconds)
   return i;
 }
 
-static gboolean
-read_speed (Computation  *comp,
-            GError      **error)
+static void
+add_first_touch (const LgStoreFirstTouch *touch,
+                 gpointer                 user_data)
 {
-  LgMetricsReport *report = comp->report;
-  sqlite3_stmt *stmt;
-  int rc;
+  Computation *comp = user_data;
+  SourceAcc *acc = touch->current ? get_source (comp, touch->source_id) : NULL;
+  gint64 clocks[LG_N_SPEED_CLOCKS];
 
-  stmt = lg_store_prepare (comp->store,
-                           "SELECT created_at >= ?2, coalesce (source_id, 0),"
-                           " max (0, first_touch_at"
-                           "  - CASE WHEN message_at > 0 THEN message_at ELSE created_at END),"
-                           " max (0, first_touch_at"
-                           "  - CASE WHEN found_at > 0 THEN found_at ELSE created_at END)"
-                           " FROM leads"
-                           " WHERE created_at >= ?1 AND created_at < ?3 AND first_touch_at > 0",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, report->previous_from);
-  sqlite3_bind_int64 (stmt, 2, report->from);
-  sqlite3_bind_int64 (stmt, 3, report->to);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  clocks[LG_SPEED_FROM_MESSAGE] = touch->from_message;
+  clocks[LG_SPEED_FROM_FOUND] = touch->from_found;
+  for (int c = 0; c < LG_N_SPEED_CLOCKS; c++)
     {
-      gboolean current = sqlite3_column_int (stmt, 0) != 0;
-      SourceAcc *acc = current ? get_source (comp, sqlite3_column_int64 (stmt, 1)) : NULL;
+      gint64 seconds = clocks[c];
 
-      for (int c = 0; c < LG_N_SPEED_CLOCKS; c++)
+      if (!touch->current)
         {
-          gint64 seconds = sqlite3_column_int64 (stmt, 2 + c);
-
-          if (!current)
-            {
-              g_array_append_val (comp->previous.durations[c], seconds);
-              continue;
-            }
-          g_array_append_val (comp->total.durations[c], seconds);
-          g_array_append_val (acc->cohort.durations[c], seconds);
-          report->speed_hist[c][speed_bucket (seconds)]++;
+          g_array_append_val (comp->previous.durations[c], seconds);
+          continue;
         }
+      g_array_append_val (comp->total.durations[c], seconds);
+      g_array_append_val (acc->cohort.durations[c], seconds);
+      comp->report->speed_hist[c][speed_bucket (seconds)]++;
     }
-  sqlite3_reset (stmt);
-  return !step_failed (comp->store, rc, error);
 }
 
 static int
@@ -708,22 +572,23 @@ lg_metrics_compute (LgStore              *store,
   comp.store = store;
   comp.report = report;
   comp.sources = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, free_source_acc);
-  comp.titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   comp.others = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   comp.cells = g_array_new (FALSE, FALSE, sizeof (BinCell));
   cohort_init (&comp.total, &report->total);
   cohort_init (&comp.previous, &report->previous);
 
   /* One read transaction: the passes see the same data. */
-  ok = lg_store_exec (store, "BEGIN", error);
+  ok = lg_store_read_begin (store, error);
   ok = ok &&
        read_main_currency (&comp, query->currency, error) &&
-       read_titles (&comp, error) &&
-       read_leads (&comp, bounds, error) &&
-       read_costs (&comp, error) &&
-       read_speed (&comp, error);
-  if (sqlite3_get_autocommit (lg_store_get_db (store)) == 0)
-    lg_store_exec (store, "COMMIT", NULL);
+       (comp.titles = lg_store_get_source_titles (store, error)) != NULL &&
+       lg_store_read_lead_cohorts (store, (const gint64 *) bounds->data, bounds->len,
+                                   add_cohort, &comp, error) &&
+       lg_store_read_cost_shares (store, report->previous_from, report->from, report->to,
+                                  add_cost_share, &comp, error) &&
+       lg_store_read_first_touches (store, report->previous_from, report->from, report->to,
+                                    add_first_touch, &comp, error);
+  lg_store_read_end (store);
 
   if (ok)
     {
@@ -740,7 +605,7 @@ lg_metrics_compute (LgStore              *store,
   cohort_clear (&comp.total);
   cohort_clear (&comp.previous);
   g_hash_table_unref (comp.sources);
-  g_hash_table_unref (comp.titles);
+  g_clear_pointer (&comp.titles, g_hash_table_unref);
   g_hash_table_unref (comp.others);
   g_array_unref (comp.cells);
 

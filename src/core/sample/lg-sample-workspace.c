@@ -13,7 +13,7 @@
 #include "lg-sample-resources.h"
 #include "lg-scorer.h"
 #include "lg-sample-workspace.h"
-#include "lg-store-private.h"
+#include "lg-store-sample.h"
 
 #define RESOURCE_DIR "/org/leadgram/Desktop/sample/"
 
@@ -82,27 +82,6 @@ read_rows (const char  *name,
   return rows;
 }
 
-static gboolean
-exec_bound (LgStore     *store,
-            const char  *sql,
-            gint64       a,
-            gint64       b,
-            GError     **error)
-{
-  sqlite3_stmt *stmt = lg_store_prepare (store, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, a);
-  sqlite3_bind_int64 (stmt, 2, b);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      lg_store_set_error (store, error, _("Could not write the sample workspace"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static gint64
 days_ago (gint64      now,
           const char *days)
@@ -154,8 +133,7 @@ ensure_channel (LgStore     *store,
   if (!lg_store_add_source (store, source, error))
     return 0;
   id = lg_source_get_id (source);
-  if (!exec_bound (store, "UPDATE sources SET sample = 1, last_sync = ?2 WHERE id = ?1", id,
-                   g_get_real_time () / G_USEC_PER_SEC, error))
+  if (!lg_store_mark_sample_source (store, id, g_get_real_time () / G_USEC_PER_SEC, error))
     return 0;
   g_hash_table_insert (channels, g_strdup (handle), g_memdup2 (&id, sizeof id));
   return id;
@@ -197,6 +175,38 @@ load_messages (LgStore     *store,
   return TRUE;
 }
 
+/* The best-scored message so far of the lead being scored. */
+typedef struct
+{
+  LgScorer      *scorer;
+  LgOffer       *offer;
+  LgScoreResult *result;
+  gint64         lead_id;
+  gint64         message_id;
+  gint64         message_at;
+  int            score;
+} BestMessage;
+
+static gboolean
+score_message (const LgStoreSampleMessage  *message,
+               gpointer                     user_data,
+               GError                     **error)
+{
+  BestMessage *best = user_data;
+
+  if (!lg_scorer_score (best->scorer, best->offer, NULL, message->text, -1, message->sent_at,
+                        message->found_at, best->result, error))
+    return FALSE;
+  if (lg_score_result_get_score (best->result) > best->score)
+    {
+      best->lead_id = message->lead_id;
+      best->message_id = message->message_id;
+      best->message_at = message->sent_at;
+      best->score = lg_score_result_get_score (best->result);
+    }
+  return TRUE;
+}
+
 /* A sample lead found in a channel carries what a search would have given
  * it when it was found (its creation): of its author's messages there, the
  * one the engine scores best for what the sample's seller offers (the offer
@@ -213,62 +223,22 @@ score_leads (LgStore    *store,
     {
       GStrv row = g_ptr_array_index (rows, i);
       g_autoptr(LgOffer) offer = NULL;
-      sqlite3_stmt *stmt;
-      gint64 lead_id = 0, best_message = 0, best_at = 0;
-      int best = -1, rc;
+      BestMessage best = { scorer, NULL, result, 0, 0, 0, -1 };
 
       if (*row[L_OFFER] == '\0')
         continue;
+
       offer = lg_offer_new (row[L_OFFER], NULL, NULL, error);
       if (offer == NULL)
         return FALSE;
 
-      /* Found when it was created, or when the message came if later (the
-       * sample's dates are approximate). */
-      stmt = lg_store_prepare (store, "SELECT l.id, m.id, m.text, m.sent_at, "
-                                      "max (l.created_at, m.sent_at) FROM leads l "
-                                      "JOIN messages m ON m.author_handle = l.telegram_handle "
-                                      "  COLLATE NOCASE "
-                                      "JOIN sources s ON s.id = m.source_id AND s.sample = 1 "
-                                      "WHERE l.sample = 1 AND l.name = ?", error);
-      if (stmt == NULL)
+      best.offer = offer;
+      if (!lg_store_read_sample_lead_messages (store, row[L_NAME], score_message, &best, error))
         return FALSE;
-      sqlite3_bind_text (stmt, 1, row[L_NAME], -1, SQLITE_STATIC);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          if (!lg_scorer_score (scorer, offer, NULL, lg_stmt_text (stmt, 2), -1,
-                                sqlite3_column_int64 (stmt, 3), sqlite3_column_int64 (stmt, 4),
-                                result, error))
-            {
-              sqlite3_reset (stmt);
-              return FALSE;
-            }
-          if (lg_score_result_get_score (result) > best)
-            {
-              lead_id = sqlite3_column_int64 (stmt, 0);
-              best_message = sqlite3_column_int64 (stmt, 1);
-              best_at = sqlite3_column_int64 (stmt, 3);
-              best = lg_score_result_get_score (result);
-            }
-        }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          lg_store_set_error (store, error, _("Could not write the sample workspace"));
-          return FALSE;
-        }
-      if (best < 0)
+      if (best.score < 0)
         continue;
-
-      stmt = lg_store_prepare (store, "UPDATE leads SET score = ?2, message_id = ?3, "
-                                      "message_at = ?4 WHERE id = ?1", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, lead_id);
-      sqlite3_bind_int (stmt, 2, best);
-      sqlite3_bind_int64 (stmt, 3, best_message);
-      sqlite3_bind_int64 (stmt, 4, best_at);
-      if (!lg_store_step_done (store, stmt, _("Could not write the sample workspace"), error))
+      if (!lg_store_set_lead_origin (store, best.lead_id, best.score, best.message_id,
+                                     best.message_at, error))
         return FALSE;
     }
   return TRUE;
@@ -307,24 +277,13 @@ load_leads (LgStore  *store,
       if (*row[L_FIRST_TOUCH_HOURS] != '\0')
         first_touch = created + (gint64) round (g_ascii_strtod (row[L_FIRST_TOUCH_HOURS], NULL)
                                                 * 3600);
-      if (!exec_bound (store, "UPDATE leads SET sample = 1, first_touch_at = ?2 WHERE id = ?1",
-                       lg_lead_get_id (lead), first_touch, error))
+      if (!lg_store_mark_sample_lead (store, lg_lead_get_id (lead), first_touch, error))
         return FALSE;
     }
 
   /* A sample lead whose handle wrote in a sample channel came from there: its
    * latest message there. */
-  if (!lg_store_exec (store,
-                        "UPDATE leads SET (source_id, message_id, message_at, found_at) = "
-                        "(SELECT m.source_id, m.id, m.sent_at, leads.created_at FROM messages m "
-                        " JOIN sources s ON s.id = m.source_id AND s.sample = 1 "
-                        " WHERE m.author_handle = leads.telegram_handle COLLATE NOCASE "
-                        " ORDER BY m.sent_at DESC LIMIT 1) "
-                        "WHERE sample = 1 AND telegram_handle IS NOT NULL AND EXISTS "
-                        "(SELECT 1 FROM messages m JOIN sources s ON s.id = m.source_id "
-                        " AND s.sample = 1 WHERE m.author_handle = leads.telegram_handle "
-                        " COLLATE NOCASE)",
-                        error))
+  if (!lg_store_link_sample_leads (store, error))
     return FALSE;
 
   return score_leads (store, rows, error);
@@ -347,23 +306,9 @@ load_followups (LgStore  *store,
     {
       GStrv row = g_ptr_array_index (rows, i);
       gint64 due = now + (gint64) round (g_ascii_strtod (row[F_DUE_HOURS], NULL) * 3600);
-      sqlite3_stmt *stmt;
 
-      stmt = lg_store_prepare (store,
-                               "INSERT INTO followups (lead_id, due_at, kind, note, created_at, "
-                               "notified_due_at) "
-                               "SELECT id, ?2, ?3, ?4, ?5, CASE WHEN ?2 <= ?5 THEN ?2 ELSE 0 END "
-                               "FROM leads WHERE sample = 1 AND name = ?1",
-                               error);
-      if (stmt == NULL)
-        return FALSE;
-
-      sqlite3_bind_text (stmt, 1, row[F_LEAD], -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, due);
-      sqlite3_bind_text (stmt, 3, row[F_KIND], -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, row[F_NOTE], -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 5, now);
-      if (!lg_store_step_done (store, stmt, _("Could not write the sample workspace"), error))
+      if (!lg_store_add_sample_followup (store, row[F_LEAD], due, row[F_KIND], row[F_NOTE], now,
+                                         error))
         return FALSE;
     }
   return TRUE;
@@ -390,25 +335,11 @@ load_costs (LgStore  *store,
                                                           0, 0, 0);
       g_autoptr(GDateTime) start = g_date_time_add_months (month, -months_ago);
       g_autoptr(GDateTime) end = g_date_time_add_months (start, 1);
-      g_autofree char *handle = g_strdup (row[C_CHANNEL]);
-      sqlite3_stmt *stmt;
 
-      stmt = lg_store_prepare (store,
-                               "INSERT INTO costs (source_id, period_start, period_end, amount, "
-                               "currency, note) "
-                               "SELECT id, ?2, ?3, ?4, ?5, ?6 FROM sources "
-                               "WHERE sample = 1 AND handle = ?1",
-                               error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, handle, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (start));
-      sqlite3_bind_int64 (stmt, 3, g_date_time_to_unix (end));
-      sqlite3_bind_int64 (stmt, 4,
-                          (gint64) round (g_ascii_strtod (row[C_AMOUNT], NULL) * 100));
-      sqlite3_bind_text (stmt, 5, row[C_CURRENCY], -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 6, row[C_NOTE], -1, SQLITE_STATIC);
-      if (!lg_store_step_done (store, stmt, _("Could not write the sample workspace"), error))
+      if (!lg_store_add_sample_cost (store, row[C_CHANNEL], g_date_time_to_unix (start),
+                                     g_date_time_to_unix (end),
+                                     (gint64) round (g_ascii_strtod (row[C_AMOUNT], NULL) * 100),
+                                     row[C_CURRENCY], row[C_NOTE], error))
         return FALSE;
     }
   return TRUE;
@@ -417,20 +348,9 @@ load_costs (LgStore  *store,
 gboolean
 lg_sample_workspace_is_loaded (LgStore *store)
 {
-  sqlite3_stmt *stmt;
-  gboolean loaded = FALSE;
-
   g_return_val_if_fail (LG_IS_STORE (store), FALSE);
 
-  stmt = lg_store_prepare (store,
-                           "SELECT EXISTS (SELECT 1 FROM sources WHERE sample = 1) "
-                           "OR EXISTS (SELECT 1 FROM leads WHERE sample = 1)", NULL);
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    loaded = sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_reset (stmt);
-  return loaded;
+  return lg_store_has_sample (store);
 }
 
 gboolean
@@ -464,11 +384,7 @@ lg_sample_workspace_remove (LgStore  *store,
 
   if (!lg_store_begin (store, error))
     return FALSE;
-  if (!lg_store_exec (store,
-                      "DELETE FROM leads WHERE sample = 1 "
-                      "OR source_id IN (SELECT id FROM sources WHERE sample = 1);"
-                      "DELETE FROM sources WHERE sample = 1;",
-                      error) ||
+  if (!lg_store_remove_sample (store, error) ||
       !lg_store_commit (store, error))
     {
       lg_store_rollback (store);

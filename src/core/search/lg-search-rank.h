@@ -14,18 +14,15 @@
  *   SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?1
  *   ORDER BY lg_rank (messages_fts, ?2) DESC LIMIT 300
  *
- * with ?2 the blob of lg_search_rank_weights().
+ * with ?2 the blob of lg_search_rank_weights(). lg_rank() lives in the store
+ * (lg-store-search.c), which runs it; the weights are worked out here.
  */
 
 #pragma once
 
-#include "lg-store.h"
+#include <glib.h>
 
 G_BEGIN_DECLS
-
-/* Makes lg_rank() known to @store's connection (once per connection). */
-gboolean  lg_search_rank_register (LgStore       *store,
-                                   GError       **error);
 
 /* lg_rank()'s second argument: the weight of each phrase of the query, from
  * the document @frequencies of lg_search_query_build() among @n_messages. */

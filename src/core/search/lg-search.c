@@ -13,7 +13,7 @@
 #include "lg-search-query.h"
 #include "lg-search-rank.h"
 #include "lg-search.h"
-#include "lg-store-private.h"
+#include "lg-store-search.h"
 
 G_DEFINE_QUARK (lg-search-error-quark, lg_search_error)
 
@@ -77,27 +77,6 @@ typedef struct
   gboolean   vocab_ready;
 } FrequencyLookup;
 
-static gboolean
-query_int64 (LgStore     *store,
-             const char  *sql,
-             gint64      *out,
-             GError     **error)
-{
-  sqlite3_stmt *stmt = lg_store_prepare (store, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      lg_store_set_error (store, error, _("Could not read the messages"));
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  *out = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return TRUE;
-}
-
 /* Called with term_cache_lock held. */
 static gint64
 lookup_frequency (const char *token,
@@ -107,37 +86,20 @@ lookup_frequency (const char *token,
   FrequencyLookup *lookup = user_data;
   g_autofree char *key = g_strconcat (token, prefix ? "*" : "", NULL);
   g_autofree char *folded = g_utf8_casefold (token, -1);
-  g_autofree char *upper = NULL;
   gpointer cached;
-  sqlite3_stmt *stmt;
-  gint64 docs = -1;
+  gint64 docs;
 
   if (g_hash_table_lookup_extended (lookup->cache->frequency, key, NULL, &cached))
     return *(gint64 *) cached;
 
   if (!lookup->vocab_ready)
     {
-      lookup->vocab_ready = lg_store_exec (lookup->store,
-                                           "CREATE VIRTUAL TABLE IF NOT EXISTS temp.lg_vocab "
-                                           "USING fts5vocab (main, messages_fts, row)", NULL);
+      lookup->vocab_ready = lg_store_open_term_counts (lookup->store);
       if (!lookup->vocab_ready)
         return -1;
     }
 
-  /* A prefix covers every term from the token up to the token followed by
-   * the highest code point. */
-  upper = g_strconcat (folded, prefix ? "\xf4\x8f\xbf\xbf" : "", NULL);
-  stmt = lg_store_prepare (lookup->store,
-                           "SELECT coalesce (sum (doc), 0) FROM temp.lg_vocab "
-                           "WHERE term >= ?1 AND term <= ?2", NULL);
-  if (stmt == NULL)
-    return -1;
-  sqlite3_bind_text (stmt, 1, folded, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, upper, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    docs = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
+  docs = lg_store_count_term_messages (lookup->store, folded, prefix);
   if (docs >= 0)
     {
       gint64 *value = g_new (gint64, 1);
@@ -166,7 +128,7 @@ build_query (LgStore                *store,
   gint64 stamp, max_docs;
   char *query;
 
-  if (!query_int64 (store, "SELECT coalesce (max (id), 0) FROM messages", &stamp, error))
+  if (!lg_store_get_messages_stamp (store, &stamp, error))
     return NULL;
   if (stamp == 0)
     {
@@ -186,7 +148,7 @@ build_query (LgStore                *store,
       cache->stamp = stamp;
       cache->frequency = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       g_hash_table_replace (term_caches, g_strdup (lg_store_get_path (store)), cache);
-      if (!query_int64 (store, "SELECT count(*) FROM messages", &cache->n_messages, error))
+      if (!lg_store_count_messages (store, &cache->n_messages, error))
         return NULL;
     }
   lookup.cache = cache;
@@ -227,6 +189,25 @@ source_info_free (gpointer data)
   g_free (info);
 }
 
+static void
+add_source_info (gint64      id,
+                 const char *kind,
+                 const char *handle,
+                 const char *title,
+                 gpointer    user_data)
+{
+  GHashTable *sources = user_data;
+  SourceInfo *info = g_new0 (SourceInfo, 1);
+
+  info->kind = g_strdup (kind);
+  info->handle = g_strdup (handle);
+  if (g_strcmp0 (info->kind, "telegram_channel") == 0)
+    info->label = g_strdup_printf ("@%s", info->handle);
+  else
+    info->label = g_strdup (title != NULL && *title != '\0' ? title : info->handle);
+  g_hash_table_insert (sources, g_memdup2 (&id, sizeof id), info);
+}
+
 /* Source id -> how a result names it: "@handle" for a channel, the chat's
  * title for an export. */
 static GHashTable *
@@ -235,32 +216,9 @@ read_sources (LgStore  *store,
 {
   g_autoptr(GHashTable) sources = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                          source_info_free);
-  sqlite3_stmt *stmt = lg_store_prepare (store, "SELECT id, kind, handle, title FROM sources",
-                                         error);
-  int rc;
 
-  if (stmt == NULL)
+  if (!lg_store_read_source_names (store, add_source_info, sources, error))
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SourceInfo *info = g_new0 (SourceInfo, 1);
-      const char *title = lg_stmt_text (stmt, 3);
-
-      info->kind = g_strdup (lg_stmt_text (stmt, 1));
-      info->handle = g_strdup (lg_stmt_text (stmt, 2));
-      if (g_strcmp0 (info->kind, "telegram_channel") == 0)
-        info->label = g_strdup_printf ("@%s", info->handle);
-      else
-        info->label = g_strdup (title != NULL && *title != '\0' ? title : info->handle);
-      g_hash_table_insert (sources, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) },
-                                               sizeof (gint64)), info);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      lg_store_set_error (store, error, _("Could not read the sources"));
-      return NULL;
-    }
   return g_steal_pointer (&sources);
 }
 
@@ -280,41 +238,29 @@ lead_index_clear (LeadIndex *index)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LeadIndex, lead_index_clear)
 
+static void
+add_lead_origin (gint64      lead,
+                 gint64      message,
+                 const char *handle,
+                 gpointer    user_data)
+{
+  LeadIndex *index = user_data;
+
+  if (message > 0)
+    g_hash_table_insert (index->by_message, g_memdup2 (&message, sizeof message),
+                         g_memdup2 (&lead, sizeof lead));
+  if (handle != NULL)
+    g_hash_table_insert (index->by_handle, g_strdup (handle), g_memdup2 (&lead, sizeof lead));
+}
+
 static gboolean
 read_leads (LgStore    *store,
             LeadIndex  *index,
             GError    **error)
 {
-  sqlite3_stmt *stmt = lg_store_prepare (store,
-                                         "SELECT id, coalesce (message_id, 0), "
-                                         "lower (telegram_handle) FROM leads "
-                                         "WHERE message_id IS NOT NULL "
-                                         "OR telegram_handle IS NOT NULL", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
   index->by_message = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   index->by_handle = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 lead = sqlite3_column_int64 (stmt, 0);
-      gint64 message = sqlite3_column_int64 (stmt, 1);
-      const char *handle = lg_stmt_text (stmt, 2);
-
-      if (message > 0)
-        g_hash_table_insert (index->by_message, g_memdup2 (&message, sizeof message),
-                             g_memdup2 (&lead, sizeof lead));
-      if (handle != NULL)
-        g_hash_table_insert (index->by_handle, g_strdup (handle), g_memdup2 (&lead, sizeof lead));
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      lg_store_set_error (store, error, _("Could not read the leads"));
-      return FALSE;
-    }
-  return TRUE;
+  return lg_store_read_lead_origins (store, add_lead_origin, index, error);
 }
 
 static gint64
@@ -351,11 +297,11 @@ author_free (gpointer data)
 }
 
 static char *
-author_key (sqlite3_stmt *stmt)
+author_key (const LgStoreCandidate *candidate)
 {
-  const char *name = lg_stmt_text (stmt, 2);
-  const char *handle = lg_stmt_text (stmt, 3);
-  const char *id = lg_stmt_text (stmt, 4);
+  const char *name = candidate->author_name;
+  const char *handle = candidate->author_handle;
+  const char *id = candidate->author_id;
 
   if (id != NULL && *id != '\0')
     return g_strconcat ("id:", id, NULL);
@@ -363,9 +309,8 @@ author_key (sqlite3_stmt *stmt)
     return g_strconcat ("@", handle, NULL);
   /* A name alone only tells people apart within one group. */
   if (name != NULL && *name != '\0')
-    return g_strdup_printf ("%" G_GINT64_FORMAT ":%s", (gint64) sqlite3_column_int64 (stmt, 1),
-                            name);
-  return g_strdup_printf ("message:%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 0));
+    return g_strdup_printf ("%" G_GINT64_FORMAT ":%s", candidate->source_id, name);
+  return g_strdup_printf ("message:%" G_GINT64_FORMAT, candidate->message_id);
 }
 
 static void
@@ -394,107 +339,6 @@ report_batch (GHashTable        *authors,
     batch_func (batch, batch_data);
 }
 
-#define CANDIDATE_COLUMNS \
-  "m.id, m.source_id, m.author_name, m.author_handle, m.author_id, m.sent_at, m.text, " \
-  "m.permalink, m.external_id"
-
-/* A lexical rank favours the messages that repeat the offer's words, which
- * sellers' adverts do: among the best matches, the ones whose authors the model
- * reads as buyers go first. A message not read yet counts as undecided. */
-#define BUYER_RANK "(0.25 + coalesce (m.buyer, 0.5))"
-
-/* The sources and dates of @spec as parameters ?4, ?5 and ?6 of @stmt. */
-static void
-bind_filters (sqlite3_stmt *stmt,
-              LgSearchSpec *spec)
-{
-  guint n_sources;
-  const gint64 *sources = lg_search_spec_get_source_ids (spec, &n_sources);
-  g_autoptr(GString) list = g_string_new (",");
-
-  for (guint i = 0; i < n_sources; i++)
-    g_string_append_printf (list, "%" G_GINT64_FORMAT ",", sources[i]);
-  sqlite3_bind_int64 (stmt, 4, lg_search_spec_get_since (spec));
-  sqlite3_bind_int64 (stmt, 5, lg_search_spec_get_until (spec));
-  if (n_sources > 0)
-    sqlite3_bind_text (stmt, 6, list->str, -1, SQLITE_TRANSIENT);
-}
-
-#define FILTERS \
-  "m.sent_at >= ?4 AND (?5 = 0 OR m.sent_at < ?5) " \
-  "AND (?6 IS NULL OR instr (?6, ',' || m.source_id || ',') > 0) "
-
-/* Without filters the ranking runs on the index alone and only the best
- * matches are read from messages; with them, each match is checked against
- * its row. Among matches of equal rank the newer ones come first. */
-static sqlite3_stmt *
-prepare_candidates (LgStore               *store,
-                    LgSearchSpec          *spec,
-                    const char            *query,
-                    GBytes                *weights,
-                    const LgSearchOptions *options,
-                    GError               **error)
-{
-  guint n_sources;
-  sqlite3_stmt *stmt;
-
-  lg_search_spec_get_source_ids (spec, &n_sources);
-  if (n_sources == 0 && lg_search_spec_get_since (spec) == 0 &&
-      lg_search_spec_get_until (spec) == 0)
-    {
-      stmt = lg_store_prepare (store,
-                               "SELECT " CANDIDATE_COLUMNS " FROM "
-                               "(SELECT rowid AS id, lg_rank (messages_fts, ?3) AS r "
-                               " FROM messages_fts WHERE messages_fts MATCH ?1 "
-                               " ORDER BY r DESC, rowid DESC LIMIT ?7) c "
-                               "JOIN messages m ON m.id = c.id "
-                               "ORDER BY c.r * " BUYER_RANK " DESC, c.id DESC LIMIT ?2",
-                               error);
-    }
-  else
-    {
-      stmt = lg_store_prepare (store,
-                               "SELECT " CANDIDATE_COLUMNS " FROM messages_fts f "
-                               "JOIN messages m ON m.id = f.rowid "
-                               "WHERE messages_fts MATCH ?1 AND " FILTERS
-                               "ORDER BY lg_rank (messages_fts, ?3) * " BUYER_RANK " DESC, "
-                               "m.id DESC LIMIT ?2",
-                               error);
-      if (stmt != NULL)
-        bind_filters (stmt, spec);
-    }
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, options->pool);
-  sqlite3_bind_blob (stmt, 3, g_bytes_get_data (weights, NULL), g_bytes_get_size (weights),
-                     SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 7, options->pool * MAX (options->widen, 1));
-  return stmt;
-}
-
-/* The likeliest buyers, the last stored first among equals, whatever they wrote: a
- * buyer who names what they want in words the offer does not use is still
- * read by the scorer, which finds the offer in the text or scores it 0. */
-static sqlite3_stmt *
-prepare_buyers (LgStore               *store,
-                LgSearchSpec          *spec,
-                const LgSearchOptions *options,
-                GError               **error)
-{
-  sqlite3_stmt *stmt = lg_store_prepare (store,
-                                         "SELECT " CANDIDATE_COLUMNS " FROM messages m "
-                                         "WHERE m.buyer >= 0.5 AND " FILTERS
-                                         "ORDER BY m.buyer DESC, m.id DESC LIMIT ?2",
-                                         error);
-
-  if (stmt == NULL)
-    return NULL;
-  bind_filters (stmt, spec);
-  sqlite3_bind_int (stmt, 2, options->buyer_pool);
-  return stmt;
-}
-
 /* What the user did with this message in this saved search before. */
 static LgMatchStatus
 read_match (LgStore      *store,
@@ -503,32 +347,18 @@ read_match (LgStore      *store,
             int          *feedback,
             gint64       *first_seen)
 {
-  sqlite3_stmt *stmt;
-  LgMatchStatus status = LG_MATCH_NEW;
+  g_autofree char *status = NULL;
 
   *feedback = 0;
   *first_seen = 0;
-  if (lg_search_spec_get_id (spec) <= 0)
+  if (lg_search_spec_get_id (spec) <= 0 ||
+      !lg_store_get_match (store, lg_search_spec_get_id (spec), message_id, &status, feedback,
+                           first_seen))
     return LG_MATCH_NEW;
-
-  stmt = lg_store_prepare (store,
-                           "SELECT status, feedback, first_seen FROM matches "
-                           "WHERE search_id = ? AND message_id = ?", NULL);
-  if (stmt == NULL)
-    return LG_MATCH_NEW;
-  sqlite3_bind_int64 (stmt, 1, lg_search_spec_get_id (spec));
-  sqlite3_bind_int64 (stmt, 2, message_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      status = lg_match_status_from_string (lg_stmt_text (stmt, 0));
-      *feedback = sqlite3_column_int (stmt, 1);
-      *first_seen = sqlite3_column_int64 (stmt, 2);
-    }
-  sqlite3_reset (stmt);
-  return status;
+  return lg_match_status_from_string (status);
 }
 
-/* The matches a saved search showed, and when it ran: one transaction. */
+/* The matches a saved search showed, and when it ran. */
 static gboolean
 record_run (LgStore       *store,
             LgSearchSpec  *spec,
@@ -536,53 +366,22 @@ record_run (LgStore       *store,
             gint64         now,
             GError       **error)
 {
-  sqlite3_stmt *stmt;
-
-  if (!lg_store_begin (store, error))
-    return FALSE;
+  g_autoptr(GPtrArray) breakdowns = g_ptr_array_new_with_free_func (g_free);
+  g_autofree LgStoreMatchRecord *records = g_new0 (LgStoreMatchRecord, MAX (results->len, 1));
 
   for (guint i = 0; i < results->len; i++)
     {
       LgSearchResult *result = g_ptr_array_index (results, i);
-      g_autofree char *breakdown = lg_search_result_dup_breakdown_json (result);
+      char *breakdown = lg_search_result_dup_breakdown_json (result);
 
-      stmt = lg_store_prepare (store,
-                               "INSERT INTO matches (search_id, message_id, score, breakdown, "
-                               "reason, first_seen, last_seen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) "
-                               "ON CONFLICT (search_id, message_id) DO UPDATE SET "
-                               "score = excluded.score, breakdown = excluded.breakdown, "
-                               "reason = excluded.reason, last_seen = excluded.last_seen",
-                               error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, lg_search_spec_get_id (spec));
-      sqlite3_bind_int64 (stmt, 2, lg_search_result_get_message_id (result));
-      sqlite3_bind_int (stmt, 3, lg_search_result_get_score (result));
-      sqlite3_bind_text (stmt, 4, breakdown, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 5, lg_search_result_get_reason (result), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 6, now);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        {
-          lg_store_set_error (store, error, _("Could not save the search’s results"));
-          goto fail;
-        }
+      g_ptr_array_add (breakdowns, breakdown);
+      records[i].message_id = lg_search_result_get_message_id (result);
+      records[i].score = lg_search_result_get_score (result);
+      records[i].breakdown = breakdown;
+      records[i].reason = lg_search_result_get_reason (result);
     }
-
-  stmt = lg_store_prepare (store, "UPDATE searches SET last_run = ? WHERE id = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, now);
-  sqlite3_bind_int64 (stmt, 2, lg_search_spec_get_id (spec));
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      lg_store_set_error (store, error, _("Could not save the search"));
-      goto fail;
-    }
-  return lg_store_commit (store, error);
-
-fail:
-  lg_store_rollback (store);
-  return FALSE;
+  return lg_store_record_search_run (store, lg_search_spec_get_id (spec), records, results->len,
+                                     now, error);
 }
 
 /* One scorer per thread, kept: what it learnt about each word makes the next
@@ -658,17 +457,18 @@ typedef struct
   gint64             last_run;
   int                min_score;
   guint              n_rows;
+  guint              n_read;  /* by the current reading */
 } Run;
 
-/* Scores one candidate row and keeps it as its author's best. */
+/* Scores one candidate and keeps it as its author's best. */
 static void
-consider (Run          *run,
-          sqlite3_stmt *stmt)
+consider (Run                    *run,
+          const LgStoreCandidate *candidate)
 {
-  gint64 message_id = sqlite3_column_int64 (stmt, 0);
-  gint64 source_id = sqlite3_column_int64 (stmt, 1);
-  gint64 sent_at = sqlite3_column_int64 (stmt, 5);
-  const char *text = lg_stmt_text (stmt, 6);
+  gint64 message_id = candidate->message_id;
+  gint64 source_id = candidate->source_id;
+  gint64 sent_at = candidate->sent_at;
+  const char *text = candidate->text;
   SourceInfo *source = g_hash_table_lookup (run->sources, &source_id);
   g_autofree char *key = NULL;
   g_autofree char *link = NULL;
@@ -690,7 +490,7 @@ consider (Run          *run,
   if (value < run->min_score || value == 0)
     return;
 
-  key = author_key (stmt);
+  key = author_key (candidate);
   author = g_hash_table_lookup (run->authors, key);
   if (author == NULL)
     {
@@ -701,15 +501,15 @@ consider (Run          *run,
   if (author->result != NULL && lg_search_result_get_score (author->result) >= value)
     return;
 
-  link = g_strdup (lg_stmt_text (stmt, 7));
+  link = g_strdup (candidate->permalink);
   if (link == NULL && source != NULL && g_strcmp0 (source->kind, "telegram_channel") == 0)
-    link = g_strdup_printf ("https://t.me/%s/%s", source->handle, lg_stmt_text (stmt, 8));
+    link = g_strdup_printf ("https://t.me/%s/%s", source->handle, candidate->external_id);
   init.message_id = message_id;
   init.source_id = source_id;
   init.sent_at = sent_at;
   init.source_label = source != NULL ? source->label : NULL;
-  init.author_name = lg_stmt_text (stmt, 2);
-  init.author_handle = lg_stmt_text (stmt, 3);
+  init.author_name = candidate->author_name;
+  init.author_handle = candidate->author_handle;
   init.author_key = key;
   init.text = text;
   init.link = link;
@@ -726,36 +526,26 @@ consider (Run          *run,
   author->reported = FALSE;
 }
 
-/* Reads the candidates @stmt returns, skipping those read before; returns
- * how many it read. Stops early when cancelled. */
-static guint
-read_candidates (Run           *run,
-                 sqlite3_stmt  *stmt,
-                 GError       **error)
+/* Reads one candidate unless read before, counting it in n_read; stops the
+ * reading when cancelled. */
+static gboolean
+read_candidate (const LgStoreCandidate *candidate,
+                gpointer                user_data)
 {
-  guint n = 0;
-  int rc;
+  Run *run = user_data;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (!g_hash_table_add (run->seen, g_memdup2 (&candidate->message_id, sizeof (gint64))))
+    return TRUE;
+  run->n_read++;
+  if (++run->n_rows % run->options->batch == 0)
     {
-      gint64 message_id = sqlite3_column_int64 (stmt, 0);
-
-      if (!g_hash_table_add (run->seen, g_memdup2 (&message_id, sizeof message_id)))
-        continue;
-      n++;
-      if (++run->n_rows % run->options->batch == 0)
-        {
-          if (g_cancellable_is_cancelled (run->cancellable))
-            break;
-          if (run->batch_func != NULL)
-            report_batch (run->authors, run->batch_func, run->batch_data);
-        }
-      consider (run, stmt);
+      if (g_cancellable_is_cancelled (run->cancellable))
+        return FALSE;
+      if (run->batch_func != NULL)
+        report_batch (run->authors, run->batch_func, run->batch_data);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    lg_store_set_error (run->store, error, _("Could not search the messages"));
-  return n;
+  consider (run, candidate);
+  return TRUE;
 }
 
 GPtrArray *
@@ -781,7 +571,7 @@ lg_search_run (LgStore                *store,
   g_autoptr(GBytes) weights = NULL;
   g_auto(LeadIndex) leads = { NULL, NULL };
   LgSearchOptions defaults;
-  sqlite3_stmt *stmt;
+  LgStoreCandidateQuery candidates;
   GHashTableIter iter;
   Author *author;
   guint n_buyers = 0;
@@ -800,7 +590,7 @@ lg_search_run (LgStore                *store,
   offer = offer_for_spec (spec, error);
   if (offer == NULL || (feedback = feedback_for_spec (spec, error)) == NULL)
     return NULL;
-  if (!lg_search_rank_register (store, error))
+  if (!lg_store_enable_ranking (store, error))
     return NULL;
   query = build_query (store, offer, options, &weights, stats, error);
   if (query == NULL)
@@ -820,20 +610,25 @@ lg_search_run (LgStore                *store,
   run = (Run) {
     store, spec, offer, feedback, thread_scorer (), score, sources, &leads, authors, seen,
     options, cancellable, batch_func, batch_data, now, lg_search_spec_get_last_run (spec),
-    lg_search_spec_get_min_score (spec), 0,
+    lg_search_spec_get_min_score (spec), 0, 0,
   };
 
-  stmt = prepare_candidates (store, spec, query, weights, options, error);
-  if (stmt == NULL)
-    return NULL;
-  read_candidates (&run, stmt, &local_error);
+  candidates.query = query;
+  candidates.weights = weights;
+  candidates.since = lg_search_spec_get_since (spec);
+  candidates.until = lg_search_spec_get_until (spec);
+  candidates.source_ids = lg_search_spec_get_source_ids (spec, &candidates.n_sources);
+  candidates.pool = options->pool;
+  candidates.widen = options->widen;
+  candidates.buyer_pool = options->buyer_pool;
+
+  lg_store_read_candidates (store, &candidates, read_candidate, &run, &local_error);
   if (local_error == NULL && options->buyer_pool > 0 &&
       !g_cancellable_is_cancelled (cancellable))
     {
-      stmt = prepare_buyers (store, spec, options, error);
-      if (stmt == NULL)
-        return NULL;
-      n_buyers = read_candidates (&run, stmt, &local_error);
+      run.n_read = 0;
+      lg_store_read_buyer_candidates (store, &candidates, read_candidate, &run, &local_error);
+      n_buyers = run.n_read;
     }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))

@@ -11,8 +11,10 @@
 
 G_BEGIN_DECLS
 
-/* For the core modules that run their own queries (search, metrics, import):
- * nothing outside src/core sees SQLite. */
+/* For the store's own files, which alone speak SQL: the other rooms call
+ * lg-store.h and the header of the store file that serves them
+ * (lg-store-metrics.h, lg-store-search.h, ...). The lead import and the
+ * tests that look at rows directly still include this one. */
 sqlite3      *lg_store_get_db     (LgStore     *self);
 
 /* A prepared statement cached by its SQL text, reset and unbound: the caller
@@ -57,6 +59,15 @@ gboolean      lg_store_step_one   (LgStore      *self,
                                    const char   *not_found,
                                    const char   *what,
                                    GError      **error);
+
+/* Ends the stepping through a query's rows, rc the last step's result:
+ * resets the statement, and returns TRUE when the rows ran out, FALSE with
+ * the query's error and `what` otherwise. */
+gboolean      lg_store_finish_rows (LgStore      *self,
+                                    sqlite3_stmt *stmt,
+                                    int           rc,
+                                    const char   *what,
+                                    GError      **error);
 
 /* Makes one row object from the statement's current row. */
 typedef gpointer (*LgRowReader) (sqlite3_stmt *stmt);

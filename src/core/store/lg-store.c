@@ -1134,6 +1134,25 @@ lg_store_begin (LgStore  *self,
 }
 
 gboolean
+lg_store_read_begin (LgStore  *self,
+                     GError  **error)
+{
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+
+  return lg_store_exec (self, "BEGIN", error);
+}
+
+void
+lg_store_read_end (LgStore *self)
+{
+  g_return_if_fail (LG_IS_STORE (self));
+
+  /* Nothing was written, so a failed COMMIT loses nothing. */
+  if (sqlite3_get_autocommit (self->db) == 0)
+    lg_store_exec (self, "COMMIT", NULL);
+}
+
+gboolean
 lg_store_commit (LgStore  *self,
                  GError  **error)
 {
@@ -1169,6 +1188,20 @@ lg_store_step_done (LgStore      *self,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+lg_store_finish_rows (LgStore      *self,
+                      sqlite3_stmt *stmt,
+                      int           rc,
+                      const char   *what,
+                      GError      **error)
+{
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  lg_store_set_error (self, error, what);
+  return FALSE;
 }
 
 gboolean

@@ -125,6 +125,11 @@ gboolean    lg_store_begin                (LgStore        *self,
 gboolean    lg_store_commit               (LgStore        *self,
                                            GError        **error);
 void        lg_store_rollback             (LgStore        *self);
+/* A read of several queries that must see the same data (a report's
+ * passes): read_end ends it, whether or not read_begin succeeded. */
+gboolean    lg_store_read_begin           (LgStore        *self,
+                                           GError        **error);
+void        lg_store_read_end             (LgStore        *self);
 
 /* Sources */
 gboolean    lg_store_add_source           (LgStore        *self,

@@ -1,0 +1,449 @@
+/* lg-store-search.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Find Leads' queries. The candidate queries are tuned by hand against the
+ * search benchmark (tests/bench/bench-search.c, a million messages): measure
+ * before and after changing a byte of them.
+ */
+
+#define G_LOG_DOMAIN "lg-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "lg-store-private.h"
+#include "lg-store-search.h"
+
+/* bm25's term-frequency saturation. */
+#define K1 1.2
+
+static void
+rank_function (const Fts5ExtensionApi  *api,
+               Fts5Context             *fts,
+               sqlite3_context         *context,
+               int                      n_values,
+               sqlite3_value          **values)
+{
+  const guint8 *blob = NULL;
+  int n_weights = 0;
+  int n_phrases = api->xPhraseCount (fts);
+  double rank = 0;
+
+  if (n_values > 0 && sqlite3_value_type (values[0]) == SQLITE_BLOB)
+    {
+      blob = sqlite3_value_blob (values[0]);
+      n_weights = sqlite3_value_bytes (values[0]) / (int) sizeof (double);
+    }
+
+  /* Phrases past the weights are the must-have and exclude words: every
+   * candidate has or lacks them alike. */
+  for (int i = 0; i < MIN (n_phrases, n_weights); i++)
+    {
+      Fts5PhraseIter iter;
+      int column, offset, count = 0;
+      double weight;
+
+      for (api->xPhraseFirst (fts, i, &iter, &column, &offset); column >= 0;
+           api->xPhraseNext (fts, &iter, &column, &offset))
+        count++;
+      if (count == 0)
+        continue;
+      memcpy (&weight, blob + i * sizeof (double), sizeof (double));
+      rank += weight * count * (K1 + 1) / (count + K1);
+    }
+  sqlite3_result_double (context, rank);
+}
+
+static fts5_api *
+get_fts5_api (sqlite3 *db)
+{
+  fts5_api *api = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT fts5 (?1)", -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_pointer (stmt, 1, &api, "fts5_api_ptr", NULL);
+  sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  return api;
+}
+
+gboolean
+lg_store_enable_ranking (LgStore  *self,
+                         GError  **error)
+{
+  fts5_api *api;
+
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+
+  if (g_object_get_data (G_OBJECT (self), "lg-search-rank") != NULL)
+    return TRUE;
+
+  api = get_fts5_api (lg_store_get_db (self));
+  if (api == NULL ||
+      api->xCreateFunction (api, "lg_rank", NULL, rank_function, NULL) != SQLITE_OK)
+    {
+      lg_store_set_error (self, error, _("Could not prepare the search"));
+      return FALSE;
+    }
+  g_object_set_data (G_OBJECT (self), "lg-search-rank", GINT_TO_POINTER (TRUE));
+  return TRUE;
+}
+
+static gboolean
+query_int64 (LgStore     *store,
+             const char  *sql,
+             gint64      *out,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = lg_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      lg_store_set_error (store, error, _("Could not read the messages"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  *out = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+lg_store_get_messages_stamp (LgStore  *self,
+                             gint64   *stamp,
+                             GError  **error)
+{
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (stamp != NULL, FALSE);
+
+  return query_int64 (self, "SELECT coalesce (max (id), 0) FROM messages", stamp, error);
+}
+
+gboolean
+lg_store_count_messages (LgStore  *self,
+                         gint64   *n_messages,
+                         GError  **error)
+{
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (n_messages != NULL, FALSE);
+
+  return query_int64 (self, "SELECT count(*) FROM messages", n_messages, error);
+}
+
+gboolean
+lg_store_open_term_counts (LgStore *self)
+{
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+
+  return lg_store_exec (self,
+                        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.lg_vocab "
+                        "USING fts5vocab (main, messages_fts, row)", NULL);
+}
+
+gint64
+lg_store_count_term_messages (LgStore    *self,
+                              const char *folded,
+                              gboolean    prefix)
+{
+  g_autofree char *upper = NULL;
+  sqlite3_stmt *stmt;
+  gint64 docs = -1;
+
+  g_return_val_if_fail (LG_IS_STORE (self), -1);
+  g_return_val_if_fail (folded != NULL, -1);
+
+  /* A prefix covers every term from the token up to the token followed by
+   * the highest code point. */
+  upper = g_strconcat (folded, prefix ? "\xf4\x8f\xbf\xbf" : "", NULL);
+  stmt = lg_store_prepare (self,
+                           "SELECT coalesce (sum (doc), 0) FROM temp.lg_vocab "
+                           "WHERE term >= ?1 AND term <= ?2", NULL);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, folded, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, upper, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    docs = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return docs;
+}
+
+gboolean
+lg_store_read_source_names (LgStore                *self,
+                            LgStoreSourceNameFunc   func,
+                            gpointer                user_data,
+                            GError                **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  stmt = lg_store_prepare (self, "SELECT id, kind, handle, title FROM sources", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    func (sqlite3_column_int64 (stmt, 0), lg_stmt_text (stmt, 1), lg_stmt_text (stmt, 2),
+          lg_stmt_text (stmt, 3), user_data);
+  return lg_store_finish_rows (self, stmt, rc, _("Could not read the sources"), error);
+}
+
+gboolean
+lg_store_read_lead_origins (LgStore                *self,
+                            LgStoreLeadOriginFunc   func,
+                            gpointer                user_data,
+                            GError                **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  stmt = lg_store_prepare (self,
+                           "SELECT id, coalesce (message_id, 0), "
+                           "lower (telegram_handle) FROM leads "
+                           "WHERE message_id IS NOT NULL "
+                           "OR telegram_handle IS NOT NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    func (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+          lg_stmt_text (stmt, 2), user_data);
+  return lg_store_finish_rows (self, stmt, rc, _("Could not read the leads"), error);
+}
+
+#define CANDIDATE_COLUMNS \
+  "m.id, m.source_id, m.author_name, m.author_handle, m.author_id, m.sent_at, m.text, " \
+  "m.permalink, m.external_id"
+
+/* A lexical rank favours the messages that repeat the offer's words, which
+ * sellers' adverts do: among the best matches, the ones whose authors the model
+ * reads as buyers go first. A message not read yet counts as undecided. */
+#define BUYER_RANK "(0.25 + coalesce (m.buyer, 0.5))"
+
+/* The sources and dates of @query as parameters ?4, ?5 and ?6 of @stmt. */
+static void
+bind_filters (sqlite3_stmt                *stmt,
+              const LgStoreCandidateQuery *query)
+{
+  g_autoptr(GString) list = g_string_new (",");
+
+  for (guint i = 0; i < query->n_sources; i++)
+    g_string_append_printf (list, "%" G_GINT64_FORMAT ",", query->source_ids[i]);
+  sqlite3_bind_int64 (stmt, 4, query->since);
+  sqlite3_bind_int64 (stmt, 5, query->until);
+  if (query->n_sources > 0)
+    sqlite3_bind_text (stmt, 6, list->str, -1, SQLITE_TRANSIENT);
+}
+
+#define FILTERS \
+  "m.sent_at >= ?4 AND (?5 = 0 OR m.sent_at < ?5) " \
+  "AND (?6 IS NULL OR instr (?6, ',' || m.source_id || ',') > 0) "
+
+/* Steps stmt, a query of CANDIDATE_COLUMNS, through func. */
+static gboolean
+read_candidate_rows (LgStore               *store,
+                     sqlite3_stmt          *stmt,
+                     LgStoreCandidateFunc   func,
+                     gpointer               user_data,
+                     GError               **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LgStoreCandidate candidate;
+
+      candidate.message_id = sqlite3_column_int64 (stmt, 0);
+      candidate.source_id = sqlite3_column_int64 (stmt, 1);
+      candidate.author_name = lg_stmt_text (stmt, 2);
+      candidate.author_handle = lg_stmt_text (stmt, 3);
+      candidate.author_id = lg_stmt_text (stmt, 4);
+      candidate.sent_at = sqlite3_column_int64 (stmt, 5);
+      candidate.text = lg_stmt_text (stmt, 6);
+      candidate.permalink = lg_stmt_text (stmt, 7);
+      candidate.external_id = lg_stmt_text (stmt, 8);
+      if (!func (&candidate, user_data))
+        break;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      lg_store_set_error (store, error, _("Could not search the messages"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Without filters the ranking runs on the index alone and only the best
+ * matches are read from messages; with them, each match is checked against
+ * its row. Among matches of equal rank the newer ones come first. */
+gboolean
+lg_store_read_candidates (LgStore                      *self,
+                          const LgStoreCandidateQuery  *query,
+                          LgStoreCandidateFunc          func,
+                          gpointer                      user_data,
+                          GError                      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (query != NULL && query->query != NULL && query->weights != NULL, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if (query->n_sources == 0 && query->since == 0 && query->until == 0)
+    {
+      stmt = lg_store_prepare (self,
+                               "SELECT " CANDIDATE_COLUMNS " FROM "
+                               "(SELECT rowid AS id, lg_rank (messages_fts, ?3) AS r "
+                               " FROM messages_fts WHERE messages_fts MATCH ?1 "
+                               " ORDER BY r DESC, rowid DESC LIMIT ?7) c "
+                               "JOIN messages m ON m.id = c.id "
+                               "ORDER BY c.r * " BUYER_RANK " DESC, c.id DESC LIMIT ?2",
+                               error);
+    }
+  else
+    {
+      stmt = lg_store_prepare (self,
+                               "SELECT " CANDIDATE_COLUMNS " FROM messages_fts f "
+                               "JOIN messages m ON m.id = f.rowid "
+                               "WHERE messages_fts MATCH ?1 AND " FILTERS
+                               "ORDER BY lg_rank (messages_fts, ?3) * " BUYER_RANK " DESC, "
+                               "m.id DESC LIMIT ?2",
+                               error);
+      if (stmt != NULL)
+        bind_filters (stmt, query);
+    }
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, query->query, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, query->pool);
+  sqlite3_bind_blob (stmt, 3, g_bytes_get_data (query->weights, NULL),
+                     g_bytes_get_size (query->weights), SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 7, query->pool * MAX (query->widen, 1));
+  return read_candidate_rows (self, stmt, func, user_data, error);
+}
+
+/* A buyer who names what they want in words the offer does not use is still
+ * read by the scorer, which finds the offer in the text or scores it 0. */
+gboolean
+lg_store_read_buyer_candidates (LgStore                      *self,
+                                const LgStoreCandidateQuery  *query,
+                                LgStoreCandidateFunc          func,
+                                gpointer                      user_data,
+                                GError                      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (query != NULL, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  stmt = lg_store_prepare (self,
+                           "SELECT " CANDIDATE_COLUMNS " FROM messages m "
+                           "WHERE m.buyer >= 0.5 AND " FILTERS
+                           "ORDER BY m.buyer DESC, m.id DESC LIMIT ?2",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_filters (stmt, query);
+  sqlite3_bind_int (stmt, 2, query->buyer_pool);
+  return read_candidate_rows (self, stmt, func, user_data, error);
+}
+
+gboolean
+lg_store_get_match (LgStore  *self,
+                    gint64    search_id,
+                    gint64    message_id,
+                    char    **status,
+                    int      *feedback,
+                    gint64   *first_seen)
+{
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (status != NULL && feedback != NULL && first_seen != NULL, FALSE);
+
+  stmt = lg_store_prepare (self,
+                           "SELECT status, feedback, first_seen FROM matches "
+                           "WHERE search_id = ? AND message_id = ?", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, search_id);
+  sqlite3_bind_int64 (stmt, 2, message_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (found)
+    {
+      *status = g_strdup (lg_stmt_text (stmt, 0));
+      *feedback = sqlite3_column_int (stmt, 1);
+      *first_seen = sqlite3_column_int64 (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+  return found;
+}
+
+gboolean
+lg_store_record_search_run (LgStore                   *self,
+                            gint64                     search_id,
+                            const LgStoreMatchRecord  *matches,
+                            guint                      n_matches,
+                            gint64                     now,
+                            GError                   **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (matches != NULL || n_matches == 0, FALSE);
+
+  if (!lg_store_begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_matches; i++)
+    {
+      stmt = lg_store_prepare (self,
+                               "INSERT INTO matches (search_id, message_id, score, breakdown, "
+                               "reason, first_seen, last_seen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) "
+                               "ON CONFLICT (search_id, message_id) DO UPDATE SET "
+                               "score = excluded.score, breakdown = excluded.breakdown, "
+                               "reason = excluded.reason, last_seen = excluded.last_seen",
+                               error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, search_id);
+      sqlite3_bind_int64 (stmt, 2, matches[i].message_id);
+      sqlite3_bind_int (stmt, 3, matches[i].score);
+      sqlite3_bind_text (stmt, 4, matches[i].breakdown, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, matches[i].reason, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 6, now);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          lg_store_set_error (self, error, _("Could not save the search’s results"));
+          goto fail;
+        }
+    }
+
+  stmt = lg_store_prepare (self, "UPDATE searches SET last_run = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, now);
+  sqlite3_bind_int64 (stmt, 2, search_id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      lg_store_set_error (self, error, _("Could not save the search"));
+      goto fail;
+    }
+  return lg_store_commit (self, error);
+
+fail:
+  lg_store_rollback (self);
+  return FALSE;
+}
