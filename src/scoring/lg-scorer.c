@@ -9,6 +9,9 @@
  * n-grams) is computed once per distinct word and cached. What is left per
  * message is a cache probe per word, the bigrams, the cue phrases and a few
  * probes into the offer's tables.
+ *
+ * Over a thousand lines on purpose: the hot path stays in one translation unit
+ * so the compiler can inline across it.
  */
 
 #define G_LOG_DOMAIN "lg-scorer"

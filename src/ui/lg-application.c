@@ -1,6 +1,10 @@
 /* lg-application.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The application: its actions and shortcuts, opening the store (read-only,
+ * damaged, backups), the follow-up notifications, file choosers for the
+ * imports and exports, and D-Bus activation.
  */
 
 #define G_LOG_DOMAIN "lg-application"

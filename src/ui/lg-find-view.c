@@ -1,6 +1,11 @@
 /* lg-find-view.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Find Leads: the offer, the saved searches, the search on a worker with
+ * results streaming in, the result list filled a few rows per frame, and what
+ * the user does with a result (add, dismiss, vote, follow up, with Undo). One
+ * view whose parts share the shown search and its results.
  */
 
 #define G_LOG_DOMAIN "lg-find-view"

@@ -5,6 +5,9 @@
  * File → preview → columns → unknown stages (when there are any) → mode →
  * validation report → import with progress → summary. Validation and the
  * import run on a worker (LgLeadImport); this window only shows them.
+ *
+ * Over a thousand lines: eight pages, each small, sharing the file being read
+ * and its mapping.
  */
 
 #define G_LOG_DOMAIN "lg-import-wizard"

@@ -5,7 +5,8 @@
  * The side pane of the board: one lead's fields (edited in place, checked as
  * typed, saved on Enter or when the field loses focus, never when invalid),
  * where it came from, its scores and why, notes (saved as they are typed),
- * follow-ups and timeline.
+ * follow-ups and timeline. Over a thousand lines because each section is small
+ * but there are many; they share the shown lead and its save path.
  */
 
 #define G_LOG_DOMAIN "lg-lead-detail"

@@ -1,6 +1,9 @@
 /* lg-lead.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A lead and its thirty-odd properties. Long only by GObject property
+ * boilerplate (a getter, a setter and a pspec each); no logic to split.
  */
 
 #define G_LOG_DOMAIN "lg-lead"

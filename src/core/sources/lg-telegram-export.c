@@ -8,6 +8,9 @@
  * at a time, to json-glib. The exporter writes some control characters as
  * \xNN, which JSON does not allow: they are rewritten to \u00NN in the one
  * message being parsed.
+ *
+ * Over a thousand lines: the scanner, the message reader and the staged
+ * import belong together, each meaningless without the others.
  */
 
 #define G_LOG_DOMAIN "lg-telegram-export"

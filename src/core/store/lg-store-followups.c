@@ -688,3 +688,35 @@ lg_store_list_lead_names (LgStore  *self,
   return lg_store_collect_rows (self, stmt, LG_TYPE_LEAD, (LgRowReader) lead_name_from_row,
                                 _("Could not list the leads"), error);
 }
+
+/* Follow-ups */
+
+gboolean
+lg_store_add_followup (LgStore     *self,
+                       LgFollowup  *followup,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LG_IS_FOLLOWUP (followup), FALSE);
+
+  stmt = lg_store_prepare (self,
+                           "INSERT INTO followups (lead_id, due_at, kind, note, created_at) "
+                           "VALUES (?, ?, coalesce(?, 'message'), coalesce(?, ''), ?)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, lg_followup_get_lead_id (followup));
+  sqlite3_bind_int64 (stmt, 2, lg_followup_get_due_at (followup));
+  lg_stmt_bind_text (stmt, 3, lg_followup_get_kind (followup));
+  lg_stmt_bind_text (stmt, 4, lg_followup_get_note (followup));
+  sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
+
+  if (!lg_store_step_done (self, stmt, _("Could not add the follow-up"), error))
+    return FALSE;
+
+  lg_followup_set_id (followup, sqlite3_last_insert_rowid (lg_store_get_db (self)));
+  return TRUE;
+}

@@ -986,3 +986,95 @@ lg_deleted_lead_free (LgDeletedLead *deleted)
   g_ptr_array_unref (deleted->rows);
   g_free (deleted);
 }
+
+/* Leads */
+
+gboolean
+lg_store_add_lead (LgStore  *self,
+                   LgLead   *lead,
+                   GError  **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 created_at;
+  gboolean outer;
+  gboolean ok;
+
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LG_IS_LEAD (lead), FALSE);
+
+  /* Nothing invalid is stored, whoever adds the lead. */
+  if (!lg_lead_validate (lead, error))
+    return FALSE;
+
+  created_at = lg_lead_get_created_at (lead) > 0 ? lg_lead_get_created_at (lead) : now;
+
+  if (!lg_store_write_begin (self, &outer, error))
+    return FALSE;
+
+  stmt = lg_store_prepare (self,
+                           "INSERT INTO leads (name, telegram_handle, telegram_id, email, phone, "
+                           "company, stage, furthest_stage, qualification, value, currency, score, "
+                           "source_id, message_id, position, created_at, last_touch_at, notes, "
+                           "found_at, message_at, closed_at) "
+                           "VALUES (coalesce(?1, ''), ?2, ?3, ?4, ?5, ?6, coalesce(?14, 'cold'), "
+                           "CASE WHEN ?14 = 'lost' THEN 'cold' ELSE coalesce(?14, 'cold') END, "
+                           "coalesce(?7, 'unqualified'), ?8, coalesce(?9, 'USD'), ?10, ?11, ?12, "
+                           "(SELECT coalesce(max(position), 0) + 1 FROM leads "
+                           " WHERE stage = coalesce(?14, 'cold')), ?15, ?15, coalesce(?13, ''), "
+                           "?16, ?17, CASE WHEN ?14 IN ('won', 'lost') THEN ?15 ELSE 0 END)",
+                           error);
+  if (stmt == NULL)
+    return lg_store_write_end (self, outer, FALSE, NULL);
+
+  lg_lead_bind_fields (stmt, lead);
+  lg_stmt_bind_text (stmt, 14, lg_lead_get_stage (lead));
+  sqlite3_bind_int64 (stmt, 15, created_at);
+  sqlite3_bind_int64 (stmt, 16, lg_lead_get_found_at (lead));
+  sqlite3_bind_int64 (stmt, 17, lg_lead_get_message_at (lead));
+
+  ok = lg_store_step_done (self, stmt, _("Could not add the lead"), error);
+  if (ok)
+    {
+      lg_lead_set_id (lead, sqlite3_last_insert_rowid (lg_store_get_db (self)));
+      lg_lead_set_created_at (lead, created_at);
+
+      /* The timeline starts here; its stage is where the lead entered. */
+      ok = lg_store_add_activity (self, lg_lead_get_id (lead), "created", NULL, NULL,
+                                  lg_lead_get_stage (lead) ? lg_lead_get_stage (lead) : "cold",
+                                  error);
+    }
+  return lg_store_write_end (self, outer, ok, error);
+}
+
+LgLead *
+lg_store_get_lead (LgStore  *self,
+                   gint64    id,
+                   GError  **error)
+{
+  g_autofree char *missing = NULL;
+  sqlite3_stmt *stmt;
+  LgLead *lead;
+
+  g_return_val_if_fail (LG_IS_STORE (self), NULL);
+
+  /* Staleness needs the user's rules: lg_store_list_leads() reads it. */
+  stmt = lg_store_prepare (self,
+                           "SELECT " LG_LEAD_COLUMNS ", "
+                           "(SELECT min(max(f.due_at, f.snoozed_until)) FROM followups f "
+                           " WHERE f.lead_id = l.id AND f.done_at = 0) "
+                           "FROM leads l LEFT JOIN sources s ON s.id = l.source_id WHERE l.id = ?",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  missing = g_strdup_printf (_("There is no lead with id %" PRId64), id);
+  if (!lg_store_step_one (self, stmt, missing, _("Could not read the lead"), error))
+    return NULL;
+
+  lead = lg_lead_from_row (stmt);
+  lg_lead_set_next_followup_at (lead, sqlite3_column_int64 (stmt, LG_LEAD_N_COLUMNS));
+  sqlite3_reset (stmt);
+  return lead;
+}

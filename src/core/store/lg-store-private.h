@@ -16,6 +16,10 @@ G_BEGIN_DECLS
  * (lg-store-metrics.h, lg-store-search.h, ...). The lead import and the
  * tests that look at rows directly still include this one. */
 sqlite3      *lg_store_get_db     (LgStore     *self);
+/* Opens @path for reading only, with its write-ahead log where it can
+ * (lg-store.c); for the read-only open and the salvage. */
+int           lg_store_open_read_only_db (const char  *path,
+                                          sqlite3    **db);
 
 /* A prepared statement cached by its SQL text, reset and unbound: the caller
  * steps it and must not finalize it. Not re-entrant for the same SQL. */

@@ -135,3 +135,132 @@ lg_store_get_source_time_span (LgStore  *self,
   sqlite3_reset (stmt);
   return TRUE;
 }
+
+/* Sources */
+
+#define SOURCE_COLUMNS \
+  "s.id, s.kind, s.handle, s.title, s.url, s.sync_cursor, s.backfill_cursor, s.last_sync, " \
+  "s.last_error, (SELECT count(*) FROM messages m WHERE m.source_id = s.id), s.sample"
+
+static LgSource *
+source_from_row (sqlite3_stmt *stmt)
+{
+  LgSource *source = lg_source_new ();
+
+  lg_source_set_id (source, sqlite3_column_int64 (stmt, 0));
+  lg_source_set_kind (source, lg_stmt_text (stmt, 1));
+  lg_source_set_handle (source, lg_stmt_text (stmt, 2));
+  lg_source_set_title (source, lg_stmt_text (stmt, 3));
+  lg_source_set_url (source, lg_stmt_text (stmt, 4));
+  lg_source_set_sync_cursor (source, lg_stmt_text (stmt, 5));
+  lg_source_set_backfill_cursor (source, lg_stmt_text (stmt, 6));
+  lg_source_set_last_sync (source, sqlite3_column_int64 (stmt, 7));
+  lg_source_set_last_error (source, lg_stmt_text (stmt, 8));
+  lg_source_set_message_count (source, sqlite3_column_int64 (stmt, 9));
+  lg_source_set_sample (source, sqlite3_column_int (stmt, 10));
+  return source;
+}
+
+gboolean
+lg_store_add_source (LgStore   *self,
+                     LgSource  *source,
+                     GError   **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LG_IS_SOURCE (source), FALSE);
+
+  stmt = lg_store_prepare (self,
+                           "INSERT INTO sources (kind, handle, title, url, created_at) "
+                           "VALUES (?, ?, ?, ?, ?)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, lg_source_get_kind (source), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, lg_source_get_handle (source), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, lg_source_get_title (source) ? lg_source_get_title (source) : "",
+                     -1, SQLITE_TRANSIENT);
+  lg_stmt_bind_text (stmt, 4, lg_source_get_url (source));
+  sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
+
+  if (!lg_store_step_done (self, stmt, _("Could not add the source"), error))
+    return FALSE;
+
+  lg_source_set_id (source, sqlite3_last_insert_rowid (lg_store_get_db (self)));
+  return TRUE;
+}
+
+static LgSource *
+get_one_source (LgStore      *self,
+                sqlite3_stmt *stmt,
+                GError      **error)
+{
+  LgSource *source;
+
+  if (!lg_store_step_one (self, stmt, _("No such source"), _("Could not read the source"), error))
+    return NULL;
+
+  source = source_from_row (stmt);
+  sqlite3_reset (stmt);
+  return source;
+}
+
+LgSource *
+lg_store_get_source (LgStore  *self,
+                     gint64    id,
+                     GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LG_IS_STORE (self), NULL);
+
+  stmt = lg_store_prepare (self, "SELECT " SOURCE_COLUMNS " FROM sources s WHERE s.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  return get_one_source (self, stmt, error);
+}
+
+LgSource *
+lg_store_find_source (LgStore     *self,
+                      const char  *kind,
+                      const char  *handle,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LG_IS_STORE (self), NULL);
+  g_return_val_if_fail (kind != NULL && handle != NULL, NULL);
+
+  stmt = lg_store_prepare (self,
+                           "SELECT " SOURCE_COLUMNS " FROM sources s "
+                           "WHERE s.kind = ? AND s.handle = ? COLLATE NOCASE",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, handle, -1, SQLITE_TRANSIENT);
+  return get_one_source (self, stmt, error);
+}
+
+GListModel *
+lg_store_list_sources (LgStore  *self,
+                       GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LG_IS_STORE (self), NULL);
+
+  stmt = lg_store_prepare (self,
+                           "SELECT " SOURCE_COLUMNS " FROM sources s ORDER BY s.title COLLATE NOCASE",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+
+  return lg_store_collect_rows (self, stmt, LG_TYPE_SOURCE, (LgRowReader) source_from_row,
+                                _("Could not list the sources"), error);
+}

@@ -1,0 +1,217 @@
+/* lg-store-messages.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Messages: adding one as it arrives (with its buyer reading), listing the newest,
+ * and reading the buyer probability of messages kept before it existed.
+ */
+
+#define G_LOG_DOMAIN "lg-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lg-scorer.h"
+#include "lg-store-private.h"
+
+void
+lg_message_bind_fields (sqlite3_stmt *stmt,
+                        LgMessage    *message)
+{
+  sqlite3_bind_text (stmt, 2, lg_message_get_external_id (message), -1, SQLITE_TRANSIENT);
+  lg_stmt_bind_text (stmt, 3, lg_message_get_author_name (message));
+  lg_stmt_bind_text (stmt, 4, lg_message_get_author_handle (message));
+  lg_stmt_bind_text (stmt, 5, lg_message_get_author_id (message));
+  sqlite3_bind_int64 (stmt, 6, lg_message_get_sent_at (message));
+  sqlite3_bind_text (stmt, 7, lg_message_get_text (message) ? lg_message_get_text (message) : "",
+                     -1, SQLITE_TRANSIENT);
+  lg_stmt_bind_text (stmt, 8, lg_message_get_permalink (message));
+  sqlite3_bind_int64 (stmt, 9, lg_message_get_views (message));
+  sqlite3_bind_int (stmt, 10, lg_message_get_edited (message));
+  lg_stmt_bind_text (stmt, 11, lg_message_get_forwarded_from (message));
+  lg_stmt_bind_text (stmt, 12, lg_message_get_media_kind (message));
+  lg_stmt_bind_text (stmt, 13, lg_message_get_reply_to (message));
+}
+
+gboolean
+lg_store_add_message (LgStore    *self,
+                      LgMessage  *message,
+                      gboolean   *inserted,
+                      GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LG_IS_MESSAGE (message), FALSE);
+
+  stmt = lg_store_prepare (self,
+                           "INSERT INTO messages (source_id, " LG_MESSAGE_FIELDS ", buyer) "
+                           "VALUES (" LG_MESSAGE_VALUES ", lg_buyer (?7)) "
+                           "ON CONFLICT (source_id, external_id) DO NOTHING",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, lg_message_get_source_id (message));
+  lg_message_bind_fields (stmt, message);
+
+  if (!lg_store_step_done (self, stmt, _("Could not store a message"), error))
+    return FALSE;
+
+  if (inserted != NULL)
+    *inserted = sqlite3_changes (lg_store_get_db (self)) > 0;
+  if (sqlite3_changes (lg_store_get_db (self)) > 0)
+    lg_message_set_id (message, sqlite3_last_insert_rowid (lg_store_get_db (self)));
+  return TRUE;
+}
+
+/* Messages read per transaction: a few hundred milliseconds of work. */
+#define DIRECTION_CHUNK 20000
+
+static gboolean
+query_text (LgStore     *self,
+            const char  *sql,
+            char       **out,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = lg_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  *out = rc == SQLITE_ROW ? g_strdup (lg_stmt_text (stmt, 0)) : NULL;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      lg_store_set_error (self, error, _("Could not read the messages"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+lg_store_read_directions (LgStore       *self,
+                          GCancellable  *cancellable,
+                          void         (*progress) (double   done,
+                                                    gpointer user_data),
+                          gpointer       user_data,
+                          GError       **error)
+{
+  const char *model = lg_scorer_get_model_id ();
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *pending = NULL;
+  g_autofree char *max_id = NULL;
+  gboolean all;
+  gint64 last, from;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+
+  /* What may not be written is searched with the readings it has. */
+  if (lg_store_is_read_only (self))
+    return TRUE;
+  if (!query_text (self, "SELECT value FROM store_state WHERE key = 'buyer_model'", &stored,
+                   error) ||
+      !query_text (self, "SELECT id FROM messages WHERE buyer IS NULL LIMIT 1", &pending, error) ||
+      !query_text (self, "SELECT max (id) FROM messages", &max_id, error))
+    return FALSE;
+  all = g_strcmp0 (stored, model) != 0;
+  if (!all && pending == NULL)
+    return TRUE;
+
+  last = max_id != NULL ? g_ascii_strtoll (max_id, NULL, 10) : 0;
+  for (from = all ? 0 : g_ascii_strtoll (pending, NULL, 10) - 1; from < last;
+       from += DIRECTION_CHUNK)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      /* Another writer (a sync, an import) goes first: the search goes on
+       * with the readings there are, and the next one reads on. */
+      if (!lg_store_begin (self, &local_error))
+        {
+          if ((sqlite3_errcode (lg_store_get_db (self)) & 0xff) == SQLITE_BUSY)
+            return TRUE;
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      stmt = lg_store_prepare (self,
+                               "UPDATE messages SET buyer = lg_buyer (text) "
+                               "WHERE id > ?1 AND id <= ?2 AND (?3 OR buyer IS NULL)", error);
+      if (stmt == NULL)
+        {
+          lg_store_rollback (self);
+          return FALSE;
+        }
+      sqlite3_bind_int64 (stmt, 1, from);
+      sqlite3_bind_int64 (stmt, 2, from + DIRECTION_CHUNK);
+      sqlite3_bind_int (stmt, 3, all);
+      if (!lg_store_step_done (self, stmt, _("Could not read the messages for buyers"), error) ||
+          !lg_store_commit (self, error))
+        {
+          lg_store_rollback (self);
+          return FALSE;
+        }
+      if (progress != NULL)
+        progress ((double) MIN (from + DIRECTION_CHUNK, last) / last, user_data);
+    }
+
+  stmt = lg_store_prepare (self,
+                           "INSERT INTO store_state (key, value) VALUES ('buyer_model', ?1) "
+                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, model, -1, SQLITE_STATIC);
+  return lg_store_step_done (self, stmt, _("Could not read the messages for buyers"), error);
+}
+
+static LgMessage *
+message_from_row (sqlite3_stmt *stmt)
+{
+  LgMessage *message = lg_message_new ();
+
+  lg_message_set_id (message, sqlite3_column_int64 (stmt, 0));
+  lg_message_set_source_id (message, sqlite3_column_int64 (stmt, 1));
+  lg_message_set_external_id (message, lg_stmt_text (stmt, 2));
+  lg_message_set_author_name (message, lg_stmt_text (stmt, 3));
+  lg_message_set_author_handle (message, lg_stmt_text (stmt, 4));
+  lg_message_set_author_id (message, lg_stmt_text (stmt, 5));
+  lg_message_set_sent_at (message, sqlite3_column_int64 (stmt, 6));
+  lg_message_set_text (message, lg_stmt_text (stmt, 7));
+  lg_message_set_permalink (message, lg_stmt_text (stmt, 8));
+  lg_message_set_views (message, sqlite3_column_int64 (stmt, 9));
+  lg_message_set_edited (message, sqlite3_column_int (stmt, 10) != 0);
+  lg_message_set_forwarded_from (message, lg_stmt_text (stmt, 11));
+  lg_message_set_media_kind (message, lg_stmt_text (stmt, 12));
+  lg_message_set_reply_to (message, lg_stmt_text (stmt, 13));
+  return message;
+}
+
+GListModel *
+lg_store_list_messages (LgStore  *self,
+                        gint64    source_id,
+                        guint     limit,
+                        GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LG_IS_STORE (self), NULL);
+
+  stmt = lg_store_prepare (self,
+                           "SELECT id, source_id, external_id, author_name, author_handle, "
+                           "author_id, sent_at, text, permalink, views, edited, forwarded_from, "
+                           "media_kind, reply_to FROM messages "
+                           "WHERE (?1 = 0 OR source_id = ?1) ORDER BY sent_at DESC, id DESC LIMIT ?2",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, source_id);
+  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
+
+  return lg_store_collect_rows (self, stmt, LG_TYPE_MESSAGE, (LgRowReader) message_from_row,
+                                _("Could not list the messages"), error);
+}
+
