@@ -740,24 +740,17 @@ export_action (GtkWidget  *widget,
 
 /* The sample workspace, loaded or removed on a worker */
 
-static void
-sample_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+sample_work (LgStore       *store,
+             gpointer       source_object,
+             gpointer       task_data,
+             GCancellable  *cancellable,
+             GError       **error)
 {
-  const char *path = task_data;
-  gboolean load = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "load"));
-  g_autoptr(LgStore) store = NULL;
-  g_autoptr(GError) error = NULL;
+  gboolean load = GPOINTER_TO_INT (task_data);
 
-  store = lg_store_open (path, &error);
-  if (store == NULL ||
-      !(load ? lg_sample_workspace_load (store, now_seconds (), &error)
-             : lg_sample_workspace_remove (store, &error)))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  return load ? lg_sample_workspace_load (store, now_seconds (), error)
+              : lg_sample_workspace_remove (store, error);
 }
 
 static void
@@ -801,9 +794,9 @@ run_sample_task (LgFindView *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "find.open-sample", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "find.remove-sample", FALSE);
   task = g_task_new (self, NULL, on_sample_done_cb, NULL);
-  g_task_set_task_data (task, g_strdup (lg_store_get_path (self->store)), g_free);
+  g_task_set_task_data (task, GINT_TO_POINTER (load), NULL);
   g_object_set_data (G_OBJECT (task), "load", GINT_TO_POINTER (load));
-  g_task_run_in_thread (task, sample_thread);
+  lg_store_run_in_thread (task, lg_store_get_path (self->store), sample_work);
 }
 
 static void

@@ -940,29 +940,21 @@ snapshot_free (gpointer data)
   g_free (snapshot);
 }
 
-static void
-read_snapshot (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+read_snapshot (LgStore       *store,
+               gpointer       source_object,
+               gpointer       task_data,
+               GCancellable  *cancellable,
+               GError       **error)
 {
   Snapshot *snapshot = task_data;
-  g_autoptr(LgStore) store = NULL;
-  GError *error = NULL;
 
-  store = lg_store_open (snapshot->path, &error);
-  if (store == NULL ||
-      (snapshot->lead = lg_store_get_lead (store, snapshot->id, &error)) == NULL ||
-      (snapshot->sources = lg_store_list_sources (store, &error)) == NULL ||
-      !lg_store_get_lead_origin (store, snapshot->lead, &snapshot->origin, &error) ||
-      (snapshot->prediction = lg_store_predict_lead (store, snapshot->lead, &error)) == NULL ||
-      (snapshot->followups = lg_store_list_lead_followups (store, snapshot->id, &error)) == NULL ||
-      (snapshot->activities = lg_store_list_activities (store, snapshot->id, &error)) == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_boolean (task, TRUE);
+  return (snapshot->lead = lg_store_get_lead (store, snapshot->id, error)) != NULL &&
+         (snapshot->sources = lg_store_list_sources (store, error)) != NULL &&
+         lg_store_get_lead_origin (store, snapshot->lead, &snapshot->origin, error) &&
+         (snapshot->prediction = lg_store_predict_lead (store, snapshot->lead, error)) != NULL &&
+         (snapshot->followups = lg_store_list_lead_followups (store, snapshot->id, error)) != NULL &&
+         (snapshot->activities = lg_store_list_activities (store, snapshot->id, error)) != NULL;
 }
 
 static void
@@ -1058,7 +1050,7 @@ lg_lead_detail_show_lead (LgLeadDetail *self,
   g_task_set_source_tag (task, lg_lead_detail_show_lead);
   g_task_set_task_data (task, snapshot, snapshot_free);
   g_task_set_return_on_cancel (task, TRUE);
-  g_task_run_in_thread (task, read_snapshot);
+  lg_store_run_in_thread (task, snapshot->path, read_snapshot);
 }
 
 static void
