@@ -863,7 +863,7 @@ lg_application_followup_snooze_action (GSimpleAction *action,
   if (lg_store_snooze_followup (self->store, id,
                                 lg_followup_quick_time (LG_FOLLOWUP_QUICK_IN_1_HOUR, now, NULL),
                                 &error))
-    lg_store_notify_changed (self->store, "followups");
+    lg_store_notify_changed (self->store, LG_STORE_CHANGED_FOLLOWUPS);
   else
     report_error (self, error);
   g_application_release (G_APPLICATION (self));

@@ -196,7 +196,7 @@ lg_cost_dialog_response (AdwMessageDialog *dialog,
       return;
     }
 
-  lg_store_notify_changed (self->store, "costs");
+  lg_store_notify_changed (self->store, LG_STORE_CHANGED_COSTS);
   show_toast (self, self->cost_id == 0 ? _("Cost added") : _("Cost saved"));
 }
 

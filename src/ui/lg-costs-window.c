@@ -237,7 +237,7 @@ remove_action (GtkWidget  *widget,
     }
   g_set_object (&self->removed, removed);
   self->focus_id = neighbour != NULL ? lg_cost_get_id (neighbour) : 0;
-  lg_store_notify_changed (self->store, "costs");
+  lg_store_notify_changed (self->store, LG_STORE_CHANGED_COSTS);
 
   toast = adw_toast_new (_("Cost removed"));
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -263,7 +263,7 @@ undo_remove_action (GtkWidget  *widget,
       return;
     }
   self->focus_id = lg_cost_get_id (removed);
-  lg_store_notify_changed (self->store, "costs");
+  lg_store_notify_changed (self->store, LG_STORE_CHANGED_COSTS);
 }
 
 

@@ -569,7 +569,7 @@ search_action (GtkWidget  *widget,
           show_error_toast (self, error);
           return;
         }
-      lg_store_notify_changed (self->store, "searches");
+      lg_store_notify_changed (self->store, LG_STORE_CHANGED_SEARCHES);
       select_saved (self);
     }
   run_search (self);
@@ -628,7 +628,7 @@ remove_saved_action (GtkWidget  *widget,
     }
   if (self->spec != NULL && lg_search_spec_get_id (self->spec) == id)
     new_search_action (widget, NULL, NULL);
-  lg_store_notify_changed (self->store, "searches");
+  lg_store_notify_changed (self->store, LG_STORE_CHANGED_SEARCHES);
 }
 
 static void
@@ -774,9 +774,9 @@ on_sample_done_cb (GObject      *object,
 
   if (!load)
     new_search_action (GTK_WIDGET (self), NULL, NULL);
-  lg_store_notify_changed (self->store, "sources");
-  lg_store_notify_changed (self->store, "messages");
-  lg_store_notify_changed (self->store, "leads");
+  lg_store_notify_changed (self->store, LG_STORE_CHANGED_SOURCES |
+                                        LG_STORE_CHANGED_MESSAGES |
+                                        LG_STORE_CHANGED_LEADS);
   if (load)
     lg_find_view_search (self, _(SAMPLE_OFFER));
   else

@@ -226,7 +226,7 @@ schedule_action (GtkWidget  *widget,
   /* ::scheduled first: the board shows the card's new next step in place
    * and then takes the store's "changed" as seen. */
   g_signal_emit (self, signals[SCHEDULED], 0, followup);
-  lg_store_notify_changed (self->store, "followups");
+  lg_store_notify_changed (self->store, LG_STORE_CHANGED_FOLLOWUPS);
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -440,8 +440,7 @@ lg_followup_dialog_complete_quietly (LgStore  *store,
 
   if (!lg_store_complete_followup (store, followup_id, now_seconds (), NULL, error))
     return NULL;
-  lg_store_notify_changed (store, "followups");
-  lg_store_notify_changed (store, "leads");
+  lg_store_notify_changed (store, LG_STORE_CHANGED_FOLLOWUPS | LG_STORE_CHANGED_LEADS);
 
   followup = lg_store_get_followup (store, followup_id, error);
   if (followup == NULL)

@@ -334,8 +334,7 @@ undo_done_action (GtkWidget  *widget,
       lg_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
       return;
     }
-  lg_store_notify_changed (self->store, "followups");
-  lg_store_notify_changed (self->store, "leads");
+  lg_store_notify_changed (self->store, LG_STORE_CHANGED_FOLLOWUPS | LG_STORE_CHANGED_LEADS);
 }
 
 static void
@@ -361,7 +360,7 @@ snooze_action (GtkWidget  *widget,
       lg_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
       return;
     }
-  lg_store_notify_changed (self->store, "followups");
+  lg_store_notify_changed (self->store, LG_STORE_CHANGED_FOLLOWUPS);
 
   when = lg_followup_format_due (until, now, NULL);
   /* Translators: %s is a time, e.g. "tomorrow 09:00" */

@@ -60,7 +60,7 @@ on_undone_cb (GObject      *object,
       show_toast (self, error->message);
       return;
     }
-  lg_store_notify_changed (self->store, "leads");
+  lg_store_notify_changed (self->store, LG_STORE_CHANGED_LEADS);
   refresh (self);
   show_toast (self, _("Import undone"));
 }

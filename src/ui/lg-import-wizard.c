@@ -873,7 +873,7 @@ on_imported_cb (GObject      *object,
     }
 
   /* The worker wrote on its own connection: views refresh from here. */
-  lg_store_notify_changed (self->store, "leads");
+  lg_store_notify_changed (self->store, LG_STORE_CHANGED_LEADS);
   if (!lg_csv_mapping_save (self->mapping, self->store, &save_error))
     g_warning ("%s", save_error->message);
 

@@ -234,25 +234,25 @@ copy_lead (LgLead *lead)
  * of the change from the store; once per table, since the board takes each
  * "changed" after a ::lead-changed as already shown. */
 static void
-announce_change_of (LgLeadDetail *self,
-                    const char   *table)
+announce_change_of (LgLeadDetail   *self,
+                    LgStoreChanges  changes)
 {
   g_signal_emit (self, signals[LEAD_CHANGED], 0, lg_lead_get_id (self->lead));
-  lg_store_notify_changed (self->store, table);
+  lg_store_notify_changed (self->store, changes);
 }
 
 static void
 announce_change (LgLeadDetail *self)
 {
-  announce_change_of (self, "leads");
+  announce_change_of (self, LG_STORE_CHANGED_LEADS);
 }
 
 /* A touch or a stay-in-touch rule also moves the lead's follow-ups. */
 static void
 announce_touch (LgLeadDetail *self)
 {
-  announce_change_of (self, "leads");
-  announce_change_of (self, "followups");
+  announce_change_of (self, LG_STORE_CHANGED_LEADS);
+  announce_change_of (self, LG_STORE_CHANGED_FOLLOWUPS);
 }
 
 /* Writes edited over the stored lead; says why not when it cannot. */

@@ -475,7 +475,7 @@ undo_delete_action (GtkWidget  *widget,
       return;
     }
   self->focus_lead_id = lg_deleted_lead_get_id (deleted);
-  lg_store_notify_changed (self->store, "leads");
+  lg_store_notify_changed (self->store, LG_STORE_CHANGED_LEADS);
 }
 
 static void

@@ -443,7 +443,7 @@ _lg_pipeline_view_announce_lead (LgPipelineView *self,
                                  gint64          id)
 {
   self->changed_lead_id = id;
-  lg_store_notify_changed (self->store, "leads");
+  lg_store_notify_changed (self->store, LG_STORE_CHANGED_LEADS);
   self->changed_lead_id = 0;
 }
 

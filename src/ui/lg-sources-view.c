@@ -441,8 +441,7 @@ on_sync_done_cb (GObject      *object,
   /* The worker wrote on its own connection: tell every view. */
   if (self->store != NULL)
     {
-      lg_store_notify_changed (self->store, "messages");
-      lg_store_notify_changed (self->store, "sources");
+      lg_store_notify_changed (self->store, LG_STORE_CHANGED_MESSAGES | LG_STORE_CHANGED_SOURCES);
     }
 }
 
@@ -535,7 +534,7 @@ on_add_channel_response_cb (LgAddChannelDialog *dialog,
     }
 
   lg_add_channel_dialog_get_depth (dialog, &depth);
-  lg_store_notify_changed (self->store, "sources");
+  lg_store_notify_changed (self->store, LG_STORE_CHANGED_SOURCES);
   start_sync (self, lg_source_get_id (source), &depth);
 }
 
@@ -593,8 +592,7 @@ on_import_done_cb (GObject      *object,
   }
   if (self->store != NULL)
     {
-      lg_store_notify_changed (self->store, "messages");
-      lg_store_notify_changed (self->store, "sources");
+      lg_store_notify_changed (self->store, LG_STORE_CHANGED_MESSAGES | LG_STORE_CHANGED_SOURCES);
     }
 }
 
@@ -758,8 +756,7 @@ on_removed_cb (GObject      *object,
     show_toast (self, error->message);
   if (self->store != NULL)
     {
-      lg_store_notify_changed (self->store, "messages");
-      lg_store_notify_changed (self->store, "sources");
+      lg_store_notify_changed (self->store, LG_STORE_CHANGED_MESSAGES | LG_STORE_CHANGED_SOURCES);
     }
 }
 

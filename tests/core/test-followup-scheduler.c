@@ -107,7 +107,7 @@ add (Fixture *fixture,
   gint64 id = lg_test_add_followup (fixture->store, lg_lead_get_id (fixture->lead), due_at,
                                     "call", "Call back");
 
-  lg_store_notify_changed (fixture->store, "followups");
+  lg_store_notify_changed (fixture->store, LG_STORE_CHANGED_FOLLOWUPS);
   return id;
 }
 
@@ -178,7 +178,7 @@ test_store_change_rearms (Fixture       *fixture,
   g_assert_cmpuint (lg_followup_scheduler_get_sleep (fixture->scheduler), ==, 42);
 
   g_assert_true (lg_store_complete_followup (fixture->store, id, now, NULL, NULL));
-  lg_store_notify_changed (fixture->store, "followups");
+  lg_store_notify_changed (fixture->store, LG_STORE_CHANGED_FOLLOWUPS);
   g_assert_cmpint (lg_followup_scheduler_get_next_due (fixture->scheduler), ==, now + 3 * 86400);
 }
 
@@ -198,7 +198,7 @@ test_snooze (Fixture       *fixture,
   /* Snoozed for an hour, as the notification's button does. */
   g_assert_true (lg_store_snooze_followup (fixture->store, id, fixture->now + 3600, &error));
   g_assert_no_error (error);
-  lg_store_notify_changed (fixture->store, "followups");
+  lg_store_notify_changed (fixture->store, LG_STORE_CHANGED_FOLLOWUPS);
   g_assert_cmpint (lg_followup_scheduler_get_next_due (fixture->scheduler), ==, now + 3660);
 
   fixture->now = now + 1800;

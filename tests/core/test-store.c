@@ -612,10 +612,12 @@ test_changed_signal (void)
 
   g_signal_connect (store, "changed", G_CALLBACK (on_changed_cb), all);
   g_signal_connect (store, "changed::leads", G_CALLBACK (on_changed_cb), leads);
-  lg_store_notify_changed (store, "messages");
-  lg_store_notify_changed (store, "leads");
+  /* One write that changed two things: a signal for each, by name. */
+  lg_store_notify_changed (store, LG_STORE_CHANGED_MESSAGES | LG_STORE_CHANGED_LEADS);
 
   g_assert_cmpuint (all->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (all, 0), ==, "leads");
+  g_assert_cmpstr (g_ptr_array_index (all, 1), ==, "messages");
   g_assert_cmpuint (leads->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (leads, 0), ==, "leads");
 }

@@ -246,7 +246,7 @@ test_list (Fixture       *f,
   g_assert_no_error (error);
   lg_cost_set_note (cost, "two weeks of ads");
   g_assert_true (lg_store_update_cost (f->store, cost, &error));
-  lg_store_notify_changed (f->store, "costs");
+  lg_store_notify_changed (f->store, LG_STORE_CHANGED_COSTS);
   text = row_text (f, 3);
   g_assert_cmpstr (text, ==, "ads_channel | 1 Feb 2024 – 29 Feb 2024 · two weeks of ads | $290");
 }
@@ -263,7 +263,7 @@ test_empty (Fixture       *f,
 
       g_assert_no_error (error);
     }
-  lg_store_notify_changed (f->store, "costs");
+  lg_store_notify_changed (f->store, LG_STORE_CHANGED_COSTS);
   g_assert_cmpstr (shown_page (f), ==, "empty");
   g_assert_null (gtk_list_box_get_row_at_index (list_box (f), 0));
 

@@ -165,7 +165,7 @@ on_activate_notifications_cb (LgApplication *app)
   /* Due now: its own notification. */
   due_followup_id = lg_test_add_followup (store, lg_lead_get_id (lead), due_at, "call",
                                           "Confirm the demo time");
-  lg_store_notify_changed (store, "followups");
+  lg_store_notify_changed (store, LG_STORE_CHANGED_FOLLOWUPS);
   id = g_strdup_printf ("followup-%" G_GINT64_FORMAT, due_followup_id);
   lg_test_wait_until (lg_test_notifications_was_sent, id);
   notification = lg_test_notifications_lookup (id);
@@ -332,7 +332,7 @@ on_activate_schedule_cb (LgApplication *app)
   GtkSearchEntry *search;
   gint64 won_followup;
 
-  lg_store_notify_changed (store, "leads");
+  lg_store_notify_changed (store, LG_STORE_CHANGED_LEADS);
   lg_window_show_view (window, "followups");
   g_assert_cmpuint (lg_followups_view_get_attention_count (view), ==, 0);
 
@@ -392,7 +392,7 @@ on_activate_schedule_cb (LgApplication *app)
   /* A won lead's follow-up: done, and nothing to ask. */
   won_followup = lg_test_add_followup (store, lg_lead_get_id (won), now_seconds () + 60, "email",
                                        "Thank-you note");
-  lg_store_notify_changed (store, "followups");
+  lg_store_notify_changed (store, LG_STORE_CHANGED_FOLLOWUPS);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "followups.done", "x",
                                              won_followup));
   assert_under (view, won_followup, "Done");
@@ -418,7 +418,7 @@ on_activate_schedule_cb (LgApplication *app)
   /* Snooze from a row's menu: until tomorrow morning, under Upcoming. */
   scheduled_id = lg_test_add_followup (store, lg_lead_get_id (boris), now_seconds () - 60,
                                        "message", "");
-  lg_store_notify_changed (store, "followups");
+  lg_store_notify_changed (store, LG_STORE_CHANGED_FOLLOWUPS);
   assert_under (view, scheduled_id, "Overdue");
   assert_snooze_menu (view, scheduled_id);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "followups.snooze", "(xs)",
@@ -572,7 +572,7 @@ on_activate_board_cb (LgApplication *app)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   lg_window_show_view (window, "pipeline");
-  lg_store_notify_changed (store, "leads");
+  lg_store_notify_changed (store, LG_STORE_CHANGED_LEADS);
   lg_test_wait_until (board_loaded, board);
   lg_test_run_frames (200);
   g_assert_cmpint (lg_lead_get_next_followup_at (warm_lead (board)), ==, 0);

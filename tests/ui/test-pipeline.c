@@ -385,7 +385,7 @@ test_keyboard_in_place (void)
   g_assert_cmpstr (totals (view, "warm"), ==, "$1,200 · weighted $360");
 
   /* The board read afresh (a change from elsewhere) agrees. */
-  lg_store_notify_changed (store, "leads");
+  lg_store_notify_changed (store, LG_STORE_CHANGED_LEADS);
   g_assert_true (lg_pipeline_view_get_loading (view));
   wait_loaded (view);
   g_assert_cmpstr (name_at (view, LG_STAGE_COLD, 1), ==, "Ana");

@@ -115,7 +115,7 @@ check_probability (LgApplication *app,
   lg_lead_set_value (lead, 100000);
   g_assert_true (lg_store_add_lead (store, lead, &error));
   g_assert_no_error (error);
-  lg_store_notify_changed (store, "leads");
+  lg_store_notify_changed (store, LG_STORE_CHANGED_LEADS);
   g_assert_cmpstr (cold_totals (view), ==, "$1,000 · weighted $100");
 
   preferences = lg_preferences_window_new (lg_application_get_settings (app),

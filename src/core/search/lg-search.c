@@ -813,7 +813,7 @@ lg_search_run_finish (LgStore       *store,
   if (lg_search_spec_get_id (run->spec) > 0)
     {
       lg_search_spec_set_last_run (g_object_get_data (G_OBJECT (task), "spec"), run->now);
-      lg_store_notify_changed (store, "matches");
+      lg_store_notify_changed (store, LG_STORE_CHANGED_MATCHES);
     }
   return results;
 }

@@ -285,7 +285,7 @@ lg_search_add_to_pipeline (LgStore         *store,
 
   lg_search_result_set_lead_id (result, lg_lead_get_id (lead));
   lg_search_result_set_status (result, LG_MATCH_ACCEPTED);
-  lg_store_notify_changed (store, "leads");
+  lg_store_notify_changed (store, LG_STORE_CHANGED_LEADS);
   return TRUE;
 
 fail:
@@ -323,7 +323,7 @@ lg_search_undo_add (LgStore         *store,
 
   lg_search_result_set_lead_id (result, 0);
   lg_search_result_set_status (result, LG_MATCH_NEW);
-  lg_store_notify_changed (store, "leads");
+  lg_store_notify_changed (store, LG_STORE_CHANGED_LEADS);
   return TRUE;
 }
 

@@ -1023,13 +1023,19 @@ lg_store_get_backup_path (LgStore *self)
 }
 
 void
-lg_store_notify_changed (LgStore    *self,
-                         const char *table)
+lg_store_notify_changed (LgStore        *self,
+                         LgStoreChanges  changes)
 {
-  g_return_if_fail (LG_IS_STORE (self));
-  g_return_if_fail (table != NULL);
+  /* The signal's details, by flag: the names views connect to. */
+  static const char * const names[] = {
+    "leads", "followups", "costs", "sources", "messages", "searches", "matches",
+  };
 
-  g_signal_emit (self, signals[CHANGED], g_quark_from_string (table), table);
+  g_return_if_fail (LG_IS_STORE (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (changes & (1u << i))
+      g_signal_emit (self, signals[CHANGED], g_quark_from_static_string (names[i]), names[i]);
 }
 
 typedef struct

@@ -87,11 +87,24 @@ const char *lg_store_get_path             (LgStore        *self);
 int         lg_store_get_version          (LgStore        *self);
 const char *lg_store_get_backup_path      (LgStore        *self);
 
-/* Views listen to "changed" (detail: the table, e.g. "leads") to refresh;
- * whoever wrote calls this on the main thread once the write is committed,
- * including writes made by a worker on its own connection. */
+/* What a write changed, for the views to refresh. */
+typedef enum
+{
+  LG_STORE_CHANGED_LEADS     = 1 << 0,
+  LG_STORE_CHANGED_FOLLOWUPS = 1 << 1,
+  LG_STORE_CHANGED_COSTS     = 1 << 2,
+  LG_STORE_CHANGED_SOURCES   = 1 << 3,
+  LG_STORE_CHANGED_MESSAGES  = 1 << 4,
+  LG_STORE_CHANGED_SEARCHES  = 1 << 5,
+  LG_STORE_CHANGED_MATCHES   = 1 << 6,
+} LgStoreChanges;
+
+/* Views listen to "changed" (detail: what changed, e.g. "leads", one
+ * emission for each flag set) to refresh; whoever wrote calls this on the main
+ * thread once the write is committed, including writes made by a worker on
+ * its own connection. */
 void        lg_store_notify_changed       (LgStore        *self,
-                                           const char     *table);
+                                           LgStoreChanges  changes);
 
 /* Work for a worker thread, given a connection of its own. What it computes
  * goes into task_data; FALSE with error set when it fails. */
