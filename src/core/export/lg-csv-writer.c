@@ -249,3 +249,21 @@ lg_csv_writer_close (LgCsvWriter   *self,
   g_string_truncate (self->line, 0);
   return g_output_stream_close (self->stream, cancellable, error);
 }
+
+char *
+lg_csv_format_amount (gint64 minor)
+{
+  return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%02d", minor < 0 ? "-" : "",
+                          ABS (minor) / 100, (int) (ABS (minor) % 100));
+}
+
+char *
+lg_csv_format_time (gint64 unix_time)
+{
+  g_autoptr(GDateTime) time = NULL;
+
+  if (unix_time == 0)
+    return g_strdup ("");
+  time = g_date_time_new_from_unix_utc (unix_time);
+  return time != NULL ? g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ") : g_strdup ("");
+}

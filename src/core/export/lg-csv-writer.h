@@ -61,4 +61,8 @@ gboolean     lg_csv_cell_has_added_apostrophe (const char    *cell);
 char        *lg_csv_quote_field          (const char         *field,
                                           char                delimiter);
 
+/* Minor units as "1234.50"; times as ISO 8601 in UTC, "" for 0. */
+char        *lg_csv_format_amount        (gint64              minor);
+char        *lg_csv_format_time          (gint64              unix_time);
+
 G_END_DECLS

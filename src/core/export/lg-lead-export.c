@@ -28,24 +28,6 @@ lg_lead_export_columns (void)
   return lead_columns;
 }
 
-char *
-lg_csv_format_amount (gint64 minor)
-{
-  return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%02d", minor < 0 ? "-" : "",
-                          ABS (minor) / 100, (int) (ABS (minor) % 100));
-}
-
-char *
-lg_format_time (gint64 unix_time)
-{
-  g_autoptr(GDateTime) time = NULL;
-
-  if (unix_time == 0)
-    return g_strdup ("");
-  time = g_date_time_new_from_unix_utc (unix_time);
-  return time != NULL ? g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ") : g_strdup ("");
-}
-
 /* Where the rows go while the store reads them. */
 typedef struct
 {
@@ -98,8 +80,8 @@ write_lead_cb (const LgStoreExportLead  *lead,
   g_ptr_array_add (fields, lg_csv_format_amount (lead->value));
   add_text (fields, lead->currency);
   add_text (fields, lead->source);
-  g_ptr_array_add (fields, lg_format_time (lead->created_at));
-  g_ptr_array_add (fields, lg_format_time (lead->closed_at));
+  g_ptr_array_add (fields, lg_csv_format_time (lead->created_at));
+  g_ptr_array_add (fields, lg_csv_format_time (lead->closed_at));
   add_text (fields, lead->lost_reason);
   add_text (fields, lead->notes);
   return write_fields (rows, error);

@@ -54,8 +54,4 @@ gboolean            lg_lead_export_matches       (LgStore        *store,
                                                   GCancellable   *cancellable,
                                                   GError        **error);
 
-/* Minor units as "1234.50"; times as ISO 8601 in UTC, "" for 0. */
-char               *lg_csv_format_amount         (gint64          minor);
-char               *lg_format_time               (gint64          unix_time);
-
 G_END_DECLS

@@ -10,7 +10,6 @@
 #include <json-glib/json-glib.h>
 
 #include "lg-csv-writer.h"
-#include "lg-lead-export.h"
 #include "lg-search-export.h"
 #include "lg-search-result.h"
 
@@ -51,7 +50,7 @@ lg_search_export_fields (int         score,
   fields[2] = g_strdup (source != NULL ? source : "");
   fields[3] = g_strdup (author != NULL ? author : "");
   fields[4] = g_strdup (handle != NULL ? handle : "");
-  fields[5] = lg_format_time (sent_at);
+  fields[5] = lg_csv_format_time (sent_at);
   if (text != NULL && g_utf8_strlen (text, -1) > LG_SEARCH_EXPORT_EXCERPT_CHARS)
     {
       g_autofree char *head = g_utf8_substring (text, 0, LG_SEARCH_EXPORT_EXCERPT_CHARS);
