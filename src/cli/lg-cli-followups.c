@@ -142,53 +142,6 @@ lg_cli_followups (LgCli  *cli,
   return 0;
 }
 
-/* GLib wants seconds; people write 2026-11-24T09:00 or "2026-11-24 09:00". */
-static char *
-complete_iso8601 (const char *text)
-{
-  GString *complete = g_string_new (text);
-  const char *separator = strpbrk (text, "T ");
-
-  if (separator != NULL)
-    {
-      gsize time_start = separator - text + 1;
-
-      complete->str[time_start - 1] = 'T';
-      if (complete->len >= time_start + 5 && complete->str[time_start + 2] == ':' &&
-          complete->str[time_start + 5] != ':')
-        g_string_insert (complete, time_start + 5, ":00");
-    }
-  return g_string_free (complete, FALSE);
-}
-
-/* ISO 8601 with or without a zone: without one it is local time. */
-static gboolean
-parse_time (const char  *text,
-            gint64      *time,
-            GError     **error)
-{
-  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-  g_autoptr(GDateTime) parsed = NULL;
-
-  if (text != NULL)
-    {
-      g_autofree char *complete = complete_iso8601 (text);
-
-      parsed = g_date_time_new_from_iso8601 (complete, local);
-    }
-  if (parsed == NULL)
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("“%s” is not a date and time; give one in ISO 8601, "
-                     "e.g. 2026-11-24T09:00 (local time) or 2026-11-24T08:00Z"),
-                   text != NULL ? text : "");
-      return FALSE;
-    }
-
-  *time = g_date_time_to_unix (parsed);
-  return TRUE;
-}
-
 static int
 followup_add (LgCli  *cli,
               int     argc,
@@ -218,7 +171,7 @@ followup_add (LgCli  *cli,
     return lg_cli_fail (_("usage: followup add LEAD_ID --at TIME [--kind KIND] [--note TEXT]"));
   if (!lg_cli_parse_id (argv[1], &lead_id))
     return lg_cli_fail (_("“%s” is not a lead id (a whole number)"), argv[1]);
-  if (!parse_time (at, &due, &error))
+  if (!lg_cli_parse_time (at, &due, &error))
     return lg_cli_fail_error (error);
   if (kind != NULL && !lg_followup_kind_is_valid (kind))
     return lg_cli_fail (_("unknown kind “%s”; use call, message, email or meeting"), kind);

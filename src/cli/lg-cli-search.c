@@ -44,28 +44,6 @@ resolve_source (GListModel  *sources,
   return FALSE;
 }
 
-/* YYYY-MM-DD (local midnight) or a full ISO 8601 time. */
-static gboolean
-parse_date (const char  *text,
-            gint64      *out,
-            GError     **error)
-{
-  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
-  g_autoptr(GDateTime) time = g_date_time_new_from_iso8601 (text, zone);
-  int y, m, d;
-
-  if (time == NULL && sscanf (text, "%d-%d-%d", &y, &m, &d) == 3)
-    time = g_date_time_new_local (y, m, d, 0, 0, 0);
-  if (time == NULL)
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("“%s” is not a date; write it as YYYY-MM-DD"), text);
-      return FALSE;
-    }
-  *out = g_date_time_to_unix (time);
-  return TRUE;
-}
-
 static void
 print_text (GListModel *results)
 {
@@ -151,7 +129,7 @@ lg_cli_search (LgCli  *cli,
     {
       gint64 time;
 
-      if (!parse_date (since, &time, &error))
+      if (!lg_cli_parse_time (since, &time, &error))
         return lg_cli_fail_error (error);
       lg_search_spec_set_since (spec, time);
     }

@@ -9,10 +9,12 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "lg-cli.h"
 #include "lg-i18n.h"
+#include "lg-metrics-format.h"
 
 static const LgCliCommand commands[] = {
   { "info", "", N_("Show the database path, schema version and row counts"), lg_cli_info },
@@ -332,4 +334,53 @@ main (int   argc,
     }
 
   return lg_cli_fail (_("unknown command “%s”; run “leadgram-cli --help” for the list"), argv[1]);
+}
+
+/* GLib wants seconds; people write 2026-11-24T09:00 or "2026-11-24 09:00". */
+static char *
+complete_iso8601 (const char *text)
+{
+  GString *complete = g_string_new (text);
+  const char *separator = strpbrk (text, "T ");
+
+  if (separator != NULL)
+    {
+      gsize time_start = separator - text + 1;
+
+      complete->str[time_start - 1] = 'T';
+      if (complete->len >= time_start + 5 && complete->str[time_start + 2] == ':' &&
+          complete->str[time_start + 5] != ':')
+        g_string_insert (complete, time_start + 5, ":00");
+    }
+  return g_string_free (complete, FALSE);
+}
+
+gboolean
+lg_cli_parse_time (const char  *text,
+                   gint64      *time,
+                   GError     **error)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  g_autoptr(GDateTime) parsed = NULL;
+
+  if (text != NULL)
+    {
+      g_autofree char *complete = complete_iso8601 (text);
+
+      parsed = g_date_time_new_from_iso8601 (complete, local);
+      /* A day alone is its local midnight. */
+      if (parsed == NULL && lg_parse_date (text, local, time, NULL))
+        return TRUE;
+    }
+  if (parsed == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("“%s” is not a date and time; give one in ISO 8601, "
+                     "e.g. 2026-11-24T09:00 (local time) or 2026-11-24T08:00Z"),
+                   text != NULL ? text : "");
+      return FALSE;
+    }
+
+  *time = g_date_time_to_unix (parsed);
+  return TRUE;
 }

@@ -138,4 +138,10 @@ int lg_cli_followup (LgCli *cli, int argc, char **argv);
 int lg_cli_search          (LgCli *cli, int argc, char **argv);
 int lg_cli_sample          (LgCli *cli, int argc, char **argv);
 
+/* A day (YYYY-MM-DD, its local midnight) or a time in ISO 8601, with or
+ * without seconds and zone ("2026-11-24T09:00" is local time). */
+gboolean    lg_cli_parse_time    (const char   *text,
+                                  gint64       *time,
+                                  GError      **error);
+
 G_END_DECLS

@@ -134,6 +134,13 @@ test_add_list_done (Fixture       *fixture,
   g_assert_cmpint (run (fixture, &out, &err, "followup", "add", lead, "--at", "2031-05-06 09:30",
                         NULL), ==, 0);
   g_assert_nonnull (strstr (out, "scheduled for 2031-05-06 09:30"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A day alone is its local midnight, as every date the CLI reads. */
+  g_assert_cmpint (run (fixture, &out, &err, "followup", "add", lead, "--at", "2031-05-07",
+                        NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "scheduled for 2031-05-07 00:00"));
 }
 
 static void
