@@ -82,7 +82,6 @@ get_rules (LgPipelineView  *self,
 
 typedef struct
 {
-  char           *path;
   char           *text;
   gint64          source_id;
   const char     *qualification;
@@ -91,7 +90,6 @@ typedef struct
   gint64          now;
 
   GPtrArray      *leads[LG_N_STAGES];
-  GError         *error;
 } Load;
 
 static void
@@ -99,11 +97,9 @@ load_free (gpointer data)
 {
   Load *load = data;
 
-  g_free (load->path);
   g_free (load->text);
   for (int i = 0; i < LG_N_STAGES; i++)
     g_clear_pointer (&load->leads[i], g_ptr_array_unref);
-  g_clear_error (&load->error);
   g_free (load);
 }
 
@@ -126,27 +122,23 @@ load_is_filtered (const Load *load)
          load->stale_only;
 }
 
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+/* On a worker, with its own connection: the board's leads by stage. */
+static gboolean
+load_work (LgStore       *store,
+           gpointer       source_object,
+           gpointer       task_data,
+           GCancellable  *cancellable,
+           GError       **error)
 {
   Load *load = task_data;
-  g_autoptr(LgStore) store = NULL;
   g_autoptr(GListModel) leads = NULL;
   LgLeadFilter filter;
   guint n;
 
   load_filter (load, &filter);
-
-  store = lg_store_open (load->path, &load->error);
-  if (store == NULL)
-    return;
-
-  leads = lg_store_list_leads (store, &filter, &load->rules, load->now, &load->error);
+  leads = lg_store_list_leads (store, &filter, &load->rules, load->now, error);
   if (leads == NULL)
-    return;
+    return FALSE;
 
   n = g_list_model_get_n_items (leads);
   for (int i = 0; i < LG_N_STAGES; i++)
@@ -157,17 +149,7 @@ load_thread (GTask        *task,
 
       g_ptr_array_add (load->leads[lg_stage_from_id (lg_lead_get_stage (lead))], lead);
     }
-}
-
-static void
-run_load (GTask        *task,
-          gpointer      source_object,
-          gpointer      task_data,
-          GCancellable *cancellable)
-{
-  /* Failures travel in the Load, for the main thread to show. */
-  load_thread (task, source_object, task_data, cancellable);
-  g_task_return_boolean (task, TRUE);
+  return TRUE;
 }
 
 /* Loading: back on the main thread. */
@@ -299,15 +281,17 @@ on_load_done_cb (GObject      *source_object,
   Load *load = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    return; /* cancelled: a newer load is on its way */
+  /* Cancelled: a newer load is on its way. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
 
   self->loading = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 
-  if (load->error != NULL)
+  if (error != NULL)
     {
-      lg_widget_show_error (GTK_WIDGET (self), load->error);
+      lg_widget_show_error (GTK_WIDGET (self), error);
       return;
     }
 
@@ -465,7 +449,6 @@ reload (LgPipelineView *self)
   self->reload_again = FALSE;
 
   load = g_new0 (Load, 1);
-  load->path = g_strdup (lg_store_get_path (self->store));
   read_filter_bar (self, load);
 
   g_clear_object (&self->cancellable);
@@ -477,7 +460,7 @@ reload (LgPipelineView *self)
   g_task_set_source_tag (task, reload);
   g_task_set_task_data (task, load, load_free);
   g_task_set_return_on_cancel (task, FALSE);
-  g_task_run_in_thread (task, run_load);
+  lg_store_run_in_thread (task, lg_store_get_path (self->store), load_work);
 }
 
 static void
