@@ -670,13 +670,13 @@ lg_search_run (LgStore                *store,
 
 typedef struct
 {
-  char              *path;
   LgSearchSpec      *spec;
   gint64             now;
   LgSearchBatchFunc  batch_func;
   gpointer           batch_data;
   GMainContext      *context;
   GCancellable      *cancellable;
+  GPtrArray         *results;  /* what the worker found */
 } RunData;
 
 static void
@@ -684,10 +684,10 @@ run_data_free (gpointer data)
 {
   RunData *run = data;
 
-  g_free (run->path);
   g_clear_object (&run->spec);
   g_main_context_unref (run->context);
   g_clear_object (&run->cancellable);
+  g_clear_pointer (&run->results, g_ptr_array_unref);
   g_free (run);
 }
 
@@ -735,30 +735,19 @@ forward_batch (GPtrArray *results,
                               batch_data_free);
 }
 
-static void
-run_thread (GTask        *task,
-            gpointer      source_object,
-            gpointer      task_data,
-            GCancellable *cancellable)
+static gboolean
+run_work (LgStore       *store,
+          gpointer       source_object,
+          gpointer       task_data,
+          GCancellable  *cancellable,
+          GError       **error)
 {
   RunData *run = task_data;
-  g_autoptr(LgStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *results;
 
-  store = lg_store_open (run->path, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  results = lg_search_run (store, run->spec, NULL, run->now, cancellable,
-                           run->batch_func != NULL ? forward_batch : NULL, run, NULL, &error);
-  if (results == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, results, (GDestroyNotify) g_ptr_array_unref);
+  run->results = lg_search_run (store, run->spec, NULL, run->now, cancellable,
+                                run->batch_func != NULL ? forward_batch : NULL, run, NULL,
+                                error);
+  return run->results != NULL;
 }
 
 void
@@ -777,7 +766,6 @@ lg_search_run_async (LgStore             *store,
   g_return_if_fail (LG_IS_SEARCH_SPEC (spec));
 
   run = g_new0 (RunData, 1);
-  run->path = g_strdup (lg_store_get_path (store));
   /* The worker's own copy: the caller may go on editing theirs. */
   run->spec = lg_search_spec_copy (spec);
   run->now = g_get_real_time () / G_USEC_PER_SEC;
@@ -791,7 +779,7 @@ lg_search_run_async (LgStore             *store,
   g_task_set_task_data (task, run, run_data_free);
   g_task_set_return_on_cancel (task, FALSE);
   g_object_set_data_full (G_OBJECT (task), "spec", g_object_ref (spec), g_object_unref);
-  g_task_run_in_thread (task, run_thread);
+  lg_store_run_in_thread (task, lg_store_get_path (store), run_work);
 }
 
 GPtrArray *
@@ -805,11 +793,11 @@ lg_search_run_finish (LgStore       *store,
 
   g_return_val_if_fail (g_task_is_valid (result, store), NULL);
 
-  results = g_task_propagate_pointer (task, error);
-  if (results == NULL)
+  if (!g_task_propagate_boolean (task, error))
     return NULL;
 
   run = g_task_get_task_data (task);
+  results = g_steal_pointer (&run->results);
   if (lg_search_spec_get_id (run->spec) > 0)
     {
       lg_search_spec_set_last_run (g_object_get_data (G_OBJECT (task), "spec"), run->now);
