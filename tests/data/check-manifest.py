@@ -33,6 +33,15 @@ for m in modules:
     for s in m.get("sources", []):
         if s.get("type") == "archive":
             expect(len(s.get("sha256", "")) == 64, f"{m.get('name')}: archive without sha256")
+        # Flathub builds a module from its own project's source, pinned.
+        if s.get("type") == "git":
+            commit = s.get("commit", "")
+            expect(len(commit) == 40 and all(c in "0123456789abcdef" for c in commit),
+                   f"{m.get('name')}: git source without a pinned commit")
+        for mirror in ("debian.org", "ubuntu.com", "fedoraproject.org", "archlinux.org"):
+            expect(mirror not in s.get("url", ""),
+                   f"{m.get('name')}: source from a distribution's archive ({mirror}), "
+                   "not the upstream project")
 
 if errors:
     for e in errors:
