@@ -311,9 +311,9 @@ reschedule_stay_in_touch (LgStore    *self,
                           GError    **error)
 {
   sqlite3_stmt *stmt;
+  g_autofree char *missing = g_strdup_printf (_("There is no lead with id %" PRId64), lead_id);
   gint64 days, last_touch, due;
   gboolean closed;
-  int rc;
 
   stmt = lg_store_prepare (self,
                            "SELECT stay_in_touch_days, "
@@ -324,17 +324,8 @@ reschedule_stay_in_touch (LgStore    *self,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, lead_id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      if (rc == SQLITE_DONE)
-        g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND,
-                     _("There is no lead with id %" PRId64), lead_id);
-      else
-        lg_store_set_error (self, error, _("Could not read the lead"));
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
+  if (!lg_store_step_one (self, stmt, missing, _("Could not read the lead"), error))
+    return FALSE;
   days = sqlite3_column_int64 (stmt, 0);
   last_touch = sqlite3_column_int64 (stmt, 1);
   closed = sqlite3_column_int (stmt, 2) != 0;
@@ -389,9 +380,9 @@ read_touch_times (LgStore     *self,
                   gint64       lead_id,
                   GError     **error)
 {
+  g_autofree char *missing = g_strdup_printf (_("There is no lead with id %" PRId64), lead_id);
   sqlite3_stmt *stmt;
   char *times;
-  int rc;
 
   stmt = lg_store_prepare (self, "SELECT last_touch_at, first_touch_at FROM leads WHERE id = ?",
                            error);
@@ -399,22 +390,11 @@ read_touch_times (LgStore     *self,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, lead_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    times = g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
-                             (gint64) sqlite3_column_int64 (stmt, 0),
-                             (gint64) sqlite3_column_int64 (stmt, 1));
-  else if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND,
-                   _("There is no lead with id %" PRId64), lead_id);
-      times = NULL;
-    }
-  else
-    {
-      lg_store_set_error (self, error, _("Could not read the lead"));
-      times = NULL;
-    }
+  if (!lg_store_step_one (self, stmt, missing, _("Could not read the lead"), error))
+    return NULL;
+  times = g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
+                           (gint64) sqlite3_column_int64 (stmt, 0),
+                           (gint64) sqlite3_column_int64 (stmt, 1));
   sqlite3_reset (stmt);
   return times;
 }
