@@ -327,6 +327,45 @@ static const char migration_9[] =
   "  value TEXT NOT NULL"
   ");";
 
+static const char migration_10[] =
+  /* More kinds of source beside Telegram: web feeds (RSS, Atom, JSON Feed)
+   * and chat exports from WhatsApp, Discord and Slack. A feed is fetched
+   * politely: etag and modified make the next request conditional, retry_at
+   * is the earliest time it may be fetched again (the polite interval, or a
+   * server's back-off after 429 and 5xx, doubled with each failure counted in
+   * failures), icon_url names the feed's picture. A message may belong to a
+   * thread (a forum topic, a Reddit post, a Slack thread): its title.
+   * Widening the kinds means rebuilding the table; foreign keys are off while
+   * migrations run, so messages and leads keep their rows. */
+  "CREATE TABLE sources_new ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL CHECK (kind = 'telegram_channel' OR kind = 'telegram_export' OR"
+  "    kind = 'feed' OR kind = 'whatsapp_export' OR kind = 'discord_export' OR"
+  "    kind = 'slack_export' OR kind = 'csv' OR kind = 'manual'),"
+  "  handle TEXT NOT NULL,"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  url TEXT,"
+  "  sync_cursor TEXT,"
+  "  backfill_cursor TEXT,"
+  "  last_sync INTEGER NOT NULL DEFAULT 0,"
+  "  last_error TEXT,"
+  "  created_at INTEGER NOT NULL,"
+  "  sample INTEGER NOT NULL DEFAULT 0,"
+  "  etag TEXT,"
+  "  modified TEXT,"
+  "  retry_at INTEGER NOT NULL DEFAULT 0,"
+  "  failures INTEGER NOT NULL DEFAULT 0,"
+  "  icon_url TEXT,"
+  "  UNIQUE (kind, handle)"
+  ");"
+  "INSERT INTO sources_new (id, kind, handle, title, url, sync_cursor, backfill_cursor,"
+  "    last_sync, last_error, created_at, sample)"
+  "  SELECT id, kind, handle, title, url, sync_cursor, backfill_cursor, last_sync,"
+  "    last_error, created_at, sample FROM sources;"
+  "DROP TABLE sources;"
+  "ALTER TABLE sources_new RENAME TO sources;"
+  "ALTER TABLE messages ADD COLUMN thread TEXT;";
+
 const char * const lg_store_migrations[] = {
   migration_1,
   migration_2,
@@ -337,6 +376,7 @@ const char * const lg_store_migrations[] = {
   migration_7,
   migration_8,
   migration_9,
+  migration_10,
 };
 
 const int lg_store_n_migrations = G_N_ELEMENTS (lg_store_migrations);
