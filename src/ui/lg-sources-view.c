@@ -641,8 +641,11 @@ on_import_done_cb (GObject      *object,
   g_clear_pointer (&self->import_path, g_free);
 
   /* TRANSLATORS: the first %s is the kind of export, e.g. "WhatsApp chat export" */
-  text = g_strdup_printf (_("%s: imported %u messages from %u chats (%u new, %u system lines "
-                            "skipped)"),
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%s: imported %u messages from %u chat (%u new, %u system "
+                                       "lines skipped)",
+                                       "%s: imported %u messages from %u chats (%u new, %u system "
+                                       "lines skipped)", stats.chats),
                           lg_chat_import_describe_kind (stats.kind), stats.messages, stats.chats,
                           stats.added, stats.skipped);
   show_toast (self, text);
