@@ -356,7 +356,7 @@ read_meridiem (const char **p,
   q++;
   if (q < end && *q == '.')
     q++;
-  /* "a m" must end there: "Am Rhein" is a name. */
+  /* It must end there: "Amy" is a name. */
   if (q < end && g_ascii_isalnum (*q))
     return 0;
   *p = q;
