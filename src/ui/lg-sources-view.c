@@ -597,10 +597,10 @@ static void
 ask_date_order (LgSourcesView *self,
                 const char    *message)
 {
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
   AdwMessageDialog *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                       _("Day or Month First?"), message));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Day or Month First?"), message));
   gtk_widget_set_name (GTK_WIDGET (dialog), "date-order-dialog");
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
                                     "mdy", _("_Month/Day (12/31)"),

@@ -223,7 +223,8 @@ test_zip (void)
   g_assert_cmpuint (stats.messages, ==, 2);
   g_assert_cmpuint (stats.skipped, ==, 1); /* the photo */
   text = message_text (store, local_time (2023, 12, 30, 21, 41, 5), "Dana Smile");
-  g_assert_cmpstr (text, ==, "Can anyone recommend a CRM for a small dental clinic?\nThree chairs.");
+  g_assert_cmpstr (text, ==,
+                   "Can anyone recommend a CRM for a small dental clinic?\nThree chairs.");
   g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM sources WHERE "
                                              "handle = 'Dental Group'"), ==, 1);
 }

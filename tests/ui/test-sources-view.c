@@ -296,7 +296,8 @@ test_import_help (Fixture       *f,
   g_assert_nonnull (strstr (body, "“Machine-readable JSON”"));
   g_assert_nonnull (strstr (body, "/Telegram Desktop, in a folder named ChatExport_"));
   g_assert_nonnull (strstr (body, "result.json"));
-  g_assert_nonnull (strstr (body, "In WhatsApp, open the chat, then its menu → More → Export chat"));
+  g_assert_nonnull (strstr (body, "In WhatsApp, open the chat, then its menu → More → "
+                                  "Export chat"));
   g_assert_nonnull (find_widget (GTK_WIDGET (dialog), button_with_label, "_Choose File…"));
   click_response (dialog, "_Cancel");
 }
