@@ -6,8 +6,8 @@
  * system lines: parsed, none stored), how fast one of messages imports, in
  * MB/s and messages/s, and how much of that is reading the file (the read
  * into the staging area: parsing, ids, the buyer reading, the staged rows)
- * and how much the move into the
- * database (the rows, their index, the full-text index); beside it, as the
+ * and how much the move into the database (the rows, their index, the
+ * full-text index); beside it, as the
  * baseline of the same run on the same machine, a Telegram export of 100,000
  * messages through the same import. Peak memory is bench-memory's.
  *
