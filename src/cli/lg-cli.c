@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "lg-cli.h"
+#include "lg-format.h"
 #include "lg-i18n.h"
 #include "lg-metrics-format.h"
 
