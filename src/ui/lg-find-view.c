@@ -569,8 +569,24 @@ select_saved (LgFindView *self)
   gtk_list_box_unselect_all (self->saved_list);
 }
 
-/* Search: the same offer re-runs the search shown, another one is saved as a
- * new search. */
+/* The saved search with this very offer: typed again, it runs again (and
+ * shows what is new since) instead of being kept twice. */
+static LgSearchSpec *
+find_saved_offer (LgFindView *self,
+                  const char *offer)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->saved)); i++)
+    {
+      g_autoptr(LgSearchSpec) spec = g_list_model_get_item (G_LIST_MODEL (self->saved), i);
+
+      if (g_strcmp0 (lg_search_spec_get_offer (spec), offer) == 0)
+        return g_steal_pointer (&spec);
+    }
+  return NULL;
+}
+
+/* Search: the same offer re-runs the search shown or the saved one, another
+ * one is saved as a new search. */
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -593,11 +609,18 @@ search_action (GtkWidget  *widget,
 
   if (self->spec == NULL || g_strcmp0 (lg_search_spec_get_offer (self->spec), offer) != 0)
     {
-      g_autofree char *name = name_for_offer (offer);
+      g_autoptr(LgSearchSpec) saved = find_saved_offer (self, offer);
 
       g_clear_object (&self->spec);
-      self->spec = lg_search_spec_new (offer);
-      lg_search_spec_set_name (self->spec, name);
+      if (saved != NULL)
+        self->spec = lg_search_spec_copy (saved);
+      else
+        {
+          g_autofree char *name = name_for_offer (offer);
+
+          self->spec = lg_search_spec_new (offer);
+          lg_search_spec_set_name (self->spec, name);
+        }
       clear_results (self);
     }
   read_form (self, self->spec);
