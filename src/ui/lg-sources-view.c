@@ -141,15 +141,6 @@ on_store_changed_cb (LgSourcesView *self,
 
 /* Source rows. */
 
-/* What a source that is not a channel was imported from. */
-static const char *
-describe_export_kind (LgSource *source)
-{
-  if (g_strcmp0 (lg_source_get_kind (source), "whatsapp_export") == 0)
-    return _("WhatsApp export");
-  return _("Telegram export");
-}
-
 /* An export's "sync" is its last import. */
 static char *
 describe_time (gint64   unix_time,
@@ -240,8 +231,10 @@ update_source_row (LgSourcesView *self,
   const char *sync_label = state != NULL ? _("Stop Syncing") : _("Sync Now");
   g_autofree char *last_sync = describe_time (lg_source_get_last_sync (source), channel);
   g_autofree char *subtitle = NULL;
+  const LgSourceKind *kind = lg_source_kind_lookup (lg_source_get_kind (source));
   g_autofree char *handle = channel ? g_strdup_printf ("@%s", lg_source_get_handle (source))
-                                    : g_strdup (describe_export_kind (source));
+                            : kind != NULL ? g_strdup (_(kind->name))
+                            : g_strdup (lg_source_get_kind (source));
 
   subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %" PRId64 " message · %s",
                                            "%s · %" PRId64 " messages · %s",
@@ -250,7 +243,7 @@ update_source_row (LgSourcesView *self,
 
   gtk_image_set_from_icon_name (g_object_get_data (G_OBJECT (row), "icon"),
                                 channel ? "application-rss+xml-symbolic"
-                                        : "document-open-symbolic");
+                                : kind != NULL ? kind->icon_name : "document-open-symbolic");
   gtk_label_set_text (g_object_get_data (G_OBJECT (row), "title"), lg_source_get_title (source));
   gtk_label_set_text (g_object_get_data (G_OBJECT (row), "subtitle"), subtitle);
   /* The target first: an action name without its target warns. */

@@ -451,7 +451,7 @@ test_import_export (Fixture       *f,
   g_assert_nonnull (find_label (f, "Sam's notes"));
   row = find_row (f, "Marketing Pros");
   g_assert_nonnull (row);
-  g_assert_nonnull (find_widget (row, label_contains, "Telegram export · 2 messages"));
+  g_assert_nonnull (find_widget (row, label_contains, "Telegram chat export · 2 messages"));
   /* An export has nothing to sync, and with only exports neither has Sync All. */
   g_assert_null (find_widget (row, button_with_action, "sources.sync"));
   g_assert_false (gtk_widget_get_sensitive (find_widget (GTK_WIDGET (f->view), button_with_action,
@@ -482,7 +482,7 @@ test_import_whatsapp_date_order (Fixture       *f,
   click_response (dialog, "_Day/Month (31/12)");
   WAIT_UNTIL (find_row (f, "WhatsApp: ambiguous") != NULL);
   g_assert_nonnull (find_widget (find_row (f, "WhatsApp: ambiguous"), label_contains,
-                                 "WhatsApp export · 2 messages"));
+                                 "WhatsApp chat export · 2 messages"));
   sql = g_strdup_printf ("SELECT count(*) FROM messages WHERE sent_at = %" G_GINT64_FORMAT,
                          g_date_time_to_unix (april_3));
   g_assert_cmpint (lg_test_query_int (f->store, sql), ==, 1);
