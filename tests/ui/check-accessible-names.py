@@ -80,9 +80,10 @@ def main():
                 app, lambda n: n.getRoleName() == "push button" and n.name == "Dismiss"
                 and shown(n)):
             click(dismiss)
-            # It goes in seconds: its name is read as it is found.
+            # It goes after libadwaita's 5 s: its name is read as it is found,
+            # which takes seconds on a busy machine.
             undo = wait_for("the toast's Undo button", lambda: find(
-                app, "push button", lambda text: "Undo" in text), seconds=3, fail=False)
+                app, "push button", lambda text: "Undo" in text), seconds=5, fail=False)
             if undo is not None:
                 break
         if undo is None:
