@@ -554,32 +554,38 @@ lg_lead_import_remember_failed_row (LgLeadImport *self,
   g_ptr_array_add (self->failed_rows, failed);
 }
 
+/* A copy of text in strings, its size added to *bytes. */
 static const char *
 chunk_string (GStringChunk *strings,
-              const char   *text)
+              const char   *text,
+              gsize        *bytes)
 {
-  return text != NULL ? g_string_chunk_insert (strings, text) : NULL;
+  if (text == NULL)
+    return NULL;
+  *bytes += strlen (text) + 1;
+  return g_string_chunk_insert (strings, text);
 }
 
-void
+gsize
 lg_lead_import_row_to_record (Row          *row,
                               GStringChunk *strings,
                               Record       *record)
 {
   g_autofree char *email_key = lg_lead_email_key (row->email);
+  gsize bytes = 0;
 
   *record = (Record) {
-    .name = chunk_string (strings, row->name),
-    .email = chunk_string (strings, row->email),
-    .email_key = chunk_string (strings, email_key),
-    .phone = chunk_string (strings, row->phone),
-    .telegram = chunk_string (strings, row->telegram),
-    .telegram_key = chunk_string (strings, row->telegram_key),
-    .telegram_id = chunk_string (strings, row->text[LG_CSV_FIELD_TELEGRAM_ID]),
-    .company = chunk_string (strings, row->text[LG_CSV_FIELD_COMPANY]),
-    .source = chunk_string (strings, row->text[LG_CSV_FIELD_SOURCE]),
-    .lost_reason = chunk_string (strings, row->text[LG_CSV_FIELD_LOST_REASON]),
-    .notes = chunk_string (strings, row->notes),
+    .name = chunk_string (strings, row->name, &bytes),
+    .email = chunk_string (strings, row->email, &bytes),
+    .email_key = chunk_string (strings, email_key, &bytes),
+    .phone = chunk_string (strings, row->phone, &bytes),
+    .telegram = chunk_string (strings, row->telegram, &bytes),
+    .telegram_key = chunk_string (strings, row->telegram_key, &bytes),
+    .telegram_id = chunk_string (strings, row->text[LG_CSV_FIELD_TELEGRAM_ID], &bytes),
+    .company = chunk_string (strings, row->text[LG_CSV_FIELD_COMPANY], &bytes),
+    .source = chunk_string (strings, row->text[LG_CSV_FIELD_SOURCE], &bytes),
+    .lost_reason = chunk_string (strings, row->text[LG_CSV_FIELD_LOST_REASON], &bytes),
+    .notes = chunk_string (strings, row->notes, &bytes),
     .stage = row->stage,
     .qualification = row->qualification,
     .id = row->id,
@@ -591,4 +597,5 @@ lg_lead_import_row_to_record (Row          *row,
     .line = row->line,
   };
   memcpy (record->currency, row->currency, sizeof record->currency);
+  return bytes;
 }

@@ -168,8 +168,8 @@ gboolean  lg_lead_import_parse_row          (LgLeadImport *self,
                                              LgCsvReader  *reader,
                                              Row          *row);
 void      lg_lead_import_row_clear          (Row          *row);
-/* The record of a valid row, its strings in strings. */
-void      lg_lead_import_row_to_record      (Row          *row,
+/* The record of a valid row, its strings in strings; returns their size. */
+gsize     lg_lead_import_row_to_record      (Row          *row,
                                              GStringChunk *strings,
                                              Record       *record);
 /* Keeps the reader's row for the error report, with the problems from

@@ -35,10 +35,15 @@
 /* The share of the progress bar the rows take; building the indexes again
  * and the commit take the rest. */
 #define ROWS_SHARE 0.9
-/* Rows a block carries from the reading thread to the writing one. */
+/* Rows a block carries from the reading thread to the writing one, at most,
+ * and the bytes of their text past which a block goes before it is full:
+ * 1024 rows of 8 KB notes would be 8 MB a block. */
 #define BLOCK_ROWS 1024
+#define BLOCK_BYTES (256 * 1024)
 /* Blocks read ahead of the writer at most: the reader is faster, and memory
- * must not grow with the file. */
+ * must not grow with the file. With the one being filled and the one being
+ * written, the rows in memory are at most (BLOCKS_AHEAD + 2) blocks, each
+ * under BLOCK_BYTES plus its last row. */
 #define BLOCKS_AHEAD 4
 
 /* Valid rows on their way from the reading thread to the writing one. */
@@ -46,6 +51,7 @@ typedef struct
 {
   GArray       *records; /* Record */
   GStringChunk *strings; /* the records' strings */
+  gsize         bytes;   /* their size */
   double        done;    /* the share of the file read up to its last row */
   gboolean      last;    /* the reading is over; no records */
 } Block;
@@ -300,9 +306,9 @@ keep_row (Feed *feed,
 
   if (feed->block == NULL)
     feed->block = block_new ();
-  lg_lead_import_row_to_record (row, feed->block->strings, &record);
+  feed->block->bytes += lg_lead_import_row_to_record (row, feed->block->strings, &record);
   g_array_append_val (feed->block->records, record);
-  return feed->block->records->len == BLOCK_ROWS;
+  return feed->block->records->len == BLOCK_ROWS || feed->block->bytes >= BLOCK_BYTES;
 }
 
 static gboolean

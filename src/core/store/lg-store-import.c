@@ -77,6 +77,16 @@ lg_import_stage_rank (const char *stage)
   return LG_STAGE_COLD;
 }
 
+/* The import's memory must not grow with the file: its TEMP tables (the
+ * staging area and the dedupe keys, as big as the file) are kept in a file
+ * whatever the build's default (Debian's SQLite is built with TEMP_STORE=1,
+ * a file unless a pragma says memory; another build may default to memory),
+ * and both page caches have a fixed size. A writing connection keeps more
+ * pages of the database, for the move's one transaction touches many index
+ * pages; past that, SQLite spills them to the write-ahead log. */
+#define MAIN_CACHE_WRITING "PRAGMA main.cache_size = -16384;"
+#define TEMP_CACHE "PRAGMA temp_store = FILE; PRAGMA temp.cache_size = -4096;"
+
 LgStore *
 lg_store_import_open (const char  *db_path,
                       gboolean     writing,
@@ -84,8 +94,16 @@ lg_store_import_open (const char  *db_path,
 {
   g_autoptr(LgStore) store = lg_store_open (db_path, error);
 
-  if (store == NULL || (writing && !lg_store_exec (store, "PRAGMA cache_size = -65536", error)))
+  if (store == NULL)
     return NULL;
+  /* Not through lg_store_exec(), which a damaged store refuses: these are
+   * the connection's, and a check of a file reads only. */
+  if (sqlite3_exec (lg_store_get_db (store), writing ? TEMP_CACHE MAIN_CACHE_WRITING : TEMP_CACHE,
+                    NULL, NULL, NULL) != SQLITE_OK)
+    {
+      lg_store_set_error (store, error, _("Could not prepare the import"));
+      return NULL;
+    }
   return g_steal_pointer (&store);
 }
 
