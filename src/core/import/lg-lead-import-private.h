@@ -76,19 +76,14 @@ typedef struct
   char  *reason;
 } FailedRow;
 
-/* What the write pass knows about the leads already there, by each key. */
+/* What the write pass knows about the leads already there. The index of
+ * their keys is in TEMP tables of the store's connection
+ * (lg-lead-import-dedupe.c); what is in memory has a fixed size. */
 typedef struct
 {
   LgStore         *store;
   LgImportSnapshot snapshot;
-  GHashTable      *by_id;          /* id -> id, of the leads there before */
-  GHashTable      *by_email;       /* lower-case email -> id */
-  GHashTable      *by_phone;       /* normalised phone -> id */
-  GHashTable      *by_telegram;    /* lower-case handle -> id */
-  GHashTable      *by_telegram_id; /* Telegram's user id -> id */
-  GHashTable      *by_lead;        /* id -> LeadKeys, each lead's own keys, for conflicts */
-  GStringChunk    *keys;           /* the keys of the five above */
-  GHashTable      *sources;        /* name -> source id */
+  GHashTable      *sources;        /* name -> source id, the last ones met */
   double           position[LG_N_STAGES]; /* next position per stage */
   /* The ids the file's new leads and sources take next (snapshot says the
    * first ones). */
@@ -186,20 +181,25 @@ void      lg_import_index_clear             (Index        *index);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Index, lg_import_index_clear)
 /* Gives the lead the row's keys (those it has), where no other lead holds
  * them. */
-void      lg_import_index_add               (Index        *index,
+gboolean  lg_import_index_add               (Index        *index,
                                              gint64        id,
                                              const char   *email,
                                              const char   *phone_key,
                                              const char   *telegram_key,
-                                             const char   *telegram_id);
+                                             const char   *telegram_id,
+                                             GError      **error);
 /* The lead the row is, by id or by one of its keys; 0 when none. */
-gint64    lg_import_index_find              (Index        *index,
-                                             const Record *row);
+gboolean  lg_import_index_find              (Index        *index,
+                                             const Record *row,
+                                             gint64       *match,
+                                             GError      **error);
 /* Why the row, which matched the lead by some key, is not that lead; NULL
  * when nothing contradicts. */
-char     *lg_import_index_find_conflict     (Index        *index,
+gboolean  lg_import_index_find_conflict     (Index        *index,
                                              const Record *row,
-                                             gint64        match);
+                                             gint64        match,
+                                             char        **reason,
+                                             GError      **error);
 
 /* lg-lead-import-merge.c */
 void      lg_import_conflict_free           (gpointer      conflict);

@@ -533,6 +533,10 @@ lg_lead_import_validate (LgLeadImport  *self,
   store = lg_store_import_open (self->db_path, FALSE, error);
   if (store == NULL || !lg_store_import_stage (store, error))
     return FALSE;
+  /* The dedupe index is written in one transaction of the TEMP tables, not
+   * one a row; the leads are read from one snapshot. */
+  if (!lg_store_import_begin (store, FALSE, error))
+    return FALSE;
 
   feed_init (&feed);
   thread = g_thread_new ("lg-import-check", read_thread, &feed);

@@ -37,6 +37,26 @@ static const char *update_columns[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (update_columns) == LG_IMPORT_N_COLUMNS);
 
+/* The dedupe index (lg-lead-import-dedupe.c decides what goes in): the
+ * lead holding each key, by kind (LgImportKey), the first one given it; and
+ * each lead's own keys as the file has left them (phone aside: no
+ * contradiction), a row for every lead of the snapshot and every new one of
+ * the file, whether it has keys or not. In TEMP tables, so it grows on disk,
+ * not in memory, with the leads there are and the rows of the file. */
+#define DEDUPE_TABLES \
+  "CREATE TEMP TABLE dedupe_keys (" \
+  "  kind INTEGER NOT NULL," \
+  "  key TEXT NOT NULL," \
+  "  lead_id INTEGER NOT NULL," \
+  "  PRIMARY KEY (kind, key)" \
+  ") WITHOUT ROWID;" \
+  "CREATE TEMP TABLE dedupe_leads (" \
+  "  id INTEGER PRIMARY KEY," \
+  "  email TEXT," \
+  "  telegram TEXT," \
+  "  telegram_id TEXT" \
+  ");"
+
 /* The staging area, in TEMP tables of the import's connection: the leads the
  * file creates (existed = 0) and the ones there before that it reads or
  * changes, copied on first use (existed = 1; changed once it changes them);
@@ -61,8 +81,9 @@ static const char staging_tables[] =
   ");"
   "CREATE TEMP TABLE staged_lead_sources ("
   "  id INTEGER PRIMARY KEY,"
-  "  name TEXT NOT NULL"
-  ");";
+  "  name TEXT NOT NULL UNIQUE"
+  ");"
+  DEDUPE_TABLES;
 
 static const char *stages[] = { "cold", "warm", "hot", "won", "lost" };
 
@@ -150,8 +171,12 @@ lg_store_import_read_snapshot (LgStore              *self,
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
-      func (id, lg_stmt_text (stmt, 1), lg_stmt_text (stmt, 2), lg_stmt_text (stmt, 3),
-            lg_stmt_text (stmt, 4), user_data);
+      if (!func (id, lg_stmt_text (stmt, 1), lg_stmt_text (stmt, 2), lg_stmt_text (stmt, 3),
+                 lg_stmt_text (stmt, 4), user_data, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
       snapshot->n_leads++;
       snapshot->next_lead_id = id + 1;
     }
@@ -216,9 +241,12 @@ lg_store_import_find_source (LgStore     *self,
   sqlite3_stmt *stmt;
   int rc;
 
+  /* A source there before first, then one an earlier row of the file named. */
   stmt = lg_store_prepare (self,
-                           "SELECT id FROM sources WHERE title = ?1 OR handle = ?1 "
-                           "OR '@' || handle = ?1 ORDER BY id LIMIT 1", error);
+                           "SELECT coalesce((SELECT id FROM main.sources WHERE title = ?1 "
+                           "OR handle = ?1 OR '@' || handle = ?1 ORDER BY id LIMIT 1), "
+                           "(SELECT id FROM temp.staged_lead_sources WHERE name = ?1), 0)",
+                           error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
@@ -244,6 +272,106 @@ lg_store_import_stage_source (LgStore     *self,
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
   return lg_store_step_done (self, stmt, _("Could not add the lead’s source"), error);
+}
+
+gboolean
+lg_store_import_add_keys (LgStore            *self,
+                          gint64              id,
+                          const char * const  keys[LG_IMPORT_N_KEYS],
+                          GError            **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+
+  /* A NULL key breaks NOT NULL: OR IGNORE skips it, as a key held already. */
+  stmt = lg_store_prepare (self,
+                           "INSERT OR IGNORE INTO temp.dedupe_keys (kind, key, lead_id) "
+                           "VALUES (0, ?1, ?5), (1, ?2, ?5), (2, ?3, ?5), (3, ?4, ?5)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (int kind = 0; kind < LG_IMPORT_N_KEYS; kind++)
+    sqlite3_bind_text (stmt, kind + 1, keys[kind], -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, LG_IMPORT_N_KEYS + 1, id);
+  if (!lg_store_step_done (self, stmt, _("Could not prepare the import"), error))
+    return FALSE;
+
+  /* What the lead holds after the row: an update writes coalesce (row, lead). */
+  stmt = lg_store_prepare (self,
+                           "INSERT INTO temp.dedupe_leads (id, email, telegram, telegram_id) "
+                           "VALUES (?5, ?1, ?3, ?4) ON CONFLICT (id) DO UPDATE SET "
+                           "email = coalesce(excluded.email, email), "
+                           "telegram = coalesce(excluded.telegram, telegram), "
+                           "telegram_id = coalesce(excluded.telegram_id, telegram_id)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (int kind = 0; kind < LG_IMPORT_N_KEYS; kind++)
+    sqlite3_bind_text (stmt, kind + 1, keys[kind], -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, LG_IMPORT_N_KEYS + 1, id);
+  return lg_store_step_done (self, stmt, _("Could not prepare the import"), error);
+}
+
+gboolean
+lg_store_import_find_keys (LgStore            *self,
+                           gint64              id,
+                           const char * const  keys[LG_IMPORT_N_KEYS],
+                           gboolean           *known,
+                           gint64              holders[LG_IMPORT_N_KEYS],
+                           GError            **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+
+  /* One statement for the row: most rows find nothing. */
+  stmt = lg_store_prepare (self,
+                           "SELECT EXISTS (SELECT 1 FROM temp.dedupe_leads WHERE id = ?5), "
+                           "(SELECT lead_id FROM temp.dedupe_keys WHERE kind = 0 AND key = ?1), "
+                           "(SELECT lead_id FROM temp.dedupe_keys WHERE kind = 1 AND key = ?2), "
+                           "(SELECT lead_id FROM temp.dedupe_keys WHERE kind = 2 AND key = ?3), "
+                           "(SELECT lead_id FROM temp.dedupe_keys WHERE kind = 3 AND key = ?4)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  for (int kind = 0; kind < LG_IMPORT_N_KEYS; kind++)
+    sqlite3_bind_text (stmt, kind + 1, keys[kind], -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, LG_IMPORT_N_KEYS + 1, id);
+  if (!lg_store_step_one (self, stmt, _("Could not read the leads"),
+                          _("Could not read the leads"), error))
+    return FALSE;
+  *known = sqlite3_column_int (stmt, 0) != 0;
+  for (int kind = 0; kind < LG_IMPORT_N_KEYS; kind++)
+    holders[kind] = sqlite3_column_int64 (stmt, kind + 1);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+lg_store_import_read_keys (LgStore  *self,
+                           gint64    id,
+                           char     *keys[LG_IMPORT_N_KEYS],
+                           GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+
+  memset (keys, 0, LG_IMPORT_N_KEYS * sizeof (char *));
+  stmt = lg_store_prepare (self, "SELECT email, telegram, telegram_id FROM temp.dedupe_leads "
+                                 "WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      keys[LG_IMPORT_KEY_EMAIL] = g_strdup (lg_stmt_text (stmt, 0));
+      keys[LG_IMPORT_KEY_TELEGRAM] = g_strdup (lg_stmt_text (stmt, 1));
+      keys[LG_IMPORT_KEY_TELEGRAM_ID] = g_strdup (lg_stmt_text (stmt, 2));
+    }
+  return lg_store_finish_rows (self, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc,
+                               _("Could not read the leads"), error);
 }
 
 /* Many rows a statement: one statement per row costs more in opening and
