@@ -29,9 +29,21 @@
  * person's. */
 #define MIN_PHONE_KEY_DIGITS 7
 
+/* In front of the TEMP tables, a Bloom filter of every key the index was
+ * given and every lead id in it: SEEN_PROBES bits each of SEEN_BITS. A row
+ * none of whose keys, nor its id, has all its bits set is new for sure and
+ * needs no query, as most rows of a big file are. Its size is fixed (4 MB):
+ * past some millions of keys more rows ask the store in vain, and get the
+ * right answer all the same. */
+#define SEEN_BITS (G_GUINT64_CONSTANT (1) << 25)
+#define SEEN_PROBES 4
+/* The lead ids' kind of key in the filter, after the LgImportKey ones. */
+#define SEEN_ID LG_IMPORT_N_KEYS
+
 void
 lg_import_index_clear (Index *index)
 {
+  g_clear_pointer (&index->seen, g_free);
   g_clear_pointer (&index->sources, g_hash_table_unref);
   g_clear_pointer (&index->pending, g_array_unref);
 }
@@ -48,6 +60,62 @@ is_phone_key (const char *phone)
     if (g_ascii_isdigit (*p))
       digits++;
   return digits >= MIN_PHONE_KEY_DIGITS;
+}
+
+/* FNV-1a over the kind and the bytes, made even by splitmix64's finaliser
+ * (FNV's low bits alone are poorly mixed, and the filter takes low bits). */
+static guint64
+seen_hash (guint         kind,
+           gconstpointer data,
+           gsize         length)
+{
+  const guchar *bytes = data;
+  guint64 hash = G_GUINT64_CONSTANT (0xcbf29ce484222325) ^ kind;
+
+  for (gsize i = 0; i < length; i++)
+    hash = (hash ^ bytes[i]) * G_GUINT64_CONSTANT (0x100000001b3);
+  hash = (hash ^ (hash >> 33)) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  hash = (hash ^ (hash >> 33)) * G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
+  return hash ^ (hash >> 33);
+}
+
+/* Sets the bits of a key in the filter, or (set FALSE) tells whether they
+ * are all set: FALSE means the index has never seen it. */
+static gboolean
+seen (Index         *index,
+      guint          kind,
+      gconstpointer  data,
+      gsize          length,
+      gboolean       set)
+{
+  guint64 hash = seen_hash (kind, data, length);
+  guint64 step = (hash >> 32) | 1;
+
+  for (guint i = 0; i < SEEN_PROBES; i++)
+    {
+      guint64 bit = (hash + i * step) & (SEEN_BITS - 1);
+      guint64 mask = G_GUINT64_CONSTANT (1) << (bit & 63);
+
+      if (set)
+        index->seen[bit / 64] |= mask;
+      else if ((index->seen[bit / 64] & mask) == 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether the index may hold the lead id or one of the keys (NULL is none). */
+static gboolean
+may_hold (Index       *index,
+          gint64       id,
+          const char  *keys[LG_IMPORT_N_KEYS])
+{
+  if (id > 0 && seen (index, SEEN_ID, &id, sizeof id, FALSE))
+    return TRUE;
+  for (guint kind = 0; kind < LG_IMPORT_N_KEYS; kind++)
+    if (keys[kind] != NULL && seen (index, kind, keys[kind], strlen (keys[kind]), FALSE))
+      return TRUE;
+  return FALSE;
 }
 
 /* The keys of a row, as the index has them. */
@@ -77,6 +145,10 @@ lg_import_index_add (Index       *index,
     [LG_IMPORT_KEY_TELEGRAM_ID] = telegram_id,
   };
 
+  seen (index, SEEN_ID, &id, sizeof id, TRUE);
+  for (guint kind = 0; kind < LG_IMPORT_N_KEYS; kind++)
+    if (keys[kind] != NULL)
+      seen (index, kind, keys[kind], strlen (keys[kind]), TRUE);
   /* The first lead with a key keeps it, as the oldest is the one to update;
    * the lead's own keys become the row's where it has them (an update
    * writes coalesce (row, lead)). */
@@ -114,6 +186,7 @@ lg_import_index_load (Index    *index,
                       GError  **error)
 {
   index->store = store;
+  index->seen = g_new0 (guint64, SEEN_BITS / 64);
   index->sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   index->pending = g_array_sized_new (FALSE, FALSE, sizeof (LgImportNewLead),
                                       LG_IMPORT_MAX_NEW_LEADS);
@@ -138,6 +211,8 @@ lg_import_index_find (Index         *index,
 
   *match = 0;
   row_keys (row, keys);
+  if (!may_hold (index, row->id, keys))
+    return TRUE;
   if (!lg_store_import_find_keys (index->store, MAX (row->id, 0), keys, &known, holders, error))
     return FALSE;
   /* By our own export's lead id (the file's new leads are in the index

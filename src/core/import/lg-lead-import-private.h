@@ -83,6 +83,7 @@ typedef struct
 {
   LgStore         *store;
   LgImportSnapshot snapshot;
+  guint64         *seen;           /* a Bloom filter of the keys and ids in the index */
   GHashTable      *sources;        /* name -> source id, the last ones met */
   double           position[LG_N_STAGES]; /* next position per stage */
   /* The ids the file's new leads and sources take next (snapshot says the
