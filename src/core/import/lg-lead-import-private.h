@@ -13,6 +13,7 @@
 #pragma once
 
 #include "lg-csv-reader.h"
+#include "lg-csv-writer.h"
 #include "lg-lead-import.h"
 #include "lg-store-import.h"
 
@@ -69,13 +70,6 @@ typedef struct
   guint       line;
 } Record;
 
-/* A row that failed, as it was in the file, for the error report. */
-typedef struct
-{
-  GStrv  fields;
-  char  *reason;
-} FailedRow;
-
 /* What the write pass knows about the leads already there. The index of
  * their keys is in TEMP tables of the store's connection
  * (lg-lead-import-dedupe.c); what is in memory has a fixed size. */
@@ -124,7 +118,10 @@ struct _LgLeadImport
   guint          repaired_rows;
   gboolean       repairs_cut;    /* more repairs than LG_IMPORT_MAX_LISTED_REPAIRS */
   GStrv          header;
-  GPtrArray     *failed_rows;    /* FailedRow */
+  /* The error report: the failed rows as they come, in a temporary file
+   * (report_path), copied where the user says (write_error_report). */
+  char          *report_path;
+  LgCsvWriter   *report;
   GHashTable    *unknown_stages; /* normalised -> label as written */
   GHashTable    *unknown_qualifications;
   /* Per pass: the user's time zone, and each stage and qualification label
@@ -141,10 +138,15 @@ struct _LgLeadImport
 /* lg-lead-import-batch.c */
 /* Clears the results of an earlier pass. */
 void      lg_lead_import_reset_results      (LgLeadImport *self);
+/* Adds a failed row, as it was in the file, to the error report. */
+gboolean  lg_lead_import_report_failed_row  (LgLeadImport       *self,
+                                             const char * const *fields,
+                                             guint               n_fields,
+                                             const char         *reason,
+                                             GError            **error);
 
 /* lg-lead-import-parse.c */
 void      lg_import_problem_free            (gpointer      problem);
-void      lg_lead_import_failed_row_free    (gpointer      failed_row);
 /* Lists the fields of the reader's row read with a repair of their quotes. */
 void      lg_lead_import_note_repairs       (LgLeadImport *self,
                                              LgCsvReader  *reader);
@@ -168,11 +170,13 @@ void      lg_lead_import_row_clear          (Row          *row);
 gsize     lg_lead_import_row_to_record      (Row          *row,
                                              GStringChunk *strings,
                                              Record       *record);
-/* Keeps the reader's row for the error report, with the problems from
- * first_problem on as its reason. */
-void      lg_lead_import_remember_failed_row (LgLeadImport *self,
-                                              LgCsvReader  *reader,
-                                              guint         first_problem);
+/* Adds the reader's row to the error report, with the problems from
+ * first_problem on as its reason; then lists no more problems than
+ * LG_IMPORT_MAX_LISTED_PROBLEMS. */
+gboolean  lg_lead_import_remember_failed_row (LgLeadImport  *self,
+                                              LgCsvReader   *reader,
+                                              guint          first_problem,
+                                              GError       **error);
 
 /* lg-lead-import-dedupe.c */
 gboolean  lg_import_index_load              (Index        *index,

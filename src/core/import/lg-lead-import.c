@@ -27,6 +27,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "lg-lead-import-private.h"
 
@@ -90,7 +91,10 @@ lg_lead_import_finalize (GObject *object)
   g_strfreev (self->header);
   g_ptr_array_unref (self->problems);
   g_ptr_array_unref (self->repairs);
-  g_ptr_array_unref (self->failed_rows);
+  g_clear_object (&self->report);
+  if (self->report_path != NULL)
+    g_unlink (self->report_path);
+  g_free (self->report_path);
   g_ptr_array_unref (self->conflict_list);
   g_hash_table_unref (self->conflict_actions);
   g_hash_table_unref (self->unknown_stages);
@@ -124,7 +128,6 @@ lg_lead_import_init (LgLeadImport *self)
   self->has_header = TRUE;
   self->problems = g_ptr_array_new_with_free_func (lg_import_problem_free);
   self->repairs = g_ptr_array_new_with_free_func (lg_import_problem_free);
-  self->failed_rows = g_ptr_array_new_with_free_func (lg_lead_import_failed_row_free);
   self->conflict_list = g_ptr_array_new_with_free_func (lg_import_conflict_free);
   self->conflict_actions = g_hash_table_new (g_direct_hash, g_direct_equal);
   self->on_conflict = LG_CONFLICT_SKIP;
@@ -359,7 +362,11 @@ validate_pass (LgLeadImport  *self,
       if (!lg_lead_import_parse_row (self, reader, &row))
         {
           self->failed++;
-          lg_lead_import_remember_failed_row (self, reader, first_problem);
+          if (!lg_lead_import_remember_failed_row (self, reader, first_problem, error))
+            {
+              lg_lead_import_row_clear (&row);
+              return FALSE;
+            }
         }
       else if (feed != NULL && keep_row (feed, &row))
         send_block (feed, (double) lg_csv_reader_get_position (reader) / size);
