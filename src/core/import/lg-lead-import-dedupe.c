@@ -30,12 +30,14 @@
 #define MIN_PHONE_KEY_DIGITS 7
 
 /* In front of the TEMP tables, a Bloom filter of every key the index was
- * given and every lead id in it: SEEN_PROBES bits each of SEEN_BITS. A row
- * none of whose keys, nor its id, has all its bits set is new for sure and
- * needs no query, as most rows of a big file are. Its size is fixed (4 MB):
- * past some millions of keys more rows ask the store in vain, and get the
- * right answer all the same. */
+ * given and every lead id in it: SEEN_PROBES bits each of SEEN_BITS, all in
+ * one block of SEEN_BLOCK_BITS (a cache line: one miss a key, not one a
+ * bit). A row none of whose keys, nor its id, has all its bits set is new
+ * for sure and needs no query, as most rows of a big file are. Its size is
+ * fixed (4 MB): past some millions of keys more rows ask the store in vain,
+ * and get the right answer all the same. */
 #define SEEN_BITS (G_GUINT64_CONSTANT (1) << 25)
+#define SEEN_BLOCK_BITS 512
 #define SEEN_PROBES 4
 /* The lead ids' kind of key in the filter, after the LgImportKey ones. */
 #define SEEN_ID LG_IMPORT_N_KEYS
@@ -44,6 +46,7 @@ void
 lg_import_index_clear (Index *index)
 {
   g_clear_pointer (&index->seen, g_free);
+  g_clear_pointer (&index->added_strings, g_string_chunk_free);
   g_clear_pointer (&index->sources, g_hash_table_unref);
   g_clear_pointer (&index->pending, g_array_unref);
 }
@@ -89,12 +92,14 @@ seen (Index         *index,
       gboolean       set)
 {
   guint64 hash = seen_hash (kind, data, length);
-  guint64 step = (hash >> 32) | 1;
+  guint64 block = (hash % (SEEN_BITS / SEEN_BLOCK_BITS)) * SEEN_BLOCK_BITS;
 
-  for (guint i = 0; i < SEEN_PROBES; i++)
+  /* The block from the low bits, each probe's bit in it from 9 more. */
+  hash /= SEEN_BITS / SEEN_BLOCK_BITS;
+  for (guint i = 0; i < SEEN_PROBES; i++, hash /= SEEN_BLOCK_BITS)
     {
-      guint64 bit = (hash + i * step) & (SEEN_BITS - 1);
-      guint64 mask = G_GUINT64_CONSTANT (1) << (bit & 63);
+      guint64 bit = block + hash % SEEN_BLOCK_BITS;
+      guint64 mask = G_GUINT64_CONSTANT (1) << (bit % 64);
 
       if (set)
         index->seen[bit / 64] |= mask;
@@ -129,6 +134,23 @@ row_keys (const Record *row,
   keys[LG_IMPORT_KEY_TELEGRAM_ID] = row->telegram_id;
 }
 
+/* Writes the keys given to the index so far: before it is read. */
+static gboolean
+write_added (Index   *index,
+             GError **error)
+{
+  gboolean ok = TRUE;
+
+  if (index->n_added == G_N_ELEMENTS (index->added))
+    ok = lg_store_import_add_keys (index->store, index->added, index->n_added, error);
+  else
+    for (guint i = 0; ok && i < index->n_added; i++)
+      ok = lg_store_import_add_keys (index->store, &index->added[i], 1, error);
+  index->n_added = 0;
+  g_string_chunk_clear (index->added_strings);
+  return ok;
+}
+
 gboolean
 lg_import_index_add (Index       *index,
                      gint64       id,
@@ -145,14 +167,22 @@ lg_import_index_add (Index       *index,
     [LG_IMPORT_KEY_TELEGRAM_ID] = telegram_id,
   };
 
+  LgImportLeadKeys *added = &index->added[index->n_added++];
+
   seen (index, SEEN_ID, &id, sizeof id, TRUE);
+  added->id = id;
   for (guint kind = 0; kind < LG_IMPORT_N_KEYS; kind++)
-    if (keys[kind] != NULL)
+    {
+      added->keys[kind] = NULL;
+      if (keys[kind] == NULL)
+        continue;
       seen (index, kind, keys[kind], strlen (keys[kind]), TRUE);
+      added->keys[kind] = g_string_chunk_insert (index->added_strings, keys[kind]);
+    }
   /* The first lead with a key keeps it, as the oldest is the one to update;
    * the lead's own keys become the row's where it has them (an update
-   * writes coalesce (row, lead)). */
-  return lg_store_import_add_keys (index->store, id, keys, error);
+   * writes coalesce (row, lead)). Written in order, so later. */
+  return index->n_added < G_N_ELEMENTS (index->added) || write_added (index, error);
 }
 
 /* A lead of the snapshot, its keys as stored made into the dedupe keys. */
@@ -187,6 +217,7 @@ lg_import_index_load (Index    *index,
 {
   index->store = store;
   index->seen = g_new0 (guint64, SEEN_BITS / 64);
+  index->added_strings = g_string_chunk_new (4096);
   index->sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   index->pending = g_array_sized_new (FALSE, FALSE, sizeof (LgImportNewLead),
                                       LG_IMPORT_MAX_NEW_LEADS);
@@ -213,7 +244,8 @@ lg_import_index_find (Index         *index,
   row_keys (row, keys);
   if (!may_hold (index, row->id, keys))
     return TRUE;
-  if (!lg_store_import_find_keys (index->store, MAX (row->id, 0), keys, &known, holders, error))
+  if (!write_added (index, error) ||
+      !lg_store_import_find_keys (index->store, MAX (row->id, 0), keys, &known, holders, error))
     return FALSE;
   /* By our own export's lead id (the file's new leads are in the index
    * too, from the snapshot's next id on), else by the first key that is a
@@ -248,7 +280,8 @@ lg_import_index_find_conflict (Index         *index,
   if (row->id > 0 && row->id == match)
     return TRUE;
   row_keys (row, keys);
-  if (!lg_store_import_find_keys (index->store, 0, keys, &known, holders, error) ||
+  if (!write_added (index, error) ||
+      !lg_store_import_find_keys (index->store, 0, keys, &known, holders, error) ||
       !lg_store_import_read_keys (index->store, match, lead, error))
     return FALSE;
 

@@ -78,6 +78,11 @@ typedef struct
   LgStore         *store;
   LgImportSnapshot snapshot;
   guint64         *seen;           /* a Bloom filter of the keys and ids in the index */
+  /* Keys given to the index and not written yet, their strings in
+   * added_strings: written many at a time, before the index is read. */
+  LgImportLeadKeys added[LG_IMPORT_MAX_NEW_LEADS];
+  guint            n_added;
+  GStringChunk    *added_strings;
   GHashTable      *sources;        /* name -> source id, the last ones met */
   double           position[LG_N_STAGES]; /* next position per stage */
   /* The ids the file's new leads and sources take next (snapshot says the

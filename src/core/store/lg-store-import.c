@@ -274,41 +274,65 @@ lg_store_import_stage_source (LgStore     *self,
   return lg_store_step_done (self, stmt, _("Could not add the lead’s source"), error);
 }
 
-gboolean
-lg_store_import_add_keys (LgStore            *self,
-                          gint64              id,
-                          const char * const  keys[LG_IMPORT_N_KEYS],
-                          GError            **error)
+/* Runs sql, made for the leads: it takes a lead's keys as ?(5i+1) to
+ * ?(5i+4) and its id as ?(5i+5). */
+static gboolean
+add_keys_of (LgStore                *self,
+             GString                *sql,
+             const LgImportLeadKeys *leads,
+             guint                   n_leads,
+             GError                **error)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = lg_store_prepare (self, sql->str, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_leads; i++)
+    {
+      guint base = i * (LG_IMPORT_N_KEYS + 1);
+
+      for (guint kind = 0; kind < LG_IMPORT_N_KEYS; kind++)
+        sqlite3_bind_text (stmt, base + kind + 1, leads[i].keys[kind], -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, base + LG_IMPORT_N_KEYS + 1, leads[i].id);
+    }
+  return lg_store_step_done (self, stmt, _("Could not prepare the import"), error);
+}
+
+G_STATIC_ASSERT (LG_IMPORT_N_KEYS == 4); /* the rows below */
+
+gboolean
+lg_store_import_add_keys (LgStore                *self,
+                          const LgImportLeadKeys *leads,
+                          guint                   n_leads,
+                          GError                **error)
+{
+  g_autoptr(GString) keys = NULL;
+  g_autoptr(GString) own = NULL;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (n_leads == 1 || n_leads == LG_IMPORT_MAX_NEW_LEADS, FALSE);
 
-  /* A NULL key breaks NOT NULL: OR IGNORE skips it, as a key held already. */
-  stmt = lg_store_prepare (self,
-                           "INSERT OR IGNORE INTO temp.dedupe_keys (kind, key, lead_id) "
-                           "VALUES (0, ?1, ?5), (1, ?2, ?5), (2, ?3, ?5), (3, ?4, ?5)", error);
-  if (stmt == NULL)
-    return FALSE;
-  for (int kind = 0; kind < LG_IMPORT_N_KEYS; kind++)
-    sqlite3_bind_text (stmt, kind + 1, keys[kind], -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, LG_IMPORT_N_KEYS + 1, id);
-  if (!lg_store_step_done (self, stmt, _("Could not prepare the import"), error))
-    return FALSE;
+  keys = g_string_new ("INSERT OR IGNORE INTO temp.dedupe_keys (kind, key, lead_id) VALUES ");
+  own = g_string_new ("INSERT INTO temp.dedupe_leads (id, email, telegram, telegram_id) VALUES ");
+  for (guint i = 0, p = 1; i < n_leads; i++, p += LG_IMPORT_N_KEYS + 1)
+    {
+      g_string_append_printf (keys, "%s(0, ?%u, ?%u), (1, ?%u, ?%u), (2, ?%u, ?%u), "
+                              "(3, ?%u, ?%u)", i > 0 ? ", " : "", p, p + 4, p + 1, p + 4,
+                              p + 2, p + 4, p + 3, p + 4);
+      g_string_append_printf (own, "%s(?%u, ?%u, ?%u, ?%u)", i > 0 ? ", " : "", p + 4, p,
+                              p + 2, p + 3);
+    }
+  g_string_append (own, " ON CONFLICT (id) DO UPDATE SET "
+                        "email = coalesce(excluded.email, email), "
+                        "telegram = coalesce(excluded.telegram, telegram), "
+                        "telegram_id = coalesce(excluded.telegram_id, telegram_id)");
 
-  /* What the lead holds after the row: an update writes coalesce (row, lead). */
-  stmt = lg_store_prepare (self,
-                           "INSERT INTO temp.dedupe_leads (id, email, telegram, telegram_id) "
-                           "VALUES (?5, ?1, ?3, ?4) ON CONFLICT (id) DO UPDATE SET "
-                           "email = coalesce(excluded.email, email), "
-                           "telegram = coalesce(excluded.telegram, telegram), "
-                           "telegram_id = coalesce(excluded.telegram_id, telegram_id)", error);
-  if (stmt == NULL)
-    return FALSE;
-  for (int kind = 0; kind < LG_IMPORT_N_KEYS; kind++)
-    sqlite3_bind_text (stmt, kind + 1, keys[kind], -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, LG_IMPORT_N_KEYS + 1, id);
-  return lg_store_step_done (self, stmt, _("Could not prepare the import"), error);
+  /* In order, row after row: the first lead with a key keeps it (a NULL key
+   * breaks NOT NULL, and OR IGNORE skips it as it skips a key held
+   * already); what the lead holds after the row is the row's keys where it
+   * has them, as an update writes coalesce (row, lead). */
+  return add_keys_of (self, keys, leads, n_leads, error) &&
+         add_keys_of (self, own, leads, n_leads, error);
 }
 
 gboolean

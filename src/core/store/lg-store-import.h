@@ -104,6 +104,13 @@ typedef enum
   LG_IMPORT_N_KEYS
 } LgImportKey;
 
+/* A lead's keys, as the dedupe index is given them. */
+typedef struct
+{
+  gint64      id;
+  const char *keys[LG_IMPORT_N_KEYS];
+} LgImportLeadKeys;
+
 /* Called for each lead there is, in id order, with its keys as stored;
  * returns FALSE, with error set, to stop the reading. */
 typedef gboolean (*LgImportLeadKeysFunc) (gint64      id,
@@ -145,13 +152,14 @@ gboolean    lg_store_import_read_contact    (LgStore             *self,
                                              gint64               id,
                                              char                *contact[5],
                                              GError             **error);
-/* The dedupe index, in the staging area: gives the lead the keys it has
- * (NULL for none) that no lead holds yet, and makes them the lead's own
- * (a NULL leaves the lead's as it was). */
-gboolean    lg_store_import_add_keys        (LgStore             *self,
-                                             gint64               id,
-                                             const char * const   keys[LG_IMPORT_N_KEYS],
-                                             GError             **error);
+/* The dedupe index, in the staging area: lead by lead, in order, gives the
+ * lead the keys it has (NULL for none) that no lead holds yet, and makes
+ * them the lead's own (a NULL leaves the lead's as it was). One lead at a
+ * time or LG_IMPORT_MAX_NEW_LEADS. */
+gboolean    lg_store_import_add_keys        (LgStore                *self,
+                                             const LgImportLeadKeys *leads,
+                                             guint                   n_leads,
+                                             GError                **error);
 /* Whether the lead id is in the index (*known), and the lead holding each
  * key (0 for none). */
 gboolean    lg_store_import_find_keys       (LgStore             *self,
