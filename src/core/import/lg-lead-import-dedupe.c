@@ -139,13 +139,8 @@ static gboolean
 write_added (Index   *index,
              GError **error)
 {
-  gboolean ok = TRUE;
+  gboolean ok = lg_store_import_add_keys (index->store, index->added, index->n_added, error);
 
-  if (index->n_added == G_N_ELEMENTS (index->added))
-    ok = lg_store_import_add_keys (index->store, index->added, index->n_added, error);
-  else
-    for (guint i = 0; ok && i < index->n_added; i++)
-      ok = lg_store_import_add_keys (index->store, &index->added[i], 1, error);
   index->n_added = 0;
   g_string_chunk_clear (index->added_strings);
   return ok;

@@ -274,16 +274,60 @@ lg_store_import_stage_source (LgStore     *self,
   return lg_store_step_done (self, stmt, _("Could not add the lead’s source"), error);
 }
 
-/* Runs sql, made for the leads: it takes a lead's keys as ?(5i+1) to
- * ?(5i+4) and its id as ?(5i+5). */
+/* The statements that add the keys of n leads, for n a power of two up to
+ * LG_IMPORT_MAX_NEW_LEADS: [0] gives each lead its keys no lead holds yet,
+ * [1] makes them the lead's own. Their parameters are a lead's keys as
+ * ?(5i+1) to ?(5i+4) and its id as ?(5i+5). Made once, for every
+ * connection. */
+#define N_KEY_BATCHES 7
+
+G_STATIC_ASSERT (LG_IMPORT_MAX_NEW_LEADS == 1 << (N_KEY_BATCHES - 1));
+G_STATIC_ASSERT (LG_IMPORT_N_KEYS == 4); /* the rows below */
+
+static const char * const *
+add_keys_sql (guint batch)
+{
+  static char *sql[N_KEY_BATCHES][2];
+  static gsize made = 0;
+
+  if (g_once_init_enter (&made))
+    {
+      for (guint b = 0; b < N_KEY_BATCHES; b++)
+        {
+          GString *keys = g_string_new ("INSERT OR IGNORE INTO temp.dedupe_keys "
+                                        "(kind, key, lead_id) VALUES ");
+          GString *own = g_string_new ("INSERT INTO temp.dedupe_leads "
+                                       "(id, email, telegram, telegram_id) VALUES ");
+
+          for (guint i = 0, p = 1; i < 1u << b; i++, p += LG_IMPORT_N_KEYS + 1)
+            {
+              g_string_append_printf (keys, "%s(0, ?%u, ?%u), (1, ?%u, ?%u), (2, ?%u, ?%u), "
+                                      "(3, ?%u, ?%u)", i > 0 ? ", " : "", p, p + 4, p + 1,
+                                      p + 4, p + 2, p + 4, p + 3, p + 4);
+              g_string_append_printf (own, "%s(?%u, ?%u, ?%u, ?%u)", i > 0 ? ", " : "", p + 4,
+                                      p, p + 2, p + 3);
+            }
+          g_string_append (own, " ON CONFLICT (id) DO UPDATE SET "
+                                "email = coalesce(excluded.email, email), "
+                                "telegram = coalesce(excluded.telegram, telegram), "
+                                "telegram_id = coalesce(excluded.telegram_id, telegram_id)");
+          sql[b][0] = g_string_free (keys, FALSE);
+          sql[b][1] = g_string_free (own, FALSE);
+        }
+      g_once_init_leave (&made, 1);
+    }
+  return (const char * const *) sql[batch];
+}
+
+/* Runs sql over the leads, as add_keys_sql() numbers their parameters. */
 static gboolean
 add_keys_of (LgStore                *self,
-             GString                *sql,
+             const char             *sql,
              const LgImportLeadKeys *leads,
              guint                   n_leads,
              GError                **error)
 {
-  sqlite3_stmt *stmt = lg_store_prepare (self, sql->str, error);
+  sqlite3_stmt *stmt = lg_store_prepare (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -298,41 +342,32 @@ add_keys_of (LgStore                *self,
   return lg_store_step_done (self, stmt, _("Could not prepare the import"), error);
 }
 
-G_STATIC_ASSERT (LG_IMPORT_N_KEYS == 4); /* the rows below */
-
 gboolean
 lg_store_import_add_keys (LgStore                *self,
                           const LgImportLeadKeys *leads,
                           guint                   n_leads,
                           GError                **error)
 {
-  g_autoptr(GString) keys = NULL;
-  g_autoptr(GString) own = NULL;
-
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
-  g_return_val_if_fail (n_leads == 1 || n_leads == LG_IMPORT_MAX_NEW_LEADS, FALSE);
+  g_return_val_if_fail (n_leads <= LG_IMPORT_MAX_NEW_LEADS, FALSE);
 
-  keys = g_string_new ("INSERT OR IGNORE INTO temp.dedupe_keys (kind, key, lead_id) VALUES ");
-  own = g_string_new ("INSERT INTO temp.dedupe_leads (id, email, telegram, telegram_id) VALUES ");
-  for (guint i = 0, p = 1; i < n_leads; i++, p += LG_IMPORT_N_KEYS + 1)
-    {
-      g_string_append_printf (keys, "%s(0, ?%u, ?%u), (1, ?%u, ?%u), (2, ?%u, ?%u), "
-                              "(3, ?%u, ?%u)", i > 0 ? ", " : "", p, p + 4, p + 1, p + 4,
-                              p + 2, p + 4, p + 3, p + 4);
-      g_string_append_printf (own, "%s(?%u, ?%u, ?%u, ?%u)", i > 0 ? ", " : "", p + 4, p,
-                              p + 2, p + 3);
-    }
-  g_string_append (own, " ON CONFLICT (id) DO UPDATE SET "
-                        "email = coalesce(excluded.email, email), "
-                        "telegram = coalesce(excluded.telegram, telegram), "
-                        "telegram_id = coalesce(excluded.telegram_id, telegram_id)");
-
-  /* In order, row after row: the first lead with a key keeps it (a NULL key
-   * breaks NOT NULL, and OR IGNORE skips it as it skips a key held
+  /* In order, biggest batch first: the first lead with a key keeps it (a
+   * NULL key breaks NOT NULL, and OR IGNORE skips it as it skips a key held
    * already); what the lead holds after the row is the row's keys where it
    * has them, as an update writes coalesce (row, lead). */
-  return add_keys_of (self, keys, leads, n_leads, error) &&
-         add_keys_of (self, own, leads, n_leads, error);
+  for (int batch = N_KEY_BATCHES - 1; batch >= 0; batch--)
+    {
+      guint n = 1u << batch;
+      const char * const *sql = add_keys_sql (batch);
+
+      if ((n_leads & n) == 0)
+        continue;
+      if (!add_keys_of (self, sql[0], leads, n, error) ||
+          !add_keys_of (self, sql[1], leads, n, error))
+        return FALSE;
+      leads += n;
+    }
+  return TRUE;
 }
 
 gboolean

@@ -154,8 +154,8 @@ gboolean    lg_store_import_read_contact    (LgStore             *self,
                                              GError             **error);
 /* The dedupe index, in the staging area: lead by lead, in order, gives the
  * lead the keys it has (NULL for none) that no lead holds yet, and makes
- * them the lead's own (a NULL leaves the lead's as it was). One lead at a
- * time or LG_IMPORT_MAX_NEW_LEADS. */
+ * them the lead's own (a NULL leaves the lead's as it was). At most
+ * LG_IMPORT_MAX_NEW_LEADS. */
 gboolean    lg_store_import_add_keys        (LgStore                *self,
                                              const LgImportLeadKeys *leads,
                                              guint                   n_leads,
