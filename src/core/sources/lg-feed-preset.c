@@ -294,7 +294,8 @@ build_url (const char    *input,
       clean = with_scheme;
     }
   uri = g_uri_parse (clean, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0' ||
+  if (uri == NULL || g_uri_get_host (uri) == NULL ||
+      !is_name (g_uri_get_host (uri), 1, 253, ".-:[]") ||
       (g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") != 0 &&
        g_ascii_strcasecmp (g_uri_get_scheme (uri), "http") != 0))
     {

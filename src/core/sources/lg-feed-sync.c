@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include <libsoup/soup.h>
+#include <string.h>
 
 #include "lg-feed.h"
 #include "lg-feed-preset.h"
@@ -296,6 +297,22 @@ fetch (FeedRun      *run,
     }
 }
 
+/* Whether the source's title is still the host name its preset gave it
+ * ("forum.example.org"), found in its address (also under a test's base
+ * address); the presets' own names ("r/x", "#tag on server") are not. */
+static gboolean
+is_named_by_host (LgSource *source)
+{
+  const char *title = lg_source_get_title (source);
+
+  if (title == NULL || strchr (title, '.') == NULL || lg_source_get_url (source) == NULL)
+    return FALSE;
+  for (const char *p = title; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && strchr (".-:", *p) == NULL)
+      return FALSE;
+  return strstr (lg_source_get_url (source), title) != NULL;
+}
+
 /* The feed's items and the source's new state, as one transaction. */
 static gboolean
 store_feed (FeedRun  *run,
@@ -303,8 +320,6 @@ store_feed (FeedRun  *run,
             GError  **error)
 {
   GPtrArray *messages = lg_feed_get_messages (feed);
-  g_autofree char *host = NULL;
-  g_autoptr(GUri) uri = g_uri_parse (lg_source_get_url (run->source), G_URI_FLAGS_NONE, NULL);
 
   if (!lg_store_begin (run->store, error))
     return FALSE;
@@ -328,9 +343,7 @@ store_feed (FeedRun  *run,
 
   /* A source still named after its host (a forum, a blog) takes the
    * feed's own name; one named by its preset ("r/smallbusiness") keeps it. */
-  host = uri != NULL ? lg_http_describe_site (uri, NULL) : NULL;
-  if (lg_feed_get_title (feed) != NULL && host != NULL &&
-      g_strcmp0 (lg_source_get_title (run->source), host) == 0)
+  if (lg_feed_get_title (feed) != NULL && is_named_by_host (run->source))
     lg_source_set_title (run->source, lg_feed_get_title (feed));
   if (lg_feed_get_icon_url (feed) != NULL)
     lg_source_set_icon_url (run->source, lg_feed_get_icon_url (feed));

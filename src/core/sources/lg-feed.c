@@ -234,9 +234,24 @@ html_text (const char *html)
 }
 
 /* Reddit ends each item with "submitted by /u/NAME to r/NAME [link]
- * [comments]", which is no part of what the person wrote. */
+ * [comments]", and Discourse each topic with "N posts - N participants
+ * Read full topic": no part of what the person wrote. */
+static gboolean
+is_discourse_footer (const char *small)
+{
+  const char *rest = strstr (small, "</small></p>");
+
+  if (rest == NULL)
+    return FALSE;
+  rest += strlen ("</small></p>");
+  while (g_ascii_isspace (*rest))
+    rest++;
+  /* Then only the paragraph of the topic's link. */
+  return g_str_has_prefix (rest, "<p><a ") && strstr (rest + 1, "<p") == NULL;
+}
+
 static void
-drop_reddit_footer (char *html)
+drop_footer (char *html)
 {
   char *end = strstr (html, "<!-- SC_ON -->");
 
@@ -244,8 +259,25 @@ drop_reddit_footer (char *html)
     end = strstr (html, "&#32; submitted by &#32;");
   if (end == NULL)
     end = strstr (html, "&#32; submitted by");
+  if (end == NULL && (end = g_strrstr (html, "<p><small>")) != NULL && !is_discourse_footer (end))
+    end = NULL;
   if (end != NULL)
     *end = '\0';
+}
+
+/* Mastodon's items name no author, but their address does:
+ * https://SERVER/@NAME/ID is by @NAME@SERVER. */
+static char *
+author_from_link (const char *link)
+{
+  g_autoptr(GUri) uri = link != NULL ? g_uri_parse (link, G_URI_FLAGS_NONE, NULL) : NULL;
+  const char *path = uri != NULL ? g_uri_get_path (uri) : NULL;
+  const char *end;
+
+  if (path == NULL || !g_str_has_prefix (path, "/@") || (end = strchr (path + 2, '/')) == NULL ||
+      end == path + 2 || g_uri_get_host (uri) == NULL)
+    return NULL;
+  return g_strdup_printf ("%.*s@%s", (int) (end - path - 1), path + 1, g_uri_get_host (uri));
 }
 
 static LgMessage *
@@ -258,7 +290,7 @@ item_to_message (Item *item)
 
   if (item->html != NULL)
     {
-      drop_reddit_footer (item->html);
+      drop_footer (item->html);
       body = html_text (item->html);
     }
   else if (item->plain != NULL)
@@ -282,10 +314,25 @@ item_to_message (Item *item)
   /* Reddit names people "/u/NAME"; they call themselves "u/NAME". */
   if (item->author != NULL && g_str_has_prefix (item->author, "/u/"))
     memmove (item->author, item->author + 1, strlen (item->author));
+  if (item->author == NULL)
+    item->author = author_from_link (item->link);
 
   lg_message_set_external_id (message, item->id);
-  lg_message_set_author_name (message, item->author);
-  lg_message_set_author_handle (message, item->author);
+  /* Discourse's posts feed names people "@handle Full Name". */
+  if (item->author != NULL && item->author[0] == '@' && strchr (item->author, ' ') != NULL)
+    {
+      const char *space = strchr (item->author, ' ');
+      g_autofree char *handle = g_strndup (item->author + 1, space - item->author - 1);
+      g_autofree char *name = g_strstrip (g_strdup (space + 1));
+
+      lg_message_set_author_name (message, *name != '\0' ? name : handle);
+      lg_message_set_author_handle (message, handle);
+    }
+  else
+    {
+      lg_message_set_author_name (message, item->author);
+      lg_message_set_author_handle (message, item->author);
+    }
   lg_message_set_author_id (message, item->author_uri);
   lg_message_set_sent_at (message, item->sent_at);
   lg_message_set_text (message, text->str);
@@ -637,6 +684,8 @@ read_atom (LgFeed  *self,
       }
 }
 
+#define DISCOURSE_NS "http://www.discourse.org/"
+
 /* libxml2 reports through a per-thread handler: the first error of the
  * parse is kept for the message. */
 typedef struct
@@ -679,6 +728,15 @@ get_entity_cb (void          *data,
 }
 
 static gboolean
+starts_like_html (const char *data,
+                  gsize       length)
+{
+  g_autofree char *start = g_ascii_strdown (data, MIN (length, 512));
+
+  return strstr (start, "<!doctype html") != NULL || strstr (start, "<html") != NULL;
+}
+
+static gboolean
 read_xml (LgFeed      *self,
           const char  *data,
           gsize        length,
@@ -707,7 +765,9 @@ read_xml (LgFeed      *self,
   first = errors.first;
 
   root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
-  if (root != NULL && (is (root, "html") || is (root, "HTML")))
+  /* Most web pages are no well-formed XML: they are known by their start. */
+  if ((root != NULL && (is (root, "html") || is (root, "HTML"))) ||
+      (root == NULL && starts_like_html (data, length)))
     {
       g_set_error (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_NOT_A_FEED,
                    _("The address leads to a web page, not to a feed. Use the page’s RSS or "
@@ -727,6 +787,10 @@ read_xml (LgFeed      *self,
     {
       self->format = LG_FEED_FORMAT_RSS;
       read_rss (self, root);
+      /* "Forum - Latest topics": the forum is the place. */
+      if (self->title != NULL && xmlSearchNsByHref (doc, root, BAD_CAST DISCOURSE_NS) != NULL &&
+          g_strrstr (self->title, " - ") != NULL)
+        *g_strrstr (self->title, " - ") = '\0';
     }
   else if (is (root, "feed"))
     {
