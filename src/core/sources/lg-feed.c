@@ -318,12 +318,13 @@ item_to_message (Item *item)
     item->author = author_from_link (item->link);
 
   lg_message_set_external_id (message, item->id);
-  /* Discourse's posts feed names people "@handle Full Name". */
-  if (item->author != NULL && item->author[0] == '@' && strchr (item->author, ' ') != NULL)
+  /* Discourse's posts feed names people "@handle Full Name" or "@handle";
+   * "@name@server" is a fediverse address, kept whole. */
+  if (item->author != NULL && item->author[0] == '@' && strchr (item->author + 1, '@') == NULL)
     {
-      const char *space = strchr (item->author, ' ');
+      const char *space = item->author + strcspn (item->author, " ");
       g_autofree char *handle = g_strndup (item->author + 1, space - item->author - 1);
-      g_autofree char *name = g_strstrip (g_strdup (space + 1));
+      g_autofree char *name = g_strstrip (g_strdup (space));
 
       lg_message_set_author_name (message, *name != '\0' ? name : handle);
       lg_message_set_author_handle (message, handle);
