@@ -101,9 +101,22 @@ lg_feed_sync_add_feed (LgFeedSync  *self,
 
   if (!lg_feed_preset_parse (spec, &target, error))
     return NULL;
+  return lg_feed_sync_add_target (self, store, &target, error);
+}
+
+LgSource *
+lg_feed_sync_add_target (LgFeedSync          *self,
+                         LgStore             *store,
+                         const LgFeedTarget  *target,
+                         GError             **error)
+{
+  g_return_val_if_fail (LG_IS_FEED_SYNC (self), NULL);
+  g_return_val_if_fail (LG_IS_STORE (store), NULL);
+  g_return_val_if_fail (target != NULL && target->url != NULL, NULL);
+
   /* The address is the feed's identity: two ways of typing one subreddit
    * make one source. */
-  return lg_store_ensure_source (store, "feed", target.url, target.title, target.url, NULL,
+  return lg_store_ensure_source (store, "feed", target->url, target->title, target->url, NULL,
                                  error);
 }
 

@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "lg-feed-preset.h"
 #include "lg-store.h"
 
 G_BEGIN_DECLS
@@ -37,6 +38,12 @@ void        lg_feed_sync_set_timing       (LgFeedSync          *self,
 LgSource   *lg_feed_sync_add_feed         (LgFeedSync          *self,
                                            LgStore             *store,
                                            const char          *spec,
+                                           GError             **error);
+
+/* The same for a target a preset made (the Add Feed dialog's). */
+LgSource   *lg_feed_sync_add_target       (LgFeedSync          *self,
+                                           LgStore             *store,
+                                           const LgFeedTarget  *target,
                                            GError             **error);
 
 /* "Waiting until 14:05: reddit.com asked Leadgram to slow down." when the
