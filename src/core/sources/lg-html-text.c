@@ -46,22 +46,30 @@ typedef struct
 
 static void append_children (TextBuilder *builder, xmlNode *node);
 
+/* Word by word rather than byte by byte: feeds bring many long texts. */
 static void
 append_string (TextBuilder *builder,
                const char  *text)
 {
-  for (const char *p = text; *p != '\0'; p++)
+  const char *p = text;
+
+  while (*p != '\0')
     {
+      const char *word = p;
+
       if (g_ascii_isspace (*p))
         {
           builder->space = TRUE;
+          p++;
           continue;
         }
+      while (*p != '\0' && !g_ascii_isspace (*p))
+        p++;
       if (builder->space && builder->text->len > 0 &&
           builder->text->str[builder->text->len - 1] != '\n')
         g_string_append_c (builder->text, ' ');
       builder->space = FALSE;
-      g_string_append_c (builder->text, *p);
+      g_string_append_len (builder->text, word, p - word);
     }
 }
 
