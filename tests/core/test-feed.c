@@ -256,6 +256,24 @@ test_no_external_entities (void)
 }
 
 static void
+test_unsafe_links (void)
+{
+  const char *rss_links =
+    "<rss><channel><item><guid>a</guid><link>javascript:alert(1)</link></item>"
+    "<item><guid>b</guid><link>file:///etc/passwd</link></item>"
+    "<item><guid>c</guid><link>HTTPS://forum.example.org/t/3</link></item></channel></rss>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgFeed) feed = parse (rss_links, &error);
+
+  /* Opened from the app: web addresses only. */
+  g_assert_no_error (error);
+  g_assert_null (lg_message_get_permalink (message_at (feed, 0)));
+  g_assert_null (lg_message_get_permalink (message_at (feed, 1)));
+  g_assert_cmpstr (lg_message_get_permalink (message_at (feed, 2)), ==,
+                   "HTTPS://forum.example.org/t/3");
+}
+
+static void
 test_html_entities (void)
 {
   const char *sloppy = "<rss><channel><title>Caf&eacute;&nbsp;talk &hellip;</title></channel></rss>";
@@ -385,6 +403,7 @@ main (int   argc,
   g_test_add_func ("/feed/hacker-news", test_hacker_news);
   g_test_add_func ("/feed/refused", test_refused);
   g_test_add_func ("/feed/no-external-entities", test_no_external_entities);
+  g_test_add_func ("/feed/unsafe-links", test_unsafe_links);
   g_test_add_func ("/feed/html-entities", test_html_entities);
   g_test_add_func ("/feed/dates", test_dates);
   g_test_add_func ("/feed/presets", test_presets);

@@ -280,6 +280,13 @@ author_from_link (const char *link)
   return g_strdup_printf ("%.*s@%s", (int) (end - path - 1), path + 1, g_uri_get_host (uri));
 }
 
+static gboolean
+is_web_address (const char *link)
+{
+  return link != NULL && (g_ascii_strncasecmp (link, "https://", 8) == 0 ||
+                          g_ascii_strncasecmp (link, "http://", 7) == 0);
+}
+
 static LgMessage *
 item_to_message (Item *item)
 {
@@ -337,7 +344,9 @@ item_to_message (Item *item)
   lg_message_set_author_id (message, item->author_uri);
   lg_message_set_sent_at (message, item->sent_at);
   lg_message_set_text (message, text->str);
-  lg_message_set_permalink (message, item->link);
+  /* The link is opened from the app: a web address only, never a file or
+   * a script. */
+  lg_message_set_permalink (message, is_web_address (item->link) ? item->link : NULL);
   lg_message_set_thread (message, item->thread != NULL ? item->thread
                                                        : (title != NULL && *title != '\0' ? title
                                                                                           : NULL));
@@ -822,6 +831,27 @@ member_string (JsonObject *object,
   return json_node_get_string (node);
 }
 
+/* A Unix time given as a number; 0 when it is missing, of another type
+ * or before 1970. */
+static gint64
+member_time (JsonObject *object,
+             const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+  gint64 value;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return 0;
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    value = json_node_get_int (node);
+  else if (json_node_get_value_type (node) == G_TYPE_DOUBLE &&
+           json_node_get_double (node) < (double) G_MAXINT32 * 1000)
+    value = (gint64) json_node_get_double (node);
+  else
+    return 0;
+  return MAX (value, 0);
+}
+
 static JsonObject *
 member_object (JsonObject *object,
                const char *name)
@@ -953,9 +983,8 @@ read_hn_search (LgFeed     *self,
         continue;
       item.link = g_strconcat (HN_ITEM_URL, item.id, NULL);
       replace (&item.author, member_string (hit, "author"));
-      if (json_object_has_member (hit, "created_at_i"))
-        item.sent_at = json_object_get_int_member (hit, "created_at_i");
-      else
+      item.sent_at = member_time (hit, "created_at_i");
+      if (item.sent_at == 0)
         item.sent_at = lg_feed_parse_date (member_string (hit, "created_at"));
 
       comment = member_string (hit, "comment_text");
