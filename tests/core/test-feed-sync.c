@@ -527,6 +527,59 @@ test_not_a_feed (void)
   assert_imports_nothing ("/nowhere.rss", LG_SOURCES_ERROR_NOT_A_FEED);
 }
 
+/* A server that says how long its answer is, sends half of it and hangs
+ * up, as a dropped connection does. */
+static gboolean
+on_incoming_cb (GSocketService    *service,
+                GSocketConnection *connection,
+                GObject           *source,
+                gpointer           user_data)
+{
+  static const char head[] = "HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\n"
+                             "Content-Length: 4000\r\nConnection: close\r\n\r\n";
+  g_autofree char *body = blog (2);
+  GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+  char request[4096];
+
+  g_input_stream_read (g_io_stream_get_input_stream (G_IO_STREAM (connection)), request,
+                       sizeof request, NULL, NULL);
+  g_output_stream_write_all (out, head, strlen (head), NULL, NULL, NULL);
+  g_output_stream_write_all (out, body, strlen (body) / 2, NULL, NULL, NULL);
+  g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+  return TRUE;
+}
+
+static void
+test_body_cut_short (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(LgFeedSync) sync = new_sync (60);
+  g_autoptr(GSocketService) service = g_socket_service_new ();
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(LgSource) source = NULL;
+  g_autoptr(LgSource) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+
+  g_socket_listener_add_address (G_SOCKET_LISTENER (service), address, G_SOCKET_TYPE_STREAM,
+                                 G_SOCKET_PROTOCOL_TCP, NULL, &bound, &error);
+  g_assert_no_error (error);
+  g_signal_connect (service, "incoming", G_CALLBACK (on_incoming_cb), NULL);
+  url = g_strdup_printf ("http://127.0.0.1:%u/feed.xml",
+                         g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  source = lg_feed_sync_add_feed (sync, store, url, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (run_sync (sync, store, source, NULL, NULL, &error));
+  g_assert_error (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_DAMAGED_FEED);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM messages"), ==, 0);
+  after = reload (store, source);
+  g_assert_cmpstr (lg_source_get_last_error (after), ==, error->message);
+  g_socket_service_stop (service);
+}
+
 static gboolean
 cancel_cb (gpointer data)
 {
@@ -617,6 +670,7 @@ main (int   argc,
   ADD ("/feed-sync/redirects", test_redirects);
   ADD ("/feed-sync/downgrade", test_downgrade);
   ADD ("/feed-sync/cut-off", test_cut_off);
+  ADD ("/feed-sync/body-cut-short", test_body_cut_short);
   ADD ("/feed-sync/not-a-feed", test_not_a_feed);
   ADD ("/feed-sync/cancel", test_cancel);
   ADD ("/feed-sync/presets", test_presets);
