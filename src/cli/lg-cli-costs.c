@@ -16,6 +16,7 @@
 #include <json-glib/json-glib.h>
 
 #include "lg-cli.h"
+#include "lg-format.h"
 #include "lg-metrics-format.h"
 #include "lg-pipeline.h"
 

@@ -14,6 +14,7 @@
 #include <json-glib/json-glib.h>
 
 #include "lg-cli.h"
+#include "lg-format.h"
 #include "lg-lead-export.h"
 #include "lg-lead-validate.h"
 

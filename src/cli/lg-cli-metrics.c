@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "lg-cli.h"
+#include "lg-format.h"
 #include "lg-metrics-export.h"
 #include "lg-metrics-format.h"
 #include "lg-metrics-row.h"
@@ -44,7 +45,7 @@ resolve_period (const char  *from_text,
 
   if (*to <= *from)
     {
-      g_set_error_literal (error, LG_METRICS_ERROR, LG_METRICS_ERROR_INVALID_DATE,
+      g_set_error_literal (error, LG_FORMAT_ERROR, LG_FORMAT_ERROR_INVALID_DATE,
                            _("--to is before --from. Give an end date on or after the start date."));
       return FALSE;
     }

@@ -15,6 +15,7 @@
 #include "lg-cli.h"
 #include "lg-channel-handle.h"
 #include "lg-sample-workspace.h"
+#include "lg-source.h"
 #include "lg-search-export.h"
 #include "lg-search.h"
 
@@ -82,6 +83,7 @@ lg_cli_search (LgCli  *cli,
   g_auto(GStrv) must = NULL;
   g_auto(GStrv) exclude = NULL;
   g_auto(GStrv) source_names = NULL;
+  g_auto(GStrv) kinds = NULL;
   g_auto(LgSearchStats) stats = { 0 };
   gboolean json = FALSE, csv = FALSE;
   int min_score = 0, limit = LG_SEARCH_DEFAULT_LIMIT;
@@ -95,6 +97,9 @@ lg_cli_search (LgCli  *cli,
       N_("WORD") },
     { "source", 0, 0, G_OPTION_ARG_STRING_ARRAY, &source_names, N_("Only this source"),
       N_("NAME") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING_ARRAY, &kinds,
+      N_("Only sources of this kind: telegram_channel, telegram_export, feed, whatsapp_export, "
+         "discord_export or slack_export"), N_("KIND") },
     { "since", 0, 0, G_OPTION_ARG_STRING, &since, N_("Only messages sent from DATE on"),
       N_("DATE") },
     { "min-score", 0, 0, G_OPTION_ARG_INT, &min_score, N_("Only results scoring N or more"),
@@ -115,6 +120,10 @@ lg_cli_search (LgCli  *cli,
     return lg_cli_fail (_("choose one of --json and --csv"));
   if (limit < 1 || min_score < 0 || min_score > 100)
     return lg_cli_fail (_("--limit must be at least 1 and --min-score between 0 and 100"));
+  for (guint i = 0; kinds != NULL && kinds[i] != NULL; i++)
+    if (lg_source_kind_lookup (kinds[i]) == NULL)
+      return lg_cli_fail (_("--kind must be one of telegram_channel, telegram_export, feed, "
+                            "whatsapp_export, discord_export and slack_export"));
 
   store = lg_cli_get_store (cli, &error);
   if (store == NULL)
@@ -125,6 +134,7 @@ lg_cli_search (LgCli  *cli,
   lg_search_spec_set_exclude (spec, (const char * const *) exclude);
   lg_search_spec_set_min_score (spec, min_score);
   lg_search_spec_set_limit (spec, limit);
+  lg_search_spec_set_source_kinds (spec, (const char * const *) kinds);
   if (since != NULL)
     {
       gint64 time;

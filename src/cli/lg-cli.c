@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "lg-cli.h"
+#include "lg-format.h"
 #include "lg-i18n.h"
 #include "lg-metrics-format.h"
 
@@ -53,8 +54,8 @@ static const LgCliCommand commands[] = {
     lg_cli_followups },
   { "followup", "add|done", N_("Schedule a follow-up (add) or mark one done (done)"),
     lg_cli_followup },
-  { "search", N_("--offer TEXT [--must W]… [--exclude W]… [--source NAME]… [--since DATE] "
-                 "[--min-score N] [--limit N] [--json|--csv]"),
+  { "search", N_("--offer TEXT [--must W]… [--exclude W]… [--source NAME]… [--kind KIND]… "
+                 "[--since DATE] [--min-score N] [--limit N] [--json|--csv]"),
     N_("Find the people who want what you sell, best first"), lg_cli_search },
   { "sample", N_("load|remove"), N_("Open or remove the sample workspace"), lg_cli_sample },
 };

@@ -24,6 +24,7 @@
 
 #include "lg-chart.h"
 #include "lg-date-format.h"
+#include "lg-format.h"
 #include "lg-metrics-export.h"
 #include "lg-metrics-format.h"
 #include "lg-metrics-row.h"

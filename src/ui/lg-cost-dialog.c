@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "lg-cost-dialog.h"
+#include "lg-format.h"
 #include "lg-metrics-format.h"
 #include "lg-month-button.h"
 #include "lg-ui-util.h"

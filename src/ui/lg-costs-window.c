@@ -11,6 +11,7 @@
 
 #include "lg-cost-dialog.h"
 #include "lg-costs-window.h"
+#include "lg-format.h"
 #include "lg-metrics-format.h"
 #include "lg-pipeline.h"
 #include "lg-ui-util.h"

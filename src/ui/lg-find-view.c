@@ -19,6 +19,7 @@
 #include "lg-followup-dialog.h"
 #include "lg-result-row.h"
 #include "lg-sample-workspace.h"
+#include "lg-source.h"
 #include "lg-search-export.h"
 #include "lg-search.h"
 
@@ -414,6 +415,8 @@ read_form (LgFindView   *self,
   g_auto(GStrv) must = split_entry (self->must_entry);
   g_auto(GStrv) exclude = split_entry (self->exclude_entry);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GStrvBuilder) kinds = g_strv_builder_new ();
+  g_auto(GStrv) chosen_kinds = NULL;
   guint range = gtk_drop_down_get_selected (self->date_dropdown);
   GtkWidget *child;
 
@@ -421,13 +424,24 @@ read_form (LgFindView   *self,
   lg_search_spec_set_exclude (spec, (const char * const *) exclude);
   for (child = gtk_widget_get_first_child (GTK_WIDGET (self->sources_box)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (child)))
-      {
-        gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (child), "source-id"));
+    {
+      const char *kind = g_object_get_data (G_OBJECT (child), "kind");
 
-        g_array_append_val (ids, id);
-      }
+      if (!gtk_check_button_get_active (GTK_CHECK_BUTTON (child)))
+        continue;
+      if (kind != NULL)
+        g_strv_builder_add (kinds, kind);
+      /* A source of a chosen kind is in already. */
+      else if (gtk_widget_get_sensitive (child))
+        {
+          gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (child), "source-id"));
+
+          g_array_append_val (ids, id);
+        }
+    }
   lg_search_spec_set_source_ids (spec, (const gint64 *) (gpointer) ids->data, ids->len);
+  chosen_kinds = g_strv_builder_end (kinds);
+  lg_search_spec_set_source_kinds (spec, (const char * const *) chosen_kinds);
   lg_search_spec_set_since (spec, range < G_N_ELEMENTS (date_ranges) && date_ranges[range] > 0
                                   ? now_seconds () - date_ranges[range] * 86400 : 0);
   lg_search_spec_set_min_score (spec, gtk_spin_button_get_value_as_int (self->min_score_spin));
@@ -445,18 +459,42 @@ update_refine_label (LgFindView *self)
   gtk_expander_set_label (self->refine_expander, label != NULL ? label : _("_Refine"));
 }
 
+/* A kind chosen takes in all its sources, which show checked and
+ * insensitive; the button names the kind when it is the one choice. */
 static void
 update_sources_label (LgFindView *self)
 {
-  guint n = 0;
+  g_autoptr(GPtrArray) kinds = g_ptr_array_new ();
+  guint n = 0, n_single = 0;
   g_autofree char *label = NULL;
+  GtkWidget *child;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sources_box));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    n += gtk_check_button_get_active (GTK_CHECK_BUTTON (child));
-  label = n == 0 ? g_strdup (_("All Sources"))
-                 : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Source", "%u Sources", n),
-                                    n);
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->sources_box)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_object_get_data (G_OBJECT (child), "kind") != NULL &&
+        gtk_check_button_get_active (GTK_CHECK_BUTTON (child)))
+      g_ptr_array_add (kinds, g_object_get_data (G_OBJECT (child), "kind"));
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->sources_box)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *kind = g_object_get_data (G_OBJECT (child), "source-kind");
+      gboolean in_kind = kind != NULL && g_ptr_array_find_with_equal_func (kinds, kind,
+                                                                          g_str_equal, NULL);
+
+      if (g_object_get_data (G_OBJECT (child), "kind") != NULL)
+        continue;
+      gtk_widget_set_sensitive (child, !in_kind);
+      if (in_kind)
+        n++;
+      else if (gtk_check_button_get_active (GTK_CHECK_BUTTON (child)))
+        n++, n_single++;
+    }
+  if (kinds->len == 1 && n_single == 0)
+    label = g_strdup (_(lg_source_kind_lookup (g_ptr_array_index (kinds, 0))->plural));
+  else if (n == 0 && kinds->len == 0)
+    label = g_strdup (_("All Sources"));
+  else
+    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Source", "%u Sources", n), n);
   gtk_menu_button_set_label (self->sources_button, label);
 }
 
@@ -469,6 +507,7 @@ fill_form (LgFindView   *self,
   g_autofree char *exclude = g_strjoinv (", ", (GStrv) lg_search_spec_get_exclude (spec));
   guint n_ids;
   const gint64 *ids = lg_search_spec_get_source_ids (spec, &n_ids);
+  const char * const *kinds = lg_search_spec_get_source_kinds (spec);
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->offer_view),
                             lg_search_spec_get_offer (spec), -1);
@@ -479,10 +518,11 @@ fill_form (LgFindView   *self,
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sources_box));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     {
+      const char *kind = g_object_get_data (G_OBJECT (child), "kind");
       gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (child), "source-id"));
-      gboolean active = FALSE;
+      gboolean active = kind != NULL && g_strv_contains (kinds, kind);
 
-      for (guint i = 0; i < n_ids; i++)
+      for (guint i = 0; kind == NULL && i < n_ids; i++)
         active |= ids[i] == id;
       gtk_check_button_set_active (GTK_CHECK_BUTTON (child), active);
     }
@@ -529,8 +569,24 @@ select_saved (LgFindView *self)
   gtk_list_box_unselect_all (self->saved_list);
 }
 
-/* Search: the same offer re-runs the search shown, another one is saved as a
- * new search. */
+/* The saved search with this very offer: typed again, it runs again (and
+ * shows what is new since) instead of being kept twice. */
+static LgSearchSpec *
+find_saved_offer (LgFindView *self,
+                  const char *offer)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->saved)); i++)
+    {
+      g_autoptr(LgSearchSpec) spec = g_list_model_get_item (G_LIST_MODEL (self->saved), i);
+
+      if (g_strcmp0 (lg_search_spec_get_offer (spec), offer) == 0)
+        return g_steal_pointer (&spec);
+    }
+  return NULL;
+}
+
+/* Search: the same offer re-runs the search shown or the saved one, another
+ * one is saved as a new search. */
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -553,11 +609,18 @@ search_action (GtkWidget  *widget,
 
   if (self->spec == NULL || g_strcmp0 (lg_search_spec_get_offer (self->spec), offer) != 0)
     {
-      g_autofree char *name = name_for_offer (offer);
+      g_autoptr(LgSearchSpec) saved = find_saved_offer (self, offer);
 
       g_clear_object (&self->spec);
-      self->spec = lg_search_spec_new (offer);
-      lg_search_spec_set_name (self->spec, name);
+      if (saved != NULL)
+        self->spec = lg_search_spec_copy (saved);
+      else
+        {
+          g_autofree char *name = name_for_offer (offer);
+
+          self->spec = lg_search_spec_new (offer);
+          lg_search_spec_set_name (self->spec, name);
+        }
       clear_results (self);
     }
   read_form (self, self->spec);
@@ -1129,6 +1192,60 @@ on_results_key_pressed_cb (GtkEventControllerKey *controller,
     }
 }
 
+/* The sources filter: each source, under a heading per kind that takes in
+ * all of that kind (later ones too) when the sources are of several kinds. */
+static void
+fill_sources (LgFindView *self)
+{
+  guint n = g_list_model_get_n_items (self->sources);
+  guint n_kinds = 0;
+
+  for (guint k = 0; k < lg_n_source_kinds; k++)
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(LgSource) source = g_list_model_get_item (self->sources, i);
+
+        if (g_str_equal (lg_source_get_kind (source), lg_source_kinds[k].kind))
+          {
+            n_kinds++;
+            break;
+          }
+      }
+
+  for (guint k = 0; k < lg_n_source_kinds; k++)
+    {
+      const LgSourceKind *kind = &lg_source_kinds[k];
+      gboolean heading = FALSE;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(LgSource) source = g_list_model_get_item (self->sources, i);
+          GtkWidget *check;
+
+          if (!g_str_equal (lg_source_get_kind (source), kind->kind))
+            continue;
+          if (n_kinds > 1 && !heading)
+            {
+              check = gtk_check_button_new_with_label (_(kind->plural));
+              g_object_set_data (G_OBJECT (check), "kind", (gpointer) kind->kind);
+              gtk_widget_add_css_class (check, "heading");
+              g_signal_connect_swapped (check, "toggled", G_CALLBACK (update_sources_label),
+                                        self);
+              gtk_box_append (self->sources_box, check);
+              heading = TRUE;
+            }
+          check = gtk_check_button_new_with_label (lg_source_get_title (source));
+          g_object_set_data (G_OBJECT (check), "source-id",
+                             GSIZE_TO_POINTER ((gsize) lg_source_get_id (source)));
+          g_object_set_data (G_OBJECT (check), "source-kind", (gpointer) kind->kind);
+          if (heading)
+            gtk_widget_set_margin_start (check, 18);
+          g_signal_connect_swapped (check, "toggled", G_CALLBACK (update_sources_label), self);
+          gtk_box_append (self->sources_box, check);
+        }
+    }
+}
+
 /* First run, sample banner and the sources filter follow the store. */
 static void
 refresh_state (LgFindView *self)
@@ -1156,16 +1273,8 @@ refresh_state (LgFindView *self)
     gtk_box_remove (self->sources_box, child);
   g_clear_object (&self->sources);
   self->sources = lg_store_list_sources (self->store, NULL);
-  for (guint i = 0; self->sources != NULL && i < g_list_model_get_n_items (self->sources); i++)
-    {
-      g_autoptr(LgSource) source = g_list_model_get_item (self->sources, i);
-      GtkWidget *check = gtk_check_button_new_with_label (lg_source_get_title (source));
-
-      g_object_set_data (G_OBJECT (check), "source-id",
-                         GSIZE_TO_POINTER ((gsize) lg_source_get_id (source)));
-      g_signal_connect_swapped (check, "toggled", G_CALLBACK (update_sources_label), self);
-      gtk_box_append (self->sources_box, check);
-    }
+  if (self->sources != NULL)
+    fill_sources (self);
   update_sources_label (self);
 }
 

@@ -17,6 +17,7 @@
 #include "lg-cost-dialog.h"
 #include "lg-costs-window.h"
 #include "lg-figure-card.h"
+#include "lg-format.h"
 #include "lg-insights-view.h"
 #include "lg-metrics-export.h"
 #include "lg-metrics-format.h"

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "lg-date-format.h"
+#include "lg-format.h"
 #include "lg-lead-card.h"
 #include "lg-score-band.h"
 

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "lg-format.h"
 #include "lg-lead-detail.h"
 #include "lg-score-result.h"
 #include "lg-followup-dialog.h"

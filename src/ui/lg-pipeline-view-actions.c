@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "lg-followup-dialog.h"
+#include "lg-format.h"
 #include "lg-metrics-format.h"
 #include "lg-new-lead-dialog.h"
 #include "lg-pipeline-view-private.h"

@@ -32,6 +32,7 @@ struct _LgResultRow
   GtkLabel       *meta_label;
   GtkLabel       *excerpt_label;
   GtkWidget      *add_button;
+  GtkButton      *open_button;
   GtkToggleButton *up_button;
   GtkToggleButton *down_button;
   GtkMenuButton  *breakdown_button;
@@ -131,6 +132,19 @@ on_result_notify_cb (LgResultRow *self,
     sync_state (self);
 }
 
+/* A message is opened where it was written: Telegram for t.me links, the
+ * browser for a feed's post; a chat export's message has no link. */
+static void
+sync_open_button (LgResultRow *self)
+{
+  const char *link = lg_search_result_get_link (self->result);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->open_button), link != NULL);
+  gtk_button_set_label (self->open_button,
+                        link != NULL && g_str_has_prefix (link, "https://t.me/")
+                        ? _("Open in Telegram") : _("Open in Browser"));
+}
+
 void
 lg_result_row_set_result (LgResultRow    *self,
                           LgSearchResult *result,
@@ -165,6 +179,7 @@ lg_result_row_set_result (LgResultRow    *self,
 
   excerpt = lg_search_result_dup_excerpt (result, EXCERPT_CHARS, TRUE);
   gtk_label_set_markup (self->excerpt_label, excerpt);
+  sync_open_button (self);
   gtk_widget_set_visible (self->new_label, lg_search_result_get_is_new (result));
   sync_state (self);
 }
@@ -358,6 +373,7 @@ lg_result_row_class_init (LgResultRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgResultRow, meta_label);
   gtk_widget_class_bind_template_child (widget_class, LgResultRow, excerpt_label);
   gtk_widget_class_bind_template_child (widget_class, LgResultRow, add_button);
+  gtk_widget_class_bind_template_child (widget_class, LgResultRow, open_button);
   gtk_widget_class_bind_template_child (widget_class, LgResultRow, up_button);
   gtk_widget_class_bind_template_child (widget_class, LgResultRow, down_button);
   gtk_widget_class_bind_template_child (widget_class, LgResultRow, breakdown_button);

@@ -156,30 +156,24 @@ describe_time (gint64   unix_time,
   return g_strdup_printf (synced ? _("synced %s") : _("imported %s"), when);
 }
 
-/* What the row's subtitle names the source by, and its icon: a channel's
- * @name, a feed's site, an export. */
+/* What the row's subtitle names the source by: a channel's @name, a
+ * feed's site, an export. */
 static char *
-describe_kind (LgSource    *source,
-               const char **icon_name)
+describe_kind (LgSource *source)
 {
   const char *kind = lg_source_get_kind (source);
 
   if (g_strcmp0 (kind, "telegram_channel") == 0)
-    {
-      *icon_name = "mail-send-symbolic";
-      return g_strdup_printf ("@%s", lg_source_get_handle (source));
-    }
+    return g_strdup_printf ("@%s", lg_source_get_handle (source));
   if (g_strcmp0 (kind, "feed") == 0)
     {
       g_autoptr(GUri) uri = g_uri_parse (lg_source_get_url (source), G_URI_FLAGS_NONE, NULL);
 
-      *icon_name = "application-rss+xml-symbolic";
       if (uri != NULL && g_uri_get_host (uri) != NULL)
         /* TRANSLATORS: a feed's source, e.g. "Feed from www.reddit.com" */
         return g_strdup_printf (_("Feed from %s"), g_uri_get_host (uri));
       return g_strdup (_("Feed"));
     }
-  *icon_name = "document-open-symbolic";
   return g_strdup (_("Telegram export"));
 }
 
@@ -259,8 +253,8 @@ update_source_row (LgSourcesView *self,
   const char *sync_label = state != NULL ? _("Stop Syncing") : _("Sync Now");
   g_autofree char *last_sync = describe_time (lg_source_get_last_sync (source), syncable);
   g_autofree char *subtitle = NULL;
-  const char *icon_name = NULL;
-  g_autofree char *handle = describe_kind (source, &icon_name);
+  const LgSourceKind *kind = lg_source_kind_lookup (lg_source_get_kind (source));
+  g_autofree char *handle = describe_kind (source);
   /* A feed the server asked to wait says until when. */
   g_autofree char *wait = g_strcmp0 (lg_source_get_kind (source), "feed") == 0
                           ? lg_feed_sync_describe_wait (source, g_get_real_time () / G_USEC_PER_SEC)
@@ -272,7 +266,8 @@ update_source_row (LgSourcesView *self,
                                            lg_source_get_message_count (source)),
                               handle, lg_source_get_message_count (source), last_sync);
 
-  gtk_image_set_from_icon_name (g_object_get_data (G_OBJECT (row), "icon"), icon_name);
+  gtk_image_set_from_icon_name (g_object_get_data (G_OBJECT (row), "icon"),
+                                kind != NULL ? kind->icon_name : "document-open-symbolic");
   gtk_label_set_text (g_object_get_data (G_OBJECT (row), "title"), lg_source_get_title (source));
   gtk_label_set_text (g_object_get_data (G_OBJECT (row), "subtitle"), subtitle);
   /* The target first: an action name without its target warns. */

@@ -386,6 +386,26 @@ test_escapes (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
+  /* --kind keeps to a kind of source: the export's people, or none. */
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "search", "--offer",
+                                               "CRM for dental clinics", "--kind",
+                                               "telegram_export", NULL }, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Evil"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "search", "--offer",
+                                               "CRM for dental clinics", "--kind", "feed", NULL },
+                            &out, &err), ==, 0);
+  g_assert_null (strstr (out, "Evil"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "search", "--offer",
+                                               "CRM for dental clinics", "--kind", "fax", NULL },
+                            &out, &err), !=, 0);
+  g_assert_nonnull (strstr (err, "--kind must be one of"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
   /* JSON stays exact: a program reading it gets the name as it was. */
   g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "messages", "--json", NULL },
                             &out, &err), ==, 0);

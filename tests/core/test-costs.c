@@ -14,6 +14,7 @@
 
 #include "config.h"
 
+#include "lg-format.h"
 #include "lg-metrics-format.h"
 #include "lg-metrics-row.h"
 #include "lg-test-util.h"

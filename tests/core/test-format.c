@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "lg-date-format.h"
+#include "lg-format.h"
 #include "lg-metrics-format.h"
 #include "lg-pipeline.h"
 

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "lg-format.h"
 #include "lg-lead-validate.h"
 #include "lg-store-private.h"
 #include "lg-test-util.h"

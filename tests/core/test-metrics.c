@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
+#include "lg-format.h"
 #include "lg-metrics-export.h"
 #include "lg-metrics-format.h"
 #include "lg-metrics-row.h"
@@ -416,7 +417,7 @@ test_format_and_parse (void)
   g_assert_true (lg_parse_date ("2024-02-29", utc, &from, &error));
   g_assert_cmpint (from, ==, lg_test_utc (2024, 2, 29, 0));
   g_assert_false (lg_parse_date ("2023-02-29", utc, &from, &error));
-  g_assert_error (error, LG_METRICS_ERROR, LG_METRICS_ERROR_INVALID_DATE);
+  g_assert_error (error, LG_FORMAT_ERROR, LG_FORMAT_ERROR_INVALID_DATE);
   g_clear_error (&error);
   g_assert_false (lg_parse_date ("2024-03-01x", utc, &from, &error));
   g_clear_error (&error);
@@ -428,7 +429,7 @@ test_format_and_parse (void)
   g_assert_true (lg_parse_amount (" 250 ", &minor, &error));
   g_assert_cmpint (minor, ==, 25000);
   g_assert_false (lg_parse_amount ("12.345", &minor, &error));
-  g_assert_error (error, LG_METRICS_ERROR, LG_METRICS_ERROR_INVALID_AMOUNT);
+  g_assert_error (error, LG_FORMAT_ERROR, LG_FORMAT_ERROR_INVALID_AMOUNT);
   g_clear_error (&error);
   g_assert_false (lg_parse_amount ("-5", &minor, &error));
   g_clear_error (&error);

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "lg-format.h"
 #include "lg-lead.h"
 #include "lg-pipeline.h"
 

@@ -357,6 +357,61 @@ test_filters (Fixture       *f,
     g_assert_cmpint (lg_search_result_get_score (g_ptr_array_index (strong, i)), >=, min);
 }
 
+/* Keeping to a kind of source: every source of it, those added after the
+ * search was saved too, and nothing when there is none of that kind. */
+static void
+test_kind_filter (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(LgSearchSpec) spec = lg_search_spec_new ("CRM for clinics and cafes");
+  const char *feeds[] = { "feed", NULL };
+  const char *whatsapp[] = { "whatsapp_export", NULL };
+  g_autoptr(LgSource) forum = lg_source_new ();
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GPtrArray) only_feeds = NULL;
+  g_autoptr(GPtrArray) mixed = NULL;
+  g_autoptr(GListModel) saved = NULL;
+  g_autoptr(LgSearchSpec) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 cafe = lg_source_get_id (f->cafe);
+
+  lg_search_spec_set_source_kinds (spec, feeds);
+  none = run (f->store, spec, NOW);
+  g_assert_cmpuint (none->len, ==, 0);
+
+  /* Saved before the feed exists, the search finds what the feed brings. */
+  lg_search_spec_set_name (spec, "Feeds only");
+  g_assert_true (lg_search_save (f->store, spec, &error));
+  g_assert_no_error (error);
+  lg_source_set_kind (forum, "feed");
+  lg_source_set_handle (forum, "https://forum.example.org/latest.rss");
+  lg_source_set_title (forum, "Dental Practice Forum");
+  g_assert_true (lg_store_add_source (f->store, forum, &error));
+  g_assert_no_error (error);
+  add_message (f->store, forum, "t1", "Priya Raman", "praman", NOW - DAY,
+               "Looking for a CRM for our dental clinic that books appointments online");
+
+  saved = lg_search_list_saved (f->store, &error);
+  g_assert_no_error (error);
+  loaded = g_list_model_get_item (saved, 0);
+  g_assert_cmpstrv (lg_search_spec_get_source_kinds (loaded), feeds);
+  only_feeds = run (f->store, loaded, NOW);
+  g_assert_cmpuint (only_feeds->len, ==, 1);
+  g_assert_cmpstr (lg_search_result_get_author_name (g_ptr_array_index (only_feeds, 0)), ==,
+                   "Priya Raman");
+  /* The place is named by the source's title. */
+  g_assert_cmpstr (lg_search_result_get_source_label (g_ptr_array_index (only_feeds, 0)), ==,
+                   "Dental Practice Forum");
+
+  /* A kind and a single source: both. */
+  lg_search_spec_set_source_kinds (spec, whatsapp);
+  lg_search_spec_set_source_ids (spec, &cafe, 1);
+  mixed = run (f->store, spec, NOW);
+  g_assert_nonnull (find_author (mixed, "Marco Bellini"));
+  g_assert_null (find_author (mixed, "Priya Raman"));
+  g_assert_null (find_author (mixed, "Chris Baker"));
+}
+
 static LgSearchSpec *
 saved_spec (LgStore *store)
 {
@@ -1011,6 +1066,7 @@ main (int   argc,
   ADD ("ranked", test_ranked);
   ADD ("one-per-author", test_one_per_author);
   ADD ("filters", test_filters);
+  ADD ("kind-filter", test_kind_filter);
   ADD ("saved/new-since-last-run", test_saved_new_since_last_run);
   ADD ("pool-ranking", test_pool_ranking);
   ADD ("pool-prefers-buyers", test_pool_prefers_buyers);

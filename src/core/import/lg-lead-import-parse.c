@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "lg-csv-writer.h"
+#include "lg-format.h"
 #include "lg-lead-import-private.h"
 #include "lg-lead-validate.h"
 

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lg-format.h"
 #include "lg-lead-validate.h"
 #include "lg-pipeline.h"
 

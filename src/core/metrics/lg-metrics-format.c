@@ -10,13 +10,10 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include <stddef.h>
-#include <stdio.h>
 
-#include "lg-date-format.h"
+#include "lg-format.h"
 #include "lg-metrics-format.h"
 #include "lg-pipeline.h"
-
-G_DEFINE_QUARK (lg-metrics-error-quark, lg_metrics_error)
 
 #define COUNT(key, label, field) \
   { key, label, LG_UNIT_COUNT, offsetof (LgMetricsFigures, field), TRUE, FALSE, FALSE }
@@ -133,146 +130,6 @@ lg_period_from_preset (LgPeriodPreset  preset,
       *to = day_start (now, 1);
       break;
     }
-}
-
-static gboolean
-parse_numbers (const char  *text,
-               const char  *format,
-               int         *year,
-               int         *month,
-               int         *day)
-{
-  char rest;
-  int n;
-
-  if (day != NULL)
-    n = sscanf (text, format, year, month, day, &rest);
-  else
-    n = sscanf (text, format, year, month, &rest);
-  if (n != (day != NULL ? 3 : 2))
-    return FALSE;
-  return g_date_valid_dmy (day != NULL ? *day : 1, *month, *year);
-}
-
-gboolean
-lg_parse_date (const char  *text,
-               GTimeZone   *tz,
-               gint64      *out,
-               GError     **error)
-{
-  g_autoptr(GTimeZone) local = tz != NULL ? g_time_zone_ref (tz) : g_time_zone_new_local ();
-  g_autoptr(GDateTime) t = NULL;
-  int year, month, day;
-
-  g_return_val_if_fail (text != NULL && out != NULL, FALSE);
-
-  if (!parse_numbers (text, "%4d-%2d-%2d%c", &year, &month, &day))
-    {
-      g_set_error (error, LG_METRICS_ERROR, LG_METRICS_ERROR_INVALID_DATE,
-                   _("“%s” is not a date. Write it as YYYY-MM-DD, for example 2024-03-01."), text);
-      return FALSE;
-    }
-
-  t = g_date_time_new (local, year, month, day, 0, 0, 0);
-  *out = g_date_time_to_unix (t);
-  return TRUE;
-}
-
-void
-lg_month_range (int        year,
-                int        month,
-                GTimeZone *tz,
-                gint64    *start,
-                gint64    *end)
-{
-  g_autoptr(GTimeZone) local = tz != NULL ? g_time_zone_ref (tz) : g_time_zone_new_local ();
-  g_autoptr(GDateTime) first = NULL;
-  g_autoptr(GDateTime) next = NULL;
-
-  g_return_if_fail (g_date_valid_dmy (1, month, year) && start != NULL && end != NULL);
-
-  first = g_date_time_new (local, year, month, 1, 0, 0, 0);
-  next = g_date_time_add_months (first, 1);
-  *start = g_date_time_to_unix (first);
-  *end = g_date_time_to_unix (next);
-}
-
-gboolean
-lg_parse_month (const char  *text,
-                GTimeZone   *tz,
-                gint64      *start,
-                gint64      *end,
-                GError     **error)
-{
-  int year, month;
-
-  g_return_val_if_fail (text != NULL && start != NULL && end != NULL, FALSE);
-
-  if (!parse_numbers (text, "%4d-%2d%c", &year, &month, NULL))
-    {
-      g_set_error (error, LG_METRICS_ERROR, LG_METRICS_ERROR_INVALID_DATE,
-                   _("“%s” is not a month. Write it as YYYY-MM, for example 2024-03."), text);
-      return FALSE;
-    }
-  lg_month_range (year, month, tz, start, end);
-  return TRUE;
-}
-
-gboolean
-lg_parse_amount (const char  *text,
-                 gint64      *minor,
-                 GError     **error)
-{
-  g_return_val_if_fail (text != NULL && minor != NULL, FALSE);
-
-  if (lg_parse_money (text, minor))
-    return TRUE;
-  g_set_error (error, LG_METRICS_ERROR, LG_METRICS_ERROR_INVALID_AMOUNT,
-               _("“%s” is not an amount. Write a number with up to two decimals, "
-                 "for example 250 or 99.90."), text);
-  return FALSE;
-}
-
-char *
-lg_format_amount (gint64 minor)
-{
-  const char *sign = minor < 0 ? "-" : "";
-
-  if (minor % 100 == 0)
-    return g_strdup_printf ("%s%" G_GINT64_FORMAT, sign, ABS (minor) / 100);
-  return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%02d", sign, ABS (minor) / 100,
-                          (int) (ABS (minor) % 100));
-}
-
-char *
-lg_format_period (gint64     from,
-                  gint64     to,
-                  gint64     now,
-                  GTimeZone *tz)
-{
-  g_autofree char *a = lg_format_short_date (from, now, tz);
-  g_autofree char *b = lg_format_short_date (to - 1, now, tz);
-
-  if (g_strcmp0 (a, b) == 0)
-    return g_steal_pointer (&a);
-  return g_strdup_printf ("%s – %s", a, b);
-}
-
-/* Figures as text */
-
-char *
-lg_format_duration (double seconds)
-{
-  if (seconds < 60)
-    return g_strdup (_("< 1 min"));
-  if (seconds < 3600)
-    /* TRANSLATORS: minutes */
-    return g_strdup_printf (_("%.0f min"), floor (seconds / 60));
-  if (seconds < 48 * 3600)
-    /* TRANSLATORS: hours */
-    return g_strdup_printf (_("%.1f h"), seconds / 3600);
-  /* TRANSLATORS: days */
-  return g_strdup_printf (_("%.1f days"), seconds / 86400);
 }
 
 char *

@@ -78,20 +78,4 @@ char       *lg_pipeline_describe_sums   (GArray                *sums,
 LgDueState  lg_due_state           (gint64                due_at,
                                     gint64                now);
 
-/* Money for people, the one style of every view and the CLI, by the user's
- * locale (LC_MONETARY): the currency's symbol where one is known, else its
- * code (USD when NULL), before or after the amount as the locale puts its own
- * ("$1,234.50", "CHF 1,234.50"; "1 234,50 ₽", "1 234,50 CHF"); digits always
- * grouped, in threes with commas where the locale (C) groups none; cents
- * only when the amount is not whole ("$1,200"). Call it on the main thread. */
-char       *lg_format_money        (double                minor_units,
-                                    const char           *currency);
-/* The codes a currency chooser offers: current, then those in use (as
- * lg_store_list_currencies() lists them), then the other common ones
- * alphabetically; each once. */
-GStrv       lg_currency_choices    (const char * const   *in_use,
-                                    const char           *current);
-gboolean    lg_parse_money         (const char           *text,
-                                    gint64               *minor_units);
-
 G_END_DECLS

@@ -7,7 +7,34 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "lg-source.h"
+
+const LgSourceKind lg_source_kinds[] = {
+  /* A paper plane, as Telegram's own sign. */
+  { "telegram_channel", N_("Telegram channel"), N_("Telegram Channels"), "mail-send-symbolic" },
+  { "telegram_export", N_("Telegram chat export"), N_("Telegram Exports"),
+    "document-open-symbolic" },
+  { "feed", N_("Feed"), N_("Feeds"), "application-rss+xml-symbolic" },
+  { "whatsapp_export", N_("WhatsApp chat export"), N_("WhatsApp Chats"), "phone-symbolic" },
+  { "discord_export", N_("Discord channel export"), N_("Discord Channels"),
+    "chat-message-new-symbolic" },
+  { "slack_export", N_("Slack channel export"), N_("Slack Channels"), "system-users-symbolic" },
+  { "csv", N_("CSV import"), N_("CSV Imports"), "x-office-spreadsheet-symbolic" },
+  { "manual", N_("Added by hand"), N_("Added by Hand"), "document-edit-symbolic" },
+};
+
+const guint lg_n_source_kinds = G_N_ELEMENTS (lg_source_kinds);
+
+const LgSourceKind *
+lg_source_kind_lookup (const char *kind)
+{
+  for (guint i = 0; i < lg_n_source_kinds; i++)
+    if (g_strcmp0 (lg_source_kinds[i].kind, kind) == 0)
+      return &lg_source_kinds[i];
+  return NULL;
+}
 
 struct _LgSource
 {

@@ -50,4 +50,20 @@ void        lg_source_set_retry_at (LgSource *self, gint64 value);
 void        lg_source_set_failures (LgSource *self, int value);
 void        lg_source_set_icon_url (LgSource *self, const char *value);
 
+/* The kinds of source, in the order views list them: what people call one
+ * and several of them (translate both with _()) and its symbolic icon. */
+typedef struct
+{
+  const char *kind;       /* as stored: "telegram_channel", "feed", … */
+  const char *name;       /* "Telegram channel" */
+  const char *plural;     /* "Telegram Channels", a filter's heading */
+  const char *icon_name;
+} LgSourceKind;
+
+extern const LgSourceKind lg_source_kinds[];
+extern const guint        lg_n_source_kinds;
+
+/* NULL for a kind this version does not know. */
+const LgSourceKind *lg_source_kind_lookup (const char *kind);
+
 G_END_DECLS

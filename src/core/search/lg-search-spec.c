@@ -20,6 +20,7 @@ struct _LgSearchSpec
   GStrv    must;
   GStrv    exclude;
   GArray  *source_ids;
+  GStrv    source_kinds;
   gint64   since;
   gint64   until;
   int      min_score;
@@ -51,6 +52,7 @@ lg_search_spec_finalize (GObject *object)
   g_strfreev (self->must);
   g_strfreev (self->exclude);
   g_array_unref (self->source_ids);
+  g_strfreev (self->source_kinds);
   g_free (self->feedback);
 
   G_OBJECT_CLASS (lg_search_spec_parent_class)->finalize (object);
@@ -136,6 +138,7 @@ lg_search_spec_init (LgSearchSpec *self)
   self->must = g_new0 (char *, 1);
   self->exclude = g_new0 (char *, 1);
   self->source_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->source_kinds = g_new0 (char *, 1);
   self->limit = LG_SEARCH_DEFAULT_LIMIT;
 }
 
@@ -159,6 +162,7 @@ lg_search_spec_copy (LgSearchSpec *self)
   lg_search_spec_set_exclude (copy, (const char * const *) self->exclude);
   lg_search_spec_set_source_ids (copy, (const gint64 *) (gpointer) self->source_ids->data,
                                  self->source_ids->len);
+  lg_search_spec_set_source_kinds (copy, (const char * const *) self->source_kinds);
   copy->since = self->since;
   copy->until = self->until;
   copy->min_score = self->min_score;
@@ -300,6 +304,22 @@ lg_search_spec_set_source_ids (LgSearchSpec *self,
   g_array_set_size (self->source_ids, 0);
   if (n_ids > 0)
     g_array_append_vals (self->source_ids, ids, n_ids);
+}
+
+const char * const *
+lg_search_spec_get_source_kinds (LgSearchSpec *self)
+{
+  g_return_val_if_fail (LG_IS_SEARCH_SPEC (self), NULL);
+  return (const char * const *) self->source_kinds;
+}
+
+void
+lg_search_spec_set_source_kinds (LgSearchSpec       *self,
+                                 const char * const *kinds)
+{
+  g_return_if_fail (LG_IS_SEARCH_SPEC (self));
+  g_strfreev (self->source_kinds);
+  self->source_kinds = kinds != NULL ? g_strdupv ((GStrv) kinds) : g_new0 (char *, 1);
 }
 
 gint64

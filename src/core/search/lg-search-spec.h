@@ -39,12 +39,18 @@ void                lg_search_spec_set_must       (LgSearchSpec       *self,
 const char * const *lg_search_spec_get_exclude    (LgSearchSpec       *self);
 void                lg_search_spec_set_exclude    (LgSearchSpec       *self,
                                                    const char * const *words);
-/* Only messages of these sources; none means every source. */
+/* Only messages of these sources, and of every source of these kinds
+ * ("feed", "whatsapp_export", … as LgSource's kind; sources of a kind added
+ * later included); neither means every source. */
 const gint64       *lg_search_spec_get_source_ids (LgSearchSpec       *self,
                                                    guint              *n_ids);
 void                lg_search_spec_set_source_ids (LgSearchSpec       *self,
                                                    const gint64       *ids,
                                                    guint               n_ids);
+/* NULL-terminated, never NULL. */
+const char * const *lg_search_spec_get_source_kinds (LgSearchSpec       *self);
+void                lg_search_spec_set_source_kinds (LgSearchSpec       *self,
+                                                     const char * const *kinds);
 /* Messages sent in [since, until); 0 leaves that end open. */
 gint64              lg_search_spec_get_since      (LgSearchSpec       *self);
 void                lg_search_spec_set_since      (LgSearchSpec       *self,

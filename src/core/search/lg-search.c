@@ -222,6 +222,38 @@ read_sources (LgStore  *store,
   return g_steal_pointer (&sources);
 }
 
+/* The sources the spec keeps to: its own and those of its kinds. A kind
+ * with no source yet must still filter, so an empty list that would mean
+ * "every source" becomes one that no source matches. */
+static GArray *
+filter_sources (LgSearchSpec *spec,
+                GHashTable   *sources)
+{
+  const char * const *kinds = lg_search_spec_get_source_kinds (spec);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  const gint64 *chosen;
+  guint n_chosen;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  chosen = lg_search_spec_get_source_ids (spec, &n_chosen);
+  g_array_append_vals (ids, chosen, n_chosen);
+  if (kinds[0] == NULL)
+    return ids;
+
+  g_hash_table_iter_init (&iter, sources);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (g_strv_contains (kinds, ((SourceInfo *) value)->kind))
+      g_array_append_val (ids, *(gint64 *) key);
+  if (ids->len == 0)
+    {
+      gint64 none = -1;
+
+      g_array_append_val (ids, none);
+    }
+  return ids;
+}
+
 /* Which messages and which handles already became leads. */
 typedef struct
 {
@@ -569,6 +601,7 @@ lg_search_run (LgStore                *store,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *query = NULL;
   g_autoptr(GBytes) weights = NULL;
+  g_autoptr(GArray) source_ids = NULL;
   g_auto(LeadIndex) leads = { NULL, NULL };
   LgSearchOptions defaults;
   LgStoreCandidateQuery candidates;
@@ -617,7 +650,9 @@ lg_search_run (LgStore                *store,
   candidates.weights = weights;
   candidates.since = lg_search_spec_get_since (spec);
   candidates.until = lg_search_spec_get_until (spec);
-  candidates.source_ids = lg_search_spec_get_source_ids (spec, &candidates.n_sources);
+  source_ids = filter_sources (spec, sources);
+  candidates.source_ids = (const gint64 *) (gpointer) source_ids->data;
+  candidates.n_sources = source_ids->len;
   candidates.pool = options->pool;
   candidates.widen = options->widen;
   candidates.buyer_pool = options->buyer_pool;

@@ -334,7 +334,9 @@ static const char migration_10[] =
    * is the earliest time it may be fetched again (the polite interval, or a
    * server's back-off after 429 and 5xx, doubled with each failure counted in
    * failures), icon_url names the feed's picture. A message may belong to a
-   * thread (a forum topic, a Reddit post, a Slack thread): its title.
+   * thread (a forum topic, a Reddit post, a Slack thread): its title. A
+   * saved search may keep to kinds of source (every feed, whichever are added
+   * later), beside single sources: a comma-separated list.
    * Widening the kinds means rebuilding the table; foreign keys are off while
    * migrations run, so messages and leads keep their rows. */
   "CREATE TABLE sources_new ("
@@ -364,7 +366,8 @@ static const char migration_10[] =
   "    last_error, created_at, sample FROM sources;"
   "DROP TABLE sources;"
   "ALTER TABLE sources_new RENAME TO sources;"
-  "ALTER TABLE messages ADD COLUMN thread TEXT;";
+  "ALTER TABLE messages ADD COLUMN thread TEXT;"
+  "ALTER TABLE searches ADD COLUMN source_kinds TEXT NOT NULL DEFAULT '';";
 
 const char * const lg_store_migrations[] = {
   migration_1,

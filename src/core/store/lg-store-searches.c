@@ -65,6 +65,7 @@ lg_search_save (LgStore       *store,
   g_autofree char *must = NULL;
   g_autofree char *exclude = NULL;
   g_autofree char *ids = NULL;
+  g_autofree char *kinds = NULL;
   sqlite3_stmt *stmt;
   gboolean insert;
 
@@ -75,11 +76,11 @@ lg_search_save (LgStore       *store,
   stmt = lg_store_prepare (store,
                            insert
                            ? "INSERT INTO searches (name, offer, must_terms, exclude_terms, "
-                             "source_ids, since, until, min_score, feedback, created_at, id) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, NULL)"
+                             "source_ids, since, until, min_score, feedback, created_at, id, source_kinds) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, NULL, ?12)"
                            : "UPDATE searches SET name = ?1, offer = ?2, must_terms = ?3, "
                              "exclude_terms = ?4, source_ids = ?5, since = ?6, until = ?7, "
-                             "min_score = ?8, feedback = ?9 WHERE id = ?11",
+                             "min_score = ?8, feedback = ?9, source_kinds = ?12 WHERE id = ?11",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -87,6 +88,7 @@ lg_search_save (LgStore       *store,
   must = join_words (lg_search_spec_get_must (spec));
   exclude = join_words (lg_search_spec_get_exclude (spec));
   ids = join_ids (spec);
+  kinds = g_strjoinv (",", (GStrv) lg_search_spec_get_source_kinds (spec));
   sqlite3_bind_text (stmt, 1, lg_search_spec_get_name (spec), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, lg_search_spec_get_offer (spec), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, must, -1, SQLITE_TRANSIENT);
@@ -96,6 +98,7 @@ lg_search_save (LgStore       *store,
   sqlite3_bind_int64 (stmt, 7, lg_search_spec_get_until (spec));
   sqlite3_bind_int (stmt, 8, lg_search_spec_get_min_score (spec));
   lg_stmt_bind_text (stmt, 9, lg_search_spec_get_feedback (spec));
+  sqlite3_bind_text (stmt, 12, kinds, -1, SQLITE_TRANSIENT);
   if (insert)
     sqlite3_bind_int64 (stmt, 10, g_get_real_time () / G_USEC_PER_SEC);
   else
@@ -123,7 +126,7 @@ lg_search_list_saved (LgStore  *store,
 
   stmt = lg_store_prepare (store,
                            "SELECT id, name, offer, must_terms, exclude_terms, source_ids, since, "
-                           "until, min_score, feedback, last_run FROM searches "
+                           "until, min_score, feedback, last_run, source_kinds FROM searches "
                            "ORDER BY max (last_run, created_at) DESC, id DESC",
                            error);
   if (stmt == NULL)
@@ -134,12 +137,16 @@ lg_search_list_saved (LgStore  *store,
       g_autoptr(LgSearchSpec) spec = lg_search_spec_new (lg_stmt_text (stmt, 2));
       g_auto(GStrv) must = split_words (lg_stmt_text (stmt, 3));
       g_auto(GStrv) exclude = split_words (lg_stmt_text (stmt, 4));
+      const char *kinds_text = lg_stmt_text (stmt, 11);
+      g_auto(GStrv) kinds = g_strsplit (kinds_text != NULL ? kinds_text : "", ",", -1);
 
       lg_search_spec_set_id (spec, sqlite3_column_int64 (stmt, 0));
       lg_search_spec_set_name (spec, lg_stmt_text (stmt, 1));
       lg_search_spec_set_must (spec, (const char * const *) must);
       lg_search_spec_set_exclude (spec, (const char * const *) exclude);
       set_ids (spec, lg_stmt_text (stmt, 5));
+      /* "" splits into no kind at all. */
+      lg_search_spec_set_source_kinds (spec, (const char * const *) kinds);
       lg_search_spec_set_since (spec, sqlite3_column_int64 (stmt, 6));
       lg_search_spec_set_until (spec, sqlite3_column_int64 (stmt, 7));
       lg_search_spec_set_min_score (spec, sqlite3_column_int (stmt, 8));
