@@ -2,8 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Sources from a terminal: add-channel, add-feed, sync, import-telegram,
- * sources, messages.
+ * Sources from a terminal: add-channel, add-feed, sync, import-chat
+ * (import-telegram is its old name), sources, messages.
  */
 
 #define G_LOG_DOMAIN "lg-cli"
@@ -16,10 +16,10 @@
 #include "lg-channel-handle.h"
 #include "lg-channel-sync.h"
 #include "lg-cli.h"
+#include "lg-chat-import.h"
 #include "lg-feed-preset.h"
 #include "lg-feed-sync.h"
 #include "lg-sources.h"
-#include "lg-telegram-export.h"
 
 /* Channels and feeds report alike. */
 static void
@@ -277,11 +277,11 @@ lg_cli_sync (LgCli  *cli,
 }
 
 static void
-on_import_progress_cb (LgTelegramExport *importer,
-                       gint64            id,
-                       guint             count,
-                       double            fraction,
-                       gpointer          user_data)
+on_import_progress_cb (LgChatImport *importer,
+                       gint64        id,
+                       guint         count,
+                       double        fraction,
+                       gpointer      user_data)
 {
   g_autofree char *line = g_strdup_printf (_("%u messages read (%.0f%%)"), count,
                                            fraction * 100);
@@ -290,33 +290,53 @@ on_import_progress_cb (LgTelegramExport *importer,
 }
 
 int
-lg_cli_import_telegram (LgCli  *cli,
-                        int     argc,
-                        char  **argv)
+lg_cli_import_chat (LgCli  *cli,
+                    int     argc,
+                    char  **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LgTelegramExport) importer = NULL;
+  g_autoptr(LgChatImport) importer = NULL;
+  g_autofree char *date_order = NULL;
   LgExportStats stats = { 0 };
   LgStore *store;
+  const GOptionEntry entries[] = {
+    { "date-order", 0, 0, G_OPTION_ARG_STRING, &date_order,
+      N_("How the export writes dates when it does not tell: dmy (31/12) or mdy (12/31)"),
+      N_("dmy|mdy") },
+    { NULL }
+  };
 
-  if (!lg_cli_parse (&argc, &argv, "import-telegram", _("FILE"),
-                     N_("Import a Telegram Desktop chat export (result.json)"), NULL, &error))
+  if (!lg_cli_parse (&argc, &argv, "import-chat", _("FILE"),
+                     N_("Import a chat export: Telegram Desktop (result.json) or WhatsApp "
+                        "(.txt or .zip)"), entries, &error))
     return lg_cli_fail_error (error);
   if (argc != 2)
-    return lg_cli_fail (_("import-telegram needs the path of a result.json"));
+    return lg_cli_fail (_("import-chat needs the path of a chat export"));
+
+  importer = lg_chat_import_new ();
+  if (g_strcmp0 (date_order, "dmy") == 0)
+    lg_chat_import_set_date_order (importer, LG_DATE_ORDER_DMY);
+  else if (g_strcmp0 (date_order, "mdy") == 0)
+    lg_chat_import_set_date_order (importer, LG_DATE_ORDER_MDY);
+  else if (date_order != NULL)
+    return lg_cli_fail (_("--date-order is dmy (day first) or mdy (month first), not “%s”"),
+                        date_order);
 
   store = lg_cli_get_store (cli, &error);
   if (store == NULL)
     return lg_cli_fail_error (error);
 
-  importer = lg_telegram_export_new ();
   g_signal_connect (importer, "progress", G_CALLBACK (on_import_progress_cb), NULL);
-  if (!lg_telegram_export_import (importer, store, argv[1], NULL, &stats, &error))
+  if (!lg_chat_import_run (importer, store, argv[1], NULL, &stats, &error))
     {
       g_printerr ("\n");
+      if (g_error_matches (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_AMBIGUOUS_DATES))
+        return lg_cli_fail (_("%s Run it again with --date-order dmy (day first) or "
+                              "--date-order mdy (month first)."), error->message);
       return lg_cli_fail_error (error);
     }
   g_printerr ("\n");
+  g_print (_("Read as: %s\n"), lg_chat_import_describe_kind (stats.kind));
   g_print (_("Imported %u chats: %u messages, %u new, %u service messages skipped\n"),
            stats.chats, stats.messages, stats.added, stats.skipped);
   return 0;

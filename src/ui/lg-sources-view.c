@@ -19,7 +19,8 @@
 #include "lg-date-format.h"
 #include "lg-feed-sync.h"
 #include "lg-sources-view.h"
-#include "lg-telegram-export.h"
+#include "lg-chat-import.h"
+#include "lg-sources.h"
 #include "lg-ui-util.h"
 
 /* Browsing shows the newest messages; search finds the rest. */
@@ -39,7 +40,8 @@ struct _LgSourcesView
   LgStore          *store;
   LgChannelSync    *sync;
   LgFeedSync       *feed_sync;
-  LgTelegramExport *importer;
+  LgChatImport     *importer;
+  char             *import_path; /* the file being imported */
   GListStore       *sources;
   GHashTable       *syncing;       /* source id -> SyncState */
   GHashTable       *removing;      /* source ids being removed */
@@ -157,15 +159,14 @@ describe_time (gint64   unix_time,
 }
 
 /* What the row's subtitle names the source by: a channel's @name, a
- * feed's site, an export. */
+ * feed's site, an export's kind. */
 static char *
-describe_kind (LgSource *source)
+describe_kind (LgSource           *source,
+               const LgSourceKind *kind)
 {
-  const char *kind = lg_source_get_kind (source);
-
-  if (g_strcmp0 (kind, "telegram_channel") == 0)
+  if (g_strcmp0 (lg_source_get_kind (source), "telegram_channel") == 0)
     return g_strdup_printf ("@%s", lg_source_get_handle (source));
-  if (g_strcmp0 (kind, "feed") == 0)
+  if (g_strcmp0 (lg_source_get_kind (source), "feed") == 0)
     {
       g_autoptr(GUri) uri = g_uri_parse (lg_source_get_url (source), G_URI_FLAGS_NONE, NULL);
 
@@ -174,7 +175,7 @@ describe_kind (LgSource *source)
         return g_strdup_printf (_("Feed from %s"), g_uri_get_host (uri));
       return g_strdup (_("Feed"));
     }
-  return g_strdup (_("Telegram export"));
+  return kind != NULL ? g_strdup (_(kind->name)) : g_strdup (lg_source_get_kind (source));
 }
 
 static GtkWidget *
@@ -254,7 +255,7 @@ update_source_row (LgSourcesView *self,
   g_autofree char *last_sync = describe_time (lg_source_get_last_sync (source), syncable);
   g_autofree char *subtitle = NULL;
   const LgSourceKind *kind = lg_source_kind_lookup (lg_source_get_kind (source));
-  g_autofree char *handle = describe_kind (source);
+  g_autofree char *handle = describe_kind (source, kind);
   /* A feed the server asked to wait says until when. */
   g_autofree char *wait = g_strcmp0 (lg_source_get_kind (source), "feed") == 0
                           ? lg_feed_sync_describe_wait (source, g_get_real_time () / G_USEC_PER_SEC)
@@ -629,16 +630,52 @@ add_feed_action (GtkWidget  *widget,
 /* Importing an export. */
 
 static void
-on_import_progress_cb (LgTelegramExport *importer,
-                       gint64            id,
-                       guint             count,
-                       double            fraction,
-                       LgSourcesView    *self)
+on_import_progress_cb (LgChatImport  *importer,
+                       gint64         id,
+                       guint          count,
+                       double         fraction,
+                       LgSourcesView *self)
 {
   g_autofree char *text = g_strdup_printf (_("Importing… %u messages"), count);
 
   gtk_label_set_text (self->import_label, text);
   gtk_progress_bar_set_fraction (self->import_progress, fraction);
+}
+
+static void start_import (LgSourcesView *self, LgDateOrder date_order);
+
+static void
+on_date_order_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           LgSourcesView    *self)
+{
+  if (g_str_equal (response, "dmy"))
+    start_import (self, LG_DATE_ORDER_DMY);
+  else if (g_str_equal (response, "mdy"))
+    start_import (self, LG_DATE_ORDER_MDY);
+  else
+    g_clear_pointer (&self->import_path, g_free);
+}
+
+/* A WhatsApp export whose dates read either way: the user knows how their
+ * phone writes them. */
+static void
+ask_date_order (LgSourcesView *self,
+                const char    *message)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Day or Month First?"), message));
+  gtk_widget_set_name (GTK_WIDGET (dialog), "date-order-dialog");
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
+                                    "mdy", _("_Month/Day (12/31)"),
+                                    "dmy", _("_Day/Month (31/12)"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "dmy", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "dmy");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_date_order_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -648,28 +685,54 @@ on_import_done_cb (GObject      *object,
 {
   g_autoptr(LgSourcesView) self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
   LgExportStats stats = { 0 };
 
   gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
   g_clear_object (&self->import_cancellable);
 
-  if (!lg_telegram_export_import_finish (LG_TELEGRAM_EXPORT (object), result, &stats, &error))
+  if (!lg_chat_import_run_finish (LG_CHAT_IMPORT (object), result, &stats, &error))
     {
+      if (g_error_matches (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_AMBIGUOUS_DATES) &&
+          self->import_path != NULL)
+        {
+          ask_date_order (self, error->message);
+          return;
+        }
+      g_clear_pointer (&self->import_path, g_free);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_toast (self, error->message);
       return;
     }
+  g_clear_pointer (&self->import_path, g_free);
 
-  {
-    g_autofree char *text = g_strdup_printf (_("Imported %u messages from %u chats (%u new)"),
-                                             stats.messages, stats.chats, stats.added);
-
-    show_toast (self, text);
-  }
+  /* TRANSLATORS: the first %s is the kind of export, e.g. "WhatsApp chat export" */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%s: imported %u messages from %u chat (%u new, %u system "
+                                       "lines skipped)",
+                                       "%s: imported %u messages from %u chats (%u new, %u system "
+                                       "lines skipped)", stats.chats),
+                          lg_chat_import_describe_kind (stats.kind), stats.messages, stats.chats,
+                          stats.added, stats.skipped);
+  show_toast (self, text);
   if (self->store != NULL)
-    {
-      lg_store_notify_changed (self->store, LG_STORE_CHANGED_MESSAGES | LG_STORE_CHANGED_SOURCES);
-    }
+    lg_store_notify_changed (self->store, LG_STORE_CHANGED_MESSAGES | LG_STORE_CHANGED_SOURCES);
+}
+
+static void
+start_import (LgSourcesView *self,
+              LgDateOrder    date_order)
+{
+  if (self->store == NULL || self->import_path == NULL)
+    return;
+
+  self->import_cancellable = g_cancellable_new ();
+  gtk_label_set_text (self->import_label, _("Importing…"));
+  gtk_progress_bar_set_fraction (self->import_progress, 0);
+  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
+  lg_chat_import_set_date_order (self->importer, date_order);
+  lg_chat_import_run_async (self->importer, lg_store_get_path (self->store), self->import_path,
+                            self->import_cancellable, on_import_done_cb, g_object_ref (self));
 }
 
 void
@@ -691,13 +754,9 @@ lg_sources_view_import_file (LgSourcesView *self,
                           "local folder and import it from there."));
       return;
     }
-  self->import_cancellable = g_cancellable_new ();
-  gtk_label_set_text (self->import_label, _("Importing…"));
-  gtk_progress_bar_set_fraction (self->import_progress, 0);
-  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
-  lg_telegram_export_import_async (self->importer, lg_store_get_path (self->store), path,
-                                   self->import_cancellable, on_import_done_cb,
-                                   g_object_ref (self));
+  g_free (self->import_path);
+  self->import_path = g_steal_pointer (&path);
+  start_import (self, LG_DATE_ORDER_AUTO);
 }
 
 static void
@@ -735,11 +794,13 @@ choose_export (LgSourcesView *self)
   g_autofree char *path = telegram_export_folder ();
   g_autoptr(GFile) folder = g_file_new_for_path (path);
 
-  chooser = gtk_file_chooser_native_new (_("Choose result.json of a Telegram Export"),
+  chooser = gtk_file_chooser_native_new (_("Choose a Chat Export"),
                                          GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Telegram Desktop export (result.json)"));
+  gtk_file_filter_set_name (filter, _("Chat exports (result.json, .txt, .zip)"));
   gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_filter_add_suffix (filter, "txt");
+  gtk_file_filter_add_suffix (filter, "zip");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   /* Most exports are there; a folder that is not (no export yet, another
    * place chosen, a sandbox that cannot see it) leaves the chooser's own. */
@@ -780,12 +841,14 @@ import_action (GtkWidget  *widget,
                             "choose the format “Machine-readable JSON”.\n\nTelegram Desktop "
                             "saves each export in %s, in a folder named ChatExport_ and the "
                             "date (DataExport_ for a whole account): choose the result.json "
-                            "inside it."), shown);
+                            "inside it.\n\nIn WhatsApp, open the chat, then its menu → More → "
+                            "Export chat, and copy the .txt or .zip it makes to this computer."),
+                          shown);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                       _("Import a Telegram Export"), body));
+                                                       _("Import a Chat Export"), body));
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
-                                    "choose", _("_Choose result.json…"), NULL);
+                                    "choose", _("_Choose File…"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "choose", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "choose");
   adw_message_dialog_set_close_response (dialog, "cancel");
@@ -974,6 +1037,7 @@ lg_sources_view_dispose (GObject *object)
   g_clear_object (&self->sync);
   g_clear_object (&self->feed_sync);
   g_clear_object (&self->importer);
+  g_clear_pointer (&self->import_path, g_free);
   g_clear_object (&self->sources);
   g_clear_object (&self->filter);
   g_clear_object (&self->import_cancellable);
@@ -1027,7 +1091,7 @@ lg_sources_view_init (LgSourcesView *self)
   self->syncing = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, free_sync_state);
   self->removing = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->sources = g_list_store_new (LG_TYPE_SOURCE);
-  self->importer = lg_telegram_export_new ();
+  self->importer = lg_chat_import_new ();
   g_signal_connect_object (self->importer, "progress", G_CALLBACK (on_import_progress_cb), self, 0);
   self->filter = gtk_string_filter_new (gtk_property_expression_new (LG_TYPE_MESSAGE, NULL, "text"));
   gtk_string_filter_set_match_mode (self->filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);

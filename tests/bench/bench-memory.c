@@ -2,9 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Peak memory of importing a big CSV file and a big Telegram export, through
- * leadgram-cli as a user's script would: each import runs in a process of its
- * own, whose peak resident size the kernel reports (wait4), and is compared
+ * Peak memory of importing a big CSV file, a big Telegram export and a big
+ * WhatsApp export, through leadgram-cli as a user's script would: each
+ * import runs in a process of its own, whose peak resident size the kernel
+ * reports (wait4), and is compared
  * with the same program's peak for `info` on the same database. Files of 10 MB
  * and 100 MB: a reader that streams needs about as much for both, whatever
  * the file; one that holds the file grows with it. Prints the figures.
@@ -108,6 +109,19 @@ write_export (const char *dir,
   return path;
 }
 
+/* A WhatsApp export of about @megabytes; its longest message is two lines. */
+static char *
+write_whatsapp (const char *dir,
+                guint       megabytes,
+                gsize      *largest_message)
+{
+  g_autofree char *name = g_strdup_printf ("WhatsApp Chat with Bench %u.txt", megabytes);
+  guint n_messages;
+
+  *largest_message = 120;
+  return lg_test_write_whatsapp_export (dir, name, megabytes, FALSE, &n_messages);
+}
+
 static void
 measure (const char *dir,
          const char *what,
@@ -143,5 +157,6 @@ main (int   argc,
   dir = lg_test_make_tmpdir ();
   measure (dir, "CSV import", "import-csv", write_csv);
   measure (dir, "Telegram export", "import-telegram", write_export);
+  measure (dir, "WhatsApp export", "import-chat", write_whatsapp);
   return 0;
 }

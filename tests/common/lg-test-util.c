@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <sys/wait.h>
 
 #include "lg-store-private.h"
@@ -396,6 +397,52 @@ lg_test_write_export (const char *dir,
     g_string_append (json, "]}\n");
   g_assert_true (g_file_set_contents (path, json->str, json->len, &error));
   g_assert_no_error (error);
+  return path;
+}
+
+char *
+lg_test_write_whatsapp_export (const char *dir,
+                               const char *name,
+                               guint       megabytes,
+                               gboolean    only_joins,
+                               guint      *n_messages)
+{
+  static const char *phrases[] = {
+    "anyone know a decent CRM for a 3-chair dental clinic?",
+    "we're hiring a backend dev, DM me",
+    "Посоветуйте сервис онлайн-записи для салона, пожалуйста",
+    "thanks, that worked!",
+    "looking for someone to redo our landing page, budget ~$800",
+    "lol same",
+    "can anyone recommend an accountant who knows Cyprus companies?\nurgent-ish",
+  };
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GDateTime) start = g_date_time_new_local (2020, 1, 1, 0, 0, 0);
+  FILE *file = fopen (path, "w");
+  guint64 written = 0;
+  guint messages = 0;
+
+  g_assert_nonnull (file);
+  for (guint i = 0; written < (guint64) megabytes * 1000000; i++)
+    {
+      g_autoptr(GDateTime) time = g_date_time_add_seconds (start, i * 37.0);
+      int hour = g_date_time_get_hour (time);
+
+      written += fprintf (file, "%d/%d/%02d, %d:%02d\u202f%s - ", g_date_time_get_month (time),
+                          g_date_time_get_day_of_month (time), g_date_time_get_year (time) % 100,
+                          hour % 12 == 0 ? 12 : hour % 12, g_date_time_get_minute (time),
+                          hour < 12 ? "AM" : "PM");
+      if (only_joins || i % 50 == 0)
+        written += fprintf (file, "Person %u joined using this group's invite link\n", i % 997);
+      else
+        {
+          written += fprintf (file, "Person %u: %s (#%u)\n", i % 997,
+                              phrases[i % G_N_ELEMENTS (phrases)], i);
+          messages++;
+        }
+    }
+  fclose (file);
+  *n_messages = messages;
   return path;
 }
 

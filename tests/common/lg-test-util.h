@@ -44,6 +44,18 @@ char     *lg_test_write_export (const char *dir,
                                 const char *name,
                                 guint       n_messages,
                                 gboolean    truncated);
+/* Writes DIR/NAME, an Android WhatsApp export of one group ("WhatsApp Chat
+ * with Bench Group.txt" style, month first, 12-hour clock with U+202F before
+ * AM/PM) of about megabytes MB: short messages as chats have them, one in
+ * seven over two lines, one line in fifty a join; only_joins: every line a
+ * join (a file to read that has no message). Written line by line, so the
+ * generator's memory does not count against an import's. Returns its path;
+ * *n_messages is how many messages it holds. */
+char     *lg_test_write_whatsapp_export (const char *dir,
+                                         const char *name,
+                                         guint       megabytes,
+                                         gboolean    only_joins,
+                                         guint      *n_messages);
 /* Another writer, for benchmarks: a connection of its own to db_path, on a
  * thread of its own, takes and releases the write lock every 2 ms, trying
  * again each millisecond while another connection holds it. Stopping it

@@ -22,62 +22,16 @@
 #include "lg-store.h"
 #include "lg-telegram-export.h"
 
-static char *input_path;
 static LgStore *store;
-
-static void
-open_store (void)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_clear_object (&store);
-  store = lg_store_open (":memory:", &error);
-  g_assert_no_error (error);
-}
-
-static void
-remove_input (void)
-{
-  g_autofree char *dir = g_path_get_dirname (input_path);
-
-  g_unlink (input_path);
-  g_rmdir (dir);
-}
 
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL;
-
   lg_fuzz_init_logging ();
-  dir = g_dir_make_tmp ("leadgram-fuzz-XXXXXX", &error);
-  g_assert_no_error (error);
-  input_path = g_build_filename (dir, "result.json", NULL);
-  atexit (remove_input);
-  open_store ();
+  lg_fuzz_input_path ("result.json");
+  store = lg_fuzz_open_store ();
   return 0;
-}
-
-static void
-write_input (const uint8_t *data,
-             size_t         size)
-{
-  FILE *file = fopen (input_path, "wb");
-
-  g_assert_nonnull (file);
-  g_assert_cmpuint (fwrite (data, 1, size, file), ==, size);
-  g_assert_cmpint (fclose (file), ==, 0);
-}
-
-static void
-count (LgStoreCounts *counts)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (lg_store_count (store, counts, &error));
-  g_assert_no_error (error);
 }
 
 /* https://t.me/NAME/ID or https://t.me/c/CHAT/ID, each part checked. */
@@ -143,35 +97,40 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   LgExportStats again = { 0 };
   LgStoreCounts before, after;
 
-  write_input (data, size);
-  count (&before);
+  lg_fuzz_write_input (data, size);
+  lg_fuzz_count (store, &before);
 
-  if (!lg_telegram_export_import (importer, store, input_path, NULL, &stats, &error))
+  if (!lg_telegram_export_import (importer, store, lg_fuzz_input_path (NULL), NULL, &stats,
+                                  &error))
     {
       /* All or nothing, and the error says what is wrong. */
       g_assert_nonnull (error);
       g_assert_true (error->domain == LG_SOURCES_ERROR);
       g_assert_true (g_utf8_validate (error->message, -1, NULL));
-      count (&after);
+      lg_fuzz_count (store, &after);
       g_assert_cmpint (after.sources, ==, before.sources);
       g_assert_cmpint (after.messages, ==, before.messages);
       return 0;
     }
   g_assert_no_error (error);
 
-  count (&after);
+  lg_fuzz_count (store, &after);
   g_assert_cmpuint (stats.added, <=, stats.messages);
   g_assert_cmpint (after.messages, ==, before.messages + stats.added);
   check_stored ();
 
   /* The same file again adds nothing. */
-  g_assert_true (lg_telegram_export_import (importer, store, input_path, NULL, &again, &error));
+  g_assert_true (lg_telegram_export_import (importer, store, lg_fuzz_input_path (NULL), NULL,
+                                            &again, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (again.added, ==, 0);
   g_assert_cmpuint (again.messages, ==, stats.messages);
 
   /* Each input starts from an empty database. */
   if (after.sources > 0)
-    open_store ();
+    {
+      g_object_unref (store);
+      store = lg_fuzz_open_store ();
+    }
   return 0;
 }

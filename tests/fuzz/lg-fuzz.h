@@ -24,3 +24,15 @@ int LLVMFuzzerTestOneInput (const uint8_t  *data,
 
 /* Shared by the targets: makes criticals and warnings fatal. */
 void lg_fuzz_init_logging  (void);
+
+/* For the targets that read a file: a path named name in a folder of its
+ * own, removed at exit; writing the input there; an empty in-memory
+ * database; the rows it has. */
+#include "lg-store.h"
+
+const char *lg_fuzz_input_path   (const char     *name);
+void        lg_fuzz_write_input  (const uint8_t  *data,
+                                  size_t          size);
+LgStore    *lg_fuzz_open_store   (void);
+void        lg_fuzz_count        (LgStore        *store,
+                                  LgStoreCounts  *counts);

@@ -341,7 +341,7 @@ test_empty_state (Fixture       *f,
 }
 
 /* Before the file chooser, which cannot say it, a dialog says how to export
- * from Telegram Desktop and where the export is. */
+ * from Telegram Desktop and WhatsApp, and where Telegram's export is. */
 static void
 test_import_help (Fixture       *f,
                   gconstpointer  data)
@@ -351,13 +351,15 @@ test_import_help (Fixture       *f,
 
   choose_to_add (f, "Import Chat Export…");
   WAIT_UNTIL ((dialog = find_dialog ()) != NULL);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Import a Telegram Export");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Import a Chat Export");
   body = adw_message_dialog_get_body (dialog);
   g_assert_nonnull (strstr (body, "Settings → Advanced → Export Telegram data"));
   g_assert_nonnull (strstr (body, "“Machine-readable JSON”"));
   g_assert_nonnull (strstr (body, "/Telegram Desktop, in a folder named ChatExport_"));
   g_assert_nonnull (strstr (body, "result.json"));
-  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), button_with_label, "_Choose result.json…"));
+  g_assert_nonnull (strstr (body, "In WhatsApp, open the chat, then its menu → More → "
+                                  "Export chat"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), button_with_label, "_Choose File…"));
   click_response (dialog, "_Cancel");
 }
 
@@ -508,13 +510,41 @@ test_import_export (Fixture       *f,
   g_assert_nonnull (find_label (f, "Sam's notes"));
   row = find_row (f, "Marketing Pros");
   g_assert_nonnull (row);
-  g_assert_nonnull (find_widget (row, label_contains, "Telegram export · 2 messages"));
+  g_assert_nonnull (find_widget (row, label_contains, "Telegram chat export · 2 messages"));
   /* An export has nothing to sync, and with only exports neither has Sync All. */
   g_assert_null (find_widget (row, button_with_action, "sources.sync"));
   g_assert_false (gtk_widget_get_sensitive (find_widget (GTK_WIDGET (f->view), button_with_action,
                                                         "sources.sync-all")));
   g_assert_cmpint (count (f->store, FALSE), ==, 3);
   g_assert_cmpint (count (f->store, TRUE), ==, 4);
+}
+
+/* A WhatsApp export whose dates read either way: the view asks, imports
+ * nothing until told, then reads the file as told. */
+static void
+test_import_whatsapp_date_order (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("LEADGRAM_TEST_DATA"), "fixtures",
+                                            "whatsapp", "team", "ambiguous.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GDateTime) april_3 = g_date_time_new_local (2024, 4, 3, 10, 0, 0);
+  AdwMessageDialog *dialog;
+  g_autofree char *sql = NULL;
+
+  lg_sources_view_import_file (f->view, file);
+  WAIT_UNTIL ((dialog = find_dialog ()) != NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Day or Month First?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "day first or month first"));
+  g_assert_cmpint (count (f->store, TRUE), ==, 0);
+
+  click_response (dialog, "_Day/Month (31/12)");
+  WAIT_UNTIL (find_row (f, "WhatsApp: ambiguous") != NULL);
+  g_assert_nonnull (find_widget (find_row (f, "WhatsApp: ambiguous"), label_contains,
+                                 "WhatsApp chat export · 2 messages"));
+  sql = g_strdup_printf ("SELECT count(*) FROM messages WHERE sent_at = %" G_GINT64_FORMAT,
+                         g_date_time_to_unix (april_3));
+  g_assert_cmpint (lg_test_query_int (f->store, sql), ==, 1);
 }
 
 static void
@@ -667,6 +697,7 @@ main (int   argc,
   ADD ("/ui/sources-view/browse-messages", test_browse_messages);
   ADD ("/ui/sources-view/missing-channel", test_missing_channel);
   ADD ("/ui/sources-view/import-export", test_import_export);
+  ADD ("/ui/sources-view/import-whatsapp-date-order", test_import_whatsapp_date_order);
   ADD ("/ui/sources-view/remove-source", test_remove_source);
 #undef ADD
 

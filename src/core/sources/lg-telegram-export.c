@@ -84,19 +84,14 @@ chat_clear (Chat *chat)
 
 typedef struct
 {
-  LgTelegramExport *self;
-  LgStore          *store;
+  LgExportJob      *job;
   const char       *data;
   gsize             length;
   gsize             pos;
-  char             *file_name;
   JsonParser       *parser;
   GString          *chunk;
-  GCancellable     *cancellable;
-  GMainContext     *context;
   guint             depth; /* objects and arrays the scanner is inside */
   gsize             released; /* bytes before it given back (release_read()) */
-  LgExportStats     stats;
 } Scanner;
 
 /* Telegram's exports nest a few levels (an account, its chats, a message,
@@ -141,7 +136,7 @@ fail_at (Scanner     *sc,
                _("“%s” is not a Telegram Desktop export it can read: at line %u, column %u, "
                  "%s. Nothing was imported. Export the chat again from Telegram Desktop "
                  "(format: JSON) and import the new result.json."),
-               sc->file_name, line, column, detail);
+               sc->job->file_name, line, column, detail);
   return FALSE;
 }
 
@@ -163,7 +158,7 @@ enter (Scanner  *sc,
                _("“%s” is nested too deeply to be a Telegram Desktop export: at line %u, "
                  "column %u, its lists and objects are more than %u levels deep. Nothing was "
                  "imported."),
-               sc->file_name, line, column, MAX_DEPTH);
+               sc->job->file_name, line, column, MAX_DEPTH);
   return FALSE;
 }
 
@@ -731,14 +726,14 @@ ensure_chat_source (Scanner  *sc,
 
   /* A chat is known by its id; an export without one by its name, or by
    * the file's name. */
-  base = g_strndup (sc->file_name, strcspn (sc->file_name, "."));
+  base = g_strndup (sc->job->file_name, strcspn (sc->job->file_name, "."));
   handle = chat->id != NULL ? chat->id : chat->name != NULL ? chat->name : base;
   title = chat->name != NULL ? chat->name : base;
 
-  chat->source = lg_store_stage_source (sc->store, "telegram_export", handle, title, error);
+  chat->source = lg_store_stage_source (sc->job->store, "telegram_export", handle, title, error);
   if (chat->source == 0)
     return FALSE;
-  sc->stats.chats++;
+  sc->job->stats.chats++;
   return TRUE;
 }
 
@@ -804,7 +799,7 @@ import_message (Scanner  *sc,
   type = member_string (object, "type");
   if (g_strcmp0 (type, "service") == 0)
     {
-      sc->stats.skipped++;
+      sc->job->stats.skipped++;
       return TRUE;
     }
   if (g_strcmp0 (type, "message") != 0)
@@ -856,21 +851,13 @@ import_message (Scanner  *sc,
       lg_message_set_permalink (message, link);
     }
 
-  if (!lg_store_stage_message (sc->store, chat->source, message, error))
+  if (!lg_store_stage_message (sc->job->store, chat->source, message, error))
     return FALSE;
 
   sc->pos = start;
   skip_value (sc, NULL);
-  sc->stats.messages++;
-
-  if (sc->stats.messages % 2000 == 0)
-    {
-      if (g_cancellable_set_error_if_cancelled (sc->cancellable, error))
-        return FALSE;
-      lg_sources_report_progress (sc->context, G_OBJECT (sc->self), signals[PROGRESS], 0,
-                                  sc->stats.messages, (double) sc->pos / sc->length);
-    }
-  return TRUE;
+  sc->job->stats.messages++;
+  return lg_export_job_tick (sc->job, (double) sc->pos / sc->length, error);
 }
 
 /* name, type and id: small values, parsed whole. */
@@ -983,65 +970,51 @@ import_root (Scanner  *sc,
   skip_space (sc);
   if (sc->pos < sc->length)
     return fail_at (sc, error, _("something follows the end of the export"));
-  if (sc->stats.chats == 0)
+  if (sc->job->stats.chats == 0)
     return fail_at (sc, error, _("there is no chat (no list of messages) in it"));
   return TRUE;
 }
 
-static gboolean
-import_with_store (LgTelegramExport  *self,
-                   LgStore           *store,
-                   const char        *path,
-                   GMainContext      *context,
-                   GCancellable      *cancellable,
-                   LgExportStats     *stats,
-                   GError           **error)
+gboolean
+lg_telegram_export_read (LgExportJob  *job,
+                         GError      **error)
 {
   g_autoptr(GMappedFile) file = NULL;
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GString) chunk = g_string_new (NULL);
-  g_autofree char *file_name = g_path_get_basename (path);
   Scanner sc = { 0 };
 
-  file = g_mapped_file_new (path, FALSE, &local_error);
+  g_return_val_if_fail (job != NULL, FALSE);
+
+  job->stats.kind = "telegram";
+  file = g_mapped_file_new (job->path, FALSE, &local_error);
   if (file == NULL)
-    {
-      g_set_error (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_INVALID_EXPORT,
-                   _("Could not read “%s”: %s."), file_name, local_error->message);
-      return FALSE;
-    }
+    return lg_export_job_fail_io (job, local_error->message, error);
 
   parser = json_parser_new ();
-  sc.self = self;
-  sc.store = store;
+  sc.job = job;
   sc.data = g_mapped_file_get_contents (file) != NULL ? g_mapped_file_get_contents (file) : "";
   sc.length = g_mapped_file_get_length (file);
-  sc.file_name = file_name;
   sc.parser = parser;
   sc.chunk = chunk;
-  sc.cancellable = cancellable;
-  sc.context = context;
+  return import_root (&sc, error);
+}
 
-  /* The file is read into the store's staging area, which holds no lock on
-   * the database: other writers go on meanwhile, and only the move of what
-   * was read, at the end, is a write they wait for. */
-  if (!lg_store_stage_begin (store, error))
-    return FALSE;
-  if (!import_root (&sc, error) ||
-      g_cancellable_set_error_if_cancelled (cancellable, error))
-    {
-      lg_store_stage_discard (store);
-      return FALSE;
-    }
-  if (!lg_store_stage_commit (store, &sc.stats.added, error))
-    return FALSE;
+gboolean
+lg_telegram_export_sniff (const char *path,
+                          const char *head,
+                          gsize       length)
+{
+  gsize i = 0;
 
-  lg_sources_report_progress (context, G_OBJECT (self), signals[PROGRESS], 0,
-                              sc.stats.messages, 1.0);
-  if (stats != NULL)
-    *stats = sc.stats;
-  return TRUE;
+  /* Any JSON object: a broken result.json should meet this reader's
+   * errors, which say where it broke. */
+  if (length >= 3 && memcmp (head, "\xef\xbb\xbf", 3) == 0)
+    i = 3;
+  while (i < length && g_ascii_isspace (head[i]))
+    i++;
+  return i < length && head[i] == '{';
 }
 
 gboolean
@@ -1052,82 +1025,17 @@ lg_telegram_export_import (LgTelegramExport  *self,
                            LgExportStats     *stats,
                            GError           **error)
 {
+  LgExportJob job;
+  gboolean ok;
+
   g_return_val_if_fail (LG_IS_TELEGRAM_EXPORT (self), FALSE);
   g_return_val_if_fail (LG_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  return import_with_store (self, store, path, NULL, cancellable, stats, error);
-}
-
-typedef struct
-{
-  char          *path;
-  GMainContext  *context;
-  LgExportStats  stats;
-} ImportData;
-
-static void
-free_import_data (gpointer data)
-{
-  ImportData *import = data;
-
-  g_free (import->path);
-  g_main_context_unref (import->context);
-  g_free (import);
-}
-
-static gboolean
-import_work (LgStore       *store,
-             gpointer       source_object,
-             gpointer       task_data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  ImportData *data = task_data;
-
-  return import_with_store (source_object, store, data->path, data->context, cancellable,
-                            &data->stats, error);
-}
-
-void
-lg_telegram_export_import_async (LgTelegramExport    *self,
-                                 const char          *db_path,
-                                 const char          *path,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  ImportData *data;
-
-  g_return_if_fail (LG_IS_TELEGRAM_EXPORT (self));
-  g_return_if_fail (db_path != NULL && path != NULL);
-
-  data = g_new0 (ImportData, 1);
-  data->path = g_strdup (path);
-  data->context = g_main_context_ref_thread_default ();
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, lg_telegram_export_import_async);
-  g_task_set_task_data (task, data, free_import_data);
-  lg_store_run_in_thread (task, db_path, import_work);
-}
-
-gboolean
-lg_telegram_export_import_finish (LgTelegramExport  *self,
-                                  GAsyncResult      *result,
-                                  LgExportStats     *stats,
-                                  GError           **error)
-{
-  ImportData *data;
-
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  if (!g_task_propagate_boolean (G_TASK (result), error))
-    return FALSE;
-
-  data = g_task_get_task_data (G_TASK (result));
-  if (stats != NULL)
-    *stats = data->stats;
-  return TRUE;
+  lg_export_job_init (&job, store, path, cancellable, G_OBJECT (self), signals[PROGRESS], NULL);
+  ok = lg_export_job_stage (&job, lg_telegram_export_read, error);
+  if (ok && stats != NULL)
+    *stats = job.stats;
+  lg_export_job_clear (&job);
+  return ok;
 }

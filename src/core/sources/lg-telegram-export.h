@@ -7,18 +7,10 @@
 
 #include <gio/gio.h>
 
+#include "lg-export-job.h"
 #include "lg-store.h"
 
 G_BEGIN_DECLS
-
-/* What an import did. */
-typedef struct
-{
-  guint chats;     /* chats with messages, each a source of kind telegram_export */
-  guint messages;  /* messages read (service messages not counted) */
-  guint added;     /* of those, new to the database */
-  guint skipped;   /* service messages (joins, pins, calls...) left out */
-} LgExportStats;
 
 /* Imports a Telegram Desktop "Export chat history" result.json: one chat or
  * a whole account (chats.list), old schema or new. The file is read in place
@@ -41,17 +33,13 @@ gboolean          lg_telegram_export_import        (LgTelegramExport     *self,
                                                     LgExportStats        *stats,
                                                     GError              **error);
 
-/* On a worker thread with its own connection to db_path; progress is
- * emitted in the caller's thread-default main context. */
-void              lg_telegram_export_import_async  (LgTelegramExport     *self,
-                                                    const char           *db_path,
-                                                    const char           *path,
-                                                    GCancellable         *cancellable,
-                                                    GAsyncReadyCallback   callback,
-                                                    gpointer              user_data);
-gboolean          lg_telegram_export_import_finish (LgTelegramExport     *self,
-                                                    GAsyncResult         *result,
-                                                    LgExportStats        *stats,
+/* The reader of lg_chat_import_run(): the export at job->path into the
+ * staging area. */
+gboolean          lg_telegram_export_read          (LgExportJob          *job,
                                                     GError              **error);
+/* Whether the file, whose first bytes are head, may be a result.json. */
+gboolean          lg_telegram_export_sniff         (const char           *path,
+                                                    const char           *head,
+                                                    gsize                 length);
 
 G_END_DECLS

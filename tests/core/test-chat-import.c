@@ -1,0 +1,359 @@
+/* test-chat-import.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Chat exports through the one import that tells their kinds apart: WhatsApp
+ * .txt and .zip in the team's fixtures (tests/fixtures/whatsapp/team/), and
+ * a Telegram export to show it still reaches its reader.
+ */
+
+#include "config.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <glib/gstdio.h>
+
+#include "lg-chat-import.h"
+#include "lg-sources.h"
+#include "lg-test-util.h"
+
+static char *
+fixture (const char *name)
+{
+  return g_build_filename (g_getenv ("LEADGRAM_TEST_DATA"), "fixtures", "whatsapp", "team", name,
+                           NULL);
+}
+
+static gboolean
+import_file (LgStore        *store,
+             const char     *path,
+             LgDateOrder     order,
+             LgExportStats  *stats,
+             GError        **error)
+{
+  g_autoptr(LgChatImport) importer = lg_chat_import_new ();
+
+  lg_chat_import_set_date_order (importer, order);
+  return lg_chat_import_run (importer, store, path, NULL, stats, error);
+}
+
+static gint64
+local_time (int year, int month, int day, int hour, int minute, int second)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_local (year, month, day, hour, minute, second);
+
+  return g_date_time_to_unix (time);
+}
+
+/* The text of the one message of source kind whatsapp_export sent at time
+ * by author (NULL if none). */
+static char *
+message_text (LgStore    *store,
+              gint64      sent_at,
+              const char *author)
+{
+  g_autoptr(GListModel) messages = lg_store_list_messages (store, 0, 1000, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (messages); i++)
+    {
+      g_autoptr(LgMessage) message = g_list_model_get_item (messages, i);
+
+      if (lg_message_get_sent_at (message) == sent_at &&
+          g_strcmp0 (lg_message_get_author_name (message), author) == 0)
+        return g_strdup (lg_message_get_text (message));
+    }
+  return NULL;
+}
+
+/* Android, US English: month first (a 31 tells), 12-hour clock with a narrow
+ * no-break space before PM, a message over several lines, system lines,
+ * media left out, a deleted message, a phone number as author, the same
+ * text twice in a minute. */
+static void
+test_android_us (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = fixture ("WhatsApp Chat with Dental Group.txt");
+  g_autofree char *crm = NULL;
+  g_autofree char *autoclave = NULL;
+  LgExportStats stats = { 0 };
+
+  g_assert_true (import_file (store, path, LG_DATE_ORDER_AUTO, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (stats.kind, ==, "whatsapp");
+  g_assert_cmpuint (stats.chats, ==, 1);
+  g_assert_cmpuint (stats.messages, ==, 5);
+  g_assert_cmpuint (stats.added, ==, 5);
+  /* encryption notice, group created, a join, media omitted, deleted */
+  g_assert_cmpuint (stats.skipped, ==, 5);
+
+  crm = message_text (store, local_time (2023, 12, 30, 21, 41, 0), "Dana Smile");
+  g_assert_cmpstr (crm, ==, "Can anyone recommend a CRM for a small dental clinic?\n"
+                            "We have 3 chairs and lose track of recalls.\n\nBudget is flexible.");
+  /* The mark before the text is gone; 12:16 PM is after noon. */
+  autoclave = message_text (store, local_time (2023, 12, 31, 12, 16, 0), "Lee");
+  g_assert_cmpstr (autoclave, ==, "Anyone selling a used autoclave?");
+  /* 12:05 AM is just after midnight; both "ok"s are kept. */
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM messages WHERE text = 'ok'"),
+                   ==, 2);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM messages WHERE text = 'ok' "
+                                             "AND author_name = 'Dana Smile'"), ==, 2);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT min(sent_at) FROM messages WHERE text = 'ok'"),
+                   ==, local_time (2023, 12, 31, 0, 5, 0));
+  /* Someone not in the contacts is a number: the handle to reach them. */
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM messages WHERE "
+                                             "author_handle = '+15550107788'"), ==, 1);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM sources WHERE "
+                                             "kind = 'whatsapp_export' AND handle = 'Dental Group' "
+                                             "AND title = 'WhatsApp: Dental Group'"), ==, 1);
+}
+
+/* iPhone, German: brackets, seconds, day first (a 31), left-to-right marks,
+ * and WhatsApp's own lines written as the chat's messages. */
+static void
+test_ios_german (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = fixture ("german-ios.txt");
+  g_autofree char *text = NULL;
+  LgExportStats stats = { 0 };
+
+  g_assert_true (import_file (store, path, LG_DATE_ORDER_AUTO, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.messages, ==, 2);
+  g_assert_cmpuint (stats.skipped, ==, 3);
+  text = message_text (store, local_time (2023, 12, 31, 21, 42, 10), "Anna Weber");
+  g_assert_cmpstr (text, ==, "Wir suchen eine Software für Terminerinnerungen");
+  g_clear_pointer (&text, g_free);
+  text = message_text (store, local_time (2024, 1, 1, 9, 0, 0), "Jonas");
+  g_assert_cmpstr (text, ==, "Frohes neues Jahr!");
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM messages WHERE "
+                                             "author_name = 'Praxis Team'"), ==, 0);
+}
+
+/* No day after the 12th: the import asks, imports nothing, and reads the
+ * file as told when told. */
+static void
+test_ambiguous (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = fixture ("ambiguous.txt");
+  LgExportStats stats = { 0 };
+  LgStoreCounts counts;
+
+  g_assert_false (import_file (store, path, LG_DATE_ORDER_AUTO, &stats, &error));
+  g_assert_error (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_AMBIGUOUS_DATES);
+  g_assert_nonnull (strstr (error->message, "ambiguous.txt"));
+  g_assert_true (lg_store_count (store, &counts, NULL));
+  g_assert_cmpint (counts.sources, ==, 0);
+  g_assert_cmpint (counts.messages, ==, 0);
+  g_clear_error (&error);
+
+  g_assert_true (import_file (store, path, LG_DATE_ORDER_MDY, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT min(sent_at) FROM messages"), ==,
+                   local_time (2024, 3, 4, 10, 0, 0));
+
+  /* Day first is another reading: other times, other messages. */
+  g_assert_true (import_file (store, path, LG_DATE_ORDER_DMY, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.added, ==, 2);
+  {
+    g_autofree char *text = message_text (store, local_time (2024, 4, 3, 10, 0, 0), "Ana");
+
+    g_assert_cmpstr (text, ==, "Who can build us a booking page?");
+  }
+}
+
+/* The same chat again adds nothing; a longer export of it adds only what is
+ * new, the same text twice in a minute included. */
+static void
+test_reimport (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = fixture ("WhatsApp Chat with Dental Group.txt");
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autofree char *shorter = g_build_filename (dir, "WhatsApp Chat with Dental Group.txt", NULL);
+  g_autofree char *contents = NULL;
+  LgExportStats stats = { 0 };
+  char *second_ok;
+
+  /* The export as it was before the second "ok" and what followed. */
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  second_ok = strstr (strstr (contents, "Dana Smile: ok\n") + 1, "Dana Smile: ok\n");
+  g_assert_nonnull (second_ok);
+  second_ok = g_strrstr_len (contents, second_ok - contents, "\n");
+  second_ok[1] = '\0';
+  g_assert_true (g_file_set_contents (shorter, contents, -1, &error));
+
+  g_assert_true (import_file (store, shorter, LG_DATE_ORDER_AUTO, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.added, ==, 3);
+
+  g_assert_true (import_file (store, path, LG_DATE_ORDER_AUTO, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.messages, ==, 5);
+  g_assert_cmpuint (stats.added, ==, 2);
+
+  g_assert_true (import_file (store, path, LG_DATE_ORDER_AUTO, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.added, ==, 0);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM messages"), ==, 5);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM sources"), ==, 1);
+}
+
+/* The iPhone's zip with media: its _chat.txt is read, named after the zip,
+ * and it is the same chat as the Android .txt of the same name. */
+static void
+test_zip (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = fixture ("WhatsApp Chat - Dental Group.zip");
+  g_autofree char *text = NULL;
+  LgExportStats stats = { 0 };
+
+  g_assert_true (import_file (store, path, LG_DATE_ORDER_AUTO, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (stats.kind, ==, "whatsapp");
+  g_assert_cmpuint (stats.messages, ==, 2);
+  g_assert_cmpuint (stats.skipped, ==, 1); /* the photo */
+  text = message_text (store, local_time (2023, 12, 30, 21, 41, 5), "Dana Smile");
+  g_assert_cmpstr (text, ==,
+                   "Can anyone recommend a CRM for a small dental clinic?\nThree chairs.");
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM sources WHERE "
+                                             "handle = 'Dental Group'"), ==, 1);
+}
+
+/* What cannot be read imports nothing, and says what the import reads. */
+static void
+test_broken (void)
+{
+  const struct {
+    const char *name;
+    const char *says;
+  } cases[] = {
+    { "notes.txt", "WhatsApp chat export (.txt or .zip)" },
+    /* cut inside its chat: no message can be read, not even the first */
+    { "truncated.zip", "truncated.zip" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(LgStore) store = lg_test_open_store ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = fixture (cases[i].name);
+      LgStoreCounts counts;
+
+      g_assert_false (import_file (store, path, LG_DATE_ORDER_AUTO, NULL, &error));
+      g_assert_true (error->domain == LG_SOURCES_ERROR);
+      g_test_message ("%s: %s", cases[i].name, error->message);
+      g_assert_nonnull (strstr (error->message, cases[i].says));
+      g_assert_true (lg_store_count (store, &counts, NULL));
+      g_assert_cmpint (counts.sources, ==, 0);
+      g_assert_cmpint (counts.messages, ==, 0);
+    }
+}
+
+/* DIR/chat.zip, holding one file. */
+static void
+write_zip (const char *dir,
+           const char *name,
+           const char *data,
+           gsize       length)
+{
+  g_autofree char *path = g_build_filename (dir, "chat.zip", NULL);
+  struct archive *archive = archive_write_new ();
+  struct archive_entry *entry = archive_entry_new ();
+
+  g_assert_cmpint (archive_write_set_format_zip (archive), ==, ARCHIVE_OK);
+  g_assert_cmpint (archive_write_open_filename (archive, path), ==, ARCHIVE_OK);
+  archive_entry_set_pathname (entry, name);
+  archive_entry_set_size (entry, length);
+  archive_entry_set_filetype (entry, AE_IFREG);
+  archive_entry_set_perm (entry, 0644);
+  g_assert_cmpint (archive_write_header (archive, entry), ==, ARCHIVE_OK);
+  g_assert_cmpint (archive_write_data (archive, data, length), ==, (la_ssize_t) length);
+  archive_entry_free (entry);
+  g_assert_cmpint (archive_write_close (archive), ==, ARCHIVE_OK);
+  archive_write_free (archive);
+}
+
+/* A chat that breaks halfway (a zip cut inside the chat) imports nothing,
+ * not its first half. */
+static void
+test_broken_halfway (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "WhatsApp Chat - Big.zip", NULL);
+  g_autoptr(GString) chat = g_string_new (NULL);
+  g_autofree char *zip = NULL;
+  gsize length;
+  LgStoreCounts counts;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (chat, "[%02u/01/2024, 10:%02u:%02u] Person %u: message number %u "
+                                  "with some words %x\n", 13 + i % 15, i / 60 % 60, i % 60,
+                            i % 7, i, g_random_int ());
+  write_zip (dir, "_chat.txt", chat->str, chat->len);
+  {
+    g_autofree char *written = g_build_filename (dir, "chat.zip", NULL);
+
+    g_assert_true (g_file_get_contents (written, &zip, &length, &error));
+  }
+  g_assert_true (g_file_set_contents (path, zip, length * 2 / 3, &error));
+
+  g_assert_false (import_file (store, path, LG_DATE_ORDER_AUTO, NULL, &error));
+  g_assert_error (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_INVALID_EXPORT);
+  g_test_message ("%s", error->message);
+  g_assert_true (lg_store_count (store, &counts, NULL));
+  g_assert_cmpint (counts.sources, ==, 0);
+  g_assert_cmpint (counts.messages, ==, 0);
+
+  /* Whole, it is read. */
+  g_clear_error (&error);
+  g_assert_true (g_file_set_contents (path, zip, length, &error));
+  g_assert_true (import_file (store, path, LG_DATE_ORDER_AUTO, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM messages"), ==, 20000);
+}
+
+/* A Telegram result.json goes to the Telegram reader. */
+static void
+test_telegram (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autofree char *path = lg_test_write_export (dir, "result.json", 10, FALSE);
+  LgExportStats stats = { 0 };
+
+  g_assert_true (import_file (store, path, LG_DATE_ORDER_AUTO, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (stats.kind, ==, "telegram");
+  g_assert_cmpuint (stats.added, ==, 10);
+  g_assert_cmpstr (lg_chat_import_describe_kind (stats.kind), ==, "Telegram Desktop export");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/chat-import/whatsapp/android-us", test_android_us);
+  g_test_add_func ("/chat-import/whatsapp/ios-german", test_ios_german);
+  g_test_add_func ("/chat-import/whatsapp/ambiguous", test_ambiguous);
+  g_test_add_func ("/chat-import/whatsapp/reimport", test_reimport);
+  g_test_add_func ("/chat-import/whatsapp/zip", test_zip);
+  g_test_add_func ("/chat-import/whatsapp/broken-halfway", test_broken_halfway);
+  g_test_add_func ("/chat-import/broken", test_broken);
+  g_test_add_func ("/chat-import/telegram", test_telegram);
+  return g_test_run ();
+}
