@@ -32,7 +32,10 @@ static const LgCliCommand commands[] = {
     lg_cli_cost },
   { "add-channel", N_("NAME [--depth N]"), N_("Add a public Telegram channel and read its messages"),
     lg_cli_add_channel },
-  { "sync", N_("[NAME|--all]"), N_("Read what is new in one channel or in all of them"),
+  { "add-feed", N_("URL|reddit:NAME[?WORDS]|mastodon:SERVER/TAG|discourse:URL|hn:WORDS"),
+    N_("Add a feed (RSS, Atom, JSON Feed, a subreddit, a Mastodon tag, a forum, a Hacker News "
+       "search) and read it"), lg_cli_add_feed },
+  { "sync", N_("[NAME|--all]"), N_("Read what is new in one channel or feed, or in all of them"),
     lg_cli_sync },
   { "import-chat", N_("FILE [--date-order dmy|mdy]"),
     N_("Import a chat export: Telegram Desktop (result.json) or WhatsApp (.txt or .zip)"),
