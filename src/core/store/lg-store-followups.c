@@ -520,6 +520,49 @@ lg_store_log_touch (LgStore     *self,
 }
 
 gboolean
+lg_store_log_outreach (LgStore     *self,
+                       gint64       lead_id,
+                       gint64       at,
+                       const char  *text,
+                       gboolean     cold_to_warm,
+                       GTimeZone   *tz,
+                       gboolean    *warmed,
+                       GError     **error)
+{
+  g_autoptr(LgLead) lead = NULL;
+  gboolean moved = FALSE;
+
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+
+  if (!lg_store_begin (self, error))
+    return FALSE;
+
+  if (!touch_lead (self, lead_id, at, "touch", text, tz, error))
+    goto fail;
+  if (cold_to_warm)
+    {
+      lead = lg_store_get_lead (self, lead_id, error);
+      if (lead == NULL)
+        goto fail;
+      if (lg_stage_from_id (lg_lead_get_stage (lead)) == LG_STAGE_COLD)
+        {
+          if (!lg_store_move_lead (self, lead_id, LG_STAGE_WARM, 0, NULL, error))
+            goto fail;
+          moved = TRUE;
+        }
+    }
+  if (!lg_store_commit (self, error))
+    return FALSE;
+  if (warmed != NULL)
+    *warmed = moved;
+  return TRUE;
+
+fail:
+  lg_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
 lg_store_complete_followup (LgStore     *self,
                             gint64       id,
                             gint64       at,
