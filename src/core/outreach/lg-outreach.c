@@ -13,6 +13,10 @@
 
 #include "lg-outreach.h"
 
+#include <glib/gi18n.h>
+
+#include "lg-format.h"
+
 char *
 lg_outreach_draft (LgLead                *lead,
                    LgMessage             *message,
@@ -78,4 +82,22 @@ lg_outreach_link (LgLead        *lead,
                                  lg_lead_get_email (lead),
                                  message != NULL ? lg_message_get_permalink (message) : NULL,
                                  subject, body);
+}
+
+char *
+lg_outreach_describe_waiting (LgLead    *lead,
+                              gint64     now,
+                              GTimeZone *tz)
+{
+  g_autofree char *ago = NULL;
+
+  g_return_val_if_fail (LG_IS_LEAD (lead), NULL);
+
+  /* Only found leads wait: one made by hand or imported was met elsewhere. */
+  if (lg_lead_get_first_touch_at (lead) > 0 || lg_lead_get_found_at (lead) <= 0 ||
+      lg_stage_is_closed (lg_stage_from_id (lg_lead_get_stage (lead))))
+    return NULL;
+  ago = lg_format_relative (lg_lead_get_found_at (lead), now, tz);
+  /* TRANSLATORS: %s is how long ago, e.g. "3 hours ago". */
+  return g_strdup_printf (_("Found %s — not contacted"), ago);
 }

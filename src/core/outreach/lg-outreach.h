@@ -9,6 +9,7 @@
 #include "lg-draft.h"
 #include "lg-lead.h"
 #include "lg-message.h"
+#include "lg-pipeline.h"
 
 G_BEGIN_DECLS
 
@@ -41,5 +42,11 @@ LgContactKind  lg_outreach_link    (LgLead                *lead,
                                     const char            *subject,
                                     const char            *body,
                                     LgContactLink         *link);
+
+/* "Found 3 hours ago — not contacted" for a lead a search found that has
+ * had no touch yet, else NULL. tz NULL is local time. */
+char          *lg_outreach_describe_waiting (LgLead  *lead,
+                                             gint64   now,
+                                             GTimeZone *tz);
 
 G_END_DECLS
