@@ -712,6 +712,30 @@ lg_store_list_lead_names (LgStore  *self,
                                 _("Could not list the leads"), error);
 }
 
+GListModel *
+lg_store_list_uncontacted_leads (LgStore  *self,
+                                 guint     limit,
+                                 GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LG_IS_STORE (self), NULL);
+
+  stmt = lg_store_prepare (self,
+                           "SELECT " LG_LEAD_COLUMNS " "
+                           "FROM leads l LEFT JOIN sources s ON s.id = l.source_id "
+                           "WHERE l.first_touch_at = 0 AND l.found_at > 0 "
+                           "  AND l.stage NOT IN ('won', 'lost') "
+                           "ORDER BY l.score DESC, l.found_at, l.id LIMIT ?",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, limit > 0 ? (gint64) limit : -1);
+  return lg_store_collect_rows (self, stmt, LG_TYPE_LEAD, (LgRowReader) lg_lead_from_row,
+                                _("Could not list the leads not contacted yet"), error);
+}
+
 /* Follow-ups */
 
 gboolean

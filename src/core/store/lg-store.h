@@ -429,6 +429,12 @@ gboolean    lg_store_log_outreach         (LgStore        *self,
                                            GTimeZone      *tz,
                                            gboolean       *warmed,
                                            GError        **error);
+/* Leads a search found that have had no touch yet and are not closed, the
+ * best score first (the longest waiting first among equals); limit 0 = all.
+ * The Follow-ups view's "Not Contacted". */
+GListModel *lg_store_list_uncontacted_leads (LgStore      *self,
+                                           guint           limit,
+                                           GError        **error);
 /* Every lead's id, name, handle and stage, by name: for pickers. */
 GListModel *lg_store_list_lead_names      (LgStore        *self,
                                            GError        **error);
