@@ -110,17 +110,6 @@ is_set (gpointer data)
   return *(char **) data != NULL;
 }
 
-/* "clicked" at once: a realized button's "activate" clicks after a delay. */
-static void
-click (GtkWidget  *root,
-       const char *name)
-{
-  GtkWidget *button = lg_test_find_named (root, name);
-
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-}
-
 static void
 test_compose_and_log (Fixture       *fixture,
                       gconstpointer  data)
@@ -156,7 +145,7 @@ test_compose_and_log (Fixture       *fixture,
 
   /* Copy: the draft on the clipboard, and the question. */
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
-  click (root, "copy-button");
+  lg_test_click_named (root, "copy-button");
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (root), NULL, on_clipboard_read_cb,
                                  &clipboard);
   lg_test_wait_until (is_set, &clipboard);
@@ -167,7 +156,7 @@ test_compose_and_log (Fixture       *fixture,
 
   /* Mark as Sent: the touch with its text, and Cold → Warm (the default). */
   g_assert_cmpint (lg_test_query_int (fixture->store, "SELECT first_touch_at FROM leads"), ==, 0);
-  click (root, "mark-sent-button");
+  lg_test_click_named (root, "mark-sent-button");
   g_assert_cmpint (lg_test_query_int (fixture->store, "SELECT first_touch_at > 0 FROM leads"), ==,
                    1);
   g_assert_cmpint (lg_test_query_int (fixture->store, "SELECT count(*) FROM leads "
@@ -184,7 +173,7 @@ test_compose_and_log (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (leads), ==, 0);
 
   /* The same button now adds the follow-up, 2 days ahead in the morning. */
-  click (root, "mark-sent-button");
+  lg_test_click_named (root, "mark-sent-button");
   g_assert_cmpint (lg_test_query_int (fixture->store, "SELECT count(*) FROM followups "
                                                       "WHERE done_at = 0 AND due_at > "
                                                       "strftime('%s','now') + 86400"), ==, 1);
