@@ -146,7 +146,7 @@ copy_draft (LgReachOutDialog *self,
   g_autofree char *text = dup_draft_text (self);
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
-  lg_widget_add_toast (self->content, adw_toast_new (toast));
+  lg_widget_add_toast (GTK_WIDGET (self->draft), adw_toast_new (toast));
   gtk_revealer_set_reveal_child (self->sent_revealer, TRUE);
 }
 
@@ -207,7 +207,7 @@ log_sent (LgReachOutDialog *self)
                               g_settings_get_boolean (self->settings, "outreach-warm-on-touch"),
                               NULL, &warmed, &error))
     {
-      lg_widget_show_error (self->content, error);
+      lg_widget_show_error (GTK_WIDGET (self->draft), error);
       return;
     }
   lg_store_notify_changed (self->store, LG_STORE_CHANGED_LEADS | LG_STORE_CHANGED_FOLLOWUPS);
@@ -239,7 +239,7 @@ add_followup (LgReachOutDialog *self)
   lg_followup_set_note (followup, _("Did they answer the first message?"));
   if (!lg_store_add_followup (self->store, followup, &error))
     {
-      lg_widget_show_error (self->content, error);
+      lg_widget_show_error (GTK_WIDGET (self->draft), error);
       return;
     }
   lg_store_notify_changed (self->store, LG_STORE_CHANGED_FOLLOWUPS | LG_STORE_CHANGED_LEADS);
@@ -307,7 +307,7 @@ on_snapshot_read_cb (GObject      *source_object,
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        lg_widget_show_error (self->content, error);
+        lg_widget_show_error (GTK_WIDGET (self->draft), error);
       return;
     }
 
