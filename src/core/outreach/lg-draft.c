@@ -227,8 +227,14 @@ object_after_cue (const char *after,
   const char *stop;
   g_autofree char *object = NULL;
 
-  while (p < end && (g_unichar_isspace (g_utf8_get_char (p)) || strchr (":-–", *p) != NULL))
-    p = g_utf8_next_char (p);
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && c != ':' && c != '-' && c != 0x2013 /* – */)
+        break;
+      p = g_utf8_next_char (p);
+    }
   if (p >= end || *p == ',')
     return NULL;
   for (guint i = 0; i < G_N_ELEMENTS (clause_words); i++)
