@@ -46,6 +46,12 @@ test_their_words (void)
       "a CRM that sends WhatsApp reminders" },
     { "Hi all! Opening a chai café in Leicester 🇬🇧 Does anyone know a web developer who "
       "does cafe websites?", "a web developer who does cafe websites" },
+    /* An emoji ends a sentence too. */
+    { "Сейчас всё в блокноте 😅 Какую CRM для малого бизнеса выбрать?",
+      "«Какую CRM для малого бизнеса выбрать»" },
+    /* "need it…" asks for no thing: the sentence is quoted. */
+    { "The menu is done. We need it live before next month!",
+      "“We need it live before next month”" },
     { "Looking for: bookkeeping for a solo freelancer, ideally under $80/mo.",
       "bookkeeping for a solo freelancer" },
     /* A question without a thing to point at is quoted, from its start. */
@@ -59,6 +65,7 @@ test_their_words (void)
       "нормальная CRM сверху" },
     { "Всем привет! Ищу бригаду на ремонт квартиры под ключ, 60 м², Москва.",
       "бригаду на ремонт квартиры под ключ" },
+    { "Ищем подрядчика на сайт для кофейни 🙏", "подрядчика на сайт для кофейни" },
     { "Подскажите, где заказать лендинг для кофейни?", "«Подскажите, где заказать лендинг для "
       "кофейни»" },
     /* Long words are cut at a word, with an ellipsis. */
@@ -90,11 +97,15 @@ test_first_name (void)
   g_autofree char *handle = lg_draft_first_name ("@anna_p");
   g_autofree char *digits = lg_draft_first_name ("+7 900 123");
   g_autofree char *artem = lg_draft_first_name ("Артём Григорьев");
+  g_autofree char *doctor = lg_draft_first_name ("Dr. Anna Patel");
+  g_autofree char *dr_alone = lg_draft_first_name ("Dr.");
 
   g_assert_cmpstr (anna, ==, "Anna");
   g_assert_null (handle);
   g_assert_null (digits);
   g_assert_cmpstr (artem, ==, "Артём");
+  g_assert_cmpstr (doctor, ==, "Dr. Patel");
+  g_assert_cmpstr (dr_alone, ==, "Dr.");
 }
 
 static void
@@ -111,11 +122,14 @@ test_fill (void)
   g_autofree char *all = lg_draft_fill ("Hi {first_name}, about {their_words} in {source}. "
                                         "{offer} Ok?\n\n{my_name}", &fields);
   g_autofree char *unknown = lg_draft_fill ("{first_name} {nickname} {", &fields);
+  LgDraftFields cut = { .their_words = "a CRM that…" };
+  g_autofree char *ellipsis = lg_draft_fill ("About {their_words}. Ok?", &cut);
   g_autofree char *en = lg_draft_fill (lg_draft_default_template (LG_DRAFT_ENGLISH), &empty);
   g_autofree char *ru = lg_draft_fill (lg_draft_default_template (LG_DRAFT_RUSSIAN), &empty);
 
   g_assert_cmpstr (all, ==, "Hi Leo, about a CRM in Dental Owners. We make one. Ok?\n\nSam");
   g_assert_cmpstr (unknown, ==, "Leo {nickname} {");
+  g_assert_cmpstr (ellipsis, ==, "About a CRM that… Ok?");
   /* Left-out placeholders take their space (and a dangling comma) along. */
   g_assert_cmpstr (en, ==, "Hi, you asked in Dental Owners about a CRM. Would you like me to show "
                            "you how it could work for you?");

@@ -78,9 +78,13 @@ static const Cue cues[] = {
 /* After a cue, a question word starts a clause, not a thing to refer to
  * ("need to know how…", "посоветуйте, где…"). */
 static const char *clause_words[] = {
-  "to", "how", "what", "where", "who", "which", "if", "some", "help",
+  "to", "how", "what", "where", "who", "which", "if", "some", "help", "it", "this", "that",
+  "them", "you", "more",
   "где", "как", "кто", "что", "какой", "какую", "какие", "помощь",
 };
+
+/* Titles a name may start with. */
+static const char *titles[] = { "dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "prof." };
 
 const char *
 lg_draft_language_id (LgDraftLanguage language)
@@ -193,6 +197,23 @@ find_cue (const char  *start,
   return NULL;
 }
 
+/* An emoji, a flag's half, or what joins or varies one. */
+static gboolean
+is_pictograph (gunichar c)
+{
+  return g_unichar_type (c) == G_UNICODE_OTHER_SYMBOL || c == 0x200D /* ZWJ */ ||
+         (c >= 0xFE00 && c <= 0xFE0F) /* variation selectors */ ||
+         (c >= 0x1F3FB && c <= 0x1F3FF) /* skin tones */;
+}
+
+static const char *
+skip_pictographs (const char *p)
+{
+  while (*p != '\0' && is_pictograph (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  return p;
+}
+
 static gboolean
 ends_sentence (const char *p)
 {
@@ -201,6 +222,18 @@ ends_sentence (const char *p)
 
   if (c == '\n' || c == '?' || c == '!' || c == 0x2026 /* … */)
     return TRUE;
+  /* Chat messages end sentences with emoji: "in Leicester 🇬🇧 Does anyone…",
+   * "в блокноте 😅 Какую CRM…". */
+  if (is_pictograph (c))
+    {
+      const char *after = skip_pictographs (p);
+
+      if (!g_unichar_isspace (g_utf8_get_char (after)))
+        return FALSE;
+      while (g_unichar_isspace (g_utf8_get_char (after)))
+        after = g_utf8_next_char (after);
+      return g_unichar_isupper (g_utf8_get_char (after));
+    }
   if (c != '.')
     return FALSE;
   /* Not the dot of "t.me" or "2.5". */
@@ -244,9 +277,17 @@ object_after_cue (const char *after,
   for (stop = p; stop < end && strchr (",;()", *stop) == NULL; stop++)
     ;
   object = strip_span (p, stop);
-  g_strchomp (object);
-  while (*object != '\0' && strchr (".?!:", object[strlen (object) - 1]) != NULL)
-    object[strlen (object) - 1] = '\0';
+  /* Its marks and emoji stay with the message ("для кофейни 🙏"). */
+  while (*object != '\0')
+    {
+      char *last = g_utf8_find_prev_char (object, object + strlen (object));
+      gunichar c = g_utf8_get_char (last);
+
+      if (!is_pictograph (c) && !g_unichar_isspace (c) &&
+          c != '.' && c != '?' && c != '!' && c != ':')
+        break;
+      *last = '\0';
+    }
   if (*object == '\0')
     return NULL;
   return g_steal_pointer (&object);
@@ -318,6 +359,7 @@ lg_draft_their_words (const char      *text,
         }
       while (g_str_has_prefix (end, "…"))
         end += strlen ("…");
+      end = skip_pictographs (end);
 
       cue = find_cue (start, end, &at, &after);
       score = (cue != NULL ? 3 : 0) + (question ? 2 : 0);
@@ -382,6 +424,14 @@ lg_draft_first_name (const char *name)
     has_letter = has_letter || g_unichar_isalpha (g_utf8_get_char (end));
   if (!has_letter)
     return NULL;
+  /* "Dr. Patel", not "Dr.": a title keeps the name after it. */
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    if (match_words (trimmed, titles[i]) == end && *end != '\0')
+      {
+        const char *last = strrchr (trimmed, ' ');
+
+        return g_strdup_printf ("%.*s%s", (int) (end - trimmed), trimmed, last);
+      }
   return g_strndup (trimmed, end - trimmed);
 }
 
@@ -453,11 +503,16 @@ lg_draft_fill (const char          *template_text,
           g_string_append_c (out, *p++);
           continue;
         }
-      if (value != NULL && *value != '\0')
-        g_string_append (out, value);
-      else
-        drop_before_empty (out, close + 1);
       p = close + 1;
+      if (value != NULL && *value != '\0')
+        {
+          g_string_append (out, value);
+          /* "…" ends the sentence already: no "…." */
+          if (g_str_has_suffix (value, "…") && *p == '.')
+            p++;
+        }
+      else
+        drop_before_empty (out, p);
     }
 
   /* A left-out {my_name} at the end leaves the blank line before it. */
