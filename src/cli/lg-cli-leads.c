@@ -434,7 +434,9 @@ lead_draft (LgCli  *cli,
       !lg_store_get_lead_origin (store, lead, &origin, &error))
     return lg_cli_fail_error (error);
 
-  prefs.offer = offer;
+  /* One offer, in whichever language the draft is. */
+  for (guint i = 0; i < LG_DRAFT_N_LANGUAGES; i++)
+    prefs.offers[i] = offer;
   prefs.my_name = my_name;
   draft = lg_outreach_draft (lead, origin.message, &prefs, &language);
   g_print ("%s\n", draft);

@@ -27,7 +27,8 @@ struct _LgPreferencesWindow
   GtkSwitch            *background_switch;
   AdwEntryRow          *base_url_row;
   AdwEntryRow          *my_name_row;
-  AdwEntryRow          *offer_row;
+  AdwEntryRow          *offer_en_row;
+  AdwEntryRow          *offer_ru_row;
   GtkSwitch            *warm_switch;
   GtkTextView          *template_en_view;
   GtkTextView          *template_ru_view;
@@ -204,7 +205,9 @@ lg_preferences_window_constructed (GObject *object)
 
   g_settings_bind (self->settings, "outreach-my-name", self->my_name_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "outreach-offer", self->offer_row, "text",
+  g_settings_bind (self->settings, "outreach-offer-en", self->offer_en_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "outreach-offer-ru", self->offer_ru_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "outreach-warm-on-touch", self->warm_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
@@ -303,7 +306,8 @@ lg_preferences_window_class_init (LgPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, base_url_row);
   gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, background_switch);
   gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, my_name_row);
-  gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, offer_row);
+  gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, offer_en_row);
+  gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, offer_ru_row);
   gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, warm_switch);
   gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, template_en_view);
   gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, template_ru_view);

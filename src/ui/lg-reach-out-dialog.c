@@ -116,11 +116,12 @@ redraft (LgReachOutDialog *self)
 {
   g_autofree char *template_en = g_settings_get_string (self->settings, "outreach-template-en");
   g_autofree char *template_ru = g_settings_get_string (self->settings, "outreach-template-ru");
-  g_autofree char *offer = g_settings_get_string (self->settings, "outreach-offer");
+  g_autofree char *offer_en = g_settings_get_string (self->settings, "outreach-offer-en");
+  g_autofree char *offer_ru = g_settings_get_string (self->settings, "outreach-offer-ru");
   g_autofree char *my_name = g_settings_get_string (self->settings, "outreach-my-name");
   LgOutreachPrefs prefs = {
     .templates = { template_en, template_ru },
-    .offer = offer,
+    .offers = { offer_en, offer_ru },
     .my_name = my_name,
   };
   LgDraftLanguage language = selected_language (self);

@@ -158,7 +158,7 @@ test_draft_for_lead (void)
   g_autoptr(LgMessage) ru = make_message ("Ищу CRM для стоматологии с напоминаниями.", NULL);
   LgOutreachPrefs prefs = {
     .templates = { NULL, "{first_name}, вы писали про {their_words}. {offer} — {my_name}" },
-    .offer = "Мы делаем такую.",
+    .offers = { "We make one.", "Мы делаем такую." },
     .my_name = "Сэм",
   };
   LgDraftLanguage language = LG_DRAFT_N_LANGUAGES;
@@ -172,7 +172,7 @@ test_draft_for_lead (void)
   g_assert_cmpint (language, ==, LG_DRAFT_ENGLISH);
   /* The lead has no name: the message's author gives the first name. */
   g_assert_cmpstr (draft_en, ==, "Hi Leo, you asked in Dental Owners about a CRM that sends "
-                                 "WhatsApp reminders. Мы делаем такую. Would you like me to show "
+                                 "WhatsApp reminders. We make one. Would you like me to show "
                                  "you how it could work for you?\n\nСэм");
 
   language = LG_DRAFT_N_LANGUAGES;

@@ -49,7 +49,7 @@ lg_outreach_draft (LgLead                *lead,
 
   fields.first_name = first_name;
   fields.their_words = their_words;
-  fields.offer = prefs->offer;
+  fields.offer = prefs->offers[*language];
   fields.source = lg_lead_get_source_title (lead);
   fields.my_name = prefs->my_name;
   return lg_draft_fill (template_text, &fields);

@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   const char *templates[LG_DRAFT_N_LANGUAGES]; /* NULL or empty: the default */
-  const char *offer;
+  const char *offers[LG_DRAFT_N_LANGUAGES];   /* what the user offers, in each */
   const char *my_name;
 } LgOutreachPrefs;
 
