@@ -51,8 +51,9 @@ static const LgCliCommand commands[] = {
   { "imports", "", N_("List the CSV imports"), lg_cli_imports },
   { "import-undo", "ID", N_("Undo a CSV import"), lg_cli_import_undo },
   { "leads", "[--stage S] [--json|--csv]", N_("List the leads of the pipeline"), lg_cli_leads },
-  { "lead", "add|move|show|touch|stay-in-touch …",
-    N_("Add a lead, move it, show it, mark it contacted, or keep in touch with it"), lg_cli_lead },
+  { "lead", "add|move|show|touch|draft|stay-in-touch …",
+    N_("Add a lead, move it, show it, mark it contacted, draft a first message to it, or keep in "
+       "touch with it"), lg_cli_lead },
   { "followups", "", N_("List the open follow-ups (--overdue, --today, --upcoming, --json)"),
     lg_cli_followups },
   { "followup", "add|done", N_("Schedule a follow-up (add) or mark one done (done)"),
