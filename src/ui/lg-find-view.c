@@ -46,6 +46,7 @@ struct _LgFindView
   GHashTable     *by_author;   /* author key -> LgSearchResult in target */
   guint           fill_id;     /* the tick callback filling the list, 0 when filled */
   GListModel     *sources;     /* LgSource, for the sources filter */
+  char           *sources_signature; /* what the filter was built from */
   GCancellable   *cancellable; /* the running search, NULL when none */
 
   GtkStack       *main_stack;
@@ -1199,6 +1200,22 @@ on_results_key_pressed_cb (GtkEventControllerKey *controller,
     }
 }
 
+/* What the sources filter shows of them: their ids, kinds and titles. */
+static char *
+describe_sources (GListModel *sources)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; sources != NULL && i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(LgSource) source = g_list_model_get_item (sources, i);
+
+      g_string_append_printf (text, "%" G_GINT64_FORMAT "\t%s\t%s\n", lg_source_get_id (source),
+                              lg_source_get_kind (source), lg_source_get_title (source));
+    }
+  return g_string_free (text, FALSE);
+}
+
 /* The sources filter: each source, under a heading per kind that takes in
  * all of that kind (later ones too) when the sources are of several kinds. */
 static void
@@ -1259,6 +1276,7 @@ refresh_state (LgFindView *self)
 {
   LgStoreCounts counts = { 0 };
   g_autoptr(GError) error = NULL;
+  g_autofree char *signature = NULL;
   GtkWidget *child;
 
   if (self->store == NULL)
@@ -1276,10 +1294,17 @@ refresh_state (LgFindView *self)
   gtk_revealer_set_reveal_child (self->sample_revealer,
                                  lg_sample_workspace_is_loaded (self->store));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sources_box))) != NULL)
-    gtk_box_remove (self->sources_box, child);
   g_clear_object (&self->sources);
   self->sources = lg_store_list_sources (self->store, NULL);
+  /* A sync changes a source's counts, not what the filter lists: the checks
+   * (and what the user ticked) stay unless the sources themselves changed. */
+  signature = describe_sources (self->sources);
+  if (g_strcmp0 (signature, self->sources_signature) == 0)
+    return;
+  g_free (self->sources_signature);
+  self->sources_signature = g_steal_pointer (&signature);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sources_box))) != NULL)
+    gtk_box_remove (self->sources_box, child);
   if (self->sources != NULL)
     fill_sources (self);
   update_sources_label (self);
@@ -1349,6 +1374,7 @@ lg_find_view_dispose (GObject *object)
   g_clear_object (&self->saved);
   g_clear_object (&self->results);
   g_clear_object (&self->sources);
+  g_clear_pointer (&self->sources_signature, g_free);
   stop_filling (self);
   g_clear_pointer (&self->target, g_ptr_array_unref);
   g_clear_pointer (&self->by_author, g_hash_table_unref);

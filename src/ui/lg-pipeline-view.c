@@ -469,6 +469,24 @@ on_filter_changed_cb (LgPipelineView *self)
   reload (self);
 }
 
+/* Whether two lists of strings (GtkStringObject) say the same. */
+static gboolean
+same_names (GListModel *a,
+            GListModel *b)
+{
+  if (a == NULL || g_list_model_get_n_items (a) != g_list_model_get_n_items (b))
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (a); i++)
+    {
+      g_autoptr(GtkStringObject) x = g_list_model_get_item (a, i);
+      g_autoptr(GtkStringObject) y = g_list_model_get_item (b, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (x), gtk_string_object_get_string (y)) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 fill_source_filter (LgPipelineView *self)
 {
@@ -499,6 +517,10 @@ fill_source_filter (LgPipelineView *self)
         selected = i + 1;
     }
 
+  /* A sync changes a source's counts, not its name: then the list stays
+   * (a new model would rebuild the drop-down's popover). */
+  if (same_names (gtk_drop_down_get_model (self->source_dropdown), G_LIST_MODEL (names)))
+    return;
   g_signal_handlers_block_by_func (self->source_dropdown, on_filter_changed_cb, self);
   gtk_drop_down_set_model (self->source_dropdown, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (self->source_dropdown, selected);

@@ -89,6 +89,10 @@ lg_widget_set_name (GtkWidget  *widget,
 {
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
+  /* Setting a tooltip asks the display where the pointer is, a round trip
+   * to the X server: rows updated often (a sync's) would pay it each time. */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), name) == 0)
+    return;
   gtk_widget_set_tooltip_text (widget, name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }

@@ -705,3 +705,35 @@ lg_source_set_icon_url (LgSource *self,
   self->icon_url = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ICON_URL]);
 }
+
+gboolean
+lg_source_update_from (LgSource *self,
+                       LgSource *other)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  gboolean changed = FALSE;
+  guint n_pspecs;
+
+  g_return_val_if_fail (LG_IS_SOURCE (self), FALSE);
+  g_return_val_if_fail (LG_IS_SOURCE (other), FALSE);
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (self), &n_pspecs);
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_auto(GValue) mine = G_VALUE_INIT;
+      g_auto(GValue) theirs = G_VALUE_INIT;
+
+      g_value_init (&mine, pspecs[i]->value_type);
+      g_value_init (&theirs, pspecs[i]->value_type);
+      g_object_get_property (G_OBJECT (self), pspecs[i]->name, &mine);
+      g_object_get_property (G_OBJECT (other), pspecs[i]->name, &theirs);
+      if (g_param_values_cmp (pspecs[i], &mine, &theirs) != 0)
+        {
+          g_object_set_property (G_OBJECT (self), pspecs[i]->name, &theirs);
+          changed = TRUE;
+        }
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+  return changed;
+}

@@ -44,11 +44,17 @@ void        lg_source_set_last_sync (LgSource *self, gint64 value);
 void        lg_source_set_last_error (LgSource *self, const char *value);
 void        lg_source_set_message_count (LgSource *self, gint64 value);
 void        lg_source_set_sample (LgSource *self, gboolean value);
+
 void        lg_source_set_etag (LgSource *self, const char *value);
 void        lg_source_set_modified (LgSource *self, const char *value);
 void        lg_source_set_retry_at (LgSource *self, gint64 value);
 void        lg_source_set_failures (LgSource *self, int value);
 void        lg_source_set_icon_url (LgSource *self, const char *value);
+
+/* Takes every property of other (another read of the same row), notifying
+ * those that changed: a view keeps its object and updates what it shows.
+ * Whether any changed. */
+gboolean    lg_source_update_from (LgSource *self, LgSource *other);
 
 /* The kinds of source, in the order views list them: what people call one
  * and several of them (translate both with _()) and its symbolic icon. */
