@@ -36,3 +36,20 @@ void        lg_fuzz_write_input  (const uint8_t  *data,
 LgStore    *lg_fuzz_open_store   (void);
 void        lg_fuzz_count        (LgStore        *store,
                                   LgStoreCounts  *counts);
+
+/* For the chat export targets (lg-fuzz-export.c): imports import_path with
+ * import into store, after lg_fuzz_write_input(). A file that fails imports
+ * nothing and says so in a sentence; one that succeeds adds what it counts,
+ * in valid UTF-8 (thread names too), with links that check_link accepts,
+ * and adds nothing when imported again. */
+#include "lg-export-job.h"
+
+typedef gboolean (*LgFuzzImportFunc) (LgStore        *store,
+                                      const char     *path,
+                                      LgExportStats  *stats,
+                                      GError        **error);
+
+int lg_fuzz_export_run (LgStore           **store,
+                        const char         *import_path,
+                        LgFuzzImportFunc    import,
+                        void              (*check_link) (const char *link));

@@ -16,6 +16,8 @@
 #include <glib/gstdio.h>
 
 #include "lg-chat-import.h"
+#include "lg-discord-export.h"
+#include "lg-slack-export.h"
 #include "lg-sources.h"
 #include "lg-telegram-export.h"
 #include "lg-whatsapp-export.h"
@@ -35,6 +37,11 @@ typedef struct
 static const ExportKind kinds[] = {
   { "whatsapp", N_("WhatsApp chat export"), N_("a WhatsApp chat export (.txt or .zip)"),
     lg_whatsapp_export_sniff, lg_whatsapp_export_read },
+  { "slack", N_("Slack export"), N_("a Slack workspace export (a folder or .zip)"),
+    lg_slack_export_sniff, lg_slack_export_read },
+  { "discord", N_("DiscordChatExporter export"),
+    N_("a DiscordChatExporter export (JSON, a file or a folder of them)"),
+    lg_discord_export_sniff, lg_discord_export_read },
   { "telegram", N_("Telegram Desktop export"), N_("a Telegram Desktop export (result.json)"),
     lg_telegram_export_sniff, lg_telegram_export_read },
 };
