@@ -1,6 +1,11 @@
 /* lg-sources-view.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Sources: the list with each source's sync state, syncing channels and
+ * feeds on workers, adding them, importing chat exports, removing, and one
+ * source's messages. Over a thousand lines because every part shares the
+ * rows and the syncs in flight; the dialogs are classes of their own.
  */
 
 #define G_LOG_DOMAIN "lg-sources-view"
@@ -48,6 +53,7 @@ struct _LgSourcesView
   GCancellable     *import_cancellable;
   GtkStringFilter  *filter;
   gulong            changed_id;
+  guint             notify_id;     /* a coming word to the other views */
 
   GtkStack         *stack;
   GtkListBox       *source_list;
@@ -85,58 +91,75 @@ static void update_source_row (LgSourcesView *self,
                                GtkWidget     *row,
                                LgSource      *source);
 
-/* The position of the source with this id in the view's list from start
- * on, or -1. */
+/* The place of the source with this id in list (of LgSource), or -1. */
 static int
-find_shown (GListModel *model,
-            guint       start,
-            gint64      id)
+find_id (GPtrArray *list,
+         gint64     id)
 {
-  for (guint i = start; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(LgSource) shown = g_list_model_get_item (model, i);
-
-      if (lg_source_get_id (shown) == id)
-        return (int) i;
-    }
+  for (guint i = 0; i < list->len; i++)
+    if (lg_source_get_id (g_ptr_array_index (list, i)) == id)
+      return (int) i;
   return -1;
 }
 
 /* The same sources (a sync ended: counts changed, a feed took its title and
- * moved in the order): their rows are updated where they are, and a row
- * that moved is made again alone. Making every row anew, as a splice of the
- * whole list does, costs a frame or more per sync when Sync All runs over
- * hundreds of sources. */
+ * moved in the order): their rows are updated where they are, and a source
+ * that moved is taken out and put back at its place, its row alone made
+ * again. Making every row anew, as a splice of the whole list does, costs a
+ * frame or more per sync when Sync All runs over hundreds of sources. */
 static gboolean
 update_in_place (LgSourcesView *self,
                  GPtrArray     *items)
 {
   GListModel *model = G_LIST_MODEL (self->sources);
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_object_unref);
+  guint moves = 0;
 
   if (g_list_model_get_n_items (model) != items->len)
     return FALSE;
   for (guint i = 0; i < items->len; i++)
-    if (find_shown (model, 0, lg_source_get_id (g_ptr_array_index (items, i))) < 0)
-      return FALSE;
-
-  for (guint i = 0; i < items->len; i++)
     {
-      LgSource *source = g_ptr_array_index (items, i);
-      int at = find_shown (model, i, lg_source_get_id (source));
-      g_autoptr(LgSource) shown = NULL;
-      GtkListBoxRow *row;
+      g_ptr_array_add (shown, g_list_model_get_item (model, i));
+      if (find_id (items, lg_source_get_id (g_ptr_array_index (shown, i))) < 0)
+        return FALSE;
+    }
 
-      if (at != (int) i)
+  for (guint i = 0; i < items->len;)
+    {
+      LgSource *wanted = g_ptr_array_index (items, i);
+      LgSource *here = g_ptr_array_index (shown, i);
+      GtkListBoxRow *row;
+      int at;
+
+      if (lg_source_get_id (here) == lg_source_get_id (wanted))
         {
-          g_list_store_remove (self->sources, at);
-          g_list_store_insert (self->sources, i, source);
+          row = gtk_list_box_get_row_at_index (self->source_list, (int) i);
+          /* The others' rows are as they were. */
+          if (lg_source_update_from (here, wanted) && row != NULL)
+            update_source_row (self, GTK_WIDGET (row), here);
+          i++;
           continue;
         }
-      shown = g_list_model_get_item (model, i);
-      row = gtk_list_box_get_row_at_index (self->source_list, (int) i);
-      /* The others' rows are as they were. */
-      if (lg_source_update_from (shown, source) && row != NULL)
-        update_source_row (self, GTK_WIDGET (row), shown);
+      /* Whichever moved, the one shown here going further down or the one
+       * wanted here coming up, goes straight to its place. */
+      if (++moves > items->len)
+        return FALSE;
+      at = find_id (items, lg_source_get_id (here));
+      if (at > (int) i)
+        {
+          g_ptr_array_remove_index (shown, i);
+          g_list_store_remove (self->sources, i);
+          g_ptr_array_insert (shown, at, g_object_ref (g_ptr_array_index (items, at)));
+          g_list_store_insert (self->sources, at, g_ptr_array_index (items, at));
+        }
+      else
+        {
+          at = find_id (shown, lg_source_get_id (wanted));
+          g_ptr_array_remove_index (shown, at);
+          g_list_store_remove (self->sources, at);
+          g_ptr_array_insert (shown, i, g_object_ref (wanted));
+          g_list_store_insert (self->sources, i, wanted);
+        }
     }
   return TRUE;
 }
@@ -508,6 +531,21 @@ on_sync_progress_cb (GObject       *sync,
   refresh_row (self, source_id);
 }
 
+/* The workers wrote on their own connections: every view reloads what it
+ * shows. Syncs that end close together (Sync All over hundreds of feeds) are
+ * told in one word, not one reload of every view each. */
+#define NOTIFY_DELAY_MS 400
+
+static void
+notify_synced_cb (gpointer user_data)
+{
+  LgSourcesView *self = user_data;
+
+  self->notify_id = 0;
+  if (self->store != NULL)
+    lg_store_notify_changed (self->store, LG_STORE_CHANGED_MESSAGES | LG_STORE_CHANGED_SOURCES);
+}
+
 static void
 on_sync_done_cb (GObject      *object,
                  GAsyncResult *result,
@@ -516,23 +554,25 @@ on_sync_done_cb (GObject      *object,
   SyncCall *call = user_data;
   g_autoptr(LgSourcesView) self = call->self;
   g_autoptr(GError) error = NULL;
+  gint64 call_source_id;
   guint n_new = 0;
 
   if (LG_IS_FEED_SYNC (object))
     lg_feed_sync_run_finish (LG_FEED_SYNC (object), result, &n_new, &error);
   else
     lg_channel_sync_run_finish (LG_CHANNEL_SYNC (object), result, &n_new, &error);
+  call_source_id = call->source_id;
   g_hash_table_remove (self->syncing, &call->source_id);
   g_free (call);
 
   if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     show_toast (self, error->message);
 
-  /* The worker wrote on its own connection: tell every view. */
-  if (self->store != NULL)
-    {
-      lg_store_notify_changed (self->store, LG_STORE_CHANGED_MESSAGES | LG_STORE_CHANGED_SOURCES);
-    }
+  /* Its row stops saying "Syncing…" at once; its counts come with the word
+   * to every view below. */
+  refresh_row (self, call_source_id);
+  if (self->store != NULL && self->notify_id == 0)
+    self->notify_id = g_timeout_add_once (NOTIFY_DELAY_MS, notify_synced_cb, self);
 }
 
 /* A feed is read whole each time; a channel as deep as depth says. */
@@ -1087,6 +1127,7 @@ lg_sources_view_dispose (GObject *object)
 
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
+  g_clear_handle_id (&self->notify_id, g_source_remove);
   g_clear_pointer (&self->syncing, g_hash_table_unref);
   g_clear_pointer (&self->removing, g_hash_table_unref);
   if (self->store != NULL)
