@@ -337,7 +337,10 @@ lg_cli_import_chat (LgCli  *cli,
     }
   g_printerr ("\n");
   g_print (_("Read as: %s\n"), lg_chat_import_describe_kind (stats.kind));
-  g_print (_("Imported %u chats: %u messages, %u new, %u service messages skipped\n"),
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "Imported %u chat: %u messages, %u new, %u service messages skipped\n",
+                        "Imported %u chats: %u messages, %u new, %u service messages skipped\n",
+                        stats.chats),
            stats.chats, stats.messages, stats.added, stats.skipped);
   return 0;
 }

@@ -900,7 +900,7 @@ test_import_telegram_killed (void)
 
   g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "import-telegram", export, NULL },
                             &out, NULL), ==, 0);
-  g_assert_nonnull (strstr (out, "Imported 1 chats: 60000 messages, 60000 new"));
+  g_assert_nonnull (strstr (out, "Imported 1 chat: 60000 messages, 60000 new"));
   g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM messages"), ==, 60000);
   g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads"), ==, 2);
 }
