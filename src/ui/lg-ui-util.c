@@ -81,19 +81,43 @@ lg_widget_show_error (GtkWidget    *widget,
   return lg_widget_add_toast (widget, toast);
 }
 
+static gboolean
+on_query_name_tooltip_cb (GtkWidget  *widget,
+                          int         x,
+                          int         y,
+                          gboolean    keyboard,
+                          GtkTooltip *tooltip,
+                          gpointer    user_data)
+{
+  const char *name = g_object_get_data (G_OBJECT (widget), "lg-name");
+
+  if (name == NULL || *name == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, name);
+  return TRUE;
+}
+
 /* An icon-only button's tooltip and its name for screen readers: GTK 4.8
- * does not read the tooltip, and would call the button "GtkImage". */
+ * does not read the tooltip, and would call the button "GtkImage". The
+ * tooltip is given when asked for: gtk_widget_set_tooltip_text() asks the
+ * display where the pointer is, three round trips to the X server, which a
+ * list of hundreds of rows made or updated at once (Sync All) paid per row. */
 void
 lg_widget_set_name (GtkWidget  *widget,
                     const char *name)
 {
+  const char *current;
+
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
-  /* Setting a tooltip asks the display where the pointer is, a round trip
-   * to the X server: rows updated often (a sync's) would pay it each time. */
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), name) == 0)
+  current = g_object_get_data (G_OBJECT (widget), "lg-name");
+  if (current != NULL && g_strcmp0 (current, name) == 0)
     return;
-  gtk_widget_set_tooltip_text (widget, name);
+  if (current == NULL)
+    g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_name_tooltip_cb), NULL);
+  g_object_set_data_full (G_OBJECT (widget), "lg-name", g_strdup (name != NULL ? name : ""),
+                          g_free);
+  gtk_widget_set_has_tooltip (widget, name != NULL && *name != '\0');
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
