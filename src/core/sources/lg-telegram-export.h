@@ -7,18 +7,10 @@
 
 #include <gio/gio.h>
 
+#include "lg-export-import.h"
 #include "lg-store.h"
 
 G_BEGIN_DECLS
-
-/* What an import did. */
-typedef struct
-{
-  guint chats;     /* chats with messages, each a source of kind telegram_export */
-  guint messages;  /* messages read (service messages not counted) */
-  guint added;     /* of those, new to the database */
-  guint skipped;   /* service messages (joins, pins, calls...) left out */
-} LgExportStats;
 
 /* Imports a Telegram Desktop "Export chat history" result.json: one chat or
  * a whole account (chats.list), old schema or new. The file is read in place
