@@ -399,6 +399,68 @@ lg_test_write_export (const char *dir,
   return path;
 }
 
+LgMessage *
+lg_test_find_message (LgStore    *store,
+                      const char *external_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) messages = lg_store_list_messages (store, 0, 0, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (messages); i++)
+    {
+      g_autoptr(LgMessage) message = g_list_model_get_item (messages, i);
+
+      if (g_strcmp0 (lg_message_get_external_id (message), external_id) == 0)
+        return g_steal_pointer (&message);
+    }
+  g_error ("no message %s", external_id);
+}
+
+char *
+lg_test_write_discord_export (const char *dir,
+                              const char *name,
+                              guint       n_messages)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_string_append (json,
+                   "{\n  \"guild\": {\n    \"id\": \"880000000000000001\",\n"
+                   "    \"name\": \"Test Server\",\n    \"iconUrl\": \"\"\n  },\n"
+                   "  \"channel\": {\n    \"id\": \"880000000000000101\",\n"
+                   "    \"type\": \"GuildTextChat\",\n    \"category\": \"Talk\",\n"
+                   "    \"name\": \"general\",\n    \"topic\": null\n  },\n"
+                   "  \"dateRange\": {\n    \"after\": null,\n    \"before\": null\n  },\n"
+                   "  \"messages\": [\n");
+  for (guint id = 1; id <= n_messages; id++)
+    g_string_append_printf (json,
+                            "    {\n      \"id\": \"%u\",\n      \"type\": \"Default\",\n"
+                            "      \"timestamp\": \"2024-01-01T10:%02u:%02u.123+00:00\",\n"
+                            "      \"timestampEdited\": null,\n"
+                            "      \"callEndedTimestamp\": null,\n"
+                            "      \"isPinned\": false,\n"
+                            "      \"content\": \"who can recommend a dentist near station %u?\",\n"
+                            "      \"author\": {\n        \"id\": \"%u\",\n"
+                            "        \"name\": \"member%u\",\n"
+                            "        \"discriminator\": \"0000\",\n"
+                            "        \"nickname\": \"Member %u\",\n"
+                            "        \"color\": null,\n        \"isBot\": false,\n"
+                            "        \"roles\": [],\n"
+                            "        \"avatarUrl\": \"https://cdn.discordapp.com/embed/avatars/0.png\"\n"
+                            "      },\n"
+                            "      \"attachments\": [],\n      \"embeds\": [],\n"
+                            "      \"stickers\": [],\n      \"reactions\": [],\n"
+                            "      \"mentions\": [],\n      \"inlineEmojis\": []\n    }%s\n",
+                            id, id / 60 % 60, id % 60, id, 1000 + id % 50, id % 50, id % 50,
+                            id < n_messages ? "," : "");
+  g_string_append_printf (json, "  ],\n  \"messageCount\": %u\n}\n", n_messages);
+  g_assert_true (g_file_set_contents (path, json->str, json->len, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
 struct _LgTestWriter
 {
   char    *db_path;

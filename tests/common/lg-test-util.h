@@ -44,6 +44,17 @@ char     *lg_test_write_export (const char *dir,
                                 const char *name,
                                 guint       n_messages,
                                 gboolean    truncated);
+/* The message of any source whose external id is external_id; the test
+ * fails if there is none. */
+LgMessage *lg_test_find_message (LgStore    *store,
+                                 const char *external_id);
+/* Writes DIR/NAME, a DiscordChatExporter JSON export of one channel
+ * ("#general on Test Server") whose messages have the ids 1..n_messages,
+ * each a text of its own, laid out as the exporter lays it out (about 700
+ * bytes a message). Returns its path. */
+char     *lg_test_write_discord_export (const char *dir,
+                                        const char *name,
+                                        guint       n_messages);
 /* Another writer, for benchmarks: a connection of its own to db_path, on a
  * thread of its own, takes and releases the write lock every 2 ms, trying
  * again each millisecond while another connection holds it. Stopping it

@@ -44,6 +44,10 @@ lg_json_scan_init (LgJsonScan         *scan,
   scan->fail = fail;
   scan->parser = json_parser_new ();
   scan->chunk = g_string_new (NULL);
+  /* Some editors and Windows tools begin a UTF-8 file with a byte order
+   * mark, which JSON does not know. */
+  if (scan->length >= 3 && memcmp (scan->data, "\xef\xbb\xbf", 3) == 0)
+    scan->pos = 3;
 }
 
 gboolean
