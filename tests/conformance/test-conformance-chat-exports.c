@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lg-discord-export.h"
+#include "lg-slack-export.h"
 #include "lg-sources.h"
 #include "lg-test-util.h"
 
@@ -114,6 +115,83 @@ test_discord_server (void)
                    "447793085255123005");
 }
 
+static LgExportStats
+import_slack (LgStore    *store,
+              const char *folder,
+              const char *name)
+{
+  g_autoptr(LgSlackExport) importer = lg_slack_export_new ();
+  g_autofree char *path = real_file ("slack", folder, name);
+  g_autoptr(GError) error = NULL;
+  LgExportStats stats = { 0 };
+
+  g_assert_true (lg_slack_export_sniff (path));
+  g_assert_true (lg_slack_export_import (importer, store, path, NULL, &stats, &error));
+  g_assert_no_error (error);
+  return stats;
+}
+
+/* Slack Export Viewer's test export: a real workspace's, as a zip. */
+static void
+test_slack_export_viewer (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(LgSource) source = NULL;
+  g_autoptr(LgMessage) message = NULL;
+  LgExportStats stats = import_slack (store, "slack-export-viewer", "testarchive.zip");
+
+  g_assert_cmpuint (stats.chats, ==, 2);
+  /* Of 158 entries, 52 are people's messages; the rest joins, bots and
+   * comments on files. */
+  g_assert_cmpuint (stats.messages, ==, 52);
+  g_assert_cmpuint (stats.added, ==, 52);
+  g_assert_cmpuint (stats.skipped, ==, 158 - 52);
+
+  source = lg_store_find_source (store, "slack_export", "C0JGLMMNX", NULL);
+  g_assert_nonnull (source);
+  g_assert_cmpstr (lg_source_get_title (source), ==, "#enrique");
+
+  message = lg_test_find_message (store, "C0JGLMMNX/1452837352.000006");
+  g_assert_cmpstr (lg_message_get_text (message), ==,
+                   "@Harry Potter: Created an issue for a setup.py so that it can be installed "
+                   "to a standard place");
+  g_assert_cmpstr (lg_message_get_author_name (message), ==, "Hamza Faran");
+  g_assert_cmpstr (lg_message_get_author_handle (message), ==, "hamza");
+  g_assert_cmpstr (lg_message_get_thread (message), ==, "enrique");
+  g_assert_cmpint (lg_message_get_sent_at (message), ==, 1452837352);
+
+  g_clear_object (&message);
+  message = lg_test_find_message (store, "C0JGLMMNX/1458210967.000004");
+  g_assert_true (g_str_has_prefix (lg_message_get_text (message),
+                                   "https://stackoverflow.com/questions/4092774/"));
+}
+
+/* slackdump's export in Slack's layout, with threads. */
+static void
+test_slackdump (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(LgMessage) parent = NULL;
+  g_autoptr(LgMessage) reply = NULL;
+  g_autoptr(LgMessage) orphan = NULL;
+  LgExportStats stats = import_slack (store, "slackdump", "source_export_dir");
+
+  g_assert_cmpuint (stats.chats, ==, 1);
+  g_assert_cmpuint (stats.messages, ==, 14);
+  g_assert_cmpuint (stats.skipped, ==, 2); /* a join and a tombstone */
+
+  parent = lg_test_find_message (store, "CO69735E8A/1736478630.905399");
+  reply = lg_test_find_message (store, "CO69735E8A/1736554746.482349");
+  g_assert_cmpstr (lg_message_get_thread (parent), ==, "dtUeWsjQpQO8 TFoFBeQ");
+  g_assert_cmpstr (lg_message_get_thread (reply), ==, "dtUeWsjQpQO8 TFoFBeQ");
+  g_assert_cmpstr (lg_message_get_reply_to (reply), ==, "CO69735E8A/1736478630.905399");
+  g_assert_cmpstr (lg_message_get_author_id (reply), ==, "UOB5F987BF17");
+
+  /* Its thread's first message was deleted: the channel names it. */
+  orphan = lg_test_find_message (store, "CO69735E8A/1736554838.911679");
+  g_assert_cmpstr (lg_message_get_thread (orphan), ==, "B75B4C7");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -123,6 +201,8 @@ main (int   argc,
   g_test_add_func ("/conformance/discord/direct-message", test_discord_direct_message);
   g_test_add_func ("/conformance/discord/group", test_discord_group);
   g_test_add_func ("/conformance/discord/server", test_discord_server);
+  g_test_add_func ("/conformance/slack/slack-export-viewer", test_slack_export_viewer);
+  g_test_add_func ("/conformance/slack/slackdump", test_slackdump);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lg-discord-export.h"
+#include "lg-slack-export.h"
 #include "lg-sources.h"
 #include "lg-test-util.h"
 
@@ -251,6 +252,165 @@ test_discord_async (void)
   g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM messages"), ==, 5000);
 }
 
+/* Slack */
+
+#define ACME "Acme Dental Slack export Jan 15 2024 - Jan 16 2024"
+
+static gboolean
+import_slack (LgStore        *store,
+              const char     *name,
+              LgExportStats  *stats,
+              GError        **error)
+{
+  g_autoptr(LgSlackExport) importer = lg_slack_export_new ();
+  g_autofree char *path = fixture ("slack", "project", name, NULL);
+
+  return lg_slack_export_import (importer, store, path, NULL, stats, error);
+}
+
+static void
+assert_acme (LgStore             *store,
+             const LgExportStats *stats)
+{
+  g_autoptr(LgSource) general = NULL;
+  g_autoptr(LgSource) direct = NULL;
+  g_autoptr(LgMessage) question = NULL;
+  g_autoptr(LgMessage) answer = NULL;
+  g_autoptr(LgMessage) later = NULL;
+  g_autoptr(LgMessage) file = NULL;
+  g_autoptr(LgMessage) dm = NULL;
+
+  g_assert_cmpuint (stats->chats, ==, 2);
+  g_assert_cmpuint (stats->messages, ==, 5);
+  g_assert_cmpuint (stats->added, ==, 5);
+  /* The join, the bot and the topic change. */
+  g_assert_cmpuint (stats->skipped, ==, 3);
+
+  general = lg_store_find_source (store, "slack_export", "C01GENERAL", NULL);
+  g_assert_nonnull (general);
+  g_assert_cmpstr (lg_source_get_title (general), ==, "#general on Acme Dental");
+  g_assert_cmpint (lg_source_get_message_count (general), ==, 4);
+  direct = lg_store_find_source (store, "slack_export", "D0DM00001", NULL);
+  g_assert_nonnull (direct);
+  g_assert_cmpstr (lg_source_get_title (direct), ==, "Marta Kowalska, Jon");
+
+  question = lg_test_find_message (store, "C01GENERAL/1705311600.000200");
+  g_assert_cmpstr (lg_message_get_text (question), ==,
+                   "Does anyone know a good booking system for a 3-chair clinic? <100 patients a "
+                   "day, we use OldTool (https://example.com/old-tool) & hate it");
+  g_assert_cmpstr (lg_message_get_author_name (question), ==, "Marta Kowalska");
+  g_assert_cmpstr (lg_message_get_author_handle (question), ==, "marta");
+  g_assert_cmpstr (lg_message_get_author_id (question), ==, "U01MARTA");
+  g_assert_cmpint (lg_message_get_sent_at (question), ==, 1705311600);
+  g_assert_true (lg_message_get_edited (question));
+  /* The thread it starts is named after it, shortened. */
+  g_assert_cmpstr (lg_message_get_thread (question), ==,
+                   "Does anyone know a good booking system for a 3-chair clinic?…");
+  g_assert_null (lg_message_get_permalink (question));
+
+  answer = lg_test_find_message (store, "C01GENERAL/1705312000.000300");
+  g_assert_cmpstr (lg_message_get_text (answer), ==,
+                   "@Marta Kowalska try asking in #general tomorrow, or mail help@example.org. "
+                   "@here");
+  /* No real name: the display name. */
+  g_assert_cmpstr (lg_message_get_author_name (answer), ==, "Jon");
+  g_assert_cmpstr (lg_message_get_reply_to (answer), ==, "C01GENERAL/1705311600.000200");
+  g_assert_cmpstr (lg_message_get_thread (answer), ==, lg_message_get_thread (question));
+
+  /* A reply on the next day still knows its thread. */
+  later = lg_test_find_message (store, "C01GENERAL/1705395600.000100");
+  g_assert_cmpstr (lg_message_get_thread (later), ==, lg_message_get_thread (question));
+
+  file = lg_test_find_message (store, "C01GENERAL/1705312200.000500");
+  g_assert_cmpstr (lg_message_get_media_kind (file), ==, "document");
+  g_assert_cmpstr (lg_message_get_thread (file), ==, "general");
+  g_assert_cmpstr (lg_message_get_permalink (file), ==,
+                   "https://acme-dental.slack.com/archives/C01GENERAL/p1705312200000500");
+
+  dm = lg_test_find_message (store, "D0DM00001/1705320000.000100");
+  g_assert_cmpstr (lg_message_get_author_handle (dm), ==, "jon.ortho");
+  g_assert_cmpstr (lg_message_get_thread (dm), ==, "Marta Kowalska, Jon");
+}
+
+static void
+test_slack_folder (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(GError) error = NULL;
+  LgExportStats stats = { 0 };
+
+  g_assert_true (import_slack (store, ACME, &stats, &error));
+  g_assert_no_error (error);
+  assert_acme (store, &stats);
+
+  /* Again: nothing new. */
+  g_assert_true (import_slack (store, ACME, &stats, &error));
+  g_assert_cmpuint (stats.messages, ==, 5);
+  g_assert_cmpuint (stats.added, ==, 0);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM messages"), ==, 5);
+}
+
+/* The same export as Slack gives it, the lists after the days. */
+static void
+test_slack_zip (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(GError) error = NULL;
+  LgExportStats stats = { 0 };
+
+  g_assert_true (import_slack (store, ACME ".zip", &stats, &error));
+  g_assert_no_error (error);
+  assert_acme (store, &stats);
+
+  /* The folder and the zip are one export: nothing new. */
+  g_assert_true (import_slack (store, ACME, &stats, &error));
+  g_assert_cmpuint (stats.added, ==, 0);
+}
+
+static void
+test_slack_broken (void)
+{
+  static const struct { const char *name; const char *what; } cases[] = {
+    { "broken", "in “general/2024-01-16.json”, at line 8, column 3, a message has no time" },
+    { "broken.zip", "as a .zip file" },
+    { "not-a-zip.zip", "as a .zip file" },
+    { "not-slack", "is not a Slack export" },
+    { "no-such-export", "Could not read “no-such-export”: No such file" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(LgStore) store = lg_test_open_store ();
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (import_slack (store, cases[i].name, NULL, &error));
+      g_assert_error (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_INVALID_EXPORT);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, cases[i].what));
+      /* The day before the broken one is not kept either. */
+      assert_nothing_stored (store);
+    }
+}
+
+static void
+test_slack_sniff (void)
+{
+  g_autofree char *folder = fixture ("slack", "project", ACME, NULL);
+  g_autofree char *zip = fixture ("slack", "project", ACME ".zip", NULL);
+  g_autofree char *real = fixture ("slack", "slack-export-viewer", "testarchive.zip", NULL);
+  g_autofree char *not_slack = fixture ("slack", "project", "not-slack", NULL);
+  g_autofree char *not_zip = fixture ("slack", "project", "not-a-zip.zip", NULL);
+  g_autofree char *discord = fixture ("discord", "project", "channel.json", NULL);
+
+  g_assert_true (lg_slack_export_sniff (folder));
+  g_assert_true (lg_slack_export_sniff (zip));
+  g_assert_true (lg_slack_export_sniff (real));
+  g_assert_false (lg_slack_export_sniff (not_slack));
+  g_assert_false (lg_slack_export_sniff (not_zip));
+  g_assert_false (lg_slack_export_sniff (discord));
+  g_assert_false (lg_discord_export_sniff (zip));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -263,6 +423,10 @@ main (int   argc,
   g_test_add_func ("/chat-exports/discord/broken", test_discord_broken);
   g_test_add_func ("/chat-exports/discord/sniff", test_discord_sniff);
   g_test_add_func ("/chat-exports/discord/async", test_discord_async);
+  g_test_add_func ("/chat-exports/slack/folder", test_slack_folder);
+  g_test_add_func ("/chat-exports/slack/zip", test_slack_zip);
+  g_test_add_func ("/chat-exports/slack/broken", test_slack_broken);
+  g_test_add_func ("/chat-exports/slack/sniff", test_slack_sniff);
 
   return g_test_run ();
 }

@@ -176,7 +176,7 @@ ensure_source (Reader  *reader,
   if (reader->guild_id == NULL || g_str_equal (reader->guild_id, DIRECT_MESSAGES_GUILD))
     title = g_strdup (channel_name);
   else
-    /* TRANSLATORS: a Discord channel's source title: "#general on Server". */
+    /* TRANSLATORS: a chat channel's source title: "#general on Server". */
     title = g_strdup_printf (_("#%s on %s"), channel_name,
                              reader->guild_name ? reader->guild_name : reader->guild_id);
 

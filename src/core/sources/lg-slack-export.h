@@ -1,0 +1,69 @@
+/* lg-slack-export.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lg-export-import.h"
+#include "lg-store.h"
+
+G_BEGIN_DECLS
+
+/* Imports a Slack workspace export ("Export data" in a workspace's
+ * settings): a folder, or the .zip Slack gives, holding users.json,
+ * channels.json (groups.json, dms.json and mpims.json when the export has
+ * private conversations) and a folder per conversation with a JSON file per
+ * day (general/2023-01-31.json). Each conversation with messages is a source
+ * of kind slack_export, its handle the channel's id, its title "#general on
+ * Workspace" when the export's name tells the workspace (Slack names it
+ * "Workspace Slack export Jan 1 2023 - Feb 1 2023"), else "#general".
+ *
+ * A message keeps its author as users.json names them (real name, or the
+ * display name; the user name as the handle; the user id), its time, its
+ * text with Slack's markup made plain (<@U1> → @name, <#C1|general> →
+ * #general, <https://x|label> → label (https://x), &amp; → &), the message
+ * its thread answers, the thread (its first message, shortened, or the
+ * channel's name) and a link when the export has one. Its external id is
+ * "CHANNEL/TS". Joins, topic changes, bots and the like are counted in
+ * LgExportStats.skipped and left out.
+ *
+ * Each day is read alone, one message in memory at a time, into the store's
+ * staging area: an export broken anywhere, or an import cancelled, imports
+ * nothing, and the error names the day's file and the line. Importing the
+ * same export again adds nothing. */
+#define LG_TYPE_SLACK_EXPORT (lg_slack_export_get_type ())
+G_DECLARE_FINAL_TYPE (LgSlackExport, lg_slack_export, LG, SLACK_EXPORT, GObject)
+
+LgSlackExport *lg_slack_export_new           (void);
+
+/* Whether path looks like a Slack export: a folder, or a .zip, with
+ * channels.json or users.json at its top (or in its one top folder). Reads
+ * no message. */
+gboolean       lg_slack_export_sniff         (const char           *path);
+
+/* Blocking; the "progress" signal (gint64 0, guint messages read, double
+ * fraction of the days read) is emitted from the calling thread. */
+gboolean       lg_slack_export_import        (LgSlackExport        *self,
+                                              LgStore              *store,
+                                              const char           *path,
+                                              GCancellable         *cancellable,
+                                              LgExportStats        *stats,
+                                              GError              **error);
+
+/* On a worker thread with its own connection to db_path; progress is
+ * emitted in the caller's thread-default main context. */
+void           lg_slack_export_import_async  (LgSlackExport        *self,
+                                              const char           *db_path,
+                                              const char           *path,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+gboolean       lg_slack_export_import_finish (LgSlackExport        *self,
+                                              GAsyncResult         *result,
+                                              LgExportStats        *stats,
+                                              GError              **error);
+
+G_END_DECLS
