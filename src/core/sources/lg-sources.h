@@ -23,7 +23,7 @@ typedef enum
   LG_SOURCES_ERROR_TIMEOUT,          /* the server did not answer in time */
   LG_SOURCES_ERROR_UNEXPECTED_PAGE,  /* the page is not shaped like a channel preview */
   LG_SOURCES_ERROR_RATE_LIMITED,     /* still 429 after the retries */
-  LG_SOURCES_ERROR_INVALID_EXPORT,   /* a file that is not a Telegram Desktop export */
+  LG_SOURCES_ERROR_INVALID_EXPORT,   /* a chat export it cannot read (Telegram, Discord, Slack) */
   LG_SOURCES_ERROR_REDIRECTED,       /* sent to another site, or from https to http */
 } LgSourcesError;
 
