@@ -24,3 +24,31 @@ int LLVMFuzzerTestOneInput (const uint8_t  *data,
 
 /* Shared by the targets: makes criticals and warnings fatal. */
 void lg_fuzz_init_logging  (void);
+
+/* What the chat export targets share (lg-fuzz-export.c). */
+#include <glib.h>
+
+#include "lg-export-import.h"
+#include "lg-store.h"
+
+/* Imports the export at path into store. */
+typedef gboolean (*LgFuzzImportFunc) (LgStore        *store,
+                                      const char     *path,
+                                      LgExportStats  *stats,
+                                      GError        **error);
+/* Aborts unless link is of a shape the importer may write. */
+typedef void     (*LgFuzzLinkFunc)   (const char     *link);
+
+/* Makes a temporary folder whose file input_name (which may be in a
+ * subfolder) each input is written to, and an in-memory store. Returns the
+ * folder. */
+const char *lg_fuzz_export_init (const char       *input_name);
+/* Writes data to the input file and imports import_path (NULL: the input
+ * file): a file that fails imports nothing and says so in a sentence; one
+ * that succeeds adds what it counts, in valid UTF-8, with links that
+ * check_link accepts, and adds nothing when imported again. */
+int         lg_fuzz_export_run  (const uint8_t    *data,
+                                 size_t            size,
+                                 const char       *import_path,
+                                 LgFuzzImportFunc  import,
+                                 LgFuzzLinkFunc    check_link);
