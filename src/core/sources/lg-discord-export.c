@@ -301,6 +301,13 @@ read_message (Reader      *reader,
   return g_steal_pointer (&message);
 }
 
+/* What is read of a message: the rest (avatars, roles, embeds, reactions,
+ * mentions) is most of the file, and skipped unparsed. */
+static const char * const message_members[] = {
+  "id", "type", "timestamp", "timestampEdited", "content", "author", "reference",
+  "attachments", "stickers", NULL
+};
+
 static gboolean
 import_message (LgJsonScan  *scan,
                 gpointer     data,
@@ -315,7 +322,7 @@ import_message (LgJsonScan  *scan,
   gint64 sent_at = 0;
 
   lg_json_scan_release_read (scan);
-  node = lg_json_scan_parse_value (scan, error);
+  node = lg_json_scan_parse_members (scan, message_members, error);
   if (node == NULL)
     return FALSE;
 

@@ -310,6 +310,12 @@ skip_element (LgJsonScan  *scan,
   return lg_json_scan_skip_value (scan, error);
 }
 
+static gboolean
+is_number_char (char c)
+{
+  return g_ascii_isdigit (c) || c == '+' || c == '-' || c == '.' || c == 'e' || c == 'E';
+}
+
 gboolean
 lg_json_scan_skip_value (LgJsonScan  *scan,
                          GError     **error)
@@ -342,7 +348,7 @@ lg_json_scan_skip_value (LgJsonScan  *scan,
       }
 
   start = scan->pos;
-  while (scan->pos < scan->length && strchr ("+-0123456789.eE", scan->data[scan->pos]) != NULL)
+  while (scan->pos < scan->length && is_number_char (scan->data[scan->pos]))
     scan->pos++;
   if (scan->pos == start)
     return lg_json_scan_fail (scan, error, _("a value was expected"));
@@ -386,23 +392,17 @@ make_strings_valid (JsonNode *node)
     }
 }
 
-JsonNode *
-lg_json_scan_parse_value (LgJsonScan  *scan,
-                          GError     **error)
+/* Parses text, which the scanner found at start, with json-glib. */
+static JsonNode *
+parse_text (LgJsonScan  *scan,
+            const char  *text,
+            gsize        length,
+            gsize        start,
+            GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
-  gsize start;
-  const char *text;
-  gsize length;
   gboolean in_string = FALSE;
 
-  lg_json_scan_skip_space (scan);
-  start = scan->pos;
-  if (!lg_json_scan_skip_value (scan, error))
-    return NULL;
-
-  text = scan->data + start;
-  length = scan->pos - start;
   g_string_truncate (scan->chunk, 0);
   for (gsize i = 0; i < length; i++)
     {
@@ -435,6 +435,73 @@ lg_json_scan_parse_value (LgJsonScan  *scan,
 
   make_strings_valid (json_parser_get_root (scan->parser));
   return json_node_ref (json_parser_get_root (scan->parser));
+}
+
+JsonNode *
+lg_json_scan_parse_value (LgJsonScan  *scan,
+                          GError     **error)
+{
+  gsize start;
+
+  lg_json_scan_skip_space (scan);
+  start = scan->pos;
+  if (!lg_json_scan_skip_value (scan, error))
+    return NULL;
+  return parse_text (scan, scan->data + start, scan->pos - start, start, error);
+}
+
+typedef struct
+{
+  const char * const *keep;
+  GString            *kept;
+} Keeping;
+
+static gboolean
+keep_member (LgJsonScan  *scan,
+             const char  *key,
+             gsize        key_length,
+             gpointer     data,
+             GError     **error)
+{
+  Keeping *keeping = data;
+  gsize start = scan->pos;
+
+  if (!lg_json_scan_skip_value (scan, error))
+    return FALSE;
+  for (guint i = 0; keeping->keep[i] != NULL; i++)
+    if (lg_json_key_is (key, key_length, keeping->keep[i]))
+      {
+        if (keeping->kept->len > 1)
+          g_string_append_c (keeping->kept, ',');
+        g_string_append_c (keeping->kept, '"');
+        g_string_append_len (keeping->kept, key, key_length);
+        g_string_append (keeping->kept, "\":");
+        g_string_append_len (keeping->kept, scan->data + start, scan->pos - start);
+        break;
+      }
+  return TRUE;
+}
+
+JsonNode *
+lg_json_scan_parse_members (LgJsonScan          *scan,
+                            const char * const  *keep,
+                            GError             **error)
+{
+  g_autoptr(GString) kept = NULL;
+  Keeping keeping;
+  gsize start;
+
+  if (!lg_json_scan_peek (scan, '{'))
+    return lg_json_scan_parse_value (scan, error);
+
+  start = scan->pos;
+  kept = g_string_new ("{");
+  keeping.keep = keep;
+  keeping.kept = kept;
+  if (!lg_json_scan_each_member (scan, keep_member, &keeping, error))
+    return NULL;
+  g_string_append_c (kept, '}');
+  return parse_text (scan, kept->str, kept->len, start, error);
 }
 
 /* The pages of the memory map already read need not stay resident (they

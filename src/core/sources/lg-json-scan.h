@@ -110,6 +110,14 @@ gboolean  lg_json_scan_each_element  (LgJsonScan          *scan,
 JsonNode *lg_json_scan_parse_value   (LgJsonScan          *scan,
                                       GError             **error);
 
+/* The same for an object, keeping only the members named in keep (NULL
+ * ends it): the others are skipped, never parsed, which is much cheaper
+ * when a message carries more than is read of it. Any other value is parsed
+ * whole. */
+JsonNode *lg_json_scan_parse_members (LgJsonScan          *scan,
+                                      const char * const  *keep,
+                                      GError             **error);
+
 /* Gives back the memory of the pages read so far: a file is read once, front
  * to back. Call it now and then (before each message). */
 void      lg_json_scan_release_read  (LgJsonScan          *scan);
