@@ -98,7 +98,7 @@ main (int   argc,
   /* Telegram first: the peak memory figure is a high-water mark. */
   telegram_rate = bench ("telegram", telegram, import_telegram);
   discord_rate = bench ("discord", discord, import_discord);
-  g_print ("discord / telegram: %.2f× the bytes per second\n", discord_rate / telegram_rate);
+  g_print ("discord / telegram: %.2f times the bytes per second\n", discord_rate / telegram_rate);
 
   g_unlink (discord);
   g_unlink (telegram);
