@@ -179,6 +179,35 @@ test_discord_broken (void)
   }
 }
 
+/* A whole server exported: a folder of channels, read file by file. */
+static void
+test_discord_folder (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(LgDiscordExport) importer = lg_discord_export_new ();
+  g_autofree char *folder = fixture ("discord", "chat-analytics", NULL);
+  g_autofree char *empty = fixture ("discord", NULL);
+  g_autoptr(GError) error = NULL;
+  LgExportStats stats = { 0 };
+
+  g_assert_true (lg_discord_export_sniff (folder));
+  g_assert_true (lg_discord_export_import (importer, store, folder, NULL, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.chats, ==, 3);
+  g_assert_cmpuint (stats.messages, ==, 10);
+  g_assert_cmpuint (stats.added, ==, 9);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM sources "
+                                             "WHERE kind = 'discord_export'"), ==, 3);
+
+  /* A folder without a single export says so, and imports nothing. */
+  g_clear_object (&store);
+  store = lg_test_open_store ();
+  g_assert_false (lg_discord_export_import (importer, store, empty, NULL, NULL, &error));
+  g_assert_error (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_INVALID_EXPORT);
+  g_assert_nonnull (strstr (error->message, "holds no DiscordChatExporter export"));
+  assert_nothing_stored (store);
+}
+
 static void
 test_discord_sniff (void)
 {
@@ -409,6 +438,7 @@ test_slack_sniff (void)
   g_assert_false (lg_slack_export_sniff (not_zip));
   g_assert_false (lg_slack_export_sniff (discord));
   g_assert_false (lg_discord_export_sniff (zip));
+  g_assert_false (lg_discord_export_sniff (folder));
 }
 
 int
@@ -421,6 +451,7 @@ main (int   argc,
   g_test_add_func ("/chat-exports/discord/thread", test_discord_thread);
   g_test_add_func ("/chat-exports/discord/again", test_discord_again);
   g_test_add_func ("/chat-exports/discord/broken", test_discord_broken);
+  g_test_add_func ("/chat-exports/discord/folder", test_discord_folder);
   g_test_add_func ("/chat-exports/discord/sniff", test_discord_sniff);
   g_test_add_func ("/chat-exports/discord/async", test_discord_async);
   g_test_add_func ("/chat-exports/slack/folder", test_slack_folder);

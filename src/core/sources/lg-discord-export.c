@@ -385,13 +385,13 @@ import_root_member (LgJsonScan  *scan,
 }
 
 static gboolean
-read_export (GObject        *importer,
-             LgStore        *store,
-             const char     *path,
-             GMainContext   *context,
-             GCancellable   *cancellable,
-             LgExportStats  *stats,
-             GError        **error)
+read_file (GObject        *importer,
+           LgStore        *store,
+           const char     *path,
+           GMainContext   *context,
+           GCancellable   *cancellable,
+           LgExportStats  *stats,
+           GError        **error)
 {
   g_autofree char *file_name = g_path_get_basename (path);
   Reader reader = { 0 };
@@ -417,16 +417,14 @@ read_export (GObject        *importer,
  * within a few hundred bytes. */
 #define SNIFF_LENGTH 4096
 
-gboolean
-lg_discord_export_sniff (const char *path)
+static gboolean
+sniff_file (const char *path)
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileInputStream) stream = NULL;
   char head[SNIFF_LENGTH + 1];
   gssize length;
   const char *p;
-
-  g_return_val_if_fail (path != NULL, FALSE);
 
   file = g_file_new_for_path (path);
   stream = g_file_read (file, NULL, NULL);
@@ -443,6 +441,80 @@ lg_discord_export_sniff (const char *path)
   while (g_ascii_isspace (*p))
     p++;
   return *p == '{' && strstr (p, "\"guild\"") != NULL && strstr (p, "\"channel\"") != NULL;
+}
+
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+/* DiscordChatExporter writes a file per channel: exporting a whole server
+ * gives a folder of them. Its .json files that look like exports, by name. */
+static GPtrArray *
+list_exports (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      if (g_str_has_suffix (name, ".json") && name[0] != '.' &&
+          g_file_test (path, G_FILE_TEST_IS_REGULAR) && sniff_file (path))
+        g_ptr_array_add (paths, g_steal_pointer (&path));
+    }
+  g_ptr_array_sort (paths, compare_paths);
+  return paths;
+}
+
+gboolean
+lg_discord_export_sniff (const char *path)
+{
+  g_autoptr(GPtrArray) exports = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+    return sniff_file (path);
+  exports = list_exports (path);
+  return exports->len > 0;
+}
+
+static gboolean
+read_export (GObject        *importer,
+             LgStore        *store,
+             const char     *path,
+             GMainContext   *context,
+             GCancellable   *cancellable,
+             LgExportStats  *stats,
+             GError        **error)
+{
+  g_autoptr(GPtrArray) exports = NULL;
+  g_autofree char *name = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+    return read_file (importer, store, path, context, cancellable, stats, error);
+
+  exports = list_exports (path);
+  for (guint i = 0; i < exports->len; i++)
+    if (!read_file (importer, store, g_ptr_array_index (exports, i), context, cancellable, stats,
+                    error))
+      return FALSE;
+  if (exports->len > 0)
+    return TRUE;
+
+  name = g_path_get_basename (path);
+  g_set_error (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_INVALID_EXPORT,
+               _("“%s” holds no DiscordChatExporter export: none of its .json files begins with "
+                 "a guild and a channel. Nothing was imported. Export the channels with "
+                 "DiscordChatExporter in the JSON format and import the files or their "
+                 "folder."), name);
+  return FALSE;
 }
 
 gboolean

@@ -16,7 +16,8 @@ G_BEGIN_DECLS
  * file per channel, thread or direct message: {"guild", "channel",
  * "messages": [...]}). Each file is one source of kind discord_export, its
  * handle "GUILD-ID/CHANNEL-ID", its title "#channel on Server" (a direct
- * message: the other person's or the group's name). A message keeps its
+ * message: the other person's or the group's name); a folder of them (a
+ * whole server exported) is read file by file. A message keeps its
  * author (nickname, user name as the handle, user id), time, text, the
  * message it answers, its link into Discord (discord.com/channels/...; "@me"
  * for direct messages) and the channel's name as its thread; joins, pins,
@@ -31,8 +32,9 @@ G_DECLARE_FINAL_TYPE (LgDiscordExport, lg_discord_export, LG, DISCORD_EXPORT, GO
 
 LgDiscordExport *lg_discord_export_new           (void);
 
-/* Whether path looks like a DiscordChatExporter JSON file; reads its first
- * few kilobytes only, so it may say yes to a file that then fails. */
+/* Whether path looks like a DiscordChatExporter JSON file, or a folder
+ * with one; reads the first few kilobytes of each file only, so it may say
+ * yes to a file that then fails. */
 gboolean         lg_discord_export_sniff         (const char           *path);
 
 /* Blocking; the "progress" signal (gint64 0, guint messages read, double
