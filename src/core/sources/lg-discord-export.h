@@ -34,7 +34,7 @@ LgDiscordExport *lg_discord_export_new           (void);
 
 /* Whether path looks like a DiscordChatExporter JSON file, or a folder
  * with one; reads the first few kilobytes of each file only, so it may say
- * yes to a file that then fails. */
+ * yes to a file that then fails. It reads the disk: not on the main thread. */
 gboolean         lg_discord_export_sniff         (const char           *path);
 
 /* Blocking; the "progress" signal (gint64 0, guint messages read, double

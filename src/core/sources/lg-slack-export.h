@@ -41,7 +41,7 @@ LgSlackExport *lg_slack_export_new           (void);
 
 /* Whether path looks like a Slack export: a folder, or a .zip, with
  * channels.json or users.json at its top (or in its one top folder). Reads
- * no message. */
+ * no message, but the disk all the same: not on the main thread. */
 gboolean       lg_slack_export_sniff         (const char           *path);
 
 /* Blocking; the "progress" signal (gint64 0, guint messages read, double
