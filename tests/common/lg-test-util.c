@@ -446,6 +446,67 @@ lg_test_write_whatsapp_export (const char *dir,
   return path;
 }
 
+LgMessage *
+lg_test_find_message (LgStore    *store,
+                      const char *external_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) messages = lg_store_list_messages (store, 0, 0, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (messages); i++)
+    {
+      g_autoptr(LgMessage) message = g_list_model_get_item (messages, i);
+
+      if (g_strcmp0 (lg_message_get_external_id (message), external_id) == 0)
+        return g_steal_pointer (&message);
+    }
+  g_error ("no message %s", external_id);
+}
+
+char *
+lg_test_write_discord_export (const char *dir,
+                            const char *name,
+                            guint       n_messages)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  /* Straight to disk: a benchmark's file is bigger than its import should
+   * cost in memory. */
+  FILE *json = fopen (path, "w");
+
+  g_assert_nonnull (json);
+  fputs ("{\n  \"guild\": {\n    \"id\": \"880000000000000001\",\n"
+         "    \"name\": \"Test Server\",\n    \"iconUrl\": \"\"\n  },\n"
+         "  \"channel\": {\n    \"id\": \"880000000000000101\",\n"
+         "    \"type\": \"GuildTextChat\",\n    \"category\": \"Talk\",\n"
+         "    \"name\": \"general\",\n    \"topic\": null\n  },\n"
+         "  \"dateRange\": {\n    \"after\": null,\n    \"before\": null\n  },\n"
+         "  \"messages\": [\n", json);
+  for (guint id = 1; id <= n_messages; id++)
+    fprintf (json, "    {\n      \"id\": \"%u\",\n      \"type\": \"Default\",\n"
+                   "      \"timestamp\": \"2024-01-01T10:%02u:%02u.123+00:00\",\n"
+                   "      \"timestampEdited\": null,\n"
+                   "      \"callEndedTimestamp\": null,\n"
+                   "      \"isPinned\": false,\n"
+                   "      \"content\": \"who can recommend a dentist near station %u?\",\n"
+                   "      \"author\": {\n        \"id\": \"%u\",\n"
+                   "        \"name\": \"member%u\",\n"
+                   "        \"discriminator\": \"0000\",\n"
+                   "        \"nickname\": \"Member %u\",\n"
+                   "        \"color\": null,\n        \"isBot\": false,\n"
+                   "        \"roles\": [],\n"
+                   "        \"avatarUrl\": \"https://cdn.discordapp.com/embed/avatars/0.png\"\n"
+                   "      },\n"
+                   "      \"attachments\": [],\n      \"embeds\": [],\n"
+                   "      \"stickers\": [],\n      \"reactions\": [],\n"
+                   "      \"mentions\": [],\n      \"inlineEmojis\": []\n    }%s\n",
+                   id, id / 60 % 60, id % 60, id, 1000 + id % 50, id % 50, id % 50,
+                   id < n_messages ? "," : "");
+  fprintf (json, "  ],\n  \"messageCount\": %u\n}\n", n_messages);
+  g_assert_cmpint (fclose (json), ==, 0);
+  return path;
+}
+
 struct _LgTestWriter
 {
   char    *db_path;
@@ -558,4 +619,22 @@ lg_test_channel_page_for_query (const char *channel,
     }
 
   return lg_test_channel_page (channel, first, last, newest, base_time);
+}
+
+gboolean
+lg_test_read_export (LgStore           *store,
+                     const char        *path,
+                     LgExportReadFunc   read,
+                     LgExportStats     *stats,
+                     GError           **error)
+{
+  LgExportJob job;
+  gboolean ok;
+
+  lg_export_job_init (&job, store, path, NULL, NULL, 0, NULL);
+  ok = lg_export_job_stage (&job, read, error);
+  if (ok && stats != NULL)
+    *stats = job.stats;
+  lg_export_job_clear (&job);
+  return ok;
 }

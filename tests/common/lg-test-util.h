@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "lg-export-job.h"
 #include "lg-store.h"
 
 G_BEGIN_DECLS
@@ -56,6 +57,17 @@ char     *lg_test_write_whatsapp_export (const char *dir,
                                          guint       megabytes,
                                          gboolean    only_joins,
                                          guint      *n_messages);
+/* The message of any source whose external id is external_id; the test
+ * fails if there is none. */
+LgMessage *lg_test_find_message (LgStore    *store,
+                                 const char *external_id);
+/* Writes DIR/NAME, a DiscordChatExporter JSON export of one channel
+ * ("#general on Test Server") whose messages have the ids 1..n_messages,
+ * each a text of its own, laid out as the exporter lays it out (about 700
+ * bytes a message). Returns its path. */
+char     *lg_test_write_discord_export (const char *dir,
+                                        const char *name,
+                                        guint       n_messages);
 /* Another writer, for benchmarks: a connection of its own to db_path, on a
  * thread of its own, takes and releases the write lock every 2 ms, trying
  * again each millisecond while another connection holds it. Stopping it
@@ -97,5 +109,15 @@ char     *lg_test_channel_page_for_query (const char *channel,
                                           gint64      newest,
                                           guint       page_size,
                                           gint64      base_time);
+
+/* Imports the export at path with one reader of lg_chat_import_run()'s
+ * table (lg_discord_export_read…), staged as that import stages it but
+ * without telling the kind from the file: for a reader's own errors on files
+ * another kind would claim. */
+gboolean  lg_test_read_export           (LgStore           *store,
+                                         const char        *path,
+                                         LgExportReadFunc   read,
+                                         LgExportStats     *stats,
+                                         GError           **error);
 
 G_END_DECLS

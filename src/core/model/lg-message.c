@@ -27,6 +27,7 @@ struct _LgMessage
   char *   forwarded_from;
   char *   media_kind;
   char *   reply_to;
+  char *   thread;
 };
 
 G_DEFINE_FINAL_TYPE (LgMessage, lg_message, G_TYPE_OBJECT)
@@ -47,6 +48,7 @@ enum {
   PROP_FORWARDED_FROM,
   PROP_MEDIA_KIND,
   PROP_REPLY_TO,
+  PROP_THREAD,
   N_PROPS
 };
 
@@ -66,6 +68,7 @@ lg_message_finalize (GObject *object)
   g_free (self->forwarded_from);
   g_free (self->media_kind);
   g_free (self->reply_to);
+  g_free (self->thread);
 
   G_OBJECT_CLASS (lg_message_parent_class)->finalize (object);
 }
@@ -134,6 +137,9 @@ lg_message_get_property (GObject    *object,
 
     case PROP_REPLY_TO:
       g_value_set_string (value, self->reply_to);
+      break;
+    case PROP_THREAD:
+      g_value_set_string (value, self->thread);
       break;
 
     default:
@@ -206,6 +212,9 @@ lg_message_set_property (GObject      *object,
     case PROP_REPLY_TO:
       lg_message_set_reply_to (self, g_value_get_string (value));
       break;
+    case PROP_THREAD:
+      lg_message_set_thread (self, g_value_get_string (value));
+      break;
 
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -275,6 +284,11 @@ lg_message_class_init (LgMessageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_REPLY_TO] =
     g_param_spec_string ("reply-to", NULL, "Id of the message this one answers",
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_THREAD] =
+    g_param_spec_string ("thread", NULL,
+                         "Title of the thread, topic or channel the message belongs to",
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
@@ -403,6 +417,14 @@ lg_message_get_reply_to (LgMessage *self)
   g_return_val_if_fail (LG_IS_MESSAGE (self), NULL);
 
   return self->reply_to;
+}
+
+const char *
+lg_message_get_thread (LgMessage *self)
+{
+  g_return_val_if_fail (LG_IS_MESSAGE (self), NULL);
+
+  return self->thread;
 }
 
 void
@@ -594,4 +616,18 @@ lg_message_set_reply_to (LgMessage *self,
   g_free (self->reply_to);
   self->reply_to = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPLY_TO]);
+}
+
+void
+lg_message_set_thread (LgMessage  *self,
+                       const char *value)
+{
+  g_return_if_fail (LG_IS_MESSAGE (self));
+
+  if (g_strcmp0 (self->thread, value) == 0)
+    return;
+
+  g_free (self->thread);
+  self->thread = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THREAD]);
 }

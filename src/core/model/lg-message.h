@@ -29,6 +29,7 @@ gboolean    lg_message_get_edited (LgMessage *self);
 const char *lg_message_get_forwarded_from (LgMessage *self);
 const char *lg_message_get_media_kind (LgMessage *self);
 const char *lg_message_get_reply_to (LgMessage *self);
+const char *lg_message_get_thread (LgMessage *self);
 
 void        lg_message_set_id (LgMessage *self, gint64 value);
 void        lg_message_set_source_id (LgMessage *self, gint64 value);
@@ -44,5 +45,6 @@ void        lg_message_set_edited (LgMessage *self, gboolean value);
 void        lg_message_set_forwarded_from (LgMessage *self, const char *value);
 void        lg_message_set_media_kind (LgMessage *self, const char *value);
 void        lg_message_set_reply_to (LgMessage *self, const char *value);
+void        lg_message_set_thread (LgMessage *self, const char *value);
 
 G_END_DECLS

@@ -32,6 +32,7 @@ lg_message_bind_fields (sqlite3_stmt *stmt,
   lg_stmt_bind_text (stmt, 11, lg_message_get_forwarded_from (message));
   lg_stmt_bind_text (stmt, 12, lg_message_get_media_kind (message));
   lg_stmt_bind_text (stmt, 13, lg_message_get_reply_to (message));
+  lg_stmt_bind_text (stmt, 14, lg_message_get_thread (message));
 }
 
 gboolean
@@ -186,6 +187,7 @@ message_from_row (sqlite3_stmt *stmt)
   lg_message_set_forwarded_from (message, lg_stmt_text (stmt, 11));
   lg_message_set_media_kind (message, lg_stmt_text (stmt, 12));
   lg_message_set_reply_to (message, lg_stmt_text (stmt, 13));
+  lg_message_set_thread (message, lg_stmt_text (stmt, 14));
   return message;
 }
 
@@ -202,7 +204,7 @@ lg_store_list_messages (LgStore  *self,
   stmt = lg_store_prepare (self,
                            "SELECT id, source_id, external_id, author_name, author_handle, "
                            "author_id, sent_at, text, permalink, views, edited, forwarded_from, "
-                           "media_kind, reply_to FROM messages "
+                           "media_kind, reply_to, thread FROM messages "
                            "WHERE (?1 = 0 OR source_id = ?1) ORDER BY sent_at DESC, id DESC LIMIT ?2",
                            error);
   if (stmt == NULL)

@@ -108,12 +108,12 @@ void          lg_lead_bind_fields (sqlite3_stmt *stmt,
                                    LgLead       *lead);
 
 /* The columns of a message that adding one writes besides its source and
- * buyer reading, and their parameters ?1 (the source) to ?13, ?7 the text:
- * lg_message_bind_fields() binds ?2..?13. */
+ * buyer reading, and their parameters ?1 (the source) to ?14, ?7 the text:
+ * lg_message_bind_fields() binds ?2..?14. */
 #define LG_MESSAGE_FIELDS \
   "external_id, author_name, author_handle, author_id, sent_at, text, permalink, views, " \
-  "edited, forwarded_from, media_kind, reply_to"
-#define LG_MESSAGE_VALUES "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13"
+  "edited, forwarded_from, media_kind, reply_to, thread"
+#define LG_MESSAGE_VALUES "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14"
 
 void          lg_message_bind_fields (sqlite3_stmt *stmt,
                                       LgMessage    *message);

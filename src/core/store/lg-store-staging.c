@@ -45,6 +45,7 @@ static const char create_tables[] =
   "  forwarded_from TEXT,"
   "  media_kind TEXT,"
   "  reply_to TEXT,"
+  "  thread TEXT,"
   "  buyer REAL"
   ");";
 
@@ -256,7 +257,7 @@ move_messages (LgStore  *self,
                                  ", buyer) SELECT s.source_id, m.external_id, m.author_name, "
                                  "m.author_handle, m.author_id, m.sent_at, m.text, m.permalink, "
                                  "m.views, m.edited, m.forwarded_from, m.media_kind, "
-                                 "m.reply_to, m.buyer FROM temp.staged_messages m "
+                                 "m.reply_to, m.thread, m.buyer FROM temp.staged_messages m "
                                  "JOIN temp.staged_sources s ON s.id = m.source "
                                  "WHERE true ORDER BY m.rowid "
                                  "ON CONFLICT (source_id, external_id) DO NOTHING", error);
