@@ -313,6 +313,7 @@ read_file (LgExportJob  *job,
            GError      **error)
 {
   g_autofree char *file_name = g_path_get_basename (path);
+  g_autoptr(GError) local_error = NULL;
   Reader reader = { 0 };
   gboolean ok;
 
@@ -320,8 +321,8 @@ read_file (LgExportJob  *job,
                           _("“%s” is not a DiscordChatExporter export it can read: at line %u, "
                             "column %u, %s. Nothing was imported. Export the channel again with "
                             "DiscordChatExporter in the JSON format and import the new file."),
-                          error))
-    return FALSE;
+                          &local_error))
+    return lg_export_job_fail_io (job, local_error->message, error);
   reader.job = job;
 
   ok = lg_json_scan_each_member (&reader.json, import_root_member, NULL, error) &&

@@ -57,19 +57,13 @@ lg_json_scan_open (LgJsonScan          *scan,
                    const char          *failure,
                    GError             **error)
 {
-  g_autoptr(GError) local_error = NULL;
   GMappedFile *file;
 
   g_return_val_if_fail (scan != NULL && path != NULL, FALSE);
 
-  file = g_mapped_file_new (path, FALSE, &local_error);
+  file = g_mapped_file_new (path, FALSE, error);
   if (file == NULL)
-    {
-      g_set_error (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_INVALID_EXPORT,
-                   _("Could not read “%s”: %s. Nothing was imported."), file_name,
-                   local_error->message);
-      return FALSE;
-    }
+    return FALSE;
   lg_json_scan_init (scan, g_mapped_file_get_contents (file), g_mapped_file_get_length (file),
                      file_name, failure);
   scan->file = file;

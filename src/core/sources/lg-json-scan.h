@@ -41,7 +41,8 @@ struct _LgJsonScan
  * column where it breaks (%u, %u, from 1) and what is wrong there (%s, a
  * phrase: "the file ends too early"). */
 
-/* Maps path read-only; *error says which file could not be read. */
+/* Maps path read-only; *error is the system's reason when it cannot (a
+ * GFileError, not yet a sentence for the user: lg_export_job_fail_io()). */
 gboolean  lg_json_scan_open          (LgJsonScan          *scan,
                                       const char          *path,
                                       const char          *file_name,

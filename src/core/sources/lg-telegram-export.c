@@ -524,6 +524,7 @@ gboolean
 lg_telegram_export_read (LgExportJob  *job,
                          GError      **error)
 {
+  g_autoptr(GError) local_error = NULL;
   Scanner sc = { 0 };
   gboolean ok;
 
@@ -534,8 +535,8 @@ lg_telegram_export_read (LgExportJob  *job,
                           _("“%s” is not a Telegram Desktop export it can read: at line %u, "
                             "column %u, %s. Nothing was imported. Export the chat again from "
                             "Telegram Desktop (format: JSON) and import the new result.json."),
-                          error))
-    return FALSE;
+                          &local_error))
+    return lg_export_job_fail_io (job, local_error->message, error);
   sc.job = job;
   ok = import_root (&sc, error);
   lg_json_scan_clear (&sc.json);
