@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * leadgram-cli leads / lead add|move|show|touch|stay-in-touch: the pipeline from a
+ * leadgram-cli leads / lead add|move|show|touch|draft|stay-in-touch: the pipeline from a
  * terminal.
  */
 
@@ -17,6 +17,7 @@
 #include "lg-format.h"
 #include "lg-lead-export.h"
 #include "lg-lead-validate.h"
+#include "lg-outreach.h"
 
 /* The CLI has no GSettings: it uses the rules' defaults, the same as a new
  * installation's. */
@@ -366,20 +367,83 @@ lead_touch (LgCli  *cli,
             char  **argv)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
   gint64 id;
   LgStore *store;
+  const GOptionEntry entries[] = {
+    { "text", 0, 0, G_OPTION_ARG_STRING, &text,
+      N_("The message sent, kept in the lead’s timeline"), N_("TEXT") },
+    { NULL }
+  };
 
   if (!lg_cli_parse (&argc, &argv, "lead touch", "ID",
                      N_("Mark a lead contacted now: restarts its stale and stay-in-touch clocks"),
-                     NULL, &error))
+                     entries, &error))
     return lg_cli_fail_error (error);
   if (argc != 2 || !lg_cli_parse_id (argv[1], &id))
-    return lg_cli_fail (_("usage: leadgram-cli lead touch ID"));
+    return lg_cli_fail (_("usage: leadgram-cli lead touch ID [--text TEXT]"));
 
   store = lg_cli_get_store (cli, &error);
+  /* The CLI has no settings: a touch leaves the stage as it is. */
   if (store == NULL ||
-      !lg_store_log_touch (store, id, g_get_real_time () / G_USEC_PER_SEC, NULL, &error))
+      !lg_store_log_outreach (store, id, g_get_real_time () / G_USEC_PER_SEC, text, FALSE, NULL,
+                              NULL, &error))
     return lg_cli_fail_error (error);
+  return 0;
+}
+
+static int
+lead_draft (LgCli  *cli,
+            int     argc,
+            char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lang = NULL;
+  g_autofree char *offer = NULL;
+  g_autofree char *my_name = NULL;
+  LgOutreachPrefs prefs = { { NULL } };
+  g_autoptr(LgLead) lead = NULL;
+  g_autofree char *draft = NULL;
+  g_autofree char *subject = NULL;
+  g_auto(LgLeadOrigin) origin = { NULL };
+  LgContactLink link = { LG_CONTACT_NONE };
+  LgDraftLanguage language = LG_DRAFT_N_LANGUAGES;
+  gint64 id;
+  LgStore *store;
+  const GOptionEntry entries[] = {
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang,
+      N_("Draft in en or ru (default: the language of their message)"), N_("LANG") },
+    { "offer", 0, 0, G_OPTION_ARG_STRING, &offer,
+      N_("What you offer them, in one sentence"), N_("TEXT") },
+    { "my-name", 0, 0, G_OPTION_ARG_STRING, &my_name, N_("Your name, to sign with"),
+      N_("NAME") },
+    { NULL }
+  };
+
+  if (!lg_cli_parse (&argc, &argv, "lead draft", "ID",
+                     N_("Print a first message to the lead, drafted from their own words"),
+                     entries, &error))
+    return lg_cli_fail_error (error);
+  if (argc != 2 || !lg_cli_parse_id (argv[1], &id))
+    return lg_cli_fail (_("usage: leadgram-cli lead draft ID [--lang en|ru]"));
+  if (lang != NULL && (language = lg_draft_language_from_id (lang)) == LG_DRAFT_N_LANGUAGES)
+    return lg_cli_fail (_("unknown language “%s”; use en or ru"), lang);
+
+  store = lg_cli_get_store (cli, &error);
+  if (store == NULL || (lead = lg_store_get_lead (store, id, &error)) == NULL ||
+      !lg_store_get_lead_origin (store, lead, &origin, &error))
+    return lg_cli_fail_error (error);
+
+  /* One offer, in whichever language the draft is. */
+  for (guint i = 0; i < LG_DRAFT_N_LANGUAGES; i++)
+    prefs.offers[i] = offer;
+  prefs.my_name = my_name;
+  draft = lg_outreach_draft (lead, origin.message, &prefs, &language);
+  g_print ("%s\n", draft);
+  subject = lg_outreach_subject (origin.message, language);
+  if (lg_outreach_link (lead, origin.message, subject, draft, &link) != LG_CONTACT_NONE)
+    g_print ("\n%s %s\n", _("Open chat:"), link.uri);
+  lg_contact_link_clear (&link);
   return 0;
 }
 
@@ -418,10 +482,11 @@ lg_cli_lead (LgCli  *cli,
     { "move", NULL, NULL, lead_move },
     { "show", NULL, NULL, lead_show },
     { "touch", NULL, NULL, lead_touch },
+    { "draft", NULL, NULL, lead_draft },
     { "stay-in-touch", NULL, NULL, lead_stay_in_touch },
   };
 
   return lg_cli_run_subcommand (cli, argc, argv, subcommands, G_N_ELEMENTS (subcommands),
-                                _("usage: leadgram-cli lead add|move|show|touch|stay-in-touch …; "
+                                _("usage: leadgram-cli lead add|move|show|touch|draft|stay-in-touch …; "
                                   "run “leadgram-cli lead add --help” for the options"));
 }

@@ -2,8 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Sources from a terminal: add-channel, sync, import-chat (import-telegram
- * is its old name), sources, messages.
+ * Sources from a terminal: add-channel, add-feed, sync, import-chat
+ * (import-telegram is its old name), sources, messages.
  */
 
 #define G_LOG_DOMAIN "lg-cli"
@@ -17,10 +17,13 @@
 #include "lg-channel-sync.h"
 #include "lg-cli.h"
 #include "lg-chat-import.h"
+#include "lg-feed-preset.h"
+#include "lg-feed-sync.h"
 #include "lg-sources.h"
 
+/* Channels and feeds report alike. */
 static void
-on_progress_cb (LgChannelSync *sync,
+on_progress_cb (GObject       *sync,
                 gint64         source_id,
                 guint          n_new,
                 double         fraction,
@@ -56,6 +59,30 @@ sync_one (LgChannelSync  *sync,
     }
   g_printerr ("\n");
   g_print (_("@%s: %u new messages\n"), lg_source_get_handle (source), n_new);
+  return TRUE;
+}
+
+/* A feed prints its title, which a sync may change (a forum's name). */
+static gboolean
+sync_feed (LgFeedSync *sync,
+           LgStore    *store,
+           LgSource   *source)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgSource) synced = NULL;
+  guint n_new = 0;
+
+  g_printerr (_("Syncing %s…\n"), lg_source_get_title (source));
+  if (!lg_feed_sync_run (sync, store, lg_source_get_id (source), NULL, &n_new, &error))
+    {
+      g_printerr ("\n");
+      lg_cli_fail_error (error);
+      return FALSE;
+    }
+  g_printerr ("\n");
+  synced = lg_store_get_source (store, lg_source_get_id (source), NULL);
+  g_print (_("%s: %u new messages\n"),
+           lg_source_get_title (synced != NULL ? synced : source), n_new);
   return TRUE;
 }
 
@@ -97,16 +124,86 @@ lg_cli_add_channel (LgCli  *cli,
   return sync_one (sync, store, source, depth) ? 0 : 1;
 }
 
-static LgSource *
-find_channel (LgStore     *store,
-              const char  *name,
-              GError     **error)
+int
+lg_cli_add_feed (LgCli  *cli,
+                 int     argc,
+                 char  **argv)
 {
-  g_autofree char *handle = lg_channel_handle_parse (name, NULL, error);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgFeedSync) sync = NULL;
+  g_autoptr(LgSource) source = NULL;
+  LgStore *store;
 
-  if (handle == NULL)
-    return NULL;
-  return lg_store_find_source (store, "telegram_channel", handle, error);
+  if (!lg_cli_parse (&argc, &argv, "add-feed", _("URL|reddit:NAME|mastodon:SERVER/TAG|…"),
+                     N_("Add a feed and read it: an RSS, Atom or JSON feed's address, "
+                        "reddit:NAME, reddit:NAME?WORDS, mastodon:SERVER/TAG, discourse:URL, "
+                        "lemmy:SERVER/c/NAME or hn:WORDS"), NULL, &error))
+    return lg_cli_fail_error (error);
+  if (argc != 2)
+    return lg_cli_fail (_("add-feed needs one feed, e.g. reddit:smallbusiness or "
+                          "https://example.org/feed.xml"));
+
+  store = lg_cli_get_store (cli, &error);
+  if (store == NULL)
+    return lg_cli_fail_error (error);
+
+  sync = lg_feed_sync_new ();
+  g_signal_connect (sync, "progress", G_CALLBACK (on_progress_cb), NULL);
+  source = lg_feed_sync_add_feed (sync, store, argv[1], &error);
+  if (source == NULL)
+    return lg_cli_fail_error (error);
+
+  return sync_feed (sync, store, source) ? 0 : 1;
+}
+
+/* A channel by its name, a feed as add-feed took it, or either by its
+ * title. */
+static LgSource *
+find_syncable (LgStore     *store,
+               const char  *name,
+               GError     **error)
+{
+  g_autofree char *handle = lg_channel_handle_parse (name, NULL, NULL);
+  g_auto(LgFeedTarget) target = { 0 };
+  g_autoptr(GListModel) sources = NULL;
+  LgSource *found = NULL;
+
+  if (handle != NULL &&
+      (found = lg_store_find_source (store, "telegram_channel", handle, NULL)) != NULL)
+    return found;
+  if (lg_feed_preset_parse (name, &target, NULL) &&
+      (found = lg_store_find_source (store, "feed", target.url, NULL)) != NULL)
+    return found;
+
+  sources = lg_store_list_sources (store, error);
+  for (guint i = 0; sources != NULL && i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(LgSource) source = g_list_model_get_item (sources, i);
+
+      if (lg_source_can_sync (source) && g_strcmp0 (lg_source_get_title (source), name) == 0)
+        return g_steal_pointer (&source);
+    }
+  if (sources != NULL)
+    g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND,
+                 _("There is no channel or feed called “%s”."), name);
+  return NULL;
+}
+
+typedef struct
+{
+  LgChannelSync *channels;
+  LgFeedSync    *feeds;
+  LgStore       *store;
+  guint          depth;
+} SyncAll;
+
+static gboolean
+sync_source (SyncAll  *all,
+             LgSource *source)
+{
+  if (g_strcmp0 (lg_source_get_kind (source), "feed") == 0)
+    return sync_feed (all->feeds, all->store, source);
+  return sync_one (all->channels, all->store, source, all->depth);
 }
 
 int
@@ -115,25 +212,28 @@ lg_cli_sync (LgCli  *cli,
              char  **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LgChannelSync) sync = NULL;
+  g_autoptr(LgChannelSync) channels = NULL;
+  g_autoptr(LgFeedSync) feeds = NULL;
   g_autoptr(GListModel) sources = NULL;
   gboolean all = FALSE;
   int depth = 0;
   int status = 0;
-  guint n_channels = 0;
+  guint n_sources = 0;
+  SyncAll sync;
   LgStore *store;
   const GOptionEntry entries[] = {
-    { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("Sync every channel"), NULL },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("Sync every channel and feed"), NULL },
     { "depth", 0, 0, G_OPTION_ARG_INT, &depth,
       N_("Also read back until the channel has N messages"), N_("N") },
     { NULL }
   };
 
   if (!lg_cli_parse (&argc, &argv, "sync", _("[NAME|--all]"),
-                     N_("Read what is new in one channel or in all of them"), entries, &error))
+                     N_("Read what is new in one channel or feed, or in all of them"), entries,
+                     &error))
     return lg_cli_fail_error (error);
   if ((all && argc != 1) || (!all && argc != 2))
-    return lg_cli_fail (_("sync needs a channel name or --all"));
+    return lg_cli_fail (_("sync needs a channel or feed name, or --all"));
   if (depth < 0)
     return lg_cli_fail (_("--depth cannot be negative"));
 
@@ -141,16 +241,20 @@ lg_cli_sync (LgCli  *cli,
   if (store == NULL)
     return lg_cli_fail_error (error);
 
-  sync = lg_channel_sync_new (NULL);
-  g_signal_connect (sync, "progress", G_CALLBACK (on_progress_cb), NULL);
+  channels = lg_channel_sync_new (NULL);
+  g_signal_connect (channels, "progress", G_CALLBACK (on_progress_cb), NULL);
+  feeds = lg_feed_sync_new ();
+  g_signal_connect (feeds, "progress", G_CALLBACK (on_progress_cb), NULL);
+  sync = (SyncAll) { channels, feeds, store, depth };
 
   if (!all)
     {
-      g_autoptr(LgSource) source = find_channel (store, argv[1], &error);
+      g_autoptr(LgSource) source = find_syncable (store, argv[1], &error);
 
       if (source == NULL)
-        return lg_cli_fail (_("%s Add it first with “leadgram-cli add-channel”."), error->message);
-      return sync_one (sync, store, source, depth) ? 0 : 1;
+        return lg_cli_fail (_("%s Add it first with “leadgram-cli add-channel” or "
+                              "“leadgram-cli add-feed”."), error->message);
+      return sync_source (&sync, source) ? 0 : 1;
     }
 
   sources = lg_store_list_sources (store, &error);
@@ -162,12 +266,13 @@ lg_cli_sync (LgCli  *cli,
 
       if (!lg_source_can_sync (source))
         continue;
-      n_channels++;
-      if (!sync_one (sync, store, source, depth))
+      n_sources++;
+      if (!sync_source (&sync, source))
         status = 1;
     }
-  if (n_channels == 0)
-    g_print (_("There are no channels to sync. Add one with “leadgram-cli add-channel”.\n"));
+  if (n_sources == 0)
+    g_print (_("There are no channels or feeds to sync. Add one with “leadgram-cli add-channel” "
+               "or “leadgram-cli add-feed”.\n"));
   return status;
 }
 

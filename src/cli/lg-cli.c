@@ -32,7 +32,10 @@ static const LgCliCommand commands[] = {
     lg_cli_cost },
   { "add-channel", N_("NAME [--depth N]"), N_("Add a public Telegram channel and read its messages"),
     lg_cli_add_channel },
-  { "sync", N_("[NAME|--all]"), N_("Read what is new in one channel or in all of them"),
+  { "add-feed", N_("URL|reddit:NAME[?WORDS]|mastodon:SERVER/TAG|discourse:URL|hn:WORDS"),
+    N_("Add a feed (RSS, Atom, JSON Feed, a subreddit, a Mastodon tag, a forum, a Hacker News "
+       "search) and read it"), lg_cli_add_feed },
+  { "sync", N_("[NAME|--all]"), N_("Read what is new in one channel or feed, or in all of them"),
     lg_cli_sync },
   { "import-chat", N_("FILE [--date-order dmy|mdy]"),
     N_("Import a chat export: Telegram Desktop (result.json), WhatsApp "
@@ -50,8 +53,9 @@ static const LgCliCommand commands[] = {
   { "imports", "", N_("List the CSV imports"), lg_cli_imports },
   { "import-undo", "ID", N_("Undo a CSV import"), lg_cli_import_undo },
   { "leads", "[--stage S] [--json|--csv]", N_("List the leads of the pipeline"), lg_cli_leads },
-  { "lead", "add|move|show|touch|stay-in-touch …",
-    N_("Add a lead, move it, show it, mark it contacted, or keep in touch with it"), lg_cli_lead },
+  { "lead", "add|move|show|touch|draft|stay-in-touch …",
+    N_("Add a lead, move it, show it, mark it contacted, draft a first message to it, or keep in "
+       "touch with it"), lg_cli_lead },
   { "followups", "", N_("List the open follow-ups (--overdue, --today, --upcoming, --json)"),
     lg_cli_followups },
   { "followup", "add|done", N_("Schedule a follow-up (add) or mark one done (done)"),

@@ -116,6 +116,7 @@ int lg_cli_cost (LgCli *cli, int argc, char **argv);
 
 /* Sources (lg-cli-sources.c) */
 int lg_cli_add_channel     (LgCli *cli, int argc, char **argv);
+int lg_cli_add_feed        (LgCli *cli, int argc, char **argv);
 int lg_cli_sync            (LgCli *cli, int argc, char **argv);
 int lg_cli_import_chat     (LgCli *cli, int argc, char **argv);
 int lg_cli_sources         (LgCli *cli, int argc, char **argv);

@@ -17,6 +17,7 @@
 #include "lg-find-view.h"
 #include "lg-ui-util.h"
 #include "lg-followup-dialog.h"
+#include "lg-reach-out-dialog.h"
 #include "lg-result-row.h"
 #include "lg-sample-workspace.h"
 #include "lg-source.h"
@@ -1064,6 +1065,12 @@ act_on_result (LgFindView     *self,
       break;
     case LG_RESULT_ACTION_FOLLOW_UP:
       schedule_followup (self, result);
+      break;
+    case LG_RESULT_ACTION_REACH_OUT:
+      /* The touch belongs to a lead: the person joins the pipeline first. */
+      if (add_to_pipeline (self, result))
+        lg_reach_out_dialog_show (GTK_WIDGET (self), self->store,
+                                  lg_search_result_get_lead_id (result));
       break;
     case LG_RESULT_ACTION_THUMBS_UP:
     case LG_RESULT_ACTION_THUMBS_DOWN:

@@ -11,6 +11,7 @@
 
 #include "lg-followup-row.h"
 #include "lg-followup-time.h"
+#include "lg-outreach.h"
 
 struct _LgFollowupRow
 {
@@ -192,6 +193,49 @@ lg_followup_row_show_followup (LgFollowupRow *self,
                                           g_variant_new_int64 (lead_id));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->open_button), "app.open-lead");
   /* The last row's menu is stale: the next opening builds this one's. */
+  gtk_menu_button_set_menu_model (self->snooze_button, NULL);
+}
+
+void
+lg_followup_row_show_lead (LgFollowupRow *self,
+                           LgLead        *lead,
+                           gint64         now)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *waiting = NULL;
+  const char *source;
+
+  g_return_if_fail (LG_IS_FOLLOWUP_ROW (self));
+  g_return_if_fail (LG_IS_LEAD (lead));
+
+  g_clear_object (&self->followup);
+  self->followup_id = 0;
+  self->lead_id = lg_lead_get_id (lead);
+  gtk_widget_set_visible (GTK_WIDGET (self->header_label), FALSE);
+  gtk_widget_set_visible (self->row_box, TRUE);
+
+  gtk_image_set_from_icon_name (self->kind_image, "mail-send-symbolic");
+  name = lg_lead_dup_display_name (lead);
+  /* Translators: a lead's name and score, e.g. "Leo Martins · score 90" */
+  title = lg_lead_get_score (lead) >= 0
+          ? g_strdup_printf (_("%s · score %d"), name, lg_lead_get_score (lead))
+          : g_strdup (name);
+  gtk_label_set_text (self->title_label, title);
+  source = lg_lead_get_source_title (lead);
+  gtk_label_set_text (self->note_label, source != NULL ? source : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), source != NULL);
+
+  waiting = lg_outreach_describe_waiting (lead, now, NULL);
+  gtk_label_set_text (self->due_label, waiting != NULL ? waiting : "");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->due_label), "error");
+  gtk_widget_set_opacity (GTK_WIDGET (self->due_label), 1.0);
+
+  /* Its next step is Reach Out, in the lead's details. */
+  gtk_widget_set_visible (self->actions_box, FALSE);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->open_button),
+                                          g_variant_new_int64 (self->lead_id));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->open_button), "app.open-lead");
   gtk_menu_button_set_menu_model (self->snooze_button, NULL);
 }
 

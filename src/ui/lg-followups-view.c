@@ -114,7 +114,8 @@ update_summary (LgFollowupsView        *self,
   gtk_label_set_text (self->summary_label, text->str);
 }
 
-/* The list's items: each non-empty bucket's heading, then its follow-ups. */
+/* The list's items: each non-empty bucket's heading, then its follow-ups;
+ * after Today, the found leads nobody has written to yet, best first. */
 static void
 collect_rows (LgFollowupsView         *self,
               const LgFollowupCounts  *counts,
@@ -129,6 +130,20 @@ collect_rows (LgFollowupsView         *self,
     {
       g_autoptr(GListModel) list = NULL;
       guint n;
+
+      if (bucket == LG_FOLLOWUP_BUCKET_UPCOMING)
+        {
+          g_autoptr(GListModel) leads = lg_store_list_uncontacted_leads (self->store,
+                                                                         LG_FOLLOWUPS_VIEW_DONE_LIMIT,
+                                                                         error);
+
+          if (leads == NULL)
+            return;
+          if (g_list_model_get_n_items (leads) > 0)
+            g_ptr_array_add (rows, gtk_string_object_new (_("Not Contacted")));
+          for (guint i = 0; i < g_list_model_get_n_items (leads); i++)
+            g_ptr_array_add (rows, g_list_model_get_item (leads, i));
+        }
 
       if (counts->counts[bucket] == 0)
         continue;
@@ -378,6 +393,9 @@ on_list_view_activate_cb (GtkListView     *list_view,
   if (LG_IS_FOLLOWUP (item))
     gtk_widget_activate_action (GTK_WIDGET (self), "app.open-lead", "x",
                                 lg_followup_get_lead_id (LG_FOLLOWUP (item)));
+  else if (LG_IS_LEAD (item))
+    gtk_widget_activate_action (GTK_WIDGET (self), "app.open-lead", "x",
+                                lg_lead_get_id (LG_LEAD (item)));
 }
 
 static void
@@ -402,6 +420,11 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   if (header)
     {
       lg_followup_row_show_header (row, gtk_string_object_get_string (object));
+      g_hash_table_remove (self->bound_rows, row);
+    }
+  else if (LG_IS_LEAD (object))
+    {
+      lg_followup_row_show_lead (row, object, self->now);
       g_hash_table_remove (self->bound_rows, row);
     }
   else

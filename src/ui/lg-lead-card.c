@@ -16,6 +16,7 @@
 #include "lg-date-format.h"
 #include "lg-format.h"
 #include "lg-lead-card.h"
+#include "lg-outreach.h"
 #include "lg-score-band.h"
 
 struct _LgLeadCard
@@ -100,8 +101,11 @@ show_due (LgLeadCard *self)
       break;
     case LG_DUE_NONE:
     default:
-      /* A closed lead needs no next step. */
-      text = g_strdup (lg_stage_is_closed (stage) ? "" : _("No next step"));
+      /* A found lead's first step is the first message: how long it has
+       * waited for it. A closed lead needs no next step. */
+      text = lg_outreach_describe_waiting (self->lead, now, NULL);
+      if (text == NULL)
+        text = g_strdup (lg_stage_is_closed (stage) ? "" : _("No next step"));
       gtk_widget_add_css_class (label, "warning");
       break;
     }
@@ -231,6 +235,17 @@ schedule_action (GtkWidget  *widget,
   if (self->lead != NULL)
     gtk_widget_activate_action (widget, "pipeline.schedule-followup", "x",
                                 lg_lead_get_id (self->lead));
+}
+
+static void
+reach_out_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LgLeadCard *self = LG_LEAD_CARD (widget);
+
+  if (self->lead != NULL)
+    gtk_widget_activate_action (widget, "pipeline.reach-out", "x", lg_lead_get_id (self->lead));
 }
 
 static void
@@ -461,6 +476,7 @@ lg_lead_card_class_init (LgLeadCardClass *klass)
   gtk_widget_class_install_action (widget_class, "card.move-to", "s", move_to_action);
   gtk_widget_class_install_action (widget_class, "card.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "card.schedule-followup", NULL, schedule_action);
+  gtk_widget_class_install_action (widget_class, "card.reach-out", NULL, reach_out_action);
   gtk_widget_class_install_action (widget_class, "card.delete", NULL, delete_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -23,6 +23,8 @@
 #include "lg-date-format.h"
 #include "lg-lead-validate.h"
 #include "lg-metrics-format.h"
+#include "lg-outreach.h"
+#include "lg-reach-out-dialog.h"
 #include "lg-score-band.h"
 #include "lg-ui-util.h"
 
@@ -43,6 +45,7 @@ struct _LgLeadDetail
   GtkWidget      *content;
   GtkMenuButton  *move_button;
   GtkButton      *contacted_button;
+  GtkLabel       *waiting_label;
   AdwEntryRow    *name_row;
   AdwEntryRow    *handle_row;
   AdwEntryRow    *email_row;
@@ -449,6 +452,13 @@ on_notes_focus_leave_cb (GtkEventControllerFocus *controller,
 }
 
 static void
+on_reach_out_button_clicked_cb (LgLeadDetail *self)
+{
+  if (self->lead != NULL && self->store != NULL)
+    lg_reach_out_dialog_show (GTK_WIDGET (self), self->store, lg_lead_get_id (self->lead));
+}
+
+static void
 on_contacted_button_clicked_cb (LgLeadDetail *self)
 {
   g_autoptr(GError) error = NULL;
@@ -614,8 +624,13 @@ fill_fields (LgLeadDetail *self,
   g_autofree char *name = lg_lead_dup_display_name (lead);
   LgStage stage = lg_stage_from_id (lg_lead_get_stage (lead));
   GtkTextBuffer *notes = gtk_text_view_get_buffer (self->notes_view);
+  g_autofree char *waiting = lg_outreach_describe_waiting (lead,
+                                                           g_get_real_time () / G_USEC_PER_SEC,
+                                                           NULL);
 
   adw_window_title_set_title (self->title, name);
+  gtk_label_set_label (self->waiting_label, waiting != NULL ? waiting : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->waiting_label), waiting != NULL);
   adw_window_title_set_subtitle (self->title, lg_stage_label (stage));
 
   sync_row (self->name_row, before ? lg_lead_get_name (before) : NULL, lg_lead_get_name (lead));
@@ -1141,6 +1156,7 @@ lg_lead_detail_class_init (LgLeadDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, content);
   gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, move_button);
   gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, contacted_button);
+  gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, waiting_label);
   gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, name_row);
   gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, handle_row);
   gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, email_row);
@@ -1161,6 +1177,7 @@ lg_lead_detail_class_init (LgLeadDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, stay_spin);
   gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, timeline_list);
   gtk_widget_class_bind_template_callback (widget_class, on_contacted_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_reach_out_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stay_enabled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_schedule_button_clicked_cb);
 

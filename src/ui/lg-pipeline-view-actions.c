@@ -19,6 +19,7 @@
 #include "lg-format.h"
 #include "lg-metrics-format.h"
 #include "lg-new-lead-dialog.h"
+#include "lg-reach-out-dialog.h"
 #include "lg-pipeline-view-private.h"
 #include "lg-ui-util.h"
 
@@ -445,6 +446,17 @@ schedule_followup_action (GtkWidget  *widget,
 }
 
 static void
+reach_out_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LgPipelineView *self = LG_PIPELINE_VIEW (widget);
+
+  if (self->store != NULL)
+    lg_reach_out_dialog_show (widget, self->store, g_variant_get_int64 (parameter));
+}
+
+static void
 close_detail_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -592,6 +604,7 @@ _lg_pipeline_view_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "pipeline.open-lead", "x", open_lead_action);
   gtk_widget_class_install_action (widget_class, "pipeline.schedule-followup", "x",
                                    schedule_followup_action);
+  gtk_widget_class_install_action (widget_class, "pipeline.reach-out", "x", reach_out_action);
   gtk_widget_class_install_action (widget_class, "pipeline.delete-lead", "x", delete_lead_action);
   gtk_widget_class_install_action (widget_class, "pipeline.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_install_action (widget_class, "pipeline.close-detail", NULL,

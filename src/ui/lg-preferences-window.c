@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "lg-backups.h"
+#include "lg-draft.h"
 #include "lg-preferences-window.h"
 
 struct _LgPreferencesWindow
@@ -25,6 +26,14 @@ struct _LgPreferencesWindow
   GtkSpinButton        *backups_keep_spin;
   GtkSwitch            *background_switch;
   AdwEntryRow          *base_url_row;
+  AdwEntryRow          *my_name_row;
+  AdwEntryRow          *offer_en_row;
+  AdwEntryRow          *offer_ru_row;
+  GtkSwitch            *warm_switch;
+  GtkTextView          *template_en_view;
+  GtkTextView          *template_ru_view;
+  GtkButton            *template_en_reset;
+  GtkButton            *template_ru_reset;
 };
 
 G_DEFINE_FINAL_TYPE (LgPreferencesWindow, lg_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -110,6 +119,60 @@ on_base_url_row_apply_cb (AdwEntryRow         *row,
   g_settings_set_string (self->settings, "telegram-base-url", url);
 }
 
+/* The Message Templates page: a template shows Leadgram's own while the key
+ * is empty, and the key stays empty while the text is Leadgram's own, so a
+ * better default in a later version reaches users who never changed it. */
+static const char *
+template_key (LgDraftLanguage language)
+{
+  return language == LG_DRAFT_RUSSIAN ? "outreach-template-ru" : "outreach-template-en";
+}
+
+static GtkTextView *
+template_view (LgPreferencesWindow *self,
+               LgDraftLanguage      language)
+{
+  return language == LG_DRAFT_RUSSIAN ? self->template_ru_view : self->template_en_view;
+}
+
+static void
+on_template_changed_cb (GtkTextBuffer       *buffer,
+                        LgPreferencesWindow *self)
+{
+  LgDraftLanguage language = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (buffer), "language"));
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_settings_set_string (self->settings, template_key (language),
+                         g_strcmp0 (text, lg_draft_default_template (language)) == 0 ? "" : text);
+}
+
+static void
+load_template (LgPreferencesWindow *self,
+               LgDraftLanguage      language)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (template_view (self, language));
+  g_autofree char *text = g_settings_get_string (self->settings, template_key (language));
+
+  g_object_set_data (G_OBJECT (buffer), "language", GUINT_TO_POINTER (language));
+  gtk_text_buffer_set_text (buffer, *text != '\0' ? text : lg_draft_default_template (language),
+                            -1);
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (on_template_changed_cb), self, 0);
+}
+
+static void
+on_template_reset_clicked_cb (LgPreferencesWindow *self,
+                              GtkButton           *button)
+{
+  LgDraftLanguage language = button == self->template_ru_reset ? LG_DRAFT_RUSSIAN
+                                                                : LG_DRAFT_ENGLISH;
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (template_view (self, language)),
+                            lg_draft_default_template (language), -1);
+}
+
 static void
 lg_preferences_window_constructed (GObject *object)
 {
@@ -139,6 +202,17 @@ lg_preferences_window_constructed (GObject *object)
                        gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (spin)), "value",
                        G_SETTINGS_BIND_DEFAULT);
     }
+
+  g_settings_bind (self->settings, "outreach-my-name", self->my_name_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "outreach-offer-en", self->offer_en_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "outreach-offer-ru", self->offer_ru_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "outreach-warm-on-touch", self->warm_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  load_template (self, LG_DRAFT_ENGLISH);
+  load_template (self, LG_DRAFT_RUSSIAN);
 
   url = g_settings_get_string (self->settings, "telegram-base-url");
   gtk_editable_set_text (GTK_EDITABLE (self->base_url_row), url);
@@ -231,6 +305,14 @@ lg_preferences_window_class_init (LgPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, backups_keep_spin);
   gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, base_url_row);
   gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, background_switch);
+  gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, my_name_row);
+  gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, offer_en_row);
+  gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, offer_ru_row);
+  gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, warm_switch);
+  gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, template_en_view);
+  gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, template_ru_view);
+  gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, template_en_reset);
+  gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, template_ru_reset);
   for (guint i = 0; i < G_N_ELEMENTS (pipeline_keys); i++)
     {
       g_autofree char *id = spin_id (pipeline_keys[i]);
@@ -238,6 +320,7 @@ lg_preferences_window_class_init (LgPreferencesWindowClass *klass)
       gtk_widget_class_bind_template_child_full (widget_class, id, FALSE, 0);
     }
   gtk_widget_class_bind_template_callback (widget_class, on_base_url_row_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_template_reset_clicked_cb);
 }
 
 static void

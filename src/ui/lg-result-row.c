@@ -313,6 +313,7 @@ row_action (GtkWidget  *widget,
     { "row.open", LG_RESULT_ACTION_OPEN },
     { "row.copy-link", LG_RESULT_ACTION_COPY_LINK },
     { "row.follow-up", LG_RESULT_ACTION_FOLLOW_UP },
+    { "row.reach-out", LG_RESULT_ACTION_REACH_OUT },
   };
   g_autoptr(LgResultRow) self = g_object_ref (LG_RESULT_ROW (widget));
 
@@ -348,7 +349,7 @@ lg_result_row_class_init (LgResultRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   static const char * const actions[] = {
     "row.add", "row.dismiss", "row.thumbs-up", "row.thumbs-down", "row.open", "row.copy-link",
-    "row.follow-up",
+    "row.follow-up", "row.reach-out",
   };
 
   object_class->dispose = lg_result_row_dispose;

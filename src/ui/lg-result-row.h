@@ -21,6 +21,7 @@ typedef enum
   LG_RESULT_ACTION_OPEN,
   LG_RESULT_ACTION_COPY_LINK,
   LG_RESULT_ACTION_FOLLOW_UP,
+  LG_RESULT_ACTION_REACH_OUT,
 } LgResultAction;
 
 /* One row of the Find Leads results: score badge, reason, where and who, the

@@ -14,8 +14,10 @@
 #include <string.h>
 
 #include "lg-add-channel-dialog.h"
+#include "lg-add-feed-dialog.h"
 #include "lg-channel-sync.h"
 #include "lg-date-format.h"
+#include "lg-feed-sync.h"
 #include "lg-sources-view.h"
 #include "lg-chat-import.h"
 #include "lg-sources.h"
@@ -37,6 +39,7 @@ struct _LgSourcesView
 
   LgStore          *store;
   LgChannelSync    *sync;
+  LgFeedSync       *feed_sync;
   LgChatImport     *importer;
   char             *import_path; /* the file being imported */
   GListStore       *sources;
@@ -98,7 +101,7 @@ reload_sources (LgSourcesView *self)
       any_to_sync |= lg_source_can_sync (source);
       g_ptr_array_add (items, source);
     }
-  /* Sync All has nothing to do without a real channel (exports, samples). */
+  /* Sync All has nothing to do without a channel or a feed (exports, samples). */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sources.sync-all", any_to_sync);
   g_list_store_splice (self->sources, 0, g_list_model_get_n_items (G_LIST_MODEL (self->sources)),
                        items->pdata, items->len);
@@ -144,15 +147,35 @@ on_store_changed_cb (LgSourcesView *self,
 /* An export's "sync" is its last import. */
 static char *
 describe_time (gint64   unix_time,
-               gboolean channel)
+               gboolean synced)
 {
   g_autofree char *when = NULL;
 
   if (unix_time <= 0)
-    return g_strdup (channel ? _("never synced") : _("never imported"));
+    return g_strdup (synced ? _("never synced") : _("never imported"));
   when = lg_format_when (unix_time, g_get_real_time () / G_USEC_PER_SEC, NULL);
   /* TRANSLATORS: %s is when, e.g. "synced 5 minutes ago (12:26)" */
-  return g_strdup_printf (channel ? _("synced %s") : _("imported %s"), when);
+  return g_strdup_printf (synced ? _("synced %s") : _("imported %s"), when);
+}
+
+/* What the row's subtitle names the source by: a channel's @name, a
+ * feed's site, an export's kind. */
+static char *
+describe_kind (LgSource           *source,
+               const LgSourceKind *kind)
+{
+  if (g_strcmp0 (lg_source_get_kind (source), "telegram_channel") == 0)
+    return g_strdup_printf ("@%s", lg_source_get_handle (source));
+  if (g_strcmp0 (lg_source_get_kind (source), "feed") == 0)
+    {
+      g_autoptr(GUri) uri = g_uri_parse (lg_source_get_url (source), G_URI_FLAGS_NONE, NULL);
+
+      if (uri != NULL && g_uri_get_host (uri) != NULL)
+        /* TRANSLATORS: a feed's source, e.g. "Feed from www.reddit.com" */
+        return g_strdup_printf (_("Feed from %s"), g_uri_get_host (uri));
+      return g_strdup (_("Feed"));
+    }
+  return kind != NULL ? g_strdup (_(kind->name)) : g_strdup (lg_source_get_kind (source));
 }
 
 static GtkWidget *
@@ -223,18 +246,21 @@ update_source_row (LgSourcesView *self,
   gint64 id = lg_source_get_id (source);
   SyncState *state = g_hash_table_lookup (self->syncing, &id);
   gboolean removing = g_hash_table_contains (self->removing, &id);
-  gboolean channel = g_strcmp0 (lg_source_get_kind (source), "telegram_channel") == 0;
+  gboolean syncable = lg_source_can_sync (source);
   GtkLabel *state_label = g_object_get_data (G_OBJECT (row), "state");
   GtkWidget *progress = g_object_get_data (G_OBJECT (row), "progress");
   GtkWidget *sync = g_object_get_data (G_OBJECT (row), "sync");
   GtkWidget *remove = g_object_get_data (G_OBJECT (row), "remove");
   const char *sync_label = state != NULL ? _("Stop Syncing") : _("Sync Now");
-  g_autofree char *last_sync = describe_time (lg_source_get_last_sync (source), channel);
+  g_autofree char *last_sync = describe_time (lg_source_get_last_sync (source), syncable);
   g_autofree char *subtitle = NULL;
   const LgSourceKind *kind = lg_source_kind_lookup (lg_source_get_kind (source));
-  g_autofree char *handle = channel ? g_strdup_printf ("@%s", lg_source_get_handle (source))
-                            : kind != NULL ? g_strdup (_(kind->name))
-                            : g_strdup (lg_source_get_kind (source));
+  g_autofree char *handle = describe_kind (source, kind);
+  /* A feed the server asked to wait says until when. */
+  g_autofree char *wait = g_strcmp0 (lg_source_get_kind (source), "feed") == 0
+                          ? lg_feed_sync_describe_wait (source, g_get_real_time () / G_USEC_PER_SEC)
+                          : NULL;
+  const char *problem = wait != NULL ? wait : lg_source_get_last_error (source);
 
   subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %" PRId64 " message · %s",
                                            "%s · %" PRId64 " messages · %s",
@@ -242,8 +268,7 @@ update_source_row (LgSourcesView *self,
                               handle, lg_source_get_message_count (source), last_sync);
 
   gtk_image_set_from_icon_name (g_object_get_data (G_OBJECT (row), "icon"),
-                                channel ? "application-rss+xml-symbolic"
-                                : kind != NULL ? kind->icon_name : "document-open-symbolic");
+                                kind != NULL ? kind->icon_name : "document-open-symbolic");
   gtk_label_set_text (g_object_get_data (G_OBJECT (row), "title"), lg_source_get_title (source));
   gtk_label_set_text (g_object_get_data (G_OBJECT (row), "subtitle"), subtitle);
   /* The target first: an action name without its target warns. */
@@ -267,13 +292,12 @@ update_source_row (LgSourcesView *self,
       else
         gtk_progress_bar_pulse (GTK_PROGRESS_BAR (progress));
     }
-  else if (lg_source_get_last_error (source) != NULL)
+  else if (problem != NULL)
     {
-      gtk_label_set_text (state_label, lg_source_get_last_error (source));
+      gtk_label_set_text (state_label, problem);
       gtk_widget_add_css_class (GTK_WIDGET (state_label), "source-error");
     }
-  gtk_widget_set_visible (GTK_WIDGET (state_label), removing || state != NULL ||
-                                                    lg_source_get_last_error (source) != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (state_label), removing || state != NULL || problem != NULL);
   gtk_widget_set_sensitive (sync, !removing);
   gtk_widget_set_sensitive (remove, !removing);
   gtk_widget_set_visible (progress, state != NULL);
@@ -409,8 +433,9 @@ typedef struct
   gint64         source_id;
 } SyncCall;
 
+/* Channels and feeds report alike. */
 static void
-on_sync_progress_cb (LgChannelSync *sync,
+on_sync_progress_cb (GObject       *sync,
                      gint64         source_id,
                      guint          n_new,
                      double         fraction,
@@ -435,7 +460,10 @@ on_sync_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   guint n_new = 0;
 
-  lg_channel_sync_run_finish (LG_CHANNEL_SYNC (object), result, &n_new, &error);
+  if (LG_IS_FEED_SYNC (object))
+    lg_feed_sync_run_finish (LG_FEED_SYNC (object), result, &n_new, &error);
+  else
+    lg_channel_sync_run_finish (LG_CHANNEL_SYNC (object), result, &n_new, &error);
   g_hash_table_remove (self->syncing, &call->source_id);
   g_free (call);
 
@@ -449,16 +477,19 @@ on_sync_done_cb (GObject      *object,
     }
 }
 
+/* A feed is read whole each time; a channel as deep as depth says. */
 static void
 start_sync (LgSourcesView     *self,
             gint64             source_id,
             const LgSyncDepth *depth)
 {
+  g_autoptr(LgSource) source = NULL;
   SyncState *state;
   SyncCall *call;
   gint64 *key;
 
-  if (self->store == NULL || g_hash_table_contains (self->syncing, &source_id))
+  if (self->store == NULL || g_hash_table_contains (self->syncing, &source_id) ||
+      (source = lg_store_get_source (self->store, source_id, NULL)) == NULL)
     return;
 
   state = g_new0 (SyncState, 1);
@@ -471,8 +502,12 @@ start_sync (LgSourcesView     *self,
   call = g_new0 (SyncCall, 1);
   call->self = g_object_ref (self);
   call->source_id = source_id;
-  lg_channel_sync_run_async (self->sync, lg_store_get_path (self->store), source_id, depth,
-                             state->cancellable, on_sync_done_cb, call);
+  if (g_strcmp0 (lg_source_get_kind (source), "feed") == 0)
+    lg_feed_sync_run_async (self->feed_sync, lg_store_get_path (self->store), source_id,
+                            state->cancellable, on_sync_done_cb, call);
+  else
+    lg_channel_sync_run_async (self->sync, lg_store_get_path (self->store), source_id, depth,
+                               state->cancellable, on_sync_done_cb, call);
   refresh_row (self, source_id);
 }
 
@@ -551,6 +586,44 @@ add_channel_action (GtkWidget  *widget,
 
   dialog = lg_add_channel_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)));
   g_signal_connect (dialog, "response", G_CALLBACK (on_add_channel_response_cb), widget);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Adding a feed. */
+
+static void
+on_add_feed_response_cb (LgAddFeedDialog *dialog,
+                         const char      *response,
+                         LgSourcesView   *self)
+{
+  g_auto(LgFeedTarget) target = { 0 };
+  g_autoptr(LgSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "add") != 0 || self->store == NULL)
+    return;
+
+  if (lg_add_feed_dialog_get_target (dialog, &target, &error))
+    source = lg_feed_sync_add_target (self->feed_sync, self->store, &target, &error);
+  if (source == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  lg_store_notify_changed (self->store, LG_STORE_CHANGED_SOURCES);
+  start_sync (self, lg_source_get_id (source), NULL);
+}
+
+static void
+add_feed_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LgAddFeedDialog *dialog;
+
+  dialog = lg_add_feed_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_add_feed_response_cb), widget);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -917,6 +990,9 @@ lg_sources_view_set_store (LgSourcesView *self,
   g_clear_object (&self->sync);
   self->sync = lg_channel_sync_new (base_url);
   g_signal_connect_object (self->sync, "progress", G_CALLBACK (on_sync_progress_cb), self, 0);
+  g_clear_object (&self->feed_sync);
+  self->feed_sync = lg_feed_sync_new ();
+  g_signal_connect_object (self->feed_sync, "progress", G_CALLBACK (on_sync_progress_cb), self, 0);
 
   if (store != NULL)
     {
@@ -928,6 +1004,7 @@ lg_sources_view_set_store (LgSourcesView *self,
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sources.add-channel", store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sources.add-feed", store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sources.import", store != NULL);
   reload_sources (self);
 }
@@ -938,6 +1015,14 @@ lg_sources_view_get_channel_sync (LgSourcesView *self)
   g_return_val_if_fail (LG_IS_SOURCES_VIEW (self), NULL);
 
   return self->sync;
+}
+
+LgFeedSync *
+lg_sources_view_get_feed_sync (LgSourcesView *self)
+{
+  g_return_val_if_fail (LG_IS_SOURCES_VIEW (self), NULL);
+
+  return self->feed_sync;
 }
 
 static void
@@ -953,6 +1038,7 @@ lg_sources_view_dispose (GObject *object)
     g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_object (&self->store);
   g_clear_object (&self->sync);
+  g_clear_object (&self->feed_sync);
   g_clear_object (&self->importer);
   g_clear_pointer (&self->import_path, g_free);
   g_clear_object (&self->sources);
@@ -985,6 +1071,7 @@ lg_sources_view_class_init (LgSourcesViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_filter_entry_search_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "sources.add-channel", NULL, add_channel_action);
+  gtk_widget_class_install_action (widget_class, "sources.add-feed", NULL, add_feed_action);
   gtk_widget_class_install_action (widget_class, "sources.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "sources.cancel-import", NULL,
                                    cancel_import_action);
@@ -1023,6 +1110,7 @@ lg_sources_view_init (LgSourcesView *self)
   g_object_unref (factory);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sources.add-channel", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sources.add-feed", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sources.import", FALSE);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }

@@ -8,11 +8,12 @@
 #include <adwaita.h>
 
 #include "lg-channel-sync.h"
+#include "lg-feed-sync.h"
 #include "lg-store.h"
 
 G_BEGIN_DECLS
 
-/* The Sources page: every channel and export, with their sync state; adds,
+/* The Sources page: every channel, feed and export, with their sync state; adds,
  * syncs, imports and removes them, and browses a source's messages. */
 #define LG_TYPE_SOURCES_VIEW (lg_sources_view_get_type ())
 G_DECLARE_FINAL_TYPE (LgSourcesView, lg_sources_view, LG, SOURCES_VIEW, AdwBin)
@@ -29,5 +30,7 @@ void           lg_sources_view_import_file      (LgSourcesView *self,
 /* The client the view syncs channels with (NULL before a store is set);
  * tests shorten its delays. */
 LgChannelSync *lg_sources_view_get_channel_sync (LgSourcesView *self);
+/* The same for feeds. */
+LgFeedSync    *lg_sources_view_get_feed_sync    (LgSourcesView *self);
 
 G_END_DECLS

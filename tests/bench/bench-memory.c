@@ -8,7 +8,10 @@
  * reports (wait4), and is compared
  * with the same program's peak for `info` on the same database. Files of 10 MB
  * and 100 MB: a reader that streams needs about as much for both, whatever
- * the file; one that holds the file grows with it. Prints the figures.
+ * the file; one that holds the file grows with it. Prints the figures, and
+ * fails when the CSV import takes more than half as much again for the
+ * 100 MB file as for the 10 MB one (with its dedupe index in memory it took
+ * five times as much).
  *
  *   meson test -C _build --benchmark -v memory
  */
@@ -122,15 +125,18 @@ write_whatsapp (const char *dir,
   return lg_test_write_whatsapp_export (dir, name, megabytes, FALSE, &n_messages);
 }
 
-static void
+/* Returns how many times more the 100 MB file took over `info` than the 10 MB one. */
+static double
 measure (const char *dir,
          const char *what,
          const char *command,
          char     *(*write) (const char *, guint, gsize *))
 {
+  double over[2] = { 0 };
+
   printf ("%-16s %9s %12s %13s %14s\n", what, "file MB", "largest row", "peak MB",
           "over `info` MB");
-  for (guint megabytes = 10; megabytes <= 100; megabytes *= 10)
+  for (guint megabytes = 10, i = 0; megabytes <= 100; megabytes *= 10, i++)
     {
       g_autofree char *db_name = g_strdup_printf ("%s-%u.db", command, megabytes);
       g_autofree char *db = g_build_filename (dir, db_name, NULL);
@@ -143,8 +149,10 @@ measure (const char *dir,
 
       printf ("%-16s %9u %10zu B %13.1f %14.1f\n", "", megabytes, largest, peak / 1024.0,
               (peak - base) / 1024.0);
+      over[i] = MAX (peak - base, 1);
       g_remove (file);
     }
+  return over[1] / over[0];
 }
 
 int
@@ -155,8 +163,12 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
   dir = lg_test_make_tmpdir ();
-  measure (dir, "CSV import", "import-csv", write_csv);
+  double csv = measure (dir, "CSV import", "import-csv", write_csv);
+
   measure (dir, "Telegram export", "import-telegram", write_export);
   measure (dir, "WhatsApp export", "import-chat", write_whatsapp);
+  printf ("CSV import: the 100 MB file took %.2f× what the 10 MB one did (at most 1.5×)\n",
+          csv);
+  g_assert_cmpfloat (csv, <=, 1.5);
   return 0;
 }

@@ -98,3 +98,13 @@ lg_test_wait_until (gboolean (*done) (gpointer),
       g_main_context_iteration (NULL, TRUE);
     }
 }
+
+void
+lg_test_click_named (GtkWidget  *root,
+                     const char *name)
+{
+  GtkWidget *button = lg_test_find_named (root, name);
+
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_signal_emit_by_name (button, "clicked");
+}

@@ -25,6 +25,10 @@ GtkWidget *lg_test_find_type  (GtkWidget   *root,
 /* The first GtkLabel under root (root included) that shows text: a toast's, say. */
 GtkWidget *lg_test_find_label (GtkWidget   *root,
                                const char  *text);
+/* Clicks the button named name under root at once (a realized button's
+ * "activate" clicks only after a delay). */
+void       lg_test_click_named (GtkWidget  *root,
+                                const char *name);
 /* Runs the main loop for ms milliseconds without blocking, so that the frame
  * clock lays the lists out. */
 void       lg_test_run_frames (guint        ms);

@@ -591,6 +591,27 @@ lg_test_run_cli (const char * const *args,
   return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
 }
 
+int
+lg_test_run_cli_db (const char  *db_path,
+                    char       **out,
+                    char       **err,
+                    ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  const char *arg;
+  va_list ap;
+
+  g_ptr_array_add (args, (char *) "--db");
+  g_ptr_array_add (args, (char *) db_path);
+  va_start (ap, err);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  return lg_test_run_cli ((const char * const *) args->pdata, out, err);
+}
+
 char *
 lg_test_channel_page_for_query (const char *channel,
                                 GHashTable *query,

@@ -82,6 +82,12 @@ gint64        lg_test_writer_stop  (LgTestWriter *writer);
 int       lg_test_run_cli      (const char * const *args,
                                 char              **out,
                                 char              **err);
+/* The same with "--db db_path" first and the other arguments as a
+ * NULL-terminated list. */
+int       lg_test_run_cli_db   (const char         *db_path,
+                                char              **out,
+                                char              **err,
+                                ...) G_GNUC_NULL_TERMINATED;
 
 /* UTC Unix time of a date and hour. */
 gint64    lg_test_utc          (int         year,

@@ -41,26 +41,7 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->path);
 }
 
-static int
-run (Fixture     *fixture,
-     char       **out,
-     char       **err,
-     ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  const char *arg;
-  va_list ap;
-
-  g_ptr_array_add (args, (char *) "--db");
-  g_ptr_array_add (args, fixture->path);
-  va_start (ap, err);
-  while ((arg = va_arg (ap, const char *)) != NULL)
-    g_ptr_array_add (args, (char *) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  return lg_test_run_cli ((const char * const *) args->pdata, out, err);
-}
+#define run(fixture, out, err, ...) lg_test_run_cli_db ((fixture)->path, out, err, __VA_ARGS__)
 
 static char *
 iso_from_now (gint64 seconds)

@@ -37,6 +37,16 @@ def named(app, role, name):
         actionable=True))
 
 
+def find_any(app, roles, test):
+    """The first of roles that has a clickable node whose name passes test:
+    a menu button and a menu's items have other roles than push buttons."""
+    for role in roles:
+        node = find(app, role, test, actionable=True)
+        if node is not None:
+            return node
+    return None
+
+
 def button_names(app, only_shown):
     """Names of the buttons, shown or all: the pages not shown are built from
     the same templates; a dialog's or toast's buttons are named when shown."""
@@ -92,7 +102,13 @@ def main():
 
         # A dialog's responses, made by libadwaita.
         click(named(app, "page tab", "Sources"))
-        click(named(app, "push button", "Add Channel…"))
+        add_source = wait_for("the Add Source… menu button", lambda: find_any(
+            app, ("push button", "toggle button"), lambda text: text == "Add Source…"))
+        errors += check("Sources", {add_source.name}, ["Add Source…"])
+        click(add_source)
+        click(wait_for("the menu's Telegram Channel…", lambda: find_any(
+            app, ("menu item", "push button", "check menu item"),
+            lambda text: text.replace("_", "") == "Telegram Channel…")))
         named(app, "push button", "Add")
         errors += check("Add Channel dialog", button_names(app, True), ["Cancel", "Add"])
 

@@ -208,16 +208,6 @@ dialog_currency (LgCostDialog *dialog)
 }
 
 static void
-click_named (GtkWidget  *root,
-             const char *name)
-{
-  GtkWidget *button = lg_test_find_named (root, name);
-
-  g_assert_true (GTK_IS_BUTTON (button));
-  g_signal_emit_by_name (button, "clicked");
-}
-
-static void
 test_list (Fixture       *f,
            gconstpointer  data)
 {
@@ -412,10 +402,10 @@ test_pickers (Fixture       *f,
   g_assert_cmpstr (dialog_currency (dialog), ==, "USD");
 
   for (int year = g_date_time_get_year (now); year > 2024; year--)
-    click_named (GTK_WIDGET (button), "go-previous-symbolic");
+    lg_test_click_named (GTK_WIDGET (button), "go-previous-symbolic");
   /* Turning the years chooses nothing yet. */
   g_assert_cmpint (lg_month_button_get_year (button), ==, g_date_time_get_year (now));
-  click_named (GTK_WIDGET (button), "month-3");
+  lg_test_click_named (GTK_WIDGET (button), "month-3");
   month = dialog_month (dialog);
   g_assert_cmpstr (month, ==, "2024-03");
 

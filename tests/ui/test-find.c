@@ -16,6 +16,7 @@
 #include "lg-find-view.h"
 #include "lg-followup-dialog.h"
 #include "lg-resources.h"
+#include "lg-reach-out-dialog.h"
 #include "lg-result-row.h"
 #include "lg-sample-workspace.h"
 #include "lg-search.h"
@@ -192,8 +193,8 @@ position_of (GListModel *results,
   g_assert_not_reached ();
 }
 
-/* Dismiss with Undo, thumbs given and taken back, a follow-up from a result
- * not yet in the pipeline. */
+/* Dismiss with Undo, thumbs given and taken back, a follow-up and a Reach
+ * Out from results not yet in the pipeline. */
 static void
 work_results (LgFindView      *view,
               AdwToastOverlay *overlay,
@@ -295,6 +296,37 @@ work_results (LgFindView      *view,
 
     g_assert_no_error (error);
     g_assert_cmpint (lg_lead_get_message_id (lead), ==, lg_search_result_get_message_id (result));
+  }
+
+  /* Reach Out from a result not in the pipeline: it joins the pipeline
+   * first, then the composer opens for the new lead. */
+  {
+    g_autofree char *other = NULL;
+    LgSearchResult *reached;
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    LgReachOutDialog *composer = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (results) && other == NULL; i++)
+      {
+        g_autoptr(LgSearchResult) candidate = g_list_model_get_item (results, i);
+
+        if (lg_search_result_get_lead_id (candidate) == 0)
+          other = g_strdup (lg_search_result_get_author_key (candidate));
+      }
+    g_assert_nonnull (other);
+    row = find_row (GTK_WIDGET (view), other);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.reach-out", NULL));
+    reached = find_result (results, other);
+    g_assert_cmpint (lg_search_result_get_lead_id (reached), >, 0);
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && composer == NULL; i++)
+      {
+        g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+        if (LG_IS_REACH_OUT_DIALOG (window))
+          composer = LG_REACH_OUT_DIALOG (window);
+      }
+    g_assert_nonnull (composer);
+    gtk_window_destroy (GTK_WINDOW (composer));
   }
 }
 

@@ -48,6 +48,21 @@ handle_cb (SoupServer        *soup_server,
       body = lg_test_channel_page_for_query ("clinic_news", query, NEWEST, PAGE, BASE_TIME);
       soup_server_message_set_status (msg, 200, NULL);
     }
+  else if (g_str_equal (path, "/www.reddit.com/r/smallbusiness/new/.rss"))
+    {
+      g_autofree char *fixture = g_build_filename (g_getenv ("LEADGRAM_TEST_DATA"), "fixtures",
+                                                   "feeds", "reddit", "ollama.xml", NULL);
+
+      g_assert_true (g_file_get_contents (fixture, &body, NULL, NULL));
+      soup_server_message_set_status (msg, 200, NULL);
+    }
+  else if (g_str_equal (path, "/mastodon.social/tags/busy.rss"))
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "Retry-After", "600");
+      body = g_strdup ("Too Many Requests");
+      soup_server_message_set_status (msg, 429, NULL);
+    }
   else
     {
       body = g_strdup ("<html><body>Not found</body></html>");
@@ -119,6 +134,13 @@ button_with_action (GtkWidget     *widget,
 }
 
 static gboolean
+label_is (GtkWidget     *widget,
+          gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
 button_with_label (GtkWidget     *widget,
                    gconstpointer  label)
 {
@@ -186,6 +208,26 @@ click_response (AdwMessageDialog *dialog,
   WAIT_UNTIL (find_dialog () == NULL);
 }
 
+/* Picks an entry of the Add Source menu (the empty state's or the list's),
+ * as a user does: opens the menu and clicks the entry. */
+static void
+choose_to_add (Fixture    *f,
+               const char *entry)
+{
+  GtkWidget *menu_button = find_of_type (GTK_WIDGET (f->view), GTK_TYPE_MENU_BUTTON);
+  GtkWidget *label = NULL;
+  GtkWidget *item;
+
+  g_assert_nonnull (menu_button);
+  g_assert_true (gtk_widget_get_mapped (menu_button));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  WAIT_UNTIL ((label = find_widget (menu_button, label_is, entry)) != NULL);
+  item = gtk_widget_get_ancestor (label, g_type_from_name ("GtkModelButton"));
+  g_assert_nonnull (item);
+  g_assert_true (gtk_widget_is_sensitive (item));
+  g_signal_emit_by_name (item, "clicked");
+}
+
 static gint64
 count (LgStore  *store,
        gboolean  messages)
@@ -234,19 +276,15 @@ fixture_teardown (Fixture       *f,
   g_clear_object (&f->store);
 }
 
-/* Adds a channel through the empty state's or the list's Add Channel button
- * and its dialog. */
+/* Adds a channel through the Add Source menu and its dialog. */
 static void
 add_channel (Fixture    *f,
              const char *input)
 {
-  GtkWidget *button = find_widget (GTK_WIDGET (f->view), button_with_action,
-                                   "sources.add-channel");
   AdwMessageDialog *dialog;
   GtkWidget *entry;
 
-  g_assert_nonnull (button);
-  g_signal_emit_by_name (button, "clicked");
+  choose_to_add (f, "Telegram Channel…");
   WAIT_UNTIL ((dialog = find_dialog ()) != NULL);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Add Channel");
 
@@ -260,22 +298,46 @@ static void
 test_empty_state (Fixture       *f,
                   gconstpointer  data)
 {
-  const char *actions[] = { "sources.add-channel", "sources.import" };
+  const char *actions[] = { "sources.add-channel", "sources.add-feed", "sources.import" };
+  GtkWidget *menu_button = find_of_type (GTK_WIDGET (f->view), GTK_TYPE_MENU_BUTTON);
+  GMenuModel *menu;
+  guint found = 0;
 
   g_assert_nonnull (find_label (f, "No Sources Yet"));
-  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    {
-      GtkWidget *button = find_widget (GTK_WIDGET (f->view), button_with_action, actions[i]);
+  g_assert_nonnull (menu_button);
+  g_assert_nonnull (gtk_widget_get_ancestor (menu_button, ADW_TYPE_STATUS_PAGE));
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (menu_button)), ==, "Add Source…");
 
-      g_assert_nonnull (button);
-      g_assert_nonnull (gtk_widget_get_ancestor (button, ADW_TYPE_STATUS_PAGE));
-      g_assert_true (gtk_widget_is_sensitive (button));
+  /* Its menu offers a channel, a feed and an export, each enabled. */
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button));
+  for (int s = 0; s < g_menu_model_get_n_items (menu); s++)
+    {
+      GMenuModel *section = g_menu_model_get_item_link (menu, s, G_MENU_LINK_SECTION);
+
+      for (int i = 0; section != NULL && i < g_menu_model_get_n_items (section); i++)
+        {
+          g_autofree char *action = NULL;
+
+          g_assert_true (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION, "s",
+                                                          &action));
+          g_assert_cmpstr (action, ==, actions[found]);
+          found++;
+        }
+      g_clear_object (&section);
     }
+  g_assert_cmpuint (found, ==, G_N_ELEMENTS (actions));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "sources.add-feed", NULL));
+  WAIT_UNTIL (find_dialog () != NULL);
+  click_response (find_dialog (), "_Cancel");
 
   /* Without a database there is nothing to add to. */
   lg_sources_view_set_store (f->view, NULL, NULL);
-  g_assert_false (gtk_widget_is_sensitive (find_widget (GTK_WIDGET (f->view), button_with_action,
-                                                        "sources.add-channel")));
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      g_test_message ("%s", actions[i]);
+      g_assert_false (gtk_widget_activate_action (GTK_WIDGET (f->view), actions[i], NULL) &&
+                      find_dialog () != NULL);
+    }
 }
 
 /* Before the file chooser, which cannot say it, a dialog says how to export
@@ -284,11 +346,10 @@ static void
 test_import_help (Fixture       *f,
                   gconstpointer  data)
 {
-  GtkWidget *button = find_widget (GTK_WIDGET (f->view), button_with_action, "sources.import");
   AdwMessageDialog *dialog;
   const char *body;
 
-  g_signal_emit_by_name (button, "clicked");
+  choose_to_add (f, "Import Chat Export…");
   WAIT_UNTIL ((dialog = find_dialog ()) != NULL);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Import a Chat Export");
   body = adw_message_dialog_get_body (dialog);
@@ -308,8 +369,6 @@ test_add_channel (Fixture       *f,
 {
   g_autoptr(GError) expected = NULL;
   g_autofree char *refused = lg_channel_handle_parse ("ab", NULL, &expected);
-  GtkWidget *button = find_widget (GTK_WIDGET (f->view), button_with_action,
-                                   "sources.add-channel");
   AdwMessageDialog *dialog;
   GtkWidget *entry;
   GtkWidget *hint;
@@ -318,7 +377,7 @@ test_add_channel (Fixture       *f,
   gboolean saw_counting = FALSE;
 
   g_assert_null (refused);
-  g_signal_emit_by_name (button, "clicked");
+  choose_to_add (f, "Telegram Channel…");
   WAIT_UNTIL ((dialog = find_dialog ()) != NULL);
   entry = find_of_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
   add = find_widget (GTK_WIDGET (dialog), button_with_label, "_Add");
@@ -520,6 +579,85 @@ test_remove_source (Fixture       *f,
   g_assert_cmpint (count (f->store, TRUE), ==, 2);
 }
 
+/* Fills the Add Feed dialog: a kind from its drop-down, then the words. */
+static AdwMessageDialog *
+open_add_feed (Fixture *f)
+{
+  AdwMessageDialog *dialog;
+
+  choose_to_add (f, "Feed…");
+  WAIT_UNTIL ((dialog = find_dialog ()) != NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Add Feed");
+  return dialog;
+}
+
+static void
+test_add_feed (Fixture       *f,
+               gconstpointer  data)
+{
+  AdwMessageDialog *dialog = open_add_feed (f);
+  GtkWidget *kind = lg_test_find_named (GTK_WIDGET (dialog), "feed-kind");
+  GtkWidget *entry = lg_test_find_named (GTK_WIDGET (dialog), "feed-input");
+  GtkWidget *hint = lg_test_find_named (GTK_WIDGET (dialog), "feed-hint");
+  GtkWidget *add = find_widget (GTK_WIDGET (dialog), button_with_label, "_Add");
+  GtkWidget *row;
+
+  /* Reddit first, with what to type for it. */
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (
+                     GTK_DROP_DOWN (kind))), ==, "Reddit");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (hint)), "subreddit’s name"));
+  g_assert_false (gtk_widget_is_sensitive (add));
+
+  /* Each kind has its own hint. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), 1);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (hint)), "#freelance@mastodon.social"));
+  g_assert_cmpstr (gtk_entry_get_placeholder_text (GTK_ENTRY (entry)), ==,
+                   "mastodon.social/freelance");
+
+  /* What cannot make a feed says why, and cannot be added. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "freelance");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (hint)),
+                            "does not name a server and a tag"));
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  g_assert_false (gtk_widget_is_sensitive (add));
+  gtk_widget_activate (entry);
+  g_assert_true (find_dialog () == dialog);
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), 0);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "r/smallbusiness");
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  click_response (dialog, "_Add");
+
+  /* Its row says where it is from, syncs off the main thread, and counts. */
+  WAIT_UNTIL (find_label (f, "Feed from 127.0.0.1 · 25 messages") != NULL);
+  row = find_row (f, "r/smallbusiness");
+  g_assert_nonnull (row);
+  g_assert_nonnull (find_widget (row, button_with_action, "sources.sync"));
+  g_assert_cmpint (count (f->store, TRUE), ==, 25);
+}
+
+static void
+test_feed_backing_off (Fixture       *f,
+                       gconstpointer  data)
+{
+  AdwMessageDialog *dialog = open_add_feed (f);
+  GtkWidget *label;
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (lg_test_find_named (GTK_WIDGET (dialog),
+                                                                 "feed-kind")), 1);
+  gtk_editable_set_text (GTK_EDITABLE (lg_test_find_named (GTK_WIDGET (dialog), "feed-input")),
+                         "#busy@mastodon.social");
+  click_response (dialog, "_Add");
+
+  /* The server asked to wait ten minutes: the row says until when, and why. */
+  WAIT_UNTIL ((label = find_label (f, "Waiting until ")) != NULL);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)),
+                            "asked Leadgram to slow down."));
+  g_assert_true (gtk_widget_has_css_class (label, "source-error"));
+  g_assert_nonnull (find_row (f, "#busy on mastodon.social"));
+  g_assert_cmpint (count (f->store, TRUE), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -541,6 +679,7 @@ main (int   argc,
   uris = soup_server_get_uris (server);
   base_url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
   g_setenv ("LEADGRAM_TELEGRAM_BASE_URL", base_url, TRUE);
+  g_setenv ("LEADGRAM_FEED_BASE_URL", base_url, TRUE);
 
   if (!lg_test_init_gtk ())
     return 77;
@@ -552,6 +691,8 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/ui/sources-view/empty-state", test_empty_state);
   ADD ("/ui/sources-view/add-channel", test_add_channel);
+  ADD ("/ui/sources-view/add-feed", test_add_feed);
+  ADD ("/ui/sources-view/feed-backing-off", test_feed_backing_off);
   ADD ("/ui/sources-view/import-help", test_import_help);
   ADD ("/ui/sources-view/browse-messages", test_browse_messages);
   ADD ("/ui/sources-view/missing-channel", test_missing_channel);

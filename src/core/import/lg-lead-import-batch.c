@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "lg-csv-writer.h"
 #include "lg-lead-import-private.h"
@@ -30,7 +31,10 @@ lg_lead_import_reset_results (LgLeadImport *self)
   g_ptr_array_set_size (self->repairs, 0);
   self->repaired_rows = 0;
   self->repairs_cut = FALSE;
-  g_ptr_array_set_size (self->failed_rows, 0);
+  g_clear_object (&self->report);
+  if (self->report_path != NULL)
+    g_unlink (self->report_path);
+  g_clear_pointer (&self->report_path, g_free);
   g_hash_table_remove_all (self->unknown_stages);
   g_hash_table_remove_all (self->unknown_qualifications);
   g_hash_table_remove_all (self->stage_labels);
@@ -173,44 +177,92 @@ lg_lead_import_get_unknown_labels (LgLeadImport *self,
   return g_strv_builder_end (builder);
 }
 
+/* Writes a row of the error report: the fields, padded to the header's
+ * columns so the reason stays in its column, then the reason. */
+static gboolean
+write_report_row (LgCsvWriter         *writer,
+                  guint                n_columns,
+                  const char * const  *fields,
+                  guint                n_fields,
+                  const char          *reason,
+                  GError             **error)
+{
+  g_autoptr(GPtrArray) row = g_ptr_array_new ();
+
+  for (guint i = 0; i < MAX (n_fields, n_columns); i++)
+    g_ptr_array_add (row, i < n_fields ? (char *) fields[i] : (char *) "");
+  g_ptr_array_add (row, (char *) reason);
+  return lg_csv_writer_write_row (writer, (const char * const *) row->pdata, row->len, error);
+}
+
+/* A new error report at path, its header written. */
+static LgCsvWriter *
+open_report (LgLeadImport  *self,
+             const char    *path,
+             GError       **error)
+{
+  g_autoptr(LgCsvWriter) writer = lg_csv_writer_new_for_path (path, FALSE, error);
+  guint n_columns = g_strv_length (self->header);
+
+  if (writer == NULL ||
+      !write_report_row (writer, n_columns, (const char * const *) self->header, n_columns,
+                         _("Error"), error))
+    return NULL;
+  return g_steal_pointer (&writer);
+}
+
+gboolean
+lg_lead_import_report_failed_row (LgLeadImport       *self,
+                                  const char * const *fields,
+                                  guint               n_fields,
+                                  const char         *reason,
+                                  GError            **error)
+{
+  /* A file may fail whole: its failed rows go to disk, not to memory. */
+  if (self->report == NULL)
+    {
+      int fd = g_file_open_tmp ("leadgram-failed-rows-XXXXXX.csv", &self->report_path, error);
+
+      if (fd < 0)
+        return FALSE;
+      g_close (fd, NULL);
+      self->report = open_report (self, self->report_path, error);
+      if (self->report == NULL)
+        return FALSE;
+    }
+  return write_report_row (self->report, g_strv_length (self->header), fields, n_fields, reason,
+                           error);
+}
+
 gboolean
 lg_lead_import_write_error_report (LgLeadImport  *self,
                                    const char    *path,
                                    GError       **error)
 {
-  g_autoptr(LgCsvWriter) writer = NULL;
-  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
-  guint n_columns;
+  g_autoptr(LgCsvWriter) empty = NULL;
+  g_autoptr(GFile) from = NULL;
+  g_autoptr(GFile) to = NULL;
 
   g_return_val_if_fail (LG_IS_LEAD_IMPORT (self), FALSE);
   g_return_val_if_fail (self->header != NULL, FALSE);
 
-  writer = lg_csv_writer_new_for_path (path, FALSE, error);
-  if (writer == NULL)
-    return FALSE;
-
-  n_columns = g_strv_length (self->header);
-  for (guint i = 0; i < n_columns; i++)
-    g_ptr_array_add (fields, self->header[i]);
-  g_ptr_array_add (fields, (char *) _("Error"));
-  if (!lg_csv_writer_write_row (writer, (const char * const *) fields->pdata, fields->len, error))
-    return FALSE;
-
-  for (guint r = 0; r < self->failed_rows->len; r++)
+  if (self->report_path == NULL)
     {
-      FailedRow *failed = g_ptr_array_index (self->failed_rows, r);
-      guint n = g_strv_length (failed->fields);
+      empty = open_report (self, path, error);
+      return empty != NULL && lg_csv_writer_close (empty, NULL, error);
+    }
+  /* The report is complete once the import is over. */
+  if (self->report != NULL)
+    {
+      g_autoptr(LgCsvWriter) report = g_steal_pointer (&self->report);
 
-      /* Short rows are padded so the reason stays in its column. */
-      g_ptr_array_set_size (fields, 0);
-      for (guint i = 0; i < MAX (n, n_columns); i++)
-        g_ptr_array_add (fields, i < n ? failed->fields[i] : (char *) "");
-      g_ptr_array_add (fields, failed->reason);
-      if (!lg_csv_writer_write_row (writer, (const char * const *) fields->pdata, fields->len,
-                                    error))
+      if (!lg_csv_writer_close (report, NULL, error))
         return FALSE;
     }
-  return lg_csv_writer_close (writer, NULL, error);
+  from = g_file_new_for_path (self->report_path);
+  to = g_file_new_for_path (path);
+  return g_file_copy (from, to, G_FILE_COPY_OVERWRITE | G_FILE_COPY_TARGET_DEFAULT_PERMS, NULL,
+                      NULL, NULL, error);
 }
 
 /* History and undo: the store's, under the names the app and the CLI know. */

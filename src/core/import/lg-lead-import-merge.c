@@ -193,6 +193,9 @@ remember_conflict (LgLeadImport  *self,
   return lg_store_import_read_contact (index->store, match, conflict->lead, error);
 }
 
+/* Sources kept at hand by name. */
+#define MAX_CACHED_SOURCES 64
+
 /* The source named in the file: an existing one by title or handle, else a
  * new source of kind csv. */
 static gboolean
@@ -219,6 +222,10 @@ find_source (Index       *index,
         return FALSE;
     }
 
+  /* The last ones met: a file names a few sources on many rows, or one
+   * on each row (the store finds those it staged). */
+  if (g_hash_table_size (index->sources) >= MAX_CACHED_SOURCES)
+    g_hash_table_remove_all (index->sources);
   g_hash_table_insert (index->sources, g_strdup (name), GSIZE_TO_POINTER ((gsize) *id));
   return TRUE;
 }
@@ -276,8 +283,9 @@ create_lead (Index         *index,
 
   index->position[rank] += 1;
   lead.position = index->position[rank];
-  lg_import_index_add (index, lead.id, row->email_key, row->phone, row->telegram_key,
-                       row->telegram_id);
+  if (!lg_import_index_add (index, lead.id, row->email_key, row->phone, row->telegram_key,
+                            row->telegram_id, error))
+    return FALSE;
   g_array_append_val (index->pending, lead);
   return index->pending->len < LG_IMPORT_MAX_NEW_LEADS ||
          lg_import_index_flush_creates (index, error);
@@ -429,8 +437,8 @@ update_lead (Index         *index,
   ok = lg_store_import_update_lead (index->store, id, merge_cb, &merge, changed, error);
   g_free (merge.notes);
   if (ok && *changed)
-    lg_import_index_add (index, id, row->email_key, row->phone, row->telegram_key,
-                         row->telegram_id);
+    ok = lg_import_index_add (index, id, row->email_key, row->phone, row->telegram_key,
+                              row->telegram_id, error);
   return ok;
 }
 
@@ -440,10 +448,12 @@ lg_lead_import_write_row (LgLeadImport  *self,
                           const Record  *row,
                           GError       **error)
 {
-  gint64 match = lg_import_index_find (index, row);
+  gint64 match;
   gboolean changed;
   char *reason;
 
+  if (!lg_import_index_find (index, row, &match, error))
+    return FALSE;
   if (match == 0)
     {
       if (self->mode == LG_IMPORT_MODE_UPDATE)
@@ -462,7 +472,8 @@ lg_lead_import_write_row (LgLeadImport  *self,
       return TRUE;
     }
 
-  reason = lg_import_index_find_conflict (index, row, match);
+  if (!lg_import_index_find_conflict (index, row, match, &reason, error))
+    return FALSE;
   if (reason != NULL)
     {
       /* The lead's side for the report is read before anything changes it. */
@@ -503,18 +514,21 @@ lg_lead_import_preview_row (LgLeadImport  *self,
                             const Record  *row,
                             GError       **error)
 {
-  gint64 match = lg_import_index_find (index, row);
+  gint64 match;
   char *reason;
 
+  if (!lg_import_index_find (index, row, &match, error))
+    return FALSE;
   if (match == 0 || self->mode == LG_IMPORT_MODE_CREATE)
     {
       if (match == 0 && self->mode != LG_IMPORT_MODE_UPDATE)
-        lg_import_index_add (index, index->next_id++, row->email_key, row->phone,
-                             row->telegram_key, row->telegram_id);
+        return lg_import_index_add (index, index->next_id++, row->email_key, row->phone,
+                                    row->telegram_key, row->telegram_id, error);
       return TRUE;
     }
 
-  reason = lg_import_index_find_conflict (index, row, match);
+  if (!lg_import_index_find_conflict (index, row, match, &reason, error))
+    return FALSE;
   if (reason != NULL)
     {
       if (!remember_conflict (self, index, row, match, reason, error))
@@ -525,15 +539,13 @@ lg_lead_import_preview_row (LgLeadImport  *self,
           self->conflicts_skipped++;
           return TRUE;
         case LG_CONFLICT_CREATE:
-          lg_import_index_add (index, index->next_id++, row->email_key, row->phone,
-                               row->telegram_key, row->telegram_id);
-          return TRUE;
+          return lg_import_index_add (index, index->next_id++, row->email_key, row->phone,
+                                      row->telegram_key, row->telegram_id, error);
         case LG_CONFLICT_MERGE:
         default:
           break;
         }
     }
-  lg_import_index_add (index, match, row->email_key, row->phone, row->telegram_key,
-                       row->telegram_id);
-  return TRUE;
+  return lg_import_index_add (index, match, row->email_key, row->phone, row->telegram_key,
+                              row->telegram_id, error);
 }

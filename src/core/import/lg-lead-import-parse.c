@@ -32,16 +32,6 @@ lg_import_problem_free (gpointer data)
 }
 
 void
-lg_lead_import_failed_row_free (gpointer data)
-{
-  FailedRow *row = data;
-
-  g_strfreev (row->fields);
-  g_free (row->reason);
-  g_free (row);
-}
-
-void
 lg_lead_import_row_clear (Row *row)
 {
   for (guint i = 0; i < LG_CSV_N_FIELDS; i++)
@@ -333,6 +323,9 @@ currency_from_text (const char *text,
   return code;
 }
 
+/* Labels kept at hand with what they map to. */
+#define MAX_SEEN_LABELS 256
+
 /* What the mapping makes of a label, NULL when it does not know it. */
 static const char *
 map_label (LgLeadImport *self,
@@ -346,17 +339,25 @@ map_label (LgLeadImport *self,
   if (!g_hash_table_lookup_extended (seen, label, NULL, &value))
     {
       value = (gpointer) lg_csv_mapping_map_label (self->mapping, field, label);
+      /* A file has a few labels on many rows; one with a label a row keeps
+       * the last ones only. */
+      if (g_hash_table_size (seen) >= MAX_SEEN_LABELS)
+        g_hash_table_remove_all (seen);
       g_hash_table_insert (seen, g_strdup (label), value);
     }
   return value;
 }
 
+/* The first LG_IMPORT_MAX_UNKNOWN_LABELS unknown labels, for the user to map. */
 static void
 remember_unknown (GHashTable *table,
                   const char *label)
 {
-  char *key = lg_csv_normalize_label (label);
+  char *key;
 
+  if (g_hash_table_size (table) >= LG_IMPORT_MAX_UNKNOWN_LABELS)
+    return;
+  key = lg_csv_normalize_label (label);
   if (!g_hash_table_contains (table, key))
     g_hash_table_insert (table, key, g_strdup (label));
   else
@@ -531,15 +532,14 @@ lg_lead_import_parse_row (LgLeadImport *self,
   return self->problems->len == n_problems;
 }
 
-void
-lg_lead_import_remember_failed_row (LgLeadImport *self,
-                                    LgCsvReader  *reader,
-                                    guint         first_problem)
+gboolean
+lg_lead_import_remember_failed_row (LgLeadImport  *self,
+                                    LgCsvReader   *reader,
+                                    guint          first_problem,
+                                    GError       **error)
 {
-  FailedRow *failed = g_new0 (FailedRow, 1);
-  GString *reason = g_string_new (NULL);
+  g_autoptr(GString) reason = g_string_new (NULL);
 
-  failed->fields = g_strdupv ((char **) lg_csv_reader_get_fields (reader));
   for (guint i = first_problem; i < self->problems->len; i++)
     {
       LgImportProblem *problem = g_ptr_array_index (self->problems, i);
@@ -550,36 +550,46 @@ lg_lead_import_remember_failed_row (LgLeadImport *self,
         g_string_append_printf (reason, "%s: ", problem->column);
       g_string_append (reason, problem->reason);
     }
-  failed->reason = g_string_free (reason, FALSE);
-  g_ptr_array_add (self->failed_rows, failed);
+  /* Every failed row is in the report; the first ones are listed. */
+  if (self->problems->len > LG_IMPORT_MAX_LISTED_PROBLEMS)
+    g_ptr_array_set_size (self->problems, LG_IMPORT_MAX_LISTED_PROBLEMS);
+  return lg_lead_import_report_failed_row (self, lg_csv_reader_get_fields (reader),
+                                           lg_csv_reader_get_n_fields (reader), reason->str,
+                                           error);
 }
 
+/* A copy of text in strings, its size added to *bytes. */
 static const char *
 chunk_string (GStringChunk *strings,
-              const char   *text)
+              const char   *text,
+              gsize        *bytes)
 {
-  return text != NULL ? g_string_chunk_insert (strings, text) : NULL;
+  if (text == NULL)
+    return NULL;
+  *bytes += strlen (text) + 1;
+  return g_string_chunk_insert (strings, text);
 }
 
-void
+gsize
 lg_lead_import_row_to_record (Row          *row,
                               GStringChunk *strings,
                               Record       *record)
 {
   g_autofree char *email_key = lg_lead_email_key (row->email);
+  gsize bytes = 0;
 
   *record = (Record) {
-    .name = chunk_string (strings, row->name),
-    .email = chunk_string (strings, row->email),
-    .email_key = chunk_string (strings, email_key),
-    .phone = chunk_string (strings, row->phone),
-    .telegram = chunk_string (strings, row->telegram),
-    .telegram_key = chunk_string (strings, row->telegram_key),
-    .telegram_id = chunk_string (strings, row->text[LG_CSV_FIELD_TELEGRAM_ID]),
-    .company = chunk_string (strings, row->text[LG_CSV_FIELD_COMPANY]),
-    .source = chunk_string (strings, row->text[LG_CSV_FIELD_SOURCE]),
-    .lost_reason = chunk_string (strings, row->text[LG_CSV_FIELD_LOST_REASON]),
-    .notes = chunk_string (strings, row->notes),
+    .name = chunk_string (strings, row->name, &bytes),
+    .email = chunk_string (strings, row->email, &bytes),
+    .email_key = chunk_string (strings, email_key, &bytes),
+    .phone = chunk_string (strings, row->phone, &bytes),
+    .telegram = chunk_string (strings, row->telegram, &bytes),
+    .telegram_key = chunk_string (strings, row->telegram_key, &bytes),
+    .telegram_id = chunk_string (strings, row->text[LG_CSV_FIELD_TELEGRAM_ID], &bytes),
+    .company = chunk_string (strings, row->text[LG_CSV_FIELD_COMPANY], &bytes),
+    .source = chunk_string (strings, row->text[LG_CSV_FIELD_SOURCE], &bytes),
+    .lost_reason = chunk_string (strings, row->text[LG_CSV_FIELD_LOST_REASON], &bytes),
+    .notes = chunk_string (strings, row->notes, &bytes),
     .stage = row->stage,
     .qualification = row->qualification,
     .id = row->id,
@@ -591,4 +601,5 @@ lg_lead_import_row_to_record (Row          *row,
     .line = row->line,
   };
   memcpy (record->currency, row->currency, sizeof record->currency);
+  return bytes;
 }

@@ -13,6 +13,7 @@
 #pragma once
 
 #include "lg-csv-reader.h"
+#include "lg-csv-writer.h"
 #include "lg-lead-import.h"
 #include "lg-store-import.h"
 
@@ -69,26 +70,20 @@ typedef struct
   guint       line;
 } Record;
 
-/* A row that failed, as it was in the file, for the error report. */
-typedef struct
-{
-  GStrv  fields;
-  char  *reason;
-} FailedRow;
-
-/* What the write pass knows about the leads already there, by each key. */
+/* What the write pass knows about the leads already there. The index of
+ * their keys is in TEMP tables of the store's connection
+ * (lg-lead-import-dedupe.c); what is in memory has a fixed size. */
 typedef struct
 {
   LgStore         *store;
   LgImportSnapshot snapshot;
-  GHashTable      *by_id;          /* id -> id, of the leads there before */
-  GHashTable      *by_email;       /* lower-case email -> id */
-  GHashTable      *by_phone;       /* normalised phone -> id */
-  GHashTable      *by_telegram;    /* lower-case handle -> id */
-  GHashTable      *by_telegram_id; /* Telegram's user id -> id */
-  GHashTable      *by_lead;        /* id -> LeadKeys, each lead's own keys, for conflicts */
-  GStringChunk    *keys;           /* the keys of the five above */
-  GHashTable      *sources;        /* name -> source id */
+  guint64         *seen;           /* a Bloom filter of the keys and ids in the index */
+  /* Keys given to the index and not written yet, their strings in
+   * added_strings: written many at a time, before the index is read. */
+  LgImportLeadKeys added[LG_IMPORT_MAX_NEW_LEADS];
+  guint            n_added;
+  GStringChunk    *added_strings;
+  GHashTable      *sources;        /* name -> source id, the last ones met */
   double           position[LG_N_STAGES]; /* next position per stage */
   /* The ids the file's new leads and sources take next (snapshot says the
    * first ones). */
@@ -128,7 +123,10 @@ struct _LgLeadImport
   guint          repaired_rows;
   gboolean       repairs_cut;    /* more repairs than LG_IMPORT_MAX_LISTED_REPAIRS */
   GStrv          header;
-  GPtrArray     *failed_rows;    /* FailedRow */
+  /* The error report: the failed rows as they come, in a temporary file
+   * (report_path), copied where the user says (write_error_report). */
+  char          *report_path;
+  LgCsvWriter   *report;
   GHashTable    *unknown_stages; /* normalised -> label as written */
   GHashTable    *unknown_qualifications;
   /* Per pass: the user's time zone, and each stage and qualification label
@@ -145,10 +143,15 @@ struct _LgLeadImport
 /* lg-lead-import-batch.c */
 /* Clears the results of an earlier pass. */
 void      lg_lead_import_reset_results      (LgLeadImport *self);
+/* Adds a failed row, as it was in the file, to the error report. */
+gboolean  lg_lead_import_report_failed_row  (LgLeadImport       *self,
+                                             const char * const *fields,
+                                             guint               n_fields,
+                                             const char         *reason,
+                                             GError            **error);
 
 /* lg-lead-import-parse.c */
 void      lg_import_problem_free            (gpointer      problem);
-void      lg_lead_import_failed_row_free    (gpointer      failed_row);
 /* Lists the fields of the reader's row read with a repair of their quotes. */
 void      lg_lead_import_note_repairs       (LgLeadImport *self,
                                              LgCsvReader  *reader);
@@ -168,15 +171,17 @@ gboolean  lg_lead_import_parse_row          (LgLeadImport *self,
                                              LgCsvReader  *reader,
                                              Row          *row);
 void      lg_lead_import_row_clear          (Row          *row);
-/* The record of a valid row, its strings in strings. */
-void      lg_lead_import_row_to_record      (Row          *row,
+/* The record of a valid row, its strings in strings; returns their size. */
+gsize     lg_lead_import_row_to_record      (Row          *row,
                                              GStringChunk *strings,
                                              Record       *record);
-/* Keeps the reader's row for the error report, with the problems from
- * first_problem on as its reason. */
-void      lg_lead_import_remember_failed_row (LgLeadImport *self,
-                                              LgCsvReader  *reader,
-                                              guint         first_problem);
+/* Adds the reader's row to the error report, with the problems from
+ * first_problem on as its reason; then lists no more problems than
+ * LG_IMPORT_MAX_LISTED_PROBLEMS. */
+gboolean  lg_lead_import_remember_failed_row (LgLeadImport  *self,
+                                              LgCsvReader   *reader,
+                                              guint          first_problem,
+                                              GError       **error);
 
 /* lg-lead-import-dedupe.c */
 gboolean  lg_import_index_load              (Index        *index,
@@ -186,20 +191,25 @@ void      lg_import_index_clear             (Index        *index);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Index, lg_import_index_clear)
 /* Gives the lead the row's keys (those it has), where no other lead holds
  * them. */
-void      lg_import_index_add               (Index        *index,
+gboolean  lg_import_index_add               (Index        *index,
                                              gint64        id,
                                              const char   *email,
                                              const char   *phone_key,
                                              const char   *telegram_key,
-                                             const char   *telegram_id);
+                                             const char   *telegram_id,
+                                             GError      **error);
 /* The lead the row is, by id or by one of its keys; 0 when none. */
-gint64    lg_import_index_find              (Index        *index,
-                                             const Record *row);
+gboolean  lg_import_index_find              (Index        *index,
+                                             const Record *row,
+                                             gint64       *match,
+                                             GError      **error);
 /* Why the row, which matched the lead by some key, is not that lead; NULL
  * when nothing contradicts. */
-char     *lg_import_index_find_conflict     (Index        *index,
+gboolean  lg_import_index_find_conflict     (Index        *index,
                                              const Record *row,
-                                             gint64        match);
+                                             gint64        match,
+                                             char        **reason,
+                                             GError      **error);
 
 /* lg-lead-import-merge.c */
 void      lg_import_conflict_free           (gpointer      conflict);

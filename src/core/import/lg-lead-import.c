@@ -27,6 +27,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "lg-lead-import-private.h"
 
@@ -35,10 +36,15 @@
 /* The share of the progress bar the rows take; building the indexes again
  * and the commit take the rest. */
 #define ROWS_SHARE 0.9
-/* Rows a block carries from the reading thread to the writing one. */
+/* Rows a block carries from the reading thread to the writing one, at most,
+ * and the bytes of their text past which a block goes before it is full:
+ * 1024 rows of 8 KB notes would be 8 MB a block. */
 #define BLOCK_ROWS 1024
+#define BLOCK_BYTES (256 * 1024)
 /* Blocks read ahead of the writer at most: the reader is faster, and memory
- * must not grow with the file. */
+ * must not grow with the file. With the one being filled and the one being
+ * written, the rows in memory are at most (BLOCKS_AHEAD + 2) blocks, each
+ * under BLOCK_BYTES plus its last row. */
 #define BLOCKS_AHEAD 4
 
 /* Valid rows on their way from the reading thread to the writing one. */
@@ -46,6 +52,7 @@ typedef struct
 {
   GArray       *records; /* Record */
   GStringChunk *strings; /* the records' strings */
+  gsize         bytes;   /* their size */
   double        done;    /* the share of the file read up to its last row */
   gboolean      last;    /* the reading is over; no records */
 } Block;
@@ -84,7 +91,10 @@ lg_lead_import_finalize (GObject *object)
   g_strfreev (self->header);
   g_ptr_array_unref (self->problems);
   g_ptr_array_unref (self->repairs);
-  g_ptr_array_unref (self->failed_rows);
+  g_clear_object (&self->report);
+  if (self->report_path != NULL)
+    g_unlink (self->report_path);
+  g_free (self->report_path);
   g_ptr_array_unref (self->conflict_list);
   g_hash_table_unref (self->conflict_actions);
   g_hash_table_unref (self->unknown_stages);
@@ -118,7 +128,6 @@ lg_lead_import_init (LgLeadImport *self)
   self->has_header = TRUE;
   self->problems = g_ptr_array_new_with_free_func (lg_import_problem_free);
   self->repairs = g_ptr_array_new_with_free_func (lg_import_problem_free);
-  self->failed_rows = g_ptr_array_new_with_free_func (lg_lead_import_failed_row_free);
   self->conflict_list = g_ptr_array_new_with_free_func (lg_import_conflict_free);
   self->conflict_actions = g_hash_table_new (g_direct_hash, g_direct_equal);
   self->on_conflict = LG_CONFLICT_SKIP;
@@ -300,9 +309,9 @@ keep_row (Feed *feed,
 
   if (feed->block == NULL)
     feed->block = block_new ();
-  lg_lead_import_row_to_record (row, feed->block->strings, &record);
+  feed->block->bytes += lg_lead_import_row_to_record (row, feed->block->strings, &record);
   g_array_append_val (feed->block->records, record);
-  return feed->block->records->len == BLOCK_ROWS;
+  return feed->block->records->len == BLOCK_ROWS || feed->block->bytes >= BLOCK_BYTES;
 }
 
 static gboolean
@@ -353,7 +362,11 @@ validate_pass (LgLeadImport  *self,
       if (!lg_lead_import_parse_row (self, reader, &row))
         {
           self->failed++;
-          lg_lead_import_remember_failed_row (self, reader, first_problem);
+          if (!lg_lead_import_remember_failed_row (self, reader, first_problem, error))
+            {
+              lg_lead_import_row_clear (&row);
+              return FALSE;
+            }
         }
       else if (feed != NULL && keep_row (feed, &row))
         send_block (feed, (double) lg_csv_reader_get_position (reader) / size);
@@ -526,6 +539,10 @@ lg_lead_import_validate (LgLeadImport  *self,
    * with the connection. */
   store = lg_store_import_open (self->db_path, FALSE, error);
   if (store == NULL || !lg_store_import_stage (store, error))
+    return FALSE;
+  /* The dedupe index is written in one transaction of the TEMP tables, not
+   * one a row; the leads are read from one snapshot. */
+  if (!lg_store_import_begin (store, FALSE, error))
     return FALSE;
 
   feed_init (&feed);

@@ -64,6 +64,12 @@ typedef struct
 #define LG_IMPORT_MAX_LISTED_CONFLICTS 1000
 /* Rows read with a repair of their quotes listed one by one; more are counted. */
 #define LG_IMPORT_MAX_LISTED_REPAIRS 1000
+/* Unknown stage (or qualification) labels listed for the user to map; a row
+ * with one more fails all the same. */
+#define LG_IMPORT_MAX_UNKNOWN_LABELS 1000
+/* Problems listed one by one; the failed rows are counted, and all of them
+ * are in the error report. */
+#define LG_IMPORT_MAX_LISTED_PROBLEMS 1000
 
 const char *lg_conflict_action_get_id   (LgConflictAction  action);
 gboolean    lg_conflict_action_from_id  (const char       *id,
@@ -135,7 +141,8 @@ guint         lg_lead_import_get_conflicts     (LgLeadImport   *self);
 GPtrArray    *lg_lead_import_list_conflicts    (LgLeadImport   *self);
 gint64        lg_lead_import_get_batch_id      (LgLeadImport   *self);
 const char   *lg_lead_import_get_note          (LgLeadImport   *self);
-/* LgImportProblem, in file order. */
+/* LgImportProblem, in file order, at most LG_IMPORT_MAX_LISTED_PROBLEMS (and
+ * the problems of the row that reached it). */
 GPtrArray    *lg_lead_import_get_problems      (LgLeadImport   *self);
 /* The fields read with a repair of their quotes (lg_csv_reader_get_field_repairs),
  * as LgImportProblem in file order, at most LG_IMPORT_MAX_LISTED_REPAIRS; the
@@ -145,7 +152,8 @@ GPtrArray    *lg_lead_import_get_repairs       (LgLeadImport   *self);
 guint         lg_lead_import_get_repaired_rows (LgLeadImport   *self);
 /* A sentence that heads the list of repairs, NULL when there are none. */
 char         *lg_lead_import_describe_repairs  (LgLeadImport   *self);
-/* Stage (or qualification) labels found in the file that map to nothing. */
+/* Stage (or qualification) labels found in the file that map to nothing, at
+ * most LG_IMPORT_MAX_UNKNOWN_LABELS. */
 GStrv         lg_lead_import_get_unknown_labels (LgLeadImport  *self,
                                                  LgCsvField     field);
 char         *lg_import_problem_to_string      (const LgImportProblem *problem);

@@ -376,6 +376,9 @@ lg_activity_describe (LgActivity *self)
                             stage_name (after), detail);
   if (g_str_equal (kind, "stage"))
     return g_strdup_printf (_("Moved from %s to %s"), stage_name (before), stage_name (after));
+  /* detail is the message sent, when the touch was a Reach Out. */
+  if (g_str_equal (kind, "touch") && detail != NULL && *detail != '\0')
+    return g_strdup_printf (_("Contacted: %s"), detail);
   if (g_str_equal (kind, "touch"))
     return g_strdup (_("Contacted"));
   /* detail is the follow-up's kind and note. */

@@ -51,6 +51,11 @@ struct _LgSource
   char *   last_error;
   gint64   message_count;
   gboolean sample;
+  char *   etag;
+  char *   modified;
+  gint64   retry_at;
+  int      failures;
+  char *   icon_url;
 };
 
 G_DEFINE_FINAL_TYPE (LgSource, lg_source, G_TYPE_OBJECT)
@@ -68,6 +73,11 @@ enum {
   PROP_LAST_ERROR,
   PROP_MESSAGE_COUNT,
   PROP_SAMPLE,
+  PROP_ETAG,
+  PROP_MODIFIED,
+  PROP_RETRY_AT,
+  PROP_FAILURES,
+  PROP_ICON_URL,
   N_PROPS
 };
 
@@ -85,6 +95,9 @@ lg_source_finalize (GObject *object)
   g_free (self->sync_cursor);
   g_free (self->backfill_cursor);
   g_free (self->last_error);
+  g_free (self->etag);
+  g_free (self->modified);
+  g_free (self->icon_url);
 
   G_OBJECT_CLASS (lg_source_parent_class)->finalize (object);
 }
@@ -141,6 +154,26 @@ lg_source_get_property (GObject    *object,
 
     case PROP_SAMPLE:
       g_value_set_boolean (value, self->sample);
+      break;
+
+    case PROP_ETAG:
+      g_value_set_string (value, self->etag);
+      break;
+
+    case PROP_MODIFIED:
+      g_value_set_string (value, self->modified);
+      break;
+
+    case PROP_RETRY_AT:
+      g_value_set_int64 (value, self->retry_at);
+      break;
+
+    case PROP_FAILURES:
+      g_value_set_int (value, self->failures);
+      break;
+
+    case PROP_ICON_URL:
+      g_value_set_string (value, self->icon_url);
       break;
 
     default:
@@ -202,6 +235,26 @@ lg_source_set_property (GObject      *object,
       lg_source_set_sample (self, g_value_get_boolean (value));
       break;
 
+    case PROP_ETAG:
+      lg_source_set_etag (self, g_value_get_string (value));
+      break;
+
+    case PROP_MODIFIED:
+      lg_source_set_modified (self, g_value_get_string (value));
+      break;
+
+    case PROP_RETRY_AT:
+      lg_source_set_retry_at (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_FAILURES:
+      lg_source_set_failures (self, g_value_get_int (value));
+      break;
+
+    case PROP_ICON_URL:
+      lg_source_set_icon_url (self, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -260,6 +313,26 @@ lg_source_class_init (LgSourceClass *klass)
     g_param_spec_boolean ("sample", NULL, "Made up by the sample workspace",
                           FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ETAG] =
+    g_param_spec_string ("etag", NULL, "The feed's last ETag, for a conditional request",
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODIFIED] =
+    g_param_spec_string ("modified", NULL, "The feed's last Last-Modified, for a conditional request",
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RETRY_AT] =
+    g_param_spec_int64 ("retry-at", NULL, "UTC time before which the feed is not fetched again",
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FAILURES] =
+    g_param_spec_int ("failures", NULL, "Failed fetches in a row, for the back-off",
+                      0, G_MAXINT, 0,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ICON_URL] =
+    g_param_spec_string ("icon-url", NULL, "Address of the feed's picture",
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -363,14 +436,55 @@ lg_source_get_sample (LgSource *self)
   return self->sample;
 }
 
-/* Only public channels are read from Telegram, and not the sample
+const char *
+lg_source_get_etag (LgSource *self)
+{
+  g_return_val_if_fail (LG_IS_SOURCE (self), NULL);
+
+  return self->etag;
+}
+
+const char *
+lg_source_get_modified (LgSource *self)
+{
+  g_return_val_if_fail (LG_IS_SOURCE (self), NULL);
+
+  return self->modified;
+}
+
+gint64
+lg_source_get_retry_at (LgSource *self)
+{
+  g_return_val_if_fail (LG_IS_SOURCE (self), 0);
+
+  return self->retry_at;
+}
+
+int
+lg_source_get_failures (LgSource *self)
+{
+  g_return_val_if_fail (LG_IS_SOURCE (self), 0);
+
+  return self->failures;
+}
+
+const char *
+lg_source_get_icon_url (LgSource *self)
+{
+  g_return_val_if_fail (LG_IS_SOURCE (self), NULL);
+
+  return self->icon_url;
+}
+
+/* Only public channels and feeds are read from the web, and not the sample
  * workspace's, which exist nowhere else. */
 gboolean
 lg_source_can_sync (LgSource *self)
 {
   g_return_val_if_fail (LG_IS_SOURCE (self), FALSE);
 
-  return g_strcmp0 (self->kind, "telegram_channel") == 0 && !self->sample;
+  return (g_strcmp0 (self->kind, "telegram_channel") == 0 ||
+          g_strcmp0 (self->kind, "feed") == 0) && !self->sample;
 }
 
 void
@@ -522,4 +636,72 @@ lg_source_set_sample (LgSource *self,
 
   self->sample = value;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAMPLE]);
+}
+
+void
+lg_source_set_etag (LgSource *self,
+                    const char *value)
+{
+  g_return_if_fail (LG_IS_SOURCE (self));
+
+  if (g_strcmp0 (self->etag, value) == 0)
+    return;
+
+  g_free (self->etag);
+  self->etag = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ETAG]);
+}
+
+void
+lg_source_set_modified (LgSource *self,
+                        const char *value)
+{
+  g_return_if_fail (LG_IS_SOURCE (self));
+
+  if (g_strcmp0 (self->modified, value) == 0)
+    return;
+
+  g_free (self->modified);
+  self->modified = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+void
+lg_source_set_retry_at (LgSource *self,
+                        gint64 value)
+{
+  g_return_if_fail (LG_IS_SOURCE (self));
+
+  if (self->retry_at == value)
+    return;
+
+  self->retry_at = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RETRY_AT]);
+}
+
+void
+lg_source_set_failures (LgSource *self,
+                        int value)
+{
+  g_return_if_fail (LG_IS_SOURCE (self));
+
+  if (self->failures == value)
+    return;
+
+  self->failures = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAILURES]);
+}
+
+void
+lg_source_set_icon_url (LgSource *self,
+                        const char *value)
+{
+  g_return_if_fail (LG_IS_SOURCE (self));
+
+  if (g_strcmp0 (self->icon_url, value) == 0)
+    return;
+
+  g_free (self->icon_url);
+  self->icon_url = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ICON_URL]);
 }

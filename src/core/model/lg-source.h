@@ -26,6 +26,11 @@ gint64      lg_source_get_last_sync (LgSource *self);
 const char *lg_source_get_last_error (LgSource *self);
 gint64      lg_source_get_message_count (LgSource *self);
 gboolean    lg_source_get_sample (LgSource *self);
+const char *lg_source_get_etag (LgSource *self);
+const char *lg_source_get_modified (LgSource *self);
+gint64      lg_source_get_retry_at (LgSource *self);
+int         lg_source_get_failures (LgSource *self);
+const char *lg_source_get_icon_url (LgSource *self);
 gboolean    lg_source_can_sync (LgSource *self);
 
 void        lg_source_set_id (LgSource *self, gint64 value);
@@ -39,6 +44,11 @@ void        lg_source_set_last_sync (LgSource *self, gint64 value);
 void        lg_source_set_last_error (LgSource *self, const char *value);
 void        lg_source_set_message_count (LgSource *self, gint64 value);
 void        lg_source_set_sample (LgSource *self, gboolean value);
+void        lg_source_set_etag (LgSource *self, const char *value);
+void        lg_source_set_modified (LgSource *self, const char *value);
+void        lg_source_set_retry_at (LgSource *self, gint64 value);
+void        lg_source_set_failures (LgSource *self, int value);
+void        lg_source_set_icon_url (LgSource *self, const char *value);
 
 /* The kinds of source, in the order views list them: what people call one
  * and several of them (translate both with _()) and its symbolic icon. */

@@ -12,15 +12,13 @@
 
 #include "lg-channel-handle.h"
 #include "lg-channel-sync.h"
+#include "lg-http.h"
 #include "lg-sources.h"
 #include "lg-telegram-page.h"
 
-#define USER_AGENT      "Leadgram/" VERSION " (+" PACKAGE_WEBSITE ")"
 #define MAX_RETRIES     4
 #define MAX_REDIRECTS   3
 #define MAX_WAIT_S      600
-/* libsoup 3.2 has no name for it. */
-#define LG_HTTP_TOO_MANY_REQUESTS 429
 
 struct _LgChannelSync
 {
@@ -40,18 +38,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* Politeness is per host and per process: every sync shares one queue, and a
- * host gets a pause after each request whoever made it. */
-typedef struct
-{
-  gboolean busy;
-  gint64   last_end; /* monotonic µs */
-} HostState;
-
-static GMutex      hosts_mutex;
-static GCond       hosts_cond;
-static GHashTable *hosts;
 
 static void
 lg_channel_sync_finalize (GObject *object)
@@ -154,107 +140,6 @@ lg_channel_sync_add_channel (LgChannelSync  *self,
   return lg_store_ensure_source (store, "telegram_channel", handle, handle, url, NULL, error);
 }
 
-/* Sleeps, waking early when cancelled. */
-static gboolean
-wait_ms (guint          ms,
-         GCancellable  *cancellable,
-         GError       **error)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  for (;;)
-    {
-      gint64 left = end - g_get_monotonic_time ();
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-      if (left <= 0)
-        return TRUE;
-      g_usleep (MIN (left, 20 * 1000));
-    }
-}
-
-static gboolean
-host_acquire (const char    *host,
-              guint          pause_ms,
-              GCancellable  *cancellable,
-              GError       **error)
-{
-  HostState *state;
-
-  g_mutex_lock (&hosts_mutex);
-  if (hosts == NULL)
-    hosts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  state = g_hash_table_lookup (hosts, host);
-  if (state == NULL)
-    {
-      state = g_new0 (HostState, 1);
-      g_hash_table_insert (hosts, g_strdup (host), state);
-    }
-
-  for (;;)
-    {
-      gint64 now = g_get_monotonic_time ();
-      gint64 ready = state->last_end > 0 ? state->last_end + (gint64) pause_ms * 1000 : 0;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          g_mutex_unlock (&hosts_mutex);
-          return FALSE;
-        }
-      if (!state->busy && now >= ready)
-        break;
-      /* Wake up now and then to notice cancellation. */
-      g_cond_wait_until (&hosts_cond, &hosts_mutex,
-                         state->busy ? now + 50 * 1000 : MIN (ready, now + 50 * 1000));
-    }
-
-  state->busy = TRUE;
-  g_mutex_unlock (&hosts_mutex);
-  return TRUE;
-}
-
-static void
-host_release (const char *host)
-{
-  HostState *state;
-
-  g_mutex_lock (&hosts_mutex);
-  state = g_hash_table_lookup (hosts, host);
-  state->busy = FALSE;
-  state->last_end = g_get_monotonic_time ();
-  g_cond_broadcast (&hosts_cond);
-  g_mutex_unlock (&hosts_mutex);
-}
-
-/* Retry-After is seconds or an HTTP date; without it, 1, 2, 4, 8 seconds. */
-static guint
-retry_delay_s (SoupMessage *msg,
-               guint        attempt)
-{
-  const char *value = soup_message_headers_get_one (soup_message_get_response_headers (msg),
-                                                    "Retry-After");
-  char *end = NULL;
-  gint64 seconds;
-
-  if (value != NULL)
-    {
-      seconds = g_ascii_strtoll (value, &end, 10);
-      if (end != value && *end == '\0' && seconds >= 0)
-        return MIN (seconds, MAX_WAIT_S);
-      else
-        {
-          g_autoptr(GDateTime) when = soup_date_time_new_from_http_string (value);
-          g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-          if (when != NULL)
-            return CLAMP (g_date_time_difference (when, now) / G_USEC_PER_SEC, 0, MAX_WAIT_S);
-        }
-    }
-
-  return 1u << attempt;
-}
-
 typedef struct
 {
   LgChannelSync *self;
@@ -267,44 +152,6 @@ typedef struct
   gint64         had;      /* messages the source had before */
   guint          n_new;
 } SyncRun;
-
-static void
-set_transport_error (GError      **error,
-                     const GError *cause,
-                     const char   *host,
-                     guint         timeout_s)
-{
-  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, cause->message);
-  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
-    g_set_error (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_TIMEOUT,
-                 _("%s did not answer within %u seconds. Check your internet connection and "
-                   "try again later."), host, timeout_s);
-  else
-    g_set_error (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_NETWORK,
-                 _("Could not reach %s (%s). Check your internet connection and try again."),
-                 host, cause->message);
-}
-
-static int
-effective_port (GUri *uri)
-{
-  if (g_uri_get_port (uri) > 0)
-    return g_uri_get_port (uri);
-  return g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0 ? 443 : 80;
-}
-
-/* "t.me", or "127.0.0.1:8080" when the address names a port. */
-static char *
-describe_site (GUri       *uri,
-               const char *fallback)
-{
-  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
-    return g_strdup (fallback);
-  if (g_uri_get_port (uri) > 0)
-    return g_strdup_printf ("%s:%d", g_uri_get_host (uri), g_uri_get_port (uri));
-  return g_strdup (g_uri_get_host (uri));
-}
 
 gboolean
 lg_channel_sync_check_redirect (const char  *base_url,
@@ -322,13 +169,10 @@ lg_channel_sync_check_redirect (const char  *base_url,
   /* A page from anywhere else would be stored as the channel's. */
   base = g_uri_parse (base_url, G_URI_FLAGS_NONE, NULL);
   next = g_uri_parse (target, G_URI_FLAGS_NONE, NULL);
-  base_site = describe_site (base, base_url);
-  next_site = describe_site (next, target);
+  base_site = lg_http_describe_site (base, base_url);
+  next_site = lg_http_describe_site (next, target);
 
-  if (base == NULL || g_uri_get_host (base) == NULL ||
-      next == NULL || g_uri_get_host (next) == NULL ||
-      g_ascii_strcasecmp (g_uri_get_host (next), g_uri_get_host (base)) != 0 ||
-      effective_port (next) != effective_port (base))
+  if (!lg_http_same_site (base, next))
     {
       g_set_error (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_REDIRECTED,
                    _("%s redirected to another site (%s); the channel was not synced. Check "
@@ -337,8 +181,7 @@ lg_channel_sync_check_redirect (const char  *base_url,
       return FALSE;
     }
 
-  if (g_ascii_strcasecmp (g_uri_get_scheme (next), "https") != 0 &&
-      g_ascii_strcasecmp (g_uri_get_scheme (next), g_uri_get_scheme (base)) != 0)
+  if (lg_http_is_downgrade (base, next))
     {
       g_set_error (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_REDIRECTED,
                    _("%s redirected to an address without encryption (%s://); the channel was "
@@ -365,7 +208,6 @@ fetch (SyncRun     *run,
       g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
       g_autoptr(SoupMessage) msg = NULL;
       g_autoptr(GBytes) body = NULL;
-      g_autoptr(GError) local_error = NULL;
       const char *host;
       guint status;
 
@@ -379,18 +221,10 @@ fetch (SyncRun     *run,
       host = g_uri_get_host (uri);
 
       msg = soup_message_new_from_uri (SOUP_METHOD_GET, uri);
-      soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
-
-      if (!host_acquire (host, run->self->pause_ms, run->cancellable, error))
-        return NULL;
-      body = soup_session_send_and_read (run->session, msg, run->cancellable, &local_error);
-      host_release (host);
-
+      body = lg_http_send (run->session, msg, run->self->pause_ms, run->self->timeout_s,
+                           run->cancellable, error);
       if (body == NULL)
-        {
-          set_transport_error (error, local_error, host, run->self->timeout_s);
-          return NULL;
-        }
+        return NULL;
 
       status = soup_message_get_status (msg);
       if (SOUP_STATUS_IS_SUCCESSFUL (status))
@@ -428,11 +262,15 @@ fetch (SyncRun     *run,
         {
           if (attempt < MAX_RETRIES)
             {
-              guint delay = retry_delay_s (msg, attempt);
+              /* Without Retry-After, 1, 2, 4, 8 seconds. */
+              gint64 delay = lg_http_retry_after_s (msg, MAX_WAIT_S);
 
-              g_debug ("%s answered %u; waiting %u s before retrying", host, status, delay);
+              if (delay < 0)
+                delay = 1 << attempt;
+              g_debug ("%s answered %u; waiting %" G_GINT64_FORMAT " s before retrying", host,
+                       status, delay);
               attempt++;
-              if (!wait_ms (delay * run->self->retry_unit_ms, run->cancellable, error))
+              if (!lg_http_wait_ms (delay * run->self->retry_unit_ms, run->cancellable, error))
                 return NULL;
               continue;
             }
@@ -780,7 +618,7 @@ run_with_store (LgChannelSync      *self,
   if (source == NULL)
     return FALSE;
 
-  session = soup_session_new_with_options ("user-agent", USER_AGENT,
+  session = soup_session_new_with_options ("user-agent", LG_HTTP_USER_AGENT,
                                            "timeout", self->timeout_s,
                                            NULL);
   run.self = self;

@@ -9,7 +9,7 @@
 
 G_BEGIN_DECLS
 
-/* What can go wrong while reading a channel or an export; each error's message
+/* What can go wrong while reading a channel, a feed or an export; each error's message
  * is a sentence for the user. */
 #define LG_SOURCES_ERROR (lg_sources_error_quark ())
 
@@ -25,6 +25,9 @@ typedef enum
   LG_SOURCES_ERROR_RATE_LIMITED,     /* still 429 after the retries */
   LG_SOURCES_ERROR_INVALID_EXPORT,   /* a chat export it cannot read */
   LG_SOURCES_ERROR_REDIRECTED,       /* sent to another site, or from https to http */
+  LG_SOURCES_ERROR_NOT_A_FEED,       /* a web page or file that is no RSS, Atom or JSON Feed */
+  LG_SOURCES_ERROR_DAMAGED_FEED,     /* a feed cut off or broken on the way */
+  LG_SOURCES_ERROR_BACKING_OFF,      /* not fetched: too soon after the last time, or the server asked to wait */
   LG_SOURCES_ERROR_UNKNOWN_EXPORT,   /* a file that is no chat export Leadgram reads */
   LG_SOURCES_ERROR_AMBIGUOUS_DATES,  /* dates that read day first or month first alike */
 } LgSourcesError;

@@ -17,6 +17,7 @@
 #include <libxml/xpath.h>
 
 #include "lg-channel-handle.h"
+#include "lg-html-text.h"
 #include "lg-sources.h"
 #include "lg-telegram-page.h"
 
@@ -131,176 +132,6 @@ find_node (xmlXPathContext *ctx,
   if (result == NULL || result->nodesetval == NULL || result->nodesetval->nodeNr == 0)
     return NULL;
   return result->nodesetval->nodeTab[0];
-}
-
-static char *
-get_attr (xmlNode    *node,
-          const char *name)
-{
-  xmlChar *value;
-  char *copy;
-
-  if (node == NULL)
-    return NULL;
-
-  value = xmlGetProp (node, (const xmlChar *) name);
-  if (value == NULL)
-    return NULL;
-  /* libxml2 hands on bytes that are not UTF-8 as they came. */
-  copy = g_utf8_make_valid ((const char *) value, -1);
-  xmlFree (value);
-  return copy;
-}
-
-/* Text as a browser lays it out: runs of white space are one space, <br> is
- * a line break, and a link whose text is not its target keeps the target in
- * brackets so nothing the author linked to is lost. */
-
-typedef struct
-{
-  GString *text;
-  gboolean space; /* a collapsed space is pending */
-} TextBuilder;
-
-static void append_children (TextBuilder *builder, xmlNode *node);
-
-static void
-append_string (TextBuilder *builder,
-               const char  *text)
-{
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (g_ascii_isspace (*p))
-        {
-          builder->space = TRUE;
-          continue;
-        }
-      if (builder->space && builder->text->len > 0 &&
-          builder->text->str[builder->text->len - 1] != '\n')
-        g_string_append_c (builder->text, ' ');
-      builder->space = FALSE;
-      g_string_append_c (builder->text, *p);
-    }
-}
-
-static void
-append_newline (TextBuilder *builder)
-{
-  builder->space = FALSE;
-  g_string_append_c (builder->text, '\n');
-}
-
-static gboolean
-link_shows_target (const char *text,
-                   const char *href)
-{
-  const char *bare = href;
-
-  if (g_str_has_prefix (bare, "https://"))
-    bare += 8;
-  else if (g_str_has_prefix (bare, "http://"))
-    bare += 7;
-
-  if (g_strcmp0 (text, href) == 0 || g_strcmp0 (text, bare) == 0)
-    return TRUE;
-  /* A mention links to the person's own page. */
-  if (text[0] == '@' && g_str_has_prefix (bare, "t.me/") &&
-      g_ascii_strcasecmp (text + 1, bare + 5) == 0)
-    return TRUE;
-  /* A hashtag links to a search of the channel. */
-  return text[0] == '#' && g_str_has_prefix (href, "?q=");
-}
-
-static void
-append_link (TextBuilder *builder,
-             xmlNode     *node)
-{
-  g_autofree char *href = get_attr (node, "href");
-  TextBuilder inner = { g_string_new (NULL), FALSE };
-  g_autofree char *text = NULL;
-
-  append_children (&inner, node);
-  text = g_strstrip (g_string_free (inner.text, FALSE));
-
-  append_string (builder, text);
-  if (href != NULL && *href != '\0' && !g_str_has_prefix (href, "javascript:") &&
-      !link_shows_target (text, href))
-    {
-      if (*text != '\0')
-        append_string (builder, " ");
-      append_string (builder, "(");
-      append_string (builder, href);
-      append_string (builder, ")");
-    }
-}
-
-static void
-append_children (TextBuilder *builder,
-                 xmlNode     *node)
-{
-  for (xmlNode *child = node->children; child != NULL; child = child->next)
-    {
-      const char *name = (const char *) child->name;
-
-      if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
-        append_string (builder, (const char *) child->content);
-      else if (child->type != XML_ELEMENT_NODE)
-        continue;
-      else if (g_ascii_strcasecmp (name, "br") == 0)
-        append_newline (builder);
-      else if (g_ascii_strcasecmp (name, "a") == 0)
-        append_link (builder, child);
-      else if (g_ascii_strcasecmp (name, "script") == 0 || g_ascii_strcasecmp (name, "style") == 0)
-        continue;
-      else if (g_ascii_strcasecmp (name, "blockquote") == 0 || g_ascii_strcasecmp (name, "div") == 0 ||
-               g_ascii_strcasecmp (name, "p") == 0)
-        {
-          if (builder->text->len > 0)
-            append_newline (builder);
-          append_children (builder, child);
-          append_newline (builder);
-        }
-      else
-        append_children (builder, child);
-    }
-}
-
-/* Trims the spaces a layout leaves around line breaks, and blank lines at
- * either end. */
-static char *
-node_text (xmlNode *node)
-{
-  TextBuilder builder = { g_string_new (NULL), FALSE };
-  g_auto(GStrv) lines = NULL;
-  g_autoptr(GString) result = g_string_new (NULL);
-
-  if (node == NULL)
-    {
-      g_string_free (builder.text, TRUE);
-      return NULL;
-    }
-
-  append_children (&builder, node);
-  /* libxml2 hands on bytes that are not UTF-8 as they came: a page served
-   * in another encoding, or broken on the way, must not bring them into
-   * the database. */
-  if (!g_utf8_validate (builder.text->str, builder.text->len, NULL))
-    {
-      g_autofree char *valid = g_utf8_make_valid (builder.text->str, builder.text->len);
-
-      g_string_assign (builder.text, valid);
-    }
-  lines = g_strsplit (builder.text->str, "\n", -1);
-  g_string_free (builder.text, TRUE);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      if (i > 0)
-        g_string_append_c (result, '\n');
-      g_string_append (result, g_strstrip (lines[i]));
-    }
-
-  return g_strstrip (g_string_free (g_steal_pointer (&result), FALSE));
 }
 
 /* 123 for "https://t.me/name/123?single"; 0 when the path ends otherwise. */
@@ -454,7 +285,7 @@ find_parts (xmlNode   *node,
           xmlHasProp (child, (const xmlChar *) "datetime") != NULL)
         parts->time = child;
 
-      classes = get_attr (child, "class");
+      classes = lg_html_attr (child, "class");
       if (classes != NULL)
         {
           for (guint i = 0; i < N_PARTS; i++)
@@ -498,7 +329,7 @@ parse_post (xmlNode     *post,
 {
   g_autoptr(LgMessage) message = lg_message_new ();
   g_autoptr(GDateTime) time = NULL;
-  g_autofree char *data_post = get_attr (post, "data-post");
+  g_autofree char *data_post = lg_html_attr (post, "data-post");
   g_autofree char *datetime = NULL;
   g_autofree char *permalink = NULL;
   g_autofree char *text = NULL;
@@ -526,7 +357,7 @@ parse_post (xmlNode     *post,
   id = g_strdup_printf ("%" G_GUINT64_FORMAT, number);
 
   find_parts (post, FALSE, &parts);
-  datetime = get_attr (parts.time, "datetime");
+  datetime = lg_html_attr (parts.time, "datetime");
   if (datetime == NULL || (time = g_date_time_new_from_iso8601 (datetime, NULL)) == NULL)
     {
       g_autofree char *part = g_strdup_printf (_("the date of post %s"), data_post);
@@ -539,13 +370,13 @@ parse_post (xmlNode     *post,
    * both pass the checks, never taken from the page as it is. */
   permalink = lg_channel_handle_post_link (name, id);
 
-  text = node_text (parts.parts[PART_TEXT]);
-  views = node_text (parts.parts[PART_VIEWS]);
-  signature = node_text (parts.parts[PART_SIGNATURE]);
-  owner = node_text (parts.parts[PART_OWNER]);
-  forwarded = node_text (parts.parts[PART_FORWARDED]);
-  meta = node_text (parts.parts[PART_META]);
-  reply = get_attr (parts.parts[PART_REPLY], "href");
+  text = lg_html_node_text (parts.parts[PART_TEXT]);
+  views = lg_html_node_text (parts.parts[PART_VIEWS]);
+  signature = lg_html_node_text (parts.parts[PART_SIGNATURE]);
+  owner = lg_html_node_text (parts.parts[PART_OWNER]);
+  forwarded = lg_html_node_text (parts.parts[PART_FORWARDED]);
+  meta = lg_html_node_text (parts.parts[PART_META]);
+  reply = lg_html_attr (parts.parts[PART_REPLY], "href");
 
   lg_message_set_external_id (message, id);
   lg_message_set_sent_at (message, g_date_time_to_unix (time));
@@ -583,13 +414,13 @@ find_cursor (xmlXPathContext *ctx,
   g_autofree char *more_expr = g_strdup_printf ("//a[@%s][" HAS_CLASS ("tme_messages_more") "]",
                                                 attribute);
   g_autofree char *link_expr = g_strdup_printf ("//link[@rel='%s'][@href]", rel);
-  g_autofree char *value = get_attr (find_node (ctx, root, more_expr), attribute);
+  g_autofree char *value = lg_html_attr (find_node (ctx, root, more_expr), attribute);
   g_autofree char *href = NULL;
 
   if (value != NULL)
     return cursor_number (value);
 
-  href = get_attr (find_node (ctx, root, link_expr), "href");
+  href = lg_html_attr (find_node (ctx, root, link_expr), "href");
   return query_number (href, attribute + strlen ("data-"));
 }
 
@@ -688,7 +519,7 @@ lg_telegram_page_parse (const char           *html,
     }
 
   g_ptr_array_sort (self->messages, compare_ids);
-  self->title = node_text (find_node (ctx, root,
+  self->title = lg_html_node_text (find_node (ctx, root,
                                       "//*[" HAS_CLASS ("tgme_channel_info_header_title") "]"));
   self->before = find_cursor (ctx, root, "data-before", "prev");
   self->after = find_cursor (ctx, root, "data-after", "next");

@@ -520,6 +520,49 @@ lg_store_log_touch (LgStore     *self,
 }
 
 gboolean
+lg_store_log_outreach (LgStore     *self,
+                       gint64       lead_id,
+                       gint64       at,
+                       const char  *text,
+                       gboolean     cold_to_warm,
+                       GTimeZone   *tz,
+                       gboolean    *warmed,
+                       GError     **error)
+{
+  g_autoptr(LgLead) lead = NULL;
+  gboolean moved = FALSE;
+
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+
+  if (!lg_store_begin (self, error))
+    return FALSE;
+
+  if (!touch_lead (self, lead_id, at, "touch", text, tz, error))
+    goto fail;
+  if (cold_to_warm)
+    {
+      lead = lg_store_get_lead (self, lead_id, error);
+      if (lead == NULL)
+        goto fail;
+      if (lg_stage_from_id (lg_lead_get_stage (lead)) == LG_STAGE_COLD)
+        {
+          if (!lg_store_move_lead (self, lead_id, LG_STAGE_WARM, 0, NULL, error))
+            goto fail;
+          moved = TRUE;
+        }
+    }
+  if (!lg_store_commit (self, error))
+    return FALSE;
+  if (warmed != NULL)
+    *warmed = moved;
+  return TRUE;
+
+fail:
+  lg_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
 lg_store_complete_followup (LgStore     *self,
                             gint64       id,
                             gint64       at,
@@ -667,6 +710,30 @@ lg_store_list_lead_names (LgStore  *self,
 
   return lg_store_collect_rows (self, stmt, LG_TYPE_LEAD, (LgRowReader) lead_name_from_row,
                                 _("Could not list the leads"), error);
+}
+
+GListModel *
+lg_store_list_uncontacted_leads (LgStore  *self,
+                                 guint     limit,
+                                 GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LG_IS_STORE (self), NULL);
+
+  stmt = lg_store_prepare (self,
+                           "SELECT " LG_LEAD_COLUMNS " "
+                           "FROM leads l LEFT JOIN sources s ON s.id = l.source_id "
+                           "WHERE l.first_touch_at = 0 AND l.found_at > 0 "
+                           "  AND l.stage NOT IN ('won', 'lost') "
+                           "ORDER BY l.score DESC, l.found_at, l.id LIMIT ?",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, limit > 0 ? (gint64) limit : -1);
+  return lg_store_collect_rows (self, stmt, LG_TYPE_LEAD, (LgRowReader) lg_lead_from_row,
+                                _("Could not list the leads not contacted yet"), error);
 }
 
 /* Follow-ups */

@@ -37,6 +37,26 @@ static const char *update_columns[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (update_columns) == LG_IMPORT_N_COLUMNS);
 
+/* The dedupe index (lg-lead-import-dedupe.c decides what goes in): the
+ * lead holding each key, by kind (LgImportKey), the first one given it; and
+ * each lead's own keys as the file has left them (phone aside: no
+ * contradiction), a row for every lead of the snapshot and every new one of
+ * the file, whether it has keys or not. In TEMP tables, so it grows on disk,
+ * not in memory, with the leads there are and the rows of the file. */
+#define DEDUPE_TABLES \
+  "CREATE TEMP TABLE dedupe_keys (" \
+  "  kind INTEGER NOT NULL," \
+  "  key TEXT NOT NULL," \
+  "  lead_id INTEGER NOT NULL," \
+  "  PRIMARY KEY (kind, key)" \
+  ") WITHOUT ROWID;" \
+  "CREATE TEMP TABLE dedupe_leads (" \
+  "  id INTEGER PRIMARY KEY," \
+  "  email TEXT," \
+  "  telegram TEXT," \
+  "  telegram_id TEXT" \
+  ");"
+
 /* The staging area, in TEMP tables of the import's connection: the leads the
  * file creates (existed = 0) and the ones there before that it reads or
  * changes, copied on first use (existed = 1; changed once it changes them);
@@ -61,8 +81,9 @@ static const char staging_tables[] =
   ");"
   "CREATE TEMP TABLE staged_lead_sources ("
   "  id INTEGER PRIMARY KEY,"
-  "  name TEXT NOT NULL"
-  ");";
+  "  name TEXT NOT NULL UNIQUE"
+  ");"
+  DEDUPE_TABLES;
 
 static const char *stages[] = { "cold", "warm", "hot", "won", "lost" };
 
@@ -77,6 +98,16 @@ lg_import_stage_rank (const char *stage)
   return LG_STAGE_COLD;
 }
 
+/* The import's memory must not grow with the file: its TEMP tables (the
+ * staging area and the dedupe keys, as big as the file) are kept in a file
+ * whatever the build's default (Debian's SQLite is built with TEMP_STORE=1,
+ * a file unless a pragma says memory; another build may default to memory),
+ * and both page caches have a fixed size. A writing connection keeps more
+ * pages of the database, for the move's one transaction touches many index
+ * pages; past that, SQLite spills them to the write-ahead log. */
+#define MAIN_CACHE_WRITING "PRAGMA main.cache_size = -16384;"
+#define TEMP_CACHE "PRAGMA temp_store = FILE; PRAGMA temp.cache_size = -4096;"
+
 LgStore *
 lg_store_import_open (const char  *db_path,
                       gboolean     writing,
@@ -84,8 +115,16 @@ lg_store_import_open (const char  *db_path,
 {
   g_autoptr(LgStore) store = lg_store_open (db_path, error);
 
-  if (store == NULL || (writing && !lg_store_exec (store, "PRAGMA cache_size = -65536", error)))
+  if (store == NULL)
     return NULL;
+  /* Not through lg_store_exec(), which a damaged store refuses: these are
+   * the connection's, and a check of a file reads only. */
+  if (sqlite3_exec (lg_store_get_db (store), writing ? TEMP_CACHE MAIN_CACHE_WRITING : TEMP_CACHE,
+                    NULL, NULL, NULL) != SQLITE_OK)
+    {
+      lg_store_set_error (store, error, _("Could not prepare the import"));
+      return NULL;
+    }
   return g_steal_pointer (&store);
 }
 
@@ -132,8 +171,12 @@ lg_store_import_read_snapshot (LgStore              *self,
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
-      func (id, lg_stmt_text (stmt, 1), lg_stmt_text (stmt, 2), lg_stmt_text (stmt, 3),
-            lg_stmt_text (stmt, 4), user_data);
+      if (!func (id, lg_stmt_text (stmt, 1), lg_stmt_text (stmt, 2), lg_stmt_text (stmt, 3),
+                 lg_stmt_text (stmt, 4), user_data, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
       snapshot->n_leads++;
       snapshot->next_lead_id = id + 1;
     }
@@ -198,9 +241,12 @@ lg_store_import_find_source (LgStore     *self,
   sqlite3_stmt *stmt;
   int rc;
 
+  /* A source there before first, then one an earlier row of the file named. */
   stmt = lg_store_prepare (self,
-                           "SELECT id FROM sources WHERE title = ?1 OR handle = ?1 "
-                           "OR '@' || handle = ?1 ORDER BY id LIMIT 1", error);
+                           "SELECT coalesce((SELECT id FROM main.sources WHERE title = ?1 "
+                           "OR handle = ?1 OR '@' || handle = ?1 ORDER BY id LIMIT 1), "
+                           "(SELECT id FROM temp.staged_lead_sources WHERE name = ?1), 0)",
+                           error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
@@ -226,6 +272,165 @@ lg_store_import_stage_source (LgStore     *self,
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
   return lg_store_step_done (self, stmt, _("Could not add the lead’s source"), error);
+}
+
+/* The statements that add the keys of n leads, for n a power of two up to
+ * LG_IMPORT_MAX_NEW_LEADS: [0] gives each lead its keys no lead holds yet,
+ * [1] makes them the lead's own. Their parameters are a lead's keys as
+ * ?(5i+1) to ?(5i+4) and its id as ?(5i+5). Made once, for every
+ * connection. */
+#define N_KEY_BATCHES 7
+
+G_STATIC_ASSERT (LG_IMPORT_MAX_NEW_LEADS == 1 << (N_KEY_BATCHES - 1));
+G_STATIC_ASSERT (LG_IMPORT_N_KEYS == 4); /* the rows below */
+
+static const char * const *
+add_keys_sql (guint batch)
+{
+  static char *sql[N_KEY_BATCHES][2];
+  static gsize made = 0;
+
+  if (g_once_init_enter (&made))
+    {
+      for (guint b = 0; b < N_KEY_BATCHES; b++)
+        {
+          GString *keys = g_string_new ("INSERT OR IGNORE INTO temp.dedupe_keys "
+                                        "(kind, key, lead_id) VALUES ");
+          GString *own = g_string_new ("INSERT INTO temp.dedupe_leads "
+                                       "(id, email, telegram, telegram_id) VALUES ");
+
+          for (guint i = 0, p = 1; i < 1u << b; i++, p += LG_IMPORT_N_KEYS + 1)
+            {
+              g_string_append_printf (keys, "%s(0, ?%u, ?%u), (1, ?%u, ?%u), (2, ?%u, ?%u), "
+                                      "(3, ?%u, ?%u)", i > 0 ? ", " : "", p, p + 4, p + 1,
+                                      p + 4, p + 2, p + 4, p + 3, p + 4);
+              g_string_append_printf (own, "%s(?%u, ?%u, ?%u, ?%u)", i > 0 ? ", " : "", p + 4,
+                                      p, p + 2, p + 3);
+            }
+          g_string_append (own, " ON CONFLICT (id) DO UPDATE SET "
+                                "email = coalesce(excluded.email, email), "
+                                "telegram = coalesce(excluded.telegram, telegram), "
+                                "telegram_id = coalesce(excluded.telegram_id, telegram_id)");
+          sql[b][0] = g_string_free (keys, FALSE);
+          sql[b][1] = g_string_free (own, FALSE);
+        }
+      g_once_init_leave (&made, 1);
+    }
+  return (const char * const *) sql[batch];
+}
+
+/* Runs sql over the leads, as add_keys_sql() numbers their parameters. */
+static gboolean
+add_keys_of (LgStore                *self,
+             const char             *sql,
+             const LgImportLeadKeys *leads,
+             guint                   n_leads,
+             GError                **error)
+{
+  sqlite3_stmt *stmt = lg_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_leads; i++)
+    {
+      guint base = i * (LG_IMPORT_N_KEYS + 1);
+
+      for (guint kind = 0; kind < LG_IMPORT_N_KEYS; kind++)
+        sqlite3_bind_text (stmt, base + kind + 1, leads[i].keys[kind], -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, base + LG_IMPORT_N_KEYS + 1, leads[i].id);
+    }
+  return lg_store_step_done (self, stmt, _("Could not prepare the import"), error);
+}
+
+gboolean
+lg_store_import_add_keys (LgStore                *self,
+                          const LgImportLeadKeys *leads,
+                          guint                   n_leads,
+                          GError                **error)
+{
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (n_leads <= LG_IMPORT_MAX_NEW_LEADS, FALSE);
+
+  /* In order, biggest batch first: the first lead with a key keeps it (a
+   * NULL key breaks NOT NULL, and OR IGNORE skips it as it skips a key held
+   * already); what the lead holds after the row is the row's keys where it
+   * has them, as an update writes coalesce (row, lead). */
+  for (int batch = N_KEY_BATCHES - 1; batch >= 0; batch--)
+    {
+      guint n = 1u << batch;
+      const char * const *sql = add_keys_sql (batch);
+
+      if ((n_leads & n) == 0)
+        continue;
+      if (!add_keys_of (self, sql[0], leads, n, error) ||
+          !add_keys_of (self, sql[1], leads, n, error))
+        return FALSE;
+      leads += n;
+    }
+  return TRUE;
+}
+
+gboolean
+lg_store_import_find_keys (LgStore            *self,
+                           gint64              id,
+                           const char * const  keys[LG_IMPORT_N_KEYS],
+                           gboolean           *known,
+                           gint64              holders[LG_IMPORT_N_KEYS],
+                           GError            **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+
+  /* One statement for the row: most rows find nothing. */
+  stmt = lg_store_prepare (self,
+                           "SELECT EXISTS (SELECT 1 FROM temp.dedupe_leads WHERE id = ?5), "
+                           "(SELECT lead_id FROM temp.dedupe_keys WHERE kind = 0 AND key = ?1), "
+                           "(SELECT lead_id FROM temp.dedupe_keys WHERE kind = 1 AND key = ?2), "
+                           "(SELECT lead_id FROM temp.dedupe_keys WHERE kind = 2 AND key = ?3), "
+                           "(SELECT lead_id FROM temp.dedupe_keys WHERE kind = 3 AND key = ?4)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  for (int kind = 0; kind < LG_IMPORT_N_KEYS; kind++)
+    sqlite3_bind_text (stmt, kind + 1, keys[kind], -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, LG_IMPORT_N_KEYS + 1, id);
+  if (!lg_store_step_one (self, stmt, _("Could not read the leads"),
+                          _("Could not read the leads"), error))
+    return FALSE;
+  *known = sqlite3_column_int (stmt, 0) != 0;
+  for (int kind = 0; kind < LG_IMPORT_N_KEYS; kind++)
+    holders[kind] = sqlite3_column_int64 (stmt, kind + 1);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+lg_store_import_read_keys (LgStore  *self,
+                           gint64    id,
+                           char     *keys[LG_IMPORT_N_KEYS],
+                           GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+
+  memset (keys, 0, LG_IMPORT_N_KEYS * sizeof (char *));
+  stmt = lg_store_prepare (self, "SELECT email, telegram, telegram_id FROM temp.dedupe_leads "
+                                 "WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      keys[LG_IMPORT_KEY_EMAIL] = g_strdup (lg_stmt_text (stmt, 0));
+      keys[LG_IMPORT_KEY_TELEGRAM] = g_strdup (lg_stmt_text (stmt, 1));
+      keys[LG_IMPORT_KEY_TELEGRAM_ID] = g_strdup (lg_stmt_text (stmt, 2));
+    }
+  return lg_store_finish_rows (self, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc,
+                               _("Could not read the leads"), error);
 }
 
 /* Many rows a statement: one statement per row costs more in opening and

@@ -93,13 +93,33 @@ typedef struct
   gboolean    changed[LG_IMPORT_N_COLUMNS];
 } LgImportChange;
 
-/* Called for each lead there is, in id order, with its keys as stored. */
-typedef void     (*LgImportLeadKeysFunc) (gint64      id,
+/* The keys a row finds its lead by, in the order it looks: a case-folded
+ * email, a normalised phone, a Telegram username's key and Telegram's id. */
+typedef enum
+{
+  LG_IMPORT_KEY_EMAIL,
+  LG_IMPORT_KEY_PHONE,
+  LG_IMPORT_KEY_TELEGRAM,
+  LG_IMPORT_KEY_TELEGRAM_ID,
+  LG_IMPORT_N_KEYS
+} LgImportKey;
+
+/* A lead's keys, as the dedupe index is given them. */
+typedef struct
+{
+  gint64      id;
+  const char *keys[LG_IMPORT_N_KEYS];
+} LgImportLeadKeys;
+
+/* Called for each lead there is, in id order, with its keys as stored;
+ * returns FALSE, with error set, to stop the reading. */
+typedef gboolean (*LgImportLeadKeysFunc) (gint64      id,
                                           const char *email,
                                           const char *phone,
                                           const char *telegram_handle,
                                           const char *telegram_id,
-                                          gpointer    user_data);
+                                          gpointer    user_data,
+                                          GError    **error);
 /* Fills change from the lead's values as they are; they last the call. */
 typedef void     (*LgImportMergeFunc)    (const LgImportLeadValues *now,
                                           LgImportChange           *change,
@@ -132,7 +152,30 @@ gboolean    lg_store_import_read_contact    (LgStore             *self,
                                              gint64               id,
                                              char                *contact[5],
                                              GError             **error);
-/* The source a name in the file means, by title or handle; 0 when none. */
+/* The dedupe index, in the staging area: lead by lead, in order, gives the
+ * lead the keys it has (NULL for none) that no lead holds yet, and makes
+ * them the lead's own (a NULL leaves the lead's as it was). At most
+ * LG_IMPORT_MAX_NEW_LEADS. */
+gboolean    lg_store_import_add_keys        (LgStore                *self,
+                                             const LgImportLeadKeys *leads,
+                                             guint                   n_leads,
+                                             GError                **error);
+/* Whether the lead id is in the index (*known), and the lead holding each
+ * key (0 for none). */
+gboolean    lg_store_import_find_keys       (LgStore             *self,
+                                             gint64               id,
+                                             const char * const   keys[LG_IMPORT_N_KEYS],
+                                             gboolean            *known,
+                                             gint64               holders[LG_IMPORT_N_KEYS],
+                                             GError             **error);
+/* The lead's own keys in the index, to be freed, NULL where it has none;
+ * the phone is always NULL (a phone contradicts nothing). */
+gboolean    lg_store_import_read_keys       (LgStore             *self,
+                                             gint64               id,
+                                             char                *keys[LG_IMPORT_N_KEYS],
+                                             GError             **error);
+/* The source a name in the file means, by title or handle, else one the
+ * import staged under that name; 0 when none. */
 gboolean    lg_store_import_find_source     (LgStore             *self,
                                              const char          *name,
                                              gint64              *id,

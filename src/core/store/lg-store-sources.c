@@ -28,7 +28,8 @@ lg_store_update_source (LgStore   *self,
 
   stmt = lg_store_prepare (self,
                            "UPDATE sources SET title = ?, url = ?, sync_cursor = ?, "
-                           "backfill_cursor = ?, last_sync = ?, last_error = ? WHERE id = ?",
+                           "backfill_cursor = ?, last_sync = ?, last_error = ?, etag = ?, modified = ?, "
+                           "retry_at = ?, failures = ?, icon_url = ? WHERE id = ?",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -40,7 +41,12 @@ lg_store_update_source (LgStore   *self,
   lg_stmt_bind_text (stmt, 4, lg_source_get_backfill_cursor (source));
   sqlite3_bind_int64 (stmt, 5, lg_source_get_last_sync (source));
   lg_stmt_bind_text (stmt, 6, lg_source_get_last_error (source));
-  sqlite3_bind_int64 (stmt, 7, lg_source_get_id (source));
+  lg_stmt_bind_text (stmt, 7, lg_source_get_etag (source));
+  lg_stmt_bind_text (stmt, 8, lg_source_get_modified (source));
+  sqlite3_bind_int64 (stmt, 9, lg_source_get_retry_at (source));
+  sqlite3_bind_int (stmt, 10, lg_source_get_failures (source));
+  lg_stmt_bind_text (stmt, 11, lg_source_get_icon_url (source));
+  sqlite3_bind_int64 (stmt, 12, lg_source_get_id (source));
 
   return lg_store_step_change (self, stmt, _("Could not save the source"), SOURCE_GONE, error);
 }
@@ -140,7 +146,8 @@ lg_store_get_source_time_span (LgStore  *self,
 
 #define SOURCE_COLUMNS \
   "s.id, s.kind, s.handle, s.title, s.url, s.sync_cursor, s.backfill_cursor, s.last_sync, " \
-  "s.last_error, (SELECT count(*) FROM messages m WHERE m.source_id = s.id), s.sample"
+  "s.last_error, (SELECT count(*) FROM messages m WHERE m.source_id = s.id), s.sample, " \
+  "s.etag, s.modified, s.retry_at, s.failures, s.icon_url"
 
 static LgSource *
 source_from_row (sqlite3_stmt *stmt)
@@ -158,6 +165,11 @@ source_from_row (sqlite3_stmt *stmt)
   lg_source_set_last_error (source, lg_stmt_text (stmt, 8));
   lg_source_set_message_count (source, sqlite3_column_int64 (stmt, 9));
   lg_source_set_sample (source, sqlite3_column_int (stmt, 10));
+  lg_source_set_etag (source, lg_stmt_text (stmt, 11));
+  lg_source_set_modified (source, lg_stmt_text (stmt, 12));
+  lg_source_set_retry_at (source, sqlite3_column_int64 (stmt, 13));
+  lg_source_set_failures (source, sqlite3_column_int (stmt, 14));
+  lg_source_set_icon_url (source, lg_stmt_text (stmt, 15));
   return source;
 }
 

@@ -315,6 +315,7 @@ gboolean    lg_store_get_lead_origin      (LgStore               *self,
                                            LgLeadOrigin          *origin,
                                            GError               **error);
 void        lg_lead_origin_clear          (LgLeadOrigin          *origin);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LgLeadOrigin, lg_lead_origin_clear)
 /* The predictive score of lead from all closed leads, computed now: one
  * query over the closed leads, so it is always as fresh as the last win,
  * loss or reopening. */
@@ -415,6 +416,24 @@ gboolean    lg_store_log_touch            (LgStore        *self,
                                            gint64          lead_id,
                                            gint64          at,
                                            GTimeZone      *tz,
+                                           GError        **error);
+/* A Reach Out the user sent: a touch at `at` as lg_store_log_touch() logs
+ * it, with the text sent in the timeline, and a Cold lead moved to Warm when
+ * cold_to_warm (*warmed, may be NULL, tells whether it moved). One
+ * transaction. */
+gboolean    lg_store_log_outreach         (LgStore        *self,
+                                           gint64          lead_id,
+                                           gint64          at,
+                                           const char     *text,
+                                           gboolean        cold_to_warm,
+                                           GTimeZone      *tz,
+                                           gboolean       *warmed,
+                                           GError        **error);
+/* Leads a search found that have had no touch yet and are not closed, the
+ * best score first (the longest waiting first among equals); limit 0 = all.
+ * The Follow-ups view's "Not Contacted". */
+GListModel *lg_store_list_uncontacted_leads (LgStore      *self,
+                                           guint           limit,
                                            GError        **error);
 /* Every lead's id, name, handle and stage, by name: for pickers. */
 GListModel *lg_store_list_lead_names      (LgStore        *self,
