@@ -307,8 +307,10 @@ lg_cli_import_chat (LgCli  *cli,
   };
 
   if (!lg_cli_parse (&argc, &argv, "import-chat", _("FILE"),
-                     N_("Import a chat export: Telegram Desktop (result.json) or WhatsApp "
-                        "(.txt or .zip)"), entries, &error))
+                     N_("Import a chat export: Telegram Desktop (result.json), WhatsApp "
+                        "(.txt or .zip), DiscordChatExporter (.json, or a folder of them) or "
+                        "Slack (.zip, or its folder)"),
+                     entries, &error))
     return lg_cli_fail_error (error);
   if (argc != 2)
     return lg_cli_fail (_("import-chat needs the path of a chat export"));

@@ -38,7 +38,9 @@ static const LgCliCommand commands[] = {
   { "sync", N_("[NAME|--all]"), N_("Read what is new in one channel or feed, or in all of them"),
     lg_cli_sync },
   { "import-chat", N_("FILE [--date-order dmy|mdy]"),
-    N_("Import a chat export: Telegram Desktop (result.json) or WhatsApp (.txt or .zip)"),
+    N_("Import a chat export: Telegram Desktop (result.json), WhatsApp "
+       "(.txt or .zip), DiscordChatExporter (.json, or a folder of them) or "
+       "Slack (.zip, or its folder)"),
     lg_cli_import_chat },
   { "import-telegram", N_("FILE"), N_("The same as import-chat (its old name)"),
     lg_cli_import_chat },

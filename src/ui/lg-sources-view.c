@@ -895,7 +895,7 @@ choose_export (LgSourcesView *self)
   chooser = gtk_file_chooser_native_new (_("Choose a Chat Export"),
                                          GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Chat exports (result.json, .txt, .zip)"));
+  gtk_file_filter_set_name (filter, _("Chat exports (.json, .txt, .zip)"));
   gtk_file_filter_add_suffix (filter, "json");
   gtk_file_filter_add_suffix (filter, "txt");
   gtk_file_filter_add_suffix (filter, "zip");
@@ -940,7 +940,10 @@ import_action (GtkWidget  *widget,
                             "saves each export in %s, in a folder named ChatExport_ and the "
                             "date (DataExport_ for a whole account): choose the result.json "
                             "inside it.\n\nIn WhatsApp, open the chat, then its menu → More → "
-                            "Export chat, and copy the .txt or .zip it makes to this computer."),
+                            "Export chat, and copy the .txt or .zip it makes to this computer."
+                            "\n\nFrom Discord, export channels with DiscordChatExporter in the "
+                            "JSON format. From Slack, a workspace’s admin gets the .zip in its "
+                            "settings → Import/Export Data → Export."),
                           shown);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),

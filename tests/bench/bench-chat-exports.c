@@ -41,9 +41,7 @@ import_discord (LgStore        *store,
                 LgExportStats  *stats,
                 GError        **error)
 {
-  g_autoptr(LgDiscordExport) importer = lg_discord_export_new ();
-
-  return lg_discord_export_import (importer, store, path, NULL, stats, error);
+  return lg_test_read_export (store, path, lg_discord_export_read, stats, error);
 }
 
 static gboolean
@@ -52,9 +50,7 @@ import_telegram (LgStore        *store,
                  LgExportStats  *stats,
                  GError        **error)
 {
-  g_autoptr(LgTelegramExport) importer = lg_telegram_export_new ();
-
-  return lg_telegram_export_import (importer, store, path, NULL, stats, error);
+  return lg_test_read_export (store, path, lg_telegram_export_read, stats, error);
 }
 
 /* Returns MB/s. */

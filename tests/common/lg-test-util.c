@@ -641,3 +641,21 @@ lg_test_channel_page_for_query (const char *channel,
 
   return lg_test_channel_page (channel, first, last, newest, base_time);
 }
+
+gboolean
+lg_test_read_export (LgStore           *store,
+                     const char        *path,
+                     LgExportReadFunc   read,
+                     LgExportStats     *stats,
+                     GError           **error)
+{
+  LgExportJob job;
+  gboolean ok;
+
+  lg_export_job_init (&job, store, path, NULL, NULL, 0, NULL);
+  ok = lg_export_job_stage (&job, read, error);
+  if (ok && stats != NULL)
+    *stats = job.stats;
+  lg_export_job_clear (&job);
+  return ok;
+}

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "lg-export-job.h"
 #include "lg-store.h"
 
 G_BEGIN_DECLS
@@ -114,5 +115,15 @@ char     *lg_test_channel_page_for_query (const char *channel,
                                           gint64      newest,
                                           guint       page_size,
                                           gint64      base_time);
+
+/* Imports the export at path with one reader of lg_chat_import_run()'s
+ * table (lg_discord_export_read…), staged as that import stages it but
+ * without telling the kind from the file: for a reader's own errors on files
+ * another kind would claim. */
+gboolean  lg_test_read_export           (LgStore           *store,
+                                         const char        *path,
+                                         LgExportReadFunc   read,
+                                         LgExportStats     *stats,
+                                         GError           **error);
 
 G_END_DECLS

@@ -2,7 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The Discord and Slack importers on exports other people wrote, kept in
+ * The Discord and Slack readers, through the chat import that tells them
+ * from the file, on exports other people wrote, kept in
  * tests/fixtures/discord and tests/fixtures/slack (their READMEs say where
  * each comes from and its licence).
  */
@@ -30,7 +31,6 @@ import_discord (LgStore       *store,
   g_autofree char *path = real_file ("discord", "chat-analytics", name);
   g_autoptr(GError) error = NULL;
 
-  /* Through the one way in, which tells the kind from the file. */
   g_assert_true (lg_chat_import_run (importer, store, path, NULL, stats, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (stats->kind, ==, "discord");

@@ -2,14 +2,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The Discord and Slack export importers on files the project wrote
+ * The Discord and Slack export readers on files the project wrote
  * (tests/fixtures/discord/project, tests/fixtures/slack/project); the real
  * files of other people run in the conformance suite.
  */
 
 #include "config.h"
-
-#include <stdio.h>
 
 #include "lg-chat-import.h"
 #include "lg-discord-export.h"
@@ -30,25 +28,6 @@ fixture (const char *first,
   return g_build_filename (g_getenv ("LEADGRAM_TEST_DATA"), "fixtures", relative, NULL);
 }
 
-typedef gboolean (*SniffFunc) (const char *path, const char *head, gsize length);
-
-/* What LgChatImport hands a sniff: the path and the file's first bytes. */
-static gboolean
-sniffs (SniffFunc   sniff,
-        const char *path)
-{
-  char head[4096] = { 0 };
-  gsize length = 0;
-  FILE *file = g_file_test (path, G_FILE_TEST_IS_REGULAR) ? fopen (path, "rb") : NULL;
-
-  if (file != NULL)
-    {
-      length = fread (head, 1, sizeof head, file);
-      fclose (file);
-    }
-  return sniff (path, head, length);
-}
-
 static void
 assert_nothing_stored (LgStore *store)
 {
@@ -60,6 +39,19 @@ assert_nothing_stored (LgStore *store)
   g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM temp.sqlite_schema"), ==, 0);
 }
 
+/* What lg_chat_import_run() asks a sniff: path and its first bytes. */
+static gboolean
+sniff (gboolean  (*sniff_func) (const char *, const char *, gsize),
+       const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+    g_file_get_contents (path, &contents, &length, NULL);
+  return sniff_func (path, contents, MIN (length, 4096));
+}
+
 /* Discord */
 
 static gboolean
@@ -68,10 +60,9 @@ import_discord (LgStore        *store,
                 LgExportStats  *stats,
                 GError        **error)
 {
-  g_autoptr(LgDiscordExport) importer = lg_discord_export_new ();
   g_autofree char *path = fixture ("discord", "project", name, NULL);
 
-  return lg_discord_export_import (importer, store, path, NULL, stats, error);
+  return lg_test_read_export (store, path, lg_discord_export_read, stats, error);
 }
 
 static void
@@ -190,11 +181,10 @@ test_discord_broken (void)
   /* A Telegram export is not a Discord one. */
   {
     g_autoptr(LgStore) store = lg_test_open_store ();
-    g_autoptr(LgDiscordExport) importer = lg_discord_export_new ();
     g_autofree char *path = fixture ("telegram-export", "new-schema.json", NULL);
     g_autoptr(GError) error = NULL;
 
-    g_assert_false (lg_discord_export_import (importer, store, path, NULL, NULL, &error));
+    g_assert_false (lg_test_read_export (store, path, lg_discord_export_read, NULL, &error));
     g_assert_error (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_INVALID_EXPORT);
     g_assert_nonnull (strstr (error->message, "DiscordChatExporter"));
     assert_nothing_stored (store);
@@ -206,14 +196,13 @@ static void
 test_discord_folder (void)
 {
   g_autoptr(LgStore) store = lg_test_open_store ();
-  g_autoptr(LgDiscordExport) importer = lg_discord_export_new ();
   g_autofree char *folder = fixture ("discord", "chat-analytics", NULL);
   g_autofree char *empty = fixture ("discord", NULL);
   g_autoptr(GError) error = NULL;
   LgExportStats stats = { 0 };
 
-  g_assert_true (sniffs (lg_discord_export_sniff, folder));
-  g_assert_true (lg_discord_export_import (importer, store, folder, NULL, &stats, &error));
+  g_assert_true (sniff (lg_discord_export_sniff, folder));
+  g_assert_true (lg_test_read_export (store, folder, lg_discord_export_read, &stats, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (stats.chats, ==, 3);
   g_assert_cmpuint (stats.messages, ==, 10);
@@ -224,7 +213,7 @@ test_discord_folder (void)
   /* A folder without a single export says so, and imports nothing. */
   g_clear_object (&store);
   store = lg_test_open_store ();
-  g_assert_false (lg_discord_export_import (importer, store, empty, NULL, NULL, &error));
+  g_assert_false (lg_test_read_export (store, empty, lg_discord_export_read, NULL, &error));
   g_assert_error (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_INVALID_EXPORT);
   g_assert_nonnull (strstr (error->message, "holds no DiscordChatExporter export"));
   assert_nothing_stored (store);
@@ -239,11 +228,11 @@ test_discord_sniff (void)
   g_autofree char *folder = fixture ("discord", NULL);
   g_autofree char *missing = fixture ("discord", "project", "no-such-file.json", NULL);
 
-  g_assert_true (sniffs (lg_discord_export_sniff, channel));
-  g_assert_true (sniffs (lg_discord_export_sniff, real));
-  g_assert_false (sniffs (lg_discord_export_sniff, telegram));
-  g_assert_false (sniffs (lg_discord_export_sniff, folder));
-  g_assert_false (sniffs (lg_discord_export_sniff, missing));
+  g_assert_true (sniff (lg_discord_export_sniff, channel));
+  g_assert_true (sniff (lg_discord_export_sniff, real));
+  g_assert_false (sniff (lg_discord_export_sniff, telegram));
+  g_assert_false (sniff (lg_discord_export_sniff, folder));
+  g_assert_false (sniff (lg_discord_export_sniff, missing));
 }
 
 static void
@@ -271,9 +260,8 @@ on_imported_cb (GObject      *object,
   g_assert_no_error (error);
 }
 
-/* The way the app imports: LgChatImport finds the kind, reads on a worker
- * and reports progress in the caller's context; on a generated file big
- * enough for several reports. */
+/* Through the chat import, on a worker, with progress in the caller's
+ * context, on a generated file big enough for several reports. */
 static void
 test_discord_async (void)
 {
@@ -284,7 +272,7 @@ test_discord_async (void)
   g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (double));
   LgExportStats stats = { 0 };
 
-  g_assert_true (sniffs (lg_discord_export_sniff, path));
+  g_assert_true (sniff (lg_discord_export_sniff, path));
   g_signal_connect (importer, "progress", G_CALLBACK (on_progress_cb), seen);
   lg_chat_import_run_async (importer, lg_store_get_path (store), path, NULL, on_imported_cb,
                             &stats);
@@ -314,10 +302,9 @@ import_slack (LgStore        *store,
               LgExportStats  *stats,
               GError        **error)
 {
-  g_autoptr(LgSlackExport) importer = lg_slack_export_new ();
   g_autofree char *path = fixture ("slack", "project", name, NULL);
 
-  return lg_slack_export_import (importer, store, path, NULL, stats, error);
+  return lg_test_read_export (store, path, lg_slack_export_read, stats, error);
 }
 
 static void
@@ -454,14 +441,14 @@ test_slack_sniff (void)
   g_autofree char *not_zip = fixture ("slack", "project", "not-a-zip.zip", NULL);
   g_autofree char *discord = fixture ("discord", "project", "channel.json", NULL);
 
-  g_assert_true (sniffs (lg_slack_export_sniff, folder));
-  g_assert_true (sniffs (lg_slack_export_sniff, zip));
-  g_assert_true (sniffs (lg_slack_export_sniff, real));
-  g_assert_false (sniffs (lg_slack_export_sniff, not_slack));
-  g_assert_false (sniffs (lg_slack_export_sniff, not_zip));
-  g_assert_false (sniffs (lg_slack_export_sniff, discord));
-  g_assert_false (sniffs (lg_discord_export_sniff, zip));
-  g_assert_false (sniffs (lg_discord_export_sniff, folder));
+  g_assert_true (sniff (lg_slack_export_sniff, folder));
+  g_assert_true (sniff (lg_slack_export_sniff, zip));
+  g_assert_true (sniff (lg_slack_export_sniff, real));
+  g_assert_false (sniff (lg_slack_export_sniff, not_slack));
+  g_assert_false (sniff (lg_slack_export_sniff, not_zip));
+  g_assert_false (sniff (lg_slack_export_sniff, discord));
+  g_assert_false (sniff (lg_discord_export_sniff, zip));
+  g_assert_false (sniff (lg_discord_export_sniff, folder));
 }
 
 int

@@ -4,7 +4,9 @@
  *
  * Chat exports through the one import that tells their kinds apart: WhatsApp
  * .txt and .zip in the team's fixtures (tests/fixtures/whatsapp/team/), and
- * a Telegram export to show it still reaches its reader.
+ * a Telegram, a Discord and a Slack export (zip and folder) to show each
+ * reaches its reader (which test-chat-exports.c and test-sources.c test
+ * closely).
  */
 
 #include "config.h"
@@ -21,6 +23,15 @@ static char *
 fixture (const char *name)
 {
   return g_build_filename (g_getenv ("LEADGRAM_TEST_DATA"), "fixtures", "whatsapp", "team", name,
+                           NULL);
+}
+
+/* tests/fixtures/KIND/project/NAME */
+static char *
+project_fixture (const char *kind,
+                 const char *name)
+{
+  return g_build_filename (g_getenv ("LEADGRAM_TEST_DATA"), "fixtures", kind, "project", name,
                            NULL);
 }
 
@@ -237,7 +248,10 @@ test_broken (void)
     const char *name;
     const char *says;
   } cases[] = {
-    { "notes.txt", "WhatsApp chat export (.txt or .zip)" },
+    /* the message lists every kind the import reads */
+    { "notes.txt", "Choose a WhatsApp chat export (.txt or .zip), a DiscordChatExporter export "
+                   "(.json, or a folder of them), a Slack workspace export (.zip or its folder) "
+                   "or a Telegram Desktop export (result.json)." },
     /* cut inside its chat: no message can be read, not even the first */
     { "truncated.zip", "truncated.zip" },
   };
@@ -341,6 +355,96 @@ test_telegram (void)
   g_assert_cmpstr (lg_chat_import_describe_kind (stats.kind), ==, "Telegram Desktop export");
 }
 
+/* A DiscordChatExporter channel goes to the Discord reader; again, it adds
+ * nothing. */
+static void
+test_discord (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = project_fixture ("discord", "channel.json");
+  LgExportStats stats = { 0 };
+
+  g_assert_true (import_file (store, path, LG_DATE_ORDER_AUTO, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (stats.kind, ==, "discord");
+  g_assert_cmpstr (lg_chat_import_describe_kind (stats.kind), ==, "DiscordChatExporter export");
+  g_assert_cmpuint (stats.chats, ==, 1);
+  g_assert_cmpuint (stats.added, ==, 2);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM sources WHERE "
+                                             "kind = 'discord_export'"), ==, 1);
+
+  g_assert_true (import_file (store, path, LG_DATE_ORDER_AUTO, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.messages, ==, 2);
+  g_assert_cmpuint (stats.added, ==, 0);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM messages"), ==, 2);
+}
+
+/* A broken Discord file meets the Discord reader, whose error says where it
+ * breaks, not the Telegram one's, which claims any JSON object. */
+static void
+test_discord_broken (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = project_fixture ("discord", "truncated.json");
+
+  g_assert_false (import_file (store, path, LG_DATE_ORDER_AUTO, NULL, &error));
+  g_assert_error (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_INVALID_EXPORT);
+  g_assert_nonnull (strstr (error->message, "DiscordChatExporter"));
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM messages"), ==, 0);
+}
+
+#define ACME "Acme Dental Slack export Jan 15 2024 - Jan 16 2024"
+
+/* Slack's zip and the folder it unzips to are one export, read by the Slack
+ * reader; each again adds nothing. */
+static void
+test_slack (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *zip = project_fixture ("slack", ACME ".zip");
+  g_autofree char *folder = project_fixture ("slack", ACME);
+  LgExportStats stats = { 0 };
+
+  g_assert_true (import_file (store, zip, LG_DATE_ORDER_AUTO, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (stats.kind, ==, "slack");
+  g_assert_cmpstr (lg_chat_import_describe_kind (stats.kind), ==, "Slack workspace export");
+  g_assert_cmpuint (stats.chats, ==, 2);
+  g_assert_cmpuint (stats.added, ==, 5);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM sources WHERE "
+                                             "kind = 'slack_export'"), ==, 2);
+
+  g_assert_true (import_file (store, zip, LG_DATE_ORDER_AUTO, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.added, ==, 0);
+
+  g_assert_true (import_file (store, folder, LG_DATE_ORDER_AUTO, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (stats.kind, ==, "slack");
+  g_assert_cmpuint (stats.messages, ==, 5);
+  g_assert_cmpuint (stats.added, ==, 0);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM messages"), ==, 5);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM sources"), ==, 2);
+}
+
+/* A folder of no export has no first bytes to tell from: no kind takes it. */
+static void
+test_unknown_folder (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = project_fixture ("slack", "not-slack");
+
+  g_assert_false (import_file (store, folder, LG_DATE_ORDER_AUTO, NULL, &error));
+  g_assert_error (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_UNKNOWN_EXPORT);
+  g_assert_nonnull (strstr (error->message, "“not-slack” is not a chat export"));
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM sources"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -355,5 +459,9 @@ main (int   argc,
   g_test_add_func ("/chat-import/whatsapp/broken-halfway", test_broken_halfway);
   g_test_add_func ("/chat-import/broken", test_broken);
   g_test_add_func ("/chat-import/telegram", test_telegram);
+  g_test_add_func ("/chat-import/discord", test_discord);
+  g_test_add_func ("/chat-import/discord/broken", test_discord_broken);
+  g_test_add_func ("/chat-import/slack", test_slack);
+  g_test_add_func ("/chat-import/unknown-folder", test_unknown_folder);
   return g_test_run ();
 }

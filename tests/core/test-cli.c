@@ -338,6 +338,40 @@ test_sources_commands (void)
 
 /* Strangers' names and texts cannot steer the terminal: control characters
  * are printed as escapes in tables and text, and kept exact in JSON. */
+/* import-chat tells a Discord file and a Slack folder from what they hold. */
+static void
+test_import_chat_kinds (void)
+{
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "chats.db", NULL);
+  g_autofree char *discord = g_build_filename (g_getenv ("LEADGRAM_TEST_DATA"), "fixtures",
+                                               "discord", "project", "channel.json", NULL);
+  g_autofree char *slack = g_build_filename (g_getenv ("LEADGRAM_TEST_DATA"), "fixtures",
+                                             "slack", "project",
+                                             "Acme Dental Slack export Jan 15 2024 - Jan 16 2024",
+                                             NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "import-chat", discord, NULL },
+                            &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Read as: DiscordChatExporter export"));
+  g_assert_nonnull (strstr (out, "Imported 1 chats: 2 messages, 2 new"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "import-chat", slack, NULL },
+                            &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Read as: Slack workspace export"));
+  g_assert_nonnull (strstr (out, "Imported 2 chats: 5 messages, 5 new"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "sources", NULL }, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "discord_export"));
+  g_assert_nonnull (strstr (out, "slack_export"));
+}
+
 static void
 test_escapes (void)
 {
@@ -932,6 +966,7 @@ main (int   argc,
   g_test_add_func ("/cli/csv/import-repairs", test_csv_import_repairs);
   g_test_add_func ("/cli/csv/import-conflict", test_csv_import_conflict);
 
+  g_test_add_func ("/cli/import-chat/kinds", test_import_chat_kinds);
   g_test_add_func ("/cli/leads", test_leads);
 
   g_test_add_func ("/cli/search", test_search);

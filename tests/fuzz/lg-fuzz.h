@@ -25,31 +25,32 @@ int LLVMFuzzerTestOneInput (const uint8_t  *data,
 /* Shared by the targets: makes criticals and warnings fatal. */
 void lg_fuzz_init_logging  (void);
 
-/* For the targets that read a file: a path named name in a folder of its
- * own, removed at exit; writing the input there; an empty in-memory
- * database; the rows it has. */
+/* What the chat export targets share (lg-fuzz-export.c). */
+#include <glib.h>
+
+#include "lg-export-job.h"
 #include "lg-store.h"
 
-const char *lg_fuzz_input_path   (const char     *name);
-void        lg_fuzz_write_input  (const uint8_t  *data,
-                                  size_t          size);
-LgStore    *lg_fuzz_open_store   (void);
-void        lg_fuzz_count        (LgStore        *store,
-                                  LgStoreCounts  *counts);
-
-/* For the chat export targets (lg-fuzz-export.c): imports import_path with
- * import into store, after lg_fuzz_write_input(). A file that fails imports
- * nothing and says so in a sentence; one that succeeds adds what it counts,
- * in valid UTF-8 (thread names too), with links that check_link accepts,
- * and adds nothing when imported again. */
-#include "lg-export-job.h"
-
+/* Imports the export at path into store. */
 typedef gboolean (*LgFuzzImportFunc) (LgStore        *store,
                                       const char     *path,
                                       LgExportStats  *stats,
                                       GError        **error);
+/* Aborts unless message, stored in source, is of a shape the importer may
+ * write (its link, its text). */
+typedef void     (*LgFuzzCheckFunc)  (LgSource       *source,
+                                      LgMessage      *message);
 
-int lg_fuzz_export_run (LgStore           **store,
-                        const char         *import_path,
-                        LgFuzzImportFunc    import,
-                        void              (*check_link) (const char *link));
+/* Makes a temporary folder, removed at exit, whose file input_name (which
+ * may be in a subfolder) each input is written to, and an in-memory store.
+ * Returns the folder. */
+const char *lg_fuzz_export_init (const char       *input_name);
+/* Writes data to the input file and imports import_path (NULL: the input
+ * file): a file that fails imports nothing and says so in a sentence; one
+ * that succeeds adds what it counts, in valid UTF-8, each message passing
+ * check, and adds nothing when imported again. */
+int         lg_fuzz_export_run  (const uint8_t    *data,
+                                 size_t            size,
+                                 const char       *import_path,
+                                 LgFuzzImportFunc  import,
+                                 LgFuzzCheckFunc   check);

@@ -138,7 +138,6 @@ lg_message_get_property (GObject    *object,
     case PROP_REPLY_TO:
       g_value_set_string (value, self->reply_to);
       break;
-
     case PROP_THREAD:
       g_value_set_string (value, self->thread);
       break;
@@ -213,7 +212,6 @@ lg_message_set_property (GObject      *object,
     case PROP_REPLY_TO:
       lg_message_set_reply_to (self, g_value_get_string (value));
       break;
-
     case PROP_THREAD:
       lg_message_set_thread (self, g_value_get_string (value));
       break;
@@ -289,7 +287,8 @@ lg_message_class_init (LgMessageClass *klass)
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_THREAD] =
-    g_param_spec_string ("thread", NULL, "Title of the thread, topic or channel the message belongs to",
+    g_param_spec_string ("thread", NULL,
+                         "Title of the thread, topic or channel the message belongs to",
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
@@ -620,7 +619,7 @@ lg_message_set_reply_to (LgMessage *self,
 }
 
 void
-lg_message_set_thread (LgMessage *self,
+lg_message_set_thread (LgMessage  *self,
                        const char *value)
 {
   g_return_if_fail (LG_IS_MESSAGE (self));

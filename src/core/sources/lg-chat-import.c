@@ -3,9 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The one way in for chat exports: each kind is a line of kinds[], whose
- * sniff looks at the file's first bytes and whose read stages what the file
- * holds (see LgExportJob). A new kind is a reader with those two functions
- * and one more line.
+ * sniff looks at the file's first bytes (a folder has none: its sniff looks
+ * inside) and whose read stages what the file holds (see LgExportJob). A
+ * new kind is a reader with those two functions and one more line.
  */
 
 #define G_LOG_DOMAIN "lg-chat-import"
@@ -37,11 +37,11 @@ typedef struct
 static const ExportKind kinds[] = {
   { "whatsapp", N_("WhatsApp chat export"), N_("a WhatsApp chat export (.txt or .zip)"),
     lg_whatsapp_export_sniff, lg_whatsapp_export_read },
-  { "slack", N_("Slack export"), N_("a Slack workspace export (a folder or .zip)"),
-    lg_slack_export_sniff, lg_slack_export_read },
   { "discord", N_("DiscordChatExporter export"),
-    N_("a DiscordChatExporter export (JSON, a file or a folder of them)"),
+    N_("a DiscordChatExporter export (.json, or a folder of them)"),
     lg_discord_export_sniff, lg_discord_export_read },
+  { "slack", N_("Slack workspace export"), N_("a Slack workspace export (.zip or its folder)"),
+    lg_slack_export_sniff, lg_slack_export_read },
   { "telegram", N_("Telegram Desktop export"), N_("a Telegram Desktop export (result.json)"),
     lg_telegram_export_sniff, lg_telegram_export_read },
 };
@@ -107,17 +107,22 @@ detect (LgExportJob  *job,
 {
   g_autoptr(GString) supported = g_string_new (NULL);
   char head[HEAD_SIZE];
-  gsize length;
-  FILE *file;
+  gsize length = 0;
 
-  file = g_fopen (job->path, "rb");
-  if (file == NULL)
+  /* A folder (a Slack export unzipped, a server's Discord channels) has no
+   * first bytes; the sniffs that read folders look inside. */
+  if (!g_file_test (job->path, G_FILE_TEST_IS_DIR))
     {
-      lg_export_job_fail_io (job, g_strerror (errno), error);
-      return NULL;
+      FILE *file = g_fopen (job->path, "rb");
+
+      if (file == NULL)
+        {
+          lg_export_job_fail_io (job, g_strerror (errno), error);
+          return NULL;
+        }
+      length = fread (head, 1, sizeof head, file);
+      fclose (file);
     }
-  length = fread (head, 1, sizeof head, file);
-  fclose (file);
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     if (kinds[i].sniff (job->path, head, length))

@@ -12,53 +12,11 @@
 
 #include "config.h"
 
-#include <stdio.h>
-
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "lg-discord-export.h"
 #include "lg-json-scan.h"
 #include "lg-sources.h"
-
-struct _LgDiscordExport
-{
-  GObject parent_instance;
-};
-
-G_DEFINE_FINAL_TYPE (LgDiscordExport, lg_discord_export, G_TYPE_OBJECT)
-
-enum {
-  PROGRESS,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-static void
-lg_discord_export_class_init (LgDiscordExportClass *klass)
-{
-  /**
-   * LgDiscordExport::progress:
-   * @id: always 0
-   * @count: messages read so far
-   * @fraction: how much of the file is read, 0–1
-   */
-  signals[PROGRESS] =
-    g_signal_new ("progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_UINT, G_TYPE_DOUBLE);
-}
-
-static void
-lg_discord_export_init (LgDiscordExport *self)
-{
-}
-
-LgDiscordExport *
-lg_discord_export_new (void)
-{
-  return g_object_new (LG_TYPE_DISCORD_EXPORT, NULL);
-}
 
 /* DiscordChatExporter puts direct messages and groups in a guild of this id
  * ("Direct Messages"); Discord's own links name it "@me". */
@@ -83,20 +41,6 @@ reader_clear (Reader *reader)
   g_clear_pointer (&reader->channel_id, g_free);
   g_clear_pointer (&reader->channel_name, g_free);
   lg_json_scan_clear (&reader->json);
-}
-
-static void
-fail (const char  *file_name,
-      guint        line,
-      guint        column,
-      const char  *detail,
-      GError     **error)
-{
-  g_set_error (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_INVALID_EXPORT,
-               _("“%s” is not a DiscordChatExporter export it can read: at line %u, column %u, "
-                 "%s. Nothing was imported. Export the channel again with DiscordChatExporter "
-                 "in the JSON format and import the new file."),
-               file_name, line, column, detail);
 }
 
 /* Discord's ids are numbers, written as text; older exports and other tools
@@ -179,11 +123,8 @@ ensure_source (Reader  *reader,
     title = g_strdup_printf (_("#%s on %s"), channel_name,
                              reader->guild_name ? reader->guild_name : reader->guild_id);
 
-  reader->source = lg_store_stage_source (reader->job->store, "discord_export", handle, title, error);
-  if (reader->source == 0)
-    return FALSE;
-  reader->job->stats.chats++;
-  return TRUE;
+  reader->source = lg_export_job_add_chat (reader->job, "discord_export", handle, title, error);
+  return reader->source != 0;
 }
 
 /* What Discord writes for joins, pins, calls and the like (DiscordChatExporter
@@ -320,16 +261,9 @@ import_message (LgJsonScan  *scan,
   gsize start = scan->pos;
   gint64 sent_at = 0;
 
-  lg_json_scan_release_read (scan);
-  node = lg_json_scan_parse_members (scan, message_members, error);
+  node = lg_json_scan_parse_message (scan, message_members, error);
   if (node == NULL)
     return FALSE;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      scan->pos = start;
-      return lg_json_scan_fail (scan, error, _("a message is not an object"));
-    }
   object = json_node_get_object (node);
 
   if (is_system_type (lg_json_member_string (object, "type")))
@@ -349,10 +283,8 @@ import_message (LgJsonScan  *scan,
     }
 
   message = read_message (reader, object, id, sent_at);
-  if (!lg_store_stage_message (reader->job->store, reader->source, message, error))
-    return FALSE;
-  reader->job->stats.messages++;
-  return lg_export_job_tick (reader->job, lg_json_scan_fraction (scan), error);
+  return lg_export_job_add_message (reader->job, reader->source, message, error) &&
+         lg_export_job_tick (reader->job, lg_json_scan_fraction (scan), error);
 }
 
 static gboolean
@@ -385,7 +317,11 @@ read_file (LgExportJob  *job,
   Reader reader = { 0 };
   gboolean ok;
 
-  if (!lg_json_scan_open (&reader.json, path, file_name, fail, &local_error))
+  if (!lg_json_scan_open (&reader.json, path, file_name,
+                          _("“%s” is not a DiscordChatExporter export it can read: at line %u, "
+                            "column %u, %s. Nothing was imported. Export the channel again with "
+                            "DiscordChatExporter in the JSON format and import the new file."),
+                          &local_error))
     return lg_export_job_fail_io (job, local_error->message, error);
   reader.job = job;
 
@@ -397,36 +333,36 @@ read_file (LgExportJob  *job,
   return ok;
 }
 
-/* The guild and the channel come first, within a few hundred bytes. */
+/* How much of the file the sniff reads: the guild and the channel come first,
+ * within a few hundred bytes. */
+#define SNIFF_LENGTH 4096
+
+/* A JSON object that names its guild and channel early on. */
 static gboolean
 sniff_head (const char *head,
             gsize       length)
 {
-  g_autofree char *text = g_strndup (head, length);
-  const char *p = text;
+  const char *object = lg_json_head_object (head, length);
+  gsize rest = object != NULL ? length - (object - head) : 0;
 
-  if (g_str_has_prefix (p, "\xef\xbb\xbf"))
-    p += 3;
-  while (g_ascii_isspace (*p))
-    p++;
-  return *p == '{' && strstr (p, "\"guild\"") != NULL && strstr (p, "\"channel\"") != NULL;
+  return object != NULL && g_strstr_len (object, rest, "\"guild\"") != NULL &&
+         g_strstr_len (object, rest, "\"channel\"") != NULL;
 }
-
-/* How much of a file the sniff reads. */
-#define SNIFF_LENGTH 4096
 
 static gboolean
 sniff_file (const char *path)
 {
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
   char head[SNIFF_LENGTH];
-  gsize length;
-  FILE *file = g_fopen (path, "rb");
+  gssize length;
 
-  if (file == NULL)
+  file = g_file_new_for_path (path);
+  stream = g_file_read (file, NULL, NULL);
+  if (stream == NULL)
     return FALSE;
-  length = fread (head, 1, sizeof head, file);
-  fclose (file);
-  return sniff_head (head, length);
+  length = g_input_stream_read (G_INPUT_STREAM (stream), head, sizeof head, NULL, NULL);
+  return length > 0 && sniff_head (head, length);
 }
 
 static int
@@ -497,27 +433,4 @@ lg_discord_export_read (LgExportJob  *job,
                  "DiscordChatExporter in the JSON format and import the files or their "
                  "folder."), job->file_name);
   return FALSE;
-}
-
-gboolean
-lg_discord_export_import (LgDiscordExport  *self,
-                          LgStore          *store,
-                          const char       *path,
-                          GCancellable     *cancellable,
-                          LgExportStats    *stats,
-                          GError          **error)
-{
-  LgExportJob job;
-  gboolean ok;
-
-  g_return_val_if_fail (LG_IS_DISCORD_EXPORT (self), FALSE);
-  g_return_val_if_fail (LG_IS_STORE (store), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  lg_export_job_init (&job, store, path, cancellable, G_OBJECT (self), signals[PROGRESS], NULL);
-  ok = lg_export_job_stage (&job, lg_discord_export_read, error);
-  if (ok && stats != NULL)
-    *stats = job.stats;
-  lg_export_job_clear (&job);
-  return ok;
 }

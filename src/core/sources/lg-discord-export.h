@@ -5,10 +5,7 @@
 
 #pragma once
 
-#include <gio/gio.h>
-
 #include "lg-export-job.h"
-#include "lg-store.h"
 
 G_BEGIN_DECLS
 
@@ -27,31 +24,18 @@ G_BEGIN_DECLS
  * into the store's staging area: a file that breaks anywhere, or an import
  * cancelled, imports nothing, and the error names the file and the line.
  * Importing the same file again adds nothing. */
-#define LG_TYPE_DISCORD_EXPORT (lg_discord_export_get_type ())
-G_DECLARE_FINAL_TYPE (LgDiscordExport, lg_discord_export, LG, DISCORD_EXPORT, GObject)
 
-LgDiscordExport *lg_discord_export_new     (void);
+/* The reader of lg_chat_import_run(): the file or folder at job->path into
+ * the staging area. */
+gboolean lg_discord_export_read  (LgExportJob  *job,
+                                  GError      **error);
 
-/* Blocking; the "progress" signal (gint64 0, guint messages read, double
- * fraction of the file read) is emitted from the calling thread. The app
- * and the CLI import through LgChatImport, which finds the kind of file and
- * runs lg_discord_export_read() on a worker. */
-gboolean         lg_discord_export_import  (LgDiscordExport  *self,
-                                            LgStore          *store,
-                                            const char       *path,
-                                            GCancellable     *cancellable,
-                                            LgExportStats    *stats,
-                                            GError          **error);
-
-/* Reads job->path (a file, or a folder of them) into the staging area. */
-gboolean         lg_discord_export_read    (LgExportJob      *job,
-                                            GError          **error);
-
-/* Whether path looks like a DiscordChatExporter JSON file (from head, its
- * first bytes), or is a folder with one (whose files it reads the first
- * kilobytes of). It may say yes to a file that then fails. */
-gboolean         lg_discord_export_sniff   (const char       *path,
-                                            const char       *head,
-                                            gsize             length);
+/* Whether path, whose first bytes are head (none for a folder), is a
+ * DiscordChatExporter JSON file, or a folder with one; a folder's files are
+ * read a few kilobytes each, so not on the main thread. It may say yes to a
+ * file that then fails. */
+gboolean lg_discord_export_sniff (const char   *path,
+                                  const char   *head,
+                                  gsize         length);
 
 G_END_DECLS

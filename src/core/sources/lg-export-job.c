@@ -54,6 +54,32 @@ report (LgExportJob *job,
                                 job->stats.messages, fraction);
 }
 
+gint64
+lg_export_job_add_chat (LgExportJob  *job,
+                        const char   *kind,
+                        const char   *handle,
+                        const char   *title,
+                        GError      **error)
+{
+  gint64 source = lg_store_stage_source (job->store, kind, handle, title, error);
+
+  if (source != 0)
+    job->stats.chats++;
+  return source;
+}
+
+gboolean
+lg_export_job_add_message (LgExportJob  *job,
+                           gint64        source,
+                           LgMessage    *message,
+                           GError      **error)
+{
+  if (!lg_store_stage_message (job->store, source, message, error))
+    return FALSE;
+  job->stats.messages++;
+  return TRUE;
+}
+
 gboolean
 lg_export_job_tick (LgExportJob  *job,
                     double        fraction,

@@ -69,6 +69,19 @@ gboolean lg_export_job_stage    (LgExportJob       *job,
                                  LgExportReadFunc   read,
                                  GError           **error);
 
+/* lg_store_stage_source() and lg_store_stage_message(), counted in
+ * stats.chats and stats.messages. add_chat returns the staged source's id,
+ * 0 on error. */
+gint64   lg_export_job_add_chat    (LgExportJob       *job,
+                                    const char        *kind,
+                                    const char        *handle,
+                                    const char        *title,
+                                    GError           **error);
+gboolean lg_export_job_add_message (LgExportJob       *job,
+                                    gint64             source,
+                                    LgMessage         *message,
+                                    GError           **error);
+
 /* Called after each message read: every so many, reports progress and
  * fails if the import was cancelled. */
 gboolean lg_export_job_tick     (LgExportJob       *job,

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "lg-json-scan.h"
+#include "lg-sources.h"
 
 /* Exporters nest a few levels (an account, its chats, a message, its text
  * parts); a file nested hundreds of levels deep is something else, and
@@ -32,15 +33,15 @@ lg_json_scan_init (LgJsonScan         *scan,
                    const char         *data,
                    gsize               length,
                    const char         *file_name,
-                   LgJsonScanFailFunc  fail)
+                   const char         *failure)
 {
-  g_return_if_fail (scan != NULL && fail != NULL);
+  g_return_if_fail (scan != NULL && failure != NULL);
 
   memset (scan, 0, sizeof *scan);
   scan->data = data != NULL ? data : "";
   scan->length = data != NULL ? length : 0;
   scan->file_name = file_name;
-  scan->fail = fail;
+  scan->failure = failure;
   scan->parser = json_parser_new ();
   scan->chunk = g_string_new (NULL);
   /* Some editors and Windows tools begin a UTF-8 file with a byte order
@@ -53,7 +54,7 @@ gboolean
 lg_json_scan_open (LgJsonScan          *scan,
                    const char          *path,
                    const char          *file_name,
-                   LgJsonScanFailFunc   fail,
+                   const char          *failure,
                    GError             **error)
 {
   GMappedFile *file;
@@ -64,7 +65,7 @@ lg_json_scan_open (LgJsonScan          *scan,
   if (file == NULL)
     return FALSE;
   lg_json_scan_init (scan, g_mapped_file_get_contents (file), g_mapped_file_get_length (file),
-                     file_name, fail);
+                     file_name, failure);
   scan->file = file;
   return TRUE;
 }
@@ -115,8 +116,10 @@ lg_json_scan_fail (LgJsonScan  *scan,
   detail = g_strdup_vprintf (format, args);
   va_end (args);
 
-  scan->fail (scan->file_name, lg_json_scan_line_at (scan, scan->pos),
-              column_at (scan, scan->pos), detail, error);
+  /* The order of failure's arguments is lg-json-scan.h's. */
+  g_set_error (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_INVALID_EXPORT, scan->failure,
+               scan->file_name, lg_json_scan_line_at (scan, scan->pos),
+               column_at (scan, scan->pos), detail);
   return FALSE;
 }
 
@@ -496,6 +499,39 @@ lg_json_scan_parse_members (LgJsonScan          *scan,
     return NULL;
   g_string_append_c (kept, '}');
   return parse_text (scan, kept->str, kept->len, start, error);
+}
+
+JsonNode *
+lg_json_scan_parse_message (LgJsonScan          *scan,
+                            const char * const  *keep,
+                            GError             **error)
+{
+  gsize start = scan->pos;
+  JsonNode *node;
+
+  lg_json_scan_release_read (scan);
+  node = keep != NULL ? lg_json_scan_parse_members (scan, keep, error)
+                      : lg_json_scan_parse_value (scan, error);
+  if (node == NULL || JSON_NODE_HOLDS_OBJECT (node))
+    return node;
+
+  json_node_unref (node);
+  scan->pos = start;
+  lg_json_scan_fail (scan, error, _("a message is not an object"));
+  return NULL;
+}
+
+const char *
+lg_json_head_object (const char *head,
+                     gsize       length)
+{
+  gsize i = 0;
+
+  if (length >= 3 && memcmp (head, "\xef\xbb\xbf", 3) == 0)
+    i = 3;
+  while (i < length && g_ascii_isspace (head[i]))
+    i++;
+  return i < length && head[i] == '{' ? head + i : NULL;
 }
 
 /* The pages of the memory map already read need not stay resident (they

@@ -20,15 +20,6 @@ G_BEGIN_DECLS
  * that the callbacks, which get the LgJsonScan, can reach the rest. */
 typedef struct _LgJsonScan LgJsonScan;
 
-/* Writes the importer's sentence for a file it cannot read into error:
- * file_name, where (line and column, from 1) and what is wrong there
- * (detail, a phrase: "the file ends too early"). */
-typedef void (*LgJsonScanFailFunc) (const char  *file_name,
-                                    guint        line,
-                                    guint        column,
-                                    const char  *detail,
-                                    GError     **error);
-
 struct _LgJsonScan
 {
   const char         *data;
@@ -37,7 +28,7 @@ struct _LgJsonScan
   const char         *file_name; /* as the user knows it, for errors */
 
   /*< private >*/
-  LgJsonScanFailFunc  fail;
+  const char         *failure;
   GMappedFile        *file;
   JsonParser         *parser;
   GString            *chunk;
@@ -45,22 +36,27 @@ struct _LgJsonScan
   gsize               released;
 };
 
+/* failure is the importer's sentence for a file it cannot read, translated:
+ * a printf format of, in this order, the file's name (%s), the line and the
+ * column where it breaks (%u, %u, from 1) and what is wrong there (%s, a
+ * phrase: "the file ends too early"). */
+
 /* Maps path read-only; *error is the system's reason when it cannot (a
- * GFileError, not yet a sentence for the user). */
+ * GFileError, not yet a sentence for the user: lg_export_job_fail_io()). */
 gboolean  lg_json_scan_open          (LgJsonScan          *scan,
                                       const char          *path,
                                       const char          *file_name,
-                                      LgJsonScanFailFunc   fail,
+                                      const char          *failure,
                                       GError             **error);
 /* Scans data (not copied: it must outlive the scan). */
 void      lg_json_scan_init          (LgJsonScan          *scan,
                                       const char          *data,
                                       gsize                length,
                                       const char          *file_name,
-                                      LgJsonScanFailFunc   fail);
+                                      const char          *failure);
 void      lg_json_scan_clear         (LgJsonScan          *scan);
 
-/* Sets error through the fail function, at the scanner's position. Returns
+/* Sets error to the failure sentence, at the scanner's position. Returns
  * FALSE. */
 gboolean  lg_json_scan_fail          (LgJsonScan          *scan,
                                       GError             **error,
@@ -118,6 +114,20 @@ JsonNode *lg_json_scan_parse_value   (LgJsonScan          *scan,
 JsonNode *lg_json_scan_parse_members (LgJsonScan          *scan,
                                       const char * const  *keep,
                                       GError             **error);
+
+/* One message of a list, the scanner on it: lg_json_scan_release_read(),
+ * then parsed (only the members in keep, as lg_json_scan_parse_members();
+ * whole when keep is NULL). Anything but an object fails there with "a
+ * message is not an object". */
+JsonNode *lg_json_scan_parse_message (LgJsonScan          *scan,
+                                      const char * const  *keep,
+                                      GError             **error);
+
+/* Where the object that head (a file's first bytes) begins, after a byte
+ * order mark and white space; NULL if it does not begin with one. For the
+ * sniffs of lg_chat_import_run(). */
+const char *lg_json_head_object      (const char          *head,
+                                      gsize                length);
 
 /* Gives back the memory of the pages read so far: a file is read once, front
  * to back. Call it now and then (before each message). */

@@ -8,9 +8,6 @@
  * file per day, each a list of messages. It is read in two passes, the same
  * for a folder and a .zip (libarchive, which reads a zip front to back): the
  * names first, then the days, each day streamed with the shared scanner.
- *
- * Over a thousand lines: the names, the markup, the messages and the two
- * ways in (folder, zip) are one reader, each meaningless without the rest.
  */
 
 #define G_LOG_DOMAIN "lg-slack-export"
@@ -18,6 +15,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -26,45 +24,6 @@
 #include "lg-json-scan.h"
 #include "lg-slack-export.h"
 #include "lg-sources.h"
-
-struct _LgSlackExport
-{
-  GObject parent_instance;
-};
-
-G_DEFINE_FINAL_TYPE (LgSlackExport, lg_slack_export, G_TYPE_OBJECT)
-
-enum {
-  PROGRESS,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-static void
-lg_slack_export_class_init (LgSlackExportClass *klass)
-{
-  /**
-   * LgSlackExport::progress:
-   * @id: always 0
-   * @count: messages read so far
-   * @fraction: how much of the export is read, 0–1
-   */
-  signals[PROGRESS] =
-    g_signal_new ("progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_UINT, G_TYPE_DOUBLE);
-}
-
-static void
-lg_slack_export_init (LgSlackExport *self)
-{
-}
-
-LgSlackExport *
-lg_slack_export_new (void)
-{
-  return g_object_new (LG_TYPE_SLACK_EXPORT, NULL);
-}
 
 /* The files that name users and conversations, at the export's top. */
 static const char *metadata_files[] = {
@@ -134,18 +93,13 @@ typedef struct
   double         fraction;      /* how much is read */
 } Reader;
 
-static void
-fail (const char  *file_name,
-      guint        line,
-      guint        column,
-      const char  *detail,
-      GError     **error)
+/* The sentence of a file the scanner cannot read (lg-json-scan.h). */
+static const char *
+failure (void)
 {
-  g_set_error (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_INVALID_EXPORT,
-               _("The Slack export cannot be read: in “%s”, at line %u, column %u, %s. Nothing "
-                 "was imported. Export the workspace again from Slack (Export data, in the "
-                 "workspace’s settings) and import the new folder or .zip file."),
-               file_name, line, column, detail);
+  return _("The Slack export cannot be read: in “%s”, at line %u, column %u, %s. Nothing "
+           "was imported. Export the workspace again from Slack (Export data, in the "
+           "workspace’s settings) and import the new folder or .zip file.");
 }
 
 /* Slack names an export "Workspace Slack export Jan 1 2023 - Feb 1 2023". */
@@ -254,7 +208,7 @@ read_metadata (Reader      *reader,
 
   reader->has_metadata = TRUE;
   reader->metadata = name;
-  lg_json_scan_init (&reader->json, data, length, name, fail);
+  lg_json_scan_init (&reader->json, data, length, name, failure ());
   ok = lg_json_scan_each_element (&reader->json, read_metadata_element, NULL, error) &&
        lg_json_scan_expect_end (&reader->json, error);
   lg_json_scan_clear (&reader->json);
@@ -498,12 +452,8 @@ ensure_source (Reader  *reader,
   else
     title = g_strdup_printf ("#%s", channel->title);
 
-  channel->source = lg_store_stage_source (reader->job->store, "slack_export", channel->id, title,
-                                           error);
-  if (channel->source == 0)
-    return FALSE;
-  reader->job->stats.chats++;
-  return TRUE;
+  channel->source = lg_export_job_add_chat (reader->job, "slack_export", channel->id, title, error);
+  return channel->source != 0;
 }
 
 static LgMessage *
@@ -572,14 +522,9 @@ import_message (LgJsonScan  *scan,
   const char *markup;
   gsize start = scan->pos;
 
-  node = lg_json_scan_parse_value (scan, error);
+  node = lg_json_scan_parse_message (scan, NULL, error);
   if (node == NULL)
     return FALSE;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      scan->pos = start;
-      return lg_json_scan_fail (scan, error, _("a message is not an object"));
-    }
   object = json_node_get_object (node);
 
   type = lg_json_member_string (object, "type");
@@ -602,11 +547,8 @@ import_message (LgJsonScan  *scan,
   if (!ensure_source (reader, error))
     return FALSE;
   message = read_message (reader, object, ts, text);
-  if (!lg_store_stage_message (reader->job->store, reader->channel->source, message, error))
-    return FALSE;
-
-  reader->job->stats.messages++;
-  return lg_export_job_tick (reader->job, reader->fraction, error);
+  return lg_export_job_add_message (reader->job, reader->channel->source, message, error) &&
+         lg_export_job_tick (reader->job, reader->fraction, error);
 }
 
 /* name is FOLDER/DAY.json, relative to the export's top. */
@@ -637,7 +579,7 @@ import_day (Reader      *reader,
       reader->channel = channel;
     }
 
-  lg_json_scan_init (&reader->json, data, length, name, fail);
+  lg_json_scan_init (&reader->json, data, length, name, failure ());
   ok = lg_json_scan_each_element (&reader->json, import_message, NULL, error) &&
        lg_json_scan_expect_end (&reader->json, error);
   lg_json_scan_clear (&reader->json);
@@ -705,7 +647,8 @@ read_file (const char  *path,
   if (g_file_get_contents (path, data, length, &local_error))
     return TRUE;
   g_set_error (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_INVALID_EXPORT,
-               _("Could not read “%s”: %s. Nothing was imported."), name, local_error->message);
+               _("Could not read “%s”: %s. Nothing was imported."), name,
+               local_error->message);
   return FALSE;
 }
 
@@ -912,24 +855,23 @@ gboolean
 lg_slack_export_read (LgExportJob  *job,
                       GError      **error)
 {
+  const char *path = job->path;
   Reader reader = { 0 };
   gboolean ok;
 
-  g_return_val_if_fail (job != NULL, FALSE);
-
   job->stats.kind = "slack";
   reader.job = job;
-  reader.workspace = workspace_of (job->path);
+  reader.workspace = workspace_of (path);
   reader.users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, user_free);
   reader.channels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, channel_free);
   reader.channel_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  if (!g_file_test (job->path, G_FILE_TEST_EXISTS))
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
     ok = lg_export_job_fail_io (job, g_strerror (ENOENT), error);
-  else if (g_file_test (job->path, G_FILE_TEST_IS_DIR))
-    ok = read_folder (&reader, job->path, error);
+  else if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    ok = read_folder (&reader, path, error);
   else
-    ok = read_zip (&reader, job->path, error);
+    ok = read_zip (&reader, path, error);
 
   if (ok && !reader.has_metadata)
     {
@@ -970,10 +912,10 @@ lg_slack_export_sniff (const char *path,
       return found;
     }
 
+  if (length < 4 || memcmp (head, "PK\3\4", 4) != 0)
+    return FALSE;
   /* Names only: a zip's directory is at its end, and libarchive reads it
    * without reading what the files hold. */
-  if (length < 4 || memcmp (head, "PK\x03\x04", 4) != 0)
-    return FALSE;
   zip = open_zip (path, NULL);
   if (zip == NULL)
     return FALSE;
@@ -990,27 +932,4 @@ lg_slack_export_sniff (const char *path,
     }
   archive_read_free (zip);
   return found;
-}
-
-gboolean
-lg_slack_export_import (LgSlackExport  *self,
-                        LgStore        *store,
-                        const char     *path,
-                        GCancellable   *cancellable,
-                        LgExportStats  *stats,
-                        GError        **error)
-{
-  LgExportJob job;
-  gboolean ok;
-
-  g_return_val_if_fail (LG_IS_SLACK_EXPORT (self), FALSE);
-  g_return_val_if_fail (LG_IS_STORE (store), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  lg_export_job_init (&job, store, path, cancellable, G_OBJECT (self), signals[PROGRESS], NULL);
-  ok = lg_export_job_stage (&job, lg_slack_export_read, error);
-  if (ok && stats != NULL)
-    *stats = job.stats;
-  lg_export_job_clear (&job);
-  return ok;
 }

@@ -5,10 +5,7 @@
 
 #pragma once
 
-#include <gio/gio.h>
-
 #include "lg-export-job.h"
-#include "lg-store.h"
 
 G_BEGIN_DECLS
 
@@ -34,31 +31,18 @@ G_BEGIN_DECLS
  * staging area: an export broken anywhere, or an import cancelled, imports
  * nothing, and the error names the day's file and the line. Importing the
  * same export again adds nothing. */
-#define LG_TYPE_SLACK_EXPORT (lg_slack_export_get_type ())
-G_DECLARE_FINAL_TYPE (LgSlackExport, lg_slack_export, LG, SLACK_EXPORT, GObject)
 
-LgSlackExport *lg_slack_export_new     (void);
+/* The reader of lg_chat_import_run(): the folder or .zip at job->path into
+ * the staging area. */
+gboolean lg_slack_export_read  (LgExportJob  *job,
+                                GError      **error);
 
-/* Blocking; the "progress" signal (gint64 0, guint messages read, double
- * fraction of the export read) is emitted from the calling thread. The app
- * and the CLI import through LgChatImport, which finds the kind of file and
- * runs lg_slack_export_read() on a worker. */
-gboolean       lg_slack_export_import  (LgSlackExport    *self,
-                                        LgStore          *store,
-                                        const char       *path,
-                                        GCancellable     *cancellable,
-                                        LgExportStats    *stats,
-                                        GError          **error);
-
-/* Reads job->path (a folder or a .zip) into the staging area. */
-gboolean       lg_slack_export_read    (LgExportJob      *job,
-                                        GError          **error);
-
-/* Whether path looks like a Slack export: a folder, or a .zip (head, its
- * first bytes, says so), with channels.json or users.json at its top (or in
- * its one top folder). Reads no message, but a zip's list of files. */
-gboolean       lg_slack_export_sniff   (const char       *path,
-                                        const char       *head,
-                                        gsize             length);
+/* Whether path is a Slack export: a folder, or a .zip (head, its first
+ * bytes, says whether it is one), with channels.json or users.json at its
+ * top (or in its one top folder). Reads no message, but the disk all the
+ * same: not on the main thread. */
+gboolean lg_slack_export_sniff (const char   *path,
+                                const char   *head,
+                                gsize         length);
 
 G_END_DECLS

@@ -23,7 +23,7 @@ typedef enum
   LG_SOURCES_ERROR_TIMEOUT,          /* the server did not answer in time */
   LG_SOURCES_ERROR_UNEXPECTED_PAGE,  /* the page is not shaped like a channel preview */
   LG_SOURCES_ERROR_RATE_LIMITED,     /* still 429 after the retries */
-  LG_SOURCES_ERROR_INVALID_EXPORT,   /* a chat export that cannot be read */
+  LG_SOURCES_ERROR_INVALID_EXPORT,   /* a chat export it cannot read */
   LG_SOURCES_ERROR_REDIRECTED,       /* sent to another site, or from https to http */
   LG_SOURCES_ERROR_NOT_A_FEED,       /* a web page or file that is no RSS, Atom or JSON Feed */
   LG_SOURCES_ERROR_DAMAGED_FEED,     /* a feed cut off or broken on the way */

@@ -14,6 +14,7 @@
 #include <json-glib/json-glib.h>
 
 #include "lg-channel-handle.h"
+#include "lg-export-job.h"
 #include "lg-json-scan.h"
 #include "lg-sources.h"
 #include "lg-telegram-export.h"
@@ -300,15 +301,12 @@ ensure_chat_source (Scanner  *sc,
 
   /* A chat is known by its id; an export without one by its name, or by
    * the file's name. */
-  base = g_strndup (sc->job->file_name, strcspn (sc->job->file_name, "."));
+  base = g_strndup (sc->json.file_name, strcspn (sc->json.file_name, "."));
   handle = chat->id != NULL ? chat->id : chat->name != NULL ? chat->name : base;
   title = chat->name != NULL ? chat->name : base;
 
-  chat->source = lg_store_stage_source (sc->job->store, "telegram_export", handle, title, error);
-  if (chat->source == 0)
-    return FALSE;
-  sc->job->stats.chats++;
-  return TRUE;
+  chat->source = lg_export_job_add_chat (sc->job, "telegram_export", handle, title, error);
+  return chat->source != 0;
 }
 
 static gboolean
@@ -338,17 +336,10 @@ import_message (LgJsonScan  *scan,
   gboolean valid_author;
   gint64 sent_at = 0;
 
-  lg_json_scan_release_read (&sc->json);
-  node = lg_json_scan_parse_value (&sc->json, error);
+  /* Errors are reported at the message's first line. */
+  node = lg_json_scan_parse_message (&sc->json, NULL, error);
   if (node == NULL)
     return FALSE;
-
-  /* Report errors at the message's first line. */
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      sc->json.pos = start;
-      return lg_json_scan_fail (&sc->json, error, _("a message is not an object"));
-    }
   object = json_node_get_object (node);
 
   type = lg_json_member_string (object, "type");
@@ -406,12 +397,11 @@ import_message (LgJsonScan  *scan,
       lg_message_set_permalink (message, link);
     }
 
-  if (!lg_store_stage_message (sc->job->store, chat->source, message, error))
+  if (!lg_export_job_add_message (sc->job, chat->source, message, error))
     return FALSE;
 
   sc->json.pos = start;
   lg_json_scan_skip_value (&sc->json, NULL);
-  sc->job->stats.messages++;
   return lg_export_job_tick (sc->job, lg_json_scan_fraction (&sc->json), error);
 }
 
@@ -530,20 +520,6 @@ import_root (Scanner  *sc,
   return TRUE;
 }
 
-static void
-fail (const char  *file_name,
-      guint        line,
-      guint        column,
-      const char  *detail,
-      GError     **error)
-{
-  g_set_error (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_INVALID_EXPORT,
-               _("“%s” is not a Telegram Desktop export it can read: at line %u, column %u, "
-                 "%s. Nothing was imported. Export the chat again from Telegram Desktop "
-                 "(format: JSON) and import the new result.json."),
-               file_name, line, column, detail);
-}
-
 gboolean
 lg_telegram_export_read (LgExportJob  *job,
                          GError      **error)
@@ -555,7 +531,11 @@ lg_telegram_export_read (LgExportJob  *job,
   g_return_val_if_fail (job != NULL, FALSE);
 
   job->stats.kind = "telegram";
-  if (!lg_json_scan_open (&sc.json, job->path, job->file_name, fail, &local_error))
+  if (!lg_json_scan_open (&sc.json, job->path, job->file_name,
+                          _("“%s” is not a Telegram Desktop export it can read: at line %u, "
+                            "column %u, %s. Nothing was imported. Export the chat again from "
+                            "Telegram Desktop (format: JSON) and import the new result.json."),
+                          &local_error))
     return lg_export_job_fail_io (job, local_error->message, error);
   sc.job = job;
   ok = import_root (&sc, error);
@@ -568,15 +548,9 @@ lg_telegram_export_sniff (const char *path,
                           const char *head,
                           gsize       length)
 {
-  gsize i = 0;
-
   /* Any JSON object: a broken result.json should meet this reader's
    * errors, which say where it broke. */
-  if (length >= 3 && memcmp (head, "\xef\xbb\xbf", 3) == 0)
-    i = 3;
-  while (i < length && g_ascii_isspace (head[i]))
-    i++;
-  return i < length && head[i] == '{';
+  return lg_json_head_object (head, length) != NULL;
 }
 
 gboolean

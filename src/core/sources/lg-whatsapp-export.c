@@ -821,10 +821,7 @@ flush (Reader  *r,
   lg_message_set_author_name (message, author);
   lg_message_set_author_handle (message, handle);
   lg_message_set_text (message, text);
-  if (!lg_store_stage_message (r->job->store, r->source, message, error))
-    return FALSE;
-  r->job->stats.messages++;
-  return TRUE;
+  return lg_export_job_add_message (r->job, r->source, message, error);
 }
 
 /* The author is what comes before the first ": " (or a ":" ending the
@@ -958,10 +955,9 @@ read_messages (Reader      *r,
   gsize length;
   gboolean ok = TRUE;
 
-  r->source = lg_store_stage_source (r->job->store, "whatsapp_export", name, title, error);
+  r->source = lg_export_job_add_chat (r->job, "whatsapp_export", name, title, error);
   if (r->source == 0)
     return FALSE;
-  r->job->stats.chats = 1;
 
   if (!input_open (&in, r->job->path, entry, &local_error))
     {

@@ -108,7 +108,7 @@ void          lg_lead_bind_fields (sqlite3_stmt *stmt,
                                    LgLead       *lead);
 
 /* The columns of a message that adding one writes besides its source and
- * buyer reading, and their parameters ?1 (the source) to ?13, ?7 the text:
+ * buyer reading, and their parameters ?1 (the source) to ?14, ?7 the text:
  * lg_message_bind_fields() binds ?2..?14. */
 #define LG_MESSAGE_FIELDS \
   "external_id, author_name, author_handle, author_id, sent_at, text, permalink, views, " \
