@@ -356,7 +356,7 @@ test_import_chat_kinds (void)
   g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "import-chat", discord, NULL },
                             &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "Read as: DiscordChatExporter export"));
-  g_assert_nonnull (strstr (out, "Imported 1 chats: 2 messages, 2 new"));
+  g_assert_nonnull (strstr (out, "Imported 1 chat: 2 messages, 2 new"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
