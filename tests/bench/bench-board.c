@@ -8,12 +8,9 @@
  * the peak memory (VmHWM). Run with: meson test -C _build --benchmark
  */
 
-#define _GNU_SOURCE /* RUSAGE_THREAD */
-
 #include "config.h"
 
 #include <string.h>
-#include <sys/resource.h>
 
 #include "lg-pipeline-view.h"
 #include "lg-resources.h"
@@ -73,18 +70,6 @@ status_kb (const char *field)
   return line != NULL ? strtol (line + strlen (field), NULL, 10) : -1;
 }
 
-/* The main thread's own CPU time: the machine is shared, so wall times
- * vary with the load, and the renderer's threads (llvmpipe under Xvfb)
- * are not the board's code. */
-static gint64
-main_thread_cpu_us (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_THREAD, &usage);
-  return (gint64) usage.ru_utime.tv_sec * G_USEC_PER_SEC + usage.ru_utime.tv_usec +
-         (gint64) usage.ru_stime.tv_sec * G_USEC_PER_SEC + usage.ru_stime.tv_usec;
-}
 
 /* The first scrolled window under widget, or widget itself. */
 static GtkScrolledWindow *
@@ -157,7 +142,7 @@ main (int   argc,
 
   clock = gtk_widget_get_frame_clock (window);
   rss_before = status_kb ("VmRSS:");
-  cpu_start = main_thread_cpu_us ();
+  cpu_start = lg_test_thread_cpu_us ();
   start = g_get_monotonic_time ();
   lg_pipeline_view_set_store (view, store);
   while (lg_pipeline_view_get_loading (view))
@@ -174,13 +159,13 @@ main (int   argc,
            g_list_model_get_n_items (lg_pipeline_view_get_column (view, LG_STAGE_COLD)));
   g_print ("columns filled: %.1f ms\n", (filled - start) / 1000.0);
   g_print ("first frame: %.1f ms (main thread CPU %.1f ms)\n", (first_frame_at - start) / 1000.0,
-           (main_thread_cpu_us () - cpu_start) / 1000.0);
+           (lg_test_thread_cpu_us () - cpu_start) / 1000.0);
 
   /* Scroll the Cold column to its end in 120 steps, one per frame. */
   adjustment = gtk_scrolled_window_get_vadjustment (cold_column (GTK_WIDGET (view)));
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, 100000);
   previous = g_get_monotonic_time ();
-  cpu_start = main_thread_cpu_us ();
+  cpu_start = lg_test_thread_cpu_us ();
   for (int step = 1; step <= 120; step++)
     {
       double upper = gtk_adjustment_get_upper (adjustment) -
@@ -204,7 +189,7 @@ main (int   argc,
   g_print ("scroll: %u frames, median %.1f ms, longest %.1f ms, %u over 33 ms\n", frames,
            g_array_index (times, gint64, times->len / 2) / 1000.0, longest / 1000.0, slow);
   g_print ("scroll: main thread CPU %.1f ms a frame\n",
-           (main_thread_cpu_us () - cpu_start) / 1000.0 / frames);
+           (lg_test_thread_cpu_us () - cpu_start) / 1000.0 / frames);
   /* A move by the card's menu: from the action to the frame that shows the
    * card in its new column, with the board read again if the view does. */
   {

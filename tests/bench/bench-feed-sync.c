@@ -15,14 +15,11 @@
  * Run with: meson test -C _build --benchmark --verbose feed-sync
  */
 
-#define _GNU_SOURCE /* RUSAGE_THREAD */
-
 #include "config.h"
 
 #include <libsoup/soup.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/resource.h>
 
 #include "lg-application.h"
 #include "lg-feed-sync.h"
@@ -116,15 +113,6 @@ serve (gpointer data)
   return NULL;
 }
 
-static gint64
-main_thread_cpu_us (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_THREAD, &usage);
-  return (gint64) usage.ru_utime.tv_sec * G_USEC_PER_SEC + usage.ru_utime.tv_usec +
-         (gint64) usage.ru_stime.tv_sec * G_USEC_PER_SEC + usage.ru_stime.tv_usec;
-}
 
 typedef struct
 {
@@ -218,7 +206,7 @@ on_activate_cb (GApplication *app,
   tick = gtk_widget_add_tick_callback (GTK_WIDGET (window), on_tick_cb, NULL, NULL);
 
   start = g_get_monotonic_time ();
-  cpu_start = main_thread_cpu_us ();
+  cpu_start = lg_test_thread_cpu_us ();
   /* A stall from the start counts from the start. */
   gaps.last = start;
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "sources.sync-all", NULL));
@@ -243,8 +231,8 @@ on_activate_cb (GApplication *app,
   g_print ("frames: %u, longest gap %.1f ms, %u over 50 ms (goal: none)\n", gaps.frames,
            gaps.longest / 1000.0, gaps.slow);
   g_print ("main thread CPU: %.1f ms in all, %.2f ms a feed\n",
-           (main_thread_cpu_us () - cpu_start) / 1000.0,
-           (main_thread_cpu_us () - cpu_start) / 1000.0 / N_FEEDS);
+           (lg_test_thread_cpu_us () - cpu_start) / 1000.0,
+           (lg_test_thread_cpu_us () - cpu_start) / 1000.0 / N_FEEDS);
   g_assert_cmpint (messages, ==, N_FEEDS * N_POSTS);
 
   /* Again, as a sync on another day: every feed read anew (no polite wait
@@ -255,7 +243,7 @@ on_activate_cb (GApplication *app,
     g_main_context_iteration (NULL, FALSE);
   gaps = (Gaps) { 0 };
   start = gaps.last = g_get_monotonic_time ();
-  cpu_start = main_thread_cpu_us ();
+  cpu_start = lg_test_thread_cpu_us ();
   {
     gint64 since = g_get_real_time () / G_USEC_PER_SEC;
 
@@ -277,7 +265,7 @@ on_activate_cb (GApplication *app,
            "main thread CPU %.2f ms a feed\n",
            (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC, gaps.frames,
            gaps.longest / 1000.0, gaps.slow,
-           (main_thread_cpu_us () - cpu_start) / 1000.0 / N_FEEDS);
+           (lg_test_thread_cpu_us () - cpu_start) / 1000.0 / N_FEEDS);
 
   gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick);
   g_signal_handlers_disconnect_by_data (clock, &gaps);

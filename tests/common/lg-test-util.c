@@ -3,10 +3,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define _GNU_SOURCE /* RUSAGE_THREAD */
+
 #include "config.h"
 
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 
 #include "lg-store-private.h"
@@ -658,4 +661,14 @@ lg_test_read_export (LgStore           *store,
     *stats = job.stats;
   lg_export_job_clear (&job);
   return ok;
+}
+
+gint64
+lg_test_thread_cpu_us (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_THREAD, &usage);
+  return (gint64) usage.ru_utime.tv_sec * G_USEC_PER_SEC + usage.ru_utime.tv_usec +
+         (gint64) usage.ru_stime.tv_sec * G_USEC_PER_SEC + usage.ru_stime.tv_usec;
 }

@@ -126,4 +126,9 @@ gboolean  lg_test_read_export           (LgStore           *store,
                                          LgExportStats     *stats,
                                          GError           **error);
 
+/* The calling thread's own CPU time (user and system), in µs: on a shared
+ * machine wall times vary with the load, and a renderer's threads are not
+ * the code measured. */
+gint64    lg_test_thread_cpu_us (void);
+
 G_END_DECLS

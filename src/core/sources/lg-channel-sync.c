@@ -650,18 +650,8 @@ run_with_store (LgChannelSync      *self,
 
   if (n_new != NULL)
     *n_new = run.n_new;
-
-  if (!ok)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (save_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&save_error));
-      return FALSE;
-    }
-  return TRUE;
+  return lg_sources_sync_outcome (ok, g_steal_pointer (&local_error),
+                                  g_steal_pointer (&save_error), error);
 }
 
 gboolean

@@ -73,3 +73,24 @@ lg_sources_report_progress (GMainContext *context,
   g_source_set_static_name (idle, "[leadgram] progress");
   g_source_attach (idle, context);
 }
+
+gboolean
+lg_sources_sync_outcome (gboolean  ok,
+                         GError   *sync_error,
+                         GError   *save_error,
+                         GError  **error)
+{
+  if (!ok)
+    {
+      g_propagate_error (error, sync_error);
+      g_clear_error (&save_error);
+      return FALSE;
+    }
+  g_clear_error (&sync_error);
+  if (save_error != NULL)
+    {
+      g_propagate_error (error, save_error);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -44,4 +44,12 @@ void   lg_sources_report_progress (GMainContext *context,
                                    guint         count,
                                    double        fraction);
 
+/* How a sync ends, from whether it went through (ok, else sync_error says
+ * why) and the error saving its outcome in the source met: the sync's own
+ * failure first, then the saving's. Takes both errors. */
+gboolean lg_sources_sync_outcome   (gboolean      ok,
+                                    GError       *sync_error,
+                                    GError       *save_error,
+                                    GError      **error);
+
 G_END_DECLS
