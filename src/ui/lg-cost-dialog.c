@@ -233,7 +233,7 @@ create (GtkWindow *parent,
 
   self = g_object_new (LG_TYPE_COST_DIALOG, "transient-for", parent, "modal", TRUE, NULL);
   self->store = g_object_ref (store);
-  self->sources = lg_store_list_sources (store, &error);
+  self->sources = lg_store_list_sources_brief (store, &error);
   if (self->sources == NULL || g_list_model_get_n_items (self->sources) == 0)
     adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self),
                                  error != NULL ? error->message

@@ -1290,7 +1290,7 @@ refresh_state (LgFindView *self)
   /* The list of sources, not a count of every table: this runs after each
    * batch of syncs, and counting a million messages would stall a frame. */
   g_clear_object (&self->sources);
-  self->sources = lg_store_list_sources (self->store, &error);
+  self->sources = lg_store_list_sources_brief (self->store, &error);
   if (self->sources == NULL)
     {
       show_error_toast (self, error);

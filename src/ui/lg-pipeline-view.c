@@ -504,7 +504,7 @@ fill_source_filter (LgPipelineView *self)
   g_array_append_val (self->source_ids, any);
   selected = 0;
 
-  sources = self->store != NULL ? lg_store_list_sources (self->store, &error) : NULL;
+  sources = self->store != NULL ? lg_store_list_sources_brief (self->store, &error) : NULL;
   for (guint i = 0; sources != NULL && i < g_list_model_get_n_items (sources); i++)
     {
       g_autoptr(LgSource) source = g_list_model_get_item (sources, i);

@@ -566,6 +566,8 @@ test_renamed_in_place (Fixture       *f,
   g_assert_true (lg_store_update_source (f->store, source, &error));
   lg_store_notify_changed (f->store, LG_STORE_CHANGED_SOURCES);
 
+  /* The sources are read again on a worker. */
+  WAIT_UNTIL (find_row (f, "Aardvark Founders") != NULL);
   row = find_row (f, "Aardvark Founders");
   g_assert_true (row == first);
   g_assert_cmpint (row_index (find_row (f, "Marketing Pros")), ==, 1);

@@ -144,10 +144,13 @@ lg_store_get_source_time_span (LgStore  *self,
 
 /* Sources */
 
-#define SOURCE_COLUMNS \
+/* The columns source_from_row() reads, with count the source's count of
+ * messages. */
+#define SOURCE_COLUMNS_COUNTED(count) \
   "s.id, s.kind, s.handle, s.title, s.url, s.sync_cursor, s.backfill_cursor, s.last_sync, " \
-  "s.last_error, (SELECT count(*) FROM messages m WHERE m.source_id = s.id), s.sample, " \
-  "s.etag, s.modified, s.retry_at, s.failures, s.icon_url"
+  "s.last_error, " count ", s.sample, s.etag, s.modified, s.retry_at, s.failures, s.icon_url"
+#define SOURCE_COLUMNS \
+  SOURCE_COLUMNS_COUNTED ("(SELECT count(*) FROM messages m WHERE m.source_id = s.id)")
 
 static LgSource *
 source_from_row (sqlite3_stmt *stmt)
@@ -259,20 +262,38 @@ lg_store_find_source (LgStore     *self,
   return get_one_source (self, stmt, error);
 }
 
+static GListModel *
+list_sources (LgStore     *self,
+              const char  *sql,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = lg_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  return lg_store_collect_rows (self, stmt, LG_TYPE_SOURCE, (LgRowReader) source_from_row,
+                                _("Could not list the sources"), error);
+}
+
 GListModel *
 lg_store_list_sources (LgStore  *self,
                        GError  **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (LG_IS_STORE (self), NULL);
 
-  stmt = lg_store_prepare (self,
-                           "SELECT " SOURCE_COLUMNS " FROM sources s ORDER BY s.title COLLATE NOCASE",
-                           error);
-  if (stmt == NULL)
-    return NULL;
+  return list_sources (self,
+                       "SELECT " SOURCE_COLUMNS " FROM sources s ORDER BY s.title COLLATE NOCASE",
+                       error);
+}
 
-  return lg_store_collect_rows (self, stmt, LG_TYPE_SOURCE, (LgRowReader) source_from_row,
-                                _("Could not list the sources"), error);
+GListModel *
+lg_store_list_sources_brief (LgStore  *self,
+                             GError  **error)
+{
+  g_return_val_if_fail (LG_IS_STORE (self), NULL);
+
+  return list_sources (self,
+                       "SELECT " SOURCE_COLUMNS_COUNTED ("0") " FROM sources s "
+                       "ORDER BY s.title COLLATE NOCASE",
+                       error);
 }

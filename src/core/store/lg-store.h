@@ -157,6 +157,10 @@ LgSource   *lg_store_find_source          (LgStore        *self,
                                            GError        **error);
 GListModel *lg_store_list_sources         (LgStore        *self,
                                            GError        **error);
+/* The same, without each one's count of messages (0), which takes ~80 ms
+ * with a million messages: for the filters, read on the main thread. */
+GListModel *lg_store_list_sources_brief   (LgStore        *self,
+                                           GError        **error);
 
 /* Sources: sync state and removal (lg-store-sources.c) */
 /* Writes title, url, cursors, last sync and last error. */
