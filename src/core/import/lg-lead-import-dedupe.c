@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lg-lead-form.h"
 #include "lg-lead-import-private.h"
 #include "lg-lead-validate.h"
 
@@ -48,6 +49,7 @@ lg_import_index_clear (Index *index)
   g_clear_pointer (&index->seen, g_free);
   g_clear_pointer (&index->added_strings, g_string_chunk_free);
   g_clear_pointer (&index->sources, g_hash_table_unref);
+  g_clear_pointer (&index->form_ids, g_hash_table_unref);
   g_clear_pointer (&index->pending, g_array_unref);
 }
 
@@ -205,9 +207,21 @@ add_lead_cb (gint64       id,
                               error);
 }
 
+static gboolean
+add_form_ids_cb (const char  *notes,
+                 gpointer     user_data,
+                 GError     **error)
+{
+  Index *index = user_data;
+
+  lg_lead_form_collect_ids (notes, index->form_ids);
+  return TRUE;
+}
+
 gboolean
 lg_import_index_load (Index    *index,
                       LgStore  *store,
+                      gboolean  with_form_ids,
                       GError  **error)
 {
   index->store = store;
@@ -219,10 +233,26 @@ lg_import_index_load (Index    *index,
 
   if (!lg_store_import_read_snapshot (store, &index->snapshot, add_lead_cb, index, error))
     return FALSE;
+  if (with_form_ids)
+    {
+      index->form_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      if (!lg_store_import_read_notes_with (store, lg_lead_form_id_marker (), add_form_ids_cb,
+                                            index, error))
+        return FALSE;
+    }
   index->next_id = index->snapshot.next_lead_id;
   index->next_source_id = index->snapshot.next_source_id;
   memcpy (index->position, index->snapshot.last_position, sizeof index->position);
   return TRUE;
+}
+
+gboolean
+lg_import_index_seen_form_id (Index        *index,
+                              const Record *row)
+{
+  if (index->form_ids == NULL || row->form_key == NULL)
+    return FALSE;
+  return !g_hash_table_add (index->form_ids, g_strdup (row->form_key));
 }
 
 gboolean

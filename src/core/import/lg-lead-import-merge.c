@@ -452,6 +452,12 @@ lg_lead_import_write_row (LgLeadImport  *self,
   gboolean changed;
   char *reason;
 
+  /* A lead form's lead downloaded again: imported once, changed never. */
+  if (lg_import_index_seen_form_id (index, row))
+    {
+      self->skipped++;
+      return TRUE;
+    }
   if (!lg_import_index_find (index, row, &match, error))
     return FALSE;
   if (match == 0)
@@ -517,6 +523,8 @@ lg_lead_import_preview_row (LgLeadImport  *self,
   gint64 match;
   char *reason;
 
+  if (lg_import_index_seen_form_id (index, row))
+    return TRUE;
   if (!lg_import_index_find (index, row, &match, error))
     return FALSE;
   if (match == 0 || self->mode == LG_IMPORT_MODE_CREATE)

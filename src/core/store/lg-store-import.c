@@ -233,6 +233,33 @@ lg_store_import_read_contact (LgStore  *self,
 }
 
 gboolean
+lg_store_import_read_notes_with (LgStore                   *self,
+                                 const char                *text,
+                                 LgImportNotesFunc          func,
+                                 gpointer                   user_data,
+                                 GError                   **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
+  int rc = SQLITE_DONE;
+
+  stmt = lg_store_prepare (self, "SELECT notes FROM main.leads WHERE instr (notes, ?1) > 0",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ok = func ((const char *) sqlite3_column_text (stmt, 0), user_data, error);
+  if (ok && rc != SQLITE_DONE)
+    {
+      lg_store_set_error (self, error, _("Could not read the leads"));
+      ok = FALSE;
+    }
+  sqlite3_reset (stmt);
+  return ok;
+}
+
+gboolean
 lg_store_import_find_source (LgStore     *self,
                              const char  *name,
                              gint64      *id,
