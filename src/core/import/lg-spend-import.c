@@ -324,3 +324,69 @@ lg_spend_import (LgStore              *store,
     }
   return TRUE;
 }
+
+typedef struct
+{
+  char                *path;
+  char                *currency;
+  LgSpendImportResult  result;
+} ImportData;
+
+static void
+import_data_free (gpointer data)
+{
+  ImportData *import = data;
+
+  g_free (import->path);
+  g_free (import->currency);
+  g_free (import);
+}
+
+static gboolean
+import_work (LgStore       *store,
+             gpointer       source_object,
+             gpointer       task_data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  ImportData *import = task_data;
+
+  return lg_spend_import (store, import->path, import->currency, &import->result, cancellable,
+                          error);
+}
+
+void
+lg_spend_import_async (const char          *db_path,
+                       const char          *path,
+                       const char          *default_currency,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  ImportData *import = g_new0 (ImportData, 1);
+
+  g_return_if_fail (db_path != NULL && path != NULL && default_currency != NULL);
+
+  import->path = g_strdup (path);
+  import->currency = g_strdup (default_currency);
+  g_task_set_source_tag (task, lg_spend_import_async);
+  g_task_set_task_data (task, import, import_data_free);
+  lg_store_run_in_thread (task, db_path, import_work);
+}
+
+gboolean
+lg_spend_import_finish (GAsyncResult         *result,
+                        LgSpendImportResult  *out,
+                        GError              **error)
+{
+  ImportData *import;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  import = g_task_get_task_data (G_TASK (result));
+  *out = import->result;
+  return TRUE;
+}

@@ -39,4 +39,15 @@ gboolean lg_spend_import (LgStore              *store,
                           GCancellable         *cancellable,
                           GError              **error);
 
+/* The same on a worker with its own connection to the database at db_path. */
+void     lg_spend_import_async  (const char           *db_path,
+                                 const char           *path,
+                                 const char           *default_currency,
+                                 GCancellable         *cancellable,
+                                 GAsyncReadyCallback   callback,
+                                 gpointer              user_data);
+gboolean lg_spend_import_finish (GAsyncResult         *result,
+                                 LgSpendImportResult  *out,
+                                 GError              **error);
+
 G_END_DECLS
