@@ -474,7 +474,9 @@ lg_cli_import_costs (LgCli  *cli,
   if (result.platform != LG_LEAD_FORM_NONE)
     /* Translators: the platform's name, e.g. "Meta". */
     g_print (_("%s spend report.\n"), lg_lead_form_get_name (result.platform));
-  g_print (_("Costs added %u, updated %u, unchanged %u; %u new campaign sources.\n"),
+  g_print (ngettext ("Costs added %u, updated %u, unchanged %u; %u new campaign source.\n",
+                     "Costs added %u, updated %u, unchanged %u; %u new campaign sources.\n",
+                     result.sources),
            result.added, result.updated, result.unchanged, result.sources);
   return 0;
 }

@@ -278,6 +278,7 @@ on_spend_imported_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   LgSpendImportResult imported;
+  AdwToast *toast;
 
   gtk_widget_set_sensitive (self->import_button, TRUE);
   if (!lg_spend_import_finish (result, &imported, &error))
@@ -292,7 +293,10 @@ on_spend_imported_cb (GObject      *object,
     text = g_strdup_printf (ngettext ("%u cost added, %u updated", "%u costs added, %u updated",
                                       imported.added),
                             imported.added, imported.updated);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  toast = adw_toast_new (text);
+  /* The answer to what the user just did, not to wait behind an older toast. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
   lg_store_notify_changed (self->store, LG_STORE_CHANGED_COSTS | LG_STORE_CHANGED_SOURCES);
 }
 
