@@ -209,6 +209,7 @@ test_meta_import (void)
   /* The form's own questions, as a person reads them. */
   assert_notes_have (store, "Maria Lopez", "What is your budget?: $500 - $1,000");
   assert_notes_have (store, "James Chen", "When do you want to start?: next_quarter");
+  assert_notes_have (store, "James Chen", "Platform: Instagram");
   g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM sources WHERE kind = 'csv'"),
                    ==, 2);
 }
@@ -450,6 +451,41 @@ test_spend_errors (void)
   g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM sources"), ==, 0);
 }
 
+/* Meta's downloads keep the form's test leads ("<test lead: dummy data…>"):
+ * each is a failed row that says why, never a lead. Headers of the form's
+ * fields in the advertiser's language map as any CRM's do. */
+static void
+test_meta_test_lead (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "pt.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgLeadImport) import = NULL;
+  LgImportProblem *problem;
+
+  g_assert_true (g_file_set_contents (path,
+    "id,created_time,ad_id,ad_name,adset_id,adset_name,campaign_id,campaign_name,form_id,"
+    "form_name,is_organic,platform,qual_seu_orçamento?,Email,Nome Completo,Telefone\n"
+    "l:1,2026-09-10T14:32:11+0000,,,,,,,f:1,Form A,true,,<test lead: dummy data for "
+    "qual_seu_orçamento?>,test@meta.com,<test lead: dummy data for full_name>,"
+    "<test lead: dummy data for phone_number>\n"
+    "l:2,2026-09-10T15:00:00+0000,ag:1,Anuncio A,as:1,Conjunto A,c:1,Campanha Setembro,f:1,"
+    "Form A,false,ig,até 5 mil,ana@example.com,Ana Souza,p:+5511955550100\n", -1, &error));
+  g_assert_no_error (error);
+
+  import = import_file (store, path);
+  g_assert_cmpuint (lg_lead_import_get_created (import), ==, 1);
+  g_assert_cmpuint (lg_lead_import_get_failed (import), ==, 1);
+  g_assert_cmpuint (lg_lead_import_get_problems (import)->len, ==, 1);
+  problem = g_ptr_array_index (lg_lead_import_get_problems (import), 0);
+  g_assert_cmpuint (problem->line, ==, 2);
+  g_assert_true (g_str_has_prefix (problem->reason, "This row is a test lead from Meta"));
+  assert_lead (store, "Ana Souza", "s.title", "Meta · Campanha Setembro");
+  assert_lead (store, "Ana Souza", "l.phone", "+5511955550100");
+  assert_notes_have (store, "Ana Souza", "Qual seu orçamento?: até 5 mil");
+}
+
 static void
 test_helpers (void)
 {
@@ -463,10 +499,14 @@ test_helpers (void)
   g_assert_cmpuint (g_hash_table_size (ids), ==, 2);
   g_assert_true (g_hash_table_contains (ids, meta_key));
   g_assert_true (g_hash_table_contains (ids, tiktok_key));
-  g_assert_cmpstr (lg_lead_form_clean_cell (LG_LEAD_FORM_META, LG_CSV_FIELD_PHONE, "p:+1555"),
-                   ==, "+1555");
-  g_assert_cmpstr (lg_lead_form_clean_cell (LG_LEAD_FORM_TIKTOK, LG_CSV_FIELD_PHONE, "p:1"),
-                   ==, "p:1");
+  g_assert_cmpstr (lg_lead_form_clean_cell (LG_LEAD_FORM_META, "phone_number",
+                                            LG_CSV_FIELD_PHONE, "p:+1555"), ==, "+1555");
+  g_assert_cmpstr (lg_lead_form_clean_cell (LG_LEAD_FORM_META, "zip_code",
+                                            LG_CSV_FIELD_ADD_TO_NOTES, "z:01960"), ==, "01960");
+  g_assert_cmpstr (lg_lead_form_clean_cell (LG_LEAD_FORM_META, "platform",
+                                            LG_CSV_FIELD_ADD_TO_NOTES, "ig"), ==, "Instagram");
+  g_assert_cmpstr (lg_lead_form_clean_cell (LG_LEAD_FORM_TIKTOK, "Phone number",
+                                            LG_CSV_FIELD_PHONE, "p:1"), ==, "p:1");
 }
 
 int
@@ -486,6 +526,7 @@ main (int   argc,
   g_test_add_func ("/lead-forms/spend-cpl", test_spend_cpl);
   g_test_add_func ("/lead-forms/spend-google", test_spend_google);
   g_test_add_func ("/lead-forms/spend-errors", test_spend_errors);
+  g_test_add_func ("/lead-forms/meta-test-lead", test_meta_test_lead);
   g_test_add_func ("/lead-forms/helpers", test_helpers);
 
   return g_test_run ();

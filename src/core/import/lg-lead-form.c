@@ -181,17 +181,41 @@ lg_lead_form_guess_field (LgLeadForm  form,
 
 const char *
 lg_lead_form_clean_cell (LgLeadForm  form,
+                         const char *header,
                          LgCsvField  field,
                          const char *cell)
 {
-  g_return_val_if_fail (cell != NULL, NULL);
+  g_return_val_if_fail (header != NULL && cell != NULL, NULL);
 
+  if (form != LG_LEAD_FORM_META)
+    return cell;
   /* Meta marks a value's kind ("p:" phone, "z:" zip code) before it; its
    * lead id keeps its "l:", which is how Meta writes it everywhere. */
-  if (form == LG_LEAD_FORM_META && field == LG_CSV_FIELD_PHONE &&
-      g_str_has_prefix (cell, "p:"))
+  if ((field == LG_CSV_FIELD_PHONE && g_str_has_prefix (cell, "p:")) ||
+      (field == LG_CSV_FIELD_ADD_TO_NOTES && g_str_has_prefix (cell, "z:")))
     return cell + 2;
+  /* Where the ad ran, as a person says it. */
+  if (g_str_equal (header, "platform"))
+    {
+      if (g_str_equal (cell, "fb"))
+        return "Facebook";
+      if (g_str_equal (cell, "ig"))
+        return "Instagram";
+      if (g_str_equal (cell, "msg"))
+        return "Messenger";
+      if (g_str_equal (cell, "wa"))
+        return "WhatsApp";
+    }
   return cell;
+}
+
+gboolean
+lg_lead_form_is_test_lead (LgLeadForm  form,
+                           const char *cell)
+{
+  g_return_val_if_fail (cell != NULL, FALSE);
+
+  return form == LG_LEAD_FORM_META && g_str_has_prefix (cell, "<test lead");
 }
 
 char *

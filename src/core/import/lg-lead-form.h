@@ -26,9 +26,15 @@ const char *lg_lead_form_get_recognised  (LgLeadForm          form);
  * one of the form's questions and goes to the notes. */
 LgCsvField  lg_lead_form_guess_field     (LgLeadForm          form,
                                           const char         *header);
-/* A cell as the lead keeps it: Meta writes "p:+15551234567" for a phone. */
+/* A cell of the column with that header as the lead keeps it: Meta writes
+ * "p:+15551234567" for a phone and "ig" for Instagram. */
 const char *lg_lead_form_clean_cell      (LgLeadForm          form,
+                                          const char         *header,
                                           LgCsvField          field,
+                                          const char         *cell);
+/* Whether a cell is Meta's Lead Ads Testing Tool's "<test lead: dummy
+ * data…>": its row is no person. */
+gboolean    lg_lead_form_is_test_lead    (LgLeadForm          form,
                                           const char         *cell);
 /* A question's header as a person reads it: "what_is_your_budget?" is
  * "What is your budget?". */

@@ -427,6 +427,7 @@ lg_lead_import_parse_row (LgLeadImport *self,
   guint n_columns = lg_csv_mapping_get_n_columns (mapping);
   guint n_problems = self->problems->len;
   LgLeadForm lead_form = lg_csv_mapping_get_lead_form (mapping);
+  gboolean test_lead = FALSE;
   g_autoptr(GString) extra = NULL;
   g_autoptr(GError) field_error = NULL;
   const char *first, *last;
@@ -459,11 +460,14 @@ lg_lead_import_parse_row (LgLeadImport *self,
   for (guint i = 0; i < n_columns; i++)
     {
       LgCsvField field = lg_csv_mapping_get_field (mapping, i);
-      const char *cell = lg_lead_form_clean_cell (lead_form, field,
+      const char *cell = lg_lead_form_clean_cell (lead_form,
+                                                  lg_csv_mapping_get_header (mapping, i), field,
                                                   lg_csv_reader_get_field (reader, i));
 
       gboolean quoted = is_free_text (field) && lg_csv_reader_get_field_quoted (reader, i);
 
+      if (lg_lead_form_is_test_lead (lead_form, cell))
+        test_lead = TRUE;
       if (field == LG_CSV_FIELD_IGNORE || cell[0] == '\0')
         continue;
       if (field == LG_CSV_FIELD_ADD_TO_NOTES)
@@ -496,6 +500,15 @@ lg_lead_import_parse_row (LgLeadImport *self,
           row->text[field] = value;
           row->column[field] = i;
         }
+    }
+
+  /* One reason is enough: its cells are all Meta's placeholders. */
+  if (test_lead)
+    {
+      add_problem (self, line, NULL,
+                   g_strdup (_("This row is a test lead from Meta’s Lead Ads Testing Tool, not a "
+                               "person: it is left out.")));
+      return FALSE;
     }
 
   first = row->text[LG_CSV_FIELD_FIRST_NAME];
