@@ -18,7 +18,6 @@
 #include "lg-metrics-row.h"
 #include "lg-metrics.h"
 #include "lg-spend-import.h"
-#include "lg-store-private.h"
 #include "lg-test-util.h"
 
 static char *
@@ -28,25 +27,12 @@ fixture (const char *name)
                            NULL);
 }
 
-static LgCsvMapping *
-read_mapping (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LgCsvReader) reader = lg_csv_reader_new_for_path (path, LG_CSV_ENCODING_AUTO, 0,
-                                                              NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (lg_csv_reader_next (reader, NULL, &error));
-  return lg_csv_mapping_new (lg_csv_reader_get_fields (reader),
-                             lg_csv_reader_get_n_fields (reader));
-}
-
 /* Imports the file (create and update) and returns the import for its counts. */
 static LgLeadImport *
 import_file (LgStore    *store,
              const char *path)
 {
-  g_autoptr(LgCsvMapping) mapping = read_mapping (path);
+  g_autoptr(LgCsvMapping) mapping = lg_test_guess_csv_mapping (path);
   g_autoptr(GError) error = NULL;
   LgLeadImport *import = lg_lead_import_new (lg_store_get_path (store), path, mapping);
 
@@ -78,16 +64,8 @@ lead_text (LgStore    *store,
 {
   g_autofree char *sql = g_strdup_printf ("SELECT %s FROM leads l LEFT JOIN sources s ON "
                                           "s.id = l.source_id WHERE l.name = ?", column);
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = lg_store_prepare (store, sql, &error);
-  char *value = NULL;
 
-  g_assert_no_error (error);
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW && lg_stmt_text (stmt, 0) != NULL)
-    value = g_strdup (lg_stmt_text (stmt, 0));
-  sqlite3_reset (stmt);
-  return value;
+  return lg_test_query_text (store, sql, name);
 }
 
 static void
@@ -131,7 +109,7 @@ test_detect (void)
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
       g_autofree char *path = fixture (files[i].file);
-      g_autoptr(LgCsvMapping) mapping = read_mapping (path);
+      g_autoptr(LgCsvMapping) mapping = lg_test_guess_csv_mapping (path);
 
       g_test_message ("%s", files[i].file);
       g_assert_cmpint (lg_csv_mapping_get_lead_form (mapping), ==, files[i].form);
@@ -155,7 +133,7 @@ static void
 test_meta_mapping (void)
 {
   g_autofree char *path = fixture ("meta-leads.csv");
-  g_autoptr(LgCsvMapping) mapping = read_mapping (path);
+  g_autoptr(LgCsvMapping) mapping = lg_test_guess_csv_mapping (path);
   static const struct { const char *header; LgCsvField field; } columns[] = {
     { "id", LG_CSV_FIELD_FORM_LEAD_ID },
     { "created_time", LG_CSV_FIELD_CREATED },
