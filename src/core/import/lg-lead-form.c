@@ -19,7 +19,6 @@
 
 typedef struct
 {
-  const char *id;
   const char *name;
   const char *recognised;
   /* Each '|'-separated group must have one of its ','-separated headers
@@ -29,20 +28,20 @@ typedef struct
 } PlatformInfo;
 
 static const PlatformInfo platforms[LG_LEAD_FORM_N_PLATFORMS] = {
-  [LG_LEAD_FORM_NONE] = { "none", "", NULL, NULL },
+  [LG_LEAD_FORM_NONE] = { "", NULL, NULL },
   /* Meta's columns are the Graph API's lead fields: adset_* is Meta's own. */
-  [LG_LEAD_FORM_META] = { "meta", "Meta", N_("Meta lead ads download recognised"),
+  [LG_LEAD_FORM_META] = { "Meta", N_("Meta lead ads download recognised"),
                           "createdtime|adsetid,adsetname|formid,formname" },
   /* TikTok's are the same shape with ad groups. */
-  [LG_LEAD_FORM_TIKTOK] = { "tiktok", "TikTok", N_("TikTok lead generation download recognised"),
+  [LG_LEAD_FORM_TIKTOK] = { "TikTok", N_("TikTok lead generation download recognised"),
                             "leadid,id|adgroupid,adgroupname|formid,formname|createdtime,"
                             "createtime" },
-  [LG_LEAD_FORM_LINKEDIN] = { "linkedin", "LinkedIn",
+  [LG_LEAD_FORM_LINKEDIN] = { "LinkedIn",
                               N_("LinkedIn Lead Gen Forms download recognised"),
                               "leadid|formname,leadgenformname|linkedinprofileurl,"
                               "linkedinprofile,leadtype,submittedat,datesubmitted" },
   /* Google's lead form download carries the click id of the ad. */
-  [LG_LEAD_FORM_GOOGLE] = { "google", "Google Ads", N_("Google Ads lead form download recognised"),
+  [LG_LEAD_FORM_GOOGLE] = { "Google Ads", N_("Google Ads lead form download recognised"),
                             "leadid|gclid|formname,formid,campaign,campaignname" },
 };
 
@@ -111,14 +110,6 @@ lg_lead_form_detect (const char * const *header,
     if (matches_signature (platforms[detect_order[i]].signature, headers))
       return detect_order[i];
   return LG_LEAD_FORM_NONE;
-}
-
-const char *
-lg_lead_form_get_id (LgLeadForm form)
-{
-  g_return_val_if_fail (form < LG_LEAD_FORM_N_PLATFORMS, NULL);
-
-  return platforms[form].id;
 }
 
 const char *

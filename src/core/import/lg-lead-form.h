@@ -14,8 +14,6 @@ G_BEGIN_DECLS
 /* The platform whose download has this header row, or NONE. */
 LgLeadForm  lg_lead_form_detect          (const char * const *header,
                                           guint               n_columns);
-/* "meta", "tiktok", "linkedin", "google": for --json and tests. */
-const char *lg_lead_form_get_id          (LgLeadForm          form);
 /* The platform's name as its sources are called ("Meta"); a brand, the
  * same in every language. */
 const char *lg_lead_form_get_name        (LgLeadForm          form);
