@@ -427,6 +427,15 @@ test_spend_errors (void)
   g_assert_nonnull (strstr (error->message, "Line 3"));
   g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM costs"), ==, 0);
   g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM sources"), ==, 0);
+  g_clear_error (&error);
+
+  /* A file that breaks after a good row: the reader's error, nothing kept. */
+  g_assert_true (g_file_set_contents (bad, "Date,Campaign name,Cost\n"
+                                      "2026-11-05,Launch,25.00\n"
+                                      "2026-11-06,\"Launch,15.00\n", -1, &error));
+  g_assert_false (lg_spend_import (store, bad, "USD", &result, NULL, &error));
+  g_assert_error (error, LG_CSV_ERROR, LG_CSV_ERROR_UNTERMINATED);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM costs"), ==, 0);
 }
 
 /* Meta's downloads keep the form's test leads ("<test lead: dummy data…>"):

@@ -208,9 +208,10 @@ import_rows (LgStore              *store,
              GError              **error)
 {
   g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GError) read_error = NULL;
   const char *platform = lg_lead_form_get_name (layout->platform);
 
-  while (lg_csv_reader_next (reader, cancellable, error))
+  while (lg_csv_reader_next (reader, cancellable, &read_error))
     {
       guint line = lg_csv_reader_get_line (reader);
       const char *campaign = cell (reader, layout, COLUMN_CAMPAIGN);
@@ -265,7 +266,13 @@ import_rows (LgStore              *store,
                       result, error))
         return FALSE;
     }
-  return error == NULL || *error == NULL;
+  /* The end of the file, or a row the reader could not read. */
+  if (read_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&read_error));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
