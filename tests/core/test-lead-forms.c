@@ -476,16 +476,17 @@ test_meta_test_lead (void)
 static void
 test_helpers (void)
 {
-  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GStrv) ids = lg_lead_form_ids_in_notes ("Campaign: A\nMeta lead ID: l:1\n"
+                                                  "TikTok lead ID: 7\nnote");
   g_autofree char *label = lg_lead_form_question_label ("are_you__the_owner?");
   g_autofree char *meta_key = lg_lead_form_id_key ("Meta", "l:1");
   g_autofree char *tiktok_key = lg_lead_form_id_key ("TikTok", "7");
 
   g_assert_cmpstr (label, ==, "Are you the owner?");
-  lg_lead_form_collect_ids ("Campaign: A\nMeta lead ID: l:1\nTikTok lead ID: 7\nnote", ids);
-  g_assert_cmpuint (g_hash_table_size (ids), ==, 2);
-  g_assert_true (g_hash_table_contains (ids, meta_key));
-  g_assert_true (g_hash_table_contains (ids, tiktok_key));
+  g_assert_cmpuint (g_strv_length (ids), ==, 2);
+  g_assert_cmpstr (ids[0], ==, meta_key);
+  g_assert_cmpstr (ids[1], ==, tiktok_key);
+  g_assert_null (lg_lead_form_ids_in_notes ("called once, wants a demo"));
   g_assert_cmpstr (lg_lead_form_clean_cell (LG_LEAD_FORM_META, "phone_number",
                                             LG_CSV_FIELD_PHONE, "p:+1555"), ==, "+1555");
   g_assert_cmpstr (lg_lead_form_clean_cell (LG_LEAD_FORM_META, "zip_code",

@@ -271,16 +271,16 @@ lg_lead_form_id_key (const char *platform,
                       lead_id, NULL);
 }
 
-void
-lg_lead_form_collect_ids (const char *notes,
-                          GHashTable *ids)
+GStrv
+lg_lead_form_ids_in_notes (const char *notes)
 {
+  GPtrArray *keys;
   g_auto(GStrv) lines = NULL;
 
-  g_return_if_fail (ids != NULL);
   if (notes == NULL || strstr (notes, ID_LINE_SUFFIX) == NULL)
-    return;
+    return NULL;
 
+  keys = g_ptr_array_new ();
   lines = g_strsplit (notes, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     {
@@ -290,6 +290,8 @@ lg_lead_form_collect_ids (const char *notes,
       if (suffix == NULL || suffix == lines[i])
         continue;
       platform = g_strndup (lines[i], suffix - lines[i]);
-      g_hash_table_add (ids, lg_lead_form_id_key (platform, suffix + strlen (ID_LINE_SUFFIX)));
+      g_ptr_array_add (keys, lg_lead_form_id_key (platform, suffix + strlen (ID_LINE_SUFFIX)));
     }
+  g_ptr_array_add (keys, NULL);
+  return (GStrv) g_ptr_array_free (keys, FALSE);
 }

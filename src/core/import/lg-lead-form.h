@@ -48,11 +48,10 @@ char       *lg_lead_form_id_line         (const char         *platform,
                                           const char         *lead_id);
 /* The text every such line has, for finding the notes that hold one. */
 const char *lg_lead_form_id_marker       (void);
-/* The lead ids found in notes written by lg_lead_form_id_line(): each one
- * is added to ids as "platform\nid". */
-void        lg_lead_form_collect_ids     (const char         *notes,
-                                          GHashTable         *ids);
-/* The key collect_ids makes for one id. */
+/* The keys (lg_lead_form_id_key ()) of the lead ids in notes written by
+ * lg_lead_form_id_line (); NULL when there are none. */
+GStrv       lg_lead_form_ids_in_notes    (const char         *notes);
+/* The key by which a lead id is known: the platform and the id. */
 char       *lg_lead_form_id_key          (const char         *platform,
                                           const char         *lead_id);
 

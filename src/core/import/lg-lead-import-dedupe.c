@@ -49,7 +49,6 @@ lg_import_index_clear (Index *index)
   g_clear_pointer (&index->seen, g_free);
   g_clear_pointer (&index->added_strings, g_string_chunk_free);
   g_clear_pointer (&index->sources, g_hash_table_unref);
-  g_clear_pointer (&index->form_ids, g_hash_table_unref);
   g_clear_pointer (&index->pending, g_array_unref);
 }
 
@@ -213,8 +212,12 @@ add_form_ids_cb (const char  *notes,
                  GError     **error)
 {
   Index *index = user_data;
+  g_auto(GStrv) keys = lg_lead_form_ids_in_notes (notes);
+  gboolean added;
 
-  lg_lead_form_collect_ids (notes, index->form_ids);
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    if (!lg_store_import_add_form_id (index->store, keys[i], &added, error))
+      return FALSE;
   return TRUE;
 }
 
@@ -233,13 +236,11 @@ lg_import_index_load (Index    *index,
 
   if (!lg_store_import_read_snapshot (store, &index->snapshot, add_lead_cb, index, error))
     return FALSE;
-  if (with_form_ids)
-    {
-      index->form_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      if (!lg_store_import_read_notes_with (store, lg_lead_form_id_marker (), add_form_ids_cb,
-                                            index, error))
-        return FALSE;
-    }
+  index->form_ids = with_form_ids;
+  if (with_form_ids &&
+      !lg_store_import_read_notes_with (store, lg_lead_form_id_marker (), add_form_ids_cb, index,
+                                        error))
+    return FALSE;
   index->next_id = index->snapshot.next_lead_id;
   index->next_source_id = index->snapshot.next_source_id;
   memcpy (index->position, index->snapshot.last_position, sizeof index->position);
@@ -247,12 +248,20 @@ lg_import_index_load (Index    *index,
 }
 
 gboolean
-lg_import_index_seen_form_id (Index        *index,
-                              const Record *row)
+lg_import_index_seen_form_id (Index         *index,
+                              const Record  *row,
+                              gboolean      *seen,
+                              GError       **error)
 {
-  if (index->form_ids == NULL || row->form_key == NULL)
+  gboolean added;
+
+  *seen = FALSE;
+  if (!index->form_ids || row->form_key == NULL)
+    return TRUE;
+  if (!lg_store_import_add_form_id (index->store, row->form_key, &added, error))
     return FALSE;
-  return !g_hash_table_add (index->form_ids, g_strdup (row->form_key));
+  *seen = !added;
+  return TRUE;
 }
 
 gboolean

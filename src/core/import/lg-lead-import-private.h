@@ -86,9 +86,9 @@ typedef struct
   guint            n_added;
   GStringChunk    *added_strings;
   GHashTable      *sources;        /* name -> source id, the last ones met */
-  /* The lead-form ids of the leads there and of the file's rows so far
-   * (lg_lead_form_id_key ()); NULL when the file has none. */
-  GHashTable      *form_ids;
+  /* Whether the file has lead-form ids: those of the leads there and of
+   * the file's rows so far are in the store's TEMP tables then. */
+  gboolean         form_ids;
   double           position[LG_N_STAGES]; /* next position per stage */
   /* The ids the file's new leads and sources take next (snapshot says the
    * first ones). */
@@ -195,9 +195,12 @@ gboolean  lg_import_index_load              (Index        *index,
                                              LgStore      *store,
                                              gboolean      with_form_ids,
                                              GError      **error);
-/* Whether the row's lead-form id was met before; FALSE the first time. */
+/* Whether the row's lead-form id was met before (*seen); FALSE the first
+ * time. */
 gboolean  lg_import_index_seen_form_id      (Index        *index,
-                                             const Record *row);
+                                             const Record *row,
+                                             gboolean     *seen,
+                                             GError      **error);
 void      lg_import_index_clear             (Index        *index);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Index, lg_import_index_clear)
 /* Gives the lead the row's keys (those it has), where no other lead holds

@@ -183,6 +183,12 @@ gboolean    lg_store_import_read_notes_with (LgStore             *self,
                                              LgImportNotesFunc    func,
                                              gpointer             user_data,
                                              GError             **error);
+/* Adds a lead-form id (lg_lead_form_id_key ()) to the dedupe index: *added
+ * is FALSE when it was there already. */
+gboolean    lg_store_import_add_form_id     (LgStore             *self,
+                                             const char          *key,
+                                             gboolean            *added,
+                                             GError             **error);
 /* The source a name in the file means, by title or handle, else one the
  * import staged under that name; 0 when none. */
 gboolean    lg_store_import_find_source     (LgStore             *self,
