@@ -2,7 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * `cost add|list|edit|remove`: what each source cost, for cost per lead and ROI.
+ * `cost add|list|edit|remove`: what each source cost, for cost per lead and ROI;
+ * `import-costs`: an ad platform's spend report as costs per campaign.
  */
 
 #define G_LOG_DOMAIN "lg-cli"
@@ -17,8 +18,10 @@
 
 #include "lg-cli.h"
 #include "lg-format.h"
+#include "lg-lead-form.h"
 #include "lg-metrics-format.h"
 #include "lg-pipeline.h"
+#include "lg-spend-import.h"
 
 #define DAY 86400
 
@@ -437,4 +440,43 @@ lg_cli_cost (LgCli  *cli,
   return lg_cli_run_subcommand (cli, argc, argv, subcommands, G_N_ELEMENTS (subcommands),
                                 _("usage: leadgram-cli cost add|list|edit|remove …; "
                                   "run “leadgram-cli cost add --help” for the options"));
+}
+
+int
+lg_cli_import_costs (LgCli  *cli,
+                     int     argc,
+                     char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *currency = NULL;
+  g_autofree char *upper = NULL;
+  LgSpendImportResult result;
+  LgStore *store;
+  const GOptionEntry entries[] = {
+    { "currency", 0, 0, G_OPTION_ARG_STRING, &currency,
+      N_("Currency of amounts the report does not name one for (default: USD)"), N_("CODE") },
+    { NULL }
+  };
+
+  if (!lg_cli_parse (&argc, &argv, "import-costs", "FILE",
+                     N_("Import an ad platform’s spend report (date, campaign, amount spent) "
+                        "as costs per campaign"),
+                     entries, &error))
+    return lg_cli_fail_error (error);
+  if (argc != 2)
+    return lg_cli_fail (_("import-costs needs one FILE"));
+  upper = g_ascii_strup (currency != NULL ? currency : "USD", -1);
+
+  store = lg_cli_get_store (cli, &error);
+  if (store == NULL || !lg_spend_import (store, argv[1], upper, &result, NULL, &error))
+    return lg_cli_fail_error (error);
+
+  if (result.platform != LG_LEAD_FORM_NONE)
+    /* Translators: the platform's name, e.g. "Meta". */
+    g_print (_("%s spend report.\n"), lg_lead_form_get_name (result.platform));
+  g_print (ngettext ("Costs added %u, updated %u, unchanged %u; %u new campaign source.\n",
+                     "Costs added %u, updated %u, unchanged %u; %u new campaign sources.\n",
+                     result.sources),
+           result.added, result.updated, result.unchanged, result.sources);
+  return 0;
 }

@@ -17,6 +17,7 @@
 #include "lg-cli.h"
 #include "lg-csv-writer.h"
 #include "lg-lead-export.h"
+#include "lg-lead-form.h"
 #include "lg-lead-import.h"
 #include "lg-metrics-export.h"
 
@@ -126,6 +127,8 @@ lg_cli_import_csv (LgCli  *cli,
     if (!lg_csv_mapping_apply_rule (mapping, rules[i], &error))
       return lg_cli_fail_error (error);
 
+  if (lg_csv_mapping_get_lead_form (mapping) != LG_LEAD_FORM_NONE)
+    g_print ("%s.\n", lg_lead_form_get_recognised (lg_csv_mapping_get_lead_form (mapping)));
   g_print (_("Columns:\n"));
   print_mapping (mapping);
 

@@ -30,6 +30,9 @@ static const LgCliCommand commands[] = {
   { "cost", "add|list|edit|remove …",
     N_("Record what a source cost in a month, list the costs, change or remove one"),
     lg_cli_cost },
+  { "import-costs", N_("FILE [--currency CODE]"),
+    N_("Import an ad platform’s spend report (Meta, Google Ads, TikTok, LinkedIn) as costs per "
+       "campaign"), lg_cli_import_costs },
   { "add-channel", N_("NAME [--depth N]"), N_("Add a public Telegram channel and read its messages"),
     lg_cli_add_channel },
   { "add-feed", N_("URL|reddit:NAME[?WORDS]|mastodon:SERVER/TAG|discourse:URL|hn:WORDS"),

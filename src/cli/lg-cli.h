@@ -113,6 +113,7 @@ int lg_cli_metrics (LgCli *cli, int argc, char **argv);
 
 /* Costs (lg-cli-costs.c) */
 int lg_cli_cost (LgCli *cli, int argc, char **argv);
+int lg_cli_import_costs (LgCli *cli, int argc, char **argv);
 
 /* Sources (lg-cli-sources.c) */
 int lg_cli_add_channel     (LgCli *cli, int argc, char **argv);

@@ -14,6 +14,7 @@
 #include "lg-format.h"
 #include "lg-metrics-format.h"
 #include "lg-pipeline.h"
+#include "lg-spend-import.h"
 #include "lg-ui-util.h"
 
 struct _LgCostsWindow
@@ -29,6 +30,7 @@ struct _LgCostsWindow
   AdwToastOverlay *toast_overlay;
   GtkStack        *stack;
   GtkListBox      *list_box;
+  GtkWidget       *import_button;
 };
 
 G_DEFINE_FINAL_TYPE (LgCostsWindow, lg_costs_window, ADW_TYPE_WINDOW)
@@ -267,6 +269,95 @@ undo_remove_action (GtkWidget  *widget,
   lg_store_notify_changed (self->store, LG_STORE_CHANGED_COSTS);
 }
 
+static void
+on_spend_imported_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(LgCostsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  LgSpendImportResult imported;
+  AdwToast *toast;
+
+  gtk_widget_set_sensitive (self->import_button, TRUE);
+  if (!lg_spend_import_finish (result, &imported, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  if (imported.added + imported.updated == 0)
+    text = g_strdup (_("The report’s costs were already there"));
+  else
+    /* TRANSLATORS: after a spend report's import, e.g. "12 costs added, 2 updated" */
+    text = g_strdup_printf (ngettext ("%u cost added, %u updated", "%u costs added, %u updated",
+                                      imported.added),
+                            imported.added, imported.updated);
+  toast = adw_toast_new (text);
+  /* The answer to what the user just did, not to wait behind an older toast. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  lg_store_notify_changed (self->store, LG_STORE_CHANGED_COSTS | LG_STORE_CHANGED_SOURCES);
+}
+
+void
+lg_costs_window_import (LgCostsWindow *self,
+                        GFile         *file)
+{
+  g_autoptr(LgCost) newest = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (LG_IS_COSTS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    return;
+  /* Amounts the report names no currency for are in the latest cost's. */
+  if (g_list_model_get_n_items (self->costs) > 0)
+    newest = g_list_model_get_item (self->costs, 0);
+  gtk_widget_set_sensitive (self->import_button, FALSE);
+  lg_spend_import_async (lg_store_get_path (self->store), path,
+                         newest != NULL ? lg_cost_get_currency (newest) : "USD", NULL,
+                         on_spend_imported_cb, g_object_ref (self));
+}
+
+static void
+on_import_chooser_response_cb (GtkNativeDialog *chooser,
+                               int              response,
+                               gpointer         user_data)
+{
+  LgCostsWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      lg_costs_window_import (self, file);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LgCostsWindow *self = LG_COSTS_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Import a Spend Report"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
+                                         _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Spend reports (CSV)"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_filter_add_pattern (filter, "*.tsv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
 
 GListModel *
 lg_costs_window_get_costs (LgCostsWindow *self)
@@ -302,8 +393,10 @@ lg_costs_window_class_init (LgCostsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgCostsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LgCostsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LgCostsWindow, list_box);
+  gtk_widget_class_bind_template_child (widget_class, LgCostsWindow, import_button);
 
   gtk_widget_class_install_action (widget_class, "costs.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "costs.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "costs.edit", "x", edit_action);
   gtk_widget_class_install_action (widget_class, "costs.remove", "x", remove_action);
   gtk_widget_class_install_action (widget_class, "costs.undo-remove", NULL, undo_remove_action);

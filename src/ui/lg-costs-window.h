@@ -21,4 +21,9 @@ LgCostsWindow *lg_costs_window_new        (GtkWindow     *parent,
 /* The costs the list shows, as LgCost items. */
 GListModel    *lg_costs_window_get_costs  (LgCostsWindow *self);
 
+/* Imports an ad platform's spend report (lg-spend-import.h) as costs, off
+ * the main thread; a toast says what it added. The Import… button's work. */
+void           lg_costs_window_import      (LgCostsWindow *self,
+                                            GFile         *file);
+
 G_END_DECLS

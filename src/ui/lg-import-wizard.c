@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "lg-import-wizard.h"
+#include "lg-lead-form.h"
 #include "lg-lead-import.h"
 #include "lg-ui-util.h"
 
@@ -58,6 +59,9 @@ struct _LgImportWizard
   GtkSwitch        *header_switch;
   AdwPreferencesGroup *file_group;
   GtkLabel         *note_label;
+  GtkLabel         *lead_form_label;
+  GtkWidget        *lead_form_group;
+  AdwActionRow     *lead_form_row;
   AdwPreferencesGroup *preview_group;
   GtkScrolledWindow *preview_window;
   GtkGrid          *preview_grid;
@@ -296,6 +300,20 @@ build_mapping_rows (LgImportWizard *self)
     }
 }
 
+/* Says which platform's lead-form download the file is, when it is one. */
+static void
+show_lead_form (LgImportWizard *self)
+{
+  const char *recognised =
+    lg_lead_form_get_recognised (lg_csv_mapping_get_lead_form (self->mapping));
+
+  gtk_label_set_label (self->lead_form_label, recognised != NULL ? recognised : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->lead_form_label), recognised != NULL);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->lead_form_row),
+                                 recognised != NULL ? recognised : "");
+  gtk_widget_set_visible (self->lead_form_group, recognised != NULL);
+}
+
 static gboolean
 load_preview (LgImportWizard  *self,
               GError         **error)
@@ -349,6 +367,7 @@ load_preview (LgImportWizard  *self,
   if (!found && gtk_switch_get_active (self->notes_switch))
     lg_csv_mapping_set_unmapped_to_notes (self->mapping, TRUE);
 
+  show_lead_form (self);
   fill_preview_grid (self);
   return TRUE;
 }
@@ -1080,6 +1099,9 @@ lg_import_wizard_class_init (LgImportWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgImportWizard, header_switch);
   gtk_widget_class_bind_template_child (widget_class, LgImportWizard, file_group);
   gtk_widget_class_bind_template_child (widget_class, LgImportWizard, note_label);
+  gtk_widget_class_bind_template_child (widget_class, LgImportWizard, lead_form_label);
+  gtk_widget_class_bind_template_child (widget_class, LgImportWizard, lead_form_group);
+  gtk_widget_class_bind_template_child (widget_class, LgImportWizard, lead_form_row);
   gtk_widget_class_bind_template_child (widget_class, LgImportWizard, preview_group);
   gtk_widget_class_bind_template_child (widget_class, LgImportWizard, preview_window);
   gtk_widget_class_bind_template_child (widget_class, LgImportWizard, preview_grid);

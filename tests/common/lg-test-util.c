@@ -12,6 +12,7 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 
+#include "lg-csv-reader.h"
 #include "lg-store-private.h"
 #include "lg-test-util.h"
 
@@ -90,6 +91,37 @@ lg_test_query_int (LgStore    *store,
   n = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   return n;
+}
+
+char *
+lg_test_query_text (LgStore    *store,
+                    const char *sql,
+                    const char *param)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = lg_store_prepare (store, sql, &error);
+  char *value = NULL;
+
+  g_assert_no_error (error);
+  if (param != NULL)
+    sqlite3_bind_text (stmt, 1, param, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW && lg_stmt_text (stmt, 0) != NULL)
+    value = g_strdup (lg_stmt_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return value;
+}
+
+LgCsvMapping *
+lg_test_guess_csv_mapping (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgCsvReader) reader = lg_csv_reader_new_for_path (path, LG_CSV_ENCODING_AUTO, 0,
+                                                              NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (lg_csv_reader_next (reader, NULL, &error));
+  return lg_csv_mapping_new (lg_csv_reader_get_fields (reader),
+                             lg_csv_reader_get_n_fields (reader));
 }
 
 LgSource *

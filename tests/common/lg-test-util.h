@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "lg-csv-mapping.h"
 #include "lg-export-job.h"
 #include "lg-store.h"
 
@@ -20,6 +21,13 @@ LgStore  *lg_test_open_store   (void);
  * to run ("SELECT count(*) FROM leads WHERE ..."). */
 gint64    lg_test_query_int    (LgStore    *store,
                                 const char *sql);
+/* The same as text (NULL for none or NULL), with param (may be NULL) for
+ * the query's one "?". */
+char     *lg_test_query_text   (LgStore    *store,
+                                const char *sql,
+                                const char *param);
+/* The columns a CSV file's header row maps to, as the import guesses them. */
+LgCsvMapping *lg_test_guess_csv_mapping (const char *path);
 LgSource *lg_test_add_source   (LgStore    *store,
                                 const char *handle);
 LgLead   *lg_test_add_lead     (LgStore    *store,

@@ -24,25 +24,12 @@ fixture (const char *name)
   return g_build_filename (g_getenv ("LEADGRAM_TEST_DATA"), "fixtures", "csv", name, NULL);
 }
 
-static LgCsvMapping *
-guess_mapping (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LgCsvReader) reader = lg_csv_reader_new_for_path (path, LG_CSV_ENCODING_AUTO, 0,
-                                                              NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (lg_csv_reader_next (reader, NULL, &error));
-  return lg_csv_mapping_new (lg_csv_reader_get_fields (reader),
-                             lg_csv_reader_get_n_fields (reader));
-}
-
 static LgLeadImport *
 new_import (LgStore      *store,
             const char   *path,
             LgImportMode  mode)
 {
-  g_autoptr(LgCsvMapping) mapping = guess_mapping (path);
+  g_autoptr(LgCsvMapping) mapping = lg_test_guess_csv_mapping (path);
   LgLeadImport *import = lg_lead_import_new (lg_store_get_path (store), path, mapping);
 
   lg_lead_import_set_mode (import, mode);
@@ -57,16 +44,8 @@ lead_column (LgStore    *store,
 {
   g_autofree char *sql = g_strdup_printf ("SELECT %s FROM leads WHERE lower(email) = lower(?)",
                                           column);
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = lg_store_prepare (store, sql, &error);
-  char *value = NULL;
 
-  g_assert_no_error (error);
-  sqlite3_bind_text (stmt, 1, email, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW && lg_stmt_text (stmt, 0) != NULL)
-    value = g_strdup (lg_stmt_text (stmt, 0));
-  sqlite3_reset (stmt);
-  return value;
+  return lg_test_query_text (store, sql, email);
 }
 
 /* The lead's timeline, newest first, one line an entry. */
@@ -287,7 +266,7 @@ test_unknown_label_mapped (void)
 {
   g_autoptr(LgStore) store = lg_test_open_store ();
   g_autofree char *path = fixture ("hubspot-contacts.csv");
-  g_autoptr(LgCsvMapping) mapping = guess_mapping (path);
+  g_autoptr(LgCsvMapping) mapping = lg_test_guess_csv_mapping (path);
   g_autoptr(LgLeadImport) import = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *stage = NULL;

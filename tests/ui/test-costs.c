@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "lg-cost-dialog.h"
 #include "lg-costs-window.h"
 #include "lg-figure-card.h"
@@ -263,6 +265,52 @@ test_empty (Fixture       *f,
   g_assert_cmpstr (dialog_currency (find_cost_dialog ()), ==, "USD");
 }
 
+static gboolean
+has_six_costs (gpointer data)
+{
+  Fixture *f = data;
+
+  return g_list_model_get_n_items (lg_costs_window_get_costs (f->costs)) == 6;
+}
+
+static gboolean
+import_done (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *button = lg_test_find_named (GTK_WIDGET (f->costs), "import-spend");
+
+  return gtk_widget_get_sensitive (button);
+}
+
+/* The Import… button's work: a Meta spend report becomes a cost per
+ * campaign, off the main thread; the same report again adds nothing. */
+static void
+test_import_spend (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("LEADGRAM_TEST_DATA"), "fixtures",
+                                            "lead-forms", "meta-spend.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *first = NULL;
+
+  g_assert_true (gtk_widget_get_visible (lg_test_find_named (GTK_WIDGET (f->costs),
+                                                             "import-spend")));
+  lg_costs_window_import (f->costs, file);
+  lg_test_wait_until (has_six_costs, f);
+  g_assert_nonnull (lg_test_find_label (GTK_WIDGET (f->costs), "2 costs added, 0 updated"));
+  first = row_text (f, 0);
+  /* The latest period first: November 2026's, of a campaign's source. */
+  g_assert_true (g_str_has_prefix (first, "Meta · "));
+  g_assert_nonnull (strstr (first, "meta-spend.csv | $"));
+
+  lg_costs_window_import (f->costs, file);
+  g_assert_false (import_done (f));
+  lg_test_wait_until (import_done, f);
+  g_assert_nonnull (lg_test_find_label (GTK_WIDGET (f->costs),
+                                        "The report’s costs were already there"));
+  g_assert_cmpuint (g_list_model_get_n_items (lg_costs_window_get_costs (f->costs)), ==, 6);
+}
+
 static void
 test_remove_undo (Fixture       *f,
                   gconstpointer  data)
@@ -447,6 +495,8 @@ main (int   argc,
 
   g_test_add ("/ui/costs/list", Fixture, NULL, fixture_set_up, test_list, fixture_tear_down);
   g_test_add ("/ui/costs/empty", Fixture, NULL, fixture_set_up, test_empty, fixture_tear_down);
+  g_test_add ("/ui/costs/import-spend", Fixture, NULL, fixture_set_up, test_import_spend,
+              fixture_tear_down);
   g_test_add ("/ui/costs/remove-undo", Fixture, NULL, fixture_set_up, test_remove_undo,
               fixture_tear_down);
   g_test_add ("/ui/costs/edit", Fixture, NULL, fixture_set_up, test_edit, fixture_tear_down);

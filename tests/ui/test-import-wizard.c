@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The import wizard on a HubSpot-style file, step by step at GTK level, then
- * the import history's undo.
+ * the import history's undo; a Meta lead ads download recognised.
  */
 
 #include "config.h"
@@ -99,6 +99,56 @@ test_wizard_hubspot (void)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpint (count_leads (store), ==, 0);
   gtk_window_destroy (GTK_WINDOW (history));
+}
+
+/* A Meta lead ads download: the wizard says so, maps it without help, and
+ * a second import of the same file creates nothing. */
+static void
+test_wizard_lead_form (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autofree char *path = g_build_filename (g_getenv ("LEADGRAM_TEST_DATA"), "fixtures",
+                                            "lead-forms", "meta-leads-utf16le.tsv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  LgImportWizard *wizard = lg_import_wizard_new (NULL, store);
+  GtkWidget *label, *row;
+  LgCsvMapping *mapping;
+
+  gtk_window_present (GTK_WINDOW (wizard));
+  g_assert_true (lg_import_wizard_open_file (wizard, file, &error));
+  g_assert_no_error (error);
+
+  label = lg_test_find_named (GTK_WIDGET (wizard), "lead-form-label");
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==,
+                   "Meta lead ads download recognised");
+  mapping = lg_import_wizard_get_mapping (wizard);
+  g_assert_cmpint (lg_csv_mapping_get_lead_form (mapping), ==, LG_LEAD_FORM_META);
+  g_assert_cmpint (lg_csv_mapping_find_field (mapping, LG_CSV_FIELD_FORM_LEAD_ID), ==, 0);
+  g_assert_cmpint (lg_csv_mapping_find_field (mapping, LG_CSV_FIELD_CREATED), ==, 1);
+  g_assert_cmpint (lg_csv_mapping_find_field (mapping, LG_CSV_FIELD_CAMPAIGN), ==, 7);
+  g_assert_cmpint (lg_csv_mapping_find_field (mapping, LG_CSV_FIELD_NAME), ==, 14);
+
+  next (wizard);
+  g_assert_cmpstr (lg_import_wizard_get_step (wizard), ==, "mapping");
+  row = lg_test_find_named (GTK_WIDGET (wizard), "lead-form-row");
+  g_assert_true (gtk_widget_is_visible (row));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Meta lead ads download recognised");
+  next (wizard);
+  /* Nothing to ask about stages or qualifications. */
+  wait_for_step (wizard, "mode");
+  next (wizard);
+  wait_for_step (wizard, "validation");
+  next (wizard);
+  wait_for_step (wizard, "summary");
+  g_assert_cmpuint (lg_lead_import_get_created (lg_import_wizard_get_import (wizard)), ==, 2);
+  g_assert_cmpint (count_leads (store), ==, 2);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads l JOIN sources s ON "
+                                      "s.id = l.source_id WHERE s.title = 'Meta · WhatsApp "
+                                      "Reminders' AND l.name = 'Ольга Иванова'"), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (wizard));
 }
 
 static void
@@ -338,6 +388,7 @@ main (int   argc,
   g_object_unref (lg_application_new ());
 
   g_test_add_func ("/ui/import-wizard/hubspot", test_wizard_hubspot);
+  g_test_add_func ("/ui/import-wizard/lead-form", test_wizard_lead_form);
   g_test_add_func ("/ui/import-wizard/bad-file", test_wizard_bad_file);
   g_test_add_func ("/ui/import-wizard/encoding", test_wizard_encoding);
   g_test_add_func ("/ui/import-wizard/conflict", test_wizard_conflict);

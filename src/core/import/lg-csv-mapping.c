@@ -13,6 +13,7 @@
 
 #include "lg-csv-mapping.h"
 #include "lg-csv-reader.h"
+#include "lg-lead-form.h"
 #include "lg-store-mappings.h"
 
 struct _LgCsvMapping
@@ -23,6 +24,7 @@ struct _LgCsvMapping
   GArray     *fields;        /* LgCsvField per column */
   GHashTable *stage_labels;  /* normalised label -> stage */
   GHashTable *qualification_labels;
+  LgLeadForm  lead_form;
 };
 
 G_DEFINE_FINAL_TYPE (LgCsvMapping, lg_csv_mapping, G_TYPE_OBJECT)
@@ -54,6 +56,9 @@ static const FieldInfo field_info[LG_CSV_N_FIELDS] = {
   [LG_CSV_FIELD_CLOSED] = { "closed", N_("Closed") },
   [LG_CSV_FIELD_LOST_REASON] = { "lost-reason", N_("Lost Reason") },
   [LG_CSV_FIELD_NOTES] = { "notes", N_("Notes") },
+  [LG_CSV_FIELD_FORM_LEAD_ID] = { "form-lead-id", N_("Lead Form ID") },
+  [LG_CSV_FIELD_CAMPAIGN] = { "campaign", N_("Campaign") },
+  [LG_CSV_FIELD_FORM] = { "form", N_("Lead Form") },
 };
 
 typedef struct
@@ -401,9 +406,10 @@ lg_csv_mapping_new (const char * const *header,
 {
   LgCsvMapping *self = g_object_new (LG_TYPE_CSV_MAPPING, NULL);
 
+  self->lead_form = lg_lead_form_detect (header, n_columns);
   for (guint i = 0; i < n_columns; i++)
     {
-      LgCsvField field = lg_csv_field_guess (header[i]);
+      LgCsvField field = lg_lead_form_guess_field (self->lead_form, header[i]);
 
       g_ptr_array_add (self->headers, g_strdup (header[i]));
       g_array_append_val (self->fields, field);
@@ -436,6 +442,14 @@ lg_csv_mapping_copy (LgCsvMapping *self)
   copy_labels (self->stage_labels, copy->stage_labels);
   copy_labels (self->qualification_labels, copy->qualification_labels);
   return copy;
+}
+
+LgLeadForm
+lg_csv_mapping_get_lead_form (LgCsvMapping *self)
+{
+  g_return_val_if_fail (LG_IS_CSV_MAPPING (self), LG_LEAD_FORM_NONE);
+
+  return self->lead_form;
 }
 
 guint

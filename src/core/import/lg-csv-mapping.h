@@ -32,8 +32,24 @@ typedef enum
   LG_CSV_FIELD_CLOSED,
   LG_CSV_FIELD_LOST_REASON,
   LG_CSV_FIELD_NOTES,
+  LG_CSV_FIELD_FORM_LEAD_ID,  /* an ad platform's lead id: a lead-form row imports once */
+  LG_CSV_FIELD_CAMPAIGN,      /* the ad campaign: part of the lead's source, and a notes line */
+  LG_CSV_FIELD_FORM,          /* the lead form's name: a notes line */
   LG_CSV_N_FIELDS
 } LgCsvField;
+
+/* The ad platforms whose lead-form downloads the CSV import knows by their
+ * header row: each writes fixed columns (the platform's lead id, when it
+ * came, the campaign, the form) and then the form's own questions. */
+typedef enum
+{
+  LG_LEAD_FORM_NONE,
+  LG_LEAD_FORM_META,     /* Facebook and Instagram lead ads (Ads Manager, Business Suite) */
+  LG_LEAD_FORM_TIKTOK,   /* TikTok lead generation (Leads Center) */
+  LG_LEAD_FORM_LINKEDIN, /* LinkedIn Lead Gen Forms (Campaign Manager) */
+  LG_LEAD_FORM_GOOGLE,   /* Google Ads lead form assets */
+  LG_LEAD_FORM_N_PLATFORMS
+} LgLeadForm;
 
 /* The stable id ("email") used by --map and saved mappings, and the label. */
 const char *lg_csv_field_get_id          (LgCsvField   field);
@@ -57,9 +73,12 @@ const char *lg_csv_qualification_guess   (const char  *label);
 #define LG_TYPE_CSV_MAPPING (lg_csv_mapping_get_type ())
 G_DECLARE_FINAL_TYPE (LgCsvMapping, lg_csv_mapping, LG, CSV_MAPPING, GObject)
 
-/* Guesses every column from its header. */
+/* Guesses every column from its header, as the platform's download when
+ * the header is one (lg-lead-form.h). */
 LgCsvMapping *lg_csv_mapping_new            (const char * const *header,
                                              guint               n_columns);
+/* The platform whose lead-form download the header is, or NONE. */
+LgLeadForm    lg_csv_mapping_get_lead_form  (LgCsvMapping       *self);
 LgCsvMapping *lg_csv_mapping_copy           (LgCsvMapping       *self);
 guint         lg_csv_mapping_get_n_columns  (LgCsvMapping       *self);
 const char   *lg_csv_mapping_get_header     (LgCsvMapping       *self,

@@ -22,6 +22,8 @@ typedef enum
   LG_CSV_ERROR_READ,         /* the file cannot be read */
   LG_CSV_ERROR_TOO_MANY_COLUMNS, /* a row has more than LG_CSV_MAX_COLUMNS fields */
   LG_CSV_ERROR_FIELD_TOO_LONG,   /* a field is longer than LG_CSV_MAX_FIELD bytes */
+  LG_CSV_ERROR_COLUMNS,      /* a column the file must have is not there */
+  LG_CSV_ERROR_VALUE,        /* a cell does not hold what its column says */
 } LgCsvError;
 
 /* Limits that keep a broken or hostile file from taking the memory: no lead

@@ -449,9 +449,17 @@ lg_lead_import_write_row (LgLeadImport  *self,
                           GError       **error)
 {
   gint64 match;
-  gboolean changed;
+  gboolean changed, seen;
   char *reason;
 
+  /* A lead form's lead downloaded again: imported once, changed never. */
+  if (!lg_import_index_seen_form_id (index, row, &seen, error))
+    return FALSE;
+  if (seen)
+    {
+      self->skipped++;
+      return TRUE;
+    }
   if (!lg_import_index_find (index, row, &match, error))
     return FALSE;
   if (match == 0)
@@ -515,8 +523,13 @@ lg_lead_import_preview_row (LgLeadImport  *self,
                             GError       **error)
 {
   gint64 match;
+  gboolean seen;
   char *reason;
 
+  if (!lg_import_index_seen_form_id (index, row, &seen, error))
+    return FALSE;
+  if (seen)
+    return TRUE;
   if (!lg_import_index_find (index, row, &match, error))
     return FALSE;
   if (match == 0 || self->mode == LG_IMPORT_MODE_CREATE)

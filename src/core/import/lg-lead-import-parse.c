@@ -18,6 +18,7 @@
 
 #include "lg-csv-writer.h"
 #include "lg-format.h"
+#include "lg-lead-form.h"
 #include "lg-lead-import-private.h"
 #include "lg-lead-validate.h"
 
@@ -42,6 +43,7 @@ lg_lead_import_row_clear (Row *row)
   g_free (row->telegram);
   g_free (row->telegram_key);
   g_free (row->notes);
+  g_free (row->form_key);
   memset (row, 0, sizeof *row);
 }
 
@@ -256,10 +258,10 @@ read_time (const char  *p,
  * "2024-03-01 10:22", "21.02.2023", "2/21/2023 10:22 AM", Unix seconds.
  * Times without a zone are the user's local time. Every row has one or two:
  * the usual forms are read by hand, GLib's ISO 8601 parser takes the rest. */
-static gboolean
-parse_date (const char *text,
-            GTimeZone  *local,
-            gint64     *out)
+gboolean
+lg_csv_parse_date (const char *text,
+                   GTimeZone  *local,
+                   gint64     *out)
 {
   g_autoptr(GDateTime) iso = NULL;
   g_autofree char *copy = NULL;
@@ -364,6 +366,56 @@ remember_unknown (GHashTable *table,
     g_free (key);
 }
 
+/* A lead form's row: the campaign joins the platform in the lead's source
+ * ("Meta · Spring Sale", so costs entered per campaign give a cost per lead
+ * per campaign), and the campaign, the form and the platform's lead id head
+ * the notes, where the lead's detail shows them and the next import of the
+ * same leads finds the id. */
+static void
+add_lead_form (LgCsvMapping  *mapping,
+               Row           *row,
+               GString      **extra)
+{
+  LgLeadForm lead_form = lg_csv_mapping_get_lead_form (mapping);
+  const char *platform = lead_form != LG_LEAD_FORM_NONE ? lg_lead_form_get_name (lead_form)
+                                                        : row->text[LG_CSV_FIELD_SOURCE];
+  const char *campaign = row->text[LG_CSV_FIELD_CAMPAIGN];
+  const char *form = row->text[LG_CSV_FIELD_FORM];
+  const char *id = row->text[LG_CSV_FIELD_FORM_LEAD_ID];
+  g_autoptr(GString) lines = NULL;
+
+  if (lead_form == LG_LEAD_FORM_NONE && campaign == NULL && form == NULL && id == NULL)
+    return;
+
+  if (lead_form != LG_LEAD_FORM_NONE || campaign != NULL)
+    {
+      g_free (row->text[LG_CSV_FIELD_SOURCE]);
+      row->text[LG_CSV_FIELD_SOURCE] = lg_lead_form_source_name (platform, campaign);
+    }
+
+  lines = g_string_new (NULL);
+  if (campaign != NULL)
+    g_string_append_printf (lines, "%s: %s\n", _("Campaign"), campaign);
+  if (form != NULL)
+    g_string_append_printf (lines, "%s: %s\n", _("Lead form"), form);
+  if (id != NULL)
+    {
+      g_autofree char *line = lg_lead_form_id_line (platform, id);
+
+      g_string_append_printf (lines, "%s\n", line);
+      row->form_key = lg_lead_form_id_key (platform, id);
+    }
+  if (*extra != NULL)
+    g_string_append (lines, (*extra)->str);
+  else if (lines->len > 0)
+    g_string_truncate (lines, lines->len - 1);
+  if (lines->len == 0)
+    return;
+  if (*extra != NULL)
+    g_string_free (*extra, TRUE);
+  *extra = g_steal_pointer (&lines);
+}
+
 gboolean
 lg_lead_import_parse_row (LgLeadImport *self,
                           LgCsvReader  *reader,
@@ -374,6 +426,8 @@ lg_lead_import_parse_row (LgLeadImport *self,
   guint n_fields = lg_csv_reader_get_n_fields (reader);
   guint n_columns = lg_csv_mapping_get_n_columns (mapping);
   guint n_problems = self->problems->len;
+  LgLeadForm lead_form = lg_csv_mapping_get_lead_form (mapping);
+  gboolean test_lead = FALSE;
   g_autoptr(GString) extra = NULL;
   g_autoptr(GError) field_error = NULL;
   const char *first, *last;
@@ -406,22 +460,31 @@ lg_lead_import_parse_row (LgLeadImport *self,
   for (guint i = 0; i < n_columns; i++)
     {
       LgCsvField field = lg_csv_mapping_get_field (mapping, i);
-      const char *cell = lg_csv_reader_get_field (reader, i);
+      const char *cell = lg_lead_form_clean_cell (lead_form,
+                                                  lg_csv_mapping_get_header (mapping, i), field,
+                                                  lg_csv_reader_get_field (reader, i));
 
       gboolean quoted = is_free_text (field) && lg_csv_reader_get_field_quoted (reader, i);
 
+      if (lg_lead_form_is_test_lead (lead_form, cell))
+        test_lead = TRUE;
       if (field == LG_CSV_FIELD_IGNORE || cell[0] == '\0')
         continue;
       if (field == LG_CSV_FIELD_ADD_TO_NOTES)
         {
           g_autofree char *value = cell_value (cell, quoted);
+          g_autofree char *label = NULL;
 
           if (value[0] == '\0')
             continue;
           if (extra == NULL)
             extra = g_string_new (NULL);
-          g_string_append_printf (extra, "%s%s: %s", extra->len > 0 ? "\n" : "",
-                                  lg_csv_mapping_get_header (mapping, i), value);
+          /* A lead form's column is a question: "what_is_your_budget?". */
+          label = lead_form != LG_LEAD_FORM_NONE ?
+                    lg_lead_form_question_label (lg_csv_mapping_get_header (mapping, i)) :
+                    g_strdup (lg_csv_mapping_get_header (mapping, i));
+          g_string_append_printf (extra, "%s%s%s %s", extra->len > 0 ? "\n" : "", label,
+                                  g_str_has_suffix (label, ":") ? "" : ":", value);
           continue;
         }
       /* The first non-empty column wins: "Email - Work" before "Email - Home". */
@@ -439,6 +502,15 @@ lg_lead_import_parse_row (LgLeadImport *self,
         }
     }
 
+  /* One reason is enough: its cells are all Meta's placeholders. */
+  if (test_lead)
+    {
+      add_problem (self, line, NULL,
+                   g_strdup (_("This row is a test lead from Meta’s Lead Ads Testing Tool, not a "
+                               "person: it is left out.")));
+      return FALSE;
+    }
+
   first = row->text[LG_CSV_FIELD_FIRST_NAME];
   last = row->text[LG_CSV_FIELD_LAST_NAME];
   if (row->text[LG_CSV_FIELD_NAME] != NULL)
@@ -446,6 +518,8 @@ lg_lead_import_parse_row (LgLeadImport *self,
   else if (first != NULL || last != NULL)
     row->name = g_strjoin (" ", first != NULL ? first : last,
                            first != NULL ? last : NULL, NULL);
+
+  add_lead_form (mapping, row, &extra);
 
   if (row->text[LG_CSV_FIELD_NOTES] != NULL || extra != NULL)
     row->notes = g_strjoin (row->text[LG_CSV_FIELD_NOTES] != NULL && extra != NULL ? "\n" : "",
@@ -485,12 +559,12 @@ lg_lead_import_parse_row (LgLeadImport *self,
              row->text[LG_CSV_FIELD_CURRENCY]);
 
   if (row->text[LG_CSV_FIELD_CREATED] != NULL &&
-      !parse_date (row->text[LG_CSV_FIELD_CREATED], self->local, &row->created))
+      !lg_csv_parse_date (row->text[LG_CSV_FIELD_CREATED], self->local, &row->created))
     PROBLEM (LG_CSV_FIELD_CREATED, _("“%s” is not a date (write it as 2024-03-01)."),
              row->text[LG_CSV_FIELD_CREATED]);
 
   if (row->text[LG_CSV_FIELD_CLOSED] != NULL &&
-      !parse_date (row->text[LG_CSV_FIELD_CLOSED], self->local, &row->closed))
+      !lg_csv_parse_date (row->text[LG_CSV_FIELD_CLOSED], self->local, &row->closed))
     PROBLEM (LG_CSV_FIELD_CLOSED, _("“%s” is not a date (write it as 2024-03-01)."),
              row->text[LG_CSV_FIELD_CLOSED]);
 
@@ -590,6 +664,7 @@ lg_lead_import_row_to_record (Row          *row,
     .source = chunk_string (strings, row->text[LG_CSV_FIELD_SOURCE], &bytes),
     .lost_reason = chunk_string (strings, row->text[LG_CSV_FIELD_LOST_REASON], &bytes),
     .notes = chunk_string (strings, row->notes, &bytes),
+    .form_key = chunk_string (strings, row->form_key, &bytes),
     .stage = row->stage,
     .qualification = row->qualification,
     .id = row->id,

@@ -32,6 +32,7 @@ typedef struct
   char       *telegram;     /* without '@', capitals as written */
   char       *telegram_key; /* lg_lead_handle_key () */
   char       *notes;        /* the notes column and the columns added to notes */
+  char       *form_key;     /* the platform and its lead id (lg_lead_form_id_key ()) */
   const char *stage;
   const char *qualification;
   gint64      id;
@@ -58,6 +59,7 @@ typedef struct
   const char *source;
   const char *lost_reason;
   const char *notes;
+  const char *form_key;
   const char *stage;
   const char *qualification;
   gint64      id;
@@ -84,6 +86,9 @@ typedef struct
   guint            n_added;
   GStringChunk    *added_strings;
   GHashTable      *sources;        /* name -> source id, the last ones met */
+  /* Whether the file has lead-form ids: those of the leads there and of
+   * the file's rows so far are in the store's TEMP tables then. */
+  gboolean         form_ids;
   double           position[LG_N_STAGES]; /* next position per stage */
   /* The ids the file's new leads and sources take next (snapshot says the
    * first ones). */
@@ -184,8 +189,17 @@ gboolean  lg_lead_import_remember_failed_row (LgLeadImport  *self,
                                               GError       **error);
 
 /* lg-lead-import-dedupe.c */
+/* with_form_ids: the file has a lead-form id column, and a row whose id an
+ * earlier import or row had is skipped. */
 gboolean  lg_import_index_load              (Index        *index,
                                              LgStore      *store,
+                                             gboolean      with_form_ids,
+                                             GError      **error);
+/* Whether the row's lead-form id was met before (*seen); FALSE the first
+ * time. */
+gboolean  lg_import_index_seen_form_id      (Index        *index,
+                                             const Record *row,
+                                             gboolean     *seen,
                                              GError      **error);
 void      lg_import_index_clear             (Index        *index);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Index, lg_import_index_clear)

@@ -404,6 +404,13 @@ validate_pass (LgLeadImport  *self,
   return TRUE;
 }
 
+/* Whether a row may be one an earlier import had, by its lead-form id. */
+static gboolean
+has_form_ids (LgLeadImport *self)
+{
+  return lg_csv_mapping_find_field (self->mapping, LG_CSV_FIELD_FORM_LEAD_ID) >= 0;
+}
+
 /* The consumer of a validation: the rows against the leads, read only. */
 static gboolean
 preview_pass (LgLeadImport  *self,
@@ -414,7 +421,7 @@ preview_pass (LgLeadImport  *self,
 {
   g_auto(Index) index = { 0 };
 
-  if (!lg_import_index_load (&index, store, error))
+  if (!lg_import_index_load (&index, store, has_form_ids (self), error))
     return FALSE;
 
   for (;;)
@@ -589,7 +596,7 @@ import_once (LgLeadImport  *self,
    * another: the staging takes about as long as the writing alone. */
   feed_init (&feed);
   thread = g_thread_new ("lg-import-read", read_thread, &feed);
-  ok = lg_import_index_load (&index, store, error) &&
+  ok = lg_import_index_load (&index, store, has_form_ids (self), error) &&
        write_pass (self, &index, &feed, cancellable, error);
   if (!ok)
     g_cancellable_cancel (feed.stop);

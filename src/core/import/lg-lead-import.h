@@ -71,6 +71,13 @@ typedef struct
  * are in the error report. */
 #define LG_IMPORT_MAX_LISTED_PROBLEMS 1000
 
+/* A date as exports write it: ISO 8601 (with or without time and zone),
+ * "2024-03-01 10:22", "21.02.2023", "2/21/2023 10:22 AM", Unix seconds; a
+ * time without a zone is in local. */
+gboolean    lg_csv_parse_date           (const char       *text,
+                                         GTimeZone        *local,
+                                         gint64           *out);
+
 const char *lg_conflict_action_get_id   (LgConflictAction  action);
 gboolean    lg_conflict_action_from_id  (const char       *id,
                                          LgConflictAction *action);

@@ -42,7 +42,8 @@ G_STATIC_ASSERT (G_N_ELEMENTS (update_columns) == LG_IMPORT_N_COLUMNS);
  * each lead's own keys as the file has left them (phone aside: no
  * contradiction), a row for every lead of the snapshot and every new one of
  * the file, whether it has keys or not. In TEMP tables, so it grows on disk,
- * not in memory, with the leads there are and the rows of the file. */
+ * not in memory, with the leads there are and the rows of the file. The
+ * lead-form ids met so far (lg-lead-form.h) beside them. */
 #define DEDUPE_TABLES \
   "CREATE TEMP TABLE dedupe_keys (" \
   "  kind INTEGER NOT NULL," \
@@ -55,7 +56,10 @@ G_STATIC_ASSERT (G_N_ELEMENTS (update_columns) == LG_IMPORT_N_COLUMNS);
   "  email TEXT," \
   "  telegram TEXT," \
   "  telegram_id TEXT" \
-  ");"
+  ");" \
+  "CREATE TEMP TABLE dedupe_form_ids (" \
+  "  key TEXT PRIMARY KEY" \
+  ") WITHOUT ROWID;"
 
 /* The staging area, in TEMP tables of the import's connection: the leads the
  * file creates (existed = 0) and the ones there before that it reads or
@@ -229,6 +233,52 @@ lg_store_import_read_contact (LgStore  *self,
     for (int i = 0; i < 5; i++)
       contact[i] = g_strdup (lg_stmt_text (stmt, i));
   sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+lg_store_import_read_notes_with (LgStore                   *self,
+                                 const char                *text,
+                                 LgImportNotesFunc          func,
+                                 gpointer                   user_data,
+                                 GError                   **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
+  int rc = SQLITE_DONE;
+
+  stmt = lg_store_prepare (self, "SELECT notes FROM main.leads WHERE instr (notes, ?1) > 0",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ok = func ((const char *) sqlite3_column_text (stmt, 0), user_data, error);
+  if (ok && rc != SQLITE_DONE)
+    {
+      lg_store_set_error (self, error, _("Could not read the leads"));
+      ok = FALSE;
+    }
+  sqlite3_reset (stmt);
+  return ok;
+}
+
+gboolean
+lg_store_import_add_form_id (LgStore     *self,
+                             const char  *key,
+                             gboolean    *added,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = lg_store_prepare (self, "INSERT OR IGNORE INTO temp.dedupe_form_ids (key) VALUES (?)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (!lg_store_step_done (self, stmt, _("Could not prepare the import"), error))
+    return FALSE;
+  *added = sqlite3_changes (lg_store_get_db (self)) > 0;
   return TRUE;
 }
 

@@ -174,6 +174,21 @@ gboolean    lg_store_import_read_keys       (LgStore             *self,
                                              gint64               id,
                                              char                *keys[LG_IMPORT_N_KEYS],
                                              GError             **error);
+/* Called with the notes of each lead whose notes hold a text. */
+typedef gboolean (*LgImportNotesFunc)    (const char *notes,
+                                          gpointer    user_data,
+                                          GError    **error);
+gboolean    lg_store_import_read_notes_with (LgStore             *self,
+                                             const char          *text,
+                                             LgImportNotesFunc    func,
+                                             gpointer             user_data,
+                                             GError             **error);
+/* Adds a lead-form id (lg_lead_form_id_key ()) to the dedupe index: *added
+ * is FALSE when it was there already. */
+gboolean    lg_store_import_add_form_id     (LgStore             *self,
+                                             const char          *key,
+                                             gboolean            *added,
+                                             GError             **error);
 /* The source a name in the file means, by title or handle, else one the
  * import staged under that name; 0 when none. */
 gboolean    lg_store_import_find_source     (LgStore             *self,

@@ -1,0 +1,58 @@
+/* lg-lead-form.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "lg-csv-mapping.h"
+
+G_BEGIN_DECLS
+
+/* The platform whose download has this header row, or NONE. */
+LgLeadForm  lg_lead_form_detect          (const char * const *header,
+                                          guint               n_columns);
+/* The platform's name as its sources are called ("Meta"); a brand, the
+ * same in every language. */
+const char *lg_lead_form_get_name        (LgLeadForm          form);
+/* What the wizard and the CLI say once the header is recognised. */
+const char *lg_lead_form_get_recognised  (LgLeadForm          form);
+/* What a column of the platform's download becomes: its fixed columns map
+ * to fields or are left out (the ids of ads and forms), anything else is
+ * one of the form's questions and goes to the notes. */
+LgCsvField  lg_lead_form_guess_field     (LgLeadForm          form,
+                                          const char         *header);
+/* A cell of the column with that header as the lead keeps it: Meta writes
+ * "p:+15551234567" for a phone and "ig" for Instagram. */
+const char *lg_lead_form_clean_cell      (LgLeadForm          form,
+                                          const char         *header,
+                                          LgCsvField          field,
+                                          const char         *cell);
+/* Whether a cell is Meta's Lead Ads Testing Tool's "<test lead: dummy
+ * data…>": its row is no person. */
+gboolean    lg_lead_form_is_test_lead    (LgLeadForm          form,
+                                          const char         *cell);
+/* A question's header as a person reads it: "what_is_your_budget?" is
+ * "What is your budget?". */
+char       *lg_lead_form_question_label  (const char         *header);
+/* The lead's source: "Meta · Spring Sale"; the platform alone without a
+ * campaign; the campaign alone without a platform. */
+char       *lg_lead_form_source_name     (const char         *platform,
+                                          const char         *campaign);
+/* The notes line that keeps the platform's lead id, "Meta lead ID: l:123".
+ * Not translated: a later import finds the lead's id by it, whatever the
+ * language the app ran in. */
+char       *lg_lead_form_id_line         (const char         *platform,
+                                          const char         *lead_id);
+/* The text every such line has, for finding the notes that hold one. */
+const char *lg_lead_form_id_marker       (void);
+/* The keys (lg_lead_form_id_key ()) of the lead ids in notes written by
+ * lg_lead_form_id_line (); NULL when there are none. */
+GStrv       lg_lead_form_ids_in_notes    (const char         *notes);
+/* The key by which a lead id is known: the platform and the id. */
+char       *lg_lead_form_id_key          (const char         *platform,
+                                          const char         *lead_id);
+
+G_END_DECLS
