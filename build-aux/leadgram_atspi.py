@@ -41,16 +41,43 @@ def clickable(node):
         return False
 
 
+def hidden(node):
+    """A node with a size of nothing: a page of a stack not shown, whose
+    whole tree is off screen too."""
+    try:
+        width, height = node.size
+        return width <= 0 or height <= 0
+    except Exception:  # the application, which has no size
+        return False
+
+
 def find(app, role, test, only_shown=True, actionable=False):
     """The first node of the role whose name passes test, or None; nodes that
-    go away while the tree is read are passed over."""
+    go away while the tree is read are passed over. Looking for a shown node
+    skips the pages not shown: reading them takes seconds on a busy machine,
+    longer than a toast's button lives."""
     def matches(node):
         try:
             return (node.getRoleName() == role and test(node.name) and
                     (not only_shown or shown(node)) and (not actionable or clickable(node)))
         except Exception:
             return False
-    return pyatspi.findDescendant(app, matches)
+
+    def search(node):
+        if node is None or (only_shown and node is not app and hidden(node)):
+            return None
+        if matches(node):
+            return node
+        try:
+            children = list(node)
+        except Exception:
+            return None
+        for child in children:
+            found = search(child)
+            if found is not None:
+                return found
+        return None
+    return search(app)
 
 
 def wait_for(what, look, seconds=20, fail=True):
