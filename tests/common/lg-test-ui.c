@@ -87,19 +87,6 @@ lg_test_run_frames (guint ms)
 }
 
 void
-lg_test_wait_until (gboolean (*done) (gpointer),
-                    gpointer   data)
-{
-  gint64 give_up = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, give_up);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-void
 lg_test_click_named (GtkWidget  *root,
                      const char *name)
 {

@@ -32,8 +32,5 @@ void       lg_test_click_named (GtkWidget  *root,
 /* Runs the main loop for ms milliseconds without blocking, so that the frame
  * clock lays the lists out. */
 void       lg_test_run_frames (guint        ms);
-/* Runs the main loop until done (data) is TRUE; fails the test after 10 seconds. */
-void       lg_test_wait_until (gboolean   (*done) (gpointer),
-                               gpointer     data);
 
 G_END_DECLS
