@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "lg-followup-dialog.h"
+#include "lg-ui-util.h"
 
 /* The order of the kind row's items. */
 static const char *kinds[] = { "call", "message", "email", "meeting" };
@@ -183,13 +184,43 @@ chosen_lead (LgFollowupDialog *self)
   return lead != NULL ? lg_lead_get_id (lead) : 0;
 }
 
+static gboolean
+write_followup (LgStore  *store,
+                gpointer  data,
+                GError  **error)
+{
+  return lg_store_add_followup (store, data, error);
+}
+
+/* The dialog closes when its follow-up has landed; until then Schedule
+ * waits (the window says why), and after an error the dialog stays, saying
+ * it, with everything the user chose. */
+static void
+on_followup_added (GtkWidget    *widget,
+                   gpointer      data,
+                   const GError *error)
+{
+  LgFollowupDialog *self = LG_FOLLOWUP_DIALOG (widget);
+
+  gtk_widget_action_set_enabled (widget, "dialog.schedule", TRUE);
+  if (error != NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  /* ::scheduled first: the board shows the card's new next step in place
+   * and then takes the store's "changed" as seen. */
+  g_signal_emit (self, signals[SCHEDULED], 0, data);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static void
 schedule_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
   LgFollowupDialog *self = LG_FOLLOWUP_DIALOG (widget);
-  g_autoptr(LgFollowup) followup = lg_followup_new ();
+  LgFollowup *followup;
   g_autoptr(GError) error = NULL;
   guint kind = adw_combo_row_get_selected (self->kind_row);
   gint64 lead_id = chosen_lead (self);
@@ -213,21 +244,16 @@ schedule_action (GtkWidget  *widget,
       self->lead_id = lead_id;
     }
 
+  followup = lg_followup_new ();
   lg_followup_set_lead_id (followup, lead_id);
   lg_followup_set_due_at (followup, due);
   lg_followup_set_kind (followup, kinds[MIN (kind, G_N_ELEMENTS (kinds) - 1)]);
   lg_followup_set_note (followup, gtk_editable_get_text (GTK_EDITABLE (self->note_row)));
-  if (!lg_store_add_followup (self->store, followup, &error))
-    {
-      show_error (self, error->message);
-      return;
-    }
-
-  /* ::scheduled first: the board shows the card's new next step in place
-   * and then takes the store's "changed" as seen. */
-  g_signal_emit (self, signals[SCHEDULED], 0, followup);
-  lg_store_notify_changed (self->store, LG_STORE_CHANGED_FOLLOWUPS);
-  gtk_window_close (GTK_WINDOW (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  /* Once: a second press while the first waits would add it twice. */
+  gtk_widget_action_set_enabled (widget, "dialog.schedule", FALSE);
+  lg_widget_write (widget, self->store, LG_STORE_CHANGED_FOLLOWUPS, write_followup, followup,
+                   g_object_unref, on_followup_added);
 }
 
 static void

@@ -361,6 +361,7 @@ on_activate_schedule_cb (LgApplication *app)
   lg_followup_dialog_set_quick (dialog, LG_FOLLOWUP_QUICK_IN_1_HOUR);
   lg_followup_dialog_set_note (dialog, "Send the pricing PDF");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.schedule", NULL));
+  lg_test_wait_for_writes (store);
   g_assert_cmpint (scheduled_id, >, 0);
   g_assert_null (find_dialog ());
 
@@ -591,6 +592,7 @@ on_activate_board_cb (LgApplication *app)
   scheduled_id = 0;
   lg_followup_dialog_set_quick (dialog, LG_FOLLOWUP_QUICK_IN_1_HOUR);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.schedule", NULL));
+  lg_test_wait_for_writes (store);
   g_assert_cmpint (scheduled_id, >, 0);
   in_1_hour = scheduled_id;
 
@@ -626,6 +628,7 @@ on_activate_board_cb (LgApplication *app)
   lg_followup_dialog_set_quick (dialog, LG_FOLLOWUP_QUICK_NEXT_WEEK);
   lg_followup_dialog_set_note (dialog, "Ask about the second clinic");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.schedule", NULL));
+  lg_test_wait_for_writes (store);
   g_assert_cmpint (scheduled_id, !=, in_1_hour);
   lg_test_wait_until (detail_read, detail);
   listed = lg_store_list_lead_followups (store, id, NULL);
@@ -640,6 +643,7 @@ on_activate_board_cb (LgApplication *app)
   adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (lg_test_find_named (detail,
                                                                                "stay_row")),
                                          TRUE);
+  lg_test_wait_for_writes (store);
   stay = stay_in_touch_followup (store, id);
   assert_morning_after (lg_followup_get_due_at (stay), lg_lead_get_created_at (dana), 7);
   g_clear_object (&stay);
@@ -648,6 +652,7 @@ on_activate_board_cb (LgApplication *app)
   /* Mark Contacted restarts the clock from now. */
   touched = now_seconds ();
   click (find_button (detail, "Mark _Contacted"));
+  lg_test_wait_for_writes (store);
   stay = stay_in_touch_followup (store, id);
   assert_morning_after (lg_followup_get_due_at (stay), touched, 7);
   g_assert_cmpint (lg_lead_get_last_touch_at (warm_lead (board)), >=, touched);
@@ -666,6 +671,7 @@ on_activate_board_cb (LgApplication *app)
   adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (lg_test_find_named (detail,
                                                                                "stay_row")),
                                          FALSE);
+  lg_test_wait_for_writes (store);
   g_assert_null (stay_in_touch_followup (store, id));
 
   g_application_quit (G_APPLICATION (app));
