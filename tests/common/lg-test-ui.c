@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "lg-test-ui.h"
 
 gboolean
@@ -56,6 +58,13 @@ shows_text (GtkWidget     *widget,
   return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
 }
 
+static gboolean
+shows_part (GtkWidget     *widget,
+            gconstpointer  part)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), part) != NULL;
+}
+
 GtkWidget *
 lg_test_find_named (GtkWidget  *root,
                     const char *name)
@@ -75,6 +84,13 @@ lg_test_find_label (GtkWidget  *root,
                     const char *text)
 {
   return find (root, shows_text, text);
+}
+
+GtkWidget *
+lg_test_find_label_part (GtkWidget  *root,
+                         const char *part)
+{
+  return find (root, shows_part, part);
 }
 
 void

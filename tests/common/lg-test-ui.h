@@ -25,6 +25,10 @@ GtkWidget *lg_test_find_type  (GtkWidget   *root,
 /* The first GtkLabel under root (root included) that shows text: a toast's, say. */
 GtkWidget *lg_test_find_label (GtkWidget   *root,
                                const char  *text);
+/* The first GtkLabel under root (root included) whose text holds part: an
+ * error's sentence, say. */
+GtkWidget *lg_test_find_label_part (GtkWidget  *root,
+                                    const char *part);
 /* Clicks the button named name under root at once (a realized button's
  * "activate" clicks only after a delay). */
 void       lg_test_click_named (GtkWidget  *root,
