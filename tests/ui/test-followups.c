@@ -403,6 +403,7 @@ on_activate_schedule_cb (LgApplication *app)
    * midnight), and the lead's timeline as before. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "followups.undo-done", "x",
                                              won_followup));
+  lg_test_wait_for_writes (store);
   g_clear_object (&followup);
   followup = lg_store_get_followup (store, won_followup, NULL);
   g_assert_cmpint (lg_followup_get_done_at (followup), ==, 0);
@@ -424,6 +425,7 @@ on_activate_schedule_cb (LgApplication *app)
   assert_snooze_menu (view, scheduled_id);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "followups.snooze", "(xs)",
                                              scheduled_id, "tomorrow"));
+  lg_test_wait_for_writes (store);
   assert_under (view, scheduled_id, "Upcoming");
 
   g_application_quit (G_APPLICATION (app));
