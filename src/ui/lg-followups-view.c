@@ -305,32 +305,29 @@ schedule_for_lead_action (GtkWidget  *widget,
   present_dialog (LG_FOLLOWUPS_VIEW (widget), g_variant_get_int64 (parameter));
 }
 
+/* Once Done has landed: a toast offers to take it back. */
+static void
+on_done_landed (GtkWidget *widget,
+                gint64     followup_id)
+{
+  AdwToast *toast = adw_toast_new (_("Follow-up done"));
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "followups.undo-done");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (followup_id));
+  lg_widget_add_toast (widget, toast);
+}
+
 static void
 done_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   LgFollowupsView *self = LG_FOLLOWUPS_VIEW (widget);
-  g_autoptr(GError) error = NULL;
-  GtkRoot *root = gtk_widget_get_root (widget);
-  AdwToast *toast;
 
-  if (self->store == NULL)
-    return;
-
-  lg_followup_dialog_complete (self->store, g_variant_get_int64 (parameter),
-                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error);
-  if (error != NULL)
-    {
-      lg_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
-      return;
-    }
-
-  toast = adw_toast_new (_("Follow-up done"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "followups.undo-done");
-  adw_toast_set_action_target_value (toast, parameter);
-  lg_widget_add_toast (GTK_WIDGET (self), toast);
+  if (self->store != NULL)
+    lg_followup_dialog_complete (widget, self->store, g_variant_get_int64 (parameter),
+                                 on_done_landed);
 }
 
 /* Undo of Done (until 0) or a snooze, as the worker writes it. */

@@ -598,16 +598,9 @@ on_followup_done_clicked_cb (GtkButton    *button,
                              LgLeadDetail *self)
 {
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "followup-id"));
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autoptr(GError) error = NULL;
 
-  if (self->store == NULL)
-    return;
-
-  lg_followup_dialog_complete (self->store, id, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                               &error);
-  if (error != NULL)
-    show_error (self, error);
+  if (self->store != NULL)
+    lg_followup_dialog_complete (GTK_WIDGET (self), self->store, id, NULL);
 }
 
 static void

@@ -185,6 +185,7 @@ on_activate_notifications_cb (LgApplication *app)
   /* Snooze: an hour later, and the notification goes away. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "followup-snooze",
                                   g_variant_new_int64 (due_followup_id));
+  lg_test_wait_for_writes (store);
   snoozed = lg_store_get_followup (store, due_followup_id, NULL);
   g_assert_cmpint (lg_followup_get_snoozed_until (snoozed), >=, due_at + 3600);
   g_assert_cmpint (lg_followup_get_snoozed_until (snoozed), <=, now_seconds () + 3600);
@@ -194,6 +195,7 @@ on_activate_notifications_cb (LgApplication *app)
   /* Done: completed, and the next step is asked for (the lead is open). */
   g_action_group_activate_action (G_ACTION_GROUP (app), "followup-done",
                                   g_variant_new_int64 (due_followup_id));
+  lg_test_wait_for_writes (store);
   done = lg_store_get_followup (store, due_followup_id, NULL);
   g_assert_cmpint (lg_followup_get_done_at (done), >, 0);
   g_assert_nonnull (find_dialog ());
@@ -382,6 +384,7 @@ on_activate_schedule_cb (LgApplication *app)
   /* Done from its row: it moves to Done and the next step is asked for. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "followups.done", "x",
                                              scheduled_id));
+  lg_test_wait_for_writes (store);
   assert_under (view, scheduled_id, "Done");
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (page), ==, 0);
   g_assert_false (adw_view_stack_page_get_needs_attention (page));
@@ -396,6 +399,7 @@ on_activate_schedule_cb (LgApplication *app)
   lg_store_notify_changed (store, LG_STORE_CHANGED_FOLLOWUPS);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "followups.done", "x",
                                              won_followup));
+  lg_test_wait_for_writes (store);
   assert_under (view, won_followup, "Done");
   g_assert_null (find_dialog ());
 
@@ -662,6 +666,7 @@ on_activate_board_cb (LgApplication *app)
 
   /* Done from the detail: completed, and the next step is asked for. */
   click (find_widget (lg_test_find_named (detail, "followup_list"), GTK_TYPE_BUTTON));
+  lg_test_wait_for_writes (store);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpint (lg_followup_dialog_get_lead_id (dialog), ==, id);
@@ -709,6 +714,7 @@ assert_asks_next_step (LgApplication *app)
                                       "meeting", "Demo");
   g_action_group_activate_action (G_ACTION_GROUP (app), "followup-done",
                                   g_variant_new_int64 (followup_id));
+  lg_test_wait_for_writes (store);
   done = lg_store_get_followup (store, followup_id, NULL);
   g_assert_cmpint (lg_followup_get_done_at (done), >, 0);
   g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (app)));
