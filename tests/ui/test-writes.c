@@ -166,7 +166,7 @@ check_gives_up (LgWindow       *window,
 {
   g_autoptr(GError) error = NULL;
 
-  lg_store_set_busy_timeouts (MAIN_TIMEOUT_MS, 400);
+  lg_store_set_busy_timeouts (MAIN_TIMEOUT_MS, 1500);
   g_assert_true (lg_store_begin (importer, &error));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "pipeline.move-lead", "(xs)",
                                              id, "warm"));

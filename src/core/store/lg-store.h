@@ -138,8 +138,9 @@ void        lg_store_set_busy_timeouts    (guint           main_ms,
  * for another writer's lock, the store's "waiting" property is TRUE, for the
  * window to say so; it waits as long as any worker (the busy timeouts above)
  * and then fails with the store's usual error. data (freed with data_free
- * once the write has finished) carries what write needs and what it
- * computes: the caller must not touch it meanwhile. callback runs on the
+ * once the write has finished, on either thread: no widgets in it) carries
+ * what write needs and what it computes: the caller must not touch it
+ * meanwhile. callback runs on the
  * main thread; it calls lg_store_write_finish(), and, when the write landed,
  * lg_store_notify_changed(). */
 typedef gboolean (*LgStoreWriteFunc) (LgStore   *store,
