@@ -292,7 +292,8 @@ on_saved (GtkWidget    *widget,
 {
   LgLeadDetail *self = LG_LEAD_DETAIL (widget);
   SaveWrite *save = data;
-  gboolean shown = self->lead != NULL && lg_lead_get_id (self->lead) == lg_lead_get_id (save->edited);
+  gboolean shown = self->lead != NULL &&
+                   lg_lead_get_id (self->lead) == lg_lead_get_id (save->edited);
 
   if (error != NULL)
     {

@@ -52,7 +52,8 @@ check_waiting (LgWindow *window)
   gint64 started = g_get_monotonic_time ();
 
   lg_test_wait_until (banner_shown, window);
-  g_assert_nonnull (lg_test_find_label (GTK_WIDGET (window), "Waiting for the import to finish…"));
+  g_assert_nonnull (lg_test_find_label (GTK_WIDGET (window),
+                                        "Waiting for the import to finish…"));
   lg_test_run_frames (3 * MAIN_TIMEOUT_MS);
   g_assert_cmpint (g_get_monotonic_time () - started, >, 3 * MAIN_TIMEOUT_MS * 1000);
   g_assert_true (banner_shown (window));
