@@ -50,13 +50,14 @@ struct _LgSourcesView
   GListStore       *sources;
   GHashTable       *syncing;       /* source id -> SyncState */
   GHashTable       *removing;      /* source ids being removed */
+  GHashTable       *rows;          /* LgSource shown -> its row, for the rows on screen */
   GCancellable     *import_cancellable;
   GtkStringFilter  *filter;
   gulong            changed_id;
   guint             notify_id;     /* a coming word to the other views */
 
   GtkStack         *stack;
-  GtkListBox       *source_list;
+  GtkListView      *source_list;
   GtkListView      *message_list;
   GtkLabel         *messages_title;
   GtkSearchEntry   *filter_entry;
@@ -91,78 +92,31 @@ static void update_source_row (LgSourcesView *self,
                                GtkWidget     *row,
                                LgSource      *source);
 
-/* The place of the source with this id in list (of LgSource), or -1. */
-static int
-find_id (GPtrArray *list,
-         gint64     id)
-{
-  for (guint i = 0; i < list->len; i++)
-    if (lg_source_get_id (g_ptr_array_index (list, i)) == id)
-      return (int) i;
-  return -1;
-}
-
 /* The same sources (a sync ended: counts changed, a feed took its title and
- * moved in the order): their rows are updated where they are, and a source
- * that moved is taken out and put back at its place, its row alone made
- * again. Making every row anew, as a splice of the whole list does, costs a
+ * moved in the order): each row is rebound, where it is, to the source now at
+ * its place. The rows are alike, so moving a source is only new text in two
+ * rows; taking rows out and making them again, as a splice does, costs a
  * frame or more per sync when Sync All runs over hundreds of sources. */
 static gboolean
 update_in_place (LgSourcesView *self,
                  GPtrArray     *items)
 {
   GListModel *model = G_LIST_MODEL (self->sources);
-  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_object_unref);
-  guint moves = 0;
 
   if (g_list_model_get_n_items (model) != items->len)
     return FALSE;
   for (guint i = 0; i < items->len; i++)
     {
-      g_ptr_array_add (shown, g_list_model_get_item (model, i));
-      if (find_id (items, lg_source_get_id (g_ptr_array_index (shown, i))) < 0)
-        return FALSE;
-    }
+      g_autoptr(LgSource) here = g_list_model_get_item (model, i);
+      GtkWidget *row = g_hash_table_lookup (self->rows, here);
 
-  for (guint i = 0; i < items->len;)
-    {
-      LgSource *wanted = g_ptr_array_index (items, i);
-      LgSource *here = g_ptr_array_index (shown, i);
-      GtkListBoxRow *row;
-      int at;
-
-      if (lg_source_get_id (here) == lg_source_get_id (wanted))
-        {
-          row = gtk_list_box_get_row_at_index (self->source_list, (int) i);
-          /* The others' rows are as they were. */
-          if (lg_source_update_from (here, wanted) && row != NULL)
-            update_source_row (self, GTK_WIDGET (row), here);
-          i++;
-          continue;
-        }
-      /* Whichever moved, the one shown here going further down or the one
-       * wanted here coming up, goes straight to its place. */
-      if (++moves > items->len)
-        return FALSE;
-      at = find_id (items, lg_source_get_id (here));
-      if (at > (int) i)
-        {
-          g_ptr_array_remove_index (shown, i);
-          g_list_store_remove (self->sources, i);
-          g_ptr_array_insert (shown, at, g_object_ref (g_ptr_array_index (items, at)));
-          g_list_store_insert (self->sources, at, g_ptr_array_index (items, at));
-        }
-      else
-        {
-          at = find_id (shown, lg_source_get_id (wanted));
-          g_ptr_array_remove_index (shown, at);
-          g_list_store_remove (self->sources, at);
-          g_ptr_array_insert (shown, i, g_object_ref (wanted));
-          g_list_store_insert (self->sources, i, wanted);
-        }
+      /* The others' rows are as they were; one off screen has none. */
+      if (lg_source_update_from (here, g_ptr_array_index (items, i)) && row != NULL)
+        update_source_row (self, row, here);
     }
   return TRUE;
 }
+
 
 static void
 reload_sources (LgSourcesView *self)
@@ -195,25 +149,24 @@ reload_sources (LgSourcesView *self)
     gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "list" : "empty");
 }
 
-/* Redraws, in place, the row of a source whose sync state changed: a new row
- * would take the focus away from its Stop button. */
+/* Redraws, in place, the row of a source whose sync state changed, if it is
+ * on screen (one scrolled to is drawn from the state then): a new row would
+ * take the focus away from its Stop button. */
 static void
 refresh_row (LgSourcesView *self,
              gint64         source_id)
 {
-  GListModel *model = G_LIST_MODEL (self->sources);
+  GHashTableIter iter;
+  gpointer source;
+  gpointer row;
 
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(LgSource) source = g_list_model_get_item (model, i);
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->source_list, (int) i);
-
-      if (lg_source_get_id (source) == source_id && row != NULL)
-        {
-          update_source_row (self, GTK_WIDGET (row), source);
-          return;
-        }
-    }
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, &source, &row))
+    if (lg_source_get_id (source) == source_id)
+      {
+        update_source_row (self, row, source);
+        return;
+      }
 }
 
 static void
@@ -259,12 +212,14 @@ describe_kind (LgSource           *source,
   return kind != NULL ? g_strdup (_(kind->name)) : g_strdup (lg_source_get_kind (source));
 }
 
-static GtkWidget *
-create_source_row_cb (gpointer item,
-                      gpointer user_data)
+/* A row is made for each source on screen, and shows another one when the
+ * list scrolls (GtkListView): Sync All over hundreds of sources then lays out
+ * and draws a screenful of rows, not all of them, at every frame. */
+static void
+setup_source_row_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     LgSourcesView            *self)
 {
-  LgSourcesView *self = user_data;
-  GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *icon = gtk_image_new ();
@@ -276,6 +231,8 @@ create_source_row_cb (gpointer item,
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
   gtk_widget_add_css_class (box, "source-row");
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_add_css_class (box, "activatable");
   gtk_image_set_icon_size (GTK_IMAGE (icon), GTK_ICON_SIZE_LARGE);
   gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (icon, "source-icon");
@@ -306,17 +263,32 @@ create_source_row_cb (gpointer item,
   gtk_box_append (GTK_BOX (box), text);
   gtk_box_append (GTK_BOX (box), sync);
   gtk_box_append (GTK_BOX (box), remove);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_item_set_child (item, box);
 
-  g_object_set_data (G_OBJECT (row), "icon", icon);
-  g_object_set_data (G_OBJECT (row), "title", title);
-  g_object_set_data (G_OBJECT (row), "subtitle", subtitle);
-  g_object_set_data (G_OBJECT (row), "state", state);
-  g_object_set_data (G_OBJECT (row), "progress", progress);
-  g_object_set_data (G_OBJECT (row), "sync", sync);
-  g_object_set_data (G_OBJECT (row), "remove", remove);
-  update_source_row (self, row, item);
-  return row;
+  g_object_set_data (G_OBJECT (box), "icon", icon);
+  g_object_set_data (G_OBJECT (box), "title", title);
+  g_object_set_data (G_OBJECT (box), "subtitle", subtitle);
+  g_object_set_data (G_OBJECT (box), "state", state);
+  g_object_set_data (G_OBJECT (box), "progress", progress);
+  g_object_set_data (G_OBJECT (box), "sync", sync);
+  g_object_set_data (G_OBJECT (box), "remove", remove);
+}
+
+static void
+bind_source_row_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    LgSourcesView            *self)
+{
+  g_hash_table_insert (self->rows, gtk_list_item_get_item (item), gtk_list_item_get_child (item));
+  update_source_row (self, gtk_list_item_get_child (item), gtk_list_item_get_item (item));
+}
+
+static void
+unbind_source_row_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      LgSourcesView            *self)
+{
+  g_hash_table_remove (self->rows, gtk_list_item_get_item (item));
 }
 
 static void
@@ -489,11 +461,10 @@ open_source (LgSourcesView *self,
 }
 
 static void
-on_source_list_row_activated_cb (LgSourcesView *self,
-                                 GtkListBoxRow *row)
+on_source_list_activate_cb (LgSourcesView *self,
+                            guint          position)
 {
-  g_autoptr(LgSource) source = g_list_model_get_item (G_LIST_MODEL (self->sources),
-                                                      gtk_list_box_row_get_index (row));
+  g_autoptr(LgSource) source = g_list_model_get_item (G_LIST_MODEL (self->sources), position);
 
   if (source != NULL)
     open_source (self, source);
@@ -1138,6 +1109,8 @@ lg_sources_view_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->import_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), LG_TYPE_SOURCES_VIEW);
+  /* After the list, whose rows are unbound as it goes. */
+  g_clear_pointer (&self->rows, g_hash_table_unref);
 
   G_OBJECT_CLASS (lg_sources_view_parent_class)->dispose (object);
 }
@@ -1160,7 +1133,7 @@ lg_sources_view_class_init (LgSourcesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgSourcesView, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, LgSourcesView, import_label);
   gtk_widget_class_bind_template_child (widget_class, LgSourcesView, import_progress);
-  gtk_widget_class_bind_template_callback (widget_class, on_source_list_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_source_list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_entry_search_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "sources.add-channel", NULL, add_channel_action);
@@ -1186,6 +1159,7 @@ lg_sources_view_init (LgSourcesView *self)
 
   self->syncing = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, free_sync_state);
   self->removing = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->rows = g_hash_table_new (NULL, NULL);
   self->sources = g_list_store_new (LG_TYPE_SOURCE);
   self->importer = lg_chat_import_new ();
   g_signal_connect_object (self->importer, "progress", G_CALLBACK (on_import_progress_cb), self, 0);
@@ -1193,8 +1167,15 @@ lg_sources_view_init (LgSourcesView *self)
   gtk_string_filter_set_match_mode (self->filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
   gtk_string_filter_set_ignore_case (self->filter, TRUE);
 
-  gtk_list_box_bind_model (self->source_list, G_LIST_MODEL (self->sources),
-                           create_source_row_cb, self, NULL);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_source_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_source_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_source_row_cb), self);
+  gtk_list_view_set_factory (self->source_list, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->source_list,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (
+                             g_object_ref (G_LIST_MODEL (self->sources)))));
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_message_row_cb), self);
