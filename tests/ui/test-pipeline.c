@@ -412,7 +412,7 @@ test_keyboard_in_place (void)
   source = lg_test_add_source (store, "new_channel");
   lg_store_notify_changed (store, LG_STORE_CHANGED_SOURCES);
   g_assert_true (lg_pipeline_view_get_loading (view));
-  wait_loaded (view);
+  wait_loaded (view, store);
   g_assert_cmpstr (name_at (view, LG_STAGE_COLD, 1), ==, "Ana");
 
   gtk_window_destroy (GTK_WINDOW (window));
