@@ -812,23 +812,19 @@ check_store_or_explain (LgApplication *self)
  * Holding the application over them restarts the inactivity timeout, so a
  * process started for one click quits soon after it, unless a window or
  * "run-in-background" keeps it. */
+/* Done has landed (or failed): the next step is asked for in the window, or
+ * in a notification when there is none. */
 static void
-lg_application_followup_done_action (GSimpleAction *action,
-                                     GVariant      *parameter,
-                                     gpointer       user_data)
+on_followup_done_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
   LgApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   g_autoptr(LgFollowup) done = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 id = g_variant_get_int64 (parameter);
 
-  if (!check_store_or_explain (self))
-    return;
-
-  g_application_hold (G_APPLICATION (self));
-  withdraw_followup_notification (self, id);
-  done = lg_followup_dialog_complete_quietly (self->store, id, &error);
+  done = lg_followup_dialog_complete_finish (LG_STORE (source), result, &error);
   if (error != NULL)
     report_error (self, error);
   else if (done != NULL && window != NULL)
@@ -837,10 +833,59 @@ lg_application_followup_done_action (GSimpleAction *action,
     {
       /* No window comes up for a button: the next step is asked in its place. */
       g_autoptr(GNotification) next = lg_followup_notification_new_next_step (done);
-      g_autofree char *next_id = lg_followup_notification_id (id);
+      g_autofree char *next_id = lg_followup_notification_id (lg_followup_get_id (done));
 
       g_application_send_notification (G_APPLICATION (self), next_id, next);
     }
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+lg_application_followup_done_action (GSimpleAction *action,
+                                     GVariant      *parameter,
+                                     gpointer       user_data)
+{
+  LgApplication *self = user_data;
+  gint64 id = g_variant_get_int64 (parameter);
+
+  if (!check_store_or_explain (self))
+    return;
+
+  /* Released once the write has landed, off the main thread. */
+  g_application_hold (G_APPLICATION (self));
+  withdraw_followup_notification (self, id);
+  lg_followup_dialog_complete_async (self->store, id, on_followup_done_cb, self);
+}
+
+/* Snooze from a notification, as the worker writes it. */
+typedef struct
+{
+  gint64 id;
+  gint64 until;
+} SnoozeWrite;
+
+static gboolean
+write_snooze (LgStore  *store,
+              gpointer  data,
+              GError  **error)
+{
+  SnoozeWrite *snooze = data;
+
+  return lg_store_snooze_followup (store, snooze->id, snooze->until, error);
+}
+
+static void
+on_followup_snoozed_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  LgApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (lg_store_write_finish (LG_STORE (source), result, NULL, &error))
+    lg_store_notify_changed (LG_STORE (source), LG_STORE_CHANGED_FOLLOWUPS);
+  else
+    report_error (self, error);
   g_application_release (G_APPLICATION (self));
 }
 
@@ -850,23 +895,20 @@ lg_application_followup_snooze_action (GSimpleAction *action,
                                        gpointer       user_data)
 {
   LgApplication *self = user_data;
-  g_autoptr(GError) error = NULL;
-  gint64 id = g_variant_get_int64 (parameter);
+  SnoozeWrite *snooze;
   gint64 now;
 
   if (!check_store_or_explain (self))
     return;
 
+  /* Released once the write has landed, off the main thread. */
   g_application_hold (G_APPLICATION (self));
-  withdraw_followup_notification (self, id);
+  withdraw_followup_notification (self, g_variant_get_int64 (parameter));
   now = lg_followup_scheduler_get_now (self->scheduler);
-  if (lg_store_snooze_followup (self->store, id,
-                                lg_followup_quick_time (LG_FOLLOWUP_QUICK_IN_1_HOUR, now, NULL),
-                                &error))
-    lg_store_notify_changed (self->store, LG_STORE_CHANGED_FOLLOWUPS);
-  else
-    report_error (self, error);
-  g_application_release (G_APPLICATION (self));
+  snooze = g_new0 (SnoozeWrite, 1);
+  snooze->id = g_variant_get_int64 (parameter);
+  snooze->until = lg_followup_quick_time (LG_FOLLOWUP_QUICK_IN_1_HOUR, now, NULL);
+  lg_store_write_async (self->store, write_snooze, snooze, g_free, on_followup_snoozed_cb, self);
 }
 
 /* "Schedule Next Step" on the notification Done left. */

@@ -146,59 +146,58 @@ lg_cost_dialog_fill (LgCostDialog *self,
   gtk_editable_set_text (GTK_EDITABLE (self->amount_row), amount);
 }
 
-/* In the window the dialog was opened from: the main window or Costs. */
-static void
-show_toast (LgCostDialog *self,
-            const char   *text)
-{
-  lg_window_toast (gtk_window_get_transient_for (GTK_WINDOW (self)), text);
-}
-
+/* The cost as the worker writes it: added when its id is 0. */
 static gboolean
-save_cost (LgCostDialog  *self,
-           CostForm      *form,
-           const char    *currency,
-           const char    *note,
-           GError       **error)
+write_cost (LgStore  *store,
+            gpointer  data,
+            GError  **error)
 {
-  g_autoptr(LgCost) cost = NULL;
+  LgCost *cost = data;
 
-  if (self->cost_id == 0)
-    return lg_store_add_cost (self->store, form->source_id, form->start, form->end, form->amount,
-                              currency, note, error) != 0;
-
-  cost = lg_cost_new ();
-  lg_cost_set_id (cost, self->cost_id);
-  lg_cost_set_source_id (cost, form->source_id);
-  lg_cost_set_period_start (cost, form->start);
-  lg_cost_set_period_end (cost, form->end);
-  lg_cost_set_amount (cost, form->amount);
-  lg_cost_set_currency (cost, currency);
-  lg_cost_set_note (cost, note);
-  return lg_store_update_cost (self->store, cost, error);
+  if (lg_cost_get_id (cost) != 0)
+    return lg_store_update_cost (store, cost, error);
+  return lg_store_add_cost (store, lg_cost_get_source_id (cost), lg_cost_get_period_start (cost),
+                            lg_cost_get_period_end (cost), lg_cost_get_amount (cost),
+                            lg_cost_get_currency (cost), lg_cost_get_note (cost), error) != 0;
 }
 
+/* widget: the window the dialog was opened from (the main window or Costs),
+ * which says how the write went. */
+static void
+on_cost_written (GtkWidget    *widget,
+                 gpointer      data,
+                 const GError *error)
+{
+  const char *text = lg_cost_get_id (data) == 0 ? _("Cost added") : _("Cost saved");
+
+  lg_window_toast (GTK_WINDOW (widget), error != NULL ? error->message : text);
+}
+
+/* The dialog has closed by then (libadwaita closes a message dialog on any
+ * response): the window it was opened from tells when the cost has landed,
+ * or why it has not. */
 static void
 lg_cost_dialog_response (AdwMessageDialog *dialog,
                          const char       *response)
 {
   LgCostDialog *self = LG_COST_DIALOG (dialog);
-  g_autoptr(GError) error = NULL;
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  LgCost *cost;
   CostForm form;
 
   if (g_strcmp0 (response, "add") != 0 || !read_form (self, &form))
     return;
 
-  /* One small write: fine on the main thread. */
-  if (!save_cost (self, &form, form.currency,
-                  gtk_editable_get_text (GTK_EDITABLE (self->note_row)), &error))
-    {
-      show_toast (self, error->message);
-      return;
-    }
-
-  lg_store_notify_changed (self->store, LG_STORE_CHANGED_COSTS);
-  show_toast (self, self->cost_id == 0 ? _("Cost added") : _("Cost saved"));
+  cost = lg_cost_new ();
+  lg_cost_set_id (cost, self->cost_id);
+  lg_cost_set_source_id (cost, form.source_id);
+  lg_cost_set_period_start (cost, form.start);
+  lg_cost_set_period_end (cost, form.end);
+  lg_cost_set_amount (cost, form.amount);
+  lg_cost_set_currency (cost, form.currency);
+  lg_cost_set_note (cost, gtk_editable_get_text (GTK_EDITABLE (self->note_row)));
+  lg_widget_write (parent != NULL ? GTK_WIDGET (parent) : GTK_WIDGET (self), self->store,
+                   LG_STORE_CHANGED_COSTS, write_cost, cost, g_object_unref, on_cost_written);
 }
 
 static char *

@@ -209,6 +209,61 @@ edit_action (GtkWidget  *widget,
                                                                cost)));
 }
 
+/* A removal as the worker writes it; removed is what Undo puts back. */
+typedef struct
+{
+  gint64  id;
+  gint64  neighbour_id; /* the row that takes the focus */
+  LgCost *removed;
+} RemoveWrite;
+
+static void
+remove_write_free (gpointer data)
+{
+  RemoveWrite *remove = data;
+
+  g_clear_object (&remove->removed);
+  g_free (remove);
+}
+
+static gboolean
+write_remove (LgStore  *store,
+              gpointer  data,
+              GError  **error)
+{
+  RemoveWrite *remove = data;
+
+  remove->removed = lg_store_delete_cost (store, remove->id, error);
+  return remove->removed != NULL;
+}
+
+static void
+on_removed (GtkWidget    *widget,
+            gpointer      data,
+            const GError *error)
+{
+  LgCostsWindow *self = LG_COSTS_WINDOW (widget);
+  RemoveWrite *remove = data;
+  AdwToast *toast;
+
+  if (error != NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  g_clear_object (&self->removed);
+  self->removed = g_steal_pointer (&remove->removed);
+  self->focus_id = remove->neighbour_id;
+
+  toast = adw_toast_new (_("Cost removed"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "costs.undo-remove");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Off the main thread (lg_widget_write()); the row goes when the removal
+ * has landed and the list reloads. */
 static void
 remove_action (GtkWidget  *widget,
                const char *action_name,
@@ -216,12 +271,10 @@ remove_action (GtkWidget  *widget,
 {
   LgCostsWindow *self = LG_COSTS_WINDOW (widget);
   gint64 id = g_variant_get_int64 (parameter);
-  g_autoptr(LgCost) removed = NULL;
   g_autoptr(LgCost) listed = NULL;
   g_autoptr(LgCost) neighbour = NULL;
-  g_autoptr(GError) error = NULL;
+  RemoveWrite *remove;
   guint position = 0;
-  AdwToast *toast;
 
   listed = find_cost (self, id, &position);
   if (listed == NULL)
@@ -232,21 +285,30 @@ remove_action (GtkWidget  *widget,
   else if (position > 0)
     neighbour = g_list_model_get_item (self->costs, position - 1);
 
-  removed = lg_store_delete_cost (self->store, id, &error);
-  if (removed == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
-  g_set_object (&self->removed, removed);
-  self->focus_id = neighbour != NULL ? lg_cost_get_id (neighbour) : 0;
-  lg_store_notify_changed (self->store, LG_STORE_CHANGED_COSTS);
+  remove = g_new0 (RemoveWrite, 1);
+  remove->id = id;
+  remove->neighbour_id = neighbour != NULL ? lg_cost_get_id (neighbour) : 0;
+  lg_widget_write (widget, self->store, LG_STORE_CHANGED_COSTS, write_remove, remove,
+                   remove_write_free, on_removed);
+}
 
-  toast = adw_toast_new (_("Cost removed"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "costs.undo-remove");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+static gboolean
+write_restore (LgStore  *store,
+               gpointer  data,
+               GError  **error)
+{
+  return lg_store_restore_cost (store, data, error);
+}
+
+static void
+on_restored (GtkWidget    *widget,
+             gpointer      data,
+             const GError *error)
+{
+  if (error != NULL)
+    show_error (LG_COSTS_WINDOW (widget), error);
+  else
+    LG_COSTS_WINDOW (widget)->focus_id = lg_cost_get_id (data);
 }
 
 static void
@@ -255,18 +317,11 @@ undo_remove_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   LgCostsWindow *self = LG_COSTS_WINDOW (widget);
-  g_autoptr(LgCost) removed = g_steal_pointer (&self->removed);
-  g_autoptr(GError) error = NULL;
+  LgCost *removed = g_steal_pointer (&self->removed);
 
-  if (removed == NULL)
-    return;
-  if (!lg_store_restore_cost (self->store, removed, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-  self->focus_id = lg_cost_get_id (removed);
-  lg_store_notify_changed (self->store, LG_STORE_CHANGED_COSTS);
+  if (removed != NULL)
+    lg_widget_write (widget, self->store, LG_STORE_CHANGED_COSTS, write_restore, removed,
+                     g_object_unref, on_restored);
 }
 
 static void

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "lg-followup-dialog.h"
+#include "lg-ui-util.h"
 
 /* The order of the kind row's items. */
 static const char *kinds[] = { "call", "message", "email", "meeting" };
@@ -183,13 +184,43 @@ chosen_lead (LgFollowupDialog *self)
   return lead != NULL ? lg_lead_get_id (lead) : 0;
 }
 
+static gboolean
+write_followup (LgStore  *store,
+                gpointer  data,
+                GError  **error)
+{
+  return lg_store_add_followup (store, data, error);
+}
+
+/* The dialog closes when its follow-up has landed; until then Schedule
+ * waits (the window says why), and after an error the dialog stays, saying
+ * it, with everything the user chose. */
+static void
+on_followup_added (GtkWidget    *widget,
+                   gpointer      data,
+                   const GError *error)
+{
+  LgFollowupDialog *self = LG_FOLLOWUP_DIALOG (widget);
+
+  gtk_widget_action_set_enabled (widget, "dialog.schedule", TRUE);
+  if (error != NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  /* ::scheduled first: the board shows the card's new next step in place
+   * and then takes the store's "changed" as seen. */
+  g_signal_emit (self, signals[SCHEDULED], 0, data);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static void
 schedule_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
   LgFollowupDialog *self = LG_FOLLOWUP_DIALOG (widget);
-  g_autoptr(LgFollowup) followup = lg_followup_new ();
+  LgFollowup *followup;
   g_autoptr(GError) error = NULL;
   guint kind = adw_combo_row_get_selected (self->kind_row);
   gint64 lead_id = chosen_lead (self);
@@ -213,21 +244,16 @@ schedule_action (GtkWidget  *widget,
       self->lead_id = lead_id;
     }
 
+  followup = lg_followup_new ();
   lg_followup_set_lead_id (followup, lead_id);
   lg_followup_set_due_at (followup, due);
   lg_followup_set_kind (followup, kinds[MIN (kind, G_N_ELEMENTS (kinds) - 1)]);
   lg_followup_set_note (followup, gtk_editable_get_text (GTK_EDITABLE (self->note_row)));
-  if (!lg_store_add_followup (self->store, followup, &error))
-    {
-      show_error (self, error->message);
-      return;
-    }
-
-  /* ::scheduled first: the board shows the card's new next step in place
-   * and then takes the store's "changed" as seen. */
-  g_signal_emit (self, signals[SCHEDULED], 0, followup);
-  lg_store_notify_changed (self->store, LG_STORE_CHANGED_FOLLOWUPS);
-  gtk_window_close (GTK_WINDOW (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  /* Once: a second press while the first waits would add it twice. */
+  gtk_widget_action_set_enabled (widget, "dialog.schedule", FALSE);
+  lg_widget_write (widget, self->store, LG_STORE_CHANGED_FOLLOWUPS, write_followup, followup,
+                   g_object_unref, on_followup_added);
 }
 
 static void
@@ -427,32 +453,127 @@ lg_followup_dialog_set_note (LgFollowupDialog *self,
   gtk_editable_set_text (GTK_EDITABLE (self->note_row), note != NULL ? note : "");
 }
 
-LgFollowup *
-lg_followup_dialog_complete_quietly (LgStore  *store,
-                                     gint64    followup_id,
-                                     GError  **error)
+/* Done, as the worker writes it: next_for is the completed follow-up when
+ * its lead wants a next step (neither won nor lost). */
+typedef struct
 {
+  gint64             id;
+  gint64             at;
+  LgFollowup        *next_for;
+  LgStore           *store;  /* the main thread's: its queued write holds it */
+  LgFollowupLanded   landed;
+} CompleteWrite;
+
+static void
+complete_write_free (gpointer data)
+{
+  CompleteWrite *complete = data;
+
+  g_clear_object (&complete->next_for);
+  g_free (complete);
+}
+
+static gboolean
+write_complete (LgStore  *store,
+                gpointer  data,
+                GError  **error)
+{
+  CompleteWrite *complete = data;
   g_autoptr(LgFollowup) followup = NULL;
   g_autoptr(LgLead) lead = NULL;
   const char *stage;
 
-  g_return_val_if_fail (LG_IS_STORE (store), NULL);
-
-  if (!lg_store_complete_followup (store, followup_id, now_seconds (), NULL, error))
-    return NULL;
-  lg_store_notify_changed (store, LG_STORE_CHANGED_FOLLOWUPS | LG_STORE_CHANGED_LEADS);
-
-  followup = lg_store_get_followup (store, followup_id, error);
+  if (!lg_store_complete_followup (store, complete->id, complete->at, NULL, error))
+    return FALSE;
+  /* Read on the worker too: the main thread reads nothing while it waits. */
+  followup = lg_store_get_followup (store, complete->id, error);
   if (followup == NULL)
-    return NULL;
+    return FALSE;
   lead = lg_store_get_lead (store, lg_followup_get_lead_id (followup), error);
   if (lead == NULL)
-    return NULL;
-
+    return FALSE;
   stage = lg_lead_get_stage (lead);
-  if (g_strcmp0 (stage, "won") == 0 || g_strcmp0 (stage, "lost") == 0)
+  if (g_strcmp0 (stage, "won") != 0 && g_strcmp0 (stage, "lost") != 0)
+    complete->next_for = g_steal_pointer (&followup);
+  return TRUE;
+}
+
+static CompleteWrite *
+complete_write_new (LgStore *store,
+                    gint64   followup_id)
+{
+  CompleteWrite *complete = g_new0 (CompleteWrite, 1);
+
+  complete->id = followup_id;
+  complete->at = now_seconds ();
+  complete->store = store;
+  return complete;
+}
+
+void
+lg_followup_dialog_complete_async (LgStore             *store,
+                                   gint64               followup_id,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (LG_IS_STORE (store));
+
+  lg_store_write_async (store, write_complete, complete_write_new (store, followup_id),
+                        complete_write_free, callback, user_data);
+}
+
+LgFollowup *
+lg_followup_dialog_complete_finish (LgStore       *store,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  gpointer data = NULL;
+  CompleteWrite *complete;
+
+  g_return_val_if_fail (LG_IS_STORE (store), NULL);
+
+  if (!lg_store_write_finish (store, result, &data, error))
     return NULL;
-  return g_steal_pointer (&followup);
+  lg_store_notify_changed (store, LG_STORE_CHANGED_FOLLOWUPS | LG_STORE_CHANGED_LEADS);
+  complete = data;
+  return complete->next_for != NULL ? g_object_ref (complete->next_for) : NULL;
+}
+
+static void
+on_completed (GtkWidget    *widget,
+              gpointer      data,
+              const GError *error)
+{
+  CompleteWrite *complete = data;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (error != NULL)
+    {
+      lg_widget_show_error (widget, error);
+      return;
+    }
+  if (complete->landed != NULL)
+    complete->landed (widget, complete->id);
+  if (complete->next_for != NULL)
+    lg_followup_dialog_ask_next (complete->store, complete->next_for,
+                                 GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+}
+
+void
+lg_followup_dialog_complete (GtkWidget        *widget,
+                             LgStore          *store,
+                             gint64            followup_id,
+                             LgFollowupLanded  landed)
+{
+  CompleteWrite *complete;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (LG_IS_STORE (store));
+
+  complete = complete_write_new (store, followup_id);
+  complete->landed = landed;
+  lg_widget_write (widget, store, LG_STORE_CHANGED_FOLLOWUPS | LG_STORE_CHANGED_LEADS,
+                   write_complete, complete, complete_write_free, on_completed);
 }
 
 LgFollowupDialog *
@@ -470,22 +591,6 @@ lg_followup_dialog_ask_next (LgStore    *store,
   gtk_window_set_transient_for (GTK_WINDOW (dialog), parent);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
-}
-
-LgFollowupDialog *
-lg_followup_dialog_complete (LgStore    *store,
-                             gint64      followup_id,
-                             GtkWindow  *parent,
-                             GError    **error)
-{
-  g_autoptr(LgFollowup) done = NULL;
-
-  g_return_val_if_fail (LG_IS_STORE (store), NULL);
-
-  done = lg_followup_dialog_complete_quietly (store, followup_id, error);
-  if (done == NULL)
-    return NULL;
-  return lg_followup_dialog_ask_next (store, done, parent);
 }
 
 static void

@@ -44,16 +44,26 @@ void              lg_followup_dialog_set_quick        (LgFollowupDialog *self,
 void              lg_followup_dialog_set_note         (LgFollowupDialog *self,
                                                        const char       *note);
 
-/* Completes a follow-up and, unless its lead is won or lost, asks for the next
- * step with a dialog over parent, which it returns (NULL when it did not ask). */
-LgFollowupDialog *lg_followup_dialog_complete         (LgStore          *store,
+/* What a widget does once a follow-up it marked done has landed. */
+typedef void (*LgFollowupLanded) (GtkWidget *widget,
+                                  gint64     followup_id);
+/* Marks a follow-up done off the main thread (lg_widget_write()); once that
+ * has landed, calls landed (may be NULL) and, unless its lead is won or
+ * lost, asks for the next step with a dialog over widget's window. An error
+ * shows in a toast of widget. */
+void              lg_followup_dialog_complete         (GtkWidget        *widget,
+                                                       LgStore          *store,
                                                        gint64            followup_id,
-                                                       GtkWindow        *parent,
-                                                       GError          **error);
-/* The same without the dialog: returns the completed follow-up when its lead
- * wants a next step (neither won nor lost), else NULL (error set on failure). */
-LgFollowup       *lg_followup_dialog_complete_quietly (LgStore          *store,
-                                                       gint64            followup_id,
+                                                       LgFollowupLanded  landed);
+/* The same without a widget or a dialog: finish returns the completed
+ * follow-up when its lead wants a next step (neither won nor lost), else
+ * NULL (error set on failure), and tells the views. */
+void              lg_followup_dialog_complete_async   (LgStore             *store,
+                                                       gint64               followup_id,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+LgFollowup       *lg_followup_dialog_complete_finish  (LgStore          *store,
+                                                       GAsyncResult     *result,
                                                        GError          **error);
 /* Asks for the next step after done with a dialog over parent, and returns it. */
 LgFollowupDialog *lg_followup_dialog_ask_next         (LgStore          *store,

@@ -305,32 +305,89 @@ schedule_for_lead_action (GtkWidget  *widget,
   present_dialog (LG_FOLLOWUPS_VIEW (widget), g_variant_get_int64 (parameter));
 }
 
+/* Once Done has landed: a toast offers to take it back. */
+static void
+on_done_landed (GtkWidget *widget,
+                gint64     followup_id)
+{
+  AdwToast *toast = adw_toast_new (_("Follow-up done"));
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "followups.undo-done");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (followup_id));
+  lg_widget_add_toast (widget, toast);
+}
+
 static void
 done_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   LgFollowupsView *self = LG_FOLLOWUPS_VIEW (widget);
-  g_autoptr(GError) error = NULL;
-  GtkRoot *root = gtk_widget_get_root (widget);
-  AdwToast *toast;
 
-  if (self->store == NULL)
-    return;
+  if (self->store != NULL)
+    lg_followup_dialog_complete (widget, self->store, g_variant_get_int64 (parameter),
+                                 on_done_landed);
+}
 
-  lg_followup_dialog_complete (self->store, g_variant_get_int64 (parameter),
-                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error);
+/* Undo of Done (until 0) or a snooze, as the worker writes it. */
+typedef struct
+{
+  gint64 id;
+  gint64 until;
+  gint64 now;
+} FollowupWrite;
+
+static gboolean
+write_reopen_or_snooze (LgStore  *store,
+                        gpointer  data,
+                        GError  **error)
+{
+  FollowupWrite *write = data;
+
+  if (write->until == 0)
+    return lg_store_reopen_followup (store, write->id, NULL, error);
+  return lg_store_snooze_followup (store, write->id, write->until, error);
+}
+
+static void
+on_reopened_or_snoozed (GtkWidget    *widget,
+                        gpointer      data,
+                        const GError *error)
+{
+  FollowupWrite *write = data;
+  g_autofree char *when = NULL;
+  g_autofree char *message = NULL;
+
   if (error != NULL)
     {
-      lg_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+      lg_widget_add_toast (widget, adw_toast_new (error->message));
       return;
     }
+  if (write->until == 0)
+    return;
+  when = lg_followup_format_due (write->until, write->now, NULL);
+  /* Translators: %s is a time, e.g. "tomorrow 09:00" */
+  message = g_strdup_printf (_("Snoozed, due %s"), when);
+  lg_widget_add_toast (widget, adw_toast_new (message));
+}
 
-  toast = adw_toast_new (_("Follow-up done"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "followups.undo-done");
-  adw_toast_set_action_target_value (toast, parameter);
-  lg_widget_add_toast (GTK_WIDGET (self), toast);
+/* Off the main thread, as every change the user makes (lg_widget_write()). */
+static void
+reopen_or_snooze (LgFollowupsView *self,
+                  gint64           id,
+                  gint64           until,
+                  gint64           now)
+{
+  FollowupWrite *write = g_new0 (FollowupWrite, 1);
+
+  write->id = id;
+  write->until = until;
+  write->now = now;
+  lg_widget_write (GTK_WIDGET (self), self->store,
+                   until == 0 ? LG_STORE_CHANGED_FOLLOWUPS | LG_STORE_CHANGED_LEADS
+                              : LG_STORE_CHANGED_FOLLOWUPS,
+                   write_reopen_or_snooze, write, g_free, on_reopened_or_snoozed);
 }
 
 static void
@@ -339,17 +396,9 @@ undo_done_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   LgFollowupsView *self = LG_FOLLOWUPS_VIEW (widget);
-  g_autoptr(GError) error = NULL;
 
-  if (self->store == NULL)
-    return;
-
-  if (!lg_store_reopen_followup (self->store, g_variant_get_int64 (parameter), NULL, &error))
-    {
-      lg_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
-      return;
-    }
-  lg_store_notify_changed (self->store, LG_STORE_CHANGED_FOLLOWUPS | LG_STORE_CHANGED_LEADS);
+  if (self->store != NULL)
+    reopen_or_snooze (self, g_variant_get_int64 (parameter), 0, 0);
 }
 
 static void
@@ -358,29 +407,14 @@ snooze_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   LgFollowupsView *self = LG_FOLLOWUPS_VIEW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *when = NULL;
-  g_autofree char *message = NULL;
   LgFollowupQuick quick;
   const char *choice;
-  gint64 id, until, now = now_seconds ();
+  gint64 id, now = now_seconds ();
 
   g_variant_get (parameter, "(x&s)", &id, &choice);
   if (self->store == NULL || !lg_followup_quick_from_string (choice, &quick))
     return;
-
-  until = lg_followup_quick_time (quick, now, NULL);
-  if (!lg_store_snooze_followup (self->store, id, until, &error))
-    {
-      lg_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
-      return;
-    }
-  lg_store_notify_changed (self->store, LG_STORE_CHANGED_FOLLOWUPS);
-
-  when = lg_followup_format_due (until, now, NULL);
-  /* Translators: %s is a time, e.g. "tomorrow 09:00" */
-  message = g_strdup_printf (_("Snoozed, due %s"), when);
-  lg_widget_add_toast (GTK_WIDGET (self), adw_toast_new (message));
+  reopen_or_snooze (self, id, lg_followup_quick_time (quick, now, NULL), now);
 }
 
 static void

@@ -12,6 +12,7 @@
 #include "lg-date-format.h"
 #include "lg-import-history-window.h"
 #include "lg-lead-import.h"
+#include "lg-ui-util.h"
 
 struct _LgImportHistoryWindow
 {
@@ -36,31 +37,28 @@ show_toast (LgImportHistoryWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
-/* Undoing 100,000 leads is not for the main thread: a worker does it. */
+/* Undoing 100,000 leads is not for the main thread: a worker does it, in
+ * turn with the other changes the user makes (lg_widget_write()). */
 static gboolean
-undo_work (LgStore       *store,
-           gpointer       source_object,
-           gpointer       task_data,
-           GCancellable  *cancellable,
-           GError       **error)
+write_undo (LgStore  *store,
+            gpointer  data,
+            GError  **error)
 {
-  return lg_lead_import_undo (store, *(gint64 *) task_data, error);
+  return lg_lead_import_undo (store, *(gint64 *) data, error);
 }
 
 static void
-on_undone_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+on_undone (GtkWidget    *widget,
+           gpointer      data,
+           const GError *error)
 {
-  LgImportHistoryWindow *self = LG_IMPORT_HISTORY_WINDOW (object);
-  g_autoptr(GError) error = NULL;
+  LgImportHistoryWindow *self = LG_IMPORT_HISTORY_WINDOW (widget);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (error != NULL)
     {
       show_toast (self, error->message);
       return;
     }
-  lg_store_notify_changed (self->store, LG_STORE_CHANGED_LEADS);
   refresh (self);
   show_toast (self, _("Import undone"));
 }
@@ -69,13 +67,10 @@ void
 lg_import_history_window_undo (LgImportHistoryWindow *self,
                                gint64                 batch_id)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (LG_IS_IMPORT_HISTORY_WINDOW (self));
 
-  task = g_task_new (self, NULL, on_undone_cb, NULL);
-  g_task_set_task_data (task, g_memdup2 (&batch_id, sizeof batch_id), g_free);
-  lg_store_run_in_thread (task, lg_store_get_path (self->store), undo_work);
+  lg_widget_write (GTK_WIDGET (self), self->store, LG_STORE_CHANGED_LEADS, write_undo,
+                   g_memdup2 (&batch_id, sizeof batch_id), g_free, on_undone);
 }
 
 static void

@@ -237,46 +237,97 @@ copy_lead (LgLead *lead)
 /* The board updates the lead's card on ::lead-changed, then everyone hears
  * of the change from the store; once per table, since the board takes each
  * "changed" after a ::lead-changed as already shown. */
+/* Of lead_id: the pane may show another lead by the time a write lands. */
 static void
 announce_change_of (LgLeadDetail   *self,
+                    gint64          lead_id,
                     LgStoreChanges  changes)
 {
-  g_signal_emit (self, signals[LEAD_CHANGED], 0, lg_lead_get_id (self->lead));
+  if (self->store == NULL)
+    return;
+  g_signal_emit (self, signals[LEAD_CHANGED], 0, lead_id);
   lg_store_notify_changed (self->store, changes);
-}
-
-static void
-announce_change (LgLeadDetail *self)
-{
-  announce_change_of (self, LG_STORE_CHANGED_LEADS);
 }
 
 /* A touch or a stay-in-touch rule also moves the lead's follow-ups. */
 static void
-announce_touch (LgLeadDetail *self)
+announce_touch (LgLeadDetail *self,
+                gint64        lead_id)
 {
-  announce_change_of (self, LG_STORE_CHANGED_LEADS);
-  announce_change_of (self, LG_STORE_CHANGED_FOLLOWUPS);
+  announce_change_of (self, lead_id, LG_STORE_CHANGED_LEADS);
+  announce_change_of (self, lead_id, LG_STORE_CHANGED_FOLLOWUPS);
 }
 
-/* Writes edited over the stored lead; says why not when it cannot. */
-static gboolean
-save (LgLeadDetail *self,
-      LgLead       *edited)
+/* An edit as the worker writes it. */
+typedef struct
 {
-  g_autoptr(GError) error = NULL;
-  guint changed = 0;
+  LgLead   *edited;
+  guint     changed;
+  gboolean  notes;
+} SaveWrite;
 
-  if (!lg_store_update_lead (self->store, edited, "edit", &changed, &error))
+static void
+save_write_free (gpointer data)
+{
+  SaveWrite *save = data;
+
+  g_object_unref (save->edited);
+  g_free (save);
+}
+
+static gboolean
+write_save (LgStore  *store,
+            gpointer  data,
+            GError  **error)
+{
+  SaveWrite *save = data;
+
+  return lg_store_update_lead (store, save->edited, "edit", &save->changed, error);
+}
+
+static void
+on_saved (GtkWidget    *widget,
+          gpointer      data,
+          const GError *error)
+{
+  LgLeadDetail *self = LG_LEAD_DETAIL (widget);
+  SaveWrite *save = data;
+  gboolean shown = self->lead != NULL &&
+                   lg_lead_get_id (self->lead) == lg_lead_get_id (save->edited);
+
+  if (error != NULL)
     {
-      gtk_label_set_label (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-      return FALSE;
+      if (!shown)
+        lg_widget_show_error (widget, error);
+      else
+        {
+          gtk_label_set_label (self->error_label, error->message);
+          gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+        }
+      return;
     }
+  if (save->notes && shown)
+    gtk_label_set_label (self->notes_state, _("Saved"));
+  if (save->changed > 0)
+    announce_change_of (self, lg_lead_get_id (save->edited), LG_STORE_CHANGED_LEADS);
+}
 
-  if (changed > 0)
-    announce_change (self);
-  return TRUE;
+/* Writes edited over the stored lead, off the main thread; says why not when
+ * it cannot. The pane takes edited as its lead at once: the next edit, made
+ * before this one lands and the store's re-read arrives, builds on it and
+ * does not write the old value back. The worker gets a copy of its own. */
+static void
+save (LgLeadDetail *self,
+      LgLead       *edited,
+      gboolean      notes)
+{
+  SaveWrite *write = g_new0 (SaveWrite, 1);
+
+  write->edited = copy_lead (edited);
+  write->notes = notes;
+  g_set_object (&self->lead, edited);
+  lg_widget_write (GTK_WIDGET (self), self->store, 0, write_save, write, save_write_free,
+                   on_saved);
 }
 
 static void
@@ -318,7 +369,7 @@ save_field (LgLeadDetail *self,
       lg_lead_set_currency (edited, text);
       break;
     }
-  save (self, edited);
+  save (self, edited, FALSE);
 }
 
 static Field
@@ -368,7 +419,7 @@ on_qualification_selected_cb (AdwComboRow  *row,
 
   edited = copy_lead (self->lead);
   lg_lead_set_qualification (edited, qualifications[selected]);
-  save (self, edited);
+  save (self, edited, FALSE);
 }
 
 static void
@@ -384,7 +435,7 @@ on_source_selected_cb (AdwComboRow  *row,
 
   edited = copy_lead (self->lead);
   lg_lead_set_source_id (edited, g_array_index (self->source_ids, gint64, selected));
-  save (self, edited);
+  save (self, edited, FALSE);
 }
 
 static void
@@ -405,12 +456,7 @@ save_notes (LgLeadDetail *self)
     return;
   edited = copy_lead (self->lead);
   lg_lead_set_notes (edited, notes);
-  if (save (self, edited))
-    {
-      /* Until the store's re-read arrives: the next pause compares with this. */
-      lg_lead_set_notes (self->lead, notes);
-      gtk_label_set_label (self->notes_state, _("Saved"));
-    }
+  save (self, edited, TRUE);
 }
 
 /* Writes notes still waiting for a pause in typing, before the pane shows
@@ -458,41 +504,72 @@ on_reach_out_button_clicked_cb (LgLeadDetail *self)
     lg_reach_out_dialog_show (GTK_WIDGET (self), self->store, lg_lead_get_id (self->lead));
 }
 
+/* "Mark contacted" or a stay-in-touch period, as the worker writes it:
+ * at is the touch's time, or 0 for the period days. */
+typedef struct
+{
+  gint64 lead_id;
+  gint64 at;
+  guint  days;
+} TouchWrite;
+
+static gboolean
+write_touch (LgStore  *store,
+             gpointer  data,
+             GError  **error)
+{
+  TouchWrite *touch = data;
+
+  if (touch->at != 0)
+    return lg_store_log_touch (store, touch->lead_id, touch->at, NULL, error);
+  return lg_store_set_stay_in_touch (store, touch->lead_id, touch->days, NULL, error);
+}
+
+static void
+on_touched (GtkWidget    *widget,
+            gpointer      data,
+            const GError *error)
+{
+  if (error != NULL)
+    lg_widget_show_error (widget, error);
+  else
+    announce_touch (LG_LEAD_DETAIL (widget), ((TouchWrite *) data)->lead_id);
+}
+
+static void
+write_touch_of (LgLeadDetail *self,
+                gint64        at,
+                guint         days)
+{
+  TouchWrite *touch = g_new0 (TouchWrite, 1);
+
+  touch->lead_id = lg_lead_get_id (self->lead);
+  touch->at = at;
+  touch->days = days;
+  lg_widget_write (GTK_WIDGET (self), self->store, 0, write_touch, touch, g_free, on_touched);
+}
+
 static void
 on_contacted_button_clicked_cb (LgLeadDetail *self)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (self->lead == NULL)
-    return;
-
-  if (!lg_store_log_touch (self->store, lg_lead_get_id (self->lead),
-                           g_get_real_time () / G_USEC_PER_SEC, NULL, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-  announce_touch (self);
+  if (self->lead != NULL)
+    write_touch_of (self, g_get_real_time () / G_USEC_PER_SEC, 0);
 }
 
 /* "Stay in touch" is a switch, and a period while it is on. */
 static void
 update_stay_in_touch (LgLeadDetail *self)
 {
-  g_autoptr(GError) error = NULL;
   guint days = adw_expander_row_get_enable_expansion (self->stay_row)
                ? (guint) gtk_spin_button_get_value_as_int (self->stay_spin) : 0;
 
   if (self->lead == NULL || self->loading || days == lg_lead_get_stay_in_touch_days (self->lead))
     return;
 
-  if (!lg_store_set_stay_in_touch (self->store, lg_lead_get_id (self->lead), days, NULL, &error))
-    {
-      show_error (self, error);
-      return;
-    }
+  /* Taken at once, as an edit is: a second change before this one lands
+   * compares with it. */
   lg_lead_set_stay_in_touch_days (self->lead, days);
-  announce_touch (self);
+  write_touch_of (self, 0, days);
 }
 
 static void
@@ -522,16 +599,9 @@ on_followup_done_clicked_cb (GtkButton    *button,
                              LgLeadDetail *self)
 {
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "followup-id"));
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autoptr(GError) error = NULL;
 
-  if (self->store == NULL)
-    return;
-
-  lg_followup_dialog_complete (self->store, id, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                               &error);
-  if (error != NULL)
-    show_error (self, error);
+  if (self->store != NULL)
+    lg_followup_dialog_complete (GTK_WIDGET (self), self->store, id, NULL);
 }
 
 static void

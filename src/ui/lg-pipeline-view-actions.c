@@ -5,8 +5,14 @@
  * What the user does to the board's cards: moves by drag and drop, by the
  * keyboard and by the card's menu (Won confirms the value, Lost asks why),
  * opening and scheduling, delete with Undo, New Lead. Each change is written
- * to the store and shown in place (_lg_pipeline_view_refresh_lead()), then
- * announced to the other views.
+ * off the main thread (lg_widget_write(): a big import may hold the database
+ * for seconds, and the board must not freeze meanwhile) and, once it has
+ * landed, shown in place (_lg_pipeline_view_refresh_lead()) and announced to
+ * the other views. A card moves when its move lands, not before: the board
+ * shows what the database holds, so a move that fails (after the long wait
+ * for another writer) leaves nothing to take back, and a reload in between
+ * cannot show the card in two places. The window says meanwhile that the
+ * change waits.
  */
 
 #define G_LOG_DOMAIN "lg-pipeline-view"
@@ -45,23 +51,91 @@ parent_window (LgPipelineView *self)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
+/* A move as the worker writes it. */
+typedef struct
+{
+  gint64   id;
+  LgStage  stage;
+  gint64   before_id;
+  char    *reason;
+  LgLead  *valued; /* Won: the lead with the value the user confirmed, or NULL */
+} MoveWrite;
+
+static void
+move_write_free (gpointer data)
+{
+  MoveWrite *move = data;
+
+  g_free (move->reason);
+  g_clear_object (&move->valued);
+  g_free (move);
+}
+
+static gboolean
+write_move (LgStore  *store,
+            gpointer  data,
+            GError  **error)
+{
+  MoveWrite *move = data;
+
+  if (move->valued == NULL)
+    return lg_store_move_lead (store, move->id, move->stage, move->before_id, move->reason,
+                               error);
+  /* The value and the move are one change: both or neither. */
+  if (!lg_store_begin (store, error))
+    return FALSE;
+  if (!lg_store_update_lead (store, move->valued, "edit", NULL, error) ||
+      !lg_store_move_lead (store, move->id, move->stage, move->before_id, NULL, error))
+    {
+      lg_store_rollback (store);
+      return FALSE;
+    }
+  return lg_store_commit (store, error);
+}
+
+/* Shows a lead's change once it has landed: in place, focused, announced. */
+static void
+show_landed (LgPipelineView *self,
+             gint64          id,
+             gint64          before_id)
+{
+  if (self->store == NULL)
+    return;
+  self->focus_lead_id = id;
+  _lg_pipeline_view_refresh_lead (self, id, before_id);
+  _lg_pipeline_view_announce_lead (self, id);
+}
+
+static void
+on_moved (GtkWidget    *widget,
+          gpointer      data,
+          const GError *error)
+{
+  MoveWrite *move = data;
+
+  if (error != NULL)
+    lg_widget_show_error (widget, error);
+  else
+    show_landed (LG_PIPELINE_VIEW (widget), move->id, move->before_id);
+}
+
 static void
 move_now (LgPipelineView *self,
           gint64          id,
           LgStage         stage,
           gint64          before_id,
-          const char     *reason)
+          const char     *reason,
+          LgLead         *valued)
 {
-  g_autoptr(GError) error = NULL;
+  MoveWrite *move = g_new0 (MoveWrite, 1);
 
-  if (!lg_store_move_lead (self->store, id, stage, before_id, reason, &error))
-    {
-      lg_widget_show_error (GTK_WIDGET (self), error);
-      return;
-    }
-  self->focus_lead_id = id;
-  _lg_pipeline_view_refresh_lead (self, id, before_id);
-  _lg_pipeline_view_announce_lead (self, id);
+  move->id = id;
+  move->stage = stage;
+  move->before_id = before_id;
+  move->reason = g_strdup (reason);
+  move->valued = valued != NULL ? g_object_ref (valued) : NULL;
+  lg_widget_write (GTK_WIDGET (self), self->store, 0, write_move, move, move_write_free,
+                   on_moved);
 }
 
 /* What a dialog's answer needs to finish the move. */
@@ -96,7 +170,7 @@ on_lost_response_cb (AdwMessageDialog *dialog,
 
   reason = g_strstrip (g_strdup (gtk_editable_get_text (pending->entry)));
   move_now (self, pending->id, pending->stage, pending->before_id,
-            *reason != '\0' ? reason : NULL);
+            *reason != '\0' ? reason : NULL, NULL);
 }
 
 static void
@@ -121,15 +195,10 @@ on_won_response_cb (AdwMessageDialog *dialog,
     }
 
   if (value != lg_lead_get_value (lead))
-    {
-      lg_lead_set_value (lead, value);
-      if (!lg_store_update_lead (self->store, lead, "edit", NULL, &error))
-        {
-          lg_widget_show_error (GTK_WIDGET (self), error);
-          return;
-        }
-    }
-  move_now (self, pending->id, pending->stage, pending->before_id, NULL);
+    lg_lead_set_value (lead, value);
+  else
+    g_clear_object (&lead);
+  move_now (self, pending->id, pending->stage, pending->before_id, NULL, lead);
 }
 
 static void
@@ -167,7 +236,7 @@ request_move (LgPipelineView *self,
   from = lg_stage_from_id (lg_lead_get_stage (lead));
   if (stage == from || (stage != LG_STAGE_WON && stage != LG_STAGE_LOST))
     {
-      move_now (self, id, stage, before_id, NULL);
+      move_now (self, id, stage, before_id, NULL, NULL);
       return;
     }
 
@@ -384,7 +453,7 @@ move_focused_action (GtkWidget  *widget,
     {
       g_autoptr(LgLead) previous = g_list_model_get_item (model, position - 1);
 
-      move_now (self, lg_lead_get_id (lead), stage, lg_lead_get_id (previous), NULL);
+      move_now (self, lg_lead_get_id (lead), stage, lg_lead_get_id (previous), NULL, NULL);
     }
   else if (g_str_equal (action_name, "pipeline.move-down") && position + 1 < n)
     {
@@ -392,7 +461,7 @@ move_focused_action (GtkWidget  *widget,
                                                       : NULL;
 
       move_now (self, lg_lead_get_id (lead), stage,
-                after_next != NULL ? lg_lead_get_id (after_next) : 0, NULL);
+                after_next != NULL ? lg_lead_get_id (after_next) : 0, NULL, NULL);
     }
 }
 
@@ -470,25 +539,106 @@ close_detail_action (GtkWidget  *widget,
 
 /* Delete and Undo. */
 
+static gboolean
+write_restore (LgStore  *store,
+               gpointer  data,
+               GError  **error)
+{
+  return lg_store_restore_lead (store, data, error);
+}
+
+static void
+on_restored (GtkWidget    *widget,
+             gpointer      data,
+             const GError *error)
+{
+  if (error != NULL)
+    lg_widget_show_error (widget, error);
+  else
+    LG_PIPELINE_VIEW (widget)->focus_lead_id = lg_deleted_lead_get_id (data);
+}
+
 static void
 undo_delete_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
   LgPipelineView *self = LG_PIPELINE_VIEW (widget);
-  g_autoptr(LgDeletedLead) deleted = g_steal_pointer (&self->deleted);
-  g_autoptr(GError) error = NULL;
+  LgDeletedLead *deleted = g_steal_pointer (&self->deleted);
 
   if (deleted == NULL || self->store == NULL)
-    return;
-
-  if (!lg_store_restore_lead (self->store, deleted, &error))
     {
-      lg_widget_show_error (GTK_WIDGET (self), error);
+      g_clear_pointer (&deleted, lg_deleted_lead_free);
       return;
     }
-  self->focus_lead_id = lg_deleted_lead_get_id (deleted);
-  lg_store_notify_changed (self->store, LG_STORE_CHANGED_LEADS);
+  lg_widget_write (widget, self->store, LG_STORE_CHANGED_LEADS, write_restore, deleted,
+                   (GDestroyNotify) lg_deleted_lead_free, on_restored);
+}
+
+/* A delete as the worker writes it; deleted is what Undo puts back. */
+typedef struct
+{
+  gint64         id;
+  char          *name;
+  LgDeletedLead *deleted;
+} DeleteWrite;
+
+static void
+delete_write_free (gpointer data)
+{
+  DeleteWrite *delete = data;
+
+  g_free (delete->name);
+  g_clear_pointer (&delete->deleted, lg_deleted_lead_free);
+  g_free (delete);
+}
+
+static gboolean
+write_delete (LgStore  *store,
+              gpointer  data,
+              GError  **error)
+{
+  DeleteWrite *delete = data;
+
+  delete->deleted = lg_store_delete_lead (store, delete->id, error);
+  return delete->deleted != NULL;
+}
+
+static void
+on_deleted (GtkWidget    *widget,
+            gpointer      data,
+            const GError *error)
+{
+  LgPipelineView *self = LG_PIPELINE_VIEW (widget);
+  DeleteWrite *delete = data;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (error != NULL)
+    {
+      lg_widget_show_error (widget, error);
+      return;
+    }
+  if (self->store == NULL)
+    return;
+  g_clear_pointer (&self->deleted, lg_deleted_lead_free);
+  self->deleted = g_steal_pointer (&delete->deleted);
+
+  if (lg_lead_detail_get_lead_id (self->detail) == delete->id)
+    {
+      adw_flap_set_reveal_flap (self->flap, FALSE);
+      lg_lead_detail_clear (self->detail);
+    }
+
+  title = g_strdup_printf (_("“%s” deleted"), delete->name);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "pipeline.undo-delete");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  lg_widget_add_toast (widget, toast);
+
+  _lg_pipeline_view_refresh_lead (self, delete->id, PLACE_AT_END);
+  _lg_pipeline_view_announce_lead (self, delete->id);
 }
 
 static void
@@ -499,40 +649,15 @@ delete_lead_action (GtkWidget  *widget,
   LgPipelineView *self = LG_PIPELINE_VIEW (widget);
   gint64 id = g_variant_get_int64 (parameter);
   g_autoptr(LgLead) lead = lookup_lead (self, id);
-  g_autofree char *name = NULL;
-  g_autofree char *title = NULL;
-  g_autoptr(GError) error = NULL;
-  LgDeletedLead *deleted;
-  AdwToast *toast;
+  DeleteWrite *delete;
 
   if (lead == NULL)
     return;
 
-  deleted = lg_store_delete_lead (self->store, id, &error);
-  if (deleted == NULL)
-    {
-      lg_widget_show_error (GTK_WIDGET (self), error);
-      return;
-    }
-  g_clear_pointer (&self->deleted, lg_deleted_lead_free);
-  self->deleted = deleted;
-
-  if (lg_lead_detail_get_lead_id (self->detail) == id)
-    {
-      adw_flap_set_reveal_flap (self->flap, FALSE);
-      lg_lead_detail_clear (self->detail);
-    }
-
-  name = lg_lead_dup_display_name (lead);
-  title = g_strdup_printf (_("“%s” deleted"), name);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "pipeline.undo-delete");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  lg_widget_add_toast (GTK_WIDGET (self), toast);
-
-  _lg_pipeline_view_refresh_lead (self, id, PLACE_AT_END);
-  _lg_pipeline_view_announce_lead (self, id);
+  delete = g_new0 (DeleteWrite, 1);
+  delete->id = id;
+  delete->name = lg_lead_dup_display_name (lead);
+  lg_widget_write (widget, self->store, 0, write_delete, delete, delete_write_free, on_deleted);
 }
 
 static void
@@ -550,26 +675,46 @@ delete_focused_action (GtkWidget  *widget,
 
 /* New lead. */
 
+static gboolean
+write_new_lead (LgStore  *store,
+                gpointer  data,
+                GError  **error)
+{
+  return lg_store_add_lead (store, data, error);
+}
+
+static void
+on_new_lead_added (GtkWidget    *widget,
+                   gpointer      data,
+                   const GError *error)
+{
+  if (error != NULL)
+    lg_widget_show_error (widget, error);
+  else
+    show_landed (LG_PIPELINE_VIEW (widget), lg_lead_get_id (data), PLACE_AT_END);
+}
+
+/* The message dialog has closed (libadwaita closes one on any response):
+ * the card appears when the lead has landed, an error in a toast. */
 static void
 on_new_lead_response_cb (LgNewLeadDialog *dialog,
                          const char      *response,
                          LgPipelineView  *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LgLead) lead = NULL;
+  LgLead *lead;
 
   if (g_strcmp0 (response, "create") != 0)
     return;
 
   lead = lg_new_lead_dialog_dup_lead (dialog, &error);
-  if (lead == NULL || !lg_store_add_lead (self->store, lead, &error))
+  if (lead == NULL)
     {
       lg_widget_show_error (GTK_WIDGET (self), error);
       return;
     }
-  self->focus_lead_id = lg_lead_get_id (lead);
-  _lg_pipeline_view_refresh_lead (self, lg_lead_get_id (lead), PLACE_AT_END);
-  _lg_pipeline_view_announce_lead (self, lg_lead_get_id (lead));
+  lg_widget_write (GTK_WIDGET (self), self->store, 0, write_new_lead, lead, g_object_unref,
+                   on_new_lead_added);
 }
 
 static void

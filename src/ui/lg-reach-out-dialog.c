@@ -44,6 +44,7 @@ struct _LgReachOutDialog
   LgLead          *lead;
   LgMessage       *message;
   gboolean         logged;
+  gboolean         writing; /* Mark as Sent or Add Follow-up waits to land */
 };
 
 G_DEFINE_FINAL_TYPE (LgReachOutDialog, lg_reach_out_dialog, ADW_TYPE_WINDOW)
@@ -194,30 +195,74 @@ now_seconds (void)
   return g_get_real_time () / G_USEC_PER_SEC;
 }
 
-static void
-log_sent (LgReachOutDialog *self)
+/* Mark as Sent, then Add Follow-up, as the worker writes them: the touch
+ * when followup is NULL. */
+typedef struct
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = dup_draft_text (self);
+  gint64      lead_id;
+  gint64      now;
+  char       *text;
+  gboolean    warm;
+  gboolean    warmed;
+  LgFollowup *followup;
+} SentWrite;
+
+static void
+sent_write_free (gpointer data)
+{
+  SentWrite *sent = data;
+
+  g_free (sent->text);
+  g_clear_object (&sent->followup);
+  g_free (sent);
+}
+
+static gboolean
+write_sent (LgStore  *store,
+            gpointer  data,
+            GError  **error)
+{
+  SentWrite *sent = data;
+
+  if (sent->followup != NULL)
+    return lg_store_add_followup (store, sent->followup, error);
+  return lg_store_log_outreach (store, sent->lead_id, sent->now, sent->text, sent->warm, NULL,
+                                &sent->warmed, error);
+}
+
+/* The dialog stays until the write has landed: after the touch it offers
+ * the follow-up, after the follow-up it closes; after an error it says so
+ * and the button may be pressed again. */
+static void
+on_sent_written (GtkWidget    *widget,
+                 gpointer      data,
+                 const GError *error)
+{
+  LgReachOutDialog *self = LG_REACH_OUT_DIALOG (widget);
+  SentWrite *sent = data;
   g_autofree char *due = NULL;
   g_autofree char *label = NULL;
-  gboolean warmed = FALSE;
-  gint64 now = now_seconds ();
 
-  if (!lg_store_log_outreach (self->store, self->lead_id, now, text,
-                              g_settings_get_boolean (self->settings, "outreach-warm-on-touch"),
-                              NULL, &warmed, &error))
+  self->writing = FALSE;
+  if (error != NULL)
     {
       lg_widget_show_error (GTK_WIDGET (self->draft), error);
       return;
     }
-  lg_store_notify_changed (self->store, LG_STORE_CHANGED_LEADS | LG_STORE_CHANGED_FOLLOWUPS);
+  if (sent->followup != NULL)
+    {
+      due = lg_followup_format_day_time (lg_followup_get_due_at (sent->followup), sent->now, NULL);
+      label = g_strdup_printf (_("Follow-up added for %s"), due);
+      lg_window_toast (gtk_window_get_transient_for (GTK_WINDOW (self)), label);
+      gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
 
   self->logged = TRUE;
-  due = lg_followup_format_day_time (lg_followup_local_morning (now, FOLLOWUP_DAYS, NULL), now,
-                                     NULL);
-  label = g_strdup_printf (warmed ? _("Logged, and moved to Warm. Follow up %s?")
-                                  : _("Logged. Follow up %s?"), due);
+  due = lg_followup_format_day_time (lg_followup_local_morning (sent->now, FOLLOWUP_DAYS, NULL),
+                                     sent->now, NULL);
+  label = g_strdup_printf (sent->warmed ? _("Logged, and moved to Warm. Follow up %s?")
+                                        : _("Logged. Follow up %s?"), due);
   gtk_label_set_label (self->sent_label, label);
   gtk_label_set_label (self->sent_button_label, _("_Add Follow-up"));
   gtk_label_set_label (self->not_yet_label, _("_Close"));
@@ -225,36 +270,46 @@ log_sent (LgReachOutDialog *self)
 }
 
 static void
+write_sent_of (LgReachOutDialog *self,
+               SentWrite        *sent)
+{
+  /* Once: a second press while the first waits would log it twice. */
+  self->writing = TRUE;
+  sent->lead_id = self->lead_id;
+  sent->now = now_seconds ();
+  lg_widget_write (GTK_WIDGET (self), self->store,
+                   LG_STORE_CHANGED_LEADS | LG_STORE_CHANGED_FOLLOWUPS, write_sent, sent,
+                   sent_write_free, on_sent_written);
+}
+
+static void
+log_sent (LgReachOutDialog *self)
+{
+  SentWrite *sent = g_new0 (SentWrite, 1);
+
+  sent->text = dup_draft_text (self);
+  sent->warm = g_settings_get_boolean (self->settings, "outreach-warm-on-touch");
+  write_sent_of (self, sent);
+}
+
+static void
 add_followup (LgReachOutDialog *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LgFollowup) followup = lg_followup_new ();
-  g_autofree char *due = NULL;
-  g_autofree char *toast = NULL;
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  SentWrite *sent = g_new0 (SentWrite, 1);
   gint64 now = now_seconds ();
 
-  lg_followup_set_lead_id (followup, self->lead_id);
-  lg_followup_set_due_at (followup, lg_followup_local_morning (now, FOLLOWUP_DAYS, NULL));
-  lg_followup_set_kind (followup, "message");
-  lg_followup_set_note (followup, _("Did they answer the first message?"));
-  if (!lg_store_add_followup (self->store, followup, &error))
-    {
-      lg_widget_show_error (GTK_WIDGET (self->draft), error);
-      return;
-    }
-  lg_store_notify_changed (self->store, LG_STORE_CHANGED_FOLLOWUPS | LG_STORE_CHANGED_LEADS);
-
-  due = lg_followup_format_day_time (lg_followup_get_due_at (followup), now, NULL);
-  toast = g_strdup_printf (_("Follow-up added for %s"), due);
-  lg_window_toast (parent, toast);
-  gtk_window_close (GTK_WINDOW (self));
+  sent->followup = lg_followup_new ();
+  lg_followup_set_lead_id (sent->followup, self->lead_id);
+  lg_followup_set_due_at (sent->followup, lg_followup_local_morning (now, FOLLOWUP_DAYS, NULL));
+  lg_followup_set_kind (sent->followup, "message");
+  lg_followup_set_note (sent->followup, _("Did they answer the first message?"));
+  write_sent_of (self, sent);
 }
 
 static void
 on_sent_clicked_cb (LgReachOutDialog *self)
 {
-  if (self->lead == NULL)
+  if (self->lead == NULL || self->writing)
     return;
   if (self->logged)
     add_followup (self);

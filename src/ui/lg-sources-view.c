@@ -1010,33 +1010,29 @@ cancel_import_action (GtkWidget  *widget,
 
 /* Removing a source. */
 
-/* A source's messages go with it: many thousands of rows, on a worker. */
+/* A source's messages go with it: many thousands of rows, on a worker, in
+ * turn with the other changes the user makes (lg_widget_write()). */
 static gboolean
-remove_work (LgStore       *store,
-             gpointer       source_object,
-             gpointer       task_data,
-             GCancellable  *cancellable,
-             GError       **error)
+write_remove (LgStore  *store,
+              gpointer  data,
+              GError  **error)
 {
-  return lg_store_remove_source (store, *(gint64 *) task_data, error);
+  return lg_store_remove_source (store, *(gint64 *) data, error);
 }
 
 static void
-on_removed_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+on_removed (GtkWidget    *widget,
+            gpointer      data,
+            const GError *error)
 {
-  LgSourcesView *self = LG_SOURCES_VIEW (object);
-  g_autoptr(GError) error = NULL;
+  LgSourcesView *self = LG_SOURCES_VIEW (widget);
 
-  /* The view may have been disposed meanwhile (the task keeps it alive). */
-  if (self->removing != NULL)
-    g_hash_table_remove (self->removing, g_task_get_task_data (G_TASK (result)));
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    show_toast (self, error->message);
-  if (self->store != NULL)
+  g_hash_table_remove (self->removing, data);
+  if (error != NULL)
     {
-      lg_store_notify_changed (self->store, LG_STORE_CHANGED_MESSAGES | LG_STORE_CHANGED_SOURCES);
+      show_toast (self, error->message);
+      /* Its row says it is no longer being removed. */
+      refresh_row (self, *(gint64 *) data);
     }
 }
 
@@ -1046,7 +1042,6 @@ on_remove_response_cb (AdwMessageDialog *dialog,
                        LgSourcesView    *self)
 {
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "source-id"));
-  g_autoptr(GTask) task = NULL;
   gint64 *key;
 
   if (g_strcmp0 (response, "remove") != 0 || self->store == NULL ||
@@ -1060,10 +1055,9 @@ on_remove_response_cb (AdwMessageDialog *dialog,
   g_hash_table_add (self->removing, key);
   refresh_row (self, id);
 
-  task = g_task_new (self, NULL, on_removed_cb, NULL);
-  g_task_set_source_tag (task, on_remove_response_cb);
-  g_task_set_task_data (task, g_memdup2 (&id, sizeof id), g_free);
-  lg_store_run_in_thread (task, lg_store_get_path (self->store), remove_work);
+  lg_widget_write (GTK_WIDGET (self), self->store,
+                   LG_STORE_CHANGED_MESSAGES | LG_STORE_CHANGED_SOURCES, write_remove,
+                   g_memdup2 (&id, sizeof id), g_free, on_removed);
 }
 
 static void

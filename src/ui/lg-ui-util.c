@@ -81,6 +81,54 @@ lg_widget_show_error (GtkWidget    *widget,
   return lg_widget_add_toast (widget, toast);
 }
 
+typedef struct
+{
+  GWeakRef           widget;
+  LgStoreChanges     changes;
+  LgWidgetWriteDone  done;
+} WidgetWrite;
+
+static void
+on_widget_written_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  WidgetWrite *widget_write = user_data;
+  g_autoptr(GtkWidget) widget = g_weak_ref_get (&widget_write->widget);
+  g_autoptr(GError) error = NULL;
+  gpointer data = NULL;
+  gboolean landed = lg_store_write_finish (LG_STORE (source), result, &data, &error);
+
+  if (widget != NULL && widget_write->done != NULL)
+    widget_write->done (widget, data, error);
+  if (landed && widget_write->changes != 0)
+    lg_store_notify_changed (LG_STORE (source), widget_write->changes);
+  g_weak_ref_clear (&widget_write->widget);
+  g_free (widget_write);
+}
+
+void
+lg_widget_write (GtkWidget         *widget,
+                 LgStore           *store,
+                 LgStoreChanges     changes,
+                 LgStoreWriteFunc   write,
+                 gpointer           data,
+                 GDestroyNotify     data_free,
+                 LgWidgetWriteDone  done)
+{
+  WidgetWrite *widget_write;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (LG_IS_STORE (store));
+
+  widget_write = g_new0 (WidgetWrite, 1);
+  /* A dialog may be closed, a view torn down, before its write lands. */
+  g_weak_ref_init (&widget_write->widget, widget);
+  widget_write->changes = changes;
+  widget_write->done = done;
+  lg_store_write_async (store, write, data, data_free, on_widget_written_cb, widget_write);
+}
+
 static gboolean
 on_query_name_tooltip_cb (GtkWidget  *widget,
                           int         x,

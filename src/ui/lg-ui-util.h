@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "lg-store.h"
+
 G_BEGIN_DECLS
 
 gboolean lg_widget_add_toast  (GtkWidget    *widget,
@@ -18,6 +20,22 @@ gboolean lg_window_toast      (GtkWindow    *window,
 void     lg_window_toast_action (GtkWidget  *widget,
                                  const char *action_name,
                                  GVariant   *parameter);
+/* What a widget does once its write landed (error NULL) or failed: data is
+ * the write's. Not called when the widget is gone by then. */
+typedef void (*LgWidgetWriteDone) (GtkWidget    *widget,
+                                   gpointer      data,
+                                   const GError *error);
+/* A change the user made in widget, written with lg_store_write_async() off
+ * the main thread: the window keeps working while it waits for another
+ * writer, and the store says it waits. When it landed, done runs, then
+ * the views hear of changes (even when widget is gone by then). */
+void     lg_widget_write      (GtkWidget         *widget,
+                               LgStore           *store,
+                               LgStoreChanges     changes,
+                               LgStoreWriteFunc   write,
+                               gpointer           data,
+                               GDestroyNotify     data_free,
+                               LgWidgetWriteDone  done);
 void     lg_widget_set_name   (GtkWidget    *widget,
                                const char   *name);
 void     lg_mnemonic_names_init (void);

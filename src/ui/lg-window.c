@@ -30,6 +30,8 @@ struct _LgWindow
   GtkLabel             *read_only_label;
   GtkButton            *restore_latest_button;
   GtkButton            *salvage_button;
+  GtkRevealer          *waiting_revealer;
+  GtkSpinner           *waiting_spinner;
   AdwViewStack         *stack;
   LgFindView           *find_view;
   LgInsightsView       *insights_view;
@@ -137,6 +139,16 @@ lg_window_new (LgApplication *application)
     }
   lg_find_view_set_store (self->find_view, lg_application_get_store (application));
   show_read_only (self, lg_application_get_store (application));
+  /* A change the user made waits for another writer (a big import's final
+   * move) on a worker: said above every view, the window working meanwhile,
+   * until the write lands or fails. */
+  if (lg_application_get_store (application) != NULL)
+    {
+      g_object_bind_property (lg_application_get_store (application), "waiting",
+                              self->waiting_revealer, "reveal-child", G_BINDING_SYNC_CREATE);
+      g_object_bind_property (lg_application_get_store (application), "waiting",
+                              self->waiting_spinner, "spinning", G_BINDING_SYNC_CREATE);
+    }
   return self;
 }
 
@@ -280,6 +292,8 @@ lg_window_class_init (LgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, restore_latest_button);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, salvage_button);
+  gtk_widget_class_bind_template_child (widget_class, LgWindow, waiting_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LgWindow, waiting_spinner);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, find_view);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, insights_view);

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "lg-test-ui.h"
 
 gboolean
@@ -56,6 +58,13 @@ shows_text (GtkWidget     *widget,
   return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
 }
 
+static gboolean
+shows_part (GtkWidget     *widget,
+            gconstpointer  part)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), part) != NULL;
+}
+
 GtkWidget *
 lg_test_find_named (GtkWidget  *root,
                     const char *name)
@@ -77,6 +86,13 @@ lg_test_find_label (GtkWidget  *root,
   return find (root, shows_text, text);
 }
 
+GtkWidget *
+lg_test_find_label_part (GtkWidget  *root,
+                         const char *part)
+{
+  return find (root, shows_part, part);
+}
+
 void
 lg_test_run_frames (guint ms)
 {
@@ -84,19 +100,6 @@ lg_test_run_frames (guint ms)
 
   while (g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE);
-}
-
-void
-lg_test_wait_until (gboolean (*done) (gpointer),
-                    gpointer   data)
-{
-  gint64 give_up = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, give_up);
-      g_main_context_iteration (NULL, TRUE);
-    }
 }
 
 void

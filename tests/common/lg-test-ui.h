@@ -25,6 +25,10 @@ GtkWidget *lg_test_find_type  (GtkWidget   *root,
 /* The first GtkLabel under root (root included) that shows text: a toast's, say. */
 GtkWidget *lg_test_find_label (GtkWidget   *root,
                                const char  *text);
+/* The first GtkLabel under root (root included) whose text holds part: an
+ * error's sentence, say. */
+GtkWidget *lg_test_find_label_part (GtkWidget  *root,
+                                    const char *part);
 /* Clicks the button named name under root at once (a realized button's
  * "activate" clicks only after a delay). */
 void       lg_test_click_named (GtkWidget  *root,
@@ -32,8 +36,5 @@ void       lg_test_click_named (GtkWidget  *root,
 /* Runs the main loop for ms milliseconds without blocking, so that the frame
  * clock lays the lists out. */
 void       lg_test_run_frames (guint        ms);
-/* Runs the main loop until done (data) is TRUE; fails the test after 10 seconds. */
-void       lg_test_wait_until (gboolean   (*done) (gpointer),
-                               gpointer     data);
 
 G_END_DECLS

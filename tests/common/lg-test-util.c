@@ -341,6 +341,31 @@ lg_test_add_followup (LgStore    *store,
   return lg_followup_get_id (followup);
 }
 
+void
+lg_test_wait_until (gboolean (*done) (gpointer),
+                    gpointer   data)
+{
+  gint64 give_up = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, give_up);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static gboolean
+writes_done (gpointer store)
+{
+  return lg_store_get_pending_writes (store) == 0;
+}
+
+void
+lg_test_wait_for_writes (LgStore *store)
+{
+  lg_test_wait_until (writes_done, store);
+}
+
 LgStore *
 lg_test_open_other (LgStore *store)
 {

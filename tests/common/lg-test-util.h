@@ -38,6 +38,12 @@ gint64    lg_test_add_followup (LgStore    *store,
                                 gint64      due_at,
                                 const char *kind,
                                 const char *note);
+/* Runs the main loop until done (data) is TRUE; fails the test after 10 seconds. */
+void      lg_test_wait_until   (gboolean  (*done) (gpointer),
+                                gpointer    data);
+/* Runs the main loop until every write asked of store with
+ * lg_store_write_async() has landed or failed, and its callback has run. */
+void      lg_test_wait_for_writes (LgStore *store);
 /* Another connection to store's file, as another part of the app (or
  * another process) would have: it waits for another writer's lock 1 s at
  * most, so a test sees a write that had to wait for an import fail. */

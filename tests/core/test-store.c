@@ -554,6 +554,127 @@ test_busy (void)
   lg_store_rollback (importer);
 }
 
+/* lg_store_write_async(): a write waits for another writer on a worker, the
+ * main loop running meanwhile with the store's "waiting" set; writes land in
+ * the order asked for; after the worker's long wait, the usual error. */
+typedef struct
+{
+  GPtrArray *landed; /* the names of the leads added, in the order they landed */
+  GPtrArray *errors;
+} WriteLog;
+
+static gboolean
+add_lead_write (LgStore  *store,
+                gpointer  data,
+                GError  **error)
+{
+  return lg_store_add_lead (store, data, error);
+}
+
+static void
+on_lead_written_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  WriteLog *log = user_data;
+  GError *error = NULL;
+  gpointer lead = NULL;
+
+  if (lg_store_write_finish (LG_STORE (source), result, &lead, &error))
+    g_ptr_array_add (log->landed, g_strdup (lg_lead_get_name (lead)));
+  else
+    g_ptr_array_add (log->errors, error);
+}
+
+static void
+queue_lead (LgStore    *store,
+            const char *name,
+            WriteLog   *log)
+{
+  LgLead *lead = lg_lead_new ();
+
+  lg_lead_set_name (lead, name);
+  lg_store_write_async (store, add_lead_write, lead, g_object_unref, on_lead_written_cb, log);
+}
+
+static gboolean
+store_waits (gpointer store)
+{
+  return lg_store_get_waiting (store);
+}
+
+static void
+test_write_waits (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(LgStore) importer = lg_test_open_other (store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) landed = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  WriteLog log = { landed, errors };
+  gint64 started;
+
+  /* The main thread's connection would give up at once: the worker's waits. */
+  lg_store_set_busy_timeouts (50, 10000);
+  g_assert_true (lg_store_begin (importer, &error));
+  started = g_get_monotonic_time ();
+  queue_lead (store, "First", &log);
+  queue_lead (store, "Second", &log);
+  queue_lead (store, "Third", &log);
+  g_assert_cmpuint (lg_store_get_pending_writes (store), ==, 3);
+  /* Not waiting yet: a short wait goes unseen. */
+  g_assert_false (lg_store_get_waiting (store));
+  lg_test_wait_until (store_waits, store);
+  g_assert_cmpuint (landed->len, ==, 0);
+  g_assert_cmpuint (lg_store_get_pending_writes (store), ==, 3);
+  /* Longer than the main thread's connection would have waited. */
+  while (g_get_monotonic_time () - started < 200 * G_TIME_SPAN_MILLISECOND)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (landed->len, ==, 0);
+  g_assert_true (lg_store_get_waiting (store));
+
+  lg_store_rollback (importer);
+  lg_test_wait_for_writes (store);
+  g_assert_cmpuint (errors->len, ==, 0);
+  g_assert_cmpuint (landed->len, ==, 3);
+  g_assert_cmpstr (landed->pdata[0], ==, "First");
+  g_assert_cmpstr (landed->pdata[1], ==, "Second");
+  g_assert_cmpstr (landed->pdata[2], ==, "Third");
+  g_assert_false (lg_store_get_waiting (store));
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads"), ==, 3);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads WHERE name = 'Third' "
+                                             "AND id > (SELECT id FROM leads WHERE name = "
+                                             "'First')"), ==, 1);
+
+  /* Past the worker's wait: the usual sentence, nothing written, and the
+   * next write runs. */
+  lg_store_set_busy_timeouts (50, 400);
+  g_assert_true (lg_store_begin (importer, &error));
+  queue_lead (store, "Too late", &log);
+  lg_test_wait_for_writes (store);
+  g_assert_cmpuint (errors->len, ==, 1);
+  g_assert_error ((GError *) errors->pdata[0], LG_STORE_ERROR, LG_STORE_ERROR_QUERY);
+  g_assert_nonnull (strstr (((GError *) errors->pdata[0])->message,
+                            "another import or sync is writing"));
+  g_assert_false (lg_store_get_waiting (store));
+  lg_store_rollback (importer);
+  queue_lead (store, "Later", &log);
+  lg_test_wait_for_writes (store);
+  g_assert_cmpuint (landed->len, ==, 4);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads"), ==, 4);
+  lg_store_set_busy_timeouts (5000, 60000);
+
+  /* What a write costs with nobody else writing: a connection opened on a
+   * worker each time. */
+  started = g_get_monotonic_time ();
+  for (guint i = 0; i < 50; i++)
+    queue_lead (store, "Quick", &log);
+  lg_test_wait_for_writes (store);
+  g_test_message ("50 queued writes, no other writer: %.1f ms each",
+                  (g_get_monotonic_time () - started) / 50 / 1000.0);
+  g_assert_cmpuint (landed->len, ==, 54);
+}
+
 static void
 test_leads_and_followups (void)
 {
@@ -725,6 +846,7 @@ main (int   argc,
   g_test_add_func ("/store/backups", test_backups);
   g_test_add_func ("/store/damaged", test_damaged);
   g_test_add_func ("/store/busy", test_busy);
+  g_test_add_func ("/store/write-waits", test_write_waits);
   g_test_add_func ("/store/leads-and-followups", test_leads_and_followups);
   g_test_add_func ("/store/changed-signal", test_changed_signal);
 

@@ -324,6 +324,7 @@ test_remove_undo (Fixture       *f,
 
   /* partner_group's $600 across February and March: 31000 / 10 leads. */
   click_row_button (f, 2, "costs.remove");
+  lg_test_wait_for_writes (f->store);
   g_assert_cmpuint (g_list_model_get_n_items (lg_costs_window_get_costs (f->costs)), ==, 3);
   third = row_text (f, 2);
   g_assert_cmpstr (third, ==, "ads_channel | 1 Feb 2024 – 29 Feb 2024 | $290");
@@ -337,6 +338,7 @@ test_remove_undo (Fixture       *f,
 
   /* The toast's Undo: the same cost, under the same id, in its place. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->costs), "costs.undo-remove", NULL));
+  lg_test_wait_for_writes (f->store);
   g_assert_cmpuint (g_list_model_get_n_items (lg_costs_window_get_costs (f->costs)), ==, 4);
   back = lg_store_get_cost (f->store, 3, &error);
   g_assert_no_error (error);
@@ -349,6 +351,7 @@ test_remove_undo (Fixture       *f,
 
   /* A second Undo has nothing left to bring back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->costs), "costs.undo-remove", NULL));
+  lg_test_wait_for_writes (f->store);
   g_assert_cmpuint (g_list_model_get_n_items (lg_costs_window_get_costs (f->costs)), ==, 4);
 }
 
@@ -380,6 +383,7 @@ test_edit (Fixture       *f,
   lg_cost_dialog_fill (dialog, 0, 2024, 3, "410.00");
   /* What the Save button does, but for closing the dialog. */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  lg_test_wait_for_writes (f->store);
   gtk_window_destroy (GTK_WINDOW (dialog));
   /* The dialog says so in the window it was opened from: Costs, not the main one. */
   g_assert_nonnull (lg_test_find_label (GTK_WIDGET (f->costs), "Cost saved"));
@@ -401,6 +405,7 @@ test_edit (Fixture       *f,
   g_assert_cmpstr (dialog_text (dialog, "amount_row"), ==, "600");
   g_assert_true (lg_cost_dialog_can_add (dialog));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  lg_test_wait_for_writes (f->store);
   straddling = lg_store_get_cost (f->store, 3, &error);
   g_assert_no_error (error);
   g_assert_cmpint (lg_cost_get_period_start (straddling), ==, lg_test_utc (2024, 2, 15, 0));
@@ -465,6 +470,7 @@ test_pickers (Fixture       *f,
                                                                       "amount_row")), "90");
   g_assert_true (lg_cost_dialog_can_add (dialog));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  lg_test_wait_for_writes (f->store);
 
   costs = lg_store_list_costs (f->store, 0, 0, 0, &error);
   g_assert_no_error (error);

@@ -242,6 +242,26 @@ read_followup (Fixture *f,
   return followup;
 }
 
+/* A follow-up as the other process will have written it: it writes off its
+ * main thread, after the click has returned. */
+typedef struct
+{
+  Fixture *f;
+  gint64   id;
+  gint64   done_after;    /* done at or after this, when not 0 */
+  gint64   snoozed_after; /* snoozed until this or later, when not 0 */
+} Landed;
+
+static gboolean
+followup_landed (gpointer data)
+{
+  Landed *landed = data;
+  g_autoptr(LgFollowup) followup = read_followup (landed->f, landed->id);
+
+  return lg_followup_get_done_at (followup) >= landed->done_after &&
+         lg_followup_get_snoozed_until (followup) >= landed->snoozed_after;
+}
+
 /* Done and Snooze on a Leadgram that is not running: the bus starts it, it
  * writes the database, asks for the next step in a notification, shows no
  * window, takes the second click in the same process and then quits alone. */
@@ -267,6 +287,7 @@ test_followup_buttons (Fixture       *f,
 
   activate_action (f, "followup-done", g_variant_new_int64 (f->call_id));
   pid = app_pid (f);
+  lg_test_wait_until (followup_landed, &(Landed) { f, f->call_id, before, 0 });
   done = read_followup (f, f->call_id);
   g_assert_cmpint (lg_followup_get_done_at (done), >=, before);
   g_assert_false (app_has_window (f));
@@ -286,6 +307,7 @@ test_followup_buttons (Fixture       *f,
 
   activate_action (f, "followup-snooze", g_variant_new_int64 (f->email_id));
   g_assert_cmpuint (app_pid (f), ==, pid);
+  lg_test_wait_until (followup_landed, &(Landed) { f, f->email_id, 0, before + 3600 });
   snoozed = read_followup (f, f->email_id);
   g_assert_cmpint (lg_followup_get_snoozed_until (snoozed), >=, before + 3600);
   g_assert_cmpint (lg_followup_get_done_at (snoozed), ==, 0);

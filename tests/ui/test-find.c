@@ -284,6 +284,7 @@ work_results (LgFindView      *view,
           continue;
         }
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.schedule", NULL));
+      lg_test_wait_for_writes (store);
     }
   g_assert_true (dialog_shown);
   lead_id = lg_search_result_get_lead_id (result);

@@ -185,6 +185,7 @@ on_activate_notifications_cb (LgApplication *app)
   /* Snooze: an hour later, and the notification goes away. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "followup-snooze",
                                   g_variant_new_int64 (due_followup_id));
+  lg_test_wait_for_writes (store);
   snoozed = lg_store_get_followup (store, due_followup_id, NULL);
   g_assert_cmpint (lg_followup_get_snoozed_until (snoozed), >=, due_at + 3600);
   g_assert_cmpint (lg_followup_get_snoozed_until (snoozed), <=, now_seconds () + 3600);
@@ -194,6 +195,7 @@ on_activate_notifications_cb (LgApplication *app)
   /* Done: completed, and the next step is asked for (the lead is open). */
   g_action_group_activate_action (G_ACTION_GROUP (app), "followup-done",
                                   g_variant_new_int64 (due_followup_id));
+  lg_test_wait_for_writes (store);
   done = lg_store_get_followup (store, due_followup_id, NULL);
   g_assert_cmpint (lg_followup_get_done_at (done), >, 0);
   g_assert_nonnull (find_dialog ());
@@ -361,6 +363,7 @@ on_activate_schedule_cb (LgApplication *app)
   lg_followup_dialog_set_quick (dialog, LG_FOLLOWUP_QUICK_IN_1_HOUR);
   lg_followup_dialog_set_note (dialog, "Send the pricing PDF");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.schedule", NULL));
+  lg_test_wait_for_writes (store);
   g_assert_cmpint (scheduled_id, >, 0);
   g_assert_null (find_dialog ());
 
@@ -381,6 +384,7 @@ on_activate_schedule_cb (LgApplication *app)
   /* Done from its row: it moves to Done and the next step is asked for. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "followups.done", "x",
                                              scheduled_id));
+  lg_test_wait_for_writes (store);
   assert_under (view, scheduled_id, "Done");
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (page), ==, 0);
   g_assert_false (adw_view_stack_page_get_needs_attention (page));
@@ -395,6 +399,7 @@ on_activate_schedule_cb (LgApplication *app)
   lg_store_notify_changed (store, LG_STORE_CHANGED_FOLLOWUPS);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "followups.done", "x",
                                              won_followup));
+  lg_test_wait_for_writes (store);
   assert_under (view, won_followup, "Done");
   g_assert_null (find_dialog ());
 
@@ -402,6 +407,7 @@ on_activate_schedule_cb (LgApplication *app)
    * midnight), and the lead's timeline as before. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "followups.undo-done", "x",
                                              won_followup));
+  lg_test_wait_for_writes (store);
   g_clear_object (&followup);
   followup = lg_store_get_followup (store, won_followup, NULL);
   g_assert_cmpint (lg_followup_get_done_at (followup), ==, 0);
@@ -423,6 +429,7 @@ on_activate_schedule_cb (LgApplication *app)
   assert_snooze_menu (view, scheduled_id);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "followups.snooze", "(xs)",
                                              scheduled_id, "tomorrow"));
+  lg_test_wait_for_writes (store);
   assert_under (view, scheduled_id, "Upcoming");
 
   g_application_quit (G_APPLICATION (app));
@@ -591,6 +598,7 @@ on_activate_board_cb (LgApplication *app)
   scheduled_id = 0;
   lg_followup_dialog_set_quick (dialog, LG_FOLLOWUP_QUICK_IN_1_HOUR);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.schedule", NULL));
+  lg_test_wait_for_writes (store);
   g_assert_cmpint (scheduled_id, >, 0);
   in_1_hour = scheduled_id;
 
@@ -626,6 +634,7 @@ on_activate_board_cb (LgApplication *app)
   lg_followup_dialog_set_quick (dialog, LG_FOLLOWUP_QUICK_NEXT_WEEK);
   lg_followup_dialog_set_note (dialog, "Ask about the second clinic");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.schedule", NULL));
+  lg_test_wait_for_writes (store);
   g_assert_cmpint (scheduled_id, !=, in_1_hour);
   lg_test_wait_until (detail_read, detail);
   listed = lg_store_list_lead_followups (store, id, NULL);
@@ -640,6 +649,7 @@ on_activate_board_cb (LgApplication *app)
   adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (lg_test_find_named (detail,
                                                                                "stay_row")),
                                          TRUE);
+  lg_test_wait_for_writes (store);
   stay = stay_in_touch_followup (store, id);
   assert_morning_after (lg_followup_get_due_at (stay), lg_lead_get_created_at (dana), 7);
   g_clear_object (&stay);
@@ -648,6 +658,7 @@ on_activate_board_cb (LgApplication *app)
   /* Mark Contacted restarts the clock from now. */
   touched = now_seconds ();
   click (find_button (detail, "Mark _Contacted"));
+  lg_test_wait_for_writes (store);
   stay = stay_in_touch_followup (store, id);
   assert_morning_after (lg_followup_get_due_at (stay), touched, 7);
   g_assert_cmpint (lg_lead_get_last_touch_at (warm_lead (board)), >=, touched);
@@ -655,6 +666,7 @@ on_activate_board_cb (LgApplication *app)
 
   /* Done from the detail: completed, and the next step is asked for. */
   click (find_widget (lg_test_find_named (detail, "followup_list"), GTK_TYPE_BUTTON));
+  lg_test_wait_for_writes (store);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpint (lg_followup_dialog_get_lead_id (dialog), ==, id);
@@ -666,6 +678,7 @@ on_activate_board_cb (LgApplication *app)
   adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (lg_test_find_named (detail,
                                                                                "stay_row")),
                                          FALSE);
+  lg_test_wait_for_writes (store);
   g_assert_null (stay_in_touch_followup (store, id));
 
   g_application_quit (G_APPLICATION (app));
@@ -701,6 +714,7 @@ assert_asks_next_step (LgApplication *app)
                                       "meeting", "Demo");
   g_action_group_activate_action (G_ACTION_GROUP (app), "followup-done",
                                   g_variant_new_int64 (followup_id));
+  lg_test_wait_for_writes (store);
   done = lg_store_get_followup (store, followup_id, NULL);
   g_assert_cmpint (lg_followup_get_done_at (done), >, 0);
   g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (app)));

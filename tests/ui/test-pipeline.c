@@ -22,9 +22,13 @@
 #include "lg-test-ui.h"
 #include "lg-test-util.h"
 
+/* Waits for the board's writes (made off the main thread) to land, then for
+ * the reload they start. */
 static void
-wait_loaded (LgPipelineView *view)
+wait_loaded (LgPipelineView *view,
+             LgStore        *store)
 {
+  lg_test_wait_for_writes (store);
   /* At least one main loop turn, so that a reload can start. */
   for (int i = 0; i < 5; i++)
     g_main_context_iteration (NULL, FALSE);
@@ -118,6 +122,7 @@ type_notes (GtkWidget  *detail,
   /* Not at each key: once typing pauses. */
   g_assert_false (notes_saved (expected));
   lg_test_wait_until (notes_saved, expected);
+  lg_test_wait_for_writes (store);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (lg_test_find_named (detail, "notes_state"))),
                    ==, "Saved");
 }
@@ -136,7 +141,7 @@ check_board (LgPipelineView *view,
   LgLead *lead;
   gint64 id;
 
-  wait_loaded (view);
+  wait_loaded (view, store);
   g_assert_cmpuint (g_list_model_get_n_items (lg_pipeline_view_get_column (view, LG_STAGE_COLD)),
                     ==, 0);
 
@@ -155,7 +160,7 @@ check_board (LgPipelineView *view,
                          "1,500");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "create"));
   adw_message_dialog_response (dialog, "create");
-  wait_loaded (view);
+  wait_loaded (view, store);
 
   lead = only_lead (view, LG_STAGE_COLD);
   g_assert_cmpstr (lg_lead_get_name (lead), ==, "Maria Lopez");
@@ -166,7 +171,7 @@ check_board (LgPipelineView *view,
   /* By keyboard: Alt+Right on the focused card moves it to Warm. */
   focus_card (view, LG_STAGE_COLD);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "pipeline.move-next", NULL));
-  wait_loaded (view);
+  wait_loaded (view, store);
   lead = only_lead (view, LG_STAGE_WARM);
   g_assert_cmpstr (lg_lead_get_name (lead), ==, "Maria Lopez");
   g_assert_cmpstr (totals (view, "cold"), ==, "$0 · weighted $0");
@@ -181,7 +186,7 @@ check_board (LgPipelineView *view,
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)),
                          "Chose a cheaper tool");
   adw_message_dialog_response (dialog, "lost");
-  wait_loaded (view);
+  wait_loaded (view, store);
   lead = only_lead (view, LG_STAGE_LOST);
   g_assert_cmpstr (lg_lead_get_lost_reason (lead), ==, "Chose a cheaper tool");
   g_assert_cmpstr (totals (view, "warm"), ==, "$0 · weighted $0");
@@ -190,7 +195,7 @@ check_board (LgPipelineView *view,
   /* Reopened to Hot, then Won confirms the value, which may change. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "pipeline.move-lead", "(xs)",
                                              lg_lead_get_id (lead), "hot"));
-  wait_loaded (view);
+  wait_loaded (view, store);
   g_assert_cmpstr (totals (view, "hot"), ==, "$1,500 · weighted $900");
   lead = only_lead (view, LG_STAGE_HOT);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "pipeline.move-lead", "(xs)",
@@ -205,7 +210,7 @@ check_board (LgPipelineView *view,
   gtk_editable_set_text (GTK_EDITABLE (lg_test_find_named (GTK_WIDGET (dialog), "won-value")),
                          "2000");
   adw_message_dialog_response (dialog, "won");
-  wait_loaded (view);
+  wait_loaded (view, store);
   lead = only_lead (view, LG_STAGE_WON);
   g_assert_cmpstr (totals (view, "won"), ==, "$2,000");
 
@@ -227,6 +232,7 @@ check_board (LgPipelineView *view,
   company = GTK_EDITABLE (lg_test_find_named (detail, "company_row"));
   gtk_editable_set_text (company, "Lopez Dental");
   g_signal_emit_by_name (company, "entry-activated");
+  lg_test_wait_for_writes (store);
   stored = lg_store_get_lead (store, id, NULL);
   g_assert_cmpstr (lg_lead_get_company (stored), ==, "Lopez Dental");
   g_clear_object (&stored);
@@ -252,12 +258,13 @@ check_board (LgPipelineView *view,
 
   /* Delete from the detail's menu, then Undo. */
   g_assert_true (gtk_widget_activate_action (detail, "detail.delete", NULL));
+  lg_test_wait_for_writes (store);
   g_assert_cmpint (lg_pipeline_view_get_open_lead (view), ==, 0);
-  wait_loaded (view);
+  wait_loaded (view, store);
   g_assert_cmpuint (g_list_model_get_n_items (lg_pipeline_view_get_column (view, LG_STAGE_WON)),
                     ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "pipeline.undo-delete", NULL));
-  wait_loaded (view);
+  wait_loaded (view, store);
   lead = only_lead (view, LG_STAGE_WON);
   g_assert_cmpstr (lg_lead_get_company (lead), ==, "Lopez Dental");
 }
@@ -354,15 +361,16 @@ test_keyboard_in_place (void)
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
   gtk_window_present (GTK_WINDOW (window));
   lg_pipeline_view_set_store (view, store);
-  wait_loaded (view);
+  wait_loaded (view, store);
   lg_test_run_frames (100);
   warm = lg_pipeline_view_get_column (view, LG_STAGE_WARM);
   untouched = g_list_model_get_item (warm, 0);
 
-  /* Alt+Right: Ana goes to the end of Warm at once, without reading the
-   * board again (Chen's card keeps its object). */
+  /* Alt+Right: Ana goes to the end of Warm as soon as the move lands,
+   * without reading the board again (Chen's card keeps its object). */
   focus_card (view, LG_STAGE_COLD);
   press_shortcut (view, GDK_KEY_Right, GDK_ALT_MASK, "pipeline.move-next");
+  lg_test_wait_for_writes (store);
   g_assert_false (lg_pipeline_view_get_loading (view));
   g_assert_cmpuint (g_list_model_get_n_items (warm), ==, 3);
   g_assert_cmpstr (name_at (view, LG_STAGE_WARM, 2), ==, "Ana");
@@ -375,12 +383,14 @@ test_keyboard_in_place (void)
   /* Alt+Up: Ana, still focused, goes above Dara. */
   lg_test_run_frames (100);
   press_shortcut (view, GDK_KEY_Up, GDK_ALT_MASK, "pipeline.move-up");
+  lg_test_wait_for_writes (store);
   g_assert_cmpstr (name_at (view, LG_STAGE_WARM, 1), ==, "Ana");
   g_assert_cmpstr (name_at (view, LG_STAGE_WARM, 2), ==, "Dara");
 
   /* Alt+Left: back to the end of Cold. */
   lg_test_run_frames (100);
   press_shortcut (view, GDK_KEY_Left, GDK_ALT_MASK, "pipeline.move-previous");
+  lg_test_wait_for_writes (store);
   g_assert_cmpstr (name_at (view, LG_STAGE_COLD, 1), ==, "Ana");
   g_assert_cmpstr (totals (view, "cold"), ==, "$300 · weighted $30");
   g_assert_cmpstr (totals (view, "warm"), ==, "$1,200 · weighted $360");
@@ -388,7 +398,7 @@ test_keyboard_in_place (void)
   /* The board read afresh (a change from elsewhere) agrees. */
   lg_store_notify_changed (store, LG_STORE_CHANGED_LEADS);
   g_assert_true (lg_pipeline_view_get_loading (view));
-  wait_loaded (view);
+  wait_loaded (view, store);
   g_assert_cmpstr (name_at (view, LG_STAGE_COLD, 1), ==, "Ana");
   g_assert_cmpstr (name_at (view, LG_STAGE_WARM, 0), ==, "Chen");
   g_assert_cmpstr (name_at (view, LG_STAGE_WARM, 1), ==, "Dara");
@@ -402,7 +412,7 @@ test_keyboard_in_place (void)
   source = lg_test_add_source (store, "new_channel");
   lg_store_notify_changed (store, LG_STORE_CHANGED_SOURCES);
   g_assert_true (lg_pipeline_view_get_loading (view));
-  wait_loaded (view);
+  wait_loaded (view, store);
   g_assert_cmpstr (name_at (view, LG_STAGE_COLD, 1), ==, "Ana");
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -442,7 +452,7 @@ test_mixed_currencies (void)
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
   gtk_window_present (GTK_WINDOW (window));
   lg_pipeline_view_set_store (view, store);
-  wait_loaded (view);
+  wait_loaded (view, store);
 
   /* €100 + €300, $200; Cold counts 10 %. */
   g_assert_cmpstr (totals (view, "cold"), ==, "€400 · weighted €40\n$200 · weighted $20");
@@ -501,7 +511,7 @@ test_export_filtered (void)
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
   gtk_window_present (GTK_WINDOW (window));
   lg_pipeline_view_set_store (view, store);
-  wait_loaded (view);
+  wait_loaded (view, store);
 
   g_assert_false (lg_pipeline_view_get_filter (view, &filter, &text, &rules));
   g_clear_pointer (&text, g_free);
@@ -509,7 +519,7 @@ test_export_filtered (void)
   entry = find_filter_entry (GTK_WIDGET (view));
   g_assert_nonnull (entry);
   gtk_editable_set_text (entry, "АННА");
-  wait_loaded (view);
+  wait_loaded (view, store);
   g_assert_true (lg_pipeline_view_get_filter (view, &filter, &text, &rules));
   g_assert_cmpstr (filter.text, ==, "АННА");
 

@@ -157,6 +157,7 @@ test_compose_and_log (Fixture       *fixture,
   /* Mark as Sent: the touch with its text, and Cold → Warm (the default). */
   g_assert_cmpint (lg_test_query_int (fixture->store, "SELECT first_touch_at FROM leads"), ==, 0);
   lg_test_click_named (root, "mark-sent-button");
+  lg_test_wait_for_writes (fixture->store);
   g_assert_cmpint (lg_test_query_int (fixture->store, "SELECT first_touch_at > 0 FROM leads"), ==,
                    1);
   g_assert_cmpint (lg_test_query_int (fixture->store, "SELECT count(*) FROM leads "
@@ -174,6 +175,7 @@ test_compose_and_log (Fixture       *fixture,
 
   /* The same button now adds the follow-up, 2 days ahead in the morning. */
   lg_test_click_named (root, "mark-sent-button");
+  lg_test_wait_for_writes (fixture->store);
   g_assert_cmpint (lg_test_query_int (fixture->store, "SELECT count(*) FROM followups "
                                                       "WHERE done_at = 0 AND due_at > "
                                                       "strftime('%s','now') + 86400"), ==, 1);

@@ -145,6 +145,7 @@ check_dialog_toast (LgApplication *app,
   dialog = lg_cost_dialog_new (GTK_WINDOW (window), store, "USD");
   lg_cost_dialog_fill (dialog, 0, 2024, 3, "90");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  lg_test_wait_for_writes (store);
   g_assert_nonnull (lg_test_find_label (GTK_WIDGET (window), "Cost added"));
 
   /* The window takes the next one (it waits its turn); a window without

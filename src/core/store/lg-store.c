@@ -24,6 +24,19 @@
 #include "lg-scorer.h"
 #include "lg-store-private.h"
 
+/* How a worker's connection waits for another writer's lock: SQLite's busy
+ * handler, here rather than sqlite3_busy_timeout() so that a write the user
+ * waits for can say it waits (tell, called once per wait on the worker's
+ * thread, after WAITING_NOTICE_MS: a wait shorter than that goes unseen). */
+typedef struct
+{
+  guint    timeout_ms;
+  gint64   started;   /* monotonic µs, when this wait began */
+  gboolean told;
+  void   (*tell) (gpointer data);
+  gpointer tell_data;
+} BusyWait;
+
 struct _LgStore
 {
   GObject     parent_instance;
@@ -36,6 +49,15 @@ struct _LgStore
   gboolean    read_only;
   gboolean    damaged;
   LgScorer   *scorer;  /* for lg_buyer(), made on first use */
+  BusyWait    busy;    /* a worker's connection only */
+
+  /* lg_store_write_async(), on the main thread's store: the writes not yet
+   * started, in order, and the one running (NULL when none). */
+  GQueue      writes;
+  GTask      *writing;
+  guint       write_serial; /* of the one running, to tell its waiting from a later one's */
+  guint       pending_writes;
+  gboolean    waiting;
 };
 
 G_DEFINE_FINAL_TYPE (LgStore, lg_store, G_TYPE_OBJECT)
@@ -48,6 +70,19 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_WAITING,
+  PROP_PENDING_WRITES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* lg_store_set_busy_timeouts(). */
+static gint main_busy_ms = 5000;
+static gint worker_busy_ms = 60000;
 
 static void
 finalize_statement (gpointer stmt)
@@ -71,9 +106,41 @@ lg_store_finalize (GObject *object)
 }
 
 static void
+lg_store_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  LgStore *self = LG_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_WAITING:
+      g_value_set_boolean (value, self->waiting);
+      break;
+    case PROP_PENDING_WRITES:
+      g_value_set_uint (value, self->pending_writes);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 lg_store_class_init (LgStoreClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = lg_store_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = lg_store_finalize;
+  object_class->get_property = lg_store_get_property;
+
+  properties[PROP_WAITING] =
+    g_param_spec_boolean ("waiting", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PENDING_WRITES] =
+    g_param_spec_uint ("pending-writes", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * LgStore::changed:
@@ -869,7 +936,7 @@ open_store (const char  *path,
       return NULL;
     }
 
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_busy_timeout (self->db, g_atomic_int_get (&main_busy_ms));
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_create_function_v2 (self->db, "lg_fold", 1,
                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
@@ -1038,15 +1105,53 @@ lg_store_notify_changed (LgStore        *self,
       g_signal_emit (self, signals[CHANGED], g_quark_from_static_string (names[i]), names[i]);
 }
 
+void
+lg_store_set_busy_timeouts (guint main_ms,
+                            guint worker_ms)
+{
+  g_atomic_int_set (&main_busy_ms, (gint) MIN (main_ms, G_MAXINT));
+  g_atomic_int_set (&worker_busy_ms, (gint) MIN (worker_ms, G_MAXINT));
+}
+
+/* A wait shorter than this is not worth a word on screen. */
+#define WAITING_NOTICE_MS 300
+
+/* SQLite's busy handler on a worker's connection: sleeps a little longer at
+ * each retry (50 ms at most, so a freed lock is taken soon), tells once the
+ * wait has grown noticeable, and gives up (SQLITE_BUSY) after timeout_ms. */
+static int
+on_busy (void *data,
+         int   count)
+{
+  BusyWait *wait = data;
+  gint64 now = g_get_monotonic_time ();
+  gint64 waited_ms;
+
+  if (count == 0)
+    {
+      wait->started = now;
+      wait->told = FALSE;
+    }
+  waited_ms = (now - wait->started) / 1000;
+  if (waited_ms >= wait->timeout_ms)
+    return 0;
+  if (!wait->told && waited_ms >= WAITING_NOTICE_MS && wait->tell != NULL)
+    {
+      wait->told = TRUE;
+      wait->tell (wait->tell_data);
+    }
+  g_usleep (MIN (1000 << MIN (count, 6), 50000));
+  return 1;
+}
+
 typedef struct
 {
   char            *db_path;
   LgStoreWorkFunc  work;
+  void           (*tell_waiting) (gpointer task);
 } StoreWork;
 
 static G_DEFINE_QUARK (lg-store-work, store_work)
-
-#define WORKER_BUSY_TIMEOUT_MS 60000
 
 static void
 store_work_free (gpointer data)
@@ -1071,11 +1176,33 @@ store_work_thread (GTask        *task,
   /* Work off the main thread may wait longer for another writer (a big
    * import) than the main thread, which must not freeze. */
   if (store != NULL)
-    sqlite3_busy_timeout (store->db, WORKER_BUSY_TIMEOUT_MS);
+    {
+      store->busy.timeout_ms = g_atomic_int_get (&worker_busy_ms);
+      store->busy.tell = store_work->tell_waiting;
+      store->busy.tell_data = task;
+      sqlite3_busy_handler (store->db, on_busy, &store->busy);
+    }
   if (store == NULL || !store_work->work (store, source_object, task_data, cancellable, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
+}
+
+static void
+run_in_thread (GTask           *task,
+               const char      *db_path,
+               LgStoreWorkFunc  work,
+               void           (*tell_waiting) (gpointer task))
+{
+  StoreWork *store_work;
+
+  /* The task data is the caller's: the path and the work ride along beside it. */
+  store_work = g_new0 (StoreWork, 1);
+  store_work->db_path = g_strdup (db_path);
+  store_work->work = work;
+  store_work->tell_waiting = tell_waiting;
+  g_object_set_qdata_full (G_OBJECT (task), store_work_quark (), store_work, store_work_free);
+  g_task_run_in_thread (task, store_work_thread);
 }
 
 void
@@ -1083,18 +1210,180 @@ lg_store_run_in_thread (GTask           *task,
                         const char      *db_path,
                         LgStoreWorkFunc  work)
 {
-  StoreWork *store_work;
-
   g_return_if_fail (G_IS_TASK (task));
   g_return_if_fail (db_path != NULL);
   g_return_if_fail (work != NULL);
 
-  /* The task data is the caller's: the path and the work ride along beside it. */
-  store_work = g_new0 (StoreWork, 1);
-  store_work->db_path = g_strdup (db_path);
-  store_work->work = work;
-  g_object_set_qdata_full (G_OBJECT (task), store_work_quark (), store_work, store_work_free);
-  g_task_run_in_thread (task, store_work_thread);
+  run_in_thread (task, db_path, work, NULL);
+}
+
+/* The writes of lg_store_write_async(): a queue on the main thread's store,
+ * each write a task run with run_in_thread() when the one before it has
+ * finished. One at a time, so they land in the order asked for. */
+typedef struct
+{
+  LgStoreWriteFunc     write;
+  gpointer             data;
+  GDestroyNotify       data_free;
+  GAsyncReadyCallback  callback;
+  gpointer             user_data;
+  guint                serial;
+} StoreWrite;
+
+static void
+store_write_free (gpointer data)
+{
+  StoreWrite *store_write = data;
+
+  if (store_write->data_free != NULL)
+    store_write->data_free (store_write->data);
+  g_free (store_write);
+}
+
+static void
+set_waiting (LgStore  *self,
+             gboolean  waiting)
+{
+  if (self->waiting == waiting)
+    return;
+  self->waiting = waiting;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WAITING]);
+}
+
+static void
+set_pending_writes (LgStore *self,
+                    guint    pending)
+{
+  self->pending_writes = pending;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING_WRITES]);
+}
+
+/* The worker's word that a write waits, on the main thread: unless that write
+ * has landed meanwhile (the word and the result travel separately). */
+static gboolean
+show_waiting (gpointer data)
+{
+  GTask *task = data;
+  LgStore *self = g_task_get_source_object (task);
+  StoreWrite *store_write = g_task_get_task_data (task);
+
+  if (self->writing == task && self->write_serial == store_write->serial)
+    set_waiting (self, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Called on the worker's thread, by on_busy(). */
+static void
+tell_waiting (gpointer task)
+{
+  g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT, show_waiting,
+                              g_object_ref (task), g_object_unref);
+}
+
+static gboolean
+run_write (LgStore       *store,
+           gpointer       source_object,
+           gpointer       task_data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  StoreWrite *store_write = task_data;
+
+  return store_write->write (store, store_write->data, error);
+}
+
+static void
+start_next_write (LgStore *self)
+{
+  GTask *task;
+
+  if (self->writing != NULL || (task = g_queue_pop_head (&self->writes)) == NULL)
+    return;
+  self->writing = task;
+  self->write_serial++;
+  ((StoreWrite *) g_task_get_task_data (task))->serial = self->write_serial;
+  run_in_thread (task, self->path, run_write, tell_waiting);
+  /* The thread holds the task until the callback; writing stays valid until then. */
+  g_object_unref (task);
+}
+
+static void
+on_write_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  LgStore *self = LG_STORE (source);
+  StoreWrite *store_write = g_task_get_task_data (G_TASK (result));
+
+  self->writing = NULL;
+  set_waiting (self, FALSE);
+  if (store_write->callback != NULL)
+    store_write->callback (source, result, store_write->user_data);
+  /* After the callback, so that whoever waits for the writes to finish sees
+   * what the callback showed. */
+  set_pending_writes (self, self->pending_writes - 1);
+  start_next_write (self);
+}
+
+void
+lg_store_write_async (LgStore             *self,
+                      LgStoreWriteFunc     write,
+                      gpointer             data,
+                      GDestroyNotify       data_free,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  GTask *task;
+  StoreWrite *store_write;
+
+  g_return_if_fail (LG_IS_STORE (self));
+  g_return_if_fail (write != NULL);
+
+  store_write = g_new0 (StoreWrite, 1);
+  store_write->write = write;
+  store_write->data = data;
+  store_write->data_free = data_free;
+  store_write->callback = callback;
+  store_write->user_data = user_data;
+  /* The queue's callback, not the caller's: it starts the next write after
+   * calling the caller's. The queue holds the task until it starts. */
+  task = g_task_new (self, NULL, on_write_done_cb, NULL);
+  g_task_set_source_tag (task, lg_store_write_async);
+  g_task_set_task_data (task, store_write, store_write_free);
+  g_queue_push_tail (&self->writes, task);
+  set_pending_writes (self, self->pending_writes + 1);
+  start_next_write (self);
+}
+
+gboolean
+lg_store_write_finish (LgStore       *self,
+                       GAsyncResult  *result,
+                       gpointer      *data,
+                       GError       **error)
+{
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == lg_store_write_async, FALSE);
+
+  if (data != NULL)
+    *data = ((StoreWrite *) g_task_get_task_data (G_TASK (result)))->data;
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+lg_store_get_waiting (LgStore *self)
+{
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+
+  return self->waiting;
+}
+
+guint
+lg_store_get_pending_writes (LgStore *self)
+{
+  g_return_val_if_fail (LG_IS_STORE (self), 0);
+
+  return self->pending_writes;
 }
 
 static gboolean

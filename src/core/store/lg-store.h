@@ -121,6 +121,51 @@ void        lg_store_run_in_thread        (GTask          *task,
                                            const char     *db_path,
                                            LgStoreWorkFunc work);
 
+/* How long a connection waits for another writer's lock (a big import's
+ * final move holds it for seconds) before its write fails with "another
+ * import or sync is writing": the main thread's connection, which freezes
+ * the window while it waits, and a worker's. Connections opened afterwards
+ * take them; the defaults are 5 s and 60 s. For tests, which cannot wait a
+ * minute. */
+void        lg_store_set_busy_timeouts    (guint           main_ms,
+                                           guint           worker_ms);
+
+/* A write the app makes while the user works (a card moved, a dialog's
+ * Add): write is called on a worker thread with that thread's own
+ * connection and data, so the main thread never waits for another writer.
+ * The writes asked of one store run one at a time, in the order they were
+ * asked for (two quick moves of a card land in that order). While one waits
+ * for another writer's lock, the store's "waiting" property is TRUE, for the
+ * window to say so; it waits as long as any worker (the busy timeouts above)
+ * and then fails with the store's usual error. data (freed with data_free
+ * once the write has finished, on either thread: no widgets in it) carries
+ * what write needs and what it computes: the caller must not touch it
+ * meanwhile. callback runs on the
+ * main thread; it calls lg_store_write_finish(), and, when the write landed,
+ * lg_store_notify_changed(). */
+typedef gboolean (*LgStoreWriteFunc) (LgStore   *store,
+                                      gpointer   data,
+                                      GError   **error);
+
+void        lg_store_write_async          (LgStore            *self,
+                                           LgStoreWriteFunc    write,
+                                           gpointer            data,
+                                           GDestroyNotify      data_free,
+                                           GAsyncReadyCallback callback,
+                                           gpointer            user_data);
+/* TRUE when the write landed; *data (may be NULL) is the write's data,
+ * owned by result. */
+gboolean    lg_store_write_finish         (LgStore            *self,
+                                           GAsyncResult       *result,
+                                           gpointer           *data,
+                                           GError            **error);
+/* Whether a write of lg_store_write_async() is waiting for another
+ * writer's lock (the "waiting" property). */
+gboolean    lg_store_get_waiting          (LgStore            *self);
+/* How many writes of lg_store_write_async() have not finished (the
+ * "pending-writes" property). */
+guint       lg_store_get_pending_writes   (LgStore            *self);
+
 /* A copy of the whole database at path (replaced if it exists), consistent
  * even while other connections write: a backup the user can open with
  * --db or copy back. */
