@@ -169,8 +169,8 @@ handle_cb (SoupServer        *server,
     respond (msg, 200, "application/atom+xml", read_fixture ("reddit/ollama.xml"));
   else if (g_str_equal (path, "/mastodon.social/tags/freelance.rss"))
     respond (msg, 200, "application/rss+xml", read_fixture ("sample-feeds/mastodon-Gargron.rss"));
-  else if (g_str_equal (path, "/forum.stackstorm.com/latest.rss"))
-    respond (msg, 200, "application/rss+xml", read_fixture ("discourse/stackstorm-latest.rss"));
+  else if (g_str_equal (path, "/forums.pythonic.guru/latest.rss"))
+    respond (msg, 200, "application/rss+xml", read_fixture ("discourse/pythonic-guru-latest.rss"));
   else
     respond (msg, 404, "text/html", g_strdup ("<html><body>Not found</body></html>"));
 }
@@ -624,7 +624,7 @@ test_presets (void)
   g_setenv ("LEADGRAM_FEED_BASE_URL", fake.base_url, TRUE);
   reddit = lg_feed_sync_add_feed (sync, store, "reddit:smallbusiness", &error);
   mastodon = lg_feed_sync_add_feed (sync, store, "mastodon:#freelance@mastodon.social", &error);
-  discourse = lg_feed_sync_add_feed (sync, store, "discourse:https://forum.stackstorm.com/", &error);
+  discourse = lg_feed_sync_add_feed (sync, store, "discourse:https://forums.pythonic.guru/", &error);
   /* The same subreddit typed another way is the same source. */
   again = lg_feed_sync_add_feed (sync, store, "reddit:r/smallbusiness", &error);
   g_unsetenv ("LEADGRAM_FEED_BASE_URL");
@@ -648,9 +648,9 @@ test_presets (void)
   g_assert_cmpstr (lg_source_get_title (again), ==, "#freelance on mastodon.social");
   g_clear_object (&again);
   again = reload (store, discourse);
-  g_assert_cmpstr (lg_source_get_title (again), ==, "StackStorm Support (ARCHIVED)");
+  g_assert_cmpstr (lg_source_get_title (again), ==, "פייתון בעברית ובחינם");
   g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM messages WHERE thread = "
-                                             "'Example of DateTimer' AND author_name = 'smeds'"),
+                                             "'מחברת 4 - ויקיפדיה' AND author_name = 'arieveksler'"),
                    ==, 1);
 }
 
