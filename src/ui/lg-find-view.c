@@ -1271,10 +1271,10 @@ fill_sources (LgFindView *self)
 }
 
 /* First run, sample banner and the sources filter follow the store. */
+
 static void
 refresh_state (LgFindView *self)
 {
-  LgStoreCounts counts = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *signature = NULL;
   GtkWidget *child;
@@ -1284,18 +1284,20 @@ refresh_state (LgFindView *self)
       gtk_stack_set_visible_child_name (self->main_stack, "first-run");
       return;
     }
-  if (!lg_store_count (self->store, &counts, &error))
+  gtk_revealer_set_reveal_child (self->sample_revealer,
+                                 lg_sample_workspace_is_loaded (self->store));
+
+  /* The list of sources, not a count of every table: this runs after each
+   * batch of syncs, and counting a million messages would stall a frame. */
+  g_clear_object (&self->sources);
+  self->sources = lg_store_list_sources (self->store, &error);
+  if (self->sources == NULL)
     {
       show_error_toast (self, error);
       return;
     }
-  gtk_stack_set_visible_child_name (self->main_stack, counts.sources > 0 ? "search"
-                                                                          : "first-run");
-  gtk_revealer_set_reveal_child (self->sample_revealer,
-                                 lg_sample_workspace_is_loaded (self->store));
-
-  g_clear_object (&self->sources);
-  self->sources = lg_store_list_sources (self->store, NULL);
+  gtk_stack_set_visible_child_name (self->main_stack, g_list_model_get_n_items (self->sources) > 0
+                                                      ? "search" : "first-run");
   /* A sync changes a source's counts, not what the filter lists: the checks
    * (and what the user ticked) stay unless the sources themselves changed. */
   signature = describe_sources (self->sources);
@@ -1305,8 +1307,7 @@ refresh_state (LgFindView *self)
   self->sources_signature = g_steal_pointer (&signature);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sources_box))) != NULL)
     gtk_box_remove (self->sources_box, child);
-  if (self->sources != NULL)
-    fill_sources (self);
+  fill_sources (self);
   update_sources_label (self);
 }
 

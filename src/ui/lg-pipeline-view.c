@@ -487,7 +487,8 @@ same_names (GListModel *a,
   return TRUE;
 }
 
-static void
+/* Returns whether the sources' names changed. */
+static gboolean
 fill_source_filter (LgPipelineView *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
@@ -520,11 +521,12 @@ fill_source_filter (LgPipelineView *self)
   /* A sync changes a source's counts, not its name: then the list stays
    * (a new model would rebuild the drop-down's popover). */
   if (same_names (gtk_drop_down_get_model (self->source_dropdown), G_LIST_MODEL (names)))
-    return;
+    return FALSE;
   g_signal_handlers_block_by_func (self->source_dropdown, on_filter_changed_cb, self);
   gtk_drop_down_set_model (self->source_dropdown, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (self->source_dropdown, selected);
   g_signal_handlers_unblock_by_func (self->source_dropdown, on_filter_changed_cb, self);
+  return TRUE;
 }
 
 static void
@@ -544,8 +546,14 @@ on_store_changed_cb (LgStore        *store,
   gint64 id = self->changed_lead_id;
 
   self->changed_lead_id = 0;
+  /* Cards show their source's name, and nothing else of it: a sync, which
+   * changes a source's counts, leaves the board as it is. */
   if (g_strcmp0 (table, "sources") == 0)
-    fill_source_filter (self);
+    {
+      if (fill_source_filter (self))
+        reload (self);
+      return;
+    }
   /* A change to one lead (or its follow-ups) made here is already on the
    * board, unless a load was running, whose result may predate it. */
   if ((g_strcmp0 (table, "leads") == 0 || g_strcmp0 (table, "followups") == 0) &&

@@ -343,6 +343,7 @@ test_keyboard_in_place (void)
   GtkWidget *window = gtk_window_new ();
   LgPipelineView *view = lg_pipeline_view_new ();
   g_autoptr(LgLead) untouched = NULL;
+  g_autoptr(LgSource) source = NULL;
   GListModel *warm;
 
   add_lead (store, "Ana", "cold", 10000);
@@ -392,6 +393,17 @@ test_keyboard_in_place (void)
   g_assert_cmpstr (name_at (view, LG_STAGE_WARM, 0), ==, "Chen");
   g_assert_cmpstr (name_at (view, LG_STAGE_WARM, 1), ==, "Dara");
   g_assert_cmpstr (totals (view, "cold"), ==, "$300 · weighted $30");
+
+  /* A sync changes a source's counts, not the board: it is not read again
+   * (Sync All over hundreds of feeds would reload it after every batch);
+   * a new source's name is in the filter, and the board is read. */
+  lg_store_notify_changed (store, LG_STORE_CHANGED_SOURCES);
+  g_assert_false (lg_pipeline_view_get_loading (view));
+  source = lg_test_add_source (store, "new_channel");
+  lg_store_notify_changed (store, LG_STORE_CHANGED_SOURCES);
+  g_assert_true (lg_pipeline_view_get_loading (view));
+  wait_loaded (view);
+  g_assert_cmpstr (name_at (view, LG_STAGE_COLD, 1), ==, "Ana");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

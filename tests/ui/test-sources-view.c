@@ -559,6 +559,42 @@ test_import_export (Fixture       *f,
   g_assert_cmpint (count (f->store, TRUE), ==, 4);
 }
 
+/* A source that takes a new name moves to its place in the order, and the
+ * rows stay the rows they were, each now showing the source at its place
+ * (made again, 200 rows cost frames while Sync All runs); their buttons act
+ * on the source they show. */
+static void
+test_renamed_in_place (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(LgSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *first;
+  GtkWidget *row;
+  GtkWidget *remove;
+
+  import_account (f);
+  first = find_row (f, "Marketing Pros");
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (first)), ==, 0);
+  g_object_ref (first);
+
+  source = lg_store_find_source (f->store, "telegram_export", "1700000009", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (source);
+  lg_source_set_title (source, "Aardvark Founders");
+  g_assert_true (lg_store_update_source (f->store, source, &error));
+  lg_store_notify_changed (f->store, LG_STORE_CHANGED_SOURCES);
+
+  row = find_row (f, "Aardvark Founders");
+  g_assert_true (row == first);
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (find_row (f, "Marketing Pros"))),
+                   ==, 1);
+  remove = find_widget (row, button_with_action, "sources.remove");
+  g_assert_cmpint (g_variant_get_int64 (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (remove))),
+                   ==, lg_source_get_id (source));
+  g_object_unref (first);
+}
+
 /* A WhatsApp export whose dates read either way: the view asks, imports
  * nothing until told, then reads the file as told. */
 static void
@@ -759,6 +795,7 @@ main (int   argc,
   ADD ("/ui/sources-view/browse-messages", test_browse_messages);
   ADD ("/ui/sources-view/missing-channel", test_missing_channel);
   ADD ("/ui/sources-view/import-export", test_import_export);
+  ADD ("/ui/sources-view/renamed-in-place", test_renamed_in_place);
   ADD ("/ui/sources-view/import-whatsapp-date-order", test_import_whatsapp_date_order);
   ADD ("/ui/sources-view/import-slack-file-of-folder", test_import_slack_file_of_folder);
   ADD ("/ui/sources-view/remove-source", test_remove_source);
