@@ -259,6 +259,7 @@ drop_lemmy_header (char *html)
   const char *start = html;
   const char *points;
   const char *end;
+  const char *close;
 
   while (g_ascii_isspace (*start))
     start++;
@@ -269,10 +270,10 @@ drop_lemmy_header (char *html)
       (end = strstr (points, "comments</a>")) == NULL)
     return;
   end += strlen ("comments</a>");
-  for (const char *br = NULL; (br = g_str_has_prefix (end, "<br>") ? "<br>" :
-                                    g_str_has_prefix (end, "<br/>") ? "<br/>" :
-                                    g_str_has_prefix (end, "<br />") ? "<br />" : NULL) != NULL;)
-    end += strlen (br);
+  /* And the line breaks after them: <br>, <br/>, <br />. */
+  while (g_str_has_prefix (end, "<br") && end[3] != '\0' && strchr ("/ >", end[3]) != NULL &&
+         (close = strchr (end, '>')) != NULL)
+    end = close + 1;
   memmove (html, end, strlen (end) + 1);
 }
 
