@@ -179,9 +179,9 @@ find_row (Fixture    *f,
   return label != NULL ? gtk_widget_get_ancestor (label, GTK_TYPE_LIST_BOX_ROW) : NULL;
 }
 
-/* The message dialog on screen, if any. */
-static AdwMessageDialog *
-find_dialog (void)
+/* The window of type (or with its interface) on screen, if any. */
+static GtkWidget *
+find_window (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -189,10 +189,17 @@ find_dialog (void)
     {
       g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
 
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (window))
-        return ADW_MESSAGE_DIALOG (window);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (window))
+        return window;
     }
   return NULL;
+}
+
+/* The message dialog on screen, if any. */
+static AdwMessageDialog *
+find_dialog (void)
+{
+  return (AdwMessageDialog *) find_window (ADW_TYPE_MESSAGE_DIALOG);
 }
 
 /* Clicks the dialog's response button, as a user does. */
@@ -369,16 +376,7 @@ test_import_help (Fixture       *f,
 static GtkFileChooser *
 find_file_chooser (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_mapped (window))
-        return GTK_FILE_CHOOSER (window);
-    }
-  return NULL;
+  return (GtkFileChooser *) find_window (GTK_TYPE_FILE_CHOOSER);
 }
 
 /* An unzipped Slack export is a folder: the dialog offers a chooser of
