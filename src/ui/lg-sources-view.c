@@ -924,22 +924,33 @@ telegram_export_folder (void)
   return g_build_filename (g_get_home_dir (), "Downloads", "Telegram Desktop", NULL);
 }
 
+/* A file (most exports), or a folder: an unzipped Slack export, a folder of
+ * Discord channels. Picking any file of an unzipped Slack export imports
+ * it whole, but in a sandbox the portal lends the app the file picked and
+ * not its folder: choosing the folder is the way that works everywhere. */
 static void
-choose_export (LgSourcesView *self)
+choose_export (LgSourcesView *self,
+               gboolean       choose_folder)
 {
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *path = telegram_export_folder ();
   g_autoptr(GFile) folder = g_file_new_for_path (path);
 
-  chooser = gtk_file_chooser_native_new (_("Choose a Chat Export"),
+  chooser = gtk_file_chooser_native_new (choose_folder ? _("Choose a Chat Export Folder")
+                                                       : _("Choose a Chat Export"),
                                          GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Chat exports (.json, .txt, .zip)"));
-  gtk_file_filter_add_suffix (filter, "json");
-  gtk_file_filter_add_suffix (filter, "txt");
-  gtk_file_filter_add_suffix (filter, "zip");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+                                         choose_folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
+                                                       : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Import"), _("_Cancel"));
+  if (!choose_folder)
+    {
+      gtk_file_filter_set_name (filter, _("Chat exports (.json, .txt, .zip)"));
+      gtk_file_filter_add_suffix (filter, "json");
+      gtk_file_filter_add_suffix (filter, "txt");
+      gtk_file_filter_add_suffix (filter, "zip");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    }
   /* Most exports are there; a folder that is not (no export yet, another
    * place chosen, a sandbox that cannot see it) leaves the chooser's own. */
   if (g_file_query_exists (folder, NULL))
@@ -954,8 +965,8 @@ on_import_help_response_cb (AdwMessageDialog *dialog,
                             const char       *response,
                             LgSourcesView    *self)
 {
-  if (g_str_equal (response, "choose"))
-    choose_export (self);
+  if (g_str_equal (response, "choose") || g_str_equal (response, "choose-folder"))
+    choose_export (self, g_str_equal (response, "choose-folder"));
 }
 
 /* The file chooser cannot say where the export is, nor how to make one: this
@@ -983,12 +994,14 @@ import_action (GtkWidget  *widget,
                             "Export chat, and copy the .txt or .zip it makes to this computer."
                             "\n\nFrom Discord, export channels with DiscordChatExporter in the "
                             "JSON format. From Slack, a workspace’s admin gets the .zip in its "
-                            "settings → Import/Export Data → Export."),
+                            "settings → Import/Export Data → Export; once unzipped, choose its "
+                            "folder."),
                           shown);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
                                                        _("Import a Chat Export"), body));
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
+                                    "choose-folder", _("Choose F_older…"),
                                     "choose", _("_Choose File…"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "choose", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "choose");

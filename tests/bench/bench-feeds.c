@@ -4,7 +4,8 @@
  *
  * How fast feeds parse into messages (HTML to text included), on the real
  * feeds of tests/fixtures/feeds: a subreddit's Atom, a Discourse forum's
- * RSS, a Mastodon account's RSS, a blog's JSON Feed and RSS. The goal is
+ * RSS, a Lemmy community's RSS, a Mastodon account's RSS, a blog's JSON Feed
+ * and RSS. The goal is
  * 20,000 items a second or more; the figure of all of them together is
  * the one the README quotes. Time is counted on the processor, not the
  * clock, so that a busy machine (other builds) does not halve the figure;
@@ -23,8 +24,9 @@
 static const char *feeds[] = {
   "reddit/LocalLLaMA.xml",
   "reddit/ollama.xml",
-  "discourse/stackstorm-latest.rss",
-  "discourse/stackstorm-posts.rss",
+  "discourse/pythonic-guru-latest.rss",
+  "discourse/pythonic-guru-posts.rss",
+  "lemmy/lemmy.world-idiotsincars.xml",
   "sample-feeds/mastodon-Gargron.rss",
   "netnewswire/DaringFireball.json",
   "netnewswire/scriptingNews.rss",

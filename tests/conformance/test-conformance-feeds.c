@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * LgFeed on feeds other people wrote: feedparser's and NetNewsWire's test
- * feeds, a subreddit's, Mastodon's, GitHub's and a Discourse forum's
- * (tests/fixtures/feeds, with their origins and licences in its README).
+ * feeds, a subreddit's, Mastodon's, GitHub's, a Discourse forum's, Lemmy
+ * communities' and Hacker News search answers (tests/fixtures/feeds, with
+ * their origins and licences in its README).
  * The expectations of the feedparser files are the ones their "Expect:"
  * lines state, as Leadgram's messages show them.
  */
@@ -12,6 +13,8 @@
 #include "config.h"
 
 #include <string.h>
+
+#include <json-glib/json-glib.h>
 
 #include "lg-feed.h"
 #include "lg-sources.h"
@@ -195,8 +198,10 @@ static const struct
   { "sample-feeds/mastodon-PersevereImgBot.rss", LG_FEED_FORMAT_RSS,
     "Perseverance Image Bot 📡", 20, 20 },
   { "sample-feeds/github-hugo-releases.atom", LG_FEED_FORMAT_ATOM, "Release notes from hugo", 10, 10 },
-  { "discourse/stackstorm-latest.rss", LG_FEED_FORMAT_RSS, "StackStorm Support (ARCHIVED)", 30, 30 },
-  { "discourse/stackstorm-posts.rss", LG_FEED_FORMAT_RSS, "StackStorm Support (ARCHIVED)", 29, 29 },
+  { "discourse/pythonic-guru-latest.rss", LG_FEED_FORMAT_RSS, "פייתון בעברית ובחינם", 30, 30 },
+  { "discourse/pythonic-guru-posts.rss", LG_FEED_FORMAT_RSS, "פייתון בעברית ובחינם", 6, 6 },
+  { "lemmy/lemmy.world-lemmyworld.xml", LG_FEED_FORMAT_RSS, "Lemmy.World - lemmyworld", 2, 2 },
+  { "lemmy/lemmy.world-idiotsincars.xml", LG_FEED_FORMAT_RSS, "Lemmy.World - idiotsincars", 8, 8 },
 };
 
 static void
@@ -265,33 +270,211 @@ test_mastodon (void)
                    "dc4286ceb8fab734.jpg");
 }
 
+/* A Hebrew forum (right to left, Hebrew's own quotation marks). */
 static void
 test_discourse (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LgFeed) topics = parse_fixture ("discourse/stackstorm-latest.rss", &error);
+  g_autoptr(LgFeed) topics = parse_fixture ("discourse/pythonic-guru-latest.rss", &error);
   g_autoptr(LgFeed) posts = NULL;
   LgMessage *topic, *post;
 
   g_assert_no_error (error);
   topic = first_message (topics);
-  g_assert_cmpstr (lg_message_get_external_id (topic), ==, "forum.stackstorm.com-topic-1830");
-  g_assert_cmpstr (lg_message_get_author_name (topic), ==, "smeds");
-  g_assert_cmpstr (lg_message_get_thread (topic), ==, "Example of DateTimer");
-  /* "1 post - 1 participant · Read full topic" is the forum's, not the author's. */
-  g_assert_cmpstr (lg_message_get_text (topic), ==,
-                   "Example of DateTimer\n\nHi!\n\nCould someone point me to any good example "
-                   "where a DateTimer trigger is used?");
+  g_assert_cmpstr (lg_message_get_external_id (topic), ==, "forums.pythonic.guru-topic-9694");
+  g_assert_cmpstr (lg_message_get_author_name (topic), ==, "arieveksler");
+  g_assert_cmpstr (lg_message_get_permalink (topic), ==, "https://forums.pythonic.guru/t/topic/9694");
+  g_assert_cmpstr (lg_message_get_thread (topic), ==, "מחברת 4 - ויקיפדיה");
+  g_assert_cmpint (lg_message_get_sent_at (topic), ==, 1685091451);
+  g_assert_true (g_str_has_prefix (lg_message_get_text (topic),
+                                   "מחברת 4 - ויקיפדיה\n\nבמערכת הפעלה MacOS ventura 13\n"
+                                   "כשניסיתי לייבא את המודול wikipedia"));
+  /* "1 post - 1 participant · Read full topic", in Hebrew, is the forum's. */
+  for (guint i = 0; i < lg_feed_get_messages (topics)->len; i++)
+    {
+      LgMessage *message = g_ptr_array_index (lg_feed_get_messages (topics), i);
 
-  posts = parse_fixture ("discourse/stackstorm-posts.rss", &error);
+      g_assert_null (strstr (lg_message_get_text (message), "קריאת הנושא במלואו"));
+      g_assert_null (strstr (lg_message_get_text (message), "משתתף"));
+    }
+
+  posts = parse_fixture ("discourse/pythonic-guru-posts.rss", &error);
   g_assert_no_error (error);
-  post = g_ptr_array_index (lg_feed_get_messages (posts), 2);
-  g_assert_cmpstr (lg_message_get_author_name (post), ==, "amanda11");
-  g_assert_cmpstr (lg_message_get_thread (post), ==, "RBAC permissions implications");
   post = first_message (posts);
-  /* "@armab Eugen Cusmaunsa": a handle and a name. */
-  g_assert_cmpstr (lg_message_get_author_handle (post), ==, "armab");
-  g_assert_cmpstr (lg_message_get_author_name (post), ==, "Eugen Cusmaunsa");
+  /* "@Yam ים מסיקה": a handle and a name. */
+  g_assert_cmpstr (lg_message_get_author_handle (post), ==, "Yam");
+  g_assert_cmpstr (lg_message_get_author_name (post), ==, "ים מסיקה");
+  g_assert_cmpstr (lg_message_get_thread (post), ==, "בעיות במערכת התרגילים? פרסמו כאן");
+  g_assert_cmpstr (lg_message_get_permalink (post), ==,
+                   "https://forums.pythonic.guru/t/topic/3962#post_8");
+  post = g_ptr_array_index (lg_feed_get_messages (posts), 1);
+  g_assert_cmpstr (lg_message_get_author_handle (post), ==, "boazyaakov");
+  g_assert_cmpstr (lg_message_get_author_name (post), ==, "Boazyaakov");
+  g_assert_cmpstr (lg_message_get_text (post), ==,
+                   "בעיות במערכת התרגילים? פרסמו כאן\n\nיש אפשרות בבקשה לקבל את התרגילים, גם "
+                   "ללא הגשה, בשביל להתנסות?");
+}
+
+/* Lemmy: the post, not the picture or video it shares, is the link; the
+ * author, named by a profile's address, reads as the fediverse writes it;
+ * "submitted by … to … · N points | N comments" is Lemmy's, not theirs. */
+static void
+test_lemmy (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgFeed) community = parse_fixture ("lemmy/lemmy.world-lemmyworld.xml", &error);
+  g_autoptr(LgFeed) cars = NULL;
+  LgMessage *post;
+
+  g_assert_no_error (error);
+  post = first_message (community);
+  g_assert_cmpstr (lg_message_get_external_id (post), ==, "https://lemmy.world/post/9036399");
+  g_assert_cmpstr (lg_message_get_permalink (post), ==, "https://lemmy.world/post/9036399");
+  g_assert_cmpstr (lg_message_get_author_name (post), ==, "@lwCET@lemmy.world");
+  g_assert_cmpstr (lg_message_get_author_id (post), ==, "https://lemmy.world/u/lwCET");
+  g_assert_cmpstr (lg_message_get_thread (post), ==, "LW Holiday Logos");
+  g_assert_cmpint (lg_message_get_sent_at (post), ==, 1701495545);
+  g_assert_true (g_str_has_prefix (lg_message_get_text (post),
+                                   "LW Holiday Logos\n\nhttps://lemmy.world/pictrs/image/"
+                                   "f3189f30-f8c8-4c4f-b957-e3a7bfd1c784.png"));
+  g_assert_nonnull (strstr (lg_message_get_text (post), "Hello World,\n\nYou may have seen the "
+                                                        "LW holiday themed logos"));
+
+  post = g_ptr_array_index (lg_feed_get_messages (community), 1);
+  g_assert_cmpstr (lg_message_get_author_name (post), ==, "@lwadmin@lemmy.world");
+  g_assert_cmpstr (lg_message_get_permalink (post), ==, "https://lemmy.world/post/8054956");
+  g_assert_true (g_str_has_prefix (lg_message_get_text (post),
+                                   "Lemmy.World Junior Cloud Engineer\n\nHello World!\n\n"
+                                   "Lemmy.World is looking for new engineers"));
+
+  cars = parse_fixture ("lemmy/lemmy.world-idiotsincars.xml", &error);
+  g_assert_no_error (error);
+  /* Someone of another server posting in this one's community. */
+  post = first_message (cars);
+  g_assert_cmpstr (lg_message_get_author_name (post), ==, "@SuperSleuth@lemm.ee");
+  g_assert_cmpstr (lg_message_get_author_id (post), ==, "https://lemm.ee/u/SuperSleuth");
+  g_assert_cmpstr (lg_message_get_permalink (post), ==, "https://lemmy.world/post/6063706");
+  for (guint i = 0; i < lg_feed_get_messages (cars)->len; i++)
+    {
+      LgMessage *message = g_ptr_array_index (lg_feed_get_messages (cars), i);
+
+      g_assert_null (strstr (lg_message_get_text (message), "submitted by"));
+      g_assert_null (strstr (lg_message_get_text (message), " points | "));
+      g_assert_true (g_str_has_prefix (lg_message_get_permalink (message),
+                                       "https://lemmy.world/post/"));
+      g_assert_true (g_str_has_prefix (lg_message_get_author_name (message), "@"));
+    }
+}
+
+/* node-hacker-news-api's recorded answers of hn.algolia.com: 24 searches
+ * (comments, stories, polls, Ask HN; by relevance and by date) and two
+ * answers of other kinds (an item, a user), which are no search. */
+static void
+test_hacker_news (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("LEADGRAM_TEST_DATA"), "fixtures", "feeds",
+                                            "hn", "node-hacker-news-api-fixtures.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                       g_object_unref);
+  g_autoptr(GError) error = NULL;
+  JsonArray *answers;
+  guint searches = 0, refused = 0;
+  LgMessage *message;
+
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  answers = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (answers), ==, 26);
+
+  for (guint i = 0; i < json_array_get_length (answers); i++)
+    {
+      JsonObject *answer = json_array_get_object_element (answers, i);
+      JsonObject *reply = json_object_get_object_member (answer, "reply");
+      JsonArray *hits = json_object_has_member (reply, "hits")
+                        ? json_object_get_array_member (reply, "hits") : NULL;
+      g_autofree char *body = json_to_string (json_object_get_member (answer, "reply"), FALSE);
+      g_autoptr(LgFeed) feed = NULL;
+      GPtrArray *messages;
+
+      g_test_message ("%s", json_object_get_string_member (answer, "url"));
+      feed = lg_feed_parse (body, strlen (body), "https://hn.algolia.com/", &error);
+      if (hits == NULL)
+        {
+          g_assert_null (feed);
+          g_assert_error (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_NOT_A_FEED);
+          g_clear_error (&error);
+          refused++;
+          continue;
+        }
+      g_assert_no_error (error);
+      searches++;
+      g_assert_cmpint (lg_feed_get_format (feed), ==, LG_FEED_FORMAT_HN_SEARCH);
+      g_assert_cmpstr (lg_feed_get_title (feed), ==, "Hacker News");
+      messages = lg_feed_get_messages (feed);
+      g_assert_cmpuint (messages->len, ==, json_array_get_length (hits));
+      for (guint j = 0; j < messages->len; j++)
+        {
+          JsonObject *hit = json_array_get_object_element (hits, j);
+          g_autofree char *link = NULL;
+
+          message = g_ptr_array_index (messages, j);
+          g_assert_cmpstr (lg_message_get_external_id (message), ==,
+                           json_object_get_string_member (hit, "objectID"));
+          link = g_strconcat ("https://news.ycombinator.com/item?id=",
+                              json_object_get_string_member (hit, "objectID"), NULL);
+          g_assert_cmpstr (lg_message_get_permalink (message), ==, link);
+          g_assert_cmpstr (lg_message_get_author_name (message), ==,
+                           json_object_get_string_member (hit, "author"));
+          g_assert_cmpint (lg_message_get_sent_at (message), ==,
+                           json_object_get_int_member (hit, "created_at_i"));
+          g_assert_cmpstr (lg_message_get_text (message), !=, "");
+          g_assert_null (strstr (lg_message_get_text (message), "<p>"));
+          g_assert_null (strstr (lg_message_get_text (message), "&#x27;"));
+          g_assert_nonnull (lg_message_get_thread (message));
+          g_hash_table_replace (by_id, (gpointer) lg_message_get_external_id (message),
+                                g_object_ref (message));
+        }
+    }
+  g_assert_cmpuint (searches, ==, 24);
+  g_assert_cmpuint (refused, ==, 2);
+  g_assert_cmpuint (g_hash_table_size (by_id), ==, 18);
+
+  /* A comment: its story is the thread (without the title's trailing
+   * space), HN's HTML plain. */
+  message = g_hash_table_lookup (by_id, "6805807");
+  g_assert_cmpstr (lg_message_get_author_name (message), ==, "zedshaw");
+  g_assert_cmpstr (lg_message_get_thread (message), ==, "Started a stupid company. Failed.");
+  g_assert_true (g_str_has_prefix (lg_message_get_text (message),
+                                   "Hey, other comments are going to give you a few lines "
+                                   "telling you to not quit, that you should hang in there, and "
+                                   "that it'll be alright."));
+  g_assert_nonnull (strstr (lg_message_get_text (message), "Here's what I want to do:\n\n1. I "
+                                                           "have a little list of companies"));
+
+  /* A story that links elsewhere: its title, then the address. */
+  message = g_hash_table_lookup (by_id, "3078128");
+  g_assert_cmpstr (lg_message_get_text (message), ==,
+                   "Steve Jobs has passed away.\n\nhttp://www.apple.com/stevejobs/");
+  g_assert_cmpstr (lg_message_get_thread (message), ==, "Steve Jobs has passed away.");
+
+  /* Ask HN: the question and its text. */
+  message = g_hash_table_lookup (by_id, "1256391");
+  g_assert_cmpstr (lg_message_get_author_name (message), ==, "jasongullickson");
+  g_assert_true (g_str_has_prefix (lg_message_get_text (message),
+                                   "Ask HN: How many people upset over Apple's rules are "
+                                   "actually iPhone developers?\n\nIt would be interesting to "
+                                   "know what percentage"));
+
+  /* A poll, and a story of text alone. */
+  message = g_hash_table_lookup (by_id, "7918694");
+  g_assert_true (g_str_has_prefix (lg_message_get_text (message),
+                                   "Poll: Do you experience \"The Hum\"?\n\nAccording to this "
+                                   "article, between 2 and 10% of the population experiences "
+                                   "\"The Hum\""));
+  message = g_hash_table_lookup (by_id, "5239673");
+  g_assert_cmpstr (lg_message_get_author_name (message), ==, "pg");
+  g_assert_true (g_str_has_prefix (lg_message_get_text (message),
+                                   "Why HN was down\n\nHacker News was down all last night."));
 }
 
 static void
@@ -343,6 +526,8 @@ main (int   argc,
   g_test_add_func ("/conformance/feeds/reddit", test_reddit);
   g_test_add_func ("/conformance/feeds/mastodon", test_mastodon);
   g_test_add_func ("/conformance/feeds/discourse", test_discourse);
+  g_test_add_func ("/conformance/feeds/lemmy", test_lemmy);
+  g_test_add_func ("/conformance/feeds/hacker-news", test_hacker_news);
   g_test_add_func ("/conformance/feeds/github", test_github);
   g_test_add_func ("/conformance/feeds/same-feed-two-formats", test_same_feed_two_formats);
 

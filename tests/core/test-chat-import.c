@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "lg-chat-import.h"
+#include "lg-slack-export.h"
 #include "lg-sources.h"
 #include "lg-test-util.h"
 
@@ -431,6 +432,75 @@ test_slack (void)
   g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM sources"), ==, 2);
 }
 
+/* The file chooser picks files: the channels.json of an unzipped Slack
+ * export, or one of its days, imports the whole export folder, as the
+ * folder itself does. */
+static void
+test_slack_file_of_folder (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *channels = project_fixture ("slack", ACME "/channels.json");
+  g_autofree char *day = project_fixture ("slack", ACME "/general/2024-01-16.json");
+  g_autofree char *users = project_fixture ("slack", ACME "/users.json");
+  g_autofree char *folder = project_fixture ("slack", ACME);
+  g_autofree char *whole = NULL;
+  LgExportStats stats = { 0 };
+
+  g_assert_true (import_file (store, channels, LG_DATE_ORDER_AUTO, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (stats.kind, ==, "slack");
+  g_assert_cmpuint (stats.chats, ==, 2);
+  g_assert_cmpuint (stats.messages, ==, 5);
+  g_assert_cmpuint (stats.added, ==, 5);
+  /* Both conversations, named after the workspace the folder's name tells. */
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM sources WHERE kind = "
+                                             "'slack_export' AND title = '#general on Acme Dental'"),
+                   ==, 1);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM sources"), ==, 2);
+
+  /* A day of one conversation is the same export: every day of both again. */
+  g_assert_true (import_file (store, day, LG_DATE_ORDER_AUTO, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (stats.kind, ==, "slack");
+  g_assert_cmpuint (stats.chats, ==, 2);
+  g_assert_cmpuint (stats.messages, ==, 5);
+  g_assert_cmpuint (stats.added, ==, 0);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM messages"), ==, 5);
+
+  whole = lg_slack_export_folder_of (users);
+  g_assert_cmpstr (whole, ==, folder);
+  g_clear_pointer (&whole, g_free);
+  /* The folder itself, and a file of another kind, are what they are. */
+  g_assert_null (lg_slack_export_folder_of (folder));
+  whole = project_fixture ("discord", "channel.json");
+  g_assert_null (lg_slack_export_folder_of (whole));
+}
+
+/* A sandbox given channels.json alone shows no conversation beside it: that
+ * is no export to import, and the message names the folder to choose. */
+static void
+test_slack_file_alone (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autofree char *source = project_fixture ("slack", ACME "/channels.json");
+  g_autofree char *copy = g_build_filename (dir, "channels.json", NULL);
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (source, &data, &length, NULL));
+  g_assert_true (g_file_set_contents (copy, data, length, NULL));
+  g_assert_null (lg_slack_export_folder_of (copy));
+
+  g_assert_false (import_file (store, copy, LG_DATE_ORDER_AUTO, NULL, &error));
+  g_assert_error (error, LG_SOURCES_ERROR, LG_SOURCES_ERROR_UNKNOWN_EXPORT);
+  g_assert_nonnull (strstr (error->message, "“channels.json” is not a chat export"));
+  g_assert_nonnull (strstr (error->message, "a Slack workspace export (.zip or its folder)"));
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM sources"), ==, 0);
+}
+
 /* A folder of no export has no first bytes to tell from: no kind takes it. */
 static void
 test_unknown_folder (void)
@@ -462,6 +532,8 @@ main (int   argc,
   g_test_add_func ("/chat-import/discord", test_discord);
   g_test_add_func ("/chat-import/discord/broken", test_discord_broken);
   g_test_add_func ("/chat-import/slack", test_slack);
+  g_test_add_func ("/chat-import/slack/file-of-folder", test_slack_file_of_folder);
+  g_test_add_func ("/chat-import/slack/file-alone", test_slack_file_alone);
   g_test_add_func ("/chat-import/unknown-folder", test_unknown_folder);
   return g_test_run ();
 }

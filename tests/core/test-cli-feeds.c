@@ -39,8 +39,8 @@ handle_cb (SoupServer        *server,
 
   if (g_str_equal (path, "/www.reddit.com/r/smallbusiness/new/.rss"))
     body = read_fixture ("reddit/ollama.xml");
-  else if (g_str_equal (path, "/forum.stackstorm.com/latest.rss"))
-    body = read_fixture ("discourse/stackstorm-latest.rss");
+  else if (g_str_equal (path, "/forums.pythonic.guru/latest.rss"))
+    body = read_fixture ("discourse/pythonic-guru-latest.rss");
   else if (g_str_equal (path, "/page.html"))
     {
       body = g_strdup ("<!DOCTYPE html><html><body><p>Welcome</body></html>");
@@ -164,10 +164,10 @@ test_add_feed_and_sync (void)
   g_assert_nonnull (strstr (out, "r/smallbusiness: 25 new messages"));
 
   g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "add-feed",
-                                               "discourse:forum.stackstorm.com", NULL },
+                                               "discourse:forums.pythonic.guru", NULL },
                             &out, &err), ==, 0);
   /* The forum's own name once it is read. */
-  g_assert_nonnull (strstr (out, "StackStorm Support (ARCHIVED): 30 new messages"));
+  g_assert_nonnull (strstr (out, "פייתון בעברית ובחינם: 30 new messages"));
 
   /* Refused before any request, and nothing added. */
   g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "add-feed", "mastodon:freelance",
@@ -182,7 +182,7 @@ test_add_feed_and_sync (void)
   g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "sources", NULL }, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "feed"));
   g_assert_nonnull (strstr (out, "r/smallbusiness"));
-  g_assert_nonnull (strstr (out, "StackStorm Support (ARCHIVED)"));
+  g_assert_nonnull (strstr (out, "פייתון בעברית ובחינם"));
   g_assert_nonnull (strstr (out, "web page, not to a feed"));
   g_assert_null (strstr (out, "mastodon"));
 
@@ -204,16 +204,16 @@ test_add_feed_and_sync (void)
   g_assert_nonnull (strstr (out, "r/smallbusiness: 0 new messages"));
   allow_resync (path);
   g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "sync",
-                                               "StackStorm Support (ARCHIVED)", NULL },
+                                               "פייתון בעברית ובחינם", NULL },
                             &out, &err), ==, 0);
-  g_assert_nonnull (strstr (out, "StackStorm Support (ARCHIVED): 0 new messages"));
+  g_assert_nonnull (strstr (out, "פייתון בעברית ובחינם: 0 new messages"));
 
   /* --all syncs the feeds too; the web page still fails. */
   allow_resync (path);
   g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "sync", "--all", NULL },
                             &out, &err), ==, 1);
   g_assert_nonnull (strstr (out, "r/smallbusiness: 0 new messages"));
-  g_assert_nonnull (strstr (out, "StackStorm Support (ARCHIVED): 0 new messages"));
+  g_assert_nonnull (strstr (out, "פייתון בעברית ובחינם: 0 new messages"));
   g_assert_nonnull (strstr (err, "web page, not to a feed"));
 
   g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "sync", "reddit:nothing_here",

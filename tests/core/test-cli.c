@@ -338,7 +338,8 @@ test_sources_commands (void)
 
 /* Strangers' names and texts cannot steer the terminal: control characters
  * are printed as escapes in tables and text, and kept exact in JSON. */
-/* import-chat tells a Discord file and a Slack folder from what they hold. */
+/* import-chat tells a Discord file and a Slack folder (or a file of it)
+ * from what they hold. */
 static void
 test_import_chat_kinds (void)
 {
@@ -350,6 +351,7 @@ test_import_chat_kinds (void)
                                              "slack", "project",
                                              "Acme Dental Slack export Jan 15 2024 - Jan 16 2024",
                                              NULL);
+  g_autofree char *slack_day = g_build_filename (slack, "general", "2024-01-15.json", NULL);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
@@ -364,6 +366,14 @@ test_import_chat_kinds (void)
                             &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "Read as: Slack workspace export"));
   g_assert_nonnull (strstr (out, "Imported 2 chats: 5 messages, 5 new"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* One day of the unzipped export stands for all of it, as in the app. */
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "import-chat", slack_day, NULL },
+                            &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Read as: Slack workspace export"));
+  g_assert_nonnull (strstr (out, "Imported 2 chats: 5 messages, 0 new"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 

@@ -6,11 +6,13 @@
  * real ones of tests/fixtures/feeds): conditional requests and 304, the
  * polite interval, 429 with Retry-After, 5xx back-off, redirects, a feed
  * cut off, a web page instead of a feed, cancelling, and the presets
- * pointed at the fake through LEADGRAM_FEED_BASE_URL.
+ * (Reddit, Mastodon, Discourse, Lemmy, Hacker News) pointed at the fake
+ * through LEADGRAM_FEED_BASE_URL.
  */
 
 #include "config.h"
 
+#include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
 #include "lg-feed-sync.h"
@@ -43,6 +45,28 @@ read_fixture (const char *name)
 
   g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
   return data;
+}
+
+/* What hn.algolia.com answered to url (as node-hacker-news-api recorded
+ * it), as the server's body. */
+static char *
+hn_answer (const char *url)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("LEADGRAM_TEST_DATA"), "fixtures", "feeds",
+                                            "hn", "node-hacker-news-api-fixtures.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *answers;
+
+  g_assert_true (json_parser_load_from_file (parser, path, NULL));
+  answers = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (answers); i++)
+    {
+      JsonObject *answer = json_array_get_object_element (answers, i);
+
+      if (g_str_equal (json_object_get_string_member (answer, "url"), url))
+        return json_to_string (json_object_get_member (answer, "reply"), FALSE);
+    }
+  g_assert_not_reached ();
 }
 
 static char *
@@ -169,8 +193,14 @@ handle_cb (SoupServer        *server,
     respond (msg, 200, "application/atom+xml", read_fixture ("reddit/ollama.xml"));
   else if (g_str_equal (path, "/mastodon.social/tags/freelance.rss"))
     respond (msg, 200, "application/rss+xml", read_fixture ("sample-feeds/mastodon-Gargron.rss"));
-  else if (g_str_equal (path, "/forum.stackstorm.com/latest.rss"))
-    respond (msg, 200, "application/rss+xml", read_fixture ("discourse/stackstorm-latest.rss"));
+  else if (g_str_equal (path, "/forums.pythonic.guru/latest.rss"))
+    respond (msg, 200, "application/rss+xml", read_fixture ("discourse/pythonic-guru-latest.rss"));
+  else if (g_str_equal (path, "/lemmy.world/feeds/c/lemmyworld.xml"))
+    respond (msg, 200, "application/rss+xml", read_fixture ("lemmy/lemmy.world-lemmyworld.xml"));
+  else if (g_str_equal (path, "/hn.algolia.com/api/v1/search_by_date") && query != NULL &&
+           g_strcmp0 (g_hash_table_lookup (query, "query"), "apple") == 0)
+    respond (msg, 200, "application/json",
+             hn_answer ("/api/v1/search_by_date?hitsPerPage=1&tags=(comment)&query=apple"));
   else
     respond (msg, 404, "text/html", g_strdup ("<html><body>Not found</body></html>"));
 }
@@ -617,14 +647,19 @@ test_presets (void)
   g_autoptr(LgSource) reddit = NULL;
   g_autoptr(LgSource) mastodon = NULL;
   g_autoptr(LgSource) discourse = NULL;
+  g_autoptr(LgSource) lemmy = NULL;
+  g_autoptr(LgSource) hn = NULL;
   g_autoptr(LgSource) again = NULL;
+  g_autoptr(LgMessage) message = NULL;
   g_autoptr(GError) error = NULL;
   guint n_new = 0;
 
   g_setenv ("LEADGRAM_FEED_BASE_URL", fake.base_url, TRUE);
   reddit = lg_feed_sync_add_feed (sync, store, "reddit:smallbusiness", &error);
   mastodon = lg_feed_sync_add_feed (sync, store, "mastodon:#freelance@mastodon.social", &error);
-  discourse = lg_feed_sync_add_feed (sync, store, "discourse:https://forum.stackstorm.com/", &error);
+  discourse = lg_feed_sync_add_feed (sync, store, "discourse:https://forums.pythonic.guru/", &error);
+  lemmy = lg_feed_sync_add_feed (sync, store, "lemmy:!lemmyworld@lemmy.world", &error);
+  hn = lg_feed_sync_add_feed (sync, store, "hn:apple", &error);
   /* The same subreddit typed another way is the same source. */
   again = lg_feed_sync_add_feed (sync, store, "reddit:r/smallbusiness", &error);
   g_unsetenv ("LEADGRAM_FEED_BASE_URL");
@@ -637,6 +672,10 @@ test_presets (void)
   g_assert_cmpuint (n_new, ==, 20);
   g_assert_true (run_sync (sync, store, discourse, NULL, &n_new, &error));
   g_assert_cmpuint (n_new, ==, 30);
+  g_assert_true (run_sync (sync, store, lemmy, NULL, &n_new, &error));
+  g_assert_cmpuint (n_new, ==, 2);
+  g_assert_true (run_sync (sync, store, hn, NULL, &n_new, &error));
+  g_assert_cmpuint (n_new, ==, 1);
   g_assert_no_error (error);
 
   /* Titles read like the place: the presets' own, or the forum's name. */
@@ -648,10 +687,28 @@ test_presets (void)
   g_assert_cmpstr (lg_source_get_title (again), ==, "#freelance on mastodon.social");
   g_clear_object (&again);
   again = reload (store, discourse);
-  g_assert_cmpstr (lg_source_get_title (again), ==, "StackStorm Support (ARCHIVED)");
+  g_assert_cmpstr (lg_source_get_title (again), ==, "פייתון בעברית ובחינם");
   g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM messages WHERE thread = "
-                                             "'Example of DateTimer' AND author_name = 'smeds'"),
+                                             "'מחברת 4 - ויקיפדיה' AND author_name = 'arieveksler'"),
                    ==, 1);
+  g_clear_object (&again);
+  again = reload (store, lemmy);
+  g_assert_cmpstr (lg_source_get_title (again), ==, "!lemmyworld@lemmy.world");
+  g_clear_object (&again);
+  again = reload (store, hn);
+  g_assert_cmpstr (lg_source_get_title (again), ==, "Hacker News: “apple”");
+
+  /* Lemmy's post and Hacker News' comment, each linked where it was written. */
+  message = lg_test_find_message (store, "https://lemmy.world/post/8054956");
+  g_assert_cmpstr (lg_message_get_author_name (message), ==, "@lwadmin@lemmy.world");
+  g_assert_cmpstr (lg_message_get_permalink (message), ==, "https://lemmy.world/post/8054956");
+  g_clear_object (&message);
+  message = lg_test_find_message (store, "7919418");
+  g_assert_cmpstr (lg_message_get_author_name (message), ==, "fleitz");
+  g_assert_cmpstr (lg_message_get_permalink (message), ==,
+                   "https://news.ycombinator.com/item?id=7919418");
+  g_assert_cmpstr (lg_message_get_thread (message), ==,
+                   "Starbucks admits it's not contributing to scholarship fund");
 }
 
 int

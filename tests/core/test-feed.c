@@ -139,6 +139,45 @@ test_mastodon_author (void)
   g_assert_true (g_str_has_prefix (lg_message_get_text (post), "Who can build me a website? "));
 }
 
+/* Newer Lemmy puts its words about the post in a <div>; a blog's comments
+ * page (not the item's id) leaves the link the article. */
+static void
+test_lemmy_post (void)
+{
+  const char *community =
+    "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel>"
+    "<title>Lemmy - dentistry</title>"
+    "<item><title>Need a booking system for my clinic</title>"
+    "<link>https://example.org/article</link>"
+    "<description><![CDATA[<div>submitted by <a href=\"https://lemmy.ml/u/ana\">ana</a> to "
+    "<a href=\"https://lemmy.ml/c/dentistry\">dentistry</a><br/>3 points | "
+    "<a href=\"https://lemmy.ml/post/77\">1 comments</a><br/></div><p>Any recommendations?</p>]]>"
+    "</description><comments>https://lemmy.ml/post/77</comments>"
+    "<guid>https://lemmy.ml/post/77</guid><dc:creator>https://lemmy.ml/u/ana</dc:creator></item>"
+    "<item><title>A blog post</title><link>https://blog.example.org/post</link>"
+    "<comments>https://blog.example.org/post#comments</comments>"
+    "<guid isPermaLink=\"false\">https://blog.example.org/?p=12</guid>"
+    "<dc:creator>https://blog.example.org/u/not-lemmy/really</dc:creator>"
+    "<description>Text</description></item></channel></rss>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgFeed) feed = parse (community, &error);
+  LgMessage *post;
+
+  g_assert_no_error (error);
+  post = message_at (feed, 0);
+  g_assert_cmpstr (lg_message_get_permalink (post), ==, "https://lemmy.ml/post/77");
+  g_assert_cmpstr (lg_message_get_author_name (post), ==, "@ana@lemmy.ml");
+  g_assert_cmpstr (lg_message_get_author_id (post), ==, "https://lemmy.ml/u/ana");
+  g_assert_cmpstr (lg_message_get_text (post), ==,
+                   "Need a booking system for my clinic\n\nAny recommendations?");
+
+  post = message_at (feed, 1);
+  g_assert_cmpstr (lg_message_get_permalink (post), ==, "https://blog.example.org/post");
+  g_assert_cmpstr (lg_message_get_author_name (post), ==,
+                   "https://blog.example.org/u/not-lemmy/really");
+  g_assert_null (lg_message_get_author_id (post));
+}
+
 static void
 test_json_feed (void)
 {
@@ -399,6 +438,7 @@ main (int   argc,
   g_test_add_func ("/feed/rss", test_rss);
   g_test_add_func ("/feed/atom-reddit", test_atom_reddit);
   g_test_add_func ("/feed/mastodon-author", test_mastodon_author);
+  g_test_add_func ("/feed/lemmy-post", test_lemmy_post);
   g_test_add_func ("/feed/json-feed", test_json_feed);
   g_test_add_func ("/feed/hacker-news", test_hacker_news);
   g_test_add_func ("/feed/refused", test_refused);

@@ -199,9 +199,9 @@ row_index (GtkWidget *row)
   return index;
 }
 
-/* The message dialog on screen, if any. */
-static AdwMessageDialog *
-find_dialog (void)
+/* The window of type (or with its interface) on screen, if any. */
+static GtkWidget *
+find_window (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -209,10 +209,17 @@ find_dialog (void)
     {
       g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
 
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (window))
-        return ADW_MESSAGE_DIALOG (window);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (window))
+        return window;
     }
   return NULL;
+}
+
+/* The message dialog on screen, if any. */
+static AdwMessageDialog *
+find_dialog (void)
+{
+  return (AdwMessageDialog *) find_window (ADW_TYPE_MESSAGE_DIALOG);
 }
 
 /* Clicks the dialog's response button, as a user does. */
@@ -380,7 +387,38 @@ test_import_help (Fixture       *f,
   g_assert_nonnull (strstr (body, "In WhatsApp, open the chat, then its menu → More → "
                                   "Export chat"));
   g_assert_nonnull (find_widget (GTK_WIDGET (dialog), button_with_label, "_Choose File…"));
+  g_assert_nonnull (strstr (body, "once unzipped, choose its folder"));
   click_response (dialog, "_Cancel");
+}
+
+/* The file chooser on screen (GtkFileChooserNative's own dialog where there
+ * is no portal), if any. */
+static GtkFileChooser *
+find_file_chooser (void)
+{
+  return (GtkFileChooser *) find_window (GTK_TYPE_FILE_CHOOSER);
+}
+
+/* An unzipped Slack export is a folder: the dialog offers a chooser of
+ * folders beside the chooser of files. */
+static void
+test_import_choose_folder (Fixture       *f,
+                           gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+  GtkFileChooser *chooser;
+
+  choose_to_add (f, "Import Chat Export…");
+  WAIT_UNTIL ((dialog = find_dialog ()) != NULL);
+  click_response (dialog, "Choose F_older…");
+  WAIT_UNTIL ((chooser = find_file_chooser ()) != NULL);
+  g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==,
+                   GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (chooser)), ==,
+                   "Choose a Chat Export Folder");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  WAIT_UNTIL (find_file_chooser () == NULL);
+  g_assert_cmpint (count (f->store, FALSE), ==, 0);
 }
 
 static void
@@ -605,6 +643,27 @@ test_import_whatsapp_date_order (Fixture       *f,
   g_assert_cmpint (lg_test_query_int (f->store, sql), ==, 1);
 }
 
+/* The channels.json of an unzipped Slack export, as the file chooser gives
+ * it: the whole export is imported, each conversation a source. */
+static void
+test_import_slack_file_of_folder (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("LEADGRAM_TEST_DATA"), "fixtures", "slack",
+                                            "project",
+                                            "Acme Dental Slack export Jan 15 2024 - Jan 16 2024",
+                                            "channels.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *row;
+
+  lg_sources_view_import_file (f->view, file);
+  WAIT_UNTIL ((row = find_row (f, "#general on Acme Dental")) != NULL);
+  g_assert_nonnull (find_widget (row, label_contains, "Slack channel export · 4 messages"));
+  g_assert_nonnull (find_row (f, "Marta Kowalska, Jon"));
+  g_assert_cmpint (count (f->store, FALSE), ==, 2);
+  g_assert_cmpint (count (f->store, TRUE), ==, 5);
+}
+
 static void
 test_remove_source (Fixture       *f,
                     gconstpointer  data)
@@ -752,11 +811,13 @@ main (int   argc,
   ADD ("/ui/sources-view/add-feed", test_add_feed);
   ADD ("/ui/sources-view/feed-backing-off", test_feed_backing_off);
   ADD ("/ui/sources-view/import-help", test_import_help);
+  ADD ("/ui/sources-view/import-choose-folder", test_import_choose_folder);
   ADD ("/ui/sources-view/browse-messages", test_browse_messages);
   ADD ("/ui/sources-view/missing-channel", test_missing_channel);
   ADD ("/ui/sources-view/import-export", test_import_export);
   ADD ("/ui/sources-view/renamed-in-place", test_renamed_in_place);
   ADD ("/ui/sources-view/import-whatsapp-date-order", test_import_whatsapp_date_order);
+  ADD ("/ui/sources-view/import-slack-file-of-folder", test_import_slack_file_of_folder);
   ADD ("/ui/sources-view/remove-source", test_remove_source);
 #undef ADD
 

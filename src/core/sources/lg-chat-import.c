@@ -29,6 +29,8 @@ typedef struct
   const char       *files;  /* the files it is, for the message about a file of no kind */
   gboolean        (*sniff) (const char *path, const char *head, gsize length);
   LgExportReadFunc  read;
+  /* for a kind that may be a folder: the export a file of it belongs to */
+  char           *(*folder_of) (const char *path);
 } ExportKind;
 
 /* In the order they are tried: the first whose sniff says yes reads the
@@ -36,14 +38,14 @@ typedef struct
  * (Telegram takes any JSON object, to say where a broken one breaks). */
 static const ExportKind kinds[] = {
   { "whatsapp", N_("WhatsApp chat export"), N_("a WhatsApp chat export (.txt or .zip)"),
-    lg_whatsapp_export_sniff, lg_whatsapp_export_read },
+    lg_whatsapp_export_sniff, lg_whatsapp_export_read, NULL },
   { "discord", N_("DiscordChatExporter export"),
     N_("a DiscordChatExporter export (.json, or a folder of them)"),
-    lg_discord_export_sniff, lg_discord_export_read },
+    lg_discord_export_sniff, lg_discord_export_read, NULL },
   { "slack", N_("Slack workspace export"), N_("a Slack workspace export (.zip or its folder)"),
-    lg_slack_export_sniff, lg_slack_export_read },
+    lg_slack_export_sniff, lg_slack_export_read, lg_slack_export_folder_of },
   { "telegram", N_("Telegram Desktop export"), N_("a Telegram Desktop export (result.json)"),
-    lg_telegram_export_sniff, lg_telegram_export_read },
+    lg_telegram_export_sniff, lg_telegram_export_read, NULL },
 };
 
 /* Enough of the file for any sniff. */
@@ -141,6 +143,23 @@ detect (LgExportJob  *job,
   return NULL;
 }
 
+/* A file chooser picks files, and an unzipped Slack export is a folder: a
+ * file of such an export (its channels.json, one of its days) stands for
+ * the whole export, in the app and the CLI alike. NULL: path is what it
+ * names. */
+static char *
+whole_export (const char *path)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      char *folder = kinds[i].folder_of != NULL ? kinds[i].folder_of (path) : NULL;
+
+      if (folder != NULL)
+        return folder;
+    }
+  return NULL;
+}
+
 static gboolean
 run (LgChatImport   *self,
      LgStore        *store,
@@ -151,12 +170,13 @@ run (LgChatImport   *self,
      LgExportStats  *stats,
      GError        **error)
 {
+  g_autofree char *folder = whole_export (path);
   const ExportKind *kind;
   LgExportJob job;
   gboolean ok = FALSE;
 
-  lg_export_job_init (&job, store, path, cancellable, G_OBJECT (self), signals[PROGRESS],
-                      context);
+  lg_export_job_init (&job, store, folder != NULL ? folder : path, cancellable, G_OBJECT (self),
+                      signals[PROGRESS], context);
   job.date_order = date_order;
   kind = detect (&job, error);
   if (kind != NULL)

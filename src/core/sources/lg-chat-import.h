@@ -15,9 +15,10 @@ G_BEGIN_DECLS
 /* Imports a chat export of any kind Leadgram reads, which it tells from the
  * file itself: Telegram Desktop's result.json, WhatsApp's .txt or .zip,
  * DiscordChatExporter's .json (or a folder of them), Slack's workspace
- * export (its .zip or its folder). A path may name a folder. A
- * file of no known kind fails with LG_SOURCES_ERROR_UNKNOWN_EXPORT, whose
- * message lists the kinds it reads. Like every export import, a file that
+ * export (its .zip or its folder). A path may name a folder, or a file of
+ * an unzipped Slack export (channels.json, a day), which imports the whole
+ * export. A file of no known kind fails with LG_SOURCES_ERROR_UNKNOWN_EXPORT,
+ * whose message lists the kinds it reads. Like every export import, a file that
  * breaks, or an import cancelled, imports nothing.
  *
  * Signals: progress (gint64 id (always 0), guint messages read, double

@@ -250,6 +250,33 @@ is_discourse_footer (const char *small)
   return g_str_has_prefix (rest, "<p><a ") && strstr (rest + 1, "<p") == NULL;
 }
 
+/* Lemmy begins each post with "submitted by NAME to COMMUNITY<br>N points |
+ * N comments", its own words about the post (newer versions in a <div>):
+ * the post starts after them. */
+static void
+drop_lemmy_header (char *html)
+{
+  const char *start = html;
+  const char *points;
+  const char *end;
+  const char *close;
+
+  while (g_ascii_isspace (*start))
+    start++;
+  if (g_str_has_prefix (start, "<div>"))
+    start += strlen ("<div>");
+  if (!g_str_has_prefix (start, "submitted by <a href=") ||
+      (points = strstr (start, " points | <a href=")) == NULL ||
+      (end = strstr (points, "comments</a>")) == NULL)
+    return;
+  end += strlen ("comments</a>");
+  /* And the line breaks after them: <br>, <br/>, <br />. */
+  while (g_str_has_prefix (end, "<br") && end[3] != '\0' && strchr ("/ >", end[3]) != NULL &&
+         (close = strchr (end, '>')) != NULL)
+    end = close + 1;
+  memmove (html, end, strlen (end) + 1);
+}
+
 static void
 drop_footer (char *html)
 {
@@ -287,6 +314,21 @@ is_web_address (const char *link)
                           g_ascii_strncasecmp (link, "http://", 7) == 0);
 }
 
+/* Lemmy names a post's author by their profile's address,
+ * https://SERVER/u/NAME: the fediverse calls them @NAME@SERVER. */
+static char *
+author_from_profile (const char *profile)
+{
+  g_autoptr(GUri) uri = is_web_address (profile) ? g_uri_parse (profile, G_URI_FLAGS_NONE, NULL)
+                                                 : NULL;
+  const char *path = uri != NULL ? g_uri_get_path (uri) : NULL;
+
+  if (path == NULL || !g_str_has_prefix (path, "/u/") || path[3] == '\0' ||
+      strchr (path + 3, '/') != NULL || g_uri_get_host (uri) == NULL)
+    return NULL;
+  return g_strdup_printf ("@%s@%s", path + 3, g_uri_get_host (uri));
+}
+
 static LgMessage *
 item_to_message (Item *item)
 {
@@ -297,6 +339,7 @@ item_to_message (Item *item)
 
   if (item->html != NULL)
     {
+      drop_lemmy_header (item->html);
       drop_footer (item->html);
       body = html_text (item->html);
     }
@@ -323,6 +366,16 @@ item_to_message (Item *item)
     memmove (item->author, item->author + 1, strlen (item->author));
   if (item->author == NULL)
     item->author = author_from_link (item->link);
+  else if (item->author_uri == NULL)
+    {
+      char *name = author_from_profile (item->author);
+
+      if (name != NULL)
+        {
+          item->author_uri = item->author;
+          item->author = name;
+        }
+    }
 
   lg_message_set_external_id (message, item->id);
   /* Discourse's posts feed names people "@handle Full Name" or "@handle";
@@ -549,6 +602,7 @@ read_rss_item (xmlNode *node,
   g_autofree char *guid_link = NULL;
   g_autofree char *atom_link = NULL;
   g_autofree char *description = NULL;
+  g_autofree char *comments = NULL;
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
@@ -592,6 +646,8 @@ read_rss_item (xmlNode *node,
         replace (&item->html, value);
       else if (is (child, "description"))
         replace (&description, value);
+      else if (is (child, "comments"))
+        replace (&comments, value);
       else if (is (child, "pubDate"))
         published = lg_feed_parse_date (value);
       else if (is (child, "date") || is (child, "issued") || is (child, "created") ||
@@ -604,6 +660,14 @@ read_rss_item (xmlNode *node,
   /* RSS 1.0 names its items by rdf:about. */
   if (item->id == NULL)
     item->id = attr (node, "about");
+  /* A link aggregator's item (Lemmy, hnrss) links the article it shares;
+   * the post is its comments page, which is also its id: where the person
+   * wrote, the place to answer them. */
+  if (comments != NULL && g_strcmp0 (comments, item->id) == 0 && is_web_address (comments))
+    {
+      g_free (item->link);
+      item->link = resolve (node, comments);
+    }
   if (item->link == NULL)
     item->link = g_steal_pointer (&guid_link);
   if (item->link == NULL)
@@ -992,6 +1056,8 @@ read_hn_search (LgFeed     *self,
         {
           replace (&item.html, comment);
           replace (&item.thread, member_string (hit, "story_title"));
+          if (item.thread != NULL)
+            g_strstrip (item.thread);
         }
       else
         {

@@ -933,3 +933,57 @@ lg_slack_export_sniff (const char *path,
   archive_read_free (zip);
   return found;
 }
+
+/* "2024-01-15.json": the name Slack gives a conversation's day. */
+static gboolean
+is_date_name (const char *name)
+{
+  static const char shape[] = "0000-00-00.json";
+
+  if (strlen (name) != strlen (shape))
+    return FALSE;
+  for (guint i = 0; shape[i] != '\0'; i++)
+    if (shape[i] == '0' ? !g_ascii_isdigit (name[i]) : name[i] != shape[i])
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether a conversation's folder with a day in it is there: a sandbox that
+ * was given one file shows its folder with that file alone. */
+static gboolean
+has_conversation (const char *path)
+{
+  g_autoptr(GPtrArray) folders = list_sorted (path, TRUE);
+
+  for (guint i = 0; i < folders->len; i++)
+    {
+      g_autofree char *folder = g_build_filename (path, g_ptr_array_index (folders, i), NULL);
+      g_autoptr(GPtrArray) days = list_sorted (folder, FALSE);
+
+      if (days->len > 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+char *
+lg_slack_export_folder_of (const char *path)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *parent = NULL;
+  g_autofree char *top = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return NULL;
+  name = g_path_get_basename (path);
+  parent = g_path_get_dirname (path);
+  if (is_metadata (name))
+    top = g_steal_pointer (&parent);
+  else if (is_date_name (name))
+    top = g_path_get_dirname (parent);
+  if (top == NULL || !lg_slack_export_sniff (top, NULL, 0) || !has_conversation (top))
+    return NULL;
+  return g_steal_pointer (&top);
+}

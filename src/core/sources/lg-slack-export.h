@@ -45,4 +45,10 @@ gboolean lg_slack_export_sniff (const char   *path,
                                 const char   *head,
                                 gsize         length);
 
+/* When path is a file of an unzipped Slack export (its users.json,
+ * channels.json… or a day, general/2024-01-15.json) whose conversations'
+ * folders are there beside it: the export's folder, which is what the user
+ * means to import; else NULL. Reads folders: not on the main thread. */
+char    *lg_slack_export_folder_of (const char *path);
+
 G_END_DECLS
