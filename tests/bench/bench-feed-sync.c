@@ -278,7 +278,6 @@ main (int   argc,
 {
   g_autofree char *dir = NULL;
   g_autofree char *db = NULL;
-  g_autoptr(LgApplication) app = NULL;
   Server server = { 0 };
   GThread *thread;
 
@@ -312,14 +311,7 @@ main (int   argc,
       }
   }
 
-  app = lg_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_cb), NULL);
-  {
-    char *args[] = { (char *) "leadgram", (char *) "--db", db, NULL };
-
-    g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, args), ==, 0);
-  }
+  g_assert_cmpint (lg_test_run_app (db, G_CALLBACK (on_activate_cb)), ==, 0);
 
   g_main_loop_quit (server.loop);
   g_thread_join (thread);

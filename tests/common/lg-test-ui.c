@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "lg-application.h"
 #include "lg-test-ui.h"
 
 gboolean
@@ -110,4 +111,31 @@ lg_test_click_named (GtkWidget  *root,
 
   g_assert_true (GTK_IS_BUTTON (button));
   g_signal_emit_by_name (button, "clicked");
+}
+
+GtkWindow *
+lg_test_find_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window))
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
+int
+lg_test_run_app (const char *db,
+                 GCallback   on_activate)
+{
+  g_autoptr(LgApplication) app = lg_application_new ();
+  char *argv[] = { (char *) "leadgram", (char *) "--db", (char *) db, NULL };
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", on_activate, NULL);
+  return g_application_run (G_APPLICATION (app), 3, argv);
 }

@@ -36,5 +36,12 @@ void       lg_test_click_named (GtkWidget  *root,
 /* Runs the main loop for ms milliseconds without blocking, so that the frame
  * clock lays the lists out. */
 void       lg_test_run_frames (guint        ms);
+/* The first shown toplevel window of type (a dialog), or NULL. */
+GtkWindow *lg_test_find_window (GType       type);
+/* Runs the application on the database at db, as "leadgram --db DB" (not
+ * unique, so beside another instance), with on_activate (LgApplication *)
+ * connected after its own "activate"; returns its exit status. */
+int        lg_test_run_app    (const char  *db,
+                               GCallback    on_activate);
 
 G_END_DECLS

@@ -29,16 +29,7 @@ static gboolean have_notifications;
 static LgFollowupDialog *
 find_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (LG_IS_FOLLOWUP_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return LG_FOLLOWUP_DIALOG (window);
-    }
-  return NULL;
+  return (LgFollowupDialog *) lg_test_find_window (LG_TYPE_FOLLOWUP_DIALOG);
 }
 
 static void

@@ -184,14 +184,10 @@ on_activate_cb (LgApplication *app)
 static void
 test_window (void)
 {
-  g_autoptr(LgApplication) app = lg_application_new ();
   g_autofree char *dir = lg_test_make_tmpdir ();
   g_autofree char *db = g_build_filename (dir, "ui.db", NULL);
-  char *argv[] = { (char *) "leadgram", (char *) "--db", db, NULL };
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_cb), NULL);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+  g_assert_cmpint (lg_test_run_app (db, G_CALLBACK (on_activate_cb)), ==, 0);
 }
 
 int

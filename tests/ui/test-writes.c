@@ -73,16 +73,7 @@ stage_of (LgStore *store,
 static LgFollowupDialog *
 find_followup_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (LG_IS_FOLLOWUP_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return LG_FOLLOWUP_DIALOG (window);
-    }
-  return NULL;
+  return (LgFollowupDialog *) lg_test_find_window (LG_TYPE_FOLLOWUP_DIALOG);
 }
 
 /* Two quick moves land after the lock goes, in order: Warm, then Hot. */
@@ -210,14 +201,10 @@ on_activate_cb (LgApplication *app)
 static void
 test_writes_wait (void)
 {
-  g_autoptr(LgApplication) app = lg_application_new ();
   g_autofree char *dir = lg_test_make_tmpdir ();
   g_autofree char *db = g_build_filename (dir, "writes.db", NULL);
-  char *argv[] = { (char *) "leadgram", (char *) "--db", db, NULL };
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_cb), NULL);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+  g_assert_cmpint (lg_test_run_app (db, G_CALLBACK (on_activate_cb)), ==, 0);
 }
 
 int
