@@ -35,6 +35,7 @@ struct _LgInsightsView
   LgMetricsReport *report;
   GCancellable    *cancellable;
   guint            refresh_id;
+  gboolean         stale;         /* changed while not on screen */
   gint64           custom_from;
   gint64           custom_to;
   char            *currency;      /* the one the user chose; NULL: the main one */
@@ -318,14 +319,32 @@ refresh_timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Several writes in a row (an import, a drag) make one refresh. */
+/* Several writes in a row (an import, a drag) make one refresh. Off screen
+ * the figures wait until the view is shown: its tables and charts, laid out
+ * again after every batch of Sync All, would cost frames of the view the
+ * user looks at (the view stack measures its hidden pages too). */
 static void
 on_store_changed_cb (LgStore        *store,
                      const char     *table,
                      LgInsightsView *self)
 {
-  if (self->refresh_id == 0)
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->stale = TRUE;
+  else if (self->refresh_id == 0)
     self->refresh_id = g_timeout_add (250, refresh_timeout_cb, self);
+}
+
+static void
+lg_insights_view_map (GtkWidget *widget)
+{
+  LgInsightsView *self = LG_INSIGHTS_VIEW (widget);
+
+  GTK_WIDGET_CLASS (lg_insights_view_parent_class)->map (widget);
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      refresh (self);
+    }
 }
 
 static void
@@ -861,6 +880,7 @@ lg_insights_view_class_init (LgInsightsViewClass *klass)
 
   object_class->get_property = lg_insights_view_get_property;
   object_class->dispose = lg_insights_view_dispose;
+  widget_class->map = lg_insights_view_map;
 
   properties[PROP_REPORT] =
     g_param_spec_boxed ("report", NULL, NULL, LG_TYPE_METRICS_REPORT,

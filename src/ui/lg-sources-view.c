@@ -615,6 +615,25 @@ on_sync_done_cb (GObject      *object,
     self->notify_id = g_timeout_add_once (NOTIFY_DELAY_MS, notify_synced_cb, self);
 }
 
+/* The source as the list shows it, without a query (Sync All starts
+ * hundreds at once); one added a moment ago, before the list is read
+ * again, from the store. */
+static LgSource *
+shown_source (LgSourcesView *self,
+              gint64         source_id)
+{
+  GListModel *model = G_LIST_MODEL (self->sources);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(LgSource) source = g_list_model_get_item (model, i);
+
+      if (lg_source_get_id (source) == source_id)
+        return g_steal_pointer (&source);
+    }
+  return lg_store_get_source (self->store, source_id, NULL);
+}
+
 /* A feed is read whole each time; a channel as deep as depth says. */
 static void
 start_sync (LgSourcesView     *self,
@@ -627,7 +646,7 @@ start_sync (LgSourcesView     *self,
   gint64 *key;
 
   if (self->store == NULL || g_hash_table_contains (self->syncing, &source_id) ||
-      (source = lg_store_get_source (self->store, source_id, NULL)) == NULL)
+      (source = shown_source (self, source_id)) == NULL)
     return;
 
   state = g_new0 (SyncState, 1);

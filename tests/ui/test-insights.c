@@ -232,6 +232,26 @@ test_add_cost_refreshes (Fixture       *f,
   g_assert_cmpstr (card_value (f, "cpl_card"), ==, "$70");
 }
 
+/* Off screen (another view shown), a change waits: Sync All's batches do
+ * not lay the hidden tables out again; shown, the view reads the figures. */
+static void
+test_hidden_waits (Fixture       *f,
+                   gconstpointer  data)
+{
+  LgMetricsReport *before;
+
+  show_march (f);
+  before = lg_insights_view_get_report (f->view);
+
+  gtk_widget_set_visible (GTK_WIDGET (f->view), FALSE);
+  lg_store_notify_changed (f->store, LG_STORE_CHANGED_COSTS | LG_STORE_CHANGED_SOURCES);
+  lg_test_run_frames (600);
+  g_assert_true (lg_insights_view_get_report (f->view) == before);
+
+  gtk_widget_set_visible (GTK_WIDGET (f->view), TRUE);
+  wait_for_report (f, lg_test_utc (2024, 3, 1, 0), before);
+}
+
 /* The fixture has a cost and a won deal in EUR beside its dollars: the
  * money figures are in USD, and a choice switches them to EUR. */
 static void
@@ -408,6 +428,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/insights/empty", Fixture, NULL, fixture_set_up, test_empty, fixture_tear_down);
   g_test_add ("/ui/insights/no-previous", Fixture, NULL, fixture_set_up, test_no_previous,
+              fixture_tear_down);
+  g_test_add ("/ui/insights/hidden-waits", Fixture, NULL, fixture_set_up, test_hidden_waits,
               fixture_tear_down);
   g_test_add ("/ui/insights/add-cost", Fixture, NULL, fixture_set_up, test_add_cost_refreshes,
               fixture_tear_down);
