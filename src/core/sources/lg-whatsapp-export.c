@@ -821,12 +821,11 @@ message_id (Reader     *r,
   g_checksum_update (r->checksum, (const guchar *) id, p - id);
   g_hash_table_insert (r->alike, key, GUINT_TO_POINTER (ordinal + 1));
 
-  p = put_number (id, r->year, 4);
-  p = put_number (p, r->month, 2);
-  p = put_number (p, r->day, 2);
-  p = put_number (p, r->hour, 2);
-  p = put_number (p, r->minute, 2);
-  p = put_number (p, r->second, 2);
+  /* The id begins with the time's digits alone: "20231231214105-". */
+  p = id;
+  for (const char *c = time; *c != '\n'; c++)
+    if (g_ascii_isdigit (*c))
+      *p++ = *c;
   *p++ = '-';
   g_checksum_get_digest (r->checksum, digest, &digest_length);
   for (guint i = 0; i < 6; i++)
