@@ -18,6 +18,7 @@
 #include "lg-chat-import.h"
 #include "lg-slack-export.h"
 #include "lg-sources.h"
+#include "lg-store-private.h"
 #include "lg-test-util.h"
 
 static char *
@@ -119,6 +120,122 @@ test_android_us (void)
   g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM sources WHERE "
                                              "kind = 'whatsapp_export' AND handle = 'Dental Group' "
                                              "AND title = 'WhatsApp: Dental Group'"), ==, 1);
+}
+
+/* A message's id is its time, then a hash of its time, author, text and how
+ * many alike came before: the ids of these five are what the first reader
+ * gave them, so that a chat imported before imports again as nothing new. */
+static void
+test_ids (void)
+{
+  static const char *const ids[] = {
+    "20231230214100-6191002cf385", "20231230214300-9fa70169116e",
+    "20231231000500-b9099c10668b", "20231231000500-b4ebb569a80c",
+    "20231231121600-70e7afcb3f53",
+  };
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = fixture ("WhatsApp Chat with Dental Group.txt");
+
+  g_assert_true (import_file (store, path, LG_DATE_ORDER_AUTO, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM messages"), ==,
+                   G_N_ELEMENTS (ids));
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT id FROM messages WHERE external_id = '%s'",
+                                              ids[i]);
+
+      g_assert_cmpint (lg_test_query_int (store, sql), ==, i + 1);
+    }
+}
+
+/* Each message matching @query, by its external id, with its bm25 rank and
+ * buyer reading, one a line. */
+static char *
+search_index_answer (LgStore    *store,
+                     const char *query)
+{
+  GString *out = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (lg_store_get_db (store),
+                                       "SELECT m.external_id, bm25 (messages_fts), m.buyer "
+                                       "FROM messages_fts JOIN messages m "
+                                       "ON m.id = messages_fts.rowid "
+                                       "WHERE messages_fts MATCH ?1 ORDER BY m.external_id",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%s %.12g %.12g\n", sqlite3_column_text (stmt, 0),
+                            sqlite3_column_double (stmt, 1), sqlite3_column_double (stmt, 2));
+  g_assert_cmpint (sqlite3_finalize (stmt), ==, SQLITE_OK);
+  return g_string_free (out, FALSE);
+}
+
+/* The import indexes the messages it moves in one statement, with a bigger
+ * FTS5 hash than its default (fewer, bigger segments): every query must
+ * find what the index filled a message at a time finds, with the same rank,
+ * and the setting must be FTS5's default again after the import. */
+static void
+test_search_index (void)
+{
+  static const char *const queries[] = {
+    "crm", "dent*", "recommend AND accountant", "\"landing page\"", "cyp*", "посоветуйте",
+    "сервис*", "hiring OR budget", "lol NOT same", "thanks",
+  };
+  g_autoptr(LgStore) imported = lg_test_open_store ();
+  g_autoptr(LgStore) added = lg_test_open_store ();
+  g_autoptr(LgSource) source = NULL;
+  g_autoptr(GListModel) messages = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autofree char *path = NULL;
+  g_autofree char *crm = NULL;
+  LgExportStats stats = { 0 };
+  guint n_messages = 0;
+
+  /* 2 MB, some 20,000 messages over nine days (so month first must be
+   * said): terms for several of FTS5's default segments. */
+  path = lg_test_write_whatsapp_export (dir, "WhatsApp Chat with Index.txt", 2, FALSE,
+                                        &n_messages);
+  g_assert_true (import_file (imported, path, LG_DATE_ORDER_MDY, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.added, ==, n_messages);
+
+  /* The same messages one by one, oldest first, each indexed by the
+   * trigger as it goes in. */
+  source = lg_test_add_source (added, "index");
+  messages = lg_store_list_messages (imported, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (messages), ==, n_messages);
+  g_assert_true (lg_store_begin (added, &error));
+  for (guint i = n_messages; i > 0; i--)
+    {
+      g_autoptr(LgMessage) message = g_list_model_get_item (messages, i - 1);
+      gboolean inserted = FALSE;
+
+      lg_message_set_source_id (message, lg_source_get_id (source));
+      g_assert_true (lg_store_add_message (added, message, &inserted, &error));
+      g_assert_true (inserted);
+    }
+  g_assert_true (lg_store_commit (added, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autofree char *expected = search_index_answer (added, queries[i]);
+      g_autofree char *answer = search_index_answer (imported, queries[i]);
+
+      g_assert_cmpstr (answer, ==, expected);
+    }
+  crm = search_index_answer (imported, "crm");
+  g_assert_cmpuint (strlen (crm), >, 0);
+  g_assert_cmpint (lg_test_query_int (imported, "SELECT count(*) FROM messages_fts_config "
+                                                "WHERE k = 'hashsize' AND v != 1048576"), ==, 0);
+  g_assert_cmpint (sqlite3_exec (lg_store_get_db (imported), "INSERT INTO messages_fts "
+                                 "(messages_fts) VALUES ('integrity-check')", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
 }
 
 /* iPhone, German: brackets, seconds, day first (a 31), left-to-right marks,
@@ -522,11 +639,13 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/chat-import/whatsapp/android-us", test_android_us);
+  g_test_add_func ("/chat-import/whatsapp/ids", test_ids);
   g_test_add_func ("/chat-import/whatsapp/ios-german", test_ios_german);
   g_test_add_func ("/chat-import/whatsapp/ambiguous", test_ambiguous);
   g_test_add_func ("/chat-import/whatsapp/reimport", test_reimport);
   g_test_add_func ("/chat-import/whatsapp/zip", test_zip);
   g_test_add_func ("/chat-import/whatsapp/broken-halfway", test_broken_halfway);
+  g_test_add_func ("/chat-import/search-index", test_search_index);
   g_test_add_func ("/chat-import/broken", test_broken);
   g_test_add_func ("/chat-import/telegram", test_telegram);
   g_test_add_func ("/chat-import/discord", test_discord);

@@ -45,6 +45,8 @@ struct _LgStore
   char       *path;
   char       *backup_path;
   GHashTable *statements; /* SQL text -> sqlite3_stmt */
+  const char *last_sql;   /* the key of the statement prepared last */
+  sqlite3_stmt *last_stmt;
   int         version;
   gboolean    read_only;
   gboolean    damaged;
@@ -310,10 +312,24 @@ lg_store_prepare (LgStore     *self,
                   GError     **error)
 {
   sqlite3_stmt *stmt;
+  char *key;
 
   g_return_val_if_fail (LG_IS_STORE (self), NULL);
 
-  stmt = g_hash_table_lookup (self->statements, sql);
+  /* A loop adding rows asks for one statement again and again: its text is
+   * compared with the last one's before it is hashed (hashing the few
+   * hundred bytes of an INSERT cost as much as binding its row). */
+  if (self->last_sql != NULL && strcmp (sql, self->last_sql) == 0)
+    stmt = self->last_stmt;
+  else if (g_hash_table_lookup_extended (self->statements, sql, (gpointer *) &key,
+                                         (gpointer *) &stmt))
+    {
+      self->last_sql = key;
+      self->last_stmt = stmt;
+    }
+  else
+    stmt = NULL;
+
   if (stmt != NULL)
     {
       sqlite3_reset (stmt);
@@ -326,7 +342,12 @@ lg_store_prepare (LgStore     *self,
       return NULL;
     }
   else
-    g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+    {
+      key = g_strdup (sql);
+      g_hash_table_insert (self->statements, key, stmt);
+      self->last_sql = key;
+      self->last_stmt = stmt;
+    }
 
   if ((self->damaged || path_is_damaged (self->path)) && !sqlite3_stmt_readonly (stmt))
     {
