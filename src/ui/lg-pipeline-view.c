@@ -469,21 +469,16 @@ on_filter_changed_cb (LgPipelineView *self)
   reload (self);
 }
 
-/* Whether two lists of strings (GtkStringObject) say the same. */
+/* Whether list says names, in their order. */
 static gboolean
-same_names (GListModel *a,
-            GListModel *b)
+same_names (GtkStringList *list,
+            GPtrArray     *names)
 {
-  if (a == NULL || g_list_model_get_n_items (a) != g_list_model_get_n_items (b))
+  if (g_list_model_get_n_items (G_LIST_MODEL (list)) != names->len)
     return FALSE;
-  for (guint i = 0; i < g_list_model_get_n_items (a); i++)
-    {
-      g_autoptr(GtkStringObject) x = g_list_model_get_item (a, i);
-      g_autoptr(GtkStringObject) y = g_list_model_get_item (b, i);
-
-      if (g_strcmp0 (gtk_string_object_get_string (x), gtk_string_object_get_string (y)) != 0)
-        return FALSE;
-    }
+  for (guint i = 0; i < names->len; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (list, i), g_ptr_array_index (names, i)) != 0)
+      return FALSE;
   return TRUE;
 }
 
@@ -491,7 +486,8 @@ same_names (GListModel *a,
 static gboolean
 fill_source_filter (LgPipelineView *self)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GtkStringList *list = GTK_STRING_LIST (gtk_drop_down_get_model (self->source_dropdown));
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autoptr(GListModel) sources = NULL;
   g_autoptr(GError) error = NULL;
   guint selected = gtk_drop_down_get_selected (self->source_dropdown);
@@ -500,7 +496,7 @@ fill_source_filter (LgPipelineView *self)
   gint64 any = 0;
 
   g_array_set_size (self->source_ids, 0);
-  gtk_string_list_append (names, _("All Sources"));
+  g_ptr_array_add (names, (gpointer) _("All Sources"));
   g_array_append_val (self->source_ids, any);
   selected = 0;
 
@@ -510,20 +506,25 @@ fill_source_filter (LgPipelineView *self)
       g_autoptr(LgSource) source = g_list_model_get_item (sources, i);
       gint64 id = lg_source_get_id (source);
 
-      gtk_string_list_append (names,
-                              lg_source_get_title (source) && *lg_source_get_title (source)
-                              ? lg_source_get_title (source) : lg_source_get_handle (source));
+      /* The list holds the sources, and so their titles, to the end. */
+      g_ptr_array_add (names, (gpointer) (lg_source_get_title (source) &&
+                                          *lg_source_get_title (source)
+                                          ? lg_source_get_title (source)
+                                          : lg_source_get_handle (source)));
       g_array_append_val (self->source_ids, id);
       if (id == selected_id)
         selected = i + 1;
     }
 
-  /* A sync changes a source's counts, not its name: then the list stays
-   * (a new model would rebuild the drop-down's popover). */
-  if (same_names (gtk_drop_down_get_model (self->source_dropdown), G_LIST_MODEL (names)))
+  /* A sync changes a source's counts, not its name: then the list stays. */
+  if (same_names (list, names))
     return FALSE;
+  /* Spliced into the drop-down's own list: a new model would rebuild its
+   * popover, which costs a frame on every batch of a first Sync All. */
+  g_ptr_array_add (names, NULL);
   g_signal_handlers_block_by_func (self->source_dropdown, on_filter_changed_cb, self);
-  gtk_drop_down_set_model (self->source_dropdown, G_LIST_MODEL (names));
+  gtk_string_list_splice (list, 0, g_list_model_get_n_items (G_LIST_MODEL (list)),
+                          (const char * const *) names->pdata);
   gtk_drop_down_set_selected (self->source_dropdown, selected);
   g_signal_handlers_unblock_by_func (self->source_dropdown, on_filter_changed_cb, self);
   return TRUE;
