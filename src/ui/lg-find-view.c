@@ -49,6 +49,7 @@ struct _LgFindView
   char           *sources_signature; /* what the filter was built from */
   GCancellable   *cancellable; /* the running search, NULL when none */
   GHashTable     *writing;     /* LgSearchResult with a write on its way (not owned) */
+  LgSearchSpec   *saving;      /* the search whose save is on its way (not owned), or NULL */
 
   GtkStack       *main_stack;
   GtkRevealer    *sample_revealer;
@@ -588,6 +589,62 @@ find_saved_offer (LgFindView *self,
   return NULL;
 }
 
+/* A search as the form has it, saved off the main thread (lg_widget_write():
+ * a big import may hold the database for seconds); it runs once saved, as a
+ * saved search records its matches. lg_search_save() gives a new search its
+ * id: the worker saves a copy, and the id goes to the one shown once the
+ * save has landed. */
+typedef struct
+{
+  LgSearchSpec *spec;  /* the one shown: the main thread's */
+  LgSearchSpec *copy;  /* the worker's */
+} SpecWrite;
+
+static void
+spec_write_free (gpointer data)
+{
+  SpecWrite *write = data;
+
+  g_object_unref (write->spec);
+  g_object_unref (write->copy);
+  g_free (write);
+}
+
+static gboolean
+write_spec (LgStore  *store,
+            gpointer  data,
+            GError  **error)
+{
+  SpecWrite *write = data;
+
+  return lg_search_save (store, write->copy, error);
+}
+
+static void
+on_spec_saved (GtkWidget    *widget,
+               gpointer      data,
+               const GError *error)
+{
+  LgFindView *self = LG_FIND_VIEW (widget);
+  SpecWrite *write = data;
+
+  if (self->saving == write->spec)
+    self->saving = NULL;
+  if (error != NULL)
+    {
+      show_error_toast (self, error);
+      return;
+    }
+  lg_search_spec_set_id (write->spec, lg_search_spec_get_id (write->copy));
+  /* The side list reads the saved searches again before one is selected. */
+  lg_store_notify_changed (self->store, LG_STORE_CHANGED_SEARCHES);
+  /* Unless another search is shown by now. */
+  if (write->spec != self->spec)
+    return;
+  select_saved (self);
+  run_search (self);
+}
+
 /* Search: the same offer re-runs the search shown or the saved one, another
  * one is saved as a new search. */
 static void
@@ -597,7 +654,7 @@ search_action (GtkWidget  *widget,
 {
   LgFindView *self = LG_FIND_VIEW (widget);
   g_autofree char *offer = dup_offer_text (self);
-  g_autoptr(GError) error = NULL;
+  SpecWrite *write;
 
   if (self->store == NULL)
     return;
@@ -628,17 +685,20 @@ search_action (GtkWidget  *widget,
     }
   read_form (self, self->spec);
   /* A database that may only be read runs the search without keeping it. */
-  if (!lg_store_is_read_only (self->store))
+  if (lg_store_is_read_only (self->store))
     {
-      if (!lg_search_save (self->store, self->spec, &error))
-        {
-          show_error_toast (self, error);
-          return;
-        }
-      lg_store_notify_changed (self->store, LG_STORE_CHANGED_SEARCHES);
-      select_saved (self);
+      run_search (self);
+      return;
     }
-  run_search (self);
+  /* Saved once: a new search saved twice would be kept twice. Its save
+   * runs it. */
+  if (self->saving == self->spec)
+    return;
+  self->saving = self->spec;
+  write = g_new0 (SpecWrite, 1);
+  write->spec = g_object_ref (self->spec);
+  write->copy = lg_search_spec_copy (self->spec);
+  lg_widget_write (widget, self->store, 0, write_spec, write, spec_write_free, on_spec_saved);
 }
 
 static void
@@ -676,25 +736,43 @@ new_search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->offer_view));
 }
 
+/* Removed off the main thread, as it is saved. */
+static gboolean
+write_removal (LgStore  *store,
+               gpointer  data,
+               GError  **error)
+{
+  return lg_search_remove_saved (store, *(gint64 *) data, error);
+}
+
+static void
+on_saved_removed (GtkWidget    *widget,
+                  gpointer      data,
+                  const GError *error)
+{
+  LgFindView *self = LG_FIND_VIEW (widget);
+  gint64 id = *(gint64 *) data;
+
+  if (error != NULL)
+    show_error_toast (self, error);
+  else if (self->spec != NULL && lg_search_spec_get_id (self->spec) == id)
+    new_search_action (widget, NULL, NULL);
+}
+
 static void
 remove_saved_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
   LgFindView *self = LG_FIND_VIEW (widget);
-  gint64 id = g_variant_get_int64 (parameter);
-  g_autoptr(GError) error = NULL;
+  gint64 *id;
 
   if (self->store == NULL)
     return;
-  if (!lg_search_remove_saved (self->store, id, &error))
-    {
-      show_error_toast (self, error);
-      return;
-    }
-  if (self->spec != NULL && lg_search_spec_get_id (self->spec) == id)
-    new_search_action (widget, NULL, NULL);
-  lg_store_notify_changed (self->store, LG_STORE_CHANGED_SEARCHES);
+  id = g_new (gint64, 1);
+  *id = g_variant_get_int64 (parameter);
+  lg_widget_write (widget, self->store, LG_STORE_CHANGED_SEARCHES, write_removal, id, g_free,
+                   on_saved_removed);
 }
 
 static void

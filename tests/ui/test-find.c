@@ -403,6 +403,8 @@ test_find_on_sample (void)
    * this gap is the search's. */
   start_measuring (&gaps);
   lg_find_view_search (view, "website for a car repair shop with online booking");
+  /* It runs once saved. */
+  lg_test_wait_for_writes (store);
   g_assert_true (lg_find_view_is_running (view));
   wait_until_idle (view);
   report (&gaps, "second search");
@@ -420,6 +422,7 @@ test_find_on_sample (void)
     g_assert_cmpuint (g_list_model_get_n_items (saved), ==, 2);
     first = g_list_model_get_item (saved, 1);
     lg_find_view_search (view, lg_search_spec_get_offer (first));
+    lg_test_wait_for_writes (store);
     wait_until_idle (view);
     g_clear_object (&saved);
     saved = lg_search_list_saved (store, &error);

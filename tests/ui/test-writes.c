@@ -196,6 +196,7 @@ check_find (LgWindow *window,
                            LG_STORE_CHANGED_LEADS);
   lg_window_show_view (window, "find");
   lg_find_view_search (view, "website for a dental clinic with online booking");
+  lg_test_wait_for_writes (store);
   lg_test_wait_until (search_done, view);
   lg_test_run_frames (100);
   n = g_list_model_get_n_items (results);
