@@ -1094,10 +1094,11 @@ show_added (LgFindView     *self,
   show_undo_toast (self, title, spec, result, G_CALLBACK (on_undo_add_cb));
 }
 
-/* The person a follow-up is scheduled for, made a lead when it is saved. */
+/* The person a follow-up is scheduled for, made a lead on the follow-up's
+ * worker when it is saved: copies, as for write_result(). */
 typedef struct
 {
-  LgFindView     *self;
+  LgSearchSpec   *spec;
   LgSearchResult *result;
 } PendingLead;
 
@@ -1106,27 +1107,36 @@ pending_lead_free (gpointer data)
 {
   PendingLead *pending = data;
 
-  g_object_unref (pending->self);
+  g_object_unref (pending->spec);
   g_object_unref (pending->result);
   g_free (pending);
 }
 
-/* The follow-up dialog asks for the lead's id as it saves, so this lead is
- * still written on the main thread. */
 static gint64
-make_lead_cb (gpointer   data,
+make_lead_cb (LgStore   *store,
+              gpointer   data,
               GError   **error)
 {
   PendingLead *pending = data;
-  LgFindView *self = pending->self;
 
-  if (lg_search_result_get_lead_id (pending->result) > 0)
-    return lg_search_result_get_lead_id (pending->result);
-  if (self->store == NULL || self->spec == NULL ||
-      !lg_search_add_to_pipeline (self->store, self->spec, pending->result, error))
+  if (!lg_search_add_to_pipeline (store, pending->spec, pending->result, error))
     return 0;
-  show_added (self, self->spec, pending->result);
   return lg_search_result_get_lead_id (pending->result);
+}
+
+/* The follow-up and its lead have landed: the result shown is in the
+ * pipeline. */
+static void
+on_followup_scheduled_cb (LgFollowupDialog *dialog,
+                          LgFollowup       *followup,
+                          LgFindView       *self)
+{
+  LgSearchResult *result = g_object_get_data (G_OBJECT (dialog), "result");
+  LgSearchSpec *spec = g_object_get_data (G_OBJECT (dialog), "spec");
+
+  lg_search_result_set_lead_id (result, lg_followup_get_lead_id (followup));
+  lg_search_result_set_status (result, LG_MATCH_ACCEPTED);
+  show_added (self, spec, result);
 }
 
 /* Follow-ups belong to leads: a result not in the pipeline yet gets there
@@ -1144,12 +1154,17 @@ schedule_followup (LgFindView     *self,
     {
       PendingLead *pending = g_new0 (PendingLead, 1);
 
-      pending->self = g_object_ref (self);
-      pending->result = g_object_ref (result);
+      pending->spec = lg_search_spec_copy (self->spec);
+      pending->result = lg_search_result_copy (result);
       dialog = lg_followup_dialog_new_for_person (self->store,
                                                   lg_search_result_get_author_label (result),
                                                   lg_search_result_get_author_handle (result),
                                                   make_lead_cb, pending, pending_lead_free);
+      g_object_set_data_full (G_OBJECT (dialog), "result", g_object_ref (result), g_object_unref);
+      g_object_set_data_full (G_OBJECT (dialog), "spec", g_object_ref (self->spec),
+                              g_object_unref);
+      g_signal_connect_object (dialog, "scheduled", G_CALLBACK (on_followup_scheduled_cb), self,
+                               0);
     }
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
                                                                           : NULL);

@@ -9,9 +9,9 @@
  * wait on a worker: the main loop keeps running, the window says "Waiting
  * for the import to finish…", and once the lock is released the writes land,
  * in the order they were made, and the message goes. Find Leads' dismiss
- * and add to pipeline wait the same way, the results as they were until
- * their writes land. Past the worker's long wait, the usual sentence, and
- * nothing moves.
+ * and add to pipeline, and a follow-up that makes a lead of a result, wait
+ * the same way, the results as they were until their writes land. Past the
+ * worker's long wait, the usual sentence, and nothing moves.
  */
 
 #include "config.h"
@@ -235,6 +235,42 @@ check_find (LgWindow *window,
   g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads"), ==, leads + 1);
 }
 
+/* A follow-up for a result not in the pipeline while the lock is held: the
+ * lead and the follow-up are made on the worker once the lock goes, and the
+ * result shown is then in the pipeline. */
+static void
+check_find_followup (LgWindow *window,
+                     LgStore  *store,
+                     LgStore  *importer)
+{
+  LgFindView *view = lg_window_get_find_view (window);
+  g_autofree char *key = result_not_in_pipeline (lg_find_view_get_results (view), 0);
+  LgResultRow *row = lg_test_find_result_row (GTK_WIDGET (view), key);
+  g_autoptr(LgSearchResult) result = g_object_ref (lg_result_row_get_result (row));
+  gint64 leads = lg_test_query_int (store, "SELECT count(*) FROM leads");
+  gint64 followups = lg_test_query_int (store, "SELECT count(*) FROM followups");
+  g_autoptr(GError) error = NULL;
+  LgFollowupDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.follow-up", NULL));
+  dialog = find_followup_dialog ();
+  g_assert_nonnull (dialog);
+  lg_followup_dialog_set_quick (dialog, LG_FOLLOWUP_QUICK_TOMORROW_MORNING);
+  g_assert_true (lg_store_begin (importer, &error));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.schedule", NULL));
+  check_waiting (window);
+  g_assert_cmpint (lg_search_result_get_lead_id (result), ==, 0);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads"), ==, leads);
+
+  lg_store_rollback (importer);
+  lg_test_wait_for_writes (store);
+  g_assert_null (find_followup_dialog ());
+  g_assert_cmpint (lg_search_result_get_lead_id (result), >, 0);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads"), ==, leads + 1);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM followups"), ==,
+                   followups + 1);
+}
+
 /* Past the worker's wait: the usual sentence in a toast, the card where it
  * was, the banner gone. */
 static void
@@ -284,6 +320,7 @@ on_activate_cb (LgApplication *app)
   /* Last: its toasts would hide the one check_gives_up() looks for. */
   lg_store_set_busy_timeouts (MAIN_TIMEOUT_MS, 10000);
   check_find (window, store, importer);
+  check_find_followup (window, store, importer);
 
   lg_store_set_busy_timeouts (5000, 60000);
   g_application_quit (G_APPLICATION (app));
