@@ -1202,15 +1202,21 @@ show_dismissed (LgFindView     *self,
                 LgSearchSpec   *spec,
                 LgSearchResult *result)
 {
+  const char *key = lg_search_result_get_author_key (result);
   g_autofree char *title = NULL;
+  LgSearchResult *shown;
   guint position;
 
-  if (spec == self->spec)
+  /* The row shown for it leaves the list: a search streaming in may have
+   * shown the same message with another result since. */
+  shown = spec == self->spec ? g_hash_table_lookup (self->by_author, key) : NULL;
+  if (shown != NULL &&
+      lg_search_result_get_message_id (shown) == lg_search_result_get_message_id (result))
     {
-      if (g_list_store_find (self->results, result, &position))
+      if (g_list_store_find (self->results, shown, &position))
         g_list_store_remove (self->results, position);
-      g_ptr_array_remove (self->target, result);
-      g_hash_table_remove (self->by_author, lg_search_result_get_author_key (result));
+      g_hash_table_remove (self->by_author, key);
+      g_ptr_array_remove (self->target, shown);
     }
   title = g_strdup_printf (_("%s dismissed"), lg_search_result_get_author_label (result));
   show_undo_toast (self, title, spec, result, G_CALLBACK (on_undo_dismiss_cb));
