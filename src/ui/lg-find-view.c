@@ -48,6 +48,8 @@ struct _LgFindView
   GListModel     *sources;     /* LgSource, for the sources filter */
   char           *sources_signature; /* what the filter was built from */
   GCancellable   *cancellable; /* the running search, NULL when none */
+  GHashTable     *writing;     /* LgSearchResult with a write on its way (not owned) */
+  LgSearchSpec   *saving;      /* the search whose save is on its way (not owned), or NULL */
 
   GtkStack       *main_stack;
   GtkRevealer    *sample_revealer;
@@ -587,6 +589,62 @@ find_saved_offer (LgFindView *self,
   return NULL;
 }
 
+/* A search as the form has it, saved off the main thread (lg_widget_write():
+ * a big import may hold the database for seconds); it runs once saved, as a
+ * saved search records its matches. lg_search_save() gives a new search its
+ * id: the worker saves a copy, and the id goes to the one shown once the
+ * save has landed. */
+typedef struct
+{
+  LgSearchSpec *spec;  /* the one shown: the main thread's */
+  LgSearchSpec *copy;  /* the worker's */
+} SpecWrite;
+
+static void
+spec_write_free (gpointer data)
+{
+  SpecWrite *write = data;
+
+  g_object_unref (write->spec);
+  g_object_unref (write->copy);
+  g_free (write);
+}
+
+static gboolean
+write_spec (LgStore  *store,
+            gpointer  data,
+            GError  **error)
+{
+  SpecWrite *write = data;
+
+  return lg_search_save (store, write->copy, error);
+}
+
+static void
+on_spec_saved (GtkWidget    *widget,
+               gpointer      data,
+               const GError *error)
+{
+  LgFindView *self = LG_FIND_VIEW (widget);
+  SpecWrite *write = data;
+
+  if (self->saving == write->spec)
+    self->saving = NULL;
+  if (error != NULL)
+    {
+      show_error_toast (self, error);
+      return;
+    }
+  lg_search_spec_set_id (write->spec, lg_search_spec_get_id (write->copy));
+  /* The side list reads the saved searches again before one is selected. */
+  lg_store_notify_changed (self->store, LG_STORE_CHANGED_SEARCHES);
+  /* Unless another search is shown by now. */
+  if (write->spec != self->spec)
+    return;
+  select_saved (self);
+  run_search (self);
+}
+
 /* Search: the same offer re-runs the search shown or the saved one, another
  * one is saved as a new search. */
 static void
@@ -596,7 +654,7 @@ search_action (GtkWidget  *widget,
 {
   LgFindView *self = LG_FIND_VIEW (widget);
   g_autofree char *offer = dup_offer_text (self);
-  g_autoptr(GError) error = NULL;
+  SpecWrite *write;
 
   if (self->store == NULL)
     return;
@@ -627,17 +685,20 @@ search_action (GtkWidget  *widget,
     }
   read_form (self, self->spec);
   /* A database that may only be read runs the search without keeping it. */
-  if (!lg_store_is_read_only (self->store))
+  if (lg_store_is_read_only (self->store))
     {
-      if (!lg_search_save (self->store, self->spec, &error))
-        {
-          show_error_toast (self, error);
-          return;
-        }
-      lg_store_notify_changed (self->store, LG_STORE_CHANGED_SEARCHES);
-      select_saved (self);
+      run_search (self);
+      return;
     }
-  run_search (self);
+  /* Saved once: a new search saved twice would be kept twice. Its save
+   * runs it. */
+  if (self->saving == self->spec)
+    return;
+  self->saving = self->spec;
+  write = g_new0 (SpecWrite, 1);
+  write->spec = g_object_ref (self->spec);
+  write->copy = lg_search_spec_copy (self->spec);
+  lg_widget_write (widget, self->store, 0, write_spec, write, spec_write_free, on_spec_saved);
 }
 
 static void
@@ -675,25 +736,43 @@ new_search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->offer_view));
 }
 
+/* Removed off the main thread, as it is saved. */
+static gboolean
+write_removal (LgStore  *store,
+               gpointer  data,
+               GError  **error)
+{
+  return lg_search_remove_saved (store, *(gint64 *) data, error);
+}
+
+static void
+on_saved_removed (GtkWidget    *widget,
+                  gpointer      data,
+                  const GError *error)
+{
+  LgFindView *self = LG_FIND_VIEW (widget);
+  gint64 id = *(gint64 *) data;
+
+  if (error != NULL)
+    show_error_toast (self, error);
+  else if (self->spec != NULL && lg_search_spec_get_id (self->spec) == id)
+    new_search_action (widget, NULL, NULL);
+}
+
 static void
 remove_saved_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
   LgFindView *self = LG_FIND_VIEW (widget);
-  gint64 id = g_variant_get_int64 (parameter);
-  g_autoptr(GError) error = NULL;
+  gint64 *id;
 
   if (self->store == NULL)
     return;
-  if (!lg_search_remove_saved (self->store, id, &error))
-    {
-      show_error_toast (self, error);
-      return;
-    }
-  if (self->spec != NULL && lg_search_spec_get_id (self->spec) == id)
-    new_search_action (widget, NULL, NULL);
-  lg_store_notify_changed (self->store, LG_STORE_CHANGED_SEARCHES);
+  id = g_new (gint64, 1);
+  *id = g_variant_get_int64 (parameter);
+  lg_widget_write (widget, self->store, LG_STORE_CHANGED_SEARCHES, write_removal, id, g_free,
+                   on_saved_removed);
 }
 
 static void
@@ -882,16 +961,104 @@ remove_sample_action (GtkWidget  *widget,
 
 /* Working the results */
 
+/* What the user does to a result is written off the main thread
+ * (lg_widget_write(): a big import may hold the database for seconds). The
+ * lg_search_*() functions update the result and the search they write, and
+ * the list shows those: the worker writes copies, and what the write changed
+ * is copied to the ones shown once it has landed, on the main thread. */
+typedef enum
+{
+  RESULT_ADD,
+  RESULT_UNDO_ADD,
+  RESULT_DISMISS,
+  RESULT_RESTORE,
+  RESULT_VOTE,
+} ResultWriteKind;
+
+typedef struct
+{
+  ResultWriteKind  kind;
+  int              vote;        /* RESULT_VOTE's */
+  gboolean         reach_out;   /* RESULT_ADD's: the composer opens for the new lead */
+  LgSearchSpec    *spec;        /* the ones shown: the main thread's */
+  LgSearchResult  *result;
+  LgSearchSpec    *spec_copy;   /* the worker's */
+  LgSearchResult  *result_copy;
+} ResultWrite;
+
+static void
+result_write_free (gpointer data)
+{
+  ResultWrite *write = data;
+
+  g_object_unref (write->spec);
+  g_object_unref (write->result);
+  g_object_unref (write->spec_copy);
+  g_object_unref (write->result_copy);
+  g_free (write);
+}
+
+static gboolean
+write_result (LgStore  *store,
+              gpointer  data,
+              GError  **error)
+{
+  ResultWrite *write = data;
+
+  switch (write->kind)
+    {
+    case RESULT_ADD:
+      return lg_search_add_to_pipeline (store, write->spec_copy, write->result_copy, error);
+    case RESULT_UNDO_ADD:
+      return lg_search_undo_add (store, write->spec_copy, write->result_copy, error);
+    case RESULT_DISMISS:
+      return lg_search_dismiss (store, write->spec_copy, write->result_copy, error);
+    case RESULT_RESTORE:
+      return lg_search_restore (store, write->spec_copy, write->result_copy, error);
+    case RESULT_VOTE:
+      return lg_search_vote (store, write->spec_copy, write->result_copy, write->vote, error);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void on_result_written (GtkWidget    *widget,
+                               gpointer      data,
+                               const GError *error);
+
+/* One write at a time for a result: a second click while the first waits
+ * (for an import, say) would add its author twice. */
+static void
+write_result_async (LgFindView      *self,
+                    LgSearchSpec    *spec,
+                    LgSearchResult  *result,
+                    ResultWriteKind  kind,
+                    int              vote,
+                    gboolean         reach_out)
+{
+  ResultWrite *write;
+
+  if (self->store == NULL || !g_hash_table_add (self->writing, result))
+    return;
+  write = g_new0 (ResultWrite, 1);
+  write->kind = kind;
+  write->vote = vote;
+  write->reach_out = reach_out;
+  write->spec = g_object_ref (spec);
+  write->result = g_object_ref (result);
+  write->spec_copy = lg_search_spec_copy (spec);
+  write->result_copy = lg_search_result_copy (result);
+  lg_widget_write (GTK_WIDGET (self), self->store,
+                   kind == RESULT_ADD || kind == RESULT_UNDO_ADD ? LG_STORE_CHANGED_LEADS : 0,
+                   write_result, write, result_write_free, on_result_written);
+}
+
 static void
 on_undo_add_cb (AdwToast   *toast,
                 LgFindView *self)
 {
-  LgSearchResult *result = g_object_get_data (G_OBJECT (toast), "result");
-  LgSearchSpec *spec = g_object_get_data (G_OBJECT (toast), "spec");
-  g_autoptr(GError) error = NULL;
-
-  if (self->store != NULL && !lg_search_undo_add (self->store, spec, result, &error))
-    show_error_toast (self, error);
+  write_result_async (self, g_object_get_data (G_OBJECT (toast), "spec"),
+                      g_object_get_data (G_OBJECT (toast), "result"), RESULT_UNDO_ADD, 0, FALSE);
 }
 
 /* An action's toast with Undo, which calls @undo_cb with the result and the
@@ -899,6 +1066,7 @@ on_undo_add_cb (AdwToast   *toast,
 static void
 show_undo_toast (LgFindView     *self,
                  const char     *title,
+                 LgSearchSpec   *spec,
                  LgSearchResult *result,
                  GCallback       undo_cb)
 {
@@ -906,39 +1074,31 @@ show_undo_toast (LgFindView     *self,
 
   adw_toast_set_button_label (toast, _("_Undo"));
   g_object_set_data_full (G_OBJECT (toast), "result", g_object_ref (result), g_object_unref);
-  g_object_set_data_full (G_OBJECT (toast), "spec", g_object_ref (self->spec), g_object_unref);
+  g_object_set_data_full (G_OBJECT (toast), "spec", g_object_ref (spec), g_object_unref);
   g_signal_connect_object (toast, "button-clicked", undo_cb, self, 0);
   show_toast (self, toast);
 }
 
-/* TRUE when the result's author is in the pipeline now. */
-static gboolean
-add_to_pipeline (LgFindView     *self,
-                 LgSearchResult *result)
+static void
+show_added (LgFindView     *self,
+            LgSearchSpec   *spec,
+            LgSearchResult *result)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   int score = lg_search_result_get_score (result);
 
-  if (lg_search_result_get_lead_id (result) > 0)
-    return TRUE;
-  if (!lg_search_add_to_pipeline (self->store, self->spec, result, &error))
-    {
-      show_error_toast (self, error);
-      return FALSE;
-    }
   title = g_strdup_printf (score >= LG_SCORE_ACT_MIN ? _("%s added to Hot")
                            : score >= LG_SCORE_LOOK_MIN ? _("%s added to Warm")
                            : _("%s added to Cold"),
                            lg_search_result_get_author_label (result));
-  show_undo_toast (self, title, result, G_CALLBACK (on_undo_add_cb));
-  return TRUE;
+  show_undo_toast (self, title, spec, result, G_CALLBACK (on_undo_add_cb));
 }
 
-/* The person a follow-up is scheduled for, made a lead when it is saved. */
+/* The person a follow-up is scheduled for, made a lead on the follow-up's
+ * worker when it is saved: copies, as for write_result(). */
 typedef struct
 {
-  LgFindView     *self;
+  LgSearchSpec   *spec;
   LgSearchResult *result;
 } PendingLead;
 
@@ -947,26 +1107,36 @@ pending_lead_free (gpointer data)
 {
   PendingLead *pending = data;
 
-  g_object_unref (pending->self);
+  g_object_unref (pending->spec);
   g_object_unref (pending->result);
   g_free (pending);
 }
 
 static gint64
-make_lead_cb (gpointer   data,
+make_lead_cb (LgStore   *store,
+              gpointer   data,
               GError   **error)
 {
   PendingLead *pending = data;
 
-  /* add_to_pipeline() says what went wrong in a toast of its own. */
-  if (pending->self->store == NULL || pending->self->spec == NULL ||
-      !add_to_pipeline (pending->self, pending->result))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                           _("Could not add them to the pipeline."));
-      return 0;
-    }
+  if (!lg_search_add_to_pipeline (store, pending->spec, pending->result, error))
+    return 0;
   return lg_search_result_get_lead_id (pending->result);
+}
+
+/* The follow-up and its lead have landed: the result shown is in the
+ * pipeline. */
+static void
+on_followup_scheduled_cb (LgFollowupDialog *dialog,
+                          LgFollowup       *followup,
+                          LgFindView       *self)
+{
+  LgSearchResult *result = g_object_get_data (G_OBJECT (dialog), "result");
+  LgSearchSpec *spec = g_object_get_data (G_OBJECT (dialog), "spec");
+
+  lg_search_result_set_lead_id (result, lg_followup_get_lead_id (followup));
+  lg_search_result_set_status (result, LG_MATCH_ACCEPTED);
+  show_added (self, spec, result);
 }
 
 /* Follow-ups belong to leads: a result not in the pipeline yet gets there
@@ -984,12 +1154,17 @@ schedule_followup (LgFindView     *self,
     {
       PendingLead *pending = g_new0 (PendingLead, 1);
 
-      pending->self = g_object_ref (self);
-      pending->result = g_object_ref (result);
+      pending->spec = lg_search_spec_copy (self->spec);
+      pending->result = lg_search_result_copy (result);
       dialog = lg_followup_dialog_new_for_person (self->store,
                                                   lg_search_result_get_author_label (result),
                                                   lg_search_result_get_author_handle (result),
                                                   make_lead_cb, pending, pending_lead_free);
+      g_object_set_data_full (G_OBJECT (dialog), "result", g_object_ref (result), g_object_unref);
+      g_object_set_data_full (G_OBJECT (dialog), "spec", g_object_ref (self->spec),
+                              g_object_unref);
+      g_signal_connect_object (dialog, "scheduled", G_CALLBACK (on_followup_scheduled_cb), self,
+                               0);
     }
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
                                                                           : NULL);
@@ -1000,18 +1175,17 @@ static void
 on_undo_dismiss_cb (AdwToast   *toast,
                     LgFindView *self)
 {
-  LgSearchResult *result = g_object_get_data (G_OBJECT (toast), "result");
-  LgSearchSpec *spec = g_object_get_data (G_OBJECT (toast), "spec");
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GError) error = NULL;
+  write_result_async (self, g_object_get_data (G_OBJECT (toast), "spec"),
+                      g_object_get_data (G_OBJECT (toast), "result"), RESULT_RESTORE, 0, FALSE);
+}
 
-  if (self->store == NULL)
-    return;
-  if (!lg_search_restore (self->store, spec, result, &error))
-    {
-      show_error_toast (self, error);
-      return;
-    }
+static void
+show_restored (LgFindView     *self,
+               LgSearchSpec   *spec,
+               LgSearchResult *result)
+{
+  g_autoptr(GPtrArray) items = NULL;
+
   /* Back in its place, unless another search is shown by now. */
   if (spec != self->spec ||
       g_hash_table_contains (self->by_author, lg_search_result_get_author_key (result)))
@@ -1024,24 +1198,85 @@ on_undo_dismiss_cb (AdwToast   *toast,
 }
 
 static void
-dismiss (LgFindView     *self,
-         LgSearchResult *result)
+show_dismissed (LgFindView     *self,
+                LgSearchSpec   *spec,
+                LgSearchResult *result)
 {
-  g_autoptr(GError) error = NULL;
+  const char *key = lg_search_result_get_author_key (result);
   g_autofree char *title = NULL;
+  LgSearchResult *shown;
   guint position;
 
-  if (!lg_search_dismiss (self->store, self->spec, result, &error))
+  /* The row shown for it leaves the list: a search streaming in may have
+   * shown the same message with another result since. */
+  shown = spec == self->spec ? g_hash_table_lookup (self->by_author, key) : NULL;
+  if (shown != NULL &&
+      lg_search_result_get_message_id (shown) == lg_search_result_get_message_id (result))
+    {
+      if (g_list_store_find (self->results, shown, &position))
+        g_list_store_remove (self->results, position);
+      g_hash_table_remove (self->by_author, key);
+      g_ptr_array_remove (self->target, shown);
+    }
+  title = g_strdup_printf (_("%s dismissed"), lg_search_result_get_author_label (result));
+  show_undo_toast (self, title, spec, result, G_CALLBACK (on_undo_dismiss_cb));
+}
+
+static void
+show_voted (LgFindView   *self,
+            LgSearchSpec *spec,
+            int           vote)
+{
+  show_toast (self, adw_toast_new (vote != 0 ? _("Thanks: the ranking of this search now "
+                                                 "follows your vote")
+                                             : _("Vote taken back")));
+  /* The ranking learns at once: the search runs again with the vote. */
+  if (spec == self->spec)
+    run_search (self);
+}
+
+static void
+on_result_written (GtkWidget    *widget,
+                   gpointer      data,
+                   const GError *error)
+{
+  LgFindView *self = LG_FIND_VIEW (widget);
+  ResultWrite *write = data;
+
+  g_hash_table_remove (self->writing, write->result);
+  if (error != NULL)
     {
       show_error_toast (self, error);
       return;
     }
-  if (g_list_store_find (self->results, result, &position))
-    g_list_store_remove (self->results, position);
-  g_ptr_array_remove (self->target, result);
-  g_hash_table_remove (self->by_author, lg_search_result_get_author_key (result));
-  title = g_strdup_printf (_("%s dismissed"), lg_search_result_get_author_label (result));
-  show_undo_toast (self, title, result, G_CALLBACK (on_undo_dismiss_cb));
+  lg_search_result_set_lead_id (write->result, lg_search_result_get_lead_id (write->result_copy));
+  lg_search_result_set_status (write->result, lg_search_result_get_status (write->result_copy));
+  lg_search_result_set_feedback (write->result,
+                                 lg_search_result_get_feedback (write->result_copy));
+  switch (write->kind)
+    {
+    case RESULT_ADD:
+      show_added (self, write->spec, write->result);
+      /* The touch belongs to a lead: the composer waited for it. */
+      if (write->reach_out)
+        lg_reach_out_dialog_show (widget, self->store,
+                                  lg_search_result_get_lead_id (write->result));
+      break;
+    case RESULT_UNDO_ADD:
+      break;
+    case RESULT_DISMISS:
+      show_dismissed (self, write->spec, write->result);
+      break;
+    case RESULT_RESTORE:
+      show_restored (self, write->spec, write->result);
+      break;
+    case RESULT_VOTE:
+      lg_search_spec_set_feedback (write->spec, lg_search_spec_get_feedback (write->spec_copy));
+      show_voted (self, write->spec, write->vote);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 static void
@@ -1049,7 +1284,6 @@ act_on_result (LgFindView     *self,
                LgSearchResult *result,
                LgResultAction  action)
 {
-  g_autoptr(GError) error = NULL;
   const char *link = lg_search_result_get_link (result);
   int vote = action == LG_RESULT_ACTION_THUMBS_UP ? 1 : -1;
 
@@ -1059,35 +1293,29 @@ act_on_result (LgFindView     *self,
   switch (action)
     {
     case LG_RESULT_ACTION_ADD:
-      add_to_pipeline (self, result);
+      if (lg_search_result_get_lead_id (result) <= 0)
+        write_result_async (self, self->spec, result, RESULT_ADD, 0, FALSE);
       break;
     case LG_RESULT_ACTION_DISMISS:
-      dismiss (self, result);
+      write_result_async (self, self->spec, result, RESULT_DISMISS, 0, FALSE);
       break;
     case LG_RESULT_ACTION_FOLLOW_UP:
       schedule_followup (self, result);
       break;
     case LG_RESULT_ACTION_REACH_OUT:
       /* The touch belongs to a lead: the person joins the pipeline first. */
-      if (add_to_pipeline (self, result))
+      if (lg_search_result_get_lead_id (result) > 0)
         lg_reach_out_dialog_show (GTK_WIDGET (self), self->store,
                                   lg_search_result_get_lead_id (result));
+      else
+        write_result_async (self, self->spec, result, RESULT_ADD, 0, TRUE);
       break;
     case LG_RESULT_ACTION_THUMBS_UP:
     case LG_RESULT_ACTION_THUMBS_DOWN:
       /* The thumb already down takes the vote back. */
       if (lg_search_result_get_feedback (result) == vote)
         vote = 0;
-      if (!lg_search_vote (self->store, self->spec, result, vote, &error))
-        show_error_toast (self, error);
-      else
-        {
-          /* The ranking learns at once: the search runs again with the vote. */
-          show_toast (self, adw_toast_new (vote != 0 ? _("Thanks: the ranking of this search now "
-                                                         "follows your vote")
-                                                     : _("Vote taken back")));
-          run_search (self);
-        }
+      write_result_async (self, self->spec, result, RESULT_VOTE, vote, FALSE);
       break;
     case LG_RESULT_ACTION_OPEN:
       if (link != NULL)
@@ -1379,6 +1607,7 @@ lg_find_view_dispose (GObject *object)
   stop_filling (self);
   g_clear_pointer (&self->target, g_ptr_array_unref);
   g_clear_pointer (&self->by_author, g_hash_table_unref);
+  g_clear_pointer (&self->writing, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), LG_TYPE_FIND_VIEW);
 
   G_OBJECT_CLASS (lg_find_view_parent_class)->dispose (object);
@@ -1441,6 +1670,7 @@ lg_find_view_init (LgFindView *self)
   self->results = g_list_store_new (LG_TYPE_SEARCH_RESULT);
   self->target = g_ptr_array_new_with_free_func (g_object_unref);
   self->by_author = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->writing = g_hash_table_new (NULL, NULL);
 
   gtk_list_box_bind_model (self->saved_list, G_LIST_MODEL (self->saved), create_saved_row_cb,
                            self, NULL);

@@ -48,10 +48,44 @@ struct _LgFollowupDialog
 
   /* Someone not in the pipeline yet: made a lead only when the follow-up is
    * scheduled, not when the dialog opens (a Cancel leaves nothing behind). */
-  LgFollowupLeadFunc  make_lead;
-  gpointer            make_lead_data;
-  GDestroyNotify      make_lead_destroy;
+  struct LeadMaker   *lead_maker;
 };
+
+/* Shared by the dialog and the writes of its follow-up: the dialog may be
+ * closed while one waits on its worker. */
+typedef struct LeadMaker
+{
+  LgFollowupLeadFunc  make_lead;
+  gpointer            data;
+  GDestroyNotify      destroy;
+} LeadMaker;
+
+static void
+lead_maker_clear (gpointer data)
+{
+  LeadMaker *maker = data;
+
+  if (maker->destroy != NULL)
+    maker->destroy (maker->data);
+}
+
+/* What a follow-up's write needs. */
+typedef struct
+{
+  LgFollowup *followup;
+  LeadMaker  *lead_maker; /* NULL for a lead already in the pipeline */
+} FollowupWrite;
+
+static void
+followup_write_free (gpointer data)
+{
+  FollowupWrite *write = data;
+
+  g_object_unref (write->followup);
+  if (write->lead_maker != NULL)
+    g_atomic_rc_box_release_full (write->lead_maker, lead_maker_clear);
+  g_free (write);
+}
 
 G_DEFINE_FINAL_TYPE (LgFollowupDialog, lg_followup_dialog, ADW_TYPE_WINDOW)
 
@@ -177,7 +211,7 @@ chosen_lead (LgFollowupDialog *self)
   if (self->lead_id > 0)
     return self->lead_id;
   /* Someone to be made a lead: not whoever the hidden picker selected. */
-  if (self->make_lead != NULL)
+  if (self->lead_maker != NULL)
     return 0;
 
   lead = gtk_single_selection_get_selected_item (self->lead_selection);
@@ -189,7 +223,17 @@ write_followup (LgStore  *store,
                 gpointer  data,
                 GError  **error)
 {
-  return lg_store_add_followup (store, data, error);
+  FollowupWrite *write = data;
+
+  if (write->lead_maker != NULL)
+    {
+      gint64 lead_id = write->lead_maker->make_lead (store, write->lead_maker->data, error);
+
+      if (lead_id <= 0)
+        return FALSE;
+      lg_followup_set_lead_id (write->followup, lead_id);
+    }
+  return lg_store_add_followup (store, write->followup, error);
 }
 
 /* The dialog closes when its follow-up has landed; until then Schedule
@@ -201,6 +245,7 @@ on_followup_added (GtkWidget    *widget,
                    const GError *error)
 {
   LgFollowupDialog *self = LG_FOLLOWUP_DIALOG (widget);
+  FollowupWrite *write = data;
 
   gtk_widget_action_set_enabled (widget, "dialog.schedule", TRUE);
   if (error != NULL)
@@ -208,9 +253,10 @@ on_followup_added (GtkWidget    *widget,
       show_error (self, error->message);
       return;
     }
+  self->lead_id = lg_followup_get_lead_id (write->followup);
   /* ::scheduled first: the board shows the card's new next step in place
    * and then takes the store's "changed" as seen. */
-  g_signal_emit (self, signals[SCHEDULED], 0, data);
+  g_signal_emit (self, signals[SCHEDULED], 0, write->followup);
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -220,29 +266,19 @@ schedule_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   LgFollowupDialog *self = LG_FOLLOWUP_DIALOG (widget);
+  FollowupWrite *write;
   LgFollowup *followup;
-  g_autoptr(GError) error = NULL;
   guint kind = adw_combo_row_get_selected (self->kind_row);
   gint64 lead_id = chosen_lead (self);
   gint64 due;
 
-  if (lead_id <= 0 && self->make_lead == NULL)
+  if (lead_id <= 0 && self->lead_maker == NULL)
     {
       show_error (self, _("Choose the lead to follow up."));
       return;
     }
   if (!chosen_time (self, now_seconds (), &due))
     return;
-  if (lead_id <= 0)
-    {
-      lead_id = self->make_lead (self->make_lead_data, &error);
-      if (lead_id <= 0)
-        {
-          show_error (self, error != NULL ? error->message : _("Could not add the lead."));
-          return;
-        }
-      self->lead_id = lead_id;
-    }
 
   followup = lg_followup_new ();
   lg_followup_set_lead_id (followup, lead_id);
@@ -252,8 +288,14 @@ schedule_action (GtkWidget  *widget,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   /* Once: a second press while the first waits would add it twice. */
   gtk_widget_action_set_enabled (widget, "dialog.schedule", FALSE);
-  lg_widget_write (widget, self->store, LG_STORE_CHANGED_FOLLOWUPS, write_followup, followup,
-                   g_object_unref, on_followup_added);
+  write = g_new0 (FollowupWrite, 1);
+  write->followup = followup;
+  /* The lead is made on the worker too, just before its follow-up. */
+  if (lead_id <= 0)
+    write->lead_maker = g_atomic_rc_box_acquire (self->lead_maker);
+  lg_widget_write (widget, self->store,
+                   LG_STORE_CHANGED_FOLLOWUPS | (lead_id <= 0 ? LG_STORE_CHANGED_LEADS : 0),
+                   write_followup, write, followup_write_free, on_followup_added);
 }
 
 static void
@@ -387,9 +429,10 @@ lg_followup_dialog_new_for_person (LgStore            *store,
   g_return_val_if_fail (name != NULL && make_lead != NULL, NULL);
 
   self = lg_followup_dialog_new (store, 0);
-  self->make_lead = make_lead;
-  self->make_lead_data = data;
-  self->make_lead_destroy = destroy;
+  self->lead_maker = g_atomic_rc_box_new0 (LeadMaker);
+  self->lead_maker->make_lead = make_lead;
+  self->lead_maker->data = data;
+  self->lead_maker->destroy = destroy;
   gtk_widget_set_visible (GTK_WIDGET (self->lead_row), TRUE);
   gtk_widget_set_visible (self->lead_picker, FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->lead_row), name);
@@ -602,9 +645,8 @@ lg_followup_dialog_dispose (GObject *object)
   g_clear_object (&self->lead_selection);
   g_clear_object (&self->lead_filter);
   g_clear_object (&self->store);
-  if (self->make_lead_destroy != NULL)
-    g_clear_pointer (&self->make_lead_data, self->make_lead_destroy);
-  self->make_lead = NULL;
+  if (self->lead_maker != NULL)
+    g_atomic_rc_box_release_full (g_steal_pointer (&self->lead_maker), lead_maker_clear);
 
   G_OBJECT_CLASS (lg_followup_dialog_parent_class)->dispose (object);
 }

@@ -22,12 +22,19 @@ G_DECLARE_FINAL_TYPE (LgFollowupDialog, lg_followup_dialog, LG, FOLLOWUP_DIALOG,
 LgFollowupDialog *lg_followup_dialog_new              (LgStore          *store,
                                                        gint64            lead_id);
 
-/* Makes the lead the follow-up is for; returns its id, or 0 with error set. */
-typedef gint64 (*LgFollowupLeadFunc) (gpointer   data,
+/* Makes the lead the follow-up is for, on the worker that writes the
+ * follow-up (store is that worker's connection), just before it; returns its
+ * id, or 0 with error set. Called again if the follow-up's write fails and
+ * the user schedules again. */
+typedef gint64 (*LgFollowupLeadFunc) (LgStore   *store,
+                                      gpointer   data,
                                       GError   **error);
 
 /* A follow-up for someone not in the pipeline (@name, @handle may be NULL):
- * @make_lead adds them when the follow-up is scheduled, not before. */
+ * @make_lead adds them when the follow-up is scheduled, not before. @data
+ * (no widgets in it) is freed with @destroy on either thread, once the
+ * dialog and its writes are done with it. "scheduled"'s follow-up has the
+ * new lead's id. */
 LgFollowupDialog *lg_followup_dialog_new_for_person   (LgStore            *store,
                                                        const char         *name,
                                                        const char         *handle,

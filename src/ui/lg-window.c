@@ -163,6 +163,14 @@ lg_window_open_lead (LgWindow *self,
   lg_pipeline_view_open_lead (self->pipeline_view, lead_id);
 }
 
+LgFindView *
+lg_window_get_find_view (LgWindow *self)
+{
+  g_return_val_if_fail (LG_IS_WINDOW (self), NULL);
+
+  return self->find_view;
+}
+
 LgPipelineView *
 lg_window_get_pipeline_view (LgWindow *self)
 {

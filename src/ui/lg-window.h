@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "lg-application.h"
+#include "lg-find-view.h"
 #include "lg-pipeline-view.h"
 #include "lg-followups-view.h"
 
@@ -22,6 +23,7 @@ void        lg_window_show_view     (LgWindow      *self,
 const char *lg_window_get_view      (LgWindow      *self);
 void        lg_window_open_lead     (LgWindow      *self,
                                      gint64         lead_id);
+LgFindView      *lg_window_get_find_view      (LgWindow *self);
 LgFollowupsView *lg_window_get_followups_view (LgWindow *self);
 LgPipelineView  *lg_window_get_pipeline_view  (LgWindow *self);
 

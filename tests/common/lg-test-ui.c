@@ -139,3 +139,27 @@ lg_test_run_app (const char *db,
   g_signal_connect_after (app, "activate", on_activate, NULL);
   return g_application_run (G_APPLICATION (app), 3, argv);
 }
+
+LgResultRow *
+lg_test_find_result_row (GtkWidget  *widget,
+                         const char *author_key)
+{
+  if (LG_IS_RESULT_ROW (widget))
+    {
+      LgSearchResult *result = lg_result_row_get_result (LG_RESULT_ROW (widget));
+
+      if (result != NULL &&
+          (author_key == NULL ||
+           g_strcmp0 (lg_search_result_get_author_key (result), author_key) == 0))
+        return LG_RESULT_ROW (widget);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      LgResultRow *row = lg_test_find_result_row (child, author_key);
+
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}

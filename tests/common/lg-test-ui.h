@@ -10,6 +10,8 @@
 
 #include <gtk/gtk.h>
 
+#include "lg-result-row.h"
+
 G_BEGIN_DECLS
 
 /* gtk_init_check(), saying why when there is no display: a UI test's main()
@@ -36,6 +38,10 @@ void       lg_test_click_named (GtkWidget  *root,
 /* Runs the main loop for ms milliseconds without blocking, so that the frame
  * clock lays the lists out. */
 void       lg_test_run_frames (guint        ms);
+/* The row of a Find Leads list showing the result of author_key, or any
+ * row showing a result when NULL. */
+LgResultRow *lg_test_find_result_row (GtkWidget  *root,
+                                      const char *author_key);
 /* The first shown toplevel window of type (a dialog), or NULL. */
 GtkWindow *lg_test_find_window (GType       type);
 /* Runs the application on the database at db, as "leadgram --db DB" (not

@@ -116,31 +116,6 @@ count_rows (GtkWidget *widget)
   return n;
 }
 
-/* The row showing the result of @author_key, or any row when NULL. */
-static LgResultRow *
-find_row (GtkWidget  *widget,
-          const char *author_key)
-{
-  if (LG_IS_RESULT_ROW (widget))
-    {
-      LgSearchResult *result = lg_result_row_get_result (LG_RESULT_ROW (widget));
-
-      if (result != NULL &&
-          (author_key == NULL ||
-           g_strcmp0 (lg_search_result_get_author_key (result), author_key) == 0))
-        return LG_RESULT_ROW (widget);
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      LgResultRow *row = find_row (child, author_key);
-
-      if (row != NULL)
-        return row;
-    }
-  return NULL;
-}
-
 static GtkButton *
 find_undo_button (GtkWidget *widget)
 {
@@ -215,7 +190,7 @@ work_results (LgFindView      *view,
         key = g_strdup (lg_search_result_get_author_key (candidate));
     }
   g_assert_nonnull (key);
-  row = find_row (GTK_WIDGET (view), key);
+  row = lg_test_find_result_row (GTK_WIDGET (view), key);
   g_assert_nonnull (row);
   GtkButton *undo;
   gint64 lead_id;
@@ -224,31 +199,35 @@ work_results (LgFindView      *view,
   guint before;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.dismiss", NULL));
+  lg_test_wait_for_writes (store);
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, n - 1);
   g_assert_null (find_result (results, key));
   iterate ();
   undo = find_undo_button (GTK_WIDGET (overlay));
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
+  lg_test_wait_for_writes (store);
   wait_until_idle (view);
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, n);
   g_assert_nonnull (find_result (results, key));
 
   /* Thumbs up, then the same thumb again takes it back; each reruns. */
-  row = find_row (GTK_WIDGET (view), key);
+  row = lg_test_find_result_row (GTK_WIDGET (view), key);
   before = position_of (results, key);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.thumbs-up", NULL));
+  lg_test_wait_for_writes (store);
   wait_until_idle (view);
   g_assert_cmpint (lg_search_result_get_feedback (find_result (results, key)), ==, 1);
   /* Its row says that the vote moved it, where it did (and only then). */
-  row = find_row (GTK_WIDGET (view), key);
+  row = lg_test_find_result_row (GTK_WIDGET (view), key);
   g_assert_cmpint (before > position_of (results, key), ==,
                    strstr (gtk_label_get_label (GTK_LABEL (lg_test_find_named (GTK_WIDGET (row),
                                                                                "reason_label"))),
                            "ranked up by your feedback") != NULL);
   g_assert_cmpuint (before, >, position_of (results, key));
-  row = find_row (GTK_WIDGET (view), key);
+  row = lg_test_find_result_row (GTK_WIDGET (view), key);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.thumbs-up", NULL));
+  lg_test_wait_for_writes (store);
   wait_until_idle (view);
   g_assert_cmpint (lg_search_result_get_feedback (find_result (results, key)), ==, 0);
 
@@ -262,7 +241,7 @@ work_results (LgFindView      *view,
       GListModel *toplevels = gtk_window_get_toplevels ();
       LgFollowupDialog *dialog = NULL;
 
-      row = find_row (GTK_WIDGET (view), key);
+      row = lg_test_find_result_row (GTK_WIDGET (view), key);
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.follow-up", NULL));
       g_assert_cmpint (lg_search_result_get_lead_id (result), ==, 0);
       for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
@@ -315,8 +294,9 @@ work_results (LgFindView      *view,
           other = g_strdup (lg_search_result_get_author_key (candidate));
       }
     g_assert_nonnull (other);
-    row = find_row (GTK_WIDGET (view), other);
+    row = lg_test_find_result_row (GTK_WIDGET (view), other);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.reach-out", NULL));
+    lg_test_wait_for_writes (store);
     reached = find_result (results, other);
     g_assert_cmpint (lg_search_result_get_lead_id (reached), >, 0);
     for (guint i = 0; i < g_list_model_get_n_items (toplevels) && composer == NULL; i++)
@@ -397,7 +377,7 @@ test_find_on_sample (void)
   g_assert_cmpuint (count_rows (GTK_WIDGET (view)), >, 0);
   /* A row is the person, then what they do; where and when below, once. */
   {
-    LgResultRow *row = find_row (GTK_WIDGET (view), NULL);
+    LgResultRow *row = lg_test_find_result_row (GTK_WIDGET (view), NULL);
     LgSearchResult *shown = lg_result_row_get_result (row);
     const char *meta = gtk_label_get_label (GTK_LABEL (lg_test_find_named (GTK_WIDGET (row),
                                                                            "meta_label")));
@@ -423,6 +403,8 @@ test_find_on_sample (void)
    * this gap is the search's. */
   start_measuring (&gaps);
   lg_find_view_search (view, "website for a car repair shop with online booking");
+  /* It runs once saved. */
+  lg_test_wait_for_writes (store);
   g_assert_true (lg_find_view_is_running (view));
   wait_until_idle (view);
   report (&gaps, "second search");
@@ -440,6 +422,7 @@ test_find_on_sample (void)
     g_assert_cmpuint (g_list_model_get_n_items (saved), ==, 2);
     first = g_list_model_get_item (saved, 1);
     lg_find_view_search (view, lg_search_spec_get_offer (first));
+    lg_test_wait_for_writes (store);
     wait_until_idle (view);
     g_clear_object (&saved);
     saved = lg_search_list_saved (store, &error);

@@ -8,8 +8,10 @@
  * connection would wait. A card moved on the board and a follow-up scheduled
  * wait on a worker: the main loop keeps running, the window says "Waiting
  * for the import to finish…", and once the lock is released the writes land,
- * in the order they were made, and the message goes. Past the worker's long
- * wait, the usual sentence, and nothing moves.
+ * in the order they were made, and the message goes. Find Leads' dismiss
+ * and add to pipeline, and a follow-up that makes a lead of a result, wait
+ * the same way, the results as they were until their writes land. Past the
+ * worker's long wait, the usual sentence, and nothing moves.
  */
 
 #include "config.h"
@@ -17,6 +19,8 @@
 #include "lg-application.h"
 #include "lg-followup-dialog.h"
 #include "lg-pipeline-view.h"
+#include "lg-sample-workspace.h"
+#include "lg-search.h"
 #include "lg-test-ui.h"
 #include "lg-test-util.h"
 #include "lg-window.h"
@@ -147,6 +151,126 @@ check_followup (LgWindow       *window,
   g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM followups"), ==, 1);
 }
 
+/* The key of the @nth result (from 0) of someone not in the pipeline. */
+static char *
+result_not_in_pipeline (GListModel *results,
+                        guint       nth)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(LgSearchResult) result = g_list_model_get_item (results, i);
+
+      if (lg_search_result_get_lead_id (result) == 0 && nth-- == 0)
+        return g_strdup (lg_search_result_get_author_key (result));
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+search_done (gpointer view)
+{
+  return !lg_find_view_is_running (view);
+}
+
+/* A result dismissed and another added to the pipeline while the lock is
+ * held: the banner, the list as it was, nothing written; once the lock goes,
+ * the dismissed one leaves the list and the other is a lead. */
+static void
+check_find (LgWindow *window,
+            LgStore  *store,
+            LgStore  *importer)
+{
+  LgFindView *view = lg_window_get_find_view (window);
+  GListModel *results = lg_find_view_get_results (view);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dismissed = NULL;
+  g_autofree char *added = NULL;
+  g_autoptr(LgSearchResult) added_result = NULL;
+  LgResultRow *row;
+  gint64 leads;
+  guint n;
+
+  g_assert_true (lg_sample_workspace_load (store, g_get_real_time () / G_USEC_PER_SEC, &error));
+  g_assert_no_error (error);
+  lg_store_notify_changed (store, LG_STORE_CHANGED_SOURCES | LG_STORE_CHANGED_MESSAGES |
+                           LG_STORE_CHANGED_LEADS);
+  lg_window_show_view (window, "find");
+  lg_find_view_search (view, "website for a dental clinic with online booking");
+  lg_test_wait_for_writes (store);
+  lg_test_wait_until (search_done, view);
+  lg_test_run_frames (100);
+  n = g_list_model_get_n_items (results);
+  g_assert_cmpuint (n, >=, 2);
+  dismissed = result_not_in_pipeline (results, 0);
+  added = result_not_in_pipeline (results, 1);
+  leads = lg_test_query_int (store, "SELECT count(*) FROM leads");
+
+  g_assert_true (lg_store_begin (importer, &error));
+  row = lg_test_find_result_row (GTK_WIDGET (view), dismissed);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.dismiss", NULL));
+  row = lg_test_find_result_row (GTK_WIDGET (view), added);
+  g_assert_nonnull (row);
+  added_result = g_object_ref (lg_result_row_get_result (row));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.add", NULL));
+  /* A second click while it waits adds nobody twice. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.add", NULL));
+  check_waiting (window);
+  g_assert_cmpuint (lg_store_get_pending_writes (store), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, n);
+  g_assert_cmpint (lg_search_result_get_lead_id (added_result), ==, 0);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads"), ==, leads);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM matches "
+                                             "WHERE status = 'dismissed'"), ==, 0);
+
+  lg_store_rollback (importer);
+  lg_test_wait_for_writes (store);
+  g_assert_false (banner_shown (window));
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, n - 1);
+  g_assert_null (lg_test_find_result_row (GTK_WIDGET (view), dismissed));
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM matches "
+                                             "WHERE status = 'dismissed'"), ==, 1);
+  g_assert_cmpint (lg_search_result_get_lead_id (added_result), >, 0);
+  g_assert_cmpint (lg_search_result_get_status (added_result), ==, LG_MATCH_ACCEPTED);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads"), ==, leads + 1);
+}
+
+/* A follow-up for a result not in the pipeline while the lock is held: the
+ * lead and the follow-up are made on the worker once the lock goes, and the
+ * result shown is then in the pipeline. */
+static void
+check_find_followup (LgWindow *window,
+                     LgStore  *store,
+                     LgStore  *importer)
+{
+  LgFindView *view = lg_window_get_find_view (window);
+  g_autofree char *key = result_not_in_pipeline (lg_find_view_get_results (view), 0);
+  LgResultRow *row = lg_test_find_result_row (GTK_WIDGET (view), key);
+  g_autoptr(LgSearchResult) result = g_object_ref (lg_result_row_get_result (row));
+  gint64 leads = lg_test_query_int (store, "SELECT count(*) FROM leads");
+  gint64 followups = lg_test_query_int (store, "SELECT count(*) FROM followups");
+  g_autoptr(GError) error = NULL;
+  LgFollowupDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.follow-up", NULL));
+  dialog = find_followup_dialog ();
+  g_assert_nonnull (dialog);
+  lg_followup_dialog_set_quick (dialog, LG_FOLLOWUP_QUICK_TOMORROW_MORNING);
+  g_assert_true (lg_store_begin (importer, &error));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.schedule", NULL));
+  check_waiting (window);
+  g_assert_cmpint (lg_search_result_get_lead_id (result), ==, 0);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads"), ==, leads);
+
+  lg_store_rollback (importer);
+  lg_test_wait_for_writes (store);
+  g_assert_null (find_followup_dialog ());
+  g_assert_cmpint (lg_search_result_get_lead_id (result), >, 0);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads"), ==, leads + 1);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM followups"), ==,
+                   followups + 1);
+}
+
 /* Past the worker's wait: the usual sentence in a toast, the card where it
  * was, the banner gone. */
 static void
@@ -193,6 +317,10 @@ on_activate_cb (LgApplication *app)
   check_moves (window, board, store, importer, id);
   check_followup (window, board, store, importer, id);
   check_gives_up (window, board, store, importer, id);
+  /* Last: its toasts would hide the one check_gives_up() looks for. */
+  lg_store_set_busy_timeouts (MAIN_TIMEOUT_MS, 10000);
+  check_find (window, store, importer);
+  check_find_followup (window, store, importer);
 
   lg_store_set_busy_timeouts (5000, 60000);
   g_application_quit (G_APPLICATION (app));
