@@ -776,11 +776,22 @@ test_pipeline_and_undo (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(LgLead) lead = NULL;
   LgSearchResult *chris = find_author (results, "Chris Baker");
+  g_autoptr(LgSearchResult) queued = lg_search_result_copy (chris);
   int score = lg_search_result_get_score (chris);
+  LgStoreCounts before = { 0 };
+  LgStoreCounts after = { 0 };
 
+  g_assert_true (lg_store_count (f->store, &before, NULL));
   g_assert_true (lg_search_add_to_pipeline (f->store, spec, chris, &error));
   g_assert_no_error (error);
   g_assert_cmpint (lg_search_result_get_lead_id (chris), >, 0);
+  /* A second add of the same result, queued before the first landed (a copy
+   * that does not know the lead), finds that lead instead of another. */
+  g_assert_true (lg_search_add_to_pipeline (f->store, spec, queued, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lg_search_result_get_lead_id (queued), ==, lg_search_result_get_lead_id (chris));
+  g_assert_true (lg_store_count (f->store, &after, NULL));
+  g_assert_cmpint (after.leads, ==, before.leads + 1);
   g_assert_cmpint (lg_search_result_get_status (chris), ==, LG_MATCH_ACCEPTED);
 
   lead = lg_store_get_lead (f->store, lg_search_result_get_lead_id (chris), &error);

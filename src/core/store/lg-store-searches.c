@@ -253,6 +253,29 @@ stage_for_score (int score)
     }
 }
 
+/* The lead made from message, if any (0). */
+static gboolean
+lead_of_message (LgStore  *store,
+                 gint64    message_id,
+                 gint64   *lead_id,
+                 GError  **error)
+{
+  sqlite3_stmt *stmt = lg_store_prepare (store, "SELECT id FROM leads WHERE message_id = ? LIMIT 1",
+                                         error);
+  int rc;
+
+  *lead_id = 0;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, message_id);
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      *lead_id = sqlite3_column_int64 (stmt, 0);
+      rc = sqlite3_step (stmt);
+    }
+  return lg_store_finish_rows (store, stmt, rc, _("Could not add them to the pipeline"), error);
+}
+
 gboolean
 lg_search_add_to_pipeline (LgStore         *store,
                            LgSearchSpec    *spec,
@@ -261,6 +284,7 @@ lg_search_add_to_pipeline (LgStore         *store,
 {
   g_autoptr(LgLead) lead = NULL;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 existing = 0;
   const char *name;
 
   g_return_val_if_fail (LG_IS_STORE (store), FALSE);
@@ -285,7 +309,13 @@ lg_search_add_to_pipeline (LgStore         *store,
 
   if (!lg_store_begin (store, error))
     return FALSE;
-  if (!lg_store_add_lead (store, lead, error) ||
+  /* Two adds of one result can wait in the write queue (its row's Add and
+   * the lead a follow-up makes): the second finds the first's lead. */
+  if (!lead_of_message (store, lg_search_result_get_message_id (result), &existing, error))
+    goto fail;
+  if (existing > 0)
+    lg_lead_set_id (lead, existing);
+  if ((existing == 0 && !lg_store_add_lead (store, lead, error)) ||
       !update_match (store, spec, result, "accepted", KEEP_VOTE, error) ||
       !lg_store_commit (store, error))
     goto fail;
