@@ -195,6 +195,26 @@ stop_filling (LgFindView *self)
   self->fill_id = 0;
 }
 
+/* How many people the list holds, and how many are new since the search
+ * last ran: after a search, and again when one is dismissed or comes back. */
+static void
+show_count (LgFindView *self)
+{
+  g_autofree char *status = NULL;
+  guint n = self->target->len;
+  guint n_new = 0;
+
+  for (guint i = 0; i < n; i++)
+    n_new += lg_search_result_get_is_new (g_ptr_array_index (self->target, i));
+  if (n_new > 0)
+    status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person, best first · %u new",
+                                           "%u people, best first · %u new", n), n, n_new);
+  else
+    status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person, best first",
+                                           "%u people, best first", n), n);
+  gtk_label_set_label (self->status_label, status);
+}
+
 /* The list heads for @items (best first); unseen, it gets them at once. */
 static void
 set_target (LgFindView *self,
@@ -289,8 +309,6 @@ on_search_done_cb (GObject      *object,
   g_autoptr(LgFindView) self = user_data;
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *status = NULL;
-  guint n_new = 0;
 
   results = lg_search_run_finish (LG_STORE (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -339,9 +357,6 @@ on_search_done_cb (GObject      *object,
   set_target (self, results);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->results)) > 0)
     gtk_widget_activate_action (GTK_WIDGET (self->results_list), "list.scroll-to-item", "u", 0);
-  for (guint i = 0; i < results->len; i++)
-    n_new += lg_search_result_get_is_new (g_ptr_array_index (results, i));
-
   if (results->len == 0)
     {
       show_message (self, "system-search-symbolic", _("Nobody Found"),
@@ -352,15 +367,7 @@ on_search_done_cb (GObject      *object,
       return;
     }
 
-  if (n_new > 0)
-    status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person, best first · %u new",
-                                           "%u people, best first · %u new", results->len),
-                              results->len, n_new);
-  else
-    status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person, best first",
-                                           "%u people, best first", results->len),
-                              results->len);
-  gtk_label_set_label (self->status_label, status);
+  show_count (self);
 }
 
 static void
@@ -1195,6 +1202,7 @@ show_restored (LgFindView     *self,
   g_ptr_array_add (items, g_object_ref (result));
   g_ptr_array_sort (items, lg_search_result_compare);
   set_target (self, items);
+  show_count (self);
 }
 
 static void
@@ -1217,6 +1225,7 @@ show_dismissed (LgFindView     *self,
         g_list_store_remove (self->results, position);
       g_hash_table_remove (self->by_author, key);
       g_ptr_array_remove (self->target, shown);
+      show_count (self);
     }
   title = g_strdup_printf (_("%s dismissed"), lg_search_result_get_author_label (result));
   show_undo_toast (self, title, spec, result, G_CALLBACK (on_undo_dismiss_cb));

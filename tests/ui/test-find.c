@@ -168,6 +168,18 @@ position_of (GListModel *results,
   g_assert_not_reached ();
 }
 
+/* Whether the line above the results counts n people. */
+static gboolean
+says_count (LgFindView *view,
+            guint       n)
+{
+  GObject *label = gtk_widget_get_template_child (GTK_WIDGET (view), LG_TYPE_FIND_VIEW,
+                                                  "status_label");
+  g_autofree char *start = g_strdup_printf (n == 1 ? "%u person," : "%u people,", n);
+
+  return g_str_has_prefix (gtk_label_get_label (GTK_LABEL (label)), start);
+}
+
 /* Dismiss with Undo, thumbs given and taken back, a follow-up and a Reach
  * Out from results not yet in the pipeline. */
 static void
@@ -198,10 +210,13 @@ work_results (LgFindView      *view,
   gint64 followups;
   guint before;
 
+  g_assert_true (says_count (view, n));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.dismiss", NULL));
   lg_test_wait_for_writes (store);
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, n - 1);
   g_assert_null (find_result (results, key));
+  /* The count above the list follows: one fewer, and back with Undo. */
+  g_assert_true (says_count (view, n - 1));
   iterate ();
   undo = find_undo_button (GTK_WIDGET (overlay));
   g_assert_nonnull (undo);
@@ -210,6 +225,7 @@ work_results (LgFindView      *view,
   wait_until_idle (view);
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, n);
   g_assert_nonnull (find_result (results, key));
+  g_assert_true (says_count (view, n));
 
   /* Thumbs up, then the same thumb again takes it back; each reruns. */
   row = lg_test_find_result_row (GTK_WIDGET (view), key);
