@@ -40,7 +40,7 @@ find_source (LgStore     *store,
   if (end != text && *end == '\0')
     return lg_store_get_source (store, id, error);
 
-  sources = lg_store_list_sources (store, error);
+  sources = lg_store_list_sources_brief (store, error);
   if (sources == NULL)
     return NULL;
 

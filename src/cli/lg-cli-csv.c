@@ -228,7 +228,7 @@ find_source_id (LgStore     *store,
                 gint64      *id,
                 GError     **error)
 {
-  g_autoptr(GListModel) sources = lg_store_list_sources (store, error);
+  g_autoptr(GListModel) sources = lg_store_list_sources_brief (store, error);
   const char *handle = name[0] == '@' ? name + 1 : name;
 
   if (sources == NULL)

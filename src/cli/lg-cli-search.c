@@ -145,7 +145,7 @@ lg_cli_search (LgCli  *cli,
     }
   if (source_names != NULL)
     {
-      g_autoptr(GListModel) sources = lg_store_list_sources (store, &error);
+      g_autoptr(GListModel) sources = lg_store_list_sources_brief (store, &error);
 
       if (sources == NULL)
         return lg_cli_fail_error (error);

@@ -1036,7 +1036,7 @@ read_snapshot (LgStore       *store,
   Snapshot *snapshot = task_data;
 
   return (snapshot->lead = lg_store_get_lead (store, snapshot->id, error)) != NULL &&
-         (snapshot->sources = lg_store_list_sources (store, error)) != NULL &&
+         (snapshot->sources = lg_store_list_sources_brief (store, error)) != NULL &&
          lg_store_get_lead_origin (store, snapshot->lead, &snapshot->origin, error) &&
          (snapshot->prediction = lg_store_predict_lead (store, snapshot->lead, error)) != NULL &&
          (snapshot->followups = lg_store_list_lead_followups (store, snapshot->id, error)) != NULL &&

@@ -203,7 +203,8 @@ LgSource   *lg_store_find_source          (LgStore        *self,
 GListModel *lg_store_list_sources         (LgStore        *self,
                                            GError        **error);
 /* The same, without each one's count of messages (0), which takes ~80 ms
- * with a million messages: for the filters, read on the main thread. */
+ * with a million messages: for whatever only names the sources (filters,
+ * drop-downs, a source looked up by name). */
 GListModel *lg_store_list_sources_brief   (LgStore        *self,
                                            GError        **error);
 
