@@ -57,6 +57,7 @@ struct _LgSourcesView
   GtkStringFilter  *filter;
   gulong            changed_id;
   guint             notify_id;     /* a coming word to the other views */
+  guint             reload_id;     /* a coming read of the sources */
 
   GtkStack         *stack;
   GtkListView      *source_list;
@@ -239,10 +240,22 @@ refresh_row (LgSourcesView *self,
 }
 
 static void
+reload_idle_cb (gpointer data)
+{
+  LgSourcesView *self = data;
+
+  self->reload_id = 0;
+  reload_sources (self);
+}
+
+/* The sources and the messages change together (a sync, an import): one
+ * read after both, not a second read queued behind the first. */
+static void
 on_store_changed_cb (LgSourcesView *self,
                      const char    *table)
 {
-  reload_sources (self);
+  if (self->reload_id == 0)
+    self->reload_id = g_idle_add_once (reload_idle_cb, self);
 }
 
 /* Source rows. */
@@ -1197,6 +1210,7 @@ lg_sources_view_dispose (GObject *object)
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
   g_clear_handle_id (&self->notify_id, g_source_remove);
+  g_clear_handle_id (&self->reload_id, g_source_remove);
   g_clear_pointer (&self->syncing, g_hash_table_unref);
   g_clear_pointer (&self->removing, g_hash_table_unref);
   if (self->store != NULL)
