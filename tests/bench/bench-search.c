@@ -202,7 +202,7 @@ generate (LgStore *store,
   gint64 source_ids[N_SOURCES];
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   gint64 start = g_get_monotonic_time ();
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   g_assert_true (lg_store_exec (store, "PRAGMA synchronous = OFF", &error));
   g_assert_true (lg_store_begin (store, &error));
@@ -236,18 +236,18 @@ generate (LgStore *store,
       g_snprintf (external, sizeof external, "%d", i + 1);
       g_snprintf (handle, sizeof handle, "user_%u", author);
       g_snprintf (author_id, sizeof author_id, "%u", 100000 + author);
-      sqlite3_bind_int64 (stmt, 1, source_ids[g_rand_int_range (rand, 0, N_SOURCES)]);
-      sqlite3_bind_text (stmt, 2, external, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, g_ptr_array_index (authors, author), -1, SQLITE_STATIC);
+      lg_stmt_bind_int64 (stmt, 1, source_ids[g_rand_int_range (rand, 0, N_SOURCES)]);
+      lg_stmt_bind_string (stmt, 2, external, -1, SQLITE_TRANSIENT);
+      lg_stmt_bind_string (stmt, 3, g_ptr_array_index (authors, author), -1, SQLITE_STATIC);
       if (author % 4 != 0)
-        sqlite3_bind_text (stmt, 4, handle, -1, SQLITE_TRANSIENT);
+        lg_stmt_bind_string (stmt, 4, handle, -1, SQLITE_TRANSIENT);
       else
-        sqlite3_bind_null (stmt, 4);
-      sqlite3_bind_text (stmt, 5, author_id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 6, now - (gint64) (age * age * DAYS * 86400) - 60);
-      sqlite3_bind_text (stmt, 7, text->str, text->len, SQLITE_STATIC);
-      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-      sqlite3_reset (stmt);
+        lg_stmt_bind_null (stmt, 4);
+      lg_stmt_bind_string (stmt, 5, author_id, -1, SQLITE_TRANSIENT);
+      lg_stmt_bind_int64 (stmt, 6, now - (gint64) (age * age * DAYS * 86400) - 60);
+      lg_stmt_bind_string (stmt, 7, text->str, text->len, SQLITE_STATIC);
+      g_assert_cmpint (lg_stmt_step (stmt), ==, SQLITE_DONE);
+      lg_stmt_reset (stmt);
     }
   g_assert_true (lg_store_commit (store, &error));
   g_assert_true (lg_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE)", &error));

@@ -125,7 +125,7 @@ add_leads (LgStore             *store,
            GRand               *rand,
            GError             **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   stmt = lg_store_prepare (store,
                            "INSERT INTO leads (name, telegram_handle, stage, furthest_stage, value, "
@@ -172,40 +172,40 @@ add_leads (LgStore             *store,
         }
       stage = stages[reach];
 
-      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, handle, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, stage, -1, SQLITE_STATIC);
+      lg_stmt_bind_string (stmt, 1, name, -1, SQLITE_TRANSIENT);
+      lg_stmt_bind_string (stmt, 2, handle, -1, SQLITE_TRANSIENT);
+      lg_stmt_bind_string (stmt, 3, stage, -1, SQLITE_STATIC);
       /* A lost lead's furthest stage is where it was lost from. */
-      sqlite3_bind_text (stmt, 4, reach == 4 ? (closed - created > 29 * DAY ? "cold" : "hot") : stage,
+      lg_stmt_bind_string (stmt, 4, reach == 4 ? (closed - created > 29 * DAY ? "cold" : "hot") : stage,
                          -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 5, (gint64) (spec->deal * exp (0.4 * gauss (rand))) / 100 * 100);
+      lg_stmt_bind_int64 (stmt, 5, (gint64) (spec->deal * exp (0.4 * gauss (rand))) / 100 * 100);
       /* A few deals of the clinic partnership are paid in euros. */
-      sqlite3_bind_text (stmt, 6, s == 2 && g_rand_double (rand) < 0.05 ? "EUR" : "USD", -1,
+      lg_stmt_bind_string (stmt, 6, s == 2 && g_rand_double (rand) < 0.05 ? "EUR" : "USD", -1,
                          SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 7, g_rand_int_range (rand, 20, 99));
-      sqlite3_bind_int64 (stmt, 8, s + 1);
+      lg_stmt_bind_int (stmt, 7, g_rand_int_range (rand, 20, 99));
+      lg_stmt_bind_int64 (stmt, 8, s + 1);
       if (spec->found && options->n_messages > 4)
-        sqlite3_bind_int64 (stmt, 9, 1 + g_rand_int_range (rand, 0, options->n_messages));
+        lg_stmt_bind_int64 (stmt, 9, 1 + g_rand_int_range (rand, 0, options->n_messages));
       else
-        sqlite3_bind_null (stmt, 9);
-      sqlite3_bind_double (stmt, 10, i);
-      sqlite3_bind_int64 (stmt, 11, created);
-      sqlite3_bind_int64 (stmt, 12, found);
-      sqlite3_bind_int64 (stmt, 13, message);
-      sqlite3_bind_int64 (stmt, 14, touch);
-      sqlite3_bind_int64 (stmt, 15, closed);
+        lg_stmt_bind_null (stmt, 9);
+      lg_stmt_bind_double (stmt, 10, i);
+      lg_stmt_bind_int64 (stmt, 11, created);
+      lg_stmt_bind_int64 (stmt, 12, found);
+      lg_stmt_bind_int64 (stmt, 13, message);
+      lg_stmt_bind_int64 (stmt, 14, touch);
+      lg_stmt_bind_int64 (stmt, 15, closed);
       if (reach == 4)
-        sqlite3_bind_text (stmt, 16, "Chose another vendor", -1, SQLITE_STATIC);
+        lg_stmt_bind_string (stmt, 16, "Chose another vendor", -1, SQLITE_STATIC);
       else
-        sqlite3_bind_null (stmt, 16);
+        lg_stmt_bind_null (stmt, 16);
 
-      if (sqlite3_step (stmt) != SQLITE_DONE)
+      if (lg_stmt_step (stmt) != SQLITE_DONE)
         {
           lg_store_set_error (store, error, "Could not add a generated lead");
-          sqlite3_reset (stmt);
+          lg_stmt_reset (stmt);
           return FALSE;
         }
-      sqlite3_reset (stmt);
+      lg_stmt_reset (stmt);
     }
   return TRUE;
 }

@@ -83,13 +83,13 @@ lg_test_query_int (LgStore    *store,
                    const char *sql)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = lg_store_prepare (store, sql, &error);
+  LgStmt *stmt = lg_store_prepare (store, sql, &error);
   gint64 n;
 
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  g_assert_cmpint (lg_stmt_step (stmt), ==, SQLITE_ROW);
+  n = lg_stmt_column_int64 (stmt, 0);
+  lg_stmt_reset (stmt);
   return n;
 }
 
@@ -99,15 +99,15 @@ lg_test_query_text (LgStore    *store,
                     const char *param)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = lg_store_prepare (store, sql, &error);
+  LgStmt *stmt = lg_store_prepare (store, sql, &error);
   char *value = NULL;
 
   g_assert_no_error (error);
   if (param != NULL)
-    sqlite3_bind_text (stmt, 1, param, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW && lg_stmt_text (stmt, 0) != NULL)
+    lg_stmt_bind_string (stmt, 1, param, -1, SQLITE_TRANSIENT);
+  if (lg_stmt_step (stmt) == SQLITE_ROW && lg_stmt_text (stmt, 0) != NULL)
     value = g_strdup (lg_stmt_text (stmt, 0));
-  sqlite3_reset (stmt);
+  lg_stmt_reset (stmt);
   return value;
 }
 
@@ -163,7 +163,7 @@ add_lead (LgStore    *store,
           gint64      first_touch_at)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   stmt = lg_store_prepare (store,
                            "INSERT INTO leads (name, source_id, created_at, stage, furthest_stage, "
@@ -173,17 +173,17 @@ add_lead (LgStore    *store,
                            &error);
   g_assert_no_error (error);
   if (source_id > 0)
-    sqlite3_bind_int64 (stmt, 1, source_id);
-  sqlite3_bind_int64 (stmt, 2, created_at);
-  sqlite3_bind_text (stmt, 3, stage, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, furthest, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 5, value);
-  sqlite3_bind_text (stmt, 6, currency, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 7, message_at);
-  sqlite3_bind_int64 (stmt, 8, found_at);
-  sqlite3_bind_int64 (stmt, 9, first_touch_at);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  sqlite3_reset (stmt);
+    lg_stmt_bind_int64 (stmt, 1, source_id);
+  lg_stmt_bind_int64 (stmt, 2, created_at);
+  lg_stmt_bind_string (stmt, 3, stage, -1, SQLITE_STATIC);
+  lg_stmt_bind_string (stmt, 4, furthest, -1, SQLITE_STATIC);
+  lg_stmt_bind_int64 (stmt, 5, value);
+  lg_stmt_bind_string (stmt, 6, currency, -1, SQLITE_STATIC);
+  lg_stmt_bind_int64 (stmt, 7, message_at);
+  lg_stmt_bind_int64 (stmt, 8, found_at);
+  lg_stmt_bind_int64 (stmt, 9, first_touch_at);
+  g_assert_cmpint (lg_stmt_step (stmt), ==, SQLITE_DONE);
+  lg_stmt_reset (stmt);
 }
 
 static void

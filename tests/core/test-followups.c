@@ -175,14 +175,14 @@ lead_column (LgStore    *store,
              const char *sql)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = lg_store_prepare (store, sql, &error);
+  LgStmt *stmt = lg_store_prepare (store, sql, &error);
   gint64 value;
 
   g_assert_no_error (error);
-  sqlite3_bind_int64 (stmt, 1, lead_id);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  lg_stmt_bind_int64 (stmt, 1, lead_id);
+  g_assert_cmpint (lg_stmt_step (stmt), ==, SQLITE_ROW);
+  value = lg_stmt_column_int64 (stmt, 0);
+  lg_stmt_reset (stmt);
   return value;
 }
 

@@ -454,7 +454,7 @@ static char *
 lead_indexes (LgStore *store)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = lg_store_prepare (store,
+  LgStmt *stmt = lg_store_prepare (store,
                                          "SELECT group_concat(sql, ';') FROM (SELECT sql "
                                          "FROM sqlite_schema WHERE type = 'index' AND "
                                          "tbl_name = 'leads' AND sql IS NOT NULL ORDER BY name)",
@@ -462,9 +462,9 @@ lead_indexes (LgStore *store)
   char *sql;
 
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (lg_stmt_step (stmt), ==, SQLITE_ROW);
   sql = g_strdup (lg_stmt_text (stmt, 0));
-  sqlite3_reset (stmt);
+  lg_stmt_reset (stmt);
   return sql;
 }
 
@@ -772,7 +772,7 @@ test_large (void)
   g_autofree char *indexes_after = NULL;
   g_autofree char *name = NULL;
   g_autofree char *plan = NULL;
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   add_lead (store, "Seven (old)", "PERSON7@example.com", NULL, NULL);
   g_assert_true (lg_lead_import_run (import, NULL, &error));
@@ -798,9 +798,9 @@ test_large (void)
   stmt = lg_store_prepare (store, "EXPLAIN QUERY PLAN SELECT id FROM leads WHERE stage = 'cold' "
                                   "ORDER BY position", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (lg_stmt_step (stmt), ==, SQLITE_ROW);
   plan = g_strdup (lg_stmt_text (stmt, 3));
-  sqlite3_reset (stmt);
+  lg_stmt_reset (stmt);
   g_assert_nonnull (strstr (plan, "leads_by_stage"));
 
   g_assert_true (lg_lead_import_undo (store, lg_lead_import_get_batch_id (import), &error));
@@ -980,13 +980,13 @@ static char *
 dump_leads (LgStore *store)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = lg_store_prepare (store, "SELECT name, company, notes, lost_reason, "
+  LgStmt *stmt = lg_store_prepare (store, "SELECT name, company, notes, lost_reason, "
                                                 "email, phone, telegram_handle, stage, value, "
                                                 "currency FROM leads ORDER BY id", &error);
   GString *out = g_string_new (NULL);
 
   g_assert_no_error (error);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (lg_stmt_step (stmt) == SQLITE_ROW)
     {
       for (int col = 0; col < 10; col++)
         {
@@ -997,7 +997,7 @@ dump_leads (LgStore *store)
         }
       g_string_append_c (out, '\n');
     }
-  sqlite3_reset (stmt);
+  lg_stmt_reset (stmt);
   return g_string_free (out, FALSE);
 }
 

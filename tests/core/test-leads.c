@@ -353,7 +353,7 @@ test_stale_rules (void)
   LgLeadFilter stale_only = { .stale_only = TRUE };
   LgPipelineRules rules;
   gint64 fresh, won, due, future;
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   lg_pipeline_rules_init_defaults (&rules);
   rules.stale_days[LG_STAGE_WARM] = 7;
@@ -398,10 +398,10 @@ test_stale_rules (void)
 
   /* Done, it no longer pauses anything. */
   stmt = lg_store_prepare (store, "UPDATE followups SET done_at = ?1 WHERE id = ?2", &error);
-  sqlite3_bind_int64 (stmt, 1, now ());
-  sqlite3_bind_int64 (stmt, 2, future);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  sqlite3_reset (stmt);
+  lg_stmt_bind_int64 (stmt, 1, now ());
+  lg_stmt_bind_int64 (stmt, 2, future);
+  g_assert_cmpint (lg_stmt_step (stmt), ==, SQLITE_DONE);
+  lg_stmt_reset (stmt);
   g_assert_true (is_stale (store, lg_lead_get_id (old), &rules, NULL));
 
   /* A touch restarts the clock. */
@@ -868,15 +868,15 @@ test_disk_full (void)
   g_autoptr(LgLead) big = lg_lead_new ();
   g_autoptr(GListModel) leads = NULL;
   LgPipelineRules rules;
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   int pages;
 
   add_lead (store, "Fits", "cold", 0);
   stmt = lg_store_prepare (store, "PRAGMA page_count", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  pages = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  g_assert_cmpint (lg_stmt_step (stmt), ==, SQLITE_ROW);
+  pages = lg_stmt_column_int (stmt, 0);
+  lg_stmt_reset (stmt);
   pragma = g_strdup_printf ("PRAGMA max_page_count = %d", pages);
   g_assert_true (lg_store_exec (store, pragma, &error));
 

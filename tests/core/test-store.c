@@ -767,13 +767,13 @@ test_foreign_key_indexes (void)
     {
       g_autofree char *sql = g_strdup_printf ("EXPLAIN QUERY PLAN %s", lookups[i].query);
       g_autoptr(GError) error = NULL;
-      sqlite3_stmt *stmt = lg_store_prepare (store, sql, &error);
+      LgStmt *stmt = lg_store_prepare (store, sql, &error);
 
       g_assert_no_error (error);
-      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_assert_cmpint (lg_stmt_step (stmt), ==, SQLITE_ROW);
       g_test_message ("%s: %s", lookups[i].query, lg_stmt_text (stmt, 3));
       g_assert_nonnull (strstr (lg_stmt_text (stmt, 3), lookups[i].index));
-      sqlite3_reset (stmt);
+      lg_stmt_reset (stmt);
     }
 }
 

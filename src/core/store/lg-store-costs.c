@@ -85,7 +85,7 @@ lg_store_add_cost (LgStore     *self,
                    const char  *note,
                    GError     **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   g_return_val_if_fail (LG_IS_STORE (self), 0);
 
@@ -100,11 +100,11 @@ lg_store_add_cost (LgStore     *self,
   if (stmt == NULL)
     return 0;
 
-  sqlite3_bind_int64 (stmt, 1, source_id);
-  sqlite3_bind_int64 (stmt, 2, period_start);
-  sqlite3_bind_int64 (stmt, 3, period_end);
-  sqlite3_bind_int64 (stmt, 4, amount);
-  sqlite3_bind_text (stmt, 5, currency, -1, SQLITE_TRANSIENT);
+  lg_stmt_bind_int64 (stmt, 1, source_id);
+  lg_stmt_bind_int64 (stmt, 2, period_start);
+  lg_stmt_bind_int64 (stmt, 3, period_end);
+  lg_stmt_bind_int64 (stmt, 4, amount);
+  lg_stmt_bind_string (stmt, 5, currency, -1, SQLITE_TRANSIENT);
   lg_stmt_bind_text (stmt, 6, note);
 
   if (!lg_store_step_done (self, stmt, _("Could not save the cost"), error))
@@ -119,16 +119,16 @@ lg_store_add_cost (LgStore     *self,
 }
 
 static LgCost *
-cost_from_row (sqlite3_stmt *stmt)
+cost_from_row (LgStmt *stmt)
 {
   LgCost *cost = lg_cost_new ();
 
-  lg_cost_set_id (cost, sqlite3_column_int64 (stmt, 0));
-  lg_cost_set_source_id (cost, sqlite3_column_int64 (stmt, 1));
+  lg_cost_set_id (cost, lg_stmt_column_int64 (stmt, 0));
+  lg_cost_set_source_id (cost, lg_stmt_column_int64 (stmt, 1));
   lg_cost_set_source_title (cost, lg_stmt_text (stmt, 2));
-  lg_cost_set_period_start (cost, sqlite3_column_int64 (stmt, 3));
-  lg_cost_set_period_end (cost, sqlite3_column_int64 (stmt, 4));
-  lg_cost_set_amount (cost, sqlite3_column_int64 (stmt, 5));
+  lg_cost_set_period_start (cost, lg_stmt_column_int64 (stmt, 3));
+  lg_cost_set_period_end (cost, lg_stmt_column_int64 (stmt, 4));
+  lg_cost_set_amount (cost, lg_stmt_column_int64 (stmt, 5));
   lg_cost_set_currency (cost, lg_stmt_text (stmt, 6));
   lg_cost_set_note (cost, lg_stmt_text (stmt, 7));
   return cost;
@@ -141,7 +141,7 @@ lg_store_list_costs (LgStore  *self,
                      gint64    to,
                      GError  **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   g_return_val_if_fail (LG_IS_STORE (self), NULL);
 
@@ -155,9 +155,9 @@ lg_store_list_costs (LgStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, source_id);
-  sqlite3_bind_int64 (stmt, 2, from);
-  sqlite3_bind_int64 (stmt, 3, to);
+  lg_stmt_bind_int64 (stmt, 1, source_id);
+  lg_stmt_bind_int64 (stmt, 2, from);
+  lg_stmt_bind_int64 (stmt, 3, to);
   return lg_store_collect_rows (self, stmt, LG_TYPE_COST, (LgRowReader) cost_from_row,
                                 _("Could not list the costs"), error);
 }
@@ -167,7 +167,7 @@ lg_store_list_currencies (LgStore  *self,
                           GError  **error)
 {
   g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   int rc;
 
   g_return_val_if_fail (LG_IS_STORE (self), NULL);
@@ -179,9 +179,9 @@ lg_store_list_currencies (LgStore  *self,
                            error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = lg_stmt_step (stmt)) == SQLITE_ROW)
     g_strv_builder_add (codes, lg_stmt_text (stmt, 0));
-  sqlite3_reset (stmt);
+  lg_stmt_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       lg_store_set_error (self, error, _("Could not list the currencies"));
@@ -196,7 +196,7 @@ lg_store_get_cost (LgStore  *self,
                    GError  **error)
 {
   g_autofree char *missing = NULL;
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   LgCost *cost;
 
   g_return_val_if_fail (LG_IS_STORE (self), NULL);
@@ -205,28 +205,28 @@ lg_store_get_cost (LgStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, id);
+  lg_stmt_bind_int64 (stmt, 1, id);
   missing = g_strdup_printf (_("There is no cost with id %" PRId64 ". It may have been "
                                "removed; list the costs to see their ids."), id);
   if (!lg_store_step_one (self, stmt, missing, _("Could not read the cost"), error))
     return NULL;
 
   cost = cost_from_row (stmt);
-  sqlite3_reset (stmt);
+  lg_stmt_reset (stmt);
   return cost;
 }
 
 /* ?1 id, ?2 source, ?3 and ?4 the period, ?5 amount, ?6 currency, ?7 note. */
 static void
-bind_cost (sqlite3_stmt *stmt,
+bind_cost (LgStmt *stmt,
            LgCost       *cost)
 {
-  sqlite3_bind_int64 (stmt, 1, lg_cost_get_id (cost));
-  sqlite3_bind_int64 (stmt, 2, lg_cost_get_source_id (cost));
-  sqlite3_bind_int64 (stmt, 3, lg_cost_get_period_start (cost));
-  sqlite3_bind_int64 (stmt, 4, lg_cost_get_period_end (cost));
-  sqlite3_bind_int64 (stmt, 5, lg_cost_get_amount (cost));
-  sqlite3_bind_text (stmt, 6, lg_cost_get_currency (cost), -1, SQLITE_TRANSIENT);
+  lg_stmt_bind_int64 (stmt, 1, lg_cost_get_id (cost));
+  lg_stmt_bind_int64 (stmt, 2, lg_cost_get_source_id (cost));
+  lg_stmt_bind_int64 (stmt, 3, lg_cost_get_period_start (cost));
+  lg_stmt_bind_int64 (stmt, 4, lg_cost_get_period_end (cost));
+  lg_stmt_bind_int64 (stmt, 5, lg_cost_get_amount (cost));
+  lg_stmt_bind_string (stmt, 6, lg_cost_get_currency (cost), -1, SQLITE_TRANSIENT);
   lg_stmt_bind_text (stmt, 7, lg_cost_get_note (cost));
 }
 
@@ -235,7 +235,7 @@ lg_store_update_cost (LgStore  *self,
                       LgCost   *cost,
                       GError  **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
   g_return_val_if_fail (LG_IS_COST (cost), FALSE);
@@ -274,7 +274,7 @@ lg_store_delete_cost (LgStore  *self,
                       GError  **error)
 {
   g_autoptr(LgCost) cost = NULL;
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   g_return_val_if_fail (LG_IS_STORE (self), NULL);
 
@@ -285,7 +285,7 @@ lg_store_delete_cost (LgStore  *self,
   stmt = lg_store_prepare (self, "DELETE FROM costs WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  lg_stmt_bind_int64 (stmt, 1, id);
   if (!lg_store_step_done (self, stmt, _("Could not remove the cost"), error))
     return NULL;
 
@@ -297,7 +297,7 @@ lg_store_restore_cost (LgStore  *self,
                        LgCost   *cost,
                        GError  **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
   g_return_val_if_fail (LG_IS_COST (cost), FALSE);

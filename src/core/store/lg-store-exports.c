@@ -26,7 +26,7 @@ lg_store_read_export_leads (LgStore                *self,
                             GError                **error)
 {
   g_autoptr(GString) id_list = g_string_new ("[");
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   int rc;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
@@ -48,13 +48,13 @@ lg_store_read_export_leads (LgStore                *self,
   if (stmt == NULL)
     return FALSE;
   if (ids != NULL)
-    sqlite3_bind_text (stmt, 1, id_list->str, -1, SQLITE_TRANSIENT);
+    lg_stmt_bind_string (stmt, 1, id_list->str, -1, SQLITE_TRANSIENT);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = lg_stmt_step (stmt)) == SQLITE_ROW)
     {
       LgStoreExportLead lead;
 
-      lead.id = sqlite3_column_int64 (stmt, 0);
+      lead.id = lg_stmt_column_int64 (stmt, 0);
       lead.name = lg_stmt_text (stmt, 1);
       lead.email = lg_stmt_text (stmt, 2);
       lead.phone = lg_stmt_text (stmt, 3);
@@ -63,16 +63,16 @@ lg_store_read_export_leads (LgStore                *self,
       lead.telegram_id = lg_stmt_text (stmt, 6);
       lead.stage = lg_stmt_text (stmt, 7);
       lead.qualification = lg_stmt_text (stmt, 8);
-      lead.value = sqlite3_column_int64 (stmt, 9);
+      lead.value = lg_stmt_column_int64 (stmt, 9);
       lead.currency = lg_stmt_text (stmt, 10);
       lead.source = lg_stmt_text (stmt, 11);
-      lead.created_at = sqlite3_column_int64 (stmt, 12);
-      lead.closed_at = sqlite3_column_int64 (stmt, 13);
+      lead.created_at = lg_stmt_column_int64 (stmt, 12);
+      lead.closed_at = lg_stmt_column_int64 (stmt, 13);
       lead.lost_reason = lg_stmt_text (stmt, 14);
       lead.notes = lg_stmt_text (stmt, 15);
       if (!func (&lead, user_data, error))
         {
-          sqlite3_reset (stmt);
+          lg_stmt_reset (stmt);
           return FALSE;
         }
     }
@@ -86,7 +86,7 @@ lg_store_read_export_matches (LgStore                 *self,
                               gpointer                 user_data,
                               GError                 **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   int rc;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
@@ -107,23 +107,23 @@ lg_store_read_export_matches (LgStore                 *self,
                            "ORDER BY m.score DESC, msg.sent_at DESC", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, search_id);
+  lg_stmt_bind_int64 (stmt, 1, search_id);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = lg_stmt_step (stmt)) == SQLITE_ROW)
     {
       LgStoreExportMatch match;
 
-      match.score = sqlite3_column_int (stmt, 0);
+      match.score = lg_stmt_column_int (stmt, 0);
       match.reason = lg_stmt_text (stmt, 1);
       match.source = lg_stmt_text (stmt, 2);
       match.author_name = lg_stmt_text (stmt, 3);
       match.author_handle = lg_stmt_text (stmt, 4);
-      match.sent_at = sqlite3_column_int64 (stmt, 5);
+      match.sent_at = lg_stmt_column_int64 (stmt, 5);
       match.text = lg_stmt_text (stmt, 6);
       match.link = lg_stmt_text (stmt, 7);
       if (!func (&match, user_data, error))
         {
-          sqlite3_reset (stmt);
+          lg_stmt_reset (stmt);
           return FALSE;
         }
     }

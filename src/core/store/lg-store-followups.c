@@ -29,25 +29,25 @@
 #define FOLLOWUP_FROM " FROM followups f JOIN leads l ON l.id = f.lead_id "
 
 static LgFollowup *
-followup_from_row (sqlite3_stmt *stmt)
+followup_from_row (LgStmt *stmt)
 {
   LgFollowup *followup = lg_followup_new ();
 
-  lg_followup_set_id (followup, sqlite3_column_int64 (stmt, 0));
-  lg_followup_set_lead_id (followup, sqlite3_column_int64 (stmt, 1));
-  lg_followup_set_due_at (followup, sqlite3_column_int64 (stmt, 2));
+  lg_followup_set_id (followup, lg_stmt_column_int64 (stmt, 0));
+  lg_followup_set_lead_id (followup, lg_stmt_column_int64 (stmt, 1));
+  lg_followup_set_due_at (followup, lg_stmt_column_int64 (stmt, 2));
   lg_followup_set_kind (followup, lg_stmt_text (stmt, 3));
   lg_followup_set_note (followup, lg_stmt_text (stmt, 4));
-  lg_followup_set_done_at (followup, sqlite3_column_int64 (stmt, 5));
-  lg_followup_set_snoozed_until (followup, sqlite3_column_int64 (stmt, 6));
-  lg_followup_set_stay_in_touch (followup, sqlite3_column_int (stmt, 7) != 0);
+  lg_followup_set_done_at (followup, lg_stmt_column_int64 (stmt, 5));
+  lg_followup_set_snoozed_until (followup, lg_stmt_column_int64 (stmt, 6));
+  lg_followup_set_stay_in_touch (followup, lg_stmt_column_int (stmt, 7) != 0);
   lg_followup_set_lead_name (followup, lg_stmt_text (stmt, 8));
   return followup;
 }
 
 static GListModel *
 collect_followups (LgStore      *self,
-                   sqlite3_stmt *stmt,
+                   LgStmt *stmt,
                    GError      **error)
 {
   return lg_store_collect_rows (self, stmt, LG_TYPE_FOLLOWUP, (LgRowReader) followup_from_row,
@@ -60,7 +60,7 @@ lg_store_get_followup (LgStore  *self,
                        GError  **error)
 {
   g_autofree char *missing = NULL;
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   LgFollowup *followup;
 
   g_return_val_if_fail (LG_IS_STORE (self), NULL);
@@ -69,13 +69,13 @@ lg_store_get_followup (LgStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, id);
+  lg_stmt_bind_int64 (stmt, 1, id);
   missing = g_strdup_printf (_("There is no follow-up with id %" PRId64), id);
   if (!lg_store_step_one (self, stmt, missing, _("Could not read the follow-up"), error))
     return NULL;
 
   followup = followup_from_row (stmt);
-  sqlite3_reset (stmt);
+  lg_stmt_reset (stmt);
   return followup;
 }
 
@@ -101,7 +101,7 @@ lg_store_list_followups (LgStore           *self,
     "WHERE f.done_at > 0 "
     "ORDER BY f.done_at DESC, f.id DESC LIMIT ?3",
   };
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   g_return_val_if_fail (LG_IS_STORE (self), NULL);
   g_return_val_if_fail (bucket < LG_FOLLOWUP_N_BUCKETS, NULL);
@@ -110,9 +110,9 @@ lg_store_list_followups (LgStore           *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, now);
-  sqlite3_bind_int64 (stmt, 2, lg_followup_local_day_start (now, 1, tz));
-  sqlite3_bind_int64 (stmt, 3, limit > 0 ? (gint64) limit : -1);
+  lg_stmt_bind_int64 (stmt, 1, now);
+  lg_stmt_bind_int64 (stmt, 2, lg_followup_local_day_start (now, 1, tz));
+  lg_stmt_bind_int64 (stmt, 3, limit > 0 ? (gint64) limit : -1);
   return collect_followups (self, stmt, error);
 }
 
@@ -123,7 +123,7 @@ lg_store_count_followups (LgStore           *self,
                           LgFollowupCounts  *counts,
                           GError           **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
   g_return_val_if_fail (counts != NULL, FALSE);
@@ -140,18 +140,18 @@ lg_store_count_followups (LgStore           *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, now);
-  sqlite3_bind_int64 (stmt, 2, lg_followup_local_day_start (now, 1, tz));
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  lg_stmt_bind_int64 (stmt, 1, now);
+  lg_stmt_bind_int64 (stmt, 2, lg_followup_local_day_start (now, 1, tz));
+  if (lg_stmt_step (stmt) != SQLITE_ROW)
     {
       lg_store_set_error (self, error, _("Could not count the follow-ups"));
-      sqlite3_reset (stmt);
+      lg_stmt_reset (stmt);
       return FALSE;
     }
 
   for (int i = 0; i < LG_FOLLOWUP_N_BUCKETS; i++)
-    counts->counts[i] = sqlite3_column_int64 (stmt, i);
-  sqlite3_reset (stmt);
+    counts->counts[i] = lg_stmt_column_int64 (stmt, i);
+  lg_stmt_reset (stmt);
   return TRUE;
 }
 
@@ -160,7 +160,7 @@ lg_store_list_lead_followups (LgStore  *self,
                               gint64    lead_id,
                               GError  **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   g_return_val_if_fail (LG_IS_STORE (self), NULL);
 
@@ -173,7 +173,7 @@ lg_store_list_lead_followups (LgStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, lead_id);
+  lg_stmt_bind_int64 (stmt, 1, lead_id);
   return collect_followups (self, stmt, error);
 }
 
@@ -182,7 +182,7 @@ lg_store_next_followup_due (LgStore  *self,
                             gint64   *due_at,
                             GError  **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
   g_return_val_if_fail (due_at != NULL, FALSE);
@@ -194,15 +194,15 @@ lg_store_next_followup_due (LgStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (lg_stmt_step (stmt) != SQLITE_ROW)
     {
       lg_store_set_error (self, error, _("Could not read the next follow-up"));
-      sqlite3_reset (stmt);
+      lg_stmt_reset (stmt);
       return FALSE;
     }
 
-  *due_at = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  *due_at = lg_stmt_column_int64 (stmt, 0);
+  lg_stmt_reset (stmt);
   return TRUE;
 }
 
@@ -211,7 +211,7 @@ lg_store_list_due_followups (LgStore  *self,
                              gint64    now,
                              GError  **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   g_return_val_if_fail (LG_IS_STORE (self), NULL);
 
@@ -224,7 +224,7 @@ lg_store_list_due_followups (LgStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, now);
+  lg_stmt_bind_int64 (stmt, 1, now);
   return collect_followups (self, stmt, error);
 }
 
@@ -238,14 +238,14 @@ update_followup (LgStore     *self,
                  const char  *what,
                  GError     **error)
 {
-  sqlite3_stmt *stmt = lg_store_prepare (self, sql, error);
+  LgStmt *stmt = lg_store_prepare (self, sql, error);
   g_autofree char *missing = NULL;
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, value);
-  sqlite3_bind_int64 (stmt, 2, id);
+  lg_stmt_bind_int64 (stmt, 1, value);
+  lg_stmt_bind_int64 (stmt, 2, id);
   missing = g_strdup_printf (_("There is no follow-up with id %" PRId64), id);
   return lg_store_step_change (self, stmt, what, missing, error);
 }
@@ -284,7 +284,7 @@ add_activity (LgStore     *self,
               const char  *old_value,
               GError     **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   stmt = lg_store_prepare (self,
                            "INSERT INTO activities (lead_id, kind, at, detail, old_value) "
@@ -293,11 +293,11 @@ add_activity (LgStore     *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, lead_id);
-  sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, at);
-  sqlite3_bind_text (stmt, 4, detail != NULL ? detail : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, old_value, -1, SQLITE_TRANSIENT);
+  lg_stmt_bind_int64 (stmt, 1, lead_id);
+  lg_stmt_bind_string (stmt, 2, kind, -1, SQLITE_STATIC);
+  lg_stmt_bind_int64 (stmt, 3, at);
+  lg_stmt_bind_string (stmt, 4, detail != NULL ? detail : "", -1, SQLITE_TRANSIENT);
+  lg_stmt_bind_string (stmt, 5, old_value, -1, SQLITE_TRANSIENT);
   return lg_store_step_done (self, stmt, _("Could not write the lead’s timeline"), error);
 }
 
@@ -310,7 +310,7 @@ reschedule_stay_in_touch (LgStore    *self,
                           GTimeZone  *tz,
                           GError    **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   g_autofree char *missing = g_strdup_printf (_("There is no lead with id %" PRId64), lead_id);
   gint64 days, last_touch, due;
   gboolean closed;
@@ -323,13 +323,13 @@ reschedule_stay_in_touch (LgStore    *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, lead_id);
+  lg_stmt_bind_int64 (stmt, 1, lead_id);
   if (!lg_store_step_one (self, stmt, missing, _("Could not read the lead"), error))
     return FALSE;
-  days = sqlite3_column_int64 (stmt, 0);
-  last_touch = sqlite3_column_int64 (stmt, 1);
-  closed = sqlite3_column_int (stmt, 2) != 0;
-  sqlite3_reset (stmt);
+  days = lg_stmt_column_int64 (stmt, 0);
+  last_touch = lg_stmt_column_int64 (stmt, 1);
+  closed = lg_stmt_column_int (stmt, 2) != 0;
+  lg_stmt_reset (stmt);
 
   if (days <= 0 || closed)
     {
@@ -339,7 +339,7 @@ reschedule_stay_in_touch (LgStore    *self,
                                error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, lead_id);
+      lg_stmt_bind_int64 (stmt, 1, lead_id);
       return lg_store_step_done (self, stmt, _("Could not update the follow-ups"), error);
     }
 
@@ -352,8 +352,8 @@ reschedule_stay_in_touch (LgStore    *self,
                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, due);
-  sqlite3_bind_int64 (stmt, 2, lead_id);
+  lg_stmt_bind_int64 (stmt, 1, due);
+  lg_stmt_bind_int64 (stmt, 2, lead_id);
   if (!lg_store_step_done (self, stmt, _("Could not update the follow-ups"), error))
     return FALSE;
   if (sqlite3_changes (lg_store_get_db (self)) > 0)
@@ -365,10 +365,10 @@ reschedule_stay_in_touch (LgStore    *self,
                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, lead_id);
-  sqlite3_bind_int64 (stmt, 2, due);
-  sqlite3_bind_text (stmt, 3, _("Stay in touch"), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 4, g_get_real_time () / G_USEC_PER_SEC);
+  lg_stmt_bind_int64 (stmt, 1, lead_id);
+  lg_stmt_bind_int64 (stmt, 2, due);
+  lg_stmt_bind_string (stmt, 3, _("Stay in touch"), -1, SQLITE_TRANSIENT);
+  lg_stmt_bind_int64 (stmt, 4, g_get_real_time () / G_USEC_PER_SEC);
   return lg_store_step_done (self, stmt, _("Could not schedule the follow-up"), error);
 }
 
@@ -381,7 +381,7 @@ read_touch_times (LgStore     *self,
                   GError     **error)
 {
   g_autofree char *missing = g_strdup_printf (_("There is no lead with id %" PRId64), lead_id);
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   char *times;
 
   stmt = lg_store_prepare (self, "SELECT last_touch_at, first_touch_at FROM leads WHERE id = ?",
@@ -389,13 +389,13 @@ read_touch_times (LgStore     *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, lead_id);
+  lg_stmt_bind_int64 (stmt, 1, lead_id);
   if (!lg_store_step_one (self, stmt, missing, _("Could not read the lead"), error))
     return NULL;
   times = g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
-                           (gint64) sqlite3_column_int64 (stmt, 0),
-                           (gint64) sqlite3_column_int64 (stmt, 1));
-  sqlite3_reset (stmt);
+                           (gint64) lg_stmt_column_int64 (stmt, 0),
+                           (gint64) lg_stmt_column_int64 (stmt, 1));
+  lg_stmt_reset (stmt);
   return times;
 }
 
@@ -410,7 +410,7 @@ touch_lead (LgStore     *self,
             GError     **error)
 {
   g_autofree char *before = NULL;
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   before = read_touch_times (self, lead_id, error);
   if (before == NULL)
@@ -425,8 +425,8 @@ touch_lead (LgStore     *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, at);
-  sqlite3_bind_int64 (stmt, 2, lead_id);
+  lg_stmt_bind_int64 (stmt, 1, at);
+  lg_stmt_bind_int64 (stmt, 2, lead_id);
   if (!lg_store_step_done (self, stmt, _("Could not update the lead"), error))
     return FALSE;
 
@@ -443,7 +443,7 @@ untouch_lead (LgStore     *self,
               const char  *activity_kind,
               GError     **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   const char *before;
   gint64 activity_id, last_touch = 0, first_touch = 0;
   int rc;
@@ -455,31 +455,31 @@ untouch_lead (LgStore     *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, lead_id);
-  sqlite3_bind_text (stmt, 2, activity_kind, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, at);
-  rc = sqlite3_step (stmt);
+  lg_stmt_bind_int64 (stmt, 1, lead_id);
+  lg_stmt_bind_string (stmt, 2, activity_kind, -1, SQLITE_STATIC);
+  lg_stmt_bind_int64 (stmt, 3, at);
+  rc = lg_stmt_step (stmt);
   if (rc != SQLITE_ROW)
     {
       /* The entry is gone (the lead's timeline was edited since): the touch
        * times stay as they are rather than be guessed. */
-      sqlite3_reset (stmt);
+      lg_stmt_reset (stmt);
       if (rc == SQLITE_DONE)
         return TRUE;
       lg_store_set_error (self, error, _("Could not read the lead’s timeline"));
       return FALSE;
     }
-  activity_id = sqlite3_column_int64 (stmt, 0);
-  before = (const char *) sqlite3_column_text (stmt, 1);
+  activity_id = lg_stmt_column_int64 (stmt, 0);
+  before = (const char *) lg_stmt_column_text (stmt, 1);
   if (before == NULL ||
       sscanf (before, "%" SCNd64 " %" SCNd64, &last_touch, &first_touch) != 2)
     last_touch = first_touch = -1;
-  sqlite3_reset (stmt);
+  lg_stmt_reset (stmt);
 
   stmt = lg_store_prepare (self, "DELETE FROM activities WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, activity_id);
+  lg_stmt_bind_int64 (stmt, 1, activity_id);
   if (!lg_store_step_done (self, stmt, _("Could not write the lead’s timeline"), error))
     return FALSE;
 
@@ -492,9 +492,9 @@ untouch_lead (LgStore     *self,
                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, last_touch);
-  sqlite3_bind_int64 (stmt, 2, first_touch);
-  sqlite3_bind_int64 (stmt, 3, lead_id);
+  lg_stmt_bind_int64 (stmt, 1, last_touch);
+  lg_stmt_bind_int64 (stmt, 2, first_touch);
+  lg_stmt_bind_int64 (stmt, 3, lead_id);
   return lg_store_step_done (self, stmt, _("Could not update the lead"), error);
 }
 
@@ -604,7 +604,7 @@ lg_store_reopen_followup (LgStore     *self,
                           GError     **error)
 {
   g_autoptr(LgFollowup) followup = NULL;
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   gint64 lead_id;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
@@ -632,8 +632,8 @@ lg_store_reopen_followup (LgStore     *self,
                                error);
       if (stmt == NULL)
         goto fail;
-      sqlite3_bind_int64 (stmt, 1, lead_id);
-      sqlite3_bind_int64 (stmt, 2, id);
+      lg_stmt_bind_int64 (stmt, 1, lead_id);
+      lg_stmt_bind_int64 (stmt, 2, id);
       if (!lg_store_step_done (self, stmt, _("Could not update the follow-ups"), error))
         goto fail;
     }
@@ -657,7 +657,7 @@ lg_store_set_stay_in_touch (LgStore     *self,
                             GTimeZone   *tz,
                             GError     **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
 
@@ -668,8 +668,8 @@ lg_store_set_stay_in_touch (LgStore     *self,
   if (stmt == NULL)
     goto fail;
 
-  sqlite3_bind_int64 (stmt, 1, days);
-  sqlite3_bind_int64 (stmt, 2, lead_id);
+  lg_stmt_bind_int64 (stmt, 1, days);
+  lg_stmt_bind_int64 (stmt, 2, lead_id);
   if (!lg_store_step_done (self, stmt, _("Could not update the lead"), error) ||
       !reschedule_stay_in_touch (self, lead_id, tz, error))
     goto fail;
@@ -682,11 +682,11 @@ fail:
 }
 
 static LgLead *
-lead_name_from_row (sqlite3_stmt *stmt)
+lead_name_from_row (LgStmt *stmt)
 {
   LgLead *lead = lg_lead_new ();
 
-  lg_lead_set_id (lead, sqlite3_column_int64 (stmt, 0));
+  lg_lead_set_id (lead, lg_stmt_column_int64 (stmt, 0));
   lg_lead_set_name (lead, lg_stmt_text (stmt, 1));
   lg_lead_set_telegram_handle (lead, lg_stmt_text (stmt, 2));
   lg_lead_set_stage (lead, lg_stmt_text (stmt, 3));
@@ -697,7 +697,7 @@ GListModel *
 lg_store_list_lead_names (LgStore  *self,
                           GError  **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   g_return_val_if_fail (LG_IS_STORE (self), NULL);
 
@@ -717,7 +717,7 @@ lg_store_list_uncontacted_leads (LgStore  *self,
                                  guint     limit,
                                  GError  **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   g_return_val_if_fail (LG_IS_STORE (self), NULL);
 
@@ -731,7 +731,7 @@ lg_store_list_uncontacted_leads (LgStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, limit > 0 ? (gint64) limit : -1);
+  lg_stmt_bind_int64 (stmt, 1, limit > 0 ? (gint64) limit : -1);
   return lg_store_collect_rows (self, stmt, LG_TYPE_LEAD, (LgRowReader) lg_lead_from_row,
                                 _("Could not list the leads not contacted yet"), error);
 }
@@ -743,7 +743,7 @@ lg_store_add_followup (LgStore     *self,
                        LgFollowup  *followup,
                        GError     **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
   g_return_val_if_fail (LG_IS_FOLLOWUP (followup), FALSE);
@@ -755,11 +755,11 @@ lg_store_add_followup (LgStore     *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, lg_followup_get_lead_id (followup));
-  sqlite3_bind_int64 (stmt, 2, lg_followup_get_due_at (followup));
+  lg_stmt_bind_int64 (stmt, 1, lg_followup_get_lead_id (followup));
+  lg_stmt_bind_int64 (stmt, 2, lg_followup_get_due_at (followup));
   lg_stmt_bind_text (stmt, 3, lg_followup_get_kind (followup));
   lg_stmt_bind_text (stmt, 4, lg_followup_get_note (followup));
-  sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
+  lg_stmt_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
 
   if (!lg_store_step_done (self, stmt, _("Could not add the follow-up"), error))
     return FALSE;

@@ -158,7 +158,7 @@ lg_store_import_read_snapshot (LgStore              *self,
                                gpointer              user_data,
                                GError              **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   int rc;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
@@ -171,20 +171,20 @@ lg_store_import_read_snapshot (LgStore              *self,
                                  "FROM leads ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = lg_stmt_step (stmt)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = lg_stmt_column_int64 (stmt, 0);
 
       if (!func (id, lg_stmt_text (stmt, 1), lg_stmt_text (stmt, 2), lg_stmt_text (stmt, 3),
                  lg_stmt_text (stmt, 4), user_data, error))
         {
-          sqlite3_reset (stmt);
+          lg_stmt_reset (stmt);
           return FALSE;
         }
       snapshot->n_leads++;
       snapshot->next_lead_id = id + 1;
     }
-  sqlite3_reset (stmt);
+  lg_stmt_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       lg_store_set_error (self, error, _("Could not read the leads"));
@@ -195,19 +195,19 @@ lg_store_import_read_snapshot (LgStore              *self,
                            error);
   if (stmt == NULL)
     return FALSE;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (lg_stmt_step (stmt) == SQLITE_ROW)
     snapshot->last_position[lg_import_stage_rank (lg_stmt_text (stmt, 0))] =
-      sqlite3_column_double (stmt, 1);
-  sqlite3_reset (stmt);
+      lg_stmt_column_double (stmt, 1);
+  lg_stmt_reset (stmt);
 
   stmt = lg_store_prepare (self, "SELECT count(*), coalesce(max(id), 0) FROM sources", error);
   if (stmt == NULL ||
       !lg_store_step_one (self, stmt, _("Could not read the sources"),
                           _("Could not read the sources"), error))
     return FALSE;
-  snapshot->n_sources = sqlite3_column_int64 (stmt, 0);
-  snapshot->next_source_id = sqlite3_column_int64 (stmt, 1) + 1;
-  sqlite3_reset (stmt);
+  snapshot->n_sources = lg_stmt_column_int64 (stmt, 0);
+  snapshot->next_source_id = lg_stmt_column_int64 (stmt, 1) + 1;
+  lg_stmt_reset (stmt);
   return TRUE;
 }
 
@@ -217,7 +217,7 @@ lg_store_import_read_contact (LgStore  *self,
                               char     *contact[5],
                               GError  **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   /* The import's copy, if it has one. */
   stmt = lg_store_prepare (self, "SELECT name, email, phone, telegram_handle, company "
@@ -228,11 +228,11 @@ lg_store_import_read_contact (LgStore  *self,
                                  "ORDER BY staged LIMIT 1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  lg_stmt_bind_int64 (stmt, 1, id);
+  if (lg_stmt_step (stmt) == SQLITE_ROW)
     for (int i = 0; i < 5; i++)
       contact[i] = g_strdup (lg_stmt_text (stmt, i));
-  sqlite3_reset (stmt);
+  lg_stmt_reset (stmt);
   return TRUE;
 }
 
@@ -243,7 +243,7 @@ lg_store_import_read_notes_with (LgStore                   *self,
                                  gpointer                   user_data,
                                  GError                   **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   gboolean ok = TRUE;
   int rc = SQLITE_DONE;
 
@@ -251,15 +251,15 @@ lg_store_import_read_notes_with (LgStore                   *self,
                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
-  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    ok = func ((const char *) sqlite3_column_text (stmt, 0), user_data, error);
+  lg_stmt_bind_string (stmt, 1, text, -1, SQLITE_STATIC);
+  while (ok && (rc = lg_stmt_step (stmt)) == SQLITE_ROW)
+    ok = func ((const char *) lg_stmt_column_text (stmt, 0), user_data, error);
   if (ok && rc != SQLITE_DONE)
     {
       lg_store_set_error (self, error, _("Could not read the leads"));
       ok = FALSE;
     }
-  sqlite3_reset (stmt);
+  lg_stmt_reset (stmt);
   return ok;
 }
 
@@ -269,13 +269,13 @@ lg_store_import_add_form_id (LgStore     *self,
                              gboolean    *added,
                              GError     **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   stmt = lg_store_prepare (self, "INSERT OR IGNORE INTO temp.dedupe_form_ids (key) VALUES (?)",
                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  lg_stmt_bind_string (stmt, 1, key, -1, SQLITE_STATIC);
   if (!lg_store_step_done (self, stmt, _("Could not prepare the import"), error))
     return FALSE;
   *added = sqlite3_changes (lg_store_get_db (self)) > 0;
@@ -288,7 +288,7 @@ lg_store_import_find_source (LgStore     *self,
                              gint64      *id,
                              GError     **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   int rc;
 
   /* A source there before first, then one an earlier row of the file named. */
@@ -299,10 +299,10 @@ lg_store_import_find_source (LgStore     *self,
                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  *id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_reset (stmt);
+  lg_stmt_bind_string (stmt, 1, name, -1, SQLITE_STATIC);
+  rc = lg_stmt_step (stmt);
+  *id = rc == SQLITE_ROW ? lg_stmt_column_int64 (stmt, 0) : 0;
+  lg_stmt_reset (stmt);
   return TRUE;
 }
 
@@ -312,15 +312,15 @@ lg_store_import_stage_source (LgStore     *self,
                               const char  *name,
                               GError     **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   stmt = lg_store_prepare (self,
                            "INSERT INTO temp.staged_lead_sources (id, name) VALUES (?, ?)",
                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
+  lg_stmt_bind_int64 (stmt, 1, id);
+  lg_stmt_bind_string (stmt, 2, name, -1, SQLITE_STATIC);
   return lg_store_step_done (self, stmt, _("Could not add the lead’s source"), error);
 }
 
@@ -377,7 +377,7 @@ add_keys_of (LgStore                *self,
              guint                   n_leads,
              GError                **error)
 {
-  sqlite3_stmt *stmt = lg_store_prepare (self, sql, error);
+  LgStmt *stmt = lg_store_prepare (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -386,8 +386,8 @@ add_keys_of (LgStore                *self,
       guint base = i * (LG_IMPORT_N_KEYS + 1);
 
       for (guint kind = 0; kind < LG_IMPORT_N_KEYS; kind++)
-        sqlite3_bind_text (stmt, base + kind + 1, leads[i].keys[kind], -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, base + LG_IMPORT_N_KEYS + 1, leads[i].id);
+        lg_stmt_bind_string (stmt, base + kind + 1, leads[i].keys[kind], -1, SQLITE_STATIC);
+      lg_stmt_bind_int64 (stmt, base + LG_IMPORT_N_KEYS + 1, leads[i].id);
     }
   return lg_store_step_done (self, stmt, _("Could not prepare the import"), error);
 }
@@ -428,7 +428,7 @@ lg_store_import_find_keys (LgStore            *self,
                            gint64              holders[LG_IMPORT_N_KEYS],
                            GError            **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
 
@@ -443,15 +443,15 @@ lg_store_import_find_keys (LgStore            *self,
   if (stmt == NULL)
     return FALSE;
   for (int kind = 0; kind < LG_IMPORT_N_KEYS; kind++)
-    sqlite3_bind_text (stmt, kind + 1, keys[kind], -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, LG_IMPORT_N_KEYS + 1, id);
+    lg_stmt_bind_string (stmt, kind + 1, keys[kind], -1, SQLITE_STATIC);
+  lg_stmt_bind_int64 (stmt, LG_IMPORT_N_KEYS + 1, id);
   if (!lg_store_step_one (self, stmt, _("Could not read the leads"),
                           _("Could not read the leads"), error))
     return FALSE;
-  *known = sqlite3_column_int (stmt, 0) != 0;
+  *known = lg_stmt_column_int (stmt, 0) != 0;
   for (int kind = 0; kind < LG_IMPORT_N_KEYS; kind++)
-    holders[kind] = sqlite3_column_int64 (stmt, kind + 1);
-  sqlite3_reset (stmt);
+    holders[kind] = lg_stmt_column_int64 (stmt, kind + 1);
+  lg_stmt_reset (stmt);
   return TRUE;
 }
 
@@ -461,7 +461,7 @@ lg_store_import_read_keys (LgStore  *self,
                            char     *keys[LG_IMPORT_N_KEYS],
                            GError  **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   int rc;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
@@ -471,8 +471,8 @@ lg_store_import_read_keys (LgStore  *self,
                                  "WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
+  lg_stmt_bind_int64 (stmt, 1, id);
+  rc = lg_stmt_step (stmt);
   if (rc == SQLITE_ROW)
     {
       keys[LG_IMPORT_KEY_EMAIL] = g_strdup (lg_stmt_text (stmt, 0));
@@ -494,7 +494,7 @@ lg_store_import_stage_new_leads (LgStore               *self,
 {
   static const char row_sql[] = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   g_autoptr(GString) sql = NULL;
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   int param = 0;
 
   g_return_val_if_fail (n_leads <= LG_IMPORT_MAX_NEW_LEADS, FALSE);
@@ -516,27 +516,27 @@ lg_store_import_stage_new_leads (LgStore               *self,
     {
       const LgImportNewLead *lead = &leads[i];
 
-      sqlite3_bind_int64 (stmt, ++param, lead->id);
-      sqlite3_bind_text (stmt, ++param, lead->name, -1, SQLITE_STATIC);
+      lg_stmt_bind_int64 (stmt, ++param, lead->id);
+      lg_stmt_bind_string (stmt, ++param, lead->name, -1, SQLITE_STATIC);
       lg_stmt_bind_text (stmt, ++param, lead->telegram);
       lg_stmt_bind_text (stmt, ++param, lead->telegram_id);
       lg_stmt_bind_text (stmt, ++param, lead->email);
       lg_stmt_bind_text (stmt, ++param, lead->phone);
       lg_stmt_bind_text (stmt, ++param, lead->company);
-      sqlite3_bind_text (stmt, ++param, lead->stage, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, ++param, lead->stage, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, ++param, lead->qualification, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, ++param, lead->value);
-      sqlite3_bind_text (stmt, ++param, lead->currency, -1, SQLITE_STATIC);
+      lg_stmt_bind_string (stmt, ++param, lead->stage, -1, SQLITE_STATIC);
+      lg_stmt_bind_string (stmt, ++param, lead->stage, -1, SQLITE_STATIC);
+      lg_stmt_bind_string (stmt, ++param, lead->qualification, -1, SQLITE_STATIC);
+      lg_stmt_bind_int64 (stmt, ++param, lead->value);
+      lg_stmt_bind_string (stmt, ++param, lead->currency, -1, SQLITE_STATIC);
       if (lead->source_id > 0)
-        sqlite3_bind_int64 (stmt, ++param, lead->source_id);
+        lg_stmt_bind_int64 (stmt, ++param, lead->source_id);
       else
-        sqlite3_bind_null (stmt, ++param);
-      sqlite3_bind_double (stmt, ++param, lead->position);
-      sqlite3_bind_int64 (stmt, ++param, lead->created);
-      sqlite3_bind_int64 (stmt, ++param, lead->closed);
+        lg_stmt_bind_null (stmt, ++param);
+      lg_stmt_bind_double (stmt, ++param, lead->position);
+      lg_stmt_bind_int64 (stmt, ++param, lead->created);
+      lg_stmt_bind_int64 (stmt, ++param, lead->closed);
       lg_stmt_bind_text (stmt, ++param, lead->lost_reason);
-      sqlite3_bind_text (stmt, ++param, lead->notes, -1, SQLITE_STATIC);
+      lg_stmt_bind_string (stmt, ++param, lead->notes, -1, SQLITE_STATIC);
     }
   return lg_store_step_done (self, stmt, _("Could not add the lead"), error);
 }
@@ -546,7 +546,7 @@ lg_store_import_copy_lead (LgStore  *self,
                            gint64    id,
                            GError  **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   stmt = lg_store_prepare (self,
                            "INSERT OR IGNORE INTO temp.staged_leads (id, " LEAD_COLUMNS
@@ -554,7 +554,7 @@ lg_store_import_copy_lead (LgStore  *self,
                            "WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  lg_stmt_bind_int64 (stmt, 1, id);
   if (!lg_store_step_done (self, stmt, _("Could not read the lead to update"), error))
     return FALSE;
   if (sqlite3_changes (lg_store_get_db (self)) == 0)
@@ -566,7 +566,7 @@ lg_store_import_copy_lead (LgStore  *self,
                            " FROM main.leads WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  lg_stmt_bind_int64 (stmt, 1, id);
   return lg_store_step_done (self, stmt, _("Could not read the lead to update"), error);
 }
 
@@ -578,14 +578,14 @@ record_update (LgStore     *self,
                const char  *previous,
                GError     **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   stmt = lg_store_prepare (self,
                            "INSERT INTO temp.staged_lead_changes (lead_id, previous) VALUES (?, ?)",
                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, lead_id);
+  lg_stmt_bind_int64 (stmt, 1, lead_id);
   lg_stmt_bind_text (stmt, 2, previous);
   return lg_store_step_done (self, stmt, _("Could not record the import"), error);
 }
@@ -593,13 +593,13 @@ record_update (LgStore     *self,
 /* The values of the read statement's current row; text only where a text
  * is, as reading an integer as text would convert it in place. */
 static void
-read_values (sqlite3_stmt       *read,
+read_values (LgStmt       *read,
              LgImportLeadValues *now)
 {
   for (int col = 0; col < LG_IMPORT_N_COLUMNS; col++)
     {
-      now->is_integer[col] = sqlite3_column_type (read, col) == SQLITE_INTEGER;
-      now->number[col] = sqlite3_column_int64 (read, col);
+      now->is_integer[col] = lg_stmt_column_type (read, col) == SQLITE_INTEGER;
+      now->number[col] = lg_stmt_column_int64 (read, col);
       now->text[col] = now->is_integer[col] ? NULL : lg_stmt_text (read, col);
     }
 }
@@ -617,8 +617,8 @@ lg_store_import_update_lead (LgStore            *self,
   g_autofree char *previous_json = NULL;
   LgImportLeadValues now;
   LgImportChange change = { 0 };
-  sqlite3_stmt *read;
-  sqlite3_stmt *write;
+  LgStmt *read;
+  LgStmt *write;
   int rc;
 
   *changed = FALSE;
@@ -626,11 +626,11 @@ lg_store_import_update_lead (LgStore            *self,
                            "SELECT " LEAD_COLUMNS " FROM temp.staged_leads WHERE id = ?", error);
   if (read == NULL)
     return FALSE;
-  sqlite3_bind_int64 (read, 1, id);
-  if (sqlite3_step (read) != SQLITE_ROW)
+  lg_stmt_bind_int64 (read, 1, id);
+  if (lg_stmt_step (read) != SQLITE_ROW)
     {
       lg_store_set_error (self, error, _("Could not read the lead to update"));
-      sqlite3_reset (read);
+      lg_stmt_reset (read);
       return FALSE;
     }
   read_values (read, &now);
@@ -652,7 +652,7 @@ lg_store_import_update_lead (LgStore            *self,
         json_builder_add_string_value (previous, now.text[col]);
     }
   json_builder_end_object (previous);
-  sqlite3_reset (read);
+  lg_stmt_reset (read);
 
   if (!*changed)
     return TRUE;
@@ -683,13 +683,13 @@ lg_store_import_update_lead (LgStore            *self,
       if (!change.changed[col])
         continue;
       if (change.is_number[col])
-        sqlite3_bind_int64 (write, col + 1, change.number[col]);
+        lg_stmt_bind_int64 (write, col + 1, change.number[col]);
       else
-        sqlite3_bind_text (write, col + 1, change.text[col], -1, SQLITE_TRANSIENT);
+        lg_stmt_bind_string (write, col + 1, change.text[col], -1, SQLITE_TRANSIENT);
     }
-  sqlite3_bind_int64 (write, LG_IMPORT_N_COLUMNS + 1, id);
-  rc = sqlite3_step (write);
-  sqlite3_reset (write);
+  lg_stmt_bind_int64 (write, LG_IMPORT_N_COLUMNS + 1, id);
+  rc = lg_stmt_step (write);
+  lg_stmt_reset (write);
   if (rc != SQLITE_DONE)
     {
       lg_store_set_error (self, error, _("Could not update the lead"));
@@ -708,7 +708,7 @@ changed_since (LgStore                *self,
                gboolean               *changed,
                GError                **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   stmt = lg_store_prepare (self,
                            "SELECT (SELECT count(*) FROM main.leads), "
@@ -724,12 +724,12 @@ changed_since (LgStore                *self,
       !lg_store_step_one (self, stmt, _("Could not read the leads"),
                           _("Could not read the leads"), error))
     return FALSE;
-  *changed = sqlite3_column_int64 (stmt, 0) != snapshot->n_leads ||
-             sqlite3_column_int64 (stmt, 1) != snapshot->next_lead_id - 1 ||
-             sqlite3_column_int64 (stmt, 2) != snapshot->n_sources ||
-             sqlite3_column_int64 (stmt, 3) != snapshot->next_source_id - 1 ||
-             sqlite3_column_int (stmt, 4) != 0;
-  sqlite3_reset (stmt);
+  *changed = lg_stmt_column_int64 (stmt, 0) != snapshot->n_leads ||
+             lg_stmt_column_int64 (stmt, 1) != snapshot->next_lead_id - 1 ||
+             lg_stmt_column_int64 (stmt, 2) != snapshot->n_sources ||
+             lg_stmt_column_int64 (stmt, 3) != snapshot->next_source_id - 1 ||
+             lg_stmt_column_int (stmt, 4) != 0;
+  lg_stmt_reset (stmt);
   return TRUE;
 }
 
@@ -753,16 +753,16 @@ place_new_leads (LgStore                *self,
                  GError                **error)
 {
   double last[G_N_ELEMENTS (stages)];
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   memcpy (last, snapshot->last_position, sizeof last);
   stmt = lg_store_prepare (self, "SELECT stage, max(position) FROM main.leads "
                                  "GROUP BY stage", error);
   if (stmt == NULL)
     return FALSE;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    last[lg_import_stage_rank (lg_stmt_text (stmt, 0))] = sqlite3_column_double (stmt, 1);
-  sqlite3_reset (stmt);
+  while (lg_stmt_step (stmt) == SQLITE_ROW)
+    last[lg_import_stage_rank (lg_stmt_text (stmt, 0))] = lg_stmt_column_double (stmt, 1);
+  lg_stmt_reset (stmt);
 
   for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
     {
@@ -773,8 +773,8 @@ place_new_leads (LgStore                *self,
                                error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_double (stmt, 1, last[i] - snapshot->last_position[i]);
-      sqlite3_bind_text (stmt, 2, stages[i], -1, SQLITE_STATIC);
+      lg_stmt_bind_double (stmt, 1, last[i] - snapshot->last_position[i]);
+      lg_stmt_bind_string (stmt, 2, stages[i], -1, SQLITE_STATIC);
       if (!lg_store_step_done (self, stmt, _("Could not add the lead"), error))
         return FALSE;
     }
@@ -801,7 +801,7 @@ lg_store_import_move (LgStore                *self,
 {
   g_autofree char *batch = NULL;
   g_auto(GStrv) indexes = NULL;
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
 
@@ -811,7 +811,7 @@ lg_store_import_move (LgStore                *self,
                            "ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, snapshot->now);
+  lg_stmt_bind_int64 (stmt, 1, snapshot->now);
   if (!lg_store_step_done (self, stmt, _("Could not add the lead’s source"), error))
     return FALSE;
 
@@ -821,12 +821,12 @@ lg_store_import_move (LgStore                *self,
                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, file_name, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, snapshot->now);
-  sqlite3_bind_int (stmt, 3, created);
-  sqlite3_bind_int (stmt, 4, updated);
-  sqlite3_bind_int (stmt, 5, skipped);
-  sqlite3_bind_int (stmt, 6, failed);
+  lg_stmt_bind_string (stmt, 1, file_name, -1, SQLITE_STATIC);
+  lg_stmt_bind_int64 (stmt, 2, snapshot->now);
+  lg_stmt_bind_int (stmt, 3, created);
+  lg_stmt_bind_int (stmt, 4, updated);
+  lg_stmt_bind_int (stmt, 5, skipped);
+  lg_stmt_bind_int (stmt, 6, failed);
   if (!lg_store_step_done (self, stmt, _("Could not record the import"), error))
     return FALSE;
   *batch_id = sqlite3_last_insert_rowid (lg_store_get_db (self));
@@ -847,7 +847,7 @@ lg_store_import_move (LgStore                *self,
                            "WHERE NOT existed ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, *batch_id);
+  lg_stmt_bind_int64 (stmt, 1, *batch_id);
   if (!lg_store_step_done (self, stmt, _("Could not add the lead"), error))
     return FALSE;
 
@@ -868,7 +868,7 @@ lg_store_import_move (LgStore                *self,
                            "ORDER BY rowid", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, *batch_id);
+  lg_stmt_bind_int64 (stmt, 1, *batch_id);
   if (!lg_store_step_done (self, stmt, _("Could not record the import"), error))
     return FALSE;
   stmt = lg_store_prepare (self,
@@ -877,9 +877,9 @@ lg_store_import_move (LgStore                *self,
                            "FROM temp.staged_lead_changes ORDER BY rowid", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, snapshot->now);
-  sqlite3_bind_text (stmt, 2, file_name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, batch, -1, SQLITE_STATIC);
+  lg_stmt_bind_int64 (stmt, 1, snapshot->now);
+  lg_stmt_bind_string (stmt, 2, file_name, -1, SQLITE_STATIC);
+  lg_stmt_bind_string (stmt, 3, batch, -1, SQLITE_STATIC);
   return lg_store_step_done (self, stmt, _("Could not record the import"), error) &&
          lg_store_exec_all (self, indexes, error);
 }
@@ -891,7 +891,7 @@ lg_store_import_list_batches (LgStore  *self,
                               GError  **error)
 {
   g_autoptr(GListStore) batches = g_list_store_new (LG_TYPE_IMPORT_BATCH);
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   int rc;
 
   g_return_val_if_fail (LG_IS_STORE (self), NULL);
@@ -902,17 +902,17 @@ lg_store_import_list_batches (LgStore  *self,
                            "ORDER BY id DESC", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = lg_stmt_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(LgImportBatch) batch = NULL;
 
-      batch = lg_import_batch_new (sqlite3_column_int64 (stmt, 0), lg_stmt_text (stmt, 1),
-                                   sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3),
-                                   sqlite3_column_int (stmt, 4), sqlite3_column_int (stmt, 5),
-                                   sqlite3_column_int (stmt, 6), sqlite3_column_int (stmt, 7));
+      batch = lg_import_batch_new (lg_stmt_column_int64 (stmt, 0), lg_stmt_text (stmt, 1),
+                                   lg_stmt_column_int64 (stmt, 2), lg_stmt_column_int64 (stmt, 3),
+                                   lg_stmt_column_int (stmt, 4), lg_stmt_column_int (stmt, 5),
+                                   lg_stmt_column_int (stmt, 6), lg_stmt_column_int (stmt, 7));
       g_list_store_append (batches, batch);
     }
-  sqlite3_reset (stmt);
+  lg_stmt_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       lg_store_set_error (self, error, _("Could not read the import history"));
@@ -939,7 +939,7 @@ restore_lead (LgStore     *self,
     {
       g_autofree char *sql = NULL;
       JsonNode *node;
-      sqlite3_stmt *stmt;
+      LgStmt *stmt;
 
       node = json_object_get_member (object, update_columns[col]);
       if (node == NULL)
@@ -950,12 +950,12 @@ restore_lead (LgStore     *self,
       if (stmt == NULL)
         return FALSE;
       if (JSON_NODE_HOLDS_NULL (node))
-        sqlite3_bind_null (stmt, 1);
+        lg_stmt_bind_null (stmt, 1);
       else if (json_node_get_value_type (node) == G_TYPE_INT64)
-        sqlite3_bind_int64 (stmt, 1, json_node_get_int (node));
+        lg_stmt_bind_int64 (stmt, 1, json_node_get_int (node));
       else
-        sqlite3_bind_text (stmt, 1, json_node_get_string (node), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 2, lead_id);
+        lg_stmt_bind_string (stmt, 1, json_node_get_string (node), -1, SQLITE_TRANSIENT);
+      lg_stmt_bind_int64 (stmt, 2, lead_id);
       if (!lg_store_step_done (self, stmt, _("Could not restore a lead"), error))
         return FALSE;
     }
@@ -968,23 +968,23 @@ undo_changes (LgStore  *self,
               GError  **error)
 {
   g_autofree char *batch = g_strdup_printf ("%" PRId64, batch_id);
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   int rc;
 
   stmt = lg_store_prepare (self, "SELECT undone_at FROM import_batches WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, batch_id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW || sqlite3_column_int64 (stmt, 0) != 0)
+  lg_stmt_bind_int64 (stmt, 1, batch_id);
+  rc = lg_stmt_step (stmt);
+  if (rc != SQLITE_ROW || lg_stmt_column_int64 (stmt, 0) != 0)
     {
       g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND,
                    rc == SQLITE_ROW ? _("Import %" PRId64 " was already undone.")
                                     : _("There is no import %" PRId64 "."), batch_id);
-      sqlite3_reset (stmt);
+      lg_stmt_reset (stmt);
       return FALSE;
     }
-  sqlite3_reset (stmt);
+  lg_stmt_reset (stmt);
 
   /* Newest first: a lead the file updated twice gets its oldest values back. */
   stmt = lg_store_prepare (self, "SELECT lead_id, previous FROM import_changes "
@@ -992,14 +992,14 @@ undo_changes (LgStore  *self,
                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, batch_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    if (!restore_lead (self, sqlite3_column_int64 (stmt, 0), lg_stmt_text (stmt, 1), error))
+  lg_stmt_bind_int64 (stmt, 1, batch_id);
+  while ((rc = lg_stmt_step (stmt)) == SQLITE_ROW)
+    if (!restore_lead (self, lg_stmt_column_int64 (stmt, 0), lg_stmt_text (stmt, 1), error))
       {
-        sqlite3_reset (stmt);
+        lg_stmt_reset (stmt);
         return FALSE;
       }
-  sqlite3_reset (stmt);
+  lg_stmt_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       lg_store_set_error (self, error, _("Could not read what the import changed"));
@@ -1009,7 +1009,7 @@ undo_changes (LgStore  *self,
   stmt = lg_store_prepare (self, "DELETE FROM leads WHERE import_batch = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, batch_id);
+  lg_stmt_bind_int64 (stmt, 1, batch_id);
   if (!lg_store_step_done (self, stmt, _("Could not remove the imported leads"), error))
     return FALSE;
 
@@ -1017,15 +1017,15 @@ undo_changes (LgStore  *self,
                                  "AND new_value = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, batch, -1, SQLITE_STATIC);
+  lg_stmt_bind_string (stmt, 1, batch, -1, SQLITE_STATIC);
   if (!lg_store_step_done (self, stmt, _("Could not undo the import"), error))
     return FALSE;
 
   stmt = lg_store_prepare (self, "UPDATE import_batches SET undone_at = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, g_get_real_time () / G_USEC_PER_SEC);
-  sqlite3_bind_int64 (stmt, 2, batch_id);
+  lg_stmt_bind_int64 (stmt, 1, g_get_real_time () / G_USEC_PER_SEC);
+  lg_stmt_bind_int64 (stmt, 2, batch_id);
   return lg_store_step_done (self, stmt, _("Could not undo the import"), error);
 }
 

@@ -60,11 +60,11 @@ lg_store_write_end (LgStore   *self,
 }
 
 LgLead *
-lg_lead_from_row (sqlite3_stmt *stmt)
+lg_lead_from_row (LgStmt *stmt)
 {
   LgLead *lead = lg_lead_new ();
 
-  lg_lead_set_id (lead, sqlite3_column_int64 (stmt, 0));
+  lg_lead_set_id (lead, lg_stmt_column_int64 (stmt, 0));
   lg_lead_set_name (lead, lg_stmt_text (stmt, 1));
   lg_lead_set_telegram_handle (lead, lg_stmt_text (stmt, 2));
   lg_lead_set_telegram_id (lead, lg_stmt_text (stmt, 3));
@@ -73,29 +73,29 @@ lg_lead_from_row (sqlite3_stmt *stmt)
   lg_lead_set_company (lead, lg_stmt_text (stmt, 6));
   lg_lead_set_stage (lead, lg_stmt_text (stmt, 7));
   lg_lead_set_qualification (lead, lg_stmt_text (stmt, 8));
-  lg_lead_set_value (lead, sqlite3_column_int64 (stmt, 9));
+  lg_lead_set_value (lead, lg_stmt_column_int64 (stmt, 9));
   lg_lead_set_currency (lead, lg_stmt_text (stmt, 10));
-  lg_lead_set_score (lead, sqlite3_column_int (stmt, 11));
-  lg_lead_set_source_id (lead, sqlite3_column_int64 (stmt, 12));
-  lg_lead_set_message_id (lead, sqlite3_column_int64 (stmt, 13));
-  lg_lead_set_position (lead, sqlite3_column_double (stmt, 14));
-  lg_lead_set_created_at (lead, sqlite3_column_int64 (stmt, 15));
-  lg_lead_set_first_touch_at (lead, sqlite3_column_int64 (stmt, 16));
-  lg_lead_set_last_touch_at (lead, sqlite3_column_int64 (stmt, 17));
-  lg_lead_set_closed_at (lead, sqlite3_column_int64 (stmt, 18));
+  lg_lead_set_score (lead, lg_stmt_column_int (stmt, 11));
+  lg_lead_set_source_id (lead, lg_stmt_column_int64 (stmt, 12));
+  lg_lead_set_message_id (lead, lg_stmt_column_int64 (stmt, 13));
+  lg_lead_set_position (lead, lg_stmt_column_double (stmt, 14));
+  lg_lead_set_created_at (lead, lg_stmt_column_int64 (stmt, 15));
+  lg_lead_set_first_touch_at (lead, lg_stmt_column_int64 (stmt, 16));
+  lg_lead_set_last_touch_at (lead, lg_stmt_column_int64 (stmt, 17));
+  lg_lead_set_closed_at (lead, lg_stmt_column_int64 (stmt, 18));
   lg_lead_set_lost_reason (lead, lg_stmt_text (stmt, 19));
   lg_lead_set_notes (lead, lg_stmt_text (stmt, 20));
   lg_lead_set_furthest_stage (lead, lg_stmt_text (stmt, 21));
-  lg_lead_set_found_at (lead, sqlite3_column_int64 (stmt, 22));
-  lg_lead_set_message_at (lead, sqlite3_column_int64 (stmt, 23));
+  lg_lead_set_found_at (lead, lg_stmt_column_int64 (stmt, 22));
+  lg_lead_set_message_at (lead, lg_stmt_column_int64 (stmt, 23));
   lg_lead_set_source_title (lead, lg_stmt_text (stmt, 24));
-  lg_lead_set_stay_in_touch_days (lead, (guint) MAX (0, sqlite3_column_int64 (stmt, 25)));
+  lg_lead_set_stay_in_touch_days (lead, (guint) MAX (0, lg_stmt_column_int64 (stmt, 25)));
   lg_lead_set_import_file (lead, lg_stmt_text (stmt, 26));
   return lead;
 }
 
 void
-lg_lead_bind_fields (sqlite3_stmt *stmt,
+lg_lead_bind_fields (LgStmt *stmt,
                      LgLead       *lead)
 {
   lg_stmt_bind_text (stmt, 1, lg_lead_get_name (lead));
@@ -105,13 +105,13 @@ lg_lead_bind_fields (sqlite3_stmt *stmt,
   lg_stmt_bind_text (stmt, 5, lg_lead_get_phone (lead));
   lg_stmt_bind_text (stmt, 6, lg_lead_get_company (lead));
   lg_stmt_bind_text (stmt, 7, lg_lead_get_qualification (lead));
-  sqlite3_bind_int64 (stmt, 8, lg_lead_get_value (lead));
+  lg_stmt_bind_int64 (stmt, 8, lg_lead_get_value (lead));
   lg_stmt_bind_text (stmt, 9, lg_lead_get_currency (lead));
-  sqlite3_bind_int (stmt, 10, lg_lead_get_score (lead));
+  lg_stmt_bind_int (stmt, 10, lg_lead_get_score (lead));
   if (lg_lead_get_source_id (lead) > 0)
-    sqlite3_bind_int64 (stmt, 11, lg_lead_get_source_id (lead));
+    lg_stmt_bind_int64 (stmt, 11, lg_lead_get_source_id (lead));
   if (lg_lead_get_message_id (lead) > 0)
-    sqlite3_bind_int64 (stmt, 12, lg_lead_get_message_id (lead));
+    lg_stmt_bind_int64 (stmt, 12, lg_lead_get_message_id (lead));
   lg_stmt_bind_text (stmt, 13, lg_lead_get_notes (lead));
 }
 
@@ -148,7 +148,7 @@ lg_lead_bind_fields (sqlite3_stmt *stmt,
   ") WHERE ?5 = 0 OR stale"
 
 static void
-bind_board_query (sqlite3_stmt          *stmt,
+bind_board_query (LgStmt          *stmt,
                   const LgLeadFilter    *filter,
                   const LgPipelineRules *rules,
                   gint64                 now)
@@ -159,15 +159,15 @@ bind_board_query (sqlite3_stmt          *stmt,
     filter = &all;
 
   if (filter->text != NULL && *filter->text != '\0')
-    sqlite3_bind_text (stmt, 1, lg_store_fold (filter->text, -1), -1, g_free);
-  sqlite3_bind_int64 (stmt, 2, filter->source_id);
+    lg_stmt_bind_string (stmt, 1, lg_store_fold (filter->text, -1), -1, g_free);
+  lg_stmt_bind_int64 (stmt, 2, filter->source_id);
   lg_stmt_bind_text (stmt, 3, filter->qualification);
   lg_stmt_bind_text (stmt, 4, filter->stage);
-  sqlite3_bind_int (stmt, 5, filter->stale_only ? 1 : 0);
-  sqlite3_bind_int64 (stmt, 6, now);
+  lg_stmt_bind_int (stmt, 5, filter->stale_only ? 1 : 0);
+  lg_stmt_bind_int64 (stmt, 6, now);
   for (int i = LG_STAGE_COLD; i <= LG_STAGE_HOT; i++)
-    sqlite3_bind_int64 (stmt, 7 + i, (gint64) rules->stale_days[i] * LG_SECONDS_PER_DAY);
-  sqlite3_bind_int64 (stmt, 10, filter->lead_id);
+    lg_stmt_bind_int64 (stmt, 7 + i, (gint64) rules->stale_days[i] * LG_SECONDS_PER_DAY);
+  lg_stmt_bind_int64 (stmt, 10, filter->lead_id);
 }
 
 GListModel *
@@ -179,7 +179,7 @@ lg_store_list_leads (LgStore                *self,
 {
   g_autoptr(GPtrArray) leads = g_ptr_array_new_with_free_func (g_object_unref);
   GListStore *list;
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   int rc;
 
   g_return_val_if_fail (LG_IS_STORE (self), NULL);
@@ -190,15 +190,15 @@ lg_store_list_leads (LgStore                *self,
     return NULL;
 
   bind_board_query (stmt, filter, rules, now);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = lg_stmt_step (stmt)) == SQLITE_ROW)
     {
       LgLead *lead = lg_lead_from_row (stmt);
 
-      lg_lead_set_next_followup_at (lead, sqlite3_column_int64 (stmt, LG_LEAD_N_COLUMNS));
-      lg_lead_set_stale (lead, sqlite3_column_int (stmt, LG_LEAD_N_COLUMNS + 1));
+      lg_lead_set_next_followup_at (lead, lg_stmt_column_int64 (stmt, LG_LEAD_N_COLUMNS));
+      lg_lead_set_stale (lead, lg_stmt_column_int (stmt, LG_LEAD_N_COLUMNS + 1));
       g_ptr_array_add (leads, lead);
     }
-  sqlite3_reset (stmt);
+  lg_stmt_reset (stmt);
 
   if (rc != SQLITE_DONE)
     {
@@ -221,7 +221,7 @@ lg_store_add_activity (LgStore     *self,
                        const char  *new_value,
                        GError     **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
   g_return_val_if_fail (kind != NULL, FALSE);
@@ -233,9 +233,9 @@ lg_store_add_activity (LgStore     *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, lead_id);
-  sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, now_seconds ());
+  lg_stmt_bind_int64 (stmt, 1, lead_id);
+  lg_stmt_bind_string (stmt, 2, kind, -1, SQLITE_STATIC);
+  lg_stmt_bind_int64 (stmt, 3, now_seconds ());
   lg_stmt_bind_text (stmt, 4, detail);
   lg_stmt_bind_text (stmt, 5, old_value);
   lg_stmt_bind_text (stmt, 6, new_value);
@@ -246,16 +246,16 @@ lg_store_add_activity (LgStore     *self,
  * NOT_FOUND when there is none. On TRUE the caller reads and resets. */
 static gboolean
 step_one (LgStore       *self,
-          sqlite3_stmt  *stmt,
+          LgStmt  *stmt,
           gint64         id,
           GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc = lg_stmt_step (stmt);
 
   if (rc == SQLITE_ROW)
     return TRUE;
 
-  sqlite3_reset (stmt);
+  lg_stmt_reset (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND,
                  _("There is no lead with id %" PRId64 ". It may have been deleted."), id);
@@ -269,7 +269,7 @@ renumber_column (LgStore     *self,
                  const char  *stage,
                  GError     **error)
 {
-  sqlite3_stmt *stmt = lg_store_prepare (self,
+  LgStmt *stmt = lg_store_prepare (self,
                                          "UPDATE leads SET position = r.n FROM "
                                          "(SELECT id, row_number () OVER (ORDER BY position, id) AS n "
                                          " FROM leads WHERE stage = ?1) AS r "
@@ -278,7 +278,7 @@ renumber_column (LgStore     *self,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, stage, -1, SQLITE_STATIC);
+  lg_stmt_bind_string (stmt, 1, stage, -1, SQLITE_STATIC);
   return lg_store_step_done (self, stmt, _("Could not reorder the column"), error);
 }
 
@@ -293,7 +293,7 @@ find_position (LgStore     *self,
                gboolean    *crowded,
                GError     **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   /* ?1 lead moved, ?2 stage, ?3 the lead it goes before (its position, if it
    * is in that column, else the end). */
@@ -307,34 +307,34 @@ find_position (LgStore     *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_text (stmt, 2, stage, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, before_id);
+  lg_stmt_bind_int64 (stmt, 1, id);
+  lg_stmt_bind_string (stmt, 2, stage, -1, SQLITE_STATIC);
+  lg_stmt_bind_int64 (stmt, 3, before_id);
   if (!step_one (self, stmt, id, error))
     return FALSE;
 
   *crowded = FALSE;
-  if (sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+  if (lg_stmt_column_type (stmt, 0) == SQLITE_NULL)
     {
       /* To the end. */
-      *position = sqlite3_column_type (stmt, 1) == SQLITE_NULL
-                  ? 1 : sqlite3_column_double (stmt, 1) + 1;
+      *position = lg_stmt_column_type (stmt, 1) == SQLITE_NULL
+                  ? 1 : lg_stmt_column_double (stmt, 1) + 1;
     }
   else
     {
-      double next = sqlite3_column_double (stmt, 0);
+      double next = lg_stmt_column_double (stmt, 0);
 
-      if (sqlite3_column_type (stmt, 1) == SQLITE_NULL)
+      if (lg_stmt_column_type (stmt, 1) == SQLITE_NULL)
         *position = next - 1;
       else
         {
-          double previous = sqlite3_column_double (stmt, 1);
+          double previous = lg_stmt_column_double (stmt, 1);
 
           *position = (previous + next) / 2;
           *crowded = next - previous < MIN_POSITION_GAP;
         }
     }
-  sqlite3_reset (stmt);
+  lg_stmt_reset (stmt);
   return TRUE;
 }
 
@@ -348,7 +348,7 @@ move_lead (LgStore     *self,
 {
   g_autofree char *old_stage_id = NULL;
   const char *stage_id = lg_stage_id (stage);
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   LgStage old_stage, furthest;
   double position;
   gboolean crowded;
@@ -359,14 +359,14 @@ move_lead (LgStore     *self,
                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  lg_stmt_bind_int64 (stmt, 1, id);
   if (!step_one (self, stmt, id, error))
     return FALSE;
   old_stage_id = g_strdup (lg_stmt_text (stmt, 0));
   old_stage = lg_stage_from_id (old_stage_id);
   furthest = lg_stage_from_id (lg_stmt_text (stmt, 1));
-  closed_at = sqlite3_column_int64 (stmt, 2);
-  sqlite3_reset (stmt);
+  closed_at = lg_stmt_column_int64 (stmt, 2);
+  lg_stmt_reset (stmt);
 
   /* "Just before itself" is where it already is (a drop on the lower half
    * of the card above); in another column it means the end. */
@@ -399,16 +399,16 @@ move_lead (LgStore     *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_text (stmt, 2, stage_id, -1, SQLITE_STATIC);
-  sqlite3_bind_double (stmt, 3, position);
-  sqlite3_bind_text (stmt, 4, lg_stage_id (MAX (furthest, LG_STAGE_COLD)), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 5, closed_at);
+  lg_stmt_bind_int64 (stmt, 1, id);
+  lg_stmt_bind_string (stmt, 2, stage_id, -1, SQLITE_STATIC);
+  lg_stmt_bind_double (stmt, 3, position);
+  lg_stmt_bind_string (stmt, 4, lg_stage_id (MAX (furthest, LG_STAGE_COLD)), -1, SQLITE_STATIC);
+  lg_stmt_bind_int64 (stmt, 5, closed_at);
   if (stage == LG_STAGE_LOST)
     lg_stmt_bind_text (stmt, 6, lost_reason);
   /* Moving a lead on means someone dealt with it: the stale clock restarts. */
-  sqlite3_bind_int (stmt, 7, stage != old_stage);
-  sqlite3_bind_int64 (stmt, 8, now);
+  lg_stmt_bind_int (stmt, 7, stage != old_stage);
+  lg_stmt_bind_int64 (stmt, 8, now);
   if (!lg_store_step_done (self, stmt, _("Could not move the lead"), error))
     return FALSE;
 
@@ -475,7 +475,7 @@ merge_note_edit (LgStore     *self,
                  gboolean    *merged,
                  GError     **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   gint64 now = now_seconds ();
 
   stmt = lg_store_prepare (self,
@@ -488,8 +488,8 @@ merge_note_edit (LgStore     *self,
     return FALSE;
 
   lg_stmt_bind_text (stmt, 1, after);
-  sqlite3_bind_int64 (stmt, 2, now);
-  sqlite3_bind_int64 (stmt, 3, lead_id);
+  lg_stmt_bind_int64 (stmt, 2, now);
+  lg_stmt_bind_int64 (stmt, 3, lead_id);
   if (!lg_store_step_done (self, stmt, _("Could not write the lead’s timeline"), error))
     return FALSE;
   *merged = sqlite3_changes (lg_store_get_db (self)) > 0;
@@ -525,7 +525,7 @@ update_lead (LgStore     *self,
              GError     **error)
 {
   g_autoptr(LgLead) stored = NULL;
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   stored = lg_store_get_lead (self, lg_lead_get_id (lead), error);
   if (stored == NULL)
@@ -542,7 +542,7 @@ update_lead (LgStore     *self,
     return FALSE;
 
   lg_lead_bind_fields (stmt, lead);
-  sqlite3_bind_int64 (stmt, 14, lg_lead_get_id (lead));
+  lg_stmt_bind_int64 (stmt, 14, lg_lead_get_id (lead));
   if (!lg_store_step_done (self, stmt, _("Could not save the lead"), error))
     return FALSE;
 
@@ -609,7 +609,7 @@ lg_store_list_activities (LgStore  *self,
                           GError  **error)
 {
   g_autoptr(GListStore) list = g_list_store_new (LG_TYPE_ACTIVITY);
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   int rc;
 
   g_return_val_if_fail (LG_IS_STORE (self), NULL);
@@ -630,21 +630,21 @@ lg_store_list_activities (LgStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, lead_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  lg_stmt_bind_int64 (stmt, 1, lead_id);
+  while ((rc = lg_stmt_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(LgActivity) activity = lg_activity_new ();
 
-      lg_activity_set_id (activity, sqlite3_column_int64 (stmt, 0));
-      lg_activity_set_lead_id (activity, sqlite3_column_int64 (stmt, 1));
+      lg_activity_set_id (activity, lg_stmt_column_int64 (stmt, 0));
+      lg_activity_set_lead_id (activity, lg_stmt_column_int64 (stmt, 1));
       lg_activity_set_kind (activity, lg_stmt_text (stmt, 2));
-      lg_activity_set_at (activity, sqlite3_column_int64 (stmt, 3));
+      lg_activity_set_at (activity, lg_stmt_column_int64 (stmt, 3));
       lg_activity_set_detail (activity, lg_stmt_text (stmt, 4));
       lg_activity_set_old_value (activity, lg_stmt_text (stmt, 5));
       lg_activity_set_new_value (activity, lg_stmt_text (stmt, 6));
       g_list_store_append (list, activity);
     }
-  sqlite3_reset (stmt);
+  lg_stmt_reset (stmt);
 
   if (rc != SQLITE_DONE)
     {
@@ -660,7 +660,7 @@ lg_store_get_lead_origin (LgStore       *self,
                           LgLeadOrigin  *origin,
                           GError       **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   int rc;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
@@ -684,25 +684,25 @@ lg_store_get_lead_origin (LgStore       *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, lg_lead_get_message_id (lead));
-  rc = sqlite3_step (stmt);
+  lg_stmt_bind_int64 (stmt, 1, lg_lead_get_message_id (lead));
+  rc = lg_stmt_step (stmt);
   if (rc == SQLITE_ROW)
     {
       origin->message = lg_message_new ();
-      lg_message_set_id (origin->message, sqlite3_column_int64 (stmt, 0));
-      lg_message_set_source_id (origin->message, sqlite3_column_int64 (stmt, 1));
+      lg_message_set_id (origin->message, lg_stmt_column_int64 (stmt, 0));
+      lg_message_set_source_id (origin->message, lg_stmt_column_int64 (stmt, 1));
       lg_message_set_external_id (origin->message, lg_stmt_text (stmt, 2));
       lg_message_set_author_name (origin->message, lg_stmt_text (stmt, 3));
       lg_message_set_author_handle (origin->message, lg_stmt_text (stmt, 4));
-      lg_message_set_sent_at (origin->message, sqlite3_column_int64 (stmt, 5));
+      lg_message_set_sent_at (origin->message, lg_stmt_column_int64 (stmt, 5));
       lg_message_set_text (origin->message, lg_stmt_text (stmt, 6));
       lg_message_set_permalink (origin->message, lg_stmt_text (stmt, 7));
-      if (sqlite3_column_type (stmt, 8) != SQLITE_NULL)
-        origin->score = sqlite3_column_int (stmt, 8);
+      if (lg_stmt_column_type (stmt, 8) != SQLITE_NULL)
+        origin->score = lg_stmt_column_int (stmt, 8);
       origin->reason = g_strdup (lg_stmt_text (stmt, 9));
       origin->breakdown = g_strdup (lg_stmt_text (stmt, 10));
     }
-  sqlite3_reset (stmt);
+  lg_stmt_reset (stmt);
 
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
@@ -754,7 +754,7 @@ lg_store_predict_lead (LgStore  *self,
   g_autoptr(LgPredictive) model = lg_predictive_new ();
   g_autofree char *source_key = NULL;
   const char *values[LG_PREDICTIVE_N_FIELDS];
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   int rc;
 
   g_return_val_if_fail (LG_IS_STORE (self), NULL);
@@ -770,19 +770,19 @@ lg_store_predict_lead (LgStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = lg_stmt_step (stmt)) == SQLITE_ROW)
     {
       g_autofree char *key = NULL;
-      gint64 source_id = sqlite3_column_int64 (stmt, 1);
+      gint64 source_id = lg_stmt_column_int64 (stmt, 1);
 
       key = source_id > 0 ? g_strdup_printf ("%" PRId64, source_id) : g_strdup ("none");
       lead_features (key, lg_stmt_text (stmt, 2), lg_stmt_text (stmt, 3),
-                     sqlite3_column_int (stmt, 4), sqlite3_column_int (stmt, 5),
-                     sqlite3_column_int (stmt, 6), values);
-      lg_predictive_add_closed (model, sqlite3_column_int (stmt, 0), values,
-                                sqlite3_column_int (stmt, 7));
+                     lg_stmt_column_int (stmt, 4), lg_stmt_column_int (stmt, 5),
+                     lg_stmt_column_int (stmt, 6), values);
+      lg_predictive_add_closed (model, lg_stmt_column_int (stmt, 0), values,
+                                lg_stmt_column_int (stmt, 7));
     }
-  sqlite3_reset (stmt);
+  lg_stmt_reset (stmt);
 
   if (rc != SQLITE_DONE)
     {
@@ -836,28 +836,28 @@ save_rows (LgStore        *self,
            const char     *sql,
            GError        **error)
 {
-  sqlite3_stmt *stmt = lg_store_prepare (self, sql, error);
+  LgStmt *stmt = lg_store_prepare (self, sql, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, deleted->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  lg_stmt_bind_int64 (stmt, 1, deleted->id);
+  while ((rc = lg_stmt_step (stmt)) == SQLITE_ROW)
     {
       SavedRow *row = g_new0 (SavedRow, 1);
 
       row->table = table;
       row->columns = g_ptr_array_new_with_free_func (g_free);
-      row->values = g_ptr_array_new_with_free_func ((GDestroyNotify) sqlite3_value_free);
-      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+      row->values = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+      for (int i = 0; i < lg_stmt_column_count (stmt); i++)
         {
-          g_ptr_array_add (row->columns, g_strdup (sqlite3_column_name (stmt, i)));
-          g_ptr_array_add (row->values, sqlite3_value_dup (sqlite3_column_value (stmt, i)));
+          g_ptr_array_add (row->columns, g_strdup (lg_stmt_column_name (stmt, i)));
+          g_ptr_array_add (row->values, lg_stmt_column_variant (stmt, i));
         }
       g_ptr_array_add (deleted->rows, row);
     }
-  sqlite3_reset (stmt);
+  lg_stmt_reset (stmt);
 
   if (rc != SQLITE_DONE)
     {
@@ -872,7 +872,7 @@ delete_lead (LgStore        *self,
              LgDeletedLead  *deleted,
              GError        **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   if (!save_rows (self, deleted, "leads", "SELECT * FROM leads WHERE id = ?", error) ||
       !save_rows (self, deleted, "activities", "SELECT * FROM activities WHERE lead_id = ?",
@@ -894,7 +894,7 @@ delete_lead (LgStore        *self,
   stmt = lg_store_prepare (self, "DELETE FROM leads WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, deleted->id);
+  lg_stmt_bind_int64 (stmt, 1, deleted->id);
   return lg_store_step_done (self, stmt, _("Could not delete the lead"), error);
 }
 
@@ -930,7 +930,7 @@ restore_rows (LgStore        *self,
     {
       SavedRow *row = g_ptr_array_index (deleted->rows, r);
       g_autoptr(GString) sql = g_string_new (NULL);
-      sqlite3_stmt *stmt;
+      LgStmt *stmt;
 
       g_string_append_printf (sql, "INSERT INTO %s (", row->table);
       for (guint c = 0; c < row->columns->len; c++)
@@ -945,7 +945,7 @@ restore_rows (LgStore        *self,
       if (stmt == NULL)
         return FALSE;
       for (guint c = 0; c < row->values->len; c++)
-        sqlite3_bind_value (stmt, c + 1, g_ptr_array_index (row->values, c));
+        lg_stmt_bind_variant (stmt, c + 1, g_ptr_array_index (row->values, c));
       if (!lg_store_step_done (self, stmt, _("Could not restore the lead"), error))
         return FALSE;
     }
@@ -994,7 +994,7 @@ lg_store_add_lead (LgStore  *self,
                    LgLead   *lead,
                    GError  **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   gint64 created_at;
   gboolean outer;
@@ -1029,9 +1029,9 @@ lg_store_add_lead (LgStore  *self,
 
   lg_lead_bind_fields (stmt, lead);
   lg_stmt_bind_text (stmt, 14, lg_lead_get_stage (lead));
-  sqlite3_bind_int64 (stmt, 15, created_at);
-  sqlite3_bind_int64 (stmt, 16, lg_lead_get_found_at (lead));
-  sqlite3_bind_int64 (stmt, 17, lg_lead_get_message_at (lead));
+  lg_stmt_bind_int64 (stmt, 15, created_at);
+  lg_stmt_bind_int64 (stmt, 16, lg_lead_get_found_at (lead));
+  lg_stmt_bind_int64 (stmt, 17, lg_lead_get_message_at (lead));
 
   ok = lg_store_step_done (self, stmt, _("Could not add the lead"), error);
   if (ok)
@@ -1053,7 +1053,7 @@ lg_store_get_lead (LgStore  *self,
                    GError  **error)
 {
   g_autofree char *missing = NULL;
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   LgLead *lead;
 
   g_return_val_if_fail (LG_IS_STORE (self), NULL);
@@ -1068,13 +1068,13 @@ lg_store_get_lead (LgStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, id);
+  lg_stmt_bind_int64 (stmt, 1, id);
   missing = g_strdup_printf (_("There is no lead with id %" PRId64), id);
   if (!lg_store_step_one (self, stmt, missing, _("Could not read the lead"), error))
     return NULL;
 
   lead = lg_lead_from_row (stmt);
-  lg_lead_set_next_followup_at (lead, sqlite3_column_int64 (stmt, LG_LEAD_N_COLUMNS));
-  sqlite3_reset (stmt);
+  lg_lead_set_next_followup_at (lead, lg_stmt_column_int64 (stmt, LG_LEAD_N_COLUMNS));
+  lg_stmt_reset (stmt);
   return lead;
 }

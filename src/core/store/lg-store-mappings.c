@@ -23,7 +23,7 @@ lg_store_save_import_mapping (LgStore     *self,
                               gint64       used_at,
                               GError     **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   gboolean done;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
@@ -35,13 +35,13 @@ lg_store_save_import_mapping (LgStore     *self,
                            "VALUES (?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, header_key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, mapping, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, used_at);
-  done = sqlite3_step (stmt) == SQLITE_DONE;
+  lg_stmt_bind_string (stmt, 1, header_key, -1, SQLITE_TRANSIENT);
+  lg_stmt_bind_string (stmt, 2, mapping, -1, SQLITE_TRANSIENT);
+  lg_stmt_bind_int64 (stmt, 3, used_at);
+  done = lg_stmt_step (stmt) == SQLITE_DONE;
   if (!done)
     lg_store_set_error (self, error, _("Could not save the column mapping"));
-  sqlite3_reset (stmt);
+  lg_stmt_reset (stmt);
   return done;
 }
 
@@ -51,7 +51,7 @@ lg_store_get_import_mapping (LgStore     *self,
                              char       **mapping,
                              GError     **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   int rc;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
@@ -63,12 +63,12 @@ lg_store_get_import_mapping (LgStore     *self,
                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, header_key, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
+  lg_stmt_bind_string (stmt, 1, header_key, -1, SQLITE_TRANSIENT);
+  rc = lg_stmt_step (stmt);
   if (rc == SQLITE_ROW)
     *mapping = g_strdup (lg_stmt_text (stmt, 0));
   else if (rc != SQLITE_DONE)
     lg_store_set_error (self, error, _("Could not read the saved column mappings"));
-  sqlite3_reset (stmt);
+  lg_stmt_reset (stmt);
   return rc == SQLITE_ROW || rc == SQLITE_DONE;
 }

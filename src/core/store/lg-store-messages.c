@@ -16,19 +16,19 @@
 #include "lg-store-private.h"
 
 void
-lg_message_bind_fields (sqlite3_stmt *stmt,
+lg_message_bind_fields (LgStmt *stmt,
                         LgMessage    *message)
 {
-  sqlite3_bind_text (stmt, 2, lg_message_get_external_id (message), -1, SQLITE_TRANSIENT);
+  lg_stmt_bind_string (stmt, 2, lg_message_get_external_id (message), -1, SQLITE_TRANSIENT);
   lg_stmt_bind_text (stmt, 3, lg_message_get_author_name (message));
   lg_stmt_bind_text (stmt, 4, lg_message_get_author_handle (message));
   lg_stmt_bind_text (stmt, 5, lg_message_get_author_id (message));
-  sqlite3_bind_int64 (stmt, 6, lg_message_get_sent_at (message));
-  sqlite3_bind_text (stmt, 7, lg_message_get_text (message) ? lg_message_get_text (message) : "",
+  lg_stmt_bind_int64 (stmt, 6, lg_message_get_sent_at (message));
+  lg_stmt_bind_string (stmt, 7, lg_message_get_text (message) ? lg_message_get_text (message) : "",
                      -1, SQLITE_TRANSIENT);
   lg_stmt_bind_text (stmt, 8, lg_message_get_permalink (message));
-  sqlite3_bind_int64 (stmt, 9, lg_message_get_views (message));
-  sqlite3_bind_int (stmt, 10, lg_message_get_edited (message));
+  lg_stmt_bind_int64 (stmt, 9, lg_message_get_views (message));
+  lg_stmt_bind_int (stmt, 10, lg_message_get_edited (message));
   lg_stmt_bind_text (stmt, 11, lg_message_get_forwarded_from (message));
   lg_stmt_bind_text (stmt, 12, lg_message_get_media_kind (message));
   lg_stmt_bind_text (stmt, 13, lg_message_get_reply_to (message));
@@ -41,7 +41,7 @@ lg_store_add_message (LgStore    *self,
                       gboolean   *inserted,
                       GError    **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
   g_return_val_if_fail (LG_IS_MESSAGE (message), FALSE);
@@ -54,7 +54,7 @@ lg_store_add_message (LgStore    *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, lg_message_get_source_id (message));
+  lg_stmt_bind_int64 (stmt, 1, lg_message_get_source_id (message));
   lg_message_bind_fields (stmt, message);
 
   if (!lg_store_step_done (self, stmt, _("Could not store a message"), error))
@@ -76,14 +76,14 @@ query_text (LgStore     *self,
             char       **out,
             GError     **error)
 {
-  sqlite3_stmt *stmt = lg_store_prepare (self, sql, error);
+  LgStmt *stmt = lg_store_prepare (self, sql, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
+  rc = lg_stmt_step (stmt);
   *out = rc == SQLITE_ROW ? g_strdup (lg_stmt_text (stmt, 0)) : NULL;
-  sqlite3_reset (stmt);
+  lg_stmt_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
       lg_store_set_error (self, error, _("Could not read the messages"));
@@ -107,7 +107,7 @@ lg_store_read_directions (LgStore       *self,
   g_autofree char *max_id = NULL;
   gboolean all;
   gint64 last, from;
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
 
@@ -146,9 +146,9 @@ lg_store_read_directions (LgStore       *self,
           lg_store_rollback (self);
           return FALSE;
         }
-      sqlite3_bind_int64 (stmt, 1, from);
-      sqlite3_bind_int64 (stmt, 2, from + DIRECTION_CHUNK);
-      sqlite3_bind_int (stmt, 3, all);
+      lg_stmt_bind_int64 (stmt, 1, from);
+      lg_stmt_bind_int64 (stmt, 2, from + DIRECTION_CHUNK);
+      lg_stmt_bind_int (stmt, 3, all);
       if (!lg_store_step_done (self, stmt, _("Could not read the messages for buyers"), error) ||
           !lg_store_commit (self, error))
         {
@@ -164,26 +164,26 @@ lg_store_read_directions (LgStore       *self,
                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, model, -1, SQLITE_STATIC);
+  lg_stmt_bind_string (stmt, 1, model, -1, SQLITE_STATIC);
   return lg_store_step_done (self, stmt, _("Could not read the messages for buyers"), error);
 }
 
 static LgMessage *
-message_from_row (sqlite3_stmt *stmt)
+message_from_row (LgStmt *stmt)
 {
   LgMessage *message = lg_message_new ();
 
-  lg_message_set_id (message, sqlite3_column_int64 (stmt, 0));
-  lg_message_set_source_id (message, sqlite3_column_int64 (stmt, 1));
+  lg_message_set_id (message, lg_stmt_column_int64 (stmt, 0));
+  lg_message_set_source_id (message, lg_stmt_column_int64 (stmt, 1));
   lg_message_set_external_id (message, lg_stmt_text (stmt, 2));
   lg_message_set_author_name (message, lg_stmt_text (stmt, 3));
   lg_message_set_author_handle (message, lg_stmt_text (stmt, 4));
   lg_message_set_author_id (message, lg_stmt_text (stmt, 5));
-  lg_message_set_sent_at (message, sqlite3_column_int64 (stmt, 6));
+  lg_message_set_sent_at (message, lg_stmt_column_int64 (stmt, 6));
   lg_message_set_text (message, lg_stmt_text (stmt, 7));
   lg_message_set_permalink (message, lg_stmt_text (stmt, 8));
-  lg_message_set_views (message, sqlite3_column_int64 (stmt, 9));
-  lg_message_set_edited (message, sqlite3_column_int (stmt, 10) != 0);
+  lg_message_set_views (message, lg_stmt_column_int64 (stmt, 9));
+  lg_message_set_edited (message, lg_stmt_column_int (stmt, 10) != 0);
   lg_message_set_forwarded_from (message, lg_stmt_text (stmt, 11));
   lg_message_set_media_kind (message, lg_stmt_text (stmt, 12));
   lg_message_set_reply_to (message, lg_stmt_text (stmt, 13));
@@ -197,7 +197,7 @@ lg_store_list_messages (LgStore  *self,
                         guint     limit,
                         GError  **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   g_return_val_if_fail (LG_IS_STORE (self), NULL);
 
@@ -210,8 +210,8 @@ lg_store_list_messages (LgStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, source_id);
-  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
+  lg_stmt_bind_int64 (stmt, 1, source_id);
+  lg_stmt_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
 
   return lg_store_collect_rows (self, stmt, LG_TYPE_MESSAGE, (LgRowReader) message_from_row,
                                 _("Could not list the messages"), error);

@@ -24,7 +24,7 @@ char *
 lg_store_get_main_currency (LgStore  *self,
                             GError  **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   char *currency;
   int rc;
 
@@ -38,14 +38,14 @@ lg_store_get_main_currency (LgStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  rc = sqlite3_step (stmt);
+  rc = lg_stmt_step (stmt);
   if (rc != SQLITE_ROW)
     {
       lg_store_finish_rows (self, stmt, rc, FAILED, error);
       return NULL;
     }
   currency = g_strdup (lg_stmt_text (stmt, 0));
-  sqlite3_reset (stmt);
+  lg_stmt_reset (stmt);
   return currency;
 }
 
@@ -54,7 +54,7 @@ lg_store_get_source_titles (LgStore  *self,
                             GError  **error)
 {
   g_autoptr(GHashTable) titles = NULL;
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   int rc;
 
   g_return_val_if_fail (LG_IS_STORE (self), NULL);
@@ -66,11 +66,11 @@ lg_store_get_source_titles (LgStore  *self,
     return NULL;
 
   titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = lg_stmt_step (stmt)) == SQLITE_ROW)
     {
       gint64 *id = g_new (gint64, 1);
 
-      *id = sqlite3_column_int64 (stmt, 0);
+      *id = lg_stmt_column_int64 (stmt, 0);
       g_hash_table_insert (titles, id, g_strdup (lg_stmt_text (stmt, 1)));
     }
   if (!lg_store_finish_rows (self, stmt, rc, FAILED, error))
@@ -90,7 +90,7 @@ lg_store_read_lead_cohorts (LgStore            *self,
                             GError            **error)
 {
   g_autoptr(GString) json = g_string_new ("[");
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   int rc;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
@@ -121,22 +121,22 @@ lg_store_read_lead_cohorts (LgStore            *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, json->str, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  lg_stmt_bind_string (stmt, 1, json->str, -1, SQLITE_TRANSIENT);
+  while ((rc = lg_stmt_step (stmt)) == SQLITE_ROW)
     {
       LgStoreCohort cohort;
 
-      cohort.bin = sqlite3_column_int (stmt, 0);
-      cohort.source_id = sqlite3_column_int64 (stmt, 1);
+      cohort.bin = lg_stmt_column_int (stmt, 0);
+      cohort.source_id = lg_stmt_column_int64 (stmt, 1);
       cohort.won_currency = lg_stmt_text (stmt, 2);
-      cohort.leads = sqlite3_column_int64 (stmt, 3);
-      cohort.warm = sqlite3_column_int64 (stmt, 4);
-      cohort.hot = sqlite3_column_int64 (stmt, 5);
-      cohort.reached_won = sqlite3_column_int64 (stmt, 6);
-      cohort.won = sqlite3_column_int64 (stmt, 7);
-      cohort.lost = sqlite3_column_int64 (stmt, 8);
-      cohort.won_value = sqlite3_column_int64 (stmt, 9);
-      cohort.touched = sqlite3_column_int64 (stmt, 10);
+      cohort.leads = lg_stmt_column_int64 (stmt, 3);
+      cohort.warm = lg_stmt_column_int64 (stmt, 4);
+      cohort.hot = lg_stmt_column_int64 (stmt, 5);
+      cohort.reached_won = lg_stmt_column_int64 (stmt, 6);
+      cohort.won = lg_stmt_column_int64 (stmt, 7);
+      cohort.lost = lg_stmt_column_int64 (stmt, 8);
+      cohort.won_value = lg_stmt_column_int64 (stmt, 9);
+      cohort.touched = lg_stmt_column_int64 (stmt, 10);
       func (&cohort, user_data);
     }
   return lg_store_finish_rows (self, stmt, rc, FAILED, error);
@@ -156,7 +156,7 @@ lg_store_read_cost_shares (LgStore               *self,
                            gpointer               user_data,
                            GError               **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   int rc;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
@@ -174,19 +174,19 @@ lg_store_read_cost_shares (LgStore               *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, previous_from);
-  sqlite3_bind_int64 (stmt, 2, from);
-  sqlite3_bind_int64 (stmt, 3, to);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  lg_stmt_bind_int64 (stmt, 1, previous_from);
+  lg_stmt_bind_int64 (stmt, 2, from);
+  lg_stmt_bind_int64 (stmt, 3, to);
+  while ((rc = lg_stmt_step (stmt)) == SQLITE_ROW)
     {
       LgStoreCostShare share;
 
-      share.source_id = sqlite3_column_int64 (stmt, 0);
+      share.source_id = lg_stmt_column_int64 (stmt, 0);
       share.currency = lg_stmt_text (stmt, 1);
-      share.previous_amount = sqlite3_column_double (stmt, 2);
-      share.current_amount = sqlite3_column_double (stmt, 3);
-      share.in_previous = sqlite3_column_int64 (stmt, 4) > 0;
-      share.in_current = sqlite3_column_int64 (stmt, 5) > 0;
+      share.previous_amount = lg_stmt_column_double (stmt, 2);
+      share.current_amount = lg_stmt_column_double (stmt, 3);
+      share.in_previous = lg_stmt_column_int64 (stmt, 4) > 0;
+      share.in_current = lg_stmt_column_int64 (stmt, 5) > 0;
       func (&share, user_data);
     }
   return lg_store_finish_rows (self, stmt, rc, FAILED, error);
@@ -201,7 +201,7 @@ lg_store_read_first_touches (LgStore                *self,
                              gpointer                user_data,
                              GError                **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   int rc;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
@@ -219,17 +219,17 @@ lg_store_read_first_touches (LgStore                *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, previous_from);
-  sqlite3_bind_int64 (stmt, 2, from);
-  sqlite3_bind_int64 (stmt, 3, to);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  lg_stmt_bind_int64 (stmt, 1, previous_from);
+  lg_stmt_bind_int64 (stmt, 2, from);
+  lg_stmt_bind_int64 (stmt, 3, to);
+  while ((rc = lg_stmt_step (stmt)) == SQLITE_ROW)
     {
       LgStoreFirstTouch touch;
 
-      touch.current = sqlite3_column_int (stmt, 0) != 0;
-      touch.source_id = sqlite3_column_int64 (stmt, 1);
-      touch.from_message = sqlite3_column_int64 (stmt, 2);
-      touch.from_found = sqlite3_column_int64 (stmt, 3);
+      touch.current = lg_stmt_column_int (stmt, 0) != 0;
+      touch.source_id = lg_stmt_column_int64 (stmt, 1);
+      touch.from_message = lg_stmt_column_int64 (stmt, 2);
+      touch.from_found = lg_stmt_column_int64 (stmt, 3);
       func (&touch, user_data);
     }
   return lg_store_finish_rows (self, stmt, rc, FAILED, error);

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <sqlite3.h>
+#include "lg-stmt.h"
 
 #include "lg-store.h"
 
@@ -23,7 +23,7 @@ int           lg_store_open_read_only_db (const char  *path,
 
 /* A prepared statement cached by its SQL text, reset and unbound: the caller
  * steps it and must not finalize it. Not re-entrant for the same SQL. */
-sqlite3_stmt *lg_store_prepare    (LgStore     *self,
+LgStmt *lg_store_prepare    (LgStore     *self,
                                    const char  *sql,
                                    GError     **error);
 /* Bulk writes inside a transaction: drops the indexes or triggers (type
@@ -45,13 +45,13 @@ gboolean      lg_store_exec       (LgStore     *self,
 /* Steps a write statement to its end; on failure sets error, `what` saying
  * what failed, and resets the statement. */
 gboolean      lg_store_step_done  (LgStore      *self,
-                                   sqlite3_stmt *stmt,
+                                   LgStmt *stmt,
                                    const char   *what,
                                    GError      **error);
 /* The same for a write meant to change one row: none changed is NOT_FOUND
  * with the message `not_found`. */
 gboolean      lg_store_step_change (LgStore      *self,
-                                    sqlite3_stmt *stmt,
+                                    LgStmt *stmt,
                                     const char   *what,
                                     const char   *not_found,
                                     GError      **error);
@@ -59,7 +59,7 @@ gboolean      lg_store_step_change (LgStore      *self,
  * resets the statement); FALSE, the statement reset, with NOT_FOUND saying
  * `not_found` when there is no row, or the query's error with `what`. */
 gboolean      lg_store_step_one   (LgStore      *self,
-                                   sqlite3_stmt *stmt,
+                                   LgStmt *stmt,
                                    const char   *not_found,
                                    const char   *what,
                                    GError      **error);
@@ -68,17 +68,17 @@ gboolean      lg_store_step_one   (LgStore      *self,
  * resets the statement, and returns TRUE when the rows ran out, FALSE with
  * the query's error and `what` otherwise. */
 gboolean      lg_store_finish_rows (LgStore      *self,
-                                    sqlite3_stmt *stmt,
+                                    LgStmt *stmt,
                                     int           rc,
                                     const char   *what,
                                     GError      **error);
 
 /* Makes one row object from the statement's current row. */
-typedef gpointer (*LgRowReader) (sqlite3_stmt *stmt);
+typedef gpointer (*LgRowReader) (LgStmt *stmt);
 /* Reads every row of a bound statement with read_row into a list of
  * item_type, then resets the statement; `what` names a failure. */
 GListModel   *lg_store_collect_rows (LgStore      *self,
-                                     sqlite3_stmt *stmt,
+                                     LgStmt *stmt,
                                      GType         item_type,
                                      LgRowReader   read_row,
                                      const char   *what,
@@ -99,12 +99,12 @@ void          lg_store_set_error  (LgStore     *self,
   "(SELECT file_name FROM import_batches WHERE id = l.import_batch)"
 #define LG_LEAD_N_COLUMNS 27
 
-LgLead       *lg_lead_from_row    (sqlite3_stmt *stmt);
+LgLead       *lg_lead_from_row    (LgStmt *stmt);
 /* Binds what adding and editing a lead write alike to ?1..?13: name, telegram
  * handle, telegram id, email, phone, company, qualification, value, currency,
  * score, source id, message id (each id only when set), notes; empty text as
  * NULL. The statement numbers its other parameters from ?14. */
-void          lg_lead_bind_fields (sqlite3_stmt *stmt,
+void          lg_lead_bind_fields (LgStmt *stmt,
                                    LgLead       *lead);
 
 /* The columns of a message that adding one writes besides its source and
@@ -115,7 +115,7 @@ void          lg_lead_bind_fields (sqlite3_stmt *stmt,
   "edited, forwarded_from, media_kind, reply_to, thread"
 #define LG_MESSAGE_VALUES "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14"
 
-void          lg_message_bind_fields (sqlite3_stmt *stmt,
+void          lg_message_bind_fields (LgStmt *stmt,
                                       LgMessage    *message);
 
 /* Starts a staging area of the caller's own (lg_store_stage_begin() makes
@@ -146,9 +146,9 @@ char         *lg_store_fold       (const char   *text,
                                    gssize        length);
 
 /* Column readers that map SQL NULL to NULL / 0. */
-const char   *lg_stmt_text        (sqlite3_stmt *stmt,
+const char   *lg_stmt_text        (LgStmt *stmt,
                                    int           column);
-void          lg_stmt_bind_text   (sqlite3_stmt *stmt,
+void          lg_stmt_bind_text   (LgStmt *stmt,
                                    int           column,
                                    const char   *text);
 

@@ -34,7 +34,7 @@ copy_rows (sqlite3      *old,
                                              "ORDER BY rowid LIMIT %d", table, SALVAGE_CHUNK);
   g_autoptr(GString) insert = g_string_new (NULL);
   sqlite3_stmt *read = NULL;
-  sqlite3_stmt *write = NULL;
+  LgStmt *write = NULL; /* out is a SQLite store, as a salvage makes it */
   gint64 last = -1;
   int n_columns;
 
@@ -56,10 +56,10 @@ copy_rows (sqlite3      *old,
   while (write != NULL && (*rc = sqlite3_step (read)) == SQLITE_ROW)
     {
       for (int c = 0; c < n_columns; c++)
-        sqlite3_bind_value (write, c + 1, sqlite3_column_value (read, c));
-      if (sqlite3_step (write) == SQLITE_DONE)
+        sqlite3_bind_value (write->sqlite, c + 1, sqlite3_column_value (read, c));
+      if (lg_stmt_step (write) == SQLITE_DONE)
         (*copied)++;
-      sqlite3_reset (write);
+      lg_stmt_reset (write);
       last = sqlite3_column_int64 (read, 0);
       (*n_read)++;
     }

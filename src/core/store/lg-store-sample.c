@@ -26,19 +26,19 @@ write_two (LgStore     *store,
            gint64       b,
            GError     **error)
 {
-  sqlite3_stmt *stmt = lg_store_prepare (store, sql, error);
+  LgStmt *stmt = lg_store_prepare (store, sql, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, a);
-  sqlite3_bind_int64 (stmt, 2, b);
+  lg_stmt_bind_int64 (stmt, 1, a);
+  lg_stmt_bind_int64 (stmt, 2, b);
   return lg_store_step_done (store, stmt, WRITE_FAILED, error);
 }
 
 gboolean
 lg_store_has_sample (LgStore *self)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   gboolean loaded = FALSE;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
@@ -48,9 +48,9 @@ lg_store_has_sample (LgStore *self)
                            "OR EXISTS (SELECT 1 FROM leads WHERE sample = 1)", NULL);
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    loaded = sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_reset (stmt);
+  if (lg_stmt_step (stmt) == SQLITE_ROW)
+    loaded = lg_stmt_column_int (stmt, 0) != 0;
+  lg_stmt_reset (stmt);
   return loaded;
 }
 
@@ -104,7 +104,7 @@ lg_store_read_sample_lead_messages (LgStore                   *self,
                                     gpointer                   user_data,
                                     GError                   **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   int rc;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
@@ -120,19 +120,19 @@ lg_store_read_sample_lead_messages (LgStore                   *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  lg_stmt_bind_string (stmt, 1, name, -1, SQLITE_STATIC);
+  while ((rc = lg_stmt_step (stmt)) == SQLITE_ROW)
     {
       LgStoreSampleMessage message;
 
-      message.lead_id = sqlite3_column_int64 (stmt, 0);
-      message.message_id = sqlite3_column_int64 (stmt, 1);
+      message.lead_id = lg_stmt_column_int64 (stmt, 0);
+      message.message_id = lg_stmt_column_int64 (stmt, 1);
       message.text = lg_stmt_text (stmt, 2);
-      message.sent_at = sqlite3_column_int64 (stmt, 3);
-      message.found_at = sqlite3_column_int64 (stmt, 4);
+      message.sent_at = lg_stmt_column_int64 (stmt, 3);
+      message.found_at = lg_stmt_column_int64 (stmt, 4);
       if (!func (&message, user_data, error))
         {
-          sqlite3_reset (stmt);
+          lg_stmt_reset (stmt);
           return FALSE;
         }
     }
@@ -147,7 +147,7 @@ lg_store_set_lead_origin (LgStore  *self,
                           gint64    message_at,
                           GError  **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
 
@@ -155,10 +155,10 @@ lg_store_set_lead_origin (LgStore  *self,
                                  "message_at = ?4 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, lead_id);
-  sqlite3_bind_int (stmt, 2, score);
-  sqlite3_bind_int64 (stmt, 3, message_id);
-  sqlite3_bind_int64 (stmt, 4, message_at);
+  lg_stmt_bind_int64 (stmt, 1, lead_id);
+  lg_stmt_bind_int (stmt, 2, score);
+  lg_stmt_bind_int64 (stmt, 3, message_id);
+  lg_stmt_bind_int64 (stmt, 4, message_at);
   return lg_store_step_done (self, stmt, WRITE_FAILED, error);
 }
 
@@ -171,7 +171,7 @@ lg_store_add_sample_followup (LgStore     *self,
                               gint64       now,
                               GError     **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
 
@@ -183,11 +183,11 @@ lg_store_add_sample_followup (LgStore     *self,
                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, lead_name, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, due_at);
-  sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, note, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 5, now);
+  lg_stmt_bind_string (stmt, 1, lead_name, -1, SQLITE_STATIC);
+  lg_stmt_bind_int64 (stmt, 2, due_at);
+  lg_stmt_bind_string (stmt, 3, kind, -1, SQLITE_STATIC);
+  lg_stmt_bind_string (stmt, 4, note, -1, SQLITE_STATIC);
+  lg_stmt_bind_int64 (stmt, 5, now);
   return lg_store_step_done (self, stmt, WRITE_FAILED, error);
 }
 
@@ -201,7 +201,7 @@ lg_store_add_sample_cost (LgStore     *self,
                           const char  *note,
                           GError     **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
 
@@ -213,12 +213,12 @@ lg_store_add_sample_cost (LgStore     *self,
                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, handle, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, period_start);
-  sqlite3_bind_int64 (stmt, 3, period_end);
-  sqlite3_bind_int64 (stmt, 4, amount);
-  sqlite3_bind_text (stmt, 5, currency, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, note, -1, SQLITE_STATIC);
+  lg_stmt_bind_string (stmt, 1, handle, -1, SQLITE_STATIC);
+  lg_stmt_bind_int64 (stmt, 2, period_start);
+  lg_stmt_bind_int64 (stmt, 3, period_end);
+  lg_stmt_bind_int64 (stmt, 4, amount);
+  lg_stmt_bind_string (stmt, 5, currency, -1, SQLITE_STATIC);
+  lg_stmt_bind_string (stmt, 6, note, -1, SQLITE_STATIC);
   return lg_store_step_done (self, stmt, WRITE_FAILED, error);
 }
 

@@ -99,18 +99,18 @@ query_int64 (LgStore     *store,
              gint64      *out,
              GError     **error)
 {
-  sqlite3_stmt *stmt = lg_store_prepare (store, sql, error);
+  LgStmt *stmt = lg_store_prepare (store, sql, error);
 
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (lg_stmt_step (stmt) != SQLITE_ROW)
     {
       lg_store_set_error (store, error, _("Could not read the messages"));
-      sqlite3_reset (stmt);
+      lg_stmt_reset (stmt);
       return FALSE;
     }
-  *out = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  *out = lg_stmt_column_int64 (stmt, 0);
+  lg_stmt_reset (stmt);
   return TRUE;
 }
 
@@ -152,7 +152,7 @@ lg_store_count_term_messages (LgStore    *self,
                               gboolean    prefix)
 {
   g_autofree char *upper = NULL;
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   gint64 docs = -1;
 
   g_return_val_if_fail (LG_IS_STORE (self), -1);
@@ -166,11 +166,11 @@ lg_store_count_term_messages (LgStore    *self,
                            "WHERE term >= ?1 AND term <= ?2", NULL);
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_text (stmt, 1, folded, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, upper, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    docs = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  lg_stmt_bind_string (stmt, 1, folded, -1, SQLITE_STATIC);
+  lg_stmt_bind_string (stmt, 2, upper, -1, SQLITE_STATIC);
+  if (lg_stmt_step (stmt) == SQLITE_ROW)
+    docs = lg_stmt_column_int64 (stmt, 0);
+  lg_stmt_reset (stmt);
   return docs;
 }
 
@@ -180,7 +180,7 @@ lg_store_read_source_names (LgStore                *self,
                             gpointer                user_data,
                             GError                **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   int rc;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
@@ -189,8 +189,8 @@ lg_store_read_source_names (LgStore                *self,
   stmt = lg_store_prepare (self, "SELECT id, kind, handle, title FROM sources", error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    func (sqlite3_column_int64 (stmt, 0), lg_stmt_text (stmt, 1), lg_stmt_text (stmt, 2),
+  while ((rc = lg_stmt_step (stmt)) == SQLITE_ROW)
+    func (lg_stmt_column_int64 (stmt, 0), lg_stmt_text (stmt, 1), lg_stmt_text (stmt, 2),
           lg_stmt_text (stmt, 3), user_data);
   return lg_store_finish_rows (self, stmt, rc, _("Could not read the sources"), error);
 }
@@ -201,7 +201,7 @@ lg_store_read_lead_origins (LgStore                *self,
                             gpointer                user_data,
                             GError                **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   int rc;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
@@ -214,8 +214,8 @@ lg_store_read_lead_origins (LgStore                *self,
                            "OR telegram_handle IS NOT NULL", error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    func (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+  while ((rc = lg_stmt_step (stmt)) == SQLITE_ROW)
+    func (lg_stmt_column_int64 (stmt, 0), lg_stmt_column_int64 (stmt, 1),
           lg_stmt_text (stmt, 2), user_data);
   return lg_store_finish_rows (self, stmt, rc, _("Could not read the leads"), error);
 }
@@ -231,17 +231,17 @@ lg_store_read_lead_origins (LgStore                *self,
 
 /* The sources and dates of @query as parameters ?4, ?5 and ?6 of @stmt. */
 static void
-bind_filters (sqlite3_stmt                *stmt,
+bind_filters (LgStmt                *stmt,
               const LgStoreCandidateQuery *query)
 {
   g_autoptr(GString) list = g_string_new (",");
 
   for (guint i = 0; i < query->n_sources; i++)
     g_string_append_printf (list, "%" G_GINT64_FORMAT ",", query->source_ids[i]);
-  sqlite3_bind_int64 (stmt, 4, query->since);
-  sqlite3_bind_int64 (stmt, 5, query->until);
+  lg_stmt_bind_int64 (stmt, 4, query->since);
+  lg_stmt_bind_int64 (stmt, 5, query->until);
   if (query->n_sources > 0)
-    sqlite3_bind_text (stmt, 6, list->str, -1, SQLITE_TRANSIENT);
+    lg_stmt_bind_string (stmt, 6, list->str, -1, SQLITE_TRANSIENT);
 }
 
 #define FILTERS \
@@ -251,30 +251,30 @@ bind_filters (sqlite3_stmt                *stmt,
 /* Steps stmt, a query of CANDIDATE_COLUMNS, through func. */
 static gboolean
 read_candidate_rows (LgStore               *store,
-                     sqlite3_stmt          *stmt,
+                     LgStmt          *stmt,
                      LgStoreCandidateFunc   func,
                      gpointer               user_data,
                      GError               **error)
 {
   int rc;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = lg_stmt_step (stmt)) == SQLITE_ROW)
     {
       LgStoreCandidate candidate;
 
-      candidate.message_id = sqlite3_column_int64 (stmt, 0);
-      candidate.source_id = sqlite3_column_int64 (stmt, 1);
+      candidate.message_id = lg_stmt_column_int64 (stmt, 0);
+      candidate.source_id = lg_stmt_column_int64 (stmt, 1);
       candidate.author_name = lg_stmt_text (stmt, 2);
       candidate.author_handle = lg_stmt_text (stmt, 3);
       candidate.author_id = lg_stmt_text (stmt, 4);
-      candidate.sent_at = sqlite3_column_int64 (stmt, 5);
+      candidate.sent_at = lg_stmt_column_int64 (stmt, 5);
       candidate.text = lg_stmt_text (stmt, 6);
       candidate.permalink = lg_stmt_text (stmt, 7);
       candidate.external_id = lg_stmt_text (stmt, 8);
       if (!func (&candidate, user_data))
         break;
     }
-  sqlite3_reset (stmt);
+  lg_stmt_reset (stmt);
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     {
       lg_store_set_error (store, error, _("Could not search the messages"));
@@ -293,7 +293,7 @@ lg_store_read_candidates (LgStore                      *self,
                           gpointer                      user_data,
                           GError                      **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
   g_return_val_if_fail (query != NULL && query->query != NULL && query->weights != NULL, FALSE);
@@ -324,11 +324,12 @@ lg_store_read_candidates (LgStore                      *self,
     }
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, query->query, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, query->pool);
-  sqlite3_bind_blob (stmt, 3, g_bytes_get_data (query->weights, NULL),
+  lg_stmt_bind_string (stmt, 1, query->query, -1, SQLITE_TRANSIENT);
+  lg_stmt_bind_int (stmt, 2, query->pool);
+  /* The candidates come from FTS5, which only the SQLite store has. */
+  sqlite3_bind_blob (stmt->sqlite, 3, g_bytes_get_data (query->weights, NULL),
                      g_bytes_get_size (query->weights), SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 7, query->pool * MAX (query->widen, 1));
+  lg_stmt_bind_int (stmt, 7, query->pool * MAX (query->widen, 1));
   return read_candidate_rows (self, stmt, func, user_data, error);
 }
 
@@ -341,7 +342,7 @@ lg_store_read_buyer_candidates (LgStore                      *self,
                                 gpointer                      user_data,
                                 GError                      **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
   g_return_val_if_fail (query != NULL, FALSE);
@@ -355,7 +356,7 @@ lg_store_read_buyer_candidates (LgStore                      *self,
   if (stmt == NULL)
     return FALSE;
   bind_filters (stmt, query);
-  sqlite3_bind_int (stmt, 2, query->buyer_pool);
+  lg_stmt_bind_int (stmt, 2, query->buyer_pool);
   return read_candidate_rows (self, stmt, func, user_data, error);
 }
 
@@ -367,7 +368,7 @@ lg_store_get_match (LgStore  *self,
                     int      *feedback,
                     gint64   *first_seen)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   gboolean found;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
@@ -378,16 +379,16 @@ lg_store_get_match (LgStore  *self,
                            "WHERE search_id = ? AND message_id = ?", NULL);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, search_id);
-  sqlite3_bind_int64 (stmt, 2, message_id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
+  lg_stmt_bind_int64 (stmt, 1, search_id);
+  lg_stmt_bind_int64 (stmt, 2, message_id);
+  found = lg_stmt_step (stmt) == SQLITE_ROW;
   if (found)
     {
       *status = g_strdup (lg_stmt_text (stmt, 0));
-      *feedback = sqlite3_column_int (stmt, 1);
-      *first_seen = sqlite3_column_int64 (stmt, 2);
+      *feedback = lg_stmt_column_int (stmt, 1);
+      *first_seen = lg_stmt_column_int64 (stmt, 2);
     }
-  sqlite3_reset (stmt);
+  lg_stmt_reset (stmt);
   return found;
 }
 
@@ -399,7 +400,7 @@ lg_store_record_search_run (LgStore                   *self,
                             gint64                     now,
                             GError                   **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
   g_return_val_if_fail (matches != NULL || n_matches == 0, FALSE);
@@ -418,13 +419,13 @@ lg_store_record_search_run (LgStore                   *self,
                                error);
       if (stmt == NULL)
         goto fail;
-      sqlite3_bind_int64 (stmt, 1, search_id);
-      sqlite3_bind_int64 (stmt, 2, matches[i].message_id);
-      sqlite3_bind_int (stmt, 3, matches[i].score);
-      sqlite3_bind_text (stmt, 4, matches[i].breakdown, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 5, matches[i].reason, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 6, now);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
+      lg_stmt_bind_int64 (stmt, 1, search_id);
+      lg_stmt_bind_int64 (stmt, 2, matches[i].message_id);
+      lg_stmt_bind_int (stmt, 3, matches[i].score);
+      lg_stmt_bind_string (stmt, 4, matches[i].breakdown, -1, SQLITE_TRANSIENT);
+      lg_stmt_bind_string (stmt, 5, matches[i].reason, -1, SQLITE_TRANSIENT);
+      lg_stmt_bind_int64 (stmt, 6, now);
+      if (lg_stmt_step (stmt) != SQLITE_DONE)
         {
           lg_store_set_error (self, error, _("Could not save the search’s results"));
           goto fail;
@@ -434,9 +435,9 @@ lg_store_record_search_run (LgStore                   *self,
   stmt = lg_store_prepare (self, "UPDATE searches SET last_run = ? WHERE id = ?", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, now);
-  sqlite3_bind_int64 (stmt, 2, search_id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  lg_stmt_bind_int64 (stmt, 1, now);
+  lg_stmt_bind_int64 (stmt, 2, search_id);
+  if (lg_stmt_step (stmt) != SQLITE_DONE)
     {
       lg_store_set_error (self, error, _("Could not save the search"));
       goto fail;

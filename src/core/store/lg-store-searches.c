@@ -66,7 +66,7 @@ lg_search_save (LgStore       *store,
   g_autofree char *exclude = NULL;
   g_autofree char *ids = NULL;
   g_autofree char *kinds = NULL;
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   gboolean insert;
 
   g_return_val_if_fail (LG_IS_STORE (store), FALSE);
@@ -89,22 +89,22 @@ lg_search_save (LgStore       *store,
   exclude = join_words (lg_search_spec_get_exclude (spec));
   ids = join_ids (spec);
   kinds = g_strjoinv (",", (GStrv) lg_search_spec_get_source_kinds (spec));
-  sqlite3_bind_text (stmt, 1, lg_search_spec_get_name (spec), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, lg_search_spec_get_offer (spec), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, must, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, exclude, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, ids, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 6, lg_search_spec_get_since (spec));
-  sqlite3_bind_int64 (stmt, 7, lg_search_spec_get_until (spec));
-  sqlite3_bind_int (stmt, 8, lg_search_spec_get_min_score (spec));
+  lg_stmt_bind_string (stmt, 1, lg_search_spec_get_name (spec), -1, SQLITE_TRANSIENT);
+  lg_stmt_bind_string (stmt, 2, lg_search_spec_get_offer (spec), -1, SQLITE_TRANSIENT);
+  lg_stmt_bind_string (stmt, 3, must, -1, SQLITE_TRANSIENT);
+  lg_stmt_bind_string (stmt, 4, exclude, -1, SQLITE_TRANSIENT);
+  lg_stmt_bind_string (stmt, 5, ids, -1, SQLITE_TRANSIENT);
+  lg_stmt_bind_int64 (stmt, 6, lg_search_spec_get_since (spec));
+  lg_stmt_bind_int64 (stmt, 7, lg_search_spec_get_until (spec));
+  lg_stmt_bind_int (stmt, 8, lg_search_spec_get_min_score (spec));
   lg_stmt_bind_text (stmt, 9, lg_search_spec_get_feedback (spec));
-  sqlite3_bind_text (stmt, 12, kinds, -1, SQLITE_TRANSIENT);
+  lg_stmt_bind_string (stmt, 12, kinds, -1, SQLITE_TRANSIENT);
   if (insert)
-    sqlite3_bind_int64 (stmt, 10, g_get_real_time () / G_USEC_PER_SEC);
+    lg_stmt_bind_int64 (stmt, 10, g_get_real_time () / G_USEC_PER_SEC);
   else
-    sqlite3_bind_int64 (stmt, 11, lg_search_spec_get_id (spec));
+    lg_stmt_bind_int64 (stmt, 11, lg_search_spec_get_id (spec));
 
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  if (lg_stmt_step (stmt) != SQLITE_DONE)
     {
       lg_store_set_error (store, error, _("Could not save the search"));
       return FALSE;
@@ -119,7 +119,7 @@ lg_search_list_saved (LgStore  *store,
                       GError  **error)
 {
   g_autoptr(GListStore) list = g_list_store_new (LG_TYPE_SEARCH_SPEC);
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   int rc;
 
   g_return_val_if_fail (LG_IS_STORE (store), NULL);
@@ -132,7 +132,7 @@ lg_search_list_saved (LgStore  *store,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = lg_stmt_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(LgSearchSpec) spec = lg_search_spec_new (lg_stmt_text (stmt, 2));
       g_auto(GStrv) must = split_words (lg_stmt_text (stmt, 3));
@@ -140,21 +140,21 @@ lg_search_list_saved (LgStore  *store,
       const char *kinds_text = lg_stmt_text (stmt, 11);
       g_auto(GStrv) kinds = g_strsplit (kinds_text != NULL ? kinds_text : "", ",", -1);
 
-      lg_search_spec_set_id (spec, sqlite3_column_int64 (stmt, 0));
+      lg_search_spec_set_id (spec, lg_stmt_column_int64 (stmt, 0));
       lg_search_spec_set_name (spec, lg_stmt_text (stmt, 1));
       lg_search_spec_set_must (spec, (const char * const *) must);
       lg_search_spec_set_exclude (spec, (const char * const *) exclude);
       set_ids (spec, lg_stmt_text (stmt, 5));
       /* "" splits into no kind at all. */
       lg_search_spec_set_source_kinds (spec, (const char * const *) kinds);
-      lg_search_spec_set_since (spec, sqlite3_column_int64 (stmt, 6));
-      lg_search_spec_set_until (spec, sqlite3_column_int64 (stmt, 7));
-      lg_search_spec_set_min_score (spec, sqlite3_column_int (stmt, 8));
+      lg_search_spec_set_since (spec, lg_stmt_column_int64 (stmt, 6));
+      lg_search_spec_set_until (spec, lg_stmt_column_int64 (stmt, 7));
+      lg_search_spec_set_min_score (spec, lg_stmt_column_int (stmt, 8));
       lg_search_spec_set_feedback (spec, lg_stmt_text (stmt, 9));
-      lg_search_spec_set_last_run (spec, sqlite3_column_int64 (stmt, 10));
+      lg_search_spec_set_last_run (spec, lg_stmt_column_int64 (stmt, 10));
       g_list_store_append (list, spec);
     }
-  sqlite3_reset (stmt);
+  lg_stmt_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       lg_store_set_error (store, error, _("Could not list the saved searches"));
@@ -170,12 +170,12 @@ exec_with_id (LgStore     *store,
               const char  *what,
               GError     **error)
 {
-  sqlite3_stmt *stmt = lg_store_prepare (store, sql, error);
+  LgStmt *stmt = lg_store_prepare (store, sql, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  lg_stmt_bind_int64 (stmt, 1, id);
+  if (lg_stmt_step (stmt) != SQLITE_DONE)
     {
       lg_store_set_error (store, error, what);
       return FALSE;
@@ -209,7 +209,7 @@ update_match (LgStore         *store,
               GError         **error)
 {
   g_autofree char *breakdown = NULL;
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   if (lg_search_spec_get_id (spec) <= 0)
     return TRUE;
@@ -225,15 +225,15 @@ update_match (LgStore         *store,
   if (stmt == NULL)
     return FALSE;
   breakdown = lg_search_result_dup_breakdown_json (result);
-  sqlite3_bind_int64 (stmt, 1, lg_search_spec_get_id (spec));
-  sqlite3_bind_int64 (stmt, 2, lg_search_result_get_message_id (result));
+  lg_stmt_bind_int64 (stmt, 1, lg_search_spec_get_id (spec));
+  lg_stmt_bind_int64 (stmt, 2, lg_search_result_get_message_id (result));
   lg_stmt_bind_text (stmt, 3, status);
   if (vote != KEEP_VOTE)
-    sqlite3_bind_int (stmt, 4, vote);
-  sqlite3_bind_int (stmt, 5, lg_search_result_get_score (result));
-  sqlite3_bind_text (stmt, 6, breakdown, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, lg_search_result_get_reason (result), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 8, g_get_real_time () / G_USEC_PER_SEC);
+    lg_stmt_bind_int (stmt, 4, vote);
+  lg_stmt_bind_int (stmt, 5, lg_search_result_get_score (result));
+  lg_stmt_bind_string (stmt, 6, breakdown, -1, SQLITE_TRANSIENT);
+  lg_stmt_bind_string (stmt, 7, lg_search_result_get_reason (result), -1, SQLITE_TRANSIENT);
+  lg_stmt_bind_int64 (stmt, 8, g_get_real_time () / G_USEC_PER_SEC);
   return lg_store_step_done (store, stmt, _("Could not save what you did with the result"),
                              error);
 }
@@ -260,18 +260,18 @@ lead_of_message (LgStore  *store,
                  gint64   *lead_id,
                  GError  **error)
 {
-  sqlite3_stmt *stmt = lg_store_prepare (store, "SELECT id FROM leads WHERE message_id = ? LIMIT 1",
+  LgStmt *stmt = lg_store_prepare (store, "SELECT id FROM leads WHERE message_id = ? LIMIT 1",
                                          error);
   int rc;
 
   *lead_id = 0;
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, message_id);
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  lg_stmt_bind_int64 (stmt, 1, message_id);
+  if ((rc = lg_stmt_step (stmt)) == SQLITE_ROW)
     {
-      *lead_id = sqlite3_column_int64 (stmt, 0);
-      rc = sqlite3_step (stmt);
+      *lead_id = lg_stmt_column_int64 (stmt, 0);
+      rc = lg_stmt_step (stmt);
     }
   return lg_store_finish_rows (store, stmt, rc, _("Could not add them to the pipeline"), error);
 }
@@ -430,7 +430,7 @@ replay_votes (LgStore       *store,
 {
   g_autoptr(LgScorer) scorer = lg_scorer_new ();
   g_autoptr(LgFeedback) feedback = lg_feedback_new ();
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   int rc;
 
   stmt = lg_store_prepare (store,
@@ -440,15 +440,15 @@ replay_votes (LgStore       *store,
                            error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, lg_search_spec_get_id (spec));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    if (!learn (scorer, offer, feedback, lg_stmt_text (stmt, 0), sqlite3_column_int64 (stmt, 1),
-                now, sqlite3_column_int (stmt, 2), error))
+  lg_stmt_bind_int64 (stmt, 1, lg_search_spec_get_id (spec));
+  while ((rc = lg_stmt_step (stmt)) == SQLITE_ROW)
+    if (!learn (scorer, offer, feedback, lg_stmt_text (stmt, 0), lg_stmt_column_int64 (stmt, 1),
+                now, lg_stmt_column_int (stmt, 2), error))
       {
-        sqlite3_reset (stmt);
+        lg_stmt_reset (stmt);
         return NULL;
       }
-  sqlite3_reset (stmt);
+  lg_stmt_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       lg_store_set_error (store, error, _("Could not read the search’s thumbs up and down"));

@@ -21,7 +21,7 @@ lg_store_update_source (LgStore   *self,
                         LgSource  *source,
                         GError   **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
   g_return_val_if_fail (LG_IS_SOURCE (source), FALSE);
@@ -34,19 +34,19 @@ lg_store_update_source (LgStore   *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, lg_source_get_title (source) ? lg_source_get_title (source) : "",
+  lg_stmt_bind_string (stmt, 1, lg_source_get_title (source) ? lg_source_get_title (source) : "",
                      -1, SQLITE_TRANSIENT);
   lg_stmt_bind_text (stmt, 2, lg_source_get_url (source));
   lg_stmt_bind_text (stmt, 3, lg_source_get_sync_cursor (source));
   lg_stmt_bind_text (stmt, 4, lg_source_get_backfill_cursor (source));
-  sqlite3_bind_int64 (stmt, 5, lg_source_get_last_sync (source));
+  lg_stmt_bind_int64 (stmt, 5, lg_source_get_last_sync (source));
   lg_stmt_bind_text (stmt, 6, lg_source_get_last_error (source));
   lg_stmt_bind_text (stmt, 7, lg_source_get_etag (source));
   lg_stmt_bind_text (stmt, 8, lg_source_get_modified (source));
-  sqlite3_bind_int64 (stmt, 9, lg_source_get_retry_at (source));
-  sqlite3_bind_int (stmt, 10, lg_source_get_failures (source));
+  lg_stmt_bind_int64 (stmt, 9, lg_source_get_retry_at (source));
+  lg_stmt_bind_int (stmt, 10, lg_source_get_failures (source));
   lg_stmt_bind_text (stmt, 11, lg_source_get_icon_url (source));
-  sqlite3_bind_int64 (stmt, 12, lg_source_get_id (source));
+  lg_stmt_bind_int64 (stmt, 12, lg_source_get_id (source));
 
   return lg_store_step_change (self, stmt, _("Could not save the source"), SOURCE_GONE, error);
 }
@@ -56,7 +56,7 @@ lg_store_remove_source (LgStore  *self,
                         gint64    source_id,
                         GError  **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
 
@@ -66,7 +66,7 @@ lg_store_remove_source (LgStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, source_id);
+  lg_stmt_bind_int64 (stmt, 1, source_id);
   return lg_store_step_change (self, stmt, _("Could not remove the source"), SOURCE_GONE,
                                error);
 }
@@ -118,7 +118,7 @@ lg_store_get_source_time_span (LgStore  *self,
                              gint64   *newest,
                              GError  **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
 
@@ -129,16 +129,16 @@ lg_store_get_source_time_span (LgStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, source_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  lg_stmt_bind_int64 (stmt, 1, source_id);
+  if (lg_stmt_step (stmt) != SQLITE_ROW)
     {
       lg_store_set_error (self, error, _("Could not read the source’s messages"));
-      sqlite3_reset (stmt);
+      lg_stmt_reset (stmt);
       return FALSE;
     }
-  *oldest = sqlite3_column_int64 (stmt, 0);
-  *newest = sqlite3_column_int64 (stmt, 1);
-  sqlite3_reset (stmt);
+  *oldest = lg_stmt_column_int64 (stmt, 0);
+  *newest = lg_stmt_column_int64 (stmt, 1);
+  lg_stmt_reset (stmt);
   return TRUE;
 }
 
@@ -153,25 +153,25 @@ lg_store_get_source_time_span (LgStore  *self,
   SOURCE_COLUMNS_COUNTED ("(SELECT count(*) FROM messages m WHERE m.source_id = s.id)")
 
 static LgSource *
-source_from_row (sqlite3_stmt *stmt)
+source_from_row (LgStmt *stmt)
 {
   LgSource *source = lg_source_new ();
 
-  lg_source_set_id (source, sqlite3_column_int64 (stmt, 0));
+  lg_source_set_id (source, lg_stmt_column_int64 (stmt, 0));
   lg_source_set_kind (source, lg_stmt_text (stmt, 1));
   lg_source_set_handle (source, lg_stmt_text (stmt, 2));
   lg_source_set_title (source, lg_stmt_text (stmt, 3));
   lg_source_set_url (source, lg_stmt_text (stmt, 4));
   lg_source_set_sync_cursor (source, lg_stmt_text (stmt, 5));
   lg_source_set_backfill_cursor (source, lg_stmt_text (stmt, 6));
-  lg_source_set_last_sync (source, sqlite3_column_int64 (stmt, 7));
+  lg_source_set_last_sync (source, lg_stmt_column_int64 (stmt, 7));
   lg_source_set_last_error (source, lg_stmt_text (stmt, 8));
-  lg_source_set_message_count (source, sqlite3_column_int64 (stmt, 9));
-  lg_source_set_sample (source, sqlite3_column_int (stmt, 10));
+  lg_source_set_message_count (source, lg_stmt_column_int64 (stmt, 9));
+  lg_source_set_sample (source, lg_stmt_column_int (stmt, 10));
   lg_source_set_etag (source, lg_stmt_text (stmt, 11));
   lg_source_set_modified (source, lg_stmt_text (stmt, 12));
-  lg_source_set_retry_at (source, sqlite3_column_int64 (stmt, 13));
-  lg_source_set_failures (source, sqlite3_column_int (stmt, 14));
+  lg_source_set_retry_at (source, lg_stmt_column_int64 (stmt, 13));
+  lg_source_set_failures (source, lg_stmt_column_int (stmt, 14));
   lg_source_set_icon_url (source, lg_stmt_text (stmt, 15));
   return source;
 }
@@ -181,7 +181,7 @@ lg_store_add_source (LgStore   *self,
                      LgSource  *source,
                      GError   **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
   g_return_val_if_fail (LG_IS_SOURCE (source), FALSE);
@@ -193,12 +193,12 @@ lg_store_add_source (LgStore   *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, lg_source_get_kind (source), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, lg_source_get_handle (source), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, lg_source_get_title (source) ? lg_source_get_title (source) : "",
+  lg_stmt_bind_string (stmt, 1, lg_source_get_kind (source), -1, SQLITE_TRANSIENT);
+  lg_stmt_bind_string (stmt, 2, lg_source_get_handle (source), -1, SQLITE_TRANSIENT);
+  lg_stmt_bind_string (stmt, 3, lg_source_get_title (source) ? lg_source_get_title (source) : "",
                      -1, SQLITE_TRANSIENT);
   lg_stmt_bind_text (stmt, 4, lg_source_get_url (source));
-  sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
+  lg_stmt_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
 
   if (!lg_store_step_done (self, stmt, _("Could not add the source"), error))
     return FALSE;
@@ -209,7 +209,7 @@ lg_store_add_source (LgStore   *self,
 
 static LgSource *
 get_one_source (LgStore      *self,
-                sqlite3_stmt *stmt,
+                LgStmt *stmt,
                 GError      **error)
 {
   LgSource *source;
@@ -218,7 +218,7 @@ get_one_source (LgStore      *self,
     return NULL;
 
   source = source_from_row (stmt);
-  sqlite3_reset (stmt);
+  lg_stmt_reset (stmt);
   return source;
 }
 
@@ -227,7 +227,7 @@ lg_store_get_source (LgStore  *self,
                      gint64    id,
                      GError  **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   g_return_val_if_fail (LG_IS_STORE (self), NULL);
 
@@ -235,7 +235,7 @@ lg_store_get_source (LgStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, id);
+  lg_stmt_bind_int64 (stmt, 1, id);
   return get_one_source (self, stmt, error);
 }
 
@@ -245,7 +245,7 @@ lg_store_find_source (LgStore     *self,
                       const char  *handle,
                       GError     **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   g_return_val_if_fail (LG_IS_STORE (self), NULL);
   g_return_val_if_fail (kind != NULL && handle != NULL, NULL);
@@ -257,8 +257,8 @@ lg_store_find_source (LgStore     *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, handle, -1, SQLITE_TRANSIENT);
+  lg_stmt_bind_string (stmt, 1, kind, -1, SQLITE_TRANSIENT);
+  lg_stmt_bind_string (stmt, 2, handle, -1, SQLITE_TRANSIENT);
   return get_one_source (self, stmt, error);
 }
 
@@ -267,7 +267,7 @@ list_sources (LgStore     *self,
               const char  *sql,
               GError     **error)
 {
-  sqlite3_stmt *stmt = lg_store_prepare (self, sql, error);
+  LgStmt *stmt = lg_store_prepare (self, sql, error);
 
   if (stmt == NULL)
     return NULL;

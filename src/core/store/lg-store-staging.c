@@ -122,7 +122,7 @@ lg_store_stage_source (LgStore     *self,
                        const char  *title,
                        GError     **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   g_return_val_if_fail (LG_IS_STORE (self), 0);
   g_return_val_if_fail (kind != NULL && handle != NULL, 0);
@@ -131,8 +131,8 @@ lg_store_stage_source (LgStore     *self,
                                  "VALUES (?, ?, ?)", error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, handle, -1, SQLITE_TRANSIENT);
+  lg_stmt_bind_string (stmt, 1, kind, -1, SQLITE_TRANSIENT);
+  lg_stmt_bind_string (stmt, 2, handle, -1, SQLITE_TRANSIENT);
   lg_stmt_bind_text (stmt, 3, title);
   if (!lg_store_step_done (self, stmt, _("Could not add the source"), error))
     return 0;
@@ -145,7 +145,7 @@ lg_store_stage_message (LgStore    *self,
                         LgMessage  *message,
                         GError    **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   int rc;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
@@ -158,22 +158,22 @@ lg_store_stage_message (LgStore    *self,
                                  LG_MESSAGE_VALUES ", lg_buyer (?7))", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, staged_source);
+  lg_stmt_bind_int64 (stmt, 1, staged_source);
   lg_message_bind_fields (stmt, message);
   /* The error's sentence is translated only when there is an error: looking
    * it up for each of a million messages cost as much as binding them. */
-  rc = sqlite3_step (stmt);
+  rc = lg_stmt_step (stmt);
   return rc == SQLITE_DONE ||
          lg_store_finish_rows (self, stmt, rc, _("Could not store a message"), error);
 }
 
 /* A staged source, as an LgSource whose id is its number in the staging area. */
 static LgSource *
-staged_source_from_row (sqlite3_stmt *stmt)
+staged_source_from_row (LgStmt *stmt)
 {
   LgSource *source = lg_source_new ();
 
-  lg_source_set_id (source, sqlite3_column_int64 (stmt, 0));
+  lg_source_set_id (source, lg_stmt_column_int64 (stmt, 0));
   lg_source_set_kind (source, lg_stmt_text (stmt, 1));
   lg_source_set_handle (source, lg_stmt_text (stmt, 2));
   lg_source_set_title (source, lg_stmt_text (stmt, 3));
@@ -187,7 +187,7 @@ move_sources (LgStore  *self,
               GError  **error)
 {
   g_autoptr(GListModel) staged = NULL;
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
 
   stmt = lg_store_prepare (self, "SELECT id, kind, handle, title FROM temp.staged_sources "
                                  "ORDER BY id", error);
@@ -214,8 +214,8 @@ move_sources (LgStore  *self,
                                error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, lg_source_get_id (stored));
-      sqlite3_bind_int64 (stmt, 2, lg_source_get_id (source));
+      lg_stmt_bind_int64 (stmt, 1, lg_source_get_id (stored));
+      lg_stmt_bind_int64 (stmt, 2, lg_source_get_id (source));
       if (!lg_store_step_done (self, stmt, _("Could not save the source"), error))
         return FALSE;
     }
@@ -225,7 +225,7 @@ move_sources (LgStore  *self,
                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, g_get_real_time () / G_USEC_PER_SEC);
+  lg_stmt_bind_int64 (stmt, 1, g_get_real_time () / G_USEC_PER_SEC);
   return lg_store_step_done (self, stmt, _("Could not save the source"), error);
 }
 
@@ -244,7 +244,7 @@ move_messages (LgStore  *self,
                GError  **error)
 {
   g_auto(GStrv) trigger = NULL;
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   gint64 last_id;
 
   stmt = lg_store_prepare (self, "SELECT coalesce (max (id), 0) FROM messages", error);
@@ -252,8 +252,8 @@ move_messages (LgStore  *self,
       !lg_store_step_one (self, stmt, _("Could not read the messages"),
                           _("Could not read the messages"), error))
     return FALSE;
-  last_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  last_id = lg_stmt_column_int64 (stmt, 0);
+  lg_stmt_reset (stmt);
 
   trigger = lg_store_drop_schema (self, "trigger", "messages", "messages_fts_insert", error);
   if (trigger == NULL)
@@ -290,7 +290,7 @@ move_messages (LgStore  *self,
                                  "SELECT id, text FROM messages WHERE id > ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, last_id);
+  lg_stmt_bind_int64 (stmt, 1, last_id);
   return lg_store_step_done (self, stmt, _("Could not index the messages for search"), error) &&
          lg_store_exec (self, "INSERT INTO messages_fts (messages_fts, rank) "
                               "VALUES ('hashsize', " DEFAULT_FTS_HASH_SIZE ")", error) &&

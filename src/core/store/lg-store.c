@@ -22,6 +22,7 @@
 #include <glib/gstdio.h>
 
 #include "lg-scorer.h"
+#include "lg-pg-stmt.h"
 #include "lg-store-private.h"
 
 /* How a worker's connection waits for another writer's lock: SQLite's busy
@@ -42,11 +43,12 @@ struct _LgStore
   GObject     parent_instance;
 
   sqlite3    *db;
+  LgPgSession pg;     /* a team workspace's connection, when conn is set */
   char       *path;
   char       *backup_path;
-  GHashTable *statements; /* SQL text -> sqlite3_stmt */
+  GHashTable *statements; /* SQL text -> LgStmt */
   const char *last_sql;   /* the key of the statement prepared last */
-  sqlite3_stmt *last_stmt;
+  LgStmt *last_stmt;
   int         version;
   gboolean    read_only;
   gboolean    damaged;
@@ -87,9 +89,13 @@ static gint main_busy_ms = 5000;
 static gint worker_busy_ms = 60000;
 
 static void
-finalize_statement (gpointer stmt)
+finalize_statement (gpointer data)
 {
-  sqlite3_finalize (stmt);
+  LgStmt *stmt = data;
+
+  sqlite3_finalize (stmt->sqlite);
+  lg_pg_stmt_free (stmt->pg);
+  g_free (stmt);
 }
 
 static void
@@ -306,12 +312,12 @@ lg_store_get_db (LgStore *self)
 static gboolean refuse_damaged (LgStore  *self,
                                 GError  **error);
 
-sqlite3_stmt *
+LgStmt *
 lg_store_prepare (LgStore     *self,
                   const char  *sql,
                   GError     **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   char *key;
 
   g_return_val_if_fail (LG_IS_STORE (self), NULL);
@@ -332,24 +338,31 @@ lg_store_prepare (LgStore     *self,
 
   if (stmt != NULL)
     {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-    }
-  else if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt,
-                               NULL) != SQLITE_OK)
-    {
-      lg_store_set_error (self, error, _("Could not prepare a query"));
-      return NULL;
+      lg_stmt_reset (stmt);
+      if (stmt->pg != NULL)
+        lg_pg_stmt_clear_bindings (stmt->pg);
+      else
+        sqlite3_clear_bindings (stmt->sqlite);
     }
   else
     {
+      stmt = g_new0 (LgStmt, 1);
+      if (self->pg.conn != NULL)
+        stmt->pg = lg_pg_stmt_new (&self->pg, sql);
+      else if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+                                   &stmt->sqlite, NULL) != SQLITE_OK)
+        {
+          g_free (stmt);
+          lg_store_set_error (self, error, _("Could not prepare a query"));
+          return NULL;
+        }
       key = g_strdup (sql);
       g_hash_table_insert (self->statements, key, stmt);
       self->last_sql = key;
       self->last_stmt = stmt;
     }
 
-  if ((self->damaged || path_is_damaged (self->path)) && !sqlite3_stmt_readonly (stmt))
+  if ((self->damaged || path_is_damaged (self->path)) && !sqlite3_stmt_readonly (stmt->sqlite))
     {
       refuse_damaged (self, error);
       return NULL;
@@ -396,7 +409,7 @@ lg_store_drop_schema (LgStore     *self,
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) sql = g_strv_builder_new ();
   g_auto(GStrv) drop = NULL;
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   int rc;
 
   g_return_val_if_fail (LG_IS_STORE (self), NULL);
@@ -409,15 +422,15 @@ lg_store_drop_schema (LgStore     *self,
                                  "AND sql IS NOT NULL", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, table, -1, SQLITE_STATIC);
+  lg_stmt_bind_string (stmt, 1, type, -1, SQLITE_STATIC);
+  lg_stmt_bind_string (stmt, 2, table, -1, SQLITE_STATIC);
   lg_stmt_bind_text (stmt, 3, name);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = lg_stmt_step (stmt)) == SQLITE_ROW)
     {
       g_strv_builder_add (names, lg_stmt_text (stmt, 0));
       g_strv_builder_add (sql, lg_stmt_text (stmt, 1));
     }
-  sqlite3_reset (stmt);
+  lg_stmt_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       lg_store_set_error (self, error, _("Could not read the database’s schema"));
@@ -449,21 +462,21 @@ lg_store_exec_all (LgStore  *self,
 }
 
 const char *
-lg_stmt_text (sqlite3_stmt *stmt,
+lg_stmt_text (LgStmt *stmt,
               int           column)
 {
-  return (const char *) sqlite3_column_text (stmt, column);
+  return (const char *) lg_stmt_column_text (stmt, column);
 }
 
 void
-lg_stmt_bind_text (sqlite3_stmt *stmt,
+lg_stmt_bind_text (LgStmt *stmt,
                    int           column,
                    const char   *text)
 {
   if (text == NULL || *text == '\0')
-    sqlite3_bind_null (stmt, column);
+    lg_stmt_bind_null (stmt, column);
   else
-    sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
+    lg_stmt_bind_string (stmt, column, text, -1, SQLITE_TRANSIENT);
 }
 
 static gboolean
@@ -471,19 +484,19 @@ read_version (LgStore  *self,
               int      *version,
               GError  **error)
 {
-  sqlite3_stmt *stmt = lg_store_prepare (self, "PRAGMA user_version", error);
+  LgStmt *stmt = lg_store_prepare (self, "PRAGMA user_version", error);
 
   if (stmt == NULL)
     return FALSE;
 
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (lg_stmt_step (stmt) != SQLITE_ROW)
     {
       lg_store_set_error (self, error, _("Could not read the database version"));
       return FALSE;
     }
 
-  *version = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  *version = lg_stmt_column_int (stmt, 0);
+  lg_stmt_reset (stmt);
   return TRUE;
 }
 
@@ -611,15 +624,15 @@ lg_store_save_copy (LgStore     *self,
 static gint64
 count_broken_references (LgStore *self)
 {
-  sqlite3_stmt *stmt = lg_store_prepare (self, "PRAGMA foreign_key_check", NULL);
+  LgStmt *stmt = lg_store_prepare (self, "PRAGMA foreign_key_check", NULL);
   gint64 n = 0;
   int rc;
 
   if (stmt == NULL)
     return -1;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = lg_stmt_step (stmt)) == SQLITE_ROW)
     n++;
-  sqlite3_reset (stmt);
+  lg_stmt_reset (stmt);
   return rc == SQLITE_DONE ? n : -1;
 }
 
@@ -796,7 +809,7 @@ static gboolean
 note_direction_model (LgStore  *self,
                       GError  **error)
 {
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   int rc;
 
   if (lg_store_is_read_only (self))
@@ -804,15 +817,15 @@ note_direction_model (LgStore  *self,
   stmt = lg_store_prepare (self, "SELECT 1 FROM store_state WHERE key = 'buyer_model'", error);
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
+  rc = lg_stmt_step (stmt);
+  lg_stmt_reset (stmt);
   if (rc == SQLITE_ROW)
     return TRUE;
   stmt = lg_store_prepare (self, "INSERT INTO store_state (key, value) "
                                  "VALUES ('buyer_model', ?1) ON CONFLICT (key) DO NOTHING", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, lg_scorer_get_model_id (), -1, SQLITE_STATIC);
+  lg_stmt_bind_string (stmt, 1, lg_scorer_get_model_id (), -1, SQLITE_STATIC);
   return lg_store_step_done (self, stmt, _("Could not open the database"), error);
 }
 
@@ -849,7 +862,7 @@ check_damage (LgStore  *self,
               GError  **error)
 {
   g_autofree char *mark = damaged_mark (self->path);
-  sqlite3_stmt *stmt;
+  LgStmt *stmt;
   gboolean ok;
 
   if (path_is_damaged (self->path))
@@ -862,8 +875,8 @@ check_damage (LgStore  *self,
   stmt = lg_store_prepare (self, "PRAGMA quick_check", error);
   if (stmt == NULL)
     return FALSE;
-  ok = sqlite3_step (stmt) == SQLITE_ROW && g_strcmp0 (lg_stmt_text (stmt, 0), "ok") == 0;
-  sqlite3_reset (stmt);
+  ok = lg_stmt_step (stmt) == SQLITE_ROW && g_strcmp0 (lg_stmt_text (stmt, 0), "ok") == 0;
+  lg_stmt_reset (stmt);
   if (ok)
     g_remove (mark);
   else
@@ -1413,19 +1426,19 @@ count_table (LgStore     *self,
              gint64      *out,
              GError     **error)
 {
-  sqlite3_stmt *stmt = lg_store_prepare (self, sql, error);
+  LgStmt *stmt = lg_store_prepare (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
 
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (lg_stmt_step (stmt) != SQLITE_ROW)
     {
       lg_store_set_error (self, error, _("Could not count rows"));
       return FALSE;
     }
 
-  *out = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  *out = lg_stmt_column_int64 (stmt, 0);
+  lg_stmt_reset (stmt);
   return TRUE;
 }
 
@@ -1497,14 +1510,14 @@ lg_store_rollback (LgStore *self)
 
 gboolean
 lg_store_step_done (LgStore      *self,
-                    sqlite3_stmt *stmt,
+                    LgStmt *stmt,
                     const char   *what,
                     GError      **error)
 {
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  if (lg_stmt_step (stmt) != SQLITE_DONE)
     {
       lg_store_set_error (self, error, what);
-      sqlite3_reset (stmt);
+      lg_stmt_reset (stmt);
       return FALSE;
     }
   return TRUE;
@@ -1512,12 +1525,12 @@ lg_store_step_done (LgStore      *self,
 
 gboolean
 lg_store_finish_rows (LgStore      *self,
-                      sqlite3_stmt *stmt,
+                      LgStmt *stmt,
                       int           rc,
                       const char   *what,
                       GError      **error)
 {
-  sqlite3_reset (stmt);
+  lg_stmt_reset (stmt);
   if (rc == SQLITE_DONE)
     return TRUE;
   lg_store_set_error (self, error, what);
@@ -1526,7 +1539,7 @@ lg_store_finish_rows (LgStore      *self,
 
 gboolean
 lg_store_step_change (LgStore      *self,
-                      sqlite3_stmt *stmt,
+                      LgStmt *stmt,
                       const char   *what,
                       const char   *not_found,
                       GError      **error)
@@ -1543,12 +1556,12 @@ lg_store_step_change (LgStore      *self,
 
 gboolean
 lg_store_step_one (LgStore      *self,
-                   sqlite3_stmt *stmt,
+                   LgStmt *stmt,
                    const char   *not_found,
                    const char   *what,
                    GError      **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc = lg_stmt_step (stmt);
 
   if (rc == SQLITE_ROW)
     return TRUE;
@@ -1558,13 +1571,13 @@ lg_store_step_one (LgStore      *self,
   else
     lg_store_set_error (self, error, what);
   /* A cached statement left mid-result would hold a read transaction. */
-  sqlite3_reset (stmt);
+  lg_stmt_reset (stmt);
   return FALSE;
 }
 
 GListModel *
 lg_store_collect_rows (LgStore      *self,
-                       sqlite3_stmt *stmt,
+                       LgStmt *stmt,
                        GType         item_type,
                        LgRowReader   read_row,
                        const char   *what,
@@ -1574,17 +1587,17 @@ lg_store_collect_rows (LgStore      *self,
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = lg_stmt_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (rows, read_row (stmt));
 
   if (rc != SQLITE_DONE)
     {
       lg_store_set_error (self, error, what);
-      sqlite3_reset (stmt);
+      lg_stmt_reset (stmt);
       return NULL;
     }
 
-  sqlite3_reset (stmt);
+  lg_stmt_reset (stmt);
   /* One splice, one items-changed: a view with thousands of rows updates once. */
   g_list_store_splice (list, 0, 0, rows->pdata, rows->len);
   return G_LIST_MODEL (g_steal_pointer (&list));

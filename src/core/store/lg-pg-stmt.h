@@ -1,0 +1,40 @@
+/* lg-pg-stmt.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <libpq-fe.h>
+
+#include "lg-stmt.h"
+
+G_BEGIN_DECLS
+
+/* What the last statement run on a PostgreSQL connection left behind, for
+ * the store's errors and counts of changed rows. One per connection. */
+typedef struct
+{
+  PGconn *conn;
+  char   *error;      /* the server's message, or NULL */
+  char    sqlstate[6];
+  gint64  changes;    /* rows the last write changed */
+  guint   n_prepared; /* names the next server-side statement */
+} LgPgSession;
+
+/* Prepares nothing yet: the statement is prepared on the server at its first
+ * step, when its parameters' types are known from what was bound (an
+ * integer's, a real's; text left for the server to infer), since SQL written
+ * for SQLite says "?1 IS NULL OR x = ?1", whose type PostgreSQL cannot tell
+ * from its first use. ?N and ? become $N. */
+LgPgStmt   *lg_pg_stmt_new     (LgPgSession *session,
+                                const char  *sql);
+void        lg_pg_stmt_free    (LgPgStmt    *stmt);
+void        lg_pg_stmt_clear_bindings (LgPgStmt *stmt);
+/* Whether the statement only reads (a SELECT or WITH ... SELECT), for the
+ * read-only workspace's check. */
+gboolean    lg_pg_stmt_readonly (LgPgStmt   *stmt);
+/* Translates SQL written for SQLite's parameters into PostgreSQL's. */
+char       *lg_pg_translate    (const char  *sql);
+
+G_END_DECLS
