@@ -337,7 +337,7 @@ main (int   argc,
       if (g_strcmp0 (argv[1], commands[i].name) != 0)
         continue;
 
-      cli.db_path = db_path != NULL ? g_canonicalize_filename (db_path, NULL)
+      cli.db_path = db_path != NULL ? lg_store_resolve_path (db_path)
                                     : lg_store_default_path ();
       cli.read_only = read_only;
       status = commands[i].run (&cli, argc - 1, argv + 1);

@@ -165,7 +165,7 @@ lg_application_handle_local_options (GApplication *app,
   if (g_variant_dict_lookup (options, "db", "^&ay", &db))
     {
       g_free (self->db_path);
-      self->db_path = g_canonicalize_filename (db, NULL);
+      self->db_path = lg_store_resolve_path (db);
       /* Another database is another workspace: do not hand the activation to
        * an instance that has the default one open. */
       g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);

@@ -109,13 +109,13 @@ lg_store_add_cost (LgStore     *self,
 
   if (!lg_store_step_done (self, stmt, _("Could not save the cost"), error))
     return 0;
-  if (sqlite3_changes (lg_store_get_db (self)) == 0)
+  if (lg_store_changes (self) == 0)
     {
       set_no_source_error (error, source_id);
       return 0;
     }
 
-  return sqlite3_last_insert_rowid (lg_store_get_db (self));
+  return lg_store_last_insert_id (self);
 }
 
 static LgCost *
@@ -256,7 +256,7 @@ lg_store_update_cost (LgStore  *self,
 
   if (!lg_store_step_done (self, stmt, _("Could not save the cost"), error))
     return FALSE;
-  if (sqlite3_changes (lg_store_get_db (self)) == 0)
+  if (lg_store_changes (self) == 0)
     {
       /* No row changed: either the cost or its new source is missing. */
       g_autoptr(LgCost) stored = lg_store_get_cost (self, lg_cost_get_id (cost), error);
@@ -322,7 +322,7 @@ lg_store_restore_cost (LgStore  *self,
 
   if (!lg_store_step_done (self, stmt, _("Could not restore the cost"), error))
     return FALSE;
-  if (sqlite3_changes (lg_store_get_db (self)) == 0)
+  if (lg_store_changes (self) == 0)
     {
       g_set_error_literal (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND,
                            _("The cost’s source has been removed, so the cost cannot come "
@@ -330,6 +330,6 @@ lg_store_restore_cost (LgStore  *self,
       return FALSE;
     }
 
-  lg_cost_set_id (cost, sqlite3_last_insert_rowid (lg_store_get_db (self)));
+  lg_cost_set_id (cost, lg_store_last_insert_id (self));
   return TRUE;
 }

@@ -356,7 +356,7 @@ reschedule_stay_in_touch (LgStore    *self,
   lg_stmt_bind_int64 (stmt, 2, lead_id);
   if (!lg_store_step_done (self, stmt, _("Could not update the follow-ups"), error))
     return FALSE;
-  if (sqlite3_changes (lg_store_get_db (self)) > 0)
+  if (lg_store_changes (self) > 0)
     return TRUE;
 
   stmt = lg_store_prepare (self,
@@ -764,6 +764,6 @@ lg_store_add_followup (LgStore     *self,
   if (!lg_store_step_done (self, stmt, _("Could not add the follow-up"), error))
     return FALSE;
 
-  lg_followup_set_id (followup, sqlite3_last_insert_rowid (lg_store_get_db (self)));
+  lg_followup_set_id (followup, lg_store_last_insert_id (self));
   return TRUE;
 }

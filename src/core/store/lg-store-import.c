@@ -278,7 +278,7 @@ lg_store_import_add_form_id (LgStore     *self,
   lg_stmt_bind_string (stmt, 1, key, -1, SQLITE_STATIC);
   if (!lg_store_step_done (self, stmt, _("Could not prepare the import"), error))
     return FALSE;
-  *added = sqlite3_changes (lg_store_get_db (self)) > 0;
+  *added = lg_store_changes (self) > 0;
   return TRUE;
 }
 
@@ -557,7 +557,7 @@ lg_store_import_copy_lead (LgStore  *self,
   lg_stmt_bind_int64 (stmt, 1, id);
   if (!lg_store_step_done (self, stmt, _("Could not read the lead to update"), error))
     return FALSE;
-  if (sqlite3_changes (lg_store_get_db (self)) == 0)
+  if (lg_store_changes (self) == 0)
     return TRUE;
 
   /* Kept as read, for lg_store_import_lock's check. */
@@ -829,7 +829,7 @@ lg_store_import_move (LgStore                *self,
   lg_stmt_bind_int (stmt, 6, failed);
   if (!lg_store_step_done (self, stmt, _("Could not record the import"), error))
     return FALSE;
-  *batch_id = sqlite3_last_insert_rowid (lg_store_get_db (self));
+  *batch_id = lg_store_last_insert_id (self);
   batch = g_strdup_printf ("%" PRId64, *batch_id);
 
   if (!place_new_leads (self, snapshot, error))

@@ -34,7 +34,7 @@ lg_store_write_begin (LgStore   *self,
                       gboolean  *outer,
                       GError   **error)
 {
-  *outer = sqlite3_get_autocommit (lg_store_get_db (self)) != 0;
+  *outer = !lg_store_in_transaction (self);
   return lg_store_exec (self, *outer ? "BEGIN IMMEDIATE" : "SAVEPOINT lg_write", error);
 }
 
@@ -49,8 +49,7 @@ lg_store_write_end (LgStore   *self,
       if (outer)
         lg_store_rollback (self);
       else
-        sqlite3_exec (lg_store_get_db (self), "ROLLBACK TO lg_write; RELEASE lg_write",
-                      NULL, NULL, NULL);
+        lg_store_rollback_to (self, "lg_write");
       return FALSE;
     }
 
@@ -492,7 +491,7 @@ merge_note_edit (LgStore     *self,
   lg_stmt_bind_int64 (stmt, 3, lead_id);
   if (!lg_store_step_done (self, stmt, _("Could not write the lead’s timeline"), error))
     return FALSE;
-  *merged = sqlite3_changes (lg_store_get_db (self)) > 0;
+  *merged = lg_store_changes (self) > 0;
   return TRUE;
 }
 
@@ -810,7 +809,7 @@ typedef struct
 {
   const char     *table;
   GPtrArray      *columns; /* char * */
-  GPtrArray      *values;  /* sqlite3_value * */
+  GPtrArray      *values;  /* GVariant *, lg_stmt_column_variant() */
 } SavedRow;
 
 struct _LgDeletedLead
@@ -1036,7 +1035,7 @@ lg_store_add_lead (LgStore  *self,
   ok = lg_store_step_done (self, stmt, _("Could not add the lead"), error);
   if (ok)
     {
-      lg_lead_set_id (lead, sqlite3_last_insert_rowid (lg_store_get_db (self)));
+      lg_lead_set_id (lead, lg_store_last_insert_id (self));
       lg_lead_set_created_at (lead, created_at);
 
       /* The timeline starts here; its stage is where the lead entered. */

@@ -61,9 +61,9 @@ lg_store_add_message (LgStore    *self,
     return FALSE;
 
   if (inserted != NULL)
-    *inserted = sqlite3_changes (lg_store_get_db (self)) > 0;
-  if (sqlite3_changes (lg_store_get_db (self)) > 0)
-    lg_message_set_id (message, sqlite3_last_insert_rowid (lg_store_get_db (self)));
+    *inserted = lg_store_changes (self) > 0;
+  if (lg_store_changes (self) > 0)
+    lg_message_set_id (message, lg_store_last_insert_id (self));
   return TRUE;
 }
 

@@ -42,6 +42,16 @@ gboolean      lg_store_exec_all   (LgStore     *self,
 gboolean      lg_store_exec       (LgStore     *self,
                                    const char  *sql,
                                    GError     **error);
+/* Whether the store is a team workspace on PostgreSQL, not a SQLite file. */
+gboolean      lg_store_is_remote  (LgStore     *self);
+/* Rows the last write changed, and the id the last insert gave its row. */
+gint64        lg_store_changes    (LgStore     *self);
+gint64        lg_store_last_insert_id (LgStore *self);
+/* Whether a transaction is open on the connection. */
+gboolean      lg_store_in_transaction (LgStore *self);
+/* Undoes the writes since SAVEPOINT name, even on a damaged store. */
+void          lg_store_rollback_to (LgStore    *self,
+                                    const char *name);
 /* Steps a write statement to its end; on failure sets error, `what` saying
  * what failed, and resets the statement. */
 gboolean      lg_store_step_done  (LgStore      *self,

@@ -110,7 +110,7 @@ lg_search_save (LgStore       *store,
       return FALSE;
     }
   if (insert)
-    lg_search_spec_set_id (spec, sqlite3_last_insert_rowid (lg_store_get_db (store)));
+    lg_search_spec_set_id (spec, lg_store_last_insert_id (store));
   return TRUE;
 }
 

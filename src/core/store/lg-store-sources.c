@@ -203,7 +203,7 @@ lg_store_add_source (LgStore   *self,
   if (!lg_store_step_done (self, stmt, _("Could not add the source"), error))
     return FALSE;
 
-  lg_source_set_id (source, sqlite3_last_insert_rowid (lg_store_get_db (self)));
+  lg_source_set_id (source, lg_store_last_insert_id (self));
   return TRUE;
 }
 

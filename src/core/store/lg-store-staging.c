@@ -136,7 +136,7 @@ lg_store_stage_source (LgStore     *self,
   lg_stmt_bind_text (stmt, 3, title);
   if (!lg_store_step_done (self, stmt, _("Could not add the source"), error))
     return 0;
-  return sqlite3_last_insert_rowid (lg_store_get_db (self));
+  return lg_store_last_insert_id (self);
 }
 
 gboolean
@@ -273,7 +273,7 @@ move_messages (LgStore  *self,
                                  "ON CONFLICT (source_id, external_id) DO NOTHING", error);
   if (stmt == NULL || !lg_store_step_done (self, stmt, _("Could not store a message"), error))
     return FALSE;
-  *added = sqlite3_changes (lg_store_get_db (self));
+  *added = lg_store_changes (self);
 
   /* FTS5 gathers the terms of what it indexes in memory and writes them out
    * as a new segment of the index whenever they pass its hash size (1 MB by

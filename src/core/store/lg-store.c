@@ -23,6 +23,7 @@
 
 #include "lg-scorer.h"
 #include "lg-pg-stmt.h"
+#include "lg-store-pg.h"
 #include "lg-store-private.h"
 
 /* How a worker's connection waits for another writer's lock: SQLite's busy
@@ -106,6 +107,8 @@ lg_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
+  g_clear_pointer (&self->pg.conn, PQfinish);
+  g_free (self->pg.error);
   g_clear_pointer (&self->scorer, lg_scorer_free);
   g_free (self->path);
   g_free (self->backup_path);
@@ -254,13 +257,49 @@ mark_damaged (LgStore *self)
     g_file_set_contents (mark, sqlite3_errmsg (self->db), -1, NULL);
 }
 
+/* SQLSTATE classes (PostgreSQL's Appendix A). */
+static void
+set_pg_error (LgStore     *self,
+              GError     **error,
+              const char  *what)
+{
+  const char *state = self->pg.sqlstate;
+  const char *message = self->pg.error != NULL ? self->pg.error : "";
+  LgStoreError store_code = LG_STORE_ERROR_QUERY;
+
+  if (PQstatus (self->pg.conn) != CONNECTION_OK || g_str_has_prefix (state, "08"))
+    {
+      g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_QUERY,
+                   _("%s: the connection to the team workspace was lost (%s). Check the "
+                     "network and that the server runs; nothing was changed."), what, message);
+      return;
+    }
+  if (g_str_has_prefix (state, "23"))
+    store_code = LG_STORE_ERROR_INVALID;
+  else if (g_str_has_prefix (state, "42501") || g_str_has_prefix (state, "25006"))
+    {
+      g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_READ_ONLY,
+                   _("%s: your role in the team workspace may only read it (%s). Ask its "
+                     "owner for the right to write."), what, message);
+      return;
+    }
+  g_set_error (error, LG_STORE_ERROR, store_code, "%s: %s", what, message);
+}
+
 void
 lg_store_set_error (LgStore     *self,
                     GError     **error,
                     const char  *what)
 {
-  int code = sqlite3_errcode (self->db);
+  int code;
   LgStoreError store_code = LG_STORE_ERROR_QUERY;
+
+  if (self->pg.conn != NULL)
+    {
+      set_pg_error (self, error, what);
+      return;
+    }
+  code = sqlite3_errcode (self->db);
 
   switch (code & 0xff)
     {
@@ -312,6 +351,34 @@ lg_store_get_db (LgStore *self)
 static gboolean refuse_damaged (LgStore  *self,
                                 GError  **error);
 
+/* Runs sql, one statement or several, on the team workspace's connection;
+ * SQLite's BEGIN IMMEDIATE (take the write lock now) is PostgreSQL's BEGIN,
+ * whose rows lock as they are written. */
+static gboolean
+pg_exec (LgStore    *self,
+         const char *sql)
+{
+  PGresult *result;
+  ExecStatusType status;
+
+  if (strcmp (sql, "BEGIN IMMEDIATE") == 0)
+    sql = "BEGIN";
+  result = PQexec (self->pg.conn, sql);
+  status = PQresultStatus (result);
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+    {
+      const char *state = PQresultErrorField (result, PG_DIAG_SQLSTATE);
+
+      g_free (self->pg.error);
+      self->pg.error = g_strchomp (g_strdup (PQresultErrorMessage (result)));
+      g_strlcpy (self->pg.sqlstate, state != NULL ? state : "", sizeof self->pg.sqlstate);
+      PQclear (result);
+      return FALSE;
+    }
+  PQclear (result);
+  return TRUE;
+}
+
 LgStmt *
 lg_store_prepare (LgStore     *self,
                   const char  *sql,
@@ -362,7 +429,8 @@ lg_store_prepare (LgStore     *self,
       self->last_stmt = stmt;
     }
 
-  if ((self->damaged || path_is_damaged (self->path)) && !sqlite3_stmt_readonly (stmt->sqlite))
+  if ((self->damaged || path_is_damaged (self->path)) && stmt->sqlite != NULL &&
+      !sqlite3_stmt_readonly (stmt->sqlite))
     {
       refuse_damaged (self, error);
       return NULL;
@@ -391,12 +459,62 @@ lg_store_exec (LgStore     *self,
 
   if (self->damaged || path_is_damaged (self->path))
     return refuse_damaged (self, error);
-  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+  if (!(self->pg.conn != NULL ? pg_exec (self, sql) : sqlite3_exec (self->db, sql, NULL, NULL,
+                                                                   NULL) == SQLITE_OK))
     {
       lg_store_set_error (self, error, _("Could not write to the database"));
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+lg_store_is_remote (LgStore *self)
+{
+  return self->pg.conn != NULL;
+}
+
+gint64
+lg_store_changes (LgStore *self)
+{
+  return self->pg.conn != NULL ? self->pg.changes : sqlite3_changes (self->db);
+}
+
+gint64
+lg_store_last_insert_id (LgStore *self)
+{
+  LgStmt *stmt;
+  gint64 id = 0;
+
+  if (self->pg.conn == NULL)
+    return sqlite3_last_insert_rowid (self->db);
+  /* The identity column's sequence, used by this session's last insert. */
+  stmt = lg_store_prepare (self, "SELECT lastval ()", NULL);
+  if (stmt != NULL && lg_stmt_step (stmt) == SQLITE_ROW)
+    id = lg_stmt_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    lg_stmt_reset (stmt);
+  return id;
+}
+
+gboolean
+lg_store_in_transaction (LgStore *self)
+{
+  if (self->pg.conn != NULL)
+    return PQtransactionStatus (self->pg.conn) != PQTRANS_IDLE;
+  return sqlite3_get_autocommit (self->db) == 0;
+}
+
+void
+lg_store_rollback_to (LgStore    *self,
+                      const char *name)
+{
+  g_autofree char *sql = g_strdup_printf ("ROLLBACK TO %s; RELEASE %s", name, name);
+
+  if (self->pg.conn != NULL)
+    pg_exec (self, sql);
+  else
+    sqlite3_exec (self->db, sql, NULL, NULL, NULL);
 }
 
 GStrv
@@ -1022,6 +1140,148 @@ open_store (const char  *path,
   return g_steal_pointer (&self);
 }
 
+gboolean
+lg_store_is_team_address (const char *path)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return g_str_has_prefix (path, "postgresql://") || g_str_has_prefix (path, "postgres://");
+}
+
+char *
+lg_store_resolve_path (const char *path)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (lg_store_is_team_address (path))
+    return g_strdup (path);
+  return g_canonicalize_filename (path, NULL);
+}
+
+/* Any number, the same in every Leadgram: the advisory lock that lets one
+ * app at a time upgrade a team workspace's schema. */
+#define MIGRATION_LOCK "7120441"
+
+static gboolean
+pg_read_version (LgStore  *self,
+                 int      *version,
+                 GError  **error)
+{
+  LgStmt *stmt = lg_store_prepare (self, "SELECT coalesce (max (version), 0) FROM "
+                                         "leadgram_schema", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (lg_stmt_step (stmt) != SQLITE_ROW)
+    {
+      lg_store_set_error (self, error, _("Could not read the database version"));
+      lg_stmt_reset (stmt);
+      return FALSE;
+    }
+  *version = lg_stmt_column_int (stmt, 0);
+  lg_stmt_reset (stmt);
+  return TRUE;
+}
+
+/* Brings the team workspace's schema to the latest, in one transaction under
+ * the advisory lock: two apps starting together upgrade it once, the second
+ * finding it done. A failed step leaves it as it was. */
+static gboolean
+pg_migrate (LgStore  *self,
+            GError  **error)
+{
+  int version;
+
+  if (!lg_store_exec (self, "BEGIN; SELECT pg_advisory_xact_lock (" MIGRATION_LOCK "); "
+                            "CREATE TABLE IF NOT EXISTS leadgram_schema (version bigint NOT NULL)",
+                      error) ||
+      !pg_read_version (self, &version, error))
+    {
+      lg_store_rollback (self);
+      g_prefix_error (error, _("Could not upgrade the team workspace: "));
+      return FALSE;
+    }
+  if (version > lg_store_pg_n_migrations)
+    {
+      lg_store_rollback (self);
+      g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_TOO_NEW,
+                   _("The team workspace was upgraded by a newer version of Leadgram "
+                     "(schema %d, this version knows up to %d). Update Leadgram to open it."),
+                   version, lg_store_pg_n_migrations);
+      return FALSE;
+    }
+  for (int v = version; v < lg_store_pg_n_migrations; v++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("DELETE FROM leadgram_schema; "
+                                                      "INSERT INTO leadgram_schema VALUES (%d)",
+                                                      v + 1);
+
+      if (!lg_store_exec (self, lg_store_pg_migrations[v], error) ||
+          !lg_store_exec (self, set_version, error))
+        {
+          lg_store_rollback (self);
+          g_prefix_error (error, _("Could not upgrade the team workspace to schema %d: "), v + 1);
+          if (error != NULL && *error != NULL)
+            (*error)->code = LG_STORE_ERROR_MIGRATION;
+          return FALSE;
+        }
+    }
+  if (!lg_store_exec (self, "COMMIT", error))
+    {
+      lg_store_rollback (self);
+      return FALSE;
+    }
+  self->version = lg_store_pg_n_migrations;
+  return TRUE;
+}
+
+/* Opens the team workspace at the PostgreSQL address, upgrading its schema;
+ * read-only, every transaction of the connection is. */
+static LgStore *
+open_team_store (const char  *address,
+                 gboolean     read_only,
+                 GError     **error)
+{
+  g_autoptr(LgStore) self = g_object_new (LG_TYPE_STORE, NULL);
+
+  self->path = g_strdup (address);
+  self->read_only = read_only;
+  self->pg.conn = PQconnectdb (address);
+  if (PQstatus (self->pg.conn) != CONNECTION_OK)
+    {
+      g_autofree char *reason = g_strchomp (g_strdup (PQerrorMessage (self->pg.conn)));
+
+      g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_OPEN,
+                   _("Could not connect to the team workspace: %s. Check the address, that "
+                     "the server runs and that your role may log in."), reason);
+      return NULL;
+    }
+  /* Times are whole seconds since 1970 in every column, as on SQLite, so the
+   * session's time zone and date style do not matter; its messages do. */
+  if (!lg_store_exec (self, "SET client_min_messages = warning", error) ||
+      (read_only && !lg_store_exec (self, "SET default_transaction_read_only = on", error)))
+    return NULL;
+  if (read_only)
+    {
+      int version = 0;
+
+      if (!pg_read_version (self, &version, error))
+        return NULL;
+      self->version = version;
+      if (version != lg_store_pg_n_migrations)
+        {
+          g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_MIGRATION,
+                       _("The team workspace has schema %d and this version of Leadgram "
+                         "reads schema %d; it may not be upgraded from a read-only "
+                         "connection."), version, lg_store_pg_n_migrations);
+          return NULL;
+        }
+    }
+  else if (!pg_migrate (self, error) || !note_direction_model (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
 /* The files this process opened read-only on purpose: the connections its
  * worker threads open on the same path (lg_store_open()) are read-only too. */
 static GMutex read_only_lock;
@@ -1045,6 +1305,8 @@ lg_store_open (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (lg_store_is_team_address (path))
+    return open_team_store (path, opened_read_only (path), error);
   if (opened_read_only (path))
     return open_store (path, TRUE, error);
   store = open_store (path, FALSE, &local_error);
@@ -1070,7 +1332,8 @@ lg_store_open_read_only (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  store = open_store (path, TRUE, error);
+  store = lg_store_is_team_address (path) ? open_team_store (path, TRUE, error)
+                                  : open_store (path, TRUE, error);
   if (store != NULL)
     {
       g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&read_only_lock);
@@ -1214,7 +1477,8 @@ store_work_thread (GTask        *task,
       store->busy.timeout_ms = g_atomic_int_get (&worker_busy_ms);
       store->busy.tell = store_work->tell_waiting;
       store->busy.tell_data = task;
-      sqlite3_busy_handler (store->db, on_busy, &store->busy);
+      if (store->db != NULL)
+        sqlite3_busy_handler (store->db, on_busy, &store->busy);
     }
   if (store == NULL || !store_work->work (store, source_object, task_data, cancellable, &error))
     g_task_return_error (task, error);
@@ -1481,7 +1745,7 @@ lg_store_read_end (LgStore *self)
   g_return_if_fail (LG_IS_STORE (self));
 
   /* Nothing was written, so a failed COMMIT loses nothing. */
-  if (sqlite3_get_autocommit (self->db) == 0)
+  if (lg_store_in_transaction (self))
     lg_store_exec (self, "COMMIT", NULL);
 }
 
@@ -1504,7 +1768,11 @@ lg_store_rollback (LgStore *self)
 {
   g_return_if_fail (LG_IS_STORE (self));
 
-  if (!sqlite3_get_autocommit (self->db))
+  if (!lg_store_in_transaction (self))
+    return;
+  if (self->pg.conn != NULL)
+    pg_exec (self, "ROLLBACK");
+  else
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
@@ -1546,7 +1814,7 @@ lg_store_step_change (LgStore      *self,
 {
   if (!lg_store_step_done (self, stmt, what, error))
     return FALSE;
-  if (sqlite3_changes (self->db) == 0)
+  if (lg_store_changes (self) == 0)
     {
       g_set_error_literal (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND, not_found);
       return FALSE;

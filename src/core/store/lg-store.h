@@ -52,6 +52,12 @@ G_DECLARE_FINAL_TYPE (LgStore, lg_store, LG, STORE, GObject)
 GQuark      lg_store_error_quark          (void);
 
 char       *lg_store_default_path         (void);
+/* Whether @path is a team workspace's address on PostgreSQL
+ * ("postgresql://HOST/DATABASE?sslmode=..."), not a SQLite file. */
+gboolean    lg_store_is_team_address      (const char     *path);
+/* @path as the store takes it: a file's made absolute (the workers open it
+ * from another folder), a team workspace's address as it is. */
+char       *lg_store_resolve_path         (const char     *path);
 int         lg_store_latest_version       (void);
 
 /* Opens (creating) the database at @path for reading and writing, upgrading
