@@ -14,6 +14,7 @@
 
 #include "lg-csv-reader.h"
 #include "lg-store-private.h"
+#include "lg-test-pg.h"
 #include "lg-test-util.h"
 
 static GPtrArray *tmpdirs;
@@ -72,7 +73,14 @@ lg_test_open_store (void)
   g_autofree char *dir = lg_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "leadgram.db", NULL);
   g_autoptr(GError) error = NULL;
-  LgStore *store = lg_store_open (path, &error);
+  LgStore *store;
+
+  if (lg_test_pg_wanted ())
+    {
+      g_free (path);
+      path = lg_test_pg_new_database ();
+    }
+  store = lg_store_open (path, &error);
 
   g_assert_no_error (error);
   return store;

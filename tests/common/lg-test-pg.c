@@ -1,0 +1,165 @@
+/* lg-test-pg.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <libpq-fe.h>
+#include <pwd.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "lg-test-pg.h"
+
+static char *cluster_dir;
+static char *bin_dir;
+static guint n_databases;
+
+gboolean
+lg_test_pg_wanted (void)
+{
+  return g_strcmp0 (g_getenv ("LEADGRAM_TEST_BACKEND"), "postgresql") == 0;
+}
+
+/* Debian puts each major version's server programs in their own folder. */
+static char *
+find_bin_dir (void)
+{
+  const char *env = g_getenv ("LEADGRAM_PG_BINDIR");
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  char *found = NULL;
+
+  if (env != NULL)
+    return g_strdup (env);
+  dir = g_dir_open ("/usr/lib/postgresql", 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      char *bin = g_build_filename ("/usr/lib/postgresql", name, "bin", NULL);
+      g_autofree char *initdb = g_build_filename (bin, "initdb", NULL);
+
+      if (g_file_test (initdb, G_FILE_TEST_IS_EXECUTABLE))
+        {
+          g_free (found);
+          found = bin;
+        }
+      else
+        g_free (bin);
+    }
+  return found;
+}
+
+/* The server refuses to run as root: as root, it runs as nobody. */
+static gboolean
+run (const char *program,
+     const char *const *args,
+     GError    **error)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *err = NULL;
+  int status;
+
+  if (geteuid () == 0)
+    {
+      g_ptr_array_add (argv, g_strdup ("runuser"));
+      g_ptr_array_add (argv, g_strdup ("-u"));
+      g_ptr_array_add (argv, g_strdup ("nobody"));
+      g_ptr_array_add (argv, g_strdup ("--"));
+    }
+  g_ptr_array_add (argv, g_build_filename (bin_dir, program, NULL));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strdup (args[i]));
+  g_ptr_array_add (argv, NULL);
+
+  if (!g_spawn_sync (cluster_dir, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                     NULL, &err, &status, error))
+    return FALSE;
+  if (!g_spawn_check_wait_status (status, error))
+    {
+      g_prefix_error (error, "%s: %s", program, err);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+stop_cluster (void)
+{
+  g_autofree char *data = g_build_filename (cluster_dir, "data", NULL);
+  g_autofree char *command = NULL;
+
+  run ("pg_ctl", (const char *[]) { "-D", data, "-m", "immediate", "stop", NULL }, NULL);
+  command = g_strdup_printf ("rm -rf '%s'", cluster_dir);
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+}
+
+static gboolean
+start_cluster (GError **error)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *log = NULL;
+  g_autofree char *options = NULL;
+
+  cluster_dir = g_dir_make_tmp ("leadgram-pg-XXXXXX", error);
+  if (cluster_dir == NULL)
+    return FALSE;
+  if (geteuid () == 0)
+    {
+      struct passwd *nobody = getpwnam ("nobody");
+
+      if (nobody == NULL || chown (cluster_dir, nobody->pw_uid, nobody->pw_gid) != 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "cannot hand %s to nobody",
+                       cluster_dir);
+          return FALSE;
+        }
+    }
+  data = g_build_filename (cluster_dir, "data", NULL);
+  log = g_build_filename (cluster_dir, "log", NULL);
+  /* No TCP port (tests run side by side), the socket in the folder, and no
+   * waiting for the disk: the cluster dies with the test. */
+  options = g_strdup_printf ("-k %s -c listen_addresses='' -c fsync=off "
+                             "-c synchronous_commit=off -c full_page_writes=off",
+                             cluster_dir);
+  if (!run ("initdb", (const char *[]) { "-D", data, "-A", "trust", "-U", "leadgram",
+                                         "-E", "UTF8", "--no-locale", NULL }, error) ||
+      !run ("pg_ctl", (const char *[]) { "-D", data, "-o", options, "-l", log, "-w",
+                                         "start", NULL }, error))
+    return FALSE;
+  atexit (stop_cluster);
+  return TRUE;
+}
+
+char *
+lg_test_pg_new_database (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *admin = NULL;
+  g_autofree char *create = NULL;
+  PGconn *conn;
+  PGresult *result;
+  char *name;
+
+  if (bin_dir == NULL)
+    bin_dir = find_bin_dir ();
+  /* meson registers the PostgreSQL runs only where it found them. */
+  if (bin_dir == NULL)
+    g_error ("PostgreSQL's server programs are not installed");
+  if (cluster_dir == NULL && !start_cluster (&error))
+    g_error ("Could not start a throw-away PostgreSQL cluster: %s", error->message);
+
+  admin = g_strdup_printf ("postgresql:///postgres?host=%s&user=leadgram", cluster_dir);
+  conn = PQconnectdb (admin);
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  name = g_strdup_printf ("test_%u", ++n_databases);
+  create = g_strdup_printf ("CREATE DATABASE %s", name);
+  result = PQexec (conn, create);
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+  PQclear (result);
+  PQfinish (conn);
+
+  return g_strdup_printf ("postgresql:///%s?host=%s&user=leadgram", name, cluster_dir);
+}

@@ -1,0 +1,21 @@
+/* lg-test-pg.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Whether this run's stores are team workspaces on PostgreSQL: the suites
+ * that run on both backends are registered a second time with
+ * LEADGRAM_TEST_BACKEND=postgresql. */
+gboolean  lg_test_pg_wanted     (void);
+/* The address of a new, empty database on this process's throw-away cluster
+ * (initdb into a temporary folder, a server on a Unix socket there, stopped
+ * and removed at exit), started on first use. */
+char     *lg_test_pg_new_database (void);
+
+G_END_DECLS
