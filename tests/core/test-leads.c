@@ -871,6 +871,12 @@ test_disk_full (void)
   LgStmt *stmt;
   int pages;
 
+  if (lg_store_is_remote (store))
+    {
+      g_test_skip ("the full disk is SQLite's page limit; a team workspace's server "
+                   "answers for its own disk");
+      return;
+    }
   add_lead (store, "Fits", "cold", 0);
   stmt = lg_store_prepare (store, "PRAGMA page_count", &error);
   g_assert_no_error (error);

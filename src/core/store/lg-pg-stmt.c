@@ -146,7 +146,14 @@ keep_error (LgPgSession *session,
   g_strlcpy (session->sqlstate, state != NULL ? state : "", sizeof session->sqlstate);
 }
 
-/* 42P18: "could not determine data type of parameter". */
+/* "could not determine data type of parameter": 42P18, or 42P08 where it
+ * is used as its own test ("$1 IS NULL"). */
+static gboolean
+type_unknown (LgPgSession *session)
+{
+  return strcmp (session->sqlstate, "42P18") == 0 || strcmp (session->sqlstate, "42P08") == 0;
+}
+
 static gboolean
 prepare (LgPgStmt *stmt,
          gboolean  nulls_as_text)
@@ -182,8 +189,11 @@ lg_pg_stmt_step (LgPgStmt *stmt)
       ExecStatusType status;
 
       if (stmt->name == NULL && !prepare (stmt, FALSE) &&
-          (strcmp (stmt->session->sqlstate, "42P18") != 0 || !prepare (stmt, TRUE)))
-        return SQLITE_ERROR;
+          (!type_unknown (stmt->session) || !prepare (stmt, TRUE)))
+        {
+          g_debug ("Could not prepare %s: %s", stmt->sql, stmt->session->error);
+          return SQLITE_ERROR;
+        }
 
       result = PQexecPrepared (stmt->session->conn, stmt->name, stmt->n_params,
                                (const char * const *) stmt->values, NULL, NULL, 0);

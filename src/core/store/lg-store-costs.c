@@ -174,7 +174,7 @@ lg_store_list_currencies (LgStore  *self,
 
   stmt = lg_store_prepare (self,
                            "SELECT currency FROM (SELECT currency FROM costs "
-                           "UNION ALL SELECT currency FROM leads WHERE value > 0) "
+                           "UNION ALL SELECT currency FROM leads WHERE value > 0) AS used "
                            "GROUP BY currency ORDER BY count (*) DESC, currency",
                            error);
   if (stmt == NULL)
@@ -298,6 +298,8 @@ lg_store_restore_cost (LgStore  *self,
                        GError  **error)
 {
   LgStmt *stmt;
+  gint64 id;
+  int rc;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
   g_return_val_if_fail (LG_IS_COST (cost), FALSE);
@@ -313,16 +315,25 @@ lg_store_restore_cost (LgStore  *self,
                            "currency, note) "
                            "SELECT CASE WHEN EXISTS (SELECT 1 FROM costs WHERE id = ?1) THEN NULL "
                            "ELSE ?1 END, id, ?3, ?4, ?5, ?6, coalesce (?7, '') "
-                           "FROM sources WHERE id = ?2",
+                           "FROM sources WHERE id = ?2 RETURNING id",
                            error);
   if (stmt == NULL)
     return FALSE;
 
   bind_cost (stmt, cost);
 
-  if (!lg_store_step_done (self, stmt, _("Could not restore the cost"), error))
-    return FALSE;
-  if (lg_store_changes (self) == 0)
+  /* The id it took, old or new (a row given its id takes no new one from
+   * a team workspace's sequence, which lg_store_last_insert_id() reads). */
+  rc = lg_stmt_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      lg_store_set_error (self, error, _("Could not restore the cost"));
+      lg_stmt_reset (stmt);
+      return FALSE;
+    }
+  id = rc == SQLITE_ROW ? lg_stmt_column_int64 (stmt, 0) : 0;
+  lg_stmt_reset (stmt);
+  if (id == 0)
     {
       g_set_error_literal (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND,
                            _("The cost’s source has been removed, so the cost cannot come "
@@ -330,6 +341,6 @@ lg_store_restore_cost (LgStore  *self,
       return FALSE;
     }
 
-  lg_cost_set_id (cost, lg_store_last_insert_id (self));
+  lg_cost_set_id (cost, id);
   return TRUE;
 }

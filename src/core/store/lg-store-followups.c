@@ -112,7 +112,7 @@ lg_store_list_followups (LgStore           *self,
 
   lg_stmt_bind_int64 (stmt, 1, now);
   lg_stmt_bind_int64 (stmt, 2, lg_followup_local_day_start (now, 1, tz));
-  lg_stmt_bind_int64 (stmt, 3, limit > 0 ? (gint64) limit : -1);
+  lg_stmt_bind_int64 (stmt, 3, limit > 0 ? (gint64) limit : G_MAXINT64);
   return collect_followups (self, stmt, error);
 }
 
@@ -731,7 +731,7 @@ lg_store_list_uncontacted_leads (LgStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  lg_stmt_bind_int64 (stmt, 1, limit > 0 ? (gint64) limit : -1);
+  lg_stmt_bind_int64 (stmt, 1, limit > 0 ? (gint64) limit : G_MAXINT64);
   return lg_store_collect_rows (self, stmt, LG_TYPE_LEAD, (LgRowReader) lg_lead_from_row,
                                 _("Could not list the leads not contacted yet"), error);
 }

@@ -224,7 +224,7 @@ lg_store_import_read_contact (LgStore  *self,
                                  "FROM (SELECT 0 AS staged, " LEAD_COLUMNS
                                  "      FROM temp.staged_leads WHERE id = ?1 "
                                  "      UNION ALL SELECT 1, " LEAD_COLUMNS
-                                 "      FROM main.leads WHERE id = ?1) "
+                                 "      FROM main.leads WHERE id = ?1) AS copies "
                                  "ORDER BY staged LIMIT 1", error);
   if (stmt == NULL)
     return FALSE;

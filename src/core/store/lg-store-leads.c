@@ -138,13 +138,14 @@ lg_lead_bind_fields (LgStmt *stmt,
   " LEFT JOIN (SELECT lead_id, min(max(due_at, snoozed_until)) AS next_due," \
   "                   max(max(due_at, snoozed_until)) AS last_due" \
   "            FROM followups WHERE done_at = 0 GROUP BY lead_id) f ON f.lead_id = l.id" \
-  " WHERE (?1 IS NULL OR instr(lg_fold(l.name), ?1) OR instr(lg_fold(l.telegram_handle), ?1)" \
-  "        OR instr(lg_fold(l.company), ?1) OR instr(lg_fold(l.email), ?1))" \
+  " WHERE (?1 IS NULL OR instr(lg_fold(l.name), ?1) > 0" \
+  "        OR instr(lg_fold(l.telegram_handle), ?1) > 0" \
+  "        OR instr(lg_fold(l.company), ?1) > 0 OR instr(lg_fold(l.email), ?1) > 0)" \
   "   AND (?2 = 0 OR l.source_id = ?2)" \
   "   AND (?3 IS NULL OR l.qualification = ?3)" \
   "   AND (?4 IS NULL OR l.stage = ?4)" \
   "   AND (?10 = 0 OR l.id = ?10)" \
-  ") WHERE ?5 = 0 OR stale"
+  ") AS board WHERE ?5 = 0 OR stale"
 
 static void
 bind_board_query (LgStmt          *stmt,
@@ -392,7 +393,7 @@ move_lead (LgStore     *self,
   stmt = lg_store_prepare (self,
                            "UPDATE leads SET stage = ?2, position = ?3, furthest_stage = ?4, "
                            "closed_at = ?5, lost_reason = ?6, "
-                           "last_touch_at = CASE WHEN ?7 THEN ?8 ELSE last_touch_at END "
+                           "last_touch_at = CASE WHEN ?7 <> 0 THEN ?8 ELSE last_touch_at END "
                            "WHERE id = ?1",
                            error);
   if (stmt == NULL)

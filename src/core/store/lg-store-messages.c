@@ -211,7 +211,7 @@ lg_store_list_messages (LgStore  *self,
     return NULL;
 
   lg_stmt_bind_int64 (stmt, 1, source_id);
-  lg_stmt_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
+  lg_stmt_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : G_MAXINT64);
 
   return lg_store_collect_rows (self, stmt, LG_TYPE_MESSAGE, (LgRowReader) message_from_row,
                                 _("Could not list the messages"), error);

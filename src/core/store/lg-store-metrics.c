@@ -32,7 +32,7 @@ lg_store_get_main_currency (LgStore  *self,
 
   stmt = lg_store_prepare (self,
                            "SELECT currency FROM (SELECT currency FROM costs "
-                           "UNION ALL SELECT currency FROM leads WHERE stage = 'won') "
+                           "UNION ALL SELECT currency FROM leads WHERE stage = 'won') AS used "
                            "GROUP BY currency ORDER BY count (*) DESC, currency LIMIT 1",
                            error);
   if (stmt == NULL)
