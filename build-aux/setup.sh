@@ -15,6 +15,9 @@ PACKAGES=(
   gcc meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev libsoup-3.0-dev libjson-glib-dev libxml2-dev libstemmer-dev libarchive-dev
+  # a team workspace on PostgreSQL: the client library, and the server the
+  # tests run a throw-away cluster of
+  libpq-dev postgresql-15
   # the thesauri that widen offers with synonyms
   mythes-en-us mythes-ru
   # data validation and tests

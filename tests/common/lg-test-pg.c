@@ -74,7 +74,8 @@ run (const char *program,
     g_ptr_array_add (argv, g_strdup (args[i]));
   g_ptr_array_add (argv, NULL);
 
-  if (!g_spawn_sync (cluster_dir, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+  if (!g_spawn_sync (cluster_dir, (char **) argv->pdata, NULL,
+                     G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
                      NULL, &err, &status, error))
     return FALSE;
   if (!g_spawn_check_wait_status (status, error))
