@@ -214,7 +214,9 @@ take_daily_backup (LgApplication *self)
 {
   g_autoptr(GTask) task = NULL;
 
-  if (lg_store_is_read_only (self->store))
+  /* A team workspace's server keeps its own backups (README). */
+  if (lg_store_is_read_only (self->store) ||
+      lg_store_is_team_address (lg_store_get_path (self->store)))
     return;
   task = g_task_new (self, NULL, on_daily_backup_done_cb, NULL);
   g_task_set_task_data (task, GUINT_TO_POINTER (g_settings_get_uint (self->settings,
@@ -249,6 +251,7 @@ lg_application_startup (GApplication *app)
       return;
     }
 
+  lg_store_watch_others (self->store);
   take_daily_backup (self);
 
   self->scheduler = lg_followup_scheduler_new (self->store);

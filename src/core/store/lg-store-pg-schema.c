@@ -200,7 +200,28 @@ static const char pg_migration_1[] =
   "  used_at bigint NOT NULL);"
   "CREATE TABLE store_state ("
   "  key text PRIMARY KEY,"
-  "  value text NOT NULL);";
+  "  value text NOT NULL);"
+  /* Every app on the workspace hears of every write, whoever made it: the
+   * payload is the name of what changed, as the store's "changed" signal
+   * has it; a transaction's notifications of one name arrive once. */
+  "CREATE FUNCTION lg_notify () RETURNS trigger LANGUAGE plpgsql AS "
+  "  $$BEGIN PERFORM pg_notify ('leadgram', TG_ARGV[0]); RETURN NULL; END$$;"
+  "CREATE TRIGGER leads_changed AFTER INSERT OR UPDATE OR DELETE ON leads"
+  "  FOR EACH STATEMENT EXECUTE FUNCTION lg_notify ('leads');"
+  "CREATE TRIGGER activities_changed AFTER INSERT OR UPDATE OR DELETE ON activities"
+  "  FOR EACH STATEMENT EXECUTE FUNCTION lg_notify ('leads');"
+  "CREATE TRIGGER followups_changed AFTER INSERT OR UPDATE OR DELETE ON followups"
+  "  FOR EACH STATEMENT EXECUTE FUNCTION lg_notify ('followups');"
+  "CREATE TRIGGER costs_changed AFTER INSERT OR UPDATE OR DELETE ON costs"
+  "  FOR EACH STATEMENT EXECUTE FUNCTION lg_notify ('costs');"
+  "CREATE TRIGGER sources_changed AFTER INSERT OR UPDATE OR DELETE ON sources"
+  "  FOR EACH STATEMENT EXECUTE FUNCTION lg_notify ('sources');"
+  "CREATE TRIGGER messages_changed AFTER INSERT OR UPDATE OR DELETE ON messages"
+  "  FOR EACH STATEMENT EXECUTE FUNCTION lg_notify ('messages');"
+  "CREATE TRIGGER searches_changed AFTER INSERT OR UPDATE OR DELETE ON searches"
+  "  FOR EACH STATEMENT EXECUTE FUNCTION lg_notify ('searches');"
+  "CREATE TRIGGER matches_changed AFTER INSERT OR UPDATE OR DELETE ON matches"
+  "  FOR EACH STATEMENT EXECUTE FUNCTION lg_notify ('matches');";
 
 const char * const lg_store_pg_migrations[] = {
   pg_migration_1,

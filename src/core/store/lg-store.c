@@ -20,6 +20,7 @@
 #include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <glib-unix.h>
 
 #include "lg-scorer.h"
 #include "lg-pg-stmt.h"
@@ -45,6 +46,7 @@ struct _LgStore
 
   sqlite3    *db;
   LgPgSession pg;     /* a team workspace's connection, when conn is set */
+  guint       watch_id; /* of its notifications, lg_store_watch_others() */
   char       *path;
   char       *backup_path;
   GHashTable *statements; /* SQL text -> LgStmt */
@@ -107,6 +109,7 @@ lg_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
+  g_clear_handle_id (&self->watch_id, g_source_remove);
   g_clear_pointer (&self->pg.conn, PQfinish);
   g_free (self->pg.error);
   g_clear_pointer (&self->scorer, lg_scorer_free);
@@ -1386,20 +1389,61 @@ lg_store_get_backup_path (LgStore *self)
   return self->backup_path;
 }
 
+/* The signal's details, by flag: the names views connect to, and the
+ * payloads of a team workspace's notifications. */
+static const char * const change_names[] = {
+  "leads", "followups", "costs", "sources", "messages", "searches", "matches",
+};
+
 void
 lg_store_notify_changed (LgStore        *self,
                          LgStoreChanges  changes)
 {
-  /* The signal's details, by flag: the names views connect to. */
-  static const char * const names[] = {
-    "leads", "followups", "costs", "sources", "messages", "searches", "matches",
-  };
-
   g_return_if_fail (LG_IS_STORE (self));
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (change_names); i++)
     if (changes & (1u << i))
-      g_signal_emit (self, signals[CHANGED], g_quark_from_static_string (names[i]), names[i]);
+      g_signal_emit (self, signals[CHANGED], g_quark_from_static_string (change_names[i]),
+                     change_names[i]);
+}
+
+static gboolean
+on_team_socket_cb (int           fd,
+                   GIOCondition  condition,
+                   gpointer      data)
+{
+  LgStore *self = data;
+  LgStoreChanges changes = 0;
+  PGnotify *notify;
+
+  if (!PQconsumeInput (self->pg.conn))
+    {
+      /* The next query says the connection was lost, in words. */
+      g_message ("No more notifications from the team workspace: %s",
+                 PQerrorMessage (self->pg.conn));
+      self->watch_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  while ((notify = PQnotifies (self->pg.conn)) != NULL)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (change_names); i++)
+        if (g_strcmp0 (notify->extra, change_names[i]) == 0)
+          changes |= 1u << i;
+      PQfreemem (notify);
+    }
+  if (changes != 0)
+    lg_store_notify_changed (self, changes);
+  return G_SOURCE_CONTINUE;
+}
+
+void
+lg_store_watch_others (LgStore *self)
+{
+  g_return_if_fail (LG_IS_STORE (self));
+
+  if (self->pg.conn == NULL || self->watch_id != 0 || !pg_exec (self, "LISTEN leadgram"))
+    return;
+  self->watch_id = g_unix_fd_add (PQsocket (self->pg.conn), G_IO_IN, on_team_socket_cb, self);
 }
 
 void

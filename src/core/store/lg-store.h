@@ -111,6 +111,12 @@ typedef enum
  * its own connection. */
 void        lg_store_notify_changed       (LgStore        *self,
                                            LgStoreChanges  changes);
+/* Makes the store emit "changed" for the writes other people make to a team
+ * workspace (and the app's own other connections), from the server's
+ * notifications, on the thread-default main context: a colleague's move
+ * reaches the board. Nothing on a personal workspace, whose writers are this
+ * app. */
+void        lg_store_watch_others         (LgStore        *self);
 
 /* Work for a worker thread, given a connection of its own. What it computes
  * goes into task_data; FALSE with error set when it fails. */

@@ -1,0 +1,142 @@
+/* test-team.c: what a team workspace on PostgreSQL does that a SQLite file
+ * does not: hear the others' writes, upgrade its schema once when several
+ * apps start together, say so when the server cannot be reached, and write
+ * nothing when opened read-only. Runs on the throw-away cluster of
+ * tests/common/lg-test-pg.c (suite postgresql).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "lg-store-private.h"
+#include "lg-test-pg.h"
+#include "lg-test-util.h"
+
+static void
+on_changed_cb (LgStore    *store,
+               const char *what,
+               GString    *heard)
+{
+  g_string_append_printf (heard, "%s%s", heard->len > 0 ? " " : "", what);
+}
+
+static gboolean
+heard_leads (gpointer heard)
+{
+  return strstr (((GString *) heard)->str, "leads") != NULL;
+}
+
+/* A card a colleague moves reaches this app's board: the store says
+ * "changed::leads" without this app writing anything. */
+static void
+test_others_writes_heard (void)
+{
+  g_autoptr(LgStore) mine = lg_test_open_store ();
+  g_autoptr(LgStore) theirs = lg_test_open_other (mine);
+  g_autoptr(GString) heard = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgLead) lead = NULL;
+  g_autoptr(LgLead) copy = NULL;
+
+  lg_store_watch_others (mine);
+  g_signal_connect (mine, "changed", G_CALLBACK (on_changed_cb), heard);
+
+  lead = lg_test_add_lead (theirs, "Olga", "cold");
+  lg_test_wait_until (heard_leads, heard);
+  g_string_truncate (heard, 0);
+
+  g_assert_true (lg_store_move_lead (theirs, lg_lead_get_id (lead), LG_STAGE_WARM, 0, NULL,
+                                     &error));
+  g_assert_no_error (error);
+  lg_test_wait_until (heard_leads, heard);
+  g_assert_cmpstr (heard->str, ==, "leads");
+
+  /* And this app reads where it is now. */
+  copy = lg_store_get_lead (mine, lg_lead_get_id (lead), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lg_lead_get_stage (copy), ==, "warm");
+}
+
+static gpointer
+open_in_thread (gpointer address)
+{
+  g_autoptr(GError) error = NULL;
+  LgStore *store = lg_store_open (address, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+/* Five apps starting on a new workspace at once: one upgrades it, the others
+ * wait for the advisory lock and find it done. */
+static void
+test_migration_race (void)
+{
+  g_autofree char *address = lg_test_pg_new_database ();
+  GThread *threads[5];
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("open", open_in_thread, address);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      g_autoptr(LgStore) store = g_thread_join (threads[i]);
+
+      g_assert_cmpint (lg_store_get_version (store), ==, 1);
+    }
+  {
+    g_autoptr(LgStore) store = open_in_thread (address);
+
+    g_assert_cmpint (lg_test_query_int (store, "SELECT count (*) FROM leadgram_schema"), ==, 1);
+  }
+}
+
+static void
+test_unreachable (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgStore) store = lg_store_open ("postgresql:///leadgram?host=/nonexistent", &error);
+
+  g_assert_null (store);
+  g_assert_error (error, LG_STORE_ERROR, LG_STORE_ERROR_OPEN);
+  g_assert_nonnull (strstr (error->message, "Could not connect to the team workspace"));
+  g_assert_nonnull (strstr (error->message, "/nonexistent"));
+}
+
+static void
+test_read_only (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(LgLead) lead = lg_test_add_lead (store, "Olga", "cold");
+  g_autoptr(LgStore) reader = NULL;
+  g_autoptr(LgLead) copy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reader = lg_store_open_read_only (lg_store_get_path (store), &error);
+  g_assert_no_error (error);
+  copy = lg_store_get_lead (reader, lg_lead_get_id (lead), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lg_lead_get_name (copy), ==, "Olga");
+
+  g_assert_false (lg_store_move_lead (reader, lg_lead_get_id (lead), LG_STAGE_HOT, 0, NULL,
+                                      &error));
+  g_assert_error (error, LG_STORE_ERROR, LG_STORE_ERROR_READ_ONLY);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (!lg_test_pg_wanted ())
+    {
+      g_test_message ("a team workspace's tests run in the postgresql suite only");
+      return 77;
+    }
+  g_test_add_func ("/team/others-writes-heard", test_others_writes_heard);
+  g_test_add_func ("/team/migration-race", test_migration_race);
+  g_test_add_func ("/team/unreachable", test_unreachable);
+  g_test_add_func ("/team/read-only", test_read_only);
+  return g_test_run ();
+}
