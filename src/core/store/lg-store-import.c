@@ -119,7 +119,7 @@ lg_store_import_open (const char  *db_path,
 {
   g_autoptr(LgStore) store = lg_store_open (db_path, error);
 
-  if (store == NULL)
+  if (store == NULL || lg_store_refuse_team (store, error))
     return NULL;
   /* Not through lg_store_exec(), which a damaged store refuses: these are
    * the connection's, and a check of a file reads only. */

@@ -44,6 +44,9 @@ lg_store_add_message (LgStore    *self,
   LgStmt *stmt;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+
+  if (lg_store_refuse_team (self, error))
+    return FALSE;
   g_return_val_if_fail (LG_IS_MESSAGE (message), FALSE);
 
   stmt = lg_store_prepare (self,

@@ -44,6 +44,11 @@ gboolean      lg_store_exec       (LgStore     *self,
                                    GError     **error);
 /* Whether the store is a team workspace on PostgreSQL, not a SQLite file. */
 gboolean      lg_store_is_remote  (LgStore     *self);
+/* TRUE, with LG_STORE_ERROR_TEAM, on a team workspace, for what only a
+ * personal one does so far: conversations (their sync, import and search),
+ * the CSV import, copies of the file. */
+gboolean      lg_store_refuse_team (LgStore    *self,
+                                    GError    **error);
 /* Rows the last write changed, and the id the last insert gave its row. */
 gint64        lg_store_changes    (LgStore     *self);
 gint64        lg_store_last_insert_id (LgStore *self);

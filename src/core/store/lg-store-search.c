@@ -81,6 +81,8 @@ lg_store_enable_ranking (LgStore  *self,
 
   if (g_object_get_data (G_OBJECT (self), "lg-search-rank") != NULL)
     return TRUE;
+  if (lg_store_refuse_team (self, error))
+    return FALSE;
 
   api = get_fts5_api (lg_store_get_db (self));
   if (api == NULL ||

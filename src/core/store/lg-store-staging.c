@@ -59,6 +59,10 @@ lg_store_stage_discard (LgStore *self)
 
   g_return_if_fail (LG_IS_STORE (self));
 
+  /* A team workspace stages nothing (lg_store_stage_tables()). */
+  if (lg_store_is_remote (self))
+    return;
+
   /* Every TEMP table of the connection is staging (its own or an import's,
    * lg-store-import.c). Not through lg_store_exec(), which a damaged store
    * refuses: the tables are the connection's, not the file's. */
@@ -86,6 +90,8 @@ lg_store_stage_tables (LgStore     *self,
 {
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
 
+  if (lg_store_refuse_team (self, error))
+    return FALSE;
   lg_store_stage_discard (self);
   if (sqlite3_exec (lg_store_get_db (self), sql, NULL, NULL, NULL) != SQLITE_OK)
     {

@@ -477,6 +477,19 @@ lg_store_is_remote (LgStore *self)
   return self->pg.conn != NULL;
 }
 
+gboolean
+lg_store_refuse_team (LgStore  *self,
+                      GError  **error)
+{
+  if (self->pg.conn == NULL)
+    return FALSE;
+  g_set_error_literal (error, LG_STORE_ERROR, LG_STORE_ERROR_TEAM,
+                       _("A team workspace does not read, import or search conversations "
+                         "yet, nor import CSV files: its leads, follow-ups, costs and figures "
+                         "are what it shares. Do this in a personal workspace for now."));
+  return TRUE;
+}
+
 gint64
 lg_store_changes (LgStore *self)
 {
@@ -726,6 +739,9 @@ lg_store_save_copy (LgStore     *self,
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+
+  if (lg_store_refuse_team (self, error))
+    return FALSE;
 
   /* Replacing the open database under the connections that use it would
    * corrupt it. */

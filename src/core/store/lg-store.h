@@ -31,6 +31,7 @@ typedef enum
   LG_STORE_ERROR_NOT_FOUND,      /* no row with that id */
   LG_STORE_ERROR_INVALID,        /* the caller passed a value the schema rejects */
   LG_STORE_ERROR_DAMAGED,        /* the file is corrupt: nothing more is written to it */
+  LG_STORE_ERROR_TEAM,           /* a team workspace does not do that yet */
 } LgStoreError;
 
 /* Row counts for `leadgram-cli info` and the first-run checks. */
