@@ -52,6 +52,7 @@ struct _LgLeadDetail
   AdwEntryRow    *phone_row;
   AdwEntryRow    *company_row;
   GtkLabel       *error_label;
+  char           *conflict;  /* said once the stored lead is shown again */
   AdwEntryRow    *value_row;
   AdwEntryRow    *currency_row;
   AdwComboRow    *qualification_row;
@@ -261,6 +262,7 @@ announce_touch (LgLeadDetail *self,
 /* An edit as the worker writes it. */
 typedef struct
 {
+  LgLead   *base;   /* as the pane showed it before the edit */
   LgLead   *edited;
   guint     changed;
   gboolean  notes;
@@ -271,6 +273,7 @@ save_write_free (gpointer data)
 {
   SaveWrite *save = data;
 
+  g_object_unref (save->base);
   g_object_unref (save->edited);
   g_free (save);
 }
@@ -282,7 +285,7 @@ write_save (LgStore  *store,
 {
   SaveWrite *save = data;
 
-  return lg_store_update_lead (store, save->edited, "edit", &save->changed, error);
+  return lg_store_update_lead (store, save->base, save->edited, "edit", &save->changed, error);
 }
 
 static void
@@ -299,6 +302,14 @@ on_saved (GtkWidget    *widget,
     {
       if (!shown)
         lg_widget_show_error (widget, error);
+      else if (g_error_matches (error, LG_STORE_ERROR, LG_STORE_ERROR_CONFLICT))
+        {
+          /* What is stored replaces the refused edit on screen, and the
+           * message stays above it. */
+          g_free (self->conflict);
+          self->conflict = g_strdup (error->message);
+          lg_lead_detail_show_lead (self, lg_lead_get_id (save->edited));
+        }
       else
         {
           gtk_label_set_label (self->error_label, error->message);
@@ -323,6 +334,7 @@ save (LgLeadDetail *self,
 {
   SaveWrite *write = g_new0 (SaveWrite, 1);
 
+  write->base = copy_lead (self->lead);
   write->edited = copy_lead (edited);
   write->notes = notes;
   g_set_object (&self->lead, edited);
@@ -713,7 +725,10 @@ fill_fields (LgLeadDetail *self,
   sync_row (self->value_row, old_value, new_value);
   sync_row (self->currency_row, before ? lg_lead_get_currency (before) : NULL,
             lg_lead_get_currency (lead));
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), self->conflict != NULL);
+  if (self->conflict != NULL)
+    gtk_label_set_label (self->error_label, self->conflict);
+  g_clear_pointer (&self->conflict, g_free);
 
   for (guint i = 0; i < G_N_ELEMENTS (qualifications); i++)
     if (g_strcmp0 (qualifications[i], lg_lead_get_qualification (lead)) == 0)
@@ -1196,6 +1211,7 @@ lg_lead_detail_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->lead);
   g_clear_pointer (&self->source_ids, g_array_unref);
+  g_clear_pointer (&self->conflict, g_free);
 
   G_OBJECT_CLASS (lg_lead_detail_parent_class)->dispose (object);
 }

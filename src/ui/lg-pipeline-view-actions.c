@@ -84,7 +84,7 @@ write_move (LgStore  *store,
   /* The value and the move are one change: both or neither. */
   if (!lg_store_begin (store, error))
     return FALSE;
-  if (!lg_store_update_lead (store, move->valued, "edit", NULL, error) ||
+  if (!lg_store_update_lead (store, NULL, move->valued, "edit", NULL, error) ||
       !lg_store_move_lead (store, move->id, move->stage, move->before_id, NULL, error))
     {
       lg_store_rollback (store);

@@ -585,7 +585,7 @@ edit_person_3 (LgStore *other)
 
   g_assert_no_error (error);
   lg_lead_set_company (lead, "Edited Meanwhile");
-  g_assert_true (lg_store_update_lead (other, lead, "edit", NULL, &error));
+  g_assert_true (lg_store_update_lead (other, NULL, lead, "edit", NULL, &error));
   g_assert_no_error (error);
 }
 

@@ -425,7 +425,7 @@ test_update_and_validation (void)
   /* An invalid email: refused, nothing written, not even the valid phone. */
   lg_lead_set_email (lead, "anna@@example");
   lg_lead_set_phone (lead, "+44 20 7946 0958");
-  g_assert_false (lg_store_update_lead (store, lead, "edit", &changed, &error));
+  g_assert_false (lg_store_update_lead (store, NULL, lead, "edit", &changed, &error));
   g_assert_error (error, LG_LEAD_VALIDATE_ERROR, LG_LEAD_VALIDATE_ERROR_EMAIL);
   g_clear_error (&error);
   stored = get_lead (store, id);
@@ -437,7 +437,7 @@ test_update_and_validation (void)
   lg_lead_set_email (lead, " Anna@Example.ORG ");
   lg_lead_set_telegram_handle (lead, "https://t.me/anna_p");
   lg_lead_set_value (lead, 250000);
-  g_assert_true (lg_store_update_lead (store, lead, "edit", &changed, &error));
+  g_assert_true (lg_store_update_lead (store, NULL, lead, "edit", &changed, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (changed, ==, 4);
   stored = get_lead (store, id);
@@ -463,18 +463,18 @@ test_update_and_validation (void)
   g_assert_cmpstr (lg_activity_get_new_value (edit), ==, "250000");
 
   /* Saving again changes nothing and records nothing. */
-  g_assert_true (lg_store_update_lead (store, lead, "edit", &changed, &error));
+  g_assert_true (lg_store_update_lead (store, NULL, lead, "edit", &changed, &error));
   g_assert_cmpuint (changed, ==, 0);
 
   /* A bad qualification, or nothing to call the lead by, is refused. */
   lg_lead_set_qualification (lead, "hot");
-  g_assert_false (lg_store_update_lead (store, lead, "edit", NULL, &error));
+  g_assert_false (lg_store_update_lead (store, NULL, lead, "edit", NULL, &error));
   g_assert_error (error, LG_LEAD_VALIDATE_ERROR, LG_LEAD_VALIDATE_ERROR_QUALIFICATION);
   g_clear_error (&error);
   g_clear_object (&lead);
   lead = lg_lead_new ();
   lg_lead_set_id (lead, id);
-  g_assert_false (lg_store_update_lead (store, lead, "edit", NULL, &error));
+  g_assert_false (lg_store_update_lead (store, NULL, lead, "edit", NULL, &error));
   g_assert_error (error, LG_LEAD_VALIDATE_ERROR, LG_LEAD_VALIDATE_ERROR_NAME);
 }
 
@@ -492,7 +492,7 @@ test_update_inside_callers_transaction (void)
    * back undoes them. */
   g_assert_true (lg_store_begin (store, &error));
   lg_lead_set_company (lead, "Imported Ltd");
-  g_assert_true (lg_store_update_lead (store, lead, "import", NULL, &error));
+  g_assert_true (lg_store_update_lead (store, NULL, lead, "import", NULL, &error));
   g_assert_no_error (error);
   lg_store_rollback (store);
   stored = get_lead (store, id);
@@ -500,7 +500,7 @@ test_update_inside_callers_transaction (void)
   g_clear_object (&stored);
 
   g_assert_true (lg_store_begin (store, &error));
-  g_assert_true (lg_store_update_lead (store, lead, "import", NULL, &error));
+  g_assert_true (lg_store_update_lead (store, NULL, lead, "import", NULL, &error));
   g_assert_true (lg_store_commit (store, &error));
   stored = get_lead (store, id);
   g_assert_cmpstr (lg_lead_get_company (stored), ==, "Imported Ltd");
@@ -521,9 +521,9 @@ test_timeline (void)
 
   move (store, id, LG_STAGE_WARM, 0, NULL);
   lg_lead_set_company (lead, "Clinic");
-  g_assert_true (lg_store_update_lead (store, lead, "edit", NULL, &error));
+  g_assert_true (lg_store_update_lead (store, NULL, lead, "edit", NULL, &error));
   lg_lead_set_notes (lead, "Asked for a demo next week");
-  g_assert_true (lg_store_update_lead (store, lead, "edit", NULL, &error));
+  g_assert_true (lg_store_update_lead (store, NULL, lead, "edit", NULL, &error));
   g_assert_true (lg_store_log_touch (store, id, first, NULL, &error));
   g_assert_true (lg_store_log_touch (store, id, now (), NULL, &error));
   g_assert_no_error (error);
@@ -557,7 +557,7 @@ test_delete_and_undo (void)
   LgStoreCounts counts;
 
   lg_lead_set_source_id (lead, lg_source_get_id (source));
-  g_assert_true (lg_store_update_lead (store, lead, "edit", NULL, &error));
+  g_assert_true (lg_store_update_lead (store, NULL, lead, "edit", NULL, &error));
   add_followup (store, id, now () + DAY);
   move (store, keep, LG_STAGE_WARM, id, NULL);
   before = timeline (store, id);
@@ -634,7 +634,7 @@ test_filters (void)
   lg_lead_set_company (lead, "Clinic");
   lg_lead_set_qualification (lead, "sql");
   lg_lead_set_source_id (lead, lg_source_get_id (source));
-  g_assert_true (lg_store_update_lead (store, lead, "edit", NULL, &error));
+  g_assert_true (lg_store_update_lead (store, NULL, lead, "edit", NULL, &error));
   g_assert_no_error (error);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -815,7 +815,7 @@ close_leads (LgStore *store,
           g_autoptr(GError) error = NULL;
 
           lg_lead_set_source_id (lead, source_id);
-          g_assert_true (lg_store_update_lead (store, lead, "edit", NULL, &error));
+          g_assert_true (lg_store_update_lead (store, NULL, lead, "edit", NULL, &error));
         }
       move (store, id, stage, 0, NULL);
     }
@@ -858,6 +858,57 @@ test_predict_from_store (void)
 /* A full disk: the user reads what happened and what to do, and the lead
  * that did not fit is not half there. SQLite's page limit stands in for the
  * disk (a write past it fails as on a full disk, with SQLITE_FULL). */
+/* Two people edit one lead, each from what they saw (two connections:
+ * another app on the same file, or a colleague on a team workspace). */
+static void
+test_edits_meet (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(LgStore) other = lg_test_open_other (store);
+  g_autoptr(GError) error = NULL;
+  gint64 id = add_lead (store, "Maria", "cold", 0);
+  g_autoptr(LgLead) seen = get_lead (store, id);
+  g_autoptr(LgLead) theirs = get_lead (other, id);
+  g_autoptr(LgLead) mine = get_lead (store, id);
+  g_autoptr(LgLead) stored = NULL;
+  g_autoptr(LgLead) again = NULL;
+
+  /* They change the email; I change the phone from the lead as I saw it:
+   * both stay, mine does not write their field back. */
+  lg_lead_set_email (theirs, "maria@example.com");
+  g_assert_true (lg_store_update_lead (other, NULL, theirs, "edit", NULL, &error));
+  g_assert_no_error (error);
+  lg_lead_set_phone (mine, "+15550100");
+  g_assert_true (lg_store_update_lead (store, seen, mine, "edit", NULL, &error));
+  g_assert_no_error (error);
+  stored = get_lead (store, id);
+  g_assert_cmpstr (lg_lead_get_email (stored), ==, "maria@example.com");
+  g_assert_cmpstr (lg_lead_get_phone (stored), ==, "+15550100");
+
+  /* They change the company; I change it too, from before theirs: refused,
+   * theirs stays, and the message says what is stored. */
+  g_clear_object (&seen);
+  seen = get_lead (store, id);
+  g_clear_object (&mine);
+  mine = get_lead (store, id);
+  g_clear_object (&theirs);
+  theirs = get_lead (other, id);
+  lg_lead_set_company (theirs, "Clinic North");
+  g_assert_true (lg_store_update_lead (other, NULL, theirs, "edit", NULL, &error));
+  lg_lead_set_company (mine, "Clinic South");
+  g_assert_false (lg_store_update_lead (store, seen, mine, "edit", NULL, &error));
+  g_assert_error (error, LG_STORE_ERROR, LG_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "“Clinic North”"));
+  g_clear_error (&error);
+  again = get_lead (store, id);
+  g_assert_cmpstr (lg_lead_get_company (again), ==, "Clinic North");
+
+  /* The same change made by both is no conflict. */
+  lg_lead_set_company (mine, "Clinic North");
+  g_assert_true (lg_store_update_lead (store, seen, mine, "edit", NULL, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_disk_full (void)
 {
@@ -920,6 +971,7 @@ main (int   argc,
   g_test_add_func ("/leads/money", test_money);
   g_test_add_func ("/leads/due-state", test_due_state);
   g_test_add_func ("/leads/predict-from-store", test_predict_from_store);
+  g_test_add_func ("/leads/edits-meet", test_edits_meet);
   g_test_add_func ("/leads/disk-full", test_disk_full);
 
   return g_test_run ();

@@ -121,18 +121,6 @@ lg_pg_stmt_clear_bindings (LgPgStmt *stmt)
     g_clear_pointer (&stmt->values[i], g_free);
 }
 
-gboolean
-lg_pg_stmt_readonly (LgPgStmt *stmt)
-{
-  const char *p = stmt->sql;
-
-  while (g_ascii_isspace (*p))
-    p++;
-  return g_ascii_strncasecmp (p, "SELECT", 6) == 0 ||
-         (g_ascii_strncasecmp (p, "WITH", 4) == 0 && strstr (p, "INSERT") == NULL &&
-          strstr (p, "UPDATE") == NULL && strstr (p, "DELETE") == NULL);
-}
-
 static void
 keep_error (LgPgSession *session,
             PGresult    *result)

@@ -31,9 +31,6 @@ LgPgStmt   *lg_pg_stmt_new     (LgPgSession *session,
                                 const char  *sql);
 void        lg_pg_stmt_free    (LgPgStmt    *stmt);
 void        lg_pg_stmt_clear_bindings (LgPgStmt *stmt);
-/* Whether the statement only reads (a SELECT or WITH ... SELECT), for the
- * read-only workspace's check. */
-gboolean    lg_pg_stmt_readonly (LgPgStmt   *stmt);
 /* Translates SQL written for SQLite's parameters into PostgreSQL's. */
 char       *lg_pg_translate    (const char  *sql);
 

@@ -441,28 +441,30 @@ lg_store_move_lead (LgStore     *self,
   return lg_store_write_end (self, outer, ok, error);
 }
 
-/* The fields lg_store_update_lead() writes: column and property. */
+/* The fields lg_store_update_lead() writes: column, property and what a
+ * person calls it. */
 typedef struct
 {
   const char *column;
   const char *property;
   gboolean    zero_is_none; /* a row id: 0 means no row */
+  const char *label;
 } LeadField;
 
 static const LeadField lead_fields[] = {
-  { "name", "name", FALSE },
-  { "telegram_handle", "telegram-handle", FALSE },
-  { "telegram_id", "telegram-id", FALSE },
-  { "email", "email", FALSE },
-  { "phone", "phone", FALSE },
-  { "company", "company", FALSE },
-  { "qualification", "qualification", FALSE },
-  { "value", "value", FALSE },
-  { "currency", "currency", FALSE },
-  { "score", "score", FALSE },
-  { "source_id", "source-id", TRUE },
-  { "message_id", "message-id", TRUE },
-  { "notes", "notes", FALSE },
+  { "name", "name", FALSE, N_("name") },
+  { "telegram_handle", "telegram-handle", FALSE, N_("Telegram username") },
+  { "telegram_id", "telegram-id", FALSE, N_("Telegram id") },
+  { "email", "email", FALSE, N_("email") },
+  { "phone", "phone", FALSE, N_("phone") },
+  { "company", "company", FALSE, N_("company") },
+  { "qualification", "qualification", FALSE, N_("qualification") },
+  { "value", "value", FALSE, N_("deal value") },
+  { "currency", "currency", FALSE, N_("currency") },
+  { "score", "score", FALSE, N_("score") },
+  { "source_id", "source-id", TRUE, N_("source") },
+  { "message_id", "message-id", TRUE, N_("message") },
+  { "notes", "notes", FALSE, N_("notes") },
 };
 
 /* Notes save as they are typed: edits within ten minutes of the lead's newest
@@ -517,8 +519,45 @@ field_text (LgLead          *lead,
   return string != NULL && *string != '\0' ? g_strdup (string) : NULL;
 }
 
+/* An edit made from base (the lead as the person saw it) keeps what someone
+ * else changed meanwhile in the other fields: lead takes stored's value of
+ * every field it left as base had it. The same field changed by both to
+ * different values is refused with what is stored, never overwritten. */
+static gboolean
+merge_since (LgLead   *base,
+             LgLead   *lead,
+             LgLead   *stored,
+             GError  **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (lead_fields); i++)
+    {
+      g_autofree char *was = field_text (base, &lead_fields[i]);
+      g_autofree char *mine = field_text (lead, &lead_fields[i]);
+      g_autofree char *theirs = field_text (stored, &lead_fields[i]);
+
+      if (g_strcmp0 (mine, was) == 0)
+        {
+          g_auto(GValue) value = G_VALUE_INIT;
+
+          g_object_get_property (G_OBJECT (stored), lead_fields[i].property, &value);
+          g_object_set_property (G_OBJECT (lead), lead_fields[i].property, &value);
+        }
+      else if (g_strcmp0 (theirs, was) != 0 && g_strcmp0 (theirs, mine) != 0)
+        {
+          g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_CONFLICT,
+                       _("Someone else changed this lead’s %s meanwhile, to “%s”, so your "
+                         "change was not saved. The lead shows what is stored now; make "
+                         "your change again if it still stands."),
+                       _(lead_fields[i].label), theirs != NULL ? theirs : "");
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 update_lead (LgStore     *self,
+             LgLead      *base,
              LgLead      *lead,
              const char  *activity_kind,
              guint       *n_changed,
@@ -527,8 +566,21 @@ update_lead (LgStore     *self,
   g_autoptr(LgLead) stored = NULL;
   LgStmt *stmt;
 
+  /* On a team workspace another person's edit may land between the read
+   * and the write below: the row stays locked until this one commits. */
+  if (base != NULL && lg_store_is_remote (self))
+    {
+      stmt = lg_store_prepare (self, "SELECT id FROM leads WHERE id = ?1 FOR UPDATE", error);
+      if (stmt == NULL)
+        return FALSE;
+      lg_stmt_bind_int64 (stmt, 1, lg_lead_get_id (lead));
+      if (!lg_store_step_one (self, stmt, _("The lead was deleted meanwhile."),
+                              _("Could not save the lead"), error))
+        return FALSE;
+      lg_stmt_reset (stmt);
+    }
   stored = lg_store_get_lead (self, lg_lead_get_id (lead), error);
-  if (stored == NULL)
+  if (stored == NULL || (base != NULL && !merge_since (base, lead, stored, error)))
     return FALSE;
 
   stmt = lg_store_prepare (self,
@@ -576,6 +628,7 @@ update_lead (LgStore     *self,
 
 gboolean
 lg_store_update_lead (LgStore     *self,
+                      LgLead      *base,
                       LgLead      *lead,
                       const char  *activity_kind,
                       guint       *n_changed,
@@ -594,7 +647,7 @@ lg_store_update_lead (LgStore     *self,
 
   if (!lg_store_write_begin (self, &outer, error))
     return FALSE;
-  ok = update_lead (self, lead, activity_kind, &changed, error);
+  ok = update_lead (self, base, lead, activity_kind, &changed, error);
   if (!lg_store_write_end (self, outer, ok, error))
     return FALSE;
 

@@ -32,6 +32,7 @@ typedef enum
   LG_STORE_ERROR_INVALID,        /* the caller passed a value the schema rejects */
   LG_STORE_ERROR_DAMAGED,        /* the file is corrupt: nothing more is written to it */
   LG_STORE_ERROR_TEAM,           /* a team workspace does not do that yet */
+  LG_STORE_ERROR_CONFLICT,       /* someone else changed the same field meanwhile */
 } LgStoreError;
 
 /* Row counts for `leadgram-cli info` and the first-run checks. */
@@ -355,10 +356,15 @@ gboolean    lg_store_move_lead            (LgStore               *self,
  * notes) over the stored row with the same id. Email, phone, handle and
  * currency are validated and normalised (lead gets the stored forms); on an
  * invalid value nothing is written and error is in LG_LEAD_VALIDATE_ERROR.
- * Each changed field becomes one activity of kind activity_kind ("edit",
- * "import"); *n_changed tells how many. Stage moves go through
+ * With base, the lead as the person saw it before editing, only the fields
+ * lead changed from base are written (lead takes the others as stored, so a
+ * colleague's edit of another field stays), and a field someone else
+ * changed meanwhile to another value is LG_STORE_ERROR_CONFLICT, nothing
+ * written. Each changed field becomes one activity of kind activity_kind
+ * ("edit", "import"); *n_changed tells how many. Stage moves go through
  * lg_store_move_lead(). */
 gboolean    lg_store_update_lead          (LgStore               *self,
+                                           LgLead                *base,
                                            LgLead                *lead,
                                            const char            *activity_kind,
                                            guint                 *n_changed,
