@@ -245,53 +245,37 @@ lg_lead_form_source_name (const char *platform,
   return has_platform ? g_strdup (platform) : NULL;
 }
 
-#define ID_LINE_SUFFIX " lead ID: "
-
 char *
-lg_lead_form_id_line (const char *platform,
-                      const char *lead_id)
-{
-  g_return_val_if_fail (lead_id != NULL, NULL);
-
-  return g_strconcat (platform != NULL && *platform != '\0' ? platform : "Form",
-                      ID_LINE_SUFFIX, lead_id, NULL);
-}
-
-const char *
-lg_lead_form_id_marker (void)
-{
-  return ID_LINE_SUFFIX;
-}
-
-char *
-lg_lead_form_id_key (const char *platform,
+lg_lead_form_id_key (LgLeadForm  form,
                      const char *lead_id)
 {
-  return g_strconcat (platform != NULL && *platform != '\0' ? platform : "Form", "\n",
-                      lead_id, NULL);
+  g_return_val_if_fail (form < LG_LEAD_FORM_N_PLATFORMS, NULL);
+  g_return_val_if_fail (lead_id != NULL, NULL);
+
+  if (form == LG_LEAD_FORM_NONE)
+    return g_strdup (lead_id);
+  return g_strconcat (platforms[form].name, ":", lead_id, NULL);
 }
 
-GStrv
-lg_lead_form_ids_in_notes (const char *notes)
+char *
+lg_lead_form_describe_id (const char  *external_id,
+                          const char **value)
 {
-  GPtrArray *keys;
-  g_auto(GStrv) lines = NULL;
+  g_return_val_if_fail (external_id != NULL, NULL);
+  g_return_val_if_fail (value != NULL, NULL);
 
-  if (notes == NULL || strstr (notes, ID_LINE_SUFFIX) == NULL)
-    return NULL;
-
-  keys = g_ptr_array_new ();
-  lines = g_strsplit (notes, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
+  for (guint i = LG_LEAD_FORM_NONE + 1; i < LG_LEAD_FORM_N_PLATFORMS; i++)
     {
-      const char *suffix = strstr (lines[i], ID_LINE_SUFFIX);
-      g_autofree char *platform = NULL;
+      gsize length = strlen (platforms[i].name);
 
-      if (suffix == NULL || suffix == lines[i])
-        continue;
-      platform = g_strndup (lines[i], suffix - lines[i]);
-      g_ptr_array_add (keys, lg_lead_form_id_key (platform, suffix + strlen (ID_LINE_SUFFIX)));
+      if (strncmp (external_id, platforms[i].name, length) == 0 &&
+          external_id[length] == ':' && external_id[length + 1] != '\0')
+        {
+          *value = external_id + length + 1;
+          /* The platform's name, a brand: "Meta lead ID". */
+          return g_strdup_printf (_("%s lead ID"), platforms[i].name);
+        }
     }
-  g_ptr_array_add (keys, NULL);
-  return (GStrv) g_ptr_array_free (keys, FALSE);
+  *value = external_id;
+  return g_strdup (_("Lead form ID"));
 }

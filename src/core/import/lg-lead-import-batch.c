@@ -23,6 +23,7 @@ lg_lead_import_reset_results (LgLeadImport *self)
   g_clear_pointer (&self->note, g_free);
   g_clear_pointer (&self->header, g_strfreev);
   self->n_rows = self->created = self->updated = self->skipped = self->failed = 0;
+  self->test_leads = 0;
   self->conflicts = self->conflicts_skipped = 0;
   g_ptr_array_set_size (self->conflict_list, 0);
   self->batch_id = 0;
@@ -81,6 +82,28 @@ lg_lead_import_get_failed (LgLeadImport *self)
   g_return_val_if_fail (LG_IS_LEAD_IMPORT (self), 0);
 
   return self->failed;
+}
+
+guint
+lg_lead_import_get_test_leads (LgLeadImport *self)
+{
+  g_return_val_if_fail (LG_IS_LEAD_IMPORT (self), 0);
+
+  return self->test_leads;
+}
+
+char *
+lg_lead_import_describe_test_leads (LgLeadImport *self)
+{
+  g_return_val_if_fail (LG_IS_LEAD_IMPORT (self), NULL);
+
+  if (self->test_leads == 0)
+    return NULL;
+  return g_strdup_printf (ngettext ("%u Meta test lead skipped: a row of Meta’s Lead Ads Testing "
+                                    "Tool, not a person.",
+                                    "%u Meta test leads skipped: rows of Meta’s Lead Ads Testing "
+                                    "Tool, not people.", self->test_leads),
+                          self->test_leads);
 }
 
 guint
