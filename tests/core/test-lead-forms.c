@@ -256,6 +256,20 @@ test_redownload (void)
   }
   assert_lead (store, "James Chen", "l.email", "j.chen@example.com");
   g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads"), ==, 4);
+
+  /* A sheet filled from the Graph API writes the ids without Meta's "l:":
+   * the same leads all the same, though no email or phone says so. */
+  g_string_assign (changed, text);
+  g_assert_cmpuint (g_string_replace (changed, "\nl:", "\n", 0), ==, 3);
+  g_assert_cmpuint (g_string_replace (changed, "@example.", "@elsewhere.", 0), ==, 3);
+  g_assert_cmpuint (g_string_replace (changed, "p:+", "p:+9", 0), ==, 3);
+  g_assert_true (g_file_set_contents (edited, changed->str, -1, &error));
+  {
+    g_autoptr(LgLeadImport) import = import_file (store, edited);
+
+    g_assert_cmpuint (lg_lead_import_get_created (import), ==, 0);
+    g_assert_cmpuint (lg_lead_import_get_skipped (import), ==, 3);
+  }
   g_assert_no_error (error);
 }
 
@@ -491,12 +505,17 @@ test_helpers (void)
   g_autofree char *label = lg_lead_form_question_label ("are_you__the_owner?");
   g_autofree char *meta_key = lg_lead_form_id_key (LG_LEAD_FORM_META, "l:1");
   g_autofree char *own_key = lg_lead_form_id_key (LG_LEAD_FORM_NONE, "Meta:l:1");
+  g_autofree char *bare_key = lg_lead_form_id_key (LG_LEAD_FORM_META, "1");
+  g_autofree char *tiktok_key = lg_lead_form_id_key (LG_LEAD_FORM_TIKTOK, "7311");
   g_autofree char *meta_title = NULL;
   g_autofree char *other_title = NULL;
   const char *value = NULL;
 
   g_assert_cmpstr (label, ==, "Are you the owner?");
   g_assert_cmpstr (meta_key, ==, "Meta:l:1");
+  /* The Graph API's bare id is the download's "l:" one. */
+  g_assert_cmpstr (bare_key, ==, "Meta:l:1");
+  g_assert_cmpstr (tiktok_key, ==, "TikTok:7311");
   /* Our own export's column says the platform already. */
   g_assert_cmpstr (own_key, ==, "Meta:l:1");
   meta_title = lg_lead_form_describe_id ("Google Ads:Cj0KCQ", &value);

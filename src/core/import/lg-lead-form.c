@@ -254,6 +254,12 @@ lg_lead_form_id_key (LgLeadForm  form,
 
   if (form == LG_LEAD_FORM_NONE)
     return g_strdup (lead_id);
+  /* Meta writes "l:" before its lead ids in downloads and in the sheets it
+   * fills; the Graph API, and the tools that pass its leads on, do not: the
+   * same lead is known by one key either way. */
+  if (form == LG_LEAD_FORM_META && lead_id[0] != '\0' &&
+      strspn (lead_id, "0123456789") == strlen (lead_id))
+    return g_strconcat (platforms[form].name, ":l:", lead_id, NULL);
   return g_strconcat (platforms[form].name, ":", lead_id, NULL);
 }
 
