@@ -489,8 +489,7 @@ test_meta_test_lead (void)
   g_assert_cmpuint (lg_lead_import_get_test_leads (import), ==, 1);
   g_assert_cmpuint (lg_lead_import_get_problems (import)->len, ==, 0);
   said = lg_lead_import_describe_test_leads (import);
-  g_assert_cmpstr (said, ==, "1 Meta test lead skipped: a row of Meta’s Lead Ads Testing Tool, "
-                             "not a person.");
+  g_assert_cmpstr (said, ==, "1 Meta test lead skipped: a test the platform made, not a person.");
   /* The history counts it with the skipped rows. */
   g_assert_cmpint (lg_test_query_int (store, "SELECT skipped_count FROM import_batches"), ==, 1);
   assert_lead (store, "Ana Souza", "s.title", "Meta · Campanha Setembro");
@@ -537,7 +536,7 @@ test_helpers (void)
                                             LG_CSV_FIELD_FORM_LEAD_ID, "l:1"), ==, "l:1");
 }
 
-/* Real header rows of Meta downloads, from other people's repositories
+/* Real header rows of Meta and TikTok downloads, from other people's repositories
  * (fixtures/lead-forms/real-headers/README.md): each is recognised as Meta's
  * and its contact, time, campaign, form and id columns land where they
  * should; what is left of the form's questions goes to the notes. NULL:
@@ -545,6 +544,7 @@ test_helpers (void)
 typedef struct
 {
   const char *file;
+  LgLeadForm  platform;
   const char *id;
   const char *name;
   const char *first_name;
@@ -558,27 +558,31 @@ typedef struct
 } RealHeader;
 
 static const RealHeader real_headers[] = {
-  { "meta-pearl-view.csv", "id", "full_name", NULL, NULL, "email", "phone_number",
+  { "meta-pearl-view.csv", LG_LEAD_FORM_META, "id", "full_name", NULL, NULL, "email", "phone_number",
     "campaign_name", "form_name", NULL, "ad_name|adset_name|platform" },
-  { "meta-hubpurepilates.csv", "id", "full_name", NULL, NULL, "email", "phone_number",
+  { "meta-hubpurepilates.csv", LG_LEAD_FORM_META, "id", "full_name", NULL, NULL, "email", "phone_number",
     "campaign_name", "form_name", NULL, "selecione_a_unidade" },
-  { "meta-golf-grove-syncwith.csv", "lead_id", NULL, "first_name", NULL, "email", "phone",
+  { "meta-golf-grove-syncwith.csv", LG_LEAD_FORM_META, "lead_id", NULL, "first_name", NULL, "email", "phone",
     "campaign_name", "form_name", "company_name",
     "status|broker_type|budget_range|property_types|availability" },
-  { "meta-nova-crm-leads-center.csv", "id", "full_name", NULL, NULL, "email", "phone_number",
+  { "meta-nova-crm-leads-center.csv", LG_LEAD_FORM_META, "id", "full_name", NULL, NULL, "email", "phone_number",
     "campaign_name", "form_name", NULL, "ad_name|adset_name" },
-  { "meta-crm-robusto-pt.csv", "id", "Nome Completo", NULL, NULL, "Email", "Telefone",
+  { "meta-crm-robusto-pt.csv", LG_LEAD_FORM_META, "id", "Nome Completo", NULL, NULL, "Email", "Telefone",
     "campaign_name", "form_name", NULL,
     "há_quantos_anos_na_atua_com_vendas_de_consórcio?|sua_empresa_é_mei_ou_ltda?|Cidade|"
     "estado" },
-  { "meta-hanson.csv", "id", "full_name", NULL, NULL, "email", "phone_number",
+  { "meta-hanson.csv", LG_LEAD_FORM_META, "id", "full_name", NULL, NULL, "email", "phone_number",
     "campaign_name", "form_name", NULL,
     "what_are_you_looking_for?|when_are_you_looking_to_install?|zip_code" },
-  { "meta-ivyhuts.csv", "id", NULL, "first_name", "last_name", "email", "phone_number",
+  { "meta-ivyhuts.csv", LG_LEAD_FORM_META, "id", NULL, "first_name", "last_name", "email", "phone_number",
     "campaign_name", "form_name", NULL, NULL },
-  { "meta-tasks-qualified.csv", "id", "full_name", NULL, NULL, NULL, "phone_number",
+  { "meta-tasks-qualified.csv", LG_LEAD_FORM_META, "id", "full_name", NULL, NULL, NULL, "phone_number",
     "campaign_name", "form_name", NULL,
     "Qualified|are_you_having_a_plot_in_gurgaon_,__farkukhnagar_or_badli" },
+  /* TikTok's download through its API: the instant page, not the form. */
+  { "tiktok-ahreportingsistem.csv", LG_LEAD_FORM_TIKTOK, "lead_id", "Name", NULL, NULL, "Email",
+    "Phone number", "campaign_name", "page_name", NULL,
+    "ad_name|adgroup_name|¿Cuál es tu presupuesto?|Comentarios" },
 };
 
 static char *
@@ -616,7 +620,7 @@ test_real_headers (void)
       g_auto(GStrv) to_notes = g_strsplit (h->to_notes != NULL ? h->to_notes : "", "|", -1);
 
       g_test_message ("%s", h->file);
-      g_assert_cmpint (lg_csv_mapping_get_lead_form (mapping), ==, LG_LEAD_FORM_META);
+      g_assert_cmpint (lg_csv_mapping_get_lead_form (mapping), ==, h->platform);
       g_assert_cmpstr (mapped_header (mapping, LG_CSV_FIELD_FORM_LEAD_ID), ==, h->id);
       g_assert_cmpstr (mapped_header (mapping, LG_CSV_FIELD_CREATED), ==, "created_time");
       g_assert_cmpstr (mapped_header (mapping, LG_CSV_FIELD_NAME), ==, h->name);
@@ -669,6 +673,45 @@ test_real_test_leads (void)
       g_assert_cmpuint (lg_lead_import_get_created (import), ==, 0);
       g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads"), ==, 0);
     }
+}
+
+/* TikTok marks its test leads in is_test: skipped and counted as Meta's
+ * are. The header is a real one (real-headers/), the rows made up. */
+static void
+test_tiktok_test_lead (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autofree char *real = real_header ("tiktok-ahreportingsistem.csv");
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "tiktok.csv", NULL);
+  g_autofree char *header = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *said = NULL;
+  g_autoptr(LgLeadImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (real, &header, NULL, &error));
+  text = g_strconcat (header,
+                      "7412345678901234567,2026-09-20 14:03:11,1809876543210987,Video 1,"
+                      "1809876543210000,Set A,1809876543200000,September,7400000000000000001,"
+                      "Rent Form,false,Ana Example,ana@example.com,+56955550100,2 to 4 million,\n"
+                      "7412345678901234568,2026-09-20 15:00:00,1809876543210987,Video 1,"
+                      "1809876543210000,Set A,1809876543200000,September,7400000000000000001,"
+                      "Rent Form,true,Test Lead,test@example.com,,under 1 million,\n", NULL);
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_assert_no_error (error);
+
+  import = import_file (store, path);
+  g_assert_cmpuint (lg_lead_import_get_created (import), ==, 1);
+  g_assert_cmpuint (lg_lead_import_get_test_leads (import), ==, 1);
+  g_assert_cmpuint (lg_lead_import_get_failed (import), ==, 0);
+  said = lg_lead_import_describe_test_leads (import);
+  g_assert_true (g_str_has_prefix (said, "1 TikTok test lead skipped"));
+  assert_lead (store, "Ana Example", "s.title", "TikTok · September");
+  assert_lead (store, "Ana Example", "l.external_id", "TikTok:7412345678901234567");
+  assert_notes_have (store, "Ana Example", "Lead form: Rent Form");
+  g_assert_cmpint (lg_test_query_int (store, "SELECT created_at FROM leads"), ==,
+                   lg_test_utc (2026, 9, 20, 14) + 3 * 60 + 11);
 }
 
 /* A database of schema 10 kept the platform's id as a notes line; the
@@ -787,6 +830,7 @@ main (int   argc,
   g_test_add_func ("/lead-forms/helpers", test_helpers);
   g_test_add_func ("/lead-forms/real-headers", test_real_headers);
   g_test_add_func ("/lead-forms/real-test-leads", test_real_test_leads);
+  g_test_add_func ("/lead-forms/tiktok-test-lead", test_tiktok_test_lead);
   g_test_add_func ("/lead-forms/migrate-notes-ids", test_migrate_notes_ids);
   g_test_add_func ("/lead-forms/notes-edit-keeps-dedupe", test_notes_edit_keeps_dedupe);
   g_test_add_func ("/lead-forms/export-round-trip", test_export_round_trip);

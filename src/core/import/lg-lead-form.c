@@ -32,10 +32,11 @@ static const PlatformInfo platforms[LG_LEAD_FORM_N_PLATFORMS] = {
   /* Meta's columns are the Graph API's lead fields: adset_* is Meta's own. */
   [LG_LEAD_FORM_META] = { "Meta", N_("Meta lead ads download recognised"),
                           "createdtime|adsetid,adsetname|formid,formname" },
-  /* TikTok's are the same shape with ad groups. */
+  /* TikTok's are the same shape with ad groups; a download through its
+   * API names the instant form's page where Leads Center names the form. */
   [LG_LEAD_FORM_TIKTOK] = { "TikTok", N_("TikTok lead generation download recognised"),
-                            "leadid,id|adgroupid,adgroupname|formid,formname|createdtime,"
-                            "createtime" },
+                            "leadid,id|adgroupid,adgroupname|formid,formname,pageid,pagename|"
+                            "createdtime,createtime" },
   [LG_LEAD_FORM_LINKEDIN] = { "LinkedIn",
                               N_("LinkedIn Lead Gen Forms download recognised"),
                               "leadid|formname,leadgenformname|linkedinprofileurl,"
@@ -64,7 +65,7 @@ static const FixedColumn fixed_columns[] = {
     "createdtime,createtime,submittedat,datesubmitted,submissiontime,submissiondate,"
     "leadsubmittime,date" },
   { LG_CSV_FIELD_CAMPAIGN, "campaignname,campaign" },
-  { LG_CSV_FIELD_FORM, "formname,leadgenformname,form" },
+  { LG_CSV_FIELD_FORM, "formname,leadgenformname,form,pagename" },
   { LG_CSV_FIELD_NAME, "fullname,name,username" },
   { LG_CSV_FIELD_FIRST_NAME, "firstname" },
   { LG_CSV_FIELD_LAST_NAME, "lastname" },
@@ -74,7 +75,7 @@ static const FixedColumn fixed_columns[] = {
   { LG_CSV_FIELD_ADD_TO_NOTES, "adname,adsetname,adgroupname,adgroup,platform,jobtitle" },
   { LG_CSV_FIELD_IGNORE,
     "adid,adsetid,adgroupid,campaignid,formid,isorganic,leadstatus,inboxurl,gclid,istest,"
-    "assetid,leadtype,creativeid" },
+    "assetid,leadtype,creativeid,pageid" },
 };
 
 /* Whether every group of the signature has one of its names in headers. */
@@ -202,11 +203,23 @@ lg_lead_form_clean_cell (LgLeadForm  form,
 
 gboolean
 lg_lead_form_is_test_lead (LgLeadForm  form,
+                           const char *header,
                            const char *cell)
 {
-  g_return_val_if_fail (cell != NULL, FALSE);
+  g_autofree char *key = NULL;
 
-  return form == LG_LEAD_FORM_META && g_str_has_prefix (cell, "<test lead");
+  g_return_val_if_fail (header != NULL && cell != NULL, FALSE);
+
+  if (form == LG_LEAD_FORM_NONE)
+    return FALSE;
+  if (form == LG_LEAD_FORM_META && g_str_has_prefix (cell, "<test lead"))
+    return TRUE;
+  /* TikTok's and Google's downloads say it in a column of their own; the
+   * header is read only for a cell that could say yes. */
+  if (g_ascii_strcasecmp (cell, "true") != 0 && g_strcmp0 (cell, "1") != 0)
+    return FALSE;
+  key = lg_csv_normalize_label (header);
+  return g_str_equal (key, "istest");
 }
 
 char *

@@ -30,9 +30,12 @@ const char *lg_lead_form_clean_cell      (LgLeadForm          form,
                                           const char         *header,
                                           LgCsvField          field,
                                           const char         *cell);
-/* Whether a cell is Meta's Lead Ads Testing Tool's "<test lead: dummy
- * data…>": its row is no person. */
+/* Whether the cell of the column with that header says its row is the
+ * platform's test, no person: Meta's Lead Ads Testing Tool writes "<test
+ * lead: dummy data…>" in the form's fields, TikTok and Google Ads "true" in
+ * an is_test column. */
 gboolean    lg_lead_form_is_test_lead    (LgLeadForm          form,
+                                          const char         *header,
                                           const char         *cell);
 /* A question's header as a person reads it: "what_is_your_budget?" is
  * "What is your budget?". */

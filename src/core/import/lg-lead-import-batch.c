@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "lg-csv-writer.h"
+#include "lg-lead-form.h"
 #include "lg-lead-import-private.h"
 
 void
@@ -99,11 +100,13 @@ lg_lead_import_describe_test_leads (LgLeadImport *self)
 
   if (self->test_leads == 0)
     return NULL;
-  return g_strdup_printf (ngettext ("%u Meta test lead skipped: a row of Meta’s Lead Ads Testing "
-                                    "Tool, not a person.",
-                                    "%u Meta test leads skipped: rows of Meta’s Lead Ads Testing "
-                                    "Tool, not people.", self->test_leads),
-                          self->test_leads);
+  /* The platform's name, a brand: "1 Meta test lead skipped". */
+  return g_strdup_printf (ngettext ("%u %s test lead skipped: a test the platform made, not a "
+                                    "person.",
+                                    "%u %s test leads skipped: tests the platform made, not "
+                                    "people.", self->test_leads),
+                          self->test_leads,
+                          lg_lead_form_get_name (lg_csv_mapping_get_lead_form (self->mapping)));
 }
 
 guint

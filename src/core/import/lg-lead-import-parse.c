@@ -461,7 +461,7 @@ lg_lead_import_parse_row (LgLeadImport *self,
 
       gboolean quoted = is_free_text (field) && lg_csv_reader_get_field_quoted (reader, i);
 
-      if (lg_lead_form_is_test_lead (lead_form, cell))
+      if (lg_lead_form_is_test_lead (lead_form, lg_csv_mapping_get_header (mapping, i), cell))
         test_lead = TRUE;
       if (field == LG_CSV_FIELD_IGNORE || cell[0] == '\0')
         continue;

@@ -141,9 +141,9 @@ guint         lg_lead_import_get_created       (LgLeadImport   *self);
 guint         lg_lead_import_get_updated       (LgLeadImport   *self);
 guint         lg_lead_import_get_skipped       (LgLeadImport   *self);
 guint         lg_lead_import_get_failed        (LgLeadImport   *self);
-/* Rows of Meta's Lead Ads Testing Tool ("<test lead: dummy data…>"): no
- * person, left out; neither failed nor in get_skipped (the import history
- * counts them with the skipped). */
+/* The platform's test leads (lg_lead_form_is_test_lead ()): no person, left
+ * out; neither failed nor in get_skipped (the import history counts them
+ * with the skipped). */
 guint         lg_lead_import_get_test_leads    (LgLeadImport   *self);
 /* "1 Meta test lead skipped…", NULL when there are none. */
 char         *lg_lead_import_describe_test_leads (LgLeadImport *self);
