@@ -83,6 +83,7 @@ lg_cli_import_csv (LgCli  *cli,
   LgCsvEncoding encoding = LG_CSV_ENCODING_AUTO;
   LgConflictAction on_conflict = LG_CONFLICT_SKIP;
   g_autofree char *repaired = NULL;
+  g_autofree char *test_leads = NULL;
   GPtrArray *problems;
   GPtrArray *repairs;
   GPtrArray *conflicts;
@@ -144,6 +145,9 @@ lg_cli_import_csv (LgCli  *cli,
 
   if (lg_lead_import_get_note (import) != NULL)
     g_print ("%s\n", lg_lead_import_get_note (import));
+  test_leads = lg_lead_import_describe_test_leads (import);
+  if (test_leads != NULL)
+    g_print ("%s\n", test_leads);
   problems = lg_lead_import_get_problems (import);
   for (guint i = 0; i < problems->len; i++)
     {

@@ -779,9 +779,11 @@ show_validation (LgImportWizard *self)
   GPtrArray *problems = lg_lead_import_get_problems (self->import);
   GPtrArray *repairs = lg_lead_import_get_repairs (self->import);
   g_autofree char *repaired = lg_lead_import_describe_repairs (self->import);
+  g_autofree char *test_leads = lg_lead_import_describe_test_leads (self->import);
   const char *note = lg_lead_import_get_note (self->import);
   guint n_rows = lg_lead_import_get_n_rows (self->import);
   guint failed = lg_lead_import_get_failed (self->import);
+  guint left_out = failed + lg_lead_import_get_test_leads (self->import);
   g_autofree char *title = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
 
@@ -793,7 +795,7 @@ show_validation (LgImportWizard *self)
 
   title = g_strdup_printf (ngettext ("%u of %u Row Ready to Import",
                                      "%u of %u Rows Ready to Import", n_rows),
-                           n_rows - failed, n_rows);
+                           n_rows - left_out, n_rows);
   if (failed == 0)
     g_string_append (text, _("Every row is valid."));
   else
@@ -804,6 +806,8 @@ show_validation (LgImportWizard *self)
                                             "the file and import it again, or import the others "
                                             "now and save the failed rows afterwards.", failed),
                             failed);
+  if (test_leads != NULL)
+    g_string_append_printf (text, "\n%s", test_leads);
   if (note != NULL)
     g_string_append_printf (text, "\n%s", note);
   if (repaired != NULL)

@@ -18,6 +18,7 @@
 
 #include "lg-format.h"
 #include "lg-lead-detail.h"
+#include "lg-lead-form.h"
 #include "lg-score-result.h"
 #include "lg-followup-dialog.h"
 #include "lg-date-format.h"
@@ -57,6 +58,7 @@ struct _LgLeadDetail
   AdwEntryRow    *currency_row;
   AdwComboRow    *qualification_row;
   AdwComboRow    *source_row;
+  AdwActionRow   *external_id_row;
   GtkListBox     *score_list;
   GtkListBox     *predictive_list;
   GtkListBox     *message_list;
@@ -695,6 +697,24 @@ fill_sources (LgLeadDetail *self,
   adw_combo_row_set_selected (self->source_row, selected);
 }
 
+/* The ad platform's lead id, read only: the next download of the same
+ * leads finds the lead by it. */
+static void
+fill_external_id (LgLeadDetail *self,
+                  LgLead       *lead)
+{
+  const char *external_id = lg_lead_get_external_id (lead);
+  g_autofree char *title = NULL;
+  const char *value = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->external_id_row), external_id != NULL);
+  if (external_id == NULL)
+    return;
+  title = lg_lead_form_describe_id (external_id, &value);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->external_id_row), title);
+  adw_action_row_set_subtitle (self->external_id_row, value);
+}
+
 static void
 fill_fields (LgLeadDetail *self,
              LgLead       *lead,
@@ -734,6 +754,7 @@ fill_fields (LgLeadDetail *self,
     if (g_strcmp0 (qualifications[i], lg_lead_get_qualification (lead)) == 0)
       adw_combo_row_set_selected (self->qualification_row, i);
   fill_sources (self, lead, sources);
+  fill_external_id (self, lead);
 
   if (before == NULL || g_strcmp0 (lg_lead_get_notes (before), lg_lead_get_notes (lead)) != 0)
     gtk_text_buffer_set_text (notes, lg_lead_get_notes (lead) ? lg_lead_get_notes (lead) : "", -1);
@@ -1253,6 +1274,7 @@ lg_lead_detail_class_init (LgLeadDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, currency_row);
   gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, qualification_row);
   gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, source_row);
+  gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, external_id_row);
   gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, score_list);
   gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, predictive_list);
   gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, message_list);

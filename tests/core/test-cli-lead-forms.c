@@ -36,6 +36,7 @@ test_import (void)
   g_autofree char *db = g_build_filename (dir, "lead-forms.db", NULL);
   g_autofree char *meta = fixture ("meta-leads-utf16le.tsv");
   g_autofree char *tiktok = fixture ("tiktok-leads.csv");
+  g_autofree char *test_lead = fixture ("real-headers/meta-pearl-view.csv");
   g_autofree char *spend = fixture ("meta-spend.csv");
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
@@ -50,6 +51,13 @@ test_import (void)
   /* The same download again imports nothing. */
   g_assert_cmpint (lg_test_run_cli_db (db, &out, &err, "import-csv", meta, NULL), ==, 0);
   assert_has (out, "Created 0, updated 0, skipped 2; 0 failed.");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A real download's test lead of Meta's: said, not a failure (status 0). */
+  g_assert_cmpint (lg_test_run_cli_db (db, &out, &err, "import-csv", test_lead, NULL), ==, 0);
+  assert_has (out, "1 Meta test lead skipped: a test the platform made, not a person.\n");
+  assert_has (out, "Created 0, updated 0, skipped 0; 0 failed.");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 

@@ -183,6 +183,11 @@ test_migrate_from_each_version (void)
       g_assert_true (lg_store_count (store, &counts, &error));
       g_assert_cmpint (counts.messages, ==, version >= 1 ? 1 : 0);
       g_assert_cmpint (counts.sources, ==, version >= 1 ? 1 : 0);
+      /* Every version ends with the leads' lead-form id (schema 11). */
+      g_assert_true (lg_store_exec (store, "INSERT INTO leads (name, stage, furthest_stage, "
+                                    "created_at, external_id) VALUES ('x', 'cold', 'cold', 1, "
+                                    "'Meta:l:1')", &error));
+      g_assert_no_error (error);
       /* Every version ends with the kinds of source the latest one knows. */
       g_assert_true (lg_store_exec (store, "INSERT INTO sources (kind, handle, created_at) "
                                     "VALUES ('feed', 'https://example.org/feed', 1)", &error));

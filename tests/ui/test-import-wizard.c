@@ -151,6 +151,51 @@ test_wizard_lead_form (void)
   gtk_window_destroy (GTK_WINDOW (wizard));
 }
 
+/* A Meta download with a test lead of Meta's (the real row of a public
+ * download, fixtures/lead-forms/real-headers): the preview counts it as
+ * left out, not as a row with problems, and the import skips it. */
+static void
+test_wizard_meta_test_lead (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autofree char *real = g_build_filename (g_getenv ("LEADGRAM_TEST_DATA"), "fixtures",
+                                            "lead-forms", "real-headers", "meta-pearl-view.csv",
+                                            NULL);
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "leads.csv", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *with_person = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  LgImportWizard *wizard = lg_import_wizard_new (NULL, store);
+
+  g_assert_true (g_file_get_contents (real, &text, NULL, &error));
+  with_person = g_strconcat (text, "l:2,2026-07-16T04:00:00-05:00,ag:1,Ad,as:1,Set,c:1,Summer,"
+                             "f:1,Window Cleaning 13.7,false,fb,Ann Example,p:+15555550100,"
+                             "ann@example.com,,CREATED\n", NULL);
+  g_assert_true (g_file_set_contents (path, with_person, -1, &error));
+  file = g_file_new_for_path (path);
+  gtk_window_present (GTK_WINDOW (wizard));
+  g_assert_true (lg_import_wizard_open_file (wizard, file, &error));
+  g_assert_no_error (error);
+
+  next (wizard);
+  next (wizard);
+  wait_for_step (wizard, "mode");
+  next (wizard);
+  wait_for_step (wizard, "validation");
+  g_assert_nonnull (lg_test_find_label (GTK_WIDGET (wizard), "1 of 2 Rows Ready to Import"));
+  g_assert_nonnull (lg_test_find_label_part (GTK_WIDGET (wizard),
+                                             "1 Meta test lead skipped"));
+  g_assert_null (lg_test_find_label_part (GTK_WIDGET (wizard), "has problems"));
+  next (wizard);
+  wait_for_step (wizard, "summary");
+  g_assert_cmpuint (lg_lead_import_get_created (lg_import_wizard_get_import (wizard)), ==, 1);
+  g_assert_cmpuint (lg_lead_import_get_failed (lg_import_wizard_get_import (wizard)), ==, 0);
+  g_assert_cmpint (count_leads (store), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (wizard));
+}
+
 static void
 test_wizard_bad_file (void)
 {
@@ -389,6 +434,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/import-wizard/hubspot", test_wizard_hubspot);
   g_test_add_func ("/ui/import-wizard/lead-form", test_wizard_lead_form);
+  g_test_add_func ("/ui/import-wizard/meta-test-lead", test_wizard_meta_test_lead);
   g_test_add_func ("/ui/import-wizard/bad-file", test_wizard_bad_file);
   g_test_add_func ("/ui/import-wizard/encoding", test_wizard_encoding);
   g_test_add_func ("/ui/import-wizard/conflict", test_wizard_conflict);

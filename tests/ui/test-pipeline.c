@@ -16,6 +16,7 @@
 #include "lg-lead-card.h"
 #include "lg-lead-detail.h"
 #include "lg-lead-export.h"
+#include "lg-lead-import.h"
 #include "lg-pipeline-view.h"
 #include "lg-resources.h"
 #include "lg-search.h"
@@ -732,6 +733,44 @@ test_detail_breakdown (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* An ad platform's lead id is a read-only row of the detail, in words
+ * ("Meta lead ID"); a lead typed by hand has no such row. */
+static void
+test_detail_external_id (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(LgLead) typed = lg_test_add_lead (store, "Typed by hand", "cold");
+  g_autofree char *path = g_build_filename (g_getenv ("LEADGRAM_TEST_DATA"), "fixtures",
+                                            "lead-forms", "meta-leads.csv", NULL);
+  g_autoptr(LgCsvMapping) mapping = lg_test_guess_csv_mapping (path);
+  g_autoptr(LgLeadImport) import = lg_lead_import_new (lg_store_get_path (store), path, mapping);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *detail = GTK_WIDGET (lg_lead_detail_new ());
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *row;
+
+  g_assert_true (lg_lead_import_run (import, NULL, &error));
+  g_assert_no_error (error);
+  gtk_window_set_child (GTK_WINDOW (window), detail);
+  gtk_window_present (GTK_WINDOW (window));
+  lg_lead_detail_set_store (LG_LEAD_DETAIL (detail), store);
+
+  lg_lead_detail_show_lead (LG_LEAD_DETAIL (detail),
+                            lg_test_query_int (store, "SELECT id FROM leads WHERE "
+                                               "name = 'Maria Lopez'"));
+  wait_detail (detail);
+  row = lg_test_find_named (detail, "external_id_row");
+  g_assert_true (gtk_widget_get_visible (row));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Meta lead ID");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "l:1029384756102938");
+
+  lg_lead_detail_show_lead (LG_LEAD_DETAIL (detail), lg_lead_get_id (typed));
+  wait_detail (detail);
+  g_assert_false (gtk_widget_get_visible (row));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -752,6 +791,7 @@ main (int   argc,
   g_test_add_func ("/ui/pipeline/mixed-currencies", test_mixed_currencies);
   g_test_add_func ("/ui/pipeline/card-next-step", test_card_next_step);
   g_test_add_func ("/ui/pipeline/detail-breakdown", test_detail_breakdown);
+  g_test_add_func ("/ui/pipeline/detail-external-id", test_detail_external_id);
 
   return g_test_run ();
 }

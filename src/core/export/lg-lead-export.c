@@ -19,7 +19,7 @@
 static const char *lead_columns[] = {
   "Leadgram ID", "Name", "Email", "Phone", "Company", "Telegram", "Telegram ID", "Stage",
   "Qualification", "Value", "Currency", "Source", "Created", "Closed", "Lost Reason", "Notes",
-  NULL
+  "Lead Form ID", NULL
 };
 
 const char * const *
@@ -84,6 +84,7 @@ write_lead_cb (const LgStoreExportLead  *lead,
   g_ptr_array_add (fields, lg_csv_format_time (lead->closed_at));
   add_text (fields, lead->lost_reason);
   add_text (fields, lead->notes);
+  add_text (fields, lead->external_id);
   return write_fields (rows, error);
 }
 

@@ -138,6 +138,8 @@ static const Synonyms header_synonyms[] = {
     "Anmerkungen|Beschreibung|Kommentar|Remarques|Commentaire|Commentaires|Notas|Nota|"
     "Comentarios|Descripción|Примечание|Примечания|Заметки|Комментарий|Описание|"
     "Observações|Descrição|Comentários" },
+  /* Our own export's: the lead's ad-platform id, "Meta:l:1029…". */
+  { LG_CSV_FIELD_FORM_LEAD_ID, "Lead Form ID" },
 };
 
 /* Words exports put around the field's name: "Person - Email - Work". */

@@ -32,10 +32,11 @@ static const PlatformInfo platforms[LG_LEAD_FORM_N_PLATFORMS] = {
   /* Meta's columns are the Graph API's lead fields: adset_* is Meta's own. */
   [LG_LEAD_FORM_META] = { "Meta", N_("Meta lead ads download recognised"),
                           "createdtime|adsetid,adsetname|formid,formname" },
-  /* TikTok's are the same shape with ad groups. */
+  /* TikTok's are the same shape with ad groups; a download through its
+   * API names the instant form's page where Leads Center names the form. */
   [LG_LEAD_FORM_TIKTOK] = { "TikTok", N_("TikTok lead generation download recognised"),
-                            "leadid,id|adgroupid,adgroupname|formid,formname|createdtime,"
-                            "createtime" },
+                            "leadid,id|adgroupid,adgroupname|formid,formname,pageid,pagename|"
+                            "createdtime,createtime" },
   [LG_LEAD_FORM_LINKEDIN] = { "LinkedIn",
                               N_("LinkedIn Lead Gen Forms download recognised"),
                               "leadid|formname,leadgenformname|linkedinprofileurl,"
@@ -64,7 +65,7 @@ static const FixedColumn fixed_columns[] = {
     "createdtime,createtime,submittedat,datesubmitted,submissiontime,submissiondate,"
     "leadsubmittime,date" },
   { LG_CSV_FIELD_CAMPAIGN, "campaignname,campaign" },
-  { LG_CSV_FIELD_FORM, "formname,leadgenformname,form" },
+  { LG_CSV_FIELD_FORM, "formname,leadgenformname,form,pagename" },
   { LG_CSV_FIELD_NAME, "fullname,name,username" },
   { LG_CSV_FIELD_FIRST_NAME, "firstname" },
   { LG_CSV_FIELD_LAST_NAME, "lastname" },
@@ -74,7 +75,7 @@ static const FixedColumn fixed_columns[] = {
   { LG_CSV_FIELD_ADD_TO_NOTES, "adname,adsetname,adgroupname,adgroup,platform,jobtitle" },
   { LG_CSV_FIELD_IGNORE,
     "adid,adsetid,adgroupid,campaignid,formid,isorganic,leadstatus,inboxurl,gclid,istest,"
-    "assetid,leadtype,creativeid" },
+    "assetid,leadtype,creativeid,pageid" },
 };
 
 /* Whether every group of the signature has one of its names in headers. */
@@ -202,11 +203,23 @@ lg_lead_form_clean_cell (LgLeadForm  form,
 
 gboolean
 lg_lead_form_is_test_lead (LgLeadForm  form,
+                           const char *header,
                            const char *cell)
 {
-  g_return_val_if_fail (cell != NULL, FALSE);
+  g_autofree char *key = NULL;
 
-  return form == LG_LEAD_FORM_META && g_str_has_prefix (cell, "<test lead");
+  g_return_val_if_fail (header != NULL && cell != NULL, FALSE);
+
+  if (form == LG_LEAD_FORM_NONE)
+    return FALSE;
+  if (form == LG_LEAD_FORM_META && g_str_has_prefix (cell, "<test lead"))
+    return TRUE;
+  /* TikTok's and Google's downloads say it in a column of their own; the
+   * header is read only for a cell that could say yes. */
+  if (g_ascii_strcasecmp (cell, "true") != 0 && g_strcmp0 (cell, "1") != 0)
+    return FALSE;
+  key = lg_csv_normalize_label (header);
+  return g_str_equal (key, "istest");
 }
 
 char *
@@ -245,53 +258,43 @@ lg_lead_form_source_name (const char *platform,
   return has_platform ? g_strdup (platform) : NULL;
 }
 
-#define ID_LINE_SUFFIX " lead ID: "
-
 char *
-lg_lead_form_id_line (const char *platform,
-                      const char *lead_id)
-{
-  g_return_val_if_fail (lead_id != NULL, NULL);
-
-  return g_strconcat (platform != NULL && *platform != '\0' ? platform : "Form",
-                      ID_LINE_SUFFIX, lead_id, NULL);
-}
-
-const char *
-lg_lead_form_id_marker (void)
-{
-  return ID_LINE_SUFFIX;
-}
-
-char *
-lg_lead_form_id_key (const char *platform,
+lg_lead_form_id_key (LgLeadForm  form,
                      const char *lead_id)
 {
-  return g_strconcat (platform != NULL && *platform != '\0' ? platform : "Form", "\n",
-                      lead_id, NULL);
+  g_return_val_if_fail (form < LG_LEAD_FORM_N_PLATFORMS, NULL);
+  g_return_val_if_fail (lead_id != NULL, NULL);
+
+  if (form == LG_LEAD_FORM_NONE)
+    return g_strdup (lead_id);
+  /* Meta writes "l:" before its lead ids in downloads and in the sheets it
+   * fills; the Graph API, and the tools that pass its leads on, do not: the
+   * same lead is known by one key either way. */
+  if (form == LG_LEAD_FORM_META && lead_id[0] != '\0' &&
+      strspn (lead_id, "0123456789") == strlen (lead_id))
+    return g_strconcat (platforms[form].name, ":l:", lead_id, NULL);
+  return g_strconcat (platforms[form].name, ":", lead_id, NULL);
 }
 
-GStrv
-lg_lead_form_ids_in_notes (const char *notes)
+char *
+lg_lead_form_describe_id (const char  *external_id,
+                          const char **value)
 {
-  GPtrArray *keys;
-  g_auto(GStrv) lines = NULL;
+  g_return_val_if_fail (external_id != NULL, NULL);
+  g_return_val_if_fail (value != NULL, NULL);
 
-  if (notes == NULL || strstr (notes, ID_LINE_SUFFIX) == NULL)
-    return NULL;
-
-  keys = g_ptr_array_new ();
-  lines = g_strsplit (notes, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
+  for (guint i = LG_LEAD_FORM_NONE + 1; i < LG_LEAD_FORM_N_PLATFORMS; i++)
     {
-      const char *suffix = strstr (lines[i], ID_LINE_SUFFIX);
-      g_autofree char *platform = NULL;
+      gsize length = strlen (platforms[i].name);
 
-      if (suffix == NULL || suffix == lines[i])
-        continue;
-      platform = g_strndup (lines[i], suffix - lines[i]);
-      g_ptr_array_add (keys, lg_lead_form_id_key (platform, suffix + strlen (ID_LINE_SUFFIX)));
+      if (strncmp (external_id, platforms[i].name, length) == 0 &&
+          external_id[length] == ':' && external_id[length + 1] != '\0')
+        {
+          *value = external_id + length + 1;
+          /* The platform's name, a brand: "Meta lead ID". */
+          return g_strdup_printf (_("%s lead ID"), platforms[i].name);
+        }
     }
-  g_ptr_array_add (keys, NULL);
-  return (GStrv) g_ptr_array_free (keys, FALSE);
+  *value = external_id;
+  return g_strdup (_("Lead form ID"));
 }

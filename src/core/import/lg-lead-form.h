@@ -30,9 +30,12 @@ const char *lg_lead_form_clean_cell      (LgLeadForm          form,
                                           const char         *header,
                                           LgCsvField          field,
                                           const char         *cell);
-/* Whether a cell is Meta's Lead Ads Testing Tool's "<test lead: dummy
- * data…>": its row is no person. */
+/* Whether the cell of the column with that header says its row is the
+ * platform's test, no person: Meta's Lead Ads Testing Tool writes "<test
+ * lead: dummy data…>" in the form's fields, TikTok and Google Ads "true" in
+ * an is_test column. */
 gboolean    lg_lead_form_is_test_lead    (LgLeadForm          form,
+                                          const char         *header,
                                           const char         *cell);
 /* A question's header as a person reads it: "what_is_your_budget?" is
  * "What is your budget?". */
@@ -41,18 +44,15 @@ char       *lg_lead_form_question_label  (const char         *header);
  * campaign; the campaign alone without a platform. */
 char       *lg_lead_form_source_name     (const char         *platform,
                                           const char         *campaign);
-/* The notes line that keeps the platform's lead id, "Meta lead ID: l:123".
- * Not translated: a later import finds the lead's id by it, whatever the
- * language the app ran in. */
-char       *lg_lead_form_id_line         (const char         *platform,
+/* The lead's external id (leads.external_id), by which a later import
+ * skips the lead: "Meta:l:1029…", the platform's name and its lead id, the
+ * same in every language; a file of no known platform keeps its id as it is
+ * (a "Lead Form ID" column of our own export says "Meta:l:1029…" already). */
+char       *lg_lead_form_id_key          (LgLeadForm          form,
                                           const char         *lead_id);
-/* The text every such line has, for finding the notes that hold one. */
-const char *lg_lead_form_id_marker       (void);
-/* The keys (lg_lead_form_id_key ()) of the lead ids in notes written by
- * lg_lead_form_id_line (); NULL when there are none. */
-GStrv       lg_lead_form_ids_in_notes    (const char         *notes);
-/* The key by which a lead id is known: the platform and the id. */
-char       *lg_lead_form_id_key          (const char         *platform,
-                                          const char         *lead_id);
+/* An external id as a person reads it: the title ("Meta lead ID") and, in
+ * *value, the id; an id of no known platform is a "Lead form ID". */
+char       *lg_lead_form_describe_id     (const char         *external_id,
+                                          const char        **value);
 
 G_END_DECLS

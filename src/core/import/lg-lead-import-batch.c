@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "lg-csv-writer.h"
+#include "lg-lead-form.h"
 #include "lg-lead-import-private.h"
 
 void
@@ -23,6 +24,7 @@ lg_lead_import_reset_results (LgLeadImport *self)
   g_clear_pointer (&self->note, g_free);
   g_clear_pointer (&self->header, g_strfreev);
   self->n_rows = self->created = self->updated = self->skipped = self->failed = 0;
+  self->test_leads = 0;
   self->conflicts = self->conflicts_skipped = 0;
   g_ptr_array_set_size (self->conflict_list, 0);
   self->batch_id = 0;
@@ -81,6 +83,30 @@ lg_lead_import_get_failed (LgLeadImport *self)
   g_return_val_if_fail (LG_IS_LEAD_IMPORT (self), 0);
 
   return self->failed;
+}
+
+guint
+lg_lead_import_get_test_leads (LgLeadImport *self)
+{
+  g_return_val_if_fail (LG_IS_LEAD_IMPORT (self), 0);
+
+  return self->test_leads;
+}
+
+char *
+lg_lead_import_describe_test_leads (LgLeadImport *self)
+{
+  g_return_val_if_fail (LG_IS_LEAD_IMPORT (self), NULL);
+
+  if (self->test_leads == 0)
+    return NULL;
+  /* The platform's name, a brand: "1 Meta test lead skipped". */
+  return g_strdup_printf (ngettext ("%u %s test lead skipped: a test the platform made, not a "
+                                    "person.",
+                                    "%u %s test leads skipped: tests the platform made, not "
+                                    "people.", self->test_leads),
+                          self->test_leads,
+                          lg_lead_form_get_name (lg_csv_mapping_get_lead_form (self->mapping)));
 }
 
 guint

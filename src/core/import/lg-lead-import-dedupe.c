@@ -22,7 +22,6 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "lg-lead-form.h"
 #include "lg-lead-import-private.h"
 #include "lg-lead-validate.h"
 
@@ -206,21 +205,6 @@ add_lead_cb (gint64       id,
                               error);
 }
 
-static gboolean
-add_form_ids_cb (const char  *notes,
-                 gpointer     user_data,
-                 GError     **error)
-{
-  Index *index = user_data;
-  g_auto(GStrv) keys = lg_lead_form_ids_in_notes (notes);
-  gboolean added;
-
-  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
-    if (!lg_store_import_add_form_id (index->store, keys[i], &added, error))
-      return FALSE;
-  return TRUE;
-}
-
 gboolean
 lg_import_index_load (Index    *index,
                       LgStore  *store,
@@ -237,9 +221,7 @@ lg_import_index_load (Index    *index,
   if (!lg_store_import_read_snapshot (store, &index->snapshot, add_lead_cb, index, error))
     return FALSE;
   index->form_ids = with_form_ids;
-  if (with_form_ids &&
-      !lg_store_import_read_notes_with (store, lg_lead_form_id_marker (), add_form_ids_cb, index,
-                                        error))
+  if (with_form_ids && !lg_store_import_load_form_ids (store, error))
     return FALSE;
   index->next_id = index->snapshot.next_lead_id;
   index->next_source_id = index->snapshot.next_source_id;
@@ -256,7 +238,9 @@ lg_import_index_seen_form_id (Index         *index,
   gboolean added;
 
   *seen = FALSE;
-  if (!index->form_ids || row->form_key == NULL)
+  /* A row of our own export is its Leadgram ID's lead, which it may change:
+   * its lead-form id came along with it. */
+  if (!index->form_ids || row->form_key == NULL || row->id > 0)
     return TRUE;
   if (!lg_store_import_add_form_id (index->store, row->form_key, &added, error))
     return FALSE;

@@ -276,6 +276,7 @@ create_lead (Index         *index,
     .closed = row->closed,
     .lost_reason = row->lost_reason,
     .notes = row->notes != NULL ? row->notes : "",
+    .external_id = row->form_key,
   };
 
   if (row->source != NULL && !find_source (index, row->source, &lead.source_id, error))
@@ -408,6 +409,8 @@ merge_cb (const LgImportLeadValues *now,
   /* Kept until the update is written. */
   merge->notes = merged_notes (NOW (NOTES), row);
   CHANGE_TEXT (NOTES, merge->notes, !same_text (NOW (NOTES), merge->notes));
+  /* A lead keeps the first platform id it was known by. */
+  CHANGE_TEXT (EXTERNAL_ID, row->form_key, NOW (EXTERNAL_ID) == NULL);
 }
 
 #undef CHANGE_NUMBER

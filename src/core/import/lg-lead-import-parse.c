@@ -368,9 +368,9 @@ remember_unknown (GHashTable *table,
 
 /* A lead form's row: the campaign joins the platform in the lead's source
  * ("Meta · Spring Sale", so costs entered per campaign give a cost per lead
- * per campaign), and the campaign, the form and the platform's lead id head
- * the notes, where the lead's detail shows them and the next import of the
- * same leads finds the id. */
+ * per campaign), the campaign and the form head the notes, and the
+ * platform's lead id is the lead's external id, by which the next import of
+ * the same leads finds it. */
 static void
 add_lead_form (LgCsvMapping  *mapping,
                Row           *row,
@@ -399,12 +399,7 @@ add_lead_form (LgCsvMapping  *mapping,
   if (form != NULL)
     g_string_append_printf (lines, "%s: %s\n", _("Lead form"), form);
   if (id != NULL)
-    {
-      g_autofree char *line = lg_lead_form_id_line (platform, id);
-
-      g_string_append_printf (lines, "%s\n", line);
-      row->form_key = lg_lead_form_id_key (platform, id);
-    }
+    row->form_key = lg_lead_form_id_key (lead_form, id);
   if (*extra != NULL)
     g_string_append (lines, (*extra)->str);
   else if (lines->len > 0)
@@ -466,7 +461,7 @@ lg_lead_import_parse_row (LgLeadImport *self,
 
       gboolean quoted = is_free_text (field) && lg_csv_reader_get_field_quoted (reader, i);
 
-      if (lg_lead_form_is_test_lead (lead_form, cell))
+      if (lg_lead_form_is_test_lead (lead_form, lg_csv_mapping_get_header (mapping, i), cell))
         test_lead = TRUE;
       if (field == LG_CSV_FIELD_IGNORE || cell[0] == '\0')
         continue;
@@ -502,12 +497,10 @@ lg_lead_import_parse_row (LgLeadImport *self,
         }
     }
 
-  /* One reason is enough: its cells are all Meta's placeholders. */
+  /* No person and nothing wrong with the file: left out, and counted. */
   if (test_lead)
     {
-      add_problem (self, line, NULL,
-                   g_strdup (_("This row is a test lead from Meta’s Lead Ads Testing Tool, not a "
-                               "person: it is left out.")));
+      row->test_lead = TRUE;
       return FALSE;
     }
 

@@ -42,6 +42,7 @@ typedef struct
   gint64      created;
   gint64      closed;
   guint       line;
+  gboolean    test_lead;    /* a row of Meta's Lead Ads Testing Tool, no person */
 } Row;
 
 /* A valid row kept for the write pass: what it writes, nothing more. The
@@ -119,6 +120,7 @@ struct _LgLeadImport
   guint          updated;
   guint          skipped;
   guint          failed;
+  guint          test_leads;
   guint          conflicts;
   guint          conflicts_skipped;
   gint64         batch_id;
@@ -171,7 +173,8 @@ gboolean  lg_lead_import_next_row           (LgCsvReader   *reader,
                                              GCancellable  *cancellable,
                                              GError       **error);
 /* Fills row from the reader's current row; adds a problem for each cell that
- * does not hold what its column says. Returns whether the row is valid. */
+ * does not hold what its column says. Returns whether the row is valid; a
+ * platform's test lead is not, with no problem (row->test_lead). */
 gboolean  lg_lead_import_parse_row          (LgLeadImport *self,
                                              LgCsvReader  *reader,
                                              Row          *row);

@@ -355,11 +355,15 @@ validate_pass (LgLeadImport  *self,
   while (lg_lead_import_next_row (reader, &replay, cancellable, &read_error))
     {
       guint first_problem = self->problems->len;
+      gboolean valid;
       Row row;
 
       self->n_rows++;
       lg_lead_import_note_repairs (self, reader);
-      if (!lg_lead_import_parse_row (self, reader, &row))
+      valid = lg_lead_import_parse_row (self, reader, &row);
+      if (row.test_lead)
+        self->test_leads++;
+      else if (!valid)
         {
           self->failed++;
           if (!lg_lead_import_remember_failed_row (self, reader, first_problem, error))
@@ -496,11 +500,12 @@ move_staged (LgLeadImport  *self,
 {
   g_autofree char *file_name = g_path_get_basename (self->csv_path);
 
-  /* The history has no column of its own for skipped conflicts. */
+  /* The history has no column of its own for skipped conflicts and test leads. */
   return lg_store_import_move (index->store, &index->snapshot,
                                index->next_id - index->snapshot.next_lead_id, file_name,
                                self->created, self->updated,
-                               self->skipped + self->conflicts_skipped, self->failed,
+                               self->skipped + self->conflicts_skipped + self->test_leads,
+                               self->failed,
                                &self->batch_id, error);
 }
 

@@ -141,6 +141,12 @@ guint         lg_lead_import_get_created       (LgLeadImport   *self);
 guint         lg_lead_import_get_updated       (LgLeadImport   *self);
 guint         lg_lead_import_get_skipped       (LgLeadImport   *self);
 guint         lg_lead_import_get_failed        (LgLeadImport   *self);
+/* The platform's test leads (lg_lead_form_is_test_lead ()): no person, left
+ * out; neither failed nor in get_skipped (the import history counts them
+ * with the skipped). */
+guint         lg_lead_import_get_test_leads    (LgLeadImport   *self);
+/* "1 Meta test lead skipped…", NULL when there are none. */
+char         *lg_lead_import_describe_test_leads (LgLeadImport *self);
 /* Rows that conflict with a lead, whatever was done with them; the skipped
  * ones are not in get_skipped (they count in the import history's skipped). */
 guint         lg_lead_import_get_conflicts     (LgLeadImport   *self);

@@ -44,6 +44,7 @@ struct _LgLead
   gint64   message_at;
   char *   source_title;
   char *   import_file;
+  char *   external_id;
   gint64   next_followup_at;
   gboolean stale;
   guint    stay_in_touch_days;
@@ -79,6 +80,7 @@ enum {
   PROP_MESSAGE_AT,
   PROP_SOURCE_TITLE,
   PROP_IMPORT_FILE,
+  PROP_EXTERNAL_ID,
   PROP_NEXT_FOLLOWUP_AT,
   PROP_STALE,
   PROP_STAY_IN_TOUCH_DAYS,
@@ -106,6 +108,7 @@ lg_lead_finalize (GObject *object)
   g_free (self->furthest_stage);
   g_free (self->source_title);
   g_free (self->import_file);
+  g_free (self->external_id);
 
   G_OBJECT_CLASS (lg_lead_parent_class)->finalize (object);
 }
@@ -226,6 +229,9 @@ lg_lead_get_property (GObject    *object,
 
     case PROP_IMPORT_FILE:
       g_value_set_string (value, self->import_file);
+      break;
+    case PROP_EXTERNAL_ID:
+      g_value_set_string (value, self->external_id);
       break;
 
     case PROP_NEXT_FOLLOWUP_AT:
@@ -358,6 +364,9 @@ lg_lead_set_property (GObject      *object,
     case PROP_IMPORT_FILE:
       lg_lead_set_import_file (self, g_value_get_string (value));
       break;
+    case PROP_EXTERNAL_ID:
+      lg_lead_set_external_id (self, g_value_get_string (value));
+      break;
 
     case PROP_NEXT_FOLLOWUP_AT:
       lg_lead_set_next_followup_at (self, g_value_get_int64 (value));
@@ -483,6 +492,10 @@ lg_lead_class_init (LgLeadClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_IMPORT_FILE] =
     g_param_spec_string ("import-file", NULL, "Name of the CSV file whose import created the lead, read with the lead",
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EXTERNAL_ID] =
+    g_param_spec_string ("external-id", NULL, "The ad platform's lead id, as the lead-form import keeps it (lg_lead_form_id_key)",
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_NEXT_FOLLOWUP_AT] =
@@ -1108,6 +1121,28 @@ lg_lead_dup_no_source_label (LgLead *self)
   if (self->import_file != NULL)
     return g_strdup_printf (_("Imported from %s"), self->import_file);
   return g_strdup (_("Added by hand"));
+}
+
+const char *
+lg_lead_get_external_id (LgLead *self)
+{
+  g_return_val_if_fail (LG_IS_LEAD (self), NULL);
+
+  return self->external_id;
+}
+
+void
+lg_lead_set_external_id (LgLead     *self,
+                         const char *value)
+{
+  g_return_if_fail (LG_IS_LEAD (self));
+
+  if (g_strcmp0 (self->external_id, value) == 0)
+    return;
+
+  g_free (self->external_id);
+  self->external_id = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXTERNAL_ID]);
 }
 
 void

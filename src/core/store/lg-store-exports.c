@@ -41,7 +41,7 @@ lg_store_read_export_leads (LgStore                *self,
                            "SELECT l.id, l.name, l.email, l.phone, l.company, l.telegram_handle, "
                            "l.telegram_id, l.stage, l.qualification, l.value, l.currency, "
                            "coalesce(nullif(s.title, ''), s.handle), l.created_at, l.closed_at, "
-                           "l.lost_reason, l.notes "
+                           "l.lost_reason, l.notes, l.external_id "
                            "FROM leads l LEFT JOIN sources s ON s.id = l.source_id "
                            "WHERE ?1 IS NULL OR l.id IN (SELECT value FROM json_each(?1)) "
                            "ORDER BY l.id", error);
@@ -70,6 +70,7 @@ lg_store_read_export_leads (LgStore                *self,
       lead.closed_at = lg_stmt_column_int64 (stmt, 13);
       lead.lost_reason = lg_stmt_text (stmt, 14);
       lead.notes = lg_stmt_text (stmt, 15);
+      lead.external_id = lg_stmt_text (stmt, 16);
       if (!func (&lead, user_data, error))
         {
           lg_stmt_reset (stmt);

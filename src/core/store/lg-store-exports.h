@@ -33,6 +33,7 @@ typedef struct
   gint64      closed_at;
   const char *lost_reason;
   const char *notes;
+  const char *external_id;
 } LgStoreExportLead;
 
 /* A search result as the export writes it: the source and link as the

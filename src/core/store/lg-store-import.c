@@ -26,13 +26,14 @@
 /* The columns an import may change, in LgImportColumn's order. */
 #define LEAD_COLUMNS \
   "name, email, phone, company, telegram_handle, telegram_id, stage, furthest_stage, " \
-  "qualification, value, currency, source_id, created_at, closed_at, lost_reason, notes"
+  "qualification, value, currency, source_id, created_at, closed_at, lost_reason, notes, " \
+  "external_id"
 
 /* LEAD_COLUMNS one by one: the members of an update's previous values. */
 static const char *update_columns[] = {
   "name", "email", "phone", "company", "telegram_handle", "telegram_id", "stage",
   "furthest_stage", "qualification", "value", "currency", "source_id", "created_at",
-  "closed_at", "lost_reason", "notes",
+  "closed_at", "lost_reason", "notes", "external_id",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (update_columns) == LG_IMPORT_N_COLUMNS);
@@ -43,7 +44,8 @@ G_STATIC_ASSERT (G_N_ELEMENTS (update_columns) == LG_IMPORT_N_COLUMNS);
  * contradiction), a row for every lead of the snapshot and every new one of
  * the file, whether it has keys or not. In TEMP tables, so it grows on disk,
  * not in memory, with the leads there are and the rows of the file. The
- * lead-form ids met so far (lg-lead-form.h) beside them. */
+ * lead-form ids met so far (the leads' external_id, lg_lead_form_id_key ())
+ * beside them. */
 #define DEDUPE_TABLES \
   "CREATE TEMP TABLE dedupe_keys (" \
   "  kind INTEGER NOT NULL," \
@@ -73,6 +75,7 @@ static const char staging_tables[] =
   "  name TEXT, email TEXT, phone TEXT, company TEXT, telegram_handle TEXT, telegram_id TEXT,"
   "  stage TEXT, furthest_stage TEXT, qualification TEXT, value INTEGER, currency TEXT,"
   "  source_id INTEGER, created_at INTEGER, closed_at INTEGER, lost_reason TEXT, notes TEXT,"
+  "  external_id TEXT,"
   "  position REAL,"
   "  existed INTEGER NOT NULL DEFAULT 0,"
   "  changed INTEGER NOT NULL DEFAULT 0"
@@ -237,30 +240,18 @@ lg_store_import_read_contact (LgStore  *self,
 }
 
 gboolean
-lg_store_import_read_notes_with (LgStore                   *self,
-                                 const char                *text,
-                                 LgImportNotesFunc          func,
-                                 gpointer                   user_data,
-                                 GError                   **error)
+lg_store_import_load_form_ids (LgStore  *self,
+                               GError  **error)
 {
   LgStmt *stmt;
-  gboolean ok = TRUE;
-  int rc = SQLITE_DONE;
 
-  stmt = lg_store_prepare (self, "SELECT notes FROM main.leads WHERE instr (notes, ?1) > 0",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  lg_stmt_bind_string (stmt, 1, text, -1, SQLITE_STATIC);
-  while (ok && (rc = lg_stmt_step (stmt)) == SQLITE_ROW)
-    ok = func ((const char *) lg_stmt_column_text (stmt, 0), user_data, error);
-  if (ok && rc != SQLITE_DONE)
-    {
-      lg_store_set_error (self, error, _("Could not read the leads"));
-      ok = FALSE;
-    }
-  lg_stmt_reset (stmt);
-  return ok;
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+
+  stmt = lg_store_prepare (self, "INSERT OR IGNORE INTO temp.dedupe_form_ids (key) "
+                                 "SELECT external_id FROM main.leads "
+                                 "WHERE external_id IS NOT NULL", error);
+  return stmt != NULL &&
+         lg_store_step_done (self, stmt, _("Could not read the leads"), error);
 }
 
 gboolean
@@ -484,7 +475,7 @@ lg_store_import_read_keys (LgStore  *self,
 }
 
 /* Many rows a statement: one statement per row costs more in opening and
- * closing the table's six indexes than in the inserting itself. 18 columns ×
+ * closing the table's indexes than in the inserting itself. 19 columns ×
  * 64 rows stays well under SQLite's 32,766 parameters. */
 gboolean
 lg_store_import_stage_new_leads (LgStore               *self,
@@ -492,7 +483,7 @@ lg_store_import_stage_new_leads (LgStore               *self,
                                  guint                  n_leads,
                                  GError               **error)
 {
-  static const char row_sql[] = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  static const char row_sql[] = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   g_autoptr(GString) sql = NULL;
   LgStmt *stmt;
   int param = 0;
@@ -505,7 +496,7 @@ lg_store_import_stage_new_leads (LgStore               *self,
   sql = g_string_new ("INSERT INTO temp.staged_leads (id, name, telegram_handle, telegram_id, "
                       "email, phone, company, stage, furthest_stage, qualification, value, "
                       "currency, source_id, position, created_at, closed_at, lost_reason, "
-                      "notes) VALUES ");
+                      "notes, external_id) VALUES ");
   for (guint i = 0; i < n_leads; i++)
     g_string_append (g_string_append (sql, i > 0 ? ", " : ""), row_sql);
   stmt = lg_store_prepare (self, sql->str, error);
@@ -537,6 +528,7 @@ lg_store_import_stage_new_leads (LgStore               *self,
       lg_stmt_bind_int64 (stmt, ++param, lead->closed);
       lg_stmt_bind_text (stmt, ++param, lead->lost_reason);
       lg_stmt_bind_string (stmt, ++param, lead->notes, -1, SQLITE_STATIC);
+      lg_stmt_bind_text (stmt, ++param, lead->external_id);
     }
   return lg_store_step_done (self, stmt, _("Could not add the lead"), error);
 }
@@ -675,7 +667,8 @@ lg_store_import_update_lead (LgStore            *self,
                             "created_at = coalesce(?13, created_at), "
                             "closed_at = coalesce(?14, closed_at), "
                             "lost_reason = coalesce(?15, lost_reason), "
-                            "notes = coalesce(?16, notes) WHERE id = ?17", error);
+                            "notes = coalesce(?16, notes), "
+                            "external_id = coalesce(?17, external_id) WHERE id = ?18", error);
   if (write == NULL)
     return FALSE;
   for (int col = 0; col < LG_IMPORT_N_COLUMNS; col++)

@@ -35,6 +35,7 @@ typedef enum
   LG_IMPORT_COLUMN_CLOSED,
   LG_IMPORT_COLUMN_LOST_REASON,
   LG_IMPORT_COLUMN_NOTES,
+  LG_IMPORT_COLUMN_EXTERNAL_ID,
   LG_IMPORT_N_COLUMNS
 } LgImportColumn;
 
@@ -73,6 +74,7 @@ typedef struct
   gint64      closed;
   const char *lost_reason;
   const char *notes;
+  const char *external_id;
 } LgImportNewLead;
 
 /* A staged lead's columns as they are: text for the text ones (NULL for
@@ -174,14 +176,9 @@ gboolean    lg_store_import_read_keys       (LgStore             *self,
                                              gint64               id,
                                              char                *keys[LG_IMPORT_N_KEYS],
                                              GError             **error);
-/* Called with the notes of each lead whose notes hold a text. */
-typedef gboolean (*LgImportNotesFunc)    (const char *notes,
-                                          gpointer    user_data,
-                                          GError    **error);
-gboolean    lg_store_import_read_notes_with (LgStore             *self,
-                                             const char          *text,
-                                             LgImportNotesFunc    func,
-                                             gpointer             user_data,
+/* Puts the lead-form ids of the leads there (their external_id) in the
+ * dedupe index. */
+gboolean    lg_store_import_load_form_ids   (LgStore             *self,
                                              GError             **error);
 /* Adds a lead-form id (lg_lead_form_id_key ()) to the dedupe index: *added
  * is FALSE when it was there already. */

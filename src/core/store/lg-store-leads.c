@@ -90,6 +90,7 @@ lg_lead_from_row (LgStmt *stmt)
   lg_lead_set_source_title (lead, lg_stmt_text (stmt, 24));
   lg_lead_set_stay_in_touch_days (lead, (guint) MAX (0, lg_stmt_column_int64 (stmt, 25)));
   lg_lead_set_import_file (lead, lg_stmt_text (stmt, 26));
+  lg_lead_set_external_id (lead, lg_stmt_text (stmt, 27));
   return lead;
 }
 

@@ -369,6 +369,40 @@ static const char migration_10[] =
   "ALTER TABLE messages ADD COLUMN thread TEXT;"
   "ALTER TABLE searches ADD COLUMN source_kinds TEXT NOT NULL DEFAULT '';";
 
+static const char migration_11[] =
+  /* An ad platform's lead id ("Meta:l:1029…", lg_lead_form_id_key ()) gets
+   * a column of its own: a re-download dedupes by it and the lead's detail
+   * shows it, where schema 10 kept it as a notes line ("Meta lead ID: l:1029…",
+   * written untranslated by the lead-form import) that a later edit of the
+   * notes could break. Each lead's first such line moves out of its notes:
+   * the lines are cut apart by a recursive walk, and the line taken out with
+   * the newline around it (a lead of many imports may keep later lines as
+   * text). */
+  "ALTER TABLE leads ADD COLUMN external_id TEXT;"
+  "CREATE INDEX leads_by_external_id ON leads (external_id) WHERE external_id IS NOT NULL;"
+  "CREATE TEMP TABLE form_id_lines AS"
+  "  WITH RECURSIVE lines (id, rest, line, n) AS ("
+  "    SELECT id, notes || char(10), NULL, 0 FROM leads"
+  "      WHERE instr (notes, ' lead ID: ') > 1"
+  "    UNION ALL"
+  "    SELECT id, substr (rest, instr (rest, char(10)) + 1),"
+  "      substr (rest, 1, instr (rest, char(10)) - 1), n + 1"
+  "      FROM lines WHERE rest <> '')"
+  "  SELECT id, line, min (n) AS n FROM lines"
+  "    WHERE instr (line, ' lead ID: ') > 1"
+  "      AND length (line) > instr (line, ' lead ID: ') + 9"
+  "    GROUP BY id;"
+  "UPDATE leads SET"
+  "  external_id = substr (f.line, 1, instr (f.line, ' lead ID: ') - 1) || ':' ||"
+  "    substr (f.line, instr (f.line, ' lead ID: ') + 10),"
+  "  notes = substr (replace (char(10) || leads.notes || char(10),"
+  "                           char(10) || f.line || char(10), char(10)),"
+  "                  2, max (length (replace (char(10) || leads.notes || char(10),"
+  "                                           char(10) || f.line || char(10),"
+  "                                           char(10))) - 2, 0))"
+  "  FROM temp.form_id_lines f WHERE f.id = leads.id;"
+  "DROP TABLE temp.form_id_lines;";
+
 const char * const lg_store_migrations[] = {
   migration_1,
   migration_2,
@@ -380,6 +414,7 @@ const char * const lg_store_migrations[] = {
   migration_8,
   migration_9,
   migration_10,
+  migration_11,
 };
 
 const int lg_store_n_migrations = G_N_ELEMENTS (lg_store_migrations);
