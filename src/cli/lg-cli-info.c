@@ -67,6 +67,58 @@ lg_cli_backup (LgCli  *cli,
   return 0;
 }
 
+static void
+print_copy_progress (const char *table,
+                     gint64      copied,
+                     gint64      total,
+                     gpointer    user_data)
+{
+  /* TRANSLATORS: a table of the database, rows copied of all its rows */
+  g_printerr ("\r");
+  g_printerr (_("%s: %" PRId64 " of %" PRId64), table, copied, total);
+  if (copied == total)
+    g_printerr ("\n");
+}
+
+/* copy-workspace: everything into an empty workspace, a team's on a server or
+ * a new file; the --db one is not changed. */
+int
+lg_cli_copy_workspace (LgCli  *cli,
+                       int     argc,
+                       char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgStore) target = NULL;
+  g_autofree char *target_path = NULL;
+  LgStoreCounts counts;
+  LgStore *store;
+
+  if (!lg_cli_parse (&argc, &argv, "copy-workspace", "TARGET",
+                     N_("Copy everything into an empty workspace: a team’s "
+                        "(postgresql://HOST/DATABASE) or a new file"), NULL, &error))
+    return lg_cli_fail_error (error);
+  if (argc != 2)
+    return lg_cli_fail (_("copy-workspace needs the workspace to copy into: a postgresql:// "
+                          "address or the path of a new file"));
+
+  store = lg_cli_get_store (cli, &error);
+  if (store == NULL)
+    return lg_cli_fail_error (error);
+  target_path = lg_store_resolve_path (argv[1]);
+  if (g_strcmp0 (target_path, lg_store_get_path (store)) == 0)
+    return lg_cli_fail (_("copy-workspace copies into another workspace, not into itself"));
+  target = lg_store_open (target_path, &error);
+  if (target == NULL ||
+      !lg_store_copy_into (store, target, print_copy_progress, NULL, NULL, &error) ||
+      !lg_store_count (target, &counts, &error))
+    return lg_cli_fail_error (error);
+  /* TRANSLATORS: the numbers of leads, follow-ups, sources and messages, then where */
+  g_print (_("Copied %" PRId64 " leads, %" PRId64 " follow-ups, %" PRId64 " sources and "
+             "%" PRId64 " messages into %s.\n"),
+           counts.leads, counts.followups, counts.sources, counts.messages, target_path);
+  return 0;
+}
+
 /* backups: the automatic backups, newest first; --take takes today's now if
  * there is none yet, as the app does when it starts. */
 int

@@ -20,6 +20,9 @@
 static const LgCliCommand commands[] = {
   { "info", "", N_("Show the database path, schema version and row counts"), lg_cli_info },
   { "backup", "FILE", N_("Save a copy of the whole database"), lg_cli_backup },
+  { "copy-workspace", "TARGET",
+    N_("Copy everything into an empty workspace: a team’s (postgresql://HOST/DATABASE) "
+       "or a new file"), lg_cli_copy_workspace },
   { "backups", "[--take]", N_("List the automatic daily backups, or take today’s"),
     lg_cli_backups },
   { "restore", "BACKUP", N_("Put a backup in the database’s place (quit Leadgram first)"),

@@ -106,6 +106,7 @@ LgMetricsReport *lg_cli_metrics_report (LgCli       *cli,
 /* The commands, each in its own file. */
 int lg_cli_info (LgCli *cli, int argc, char **argv);
 int lg_cli_backup (LgCli *cli, int argc, char **argv);
+int lg_cli_copy_workspace (LgCli *cli, int argc, char **argv);
 int lg_cli_backups (LgCli *cli, int argc, char **argv);
 int lg_cli_restore (LgCli *cli, int argc, char **argv);
 int lg_cli_salvage (LgCli *cli, int argc, char **argv);

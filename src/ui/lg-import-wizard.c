@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "lg-import-wizard.h"
@@ -649,7 +650,7 @@ new_conflict_card (LgImportWizard         *self,
                    const LgImportConflict *conflict)
 {
   g_autofree char *title = g_strdup_printf (_("Line %u: %s"), conflict->line, conflict->reason);
-  g_autofree char *lead_title = g_strdup_printf (_("Lead %" G_GINT64_FORMAT " in Leadgram"),
+  g_autofree char *lead_title = g_strdup_printf (_("Lead %" PRId64 " in Leadgram"),
                                                  conflict->lead_id);
   g_autofree char *name = g_strdup_printf ("conflict-action-%u", conflict->line);
   gpointer chosen = g_hash_table_lookup (self->conflict_choices,

@@ -30,6 +30,7 @@ test_info_new_and_existing (void)
   g_autofree char *dir = lg_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "cli.db", NULL);
   g_autofree char *copy = g_build_filename (dir, "backup.db", NULL);
+  g_autofree char *moved = g_build_filename (dir, "moved.db", NULL);
   g_autofree char *version = g_strdup_printf ("Schema version: %d", lg_store_latest_version ());
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
@@ -64,6 +65,20 @@ test_info_new_and_existing (void)
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_cli ((const char *[]) { "--db", copy, "info", NULL }, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "Sources:        1"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A workspace copied into another (a team's on a server, or a file), which
+   * must be empty. */
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "copy-workspace", moved, NULL },
+                            &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "0 leads, 0 follow-ups, 1 sources and 0 messages"));
+  g_assert_nonnull (strstr (err, "sources: 1 of 1"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli ((const char *[]) { "--db", path, "copy-workspace", moved, NULL },
+                            &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "is not empty (it has sources)"));
 }
 
 static void

@@ -123,6 +123,89 @@ test_read_only (void)
   g_assert_error (error, LG_STORE_ERROR, LG_STORE_ERROR_READ_ONLY);
 }
 
+static LgStore *
+open_file_store (void)
+{
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "leadgram.db", NULL);
+  g_autoptr(GError) error = NULL;
+  LgStore *store = lg_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+/* What a workspace holds, as text to compare two of them by: in SQLite's
+ * words (group_concat, ordered by a subquery) or PostgreSQL's (string_agg). */
+#define LIST(expr, table) \
+  "(SELECT group_concat (x, ',') FROM (SELECT " expr " AS x FROM " table " ORDER BY id) AS r)"
+#define LIST_PG(expr, table) "(SELECT string_agg (" expr ", ',' ORDER BY id) FROM " table ")"
+#define CONTENTS(list) \
+  "SELECT " list ("name || ':' || stage || ':' || value || ':' || coalesce (source_id, 0)", \
+                  "leads") \
+  " || '|' || (SELECT count (*) FROM activities) || '|' || " \
+  list ("due_at || kind", "followups") " || '|' || (SELECT sum (amount) FROM costs) || '|' || " \
+  list ("text", "messages") " || '|' || " list ("handle", "sources")
+
+static char *
+contents (LgStore *store)
+{
+  return lg_test_query_text (store, lg_store_is_remote (store) ? CONTENTS (LIST_PG)
+                                                               : CONTENTS (LIST), NULL);
+}
+
+/* A personal workspace moves to a team's and back, the same row for row; the
+ * team's ids go on after the copied ones. */
+static void
+test_copy_over_and_back (void)
+{
+  g_autoptr(LgStore) personal = open_file_store ();
+  g_autoptr(LgStore) team = lg_test_open_store ();
+  g_autoptr(LgStore) back = open_file_store ();
+  g_autoptr(LgSource) source = lg_test_add_source (personal, "bookkeepers");
+  g_autoptr(LgMessage) message = lg_message_new ();
+  g_autoptr(LgLead) lead = NULL;
+  g_autoptr(LgLead) added = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *there = NULL;
+  g_autofree char *again = NULL;
+  gint64 ids[3];
+  gboolean ok;
+
+  lg_test_fill_metrics_fixture (personal, ids);
+  lead = lg_test_add_lead (personal, "Olga", "warm");
+  lg_test_add_followup (personal, lg_lead_get_id (lead), 1800000000, "call", "Ask about the budget");
+  lg_message_set_source_id (message, lg_source_get_id (source));
+  lg_message_set_external_id (message, "7");
+  lg_message_set_sent_at (message, 1700000000);
+  lg_message_set_text (message, "Who can do the books for a small cafe?");
+  g_assert_true (lg_store_add_message (personal, message, NULL, &error));
+  g_assert_no_error (error);
+  before = contents (personal);
+
+  ok = lg_store_copy_into (personal, team, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  there = contents (team);
+  g_assert_cmpstr (there, ==, before);
+
+  /* Not into a workspace that holds something. */
+  g_assert_false (lg_store_copy_into (personal, team, NULL, NULL, NULL, &error));
+  g_assert_error (error, LG_STORE_ERROR, LG_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  ok = lg_store_copy_into (team, back, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  again = contents (back);
+  g_assert_cmpstr (again, ==, before);
+
+  /* A lead added on the team after the copy takes a new id. */
+  added = lg_test_add_lead (team, "Ivan", "cold");
+  g_assert_cmpint (lg_lead_get_id (added), >, lg_lead_get_id (lead));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -138,5 +221,6 @@ main (int   argc,
   g_test_add_func ("/team/migration-race", test_migration_race);
   g_test_add_func ("/team/unreachable", test_unreachable);
   g_test_add_func ("/team/read-only", test_read_only);
+  g_test_add_func ("/team/copy-over-and-back", test_copy_over_and_back);
   return g_test_run ();
 }

@@ -171,6 +171,10 @@ prepare (LgPgStmt *stmt,
 int
 lg_pg_stmt_step (LgPgStmt *stmt)
 {
+  /* As SQLite's sqlite3_step() does, a statement stepped again after its
+   * end runs again. */
+  if (stmt->result != NULL && stmt->row >= PQntuples (stmt->result))
+    lg_pg_stmt_reset (stmt);
   if (stmt->result == NULL)
     {
       PGresult *result;
@@ -222,6 +226,8 @@ bind (LgPgStmt *stmt,
 {
   g_return_if_fail (param >= 1 && param <= stmt->n_params);
 
+  /* New values are for the next run. */
+  lg_pg_stmt_reset (stmt);
   g_free (stmt->values[param - 1]);
   stmt->values[param - 1] = value;
   /* The type the server prepared the statement with stays. */

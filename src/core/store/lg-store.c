@@ -1254,6 +1254,28 @@ pg_migrate (LgStore  *self,
   return TRUE;
 }
 
+/* libpq's message as one sentence in a dialog: its lines and their tabs
+ * joined by single spaces, without the full stop the caller's text adds. */
+static char *
+one_line (const char *message)
+{
+  g_auto(GStrv) words = g_strsplit_set (message, " \t\n", -1);
+  g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
+  g_auto(GStrv) joined = NULL;
+  char *line;
+  gsize length;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      g_strv_builder_add (kept, words[i]);
+  joined = g_strv_builder_end (kept);
+  line = g_strjoinv (" ", joined);
+  length = strlen (line);
+  while (length > 0 && line[length - 1] == '.')
+    line[--length] = '\0';
+  return line;
+}
+
 /* Opens the team workspace at the PostgreSQL address, upgrading its schema;
  * read-only, every transaction of the connection is. */
 static LgStore *
@@ -1268,10 +1290,10 @@ open_team_store (const char  *address,
   self->pg.conn = PQconnectdb (address);
   if (PQstatus (self->pg.conn) != CONNECTION_OK)
     {
-      g_autofree char *reason = g_strchomp (g_strdup (PQerrorMessage (self->pg.conn)));
+      g_autofree char *reason = one_line (PQerrorMessage (self->pg.conn));
 
       g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_OPEN,
-                   _("Could not connect to the team workspace: %s. Check the address, that "
+                   _("Could not connect to the team workspace (%s). Check the address, that "
                      "the server runs and that your role may log in."), reason);
       return NULL;
     }

@@ -113,6 +113,24 @@ typedef enum
  * its own connection. */
 void        lg_store_notify_changed       (LgStore        *self,
                                            LgStoreChanges  changes);
+/* Tells how a copy goes: rows of table copied so far, of total. */
+typedef void (*LgStoreCopyProgress) (const char *table,
+                                     gint64      copied,
+                                     gint64      total,
+                                     gpointer    user_data);
+
+/* Copies everything the workspace holds (leads and their timelines,
+ * follow-ups, costs, sources and messages, searches, imports) into target,
+ * which must be empty and of the same schema: a personal workspace into a
+ * team's, or a team's into a new file. One transaction on target, each
+ * table's rows counted against the workspace's: all or nothing. */
+gboolean    lg_store_copy_into            (LgStore              *self,
+                                           LgStore              *target,
+                                           LgStoreCopyProgress   progress,
+                                           gpointer              user_data,
+                                           GCancellable         *cancellable,
+                                           GError              **error);
+
 /* Makes the store emit "changed" for the writes other people make to a team
  * workspace (and the app's own other connections), from the server's
  * notifications, on the thread-default main context: a colleague's move
