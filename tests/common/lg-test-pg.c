@@ -142,7 +142,7 @@ lg_test_pg_new_database (void)
   g_autofree char *create = NULL;
   PGconn *conn;
   PGresult *result;
-  char *name;
+  g_autofree char *name = NULL;
 
   if (bin_dir == NULL)
     bin_dir = find_bin_dir ();

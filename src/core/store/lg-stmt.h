@@ -96,7 +96,8 @@ lg_stmt_bind_double (LgStmt *stmt,
 }
 
 /* text as it is, "" included; length in bytes or -1; SQLite keeps a pointer
- * to it until the statement is reset when destructor is SQLITE_STATIC. */
+ * to it until the statement is reset when destructor is SQLITE_STATIC, and
+ * frees it with destructor when that is a function. */
 static inline void
 lg_stmt_bind_string (LgStmt        *stmt,
                      int            param,
@@ -107,7 +108,12 @@ lg_stmt_bind_string (LgStmt        *stmt,
   if (G_LIKELY (stmt->pg == NULL))
     sqlite3_bind_text (stmt->sqlite, param, text, length, destructor);
   else
-    lg_pg_stmt_bind_string (stmt->pg, param, text, length);
+    {
+      /* PostgreSQL's statement keeps a copy. */
+      lg_pg_stmt_bind_string (stmt->pg, param, text, length);
+      if (destructor != SQLITE_STATIC && destructor != SQLITE_TRANSIENT)
+        destructor ((void *) text);
+    }
 }
 
 static inline void
