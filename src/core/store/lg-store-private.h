@@ -118,6 +118,16 @@ void          lg_lead_bind_fields (sqlite3_stmt *stmt,
 void          lg_message_bind_fields (sqlite3_stmt *stmt,
                                       LgMessage    *message);
 
+/* What is staged is as big as the file: it must not stay in memory. TEMP
+ * tables are kept in SQLite's temporary file whatever the build's default
+ * (Debian's SQLite is built with TEMP_STORE=1, a file unless a pragma says
+ * memory; a build may default to memory, and a 100 MB export's import then
+ * took 397 MB instead of 83), behind the TEMP database's cache (2 MB unless
+ * the connection sets it). lg_store_stage_tables() runs it; a connection
+ * that sizes the TEMP cache runs it first, as a change of temp_store makes
+ * a new TEMP database. */
+#define LG_STORE_TEMP_ON_DISK "PRAGMA temp_store = FILE;"
+
 /* Starts a staging area of the caller's own (lg_store_stage_begin() makes
  * one for messages): empties the connection's (lg_store_stage_discard()),
  * then runs sql, which creates TEMP tables. Being the connection's, not the
