@@ -33,11 +33,11 @@
  * export, 16 MiB for a CSV import's), FTS5's hash and what the reading holds:
  * fixed sizes, which a 50 MB file fills already. Past that, a file twice as
  * big may take at most a little more (1.2 times), and what it takes more
- * must be a small share of what the file is bigger by (5%: with its dedupe
+ * must be a small share of what the file is bigger by (10%: with its dedupe
  * index in memory, the CSV import took 87 MB more for 100 MB than for 10 MB,
  * a share of 97%). */
 #define MAX_RATIO 1.2
-#define MAX_SHARE 0.05
+#define MAX_SHARE 0.1
 
 /* What a process took at its peak, in kB: its resident size as the kernel
  * counts it (wait4), and, sampled every few milliseconds from
