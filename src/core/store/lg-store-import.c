@@ -129,6 +129,7 @@ lg_store_import_open (const char  *db_path,
       lg_store_set_error (store, error, _("Could not prepare the import"));
       return NULL;
     }
+  lg_store_give_back_memory_on_close (store);
   return g_steal_pointer (&store);
 }
 

@@ -336,6 +336,7 @@ lg_store_stage_commit (LgStore  *self,
        lg_store_commit (self, error);
   lg_store_exec (self, "PRAGMA main.cache_size = " DEFAULT_CACHE_SIZE, NULL);
   lg_store_stage_discard (self);
+  lg_store_give_back_memory_on_close (self);
   if (ok && added != NULL)
     *added = n_added;
   return ok;
