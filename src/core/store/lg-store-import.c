@@ -107,13 +107,13 @@ lg_import_stage_rank (const char *stage)
 
 /* The import's memory must not grow with the file: its TEMP tables (the
  * staging area and the dedupe keys, as big as the file) are kept in a file
- * whatever the build's default (Debian's SQLite is built with TEMP_STORE=1,
- * a file unless a pragma says memory; another build may default to memory),
- * and both page caches have a fixed size. A writing connection keeps more
- * pages of the database, for the move's one transaction touches many index
- * pages; past that, SQLite spills them to the write-ahead log. */
+ * (LG_STORE_TEMP_ON_DISK), and both page caches have a fixed size. The
+ * dedupe index is looked up at random: 4 MiB of its pages. A writing
+ * connection keeps more pages of the database, for the move's one
+ * transaction touches many index pages; past that, SQLite spills them to
+ * the write-ahead log. */
 #define MAIN_CACHE_WRITING "PRAGMA main.cache_size = -16384;"
-#define TEMP_CACHE "PRAGMA temp_store = FILE; PRAGMA temp.cache_size = -4096;"
+#define TEMP_CACHE LG_STORE_TEMP_ON_DISK "PRAGMA temp.cache_size = -4096;"
 
 LgStore *
 lg_store_import_open (const char  *db_path,
@@ -132,6 +132,7 @@ lg_store_import_open (const char  *db_path,
       lg_store_set_error (store, error, _("Could not prepare the import"));
       return NULL;
     }
+  lg_store_give_back_memory_on_close (store);
   return g_steal_pointer (&store);
 }
 

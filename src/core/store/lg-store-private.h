@@ -133,6 +133,24 @@ void          lg_lead_bind_fields (LgStmt *stmt,
 void          lg_message_bind_fields (LgStmt *stmt,
                                       LgMessage    *message);
 
+/* When the connection closes, gives the process's free heap back to the
+ * system: for a connection that had big caches (an import's, 20 to 100
+ * MB), on a worker thread. glibc's allocator keeps what a thread freed in
+ * that thread's arena: after a 100 MB export the window went on holding
+ * 70 MB it no longer used (100 MB after a WhatsApp one, 15 MB after a
+ * 100 MB CSV file), until it quit. */
+void          lg_store_give_back_memory_on_close (LgStore *self);
+
+/* What is staged is as big as the file: it must not stay in memory. TEMP
+ * tables are kept in SQLite's temporary file whatever the build's default
+ * (Debian's SQLite is built with TEMP_STORE=1, a file unless a pragma says
+ * memory; a build may default to memory, and a 100 MB export's import then
+ * took 397 MB instead of 83), behind the TEMP database's cache (2 MB unless
+ * the connection sets it). lg_store_stage_tables() runs it; a connection
+ * that sizes the TEMP cache runs it first, as a change of temp_store makes
+ * a new TEMP database. */
+#define LG_STORE_TEMP_ON_DISK "PRAGMA temp_store = FILE;"
+
 /* Starts a staging area of the caller's own (lg_store_stage_begin() makes
  * one for messages): empties the connection's (lg_store_stage_discard()),
  * then runs sql, which creates TEMP tables. Being the connection's, not the
