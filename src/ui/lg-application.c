@@ -241,7 +241,13 @@ lg_application_startup (GApplication *app)
   /* The path is known from here on: a restore or a salvage needs it even when
    * the database does not open. */
   if (self->db_path == NULL)
-    self->db_path = lg_store_default_path ();
+    {
+      g_autofree char *team = g_settings_get_string (self->settings, "team-workspace");
+
+      /* LEADGRAM_DB, read by lg_store_default_path(), comes first. */
+      self->db_path = *team != '\0' && g_getenv ("LEADGRAM_DB") == NULL
+                      ? g_steal_pointer (&team) : lg_store_default_path ();
+    }
   path = g_strdup (self->db_path);
   self->store = self->read_only ? lg_store_open_read_only (path, &self->store_error)
                                 : lg_store_open (path, &self->store_error);

@@ -13,6 +13,7 @@
 #include "lg-backups.h"
 #include "lg-draft.h"
 #include "lg-preferences-window.h"
+#include "lg-store.h"
 
 struct _LgPreferencesWindow
 {
@@ -26,6 +27,9 @@ struct _LgPreferencesWindow
   GtkSpinButton        *backups_keep_spin;
   GtkSwitch            *background_switch;
   AdwEntryRow          *base_url_row;
+  AdwActionRow         *workspace_row;
+  AdwEntryRow          *team_row;
+  GCancellable         *cancellable;
   AdwEntryRow          *my_name_row;
   AdwEntryRow          *offer_en_row;
   AdwEntryRow          *offer_ru_row;
@@ -75,8 +79,12 @@ add_backup_rows (LgPreferencesWindow *self)
   g_autofree char *dir = NULL;
   g_autofree char *description = NULL;
 
-  if (self->database == NULL)
-    return;
+  /* A team workspace's server keeps its own backups. */
+  if (self->database == NULL || lg_store_is_team_address (self->database))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->backups_group), FALSE);
+      return;
+    }
   dir = lg_backups_get_dir (self->database);
   description = g_strdup_printf (_("Copies of the database in %s"), dir);
   adw_preferences_group_set_description (self->backups_group, description);
@@ -117,6 +125,81 @@ on_base_url_row_apply_cb (AdwEntryRow         *row,
 
   gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
   g_settings_set_string (self->settings, "telegram-base-url", url);
+}
+
+/* The Workspace group: the address is tried on a worker (an open that also
+ * makes the team's tables on a new database) before it is kept; it takes
+ * effect when Leadgram starts next, since every view holds this one's. */
+static void
+say (LgPreferencesWindow *self,
+     const char          *text)
+{
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (text));
+}
+
+static gboolean
+try_workspace (LgStore       *store,
+               gpointer       source_object,
+               gpointer       task_data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  return TRUE;
+}
+
+static void
+on_workspace_tried_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      data)
+{
+  LgPreferencesWindow *self = LG_PREFERENCES_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (self->team_row), "error");
+          say (self, error->message);
+        }
+      return;
+    }
+  g_settings_set_string (self->settings, "team-workspace", g_task_get_task_data (G_TASK (result)));
+  say (self, _("Connected. Leadgram opens the team workspace when it starts next: quit and "
+               "start it again to work there."));
+}
+
+static void
+on_team_row_apply_cb (AdwEntryRow         *row,
+                      LgPreferencesWindow *self)
+{
+  g_autofree char *address = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autoptr(GTask) task = NULL;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  if (*address == '\0')
+    {
+      g_settings_set_string (self->settings, "team-workspace", "");
+      say (self, _("Leadgram opens your personal workspace when it starts next."));
+      return;
+    }
+  if (!lg_store_is_team_address (address) || lg_store_address_has_password (address))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      say (self, !lg_store_is_team_address (address)
+                 ? _("A team workspace’s address starts with postgresql://, e.g. "
+                     "postgresql://team@server/leadgram?sslmode=require")
+                 : _("Leave the password out of the address: put it in ~/.pgpass, where "
+                     "PostgreSQL’s programs find it."));
+      return;
+    }
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, on_workspace_tried_cb, NULL);
+  g_task_set_task_data (task, g_strdup (address), g_free);
+  lg_store_run_in_thread (task, address, try_workspace);
 }
 
 /* The Message Templates page: a template shows Leadgram's own while the key
@@ -178,6 +261,7 @@ lg_preferences_window_constructed (GObject *object)
 {
   LgPreferencesWindow *self = LG_PREFERENCES_WINDOW (object);
   g_autofree char *url = NULL;
+  g_autofree char *team = NULL;
 
   G_OBJECT_CLASS (lg_preferences_window_parent_class)->constructed (object);
 
@@ -216,6 +300,10 @@ lg_preferences_window_constructed (GObject *object)
 
   url = g_settings_get_string (self->settings, "telegram-base-url");
   gtk_editable_set_text (GTK_EDITABLE (self->base_url_row), url);
+
+  team = g_settings_get_string (self->settings, "team-workspace");
+  gtk_editable_set_text (GTK_EDITABLE (self->team_row), team);
+  adw_action_row_set_subtitle (self->workspace_row, self->database != NULL ? self->database : "");
 }
 
 static void
@@ -270,6 +358,8 @@ lg_preferences_window_dispose (GObject *object)
 {
   LgPreferencesWindow *self = LG_PREFERENCES_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), LG_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->database, g_free);
@@ -304,6 +394,8 @@ lg_preferences_window_class_init (LgPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, backups_group);
   gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, backups_keep_spin);
   gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, base_url_row);
+  gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, workspace_row);
+  gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, team_row);
   gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, background_switch);
   gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, my_name_row);
   gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, offer_en_row);
@@ -320,6 +412,7 @@ lg_preferences_window_class_init (LgPreferencesWindowClass *klass)
       gtk_widget_class_bind_template_child_full (widget_class, id, FALSE, 0);
     }
   gtk_widget_class_bind_template_callback (widget_class, on_base_url_row_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_team_row_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_template_reset_clicked_cb);
 }
 

@@ -156,6 +156,60 @@ check_dialog_toast (LgApplication *app,
   gtk_window_destroy (plain);
 }
 
+static gboolean
+shows_error (gpointer row)
+{
+  return gtk_widget_has_css_class (GTK_WIDGET (row), "error");
+}
+
+static void
+try_address (GtkWidget  *row,
+             const char *address)
+{
+  gtk_widget_remove_css_class (row, "error");
+  gtk_editable_set_text (GTK_EDITABLE (row), address);
+  g_signal_emit_by_name (row, "apply");
+}
+
+/* Preferences' Workspace group keeps a team workspace's address only once
+ * it connects, never with a password in it, and empty means the personal
+ * one. */
+static void
+check_workspace (LgApplication *app)
+{
+  GSettings *settings = lg_application_get_settings (app);
+  LgPreferencesWindow *preferences = lg_preferences_window_new (settings,
+                                                                lg_application_get_db_path (app));
+  GtkWidget *row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                              LG_TYPE_PREFERENCES_WINDOW,
+                                                              "team_row"));
+  GObject *open_now = gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                     LG_TYPE_PREFERENCES_WINDOW, "workspace_row");
+  g_autofree char *kept = NULL;
+
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (open_now)), ==,
+                   lg_application_get_db_path (app));
+
+  try_address (row, "https://example.org/leadgram");
+  g_assert_true (shows_error (row));
+  try_address (row, "postgresql://team:secret@server/leadgram");
+  g_assert_true (shows_error (row));
+  /* Nothing listens on port 1: the worker's open fails. */
+  try_address (row, "postgresql://team@127.0.0.1:1/leadgram?connect_timeout=5");
+  g_assert_false (shows_error (row));
+  lg_test_wait_until (shows_error, row);
+  kept = g_settings_get_string (settings, "team-workspace");
+  g_assert_cmpstr (kept, ==, "");
+
+  g_settings_set_string (settings, "team-workspace", "postgresql://team@server/leadgram");
+  try_address (row, "");
+  g_assert_false (shows_error (row));
+  g_clear_pointer (&kept, g_free);
+  kept = g_settings_get_string (settings, "team-workspace");
+  g_assert_cmpstr (kept, ==, "");
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
 static void
 on_activate_cb (LgApplication *app)
 {
@@ -165,6 +219,7 @@ on_activate_cb (LgApplication *app)
   g_assert_nonnull (lg_application_get_store (app));
   check_views (window);
   check_templates (app, window);
+  check_workspace (app);
   check_probability (app, window);
   check_dialog_toast (app, window);
 

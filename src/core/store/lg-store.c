@@ -1204,6 +1204,22 @@ lg_store_is_team_address (const char *path)
   return g_str_has_prefix (path, "postgresql://") || g_str_has_prefix (path, "postgres://");
 }
 
+gboolean
+lg_store_address_has_password (const char *address)
+{
+  PQconninfoOption *options;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (address != NULL, FALSE);
+
+  options = PQconninfoParse (address, NULL);
+  for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
+    if (g_strcmp0 (o->keyword, "password") == 0 && o->val != NULL && *o->val != '\0')
+      found = TRUE;
+  PQconninfoFree (options);
+  return found;
+}
+
 char *
 lg_store_resolve_path (const char *path)
 {

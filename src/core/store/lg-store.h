@@ -60,6 +60,10 @@ gboolean    lg_store_is_team_address      (const char     *path);
 /* @path as the store takes it: a file's made absolute (the workers open it
  * from another folder), a team workspace's address as it is. */
 char       *lg_store_resolve_path         (const char     *path);
+/* Whether a team workspace's address holds a password, which belongs in
+ * ~/.pgpass (or the keyring), not in settings a backup or a screenshot
+ * shows. */
+gboolean    lg_store_address_has_password (const char     *address);
 int         lg_store_latest_version       (void);
 
 /* Opens (creating) the database at @path for reading and writing, upgrading
