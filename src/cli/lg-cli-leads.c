@@ -355,8 +355,13 @@ lead_show (LgCli  *cli,
       g_autoptr(LgActivity) activity = g_list_model_get_item (activities, i);
       g_autofree char *at = lg_cli_format_time (lg_activity_get_at (activity), "");
       g_autofree char *what = lg_activity_describe (activity);
+      const char *author = lg_activity_get_author (activity);
 
-      g_print ("  %s  %s\n", at, what);
+      if (author != NULL)
+        /* TRANSLATORS: a timeline entry's time, what happened, and who did it */
+        g_print (_("  %s  %s (%s)\n"), at, what, author);
+      else
+        g_print ("  %s  %s\n", at, what);
     }
   return 0;
 }

@@ -224,6 +224,17 @@ take_daily_backup (LgApplication *self)
   lg_store_run_in_thread (task, lg_store_get_path (self->store), daily_backup_work);
 }
 
+/* The name the user signs with is the one the timeline keeps. */
+static void
+on_my_name_changed_cb (GSettings     *settings,
+                       const char    *key,
+                       LgApplication *self)
+{
+  g_autofree char *name = g_settings_get_string (settings, key);
+
+  lg_store_set_person (name);
+}
+
 static void
 lg_application_startup (GApplication *app)
 {
@@ -237,6 +248,9 @@ lg_application_startup (GApplication *app)
                                       ADW_COLOR_SCHEME_DEFAULT);
 
   self->settings = g_settings_new (APP_ID);
+  g_signal_connect (self->settings, "changed::outreach-my-name",
+                    G_CALLBACK (on_my_name_changed_cb), self);
+  on_my_name_changed_cb (self->settings, "outreach-my-name", self);
 
   /* The path is known from here on: a restore or a salvage needs it even when
    * the database does not open. */

@@ -1027,8 +1027,13 @@ fill_timeline (LgLeadDetail *self,
       g_autoptr(LgActivity) activity = g_list_model_get_item (activities, i);
       g_autofree char *what = lg_activity_describe (activity);
       g_autofree char *when = format_time (lg_activity_get_at (activity));
+      const char *author = lg_activity_get_author (activity);
+      g_autofree char *by = NULL;
 
-      add_row (self->timeline_list, what, when);
+      /* TRANSLATORS: when a timeline entry was written, and by whom */
+      if (author != NULL)
+        by = g_strdup_printf (_("%s · %s"), when, author);
+      add_row (self->timeline_list, what, by != NULL ? by : when);
     }
 }
 

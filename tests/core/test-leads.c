@@ -872,6 +872,8 @@ test_edits_meet (void)
   g_autoptr(LgLead) mine = get_lead (store, id);
   g_autoptr(LgLead) stored = NULL;
   g_autoptr(LgLead) again = NULL;
+  g_autoptr(GListModel) timeline = NULL;
+  g_autoptr(LgActivity) newest = NULL;
 
   /* They change the email; I change the phone from the lead as I saw it:
    * both stay, mine does not write their field back. */
@@ -886,22 +888,33 @@ test_edits_meet (void)
   g_assert_cmpstr (lg_lead_get_phone (stored), ==, "+15550100");
 
   /* They change the company; I change it too, from before theirs: refused,
-   * theirs stays, and the message says what is stored. */
+   * theirs stays, and the message says whose change and what is stored. */
   g_clear_object (&seen);
   seen = get_lead (store, id);
   g_clear_object (&mine);
   mine = get_lead (store, id);
   g_clear_object (&theirs);
   theirs = get_lead (other, id);
+  lg_store_set_person ("Olga");
   lg_lead_set_company (theirs, "Clinic North");
   g_assert_true (lg_store_update_lead (other, NULL, theirs, "edit", NULL, &error));
+  lg_store_set_person ("Ivan");
   lg_lead_set_company (mine, "Clinic South");
   g_assert_false (lg_store_update_lead (store, seen, mine, "edit", NULL, &error));
   g_assert_error (error, LG_STORE_ERROR, LG_STORE_ERROR_CONFLICT);
-  g_assert_nonnull (strstr (error->message, "“Clinic North”"));
+  g_assert_nonnull (strstr (error->message, "Olga changed this lead’s company meanwhile, to "
+                                            "“Clinic North”"));
   g_clear_error (&error);
   again = get_lead (store, id);
   g_assert_cmpstr (lg_lead_get_company (again), ==, "Clinic North");
+
+  /* The timeline says who: the newest entry is Olga's company. */
+  timeline = lg_store_list_activities (store, id, &error);
+  g_assert_no_error (error);
+  newest = g_list_model_get_item (timeline, 0);
+  g_assert_cmpstr (lg_activity_get_detail (newest), ==, "company");
+  g_assert_cmpstr (lg_activity_get_author (newest), ==, "Olga");
+  lg_store_set_person (NULL);
 
   /* The same change made by both is no conflict. */
   lg_lead_set_company (mine, "Clinic North");

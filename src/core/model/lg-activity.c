@@ -23,6 +23,7 @@ struct _LgActivity
   char *   detail;
   char *   old_value;
   char *   new_value;
+  char *   author;
 };
 
 G_DEFINE_FINAL_TYPE (LgActivity, lg_activity, G_TYPE_OBJECT)
@@ -36,6 +37,7 @@ enum {
   PROP_DETAIL,
   PROP_OLD_VALUE,
   PROP_NEW_VALUE,
+  PROP_AUTHOR,
   N_PROPS
 };
 
@@ -50,6 +52,7 @@ lg_activity_finalize (GObject *object)
   g_free (self->detail);
   g_free (self->old_value);
   g_free (self->new_value);
+  g_free (self->author);
 
   G_OBJECT_CLASS (lg_activity_parent_class)->finalize (object);
 }
@@ -90,6 +93,10 @@ lg_activity_get_property (GObject    *object,
 
     case PROP_NEW_VALUE:
       g_value_set_string (value, self->new_value);
+      break;
+
+    case PROP_AUTHOR:
+      g_value_set_string (value, self->author);
       break;
 
     default:
@@ -135,6 +142,10 @@ lg_activity_set_property (GObject      *object,
       lg_activity_set_new_value (self, g_value_get_string (value));
       break;
 
+    case PROP_AUTHOR:
+      lg_activity_set_author (self, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -175,6 +186,10 @@ lg_activity_class_init (LgActivityClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_NEW_VALUE] =
     g_param_spec_string ("new-value", NULL, "The value after, if any",
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AUTHOR] =
+    g_param_spec_string ("author", NULL, "Who did it, by the name they gave, if known",
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
@@ -246,6 +261,14 @@ lg_activity_get_new_value (LgActivity *self)
   g_return_val_if_fail (LG_IS_ACTIVITY (self), NULL);
 
   return self->new_value;
+}
+
+const char *
+lg_activity_get_author (LgActivity *self)
+{
+  g_return_val_if_fail (LG_IS_ACTIVITY (self), NULL);
+
+  return self->author;
 }
 
 void
@@ -341,6 +364,20 @@ lg_activity_set_new_value (LgActivity *self,
   g_free (self->new_value);
   self->new_value = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEW_VALUE]);
+}
+
+void
+lg_activity_set_author (LgActivity *self,
+                        const char *value)
+{
+  g_return_if_fail (LG_IS_ACTIVITY (self));
+
+  if (g_strcmp0 (self->author, value) == 0)
+    return;
+
+  g_free (self->author);
+  self->author = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTHOR]);
 }
 
 /* A stage as the board names it ("Warm"), in the user's language; the value

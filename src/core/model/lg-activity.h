@@ -24,6 +24,7 @@ gint64      lg_activity_get_at (LgActivity *self);
 const char *lg_activity_get_detail (LgActivity *self);
 const char *lg_activity_get_old_value (LgActivity *self);
 const char *lg_activity_get_new_value (LgActivity *self);
+const char *lg_activity_get_author (LgActivity *self);
 
 void        lg_activity_set_id (LgActivity *self, gint64 value);
 void        lg_activity_set_lead_id (LgActivity *self, gint64 value);
@@ -32,5 +33,6 @@ void        lg_activity_set_at (LgActivity *self, gint64 value);
 void        lg_activity_set_detail (LgActivity *self, const char *value);
 void        lg_activity_set_old_value (LgActivity *self, const char *value);
 void        lg_activity_set_new_value (LgActivity *self, const char *value);
+void        lg_activity_set_author (LgActivity *self, const char *value);
 
 G_END_DECLS

@@ -287,8 +287,8 @@ add_activity (LgStore     *self,
   LgStmt *stmt;
 
   stmt = lg_store_prepare (self,
-                           "INSERT INTO activities (lead_id, kind, at, detail, old_value) "
-                           "VALUES (?, ?, ?, ?, ?)",
+                           "INSERT INTO activities (lead_id, kind, at, detail, old_value, author) "
+                           "VALUES (?, ?, ?, ?, ?, ?)",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -298,6 +298,7 @@ add_activity (LgStore     *self,
   lg_stmt_bind_int64 (stmt, 3, at);
   lg_stmt_bind_string (stmt, 4, detail != NULL ? detail : "", -1, SQLITE_TRANSIENT);
   lg_stmt_bind_string (stmt, 5, old_value, -1, SQLITE_TRANSIENT);
+  lg_store_bind_person (stmt, 6);
   return lg_store_step_done (self, stmt, _("Could not write the lead’s timeline"), error);
 }
 

@@ -867,13 +867,14 @@ lg_store_import_move (LgStore                *self,
     return FALSE;
   stmt = lg_store_prepare (self,
                            "INSERT INTO activities (lead_id, kind, at, detail, old_value, "
-                           "new_value) SELECT lead_id, 'import', ?, ?, 'update', ? "
+                           "new_value, author) SELECT lead_id, 'import', ?, ?, 'update', ?, ? "
                            "FROM temp.staged_lead_changes ORDER BY rowid", error);
   if (stmt == NULL)
     return FALSE;
   lg_stmt_bind_int64 (stmt, 1, snapshot->now);
   lg_stmt_bind_string (stmt, 2, file_name, -1, SQLITE_STATIC);
   lg_stmt_bind_string (stmt, 3, batch, -1, SQLITE_STATIC);
+  lg_store_bind_person (stmt, 4);
   return lg_store_step_done (self, stmt, _("Could not record the import"), error) &&
          lg_store_exec_all (self, indexes, error);
 }

@@ -228,8 +228,8 @@ lg_store_add_activity (LgStore     *self,
   g_return_val_if_fail (kind != NULL, FALSE);
 
   stmt = lg_store_prepare (self,
-                           "INSERT INTO activities (lead_id, kind, at, detail, old_value, new_value) "
-                           "VALUES (?, ?, ?, coalesce(?, ''), ?, ?)",
+                           "INSERT INTO activities (lead_id, kind, at, detail, old_value, new_value, "
+                           "author) VALUES (?, ?, ?, coalesce(?, ''), ?, ?, ?)",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -240,6 +240,7 @@ lg_store_add_activity (LgStore     *self,
   lg_stmt_bind_text (stmt, 4, detail);
   lg_stmt_bind_text (stmt, 5, old_value);
   lg_stmt_bind_text (stmt, 6, new_value);
+  lg_store_bind_person (stmt, 7);
   return lg_store_step_done (self, stmt, _("Could not write the lead’s timeline"), error);
 }
 
@@ -524,8 +525,31 @@ field_text (LgLead          *lead,
  * else changed meanwhile in the other fields: lead takes stored's value of
  * every field it left as base had it. The same field changed by both to
  * different values is refused with what is stored, never overwritten. */
+/* Who last wrote a field of the lead, by the timeline: NULL when no name
+ * was kept (an older entry, or no name given). */
+static char *
+last_author (LgStore    *self,
+             gint64      lead_id,
+             const char *column)
+{
+  LgStmt *stmt = lg_store_prepare (self, "SELECT author FROM activities WHERE lead_id = ?1 "
+                                         "AND detail = ?2 ORDER BY at DESC, id DESC LIMIT 1",
+                                   NULL);
+  char *author = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  lg_stmt_bind_int64 (stmt, 1, lead_id);
+  lg_stmt_bind_string (stmt, 2, column, -1, SQLITE_STATIC);
+  if (lg_stmt_step (stmt) == SQLITE_ROW)
+    author = g_strdup (lg_stmt_text (stmt, 0));
+  lg_stmt_reset (stmt);
+  return author;
+}
+
 static gboolean
-merge_since (LgLead   *base,
+merge_since (LgStore  *self,
+             LgLead   *base,
              LgLead   *lead,
              LgLead   *stored,
              GError  **error)
@@ -545,11 +569,22 @@ merge_since (LgLead   *base,
         }
       else if (g_strcmp0 (theirs, was) != 0 && g_strcmp0 (theirs, mine) != 0)
         {
-          g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_CONFLICT,
-                       _("Someone else changed this lead’s %s meanwhile, to “%s”, so your "
-                         "change was not saved. The lead shows what is stored now; make "
-                         "your change again if it still stands."),
-                       _(lead_fields[i].label), theirs != NULL ? theirs : "");
+          g_autofree char *who = last_author (self, lg_lead_get_id (lead),
+                                              lead_fields[i].column);
+
+          if (who != NULL)
+            g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_CONFLICT,
+                         /* TRANSLATORS: a person's name, a field, its value */
+                         _("%s changed this lead’s %s meanwhile, to “%s”, so your change "
+                           "was not saved. The lead shows what is stored now; make your "
+                           "change again if it still stands."),
+                         who, _(lead_fields[i].label), theirs != NULL ? theirs : "");
+          else
+            g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_CONFLICT,
+                         _("Someone else changed this lead’s %s meanwhile, to “%s”, so "
+                           "your change was not saved. The lead shows what is stored now; "
+                           "make your change again if it still stands."),
+                         _(lead_fields[i].label), theirs != NULL ? theirs : "");
           return FALSE;
         }
     }
@@ -581,7 +616,7 @@ update_lead (LgStore     *self,
       lg_stmt_reset (stmt);
     }
   stored = lg_store_get_lead (self, lg_lead_get_id (lead), error);
-  if (stored == NULL || (base != NULL && !merge_since (base, lead, stored, error)))
+  if (stored == NULL || (base != NULL && !merge_since (self, base, lead, stored, error)))
     return FALSE;
 
   stmt = lg_store_prepare (self,
@@ -672,11 +707,11 @@ lg_store_list_activities (LgStore  *self,
    * activity row for it (a large import would write one per lead): its
    * batch gives the entry, first among its equals in time. */
   stmt = lg_store_prepare (self,
-                           "SELECT id, lead_id, kind, at, detail, old_value, new_value "
+                           "SELECT id, lead_id, kind, at, detail, old_value, new_value, author "
                            "FROM activities WHERE lead_id = ?1 "
                            "UNION ALL "
                            "SELECT 0, l.id, 'import', b.created_at, b.file_name, 'create', "
-                           "  CAST(b.id AS TEXT) "
+                           "  CAST(b.id AS TEXT), NULL "
                            "FROM leads l JOIN import_batches b ON b.id = l.import_batch "
                            "WHERE l.id = ?1 "
                            "ORDER BY at DESC, id DESC",
@@ -696,6 +731,7 @@ lg_store_list_activities (LgStore  *self,
       lg_activity_set_detail (activity, lg_stmt_text (stmt, 4));
       lg_activity_set_old_value (activity, lg_stmt_text (stmt, 5));
       lg_activity_set_new_value (activity, lg_stmt_text (stmt, 6));
+      lg_activity_set_author (activity, lg_stmt_text (stmt, 7));
       g_list_store_append (list, activity);
     }
   lg_stmt_reset (stmt);

@@ -178,6 +178,10 @@ gboolean      lg_store_write_end   (LgStore    *self,
 char         *lg_store_fold       (const char   *text,
                                    gssize        length);
 
+/* Binds the name of the person writing (lg_store_set_person ()). */
+void          lg_store_bind_person (LgStmt      *stmt,
+                                    int          param);
+
 /* Column readers that map SQL NULL to NULL / 0. */
 const char   *lg_stmt_text        (LgStmt *stmt,
                                    int           column);

@@ -403,6 +403,12 @@ static const char migration_11[] =
   "  FROM temp.form_id_lines f WHERE f.id = leads.id;"
   "DROP TABLE temp.form_id_lines;";
 
+/* Who wrote each timeline entry, by the name they gave Leadgram
+ * (lg_store_set_person ()): several people share a team workspace, and a
+ * refused edit says whose change it met. NULL for what was written before. */
+static const char migration_12[] =
+  "ALTER TABLE activities ADD COLUMN author TEXT;";
+
 const char * const lg_store_migrations[] = {
   migration_1,
   migration_2,
@@ -415,6 +421,7 @@ const char * const lg_store_migrations[] = {
   migration_9,
   migration_10,
   migration_11,
+  migration_12,
 };
 
 const int lg_store_n_migrations = G_N_ELEMENTS (lg_store_migrations);

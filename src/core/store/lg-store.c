@@ -1537,6 +1537,39 @@ lg_store_watch_others (LgStore *self)
   self->watch_id = g_unix_fd_add (PQsocket (self->pg.conn), G_IO_IN, on_team_socket_cb, self);
 }
 
+static GMutex person_lock;
+static char *person;
+
+/* The name the system knows the user by, or their login. */
+static char *
+system_person (void)
+{
+  const char *real = g_get_real_name ();
+
+  return g_strdup (g_strcmp0 (real, "Unknown") != 0 && *real != '\0' ? real
+                                                                       : g_get_user_name ());
+}
+
+void
+lg_store_set_person (const char *name)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&person_lock);
+
+  g_free (person);
+  person = name != NULL && *name != '\0' ? g_strdup (name) : system_person ();
+}
+
+void
+lg_store_bind_person (LgStmt *stmt,
+                      int     param)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&person_lock);
+
+  if (person == NULL)
+    person = system_person ();
+  lg_stmt_bind_text (stmt, param, person);
+}
+
 void
 lg_store_set_busy_timeouts (guint main_ms,
                             guint worker_ms)

@@ -166,6 +166,12 @@ void        lg_store_run_in_thread        (GTask          *task,
 void        lg_store_set_busy_timeouts    (guint           main_ms,
                                            guint           worker_ms);
 
+/* The name of the person this process writes for, kept with each timeline
+ * entry: a team sees who moved or edited what, and a refused edit names
+ * whose change it met. Until it is set, and for NULL or "", it is the name
+ * the system knows the user by. Every connection takes it. */
+void        lg_store_set_person           (const char     *name);
+
 /* A write the app makes while the user works (a card moved, a dialog's
  * Add): write is called on a worker thread with that thread's own
  * connection and data, so the main thread never waits for another writer.
