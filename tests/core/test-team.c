@@ -38,6 +38,12 @@ test_others_writes_heard (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(LgLead) lead = NULL;
   g_autoptr(LgLead) copy = NULL;
+  g_autofree char *name = NULL;
+
+  /* The server lists the connection as Leadgram's. */
+  name = lg_test_query_text (mine, "SELECT application_name FROM pg_stat_activity "
+                                   "WHERE pid = pg_backend_pid ()", NULL);
+  g_assert_cmpstr (name, ==, "Leadgram");
 
   lg_store_watch_others (mine);
   g_signal_connect (mine, "changed", G_CALLBACK (on_changed_cb), heard);

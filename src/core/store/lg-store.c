@@ -1340,7 +1340,14 @@ open_team_store (const char  *address,
 
   self->path = g_strdup (address);
   self->read_only = read_only;
-  self->pg.conn = PQconnectdb (address);
+  /* The address's own settings come last and win: a server that does not
+   * answer is given up after 10 s instead of the system's TCP timeout of
+   * minutes, and the server lists the connection as Leadgram's. */
+  self->pg.conn = PQconnectdbParams ((const char * const[]) { "connect_timeout",
+                                                              "application_name", "dbname",
+                                                              NULL },
+                                     (const char * const[]) { "10", "Leadgram", address, NULL },
+                                     1);
   if (PQstatus (self->pg.conn) != CONNECTION_OK)
     {
       g_autofree char *reason = one_line (PQerrorMessage (self->pg.conn));
