@@ -134,6 +134,23 @@ keep_error (LgPgSession *session,
   g_strlcpy (session->sqlstate, state != NULL ? state : "", sizeof session->sqlstate);
 }
 
+gboolean
+lg_pg_session_exec (LgPgSession *session,
+                    const char  *sql)
+{
+  PGresult *result;
+  ExecStatusType status;
+
+  if (strcmp (sql, "BEGIN IMMEDIATE") == 0)
+    sql = "BEGIN";
+  result = PQexec (session->conn, sql);
+  status = PQresultStatus (result);
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+    keep_error (session, result);
+  PQclear (result);
+  return status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+}
+
 /* "could not determine data type of parameter": 42P18, or 42P08 where it
  * is used as its own test ("$1 IS NULL"). */
 static gboolean

@@ -31,6 +31,11 @@ LgPgStmt   *lg_pg_stmt_new     (LgPgSession *session,
                                 const char  *sql);
 void        lg_pg_stmt_free    (LgPgStmt    *stmt);
 void        lg_pg_stmt_clear_bindings (LgPgStmt *stmt);
+/* Runs sql, one statement or several, keeping the error in session.
+ * SQLite's BEGIN IMMEDIATE (take the write lock now) is PostgreSQL's BEGIN,
+ * whose rows lock as they are written. */
+gboolean    lg_pg_session_exec (LgPgSession *session,
+                                const char  *sql);
 /* Translates SQL written for SQLite's parameters into PostgreSQL's. */
 char       *lg_pg_translate    (const char  *sql);
 

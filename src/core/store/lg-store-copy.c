@@ -19,23 +19,6 @@ static const char * const tables[] = {
   "searches", "matches", "import_changes", "import_mappings",
 };
 
-static gboolean
-count_rows (LgStore     *store,
-            const char  *table,
-            gint64      *count,
-            GError     **error)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM %s", table);
-  LgStmt *stmt = lg_store_prepare (store, sql, error);
-
-  if (stmt == NULL ||
-      !lg_store_step_one (store, stmt, NULL, _("Could not count the rows"), error))
-    return FALSE;
-  *count = lg_stmt_column_int64 (stmt, 0);
-  lg_stmt_reset (stmt);
-  return TRUE;
-}
-
 /* The statement that inserts a row of read's columns into table. */
 static LgStmt *
 prepare_insert (LgStore     *target,
@@ -71,7 +54,7 @@ copy_table (LgStore               *self,
   gint64 copied = 0, total, in_target;
   int rc;
 
-  if (read == NULL || !count_rows (self, table, &total, error))
+  if (read == NULL || !lg_store_count_rows (self, table, &total, error))
     return FALSE;
   while ((rc = lg_stmt_step (read)) == SQLITE_ROW)
     {
@@ -106,7 +89,7 @@ copy_table (LgStore               *self,
     progress (table, copied, total, user_data);
 
   /* The copy holds what was read, row for row. */
-  if (!count_rows (target, table, &in_target, error))
+  if (!lg_store_count_rows (target, table, &in_target, error))
     return FALSE;
   if (in_target != copied || copied != total)
     {
@@ -148,7 +131,7 @@ lg_store_copy_into (LgStore               *self,
     {
       gint64 count;
 
-      if (!count_rows (target, tables[i], &count, error))
+      if (!lg_store_count_rows (target, tables[i], &count, error))
         return FALSE;
       if (count > 0)
         {

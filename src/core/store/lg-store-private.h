@@ -42,6 +42,11 @@ gboolean      lg_store_exec_all   (LgStore     *self,
 gboolean      lg_store_exec       (LgStore     *self,
                                    const char  *sql,
                                    GError     **error);
+/* The number of rows in table. */
+gboolean      lg_store_count_rows (LgStore     *self,
+                                   const char  *table,
+                                   gint64      *out,
+                                   GError     **error);
 /* Whether the store is a team workspace on PostgreSQL, not a SQLite file. */
 gboolean      lg_store_is_remote  (LgStore     *self);
 /* TRUE, with LG_STORE_ERROR_TEAM, on a team workspace, for what only a

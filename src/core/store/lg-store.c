@@ -391,33 +391,6 @@ lg_store_get_db (LgStore *self)
 static gboolean refuse_damaged (LgStore  *self,
                                 GError  **error);
 
-/* Runs sql, one statement or several, on the team workspace's connection;
- * SQLite's BEGIN IMMEDIATE (take the write lock now) is PostgreSQL's BEGIN,
- * whose rows lock as they are written. */
-static gboolean
-pg_exec (LgStore    *self,
-         const char *sql)
-{
-  PGresult *result;
-  ExecStatusType status;
-
-  if (strcmp (sql, "BEGIN IMMEDIATE") == 0)
-    sql = "BEGIN";
-  result = PQexec (self->pg.conn, sql);
-  status = PQresultStatus (result);
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
-    {
-      const char *state = PQresultErrorField (result, PG_DIAG_SQLSTATE);
-
-      g_free (self->pg.error);
-      self->pg.error = g_strchomp (g_strdup (PQresultErrorMessage (result)));
-      g_strlcpy (self->pg.sqlstate, state != NULL ? state : "", sizeof self->pg.sqlstate);
-      PQclear (result);
-      return FALSE;
-    }
-  PQclear (result);
-  return TRUE;
-}
 
 LgStmt *
 lg_store_prepare (LgStore     *self,
@@ -499,8 +472,8 @@ lg_store_exec (LgStore     *self,
 
   if (self->damaged || path_is_damaged (self->path))
     return refuse_damaged (self, error);
-  if (!(self->pg.conn != NULL ? pg_exec (self, sql) : sqlite3_exec (self->db, sql, NULL, NULL,
-                                                                   NULL) == SQLITE_OK))
+  if (!(self->pg.conn != NULL ? lg_pg_session_exec (&self->pg, sql)
+                               : sqlite3_exec (self->db, sql, NULL, NULL, NULL) == SQLITE_OK))
     {
       lg_store_set_error (self, error, _("Could not write to the database"));
       return FALSE;
@@ -565,7 +538,7 @@ lg_store_rollback_to (LgStore    *self,
   g_autofree char *sql = g_strdup_printf ("ROLLBACK TO %s; RELEASE %s", name, name);
 
   if (self->pg.conn != NULL)
-    pg_exec (self, sql);
+    lg_pg_session_exec (&self->pg, sql);
   else
     sqlite3_exec (self->db, sql, NULL, NULL, NULL);
 }
@@ -1539,7 +1512,8 @@ lg_store_watch_others (LgStore *self)
 {
   g_return_if_fail (LG_IS_STORE (self));
 
-  if (self->pg.conn == NULL || self->watch_id != 0 || !pg_exec (self, "LISTEN leadgram"))
+  if (self->pg.conn == NULL || self->watch_id != 0 ||
+      !lg_pg_session_exec (&self->pg, "LISTEN leadgram"))
     return;
   self->watch_id = g_unix_fd_add (PQsocket (self->pg.conn), G_IO_IN, on_team_socket_cb, self);
 }
@@ -1872,12 +1846,13 @@ lg_store_get_pending_writes (LgStore *self)
   return self->pending_writes;
 }
 
-static gboolean
-count_table (LgStore     *self,
-             const char  *sql,
-             gint64      *out,
-             GError     **error)
+gboolean
+lg_store_count_rows (LgStore     *self,
+                     const char  *table,
+                     gint64      *out,
+                     GError     **error)
 {
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
   LgStmt *stmt = lg_store_prepare (self, sql, error);
 
   if (stmt == NULL)
@@ -1886,6 +1861,7 @@ count_table (LgStore     *self,
   if (lg_stmt_step (stmt) != SQLITE_ROW)
     {
       lg_store_set_error (self, error, _("Could not count rows"));
+      lg_stmt_reset (stmt);
       return FALSE;
     }
 
@@ -1902,11 +1878,11 @@ lg_store_count (LgStore        *self,
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
   g_return_val_if_fail (counts != NULL, FALSE);
 
-  return count_table (self, "SELECT count(*) FROM sources", &counts->sources, error) &&
-         count_table (self, "SELECT count(*) FROM messages", &counts->messages, error) &&
-         count_table (self, "SELECT count(*) FROM leads", &counts->leads, error) &&
-         count_table (self, "SELECT count(*) FROM followups", &counts->followups, error) &&
-         count_table (self, "SELECT count(*) FROM searches", &counts->searches, error);
+  return lg_store_count_rows (self, "sources", &counts->sources, error) &&
+         lg_store_count_rows (self, "messages", &counts->messages, error) &&
+         lg_store_count_rows (self, "leads", &counts->leads, error) &&
+         lg_store_count_rows (self, "followups", &counts->followups, error) &&
+         lg_store_count_rows (self, "searches", &counts->searches, error);
 }
 
 gboolean
@@ -1959,7 +1935,7 @@ lg_store_rollback (LgStore *self)
   if (!lg_store_in_transaction (self))
     return;
   if (self->pg.conn != NULL)
-    pg_exec (self, "ROLLBACK");
+    lg_pg_session_exec (&self->pg, "ROLLBACK");
   else
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
