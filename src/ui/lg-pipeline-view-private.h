@@ -41,6 +41,7 @@ struct _LgPipelineView
   gint64          focus_lead_id; /* the card to focus once loaded */
   gint64          changed_lead_id; /* the one lead a "changed" signal is about */
   guint           focus_tick;
+  guint           reveal_tick;  /* the detail waits for the board's first size */
   guint           focus_tries;
   GArray         *source_ids;    /* gint64, parallel to source_dropdown */
   LgDeletedLead  *deleted;       /* for Undo */

@@ -639,6 +639,21 @@ on_flap_reveal_changed_cb (AdwFlap        *flap,
 
 /* Opens a lead's detail beside the board: from a card, a notification or
  * the follow-ups list. */
+static gboolean
+reveal_when_sized_cb (GtkWidget     *flap,
+                      GdkFrameClock *clock,
+                      gpointer       data)
+{
+  LgPipelineView *self = data;
+
+  if (gtk_widget_get_width (flap) == 0)
+    return G_SOURCE_CONTINUE;
+  self->reveal_tick = 0;
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  mark_open_card (self);
+  return G_SOURCE_REMOVE;
+}
+
 void
 lg_pipeline_view_open_lead (LgPipelineView *self,
                             gint64          id)
@@ -646,8 +661,15 @@ lg_pipeline_view_open_lead (LgPipelineView *self,
   g_return_if_fail (LG_IS_PIPELINE_VIEW (self));
 
   lg_lead_detail_show_lead (self->detail, id);
-  adw_flap_set_reveal_flap (self->flap, TRUE);
-  mark_open_card (self);
+  /* A board never laid out yet (a notification opening a lead as the window
+   * first shows) opens its detail at the first frame it has a width:
+   * libadwaita 1.2's flap, revealed before, measures a natural width under
+   * its minimum while it folds, and lays the board out at a width of -2^31. */
+  if (gtk_widget_get_width (GTK_WIDGET (self->flap)) > 0)
+    reveal_when_sized_cb (GTK_WIDGET (self->flap), NULL, self);
+  else if (self->reveal_tick == 0)
+    self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->flap),
+                                                      reveal_when_sized_cb, self, NULL);
 }
 
 /* The lead whose detail is open, or 0. */
