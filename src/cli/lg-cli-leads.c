@@ -118,6 +118,7 @@ lg_cli_leads (LgCli  *cli,
   gboolean json = FALSE;
   gboolean csv = FALSE;
   gboolean stale = FALSE;
+  gboolean mine = FALSE;
   LgLeadFilter filter = { 0 };
   LgPipelineRules rules;
   LgStore *store;
@@ -127,6 +128,8 @@ lg_cli_leads (LgCli  *cli,
     { "search", 0, 0, G_OPTION_ARG_STRING, &text,
       N_("Only leads whose name, handle, company or email contains TEXT"), N_("TEXT") },
     { "stale", 0, 0, G_OPTION_ARG_NONE, &stale, N_("Only stale leads"), NULL },
+    { "mine", 0, 0, G_OPTION_ARG_NONE, &mine,
+      N_("Only your leads and those nobody looks after yet (in a team workspace)"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Print CSV"), NULL },
     { NULL }
@@ -148,6 +151,7 @@ lg_cli_leads (LgCli  *cli,
   filter.stage = stage != NULL ? lg_stage_id (lg_stage_from_id (stage)) : NULL;
   filter.text = text;
   filter.stale_only = stale;
+  filter.owner = mine ? lg_store_get_person () : NULL;
   leads = lg_store_list_leads (store, &filter, &rules, g_get_real_time () / G_USEC_PER_SEC,
                                &error);
   if (leads == NULL)
@@ -323,6 +327,7 @@ lead_show (LgCli  *cli,
   print_field (_("Qualification:"), lg_qualification_label (lg_lead_get_qualification (lead)));
   print_field (_("Value:"), value);
   print_field (_("Source:"), lg_lead_get_source_title (lead));
+  print_field (_("Owner:"), lg_lead_get_owner (lead));
   print_field (_("Score:"), score);
   print_field (_("Created:"), created);
   print_field (_("First contact:"), touched);

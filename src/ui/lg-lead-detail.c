@@ -733,7 +733,18 @@ fill_fields (LgLeadDetail *self,
   adw_window_title_set_title (self->title, name);
   gtk_label_set_label (self->waiting_label, waiting != NULL ? waiting : "");
   gtk_widget_set_visible (GTK_WIDGET (self->waiting_label), waiting != NULL);
-  adw_window_title_set_subtitle (self->title, lg_stage_label (stage));
+  /* In a shared workspace, whose lead it is. */
+  if (lg_lead_get_owner (lead) != NULL && self->store != NULL &&
+      lg_store_is_team_address (lg_store_get_path (self->store)))
+    {
+      /* TRANSLATORS: a lead's stage, and the person who looks after it */
+      g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), lg_stage_label (stage),
+                                                   lg_lead_get_owner (lead));
+
+      adw_window_title_set_subtitle (self->title, subtitle);
+    }
+  else
+    adw_window_title_set_subtitle (self->title, lg_stage_label (stage));
 
   sync_row (self->name_row, before ? lg_lead_get_name (before) : NULL, lg_lead_get_name (lead));
   sync_row (self->handle_row, before ? lg_lead_get_telegram_handle (before) : NULL,

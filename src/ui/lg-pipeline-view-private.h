@@ -54,6 +54,7 @@ struct _LgPipelineView
   GtkDropDown    *source_dropdown;
   GtkDropDown    *qualification_dropdown;
   GtkToggleButton *stale_button;
+  GtkToggleButton *mine_button;  /* a team workspace's only */
   GtkToggleButton *lost_button;
   GtkStack       *stack;
   GtkBox         *columns_box;

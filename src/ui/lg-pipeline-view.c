@@ -86,6 +86,7 @@ typedef struct
   gint64          source_id;
   const char     *qualification;
   gboolean        stale_only;
+  const char     *owner;  /* interned, lg_store_get_person () */
   LgPipelineRules rules;
   gint64          now;
 
@@ -112,6 +113,7 @@ load_filter (const Load   *load,
     .source_id = load->source_id,
     .qualification = load->qualification,
     .stale_only = load->stale_only,
+    .owner = load->owner,
   };
 }
 
@@ -119,7 +121,7 @@ static gboolean
 load_is_filtered (const Load *load)
 {
   return load->text != NULL || load->source_id != 0 || load->qualification != NULL ||
-         load->stale_only;
+         load->stale_only || load->owner != NULL;
 }
 
 /* On a worker, with its own connection: the board's leads by stage. */
@@ -327,6 +329,9 @@ read_filter_bar (LgPipelineView *self,
   load->qualification = qualification_ids[MIN (qualification,
                                                G_N_ELEMENTS (qualification_ids) - 1)];
   load->stale_only = gtk_toggle_button_get_active (self->stale_button);
+  load->owner = gtk_widget_get_visible (GTK_WIDGET (self->mine_button)) &&
+                gtk_toggle_button_get_active (self->mine_button)
+                ? lg_store_get_person () : NULL;
   get_rules (self, &load->rules);
   load->now = g_get_real_time () / G_USEC_PER_SEC;
 }
@@ -577,6 +582,9 @@ lg_pipeline_view_set_store (LgPipelineView *self,
 
   if (store == NULL)
     return;
+  /* Only a shared workspace has leads that are someone else's. */
+  gtk_widget_set_visible (GTK_WIDGET (self->mine_button),
+                          lg_store_is_team_address (lg_store_get_path (store)));
 
   g_signal_connect_object (store, "changed::leads", G_CALLBACK (on_store_changed_cb), self, 0);
   g_signal_connect_object (store, "changed::followups", G_CALLBACK (on_store_changed_cb), self, 0);
@@ -876,6 +884,7 @@ lg_pipeline_view_class_init (LgPipelineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgPipelineView, source_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LgPipelineView, qualification_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LgPipelineView, stale_button);
+  gtk_widget_class_bind_template_child (widget_class, LgPipelineView, mine_button);
   gtk_widget_class_bind_template_child (widget_class, LgPipelineView, lost_button);
   gtk_widget_class_bind_template_child (widget_class, LgPipelineView, stack);
   gtk_widget_class_bind_template_child (widget_class, LgPipelineView, columns_box);

@@ -922,6 +922,44 @@ test_edits_meet (void)
   g_assert_no_error (error);
 }
 
+/* A lead is looked after by whoever added it; "mine" is one's own and the
+ * ones nobody looks after yet (an import's). */
+static void
+test_owners (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) mine = NULL;
+  g_autoptr(LgLead) got = NULL;
+  LgLeadFilter filter = { .owner = "Ivan" };
+  LgPipelineRules rules;
+  g_autofree char *sql = NULL;
+  gint64 olgas, ivans, nobodys;
+
+  lg_pipeline_rules_init_defaults (&rules);
+  lg_store_set_person ("Olga");
+  olgas = add_lead (store, "Maria", "cold", 0);
+  lg_store_set_person ("Ivan");
+  ivans = add_lead (store, "Petr", "warm", 0);
+  nobodys = add_lead (store, "Anna", "hot", 0);
+  sql = g_strdup_printf ("UPDATE leads SET owner = NULL WHERE id = %" G_GINT64_FORMAT, nobodys);
+  g_assert_true (lg_store_exec (store, sql, &error));
+  g_assert_no_error (error);
+
+  got = get_lead (store, olgas);
+  g_assert_cmpstr (lg_lead_get_owner (got), ==, "Olga");
+  mine = lg_store_list_leads (store, &filter, &rules, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (mine), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(LgLead) lead = g_list_model_get_item (mine, i);
+
+      g_assert_true (lg_lead_get_id (lead) == ivans || lg_lead_get_id (lead) == nobodys);
+    }
+  lg_store_set_person (NULL);
+}
+
 static void
 test_disk_full (void)
 {
@@ -985,6 +1023,7 @@ main (int   argc,
   g_test_add_func ("/leads/due-state", test_due_state);
   g_test_add_func ("/leads/predict-from-store", test_predict_from_store);
   g_test_add_func ("/leads/edits-meet", test_edits_meet);
+  g_test_add_func ("/leads/owners", test_owners);
   g_test_add_func ("/leads/disk-full", test_disk_full);
 
   return g_test_run ();

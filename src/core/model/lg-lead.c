@@ -45,6 +45,7 @@ struct _LgLead
   char *   source_title;
   char *   import_file;
   char *   external_id;
+  char *   owner;
   gint64   next_followup_at;
   gboolean stale;
   guint    stay_in_touch_days;
@@ -81,6 +82,7 @@ enum {
   PROP_SOURCE_TITLE,
   PROP_IMPORT_FILE,
   PROP_EXTERNAL_ID,
+  PROP_OWNER,
   PROP_NEXT_FOLLOWUP_AT,
   PROP_STALE,
   PROP_STAY_IN_TOUCH_DAYS,
@@ -109,6 +111,7 @@ lg_lead_finalize (GObject *object)
   g_free (self->source_title);
   g_free (self->import_file);
   g_free (self->external_id);
+  g_free (self->owner);
 
   G_OBJECT_CLASS (lg_lead_parent_class)->finalize (object);
 }
@@ -232,6 +235,9 @@ lg_lead_get_property (GObject    *object,
       break;
     case PROP_EXTERNAL_ID:
       g_value_set_string (value, self->external_id);
+      break;
+    case PROP_OWNER:
+      g_value_set_string (value, self->owner);
       break;
 
     case PROP_NEXT_FOLLOWUP_AT:
@@ -367,6 +373,9 @@ lg_lead_set_property (GObject      *object,
     case PROP_EXTERNAL_ID:
       lg_lead_set_external_id (self, g_value_get_string (value));
       break;
+    case PROP_OWNER:
+      lg_lead_set_owner (self, g_value_get_string (value));
+      break;
 
     case PROP_NEXT_FOLLOWUP_AT:
       lg_lead_set_next_followup_at (self, g_value_get_int64 (value));
@@ -496,6 +505,10 @@ lg_lead_class_init (LgLeadClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_EXTERNAL_ID] =
     g_param_spec_string ("external-id", NULL, "The ad platform's lead id, as the lead-form import keeps it (lg_lead_form_id_key)",
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OWNER] =
+    g_param_spec_string ("owner", NULL, "Who in the workspace looks after the lead: the name of whoever added it, NULL for nobody yet",
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_NEXT_FOLLOWUP_AT] =
@@ -1143,6 +1156,28 @@ lg_lead_set_external_id (LgLead     *self,
   g_free (self->external_id);
   self->external_id = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXTERNAL_ID]);
+}
+
+const char *
+lg_lead_get_owner (LgLead *self)
+{
+  g_return_val_if_fail (LG_IS_LEAD (self), NULL);
+
+  return self->owner;
+}
+
+void
+lg_lead_set_owner (LgLead     *self,
+                   const char *value)
+{
+  g_return_if_fail (LG_IS_LEAD (self));
+
+  if (g_strcmp0 (self->owner, value) == 0)
+    return;
+
+  g_free (self->owner);
+  self->owner = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OWNER]);
 }
 
 void

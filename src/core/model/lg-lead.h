@@ -44,6 +44,7 @@ gint64      lg_lead_get_message_at (LgLead *self);
 const char * lg_lead_get_source_title (LgLead *self);
 const char *lg_lead_get_import_file (LgLead *self);
 const char *lg_lead_get_external_id (LgLead *self);
+const char *lg_lead_get_owner (LgLead *self);
 gint64      lg_lead_get_next_followup_at (LgLead *self);
 gboolean    lg_lead_get_stale (LgLead *self);
 guint       lg_lead_get_stay_in_touch_days (LgLead *self);
@@ -76,6 +77,7 @@ void        lg_lead_set_message_at (LgLead *self, gint64 value);
 void        lg_lead_set_source_title (LgLead *self, const char * value);
 void        lg_lead_set_import_file (LgLead *self, const char *value);
 void        lg_lead_set_external_id (LgLead *self, const char *value);
+void        lg_lead_set_owner (LgLead *self, const char *value);
 
 char       *lg_lead_dup_no_source_label (LgLead *self);
 void        lg_lead_set_next_followup_at (LgLead *self, gint64 value);

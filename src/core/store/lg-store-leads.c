@@ -91,6 +91,7 @@ lg_lead_from_row (LgStmt *stmt)
   lg_lead_set_stay_in_touch_days (lead, (guint) MAX (0, lg_stmt_column_int64 (stmt, 25)));
   lg_lead_set_import_file (lead, lg_stmt_text (stmt, 26));
   lg_lead_set_external_id (lead, lg_stmt_text (stmt, 27));
+  lg_lead_set_owner (lead, lg_stmt_text (stmt, 28));
   return lead;
 }
 
@@ -124,7 +125,7 @@ lg_lead_bind_fields (LgStmt *stmt,
  *
  *   ?1 folded text     ?2 source id    ?3 qualification   ?4 stage
  *   ?5 stale only     ?6 now          ?7–?9 stale seconds cold, warm, hot
- *   ?10 one lead's id (0: all) */
+ *   ?10 one lead's id (0: all)     ?11 an owner's name (NULL: anyone's) */
 #define BOARD_QUERY \
   "SELECT * FROM (" \
   " SELECT " LG_LEAD_COLUMNS ", coalesce(f.next_due, 0) AS next_due," \
@@ -146,6 +147,7 @@ lg_lead_bind_fields (LgStmt *stmt,
   "   AND (?3 IS NULL OR l.qualification = ?3)" \
   "   AND (?4 IS NULL OR l.stage = ?4)" \
   "   AND (?10 = 0 OR l.id = ?10)" \
+  "   AND (?11 IS NULL OR l.owner IS NULL OR l.owner = ?11)" \
   ") AS board WHERE ?5 = 0 OR stale"
 
 static void
@@ -165,6 +167,7 @@ bind_board_query (LgStmt          *stmt,
   lg_stmt_bind_text (stmt, 3, filter->qualification);
   lg_stmt_bind_text (stmt, 4, filter->stage);
   lg_stmt_bind_int (stmt, 5, filter->stale_only ? 1 : 0);
+  lg_stmt_bind_text (stmt, 11, filter->owner);
   lg_stmt_bind_int64 (stmt, 6, now);
   for (int i = LG_STAGE_COLD; i <= LG_STAGE_HOT; i++)
     lg_stmt_bind_int64 (stmt, 7 + i, (gint64) rules->stale_days[i] * LG_SECONDS_PER_DAY);
@@ -1106,13 +1109,13 @@ lg_store_add_lead (LgStore  *self,
                            "INSERT INTO leads (name, telegram_handle, telegram_id, email, phone, "
                            "company, stage, furthest_stage, qualification, value, currency, score, "
                            "source_id, message_id, position, created_at, last_touch_at, notes, "
-                           "found_at, message_at, closed_at) "
+                           "found_at, message_at, closed_at, owner) "
                            "VALUES (coalesce(?1, ''), ?2, ?3, ?4, ?5, ?6, coalesce(?14, 'cold'), "
                            "CASE WHEN ?14 = 'lost' THEN 'cold' ELSE coalesce(?14, 'cold') END, "
                            "coalesce(?7, 'unqualified'), ?8, coalesce(?9, 'USD'), ?10, ?11, ?12, "
                            "(SELECT coalesce(max(position), 0) + 1 FROM leads "
                            " WHERE stage = coalesce(?14, 'cold')), ?15, ?15, coalesce(?13, ''), "
-                           "?16, ?17, CASE WHEN ?14 IN ('won', 'lost') THEN ?15 ELSE 0 END)",
+                           "?16, ?17, CASE WHEN ?14 IN ('won', 'lost') THEN ?15 ELSE 0 END, ?18)",
                            error);
   if (stmt == NULL)
     return lg_store_write_end (self, outer, FALSE, NULL);
@@ -1122,6 +1125,10 @@ lg_store_add_lead (LgStore  *self,
   lg_stmt_bind_int64 (stmt, 15, created_at);
   lg_stmt_bind_int64 (stmt, 16, lg_lead_get_found_at (lead));
   lg_stmt_bind_int64 (stmt, 17, lg_lead_get_message_at (lead));
+  /* Whoever adds a lead looks after it, unless it says who does. */
+  if (lg_lead_get_owner (lead) == NULL)
+    lg_lead_set_owner (lead, lg_store_get_person ());
+  lg_stmt_bind_text (stmt, 18, lg_lead_get_owner (lead));
 
   ok = lg_store_step_done (self, stmt, _("Could not add the lead"), error);
   if (ok)

@@ -221,8 +221,13 @@ static const char pg_migration_1[] =
   "CREATE TRIGGER matches_changed AFTER INSERT OR UPDATE OR DELETE ON matches"
   "  FOR EACH STATEMENT EXECUTE FUNCTION lg_notify ('matches');";
 
+/* SQLite's migration 13: who looks after a lead. */
+static const char pg_migration_2[] =
+  "ALTER TABLE leads ADD COLUMN owner text;";
+
 const char * const lg_store_pg_migrations[] = {
   pg_migration_1,
+  pg_migration_2,
 };
 
 const int lg_store_pg_n_migrations = G_N_ELEMENTS (lg_store_pg_migrations);

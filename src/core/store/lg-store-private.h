@@ -116,8 +116,8 @@ void          lg_store_set_error  (LgStore     *self,
   "coalesce(l.message_id, 0), l.position, l.created_at, l.first_touch_at, l.last_touch_at, " \
   "l.closed_at, l.lost_reason, l.notes, l.furthest_stage, l.found_at, l.message_at, " \
   "coalesce(nullif(s.title, ''), s.handle), l.stay_in_touch_days, " \
-  "(SELECT file_name FROM import_batches WHERE id = l.import_batch), l.external_id"
-#define LG_LEAD_N_COLUMNS 28
+  "(SELECT file_name FROM import_batches WHERE id = l.import_batch), l.external_id, l.owner"
+#define LG_LEAD_N_COLUMNS 29
 
 LgLead       *lg_lead_from_row    (LgStmt *stmt);
 /* Binds what adding and editing a lead write alike to ?1..?13: name, telegram

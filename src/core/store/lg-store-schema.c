@@ -409,6 +409,12 @@ static const char migration_11[] =
 static const char migration_12[] =
   "ALTER TABLE activities ADD COLUMN author TEXT;";
 
+/* Who looks after each lead in a shared workspace: the person who added it
+ * (by the same name), so that each can see their own on the board. NULL
+ * for the leads from before, and those an import brings: nobody's yet. */
+static const char migration_13[] =
+  "ALTER TABLE leads ADD COLUMN owner TEXT;";
+
 const char * const lg_store_migrations[] = {
   migration_1,
   migration_2,
@@ -422,6 +428,7 @@ const char * const lg_store_migrations[] = {
   migration_10,
   migration_11,
   migration_12,
+  migration_13,
 };
 
 const int lg_store_n_migrations = G_N_ELEMENTS (lg_store_migrations);

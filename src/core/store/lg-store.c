@@ -1540,15 +1540,21 @@ lg_store_set_person (const char *name)
   person = name != NULL && *name != '\0' ? g_strdup (name) : system_person ();
 }
 
-void
-lg_store_bind_person (LgStmt *stmt,
-                      int     param)
+const char *
+lg_store_get_person (void)
 {
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&person_lock);
 
   if (person == NULL)
     person = system_person ();
-  lg_stmt_bind_text (stmt, param, person);
+  return g_intern_string (person);
+}
+
+void
+lg_store_bind_person (LgStmt *stmt,
+                      int     param)
+{
+  lg_stmt_bind_text (stmt, param, lg_store_get_person ());
 }
 
 void

@@ -171,6 +171,8 @@ void        lg_store_set_busy_timeouts    (guint           main_ms,
  * whose change it met. Until it is set, and for NULL or "", it is the name
  * the system knows the user by. Every connection takes it. */
 void        lg_store_set_person           (const char     *name);
+/* The name as an interned string: a filter may keep it. */
+const char *lg_store_get_person           (void);
 
 /* A write the app makes while the user works (a card moved, a dialog's
  * Add): write is called on a worker thread with that thread's own
@@ -349,6 +351,7 @@ typedef struct
   const char *stage;         /* NULL: any */
   gboolean    stale_only;
   gint64      lead_id;       /* 0: any; else that lead, if it passes the rest */
+  const char *owner;         /* NULL: anyone's; else that person's and nobody's */
 } LgLeadFilter;
 
 /* The lead's originating message and the best match that found it. */
