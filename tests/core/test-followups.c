@@ -261,6 +261,43 @@ test_due_and_notified (void)
   g_assert_cmpint (next, ==, 0);
 }
 
+/* Olga's reminder rings in Olga's app; one for a lead nobody looks after,
+ * in everyone's. A personal file reminds of all, whoever's name is on them. */
+static void
+test_due_for_the_owner (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(LgLead) olgas = NULL;
+  g_autoptr(LgLead) nobodys = NULL;
+  g_autoptr(GListModel) due = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  gint64 now = at_berlin (2026, 3, 10, 12, 0);
+  gint64 next;
+
+  lg_store_set_person ("Olga");
+  olgas = lg_test_add_lead (store, "Anna Petrova", "warm");
+  nobodys = lg_test_add_lead (store, "Petr", "cold");
+  sql = g_strdup_printf ("UPDATE leads SET owner = NULL WHERE id = %" G_GINT64_FORMAT,
+                         lg_lead_get_id (nobodys));
+  g_assert_true (lg_store_exec (store, sql, &error));
+  lg_test_add_followup (store, lg_lead_get_id (olgas), now - 120, "call", "");
+  lg_test_add_followup (store, lg_lead_get_id (nobodys), now - 60, "call", "");
+
+  lg_store_set_person ("Ivan");
+  g_assert_true (lg_store_next_followup_due (store, &next, &error));
+  g_assert_cmpint (next, ==, lg_store_is_remote (store) ? now - 60 : now - 120);
+  due = lg_store_list_due_followups (store, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (due), ==, lg_store_is_remote (store) ? 1 : 2);
+  g_clear_object (&due);
+
+  lg_store_set_person ("Olga");
+  due = lg_store_list_due_followups (store, now, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (due), ==, 2);
+  lg_store_set_person (NULL);
+}
+
 static LgFollowup *
 open_stay_in_touch (LgStore *store,
                     gint64   lead_id)
@@ -450,6 +487,7 @@ main (int   argc,
   g_test_add_func ("/followups/store/buckets", test_buckets);
   g_test_add_func ("/followups/store/complete", test_complete);
   g_test_add_func ("/followups/store/due-and-notified", test_due_and_notified);
+  g_test_add_func ("/followups/store/due-for-the-owner", test_due_for_the_owner);
   g_test_add_func ("/followups/store/stay-in-touch", test_stay_in_touch);
   g_test_add_func ("/followups/store/reopen", test_reopen);
   g_test_add_func ("/followups/store/stay-in-touch-closed-lead", test_stay_in_touch_closed_lead);

@@ -28,6 +28,19 @@
 
 #define FOLLOWUP_FROM " FROM followups f JOIN leads l ON l.id = f.lead_id "
 
+/* In a team workspace a reminder is for whoever looks after the lead (or
+ * anyone, while nobody does): five colleagues should not all be told to
+ * call the same lead. A personal file reminds of every follow-up, whatever
+ * name its owner signed with then. ?1 is the person (NULL: anyone). */
+#define FOR_WHOM " AND (?1 IS NULL OR l.owner IS NULL OR l.owner = ?1) "
+
+static void
+bind_whom (LgStore *self,
+           LgStmt  *stmt)
+{
+  lg_stmt_bind_text (stmt, 1, lg_store_is_remote (self) ? lg_store_get_person () : NULL);
+}
+
 static LgFollowup *
 followup_from_row (LgStmt *stmt)
 {
@@ -188,12 +201,14 @@ lg_store_next_followup_due (LgStore  *self,
   g_return_val_if_fail (due_at != NULL, FALSE);
 
   stmt = lg_store_prepare (self,
-                           "SELECT coalesce (min (" EFFECTIVE_DUE "), 0) FROM followups f "
-                           "WHERE f.done_at = 0 AND f.notified_due_at <> " EFFECTIVE_DUE,
+                           "SELECT coalesce (min (" EFFECTIVE_DUE "), 0)" FOLLOWUP_FROM
+                           "WHERE f.done_at = 0 AND f.notified_due_at <> " EFFECTIVE_DUE
+                           FOR_WHOM,
                            error);
   if (stmt == NULL)
     return FALSE;
 
+  bind_whom (self, stmt);
   if (lg_stmt_step (stmt) != SQLITE_ROW)
     {
       lg_store_set_error (self, error, _("Could not read the next follow-up"));
@@ -217,14 +232,15 @@ lg_store_list_due_followups (LgStore  *self,
 
   stmt = lg_store_prepare (self,
                            "SELECT " FOLLOWUP_COLUMNS FOLLOWUP_FROM
-                           "WHERE f.done_at = 0 AND " EFFECTIVE_DUE " <= ? "
-                           "AND f.notified_due_at <> " EFFECTIVE_DUE " "
+                           "WHERE f.done_at = 0 AND " EFFECTIVE_DUE " <= ?2 "
+                           "AND f.notified_due_at <> " EFFECTIVE_DUE FOR_WHOM
                            "ORDER BY " EFFECTIVE_DUE ", f.id",
                            error);
   if (stmt == NULL)
     return NULL;
 
-  lg_stmt_bind_int64 (stmt, 1, now);
+  bind_whom (self, stmt);
+  lg_stmt_bind_int64 (stmt, 2, now);
   return collect_followups (self, stmt, error);
 }
 
