@@ -643,17 +643,21 @@ move_to_action (GtkWidget  *widget,
 }
 
 /* Sets a row's text from the store unless the user has typed something
- * else there that is not saved yet. */
-static void
+ * else there that is not saved yet; FALSE then. Without a lead before (the
+ * pane's first read) there is nothing typed; an empty field is "". */
+static gboolean
 sync_row (AdwEntryRow *row,
+          gboolean     shown,
           const char  *before,
           const char  *after)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  gboolean synced = !shown || g_strcmp0 (text, before != NULL ? before : "") == 0;
 
-  if (before == NULL || g_strcmp0 (text, before) == 0)
+  if (synced)
     gtk_editable_set_text (GTK_EDITABLE (row), after != NULL ? after : "");
   gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  return synced;
 }
 
 static char *
@@ -746,16 +750,36 @@ fill_fields (LgLeadDetail *self,
   else
     adw_window_title_set_subtitle (self->title, lg_stage_label (stage));
 
-  sync_row (self->name_row, before ? lg_lead_get_name (before) : NULL, lg_lead_get_name (lead));
-  sync_row (self->handle_row, before ? lg_lead_get_telegram_handle (before) : NULL,
-            lg_lead_get_telegram_handle (lead));
-  sync_row (self->email_row, before ? lg_lead_get_email (before) : NULL, lg_lead_get_email (lead));
-  sync_row (self->phone_row, before ? lg_lead_get_phone (before) : NULL, lg_lead_get_phone (lead));
-  sync_row (self->company_row, before ? lg_lead_get_company (before) : NULL,
-            lg_lead_get_company (lead));
-  sync_row (self->value_row, old_value, new_value);
-  sync_row (self->currency_row, before ? lg_lead_get_currency (before) : NULL,
-            lg_lead_get_currency (lead));
+  /* A field the person is still typing in keeps, as the base of their
+   * edit, the value they started from: their save then meets a colleague's
+   * change of it meanwhile (refused, with the fresh value) instead of
+   * replacing it unseen. lead becomes the pane's lead after this. */
+  if (!sync_row (self->name_row, before != NULL,
+                 before ? lg_lead_get_name (before) : NULL,
+                 lg_lead_get_name (lead)))
+    lg_lead_set_name (lead, lg_lead_get_name (before));
+  if (!sync_row (self->handle_row, before != NULL,
+                 before ? lg_lead_get_telegram_handle (before) : NULL,
+                 lg_lead_get_telegram_handle (lead)))
+    lg_lead_set_telegram_handle (lead, lg_lead_get_telegram_handle (before));
+  if (!sync_row (self->email_row, before != NULL,
+                 before ? lg_lead_get_email (before) : NULL,
+                 lg_lead_get_email (lead)))
+    lg_lead_set_email (lead, lg_lead_get_email (before));
+  if (!sync_row (self->phone_row, before != NULL,
+                 before ? lg_lead_get_phone (before) : NULL,
+                 lg_lead_get_phone (lead)))
+    lg_lead_set_phone (lead, lg_lead_get_phone (before));
+  if (!sync_row (self->company_row, before != NULL,
+                 before ? lg_lead_get_company (before) : NULL,
+                 lg_lead_get_company (lead)))
+    lg_lead_set_company (lead, lg_lead_get_company (before));
+  if (!sync_row (self->value_row, before != NULL, old_value, new_value))
+    lg_lead_set_value (lead, lg_lead_get_value (before));
+  if (!sync_row (self->currency_row, before != NULL,
+                 before ? lg_lead_get_currency (before) : NULL,
+                 lg_lead_get_currency (lead)))
+    lg_lead_set_currency (lead, lg_lead_get_currency (before));
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), self->conflict != NULL);
   if (self->conflict != NULL)
     gtk_label_set_label (self->error_label, self->conflict);

@@ -20,6 +20,7 @@
 #include "lg-pipeline-view.h"
 #include "lg-resources.h"
 #include "lg-search.h"
+#include "lg-store-private.h"
 #include "lg-test-ui.h"
 #include "lg-test-util.h"
 
@@ -771,6 +772,50 @@ test_detail_external_id (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Someone changes the company while the person is typing a new one: the
+ * pane reads the lead again (the store's "changed", as a colleague's write
+ * brings it) and keeps their text, and their Enter is refused with the
+ * colleague's value rather than replacing it unseen. */
+static void
+test_detail_edit_meets_colleague (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(LgLead) lead = lg_test_add_lead (store, "Leo Martins", "warm");
+  g_autoptr(LgLead) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  GtkWidget *detail = GTK_WIDGET (lg_lead_detail_new ());
+  GtkWidget *window = gtk_window_new ();
+  GtkEditable *company;
+  GtkWidget *error_label;
+
+  gtk_window_set_child (GTK_WINDOW (window), detail);
+  gtk_window_present (GTK_WINDOW (window));
+  lg_lead_detail_set_store (LG_LEAD_DETAIL (detail), store);
+  lg_lead_detail_show_lead (LG_LEAD_DETAIL (detail), lg_lead_get_id (lead));
+  wait_detail (detail);
+
+  company = GTK_EDITABLE (lg_test_find_named (detail, "company_row"));
+  gtk_editable_set_text (company, "Martins Smile Clinic");
+  sql = g_strdup_printf ("UPDATE leads SET company = 'Martins Dental North' WHERE id = %"
+                         G_GINT64_FORMAT, lg_lead_get_id (lead));
+  g_assert_true (lg_store_exec (store, sql, &error));
+  lg_store_notify_changed (store, LG_STORE_CHANGED_LEADS);
+  wait_detail (detail);
+  g_assert_cmpstr (gtk_editable_get_text (company), ==, "Martins Smile Clinic");
+
+  g_signal_emit_by_name (company, "entry-activated");
+  lg_test_wait_for_writes (store);
+  wait_detail (detail);
+  stored = lg_store_get_lead (store, lg_lead_get_id (lead), &error);
+  g_assert_cmpstr (lg_lead_get_company (stored), ==, "Martins Dental North");
+  g_assert_cmpstr (gtk_editable_get_text (company), ==, "Martins Dental North");
+  error_label = lg_test_find_named (detail, "error_label");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), "Martins Dental North"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -792,6 +837,7 @@ main (int   argc,
   g_test_add_func ("/ui/pipeline/card-next-step", test_card_next_step);
   g_test_add_func ("/ui/pipeline/detail-breakdown", test_detail_breakdown);
   g_test_add_func ("/ui/pipeline/detail-external-id", test_detail_external_id);
+  g_test_add_func ("/ui/pipeline/detail-edit-meets-colleague", test_detail_edit_meets_colleague);
 
   return g_test_run ();
 }
