@@ -902,7 +902,7 @@ test_edits_meet (void)
   lg_lead_set_company (mine, "Clinic South");
   g_assert_false (lg_store_update_lead (store, seen, mine, "edit", NULL, &error));
   g_assert_error (error, LG_STORE_ERROR, LG_STORE_ERROR_CONFLICT);
-  g_assert_nonnull (strstr (error->message, "Olga changed this lead’s company meanwhile, to "
+  g_assert_nonnull (strstr (error->message, "Olga changed this lead’s company just now, to "
                                             "“Clinic North”"));
   g_clear_error (&error);
   again = get_lead (store, id);

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lg-date-format.h"
 #include "lg-lead-validate.h"
 #include "lg-score-band.h"
 #include "lg-store-private.h"
@@ -528,26 +529,31 @@ field_text (LgLead          *lead,
  * else changed meanwhile in the other fields: lead takes stored's value of
  * every field it left as base had it. The same field changed by both to
  * different values is refused with what is stored, never overwritten. */
-/* Who last wrote a field of the lead, by the timeline: NULL when no name
- * was kept (an older entry, or no name given). */
-static char *
-last_author (LgStore    *self,
-             gint64      lead_id,
-             const char *column)
+/* Who last wrote a field of the lead, and when, by the timeline: FALSE when
+ * no name was kept (an older entry, or no name given). */
+static gboolean
+last_author (LgStore     *self,
+             gint64       lead_id,
+             const char  *column,
+             char       **author,
+             gint64      *at)
 {
-  LgStmt *stmt = lg_store_prepare (self, "SELECT author FROM activities WHERE lead_id = ?1 "
+  LgStmt *stmt = lg_store_prepare (self, "SELECT author, at FROM activities WHERE lead_id = ?1 "
                                          "AND detail = ?2 ORDER BY at DESC, id DESC LIMIT 1",
                                    NULL);
-  char *author = NULL;
 
+  *author = NULL;
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   lg_stmt_bind_int64 (stmt, 1, lead_id);
   lg_stmt_bind_string (stmt, 2, column, -1, SQLITE_STATIC);
-  if (lg_stmt_step (stmt) == SQLITE_ROW)
-    author = g_strdup (lg_stmt_text (stmt, 0));
+  if (lg_stmt_step (stmt) == SQLITE_ROW && lg_stmt_text (stmt, 0) != NULL)
+    {
+      *author = g_strdup (lg_stmt_text (stmt, 0));
+      *at = lg_stmt_column_int64 (stmt, 1);
+    }
   lg_stmt_reset (stmt);
-  return author;
+  return *author != NULL;
 }
 
 static gboolean
@@ -572,16 +578,23 @@ merge_since (LgStore  *self,
         }
       else if (g_strcmp0 (theirs, was) != 0 && g_strcmp0 (theirs, mine) != 0)
         {
-          g_autofree char *who = last_author (self, lg_lead_get_id (lead),
-                                              lead_fields[i].column);
+          g_autofree char *who = NULL;
+          gint64 at = 0;
 
-          if (who != NULL)
-            g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_CONFLICT,
-                         /* TRANSLATORS: a person's name, a field, its value */
-                         _("%s changed this lead’s %s meanwhile, to “%s”, so your change "
-                           "was not saved. The lead shows what is stored now; make your "
-                           "change again if it still stands."),
-                         who, _(lead_fields[i].label), theirs != NULL ? theirs : "");
+          if (last_author (self, lg_lead_get_id (lead), lead_fields[i].column, &who, &at))
+            {
+              g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+              g_autofree char *when = lg_format_relative (at, g_get_real_time () / G_USEC_PER_SEC,
+                                                          tz);
+
+              g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_CONFLICT,
+                           /* TRANSLATORS: a person's name, a field, when (e.g. "2 minutes
+                            * ago", "just now"), the field's value */
+                           _("%s changed this lead’s %s %s, to “%s”, so your change "
+                             "was not saved. The lead shows what is stored now; make your "
+                             "change again if it still stands."),
+                           who, _(lead_fields[i].label), when, theirs != NULL ? theirs : "");
+            }
           else
             g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_CONFLICT,
                          _("Someone else changed this lead’s %s meanwhile, to “%s”, so "
