@@ -660,13 +660,26 @@ sync_row (AdwEntryRow *row,
   return synced;
 }
 
+/* The lead's properties the rows show, by Field. */
+static const char * const field_properties[] = { "name", "telegram-handle", "email", "phone",
+                                                 "company", "value", "currency" };
+
+/* A field as its row shows it (an amount formatted, 0 as nothing); NULL
+ * without a lead. */
 static char *
-value_text (LgLead *lead)
+field_text (LgLead *lead,
+            Field   field)
 {
+  char *text = NULL;
   gint64 value;
 
   if (lead == NULL)
     return NULL;
+  if (field != FIELD_VALUE)
+    {
+      g_object_get (lead, field_properties[field], &text, NULL);
+      return text;
+    }
   value = lg_lead_get_value (lead);
   return value != 0 ? lg_format_amount (value) : g_strdup ("");
 }
@@ -725,8 +738,6 @@ fill_fields (LgLeadDetail *self,
              GListModel   *sources)
 {
   LgLead *before = self->lead;
-  g_autofree char *old_value = value_text (before);
-  g_autofree char *new_value = value_text (lead);
   g_autofree char *name = lg_lead_dup_display_name (lead);
   LgStage stage = lg_stage_from_id (lg_lead_get_stage (lead));
   GtkTextBuffer *notes = gtk_text_view_get_buffer (self->notes_view);
@@ -754,32 +765,19 @@ fill_fields (LgLeadDetail *self,
    * edit, the value they started from: their save then meets a colleague's
    * change of it meanwhile (refused, with the fresh value) instead of
    * replacing it unseen. lead becomes the pane's lead after this. */
-  if (!sync_row (self->name_row, before != NULL,
-                 before ? lg_lead_get_name (before) : NULL,
-                 lg_lead_get_name (lead)))
-    lg_lead_set_name (lead, lg_lead_get_name (before));
-  if (!sync_row (self->handle_row, before != NULL,
-                 before ? lg_lead_get_telegram_handle (before) : NULL,
-                 lg_lead_get_telegram_handle (lead)))
-    lg_lead_set_telegram_handle (lead, lg_lead_get_telegram_handle (before));
-  if (!sync_row (self->email_row, before != NULL,
-                 before ? lg_lead_get_email (before) : NULL,
-                 lg_lead_get_email (lead)))
-    lg_lead_set_email (lead, lg_lead_get_email (before));
-  if (!sync_row (self->phone_row, before != NULL,
-                 before ? lg_lead_get_phone (before) : NULL,
-                 lg_lead_get_phone (lead)))
-    lg_lead_set_phone (lead, lg_lead_get_phone (before));
-  if (!sync_row (self->company_row, before != NULL,
-                 before ? lg_lead_get_company (before) : NULL,
-                 lg_lead_get_company (lead)))
-    lg_lead_set_company (lead, lg_lead_get_company (before));
-  if (!sync_row (self->value_row, before != NULL, old_value, new_value))
-    lg_lead_set_value (lead, lg_lead_get_value (before));
-  if (!sync_row (self->currency_row, before != NULL,
-                 before ? lg_lead_get_currency (before) : NULL,
-                 lg_lead_get_currency (lead)))
-    lg_lead_set_currency (lead, lg_lead_get_currency (before));
+  for (Field f = FIELD_NAME; f <= FIELD_CURRENCY; f++)
+    {
+      g_autofree char *was = field_text (before, f);
+      g_autofree char *now = field_text (lead, f);
+
+      if (!sync_row (field_row (self, f), before != NULL, was, now))
+        {
+          g_auto(GValue) value = G_VALUE_INIT;
+
+          g_object_get_property (G_OBJECT (before), field_properties[f], &value);
+          g_object_set_property (G_OBJECT (lead), field_properties[f], &value);
+        }
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), self->conflict != NULL);
   if (self->conflict != NULL)
     gtk_label_set_label (self->error_label, self->conflict);
