@@ -163,9 +163,15 @@ test_hubspot_both (void)
   phone = lead_column (store, "anna.schmidt@praxis-schmidt.de", "phone");
   g_assert_cmpstr (phone, ==, "+49301234567");
   /* "03/12/2024" is read the US way. */
-  created = lead_column (store, "priya@brightteeth.in",
-                         "strftime('%Y-%m-%d', created_at, 'unixepoch')");
-  g_assert_cmpstr (created, ==, "2024-03-12");
+  created = lead_column (store, "priya@brightteeth.in", "created_at");
+  g_assert_nonnull (created);
+  {
+    g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (g_ascii_strtoll (created, NULL,
+                                                                                  10));
+    g_autofree char *day = g_date_time_format (date, "%Y-%m-%d");
+
+    g_assert_cmpstr (day, ==, "2024-03-12");
+  }
 
   problems = lg_lead_import_get_problems (import);
   g_assert_cmpuint (problems->len, ==, 2);
@@ -454,11 +460,13 @@ static char *
 lead_indexes (LgStore *store)
 {
   g_autoptr(GError) error = NULL;
-  LgStmt *stmt = lg_store_prepare (store,
-                                         "SELECT group_concat(sql, ';') FROM (SELECT sql "
-                                         "FROM sqlite_schema WHERE type = 'index' AND "
-                                         "tbl_name = 'leads' AND sql IS NOT NULL ORDER BY name)",
-                                         &error);
+  LgStmt *stmt = lg_store_prepare (store, lg_store_is_remote (store)
+                                          ? "SELECT string_agg (indexdef, ';' ORDER BY indexname) "
+                                            "FROM pg_indexes WHERE tablename = 'leads'"
+                                          : "SELECT group_concat(sql, ';') FROM (SELECT sql "
+                                            "FROM sqlite_schema WHERE type = 'index' AND "
+                                            "tbl_name = 'leads' AND sql IS NOT NULL ORDER BY name)",
+                                   &error);
   char *sql;
 
   g_assert_no_error (error);
@@ -655,7 +663,7 @@ test_other_writer (void)
       /* No two leads share a place on the board. */
       g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM (SELECT 1 FROM leads "
                                                  "GROUP BY stage, position "
-                                                 "HAVING count(*) > 1)"), ==, 0);
+                                                 "HAVING count(*) > 1) AS shared"), ==, 0);
 
       company = lead_column (store, "person3@example.com", "company");
       name = lead_column (store, "person3@example.com", "name");
@@ -794,14 +802,18 @@ test_large (void)
 
   indexes_after = lead_indexes (store);
   g_assert_cmpstr (indexes_after, ==, indexes);
-  /* ...and the board's query uses its index again. */
-  stmt = lg_store_prepare (store, "EXPLAIN QUERY PLAN SELECT id FROM leads WHERE stage = 'cold' "
-                                  "ORDER BY position", &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (lg_stmt_step (stmt), ==, SQLITE_ROW);
-  plan = g_strdup (lg_stmt_text (stmt, 3));
-  lg_stmt_reset (stmt);
-  g_assert_nonnull (strstr (plan, "leads_by_stage"));
+  /* ...and the board's query uses its index again (a file's import
+   * rebuilds them). */
+  if (!lg_store_is_remote (store))
+    {
+      stmt = lg_store_prepare (store, "EXPLAIN QUERY PLAN SELECT id FROM leads "
+                                      "WHERE stage = 'cold' ORDER BY position", &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (lg_stmt_step (stmt), ==, SQLITE_ROW);
+      plan = g_strdup (lg_stmt_text (stmt, 3));
+      lg_stmt_reset (stmt);
+      g_assert_nonnull (strstr (plan, "leads_by_stage"));
+    }
 
   g_assert_true (lg_lead_import_undo (store, lg_lead_import_get_batch_id (import), &error));
   g_assert_no_error (error);
@@ -809,6 +821,41 @@ test_large (void)
   g_clear_pointer (&name, g_free);
   name = lead_column (store, "person7@example.com", "name");
   g_assert_cmpstr (name, ==, "Seven (old)");
+}
+
+/* What is added after an import takes the ids after the imported leads' and
+ * sources' (a team workspace's come from sequences, which the ids an import
+ * gives do not move on), and whoever imported the leads looks after them. */
+static void
+test_ids_after (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autofree char *dir = lg_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "fair.csv", NULL);
+  g_autoptr(LgLeadImport) import = NULL;
+  g_autoptr(LgSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *owner = NULL;
+  gint64 fair;
+
+  g_assert_true (g_file_set_contents (path, "Name,Email,Source\n"
+                                            "Ada,ada@example.com,Spring Fair\n"
+                                            "Bob,bob@example.com,Spring Fair\n", -1, NULL));
+  import = new_import (store, path, LG_IMPORT_MODE_BOTH);
+  g_assert_true (lg_lead_import_run (import, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lg_lead_import_get_created (import), ==, 2);
+  fair = lg_test_query_int (store, "SELECT id FROM sources WHERE kind = 'csv' "
+                                   "AND title = 'Spring Fair'");
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM leads "
+                                             "WHERE source_id IS NOT NULL"), ==, 2);
+  owner = lead_column (store, "ada@example.com", "owner");
+  g_assert_cmpstr (owner, ==, lg_store_get_person ());
+
+  add_lead (store, "Cleo", "cleo@example.com", NULL, NULL);
+  g_assert_cmpint (lead_id (store, "cleo@example.com"), >, lead_id (store, "bob@example.com"));
+  source = lg_test_add_source (store, "another_chat");
+  g_assert_cmpint (lg_source_get_id (source), >, fair);
 }
 
 static void
@@ -1085,7 +1132,13 @@ test_round_trip_sample (void)
   g_autofree char *after = NULL;
   guint n = 0;
 
-  g_assert_true (lg_sample_workspace_load (store, g_get_real_time () / G_USEC_PER_SEC, &error));
+  if (!lg_sample_workspace_load (store, g_get_real_time () / G_USEC_PER_SEC, &error) &&
+      g_error_matches (error, LG_STORE_ERROR, LG_STORE_ERROR_TEAM))
+    {
+      /* Its conversations, where a team workspace holds none yet. */
+      g_test_skip (error->message);
+      return;
+    }
   g_assert_no_error (error);
   before = dump_leads (store);
   g_assert_true (lg_lead_export_leads (store, path, NULL, 0, TRUE, &n, NULL, &error));
@@ -1453,6 +1506,7 @@ main (int   argc,
   g_test_add_func ("/import/dedupe-telegram-id", test_dedupe_telegram_id);
   g_test_add_func ("/import/conflicts", test_conflicts);
   g_test_add_func ("/import/pipedrive", test_pipedrive_and_labels);
+  g_test_add_func ("/import/ids-after", test_ids_after);
   g_test_add_func ("/import/unknown-label-mapped", test_unknown_label_mapped);
   g_test_add_func ("/import/error-report", test_error_report);
   g_test_add_func ("/import/bad-files", test_bad_files);

@@ -185,6 +185,32 @@ prepare (LgPgStmt *stmt,
   return ok;
 }
 
+/* Prepares the statement with the types bound, else, if the server cannot
+ * tell a parameter's (one bound NULL, or not used), with text for those.
+ * In a transaction, the first try is made under a savepoint: a statement
+ * that fails to prepare ends the transaction it is in, and the second try
+ * and what follows must run in it. */
+static gboolean
+prepare_retrying (LgPgStmt *stmt)
+{
+  LgPgSession *session = stmt->session;
+  gboolean guarded = PQtransactionStatus (session->conn) == PQTRANS_INTRANS;
+  gboolean ok;
+
+  if (guarded && !lg_pg_session_exec (session, "SAVEPOINT lg_prepare"))
+    return FALSE;
+  ok = prepare (stmt, FALSE);
+  if (!ok && type_unknown (session))
+    {
+      if (guarded && !lg_pg_session_exec (session, "ROLLBACK TO SAVEPOINT lg_prepare"))
+        return FALSE;
+      ok = prepare (stmt, TRUE);
+    }
+  if (ok && guarded)
+    ok = lg_pg_session_exec (session, "RELEASE SAVEPOINT lg_prepare");
+  return ok;
+}
+
 int
 lg_pg_stmt_step (LgPgStmt *stmt)
 {
@@ -197,8 +223,7 @@ lg_pg_stmt_step (LgPgStmt *stmt)
       PGresult *result;
       ExecStatusType status;
 
-      if (stmt->name == NULL && !prepare (stmt, FALSE) &&
-          (!type_unknown (stmt->session) || !prepare (stmt, TRUE)))
+      if (stmt->name == NULL && !prepare_retrying (stmt))
         {
           g_debug ("Could not prepare %s: %s", stmt->sql, stmt->session->error);
           return SQLITE_ERROR;

@@ -6,7 +6,10 @@
  * connection, the snapshot of the leads the import dedupes against, the move
  * of what is staged into the database in one transaction, the import
  * history and undo. The statements are hand-tuned for big files (the csv
- * benchmark measures them): change them with the benchmark at hand.
+ * benchmark measures them): change them with the benchmark at hand. They run
+ * on both backends: a team workspace's TEMP tables are its session's in
+ * PostgreSQL as they are the connection's in SQLite, and only their
+ * definitions differ (staging_tables, staging_tables_pg).
  */
 
 #define G_LOG_DOMAIN "lg-store"
@@ -67,8 +70,10 @@ G_STATIC_ASSERT (G_N_ELEMENTS (update_columns) == LG_IMPORT_N_COLUMNS);
  * file creates (existed = 0) and the ones there before that it reads or
  * changes, copied on first use (existed = 1; changed once it changes them);
  * those copies as they were read (staged_leads_before); the update records
- * for the import history; and the sources the file names that are not there
- * yet. Ids are those the move writes. */
+ * for the import history, in the order made (seq); and the sources the file
+ * names that are not there yet. Ids are those the move writes. The queries
+ * name these tables without a schema, as both backends look for a TEMP
+ * table first. */
 static const char staging_tables[] =
   "CREATE TEMP TABLE staged_leads ("
   "  id INTEGER PRIMARY KEY,"
@@ -80,9 +85,10 @@ static const char staging_tables[] =
   "  existed INTEGER NOT NULL DEFAULT 0,"
   "  changed INTEGER NOT NULL DEFAULT 0"
   ");"
-  "CREATE TEMP TABLE staged_leads_before AS SELECT id, " LEAD_COLUMNS " FROM main.leads "
+  "CREATE TEMP TABLE staged_leads_before AS SELECT id, " LEAD_COLUMNS " FROM leads "
   "  WHERE 0;"
   "CREATE TEMP TABLE staged_lead_changes ("
+  "  seq INTEGER PRIMARY KEY,"
   "  lead_id INTEGER NOT NULL,"
   "  previous TEXT"
   ");"
@@ -91,6 +97,45 @@ static const char staging_tables[] =
   "  name TEXT NOT NULL UNIQUE"
   ");"
   DEDUPE_TABLES;
+
+/* The same tables in PostgreSQL's types, those of the leads' columns. */
+static const char staging_tables_pg[] =
+  "CREATE TEMP TABLE staged_leads ("
+  "  id bigint PRIMARY KEY,"
+  "  name text, email text, phone text, company text, telegram_handle text, telegram_id text,"
+  "  stage text, furthest_stage text, qualification text, value bigint, currency text,"
+  "  source_id bigint, created_at bigint, closed_at bigint, lost_reason text, notes text,"
+  "  external_id text,"
+  "  position double precision,"
+  "  existed integer NOT NULL DEFAULT 0,"
+  "  changed integer NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TEMP TABLE staged_leads_before AS SELECT id, " LEAD_COLUMNS " FROM leads "
+  "  WHERE false;"
+  "CREATE TEMP TABLE staged_lead_changes ("
+  "  seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+  "  lead_id bigint NOT NULL,"
+  "  previous text"
+  ");"
+  "CREATE TEMP TABLE staged_lead_sources ("
+  "  id bigint PRIMARY KEY,"
+  "  name text NOT NULL UNIQUE"
+  ");"
+  "CREATE TEMP TABLE dedupe_keys ("
+  "  kind integer NOT NULL,"
+  "  key text NOT NULL,"
+  "  lead_id bigint NOT NULL,"
+  "  PRIMARY KEY (kind, key)"
+  ");"
+  "CREATE TEMP TABLE dedupe_leads ("
+  "  id bigint PRIMARY KEY,"
+  "  email text,"
+  "  telegram text,"
+  "  telegram_id text"
+  ");"
+  "CREATE TEMP TABLE dedupe_form_ids ("
+  "  key text PRIMARY KEY"
+  ");";
 
 static const char *stages[] = { "cold", "warm", "hot", "won", "lost" };
 
@@ -122,11 +167,13 @@ lg_store_import_open (const char  *db_path,
 {
   g_autoptr(LgStore) store = lg_store_open (db_path, error);
 
-  if (store == NULL || lg_store_refuse_team (store, error))
+  if (store == NULL)
     return NULL;
   /* Not through lg_store_exec(), which a damaged store refuses: these are
-   * the connection's, and a check of a file reads only. */
-  if (sqlite3_exec (lg_store_get_db (store), writing ? TEMP_CACHE MAIN_CACHE_WRITING : TEMP_CACHE,
+   * the connection's, and a check of a file reads only. A team workspace's
+   * TEMP tables and caches are the server's to size. */
+  if (!lg_store_is_remote (store) &&
+      sqlite3_exec (lg_store_get_db (store), writing ? TEMP_CACHE MAIN_CACHE_WRITING : TEMP_CACHE,
                     NULL, NULL, NULL) != SQLITE_OK)
     {
       lg_store_set_error (store, error, _("Could not prepare the import"));
@@ -142,7 +189,32 @@ lg_store_import_stage (LgStore  *self,
 {
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
 
-  return lg_store_stage_tables (self, staging_tables, error);
+  if (!lg_store_is_remote (self))
+    return lg_store_stage_tables (self, staging_tables, error);
+  /* A session's TEMP tables: what an earlier go staged goes first, with
+   * the transaction it was staged in. */
+  lg_store_rollback (self);
+  if (!lg_store_exec (self, "DISCARD TEMP", error) ||
+      !lg_store_exec (self, staging_tables_pg, error))
+    {
+      g_prefix_error (error, "%s: ", _("Could not prepare the import"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The write lock, as the move needs it. SQLite's is the file's; on
+ * PostgreSQL, the tables whose ids the import gives (leads, sources) are
+ * locked against other writers, not readers: every write to them waits for
+ * the import's end, and the import for theirs, so nothing it did not see
+ * is written meanwhile and no one takes the ids it staged. */
+static gboolean
+begin_locked (LgStore  *self,
+              GError  **error)
+{
+  if (!lg_store_is_remote (self))
+    return lg_store_begin (self, error);
+  return lg_store_exec (self, "BEGIN; LOCK TABLE leads, sources IN EXCLUSIVE MODE", error);
 }
 
 gboolean
@@ -152,7 +224,12 @@ lg_store_import_begin (LgStore   *self,
 {
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
 
-  return lg_store_exec (self, locked ? "BEGIN IMMEDIATE" : "BEGIN", error);
+  if (locked)
+    return begin_locked (self, error);
+  /* One snapshot for the whole staging, as SQLite's read transaction is:
+   * PostgreSQL's default takes one a statement. */
+  return lg_store_exec (self, lg_store_is_remote (self) ? "BEGIN ISOLATION LEVEL REPEATABLE READ"
+                                                       : "BEGIN", error);
 }
 
 gboolean
@@ -226,9 +303,9 @@ lg_store_import_read_contact (LgStore  *self,
   /* The import's copy, if it has one. */
   stmt = lg_store_prepare (self, "SELECT name, email, phone, telegram_handle, company "
                                  "FROM (SELECT 0 AS staged, " LEAD_COLUMNS
-                                 "      FROM temp.staged_leads WHERE id = ?1 "
+                                 "      FROM staged_leads WHERE id = ?1 "
                                  "      UNION ALL SELECT 1, " LEAD_COLUMNS
-                                 "      FROM main.leads WHERE id = ?1) AS copies "
+                                 "      FROM leads WHERE id = ?1) AS copies "
                                  "ORDER BY staged LIMIT 1", error);
   if (stmt == NULL)
     return FALSE;
@@ -248,9 +325,9 @@ lg_store_import_load_form_ids (LgStore  *self,
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
 
-  stmt = lg_store_prepare (self, "INSERT OR IGNORE INTO temp.dedupe_form_ids (key) "
-                                 "SELECT external_id FROM main.leads "
-                                 "WHERE external_id IS NOT NULL", error);
+  stmt = lg_store_prepare (self, "INSERT INTO dedupe_form_ids (key) "
+                                 "SELECT external_id FROM leads "
+                                 "WHERE external_id IS NOT NULL ON CONFLICT DO NOTHING", error);
   return stmt != NULL &&
          lg_store_step_done (self, stmt, _("Could not read the leads"), error);
 }
@@ -263,7 +340,8 @@ lg_store_import_add_form_id (LgStore     *self,
 {
   LgStmt *stmt;
 
-  stmt = lg_store_prepare (self, "INSERT OR IGNORE INTO temp.dedupe_form_ids (key) VALUES (?)",
+  stmt = lg_store_prepare (self, "INSERT INTO dedupe_form_ids (key) VALUES (?) "
+                           "ON CONFLICT DO NOTHING",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -285,9 +363,9 @@ lg_store_import_find_source (LgStore     *self,
 
   /* A source there before first, then one an earlier row of the file named. */
   stmt = lg_store_prepare (self,
-                           "SELECT coalesce((SELECT id FROM main.sources WHERE title = ?1 "
+                           "SELECT coalesce((SELECT id FROM sources WHERE title = ?1 "
                            "OR handle = ?1 OR '@' || handle = ?1 ORDER BY id LIMIT 1), "
-                           "(SELECT id FROM temp.staged_lead_sources WHERE name = ?1), 0)",
+                           "(SELECT id FROM staged_lead_sources WHERE name = ?1), 0)",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -307,7 +385,7 @@ lg_store_import_stage_source (LgStore     *self,
   LgStmt *stmt;
 
   stmt = lg_store_prepare (self,
-                           "INSERT INTO temp.staged_lead_sources (id, name) VALUES (?, ?)",
+                           "INSERT INTO staged_lead_sources (id, name) VALUES (?, ?)",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -336,9 +414,9 @@ add_keys_sql (guint batch)
     {
       for (guint b = 0; b < N_KEY_BATCHES; b++)
         {
-          GString *keys = g_string_new ("INSERT OR IGNORE INTO temp.dedupe_keys "
-                                        "(kind, key, lead_id) VALUES ");
-          GString *own = g_string_new ("INSERT INTO temp.dedupe_leads "
+          GString *keys = g_string_new ("INSERT INTO dedupe_keys (kind, key, lead_id) "
+                                        "SELECT column1, column2, column3 FROM (VALUES ");
+          GString *own = g_string_new ("INSERT INTO dedupe_leads "
                                        "(id, email, telegram, telegram_id) VALUES ");
 
           for (guint i = 0, p = 1; i < 1u << b; i++, p += LG_IMPORT_N_KEYS + 1)
@@ -349,10 +427,16 @@ add_keys_sql (guint batch)
               g_string_append_printf (own, "%s(?%u, ?%u, ?%u, ?%u)", i > 0 ? ", " : "", p + 4,
                                       p, p + 2, p + 3);
             }
+          /* A key none has, NULL, is no key; of two, the first stays. */
+          g_string_append (keys, ") AS given WHERE column2 IS NOT NULL "
+                                 "ON CONFLICT DO NOTHING");
+          /* Unqualified, a column of the lead would be ambiguous to
+           * PostgreSQL beside the excluded row's. */
           g_string_append (own, " ON CONFLICT (id) DO UPDATE SET "
-                                "email = coalesce(excluded.email, email), "
-                                "telegram = coalesce(excluded.telegram, telegram), "
-                                "telegram_id = coalesce(excluded.telegram_id, telegram_id)");
+                                "email = coalesce(excluded.email, dedupe_leads.email), "
+                                "telegram = coalesce(excluded.telegram, dedupe_leads.telegram), "
+                                "telegram_id = coalesce(excluded.telegram_id, "
+                                "dedupe_leads.telegram_id)");
           sql[b][0] = g_string_free (keys, FALSE);
           sql[b][1] = g_string_free (own, FALSE);
         }
@@ -394,9 +478,9 @@ lg_store_import_add_keys (LgStore                *self,
   g_return_val_if_fail (n_leads <= LG_IMPORT_MAX_NEW_LEADS, FALSE);
 
   /* In order, biggest batch first: the first lead with a key keeps it (a
-   * NULL key breaks NOT NULL, and OR IGNORE skips it as it skips a key held
-   * already); what the lead holds after the row is the row's keys where it
-   * has them, as an update writes coalesce (row, lead). */
+   * NULL key is left out, and a key held already is skipped); what the lead
+   * holds after the row is the row's keys where it has them, as an update
+   * writes coalesce (row, lead). */
   for (int batch = N_KEY_BATCHES - 1; batch >= 0; batch--)
     {
       guint n = 1u << batch;
@@ -426,11 +510,11 @@ lg_store_import_find_keys (LgStore            *self,
 
   /* One statement for the row: most rows find nothing. */
   stmt = lg_store_prepare (self,
-                           "SELECT EXISTS (SELECT 1 FROM temp.dedupe_leads WHERE id = ?5), "
-                           "(SELECT lead_id FROM temp.dedupe_keys WHERE kind = 0 AND key = ?1), "
-                           "(SELECT lead_id FROM temp.dedupe_keys WHERE kind = 1 AND key = ?2), "
-                           "(SELECT lead_id FROM temp.dedupe_keys WHERE kind = 2 AND key = ?3), "
-                           "(SELECT lead_id FROM temp.dedupe_keys WHERE kind = 3 AND key = ?4)",
+                           "SELECT EXISTS (SELECT 1 FROM dedupe_leads WHERE id = ?5), "
+                           "(SELECT lead_id FROM dedupe_keys WHERE kind = 0 AND key = ?1), "
+                           "(SELECT lead_id FROM dedupe_keys WHERE kind = 1 AND key = ?2), "
+                           "(SELECT lead_id FROM dedupe_keys WHERE kind = 2 AND key = ?3), "
+                           "(SELECT lead_id FROM dedupe_keys WHERE kind = 3 AND key = ?4)",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -459,7 +543,7 @@ lg_store_import_read_keys (LgStore  *self,
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
 
   memset (keys, 0, LG_IMPORT_N_KEYS * sizeof (char *));
-  stmt = lg_store_prepare (self, "SELECT email, telegram, telegram_id FROM temp.dedupe_leads "
+  stmt = lg_store_prepare (self, "SELECT email, telegram, telegram_id FROM dedupe_leads "
                                  "WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
@@ -494,7 +578,7 @@ lg_store_import_stage_new_leads (LgStore               *self,
   if (n_leads == 0)
     return TRUE;
 
-  sql = g_string_new ("INSERT INTO temp.staged_leads (id, name, telegram_handle, telegram_id, "
+  sql = g_string_new ("INSERT INTO staged_leads (id, name, telegram_handle, telegram_id, "
                       "email, phone, company, stage, furthest_stage, qualification, value, "
                       "currency, source_id, position, created_at, closed_at, lost_reason, "
                       "notes, external_id) VALUES ");
@@ -542,9 +626,9 @@ lg_store_import_copy_lead (LgStore  *self,
   LgStmt *stmt;
 
   stmt = lg_store_prepare (self,
-                           "INSERT OR IGNORE INTO temp.staged_leads (id, " LEAD_COLUMNS
-                           ", existed) SELECT id, " LEAD_COLUMNS ", 1 FROM main.leads "
-                           "WHERE id = ?", error);
+                           "INSERT INTO staged_leads (id, " LEAD_COLUMNS
+                           ", existed) SELECT id, " LEAD_COLUMNS ", 1 FROM leads "
+                           "WHERE id = ? ON CONFLICT DO NOTHING", error);
   if (stmt == NULL)
     return FALSE;
   lg_stmt_bind_int64 (stmt, 1, id);
@@ -555,8 +639,8 @@ lg_store_import_copy_lead (LgStore  *self,
 
   /* Kept as read, for lg_store_import_lock's check. */
   stmt = lg_store_prepare (self,
-                           "INSERT INTO temp.staged_leads_before SELECT id, " LEAD_COLUMNS
-                           " FROM main.leads WHERE id = ?", error);
+                           "INSERT INTO staged_leads_before SELECT id, " LEAD_COLUMNS
+                           " FROM leads WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
   lg_stmt_bind_int64 (stmt, 1, id);
@@ -574,7 +658,7 @@ record_update (LgStore     *self,
   LgStmt *stmt;
 
   stmt = lg_store_prepare (self,
-                           "INSERT INTO temp.staged_lead_changes (lead_id, previous) VALUES (?, ?)",
+                           "INSERT INTO staged_lead_changes (lead_id, previous) VALUES (?, ?)",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -616,7 +700,7 @@ lg_store_import_update_lead (LgStore            *self,
 
   *changed = FALSE;
   read = lg_store_prepare (self,
-                           "SELECT " LEAD_COLUMNS " FROM temp.staged_leads WHERE id = ?", error);
+                           "SELECT " LEAD_COLUMNS " FROM staged_leads WHERE id = ?", error);
   if (read == NULL)
     return FALSE;
   lg_stmt_bind_int64 (read, 1, id);
@@ -654,7 +738,7 @@ lg_store_import_update_lead (LgStore            *self,
   previous_json = json_to_string (root, FALSE);
 
   write = lg_store_prepare (self,
-                            "UPDATE temp.staged_leads SET changed = 1, "
+                            "UPDATE staged_leads SET changed = 1, "
                             "name = coalesce(?1, name), "
                             "email = coalesce(?2, email), phone = coalesce(?3, phone), "
                             "company = coalesce(?4, company), "
@@ -705,14 +789,14 @@ changed_since (LgStore                *self,
   LgStmt *stmt;
 
   stmt = lg_store_prepare (self,
-                           "SELECT (SELECT count(*) FROM main.leads), "
-                           "(SELECT coalesce(max(id), 0) FROM main.leads), "
-                           "(SELECT count(*) FROM main.sources), "
-                           "(SELECT coalesce(max(id), 0) FROM main.sources), "
-                           "EXISTS (SELECT id, " LEAD_COLUMNS " FROM temp.staged_leads_before "
-                           "        WHERE id IN (SELECT id FROM temp.staged_leads WHERE changed) "
-                           "        EXCEPT SELECT id, " LEAD_COLUMNS " FROM main.leads "
-                           "        WHERE id IN (SELECT id FROM temp.staged_leads WHERE changed))",
+                           "SELECT (SELECT count(*) FROM leads), "
+                           "(SELECT coalesce(max(id), 0) FROM leads), "
+                           "(SELECT count(*) FROM sources), "
+                           "(SELECT coalesce(max(id), 0) FROM sources), "
+                           "EXISTS (SELECT id, " LEAD_COLUMNS " FROM staged_leads_before "
+                           "        WHERE id IN (SELECT id FROM staged_leads WHERE changed <> 0) "
+                           "        EXCEPT SELECT id, " LEAD_COLUMNS " FROM leads "
+                           "        WHERE id IN (SELECT id FROM staged_leads WHERE changed <> 0))",
                            error);
   if (stmt == NULL ||
       !lg_store_step_one (self, stmt, _("Could not read the leads"),
@@ -735,7 +819,7 @@ lg_store_import_lock (LgStore                *self,
 {
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
 
-  return lg_store_exec (self, "COMMIT", error) && lg_store_begin (self, error) &&
+  return lg_store_exec (self, "COMMIT", error) && begin_locked (self, error) &&
          changed_since (self, snapshot, stale, error);
 }
 
@@ -750,7 +834,7 @@ place_new_leads (LgStore                *self,
   LgStmt *stmt;
 
   memcpy (last, snapshot->last_position, sizeof last);
-  stmt = lg_store_prepare (self, "SELECT stage, max(position) FROM main.leads "
+  stmt = lg_store_prepare (self, "SELECT stage, max(position) FROM leads "
                                  "GROUP BY stage", error);
   if (stmt == NULL)
     return FALSE;
@@ -762,8 +846,8 @@ place_new_leads (LgStore                *self,
     {
       if (last[i] <= snapshot->last_position[i])
         continue;
-      stmt = lg_store_prepare (self, "UPDATE temp.staged_leads SET position = "
-                                     "position + ? WHERE stage = ? AND NOT existed",
+      stmt = lg_store_prepare (self, "UPDATE staged_leads SET position = "
+                                     "position + ? WHERE stage = ? AND existed = 0",
                                error);
       if (stmt == NULL)
         return FALSE;
@@ -801,7 +885,7 @@ lg_store_import_move (LgStore                *self,
 
   stmt = lg_store_prepare (self,
                            "INSERT INTO sources (id, kind, handle, title, created_at) "
-                           "SELECT id, 'csv', name, name, ? FROM temp.staged_lead_sources "
+                           "SELECT id, 'csv', name, name, ? FROM staged_lead_sources "
                            "ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
@@ -828,28 +912,34 @@ lg_store_import_move (LgStore                *self,
 
   if (!place_new_leads (self, snapshot, error))
     return FALSE;
-  if (n_new >= MAX (REBUILD_INDEXES_MIN_ROWS, snapshot->n_leads))
+  /* A team workspace's server keeps its indexes up to date as well as it
+   * would build them, and another's query may want them meanwhile. */
+  if (!lg_store_is_remote (self) && n_new >= MAX (REBUILD_INDEXES_MIN_ROWS, snapshot->n_leads))
     {
       indexes = lg_store_drop_schema (self, "index", "leads", NULL, error);
       if (indexes == NULL)
         return FALSE;
     }
 
+  /* Whoever imports the leads looks after them, as whoever adds one. */
   stmt = lg_store_prepare (self,
-                           "INSERT INTO leads (id, " LEAD_COLUMNS ", position, import_batch) "
-                           "SELECT id, " LEAD_COLUMNS ", position, ? FROM temp.staged_leads "
-                           "WHERE NOT existed ORDER BY id", error);
+                           "INSERT INTO leads (id, " LEAD_COLUMNS ", position, import_batch, "
+                           "owner) SELECT id, " LEAD_COLUMNS ", position, ?, ? FROM staged_leads "
+                           "WHERE existed = 0 ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
   lg_stmt_bind_int64 (stmt, 1, *batch_id);
-  if (!lg_store_step_done (self, stmt, _("Could not add the lead"), error))
+  lg_store_bind_person (stmt, 2);
+  if (!lg_store_step_done (self, stmt, _("Could not add the lead"), error) ||
+      !lg_store_catch_up_ids (self, "sources", error) ||
+      !lg_store_catch_up_ids (self, "leads", error))
     return FALSE;
 
   stmt = lg_store_prepare (self,
                            "UPDATE leads SET (" LEAD_COLUMNS ") = (SELECT " LEAD_COLUMNS
-                           " FROM temp.staged_leads t WHERE t.id = leads.id) "
-                           "WHERE id IN (SELECT id FROM temp.staged_leads "
-                           "             WHERE existed AND changed)", error);
+                           " FROM staged_leads t WHERE t.id = leads.id) "
+                           "WHERE id IN (SELECT id FROM staged_leads "
+                           "             WHERE existed <> 0 AND changed <> 0)", error);
   if (stmt == NULL || !lg_store_step_done (self, stmt, _("Could not update the lead"), error))
     return FALSE;
 
@@ -858,8 +948,8 @@ lg_store_import_move (LgStore                *self,
    * import_batch column: lg_store_list_activities.) */
   stmt = lg_store_prepare (self,
                            "INSERT INTO import_changes (batch_id, lead_id, action, previous) "
-                           "SELECT ?, lead_id, 'update', previous FROM temp.staged_lead_changes "
-                           "ORDER BY rowid", error);
+                           "SELECT ?, lead_id, 'update', previous FROM staged_lead_changes "
+                           "ORDER BY seq", error);
   if (stmt == NULL)
     return FALSE;
   lg_stmt_bind_int64 (stmt, 1, *batch_id);
@@ -868,7 +958,7 @@ lg_store_import_move (LgStore                *self,
   stmt = lg_store_prepare (self,
                            "INSERT INTO activities (lead_id, kind, at, detail, old_value, "
                            "new_value, author) SELECT lead_id, 'import', ?, ?, 'update', ?, ? "
-                           "FROM temp.staged_lead_changes ORDER BY rowid", error);
+                           "FROM staged_lead_changes ORDER BY seq", error);
   if (stmt == NULL)
     return FALSE;
   lg_stmt_bind_int64 (stmt, 1, snapshot->now);

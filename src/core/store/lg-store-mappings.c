@@ -31,8 +31,9 @@ lg_store_save_import_mapping (LgStore     *self,
   g_return_val_if_fail (mapping != NULL, FALSE);
 
   stmt = lg_store_prepare (self,
-                           "INSERT OR REPLACE INTO import_mappings (header_key, mapping, used_at) "
-                           "VALUES (?, ?, ?)", error);
+                           "INSERT INTO import_mappings (header_key, mapping, used_at) "
+                           "VALUES (?, ?, ?) ON CONFLICT (header_key) DO UPDATE SET "
+                           "mapping = excluded.mapping, used_at = excluded.used_at", error);
   if (stmt == NULL)
     return FALSE;
   lg_stmt_bind_string (stmt, 1, header_key, -1, SQLITE_TRANSIENT);

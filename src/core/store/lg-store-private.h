@@ -47,6 +47,12 @@ gboolean      lg_store_count_rows (LgStore     *self,
                                    const char  *table,
                                    gint64      *out,
                                    GError     **error);
+/* After rows were written with ids of their own: a team workspace's next
+ * ids, which come from a sequence, follow the last one of table. Nothing
+ * on SQLite, whose next id always does. */
+gboolean      lg_store_catch_up_ids (LgStore    *self,
+                                     const char *table,
+                                     GError    **error);
 /* Whether the store is a team workspace on PostgreSQL, not a SQLite file. */
 gboolean      lg_store_is_remote  (LgStore     *self);
 /* TRUE, with LG_STORE_ERROR_TEAM, on a team workspace, for what only a

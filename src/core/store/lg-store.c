@@ -488,6 +488,20 @@ lg_store_is_remote (LgStore *self)
 }
 
 gboolean
+lg_store_catch_up_ids (LgStore     *self,
+                       const char  *table,
+                       GError     **error)
+{
+  g_autofree char *sql = NULL;
+
+  if (self->pg.conn == NULL)
+    return TRUE;
+  sql = g_strdup_printf ("SELECT setval (pg_get_serial_sequence ('%s', 'id'), "
+                         "coalesce ((SELECT max (id) FROM %s), 0) + 1, false)", table, table);
+  return lg_store_exec (self, sql, error);
+}
+
+gboolean
 lg_store_refuse_team (LgStore  *self,
                       GError  **error)
 {
