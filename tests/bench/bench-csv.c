@@ -5,7 +5,10 @@
  * Imports a generated 100,000-row file with dedupe and compares it with the
  * sqlite3 shell's .import of the same file into a plain table, in the same
  * run; imports it once more beside another writer, for the longest that one
- * waits for the lock; then exports the 100,000 leads. Prints the figures.
+ * waits for the lock; then exports the 100,000 leads. Then the same import
+ * into a team workspace on a throw-away PostgreSQL cluster (skipped, saying
+ * so, where PostgreSQL is not installed), compared with the SQLite file's.
+ * Prints the figures.
  */
 
 #include "config.h"
@@ -15,6 +18,7 @@
 
 #include "lg-lead-export.h"
 #include "lg-lead-import.h"
+#include "lg-test-pg.h"
 #include "lg-test-util.h"
 
 #define N_ROWS 100000
@@ -66,16 +70,39 @@ run_sqlite3_import (const char *dir,
   return g_timer_elapsed (timer, NULL);
 }
 
+/* A new database: a file, or (team) a team workspace on the throw-away
+ * cluster. */
+static LgStore *
+open_new (gboolean team)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  LgStore *store;
+
+  if (team)
+    path = lg_test_pg_new_database ();
+  else
+    {
+      dir = lg_test_make_tmpdir ();
+      path = g_build_filename (dir, "leadgram.db", NULL);
+    }
+  store = lg_store_open (path, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
 /* Imports the file into a new database; returns the seconds it took, and
  * in *locked (may be NULL) the longest another writer waited meanwhile. */
 static double
 run_import (const char    *csv,
             LgCsvMapping  *mapping,
+            gboolean       team,
             LgStore      **store_out,
             guint         *merged,
             double        *locked)
 {
-  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(LgStore) store = open_new (team);
   g_autoptr(LgLeadImport) import = lg_lead_import_new (lg_store_get_path (store), csv, mapping);
   LgTestWriter *writer = locked != NULL ? lg_test_writer_start (lg_store_get_path (store)) : NULL;
   g_autoptr(GTimer) timer = g_timer_new ();
@@ -104,6 +131,9 @@ compare_doubles (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
+/* Rounds of the PostgreSQL import: each makes a database on the cluster. */
+#define TEAM_ROUNDS 3
+
 int
 main (int   argc,
       char *argv[])
@@ -116,7 +146,7 @@ main (int   argc,
   g_autoptr(LgCsvMapping) mapping = NULL;
   g_autoptr(GTimer) timer = NULL;
   g_autoptr(GError) error = NULL;
-  double ours[ROUNDS], theirs[ROUNDS], exported, locked;
+  double ours[ROUNDS], theirs[ROUNDS], team[TEAM_ROUNDS], exported, locked;
   guint n = 0, merged = 0;
 
   g_setenv ("TZ", "UTC", TRUE);
@@ -130,10 +160,10 @@ main (int   argc,
   for (guint i = 0; i < ROUNDS; i++)
     {
       theirs[i] = run_sqlite3_import (dir, csv);
-      ours[i] = run_import (csv, mapping, &store, &merged, NULL);
+      ours[i] = run_import (csv, mapping, FALSE, &store, &merged, NULL);
     }
   /* Apart: the other writer's thread takes some of the 2 cores. */
-  run_import (csv, mapping, &store, &merged, &locked);
+  run_import (csv, mapping, FALSE, &store, &merged, &locked);
   qsort (ours, ROUNDS, sizeof (double), compare_doubles);
   qsort (theirs, ROUNDS, sizeof (double), compare_doubles);
 
@@ -149,5 +179,25 @@ main (int   argc,
   g_print ("ratio: %.2fx (target: within 3x)\n", ours[ROUNDS / 2] / theirs[ROUNDS / 2]);
   g_print ("longest wait of another writer for the lock during the import: %.3f s\n", locked);
   g_print ("export of %u leads: %.2f s\n", n, exported);
+
+  if (!lg_test_pg_available ())
+    {
+      g_print ("team workspace: skipped, PostgreSQL's server programs (initdb) are not "
+               "installed (build-aux/setup.sh installs postgresql-15)\n");
+      return 0;
+    }
+  /* The SQLite file's import once more between the team's, for a ratio of
+   * imports made at the same moments. */
+  for (guint i = 0; i < TEAM_ROUNDS; i++)
+    {
+      team[i] = run_import (csv, mapping, TRUE, &store, &merged, NULL);
+      ours[i] = run_import (csv, mapping, FALSE, &store, &merged, NULL);
+    }
+  qsort (team, TEAM_ROUNDS, sizeof (double), compare_doubles);
+  qsort (ours, TEAM_ROUNDS, sizeof (double), compare_doubles);
+  g_print ("team workspace on PostgreSQL (a throw-away cluster on a Unix socket), median of "
+           "%u: %.2f s; the SQLite file's, in between: %.2f s\n", TEAM_ROUNDS,
+           team[TEAM_ROUNDS / 2], ours[TEAM_ROUNDS / 2]);
+  g_print ("ratio PostgreSQL / SQLite: %.2fx\n", team[TEAM_ROUNDS / 2] / ours[TEAM_ROUNDS / 2]);
   return 0;
 }

@@ -52,6 +52,14 @@ find_bin_dir (void)
   return found;
 }
 
+gboolean
+lg_test_pg_available (void)
+{
+  if (bin_dir == NULL)
+    bin_dir = find_bin_dir ();
+  return bin_dir != NULL;
+}
+
 /* The server refuses to run as root: as root, it runs as nobody. */
 static gboolean
 run (const char *program,
@@ -144,10 +152,8 @@ lg_test_pg_new_database (void)
   PGresult *result;
   g_autofree char *name = NULL;
 
-  if (bin_dir == NULL)
-    bin_dir = find_bin_dir ();
   /* meson registers the PostgreSQL runs only where it found them. */
-  if (bin_dir == NULL)
+  if (!lg_test_pg_available ())
     g_error ("PostgreSQL's server programs are not installed");
   if (cluster_dir == NULL && !start_cluster (&error))
     g_error ("Could not start a throw-away PostgreSQL cluster: %s", error->message);

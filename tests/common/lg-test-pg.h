@@ -13,6 +13,9 @@ G_BEGIN_DECLS
  * that run on both backends are registered a second time with
  * LEADGRAM_TEST_BACKEND=postgresql. */
 gboolean  lg_test_pg_wanted     (void);
+/* Whether PostgreSQL's server programs are installed, for a benchmark that
+ * runs on both backends and skips the team half without them. */
+gboolean  lg_test_pg_available  (void);
 /* The address of a new, empty database on this process's throw-away cluster
  * (initdb into a temporary folder, a server on a Unix socket there, stopped
  * and removed at exit), started on first use. */
