@@ -505,6 +505,17 @@ test_mapping_rules_and_saving (void)
   g_assert_cmpint (lg_csv_mapping_get_field (again, 0), ==, LG_CSV_FIELD_NAME);
   g_assert_cmpint (lg_csv_mapping_get_field (again, 1), ==, LG_CSV_FIELD_NOTES);
   g_assert_cmpstr (lg_csv_mapping_map_label (again, LG_CSV_FIELD_STAGE, "Nurturing"), ==, "warm");
+  /* Saved again, the header's mapping is the new one. */
+  g_assert_true (lg_csv_mapping_apply_rule (mapping, "Kunde=company", &error));
+  g_assert_true (lg_csv_mapping_save (mapping, store, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(LgCsvMapping) third = lg_csv_mapping_new (header, 3);
+
+    g_assert_true (lg_csv_mapping_load (third, store, &found, &error));
+    g_assert_true (found);
+    g_assert_cmpint (lg_csv_mapping_get_field (third, 0), ==, LG_CSV_FIELD_COMPANY);
+  }
 
   lg_csv_mapping_set_unmapped_to_notes (again, TRUE);
   g_assert_cmpint (lg_csv_mapping_get_field (again, 2), ==, LG_CSV_FIELD_STAGE);
