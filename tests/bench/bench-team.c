@@ -8,9 +8,10 @@
  * write failed and none was lost: every move each made is in its lead's
  * timeline, in order, and the lead is where its last move put it; every
  * follow-up each added is there, on its lead; and no two cards of a column
- * share a place. Prints the operations a second and the errors. Each moves only leads of its own (a lead's
- * timeline then has one order to check against), into the columns all
- * share; the follow-ups go on anyone's leads.
+ * share a place. Prints the operations a second and the errors. Each moves
+ * only leads of its own (a lead's timeline then has one order to check
+ * against), into the columns all share; the follow-ups go on anyone's
+ * leads.
  *
  * As a test (the postgresql suite), it runs 3 s and fails on an error, a
  * lost write or a shared place. Exits 77 where PostgreSQL is not installed.
@@ -157,7 +158,8 @@ count_lost (LgStore *store,
               g_strcmp0 (lg_stmt_text (stmt, 1), lg_stage_id (move->to)) != 0)
             {
               g_printerr ("lead %" G_GINT64_FORMAT ": move %u (%s → %s) is not in its "
-                          "timeline\n", id, seen, lg_stage_id (move->from), lg_stage_id (move->to));
+                          "timeline\n", id, seen, lg_stage_id (move->from),
+                          lg_stage_id (move->to));
               broken = TRUE;
               lost++;
               break;

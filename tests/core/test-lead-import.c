@@ -465,7 +465,8 @@ lead_indexes (LgStore *store)
                                             "FROM pg_indexes WHERE tablename = 'leads'"
                                           : "SELECT group_concat(sql, ';') FROM (SELECT sql "
                                             "FROM sqlite_schema WHERE type = 'index' AND "
-                                            "tbl_name = 'leads' AND sql IS NOT NULL ORDER BY name)",
+                                            "tbl_name = 'leads' AND sql IS NOT NULL "
+                                            "ORDER BY name)",
                                    &error);
   char *sql;
 
