@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "lg-search.h"
 #include "lg-store-pg.h"
 #include "lg-store-private.h"
 #include "lg-test-pg.h"
@@ -142,6 +143,141 @@ open_file_store (void)
   return store;
 }
 
+#define NOW ((gint64) 1767225600) /* 2026-01-01 */
+#define DAY ((gint64) 86400)
+
+/* The lines of tests/scoring/team/NAME, each split in n fields, without the
+ * comments and the header. */
+static GPtrArray *
+read_team_fixture (const char *name,
+                   int         n)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("LEADGRAM_TEST_DATA"), "scoring", "team",
+                                            name, NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      char **fields = g_strsplit (lines[i], "\t", n);
+
+      if (lines[i][0] == '#' || g_strv_length (fields) != (guint) n)
+        g_strfreev (fields);
+      else
+        g_ptr_array_add (rows, fields);
+    }
+  g_assert_cmpuint (rows->len, >, 10);
+  return rows;
+}
+
+/* The team's scoring fixture (tests/scoring/team/posts.tsv) as messages:
+ * one source per community, authors who write several, over two months. */
+static void
+add_team_posts (LgStore *store)
+{
+  g_autoptr(GPtrArray) posts = read_team_fixture ("posts.tsv", 4);
+  g_autoptr(GHashTable) sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < posts->len; i++)
+    {
+      char **post = g_ptr_array_index (posts, i);
+      g_autofree char *handle = g_strdelimit (g_strdup (post[1]), "-", '_');
+      g_autofree char *external_id = g_strdup_printf ("%u", i + 1);
+      g_autofree char *author = g_strdup_printf ("Author %u", i % 97);
+      g_autoptr(LgMessage) message = lg_message_new ();
+      LgSource *source = g_hash_table_lookup (sources, handle);
+
+      if (source == NULL)
+        {
+          source = lg_test_add_source (store, handle);
+          g_hash_table_insert (sources, g_strdup (handle), source);
+        }
+      lg_message_set_source_id (message, lg_source_get_id (source));
+      lg_message_set_external_id (message, external_id);
+      lg_message_set_author_name (message, author);
+      lg_message_set_sent_at (message, NOW - (i % 61) * DAY - i);
+      lg_message_set_text (message, post[3]);
+      g_assert_true (lg_store_add_message (store, message, NULL, &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* What the team's offers (tests/scoring/team/offers.tsv) find, as text: each
+ * result's message, score and reason, best first, with the candidates read;
+ * each offer also with a date filter and a must-have word, which the
+ * candidate queries answer another way, and with a pool so small that the
+ * store's ranking alone picks the few candidates scored. */
+static char *
+search_team_offers (LgStore *store)
+{
+  g_autoptr(GPtrArray) offers = read_team_fixture ("offers.tsv", 4);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < offers->len * 4; i++)
+    {
+      char **offer = g_ptr_array_index (offers, i % offers->len);
+      g_autoptr(LgSearchSpec) spec = lg_search_spec_new (offer[3]);
+      g_autoptr(GPtrArray) results = NULL;
+      g_autoptr(GError) error = NULL;
+      LgSearchStats stats = { 0 };
+      LgSearchOptions options;
+
+      lg_search_options_init (&options);
+      if (i / offers->len == 3)
+        {
+          options.pool = 12;
+          options.widen = 1;
+          options.buyer_pool = 0;
+        }
+
+      if (i / offers->len == 1)
+        lg_search_spec_set_since (spec, NOW - 20 * DAY);
+      if (i / offers->len == 2)
+        lg_search_spec_set_must (spec, (const char * const[]) { g_str_equal (offer[1], "ru")
+                                                                ? "нужен" : "need", NULL });
+      results = lg_search_run (store, spec, &options, NOW, NULL, NULL, NULL, &stats, &error);
+      g_assert_no_error (error);
+      g_string_append_printf (out, "%s/%u: %u candidates, %u buyers\n", offer[0],
+                              i / offers->len, stats.candidates, stats.buyer_candidates);
+      for (guint r = 0; r < results->len; r++)
+        {
+          LgSearchResult *result = g_ptr_array_index (results, r);
+
+          g_string_append_printf (out, "  %" G_GINT64_FORMAT " %d %s\n",
+                                  lg_search_result_get_message_id (result),
+                                  lg_search_result_get_score (result),
+                                  lg_search_result_get_reason (result));
+        }
+      lg_search_stats_clear (&stats);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The same messages are found, scored and ranked alike in a personal and a
+ * team workspace: the team's index holds FTS5's own tokens, its lg_rank()
+ * ranks as FTS5's does. */
+static void
+test_search_as_personal (void)
+{
+  g_autoptr(LgStore) personal = open_file_store ();
+  g_autoptr(LgStore) team = lg_test_open_store ();
+  g_autofree char *found = NULL;
+  g_autofree char *found_there = NULL;
+
+  add_team_posts (personal);
+  add_team_posts (team);
+  found = search_team_offers (personal);
+  found_there = search_team_offers (team);
+  g_assert_cmpstr (found_there, ==, found);
+  /* The fixture finds something for most offers. */
+  g_assert_cmpuint (strlen (found), >, 2000);
+}
+
 /* What a workspace holds, as text to compare two of them by: in SQLite's
  * words (group_concat, ordered by a subquery) or PostgreSQL's (string_agg). */
 #define LIST(expr, table) \
@@ -154,6 +290,11 @@ open_file_store (void)
   list ("due_at || kind", "followups") " || '|' || (SELECT sum (amount) FROM costs) || '|' || " \
   list ("text", "messages") " || '|' || " list ("handle", "sources")
 
+/* The rows of conversations and searches, in the words of both. */
+#define COUNTS \
+  "SELECT (SELECT count (*) FROM sources) || ' ' || (SELECT count (*) FROM messages) || ' ' " \
+  "|| (SELECT count (*) FROM searches) || ' ' || (SELECT count (*) FROM matches)"
+
 static char *
 contents (LgStore *store)
 {
@@ -161,8 +302,9 @@ contents (LgStore *store)
                                                                : CONTENTS (LIST), NULL);
 }
 
-/* A personal workspace moves to a team's and back, the same row for row; the
- * team's ids go on after the copied ones. */
+/* A personal workspace moves to a team's and back, the same row for row,
+ * its conversations and searches found alike; the team's ids go on after the
+ * copied ones. */
 static void
 test_copy_over_and_back (void)
 {
@@ -177,6 +319,14 @@ test_copy_over_and_back (void)
   g_autofree char *before = NULL;
   g_autofree char *there = NULL;
   g_autofree char *again = NULL;
+  g_autoptr(LgSearchSpec) saved = lg_search_spec_new ("CRM for dental clinics");
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *found = NULL;
+  g_autofree char *found_there = NULL;
+  g_autofree char *found_back = NULL;
+  g_autofree char *counts = NULL;
+  g_autofree char *counts_there = NULL;
+  g_autofree char *counts_back = NULL;
   gint64 ids[3];
   gboolean ok;
 
@@ -189,13 +339,29 @@ test_copy_over_and_back (void)
   lg_message_set_text (message, "Who can do the books for a small cafe?");
   g_assert_true (lg_store_add_message (personal, message, NULL, &error));
   g_assert_no_error (error);
+  /* Conversations and a saved search's matches go too, and are found alike. */
+  add_team_posts (personal);
+  lg_search_spec_set_name (saved, "Dental CRM");
+  g_assert_true (lg_search_save (personal, saved, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&results, g_ptr_array_unref);
+  results = lg_search_run (personal, saved, NULL, NOW, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, >, 0);
+  found = search_team_offers (personal);
   before = contents (personal);
+  counts = lg_test_query_text (personal, COUNTS, NULL);
+  g_assert_cmpstr (counts, !=, "0 0 0 0");
 
   ok = lg_store_copy_into (personal, team, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (ok);
   there = contents (team);
   g_assert_cmpstr (there, ==, before);
+  counts_there = lg_test_query_text (team, COUNTS, NULL);
+  g_assert_cmpstr (counts_there, ==, counts);
+  found_there = search_team_offers (team);
+  g_assert_cmpstr (found_there, ==, found);
 
   /* Not into a workspace that holds something. */
   g_assert_false (lg_store_copy_into (personal, team, NULL, NULL, NULL, &error));
@@ -207,6 +373,10 @@ test_copy_over_and_back (void)
   g_assert_true (ok);
   again = contents (back);
   g_assert_cmpstr (again, ==, before);
+  counts_back = lg_test_query_text (back, COUNTS, NULL);
+  g_assert_cmpstr (counts_back, ==, counts);
+  found_back = search_team_offers (back);
+  g_assert_cmpstr (found_back, ==, found);
 
   /* A lead added on the team after the copy takes a new id. */
   added = lg_test_add_lead (team, "Ivan", "cold");
@@ -229,5 +399,6 @@ main (int   argc,
   g_test_add_func ("/team/unreachable", test_unreachable);
   g_test_add_func ("/team/read-only", test_read_only);
   g_test_add_func ("/team/copy-over-and-back", test_copy_over_and_back);
+  g_test_add_func ("/team/search-as-personal", test_search_as_personal);
   return g_test_run ();
 }

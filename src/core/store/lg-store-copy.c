@@ -10,14 +10,30 @@
 #include <glib/gi18n.h>
 
 #include "lg-store-private.h"
+#include "lg-store-terms.h"
 
 /* Parents before the rows that point at them. store_state is the
- * connection's own (the intent model it was opened with), and the search
- * index follows the messages by itself. */
+ * connection's own (the intent model it was opened with). A personal
+ * workspace's search index follows the messages by itself; a team's is their
+ * terms column, which only it has, written as they are copied in. */
 static const char * const tables[] = {
   "sources", "messages", "import_batches", "leads", "activities", "followups", "costs",
   "searches", "matches", "import_changes", "import_mappings",
 };
+
+#define MESSAGE_COLUMNS \
+  "id, source_id, external_id, author_name, author_handle, author_id, sent_at, text, " \
+  "permalink, views, edited, forwarded_from, media_kind, reply_to, buyer, thread"
+/* The text's column among MESSAGE_COLUMNS, from 0. */
+#define MESSAGE_TEXT_COLUMN 7
+
+/* Whether the rows of table are copied with their search terms. */
+static gboolean
+with_terms (LgStore    *target,
+            const char *table)
+{
+  return lg_store_is_remote (target) && g_str_equal (table, "messages");
+}
 
 /* The statement that inserts a row of read's columns into table. */
 static LgStmt *
@@ -32,9 +48,13 @@ prepare_insert (LgStore     *target,
   g_string_printf (sql, "INSERT INTO %s (", table);
   for (int c = 0; c < n; c++)
     g_string_append_printf (sql, "%s\"%s\"", c > 0 ? ", " : "", lg_stmt_column_name (read, c));
+  if (with_terms (target, table))
+    g_string_append (sql, ", terms");
   g_string_append (sql, ") VALUES (");
   for (int c = 0; c < n; c++)
     g_string_append_printf (sql, "%s?%d", c > 0 ? ", " : "", c + 1);
+  if (with_terms (target, table))
+    g_string_append_printf (sql, ", ?%d::tsvector", n + 1);
   g_string_append_c (sql, ')');
   return lg_store_prepare (target, sql->str, error);
 }
@@ -48,7 +68,11 @@ copy_table (LgStore               *self,
             GCancellable          *cancellable,
             GError               **error)
 {
-  g_autofree char *select = g_strdup_printf ("SELECT * FROM %s ORDER BY 1", table);
+  /* The messages' columns that both backends have. */
+  g_autofree char *select = g_strdup_printf ("SELECT %s FROM %s ORDER BY 1",
+                                             g_str_equal (table, "messages") ? MESSAGE_COLUMNS
+                                                                             : "*",
+                                             table);
   LgStmt *read = lg_store_prepare (self, select, error);
   LgStmt *write = NULL;
   gint64 copied = 0, total, in_target;
@@ -73,6 +97,14 @@ copy_table (LgStore               *self,
           g_autoptr(GVariant) value = lg_stmt_column_variant (read, c);
 
           lg_stmt_bind_variant (write, c + 1, value);
+        }
+      if (with_terms (target, table))
+        {
+          const char *text = lg_stmt_text (read, MESSAGE_TEXT_COLUMN);
+          g_autofree char *terms = lg_store_terms_vector (text != NULL ? text : "", -1);
+
+          lg_stmt_bind_string (write, lg_stmt_column_count (read) + 1, terms, -1,
+                               SQLITE_TRANSIENT);
         }
       if (!lg_store_step_done (target, write, _("Could not copy a row"), error))
         {

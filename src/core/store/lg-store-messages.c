@@ -14,6 +14,7 @@
 
 #include "lg-scorer.h"
 #include "lg-store-private.h"
+#include "lg-store-terms.h"
 
 void
 lg_message_bind_fields (LgStmt *stmt,
@@ -35,6 +36,23 @@ lg_message_bind_fields (LgStmt *stmt,
   lg_stmt_bind_text (stmt, 14, lg_message_get_thread (message));
 }
 
+void
+lg_message_bind_reading (LgStmt  *stmt,
+                         LgStore *store,
+                         const char *text)
+{
+  g_autofree char *terms = NULL;
+
+  /* SQLite's queries read the buyer with lg_buyer (?7), and its index
+   * follows by itself. */
+  if (!lg_store_is_remote (store))
+    return;
+  text = text != NULL ? text : "";
+  terms = lg_store_terms_vector (text, -1);
+  lg_stmt_bind_double (stmt, 15, lg_store_read_buyer (store, text, -1));
+  lg_stmt_bind_string (stmt, 16, terms, -1, SQLITE_TRANSIENT);
+}
+
 gboolean
 lg_store_add_message (LgStore    *self,
                       LgMessage  *message,
@@ -44,21 +62,23 @@ lg_store_add_message (LgStore    *self,
   LgStmt *stmt;
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
-
-  if (lg_store_refuse_team (self, error))
-    return FALSE;
   g_return_val_if_fail (LG_IS_MESSAGE (message), FALSE);
 
   stmt = lg_store_prepare (self,
-                           "INSERT INTO messages (source_id, " LG_MESSAGE_FIELDS ", buyer) "
-                           "VALUES (" LG_MESSAGE_VALUES ", lg_buyer (?7)) "
-                           "ON CONFLICT (source_id, external_id) DO NOTHING",
+                           lg_store_is_remote (self)
+                           ? "INSERT INTO messages (source_id, " LG_MESSAGE_FIELDS ", buyer, "
+                             "terms) VALUES (" LG_MESSAGE_VALUES ", " LG_MESSAGE_READING ") "
+                             "ON CONFLICT (source_id, external_id) DO NOTHING"
+                           : "INSERT INTO messages (source_id, " LG_MESSAGE_FIELDS ", buyer) "
+                             "VALUES (" LG_MESSAGE_VALUES ", lg_buyer (?7)) "
+                             "ON CONFLICT (source_id, external_id) DO NOTHING",
                            error);
   if (stmt == NULL)
     return FALSE;
 
   lg_stmt_bind_int64 (stmt, 1, lg_message_get_source_id (message));
   lg_message_bind_fields (stmt, message);
+  lg_message_bind_reading (stmt, self, lg_message_get_text (message));
 
   if (!lg_store_step_done (self, stmt, _("Could not store a message"), error))
     return FALSE;
@@ -91,6 +111,70 @@ query_text (LgStore     *self,
     {
       lg_store_set_error (self, error, _("Could not read the messages"));
       return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reads the buyers of the chunk of messages after from: all of them, or
+ * those not read yet. */
+static gboolean
+read_chunk (LgStore  *self,
+            gint64    from,
+            gboolean  all,
+            GError  **error)
+{
+  LgStmt *stmt = lg_store_prepare (self,
+                                   "UPDATE messages SET buyer = lg_buyer (text) "
+                                   "WHERE id > ?1 AND id <= ?2 AND (?3 OR buyer IS NULL)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  lg_stmt_bind_int64 (stmt, 1, from);
+  lg_stmt_bind_int64 (stmt, 2, from + DIRECTION_CHUNK);
+  lg_stmt_bind_int (stmt, 3, all);
+  return lg_store_step_done (self, stmt, _("Could not read the messages for buyers"), error);
+}
+
+/* The same where the database has no lg_buyer() (a team workspace): the
+ * texts are read here, and the readings written back. */
+static gboolean
+read_chunk_here (LgStore  *self,
+                 gint64    from,
+                 gboolean  all,
+                 GError  **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) buyers = g_array_new (FALSE, FALSE, sizeof (double));
+  LgStmt *stmt;
+  int rc;
+
+  stmt = lg_store_prepare (self, "SELECT id, text FROM messages "
+                                 "WHERE id > ?1 AND id <= ?2 AND (?3 <> 0 OR buyer IS NULL)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  lg_stmt_bind_int64 (stmt, 1, from);
+  lg_stmt_bind_int64 (stmt, 2, from + DIRECTION_CHUNK);
+  lg_stmt_bind_int (stmt, 3, all);
+  while ((rc = lg_stmt_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = lg_stmt_column_int64 (stmt, 0);
+      double buyer = lg_store_read_buyer (self, lg_stmt_text (stmt, 1), -1);
+
+      g_array_append_val (ids, id);
+      g_array_append_val (buyers, buyer);
+    }
+  if (!lg_store_finish_rows (self, stmt, rc, _("Could not read the messages for buyers"), error))
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      stmt = lg_store_prepare (self, "UPDATE messages SET buyer = ?1 WHERE id = ?2", error);
+      if (stmt == NULL)
+        return FALSE;
+      lg_stmt_bind_double (stmt, 1, g_array_index (buyers, double, i));
+      lg_stmt_bind_int64 (stmt, 2, g_array_index (ids, gint64, i));
+      if (!lg_store_step_done (self, stmt, _("Could not read the messages for buyers"), error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -141,18 +225,8 @@ lg_store_read_directions (LgStore       *self,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      stmt = lg_store_prepare (self,
-                               "UPDATE messages SET buyer = lg_buyer (text) "
-                               "WHERE id > ?1 AND id <= ?2 AND (?3 OR buyer IS NULL)", error);
-      if (stmt == NULL)
-        {
-          lg_store_rollback (self);
-          return FALSE;
-        }
-      lg_stmt_bind_int64 (stmt, 1, from);
-      lg_stmt_bind_int64 (stmt, 2, from + DIRECTION_CHUNK);
-      lg_stmt_bind_int (stmt, 3, all);
-      if (!lg_store_step_done (self, stmt, _("Could not read the messages for buyers"), error) ||
+      if (!(lg_store_is_remote (self) ? read_chunk_here (self, from, all, error)
+                                      : read_chunk (self, from, all, error)) ||
           !lg_store_commit (self, error))
         {
           lg_store_rollback (self);

@@ -56,10 +56,14 @@ gboolean      lg_store_catch_up_ids (LgStore    *self,
 /* Whether the store is a team workspace on PostgreSQL, not a SQLite file. */
 gboolean      lg_store_is_remote  (LgStore     *self);
 /* TRUE, with LG_STORE_ERROR_TEAM, on a team workspace, for what only a
- * personal one does so far: conversations (their sync, import and search),
- * the CSV import, copies of the file. */
+ * personal one does so far: the CSV import, copies of the file. */
 gboolean      lg_store_refuse_team (LgStore    *self,
                                     GError    **error);
+/* The intent model's buyer probability for text (lg_buyer() in SQLite's
+ * queries), 0.5 when it cannot be read; length in bytes or -1. */
+double        lg_store_read_buyer (LgStore     *self,
+                                   const char  *text,
+                                   gssize       length);
 /* Rows the last write changed, and the id the last insert gave its row. */
 gint64        lg_store_changes    (LgStore     *self);
 gint64        lg_store_last_insert_id (LgStore *self);
@@ -143,6 +147,14 @@ void          lg_lead_bind_fields (LgStmt *stmt,
 
 void          lg_message_bind_fields (LgStmt *stmt,
                                       LgMessage    *message);
+/* On a team workspace, what SQLite's queries read with lg_buyer() and its
+ * search index makes by itself: the buyer reading ?15 and the words ?16
+ * (lg-store-terms.c) of text, as the message's buyer and terms are
+ * written: LG_MESSAGE_READING. Nothing on SQLite. */
+#define LG_MESSAGE_READING "?15, ?16::tsvector"
+void          lg_message_bind_reading (LgStmt     *stmt,
+                                       LgStore    *store,
+                                       const char *text);
 
 /* When the connection closes, gives the process's free heap back to the
  * system: for a connection that had big caches (an import's, 20 to 100

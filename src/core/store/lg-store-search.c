@@ -16,6 +16,7 @@
 
 #include "lg-store-private.h"
 #include "lg-store-search.h"
+#include "lg-store-terms.h"
 
 /* bm25's term-frequency saturation. */
 #define K1 1.2
@@ -57,20 +58,6 @@ rank_function (const Fts5ExtensionApi  *api,
   sqlite3_result_double (context, rank);
 }
 
-static fts5_api *
-get_fts5_api (sqlite3 *db)
-{
-  fts5_api *api = NULL;
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, "SELECT fts5 (?1)", -1, &stmt, NULL) != SQLITE_OK)
-    return NULL;
-  sqlite3_bind_pointer (stmt, 1, &api, "fts5_api_ptr", NULL);
-  sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  return api;
-}
-
 gboolean
 lg_store_enable_ranking (LgStore  *self,
                          GError  **error)
@@ -79,12 +66,12 @@ lg_store_enable_ranking (LgStore  *self,
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
 
-  if (g_object_get_data (G_OBJECT (self), "lg-search-rank") != NULL)
+  /* A team workspace has its lg_rank() in its schema. */
+  if (lg_store_is_remote (self) ||
+      g_object_get_data (G_OBJECT (self), "lg-search-rank") != NULL)
     return TRUE;
-  if (lg_store_refuse_team (self, error))
-    return FALSE;
 
-  api = get_fts5_api (lg_store_get_db (self));
+  api = lg_store_get_fts5_api (lg_store_get_db (self));
   if (api == NULL ||
       api->xCreateFunction (api, "lg_rank", NULL, rank_function, NULL) != SQLITE_OK)
     {
@@ -143,9 +130,38 @@ lg_store_open_term_counts (LgStore *self)
 {
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
 
+  /* A team workspace counts in its GIN index (lg_store_count_term_messages()). */
+  if (lg_store_is_remote (self))
+    return TRUE;
   return lg_store_exec (self,
                         "CREATE VIRTUAL TABLE IF NOT EXISTS temp.lg_vocab "
                         "USING fts5vocab (main, messages_fts, row)", NULL);
+}
+
+/* The same in a team workspace's index, counted as fts5vocab counts: the
+ * messages of each word the prefix covers, a message with two such words
+ * twice. */
+static gint64
+count_term_messages_remote (LgStore    *self,
+                            const char *folded,
+                            gboolean    prefix)
+{
+  g_autofree char *query = lg_store_terms_token_query (folded, prefix);
+  LgStmt *stmt;
+  gint64 docs = -1;
+
+  stmt = lg_store_prepare (self, "SELECT count (*) FROM messages m, unnest (m.terms) AS u "
+                                 "WHERE m.terms @@ ?1::tsquery AND starts_with (u.lexeme, ?2) "
+                                 "AND (?3 <> 0 OR u.lexeme = ?2)", NULL);
+  if (stmt == NULL)
+    return -1;
+  lg_stmt_bind_string (stmt, 1, query, -1, SQLITE_STATIC);
+  lg_stmt_bind_string (stmt, 2, folded, -1, SQLITE_STATIC);
+  lg_stmt_bind_int (stmt, 3, prefix);
+  if (lg_stmt_step (stmt) == SQLITE_ROW)
+    docs = lg_stmt_column_int64 (stmt, 0);
+  lg_stmt_reset (stmt);
+  return docs;
 }
 
 gint64
@@ -160,6 +176,8 @@ lg_store_count_term_messages (LgStore    *self,
   g_return_val_if_fail (LG_IS_STORE (self), -1);
   g_return_val_if_fail (folded != NULL, -1);
 
+  if (lg_store_is_remote (self))
+    return count_term_messages_remote (self, folded, prefix);
   /* A prefix covers every term from the token up to the token followed by
    * the highest code point. */
   upper = g_strconcat (folded, prefix ? "\xf4\x8f\xbf\xbf" : "", NULL);
@@ -285,6 +303,73 @@ read_candidate_rows (LgStore               *store,
   return TRUE;
 }
 
+/* lg_rank()'s weights on PostgreSQL, as the text of a double precision[]. */
+static char *
+weights_array (GBytes *weights)
+{
+  gsize size;
+  const double *values = g_bytes_get_data (weights, &size);
+  GString *out = g_string_new ("{");
+
+  for (gsize i = 0; i < size / sizeof (double); i++)
+    {
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_string_append (out, i > 0 ? "," : "");
+      g_string_append (out, g_ascii_dtostr (buffer, sizeof buffer, values[i]));
+    }
+  g_string_append_c (out, '}');
+  return g_string_free (out, FALSE);
+}
+
+/* The same queries on a team workspace: its GIN index finds the matches of
+ * the tsquery the FTS5 expression becomes, lg_rank() of its schema ranks
+ * them as FTS5's does. */
+static gboolean
+read_candidates_remote (LgStore                      *self,
+                        const LgStoreCandidateQuery  *query,
+                        LgStoreCandidateFunc          func,
+                        gpointer                      user_data,
+                        GError                      **error)
+{
+  g_autofree char *phrases = NULL;
+  g_autofree char *tsquery = lg_store_terms_query (query->query, &phrases, error);
+  g_autofree char *weights = NULL;
+  gboolean filtered = query->n_sources > 0 || query->since != 0 || query->until != 0;
+  LgStmt *stmt;
+
+  if (tsquery == NULL)
+    return FALSE;
+  if (!filtered)
+    stmt = lg_store_prepare (self,
+                             "SELECT " CANDIDATE_COLUMNS " FROM "
+                             "(SELECT id, lg_rank (terms, ?3::double precision[], ?8::text[]) AS r "
+                             " FROM messages WHERE terms @@ ?1::tsquery "
+                             " ORDER BY r DESC, id DESC LIMIT ?7) AS c "
+                             "JOIN messages m ON m.id = c.id "
+                             "ORDER BY c.r * " BUYER_RANK " DESC, c.id DESC LIMIT ?2",
+                             error);
+  else
+    stmt = lg_store_prepare (self,
+                             "SELECT " CANDIDATE_COLUMNS " FROM messages m "
+                             "WHERE m.terms @@ ?1::tsquery AND " FILTERS
+                             "ORDER BY lg_rank (m.terms, ?3::double precision[], ?8::text[]) * "
+                             BUYER_RANK " DESC, m.id DESC LIMIT ?2",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  if (filtered)
+    bind_filters (stmt, query);
+  else
+    lg_stmt_bind_int (stmt, 7, query->pool * MAX (query->widen, 1));
+  weights = weights_array (query->weights);
+  lg_stmt_bind_string (stmt, 1, tsquery, -1, SQLITE_STATIC);
+  lg_stmt_bind_int (stmt, 2, query->pool);
+  lg_stmt_bind_string (stmt, 3, weights, -1, SQLITE_STATIC);
+  lg_stmt_bind_string (stmt, 8, phrases, -1, SQLITE_STATIC);
+  return read_candidate_rows (self, stmt, func, user_data, error);
+}
+
 /* Without filters the ranking runs on the index alone and only the best
  * matches are read from messages; with them, each match is checked against
  * its row. Among matches of equal rank the newer ones come first. */
@@ -301,6 +386,8 @@ lg_store_read_candidates (LgStore                      *self,
   g_return_val_if_fail (query != NULL && query->query != NULL && query->weights != NULL, FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
+  if (lg_store_is_remote (self))
+    return read_candidates_remote (self, query, func, user_data, error);
   if (query->n_sources == 0 && query->since == 0 && query->until == 0)
     {
       stmt = lg_store_prepare (self,
@@ -328,7 +415,7 @@ lg_store_read_candidates (LgStore                      *self,
     return FALSE;
   lg_stmt_bind_string (stmt, 1, query->query, -1, SQLITE_TRANSIENT);
   lg_stmt_bind_int (stmt, 2, query->pool);
-  /* The candidates come from FTS5, which only the SQLite store has. */
+  /* lg_rank()'s weights as SQLite's lg_rank() reads them. */
   sqlite3_bind_blob (stmt->sqlite, 3, g_bytes_get_data (query->weights, NULL),
                      g_bytes_get_size (query->weights), SQLITE_TRANSIENT);
   lg_stmt_bind_int (stmt, 7, query->pool * MAX (query->widen, 1));

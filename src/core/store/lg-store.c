@@ -508,9 +508,9 @@ lg_store_refuse_team (LgStore  *self,
   if (self->pg.conn == NULL)
     return FALSE;
   g_set_error_literal (error, LG_STORE_ERROR, LG_STORE_ERROR_TEAM,
-                       _("A team workspace does not read, import or search conversations "
-                         "yet, nor import CSV files: its leads, follow-ups, costs and figures "
-                         "are what it shares. Do this in a personal workspace for now."));
+                       _("A team workspace does not do this: its copies are the server’s own "
+                         "backups (pg_dump), and it does not import CSV files yet. Do this in "
+                         "a personal workspace."));
   return TRUE;
 }
 
@@ -990,10 +990,27 @@ note_direction_model (LgStore  *self,
   return lg_store_step_done (self, stmt, _("Could not open the database"), error);
 }
 
-/* lg_buyer(text): the intent model's buyer probability for a message, read
- * with the connection's own scorer, made on first use (a connection is used
- * by one thread at a time, and the scorer's word cache makes the next message
+/* The intent model's buyer probability for a message, read with the
+ * connection's own scorer, made on first use (a connection is used by one
+ * thread at a time, and the scorer's word cache makes the next message
  * cheaper; a connection that only reads never needs one). */
+double
+lg_store_read_buyer (LgStore    *self,
+                     const char *text,
+                     gssize      length)
+{
+  double buyer;
+
+  /* A text the model cannot read (not UTF-8) is undecided rather than NULL,
+   * which would have every search try to read it again. */
+  if (self->scorer == NULL)
+    self->scorer = lg_scorer_new ();
+  if (text == NULL || !lg_scorer_read_direction (self->scorer, text, length, &buyer, NULL, NULL))
+    buyer = 0.5;
+  return buyer;
+}
+
+/* lg_buyer(text), the same for a SQLite query. */
 static void
 sql_buyer (sqlite3_context  *context,
            int               argc,
@@ -1001,17 +1018,9 @@ sql_buyer (sqlite3_context  *context,
 {
   LgStore *self = sqlite3_user_data (context);
   const char *text = (const char *) sqlite3_value_text (argv[0]);
-  double buyer;
 
-  /* A text the model cannot read (not UTF-8) is undecided rather than NULL,
-   * which would have every search try to read it again. */
-  if (self->scorer == NULL)
-    self->scorer = lg_scorer_new ();
-  if (text == NULL ||
-      !lg_scorer_read_direction (self->scorer, text, sqlite3_value_bytes (argv[0]), &buyer, NULL,
-                                 NULL))
-    buyer = 0.5;
-  sqlite3_result_double (context, buyer);
+  sqlite3_result_double (context,
+                         lg_store_read_buyer (self, text, sqlite3_value_bytes (argv[0])));
 }
 
 /* A file found damaged, in this process or (by the mark beside it) an earlier
