@@ -101,6 +101,28 @@ lg_test_query_int (LgStore    *store,
   return n;
 }
 
+gint64
+lg_test_count_indexed (LgStore    *store,
+                       const char *word)
+{
+  g_autofree char *count = lg_test_query_text (store, lg_store_is_remote (store)
+                                                      ? "SELECT count(*) FROM messages "
+                                                        "WHERE terms @@ ?::tsquery"
+                                                      : "SELECT count(*) FROM messages_fts "
+                                                        "WHERE messages_fts MATCH ?", word);
+
+  return g_ascii_strtoll (count, NULL, 10);
+}
+
+gint64
+lg_test_count_staging_tables (LgStore *store)
+{
+  return lg_test_query_int (store, lg_store_is_remote (store)
+                                   ? "SELECT count(*) FROM pg_class WHERE relpersistence = 't' "
+                                     "AND relkind = 'r' AND relnamespace = pg_my_temp_schema ()"
+                                   : "SELECT count(*) FROM temp.sqlite_schema");
+}
+
 char *
 lg_test_query_text (LgStore    *store,
                     const char *sql,

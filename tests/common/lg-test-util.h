@@ -21,6 +21,12 @@ LgStore  *lg_test_open_store   (void);
  * to run ("SELECT count(*) FROM leads WHERE ..."). */
 gint64    lg_test_query_int    (LgStore    *store,
                                 const char *sql);
+/* How many messages the search index finds with word (one token, as
+ * FTS5's tokenizer makes it), in a personal or a team workspace. */
+gint64    lg_test_count_indexed (LgStore    *store,
+                                 const char *word);
+/* How many staging (TEMP) tables the store's connection holds. */
+gint64    lg_test_count_staging_tables (LgStore *store);
 /* The same as text (NULL for none or NULL), with param (may be NULL) for
  * the query's one "?". */
 char     *lg_test_query_text   (LgStore    *store,

@@ -36,7 +36,7 @@ assert_nothing_stored (LgStore *store)
   g_assert_true (lg_store_count (store, &counts, NULL));
   g_assert_cmpint (counts.sources, ==, 0);
   g_assert_cmpint (counts.messages, ==, 0);
-  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM temp.sqlite_schema"), ==, 0);
+  g_assert_cmpint (lg_test_count_staging_tables (store), ==, 0);
 }
 
 /* What lg_chat_import_run() asks a sniff: path and its first bytes. */
@@ -114,8 +114,7 @@ test_discord_channel (void)
   g_assert_true (g_str_has_suffix (lg_message_get_text (answer), "screenshot attached ✨"));
 
   /* Found by search like any other message. */
-  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM messages_fts "
-                                             "WHERE messages_fts MATCH 'booking'"), ==, 1);
+  g_assert_cmpint (lg_test_count_indexed (store, "booking"), ==, 1);
 }
 
 static void

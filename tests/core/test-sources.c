@@ -340,11 +340,20 @@ test_page_errors (void)
 
 /* The full-text index holds every message once and nothing else, and the
  * trigger that indexes new messages is in place (an import turns it off
- * while it writes). */
+ * while it writes). A team workspace's index is each message's terms: none
+ * with words lacks them. */
 static void
 assert_fts_consistent (LgStore *store)
 {
   g_autoptr(GError) error = NULL;
+
+  if (lg_store_is_remote (store))
+    {
+      g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM messages "
+                                                 "WHERE length (terms) = 0 "
+                                                 "AND text ~ '[[:alnum:]]'"), ==, 0);
+      return;
+    }
 
   g_assert_true (lg_store_exec (store, "INSERT INTO messages_fts (messages_fts) "
                                        "VALUES ('integrity-check')", &error));
@@ -494,8 +503,7 @@ test_export_idempotent (void)
   g_assert_cmpint (counts.messages, ==, 4);
   assert_fts_consistent (store);
   /* Found by search, once. */
-  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM messages_fts "
-                                             "WHERE messages_fts MATCH 'designer'"), ==, 1);
+  g_assert_cmpint (lg_test_count_indexed (store, "designer"), ==, 1);
 }
 
 static void
@@ -798,11 +806,10 @@ test_export_other_writer (void)
   /* Read by the intent model as they came in, and found by search. */
   g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM messages "
                                              "WHERE buyer IS NULL"), ==, 0);
-  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM messages_fts "
-                                             "WHERE messages_fts MATCH 'station'"), ==,
+  g_assert_cmpint (lg_test_count_indexed (store, "station"), ==,
                    BIG_EXPORT);
   assert_fts_consistent (store);
-  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM temp.sqlite_schema"), ==, 0);
+  g_assert_cmpint (lg_test_count_staging_tables (store), ==, 0);
 }
 
 /* An import cancelled while it reads, one whose file breaks after the last
@@ -829,6 +836,10 @@ test_export_leaves_nothing (void)
       LgExportStats stats = { 0 };
       const char *path = actions[i] == MEANWHILE_WRITE ? truncated : whole;
 
+      /* PostgreSQL locks rows, not the database: a colleague's open
+       * transaction keeps no import from moving its messages in. */
+      if (actions[i] == MEANWHILE_HOLD_AT_END && lg_store_is_remote (store))
+        continue;
       g_assert_true (import_fixture (store, "new-schema.json", NULL, &error));
       lg_test_add_lead (store, "There before", "cold");
       meanwhile_init (&meanwhile, store, actions[i]);
@@ -852,7 +863,7 @@ test_export_leaves_nothing (void)
       g_assert_nonnull (meanwhile.expected);
       after = lg_test_dump_database (store);
       g_assert_cmpstr (after, ==, meanwhile.expected);
-      g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM temp.sqlite_schema"), ==,
+      g_assert_cmpint (lg_test_count_staging_tables (store), ==,
                        0);
 
       g_assert_true (lg_telegram_export_import (importer, store, whole, NULL, &stats, &error));

@@ -185,30 +185,34 @@ prepare (LgPgStmt *stmt,
   return ok;
 }
 
-/* Prepares the statement with the types bound, else, if the server cannot
- * tell a parameter's (one bound NULL, or not used), with text for those.
- * In a transaction, the first try is made under a savepoint: a statement
- * that fails to prepare ends the transaction it is in, and the second try
- * and what follows must run in it. */
+/* Prepares with the bound types, then, if the server cannot tell the type
+ * of a parameter bound NULL or used by another backend's branch only, with
+ * text for those. A failed statement ends the transaction it is in: inside
+ * one, the first try is a savepoint's, undone when it fails. */
 static gboolean
-prepare_retrying (LgPgStmt *stmt)
+prepare_guessing_types (LgPgStmt *stmt)
 {
   LgPgSession *session = stmt->session;
-  gboolean guarded = PQtransactionStatus (session->conn) == PQTRANS_INTRANS;
+  gboolean in_transaction = PQtransactionStatus (session->conn) == PQTRANS_INTRANS;
   gboolean ok;
 
-  if (guarded && !lg_pg_session_exec (session, "SAVEPOINT lg_prepare"))
+  if (in_transaction && !lg_pg_session_exec (session, "SAVEPOINT lg_prepare"))
     return FALSE;
   ok = prepare (stmt, FALSE);
-  if (!ok && type_unknown (session))
+  if (in_transaction)
     {
-      if (guarded && !lg_pg_session_exec (session, "ROLLBACK TO SAVEPOINT lg_prepare"))
+      g_autofree char *error = g_steal_pointer (&session->error);
+      char sqlstate[6];
+
+      memcpy (sqlstate, session->sqlstate, sizeof sqlstate);
+      if (!lg_pg_session_exec (session, ok ? "RELEASE lg_prepare"
+                                           : "ROLLBACK TO lg_prepare; RELEASE lg_prepare"))
         return FALSE;
-      ok = prepare (stmt, TRUE);
+      g_free (session->error);
+      session->error = g_steal_pointer (&error);
+      memcpy (session->sqlstate, sqlstate, sizeof sqlstate);
     }
-  if (ok && guarded)
-    ok = lg_pg_session_exec (session, "RELEASE SAVEPOINT lg_prepare");
-  return ok;
+  return ok || (type_unknown (session) && prepare (stmt, TRUE));
 }
 
 int
@@ -223,7 +227,7 @@ lg_pg_stmt_step (LgPgStmt *stmt)
       PGresult *result;
       ExecStatusType status;
 
-      if (stmt->name == NULL && !prepare_retrying (stmt))
+      if (stmt->name == NULL && !prepare_guessing_types (stmt))
         {
           g_debug ("Could not prepare %s: %s", stmt->sql, stmt->session->error);
           return SQLITE_ERROR;

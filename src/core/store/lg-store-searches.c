@@ -76,8 +76,8 @@ lg_search_save (LgStore       *store,
   stmt = lg_store_prepare (store,
                            insert
                            ? "INSERT INTO searches (name, offer, must_terms, exclude_terms, "
-                             "source_ids, since, until, min_score, feedback, created_at, id, source_kinds) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, NULL, ?12)"
+                             "source_ids, since, until, min_score, feedback, created_at, "
+                             "source_kinds) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12)"
                            : "UPDATE searches SET name = ?1, offer = ?2, must_terms = ?3, "
                              "exclude_terms = ?4, source_ids = ?5, since = ?6, until = ?7, "
                              "min_score = ?8, feedback = ?9, source_kinds = ?12 WHERE id = ?11",
@@ -220,7 +220,8 @@ update_match (LgStore         *store,
                            "VALUES (?1, ?2, coalesce (?3, 'new'), coalesce (?4, 0), ?5, ?6, ?7, "
                            "?8, ?8) "
                            "ON CONFLICT (search_id, message_id) DO UPDATE SET "
-                           "status = coalesce (?3, status), feedback = coalesce (?4, feedback)",
+                           "status = coalesce (?3, matches.status), "
+                           "feedback = coalesce (?4, matches.feedback)",
                            error);
   if (stmt == NULL)
     return FALSE;
