@@ -225,46 +225,12 @@ static const char pg_migration_1[] =
 static const char pg_migration_2[] =
   "ALTER TABLE leads ADD COLUMN owner text;";
 
-/* Search: the words of each message as SQLite's FTS5 index holds them
- * (lg-store-terms.c writes them, the app's tokenizer, not PostgreSQL's
- * parser), under a GIN index; and lg_rank(), which ranks a match as
- * lg-store-search.c's FTS5 function of the same name does, from the same
- * weights and in the same order of floating-point steps, so that both
- * backends rank ties alike: for each phrase (its tokens separated by spaces,
- * a prefix ending in '*'), the positions where it starts are counted, and
- * the counts saturate as bm25's term frequency does (k1 = 1.2). */
+/* Search: the words of each message as SQLite's FTS5 index holds them,
+ * under a GIN index; lg-store-terms.c writes them (the app's tokenizer, not
+ * PostgreSQL's parser) and ranks the matches from them. */
 static const char pg_migration_3[] =
   "ALTER TABLE messages ADD COLUMN terms tsvector NOT NULL DEFAULT '';"
-  "CREATE INDEX messages_by_terms ON messages USING gin (terms);"
-  "CREATE FUNCTION lg_rank (terms tsvector, weights double precision[], phrases text[]) "
-  "  RETURNS double precision LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$"
-  "DECLARE"
-  "  rank double precision := 0;"
-  "  tokens text[];"
-  "  token text;"
-  "  hits integer[];"
-  "  n integer;"
-  "BEGIN"
-  "  FOR i IN 1 .. least (cardinality (weights), cardinality (phrases)) LOOP"
-  "    tokens := string_to_array (phrases[i], ' ');"
-  "    hits := NULL;"
-  "    FOR j IN 1 .. coalesce (cardinality (tokens), 0) LOOP"
-  "      token := tokens[j];"
-  "      SELECT array_agg (at.p - (j - 1)) INTO hits"
-  "        FROM unnest (terms) AS u, unnest (u.positions) AS at (p)"
-  "        WHERE CASE WHEN right (token, 1) = '*'"
-  "                   THEN starts_with (u.lexeme, left (token, -1))"
-  "                   ELSE u.lexeme = token END"
-  "          AND (j = 1 OR at.p - (j - 1) = ANY (hits));"
-  "      EXIT WHEN hits IS NULL;"
-  "    END LOOP;"
-  "    n := coalesce (cardinality (hits), 0);"
-  "    IF n > 0 THEN"
-  "      rank := rank + weights[i] * n * (1.2::double precision + 1) / (n + 1.2::double precision);"
-  "    END IF;"
-  "  END LOOP;"
-  "  RETURN rank;"
-  "END $$;";
+  "CREATE INDEX messages_by_terms ON messages USING gin (terms);";
 
 const char * const lg_store_pg_migrations[] = {
   pg_migration_1,

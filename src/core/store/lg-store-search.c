@@ -18,9 +18,6 @@
 #include "lg-store-search.h"
 #include "lg-store-terms.h"
 
-/* bm25's term-frequency saturation. */
-#define K1 1.2
-
 static void
 rank_function (const Fts5ExtensionApi  *api,
                Fts5Context             *fts,
@@ -53,7 +50,7 @@ rank_function (const Fts5ExtensionApi  *api,
       if (count == 0)
         continue;
       memcpy (&weight, blob + i * sizeof (double), sizeof (double));
-      rank += weight * count * (K1 + 1) / (count + K1);
+      rank += lg_store_rank_phrase (weight, count);
     }
   sqlite3_result_double (context, rank);
 }
@@ -303,28 +300,41 @@ read_candidate_rows (LgStore               *store,
   return TRUE;
 }
 
-/* lg_rank()'s weights on PostgreSQL, as the text of a double precision[]. */
-static char *
-weights_array (GBytes *weights)
+/* A match of a team workspace's index, ranked. */
+typedef struct
 {
-  gsize size;
-  const double *values = g_bytes_get_data (weights, &size);
-  GString *out = g_string_new ("{");
+  gint64 id;
+  double rank;
+  double buyer;  /* BUYER_RANK */
+  double key;    /* what it is ordered by */
+} Ranked;
 
-  for (gsize i = 0; i < size / sizeof (double); i++)
-    {
-      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+static int
+compare_ranked (gconstpointer a,
+                gconstpointer b)
+{
+  const Ranked *x = a, *y = b;
 
-      g_string_append (out, i > 0 ? "," : "");
-      g_string_append (out, g_ascii_dtostr (buffer, sizeof buffer, values[i]));
-    }
-  g_string_append_c (out, '}');
-  return g_string_free (out, FALSE);
+  if (x->key != y->key)
+    return x->key < y->key ? 1 : -1;
+  return x->id < y->id ? 1 : x->id > y->id ? -1 : 0;
+}
+
+/* The best n of matches by key, the newer first among equals. */
+static void
+keep_best (GArray *matches,
+           guint   n)
+{
+  g_array_sort (matches, compare_ranked);
+  if (matches->len > n)
+    g_array_set_size (matches, n);
 }
 
 /* The same queries on a team workspace: its GIN index finds the matches of
- * the tsquery the FTS5 expression becomes, lg_rank() of its schema ranks
- * them as FTS5's does. */
+ * the tsquery the FTS5 expression becomes; they are ranked here from their
+ * terms as lg_rank() ranks them in FTS5, and kept in the same order (without
+ * filters the pool × widen best by rank, then by rank and buyer reading);
+ * then the pool best are read. */
 static gboolean
 read_candidates_remote (LgStore                      *self,
                         const LgStoreCandidateQuery  *query,
@@ -332,41 +342,65 @@ read_candidates_remote (LgStore                      *self,
                         gpointer                      user_data,
                         GError                      **error)
 {
-  g_autofree char *phrases = NULL;
+  g_autoptr(GPtrArray) phrases = NULL;
   g_autofree char *tsquery = lg_store_terms_query (query->query, &phrases, error);
-  g_autofree char *weights = NULL;
+  g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (Ranked));
+  g_autoptr(GString) ids = g_string_new ("{");
   gboolean filtered = query->n_sources > 0 || query->since != 0 || query->until != 0;
+  gsize size;
+  const double *weights = g_bytes_get_data (query->weights, &size);
   LgStmt *stmt;
+  int rc;
 
   if (tsquery == NULL)
     return FALSE;
-  if (!filtered)
-    stmt = lg_store_prepare (self,
-                             "SELECT " CANDIDATE_COLUMNS " FROM "
-                             "(SELECT id, lg_rank (terms, ?3::double precision[], ?8::text[]) AS r "
-                             " FROM messages WHERE terms @@ ?1::tsquery "
-                             " ORDER BY r DESC, id DESC LIMIT ?7) AS c "
-                             "JOIN messages m ON m.id = c.id "
-                             "ORDER BY c.r * " BUYER_RANK " DESC, c.id DESC LIMIT ?2",
-                             error);
-  else
-    stmt = lg_store_prepare (self,
-                             "SELECT " CANDIDATE_COLUMNS " FROM messages m "
-                             "WHERE m.terms @@ ?1::tsquery AND " FILTERS
-                             "ORDER BY lg_rank (m.terms, ?3::double precision[], ?8::text[]) * "
-                             BUYER_RANK " DESC, m.id DESC LIMIT ?2",
-                             error);
+  stmt = lg_store_prepare (self, filtered
+                                 ? "SELECT m.id, m.terms::text, " BUYER_RANK " FROM messages m "
+                                   "WHERE m.terms @@ ?1::tsquery AND " FILTERS
+                                 : "SELECT m.id, m.terms::text, " BUYER_RANK " FROM messages m "
+                                   "WHERE m.terms @@ ?1::tsquery",
+                           error);
   if (stmt == NULL)
     return FALSE;
   if (filtered)
     bind_filters (stmt, query);
-  else
-    lg_stmt_bind_int (stmt, 7, query->pool * MAX (query->widen, 1));
-  weights = weights_array (query->weights);
   lg_stmt_bind_string (stmt, 1, tsquery, -1, SQLITE_STATIC);
-  lg_stmt_bind_int (stmt, 2, query->pool);
-  lg_stmt_bind_string (stmt, 3, weights, -1, SQLITE_STATIC);
-  lg_stmt_bind_string (stmt, 8, phrases, -1, SQLITE_STATIC);
+  while ((rc = lg_stmt_step (stmt)) == SQLITE_ROW)
+    {
+      Ranked match;
+
+      match.id = lg_stmt_column_int64 (stmt, 0);
+      match.rank = lg_store_terms_rank (lg_stmt_text (stmt, 1), phrases, weights,
+                                        size / sizeof (double));
+      match.buyer = lg_stmt_column_double (stmt, 2);
+      match.key = match.rank;
+      g_array_append_val (matches, match);
+    }
+  if (!lg_store_finish_rows (self, stmt, rc, _("Could not search the messages"), error))
+    return FALSE;
+
+  if (!filtered)
+    keep_best (matches, query->pool * MAX (query->widen, 1));
+  for (guint i = 0; i < matches->len; i++)
+    {
+      Ranked *match = &g_array_index (matches, Ranked, i);
+
+      match->key = match->rank * match->buyer;
+    }
+  keep_best (matches, query->pool);
+  if (matches->len == 0)
+    return TRUE;
+
+  for (guint i = 0; i < matches->len; i++)
+    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            g_array_index (matches, Ranked, i).id);
+  g_string_append_c (ids, '}');
+  stmt = lg_store_prepare (self, "SELECT " CANDIDATE_COLUMNS " FROM messages m "
+                                 "WHERE m.id = ANY (?1::bigint[]) "
+                                 "ORDER BY array_position (?1::bigint[], m.id)", error);
+  if (stmt == NULL)
+    return FALSE;
+  lg_stmt_bind_string (stmt, 1, ids->str, -1, SQLITE_STATIC);
   return read_candidate_rows (self, stmt, func, user_data, error);
 }
 

@@ -26,13 +26,25 @@ char     *lg_store_terms_token_query (const char *token,
                                       gboolean    prefix);
 
 /* The tsquery (as text) that matches what expression, an FTS5 query of
- * lg_search_query_build(), matches in messages_fts; *phrases gets its phrases
- * in order, as the text of a PostgreSQL text[] whose each element is the
- * phrase's tokens separated by spaces, a prefix ending in '*' (lg_rank()'s
- * third argument on PostgreSQL, lg-store-pg-schema.c). NULL with error when
- * expression is not of that form. */
+ * lg_search_query_build(), matches in messages_fts; *phrases gets its
+ * phrases in order, each a GStrv of its tokens, a prefix ending in '*'. NULL
+ * with error when expression is not of that form. */
 char     *lg_store_terms_query   (const char  *expression,
-                                  char       **phrases,
+                                  GPtrArray  **phrases,
                                   GError     **error);
+
+/* bm25's term-frequency saturation, and a phrase's share of lg_rank() when
+ * it is count times in a message. */
+#define LG_STORE_RANK_K1 1.2
+double    lg_store_rank_phrase   (double       weight,
+                                  int          count);
+
+/* The rank lg_rank() gives the message whose terms (the text of a
+ * tsvector, as PostgreSQL writes it) these are, for the phrases of
+ * lg_store_terms_query() and their weights. */
+double    lg_store_terms_rank    (const char  *terms,
+                                  GPtrArray   *phrases,
+                                  const double *weights,
+                                  guint        n_weights);
 
 G_END_DECLS
