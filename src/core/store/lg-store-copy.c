@@ -80,6 +80,12 @@ copy_table (LgStore               *self,
 
   if (read == NULL || !lg_store_count_rows (self, table, &total, error))
     return FALSE;
+  /* A team workspace counts the words of the messages it is given
+   * (terms_vocab) statement by statement: a row at a time, the count would
+   * be most of the copy's work; it is made once, at the end. */
+  if (with_terms (target, table) &&
+      !lg_store_exec (target, "SET LOCAL leadgram.counting_terms = later", error))
+    return FALSE;
   while ((rc = lg_stmt_step (read)) == SQLITE_ROW)
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -116,6 +122,13 @@ copy_table (LgStore               *self,
         progress (table, copied, total, user_data);
     }
   if (!lg_store_finish_rows (self, read, rc, _("Could not read the workspace"), error))
+    return FALSE;
+  if (with_terms (target, table) &&
+      !lg_store_exec (target, "SET LOCAL leadgram.counting_terms = now; "
+                              "INSERT INTO terms_vocab (term, docs) "
+                              "SELECT u.lexeme, count (*) FROM messages AS m, "
+                              "unnest (m.terms) AS u GROUP BY u.lexeme "
+                              "ON CONFLICT (term) DO UPDATE SET docs = excluded.docs", error))
     return FALSE;
   if (progress != NULL)
     progress (table, copied, total, user_data);

@@ -227,10 +227,45 @@ static const char pg_migration_2[] =
 
 /* Search: the words of each message as SQLite's FTS5 index holds them,
  * under a GIN index; lg-store-terms.c writes them (the app's tokenizer, not
- * PostgreSQL's parser) and ranks the matches from them. */
+ * PostgreSQL's parser) and ranks the matches from them. terms_vocab is
+ * fts5vocab's row table: in how many messages each word is, for the
+ * weights of a search's words, kept by the statements that add or remove
+ * messages (counting them in the GIN index took a second a word at a million
+ * messages). Its words are compared byte by byte, as SQLite compares them.
+ * Messages' words never change but with their text, which nothing edits. */
 static const char pg_migration_3[] =
   "ALTER TABLE messages ADD COLUMN terms tsvector NOT NULL DEFAULT '';"
-  "CREATE INDEX messages_by_terms ON messages USING gin (terms);";
+  "CREATE INDEX messages_by_terms ON messages USING gin (terms);"
+  "CREATE TABLE terms_vocab ("
+  "  term text COLLATE \"C\" PRIMARY KEY,"
+  "  docs bigint NOT NULL);"
+  /* In the order of the words: two apps adding messages lock the rows they
+   * share in one order, and neither waits for the other in a circle. */
+  "CREATE FUNCTION lg_count_terms () RETURNS trigger LANGUAGE plpgsql AS $$"
+  "BEGIN"
+  /* A workspace's copy counts once, at its end (lg-store-copy.c). */
+  "  IF current_setting ('leadgram.counting_terms', true) = 'later' THEN"
+  "    RETURN NULL;"
+  "  END IF;"
+  "  IF TG_OP = 'INSERT' THEN"
+  "    INSERT INTO terms_vocab AS v (term, docs)"
+  "      SELECT u.lexeme, count (*) FROM new_rows AS m, unnest (m.terms) AS u"
+  "      GROUP BY u.lexeme ORDER BY u.lexeme COLLATE \"C\""
+  "      ON CONFLICT (term) DO UPDATE SET docs = v.docs + excluded.docs;"
+  "  ELSE"
+  "    UPDATE terms_vocab AS v SET docs = v.docs - o.n"
+  "      FROM (SELECT u.lexeme, count (*) AS n FROM old_rows AS m, unnest (m.terms) AS u"
+  "            GROUP BY u.lexeme ORDER BY u.lexeme COLLATE \"C\") AS o"
+  "      WHERE v.term = o.lexeme;"
+  "  END IF;"
+  "  RETURN NULL;"
+  "END$$;"
+  "CREATE TRIGGER messages_count_terms AFTER INSERT ON messages"
+  "  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION lg_count_terms ();"
+  "CREATE TRIGGER messages_uncount_terms AFTER DELETE ON messages"
+  "  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION lg_count_terms ();"
+  "CREATE TRIGGER terms_vocab_changed AFTER INSERT OR UPDATE OR DELETE ON terms_vocab"
+  "  FOR EACH STATEMENT EXECUTE FUNCTION lg_notify ('messages');";
 
 const char * const lg_store_pg_migrations[] = {
   pg_migration_1,

@@ -127,38 +127,12 @@ lg_store_open_term_counts (LgStore *self)
 {
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
 
-  /* A team workspace counts in its GIN index (lg_store_count_term_messages()). */
+  /* A team workspace keeps its counts in a table (terms_vocab). */
   if (lg_store_is_remote (self))
     return TRUE;
   return lg_store_exec (self,
                         "CREATE VIRTUAL TABLE IF NOT EXISTS temp.lg_vocab "
                         "USING fts5vocab (main, messages_fts, row)", NULL);
-}
-
-/* The same in a team workspace's index, counted as fts5vocab counts: the
- * messages of each word the prefix covers, a message with two such words
- * twice. */
-static gint64
-count_term_messages_remote (LgStore    *self,
-                            const char *folded,
-                            gboolean    prefix)
-{
-  g_autofree char *query = lg_store_terms_token_query (folded, prefix);
-  LgStmt *stmt;
-  gint64 docs = -1;
-
-  stmt = lg_store_prepare (self, "SELECT count (*) FROM messages m, unnest (m.terms) AS u "
-                                 "WHERE m.terms @@ ?1::tsquery AND starts_with (u.lexeme, ?2) "
-                                 "AND (?3 <> 0 OR u.lexeme = ?2)", NULL);
-  if (stmt == NULL)
-    return -1;
-  lg_stmt_bind_string (stmt, 1, query, -1, SQLITE_STATIC);
-  lg_stmt_bind_string (stmt, 2, folded, -1, SQLITE_STATIC);
-  lg_stmt_bind_int (stmt, 3, prefix);
-  if (lg_stmt_step (stmt) == SQLITE_ROW)
-    docs = lg_stmt_column_int64 (stmt, 0);
-  lg_stmt_reset (stmt);
-  return docs;
 }
 
 gint64
@@ -173,14 +147,15 @@ lg_store_count_term_messages (LgStore    *self,
   g_return_val_if_fail (LG_IS_STORE (self), -1);
   g_return_val_if_fail (folded != NULL, -1);
 
-  if (lg_store_is_remote (self))
-    return count_term_messages_remote (self, folded, prefix);
   /* A prefix covers every term from the token up to the token followed by
-   * the highest code point. */
+   * the highest code point. A team workspace keeps its own count
+   * (terms_vocab, lg-store-pg-schema.c). */
   upper = g_strconcat (folded, prefix ? "\xf4\x8f\xbf\xbf" : "", NULL);
-  stmt = lg_store_prepare (self,
-                           "SELECT coalesce (sum (doc), 0) FROM temp.lg_vocab "
-                           "WHERE term >= ?1 AND term <= ?2", NULL);
+  stmt = lg_store_prepare (self, lg_store_is_remote (self)
+                                 ? "SELECT coalesce (sum (docs), 0) FROM terms_vocab "
+                                   "WHERE term >= ?1 AND term <= ?2"
+                                 : "SELECT coalesce (sum (doc), 0) FROM temp.lg_vocab "
+                                   "WHERE term >= ?1 AND term <= ?2", NULL);
   if (stmt == NULL)
     return -1;
   lg_stmt_bind_string (stmt, 1, folded, -1, SQLITE_STATIC);

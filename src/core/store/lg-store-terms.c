@@ -187,20 +187,6 @@ lg_store_terms_vector (const char *text,
   return g_string_free (out, FALSE);
 }
 
-char *
-lg_store_terms_token_query (const char *token,
-                            gboolean    prefix)
-{
-  GString *out = g_string_new (NULL);
-
-  g_return_val_if_fail (token != NULL, NULL);
-
-  append_lexeme (out, token);
-  if (prefix)
-    g_string_append (out, ":*");
-  return g_string_free (out, FALSE);
-}
-
 /* Reading an FTS5 expression of lg_search_query_build(): strings ("…", inner
  * quotes doubled, '*' after one for a prefix) joined by " + " into phrases,
  * phrases and parenthesised expressions joined by " OR ", " AND " or " NOT ",

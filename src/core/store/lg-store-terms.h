@@ -20,11 +20,6 @@ fts5_api *lg_store_get_fts5_api  (sqlite3     *db);
 char     *lg_store_terms_vector  (const char  *text,
                                   gssize       length);
 
-/* The tsquery (as text) of the one token, or, with prefix, of the tokens
- * that start with it. */
-char     *lg_store_terms_token_query (const char *token,
-                                      gboolean    prefix);
-
 /* The tsquery (as text) that matches what expression, an FTS5 query of
  * lg_search_query_build(), matches in messages_fts; *phrases gets its
  * phrases in order, each a GStrv of its tokens, a prefix ending in '*'. NULL
