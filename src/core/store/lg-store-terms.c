@@ -15,7 +15,7 @@
  * takes as they are, with no dictionary: the `simple` configuration at its
  * simplest. The matches are ranked here, from their terms, as lg_rank()
  * ranks them in FTS5 (lg-store-search.c): a PL/pgSQL function took 0.3 ms a
- * message, sixty times the time of reading its terms.
+ * message, forty times the time of reading its terms.
  */
 
 #define G_LOG_DOMAIN "lg-store"
