@@ -81,8 +81,8 @@ copy_table (LgStore               *self,
   if (read == NULL || !lg_store_count_rows (self, table, &total, error))
     return FALSE;
   /* A team workspace counts the words of the messages it is given
-   * (terms_vocab) statement by statement: a row at a time, the count would
-   * be most of the copy's work; it is made once, at the end. */
+   * (terms_vocab) at the end of each statement, which is a row here: the
+   * count is made once, at the end. */
   if (with_terms (target, table) &&
       !lg_store_exec (target, "SET LOCAL leadgram.counting_terms = later", error))
     return FALSE;

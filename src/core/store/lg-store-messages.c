@@ -37,8 +37,8 @@ lg_message_bind_fields (LgStmt *stmt,
 }
 
 void
-lg_message_bind_reading (LgStmt  *stmt,
-                         LgStore *store,
+lg_message_bind_reading (LgStmt     *stmt,
+                         LgStore    *store,
                          const char *text)
 {
   g_autofree char *terms = NULL;

@@ -63,7 +63,7 @@ lg_store_enable_ranking (LgStore  *self,
 
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
 
-  /* A team workspace has its lg_rank() in its schema. */
+  /* A team workspace ranks in C (read_candidates_remote()). */
   if (lg_store_is_remote (self) ||
       g_object_get_data (G_OBJECT (self), "lg-search-rank") != NULL)
     return TRUE;
