@@ -509,8 +509,7 @@ lg_store_refuse_team (LgStore  *self,
     return FALSE;
   g_set_error_literal (error, LG_STORE_ERROR, LG_STORE_ERROR_TEAM,
                        _("A team workspace does not do this: its copies are the server’s own "
-                         "backups (pg_dump), and it does not import CSV files yet. Do this in "
-                         "a personal workspace."));
+                         "backups (pg_dump). Do this in a personal workspace."));
   return TRUE;
 }
 
