@@ -14,6 +14,7 @@
 #include "lg-draft.h"
 #include "lg-preferences-window.h"
 #include "lg-store.h"
+#include "lg-team-password.h"
 
 struct _LgPreferencesWindow
 {
@@ -29,6 +30,7 @@ struct _LgPreferencesWindow
   AdwEntryRow          *base_url_row;
   AdwActionRow         *workspace_row;
   AdwEntryRow          *team_row;
+  AdwPasswordEntryRow  *password_row;
   GCancellable         *cancellable;
   AdwEntryRow          *my_name_row;
   AdwEntryRow          *offer_en_row;
@@ -169,12 +171,32 @@ on_workspace_tried_cb (GObject      *source,
                "start it again to work there."));
 }
 
+/* A new try, and a password kept, end what the last one was doing. */
+static GCancellable *
+renew_cancellable (LgPreferencesWindow *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  return self->cancellable;
+}
+
+static void
+try_address (LgPreferencesWindow *self,
+             const char          *address)
+{
+  g_autoptr(GTask) task = g_task_new (self, renew_cancellable (self), on_workspace_tried_cb,
+                                      NULL);
+
+  g_task_set_task_data (task, g_strdup (address), g_free);
+  lg_store_run_in_thread (task, address, try_workspace);
+}
+
 static void
 on_team_row_apply_cb (AdwEntryRow         *row,
                       LgPreferencesWindow *self)
 {
   g_autofree char *address = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-  g_autoptr(GTask) task = NULL;
 
   gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
   if (*address == '\0')
@@ -189,17 +211,58 @@ on_team_row_apply_cb (AdwEntryRow         *row,
       say (self, !lg_store_is_team_address (address)
                  ? _("A team workspace’s address starts with postgresql://, e.g. "
                      "postgresql://team@server/leadgram?sslmode=require")
-                 : _("Leave the password out of the address: put it in ~/.pgpass, where "
-                     "PostgreSQL’s programs find it."));
+                 : _("Leave the password out of the address: enter it in the password row, "
+                     "and the keyring keeps it."));
       return;
     }
+  try_address (self, address);
+}
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->cancellable, on_workspace_tried_cb, NULL);
-  g_task_set_task_data (task, g_strdup (address), g_free);
-  lg_store_run_in_thread (task, address, try_workspace);
+/* The password goes to the keyring under the address in the row above, and
+ * the address is tried with it: kept in settings when the server takes it. */
+static void
+on_password_stored_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      data)
+{
+  g_autoptr(LgPreferencesWindow) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *address = NULL;
+
+  if (!lg_team_password_store_finish (result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      gtk_widget_add_css_class (GTK_WIDGET (self->password_row), "error");
+      say (self, error->message);
+      return;
+    }
+  if (self->cancellable == NULL)
+    return;
+  address = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->team_row))));
+  try_address (self, address);
+}
+
+static void
+on_password_row_apply_cb (AdwPasswordEntryRow *row,
+                          LgPreferencesWindow *self)
+{
+  g_autofree char *address = NULL;
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  address = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->team_row))));
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  if (!lg_store_is_team_address (address))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      say (self, _("Enter the team workspace’s address first: the keyring keeps the password "
+                   "under it."));
+      return;
+    }
+  /* This process's connections take it now; the next start, from the keyring. */
+  lg_store_set_password (address, password);
+  lg_team_password_store (address, password, renew_cancellable (self), on_password_stored_cb,
+                          g_object_ref (self));
 }
 
 /* The Message Templates page: a template shows Leadgram's own while the key
@@ -396,6 +459,7 @@ lg_preferences_window_class_init (LgPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, base_url_row);
   gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, workspace_row);
   gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, team_row);
+  gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, password_row);
   gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, background_switch);
   gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, my_name_row);
   gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, offer_en_row);
@@ -413,6 +477,7 @@ lg_preferences_window_class_init (LgPreferencesWindowClass *klass)
     }
   gtk_widget_class_bind_template_callback (widget_class, on_base_url_row_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_team_row_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_password_row_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_template_reset_clicked_cb);
 }
 

@@ -1302,6 +1302,10 @@ pg_migrate (LgStore  *self,
   return TRUE;
 }
 
+/* What a team workspace's connection is opened with, before the address
+ * (libpq takes an empty value as none given). */
+#define CONNECT_KEYWORDS "connect_timeout", "application_name", "password", "dbname"
+
 /* libpq's message as one sentence in a dialog: its lines and their tabs
  * joined by single spaces, without the full stop the caller's text adds. */
 static char *
@@ -1324,6 +1328,75 @@ one_line (const char *message)
   return line;
 }
 
+static GMutex password_lock;
+static GHashTable *passwords;
+
+void
+lg_store_set_password (const char *address,
+                       const char *password)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&password_lock);
+
+  g_return_if_fail (address != NULL);
+
+  if (passwords == NULL)
+    passwords = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (password != NULL && *password != '\0')
+    g_hash_table_replace (passwords, g_strdup (address), g_strdup (password));
+  else
+    g_hash_table_remove (passwords, address);
+}
+
+static char *
+password_for (const char *address)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&password_lock);
+
+  return passwords != NULL ? g_strdup (g_hash_table_lookup (passwords, address)) : NULL;
+}
+
+/* Why the connection failed, for the user to act on: a password to give or
+ * to correct is theirs to fix in Preferences, a server that does not answer
+ * is the network's or the server's (and the app falls back on its copy),
+ * anything else is the address's. libpq keeps no error code for a failed
+ * connection: a ping, given up sooner, tells whether anyone answers. */
+static void
+set_connect_error (PGconn              *conn,
+                   const char * const  *keywords,
+                   const char * const  *values,
+                   GError             **error)
+{
+  g_autofree char *reason = one_line (PQerrorMessage (conn));
+  /* connect_timeout first: a server that does not answer is not waited for twice as long. */
+  const char *ping_values[] = { "3", values[1], values[2], values[3], NULL };
+
+  if (PQconnectionNeedsPassword (conn))
+    {
+      g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_PASSWORD,
+                   _("The team workspace’s server asks for a password (%s). Enter it in "
+                     "Preferences → General → Workspace, then start Leadgram again."), reason);
+      return;
+    }
+  if (PQconnectionUsedPassword (conn))
+    {
+      g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_PASSWORD,
+                   _("The team workspace’s server did not accept the password (%s). Enter "
+                     "the right one in Preferences → General → Workspace, then start "
+                     "Leadgram again."), reason);
+      return;
+    }
+  if (PQpingParams (keywords, ping_values, 1) == PQPING_NO_RESPONSE)
+    {
+      g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_UNREACHABLE,
+                   _("Could not reach the team workspace’s server (%s). Check the network "
+                     "and that the server runs, then try again."), reason);
+      return;
+    }
+  g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_OPEN,
+               _("Could not connect to the team workspace (%s). Check the address, that "
+                 "the server runs and that your role may log in."), reason);
+}
+
 /* Opens the team workspace at the PostgreSQL address, upgrading its schema;
  * read-only, every transaction of the connection is. */
 static LgStore *
@@ -1332,24 +1405,20 @@ open_team_store (const char  *address,
                  GError     **error)
 {
   g_autoptr(LgStore) self = g_object_new (LG_TYPE_STORE, NULL);
+  g_autofree char *password = password_for (address);
+  const char *keywords[] = { CONNECT_KEYWORDS, NULL };
+  /* The address's own settings come last and win: a server that does not
+   * answer is given up after 10 s instead of the system's TCP timeout of
+   * minutes, and the server lists the connection as Leadgram's. Without a
+   * password of the app's, libpq's own (PGPASSWORD, ~/.pgpass) serves. */
+  const char *values[] = { "10", "Leadgram", password != NULL ? password : "", address, NULL };
 
   self->path = g_strdup (address);
   self->read_only = read_only;
-  /* The address's own settings come last and win: a server that does not
-   * answer is given up after 10 s instead of the system's TCP timeout of
-   * minutes, and the server lists the connection as Leadgram's. */
-  self->pg.conn = PQconnectdbParams ((const char * const[]) { "connect_timeout",
-                                                              "application_name", "dbname",
-                                                              NULL },
-                                     (const char * const[]) { "10", "Leadgram", address, NULL },
-                                     1);
+  self->pg.conn = PQconnectdbParams (keywords, values, 1);
   if (PQstatus (self->pg.conn) != CONNECTION_OK)
     {
-      g_autofree char *reason = one_line (PQerrorMessage (self->pg.conn));
-
-      g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_OPEN,
-                   _("Could not connect to the team workspace (%s). Check the address, that "
-                     "the server runs and that your role may log in."), reason);
+      set_connect_error (self->pg.conn, keywords, values, error);
       return NULL;
     }
   /* Times are whole seconds since 1970 in every column, as on SQLite, so the

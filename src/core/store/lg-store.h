@@ -33,6 +33,8 @@ typedef enum
   LG_STORE_ERROR_DAMAGED,        /* the file is corrupt: nothing more is written to it */
   LG_STORE_ERROR_TEAM,           /* a team workspace does not do that yet */
   LG_STORE_ERROR_CONFLICT,       /* someone else changed the same field meanwhile */
+  LG_STORE_ERROR_UNREACHABLE,    /* the team workspace's server does not answer */
+  LG_STORE_ERROR_PASSWORD,       /* the team workspace's server wants a password, or another */
 } LgStoreError;
 
 /* Row counts for `leadgram-cli info` and the first-run checks. */
@@ -173,6 +175,12 @@ void        lg_store_set_busy_timeouts    (guint           main_ms,
 void        lg_store_set_person           (const char     *name);
 /* The name as an interned string: a filter may keep it. */
 const char *lg_store_get_person           (void);
+/* The password every connection of this process to the team workspace at
+ * @address gives the server (NULL or "": none, and libpq looks in
+ * PGPASSWORD and ~/.pgpass as the CLI does). The app sets it from the
+ * keyring, which the store does not know of. */
+void        lg_store_set_password         (const char     *address,
+                                           const char     *password);
 
 /* A write the app makes while the user works (a card moved, a dialog's
  * Add): write is called on a worker thread with that thread's own

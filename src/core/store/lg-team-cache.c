@@ -1,0 +1,270 @@
+/* lg-team-cache.c: the local copy of a team workspace. The server may be
+ * away when Leadgram starts (a train, a server being upgraded): the app then
+ * shows what the team had when it last looked, read-only, so nothing typed
+ * meanwhile is lost. The copy is lg_store_copy_into() into a new file,
+ * renamed over the last one.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lg-team-cache"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "lg-team-cache.h"
+
+struct _LgTeamCache
+{
+  GObject       parent_instance;
+
+  LgStore      *store;
+  guint         interval;
+  guint         timeout_id;
+  gboolean      dirty;    /* changed since the last copy began */
+  gboolean      writing;
+  GCancellable *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (LgTeamCache, lg_team_cache, G_TYPE_OBJECT)
+
+enum {
+  WRITTEN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+char *
+lg_team_cache_path (const char *address)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *file = NULL;
+
+  g_return_val_if_fail (address != NULL, NULL);
+
+  /* The address names the file without showing it (a host, a role). */
+  name = g_compute_checksum_for_string (G_CHECKSUM_SHA256, address, -1);
+  file = g_strconcat (name, ".db", NULL);
+  return g_build_filename (g_get_user_cache_dir (), "leadgram", "team", file, NULL);
+}
+
+GDateTime *
+lg_team_cache_get_time (const char *address)
+{
+  g_autofree char *path = lg_team_cache_path (address);
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return NULL;
+  return g_date_time_new_from_unix_local (st.st_mtime);
+}
+
+/* A file SQLite may have left beside a copy that was not finished. */
+static void
+remove_database (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_remove (file);
+    }
+}
+
+gboolean
+lg_team_cache_write (LgStore       *team,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *new_path = NULL;
+  g_autoptr(LgStore) copy = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (LG_IS_STORE (team), FALSE);
+  g_return_val_if_fail (lg_store_is_team_address (lg_store_get_path (team)), FALSE);
+
+  path = lg_team_cache_path (lg_store_get_path (team));
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not make the folder %s for the team workspace’s copy: %s"), dir,
+                   g_strerror (saved_errno));
+      return FALSE;
+    }
+  /* A name of its own: the quit's copy may start while a worker's runs. */
+  new_path = g_strdup_printf ("%s.%s.new", path, uuid);
+  copy = lg_store_open (new_path, error);
+  ok = copy != NULL && lg_store_copy_into (team, copy, NULL, NULL, cancellable, error);
+  g_clear_object (&copy);
+  if (ok && g_rename (new_path, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not keep the team workspace’s copy in %s: %s"), path,
+                   g_strerror (saved_errno));
+      ok = FALSE;
+    }
+  if (!ok)
+    remove_database (new_path);
+  return ok;
+}
+
+static void start_write (LgTeamCache *self);
+
+static gboolean
+on_interval_cb (gpointer data)
+{
+  LgTeamCache *self = data;
+
+  self->timeout_id = 0;
+  start_write (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_write (LgTeamCache *self)
+{
+  if (self->timeout_id == 0 && !self->writing)
+    self->timeout_id = g_timeout_add_seconds (self->interval, on_interval_cb, self);
+}
+
+static gboolean
+write_work (LgStore       *store,
+            gpointer       source_object,
+            gpointer       task_data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  return lg_team_cache_write (store, cancellable, error);
+}
+
+static void
+on_written_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  LgTeamCache *self = LG_TEAM_CACHE (object);
+  g_autoptr(GError) error = NULL;
+
+  self->writing = FALSE;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      /* Nobody asked for the copy: the next one may work, and a server
+       * that went away is said when it is used. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_message ("The team workspace’s copy was not written: %s", error->message);
+      self->dirty = TRUE;
+    }
+  else
+    g_signal_emit (self, signals[WRITTEN], 0);
+  if (self->dirty && !g_cancellable_is_cancelled (self->cancellable))
+    schedule_write (self);
+}
+
+static void
+start_write (LgTeamCache *self)
+{
+  g_autoptr(GTask) task = g_task_new (self, self->cancellable, on_written_cb, NULL);
+
+  self->dirty = FALSE;
+  self->writing = TRUE;
+  lg_store_run_in_thread (task, lg_store_get_path (self->store), write_work);
+}
+
+static void
+on_store_changed_cb (LgStore     *store,
+                     const char  *what,
+                     LgTeamCache *self)
+{
+  self->dirty = TRUE;
+  schedule_write (self);
+}
+
+LgTeamCache *
+lg_team_cache_new (LgStore *store,
+                   guint    interval)
+{
+  LgTeamCache *self;
+
+  g_return_val_if_fail (LG_IS_STORE (store), NULL);
+  g_return_val_if_fail (interval > 0, NULL);
+
+  self = g_object_new (LG_TYPE_TEAM_CACHE, NULL);
+  self->store = g_object_ref (store);
+  self->interval = interval;
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, 0);
+  start_write (self);
+  return self;
+}
+
+gboolean
+lg_team_cache_flush (LgTeamCache  *self,
+                     GError      **error)
+{
+  g_return_val_if_fail (LG_IS_TEAM_CACHE (self), FALSE);
+
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  /* A worker's copy would not land before the process ends, and it is
+   * older than what this one reads. */
+  if (!self->dirty && !self->writing)
+    return TRUE;
+  g_cancellable_cancel (self->cancellable);
+  self->dirty = FALSE;
+  return lg_team_cache_write (self->store, NULL, error);
+}
+
+static void
+lg_team_cache_dispose (GObject *object)
+{
+  LgTeamCache *self = LG_TEAM_CACHE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (lg_team_cache_parent_class)->dispose (object);
+}
+
+static void
+lg_team_cache_finalize (GObject *object)
+{
+  LgTeamCache *self = LG_TEAM_CACHE (object);
+
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (lg_team_cache_parent_class)->finalize (object);
+}
+
+static void
+lg_team_cache_class_init (LgTeamCacheClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = lg_team_cache_dispose;
+  object_class->finalize = lg_team_cache_finalize;
+
+  /* A copy has landed in the cache folder. */
+  signals[WRITTEN] = g_signal_new ("written", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+lg_team_cache_init (LgTeamCache *self)
+{
+  self->cancellable = g_cancellable_new ();
+}
