@@ -31,6 +31,17 @@ restore_and_restart (const char *argv0,
   return 1;
 }
 
+/* The same command again: the team's server answers, the app opens it. */
+static int
+restart (char *argv[])
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+
+  execv (exe != NULL ? exe : argv[0], argv);
+  g_printerr ("Could not start Leadgram again (%s): start it yourself.\n", g_strerror (errno));
+  return 1;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -38,6 +49,7 @@ main (int   argc,
   g_autoptr(LgApplication) app = NULL;
   g_autofree char *db_path = NULL;
   g_autofree char *restore = NULL;
+  gboolean again;
   int status;
 
   lg_i18n_init ();
@@ -46,7 +58,10 @@ main (int   argc,
   status = g_application_run (G_APPLICATION (app), argc, argv);
   restore = g_strdup (lg_application_get_pending_restore (app));
   db_path = g_strdup (lg_application_get_db_path (app));
+  again = lg_application_get_pending_restart (app);
   g_clear_object (&app);
+  if (again)
+    return restart (argv);
   if (restore != NULL && db_path != NULL)
     return restore_and_restart (argv[0], db_path, restore);
   return status;

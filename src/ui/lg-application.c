@@ -23,6 +23,8 @@
 #include "lg-backups.h"
 #include "lg-preferences-window.h"
 #include "lg-resources.h"
+#include "lg-team-cache.h"
+#include "lg-team-password.h"
 #include "lg-window.h"
 #include "lg-ui-util.h"
 
@@ -37,10 +39,22 @@ struct _LgApplication
   char                *db_path;
   gboolean             read_only;  /* --read-only */
   char                *pending_restore;  /* a backup to put in place once quit */
+  gboolean             pending_restart;  /* start again once quit (Retry) */
   GError              *store_error;
+  LgTeamCache         *team_cache;
+  /* A team workspace opens on a worker: the window waits for it. */
+  gboolean             opening;
+  gboolean             activate_pending;
+  /* When the team's server could not be reached: the time of the copy
+   * shown instead, read-only. */
+  GDateTime           *offline_since;
 };
 
 G_DEFINE_FINAL_TYPE (LgApplication, lg_application, ADW_TYPE_APPLICATION)
+
+/* How often at most a team workspace that changes is copied into the
+ * cache folder: a copy reads the whole workspace. */
+#define TEAM_CACHE_INTERVAL_S (3 * 60)
 
 /* How long Leadgram stays without a window or a task before it quits. D-Bus
  * starts it (--gapplication-service, no window) for a notification's button
@@ -235,11 +249,144 @@ on_my_name_changed_cb (GSettings     *settings,
   lg_store_set_person (name);
 }
 
+/* What the app does once its database is open. */
+static void
+store_opened (LgApplication *self)
+{
+  lg_store_watch_others (self->store);
+  take_daily_backup (self);
+
+  self->scheduler = lg_followup_scheduler_new (self->store);
+  g_signal_connect (self->scheduler, "due", G_CALLBACK (on_followup_due_cb), self);
+  g_signal_connect (self->scheduler, "missed", G_CALLBACK (on_followups_missed_cb), self);
+  lg_followup_scheduler_start (self->scheduler);
+
+  g_signal_connect (self->settings, "changed::run-in-background",
+                    G_CALLBACK (on_run_in_background_changed_cb), self);
+  update_hold (self);
+}
+
+/* Opening a team workspace, on a worker: the server may take seconds to
+ * answer, or not answer at all. When it cannot be reached, the last copy of
+ * it opens instead, read-only. */
+typedef struct
+{
+  char      *address;
+  gboolean   read_only;
+  LgStore   *store;
+  GDateTime *offline_since;
+} TeamOpen;
+
+static void
+team_open_free (gpointer data)
+{
+  TeamOpen *open = data;
+
+  g_free (open->address);
+  g_clear_object (&open->store);
+  g_clear_pointer (&open->offline_since, g_date_time_unref);
+  g_free (open);
+}
+
+static void
+open_team_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  TeamOpen *open = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) cache_error = NULL;
+  g_autofree char *cache = NULL;
+
+  open->store = open->read_only ? lg_store_open_read_only (open->address, &error)
+                                : lg_store_open (open->address, &error);
+  if (open->store != NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  if (!g_error_matches (error, LG_STORE_ERROR, LG_STORE_ERROR_UNREACHABLE))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  open->offline_since = lg_team_cache_get_time (open->address);
+  cache = lg_team_cache_path (open->address);
+  if (open->offline_since != NULL)
+    open->store = lg_store_open_read_only (cache, &cache_error);
+  if (open->store == NULL)
+    {
+      g_task_return_new_error (task, LG_STORE_ERROR, LG_STORE_ERROR_UNREACHABLE, "%s %s",
+                               error->message,
+                               _("This computer has no copy of the team workspace to show "
+                                 "meanwhile."));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_team_opened_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  LgApplication *self = LG_APPLICATION (object);
+  TeamOpen *open = g_task_get_task_data (G_TASK (result));
+
+  self->opening = FALSE;
+  if (!g_task_propagate_boolean (G_TASK (result), &self->store_error))
+    g_warning ("%s", self->store_error->message);
+  else
+    {
+      self->store = g_steal_pointer (&open->store);
+      self->offline_since = g_steal_pointer (&open->offline_since);
+      if (self->offline_since == NULL && !lg_store_is_read_only (self->store))
+        self->team_cache = lg_team_cache_new (self->store, TEAM_CACHE_INTERVAL_S);
+      store_opened (self);
+    }
+  if (self->activate_pending)
+    g_application_activate (G_APPLICATION (self));
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+on_team_password_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  TeamOpen *open = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *password = lg_team_password_lookup_finish (result, &error);
+
+  /* Without the keyring, ~/.pgpass may serve; a refused connection says
+   * where the password goes. */
+  if (error != NULL)
+    g_message ("%s", error->message);
+  lg_store_set_password (open->address, password);
+  g_task_run_in_thread (task, open_team_thread);
+}
+
+static void
+open_team_workspace (LgApplication *self)
+{
+  GTask *task = g_task_new (self, NULL, on_team_opened_cb, NULL);
+  TeamOpen *open = g_new0 (TeamOpen, 1);
+
+  open->address = g_strdup (self->db_path);
+  open->read_only = self->read_only;
+  g_task_set_task_data (task, open, team_open_free);
+  self->opening = TRUE;
+  /* Released once it is open, or failed: until then activation waits. */
+  g_application_hold (G_APPLICATION (self));
+  lg_team_password_lookup (open->address, NULL, on_team_password_cb, task);
+}
+
 static void
 lg_application_startup (GApplication *app)
 {
   LgApplication *self = LG_APPLICATION (app);
-  g_autofree char *path = NULL;
 
   G_APPLICATION_CLASS (lg_application_parent_class)->startup (app);
 
@@ -262,26 +409,19 @@ lg_application_startup (GApplication *app)
       self->db_path = *team != '\0' && g_getenv ("LEADGRAM_DB") == NULL
                       ? g_steal_pointer (&team) : lg_store_default_path ();
     }
-  path = g_strdup (self->db_path);
-  self->store = self->read_only ? lg_store_open_read_only (path, &self->store_error)
-                                : lg_store_open (path, &self->store_error);
+  if (lg_store_is_team_address (self->db_path))
+    {
+      open_team_workspace (self);
+      return;
+    }
+  self->store = self->read_only ? lg_store_open_read_only (self->db_path, &self->store_error)
+                                : lg_store_open (self->db_path, &self->store_error);
   if (self->store_error != NULL)
     {
       g_warning ("%s", self->store_error->message);
       return;
     }
-
-  lg_store_watch_others (self->store);
-  take_daily_backup (self);
-
-  self->scheduler = lg_followup_scheduler_new (self->store);
-  g_signal_connect (self->scheduler, "due", G_CALLBACK (on_followup_due_cb), self);
-  g_signal_connect (self->scheduler, "missed", G_CALLBACK (on_followups_missed_cb), self);
-  lg_followup_scheduler_start (self->scheduler);
-
-  g_signal_connect (self->settings, "changed::run-in-background",
-                    G_CALLBACK (on_run_in_background_changed_cb), self);
-  update_hold (self);
+  store_opened (self);
 }
 
 static void
@@ -289,8 +429,14 @@ lg_application_shutdown (GApplication *app)
 {
   LgApplication *self = LG_APPLICATION (app);
 
+  g_autoptr(GError) error = NULL;
+
   if (self->scheduler != NULL)
     lg_followup_scheduler_stop (self->scheduler);
+  /* The last changes reach the copy the next start may need; the windows
+   * are gone, none waits for it. */
+  if (self->team_cache != NULL && !lg_team_cache_flush (self->team_cache, &error))
+    g_message ("The team workspace’s copy was not written: %s", error->message);
 
   G_APPLICATION_CLASS (lg_application_parent_class)->shutdown (app);
 }
@@ -306,6 +452,8 @@ on_store_error_response_cb (AdwMessageDialog *dialog,
                                                                              "backup")));
   else if (g_str_equal (response, "salvage"))
     g_action_group_activate_action (G_ACTION_GROUP (self), "salvage", NULL);
+  else if (g_str_equal (response, "preferences"))
+    g_action_group_activate_action (G_ACTION_GROUP (self), "preferences", NULL);
   else
     g_application_quit (G_APPLICATION (self));
 }
@@ -316,6 +464,13 @@ lg_application_activate (GApplication *app)
   LgApplication *self = LG_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
+  /* The window shows the workspace: it comes once that is open. */
+  if (self->opening)
+    {
+      self->activate_pending = TRUE;
+      return;
+    }
+  self->activate_pending = FALSE;
   if (window == NULL)
     window = GTK_WINDOW (lg_window_new (self));
 
@@ -345,6 +500,13 @@ lg_application_activate (GApplication *app)
                                       g_free);
             }
         }
+      /* The team workspace's password is given there. */
+      if (g_error_matches (self->store_error, LG_STORE_ERROR, LG_STORE_ERROR_PASSWORD))
+        {
+          adw_message_dialog_add_response (dialog, "preferences", _("_Preferences"));
+          adw_message_dialog_set_response_appearance (dialog, "preferences",
+                                                      ADW_RESPONSE_SUGGESTED);
+        }
       g_signal_connect (dialog, "response", G_CALLBACK (on_store_error_response_cb), self);
       gtk_window_present (GTK_WINDOW (dialog));
     }
@@ -356,6 +518,8 @@ lg_application_finalize (GObject *object)
   LgApplication *self = LG_APPLICATION (object);
 
   g_clear_object (&self->scheduler);
+  g_clear_object (&self->team_cache);
+  g_clear_pointer (&self->offline_since, g_date_time_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
@@ -408,6 +572,18 @@ lg_application_about_action (GSimpleAction *action,
                          NULL);
 }
 
+/* Quits so that main() may act on the database (restore, start again). */
+static void
+quit_windows (LgApplication *self)
+{
+  GList *windows;
+
+  /* Every window holds the database through its views. */
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
+    gtk_window_destroy (windows->data);
+  g_application_quit (G_APPLICATION (self));
+}
+
 /* Restoring a backup: the database may not be replaced while it is open, so
  * the app quits, main() puts the backup in place and starts Leadgram again. */
 static void
@@ -415,15 +591,10 @@ on_restore_response_cb (AdwMessageDialog *dialog,
                         const char       *response,
                         LgApplication    *self)
 {
-  GList *windows;
-
   if (!g_str_equal (response, "restore"))
     return;
   self->pending_restore = g_strdup (g_object_get_data (G_OBJECT (dialog), "backup"));
-  /* Every window holds the database through its views. */
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
-    gtk_window_destroy (windows->data);
-  g_application_quit (G_APPLICATION (self));
+  quit_windows (self);
 }
 
 static void
@@ -521,6 +692,65 @@ lg_application_get_pending_restore (LgApplication *self)
   g_return_val_if_fail (LG_IS_APPLICATION (self), NULL);
 
   return self->pending_restore;
+}
+
+gboolean
+lg_application_get_pending_restart (LgApplication *self)
+{
+  g_return_val_if_fail (LG_IS_APPLICATION (self), FALSE);
+
+  return self->pending_restart;
+}
+
+/* NULL unless the team's server could not be reached at the start. */
+GDateTime *
+lg_application_get_offline_since (LgApplication *self)
+{
+  g_return_val_if_fail (LG_IS_APPLICATION (self), NULL);
+
+  return self->offline_since;
+}
+
+/* Retry, while the copy of a team workspace is shown: the server is tried
+ * on a worker; when it answers, Leadgram starts again on it (every view
+ * holds the copy's store). */
+static gboolean
+try_team_work (LgStore       *store,
+               gpointer       source_object,
+               gpointer       task_data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  return TRUE;
+}
+
+static void
+on_team_retried_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  LgApplication *self = LG_APPLICATION (object);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      lg_window_toast (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                       error->message);
+      return;
+    }
+  self->pending_restart = TRUE;
+  quit_windows (self);
+}
+
+static void
+lg_application_retry_team_action (GSimpleAction *action,
+                                  GVariant      *parameter,
+                                  gpointer       user_data)
+{
+  LgApplication *self = user_data;
+  g_autoptr(GTask) task = g_task_new (self, NULL, on_team_retried_cb, NULL);
+
+  lg_store_run_in_thread (task, self->db_path, try_team_work);
 }
 
 const char *
@@ -981,6 +1211,7 @@ static const GActionEntry app_actions[] = {
   { "preferences", lg_application_preferences_action },
   { "restore-backup", lg_application_restore_backup_action, "s" },
   { "salvage", lg_application_salvage_action },
+  { "retry-team", lg_application_retry_team_action },
   { "import-csv", lg_application_import_csv_action },
   { "import-history", lg_application_import_history_action },
   { "export-leads", lg_application_export_leads_action },

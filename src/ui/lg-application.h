@@ -22,6 +22,10 @@ GSettings     *lg_application_get_settings   (LgApplication *self);
  * quit (main() does it, then starts Leadgram again), or NULL. */
 const char    *lg_application_get_db_path         (LgApplication *self);
 const char    *lg_application_get_pending_restore (LgApplication *self);
+/* Whether Leadgram is to start again once quit (a team's server answers
+ * again). */
+gboolean       lg_application_get_pending_restart (LgApplication *self);
+GDateTime     *lg_application_get_offline_since    (LgApplication *self);
 LgFollowupScheduler *lg_application_get_scheduler (LgApplication *self);
 
 G_END_DECLS

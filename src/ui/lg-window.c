@@ -15,6 +15,7 @@
 #include "lg-pipeline-view.h"
 #include "lg-followups-view.h"
 #include "lg-backups.h"
+#include "lg-format.h"
 #include "lg-ui-util.h"
 #include "lg-window.h"
 
@@ -28,6 +29,7 @@ struct _LgWindow
   AdwViewSwitcherTitle *switcher_title;
   GtkRevealer          *read_only_revealer;
   GtkLabel             *read_only_label;
+  GtkButton            *retry_button;
   GtkButton            *restore_latest_button;
   GtkButton            *salvage_button;
   GtkRevealer          *waiting_revealer;
@@ -70,18 +72,31 @@ needs_attention (GBinding     *binding,
 
 /* A database that may only be read, or a damaged one, says so above every
  * view: what the user does there is looked at, not kept. A damaged one offers
- * its latest backup and a copy of what can still be read. */
+ * its latest backup and a copy of what can still be read; the copy of a team
+ * workspace whose server was away, trying it again. */
 static void
-show_read_only (LgWindow *self,
-                LgStore  *store)
+show_read_only (LgWindow      *self,
+                LgApplication *application)
 {
+  LgStore *store = lg_application_get_store (application);
+  GDateTime *offline_since = lg_application_get_offline_since (application);
   g_autofree char *text = NULL;
   g_autofree char *name = NULL;
 
   if (store == NULL || !lg_store_is_read_only (store))
     return;
   name = g_path_get_basename (lg_store_get_path (store));
-  if (lg_store_is_damaged (store))
+  if (offline_since != NULL)
+    {
+      g_autofree char *when = lg_format_when (g_date_time_to_unix (offline_since),
+                                              g_get_real_time () / G_USEC_PER_SEC, NULL);
+
+      /* TRANSLATORS: %s is when the copy was taken, e.g. "3 days ago (4 Dec)" */
+      text = g_strdup_printf (_("The team server can’t be reached — showing the copy from %s, "
+                                "read-only."), when);
+      gtk_widget_set_visible (GTK_WIDGET (self->retry_button), TRUE);
+    }
+  else if (lg_store_is_damaged (store))
     {
       g_auto(GStrv) backups = lg_backups_list (lg_store_get_path (store));
 
@@ -138,7 +153,7 @@ lg_window_new (LgApplication *application)
                                self->followups_view, G_CONNECT_SWAPPED);
     }
   lg_find_view_set_store (self->find_view, lg_application_get_store (application));
-  show_read_only (self, lg_application_get_store (application));
+  show_read_only (self, application);
   /* A change the user made waits for another writer (a big import's final
    * move) on a worker: said above every view, the window working meanwhile,
    * until the write lands or fails. */
@@ -298,6 +313,7 @@ lg_window_class_init (LgWindowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "toast_overlay", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, LgWindow, retry_button);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, restore_latest_button);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, salvage_button);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, waiting_revealer);

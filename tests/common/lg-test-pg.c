@@ -105,6 +105,22 @@ stop_cluster (void)
   g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
 }
 
+/* The members of password_users log in with a password, as on a real
+ * server; everyone else is trusted. */
+static gboolean
+ask_passwords (const char  *data,
+               GError     **error)
+{
+  g_autofree char *hba = g_build_filename (data, "pg_hba.conf", NULL);
+  g_autofree char *rules = NULL;
+  g_autofree char *both = NULL;
+
+  if (!g_file_get_contents (hba, &rules, NULL, error))
+    return FALSE;
+  both = g_strconcat ("local all +password_users scram-sha-256\n", rules, NULL);
+  return g_file_set_contents (hba, both, -1, error);
+}
+
 static gboolean
 start_cluster (GError **error)
 {
@@ -135,11 +151,50 @@ start_cluster (GError **error)
                              cluster_dir);
   if (!run ("initdb", (const char *[]) { "-D", data, "-A", "trust", "-U", "leadgram",
                                          "-E", "UTF8", "--no-locale", NULL }, error) ||
+      !ask_passwords (data, error) ||
       !run ("pg_ctl", (const char *[]) { "-D", data, "-o", options, "-l", log, "-w",
                                          "start", NULL }, error))
     return FALSE;
   atexit (stop_cluster);
   return TRUE;
+}
+
+/* Runs sql on the cluster's postgres database, as its superuser. */
+static void
+admin_exec (const char *sql)
+{
+  g_autofree char *admin = g_strdup_printf ("postgresql:///postgres?host=%s&user=leadgram",
+                                            cluster_dir);
+  PGconn *conn = PQconnectdb (admin);
+  PGresult *result;
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  result = PQexec (conn, sql);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    g_error ("%s: %s", sql, PQerrorMessage (conn));
+  PQclear (result);
+  PQfinish (conn);
+}
+
+char *
+lg_test_pg_new_password_database (const char *password)
+{
+  g_autofree char *address = lg_test_pg_new_database ();
+  g_autofree char *sql = NULL;
+  static gboolean group_made;
+  guint n = n_databases;
+
+  /* The address names test_N and the superuser: the database is handed to a
+   * role of its own (PostgreSQL 15's public schema is its owner's), which
+   * only logs in with the password. */
+  if (!group_made)
+    admin_exec ("CREATE ROLE password_users NOLOGIN");
+  group_made = TRUE;
+  sql = g_strdup_printf ("CREATE ROLE keeper_%u LOGIN PASSWORD '%s' IN ROLE password_users; "
+                         "ALTER DATABASE test_%u OWNER TO keeper_%u",
+                         n, password, n, n);
+  admin_exec (sql);
+  return g_strdup_printf ("postgresql:///test_%u?host=%s&user=keeper_%u", n, cluster_dir, n);
 }
 
 char *

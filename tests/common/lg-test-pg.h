@@ -20,5 +20,8 @@ gboolean  lg_test_pg_available  (void);
  * (initdb into a temporary folder, a server on a Unix socket there, stopped
  * and removed at exit), started on first use. */
 char     *lg_test_pg_new_database (void);
+/* The address of a new, empty database whose role must give @password
+ * (SCRAM), as a team's server asks; the address holds no password. */
+char     *lg_test_pg_new_password_database (const char *password);
 
 G_END_DECLS

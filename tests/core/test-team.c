@@ -12,6 +12,7 @@
 #include "lg-search.h"
 #include "lg-store-pg.h"
 #include "lg-store-private.h"
+#include "lg-team-cache.h"
 #include "lg-test-pg.h"
 #include "lg-test-util.h"
 
@@ -106,9 +107,120 @@ test_unreachable (void)
   g_autoptr(LgStore) store = lg_store_open ("postgresql:///leadgram?host=/nonexistent", &error);
 
   g_assert_null (store);
-  g_assert_error (error, LG_STORE_ERROR, LG_STORE_ERROR_OPEN);
-  g_assert_nonnull (strstr (error->message, "Could not connect to the team workspace"));
+  g_assert_error (error, LG_STORE_ERROR, LG_STORE_ERROR_UNREACHABLE);
+  g_assert_nonnull (strstr (error->message, "Could not reach the team workspace’s server"));
   g_assert_nonnull (strstr (error->message, "/nonexistent"));
+}
+
+/* A server that wants a password: none, a wrong one and the right one, as
+ * the app gives it from the keyring; PGPASSWORD still serves the CLI. */
+static void
+test_password (void)
+{
+  g_autofree char *address = lg_test_pg_new_password_database ("pea soup");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgStore) store = NULL;
+  g_autofree char *role = NULL;
+
+  store = lg_store_open (address, &error);
+  g_assert_null (store);
+  g_assert_error (error, LG_STORE_ERROR, LG_STORE_ERROR_PASSWORD);
+  g_assert_nonnull (strstr (error->message, "asks for a password"));
+  g_assert_nonnull (strstr (error->message, "Preferences → General → Workspace"));
+  g_clear_error (&error);
+
+  lg_store_set_password (address, "pea stew");
+  store = lg_store_open (address, &error);
+  g_assert_null (store);
+  g_assert_error (error, LG_STORE_ERROR, LG_STORE_ERROR_PASSWORD);
+  g_assert_nonnull (strstr (error->message, "did not accept the password"));
+  g_clear_error (&error);
+
+  lg_store_set_password (address, "pea soup");
+  store = lg_store_open (address, &error);
+  g_assert_no_error (error);
+  role = lg_test_query_text (store, "SELECT current_user", NULL);
+  g_assert_true (g_str_has_prefix (role, "keeper_"));
+  g_clear_object (&store);
+
+  lg_store_set_password (address, NULL);
+  g_setenv ("PGPASSWORD", "pea soup", TRUE);
+  store = lg_store_open (address, &error);
+  g_unsetenv ("PGPASSWORD");
+  g_assert_no_error (error);
+}
+
+static gint64
+count_cached_leads (const char *address)
+{
+  g_autofree char *path = lg_team_cache_path (address);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgStore) copy = lg_store_open_read_only (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (lg_store_is_read_only (copy));
+  return lg_test_query_int (copy, "SELECT count (*) FROM leads");
+}
+
+static void
+on_written_cb (LgTeamCache *cache,
+               guint       *written)
+{
+  (*written)++;
+}
+
+static gboolean
+written_twice (gpointer written)
+{
+  return *(guint *) written >= 2;
+}
+
+/* The copy a start without the server shows: written whole into the cache
+ * folder, kept fresh after changes, and at quit. */
+static void
+test_cache (void)
+{
+  g_autoptr(LgStore) team = lg_test_open_store ();
+  const char *address = lg_store_get_path (team);
+  g_autoptr(LgLead) olga = lg_test_add_lead (team, "Olga", "cold");
+  g_autoptr(LgLead) ivan = NULL;
+  g_autoptr(LgLead) anna = NULL;
+  g_autoptr(LgTeamCache) cache = NULL;
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = lg_team_cache_path (address);
+  g_autofree char *name = NULL;
+  guint written = 0;
+
+  g_assert_true (g_str_has_prefix (path, g_get_user_cache_dir ()));
+  g_assert_null (strstr (path, "host="));
+  g_assert_null (lg_team_cache_get_time (address));
+  g_assert_true (lg_team_cache_write (team, NULL, &error));
+  g_assert_no_error (error);
+  when = lg_team_cache_get_time (address);
+  g_assert_nonnull (when);
+  g_assert_cmpint (count_cached_leads (address), ==, 1);
+  {
+    g_autoptr(LgStore) copy = lg_store_open_read_only (path, &error);
+
+    name = lg_test_query_text (copy, "SELECT name FROM leads", NULL);
+    g_assert_cmpstr (name, ==, "Olga");
+  }
+
+  /* A copy at once, another after a change. */
+  cache = lg_team_cache_new (team, 1);
+  g_signal_connect (cache, "written", G_CALLBACK (on_written_cb), &written);
+  ivan = lg_test_add_lead (team, "Ivan", "warm");
+  lg_store_notify_changed (team, LG_STORE_CHANGED_LEADS);
+  lg_test_wait_until (written_twice, &written);
+  g_assert_cmpint (count_cached_leads (address), ==, 2);
+
+  /* At quit, what changed since, at once. */
+  anna = lg_test_add_lead (team, "Anna", "hot");
+  lg_store_notify_changed (team, LG_STORE_CHANGED_LEADS);
+  g_assert_true (lg_team_cache_flush (cache, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_cached_leads (address), ==, 3);
 }
 
 static void
@@ -387,7 +499,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  /* The copies go to a cache folder of the test's own. */
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   if (!lg_test_pg_wanted ())
     {
@@ -397,6 +510,8 @@ main (int   argc,
   g_test_add_func ("/team/others-writes-heard", test_others_writes_heard);
   g_test_add_func ("/team/migration-race", test_migration_race);
   g_test_add_func ("/team/unreachable", test_unreachable);
+  g_test_add_func ("/team/password", test_password);
+  g_test_add_func ("/team/cache", test_cache);
   g_test_add_func ("/team/read-only", test_read_only);
   g_test_add_func ("/team/copy-over-and-back", test_copy_over_and_back);
   g_test_add_func ("/team/search-as-personal", test_search_as_personal);
