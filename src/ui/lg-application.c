@@ -335,8 +335,9 @@ on_team_opened_cb (GObject      *object,
   TeamOpen *open = g_task_get_task_data (G_TASK (result));
 
   self->opening = FALSE;
+  /* A server away is no fault of the program's: the dialog says it. */
   if (!g_task_propagate_boolean (G_TASK (result), &self->store_error))
-    g_warning ("%s", self->store_error->message);
+    g_message ("%s", self->store_error->message);
   else
     {
       self->store = g_steal_pointer (&open->store);

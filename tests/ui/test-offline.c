@@ -1,0 +1,128 @@
+/* test-offline.c: starting on a team workspace whose server cannot be
+ * reached. With a copy in the cache folder, the app opens it read-only and
+ * says so above every view, with Retry; without one, the error dialog says
+ * what happened. No server is needed: the address's socket folder does not
+ * exist.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "lg-application.h"
+#include "lg-team-cache.h"
+#include "lg-test-ui.h"
+#include "lg-test-util.h"
+#include "lg-window.h"
+
+#define AWAY "postgresql:///leadgram?host=/nonexistent/leadgram-offline-test"
+
+static void
+on_activate_with_copy_cb (LgApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  LgStore *store = lg_application_get_store (app);
+  GtkWidget *label;
+  GtkWidget *retry;
+  LgStoreCounts counts;
+  g_autoptr(GError) error = NULL;
+
+  /* The first activation comes while the workspace opens, on a worker: the
+   * window waits for it. */
+  if (window == NULL)
+    {
+      g_assert_null (store);
+      return;
+    }
+  g_assert_true (LG_IS_WINDOW (window));
+  g_assert_nonnull (store);
+  g_assert_true (lg_store_is_read_only (store));
+  g_assert_nonnull (lg_application_get_offline_since (app));
+  g_assert_true (lg_store_count (store, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (counts.leads, ==, 1);
+
+  lg_test_run_frames (300);
+  label = lg_test_find_named (GTK_WIDGET (window), "read-only-label");
+  g_assert_true (gtk_widget_get_mapped (label));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)),
+                            "The team server can’t be reached — showing the copy from "));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "read-only"));
+  retry = lg_test_find_named (GTK_WIDGET (window), "retry-team");
+  g_assert_true (gtk_widget_get_mapped (retry));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (retry)), ==,
+                   "app.retry-team");
+
+  /* A write is refused, never lost silently. */
+  g_assert_false (lg_store_move_lead (store, 1, LG_STAGE_HOT, 0, NULL, &error));
+  g_assert_error (error, LG_STORE_ERROR, LG_STORE_ERROR_READ_ONLY);
+
+  g_application_quit (G_APPLICATION (app));
+}
+
+static void
+test_offline_with_copy (void)
+{
+  g_autofree char *path = lg_team_cache_path (AWAY);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  /* The copy an earlier start kept. */
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  {
+    g_autoptr(LgStore) copy = lg_store_open (path, &error);
+    g_autoptr(LgLead) lead = NULL;
+
+    g_assert_no_error (error);
+    lead = lg_test_add_lead (copy, "Olga", "warm");
+  }
+
+  g_assert_cmpint (lg_test_run_app (AWAY, G_CALLBACK (on_activate_with_copy_cb)), ==, 0);
+}
+
+static void
+on_activate_without_copy_cb (LgApplication *app)
+{
+  GtkWindow *dialog;
+  const char *body;
+
+  if (gtk_application_get_active_window (GTK_APPLICATION (app)) == NULL)
+    return;
+  g_assert_null (lg_application_get_store (app));
+  dialog = lg_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (body, "Could not reach the team workspace’s server"));
+  g_assert_nonnull (strstr (body, "no copy of the team workspace"));
+  gtk_window_destroy (dialog);
+  g_application_quit (G_APPLICATION (app));
+}
+
+static void
+test_offline_without_copy (void)
+{
+  g_assert_cmpint (lg_test_run_app (AWAY "-2", G_CALLBACK (on_activate_without_copy_cb)), ==,
+                   0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *cache = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+  /* The copies are looked for in a cache folder of the test's own (not
+   * G_TEST_OPTION_ISOLATE_DIRS: GTK needs the system's data folders for the
+   * icons' types). */
+  cache = lg_test_make_tmpdir ();
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+
+  if (!lg_test_init_gtk ())
+    return 77;
+
+  g_test_add_func ("/ui/offline/with-copy", test_offline_with_copy);
+  g_test_add_func ("/ui/offline/without-copy", test_offline_without_copy);
+
+  return g_test_run ();
+}
