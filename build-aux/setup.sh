@@ -18,6 +18,8 @@ PACKAGES=(
   # a team workspace on PostgreSQL: the client library, and the server the
   # tests run a throw-away cluster of
   libpq-dev postgresql-15
+  # its password in the keyring, and the keyring the tests run of their own
+  libsecret-1-dev gnome-keyring
   # the thesauri that widen offers with synonyms
   mythes-en-us mythes-ru
   # data validation and tests

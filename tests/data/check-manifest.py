@@ -18,8 +18,10 @@ expect(manifest.get("command") == command, f"command is {manifest.get('command')
 expect(manifest.get("runtime") == "org.gnome.Platform", "runtime is not org.gnome.Platform")
 expect(manifest.get("sdk") == "org.gnome.Sdk", "sdk is not org.gnome.Sdk")
 expect(manifest.get("runtime-version") == "50", "runtime-version is not \"50\"")
+# The keyring's Secret Service keeps a team workspace's password (libsecret
+# in the GNOME runtime).
 allowed = {"--share=network", "--share=ipc", "--socket=wayland", "--socket=fallback-x11",
-           "--device=dri"}
+           "--device=dri", "--talk-name=org.freedesktop.secrets"}
 extra = set(manifest.get("finish-args", [])) - allowed
 expect(not extra, f"finish-args beyond the allowed set: {sorted(extra)}")
 
