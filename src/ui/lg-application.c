@@ -735,8 +735,10 @@ on_team_retried_cb (GObject      *object,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
+      /* A toast shows one line: the banner already says the rest. */
       lg_window_toast (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                       error->message);
+                       g_error_matches (error, LG_STORE_ERROR, LG_STORE_ERROR_UNREACHABLE)
+                       ? _("The team server still can’t be reached.") : error->message);
       return;
     }
   self->pending_restart = TRUE;

@@ -1374,15 +1374,16 @@ set_connect_error (PGconn              *conn,
     {
       g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_PASSWORD,
                    _("The team workspace’s server asks for a password (%s). Enter it in "
-                     "Preferences → General → Workspace, then start Leadgram again."), reason);
+                     "Preferences → General → Workspace (for leadgram-cli, in ~/.pgpass), "
+                     "then start Leadgram again."), reason);
       return;
     }
   if (PQconnectionUsedPassword (conn))
     {
       g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_PASSWORD,
                    _("The team workspace’s server did not accept the password (%s). Enter "
-                     "the right one in Preferences → General → Workspace, then start "
-                     "Leadgram again."), reason);
+                     "the right one in Preferences → General → Workspace (for "
+                     "leadgram-cli, in ~/.pgpass), then start Leadgram again."), reason);
       return;
     }
   if (PQpingParams (keywords, ping_values, 1) == PQPING_NO_RESPONSE)
