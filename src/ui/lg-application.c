@@ -715,16 +715,6 @@ lg_application_get_offline_since (LgApplication *self)
 /* Retry, while the copy of a team workspace is shown: the server is tried
  * on a worker; when it answers, Leadgram starts again on it (every view
  * holds the copy's store). */
-static gboolean
-try_team_work (LgStore       *store,
-               gpointer       source_object,
-               gpointer       task_data,
-               GCancellable  *cancellable,
-               GError       **error)
-{
-  return TRUE;
-}
-
 static void
 on_team_retried_cb (GObject      *object,
                     GAsyncResult *result,
@@ -751,9 +741,8 @@ lg_application_retry_team_action (GSimpleAction *action,
                                   gpointer       user_data)
 {
   LgApplication *self = user_data;
-  g_autoptr(GTask) task = g_task_new (self, NULL, on_team_retried_cb, NULL);
 
-  lg_store_run_in_thread (task, self->db_path, try_team_work);
+  lg_try_workspace (self, self->db_path, NULL, on_team_retried_cb);
 }
 
 const char *

@@ -15,6 +15,7 @@
 #include "lg-preferences-window.h"
 #include "lg-store.h"
 #include "lg-team-password.h"
+#include "lg-ui-util.h"
 
 struct _LgPreferencesWindow
 {
@@ -139,16 +140,6 @@ say (LgPreferencesWindow *self,
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (text));
 }
 
-static gboolean
-try_workspace (LgStore       *store,
-               gpointer       source_object,
-               gpointer       task_data,
-               GCancellable  *cancellable,
-               GError       **error)
-{
-  return TRUE;
-}
-
 static void
 on_workspace_tried_cb (GObject      *source,
                        GAsyncResult *result,
@@ -159,11 +150,13 @@ on_workspace_tried_cb (GObject      *source,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
+      /* The row to correct: the password's when the server wants another. */
+      if (g_error_matches (error, LG_STORE_ERROR, LG_STORE_ERROR_PASSWORD))
+        gtk_widget_add_css_class (GTK_WIDGET (self->password_row), "error");
+      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        gtk_widget_add_css_class (GTK_WIDGET (self->team_row), "error");
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          gtk_widget_add_css_class (GTK_WIDGET (self->team_row), "error");
-          say (self, error->message);
-        }
+        say (self, error->message);
       return;
     }
   g_settings_set_string (self->settings, "team-workspace", g_task_get_task_data (G_TASK (result)));
@@ -185,11 +178,7 @@ static void
 try_address (LgPreferencesWindow *self,
              const char          *address)
 {
-  g_autoptr(GTask) task = g_task_new (self, renew_cancellable (self), on_workspace_tried_cb,
-                                      NULL);
-
-  g_task_set_task_data (task, g_strdup (address), g_free);
-  lg_store_run_in_thread (task, address, try_workspace);
+  lg_try_workspace (self, address, renew_cancellable (self), on_workspace_tried_cb);
 }
 
 static void

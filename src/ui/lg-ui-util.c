@@ -321,3 +321,28 @@ lg_mnemonic_names_init (void)
       g_once_init_leave (&done, 1);
     }
 }
+
+/* The open is the whole work. */
+static gboolean
+try_workspace_work (LgStore       *store,
+                    gpointer       source_object,
+                    gpointer       task_data,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  return TRUE;
+}
+
+void
+lg_try_workspace (gpointer             source,
+                  const char          *address,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback)
+{
+  g_autoptr(GTask) task = g_task_new (source, cancellable, callback, NULL);
+
+  g_return_if_fail (address != NULL);
+
+  g_task_set_task_data (task, g_strdup (address), g_free);
+  lg_store_run_in_thread (task, address, try_workspace_work);
+}

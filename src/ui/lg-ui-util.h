@@ -36,6 +36,14 @@ void     lg_widget_write      (GtkWidget         *widget,
                                gpointer           data,
                                GDestroyNotify     data_free,
                                LgWidgetWriteDone  done);
+/* Opens the workspace at @address on a worker and closes it again: does the
+ * server answer, take the password, are its tables made? The task's source
+ * is @source and its data the address; finish with
+ * g_task_propagate_boolean(). */
+void     lg_try_workspace     (gpointer             source,
+                               const char          *address,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback);
 void     lg_widget_set_name   (GtkWidget    *widget,
                                const char   *name);
 void     lg_mnemonic_names_init (void);

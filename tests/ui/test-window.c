@@ -185,6 +185,9 @@ check_workspace (LgApplication *app)
                                                               "team_row"));
   GObject *open_now = gtk_widget_get_template_child (GTK_WIDGET (preferences),
                                                      LG_TYPE_PREFERENCES_WINDOW, "workspace_row");
+  GtkWidget *password = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                                   LG_TYPE_PREFERENCES_WINDOW,
+                                                                   "password_row"));
   g_autofree char *kept = NULL;
 
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (open_now)), ==,
@@ -200,6 +203,11 @@ check_workspace (LgApplication *app)
   lg_test_wait_until (shows_error, row);
   kept = g_settings_get_string (settings, "team-workspace");
   g_assert_cmpstr (kept, ==, "");
+
+  /* A password is kept under an address: none, none kept. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+  try_address (password, "secret");
+  g_assert_true (shows_error (password));
 
   g_settings_set_string (settings, "team-workspace", "postgresql://team@server/leadgram");
   try_address (row, "");
