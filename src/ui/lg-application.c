@@ -315,6 +315,15 @@ open_team_thread (GTask        *task,
   cache = lg_team_cache_path (open->address);
   if (open->offline_since != NULL)
     open->store = lg_store_open_read_only (cache, &cache_error);
+  if (open->store == NULL && cache_error != NULL)
+    {
+      g_autofree char *why = g_strdup_printf (_("Its copy on this computer could not be opened "
+                                                "either: %s"), cache_error->message);
+
+      g_task_return_new_error (task, LG_STORE_ERROR, LG_STORE_ERROR_UNREACHABLE, "%s %s",
+                               error->message, why);
+      return;
+    }
   if (open->store == NULL)
     {
       g_task_return_new_error (task, LG_STORE_ERROR, LG_STORE_ERROR_UNREACHABLE, "%s %s",

@@ -110,8 +110,22 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *cache = NULL;
+  g_autofree char *display = NULL;
+  GTestDBus *bus;
+  int status;
 
   g_test_init (&argc, &argv, NULL);
+  /* A session bus of the test's own, without a keyring: the app's lookup
+   * finds no Secret Service, as on a desktop without one, and the user's
+   * keyring is never started. */
+  display = g_strdup (g_getenv ("DISPLAY"));
+  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (bus);
+  /* It unsets DISPLAY, which the window needs; the bus has no
+   * accessibility bus either. */
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
   /* The copies are looked for in a cache folder of the test's own (not
    * G_TEST_OPTION_ISOLATE_DIRS: GTK needs the system's data folders for the
    * icons' types). */
@@ -119,10 +133,17 @@ main (int   argc,
   g_setenv ("XDG_CACHE_HOME", cache, TRUE);
 
   if (!lg_test_init_gtk ())
-    return 77;
+    {
+      g_test_dbus_stop (bus);
+      return 77;
+    }
 
   g_test_add_func ("/ui/offline/with-copy", test_offline_with_copy);
   g_test_add_func ("/ui/offline/without-copy", test_offline_without_copy);
+  status = g_test_run ();
 
-  return g_test_run ();
+  /* GTK keeps its connection to the bus to the end, which
+   * g_test_dbus_down() would wait for. */
+  g_test_dbus_stop (bus);
+  return status;
 }

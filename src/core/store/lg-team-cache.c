@@ -214,6 +214,8 @@ gboolean
 lg_team_cache_flush (LgTeamCache  *self,
                      GError      **error)
 {
+  g_autoptr(LgStore) team = NULL;
+
   g_return_val_if_fail (LG_IS_TEAM_CACHE (self), FALSE);
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
@@ -223,7 +225,10 @@ lg_team_cache_flush (LgTeamCache  *self,
     return TRUE;
   g_cancellable_cancel (self->cancellable);
   self->dirty = FALSE;
-  return lg_team_cache_write (self->store, NULL, error);
+  /* A connection of its own, given up after the connect timeout when the
+   * server has gone meanwhile, where the app's could wait on a dead socket. */
+  team = lg_store_open (lg_store_get_path (self->store), error);
+  return team != NULL && lg_team_cache_write (team, NULL, error);
 }
 
 static void

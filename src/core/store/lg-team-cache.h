@@ -32,8 +32,9 @@ gboolean     lg_team_cache_write    (LgStore       *team,
  * workspace changes ("written" once each has landed). */
 LgTeamCache *lg_team_cache_new      (LgStore       *store,
                                      guint          interval);
-/* Writes the copy on this thread if the workspace changed since the last
- * one began: for the app's quit, when no window waits for it. */
+/* Writes the copy on this thread, over a connection of its own, if the
+ * workspace changed since the last one began: for the app's quit, when no
+ * window waits for it. */
 gboolean     lg_team_cache_flush    (LgTeamCache   *self,
                                      GError       **error);
 
