@@ -26,6 +26,8 @@ struct _LgTeamCache
   guint         timeout_id;
   gboolean      dirty;    /* changed since the last copy began */
   gboolean      writing;
+  gint64        started;  /* monotonic time the copy being written began */
+  gint64        took;     /* how long the last copy took, in µs */
   GCancellable *cancellable;
 };
 
@@ -134,11 +136,15 @@ on_interval_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* A big workspace takes long to copy (100,000 messages: about 13 s): the
+ * copies never take more than a tenth of the time. */
 static void
 schedule_write (LgTeamCache *self)
 {
+  guint wait = MAX (self->interval, (guint) (10 * self->took / G_USEC_PER_SEC));
+
   if (self->timeout_id == 0 && !self->writing)
-    self->timeout_id = g_timeout_add_seconds (self->interval, on_interval_cb, self);
+    self->timeout_id = g_timeout_add_seconds (wait, on_interval_cb, self);
 }
 
 static gboolean
@@ -160,6 +166,7 @@ on_written_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   self->writing = FALSE;
+  self->took = g_get_monotonic_time () - self->started;
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       /* Nobody asked for the copy: the next one may work, and a server
@@ -181,6 +188,7 @@ start_write (LgTeamCache *self)
 
   self->dirty = FALSE;
   self->writing = TRUE;
+  self->started = g_get_monotonic_time ();
   lg_store_run_in_thread (task, lg_store_get_path (self->store), write_work);
 }
 

@@ -28,8 +28,9 @@ gboolean     lg_team_cache_write    (LgStore       *team,
                                      GError       **error);
 
 /* Keeps the copy of @store, a team workspace, fresh while it lives: a copy
- * now, on a worker, then one at most every @interval seconds while the
- * workspace changes ("written" once each has landed). */
+ * now, on a worker, then one at most every @interval seconds (or ten times
+ * as long as the last copy took) while the workspace changes ("written"
+ * once each has landed). */
 LgTeamCache *lg_team_cache_new      (LgStore       *store,
                                      guint          interval);
 /* Writes the copy on this thread, over a connection of its own, if the
