@@ -147,16 +147,8 @@ copy_table (LgStore               *self,
 
   /* A team workspace's ids come from a sequence, which the copied ids did
    * not move on. */
-  if (lg_store_is_remote (target) && g_strcmp0 (table, "import_mappings") != 0)
-    {
-      g_autofree char *sql = g_strdup_printf (
-          "SELECT setval (pg_get_serial_sequence ('%s', 'id'), "
-          "coalesce ((SELECT max (id) FROM %s), 0) + 1, false)", table, table);
-
-      if (!lg_store_exec (target, sql, error))
-        return FALSE;
-    }
-  return TRUE;
+  return g_strcmp0 (table, "import_mappings") == 0 ||
+         lg_store_catch_up_ids (target, table, error);
 }
 
 gboolean
