@@ -48,6 +48,11 @@ struct _LgApplication
   /* When the team's server could not be reached: the time of the copy
    * shown instead, read-only. */
   GDateTime           *offline_since;
+  /* When its connection is lost mid-session: the next try, and how long
+   * after the last one it comes. */
+  guint                reconnect_id;
+  guint                reconnect_delay_s;
+  gboolean             reconnecting;
 };
 
 G_DEFINE_FINAL_TYPE (LgApplication, lg_application, ADW_TYPE_APPLICATION)
@@ -249,11 +254,76 @@ on_my_name_changed_cb (GSettings     *settings,
   lg_store_set_person (name);
 }
 
+/* A team workspace's server lost mid-session is tried again by itself,
+ * soon at first and then less and less often, as a mail client does; Retry
+ * in the window's banner tries at once. */
+#define RECONNECT_FIRST_S 2
+#define RECONNECT_LAST_S 60
+
+static void try_reconnect (LgApplication *self);
+
+static gboolean
+on_reconnect_due_cb (gpointer data)
+{
+  LgApplication *self = data;
+
+  self->reconnect_id = 0;
+  try_reconnect (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_reconnected_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(LgApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  self->reconnecting = FALSE;
+  /* The banner going away says it worked. */
+  if (lg_store_reconnect_finish (LG_STORE (object), result, &error))
+    return;
+  g_message ("%s", error->message);
+  /* A Retry the user asked for says how it went; the ones the app makes
+   * by itself stay quiet, the banner says the rest. */
+  if (self->reconnect_delay_s == 0 && window != NULL)
+    lg_window_toast (window, g_error_matches (error, LG_STORE_ERROR, LG_STORE_ERROR_UNREACHABLE)
+                             ? _("The team server still can’t be reached.") : error->message);
+  self->reconnect_delay_s = CLAMP (self->reconnect_delay_s * 2, RECONNECT_FIRST_S,
+                                   RECONNECT_LAST_S);
+  self->reconnect_id = g_timeout_add_seconds (self->reconnect_delay_s, on_reconnect_due_cb, self);
+}
+
+static void
+try_reconnect (LgApplication *self)
+{
+  if (self->reconnecting || lg_store_is_connected (self->store))
+    return;
+  self->reconnecting = TRUE;
+  lg_store_reconnect_async (self->store, NULL, on_reconnected_cb, g_object_ref (self));
+}
+
+static void
+on_store_connected_cb (LgStore       *store,
+                       GParamSpec    *pspec,
+                       LgApplication *self)
+{
+  g_clear_handle_id (&self->reconnect_id, g_source_remove);
+  if (lg_store_is_connected (store))
+    return;
+  self->reconnect_delay_s = RECONNECT_FIRST_S;
+  self->reconnect_id = g_timeout_add_seconds (self->reconnect_delay_s, on_reconnect_due_cb, self);
+}
+
 /* What the app does once its database is open. */
 static void
 store_opened (LgApplication *self)
 {
   lg_store_watch_others (self->store);
+  g_signal_connect_object (self->store, "notify::connected",
+                           G_CALLBACK (on_store_connected_cb), self, 0);
   take_daily_backup (self);
 
   self->scheduler = lg_followup_scheduler_new (self->store);
@@ -445,7 +515,10 @@ lg_application_shutdown (GApplication *app)
     lg_followup_scheduler_stop (self->scheduler);
   /* The last changes reach the copy the next start may need; the windows
    * are gone, none waits for it. */
-  if (self->team_cache != NULL && !lg_team_cache_flush (self->team_cache, &error))
+  g_clear_handle_id (&self->reconnect_id, g_source_remove);
+  /* Not while the server is away: the copy would wait for it in vain. */
+  if (self->team_cache != NULL && lg_store_is_connected (self->store) &&
+      !lg_team_cache_flush (self->team_cache, &error))
     g_message ("The team workspace’s copy was not written: %s", error->message);
 
   G_APPLICATION_CLASS (lg_application_parent_class)->shutdown (app);
@@ -529,6 +602,7 @@ lg_application_finalize (GObject *object)
 
   g_clear_object (&self->scheduler);
   g_clear_object (&self->team_cache);
+  g_clear_handle_id (&self->reconnect_id, g_source_remove);
   g_clear_pointer (&self->offline_since, g_date_time_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
@@ -723,7 +797,8 @@ lg_application_get_offline_since (LgApplication *self)
 
 /* Retry, while the copy of a team workspace is shown: the server is tried
  * on a worker; when it answers, Leadgram starts again on it (every view
- * holds the copy's store). */
+ * holds the copy's store). While a connection lost mid-session is shown,
+ * the store is given a new one (try_reconnect()). */
 static void
 on_team_retried_cb (GObject      *object,
                     GAsyncResult *result,
@@ -751,7 +826,15 @@ lg_application_retry_team_action (GSimpleAction *action,
 {
   LgApplication *self = user_data;
 
-  lg_try_workspace (self, self->db_path, NULL, on_team_retried_cb);
+  if (self->offline_since != NULL)
+    {
+      lg_try_workspace (self, self->db_path, NULL, on_team_retried_cb);
+      return;
+    }
+  /* Lost mid-session: a try now, whose failure is told. */
+  g_clear_handle_id (&self->reconnect_id, g_source_remove);
+  self->reconnect_delay_s = 0;
+  try_reconnect (self);
 }
 
 const char *

@@ -30,6 +30,7 @@ struct _LgWindow
   GtkRevealer          *read_only_revealer;
   GtkLabel             *read_only_label;
   GtkButton            *retry_button;
+  GtkImage             *read_only_icon;
   GtkButton            *restore_latest_button;
   GtkButton            *salvage_button;
   GtkRevealer          *waiting_revealer;
@@ -123,6 +124,34 @@ show_read_only (LgWindow      *self,
   gtk_revealer_set_reveal_child (self->read_only_revealer, TRUE);
 }
 
+/* A team workspace's connection lost mid-session, and found again: the
+ * banner says what the user can still do, the app tries again by itself. */
+static void
+on_store_connected_cb (LgStore    *store,
+                       GParamSpec *pspec,
+                       LgWindow   *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->retry_button), !lg_store_is_connected (store));
+  if (lg_store_is_connected (store))
+    {
+      gtk_revealer_set_reveal_child (self->read_only_revealer, FALSE);
+      return;
+    }
+  now = g_date_time_new_now_local ();
+  when = g_date_time_format (now, "%H:%M");
+  /* TRANSLATORS: %s is the time of day it was lost, e.g. "14:05" */
+  text = g_strdup_printf (_("The connection to the team server was lost at %s. Until it is "
+                            "back, nothing can be saved and others’ changes don’t show; "
+                            "Leadgram tries again by itself."), when);
+  gtk_image_set_from_icon_name (self->read_only_icon, "network-offline-symbolic");
+  gtk_label_set_label (self->read_only_label, text);
+  gtk_revealer_set_reveal_child (self->read_only_revealer, TRUE);
+}
+
 LgWindow *
 lg_window_new (LgApplication *application)
 {
@@ -163,6 +192,8 @@ lg_window_new (LgApplication *application)
                               self->waiting_revealer, "reveal-child", G_BINDING_SYNC_CREATE);
       g_object_bind_property (lg_application_get_store (application), "waiting",
                               self->waiting_spinner, "spinning", G_BINDING_SYNC_CREATE);
+      g_signal_connect_object (lg_application_get_store (application), "notify::connected",
+                               G_CALLBACK (on_store_connected_cb), self, 0);
     }
   return self;
 }
@@ -314,6 +345,7 @@ lg_window_class_init (LgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, retry_button);
+  gtk_widget_class_bind_template_child (widget_class, LgWindow, read_only_icon);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, restore_latest_button);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, salvage_button);
   gtk_widget_class_bind_template_child (widget_class, LgWindow, waiting_revealer);

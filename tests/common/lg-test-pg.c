@@ -16,6 +16,7 @@
 
 static char *cluster_dir;
 static char *bin_dir;
+static char *server_options; /* pg_ctl's -o, for starting it again */
 static guint n_databases;
 
 gboolean
@@ -122,11 +123,19 @@ ask_passwords (const char  *data,
 }
 
 static gboolean
+start_server (GError **error)
+{
+  g_autofree char *data = g_build_filename (cluster_dir, "data", NULL);
+  g_autofree char *log = g_build_filename (cluster_dir, "log", NULL);
+
+  return run ("pg_ctl", (const char *[]) { "-D", data, "-o", server_options, "-l", log, "-w",
+                                           "start", NULL }, error);
+}
+
+static gboolean
 start_cluster (GError **error)
 {
   g_autofree char *data = NULL;
-  g_autofree char *log = NULL;
-  g_autofree char *options = NULL;
 
   cluster_dir = g_dir_make_tmp ("leadgram-pg-XXXXXX", error);
   if (cluster_dir == NULL)
@@ -143,20 +152,40 @@ start_cluster (GError **error)
         }
     }
   data = g_build_filename (cluster_dir, "data", NULL);
-  log = g_build_filename (cluster_dir, "log", NULL);
   /* No TCP port (tests run side by side), the socket in the folder, and no
    * waiting for the disk: the cluster dies with the test. */
-  options = g_strdup_printf ("-k %s -c listen_addresses='' -c fsync=off "
-                             "-c synchronous_commit=off -c full_page_writes=off",
-                             cluster_dir);
+  server_options = g_strdup_printf ("-k %s -c listen_addresses='' -c fsync=off "
+                                    "-c synchronous_commit=off -c full_page_writes=off",
+                                    cluster_dir);
   if (!run ("initdb", (const char *[]) { "-D", data, "-A", "trust", "-U", "leadgram",
                                          "-E", "UTF8", "--no-locale", NULL }, error) ||
       !ask_passwords (data, error) ||
-      !run ("pg_ctl", (const char *[]) { "-D", data, "-o", options, "-l", log, "-w",
-                                         "start", NULL }, error))
+      !start_server (error))
     return FALSE;
   atexit (stop_cluster);
   return TRUE;
+}
+
+void
+lg_test_pg_stop_server (void)
+{
+  g_autofree char *data = g_build_filename (cluster_dir, "data", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (cluster_dir);
+  if (!run ("pg_ctl", (const char *[]) { "-D", data, "-m", "fast", "-w", "stop", NULL },
+            &error))
+    g_error ("Could not stop the throw-away cluster: %s", error->message);
+}
+
+void
+lg_test_pg_start_server (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (cluster_dir);
+  if (!start_server (&error))
+    g_error ("Could not start the throw-away cluster again: %s", error->message);
 }
 
 /* Runs sql on the cluster's postgres database, as its superuser. */

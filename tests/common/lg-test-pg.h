@@ -24,4 +24,9 @@ char     *lg_test_pg_new_database (void);
  * (SCRAM), as a team's server asks; the address holds no password. */
 char     *lg_test_pg_new_password_database (const char *password);
 
+/* Stops the cluster's server (a fast shutdown: its connections are cut)
+ * and starts it again, for a server that goes away mid-session. */
+void      lg_test_pg_stop_server  (void);
+void      lg_test_pg_start_server (void);
+
 G_END_DECLS

@@ -72,6 +72,103 @@ test_others_writes_heard (void)
   g_assert_cmpstr (lg_lead_get_stage (copy), ==, "warm");
 }
 
+static gboolean
+lost (gpointer store)
+{
+  return !lg_store_is_connected (store);
+}
+
+static void
+on_reconnected_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GError **error = user_data;
+
+  /* A mark that the callback ran, when it succeeded. */
+  if (lg_store_reconnect_finish (LG_STORE (object), result, error))
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS, "reconnected");
+}
+
+static gboolean
+has_error (gpointer error)
+{
+  return *(GError **) error != NULL;
+}
+
+/* Tries the server again, as the app does; the error, or "reconnected". */
+static GError *
+reconnect (LgStore *store)
+{
+  GError *error = NULL;
+
+  lg_store_reconnect_async (store, NULL, on_reconnected_cb, &error);
+  lg_test_wait_until (has_error, &error);
+  return error;
+}
+
+/* The server goes away while the app is open: the store notices by itself
+ * (nothing asked of it), refuses what is asked meanwhile with a sentence,
+ * fails to reconnect while the server is away, and once it is back, takes a
+ * new connection, tells every view to read again (what the others did
+ * meanwhile was never heard) and hears the others' writes as before. */
+static void
+test_server_lost (void)
+{
+  g_autoptr(LgStore) mine = lg_test_open_store ();
+  g_autoptr(LgStore) theirs = NULL;
+  g_autoptr(GString) heard = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LgLead) lead = lg_test_add_lead (mine, "Olga", "cold");
+  g_autoptr(LgLead) copy = NULL;
+  g_autofree char *address = g_strdup (lg_store_get_path (mine));
+  gint64 id = lg_lead_get_id (lead);
+
+  lg_store_watch_others (mine);
+  g_signal_connect (mine, "changed", G_CALLBACK (on_changed_cb), heard);
+  /* A statement prepared on the connection that will be lost. */
+  copy = lg_store_get_lead (mine, id, &error);
+  g_assert_no_error (error);
+  g_clear_object (&copy);
+  g_assert_true (lg_store_is_connected (mine));
+
+  lg_test_pg_stop_server ();
+  lg_test_wait_until (lost, mine);
+
+  copy = lg_store_get_lead (mine, id, &error);
+  g_assert_null (copy);
+  g_assert_nonnull (strstr (error->message, "the connection to the team workspace was lost"));
+  g_clear_error (&error);
+
+  error = reconnect (mine);
+  g_assert_error (error, LG_STORE_ERROR, LG_STORE_ERROR_UNREACHABLE);
+  g_clear_error (&error);
+  g_assert_false (lg_store_is_connected (mine));
+
+  /* A colleague moves the card while this app is cut off. */
+  lg_test_pg_start_server ();
+  theirs = lg_store_open (address, &error);
+  g_assert_no_error (error);
+  g_assert_true (lg_store_move_lead (theirs, id, LG_STAGE_WARM, 0, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (heard->str, ==, "");
+
+  error = reconnect (mine);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_true (lg_store_is_connected (mine));
+  g_assert_cmpstr (heard->str, ==, "leads followups costs sources messages searches matches");
+  copy = lg_store_get_lead (mine, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lg_lead_get_stage (copy), ==, "warm");
+
+  /* And the others' writes are heard again. */
+  g_string_truncate (heard, 0);
+  g_assert_true (lg_store_move_lead (theirs, id, LG_STAGE_HOT, 0, NULL, &error));
+  g_assert_no_error (error);
+  lg_test_wait_until (heard_leads, heard);
+}
+
 static gpointer
 open_in_thread (gpointer address)
 {
@@ -520,6 +617,7 @@ main (int   argc,
     }
   g_test_add_func ("/team/others-writes-heard", test_others_writes_heard);
   g_test_add_func ("/team/migration-race", test_migration_race);
+  g_test_add_func ("/team/server-lost", test_server_lost);
   g_test_add_func ("/team/unreachable", test_unreachable);
   g_test_add_func ("/team/password", test_password);
   g_test_add_func ("/team/cache", test_cache);

@@ -2,7 +2,8 @@
  * reached. With a copy in the cache folder, the app opens it read-only and
  * says so above every view, with Retry; without one, the error dialog says
  * what happened. No server is needed: the address's socket folder does not
- * exist.
+ * exist. And a server that goes away while the app is open, on a throw-away
+ * cluster (skipped without PostgreSQL's programs).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,7 +11,9 @@
 #include "config.h"
 
 #include "lg-application.h"
+#include "lg-pipeline-view.h"
 #include "lg-team-cache.h"
+#include "lg-test-pg.h"
 #include "lg-test-ui.h"
 #include "lg-test-util.h"
 #include "lg-window.h"
@@ -105,6 +108,131 @@ test_offline_without_copy (void)
                    0);
 }
 
+static char *lost_address;
+static gint64 lost_lead;
+
+static gboolean
+store_lost (gpointer store)
+{
+  return !lg_store_is_connected (store);
+}
+
+static gboolean
+store_connected (gpointer store)
+{
+  return lg_store_is_connected (store);
+}
+
+/* The banner, once its transition is over. */
+static gboolean
+shown (gpointer revealer)
+{
+  return gtk_revealer_get_child_revealed (revealer);
+}
+
+static gboolean
+hidden (gpointer revealer)
+{
+  return !gtk_revealer_get_reveal_child (revealer) && !gtk_revealer_get_child_revealed (revealer);
+}
+
+typedef struct
+{
+  LgPipelineView *view;
+  LgStage         stage;
+} CardIn;
+
+static gboolean
+card_in (gpointer data)
+{
+  CardIn *where = data;
+
+  return g_list_model_get_n_items (lg_pipeline_view_get_column (where->view, where->stage)) == 1;
+}
+
+static GtkWidget *lost_window;
+
+static gboolean
+has_label_part (gpointer part)
+{
+  return lg_test_find_label_part (lost_window, part) != NULL;
+}
+
+static void
+on_activate_lost_cb (LgApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  LgStore *store = lg_application_get_store (app);
+  LgPipelineView *view;
+  GtkWidget *label;
+  GtkRevealer *banner;
+  g_autoptr(LgStore) colleague = NULL;
+  g_autoptr(GError) error = NULL;
+  CardIn cold, hot;
+
+  if (window == NULL)
+    return;
+  lost_window = GTK_WIDGET (window);
+  view = lg_window_get_pipeline_view (LG_WINDOW (window));
+  cold = (CardIn) { view, LG_STAGE_COLD };
+  hot = (CardIn) { view, LG_STAGE_HOT };
+  lg_test_wait_until (card_in, &cold);
+  label = lg_test_find_named (GTK_WIDGET (window), "read-only-label");
+  banner = GTK_REVEALER (gtk_widget_get_ancestor (label, GTK_TYPE_REVEALER));
+  g_assert_false (gtk_revealer_get_child_revealed (banner));
+
+  /* The server stops: the banner says so without anything asked of it. */
+  lg_test_pg_stop_server ();
+  lg_test_wait_until (store_lost, store);
+  lg_test_wait_until (shown, banner);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)),
+                            "The connection to the team server was lost at "));
+  g_assert_true (gtk_widget_get_mapped (lg_test_find_named (GTK_WIDGET (window), "retry-team")));
+
+  /* A move meanwhile is refused with a sentence; the card stays. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "pipeline.move-lead", "(xs)",
+                                             lost_lead, "warm"));
+  lg_test_wait_for_writes (store);
+  lg_test_wait_until (has_label_part, (gpointer) "Could not reach the team workspace’s server");
+  lg_test_wait_until (card_in, &cold);
+
+  /* A colleague moves it once the server is back: the app finds the server
+   * again by itself and the board shows where the card is now. */
+  lg_test_pg_start_server ();
+  colleague = lg_store_open (lost_address, &error);
+  g_assert_no_error (error);
+  g_assert_true (lg_store_move_lead (colleague, lost_lead, LG_STAGE_HOT, 0, NULL, &error));
+  g_assert_no_error (error);
+  lg_test_wait_until (store_connected, store);
+  lg_test_wait_until (card_in, &hot);
+  lg_test_wait_until (hidden, banner);
+
+  g_application_quit (G_APPLICATION (app));
+}
+
+static void
+test_server_lost (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lg_test_pg_available ())
+    {
+      g_test_skip ("PostgreSQL 15 is not installed (build-aux/setup.sh installs postgresql-15)");
+      return;
+    }
+  lost_address = lg_test_pg_new_database ();
+  {
+    g_autoptr(LgStore) store = lg_store_open (lost_address, &error);
+    g_autoptr(LgLead) lead = NULL;
+
+    g_assert_no_error (error);
+    lead = lg_test_add_lead (store, "Olga", "cold");
+    lost_lead = lg_lead_get_id (lead);
+  }
+  g_assert_cmpint (lg_test_run_app (lost_address, G_CALLBACK (on_activate_lost_cb)), ==, 0);
+  g_clear_pointer (&lost_address, g_free);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -140,6 +268,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/offline/with-copy", test_offline_with_copy);
   g_test_add_func ("/ui/offline/without-copy", test_offline_without_copy);
+  g_test_add_func ("/ui/offline/server-lost", test_server_lost);
   status = g_test_run ();
 
   /* GTK keeps its connection to the bus to the end, which

@@ -50,6 +50,8 @@ struct _LgStore
   sqlite3    *db;
   LgPgSession pg;     /* a team workspace's connection, when conn is set */
   guint       watch_id; /* of its notifications, lg_store_watch_others() */
+  gboolean    watching; /* lg_store_watch_others() was called */
+  gboolean    lost;     /* its connection to the server was lost */
   char       *path;
   char       *backup_path;
   GHashTable *statements; /* SQL text -> LgStmt */
@@ -86,6 +88,7 @@ enum {
   PROP_0,
   PROP_WAITING,
   PROP_PENDING_WRITES,
+  PROP_CONNECTED,
   N_PROPS
 };
 
@@ -172,6 +175,9 @@ lg_store_get_property (GObject    *object,
     case PROP_PENDING_WRITES:
       g_value_set_uint (value, self->pending_writes);
       break;
+    case PROP_CONNECTED:
+      g_value_set_boolean (value, !self->lost);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -191,6 +197,9 @@ lg_store_class_init (LgStoreClass *klass)
   properties[PROP_PENDING_WRITES] =
     g_param_spec_uint ("pending-writes", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONNECTED] =
+    g_param_spec_boolean ("connected", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -297,6 +306,19 @@ mark_damaged (LgStore *self)
     g_file_set_contents (mark, sqlite3_errmsg (self->db), -1, NULL);
 }
 
+/* A team workspace's connection is gone (the server stopped, the network
+ * failed): nothing more can be read or written over it until
+ * lg_store_reconnect_async() gives the store a new one. */
+static void
+set_lost (LgStore *self)
+{
+  if (self->lost)
+    return;
+  self->lost = TRUE;
+  g_clear_handle_id (&self->watch_id, g_source_remove);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
+}
+
 /* SQLSTATE classes (PostgreSQL's Appendix A). */
 static void
 set_pg_error (LgStore     *self,
@@ -309,6 +331,8 @@ set_pg_error (LgStore     *self,
 
   if (PQstatus (self->pg.conn) != CONNECTION_OK || g_str_has_prefix (state, "08"))
     {
+      if (PQstatus (self->pg.conn) != CONNECTION_OK)
+        set_lost (self);
       g_set_error (error, LG_STORE_ERROR, LG_STORE_ERROR_QUERY,
                    _("%s: the connection to the team workspace was lost (%s). Check the "
                      "network and that the server runs; nothing was changed."), what, message);
@@ -1304,7 +1328,9 @@ pg_migrate (LgStore  *self,
 
 /* What a team workspace's connection is opened with, before the address
  * (libpq takes an empty value as none given). */
-#define CONNECT_KEYWORDS "connect_timeout", "application_name", "password", "dbname"
+#define CONNECT_KEYWORDS "connect_timeout", "application_name", "keepalives_idle", \
+                         "keepalives_interval", "keepalives_count", "password", "dbname"
+#define N_CONNECT_KEYWORDS 7
 
 /* libpq's message as one sentence in a dialog: its lines and their tabs
  * joined by single spaces, without the full stop the caller's text adds. */
@@ -1367,8 +1393,12 @@ set_connect_error (PGconn              *conn,
                    GError             **error)
 {
   g_autofree char *reason = one_line (PQerrorMessage (conn));
-  /* connect_timeout first: a server that does not answer is not waited for twice as long. */
-  const char *ping_values[] = { "3", values[1], values[2], values[3], NULL };
+  /* A shorter connect_timeout: a server that does not answer is not waited
+   * for twice as long. */
+  const char *ping_values[N_CONNECT_KEYWORDS + 1];
+
+  memcpy (ping_values, values, sizeof ping_values);
+  ping_values[0] = "3";
 
   if (PQconnectionNeedsPassword (conn))
     {
@@ -1410,9 +1440,14 @@ open_team_store (const char  *address,
   const char *keywords[] = { CONNECT_KEYWORDS, NULL };
   /* The address's own settings come last and win: a server that does not
    * answer is given up after 10 s instead of the system's TCP timeout of
-   * minutes, and the server lists the connection as Leadgram's. Without a
-   * password of the app's, libpq's own (PGPASSWORD, ~/.pgpass) serves. */
-  const char *values[] = { "10", "Leadgram", password != NULL ? password : "", address, NULL };
+   * minutes, and the server lists the connection as Leadgram's. An idle
+   * connection is probed after 10 s, so a network gone quiet is noticed
+   * within half a minute (lg_store_is_connected()) rather than the system's
+   * two hours. Without a password of the app's, libpq's own (PGPASSWORD,
+   * ~/.pgpass) serves. */
+  const char *values[N_CONNECT_KEYWORDS + 1] = { "10", "Leadgram", "10", "5", "3",
+                                                 password != NULL ? password : "", address,
+                                                 NULL };
 
   self->path = g_strdup (address);
   self->read_only = read_only;
@@ -1579,12 +1614,12 @@ on_team_socket_cb (int           fd,
   LgStoreChanges changes = 0;
   PGnotify *notify;
 
-  if (!PQconsumeInput (self->pg.conn))
+  if (!PQconsumeInput (self->pg.conn) || PQstatus (self->pg.conn) != CONNECTION_OK)
     {
-      /* The next query says the connection was lost, in words. */
       g_message ("No more notifications from the team workspace: %s",
                  PQerrorMessage (self->pg.conn));
       self->watch_id = 0;
+      set_lost (self);
       return G_SOURCE_REMOVE;
     }
   while ((notify = PQnotifies (self->pg.conn)) != NULL)
@@ -1599,15 +1634,102 @@ on_team_socket_cb (int           fd,
   return G_SOURCE_CONTINUE;
 }
 
+static void
+start_watch (LgStore *self)
+{
+  if (!lg_pg_session_exec (&self->pg, "LISTEN leadgram"))
+    {
+      g_message ("No notifications from the team workspace: %s", self->pg.error);
+      return;
+    }
+  self->watch_id = g_unix_fd_add (PQsocket (self->pg.conn), G_IO_IN, on_team_socket_cb, self);
+}
+
 void
 lg_store_watch_others (LgStore *self)
 {
   g_return_if_fail (LG_IS_STORE (self));
 
-  if (self->pg.conn == NULL || self->watch_id != 0 ||
-      !lg_pg_session_exec (&self->pg, "LISTEN leadgram"))
+  if (self->pg.conn == NULL || self->watching)
     return;
-  self->watch_id = g_unix_fd_add (PQsocket (self->pg.conn), G_IO_IN, on_team_socket_cb, self);
+  self->watching = TRUE;
+  start_watch (self);
+}
+
+gboolean
+lg_store_is_connected (LgStore *self)
+{
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+
+  return !self->lost;
+}
+
+static void
+reconnect_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  GError *error = NULL;
+  /* Opened as the lost one was: lg_store_open() knows a path opened
+   * read-only, and the password the app gave. */
+  LgStore *fresh = lg_store_open (task_data, &error);
+
+  if (fresh == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, fresh, g_object_unref);
+}
+
+void
+lg_store_reconnect_async (LgStore             *self,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (LG_IS_STORE (self));
+  g_return_if_fail (self->pg.conn != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lg_store_reconnect_async);
+  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  g_task_run_in_thread (task, reconnect_thread);
+}
+
+/* On the store's thread: the fresh connection replaces the lost one. The
+ * statements prepared on the old one are gone with it; what others changed
+ * meanwhile was never heard, so every view reads again. */
+gboolean
+lg_store_reconnect_finish (LgStore       *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_autoptr(LgStore) fresh = NULL;
+
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  fresh = g_task_propagate_pointer (G_TASK (result), error);
+  if (fresh == NULL)
+    return FALSE;
+  g_hash_table_remove_all (self->statements);
+  self->last_sql = NULL;
+  self->last_stmt = NULL;
+  g_clear_handle_id (&self->watch_id, g_source_remove);
+  g_clear_pointer (&self->pg.conn, PQfinish);
+  self->pg.conn = g_steal_pointer (&fresh->pg.conn);
+  self->version = fresh->version;
+  if (self->watching)
+    start_watch (self);
+  if (self->lost)
+    {
+      self->lost = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
+    }
+  lg_store_notify_changed (self, (1u << G_N_ELEMENTS (change_names)) - 1);
+  return TRUE;
 }
 
 static GMutex person_lock;

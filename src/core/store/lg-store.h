@@ -143,6 +143,22 @@ gboolean    lg_store_copy_into            (LgStore              *self,
  * reaches the board. Nothing on a personal workspace, whose writers are this
  * app. */
 void        lg_store_watch_others         (LgStore        *self);
+/* Whether a team workspace's connection holds ("connected", notified on
+ * the store's thread when it is found lost: by its notifications' socket,
+ * or by a query that failed for it). Always TRUE on a personal workspace. */
+gboolean    lg_store_is_connected         (LgStore        *self);
+/* Opens a new connection to the team workspace on a worker; finish, on the
+ * store's thread, puts it in the lost one's place, listens again, and emits
+ * "changed" for everything (others' writes meanwhile went unheard). Fails
+ * with the open's error (LG_STORE_ERROR_UNREACHABLE while the server is
+ * away), leaving the store as it was. */
+void        lg_store_reconnect_async      (LgStore             *self,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gboolean    lg_store_reconnect_finish     (LgStore        *self,
+                                           GAsyncResult   *result,
+                                           GError        **error);
 
 /* Work for a worker thread, given a connection of its own. What it computes
  * goes into task_data; FALSE with error set when it fails. */
