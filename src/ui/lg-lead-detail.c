@@ -290,6 +290,36 @@ write_save (LgStore  *store,
   return lg_store_update_lead (store, save->base, save->edited, "edit", &save->changed, error);
 }
 
+/* The lead's properties the rows show, by Field. */
+static const char * const field_properties[] = { "name", "telegram-handle", "email", "phone",
+                                                 "company", "value", "currency" };
+
+/* A save that failed for want of the server (not for a colleague's change)
+ * leaves what was typed on screen, and the pane's lead goes back to what is
+ * stored: a re-read meanwhile then finds those fields unsaved and keeps
+ * them, for the user to save again once the server is back. */
+static void
+keep_unsaved (LgLeadDetail *self,
+              SaveWrite    *save)
+{
+  const char *properties[G_N_ELEMENTS (field_properties) + 1];
+
+  memcpy (properties, field_properties, sizeof field_properties);
+  properties[G_N_ELEMENTS (field_properties)] = "notes";
+  for (guint i = 0; i < G_N_ELEMENTS (properties); i++)
+    {
+      g_auto(GValue) was = G_VALUE_INIT;
+      g_auto(GValue) edited = G_VALUE_INIT;
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (save->base),
+                                                        properties[i]);
+
+      g_object_get_property (G_OBJECT (save->base), properties[i], &was);
+      g_object_get_property (G_OBJECT (save->edited), properties[i], &edited);
+      if (g_param_values_cmp (pspec, &was, &edited) != 0)
+        g_object_set_property (G_OBJECT (self->lead), properties[i], &was);
+    }
+}
+
 static void
 on_saved (GtkWidget    *widget,
           gpointer      data,
@@ -314,6 +344,7 @@ on_saved (GtkWidget    *widget,
         }
       else
         {
+          keep_unsaved (self, save);
           gtk_label_set_label (self->error_label, error->message);
           gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
         }
@@ -659,10 +690,6 @@ sync_row (AdwEntryRow *row,
   gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
   return synced;
 }
-
-/* The lead's properties the rows show, by Field. */
-static const char * const field_properties[] = { "name", "telegram-handle", "email", "phone",
-                                                 "company", "value", "currency" };
 
 /* A field as its row shows it (an amount formatted, 0 as nothing); NULL
  * without a lead. */
@@ -1143,6 +1170,10 @@ on_snapshot_read_cb (GObject      *source_object,
         return; /* a newer read is on its way */
       g_clear_object (&self->cancellable);
       set_busy (self, FALSE);
+      /* Fields that are not this lead's (another's, or none: a team
+       * server away) are not for editing. */
+      gtk_widget_set_sensitive (self->content, self->lead != NULL &&
+                                               lg_lead_get_id (self->lead) == snapshot->id);
       /* A lead deleted meanwhile just leaves the pane as it was. */
       if (!g_error_matches (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND))
         show_error (self, error);

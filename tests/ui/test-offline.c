@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "lg-application.h"
+#include "lg-lead-detail.h"
 #include "lg-pipeline-view.h"
 #include "lg-team-cache.h"
 #include "lg-test-pg.h"
@@ -136,6 +137,12 @@ hidden (gpointer revealer)
   return !gtk_revealer_get_reveal_child (revealer) && !gtk_revealer_get_child_revealed (revealer);
 }
 
+static gboolean
+detail_idle (gpointer detail)
+{
+  return !lg_lead_detail_get_busy (detail);
+}
+
 typedef struct
 {
   LgPipelineView *view;
@@ -166,6 +173,8 @@ on_activate_lost_cb (LgApplication *app)
   LgPipelineView *view;
   GtkWidget *label;
   GtkRevealer *banner;
+  GtkWidget *detail;
+  GtkWidget *company;
   g_autoptr(LgStore) colleague = NULL;
   g_autoptr(GError) error = NULL;
   CardIn cold, hot;
@@ -180,6 +189,10 @@ on_activate_lost_cb (LgApplication *app)
   label = lg_test_find_named (GTK_WIDGET (window), "read-only-label");
   banner = GTK_REVEALER (gtk_widget_get_ancestor (label, GTK_TYPE_REVEALER));
   g_assert_false (gtk_revealer_get_child_revealed (banner));
+  lg_window_open_lead (LG_WINDOW (window), lost_lead);
+  detail = lg_test_find_type (GTK_WIDGET (view), LG_TYPE_LEAD_DETAIL);
+  lg_test_wait_until (detail_idle, detail);
+  company = lg_test_find_named (detail, "company_row");
 
   /* The server stops: the banner says so without anything asked of it. */
   lg_test_pg_stop_server ();
@@ -196,6 +209,13 @@ on_activate_lost_cb (LgApplication *app)
   lg_test_wait_until (has_label_part, (gpointer) "Could not reach the team workspace’s server");
   lg_test_wait_until (card_in, &cold);
 
+  /* An edit meanwhile is refused too, and what was typed stays on screen. */
+  gtk_editable_set_text (GTK_EDITABLE (company), "Acme Dental");
+  g_signal_emit_by_name (company, "entry-activated");
+  lg_test_wait_for_writes (store);
+  lg_test_wait_until (has_label_part, (gpointer) "Check the network");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (company)), ==, "Acme Dental");
+
   /* A colleague moves it once the server is back: the app finds the server
    * again by itself and the board shows where the card is now. */
   lg_test_pg_start_server ();
@@ -206,6 +226,20 @@ on_activate_lost_cb (LgApplication *app)
   lg_test_wait_until (store_connected, store);
   lg_test_wait_until (card_in, &hot);
   lg_test_wait_until (hidden, banner);
+
+  /* The pane read the lead again and kept the unsaved company, which the
+   * user saves now. */
+  lg_test_wait_until (detail_idle, detail);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (company)), ==, "Acme Dental");
+  g_signal_emit_by_name (company, "entry-activated");
+  lg_test_wait_for_writes (store);
+  {
+    g_autoptr(LgLead) saved = lg_store_get_lead (colleague, lost_lead, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (lg_lead_get_company (saved), ==, "Acme Dental");
+    g_assert_cmpstr (lg_lead_get_stage (saved), ==, "hot");
+  }
 
   g_application_quit (G_APPLICATION (app));
 }
