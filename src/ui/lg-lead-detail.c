@@ -38,6 +38,7 @@ struct _LgLeadDetail
   gint64          lead_id;  /* shown or being read */
   GCancellable   *cancellable; /* the read in flight */
   GArray         *source_ids; /* gint64, parallel to source_row's model */
+  GStrv           owners;     /* parallel to owner_row's model; "" for nobody */
   gboolean        loading;  /* filling the fields: not an edit */
   guint           notes_timeout; /* saves the notes once typing pauses */
 
@@ -58,6 +59,7 @@ struct _LgLeadDetail
   AdwEntryRow    *currency_row;
   AdwComboRow    *qualification_row;
   AdwComboRow    *source_row;
+  AdwComboRow    *owner_row;
   AdwActionRow   *external_id_row;
   GtkListBox     *score_list;
   GtkListBox     *predictive_list;
@@ -542,6 +544,66 @@ on_notes_focus_leave_cb (GtkEventControllerFocus *controller,
   flush_notes (self);
 }
 
+/* A hand-over, as the worker writes it. */
+typedef struct
+{
+  gint64  lead_id;
+  char   *owner;
+} OwnerWrite;
+
+static void
+owner_write_free (gpointer data)
+{
+  OwnerWrite *write = data;
+
+  g_free (write->owner);
+  g_free (write);
+}
+
+static gboolean
+write_owner (LgStore  *store,
+             gpointer  data,
+             GError  **error)
+{
+  OwnerWrite *write = data;
+
+  return lg_store_set_lead_owner (store, write->lead_id, write->owner, error);
+}
+
+static void
+on_handed_over (GtkWidget    *widget,
+                gpointer      data,
+                const GError *error)
+{
+  if (error != NULL)
+    lg_widget_show_error (widget, error);
+  else
+    /* Whose follow-ups ring where changes with it. */
+    announce_change_of (LG_LEAD_DETAIL (widget), ((OwnerWrite *) data)->lead_id,
+                        LG_STORE_CHANGED_LEADS | LG_STORE_CHANGED_FOLLOWUPS);
+}
+
+static void
+on_owner_selected_cb (AdwComboRow  *row,
+                      GParamSpec   *pspec,
+                      LgLeadDetail *self)
+{
+  guint selected = adw_combo_row_get_selected (row);
+  OwnerWrite *write;
+
+  if (self->lead == NULL || self->loading || self->owners == NULL ||
+      selected >= g_strv_length (self->owners) ||
+      g_strcmp0 (self->owners[selected], lg_lead_get_owner (self->lead) != NULL
+                                         ? lg_lead_get_owner (self->lead) : "") == 0)
+    return;
+  write = g_new0 (OwnerWrite, 1);
+  write->lead_id = lg_lead_get_id (self->lead);
+  write->owner = g_strdup (self->owners[selected]);
+  lg_lead_set_owner (self->lead, *write->owner != '\0' ? write->owner : NULL);
+  lg_widget_write (GTK_WIDGET (self), self->store, 0, write_owner, write, owner_write_free,
+                   on_handed_over);
+}
+
 static void
 on_reach_out_button_clicked_cb (LgLeadDetail *self)
 {
@@ -739,6 +801,46 @@ fill_sources (LgLeadDetail *self,
 
   adw_combo_row_set_model (self->source_row, G_LIST_MODEL (names));
   adw_combo_row_set_selected (self->source_row, selected);
+}
+
+/* Who looks after the lead, in a team workspace: nobody, or one of the
+ * people who work in it (the user among them, even before their first
+ * lead). Hidden in a personal one. */
+static void
+fill_owners (LgLeadDetail  *self,
+             LgLead        *lead,
+             char         **people)
+{
+  g_autoptr(GStrvBuilder) owners = g_strv_builder_new ();
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  const char *me = lg_store_get_person ();
+  const char *owner = lg_lead_get_owner (lead) != NULL ? lg_lead_get_owner (lead) : "";
+  guint selected = 0;
+  guint n = 1;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->owner_row), people != NULL);
+  if (people == NULL)
+    return;
+  g_strv_builder_add (owners, "");
+  gtk_string_list_append (names, C_("owner", "Nobody"));
+  if (!g_strv_contains ((const char * const *) people, me))
+    {
+      g_strv_builder_add (owners, me);
+      gtk_string_list_append (names, me);
+      selected = g_str_equal (owner, me) ? n : selected;
+      n++;
+    }
+  for (guint i = 0; people[i] != NULL; i++, n++)
+    {
+      g_strv_builder_add (owners, people[i]);
+      gtk_string_list_append (names, people[i]);
+      if (g_str_equal (owner, people[i]))
+        selected = n;
+    }
+  g_strfreev (self->owners);
+  self->owners = g_strv_builder_end (owners);
+  adw_combo_row_set_model (self->owner_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->owner_row, selected);
 }
 
 /* The ad platform's lead id, read only: the next download of the same
@@ -1106,6 +1208,7 @@ typedef struct
   gint64        id;
   LgLead       *lead;
   GListModel   *sources;
+  GStrv         people;  /* a team workspace's, else NULL */
   LgLeadOrigin  origin;
   LgPrediction *prediction;
   GListModel   *followups;
@@ -1120,6 +1223,7 @@ snapshot_free (gpointer data)
   g_free (snapshot->path);
   g_clear_object (&snapshot->lead);
   g_clear_object (&snapshot->sources);
+  g_strfreev (snapshot->people);
   lg_lead_origin_clear (&snapshot->origin);
   g_clear_pointer (&snapshot->prediction, lg_prediction_free);
   g_clear_object (&snapshot->followups);
@@ -1136,6 +1240,11 @@ read_snapshot (LgStore       *store,
 {
   Snapshot *snapshot = task_data;
 
+  /* Only a team workspace's leads are handed over: a personal one's are
+   * all its user's. */
+  if (lg_store_is_team_address (lg_store_get_path (store)) &&
+      (snapshot->people = lg_store_list_people (store, error)) == NULL)
+    return FALSE;
   return (snapshot->lead = lg_store_get_lead (store, snapshot->id, error)) != NULL &&
          (snapshot->sources = lg_store_list_sources_brief (store, error)) != NULL &&
          lg_store_get_lead_origin (store, snapshot->lead, &snapshot->origin, error) &&
@@ -1184,6 +1293,7 @@ on_snapshot_read_cb (GObject      *source_object,
 
   self->loading = TRUE;
   fill_fields (self, snapshot->lead, snapshot->sources);
+  fill_owners (self, snapshot->lead, snapshot->people);
   fill_origin (self, snapshot->lead, &snapshot->origin);
   fill_prediction (self, snapshot->lead, snapshot->prediction);
   fill_followups (self, snapshot->lead, snapshot->followups);
@@ -1301,6 +1411,7 @@ lg_lead_detail_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->lead);
   g_clear_pointer (&self->source_ids, g_array_unref);
+  g_clear_pointer (&self->owners, g_strfreev);
   g_clear_pointer (&self->conflict, g_free);
 
   G_OBJECT_CLASS (lg_lead_detail_parent_class)->dispose (object);
@@ -1343,6 +1454,7 @@ lg_lead_detail_class_init (LgLeadDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, currency_row);
   gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, qualification_row);
   gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, source_row);
+  gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, owner_row);
   gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, external_id_row);
   gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, score_list);
   gtk_widget_class_bind_template_child (widget_class, LgLeadDetail, predictive_list);
@@ -1387,6 +1499,8 @@ lg_lead_detail_init (LgLeadDetail *self)
                     G_CALLBACK (on_qualification_selected_cb), self);
   g_signal_connect (self->source_row, "notify::selected",
                     G_CALLBACK (on_source_selected_cb), self);
+  g_signal_connect (self->owner_row, "notify::selected",
+                    G_CALLBACK (on_owner_selected_cb), self);
   g_signal_connect (self->stay_spin, "value-changed",
                     G_CALLBACK (on_stay_spin_value_changed_cb), self);
 

@@ -960,6 +960,61 @@ test_owners (void)
   lg_store_set_person (NULL);
 }
 
+/* Olga hands her lead over to Ivan: his from then on, said in its timeline
+ * by whom; handing it to nobody leaves it for anyone to pick up. */
+static void
+test_hand_over (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) timeline = NULL;
+  g_autoptr(LgActivity) newest = NULL;
+  g_autoptr(LgLead) got = NULL;
+  g_auto(GStrv) people = NULL;
+  g_autofree char *said = NULL;
+  guint n_entries;
+  gint64 id;
+
+  lg_store_set_person ("Olga");
+  id = add_lead (store, "Maria", "cold", 0);
+  timeline = lg_store_list_activities (store, id, &error);
+  g_assert_no_error (error);
+  n_entries = g_list_model_get_n_items (timeline);
+  g_clear_object (&timeline);
+
+  g_assert_true (lg_store_set_lead_owner (store, id, "Ivan", &error));
+  g_assert_no_error (error);
+  got = get_lead (store, id);
+  g_assert_cmpstr (lg_lead_get_owner (got), ==, "Ivan");
+  timeline = lg_store_list_activities (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (timeline), ==, n_entries + 1);
+  newest = g_list_model_get_item (timeline, 0);
+  said = lg_activity_describe (newest);
+  g_assert_cmpstr (said, ==, "Handed over to Ivan");
+  g_assert_cmpstr (lg_activity_get_author (newest), ==, "Olga");
+  g_clear_object (&timeline);
+
+  /* Already his: nothing more in the timeline. */
+  g_assert_true (lg_store_set_lead_owner (store, id, "Ivan", &error));
+  timeline = lg_store_list_activities (store, id, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (timeline), ==, n_entries + 1);
+
+  people = lg_store_list_people (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (people, ((const char *[]) { "Ivan", "Olga", NULL }));
+
+  g_assert_true (lg_store_set_lead_owner (store, id, "", &error));
+  g_assert_no_error (error);
+  g_clear_object (&got);
+  got = get_lead (store, id);
+  g_assert_null (lg_lead_get_owner (got));
+
+  g_assert_false (lg_store_set_lead_owner (store, id + 1000, "Ivan", &error));
+  g_assert_error (error, LG_STORE_ERROR, LG_STORE_ERROR_NOT_FOUND);
+  lg_store_set_person (NULL);
+}
+
 static void
 test_disk_full (void)
 {
@@ -1024,6 +1079,7 @@ main (int   argc,
   g_test_add_func ("/leads/predict-from-store", test_predict_from_store);
   g_test_add_func ("/leads/edits-meet", test_edits_meet);
   g_test_add_func ("/leads/owners", test_owners);
+  g_test_add_func ("/leads/hand-over", test_hand_over);
   g_test_add_func ("/leads/disk-full", test_disk_full);
 
   return g_test_run ();

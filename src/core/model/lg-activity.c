@@ -423,6 +423,11 @@ lg_activity_describe (LgActivity *self)
     return g_strdup_printf (_("Follow-up done: %s"), detail);
   if (g_str_equal (kind, "note"))
     return g_strdup_printf (_("Note: %s"), after);
+  /* A hand-over, lg_store_set_lead_owner(). */
+  if (g_str_equal (kind, "edit") && g_str_equal (detail, "owner") && self->new_value == NULL)
+    return g_strdup (_("No longer looked after by anyone"));
+  if (g_str_equal (kind, "edit") && g_str_equal (detail, "owner"))
+    return g_strdup_printf (_("Handed over to %s"), after);
   if (g_str_equal (kind, "edit"))
     return g_strdup_printf (_("Changed %s from %s to %s"), detail, before, after);
   /* detail is the file, old_value "create" or "update". */

@@ -477,6 +477,74 @@ lg_store_move_lead (LgStore     *self,
   return lg_store_write_end (self, outer, ok, error);
 }
 
+static gboolean
+set_lead_owner (LgStore     *self,
+                gint64       id,
+                const char  *owner,
+                GError     **error)
+{
+  g_autoptr(LgLead) stored = lg_store_get_lead (self, id, error);
+  LgStmt *stmt;
+
+  if (stored == NULL)
+    return FALSE;
+  if (g_strcmp0 (lg_lead_get_owner (stored), owner) == 0)
+    return TRUE;
+  stmt = lg_store_prepare (self, "UPDATE leads SET owner = ?1 WHERE id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  lg_stmt_bind_text (stmt, 1, owner);
+  lg_stmt_bind_int64 (stmt, 2, id);
+  return lg_store_step_done (self, stmt, _("Could not hand the lead over"), error) &&
+         lg_store_add_activity (self, id, "edit", "owner", lg_lead_get_owner (stored), owner,
+                                error);
+}
+
+gboolean
+lg_store_set_lead_owner (LgStore     *self,
+                         gint64       id,
+                         const char  *owner,
+                         GError     **error)
+{
+  gboolean outer;
+  gboolean ok;
+
+  g_return_val_if_fail (LG_IS_STORE (self), FALSE);
+
+  if (owner != NULL && *owner == '\0')
+    owner = NULL;
+  if (!lg_store_write_begin (self, &outer, error))
+    return FALSE;
+  ok = set_lead_owner (self, id, owner, error);
+  return lg_store_write_end (self, outer, ok, error);
+}
+
+char **
+lg_store_list_people (LgStore  *self,
+                      GError  **error)
+{
+  g_autoptr(GStrvBuilder) people = g_strv_builder_new ();
+  LgStmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LG_IS_STORE (self), NULL);
+
+  /* Whoever looks after a lead or has written in a timeline. */
+  stmt = lg_store_prepare (self,
+                           "SELECT owner FROM leads WHERE owner <> '' "
+                           "UNION SELECT author FROM activities WHERE author <> '' "
+                           "ORDER BY 1",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = lg_stmt_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (people, lg_stmt_text (stmt, 0));
+  if (!lg_store_finish_rows (self, stmt, rc, _("Could not read who works in the workspace"),
+                             error))
+    return NULL;
+  return g_strv_builder_end (people);
+}
+
 /* The fields lg_store_update_lead() writes: column, property and what a
  * person calls it. */
 typedef struct

@@ -406,6 +406,17 @@ gboolean    lg_store_move_lead            (LgStore               *self,
                                            gint64                 before_id,
                                            const char            *lost_reason,
                                            GError               **error);
+/* Hands the lead over to owner (NULL or "": nobody), with an "edit" of
+ * "owner" in its timeline; nothing when it is theirs already. Its follow-ups'
+ * reminders ring in the new owner's app from then on. */
+gboolean    lg_store_set_lead_owner       (LgStore               *self,
+                                           gint64                 id,
+                                           const char            *owner,
+                                           GError               **error);
+/* The people of the workspace, by name: whoever looks after a lead or has
+ * written in a timeline, sorted. */
+char      **lg_store_list_people          (LgStore               *self,
+                                           GError               **error);
 /* Writes lead's contact and deal fields (name, handle, Telegram id, email,
  * phone, company, qualification, value, currency, score, source, message,
  * notes) over the stored row with the same id. Email, phone, handle and

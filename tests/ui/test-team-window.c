@@ -1,9 +1,10 @@
-/* test-offline.c: starting on a team workspace whose server cannot be
- * reached. With a copy in the cache folder, the app opens it read-only and
- * says so above every view, with Retry; without one, the error dialog says
- * what happened. No server is needed: the address's socket folder does not
- * exist. And a server that goes away while the app is open, on a throw-away
- * cluster (skipped without PostgreSQL's programs).
+/* test-team-window.c: the window on a team workspace. Starting when its
+ * server cannot be reached: with a copy in the cache folder, the app opens
+ * it read-only and says so above every view, with Retry; without one, the
+ * error dialog says what happened (no server needed: the address's socket
+ * folder does not exist). On a throw-away cluster (skipped without
+ * PostgreSQL's programs): a server that goes away while the app is open,
+ * and a lead handed over to a colleague from its detail.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -267,6 +268,97 @@ test_server_lost (void)
   g_clear_pointer (&lost_address, g_free);
 }
 
+static gboolean
+owner_row_shown (gpointer row)
+{
+  return gtk_widget_get_mapped (row);
+}
+
+static gboolean
+handed_over (gpointer store)
+{
+  g_autoptr(LgLead) lead = lg_store_get_lead (store, lost_lead, NULL);
+
+  return lead != NULL && g_strcmp0 (lg_lead_get_owner (lead), "Ivan") == 0;
+}
+
+static gboolean
+timeline_says (gpointer detail)
+{
+  return lg_test_find_label (detail, "Handed over to Ivan") != NULL;
+}
+
+/* Olga's lead, from its detail's "Looked after by", goes to Ivan: stored,
+ * said in its timeline. */
+static void
+on_activate_hand_over_cb (LgApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  LgStore *store = lg_application_get_store (app);
+  LgPipelineView *view;
+  GtkWidget *detail;
+  AdwComboRow *owner;
+  GListModel *names;
+  guint ivan = G_MAXUINT;
+
+  if (window == NULL)
+    return;
+  view = lg_window_get_pipeline_view (LG_WINDOW (window));
+  lg_window_open_lead (LG_WINDOW (window), lost_lead);
+  detail = lg_test_find_type (GTK_WIDGET (view), LG_TYPE_LEAD_DETAIL);
+  owner = ADW_COMBO_ROW (lg_test_find_named (detail, "owner_row"));
+  lg_test_wait_until (owner_row_shown, owner);
+  lg_test_wait_until (detail_idle, detail);
+
+  /* Nobody, the user (the system's name for them: they have written
+   * nothing here yet), Ivan and Olga. */
+  names = adw_combo_row_get_model (owner);
+  g_assert_cmpuint (g_list_model_get_n_items (names), ==, 4);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 0), ==, "Nobody");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 1), ==,
+                   lg_store_get_person ());
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names),
+                                               adw_combo_row_get_selected (owner)), ==, "Olga");
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "Ivan") == 0)
+      ivan = i;
+  g_assert_cmpuint (ivan, <, 4);
+  adw_combo_row_set_selected (owner, ivan);
+  lg_test_wait_for_writes (store);
+  lg_test_wait_until (handed_over, store);
+  lg_test_wait_until (timeline_says, detail);
+
+  g_application_quit (G_APPLICATION (app));
+}
+
+static void
+test_hand_over (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *address = NULL;
+
+  if (!lg_test_pg_available ())
+    {
+      g_test_skip ("PostgreSQL 15 is not installed (build-aux/setup.sh installs postgresql-15)");
+      return;
+    }
+  address = lg_test_pg_new_database ();
+  {
+    g_autoptr(LgStore) store = lg_store_open (address, &error);
+    g_autoptr(LgLead) ivans = NULL;
+    g_autoptr(LgLead) olgas = NULL;
+
+    g_assert_no_error (error);
+    lg_store_set_person ("Ivan");
+    ivans = lg_test_add_lead (store, "Petr", "warm");
+    lg_store_set_person ("Olga");
+    olgas = lg_test_add_lead (store, "Maria", "cold");
+    lost_lead = lg_lead_get_id (olgas);
+  }
+  g_assert_cmpint (lg_test_run_app (address, G_CALLBACK (on_activate_hand_over_cb)), ==, 0);
+  lg_store_set_person (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -300,9 +392,10 @@ main (int   argc,
       return 77;
     }
 
-  g_test_add_func ("/ui/offline/with-copy", test_offline_with_copy);
-  g_test_add_func ("/ui/offline/without-copy", test_offline_without_copy);
-  g_test_add_func ("/ui/offline/server-lost", test_server_lost);
+  g_test_add_func ("/ui/team-window/with-copy", test_offline_with_copy);
+  g_test_add_func ("/ui/team-window/without-copy", test_offline_without_copy);
+  g_test_add_func ("/ui/team-window/server-lost", test_server_lost);
+  g_test_add_func ("/ui/team-window/hand-over", test_hand_over);
   status = g_test_run ();
 
   /* GTK keeps its connection to the bus to the end, which
