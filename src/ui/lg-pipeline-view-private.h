@@ -54,7 +54,8 @@ struct _LgPipelineView
   GtkDropDown    *source_dropdown;
   GtkDropDown    *qualification_dropdown;
   GtkToggleButton *stale_button;
-  GtkToggleButton *mine_button;  /* a team workspace's only */
+  GtkDropDown    *owner_dropdown; /* a team workspace's only */
+  GStrv           owner_names;   /* the people past its first three items */
   GtkToggleButton *lost_button;
   GtkStack       *stack;
   GtkBox         *columns_box;

@@ -86,12 +86,23 @@ typedef struct
   gint64          source_id;
   const char     *qualification;
   gboolean        stale_only;
-  const char     *owner;  /* interned, lg_store_get_person () */
+  const char     *owner;  /* interned */
+  gboolean        owner_alone;
+  gboolean        team;   /* a team workspace's: its people are read too */
   LgPipelineRules rules;
   gint64          now;
 
   GPtrArray      *leads[LG_N_STAGES];
+  GStrv           people;
 } Load;
+
+/* The owner filter's first items; the people come after them. */
+enum {
+  OWNER_ANYONE,
+  OWNER_MINE,
+  OWNER_NOBODY,
+  OWNER_FIRST_PERSON,
+};
 
 static void
 load_free (gpointer data)
@@ -99,6 +110,7 @@ load_free (gpointer data)
   Load *load = data;
 
   g_free (load->text);
+  g_strfreev (load->people);
   for (int i = 0; i < LG_N_STAGES; i++)
     g_clear_pointer (&load->leads[i], g_ptr_array_unref);
   g_free (load);
@@ -114,6 +126,7 @@ load_filter (const Load   *load,
     .qualification = load->qualification,
     .stale_only = load->stale_only,
     .owner = load->owner,
+    .owner_alone = load->owner_alone,
   };
 }
 
@@ -139,7 +152,7 @@ load_work (LgStore       *store,
 
   load_filter (load, &filter);
   leads = lg_store_list_leads (store, &filter, &load->rules, load->now, error);
-  if (leads == NULL)
+  if (leads == NULL || (load->team && (load->people = lg_store_list_people (store, error)) == NULL))
     return FALSE;
 
   n = g_list_model_get_n_items (leads);
@@ -274,6 +287,9 @@ show_board_or_empty (LgPipelineView *self,
   gtk_stack_set_visible_child_name (self->stack, total > 0 || filtered ? "board" : "empty");
 }
 
+static void fill_owner_filter (LgPipelineView  *self,
+                               char           **people);
+
 static void
 on_load_done_cb (GObject      *source_object,
                  GAsyncResult *result,
@@ -307,6 +323,8 @@ on_load_done_cb (GObject      *source_object,
       show_header (column, s, &load->rules);
     }
   show_board_or_empty (self, load_is_filtered (load));
+  if (load->people != NULL)
+    fill_owner_filter (self, load->people);
 
   _lg_pipeline_view_restore_focus (self);
 
@@ -322,6 +340,7 @@ read_filter_bar (LgPipelineView *self,
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   guint source = gtk_drop_down_get_selected (self->source_dropdown);
   guint qualification = gtk_drop_down_get_selected (self->qualification_dropdown);
+  guint owner;
 
   load->text = *text != '\0' ? g_strdup (text) : NULL;
   load->source_id = source < self->source_ids->len
@@ -329,9 +348,19 @@ read_filter_bar (LgPipelineView *self,
   load->qualification = qualification_ids[MIN (qualification,
                                                G_N_ELEMENTS (qualification_ids) - 1)];
   load->stale_only = gtk_toggle_button_get_active (self->stale_button);
-  load->owner = gtk_widget_get_visible (GTK_WIDGET (self->mine_button)) &&
-                gtk_toggle_button_get_active (self->mine_button)
-                ? lg_store_get_person () : NULL;
+  load->team = gtk_widget_get_visible (GTK_WIDGET (self->owner_dropdown));
+  owner = load->team ? gtk_drop_down_get_selected (self->owner_dropdown) : OWNER_ANYONE;
+  /* Mine: with the leads nobody looks after yet, to pick up. */
+  if (owner == OWNER_MINE)
+    load->owner = lg_store_get_person ();
+  else if (owner == OWNER_NOBODY)
+    load->owner = "";
+  else if (owner >= OWNER_FIRST_PERSON && self->owner_names != NULL &&
+           owner - OWNER_FIRST_PERSON < g_strv_length (self->owner_names))
+    {
+      load->owner = g_intern_string (self->owner_names[owner - OWNER_FIRST_PERSON]);
+      load->owner_alone = TRUE;
+    }
   get_rules (self, &load->rules);
   load->now = g_get_real_time () / G_USEC_PER_SEC;
 }
@@ -487,6 +516,52 @@ same_names (GtkStringList *list,
   return TRUE;
 }
 
+/* The owner filter: anyone's, mine, nobody's, then each colleague's (the
+ * people the last load read), keeping the one chosen while they are there. */
+static void
+fill_owner_filter (LgPipelineView  *self,
+                   char           **people)
+{
+  GtkStringList *list = GTK_STRING_LIST (gtk_drop_down_get_model (self->owner_dropdown));
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GStrvBuilder) others = g_strv_builder_new ();
+  guint selected = gtk_drop_down_get_selected (self->owner_dropdown);
+  g_autofree char *chosen = NULL;
+  const char *me = lg_store_get_person ();
+
+  if (selected >= OWNER_FIRST_PERSON)
+    {
+      chosen = g_strdup (gtk_string_list_get_string (list, selected));
+      selected = OWNER_ANYONE;
+    }
+  for (guint i = 0; i < OWNER_FIRST_PERSON; i++)
+    g_ptr_array_add (names, (gpointer) gtk_string_list_get_string (list, i));
+  for (guint i = 0; people[i] != NULL; i++)
+    if (!g_str_equal (people[i], me))
+      {
+        g_ptr_array_add (names, people[i]);
+        g_strv_builder_add (others, people[i]);
+        if (g_strcmp0 (people[i], chosen) == 0)
+          selected = names->len - 1;
+      }
+  g_strfreev (self->owner_names);
+  self->owner_names = g_strv_builder_end (others);
+  if (same_names (list, names))
+    return;
+
+  g_ptr_array_add (names, NULL);
+  g_signal_handlers_block_by_func (self->owner_dropdown, on_filter_changed_cb, self);
+  /* The first three stay: the list's own strings are still read here. */
+  gtk_string_list_splice (list, OWNER_FIRST_PERSON,
+                          g_list_model_get_n_items (G_LIST_MODEL (list)) - OWNER_FIRST_PERSON,
+                          (const char * const *) names->pdata + OWNER_FIRST_PERSON);
+  gtk_drop_down_set_selected (self->owner_dropdown, selected);
+  g_signal_handlers_unblock_by_func (self->owner_dropdown, on_filter_changed_cb, self);
+  /* The colleague chosen has no lead nor word in the workspace any more. */
+  if (chosen != NULL && selected == OWNER_ANYONE)
+    reload (self);
+}
+
 /* Returns whether the sources' names changed. */
 static gboolean
 fill_source_filter (LgPipelineView *self)
@@ -583,7 +658,7 @@ lg_pipeline_view_set_store (LgPipelineView *self,
   if (store == NULL)
     return;
   /* Only a shared workspace has leads that are someone else's. */
-  gtk_widget_set_visible (GTK_WIDGET (self->mine_button),
+  gtk_widget_set_visible (GTK_WIDGET (self->owner_dropdown),
                           lg_store_is_team_address (lg_store_get_path (store)));
 
   g_signal_connect_object (store, "changed::leads", G_CALLBACK (on_store_changed_cb), self, 0);
@@ -852,6 +927,7 @@ lg_pipeline_view_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->deleted, lg_deleted_lead_free);
   g_clear_pointer (&self->source_ids, g_array_unref);
+  g_clear_pointer (&self->owner_names, g_strfreev);
   gtk_widget_dispose_template (GTK_WIDGET (self), LG_TYPE_PIPELINE_VIEW);
   for (int s = 0; s < LG_N_STAGES; s++)
     g_clear_object (&self->columns[s].model);
@@ -884,7 +960,7 @@ lg_pipeline_view_class_init (LgPipelineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgPipelineView, source_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LgPipelineView, qualification_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LgPipelineView, stale_button);
-  gtk_widget_class_bind_template_child (widget_class, LgPipelineView, mine_button);
+  gtk_widget_class_bind_template_child (widget_class, LgPipelineView, owner_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LgPipelineView, lost_button);
   gtk_widget_class_bind_template_child (widget_class, LgPipelineView, stack);
   gtk_widget_class_bind_template_child (widget_class, LgPipelineView, columns_box);

@@ -957,6 +957,24 @@ test_owners (void)
 
       g_assert_true (lg_lead_get_id (lead) == ivans || lg_lead_get_id (lead) == nobodys);
     }
+  g_clear_object (&mine);
+
+  /* A colleague's alone, and nobody's alone. */
+  filter.owner_alone = TRUE;
+  mine = lg_store_list_leads (store, &filter, &rules, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (mine), ==, 1);
+  g_clear_object (&got);
+  got = g_list_model_get_item (mine, 0);
+  g_assert_cmpint (lg_lead_get_id (got), ==, ivans);
+  g_clear_object (&mine);
+  filter.owner = "";
+  mine = lg_store_list_leads (store, &filter, &rules, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (mine), ==, 1);
+  g_clear_object (&got);
+  got = g_list_model_get_item (mine, 0);
+  g_assert_cmpint (lg_lead_get_id (got), ==, nobodys);
   lg_store_set_person (NULL);
 }
 

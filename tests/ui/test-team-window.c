@@ -288,8 +288,52 @@ timeline_says (gpointer detail)
   return lg_test_find_label (detail, "Handed over to Ivan") != NULL;
 }
 
+static guint
+n_cards (LgPipelineView *view)
+{
+  guint n = 0;
+
+  for (LgStage s = 0; s < LG_N_STAGES; s++)
+    n += g_list_model_get_n_items (lg_pipeline_view_get_column (view, s));
+  return n;
+}
+
+typedef struct
+{
+  LgPipelineView *view;
+  guint           n;
+} Cards;
+
+static gboolean
+board_shows (gpointer data)
+{
+  Cards *cards = data;
+
+  return !lg_pipeline_view_get_loading (cards->view) && n_cards (cards->view) == cards->n;
+}
+
+/* The board's owner filter shows whose leads were asked for. */
+static void
+show_owner (LgPipelineView *view,
+            const char     *name,
+            guint           n)
+{
+  GtkDropDown *owners = GTK_DROP_DOWN (lg_test_find_named (GTK_WIDGET (view), "owner_dropdown"));
+  GListModel *names = gtk_drop_down_get_model (owners);
+  Cards cards = { view, n };
+
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (names), i), name) == 0)
+      {
+        gtk_drop_down_set_selected (owners, i);
+        lg_test_wait_until (board_shows, &cards);
+        return;
+      }
+  g_assert_not_reached ();
+}
+
 /* Olga's lead, from its detail's "Looked after by", goes to Ivan: stored,
- * said in its timeline. */
+ * said in its timeline; the board's owner filter shows it among his. */
 static void
 on_activate_hand_over_cb (LgApplication *app)
 {
@@ -309,6 +353,9 @@ on_activate_hand_over_cb (LgApplication *app)
   owner = ADW_COMBO_ROW (lg_test_find_named (detail, "owner_row"));
   lg_test_wait_until (owner_row_shown, owner);
   lg_test_wait_until (detail_idle, detail);
+  g_assert_true (gtk_widget_get_mapped (lg_test_find_named (GTK_WIDGET (view), "owner_dropdown")));
+  show_owner (view, "Olga", 1);
+  show_owner (view, "Nobody’s", 0);
 
   /* Nobody, the user (the system's name for them: they have written
    * nothing here yet), Ivan and Olga. */
@@ -327,6 +374,10 @@ on_activate_hand_over_cb (LgApplication *app)
   lg_test_wait_for_writes (store);
   lg_test_wait_until (handed_over, store);
   lg_test_wait_until (timeline_says, detail);
+  show_owner (view, "Ivan", 2);
+  show_owner (view, "Olga", 0);
+  show_owner (view, "Mine", 0);
+  show_owner (view, "Anyone’s Leads", 2);
 
   g_application_quit (G_APPLICATION (app));
 }

@@ -126,7 +126,8 @@ lg_lead_bind_fields (LgStmt *stmt,
  *
  *   ?1 folded text     ?2 source id    ?3 qualification   ?4 stage
  *   ?5 stale only     ?6 now          ?7–?9 stale seconds cold, warm, hot
- *   ?10 one lead's id (0: all)     ?11 an owner's name (NULL: anyone's) */
+ *   ?10 one lead's id (0: all)     ?11 an owner's name (NULL: anyone's; "": nobody's)
+ *   ?12 1: that owner's alone, 0: and nobody's */
 #define BOARD_QUERY \
   "SELECT * FROM (" \
   " SELECT " LG_LEAD_COLUMNS ", coalesce(f.next_due, 0) AS next_due," \
@@ -148,7 +149,7 @@ lg_lead_bind_fields (LgStmt *stmt,
   "   AND (?3 IS NULL OR l.qualification = ?3)" \
   "   AND (?4 IS NULL OR l.stage = ?4)" \
   "   AND (?10 = 0 OR l.id = ?10)" \
-  "   AND (?11 IS NULL OR l.owner IS NULL OR l.owner = ?11)" \
+  "   AND (?11 IS NULL OR l.owner = ?11 OR (l.owner IS NULL AND (?12 = 0 OR ?11 = '')))" \
   ") AS board WHERE ?5 = 0 OR stale"
 
 static void
@@ -168,7 +169,10 @@ bind_board_query (LgStmt          *stmt,
   lg_stmt_bind_text (stmt, 3, filter->qualification);
   lg_stmt_bind_text (stmt, 4, filter->stage);
   lg_stmt_bind_int (stmt, 5, filter->stale_only ? 1 : 0);
-  lg_stmt_bind_text (stmt, 11, filter->owner);
+  /* Not lg_stmt_bind_text(), for which "" is NULL. */
+  if (filter->owner != NULL)
+    lg_stmt_bind_string (stmt, 11, filter->owner, -1, SQLITE_STATIC);
+  lg_stmt_bind_int (stmt, 12, filter->owner_alone ? 1 : 0);
   lg_stmt_bind_int64 (stmt, 6, now);
   for (int i = LG_STAGE_COLD; i <= LG_STAGE_HOT; i++)
     lg_stmt_bind_int64 (stmt, 7 + i, (gint64) rules->stale_days[i] * LG_SECONDS_PER_DAY);

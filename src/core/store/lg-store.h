@@ -375,7 +375,8 @@ typedef struct
   const char *stage;         /* NULL: any */
   gboolean    stale_only;
   gint64      lead_id;       /* 0: any; else that lead, if it passes the rest */
-  const char *owner;         /* NULL: anyone's; else that person's and nobody's */
+  const char *owner;         /* NULL: anyone's; "": nobody's; else that person's */
+  gboolean    owner_alone;   /* with a person: theirs alone, not nobody's too */
 } LgLeadFilter;
 
 /* The lead's originating message and the best match that found it. */
