@@ -35,6 +35,7 @@ struct _LgFollowupsView
   guint               attention_count;
   guint               tick_id;
   guint               midnight_id;
+  GCancellable       *cancellable; /* the refresh being read */
 
   GtkStack           *stack;
   GtkLabel           *summary_label;
@@ -114,108 +115,195 @@ update_summary (LgFollowupsView        *self,
   gtk_label_set_text (self->summary_label, text->str);
 }
 
-/* The list's items: each non-empty bucket's heading, then its follow-ups;
- * after Today, the found leads nobody has written to yet, best first. */
+/* Reading the follow-ups: on a worker with its own connection (a team
+ * workspace's server may be far), the newest refresh alone shown. */
+
+typedef struct
+{
+  const char *title;  /* untranslated, N_() */
+  GListModel *items;
+} Section;
+
+typedef struct
+{
+  gint64           now;
+  gboolean         rows_wanted;
+  LgFollowupCounts counts;
+  GArray          *sections;
+} Refresh;
+
 static void
-collect_rows (LgFollowupsView         *self,
-              const LgFollowupCounts  *counts,
-              GPtrArray               *rows,
-              GError                 **error)
+section_clear (gpointer data)
+{
+  g_clear_object (&((Section *) data)->items);
+}
+
+static void
+refresh_free (gpointer data)
+{
+  Refresh *refresh = data;
+
+  g_array_unref (refresh->sections);
+  g_free (refresh);
+}
+
+static void
+add_section (Refresh    *refresh,
+             const char *title,
+             GListModel *items)
+{
+  Section section = { title, items };
+
+  g_array_append_val (refresh->sections, section);
+}
+
+/* The list's sections: each non-empty bucket's, then after Today, the found
+ * leads nobody has written to yet, best first. */
+static gboolean
+refresh_work (LgStore       *store,
+              gpointer       source_object,
+              gpointer       task_data,
+              GCancellable  *cancellable,
+              GError       **error)
 {
   static const char *titles[LG_FOLLOWUP_N_BUCKETS] = {
     N_("Overdue"), N_("Today"), N_("Upcoming"), N_("Done"),
   };
+  Refresh *refresh = task_data;
 
+  if (!lg_store_count_followups (store, refresh->now, NULL, &refresh->counts, error))
+    return FALSE;
+  /* Hidden, only the badge's counts matter: the rows are read when it shows. */
+  if (!refresh->rows_wanted)
+    return TRUE;
   for (int bucket = 0; bucket < LG_FOLLOWUP_N_BUCKETS; bucket++)
     {
-      g_autoptr(GListModel) list = NULL;
-      guint n;
+      GListModel *list;
 
       if (bucket == LG_FOLLOWUP_BUCKET_UPCOMING)
         {
-          g_autoptr(GListModel) leads = lg_store_list_uncontacted_leads (self->store,
-                                                                         LG_FOLLOWUPS_VIEW_DONE_LIMIT,
-                                                                         error);
-
-          if (leads == NULL)
-            return;
-          if (g_list_model_get_n_items (leads) > 0)
-            g_ptr_array_add (rows, gtk_string_object_new (_("Not Contacted")));
-          for (guint i = 0; i < g_list_model_get_n_items (leads); i++)
-            g_ptr_array_add (rows, g_list_model_get_item (leads, i));
+          list = lg_store_list_uncontacted_leads (store, LG_FOLLOWUPS_VIEW_DONE_LIMIT, error);
+          if (list == NULL)
+            return FALSE;
+          if (g_list_model_get_n_items (list) > 0)
+            add_section (refresh, N_("Not Contacted"), list);
+          else
+            g_object_unref (list);
         }
 
-      if (counts->counts[bucket] == 0)
+      if (refresh->counts.counts[bucket] == 0)
         continue;
-      list = lg_store_list_followups (self->store, bucket, self->now, NULL,
+      list = lg_store_list_followups (store, bucket, refresh->now, NULL,
                                       bucket == LG_FOLLOWUP_BUCKET_DONE
                                         ? LG_FOLLOWUPS_VIEW_DONE_LIMIT : 0,
                                       error);
       if (list == NULL)
-        return;
-
-      n = g_list_model_get_n_items (list);
-      g_ptr_array_add (rows, gtk_string_object_new (_(titles[bucket])));
-      for (guint i = 0; i < n; i++)
-        g_ptr_array_add (rows, g_list_model_get_item (list, i));
+        return FALSE;
+      add_section (refresh, titles[bucket], list);
     }
+  return TRUE;
 }
 
-void
-lg_followups_view_refresh (LgFollowupsView *self)
+/* The summary, the badge's count and, while shown, the list. */
+static void
+show_refresh (LgFollowupsView *self,
+              Refresh         *refresh)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GError) error = NULL;
-  LgFollowupCounts counts = { { 0 } };
-  gint64 started = g_get_monotonic_time ();
-  gint64 keep = 0;
+  gint64 keep;
   guint attention;
 
-  g_return_if_fail (LG_IS_FOLLOWUPS_VIEW (self));
-
-  self->now = now_seconds ();
-  g_clear_handle_id (&self->midnight_id, g_source_remove);
-
-  if (self->store != NULL &&
-      lg_store_count_followups (self->store, self->now, NULL, &counts, &error))
+  update_summary (self, &refresh->counts);
+  if (refresh->rows_wanted && gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
-      /* Hidden, only the badge's counts matter: the rows are read when it shows. */
-      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-        collect_rows (self, &counts, rows, &error);
+      for (guint i = 0; i < refresh->sections->len; i++)
+        {
+          Section *section = &g_array_index (refresh->sections, Section, i);
 
-      /* What is "today" changes at midnight: look again then. */
-      self->midnight_id =
-        g_timeout_add_seconds ((guint) (lg_followup_local_day_start (self->now, 1, NULL) -
-                                        self->now + 1),
-                               on_midnight_cb, self);
-    }
-
-  if (error != NULL)
-    {
-      g_warning ("%s", error->message);
-      lg_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
-    }
-
-  update_summary (self, &counts);
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
+          g_ptr_array_add (rows, gtk_string_object_new (_(section->title)));
+          for (guint j = 0; j < g_list_model_get_n_items (section->items); j++)
+            g_ptr_array_add (rows, g_list_model_get_item (section->items, j));
+        }
       keep = selected_id (self);
       gtk_stack_set_visible_child_name (self->stack, rows->len > 0 ? "list" : "empty");
       g_list_store_splice (self->items, 0,
                            g_list_model_get_n_items (G_LIST_MODEL (self->items)),
                            rows->pdata, rows->len);
       select_followup_where (self, keep);
-      g_debug ("Showed %u follow-ups in %.1f ms", rows->len,
-               (g_get_monotonic_time () - started) / 1000.0);
     }
 
-  attention = (guint) (counts.counts[LG_FOLLOWUP_BUCKET_OVERDUE] +
-                       counts.counts[LG_FOLLOWUP_BUCKET_TODAY]);
+  attention = (guint) (refresh->counts.counts[LG_FOLLOWUP_BUCKET_OVERDUE] +
+                       refresh->counts.counts[LG_FOLLOWUP_BUCKET_TODAY]);
   if (attention != self->attention_count)
     {
       self->attention_count = attention;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATTENTION_COUNT]);
     }
+}
+
+static void
+on_refreshed_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  LgFollowupsView *self = LG_FOLLOWUPS_VIEW (object);
+  Refresh *refresh = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return; /* a newer refresh is on its way */
+  g_clear_object (&self->cancellable);
+  if (error != NULL)
+    {
+      g_warning ("%s", error->message);
+      lg_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+      return;
+    }
+  /* What is "today" changes at midnight: look again then. */
+  self->midnight_id =
+    g_timeout_add_seconds ((guint) (lg_followup_local_day_start (refresh->now, 1, NULL) -
+                                    refresh->now + 1),
+                           on_midnight_cb, self);
+  show_refresh (self, refresh);
+}
+
+void
+lg_followups_view_refresh (LgFollowupsView *self)
+{
+  g_autoptr(GTask) task = NULL;
+  Refresh *refresh;
+
+  g_return_if_fail (LG_IS_FOLLOWUPS_VIEW (self));
+
+  self->now = now_seconds ();
+  g_clear_handle_id (&self->midnight_id, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  refresh = g_new0 (Refresh, 1);
+  refresh->now = self->now;
+  refresh->rows_wanted = gtk_widget_get_mapped (GTK_WIDGET (self));
+  refresh->sections = g_array_new (FALSE, FALSE, sizeof (Section));
+  g_array_set_clear_func (refresh->sections, section_clear);
+  if (self->store == NULL)
+    {
+      show_refresh (self, refresh);
+      refresh_free (refresh);
+      return;
+    }
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, on_refreshed_cb, NULL);
+  g_task_set_task_data (task, refresh, refresh_free);
+  lg_store_run_in_thread (task, lg_store_get_path (self->store), refresh_work);
+}
+
+gboolean
+lg_followups_view_get_refreshing (LgFollowupsView *self)
+{
+  g_return_val_if_fail (LG_IS_FOLLOWUPS_VIEW (self), FALSE);
+
+  return self->cancellable != NULL;
 }
 
 static void
@@ -540,6 +628,8 @@ lg_followups_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_handle_id (&self->midnight_id, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   disconnect_store (self);
   g_clear_object (&self->store);
   /* AdwBin unparents its child itself; the template must not do it again. */

@@ -21,7 +21,10 @@ G_DECLARE_FINAL_TYPE (LgFollowupsView, lg_followups_view, LG, FOLLOWUPS_VIEW, Ad
 
 void        lg_followups_view_set_store           (LgFollowupsView *self,
                                                    LgStore         *store);
+/* Reads the follow-ups again, on a worker; the view shows them once read. */
 void        lg_followups_view_refresh             (LgFollowupsView *self);
+/* Whether a refresh is being read. */
+gboolean    lg_followups_view_get_refreshing      (LgFollowupsView *self);
 guint       lg_followups_view_get_attention_count (LgFollowupsView *self);
 /* The list's items: GtkStringObject section headings and LgFollowup rows. */
 GListModel *lg_followups_view_get_model           (LgFollowupsView *self);

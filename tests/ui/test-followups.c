@@ -262,6 +262,19 @@ search_applied (gpointer data)
   return g_list_model_get_n_items (lead_matches) == 1;
 }
 
+static gboolean
+refreshed (gpointer view)
+{
+  return !lg_followups_view_get_refreshing (view);
+}
+
+/* The view reads on a worker: what a change asked for shows once it is read. */
+static void
+settle (LgFollowupsView *view)
+{
+  lg_test_wait_until (refreshed, view);
+}
+
 static void
 assert_under (LgFollowupsView *view,
               gint64           followup_id,
@@ -269,6 +282,8 @@ assert_under (LgFollowupsView *view,
 {
   GListModel *model = lg_followups_view_get_model (view);
   const char *heading = NULL;
+
+  settle (view);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
@@ -343,6 +358,7 @@ on_activate_schedule_cb (LgApplication *app)
 
   lg_store_notify_changed (store, LG_STORE_CHANGED_LEADS);
   lg_window_show_view (window, "followups");
+  settle (view);
   g_assert_cmpuint (lg_followups_view_get_attention_count (view), ==, 0);
 
   /* Escape while typing in the lead search (the entry's own stop-search)
@@ -352,6 +368,7 @@ on_activate_schedule_cb (LgApplication *app)
   gtk_editable_set_text (GTK_EDITABLE (search), "ann");
   g_signal_emit_by_name (search, "stop-search");
   g_assert_null (find_dialog ());
+  settle (view);
   g_assert_cmpuint (lg_followups_view_get_attention_count (view), ==, 0);
 
   /* "Schedule…" for any lead: find Anna by typing, in 1 hour. */
@@ -376,6 +393,7 @@ on_activate_schedule_cb (LgApplication *app)
 
   /* Later today: under Today, and counted on the switcher's badge. */
   assert_under (view, scheduled_id, "Today");
+  settle (view);
   g_assert_cmpuint (lg_followups_view_get_attention_count (view), ==, 1);
   page = adw_view_stack_get_page (ADW_VIEW_STACK (find_widget (GTK_WIDGET (window),
                                                                ADW_TYPE_VIEW_STACK)),
@@ -625,6 +643,7 @@ on_activate_board_cb (LgApplication *app)
     g_assert_true (g_str_has_suffix (label, clock));
   }
   assert_listed (window, scheduled_id, "Today");
+  settle (followups);
   g_assert_cmpuint (lg_followups_view_get_attention_count (followups), ==, 1);
 
   /* The detail lists it, with a Done button; its own button schedules another. */
