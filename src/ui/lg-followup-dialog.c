@@ -23,6 +23,8 @@ struct _LgFollowupDialog
   gint64              lead_id;
   GtkSingleSelection *lead_selection;
   GtkStringFilter    *lead_filter;
+  GListStore         *leads;       /* the picker's, once read */
+  GCancellable       *cancellable; /* the read of the lead or the leads */
 
   AdwWindowTitle     *window_title;
   AdwActionRow       *lead_row;
@@ -333,46 +335,44 @@ bind_lead_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
 }
 
-static void
-load_leads (LgFollowupDialog *self)
+/* The lead, or for the picker every lead's name, read on a worker with a
+ * connection of its own: a team workspace's server may be far, and its
+ * leads many. */
+typedef struct
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) leads = lg_store_list_lead_names (self->store, &error);
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  GtkExpression *expression;
-  GtkFilterListModel *filtered;
+  gint64      lead_id; /* 0: the picker's leads */
+  LgLead     *lead;
+  GListModel *leads;
+} LeadRead;
 
-  if (leads == NULL)
-    {
-      show_error (self, error->message);
-      return;
-    }
+static void
+lead_read_free (gpointer data)
+{
+  LeadRead *read = data;
 
-  expression = gtk_property_expression_new (LG_TYPE_LEAD, NULL, "name");
-  self->lead_filter = gtk_string_filter_new (expression);
-  gtk_string_filter_set_match_mode (self->lead_filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
-  filtered = gtk_filter_list_model_new (g_object_ref (leads),
-                                        GTK_FILTER (g_object_ref (self->lead_filter)));
-  self->lead_selection = gtk_single_selection_new (G_LIST_MODEL (filtered));
+  g_clear_object (&read->lead);
+  g_clear_object (&read->leads);
+  g_free (read);
+}
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_lead_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_lead_cb), NULL);
-  gtk_list_view_set_factory (self->lead_list, factory);
-  gtk_list_view_set_model (self->lead_list, GTK_SELECTION_MODEL (self->lead_selection));
+static gboolean
+read_leads_work (LgStore       *store,
+                 gpointer       source_object,
+                 gpointer       task_data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  LeadRead *read = task_data;
+
+  if (read->lead_id > 0)
+    return (read->lead = lg_store_get_lead (store, read->lead_id, error)) != NULL;
+  return (read->leads = lg_store_list_lead_names (store, error)) != NULL;
 }
 
 static void
-show_lead (LgFollowupDialog *self)
+show_lead (LgFollowupDialog *self,
+           LgLead           *lead)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LgLead) lead = lg_store_get_lead (self->store, self->lead_id, &error);
-
-  if (lead == NULL)
-    {
-      show_error (self, error->message);
-      return;
-    }
-
   adw_action_row_set_subtitle (self->lead_row, NULL);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->lead_row), lg_lead_get_name (lead));
   if (lg_lead_get_telegram_handle (lead) != NULL)
@@ -382,6 +382,70 @@ show_lead (LgFollowupDialog *self)
       adw_action_row_set_subtitle (self->lead_row, handle);
     }
   adw_window_title_set_subtitle (self->window_title, lg_lead_get_name (lead));
+}
+
+static void
+on_leads_read_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  LgFollowupDialog *self = LG_FOLLOWUP_DIALOG (object);
+  LeadRead *read = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error->message);
+      return;
+    }
+  if (read->lead != NULL)
+    {
+      show_lead (self, read->lead);
+      return;
+    }
+  {
+    guint n = g_list_model_get_n_items (read->leads);
+    g_autoptr(GPtrArray) leads = g_ptr_array_new_full (n, g_object_unref);
+
+    /* In one change, not one for each of thousands. */
+    for (guint i = 0; i < n; i++)
+      g_ptr_array_add (leads, g_list_model_get_item (read->leads, i));
+    g_list_store_splice (self->leads, 0, 0, leads->pdata, n);
+  }
+}
+
+static void
+read_leads (LgFollowupDialog *self)
+{
+  g_autoptr(GTask) task = g_task_new (self, self->cancellable, on_leads_read_cb, NULL);
+  LeadRead *read = g_new0 (LeadRead, 1);
+
+  read->lead_id = self->lead_id;
+  g_task_set_task_data (task, read, lead_read_free);
+  lg_store_run_in_thread (task, lg_store_get_path (self->store), read_leads_work);
+}
+
+/* The picker's list, filled once the leads are read. */
+static void
+set_up_picker (LgFollowupDialog *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkExpression *expression;
+  GtkFilterListModel *filtered;
+
+  self->leads = g_list_store_new (LG_TYPE_LEAD);
+  expression = gtk_property_expression_new (LG_TYPE_LEAD, NULL, "name");
+  self->lead_filter = gtk_string_filter_new (expression);
+  gtk_string_filter_set_match_mode (self->lead_filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+  filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->leads)),
+                                        GTK_FILTER (g_object_ref (self->lead_filter)));
+  self->lead_selection = gtk_single_selection_new (G_LIST_MODEL (filtered));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_lead_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_lead_cb), NULL);
+  gtk_list_view_set_factory (self->lead_list, factory);
+  gtk_list_view_set_model (self->lead_list, GTK_SELECTION_MODEL (self->lead_selection));
 }
 
 LgFollowupDialog *
@@ -404,13 +468,13 @@ lg_followup_dialog_new (LgStore *store,
 
   gtk_widget_set_visible (GTK_WIDGET (self->lead_row), lead_id > 0);
   gtk_widget_set_visible (self->lead_picker, lead_id <= 0);
-  if (lead_id > 0)
-    show_lead (self);
-  else
+  if (lead_id <= 0)
     {
-      load_leads (self);
+      set_up_picker (self);
       gtk_window_set_focus (GTK_WINDOW (self), self->lead_search);
     }
+  self->cancellable = g_cancellable_new ();
+  read_leads (self);
 
   return self;
 }
@@ -429,6 +493,8 @@ lg_followup_dialog_new_for_person (LgStore            *store,
   g_return_val_if_fail (name != NULL && make_lead != NULL, NULL);
 
   self = lg_followup_dialog_new (store, 0);
+  /* The person is no lead yet: no picker. */
+  g_cancellable_cancel (self->cancellable);
   self->lead_maker = g_atomic_rc_box_new0 (LeadMaker);
   self->lead_maker->make_lead = make_lead;
   self->lead_maker->data = data;
@@ -641,7 +707,10 @@ lg_followup_dialog_dispose (GObject *object)
 {
   LgFollowupDialog *self = LG_FOLLOWUP_DIALOG (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), LG_TYPE_FOLLOWUP_DIALOG);
+  g_clear_object (&self->leads);
   g_clear_object (&self->lead_selection);
   g_clear_object (&self->lead_filter);
   g_clear_object (&self->store);
