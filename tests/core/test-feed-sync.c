@@ -31,7 +31,12 @@ typedef struct
   guint       version;        /* /blog.xml: 1 or 2 items */
   guint       rate_limits;    /* answer 429 this many more times */
   guint       failures;       /* answer 503 this many more times */
-  GArray     *times;          /* monotonic µs of each request */
+  guint       delay_ms;       /* /blog.xml answers this late */
+  /* Real-time µs (the clock the sync's retry_at counts in) of each
+   * request's arrival and of each answer to /blog.xml leaving. */
+  GArray     *times;
+  GArray     *answers;
+  guint       delayed;        /* the timeout of an answer held back, or 0 */
 } Fake;
 
 static Fake fake;
@@ -107,23 +112,15 @@ redirect (SoupServerMessage *msg,
   respond (msg, status, NULL, NULL);
 }
 
-static gboolean
-unpause_cb (gpointer data)
-{
-  SoupServerMessage *msg = data;
-
-  respond (msg, 200, "application/rss+xml", blog (1));
-  soup_server_message_unpause (msg);
-  g_object_unref (msg);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 serve_blog (SoupServerMessage *msg)
 {
   SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
   g_autofree char *etag = g_strdup_printf ("\"v%u\"", fake.version);
+  gint64 now = g_get_real_time ();
 
+  /* Before the answer leaves, so the client reads it only later. */
+  g_array_append_val (fake.answers, now);
   if (g_strcmp0 (fake.if_none_match, etag) == 0)
     {
       respond (msg, 304, NULL, NULL);
@@ -134,6 +131,33 @@ serve_blog (SoupServerMessage *msg)
   respond (msg, 200, "application/rss+xml", blog (fake.version));
 }
 
+static gboolean
+unpause_cb (gpointer data)
+{
+  SoupServerMessage *msg = data;
+
+  fake.delayed = 0;
+  serve_blog (msg);
+  soup_server_message_unpause (msg);
+  return G_SOURCE_REMOVE;
+}
+
+/* The blog's answer after delay_ms, as a busy server gives it. */
+static void
+serve_blog_after (SoupServerMessage *msg,
+                  guint              delay_ms)
+{
+  if (delay_ms == 0)
+    {
+      serve_blog (msg);
+      return;
+    }
+  g_assert_cmpuint (fake.delayed, ==, 0);
+  soup_server_message_pause (msg);
+  fake.delayed = g_timeout_add_full (G_PRIORITY_DEFAULT, delay_ms, unpause_cb,
+                                     g_object_ref (msg), g_object_unref);
+}
+
 static void
 handle_cb (SoupServer        *server,
            SoupServerMessage *msg,
@@ -142,7 +166,7 @@ handle_cb (SoupServer        *server,
            gpointer           user_data)
 {
   SoupMessageHeaders *request = soup_server_message_get_request_headers (msg);
-  gint64 now = g_get_monotonic_time ();
+  gint64 now = g_get_real_time ();
 
   fake.requests++;
   g_array_append_val (fake.times, now);
@@ -166,7 +190,7 @@ handle_cb (SoupServer        *server,
       respond (msg, 503, "text/html", g_strdup ("<html><body>Down for maintenance</body></html>"));
     }
   else if (g_str_equal (path, "/blog.xml"))
-    serve_blog (msg);
+    serve_blog_after (msg, fake.delay_ms);
   else if (g_str_equal (path, "/old.rss"))
     redirect (msg, 301, "/blog.xml");
   else if (g_str_equal (path, "/moving.rss"))
@@ -185,10 +209,7 @@ handle_cb (SoupServer        *server,
     respond (msg, 200, "text/html", g_strdup ("<!DOCTYPE html><html><head><title>Forum</title>"
                                               "</head><body><p>Welcome<br></body></html>"));
   else if (g_str_equal (path, "/slow.xml"))
-    {
-      soup_server_message_pause (msg);
-      g_timeout_add (3000, unpause_cb, g_object_ref (msg));
-    }
+    serve_blog_after (msg, 3000);
   else if (g_str_equal (path, "/www.reddit.com/r/smallbusiness/new/.rss"))
     respond (msg, 200, "application/atom+xml", read_fixture ("reddit/ollama.xml"));
   else if (g_str_equal (path, "/mastodon.social/tags/freelance.rss"))
@@ -214,6 +235,7 @@ fake_setup (void)
   memset (&fake, 0, sizeof fake);
   fake.version = 1;
   fake.times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  fake.answers = g_array_new (FALSE, FALSE, sizeof (gint64));
   fake.server = soup_server_new (NULL, NULL);
   soup_server_add_handler (fake.server, NULL, handle_cb, NULL, NULL);
   soup_server_listen_local (fake.server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
@@ -226,6 +248,8 @@ fake_setup (void)
 static void
 fake_teardown (void)
 {
+  /* A cancelled test's answer is not sent into the next test's fake. */
+  g_clear_handle_id (&fake.delayed, g_source_remove);
   soup_server_disconnect (fake.server);
   g_clear_object (&fake.server);
   g_clear_pointer (&fake.base_url, g_free);
@@ -233,6 +257,7 @@ fake_teardown (void)
   g_clear_pointer (&fake.if_none_match, g_free);
   g_clear_pointer (&fake.if_modified_since, g_free);
   g_clear_pointer (&fake.times, g_array_unref);
+  g_clear_pointer (&fake.answers, g_array_unref);
 }
 
 static LgFeedSync *
@@ -397,16 +422,32 @@ test_polite_interval (void)
   g_autoptr(LgStore) store = lg_test_open_store ();
   g_autoptr(LgFeedSync) sync = new_sync (1);
   g_autoptr(LgSource) source = add_feed (sync, store, "/blog.xml");
+  g_autoptr(LgSource) after = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 gap;
+  gint64 first_answer;
 
+  /* The first answer comes 1.3 s after its request, so the sync ends in a
+   * later second than it began, as a slow server or a team workspace's
+   * slow writes make it: the interval counts from the answer. */
+  fake.delay_ms = 1300;
   g_assert_true (run_sync (sync, store, source, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fake.answers->len, ==, 1);
+  first_answer = g_array_index (fake.answers, gint64, 0);
+  after = reload (store, source);
+  g_assert_cmpint (lg_source_get_retry_at (after) * G_USEC_PER_SEC, >=,
+                   first_answer + G_USEC_PER_SEC);
+
+  fake.delay_ms = 0;
   g_assert_true (run_sync (sync, store, source, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (fake.times->len, ==, 2);
-  /* The second sync waited out the interval (one second here). */
-  gap = g_array_index (fake.times, gint64, 1) - g_array_index (fake.times, gint64, 0);
-  g_assert_cmpint (gap, >=, 900 * 1000);
+  /* The second request waited out the interval (one second here) after
+   * the first answer, so after the first request too: exact, both times
+   * on the one clock, the answer's taken before the client could read it. */
+  g_assert_cmpint (g_array_index (fake.times, gint64, 1) - first_answer, >=, G_USEC_PER_SEC);
+  g_assert_cmpint (g_array_index (fake.times, gint64, 1) - g_array_index (fake.times, gint64, 0),
+                   >=, G_USEC_PER_SEC);
 }
 
 static void

@@ -155,6 +155,7 @@ typedef struct
   GCancellable  *cancellable;
   GMainContext  *context;  /* where progress goes; NULL: this thread */
   gint64         now;
+  gint64         answered_us;  /* real time the host last answered (or failed to) */
   guint          n_new;
   /* What the answer asks the source to keep. */
   gboolean       back_off;
@@ -253,6 +254,7 @@ fetch (FeedRun      *run,
       msg = new_request (run, uri);
       body = lg_http_send (session, msg, run->self->pause_ms, run->self->timeout_s,
                            run->cancellable, error);
+      run->answered_us = g_get_real_time ();
       if (body == NULL)
         return NULL;
 
@@ -372,6 +374,19 @@ store_feed (FeedRun  *run,
   return TRUE;
 }
 
+/* How long until the feed may be asked again, to the millisecond (retry_at
+ * keeps whole seconds, rounded up), never more than the polite interval: a
+ * clock set back does not hold the sync up. */
+static guint
+polite_wait_ms (FeedRun *run)
+{
+  gint64 left_us = lg_source_get_retry_at (run->source) * G_USEC_PER_SEC - g_get_real_time ();
+
+  if (left_us <= 0)
+    return 0;
+  return MIN ((left_us + 999) / 1000, (gint64) run->self->interval_s * 1000);
+}
+
 static gboolean
 sync_feed (FeedRun  *run,
            GError  **error)
@@ -403,9 +418,7 @@ sync_feed (FeedRun  *run,
       return FALSE;
     }
   report_progress (run);
-  if (wait_s > 0 &&
-      !lg_http_wait_ms (MIN (wait_s, (gint64) run->self->interval_s) * 1000, run->cancellable,
-                        error))
+  if (!lg_http_wait_ms (polite_wait_ms (run), run->cancellable, error))
     return FALSE;
   run->now = MAX (run->now, g_get_real_time () / G_USEC_PER_SEC);
 
@@ -429,7 +442,11 @@ sync_feed (FeedRun  *run,
 
 /* The next time the feed may be fetched after this sync, and the count of
  * failures in a row: a minute after a success, doubling from two minutes
- * after each failure the server owns, or as long as it said. */
+ * after each failure the server owns, or as long as it said. Counted from
+ * when the host answered, not from the sync's start: a sync whose writes
+ * take a while (a team workspace's go to a server) would otherwise let the
+ * next request follow sooner than the interval. Rounded up to the whole
+ * second retry_at keeps, so never a moment early. */
 static void
 schedule_next (FeedRun  *run,
                LgSource *saved,
@@ -437,6 +454,7 @@ schedule_next (FeedRun  *run,
 {
   int failures = run->back_off ? lg_source_get_failures (saved) + 1 : 0;
   gint64 wait = run->self->interval_s;
+  gint64 answered_s = (run->answered_us + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC;
 
   if (run->back_off)
     {
@@ -445,7 +463,7 @@ schedule_next (FeedRun  *run,
         wait = run->retry_after;
     }
   lg_source_set_failures (saved, failures);
-  lg_source_set_retry_at (saved, run->now + MIN (wait, MAX_BACKOFF_S));
+  lg_source_set_retry_at (saved, answered_s + MIN (wait, MAX_BACKOFF_S));
   if (ok)
     lg_source_set_last_sync (saved, run->now);
 }
@@ -476,6 +494,8 @@ run_with_store (LgFeedSync    *self,
   run.cancellable = cancellable;
   run.context = context;
   run.now = g_get_real_time () / G_USEC_PER_SEC;
+  /* No request made (not a feed, no address): counted from now. */
+  run.answered_us = g_get_real_time ();
   run.retry_after = -1;
 
   ok = sync_feed (&run, &local_error);
