@@ -10,6 +10,7 @@
 
 #include "lg-channel-handle.h"
 #include "lg-sources.h"
+#include "lg-store-import.h"
 #include "lg-store-private.h"
 #include "lg-telegram-export.h"
 #include "lg-telegram-page.h"
@@ -873,6 +874,65 @@ test_export_leaves_nothing (void)
     }
 }
 
+static gboolean
+has_staging_table (LgStore    *store,
+                   const char *name)
+{
+  g_autofree char *found =
+    lg_test_query_text (store, lg_store_is_remote (store)
+                               ? "SELECT relname FROM pg_class WHERE relpersistence = 't' "
+                                 "AND relkind = 'r' AND relnamespace = pg_my_temp_schema () "
+                                 "AND relname = ?"
+                               : "SELECT name FROM temp.sqlite_schema WHERE type = 'table' "
+                                 "AND name = ?",
+                        name);
+
+  return found != NULL;
+}
+
+/* The messages' staging and the CSV import's take turns on one connection
+ * through one helper (lg_store_stage_tables()): each starts from an empty
+ * area of its own, the other's tables and rows gone, on a file and on a
+ * team workspace (in each backend's types). */
+static void
+test_staging_areas_take_turns (void)
+{
+  g_autoptr(LgStore) store = lg_test_open_store ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lg_store_stage_begin (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lg_store_stage_source (store, "telegram_export", "4242", "Chat", &error), >,
+                   0);
+  g_assert_no_error (error);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM staged_sources"), ==, 1);
+
+  g_assert_true (lg_store_import_stage (store, &error));
+  g_assert_no_error (error);
+  g_assert_false (has_staging_table (store, "staged_sources"));
+  g_assert_false (has_staging_table (store, "staged_messages"));
+  g_assert_true (has_staging_table (store, "staged_leads"));
+  g_assert_true (has_staging_table (store, "dedupe_keys"));
+  g_assert_true (lg_store_exec (store, "INSERT INTO staged_lead_sources (id, name) "
+                                       "VALUES (7, 'Meta · Spring Sale')", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (lg_store_stage_begin (store, &error));
+  g_assert_no_error (error);
+  g_assert_false (has_staging_table (store, "staged_lead_sources"));
+  g_assert_false (has_staging_table (store, "dedupe_keys"));
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM staged_sources"), ==, 0);
+  g_assert_cmpint (lg_store_stage_source (store, "telegram_export", "4242", "Chat", &error), >,
+                   0);
+  g_assert_no_error (error);
+
+  g_assert_true (lg_store_import_stage (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lg_test_query_int (store, "SELECT count(*) FROM staged_lead_sources"), ==, 0);
+  lg_store_stage_discard (store);
+  g_assert_cmpint (lg_test_count_staging_tables (store), ==, 0);
+}
+
 static void
 test_remove_source_keeps_leads (void)
 {
@@ -1021,6 +1081,7 @@ main (int   argc,
   g_test_add_func ("/sources/export/deep-nesting", test_export_deep_nesting);
   g_test_add_func ("/sources/export/other-writer", test_export_other_writer);
   g_test_add_func ("/sources/export/leaves-nothing", test_export_leaves_nothing);
+  g_test_add_func ("/sources/staging/areas-take-turns", test_staging_areas_take_turns);
   g_test_add_func ("/sources/remove-keeps-leads", test_remove_source_keeps_leads);
 
   return g_test_run ();

@@ -189,18 +189,7 @@ lg_store_import_stage (LgStore  *self,
 {
   g_return_val_if_fail (LG_IS_STORE (self), FALSE);
 
-  if (!lg_store_is_remote (self))
-    return lg_store_stage_tables (self, staging_tables, error);
-  /* A session's TEMP tables: what an earlier go staged goes first, with
-   * the transaction it was staged in. */
-  lg_store_rollback (self);
-  if (!lg_store_exec (self, "DISCARD TEMP", error) ||
-      !lg_store_exec (self, staging_tables_pg, error))
-    {
-      g_prefix_error (error, "%s: ", _("Could not prepare the import"));
-      return FALSE;
-    }
-  return TRUE;
+  return lg_store_stage_tables (self, staging_tables, staging_tables_pg, error);
 }
 
 /* The write lock, as the move needs it. SQLite's is the file's; on

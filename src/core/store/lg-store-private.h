@@ -175,12 +175,16 @@ void          lg_store_give_back_memory_on_close (LgStore *self);
 #define LG_STORE_TEMP_ON_DISK "PRAGMA temp_store = FILE;"
 
 /* Starts a staging area of the caller's own (lg_store_stage_begin() makes
- * one for messages): empties the connection's (lg_store_stage_discard()),
- * then runs sql, which creates TEMP tables. Being the connection's, not the
- * file's, they are made on a read-only or damaged store too, whose writes
- * to the file fail all the same. */
+ * one for messages, lg_store_import_stage() the CSV import's): empties the
+ * connection's (lg_store_stage_discard(), which on a team workspace also
+ * ends the transaction an earlier go staged in), then creates the TEMP
+ * tables: sql on a file, sql_pg on a team workspace, each in its backend's
+ * types (the queries on them are written once). Being the connection's, not
+ * the file's, they are made on a read-only or damaged store too, whose
+ * writes to the file fail all the same. */
 gboolean      lg_store_stage_tables (LgStore    *self,
                                      const char *sql,
+                                     const char *sql_pg,
                                      GError    **error);
 
 /* A write of several statements that is atomic whether or not the caller is

@@ -122,6 +122,7 @@ lg_store_stage_discard (LgStore *self)
 gboolean
 lg_store_stage_tables (LgStore     *self,
                        const char  *sql,
+                       const char  *sql_pg,
                        GError     **error)
 {
   sqlite3 *db;
@@ -133,7 +134,7 @@ lg_store_stage_tables (LgStore     *self,
   /* Before the tables are made: a change of temp_store drops those there
    * are. */
   if (lg_store_is_remote (self)
-      ? !lg_store_exec (self, sql, NULL)
+      ? !lg_store_exec (self, sql_pg, NULL)
       : sqlite3_exec (db, LG_STORE_TEMP_ON_DISK, NULL, NULL, NULL) != SQLITE_OK ||
         sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
     {
@@ -153,8 +154,7 @@ lg_store_stage_begin (LgStore  *self,
   /* The staged rows are written in one transaction of the TEMP database
    * alone (a statement that only writes TEMP tables opens no transaction on
    * the file): committing each would cost more than writing it. */
-  if (!lg_store_stage_tables (self, lg_store_is_remote (self) ? create_tables_pg : create_tables,
-                              error))
+  if (!lg_store_stage_tables (self, create_tables, create_tables_pg, error))
     return FALSE;
   if (!lg_store_exec (self, "BEGIN", error))
     {
