@@ -325,6 +325,116 @@ test_cache (void)
   g_assert_cmpint (count_cached_leads (address), ==, 3);
 }
 
+/* The new copies (PATH.UUID.new) in the folder of path's copy, but
+ * other (may be NULL). */
+static GPtrArray *
+list_new_copies (const char *path,
+                 const char *other)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (dir, name, NULL);
+
+      if (g_str_has_suffix (name, ".new") && g_strcmp0 (file, other) != 0)
+        g_ptr_array_add (found, g_steal_pointer (&file));
+    }
+  return found;
+}
+
+/* Waits (10 s at most) until n new copies but other are there. */
+static GPtrArray *
+wait_for_new_copies (const char *path,
+                     const char *other,
+                     guint       n)
+{
+  gint64 give_up = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      GPtrArray *found = list_new_copies (path, other);
+
+      if (found->len == n)
+        return found;
+      g_ptr_array_unref (found);
+      g_assert_cmpint (g_get_monotonic_time (), <, give_up);
+      g_usleep (10 * 1000);
+    }
+}
+
+/* A copy written on a thread of its own, as another app's; its error, or
+ * NULL. */
+static gpointer
+write_copy_thread (gpointer team)
+{
+  GError *error = NULL;
+
+  lg_team_cache_write (team, NULL, &error);
+  return error;
+}
+
+/* A copy killed halfway leaves its new file (and SQLite's beside it): the
+ * next copy removes it, but never the new file of a copy being written
+ * meanwhile by another app on the machine. The copies are held on the
+ * server (a colleague's lock on the table they read first) for as long as
+ * the test looks at them. */
+static void
+test_cache_stale_copies (void)
+{
+  g_autoptr(LgStore) team = lg_test_open_store ();
+  const char *address = lg_store_get_path (team);
+  g_autoptr(LgLead) olga = lg_test_add_lead (team, "Olga", "cold");
+  g_autoptr(LgStore) blocker = lg_test_open_other (team);
+  g_autoptr(LgStore) first_app = lg_test_open_other (team);
+  g_autoptr(LgStore) second_app = lg_test_open_other (team);
+  g_autoptr(GPtrArray) writing = NULL;
+  g_autoptr(GPtrArray) both = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = lg_team_cache_path (address);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *stale = g_strconcat (path, ".0d9a7c61-a4a8-4b52-9d0e-5f3c4ac1a2b7.new", NULL);
+  g_autofree char *stale_wal = g_strconcat (stale, "-wal", NULL);
+  GThread *first;
+  GThread *second;
+  GError *first_error;
+  GError *second_error;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (stale, "half a copy", -1, &error));
+  g_assert_true (g_file_set_contents (stale_wal, "its log", -1, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (lg_store_exec (blocker, "BEGIN; LOCK TABLE sources IN ACCESS EXCLUSIVE MODE",
+                                &error));
+  g_assert_no_error (error);
+
+  /* The first copy alone: it removes what the killed one left. */
+  first = g_thread_new ("first-app", write_copy_thread, first_app);
+  writing = wait_for_new_copies (path, stale, 1);
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (stale_wal, G_FILE_TEST_EXISTS));
+
+  /* A second one while it writes leaves its new file alone. */
+  second = g_thread_new ("second-app", write_copy_thread, second_app);
+  both = wait_for_new_copies (path, NULL, 2);
+  g_assert_true (g_file_test (g_ptr_array_index (writing, 0), G_FILE_TEST_EXISTS));
+
+  g_assert_true (lg_store_exec (blocker, "ROLLBACK", &error));
+  g_assert_no_error (error);
+  first_error = g_thread_join (first);
+  second_error = g_thread_join (second);
+  g_assert_no_error (first_error);
+  g_assert_no_error (second_error);
+  left = list_new_copies (path, NULL);
+  g_assert_cmpuint (left->len, ==, 0);
+  g_assert_cmpint (count_cached_leads (address), ==, 1);
+}
+
 static void
 test_read_only (void)
 {
@@ -621,6 +731,7 @@ main (int   argc,
   g_test_add_func ("/team/unreachable", test_unreachable);
   g_test_add_func ("/team/password", test_password);
   g_test_add_func ("/team/cache", test_cache);
+  g_test_add_func ("/team/cache/stale-copies", test_cache_stale_copies);
   g_test_add_func ("/team/read-only", test_read_only);
   g_test_add_func ("/team/copy-over-and-back", test_copy_over_and_back);
   g_test_add_func ("/team/search-as-personal", test_search_as_personal);

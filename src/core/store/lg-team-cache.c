@@ -12,8 +12,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 #include "lg-team-cache.h"
 
@@ -79,6 +82,65 @@ remove_database (const char *path)
     }
 }
 
+/* Removes the new copies (PATH.UUID.new, and what SQLite kept beside them)
+ * of the folder: the caller made sure no one is writing one. */
+static void
+remove_stale_copies (const char *dir)
+{
+  static const char * const suffixes[] = { "-wal", "-shm", "-journal" };
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *base = g_strdup (name);
+      g_autofree char *file = NULL;
+
+      for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+        if (g_str_has_suffix (base, suffixes[i]))
+          base[strlen (base) - strlen (suffixes[i])] = '\0';
+      if (!g_str_has_suffix (base, ".new") || strstr (base, ".db.") == NULL)
+        continue;
+      file = g_build_filename (dir, name, NULL);
+      if (g_remove (file) == 0)
+        g_debug ("removed %s, left by a copy that did not finish", file);
+    }
+}
+
+/* A copy killed halfway (the app quit by force, the machine off) leaves its
+ * new file behind, which nothing else would ever remove; but another app on
+ * this machine, or this app's quit while a worker copies, may be writing
+ * its own right now. Every copy holds a shared lock on the folder's lock
+ * file from before it makes its new file until that is renamed or removed,
+ * and the lock goes with a killed process: whoever gets the lock alone
+ * knows that no one is writing, and removes every new file there. flock(),
+ * not fcntl(): its locks are the open file's, so two copies in one process
+ * exclude each other too, and SQLite's own fcntl() locks are left alone.
+ * Returns the lock's descriptor, to close once the new file is gone; -1
+ * where the lock could not be had: that copy is written all the same, and
+ * nothing removed. */
+static int
+lock_folder (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "writing.lock", NULL);
+  int fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  int rc;
+
+  if (fd < 0)
+    return -1;
+  if (flock (fd, LOCK_EX | LOCK_NB) == 0)
+    remove_stale_copies (dir);
+  /* Made shared, or waits for another app's removal. */
+  while ((rc = flock (fd, LOCK_SH)) != 0 && errno == EINTR)
+    ;
+  if (rc != 0)
+    {
+      close (fd);
+      return -1;
+    }
+  return fd;
+}
+
 gboolean
 lg_team_cache_write (LgStore       *team,
                      GCancellable  *cancellable,
@@ -90,6 +152,7 @@ lg_team_cache_write (LgStore       *team,
   g_autofree char *new_path = NULL;
   g_autoptr(LgStore) copy = NULL;
   gboolean ok;
+  int lock;
 
   g_return_val_if_fail (LG_IS_STORE (team), FALSE);
   g_return_val_if_fail (lg_store_is_team_address (lg_store_get_path (team)), FALSE);
@@ -106,6 +169,7 @@ lg_team_cache_write (LgStore       *team,
       return FALSE;
     }
   /* A name of its own: the quit's copy may start while a worker's runs. */
+  lock = lock_folder (dir);
   new_path = g_strdup_printf ("%s.%s.new", path, uuid);
   copy = lg_store_open (new_path, error);
   ok = copy != NULL && lg_store_copy_into (team, copy, NULL, NULL, cancellable, error);
@@ -121,6 +185,8 @@ lg_team_cache_write (LgStore       *team,
     }
   if (!ok)
     remove_database (new_path);
+  if (lock >= 0)
+    close (lock);
   return ok;
 }
 
