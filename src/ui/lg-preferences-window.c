@@ -32,7 +32,11 @@ struct _LgPreferencesWindow
   AdwActionRow         *workspace_row;
   AdwEntryRow          *team_row;
   AdwPasswordEntryRow  *password_row;
+  GtkWidget            *forget_password_button;
+  char                 *password_title;  /* the row's own, while none is saved */
   GCancellable         *cancellable;
+  GCancellable         *lookup_cancellable;
+  char                 *saved_address;  /* whose password the keyring holds, or NULL */
   AdwEntryRow          *my_name_row;
   AdwEntryRow          *offer_en_row;
   AdwEntryRow          *offer_ru_row;
@@ -140,26 +144,35 @@ say (LgPreferencesWindow *self,
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (text));
 }
 
+static void look_up_password (LgPreferencesWindow *self,
+                              const char          *address);
+
 static void
 on_workspace_tried_cb (GObject      *source,
                        GAsyncResult *result,
                        gpointer      data)
 {
   LgPreferencesWindow *self = LG_PREFERENCES_WINDOW (source);
+  const char *address = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      /* The row to correct: the password's when the server wants another. */
+      /* The row to correct: the password's when the server wants another
+       * (and whether the keyring holds one). */
       if (g_error_matches (error, LG_STORE_ERROR, LG_STORE_ERROR_PASSWORD))
-        gtk_widget_add_css_class (GTK_WIDGET (self->password_row), "error");
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (self->password_row), "error");
+          look_up_password (self, address);
+        }
       else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         gtk_widget_add_css_class (GTK_WIDGET (self->team_row), "error");
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         say (self, error->message);
       return;
     }
-  g_settings_set_string (self->settings, "team-workspace", g_task_get_task_data (G_TASK (result)));
+  g_settings_set_string (self->settings, "team-workspace", address);
+  look_up_password (self, address);
   say (self, _("Connected. Leadgram opens the team workspace when it starts next: quit and "
                "start it again to work there."));
 }
@@ -181,11 +194,106 @@ try_address (LgPreferencesWindow *self,
   lg_try_workspace (self, address, renew_cancellable (self), on_workspace_tried_cb);
 }
 
+static char *
+team_address (LgPreferencesWindow *self)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->team_row))));
+}
+
+/* The password row says whether the keyring holds a password for the
+ * address above it (in its title, where a screen reader reads it too), and
+ * offers to forget it; what it says is the keyring's answer for the address
+ * it was asked about, shown while the row above names that address. */
+static void
+on_team_row_changed_cb (LgPreferencesWindow *self)
+{
+  g_autofree char *address = team_address (self);
+  gboolean saved = g_strcmp0 (address, self->saved_address) == 0;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->password_row),
+                                 saved ? _("Password saved in the keyring")
+                                       : self->password_title);
+  gtk_widget_set_visible (self->forget_password_button, saved);
+}
+
+static void
+set_saved_address (LgPreferencesWindow *self,
+                   const char          *address)
+{
+  g_free (self->saved_address);
+  self->saved_address = g_strdup (address);
+  on_team_row_changed_cb (self);
+}
+
+typedef struct
+{
+  LgPreferencesWindow *self;
+  char                *address;
+} LookUp;
+
+static void
+look_up_free (LookUp *look_up)
+{
+  g_object_unref (look_up->self);
+  g_free (look_up->address);
+  g_free (look_up);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LookUp, look_up_free)
+
+static void
+on_password_looked_up_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      data)
+{
+  g_autoptr(LookUp) look_up = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *password = lg_team_password_lookup_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* A keyring that cannot be read shows no password (keeping one says
+   * why it failed). */
+  if (error != NULL)
+    g_debug ("%s", error->message);
+  /* This process's connections take the keyring's: a try the server
+   * refused for want of it succeeds when applied again. */
+  if (password != NULL)
+    lg_store_set_password (look_up->address, password);
+  set_saved_address (look_up->self, password != NULL ? look_up->address : NULL);
+}
+
+/* A password kept or forgotten makes the answer of a lookup begun before
+ * it stale. */
+static void
+cancel_look_up (LgPreferencesWindow *self)
+{
+  g_cancellable_cancel (self->lookup_cancellable);
+  g_clear_object (&self->lookup_cancellable);
+}
+
+/* Asks the keyring (over D-Bus: the window does not wait) whether it holds
+ * a password for address: as the window opens, and once the server has
+ * answered a try (not before: a keyring is asked only about an address
+ * that is there). */
+static void
+look_up_password (LgPreferencesWindow *self,
+                  const char          *address)
+{
+  LookUp *look_up = g_new0 (LookUp, 1);
+
+  cancel_look_up (self);
+  self->lookup_cancellable = g_cancellable_new ();
+  look_up->self = g_object_ref (self);
+  look_up->address = g_strdup (address);
+  lg_team_password_lookup (address, self->lookup_cancellable, on_password_looked_up_cb, look_up);
+}
+
 static void
 on_team_row_apply_cb (AdwEntryRow         *row,
                       LgPreferencesWindow *self)
 {
-  g_autofree char *address = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autofree char *address = team_address (self);
 
   gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
   if (*address == '\0')
@@ -228,18 +336,56 @@ on_password_stored_cb (GObject      *source,
     }
   if (self->cancellable == NULL)
     return;
-  address = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->team_row))));
+  address = team_address (self);
+  set_saved_address (self, address);
   try_address (self, address);
+}
+
+static void
+on_password_forgotten_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      data)
+{
+  g_autoptr(LgPreferencesWindow) self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!lg_team_password_store_finish (result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        say (self, error->message);
+      return;
+    }
+  set_saved_address (self, NULL);
+  say (self, _("The password was removed from the keyring."));
+}
+
+/* Removes the keyring's password of address, and this process's. */
+static void
+forget_password (LgPreferencesWindow *self,
+                 const char          *address)
+{
+  cancel_look_up (self);
+  lg_store_set_password (address, NULL);
+  lg_team_password_store (address, NULL, renew_cancellable (self), on_password_forgotten_cb,
+                          g_object_ref (self));
+}
+
+static void
+on_forget_password_clicked_cb (LgPreferencesWindow *self)
+{
+  g_autofree char *address = g_strdup (self->saved_address);
+
+  if (address != NULL)
+    forget_password (self, address);
 }
 
 static void
 on_password_row_apply_cb (AdwPasswordEntryRow *row,
                           LgPreferencesWindow *self)
 {
-  g_autofree char *address = NULL;
+  g_autofree char *address = team_address (self);
   const char *password = gtk_editable_get_text (GTK_EDITABLE (row));
 
-  address = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->team_row))));
   gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
   if (!lg_store_is_team_address (address))
     {
@@ -248,7 +394,14 @@ on_password_row_apply_cb (AdwPasswordEntryRow *row,
                    "under it."));
       return;
     }
+  /* An empty password is none: the keyring's goes. */
+  if (*password == '\0')
+    {
+      forget_password (self, address);
+      return;
+    }
   /* This process's connections take it now; the next start, from the keyring. */
+  cancel_look_up (self);
   lg_store_set_password (address, password);
   lg_team_password_store (address, password, renew_cancellable (self), on_password_stored_cb,
                           g_object_ref (self));
@@ -353,8 +506,12 @@ lg_preferences_window_constructed (GObject *object)
   url = g_settings_get_string (self->settings, "telegram-base-url");
   gtk_editable_set_text (GTK_EDITABLE (self->base_url_row), url);
 
+  self->password_title =
+    g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->password_row)));
   team = g_settings_get_string (self->settings, "team-workspace");
   gtk_editable_set_text (GTK_EDITABLE (self->team_row), team);
+  if (lg_store_is_team_address (team))
+    look_up_password (self, team);
   adw_action_row_set_subtitle (self->workspace_row, self->database != NULL ? self->database : "");
 }
 
@@ -412,6 +569,9 @@ lg_preferences_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  cancel_look_up (self);
+  g_clear_pointer (&self->saved_address, g_free);
+  g_clear_pointer (&self->password_title, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), LG_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->database, g_free);
@@ -449,6 +609,7 @@ lg_preferences_window_class_init (LgPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, workspace_row);
   gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, team_row);
   gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, password_row);
+  gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, forget_password_button);
   gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, background_switch);
   gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, my_name_row);
   gtk_widget_class_bind_template_child (widget_class, LgPreferencesWindow, offer_en_row);
@@ -467,6 +628,8 @@ lg_preferences_window_class_init (LgPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_base_url_row_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_team_row_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_password_row_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_team_row_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_forget_password_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_template_reset_clicked_cb);
 }
 

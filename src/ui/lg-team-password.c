@@ -104,6 +104,8 @@ lg_team_password_store (const char          *address,
   g_task_set_source_tag (task, lg_team_password_store);
   if (password == NULL || *password == '\0')
     {
+      /* Said by the finish if it fails. */
+      g_task_set_task_data (task, GINT_TO_POINTER (TRUE), NULL);
       secret_password_clear (get_schema (), cancellable, on_cleared_cb, task,
                              "address", address, NULL);
       return;
@@ -124,8 +126,14 @@ lg_team_password_store_finish (GAsyncResult  *result,
 
   if (g_task_propagate_boolean (G_TASK (result), &local_error))
     return TRUE;
-  g_set_error (error, local_error->domain, local_error->code,
-               _("Could not keep the password in the keyring (%s). Check that the keyring "
-                 "is unlocked, or put the password in ~/.pgpass."), local_error->message);
+  if (g_task_get_task_data (G_TASK (result)) != NULL)
+    g_set_error (error, local_error->domain, local_error->code,
+                 _("Could not remove the password from the keyring (%s). Check that the "
+                   "keyring is unlocked, or remove it in Passwords and Keys."),
+                 local_error->message);
+  else
+    g_set_error (error, local_error->domain, local_error->code,
+                 _("Could not keep the password in the keyring (%s). Check that the keyring "
+                   "is unlocked, or put the password in ~/.pgpass."), local_error->message);
   return FALSE;
 }

@@ -1,7 +1,9 @@
 /* test-team-password.c: a team workspace's password kept in a real keyring
  * (gnome-keyring-daemon on a D-Bus session of the test's own), looked up as
  * the app does at start, and taken by a throw-away cluster whose role logs
- * in with it (tests/common/lg-test-pg.c). Suite postgresql.
+ * in with it (tests/common/lg-test-pg.c); and Preferences' password row,
+ * which says whether the keyring holds one and forgets it (with a display
+ * only). Suite postgresql.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,9 +13,14 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <adwaita.h>
+
+#include "lg-preferences-window.h"
+#include "lg-resources.h"
 #include "lg-store.h"
 #include "lg-team-password.h"
 #include "lg-test-pg.h"
+#include "lg-test-ui.h"
 #include "lg-test-util.h"
 
 static void
@@ -111,6 +118,130 @@ test_keyring (void)
   g_assert_cmpstr (found, ==, "coffee");
 }
 
+static gboolean have_display;
+
+/* Whether the password row says the keyring holds one, and offers Forget. */
+static gboolean
+says_saved (GtkWidget *row,
+            GtkWidget *forget)
+{
+  gboolean saved = gtk_widget_get_visible (forget);
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+
+  g_assert_cmpstr (title, ==, saved ? "Password saved in the keyring"
+                                    : "Team workspace password (kept in the keyring)");
+  return saved;
+}
+
+static gboolean
+is_shown (gpointer widget)
+{
+  return gtk_widget_get_visible (widget);
+}
+
+static gboolean
+is_hidden (gpointer widget)
+{
+  return !gtk_widget_get_visible (widget);
+}
+
+typedef struct
+{
+  GSettings  *settings;
+  const char *address;
+} Kept;
+
+static gboolean
+is_kept (gpointer data)
+{
+  Kept *kept = data;
+  g_autofree char *address = g_settings_get_string (kept->settings, "team-workspace");
+
+  return g_str_equal (address, kept->address);
+}
+
+static void
+apply (GtkWidget  *row,
+       const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "apply");
+}
+
+/* Preferences → General → Workspace: the password row says when the
+ * keyring holds the password of the address above it (asked as the window
+ * opens and when the server answered another address), and Forget or an
+ * empty password removes it from the keyring. */
+static void
+test_preferences (void)
+{
+  g_autofree char *address = lg_test_pg_new_password_database ("tea for two");
+  g_autofree char *other = lg_test_pg_new_password_database ("coffee");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *found = NULL;
+  LgPreferencesWindow *preferences;
+  GtkWidget *team_row;
+  GtkWidget *password_row;
+  GtkWidget *forget;
+  Kept kept = { settings, NULL };
+
+  if (!have_display)
+    {
+      g_test_skip ("no display: run under xvfb-run");
+      return;
+    }
+  keep (address, "tea for two");
+  g_settings_set_string (settings, "team-workspace", address);
+  preferences = lg_preferences_window_new (settings, NULL);
+  gtk_window_present (GTK_WINDOW (preferences));
+  team_row = lg_test_find_named (GTK_WIDGET (preferences), "team-workspace");
+  password_row = lg_test_find_named (GTK_WIDGET (preferences), "team-password");
+  forget = lg_test_find_named (GTK_WIDGET (preferences), "forget-team-password");
+  g_assert_false (says_saved (password_row, forget));
+
+  /* Said once the keyring answered, for the address it was asked about. */
+  lg_test_wait_until (is_shown, forget);
+  g_assert_true (says_saved (password_row, forget));
+  gtk_editable_set_text (GTK_EDITABLE (team_row), other);
+  g_assert_false (says_saved (password_row, forget));
+  gtk_editable_set_text (GTK_EDITABLE (team_row), address);
+  g_assert_true (says_saved (password_row, forget));
+
+  /* Forget: out of the keyring. */
+  lg_test_click_named (GTK_WIDGET (preferences), "forget-team-password");
+  lg_test_wait_until (is_hidden, forget);
+  g_assert_false (says_saved (password_row, forget));
+  g_assert_null (look_up (address));
+
+  /* A password typed is kept, said so, and connects. */
+  g_settings_set_string (settings, "team-workspace", "");
+  apply (password_row, "tea for two");
+  lg_test_wait_until (is_shown, forget);
+  g_assert_true (says_saved (password_row, forget));
+  found = look_up (address);
+  g_assert_cmpstr (found, ==, "tea for two");
+  kept.address = address;
+  lg_test_wait_until (is_kept, &kept);
+
+  /* An empty one forgets it. */
+  apply (password_row, "");
+  lg_test_wait_until (is_hidden, forget);
+  g_assert_false (says_saved (password_row, forget));
+  g_assert_null (look_up (address));
+
+  /* Another address the server takes, whose password the keyring holds:
+   * said once it connected. */
+  keep (other, "coffee");
+  lg_store_set_password (other, "coffee");
+  apply (team_row, other);
+  kept.address = other;
+  lg_test_wait_until (is_kept, &kept);
+  lg_test_wait_until (is_shown, forget);
+  g_assert_true (says_saved (password_row, forget));
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
 /* A keyring of the test's own: unlocked with an empty password, its files
  * in the test's folders, on the test's session bus. */
 static GPid
@@ -163,6 +294,7 @@ main (int   argc,
 {
   GTestDBus *bus;
   g_autofree char *daemon = NULL;
+  g_autofree char *display = NULL;
   GPid keyring;
   int status;
 
@@ -181,11 +313,26 @@ main (int   argc,
       return 77;
     }
 
+  /* g_test_dbus_up() unsets DISPLAY, so that nothing autolaunches a bus
+   * on it: given back for GTK. */
+  display = g_strdup (g_getenv ("DISPLAY"));
   bus = g_test_dbus_new (G_TEST_DBUS_NONE);
   g_test_dbus_up (bus);
   keyring = start_keyring ();
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
+  /* After the test's bus is up: GTK takes the session bus there is, which
+   * has no accessibility bus to offer. */
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  have_display = lg_test_init_gtk ();
+  if (have_display)
+    {
+      adw_init ();
+      lg_register_resource ();
+    }
 
   g_test_add_func ("/team/keyring", test_keyring);
+  g_test_add_func ("/team/keyring/preferences", test_preferences);
   status = g_test_run ();
 
   kill (keyring, SIGTERM);
