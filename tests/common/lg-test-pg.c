@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <libpq-fe.h>
 #include <pwd.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -106,6 +107,29 @@ stop_cluster (void)
   g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
 }
 
+/* A failed assertion aborts, and meson's timeout terminates: neither runs
+ * atexit(), and the server would outlive the test, one more each time. Not
+ * async-signal-safe, but the process is going anyway. */
+static void
+on_fatal_signal (int signum)
+{
+  stop_cluster ();
+  raise (signum);
+}
+
+static void
+stop_on_signals (void)
+{
+  struct sigaction action = { 0 };
+
+  action.sa_handler = on_fatal_signal;
+  action.sa_flags = SA_RESETHAND;
+  sigemptyset (&action.sa_mask);
+  sigaction (SIGABRT, &action, NULL);
+  sigaction (SIGTERM, &action, NULL);
+  sigaction (SIGSEGV, &action, NULL);
+}
+
 /* The members of password_users log in with a password, as on a real
  * server; everyone else is trusted. */
 static gboolean
@@ -163,6 +187,7 @@ start_cluster (GError **error)
       !start_server (error))
     return FALSE;
   atexit (stop_cluster);
+  stop_on_signals ();
   return TRUE;
 }
 
