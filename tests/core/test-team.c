@@ -11,7 +11,9 @@
 
 #include "lg-search.h"
 #include "lg-store-pg.h"
+#include "lg-pg-stmt.h"
 #include "lg-store-private.h"
+#include "lg-store-terms.h"
 #include "lg-team-cache.h"
 #include "lg-test-pg.h"
 #include "lg-test-util.h"
@@ -602,6 +604,82 @@ test_search_as_personal (void)
   g_assert_cmpuint (strlen (found), >, 2000);
 }
 
+/* The rank of text's terms as the server sends them in its binary format. */
+static double
+rank_as_sent (LgStore      *team,
+              const char   *text,
+              GPtrArray    *phrases,
+              const double *weights,
+              guint         n_weights)
+{
+  g_autofree char *terms = lg_store_terms_vector (text, -1);
+  g_autoptr(LgStoreTermsRanker) ranker = lg_store_terms_ranker_new (phrases, weights, n_weights);
+  g_autoptr(GError) error = NULL;
+  LgStmt *stmt = lg_store_prepare (team, "SELECT ?1::tsvector, 7::bigint, 0.75::float8", &error);
+  const guint8 *vector;
+  gsize size;
+  double rank;
+
+  g_assert_no_error (error);
+  lg_pg_stmt_set_binary_results (stmt->pg);
+  lg_stmt_bind_string (stmt, 1, terms, -1, SQLITE_STATIC);
+  g_assert_cmpint (lg_stmt_step (stmt), ==, SQLITE_ROW);
+  /* The numbers of a binary result read as they do from its text. */
+  g_assert_cmpint (lg_stmt_column_int64 (stmt, 1), ==, 7);
+  g_assert_cmpfloat (lg_stmt_column_double (stmt, 2), ==, 0.75);
+  vector = lg_pg_stmt_column_blob (stmt->pg, 0, &size);
+  g_assert_nonnull (vector);
+  rank = lg_store_terms_ranker_rank (ranker, vector, size);
+  lg_stmt_reset (stmt);
+  return rank;
+}
+
+/* The ranker reads the terms as the server sends them: each phrase counted
+ * where its tokens follow one another (a prefix's any lexeme, a whole
+ * word's only itself), the must-have words past the weights left out, and
+ * where two lexemes share the last position a tsvector keeps, the later one
+ * counted alone, as a tsvector's text reads. */
+static void
+test_rank_terms (void)
+{
+  g_autoptr(LgStore) team = lg_test_open_store ();
+  g_autoptr(GPtrArray) phrases = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  g_autofree char *tsquery = NULL;
+  const double weights[] = { 2.5, 1.25, 3.0, 0.5 };
+  double expected;
+
+  tsquery = lg_store_terms_query ("(\"dental\" + \"clinic\"* OR \"crm\" OR \"clinic\" OR \"dent\"*)"
+                                  " AND \"crm\"", &phrases, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (phrases->len, ==, 5);
+
+  /* dental:1,4 clinic:2 crm:3,6,7 clinics:5 */
+  expected = lg_store_rank_phrase (2.5, 2) + lg_store_rank_phrase (1.25, 3) +
+             lg_store_rank_phrase (3.0, 1) + lg_store_rank_phrase (0.5, 2);
+  g_assert_cmpfloat_with_epsilon (rank_as_sent (team, "Dental clinic CRM, dental clinics: crm crm",
+                                                phrases, weights, G_N_ELEMENTS (weights)),
+                                  expected, 1e-12);
+  /* Without weights for the last two, only the first two count. */
+  g_assert_cmpfloat_with_epsilon (rank_as_sent (team, "Dental clinic CRM, dental clinics: crm crm",
+                                                phrases, weights, 2),
+                                  lg_store_rank_phrase (2.5, 2) + lg_store_rank_phrase (1.25, 3),
+                                  1e-12);
+  g_assert_cmpfloat (rank_as_sent (team, "nothing of the offer here", phrases, weights,
+                                   G_N_ELEMENTS (weights)), ==, 0);
+
+  /* Past position 16383 every token is at 16383: "crm" there is hidden by
+   * "zebra", which sorts after it; the "crm" at 1 still counts. */
+  g_string_append (long_text, "crm");
+  for (guint i = 0; i < 16400; i++)
+    g_string_append_printf (long_text, " w%u", i);
+  g_string_append (long_text, " crm zebra");
+  g_assert_cmpfloat_with_epsilon (rank_as_sent (team, long_text->str, phrases, weights,
+                                                G_N_ELEMENTS (weights)),
+                                  lg_store_rank_phrase (1.25, 1), 1e-12);
+}
+
 /* What a workspace holds, as text to compare two of them by: in SQLite's
  * words (group_concat, ordered by a subquery) or PostgreSQL's (string_agg). */
 #define LIST(expr, table) \
@@ -735,5 +813,6 @@ main (int   argc,
   g_test_add_func ("/team/read-only", test_read_only);
   g_test_add_func ("/team/copy-over-and-back", test_copy_over_and_back);
   g_test_add_func ("/team/search-as-personal", test_search_as_personal);
+  g_test_add_func ("/team/rank-terms", test_rank_terms);
   return g_test_run ();
 }

@@ -31,6 +31,7 @@ struct _LgPgStmt
   Oid         *types;    /* of what was bound, 0 for text or NULL */
   PGresult    *result;
   int          row;      /* the current row; -1 before the first */
+  gboolean     binary;   /* results in PostgreSQL's binary format */
 };
 
 char *
@@ -234,7 +235,8 @@ lg_pg_stmt_step (LgPgStmt *stmt)
         }
 
       result = PQexecPrepared (stmt->session->conn, stmt->name, stmt->n_params,
-                               (const char * const *) stmt->values, NULL, NULL, 0);
+                               (const char * const *) stmt->values, NULL, NULL,
+                               stmt->binary ? 1 : 0);
       status = PQresultStatus (result);
       if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
         {
@@ -349,6 +351,29 @@ lg_pg_stmt_column_type (LgPgStmt *stmt,
     }
 }
 
+void
+lg_pg_stmt_set_binary_results (LgPgStmt *stmt)
+{
+  lg_pg_stmt_reset (stmt);
+  stmt->binary = TRUE;
+}
+
+/* A number as PostgreSQL's binary format writes it: big-endian, of the
+ * column's type's size. */
+static guint64
+binary_number (LgPgStmt *stmt,
+               int       column)
+{
+  const guint8 *value = (const guint8 *) PQgetvalue (stmt->result, stmt->row, column);
+  int size = PQgetlength (stmt->result, stmt->row, column);
+  guint64 number = 0;
+
+  g_return_val_if_fail (size == 1 || size == 2 || size == 4 || size == 8, 0);
+  for (int i = 0; i < size; i++)
+    number = number << 8 | value[i];
+  return number;
+}
+
 gint64
 lg_pg_stmt_column_int64 (LgPgStmt *stmt,
                          int       column)
@@ -357,6 +382,20 @@ lg_pg_stmt_column_int64 (LgPgStmt *stmt,
 
   if (!has_value (stmt, column))
     return 0;
+  if (PQfformat (stmt->result, column) == 1)
+    switch (PQftype (stmt->result, column))
+      {
+      case BOOL_OID:
+        return binary_number (stmt, column) != 0;
+      case INT2_OID:
+        return (gint16) binary_number (stmt, column);
+      case INT4_OID:
+        return (gint32) binary_number (stmt, column);
+      case INT8_OID:
+        return (gint64) binary_number (stmt, column);
+      default:
+        g_return_val_if_reached (0);
+      }
   value = PQgetvalue (stmt->result, stmt->row, column);
   /* A boolean expression ("x IS NULL") reads as SQLite's 1 or 0. */
   if (PQftype (stmt->result, column) == BOOL_OID)
@@ -370,6 +409,14 @@ lg_pg_stmt_column_double (LgPgStmt *stmt,
 {
   if (!has_value (stmt, column))
     return 0;
+  if (PQfformat (stmt->result, column) == 1)
+    {
+      union { guint64 bits; double value; } number;
+
+      g_return_val_if_fail (PQftype (stmt->result, column) == FLOAT8_OID, 0);
+      number.bits = binary_number (stmt, column);
+      return number.value;
+    }
   return g_ascii_strtod (PQgetvalue (stmt->result, stmt->row, column), NULL);
 }
 
@@ -380,6 +427,20 @@ lg_pg_stmt_column_text (LgPgStmt *stmt,
   if (!has_value (stmt, column))
     return NULL;
   return PQgetvalue (stmt->result, stmt->row, column);
+}
+
+const guint8 *
+lg_pg_stmt_column_blob (LgPgStmt *stmt,
+                        int       column,
+                        gsize    *size)
+{
+  if (!has_value (stmt, column))
+    {
+      *size = 0;
+      return NULL;
+    }
+  *size = PQgetlength (stmt->result, stmt->row, column);
+  return (const guint8 *) PQgetvalue (stmt->result, stmt->row, column);
 }
 
 int

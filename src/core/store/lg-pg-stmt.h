@@ -31,6 +31,14 @@ LgPgStmt   *lg_pg_stmt_new     (LgPgSession *session,
                                 const char  *sql);
 void        lg_pg_stmt_free    (LgPgStmt    *stmt);
 void        lg_pg_stmt_clear_bindings (LgPgStmt *stmt);
+/* The statement's results come in PostgreSQL's binary format, each value
+ * as its type's send function writes it (a tsvector's lexemes and
+ * positions, lg-store-terms.c), rather than as text to be parsed again:
+ * lg_pg_stmt_column_blob() reads them; the numbers read as before. */
+void        lg_pg_stmt_set_binary_results (LgPgStmt *stmt);
+const guint8 *lg_pg_stmt_column_blob (LgPgStmt *stmt,
+                                      int       column,
+                                      gsize    *size);
 /* Runs sql, one statement or several, keeping the error in session.
  * SQLite's BEGIN IMMEDIATE (take the write lock now) is PostgreSQL's BEGIN,
  * whose rows lock as they are written. */

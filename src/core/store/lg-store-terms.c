@@ -343,47 +343,64 @@ lg_store_rank_phrase (double weight,
   return weight * count * (LG_STORE_RANK_K1 + 1) / (count + LG_STORE_RANK_K1);
 }
 
-/* Reads the text of a tsvector ('it''s':1,4 'word':2) into the token at
- * each position (stream[position], NULL where none is). */
-static GPtrArray *
-read_vector (const char *terms)
+struct _LgStoreTermsRanker
 {
-  GPtrArray *stream = g_ptr_array_new_with_free_func (g_free);
-  const char *p = terms;
+  GPtrArray    *phrases;  /* GStrv each, a prefix's last token ending in '*' */
+  const double *weights;
+  guint         n_weights;
+  GArray       *tokens;   /* Token: every phrase's tokens, once each */
+  GArray       *stream;   /* const char *, the lexeme at each position */
+};
 
-  while (*p == '\'')
-    {
-      GString *lexeme = g_string_new (NULL);
+typedef struct
+{
+  const char *text;
+  gsize       length;  /* of what a lexeme must start with, or be */
+  gboolean    prefix;
+} Token;
 
-      for (p++; *p != '\0'; p++)
-        {
-          if (*p == '\'' && p[1] == '\'')
-            p++;
-          else if (*p == '\'')
-            break;
-          else if (*p == '\\' && p[1] != '\0')
-            p++;
-          g_string_append_c (lexeme, *p);
-        }
-      if (*p == '\'')
-        p++;
-      while (*p == ':' || *p == ',')
-        {
-          guint64 position = g_ascii_strtoull (p + 1, (char **) &p, 10);
+LgStoreTermsRanker *
+lg_store_terms_ranker_new (GPtrArray    *phrases,
+                          const double *weights,
+                          guint         n_weights)
+{
+  LgStoreTermsRanker *ranker;
 
-          /* A weight letter, which the app never sets. */
-          while (g_ascii_isalpha (*p))
-            p++;
-          if (position >= stream->len)
-            g_ptr_array_set_size (stream, position + 1);
-          g_free (g_ptr_array_index (stream, position));
-          g_ptr_array_index (stream, position) = g_strdup (lexeme->str);
-        }
-      g_string_free (lexeme, TRUE);
-      while (*p == ' ')
-        p++;
-    }
-  return stream;
+  g_return_val_if_fail (phrases != NULL, NULL);
+
+  ranker = g_new0 (LgStoreTermsRanker, 1);
+  ranker->phrases = g_ptr_array_ref (phrases);
+  ranker->weights = weights;
+  ranker->n_weights = n_weights;
+  ranker->tokens = g_array_new (FALSE, FALSE, sizeof (Token));
+  ranker->stream = g_array_new (FALSE, TRUE, sizeof (const char *));
+  /* The phrases past the weights (the must-have and exclude words) add
+   * nothing to a rank. */
+  for (guint i = 0; i < MIN (phrases->len, n_weights); i++)
+    for (GStrv tokens = g_ptr_array_index (phrases, i); *tokens != NULL; tokens++)
+      {
+        Token token = { *tokens, strlen (*tokens), g_str_has_suffix (*tokens, "*") };
+        guint k = 0;
+
+        while (k < ranker->tokens->len &&
+               strcmp (g_array_index (ranker->tokens, Token, k).text, token.text) != 0)
+          k++;
+        token.length -= token.prefix;
+        if (k == ranker->tokens->len)
+          g_array_append_val (ranker->tokens, token);
+      }
+  return ranker;
+}
+
+void
+lg_store_terms_ranker_free (LgStoreTermsRanker *ranker)
+{
+  if (ranker == NULL)
+    return;
+  g_ptr_array_unref (ranker->phrases);
+  g_array_unref (ranker->tokens);
+  g_array_unref (ranker->stream);
+  g_free (ranker);
 }
 
 static gboolean
@@ -399,18 +416,96 @@ token_matches (const char *lexeme,
   return strcmp (lexeme, token) == 0;
 }
 
-double
-lg_store_terms_rank (const char   *terms,
-                     GPtrArray    *phrases,
-                     const double *weights,
-                     guint         n_weights)
+static gboolean
+matches_any_token (LgStoreTermsRanker *ranker,
+                   const char         *lexeme,
+                   gsize               length)
 {
-  g_autoptr(GPtrArray) stream = read_vector (terms);
+  for (guint i = 0; i < ranker->tokens->len; i++)
+    {
+      const Token *token = &g_array_index (ranker->tokens, Token, i);
+
+      if ((token->prefix ? length >= token->length : length == token->length) &&
+          memcmp (lexeme, token->text, token->length) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static guint
+read_uint (const guint8 **p,
+           const guint8  *end,
+           gsize          size)
+{
+  guint value = 0;
+
+  if ((gsize) (end - *p) < size)
+    {
+      *p = end;
+      return 0;
+    }
+  for (gsize i = 0; i < size; i++)
+    value = value << 8 | (*p)[i];
+  *p += size;
+  return value;
+}
+
+/* Reads a tsvector in PostgreSQL's binary format (tsvectorsend(): the
+ * number of lexemes, then each lexeme, NUL-ended, with its number of
+ * positions and the positions, a weight in their two high bits) into the
+ * lexeme at each position, as the tsvector's text would be read: where two
+ * lexemes share a position (past the last one a tsvector keeps), the later
+ * one. Only the lexemes of the phrases' tokens are kept; another one at
+ * their position hides them, as it would. */
+static void
+read_vector (LgStoreTermsRanker *ranker,
+             const guint8       *data,
+             gsize               size)
+{
+  const guint8 *p = data, *end = data + size;
+  GArray *stream = ranker->stream;
+  guint n_lexemes = read_uint (&p, end, 4);
+
+  g_array_set_size (stream, 0);
+  for (guint i = 0; i < n_lexemes && p < end; i++)
+    {
+      const char *lexeme = (const char *) p;
+      const guint8 *nul = memchr (p, '\0', end - p);
+      gboolean wanted;
+      guint n_positions;
+
+      if (nul == NULL)
+        break;
+      wanted = matches_any_token (ranker, lexeme, nul - p);
+      p = nul + 1;
+      n_positions = read_uint (&p, end, 2);
+      for (guint j = 0; j < n_positions && p < end; j++)
+        {
+          guint position = read_uint (&p, end, 2) & 0x3fff;
+
+          if (wanted && position >= stream->len)
+            g_array_set_size (stream, position + 1);
+          if (position < stream->len)
+            g_array_index (stream, const char *, position) = wanted ? lexeme : NULL;
+        }
+    }
+}
+
+double
+lg_store_terms_ranker_rank (LgStoreTermsRanker *ranker,
+                            const guint8       *vector,
+                            gsize               size)
+{
+  GArray *stream = ranker->stream;
   double rank = 0;
 
-  for (guint i = 0; i < MIN (phrases->len, n_weights); i++)
+  g_return_val_if_fail (ranker != NULL, 0);
+  g_return_val_if_fail (vector != NULL || size == 0, 0);
+
+  read_vector (ranker, vector, size);
+  for (guint i = 0; i < MIN (ranker->phrases->len, ranker->n_weights); i++)
     {
-      GStrv tokens = g_ptr_array_index (phrases, i);
+      GStrv tokens = g_ptr_array_index (ranker->phrases, i);
       guint n_tokens = g_strv_length (tokens);
       int count = 0;
 
@@ -418,12 +513,13 @@ lg_store_terms_rank (const char   *terms,
         {
           guint j = 0;
 
-          while (j < n_tokens && token_matches (g_ptr_array_index (stream, start + j), tokens[j]))
+          while (j < n_tokens &&
+                 token_matches (g_array_index (stream, const char *, start + j), tokens[j]))
             j++;
           count += j == n_tokens;
         }
       if (count > 0)
-        rank += lg_store_rank_phrase (weights[i], count);
+        rank += lg_store_rank_phrase (ranker->weights[i], count);
     }
   return rank;
 }

@@ -34,12 +34,21 @@ char     *lg_store_terms_query   (const char  *expression,
 double    lg_store_rank_phrase   (double       weight,
                                   int          count);
 
-/* The rank lg_rank() gives the message whose terms (the text of a
- * tsvector, as PostgreSQL writes it) these are, for the phrases of
- * lg_store_terms_query() and their weights. */
-double    lg_store_terms_rank    (const char  *terms,
-                                  GPtrArray   *phrases,
-                                  const double *weights,
-                                  guint        n_weights);
+/* Ranks a team workspace's matches as lg_rank() ranks FTS5's, for the
+ * phrases of lg_store_terms_query() and their weights (kept, not copied:
+ * they outlive the ranker). */
+typedef struct _LgStoreTermsRanker LgStoreTermsRanker;
+
+LgStoreTermsRanker *lg_store_terms_ranker_new  (GPtrArray          *phrases,
+                                                const double       *weights,
+                                                guint               n_weights);
+void                lg_store_terms_ranker_free (LgStoreTermsRanker *ranker);
+/* The rank of the message whose terms these are: a tsvector in
+ * PostgreSQL's binary format (tsvectorsend()). */
+double              lg_store_terms_ranker_rank (LgStoreTermsRanker *ranker,
+                                                const guint8       *vector,
+                                                gsize               size);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LgStoreTermsRanker, lg_store_terms_ranker_free)
 
 G_END_DECLS
