@@ -48,6 +48,7 @@ struct _LgFindView
   GListModel     *sources;     /* LgSource, for the sources filter */
   char           *sources_signature; /* what the filter was built from */
   GCancellable   *cancellable; /* the running search, NULL when none */
+  GCancellable   *state_cancellable; /* the read of refresh_state() */
   GHashTable     *writing;     /* LgSearchResult with a write on its way (not owned) */
   LgSearchSpec   *saving;      /* the search whose save is on its way (not owned), or NULL */
 
@@ -1507,32 +1508,62 @@ fill_sources (LgFindView *self)
     }
 }
 
-/* First run, sample banner and the sources filter follow the store. */
+/* First run, sample banner and the sources filter follow the store, read
+ * on a worker with a connection of its own: this runs at every change of
+ * leads or sources, a team workspace's colleagues' included. */
+
+typedef struct
+{
+  gboolean    has_sample;
+  GListModel *sources;
+} StateRead;
 
 static void
-refresh_state (LgFindView *self)
+state_read_free (gpointer data)
 {
+  StateRead *read = data;
+
+  g_clear_object (&read->sources);
+  g_free (read);
+}
+
+/* The list of sources, not a count of every table: this runs after each
+ * batch of syncs, and counting a million messages would take long. */
+static gboolean
+read_state_work (LgStore       *store,
+                 gpointer       source_object,
+                 gpointer       task_data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  StateRead *read = task_data;
+
+  read->has_sample = lg_sample_workspace_is_loaded (store);
+  return (read->sources = lg_store_list_sources_brief (store, error)) != NULL;
+}
+
+static void
+on_state_read_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  LgFindView *self = LG_FIND_VIEW (object);
+  StateRead *read = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autofree char *signature = NULL;
   GtkWidget *child;
 
-  if (self->store == NULL)
-    {
-      gtk_stack_set_visible_child_name (self->main_stack, "first-run");
-      return;
-    }
-  gtk_revealer_set_reveal_child (self->sample_revealer,
-                                 lg_sample_workspace_is_loaded (self->store));
-
-  /* The list of sources, not a count of every table: this runs after each
-   * batch of syncs, and counting a million messages would stall a frame. */
-  g_clear_object (&self->sources);
-  self->sources = lg_store_list_sources_brief (self->store, &error);
-  if (self->sources == NULL)
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return; /* a newer read is on its way */
+  g_clear_object (&self->state_cancellable);
+  if (error != NULL)
     {
       show_error_toast (self, error);
       return;
     }
+  gtk_revealer_set_reveal_child (self->sample_revealer, read->has_sample);
+  g_set_object (&self->sources, read->sources);
   gtk_stack_set_visible_child_name (self->main_stack, g_list_model_get_n_items (self->sources) > 0
                                                       ? "search" : "first-run");
   /* A sync changes a source's counts, not what the filter lists: the checks
@@ -1546,6 +1577,32 @@ refresh_state (LgFindView *self)
     gtk_box_remove (self->sources_box, child);
   fill_sources (self);
   update_sources_label (self);
+}
+
+static void
+refresh_state (LgFindView *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_cancellable_cancel (self->state_cancellable);
+  g_clear_object (&self->state_cancellable);
+  if (self->store == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "first-run");
+      return;
+    }
+  self->state_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->state_cancellable, on_state_read_cb, NULL);
+  g_task_set_task_data (task, g_new0 (StateRead, 1), state_read_free);
+  lg_store_run_in_thread (task, lg_store_get_path (self->store), read_state_work);
+}
+
+gboolean
+lg_find_view_get_refreshing (LgFindView *self)
+{
+  g_return_val_if_fail (LG_IS_FIND_VIEW (self), FALSE);
+
+  return self->state_cancellable != NULL;
 }
 
 void
@@ -1605,6 +1662,8 @@ lg_find_view_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->state_cancellable);
+  g_clear_object (&self->state_cancellable);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);

@@ -27,5 +27,8 @@ void        lg_find_view_search      (LgFindView *self,
 GListModel *lg_find_view_get_results (LgFindView *self);
 /* A search runs, or its results are still being added to the list. */
 gboolean    lg_find_view_is_running  (LgFindView *self);
+/* Whether what the view shows of the store (its sources, the sample
+ * banner) is being read, on a worker. */
+gboolean    lg_find_view_get_refreshing (LgFindView *self);
 
 G_END_DECLS
