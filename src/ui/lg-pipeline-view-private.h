@@ -44,6 +44,9 @@ struct _LgPipelineView
   guint           reveal_tick;  /* the detail waits for the board's first size */
   guint           focus_tries;
   GArray         *source_ids;    /* gint64, parallel to source_dropdown */
+  GCancellable   *sources_cancellable; /* their read, read_sources() */
+  gboolean        sources_known; /* read once since the store was set */
+  gint64          wanted_source_id; /* filter_source() asked before they were read */
   LgDeletedLead  *deleted;       /* for Undo */
   GHashTable     *cards;         /* the bound LgLeadCards, to mark the open one */
 

@@ -564,12 +564,11 @@ fill_owner_filter (LgPipelineView  *self,
 
 /* Returns whether the sources' names changed. */
 static gboolean
-fill_source_filter (LgPipelineView *self)
+fill_source_filter (LgPipelineView *self,
+                    GListModel     *sources)
 {
   GtkStringList *list = GTK_STRING_LIST (gtk_drop_down_get_model (self->source_dropdown));
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autoptr(GListModel) sources = NULL;
-  g_autoptr(GError) error = NULL;
   guint selected = gtk_drop_down_get_selected (self->source_dropdown);
   gint64 selected_id = selected < self->source_ids->len
                        ? g_array_index (self->source_ids, gint64, selected) : 0;
@@ -580,8 +579,7 @@ fill_source_filter (LgPipelineView *self)
   g_array_append_val (self->source_ids, any);
   selected = 0;
 
-  sources = self->store != NULL ? lg_store_list_sources_brief (self->store, &error) : NULL;
-  for (guint i = 0; sources != NULL && i < g_list_model_get_n_items (sources); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
     {
       g_autoptr(LgSource) source = g_list_model_get_item (sources, i);
       gint64 id = lg_source_get_id (source);
@@ -610,6 +608,70 @@ fill_source_filter (LgPipelineView *self)
   return TRUE;
 }
 
+/* The source filter's sources, read on a worker (at each batch of a sync,
+ * which a team workspace would otherwise wait for on the main thread). */
+static gboolean
+read_sources_work (LgStore       *store,
+                   gpointer       source_object,
+                   gpointer       task_data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  GListModel **sources = task_data;
+
+  return (*sources = lg_store_list_sources_brief (store, error)) != NULL;
+}
+
+static void
+sources_free (gpointer data)
+{
+  GListModel **sources = data;
+
+  g_clear_object (sources);
+  g_free (sources);
+}
+
+static void
+on_sources_read_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  LgPipelineView *self = LG_PIPELINE_VIEW (object);
+  GListModel **sources = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  gboolean known = self->sources_known;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return; /* a newer read is on its way */
+  g_clear_object (&self->sources_cancellable);
+  if (error != NULL)
+    {
+      lg_widget_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+  self->sources_known = TRUE;
+  /* Cards show their source's name: a renamed source reads the board
+   * again, but not the first list, whose names the cards came with. */
+  if (fill_source_filter (self, *sources) && known)
+    reload (self);
+  if (self->wanted_source_id != 0)
+    lg_pipeline_view_filter_source (self, self->wanted_source_id);
+}
+
+static void
+read_sources (LgPipelineView *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_cancellable_cancel (self->sources_cancellable);
+  g_clear_object (&self->sources_cancellable);
+  self->sources_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->sources_cancellable, on_sources_read_cb, NULL);
+  g_task_set_task_data (task, g_new0 (GListModel *, 1), sources_free);
+  lg_store_run_in_thread (task, lg_store_get_path (self->store), read_sources_work);
+}
+
 static void
 on_detail_lead_changed_cb (LgLeadDetail   *detail,
                            gint64          id,
@@ -631,8 +693,7 @@ on_store_changed_cb (LgStore        *store,
    * changes a source's counts, leaves the board as it is. */
   if (g_strcmp0 (table, "sources") == 0)
     {
-      if (fill_source_filter (self))
-        reload (self);
+      read_sources (self);
       return;
     }
   /* A change to one lead (or its follow-ups) made here is already on the
@@ -664,7 +725,8 @@ lg_pipeline_view_set_store (LgPipelineView *self,
   g_signal_connect_object (store, "changed::leads", G_CALLBACK (on_store_changed_cb), self, 0);
   g_signal_connect_object (store, "changed::followups", G_CALLBACK (on_store_changed_cb), self, 0);
   g_signal_connect_object (store, "changed::sources", G_CALLBACK (on_store_changed_cb), self, 0);
-  fill_source_filter (self);
+  self->sources_known = FALSE;
+  read_sources (self);
   reload (self);
 }
 
@@ -676,6 +738,8 @@ lg_pipeline_view_filter_source (LgPipelineView *self,
 {
   g_return_if_fail (LG_IS_PIPELINE_VIEW (self));
 
+  /* Asked before the sources are read: chosen once they are. */
+  self->wanted_source_id = self->sources_cancellable != NULL ? source_id : 0;
   for (guint i = 0; i < self->source_ids->len; i++)
     if (g_array_index (self->source_ids, gint64, i) == source_id)
       {
@@ -926,6 +990,8 @@ lg_pipeline_view_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->deleted, lg_deleted_lead_free);
+  g_cancellable_cancel (self->sources_cancellable);
+  g_clear_object (&self->sources_cancellable);
   g_clear_pointer (&self->source_ids, g_array_unref);
   g_clear_pointer (&self->owner_names, g_strfreev);
   gtk_widget_dispose_template (GTK_WIDGET (self), LG_TYPE_PIPELINE_VIEW);
@@ -994,5 +1060,10 @@ lg_pipeline_view_init (LgPipelineView *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_object_bind_property (self->lost_button, "active", self->columns[LG_STAGE_LOST].box,
                           "visible", G_BINDING_SYNC_CREATE);
-  fill_source_filter (self);
+  {
+    /* "All Sources" alone, until a store's are read. */
+    g_autoptr(GListStore) none = g_list_store_new (G_TYPE_OBJECT);
+
+    fill_source_filter (self, G_LIST_MODEL (none));
+  }
 }

@@ -63,6 +63,12 @@ find_dialog (const char *name)
   return NULL;
 }
 
+static gboolean
+board_loading (gpointer view)
+{
+  return lg_pipeline_view_get_loading (view);
+}
+
 static const char *
 totals (LgPipelineView *view,
         const char     *stage)
@@ -410,10 +416,11 @@ test_keyboard_in_place (void)
    * (Sync All over hundreds of feeds would reload it after every batch);
    * a new source's name is in the filter, and the board is read. */
   lg_store_notify_changed (store, LG_STORE_CHANGED_SOURCES);
+  lg_test_run_frames (300); /* the sources are read on a worker */
   g_assert_false (lg_pipeline_view_get_loading (view));
   source = lg_test_add_source (store, "new_channel");
   lg_store_notify_changed (store, LG_STORE_CHANGED_SOURCES);
-  g_assert_true (lg_pipeline_view_get_loading (view));
+  lg_test_wait_until (board_loading, view);
   wait_loaded (view, store);
   g_assert_cmpstr (name_at (view, LG_STAGE_COLD, 1), ==, "Ana");
 
