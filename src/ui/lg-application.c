@@ -262,6 +262,18 @@ on_my_name_changed_cb (GSettings     *settings,
 
 static void try_reconnect (LgApplication *self);
 
+/* A Retry that failed, in one line: the banner already says the rest. */
+static void
+toast_retry_failed (LgApplication *self,
+                    const GError  *error)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window != NULL)
+    lg_window_toast (window, g_error_matches (error, LG_STORE_ERROR, LG_STORE_ERROR_UNREACHABLE)
+                             ? _("The team server still can’t be reached.") : error->message);
+}
+
 static gboolean
 on_reconnect_due_cb (gpointer data)
 {
@@ -272,6 +284,15 @@ on_reconnect_due_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The next try, delay seconds from now. */
+static void
+schedule_reconnect (LgApplication *self,
+                    guint          delay)
+{
+  self->reconnect_delay_s = delay;
+  self->reconnect_id = g_timeout_add_seconds (delay, on_reconnect_due_cb, self);
+}
+
 static void
 on_reconnected_cb (GObject      *object,
                    GAsyncResult *result,
@@ -279,7 +300,6 @@ on_reconnected_cb (GObject      *object,
 {
   g_autoptr(LgApplication) self = user_data;
   g_autoptr(GError) error = NULL;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   self->reconnecting = FALSE;
   /* The banner going away says it worked. */
@@ -288,12 +308,10 @@ on_reconnected_cb (GObject      *object,
   g_message ("%s", error->message);
   /* A Retry the user asked for says how it went; the ones the app makes
    * by itself stay quiet, the banner says the rest. */
-  if (self->reconnect_delay_s == 0 && window != NULL)
-    lg_window_toast (window, g_error_matches (error, LG_STORE_ERROR, LG_STORE_ERROR_UNREACHABLE)
-                             ? _("The team server still can’t be reached.") : error->message);
-  self->reconnect_delay_s = CLAMP (self->reconnect_delay_s * 2, RECONNECT_FIRST_S,
-                                   RECONNECT_LAST_S);
-  self->reconnect_id = g_timeout_add_seconds (self->reconnect_delay_s, on_reconnect_due_cb, self);
+  if (self->reconnect_delay_s == 0)
+    toast_retry_failed (self, error);
+  schedule_reconnect (self, CLAMP (self->reconnect_delay_s * 2, RECONNECT_FIRST_S,
+                                   RECONNECT_LAST_S));
 }
 
 static void
@@ -311,10 +329,8 @@ on_store_connected_cb (LgStore       *store,
                        LgApplication *self)
 {
   g_clear_handle_id (&self->reconnect_id, g_source_remove);
-  if (lg_store_is_connected (store))
-    return;
-  self->reconnect_delay_s = RECONNECT_FIRST_S;
-  self->reconnect_id = g_timeout_add_seconds (self->reconnect_delay_s, on_reconnect_due_cb, self);
+  if (!lg_store_is_connected (store))
+    schedule_reconnect (self, RECONNECT_FIRST_S);
 }
 
 /* What the app does once its database is open. */
@@ -809,10 +825,7 @@ on_team_retried_cb (GObject      *object,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      /* A toast shows one line: the banner already says the rest. */
-      lg_window_toast (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                       g_error_matches (error, LG_STORE_ERROR, LG_STORE_ERROR_UNREACHABLE)
-                       ? _("The team server still can’t be reached.") : error->message);
+      toast_retry_failed (self, error);
       return;
     }
   self->pending_restart = TRUE;
